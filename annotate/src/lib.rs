@@ -1,0 +1,1 @@
+//! Annotated listings, flamegraphs and exports (grows with the recorder issue).

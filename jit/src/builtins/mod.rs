@@ -1,0 +1,92 @@
+//! The built-in library: functions, type constructors, methods of the built-in
+//! types, `repr`/`str`, string formatting, and built-in modules.
+pub mod dict_ops;
+pub mod functions;
+pub mod methods;
+pub mod modules;
+pub mod repr;
+pub mod set_ops;
+pub mod strfmt;
+pub mod text;
+pub mod types;
+
+use crate::interp::vm::Vm;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+/// Install every built-in into a fresh VM.
+pub fn install(vm: &mut Vm) {
+    functions::install(vm);
+    types::install(vm);
+    methods::install(vm);
+    vm.builtins.insert("None".into(), Value::None);
+    vm.builtins.insert("Ellipsis".into(), Value::Ellipsis);
+    vm.builtins.insert("NotImplemented".into(), Value::NotImplemented);
+    let n = Value::Str(vm.intern("builtins"));
+    vm.builtins.insert("__name__".into(), n);
+}
+
+/// Make a native function value (pinned: built-ins live as long as the VM).
+pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn, owner: Option<Gc<TypeObj>>) -> Value {
+    Value::Builtin(vm.heap.alloc_pinned(BuiltinObj { name, func: f, bound_self: None, owner }))
+}
+
+/// Register a built-in function.
+pub fn add_function(vm: &mut Vm, name: &'static str, f: NativeFn) {
+    let v = native(vm, name, f, None);
+    vm.builtins.insert(name.into(), v);
+}
+
+/// Register a method on a built-in type; it receives the receiver as args[0].
+pub fn add_method(vm: &mut Vm, ty: Gc<TypeObj>, name: &'static str, f: NativeFn) {
+    let v = native(vm, name, f, Some(ty));
+    let key = vm.intern(name);
+    let h = crate::interp::protocol::str_hash(key);
+    ty.dict.borrow_mut().insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq).ok();
+}
+
+/// Check a native's argument count, with CPython's wording:
+/// `len() takes exactly one argument (2 given)` and friends.
+pub fn check_arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let msg = if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+        }
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+    };
+    Err(vm.type_error(&msg))
+}
+
+/// Reject keyword arguments for a native that takes none.
+pub fn no_kwargs(vm: &mut Vm, name: &str, kw: Kwargs) -> PyResult<()> {
+    if kw.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
+    }
+}
+
+/// Find a keyword argument by name.
+pub fn kwarg(kw: Kwargs, name: &str) -> Option<Value> {
+    kw.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| *v)
+}
+
+/// Reject keyword arguments not in `allowed`, CPython-style.
+pub fn check_kwargs(vm: &mut Vm, fname: &str, kw: Kwargs, allowed: &[&str]) -> PyResult<()> {
+    for (k, _) in kw {
+        if !allowed.contains(&k.as_str()) {
+            return Err(vm.type_error(&format!("{fname}() got an unexpected keyword argument '{}'", k.as_str())));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! Built-in modules. `sys` for now; the standard-library modules come with the
+//! "real programs" issue.
+
+use crate::interp::vm::Vm;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+/// Create the built-in module `name`, or None if there is no such module.
+pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
+    match name {
+        "sys" => Some(make_sys(vm)),
+        _ => None,
+    }
+}
+
+fn make_sys(vm: &mut Vm) -> Gc<ModuleObj> {
+    let m = vm.new_module("sys", "");
+    let argv: Vec<Value> = vm.options.argv.clone().into_iter().map(|a| vm.new_str(a)).collect();
+    let argv = vm.new_list(argv);
+    m.set("argv", argv);
+    m.set("maxsize", Value::Int(i64::MAX));
+    let exit = super::native(vm, "exit", sys_exit, None);
+    m.set("exit", exit);
+    let grl = super::native(vm, "getrecursionlimit", sys_getrecursionlimit, None);
+    m.set("getrecursionlimit", grl);
+    let srl = super::native(vm, "setrecursionlimit", sys_setrecursionlimit, None);
+    m.set("setrecursionlimit", srl);
+    let stdout = make_stream(vm, "stdout");
+    m.set("stdout", stdout);
+    let stderr = make_stream(vm, "stderr");
+    m.set("stderr", stderr);
+    let v = vm.new_str("3.11.7 (jitprof)");
+    m.set("version", v);
+    let vi = vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7)]);
+    m.set("version_info", vi);
+    let p = vm.new_str("linux");
+    m.set("platform", p);
+    m
+}
+
+/// A stream object: a module-like namespace with `write` and `flush`, bound to
+/// stdout or stderr by name.
+fn make_stream(vm: &mut Vm, which: &'static str) -> Value {
+    let s = vm.new_module(which, "");
+    let (w, f): (NativeFn, NativeFn) = if which == "stdout" { (stdout_write, stdout_flush) } else { (stderr_write, stderr_flush) };
+    let wv = super::native(vm, "write", w, None);
+    s.set("write", wv);
+    let fv = super::native(vm, "flush", f, None);
+    s.set("flush", fv);
+    Value::Module(s)
+}
+
+/// Which stream a `file=` argument names: Some(true) = stderr.
+pub fn stream_is_stderr(v: Value) -> Option<bool> {
+    match v {
+        Value::Module(m) if m.file.is_empty() && m.name.as_str() == "stderr" => Some(true),
+        Value::Module(m) if m.file.is_empty() && m.name.as_str() == "stdout" => Some(false),
+        _ => None,
+    }
+}
+
+fn write_to(vm: &mut Vm, args: &[Value], err: bool) -> PyResult<Value> {
+    super::check_arity(vm, "write", args, 1, 1)?;
+    let Value::Str(s) = args[0] else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
+    };
+    if err {
+        vm.stdout.flush();
+        vm.stderr.write_str(s.as_str());
+    } else {
+        vm.stdout.write_str(s.as_str());
+    }
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+fn stdout_write(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    write_to(vm, args, false)
+}
+fn stderr_write(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    write_to(vm, args, true)
+}
+fn stdout_flush(vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    vm.stdout.flush();
+    Ok(Value::None)
+}
+fn stderr_flush(vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    vm.stderr.flush();
+    Ok(Value::None)
+}
+
+fn sys_exit(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    super::check_arity(vm, "exit", args, 0, 1)?;
+    Err(vm.new_exception("SystemExit", args.to_vec()))
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    super::check_arity(vm, "setrecursionlimit", args, 1, 1)?;
+    match args[0] {
+        Value::Int(n) if n >= 1 => {
+            vm.recursion_limit = (n as usize).min(1_000_000);
+            Ok(Value::None)
+        }
+        Value::Int(_) => Err(vm.value_error("recursion limit must be greater or equal than 1")),
+        other => {
+            let tn = vm.type_name(other);
+            Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! `repr()` and `str()` of every built-in value, CPython-exact.
+
+use crate::interp::vm::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+impl Vm {
+    pub fn repr(&mut self, v: Value) -> PyResult<String> {
+        let mut out = String::new();
+        let mut active = Vec::new();
+        self.repr_into(v, &mut out, &mut active)?;
+        Ok(out)
+    }
+
+    /// `str(v)`.
+    pub fn str_of(&mut self, v: Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Instance(i) if i.exc.is_some() => self.exception_str(i),
+            _ => self.repr(v),
+        }
+    }
+
+    /// An int's decimal text (CPython's 4300-digit limit included).
+    pub fn int_to_string(&mut self, v: Value) -> PyResult<String> {
+        match v {
+            Value::Int(i) => Ok(i.to_string()),
+            Value::Bool(b) => Ok((b as i64).to_string()),
+            Value::BigInt(b) => crate::format::spec::int_to_decimal(&b.0).map_err(|e| self.fmt_error(e)),
+            _ => self.repr(v),
+        }
+    }
+
+    pub fn fmt_error(&mut self, e: crate::format::FmtError) -> PyExc {
+        let name = match e.kind {
+            crate::format::ErrKind::ValueError => "ValueError",
+            crate::format::ErrKind::TypeError => "TypeError",
+            crate::format::ErrKind::OverflowError => "OverflowError",
+            crate::format::ErrKind::MemoryError => "MemoryError",
+        };
+        self.new_exception_msg(name, &e.msg)
+    }
+
+    fn repr_into(&mut self, v: Value, out: &mut String, active: &mut Vec<usize>) -> PyResult<()> {
+        // Containers that contain themselves print as [...] / {...}.
+        if let Some(addr) = v.heap_addr() {
+            if matches!(v, Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Tuple(_)) {
+                if active.contains(&addr) {
+                    out.push_str(match v {
+                        Value::List(_) => "[...]",
+                        Value::Tuple(_) => "(...)",
+                        _ => "{...}",
+                    });
+                    return Ok(());
+                }
+                if active.len() > 900 {
+                    return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+                }
+                active.push(addr);
+                let r = self.repr_container(v, out, active);
+                active.pop();
+                return r;
+            }
+        }
+        match v {
+            Value::Undefined => out.push_str("<unbound>"),
+            Value::None => out.push_str("None"),
+            Value::Bool(b) => out.push_str(if b { "True" } else { "False" }),
+            Value::Int(i) => out.push_str(&i.to_string()),
+            Value::BigInt(_) => {
+                let s = self.int_to_string(v)?;
+                out.push_str(&s);
+            }
+            Value::Float(f) => out.push_str(&crate::format::float_repr(f)),
+            Value::Str(s) => out.push_str(&super::text::repr_str(s.as_str())),
+            Value::Bytes(b) => out.push_str(&super::text::repr_bytes(&b.b)),
+            Value::Function(f) => out.push_str(&format!("<function {} at {:#x}>", f.qualname.as_str(), f.addr())),
+            Value::Builtin(b) => match (b.bound_self, b.owner) {
+                (Some(s), _) => {
+                    let tn = self.type_name(s);
+                    out.push_str(&format!("<built-in method {} of {} object at {:#x}>", b.name, tn, s.heap_addr().unwrap_or(0)))
+                }
+                (None, Some(o)) => out.push_str(&format!("<method '{}' of '{}' objects>", b.name, o.name.as_str())),
+                (None, None) => out.push_str(&format!("<built-in function {}>", b.name)),
+            },
+            Value::Type(t) => match t.kind {
+                TypeKind::User => {
+                    let m = t.module.map(|m| m.as_str().to_string()).unwrap_or_else(|| "__main__".into());
+                    out.push_str(&format!("<class '{}.{}'>", m, t.name.as_str()))
+                }
+                _ => out.push_str(&format!("<class '{}'>", t.name.as_str())),
+            },
+            Value::Instance(i) => {
+                if i.exc.is_some() {
+                    let s = self.exception_repr(i)?;
+                    out.push_str(&s);
+                } else {
+                    out.push_str(&format!("<__main__.{} object at {:#x}>", i.class.name.as_str(), i.addr()));
+                }
+            }
+            Value::Range(r) => {
+                if r.step == 1 {
+                    out.push_str(&format!("range({}, {})", r.start, r.stop))
+                } else {
+                    out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step))
+                }
+            }
+            Value::Slice(s) => {
+                out.push_str("slice(");
+                self.repr_into(s.start, out, active)?;
+                out.push_str(", ");
+                self.repr_into(s.stop, out, active)?;
+                out.push_str(", ");
+                self.repr_into(s.step, out, active)?;
+                out.push(')');
+            }
+            Value::Iter(it) => {
+                let n = crate::interp::protocol::iter_type_name(&it.state.borrow());
+                out.push_str(&format!("<{} object at {:#x}>", n, it.addr()))
+            }
+            Value::Generator(g) => out.push_str(&format!("<generator object {} at {:#x}>", g.func.qualname.as_str(), g.addr())),
+            Value::Cell(c) => out.push_str(&format!("<cell at {:#x}>", c.addr())),
+            Value::BoundMethod(m) => {
+                let fname = match m.func {
+                    Value::Function(f) => f.qualname.as_str().to_string(),
+                    _ => "?".into(),
+                };
+                let r = self.repr(m.receiver)?;
+                out.push_str(&format!("<bound method {fname} of {r}>"))
+            }
+            Value::Module(m) => {
+                if m.file.is_empty() {
+                    out.push_str(&format!("<module '{}' (built-in)>", m.name.as_str()))
+                } else {
+                    out.push_str(&format!("<module '{}' from '{}'>", m.name.as_str(), m.file))
+                }
+            }
+            Value::Ellipsis => out.push_str("Ellipsis"),
+            Value::NotImplemented => out.push_str("NotImplemented"),
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) => unreachable!("handled above"),
+        }
+        Ok(())
+    }
+
+    fn repr_container(&mut self, v: Value, out: &mut String, active: &mut Vec<usize>) -> PyResult<()> {
+        match v {
+            Value::List(l) => {
+                out.push('[');
+                let mut i = 0;
+                loop {
+                    let x = match l.items.borrow().get(i) {
+                        Some(x) => *x,
+                        None => break,
+                    };
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(x, out, active)?;
+                    i += 1;
+                }
+                out.push(']');
+            }
+            Value::Tuple(t) => {
+                out.push('(');
+                for (i, x) in t.items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(*x, out, active)?;
+                }
+                if t.items.len() == 1 {
+                    out.push(',');
+                }
+                out.push(')');
+            }
+            Value::Dict(d) => {
+                out.push('{');
+                let entries: Vec<(Value, Value)> = d.table.borrow().iter().collect();
+                for (i, (k, x)) in entries.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(k, out, active)?;
+                    out.push_str(": ");
+                    self.repr_into(x, out, active)?;
+                }
+                out.push('}');
+            }
+            Value::Set(s) | Value::FrozenSet(s) => {
+                let frozen = matches!(v, Value::FrozenSet(_));
+                let items: Vec<Value> = s.table.borrow().iter().collect();
+                if items.is_empty() {
+                    out.push_str(if frozen { "frozenset()" } else { "set()" });
+                    return Ok(());
+                }
+                if frozen {
+                    out.push_str("frozenset(");
+                }
+                out.push('{');
+                for (i, x) in items.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(x, out, active)?;
+                }
+                out.push('}');
+                if frozen {
+                    out.push(')');
+                }
+            }
+            _ => unreachable!("not a container"),
+        }
+        Ok(())
+    }
+}

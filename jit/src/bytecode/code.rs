@@ -1,0 +1,131 @@
+//! Code objects: the compiled form of a module, function, lambda or comprehension.
+
+use std::rc::Rc;
+
+use crate::bytecode::opcodes::Instr;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::StrObj;
+use crate::runtime::value::Value;
+
+/// A source file as loaded, kept for tracebacks and (later) annotated listings.
+pub struct SourceFile {
+    /// The path as given on the command line (CPython prints it as given).
+    pub path: Rc<str>,
+    pub text: String,
+    /// Byte offset of the start of every line.
+    pub line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    pub fn new(path: &str, text: String) -> SourceFile {
+        let mut line_starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        SourceFile { path: path.into(), text, line_starts }
+    }
+
+    /// 1-based (line, column) of a byte offset; the column counts characters.
+    pub fn line_col(&self, offset: u32) -> (u32, u32) {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line] as usize;
+        let end = (offset as usize).min(self.text.len());
+        let col = self.text.get(start..end).map(|s| s.chars().count()).unwrap_or(0);
+        (line as u32 + 1, col as u32 + 1)
+    }
+
+    /// The text of a 1-based line, without its newline.
+    pub fn line_text(&self, line: u32) -> Option<&str> {
+        let i = (line as usize).checked_sub(1)?;
+        let start = *self.line_starts.get(i)? as usize;
+        let end = self.line_starts.get(i + 1).map(|&e| e as usize).unwrap_or(self.text.len());
+        let s = self.text.get(start..end)?;
+        Some(s.trim_end_matches(['\n', '\r']))
+    }
+}
+
+/// Source position of an instruction (1-based line, 1-based column).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Loc {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A protected range of instructions and where control goes when an exception is
+/// raised inside it.
+#[derive(Clone, Copy, Debug)]
+pub struct ExcEntry {
+    pub start: u32,
+    pub end: u32,
+    pub handler: u32,
+    /// Register that receives the exception.
+    pub exc_reg: u16,
+    /// How many exceptions this frame is handling (lexically) at this range: the
+    /// unwinder trims the handled-exception stack back to it.
+    pub depth: u16,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    Module,
+    Function,
+    Lambda,
+    Comprehension,
+    GeneratorExpr,
+}
+
+/// Parameter layout: positional (incl. positional-only), then keyword-only, then
+/// `*args`, then `**kwargs`, in registers 0.. in that order.
+#[derive(Clone, Debug, Default)]
+pub struct Params {
+    pub names: Vec<Rc<str>>,
+    pub posonly: u16,
+    pub positional: u16,
+    pub kwonly: u16,
+    pub varargs: bool,
+    pub varkw: bool,
+}
+
+impl Params {
+    pub fn total(&self) -> u16 {
+        self.positional + self.kwonly + self.varargs as u16 + self.varkw as u16
+    }
+    /// True when a call with exactly `positional` arguments needs no binding work.
+    pub fn is_simple(&self) -> bool {
+        self.kwonly == 0 && !self.varargs && !self.varkw
+    }
+}
+
+pub struct Code {
+    pub kind: CodeKind,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub source: Rc<SourceFile>,
+    pub first_line: u32,
+    pub instrs: Vec<Instr>,
+    pub locs: Vec<Loc>,
+    pub consts: Vec<Value>,
+    /// Name operands (attribute, global and method names), interned.
+    pub names: Vec<Gc<StrObj>>,
+    pub nregs: u16,
+    pub params: Params,
+    /// Names of registers, for the disassembler and error messages.
+    pub reg_names: Vec<Option<Rc<str>>>,
+    pub children: Vec<Rc<Code>>,
+    pub exc_table: Vec<ExcEntry>,
+    pub is_generator: bool,
+}
+
+impl Code {
+    pub fn line_at(&self, pc: usize) -> u32 {
+        self.locs.get(pc).map(|l| l.line).unwrap_or(self.first_line)
+    }
+    pub fn filename(&self) -> &str {
+        &self.source.path
+    }
+}

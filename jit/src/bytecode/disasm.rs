@@ -1,0 +1,75 @@
+//! The bytecode disassembler (`jitprof run --dump-bytecode`): every code object
+//! with its instructions, operands decoded from the opcode table, and the source
+//! line each run of instructions came from.
+
+use std::fmt::Write;
+
+use crate::bytecode::code::Code;
+use crate::bytecode::opcodes::{OperandKind, NO_REG};
+use crate::runtime::value::Value;
+
+pub fn disassemble(code: &Code) -> String {
+    let mut out = String::new();
+    disassemble_into(code, &mut out);
+    out
+}
+
+fn disassemble_into(code: &Code, out: &mut String) {
+    let p = &code.params;
+    let _ = writeln!(
+        out,
+        "code {} ({}:{}) regs={} params={} consts={} instrs={}",
+        code.qualname,
+        code.filename(),
+        code.first_line,
+        code.nregs,
+        p.names.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(","),
+        code.consts.len(),
+        code.instrs.len()
+    );
+    let mut last_line = 0;
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        let line = code.line_at(pc);
+        if line != last_line {
+            let text = code.source.line_text(line).unwrap_or("").trim();
+            let _ = writeln!(out, "  {:>4}  | {}", line, text);
+            last_line = line;
+        }
+        let mut ops = Vec::new();
+        for (name, kind, v) in ins.operands() {
+            ops.push(match kind {
+                OperandKind::Reg if v == NO_REG => format!("{name}=-"),
+                OperandKind::Reg => match code.reg_names.get(v as usize).and_then(|n| n.clone()) {
+                    Some(n) => format!("{name}=r{v}({n})"),
+                    None => format!("{name}=r{v}"),
+                },
+                OperandKind::Const => format!("{name}=k{v}({})", const_text(code.consts.get(v as usize))),
+                OperandKind::Name => format!("{name}={}", code.names.get(v as usize).map(|n| n.as_str().to_string()).unwrap_or_default()),
+                OperandKind::Global => format!("{name}=g{v}"),
+                OperandKind::Target => format!("{name}=@{v}"),
+                OperandKind::Imm => format!("{name}={}", v as i16),
+                OperandKind::Count => format!("{name}={v}"),
+            });
+        }
+        let _ = writeln!(out, "  {:>6}  {:<14} {}", pc, ins.name(), ops.join(" "));
+    }
+    for e in &code.exc_table {
+        let _ = writeln!(out, "  handler [{}, {}) -> @{} exc=r{} depth={}", e.start, e.end, e.handler, e.exc_reg, e.depth);
+    }
+    out.push('\n');
+    for c in &code.children {
+        disassemble_into(c, out);
+    }
+}
+
+fn const_text(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::Int(i)) => i.to_string(),
+        Some(Value::Float(f)) => crate::format::float_repr(*f),
+        Some(Value::Str(s)) => crate::builtins::text::repr_str(s.as_str()),
+        Some(Value::Tuple(t)) => format!("tuple/{}", t.items.len()),
+        Some(Value::BigInt(b)) => b.0.to_string(),
+        Some(other) => format!("{:?}", other.tag()),
+        None => "?".into(),
+    }
+}

@@ -1,0 +1,3 @@
+pub mod code;
+pub mod opcodes;
+pub mod disasm;

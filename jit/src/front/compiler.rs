@@ -1,0 +1,2201 @@
+//! Code generation: AST to register bytecode, one function per construct.
+//!
+//! Register layout of a frame: parameters, then the other locals, then the cells
+//! of free variables, then temporaries, allocated like a stack. Expressions are
+//! compiled "into" a register: a local variable is used in place (no copy), and an
+//! operation writes its destination only after it has read all its operands, so
+//! `x = x + 1` can compute straight into `x`'s register. Constructs that write
+//! their destination early (`and`/`or`, chained comparisons) use a temporary.
+//!
+//! `try`/`finally` is compiled by duplicating the `finally` body on each way out
+//! (normal exit, `return`, `break`, `continue`) plus once in an exception handler
+//! that re-raises, as CPython does; while a duplicate is emitted, the protected
+//! ranges that must not cover it are suspended.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use ruff_python_ast::{self as ast, CmpOp, Expr, Operator, Stmt, UnaryOp};
+use ruff_text_size::Ranged;
+
+use crate::bytecode::code::{Code, CodeKind, ExcEntry, Loc, Params, SourceFile};
+use crate::bytecode::opcodes::{Instr, NO_REG};
+use crate::front::scope::{self, NameAccess, Scopes};
+use crate::front::CompileError;
+use crate::interp::vm::Vm;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::{BigIntObj, BytesObj, ModuleObj, TupleObj};
+use crate::runtime::value::Value;
+
+type CResult<T> = Result<T, CompileError>;
+
+/// Compile a parsed module into its top-level code object.
+pub fn compile_module(vm: &mut Vm, src: Rc<SourceFile>, module: Gc<ModuleObj>, body: &[Stmt]) -> CResult<Rc<Code>> {
+    let scopes = scope::analyze(body).map_err(|e| CompileError {
+        unsupported: e.unsupported,
+        msg: e.msg,
+        offset: e.range.start().to_u32(),
+    })?;
+    let mut ctx = Ctx { vm, src, scopes, module };
+    let mut fc = FnCompiler::new(&mut ctx, 0, CodeKind::Module, "<module>".into(), "<module>".into(), Params::default(), 1);
+    fc.prologue();
+    fc.stmts(body)?;
+    fc.emit(Instr::ReturnNone {});
+    Ok(Rc::new(fc.finish()))
+}
+
+struct Ctx<'v> {
+    vm: &'v mut Vm,
+    src: Rc<SourceFile>,
+    scopes: Scopes,
+    module: Gc<ModuleObj>,
+}
+
+#[derive(Hash, PartialEq, Eq)]
+enum ConstKey {
+    Int(i64),
+    Float(u64),
+    Str(String),
+    Big(String),
+    Bytes(Vec<u8>),
+    Names(Vec<String>),
+}
+
+/// Something a `break`, `continue` or `return` must undo on its way out.
+enum Unwind<'a> {
+    /// An `except` handler is running: leave it (pop the handled exception).
+    Handler,
+    /// A `finally` body must run; `regions` is how many protected regions were
+    /// active before its `try` began.
+    Finally { body: &'a [Stmt], regions: usize },
+}
+
+struct LoopCtx {
+    continue_target: usize,
+    breaks: Vec<usize>,
+    unwind_depth: usize,
+}
+
+struct Region {
+    segments: Vec<(u32, u32)>,
+    open: Option<u32>,
+    handler: usize,
+    exc_reg: u16,
+    depth: u16,
+}
+
+struct FnCompiler<'c, 'v, 'a> {
+    ctx: &'c mut Ctx<'v>,
+    scope: usize,
+    kind: CodeKind,
+    name: Rc<str>,
+    qualname: Rc<str>,
+    params: Params,
+    first_line: u32,
+    instrs: Vec<Instr>,
+    locs: Vec<Loc>,
+    cur_loc: Loc,
+    consts: Vec<Value>,
+    const_map: HashMap<ConstKey, u16>,
+    names: Vec<Gc<crate::runtime::object::StrObj>>,
+    name_map: HashMap<String, u16>,
+    children: Vec<Rc<Code>>,
+    vars: HashMap<String, u16>,
+    reg_names: Vec<Option<Rc<str>>>,
+    next_reg: u16,
+    max_reg: u16,
+    loops: Vec<LoopCtx>,
+    unwind: Vec<Unwind<'a>>,
+    regions: Vec<Region>,
+    exc_entries: Vec<ExcEntry>,
+    handler_depth: u16,
+    /// Locals certainly assigned at this point (no unbound check needed).
+    bound: HashSet<String>,
+    nesting: u32,
+}
+
+const MAX_REGS: u16 = 60000;
+
+impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
+    fn new(ctx: &'c mut Ctx<'v>, scope: usize, kind: CodeKind, name: Rc<str>, qualname: Rc<str>, params: Params, first_line: u32) -> Self {
+        let mut fc = FnCompiler {
+            ctx,
+            scope,
+            kind,
+            name,
+            qualname,
+            params,
+            first_line,
+            instrs: Vec::new(),
+            locs: Vec::new(),
+            cur_loc: Loc { line: first_line, col: 1 },
+            consts: Vec::new(),
+            const_map: HashMap::new(),
+            names: Vec::new(),
+            name_map: HashMap::new(),
+            children: Vec::new(),
+            vars: HashMap::new(),
+            reg_names: Vec::new(),
+            next_reg: 0,
+            max_reg: 0,
+            loops: Vec::new(),
+            unwind: Vec::new(),
+            regions: Vec::new(),
+            exc_entries: Vec::new(),
+            handler_depth: 0,
+            bound: HashSet::new(),
+            nesting: 0,
+        };
+        if kind != CodeKind::Module {
+            let sc = &fc.ctx.scopes.scopes[scope];
+            let locals = sc.locals.clone();
+            let frees = sc.frees.clone();
+            for n in locals.iter().chain(frees.iter()) {
+                let r = fc.next_reg;
+                fc.vars.insert(n.clone(), r);
+                fc.reg_names.push(Some(n.as_str().into()));
+                fc.next_reg += 1;
+            }
+            fc.max_reg = fc.next_reg;
+            for p in fc.params.names.clone() {
+                fc.bound.insert(p.to_string());
+            }
+        }
+        fc
+    }
+
+    // ------------------------------------------------------------ emission
+
+    fn emit(&mut self, i: Instr) -> usize {
+        self.instrs.push(i);
+        self.locs.push(self.cur_loc);
+        self.instrs.len() - 1
+    }
+
+    fn here(&self) -> usize {
+        self.instrs.len()
+    }
+
+    fn loc_of(&self, offset: u32) -> Loc {
+        let (line, col) = self.ctx.src.line_col(offset);
+        Loc { line, col }
+    }
+
+    fn set_loc(&mut self, node: &impl Ranged) -> Loc {
+        let prev = self.cur_loc;
+        self.cur_loc = self.loc_of(node.range().start().to_u32());
+        prev
+    }
+
+    fn patch(&mut self, at: usize, target: usize) -> CResult<()> {
+        let t = self.target16(target)?;
+        match &mut self.instrs[at] {
+            Instr::Jump { target }
+            | Instr::JumpIfFalse { target, .. }
+            | Instr::JumpIfTrue { target, .. }
+            | Instr::JumpIfNotLt { target, .. }
+            | Instr::JumpIfNotLe { target, .. }
+            | Instr::JumpIfNotGt { target, .. }
+            | Instr::JumpIfNotGe { target, .. }
+            | Instr::JumpIfNotEq { target, .. }
+            | Instr::JumpIfNotNe { target, .. }
+            | Instr::ForIter { target, .. } => *target = t,
+            _ => unreachable!("patching a non-jump"),
+        }
+        Ok(())
+    }
+
+    fn patch_all(&mut self, ats: Vec<usize>, target: usize) -> CResult<()> {
+        for a in ats {
+            self.patch(a, target)?;
+        }
+        Ok(())
+    }
+
+    fn target16(&self, t: usize) -> CResult<u16> {
+        u16::try_from(t).map_err(|_| self.too_large())
+    }
+
+    fn too_large(&self) -> CompileError {
+        CompileError::unsupported(format!("function '{}' is too large (more than 65535 instructions)", self.qualname), self.offset_now())
+    }
+
+    fn offset_now(&self) -> u32 {
+        let l = self.cur_loc.line as usize;
+        self.ctx.src.line_starts.get(l.saturating_sub(1)).copied().unwrap_or(0)
+    }
+
+    fn jump(&mut self) -> usize {
+        self.emit(Instr::Jump { target: 0 })
+    }
+
+    fn jump_to(&mut self, target: usize) -> CResult<()> {
+        let t = self.target16(target)?;
+        self.emit(Instr::Jump { target: t });
+        Ok(())
+    }
+
+    // ------------------------------------------------------------ registers
+
+    fn alloc(&mut self) -> CResult<u16> {
+        let r = self.next_reg;
+        if r >= MAX_REGS {
+            return Err(CompileError::unsupported("too many registers in one function", self.offset_now()));
+        }
+        self.next_reg += 1;
+        self.max_reg = self.max_reg.max(self.next_reg);
+        Ok(r)
+    }
+
+    fn alloc_n(&mut self, n: usize) -> CResult<u16> {
+        let start = self.next_reg;
+        for _ in 0..n {
+            self.alloc()?;
+        }
+        Ok(start)
+    }
+
+    fn free_to(&mut self, mark: u16) {
+        self.next_reg = mark;
+    }
+
+    // ------------------------------------------------------------ constants
+
+    fn const_index(&mut self, key: ConstKey, make: impl FnOnce(&mut Vm) -> Value) -> CResult<u16> {
+        if let Some(&i) = self.const_map.get(&key) {
+            return Ok(i);
+        }
+        let v = make(self.ctx.vm);
+        let i = u16::try_from(self.consts.len()).map_err(|_| CompileError::unsupported("too many constants in one function", self.offset_now()))?;
+        self.consts.push(v);
+        self.const_map.insert(key, i);
+        Ok(i)
+    }
+
+    fn str_const(&mut self, s: &str) -> CResult<u16> {
+        let owned = s.to_string();
+        self.const_index(ConstKey::Str(owned.clone()), |vm| Value::Str(vm.intern(&owned)))
+    }
+
+    fn name(&mut self, s: &str) -> CResult<u16> {
+        if let Some(&i) = self.name_map.get(s) {
+            return Ok(i);
+        }
+        let g = self.ctx.vm.intern(s);
+        let i = u16::try_from(self.names.len()).map_err(|_| CompileError::unsupported("too many names in one function", self.offset_now()))?;
+        self.names.push(g);
+        self.name_map.insert(s.to_string(), i);
+        Ok(i)
+    }
+
+    fn load_const(&mut self, dst: u16, k: u16) {
+        self.emit(Instr::LoadConst { dst, k });
+    }
+
+    fn load_int(&mut self, dst: u16, v: i64) -> CResult<()> {
+        if let Ok(imm) = i16::try_from(v) {
+            self.emit(Instr::LoadInt { dst, imm: imm as u16 });
+        } else {
+            let k = self.const_index(ConstKey::Int(v), |_| Value::Int(v))?;
+            self.load_const(dst, k);
+        }
+        Ok(())
+    }
+
+    fn load_none(&mut self, dst: u16) {
+        self.emit(Instr::LoadNone { dst });
+    }
+
+    // ------------------------------------------------------------ names
+
+    fn access(&self, name: &str) -> NameAccess {
+        self.ctx.scopes.access(self.scope, name)
+    }
+
+    fn global_slot(&mut self, name: &str) -> CResult<u16> {
+        let s = self.ctx.module.intern_slot(name);
+        u16::try_from(s).map_err(|_| CompileError::unsupported("too many global names", self.offset_now()))
+    }
+
+    fn load_name(&mut self, name: &str, dst: Option<u16>) -> CResult<u16> {
+        match self.access(name) {
+            NameAccess::Local => {
+                let r = self.vars[name];
+                if !self.bound.contains(name) {
+                    let n = self.name(name)?;
+                    self.emit(Instr::CheckBound { reg: r, name: n });
+                }
+                match dst {
+                    Some(d) if d != r => {
+                        self.emit(Instr::Move { dst: d, src: r });
+                        Ok(d)
+                    }
+                    _ => Ok(r),
+                }
+            }
+            NameAccess::Cell | NameAccess::Free => {
+                let cell = self.vars[name];
+                let out = match dst {
+                    Some(d) => d,
+                    None => self.alloc()?,
+                };
+                let n = self.name(name)?;
+                self.emit(Instr::LoadDeref { dst: out, cell, name: n });
+                Ok(out)
+            }
+            NameAccess::Global => {
+                let out = match dst {
+                    Some(d) => d,
+                    None => self.alloc()?,
+                };
+                let slot = self.global_slot(name)?;
+                let n = self.name(name)?;
+                self.emit(Instr::LoadGlobal { dst: out, slot, name: n });
+                Ok(out)
+            }
+        }
+    }
+
+    fn store_name(&mut self, name: &str, src: u16) -> CResult<()> {
+        match self.access(name) {
+            NameAccess::Local => {
+                let r = self.vars[name];
+                if r != src {
+                    self.emit(Instr::Move { dst: r, src });
+                }
+                if self.nesting == 0 {
+                    self.bound.insert(name.to_string());
+                }
+            }
+            NameAccess::Cell | NameAccess::Free => {
+                let cell = self.vars[name];
+                self.emit(Instr::StoreDeref { cell, src });
+            }
+            NameAccess::Global => {
+                let slot = self.global_slot(name)?;
+                self.emit(Instr::StoreGlobal { slot, src });
+            }
+        }
+        Ok(())
+    }
+
+    /// The register a plain local lives in, if `name` is one (for computing
+    /// straight into it).
+    fn local_reg(&self, name: &str) -> Option<u16> {
+        match self.access(name) {
+            NameAccess::Local => self.vars.get(name).copied(),
+            _ => None,
+        }
+    }
+
+    // ------------------------------------------------------------ functions
+
+    fn prologue(&mut self) {
+        if self.kind == CodeKind::Module {
+            return;
+        }
+        let sc = &self.ctx.scopes.scopes[self.scope];
+        let frees = sc.frees.clone();
+        let mut cells: Vec<String> = sc.cells.iter().cloned().collect();
+        cells.sort_by_key(|c| self.vars[c]);
+        for (i, f) in frees.iter().enumerate() {
+            let r = self.vars[f];
+            self.emit(Instr::LoadClosure { dst: r, idx: i as u16 });
+        }
+        for c in cells {
+            let r = self.vars[&c];
+            self.emit(Instr::MakeCell { reg: r });
+        }
+    }
+
+    fn finish(mut self) -> Code {
+        debug_assert!(self.regions.is_empty());
+        self.exc_entries.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+        let nregs = self.max_reg.max(self.params.total()).max(1);
+        self.reg_names.resize(nregs as usize, None);
+        let is_generator = self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
+        Code {
+            kind: self.kind,
+            name: self.name,
+            qualname: self.qualname,
+            source: self.ctx.src.clone(),
+            first_line: self.first_line,
+            instrs: self.instrs,
+            locs: self.locs,
+            consts: self.consts,
+            names: self.names,
+            nregs,
+            params: self.params,
+            reg_names: self.reg_names,
+            children: self.children,
+            exc_table: self.exc_entries,
+            is_generator,
+        }
+    }
+
+    fn params_of(p: &ast::Parameters) -> Params {
+        let mut names: Vec<Rc<str>> = Vec::new();
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            names.push(a.parameter.name.as_str().into());
+        }
+        for a in p.kwonlyargs.iter() {
+            names.push(a.parameter.name.as_str().into());
+        }
+        if let Some(v) = &p.vararg {
+            names.push(v.name.as_str().into());
+        }
+        if let Some(v) = &p.kwarg {
+            names.push(v.name.as_str().into());
+        }
+        Params {
+            names,
+            posonly: p.posonlyargs.len() as u16,
+            positional: (p.posonlyargs.len() + p.args.len()) as u16,
+            kwonly: p.kwonlyargs.len() as u16,
+            varargs: p.vararg.is_some(),
+            varkw: p.kwarg.is_some(),
+        }
+    }
+
+    fn child_qualname(&self, name: &str) -> Rc<str> {
+        match self.kind {
+            CodeKind::Module => name.into(),
+            _ => format!("{}.<locals>.{}", self.qualname, name).into(),
+        }
+    }
+
+    /// Emit MakeFunction for a compiled child; defaults and closure come from the
+    /// current scope. Returns the register holding the function.
+    fn make_function(&mut self, child: Code, child_scope: usize, p: Option<&'a ast::Parameters>, dst: Option<u16>) -> CResult<u16> {
+        let out = match dst {
+            Some(d) => d,
+            None => self.alloc()?,
+        };
+        let mark = self.next_reg;
+        let args = self.alloc_n(3)?;
+        // Positional defaults.
+        let mut has_any = false;
+        if let Some(p) = p {
+            let defaults: Vec<&Expr> = p.posonlyargs.iter().chain(p.args.iter()).filter_map(|a| a.default.as_deref()).collect();
+            if defaults.is_empty() {
+                self.load_none(args);
+            } else {
+                has_any = true;
+                let start = self.alloc_n(defaults.len())?;
+                for (i, d) in defaults.iter().enumerate() {
+                    self.expr_to(d, start + i as u16)?;
+                }
+                self.emit(Instr::BuildTuple { dst: args, start, count: defaults.len() as u16 });
+                self.free_to(args + 3);
+            }
+            let kw: Vec<(&str, &Expr)> = p.kwonlyargs.iter().filter_map(|a| a.default.as_deref().map(|d| (a.parameter.name.as_str(), d))).collect();
+            if kw.is_empty() {
+                self.load_none(args + 1);
+            } else {
+                has_any = true;
+                let start = self.alloc_n(kw.len() * 2)?;
+                for (i, (n, d)) in kw.iter().enumerate() {
+                    let k = self.str_const(n)?;
+                    self.load_const(start + 2 * i as u16, k);
+                    self.expr_to(d, start + 2 * i as u16 + 1)?;
+                }
+                self.emit(Instr::BuildDict { dst: args + 1, start, count: kw.len() as u16 });
+                self.free_to(args + 3);
+            }
+        } else {
+            self.load_none(args);
+            self.load_none(args + 1);
+        }
+        let frees = self.ctx.scopes.scopes[child_scope].frees.clone();
+        if frees.is_empty() {
+            self.load_none(args + 2);
+        } else {
+            has_any = true;
+            let start = self.alloc_n(frees.len())?;
+            for (i, f) in frees.iter().enumerate() {
+                let r = *self.vars.get(f).ok_or_else(|| CompileError::syntax(format!("internal: free variable '{f}' not found"), self.offset_now()))?;
+                self.emit(Instr::Move { dst: start + i as u16, src: r });
+            }
+            self.emit(Instr::BuildTuple { dst: args + 2, start, count: frees.len() as u16 });
+            self.free_to(args + 3);
+        }
+        let proto = u16::try_from(self.children.len()).map_err(|_| CompileError::unsupported("too many nested functions", self.offset_now()))?;
+        self.children.push(Rc::new(child));
+        self.emit(Instr::MakeFunction { dst: out, proto, args: if has_any { args } else { NO_REG } });
+        self.free_to(mark);
+        Ok(out)
+    }
+
+    fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
+        if f.is_async {
+            return Err(CompileError::unsupported("async def", f.range.start().to_u32()));
+        }
+        if f.type_params.is_some() {
+            return Err(CompileError::unsupported("type parameters", f.range.start().to_u32()));
+        }
+        let mark = self.next_reg;
+        // Decorators are evaluated before the function is made.
+        let mut decos = Vec::new();
+        for d in &f.decorator_list {
+            let r = self.alloc()?;
+            self.expr_to(&d.expression, r)?;
+            decos.push(r);
+        }
+        let child_scope = self.ctx.scopes.of_node(f);
+        let params = Self::params_of(&f.parameters);
+        let line = self.ctx.src.line_col(f.range.start().to_u32()).0;
+        let qual = self.child_qualname(f.name.as_str());
+        let child = {
+            let ctx: &mut Ctx<'v> = self.ctx;
+            let mut c = FnCompiler::new(ctx, child_scope, CodeKind::Function, f.name.as_str().into(), qual, params, line);
+            c.cur_loc = Loc { line, col: 1 };
+            c.prologue();
+            c.stmts(&f.body)?;
+            c.emit(Instr::ReturnNone {});
+            c.finish()
+        };
+        let r = self.make_function(child, child_scope, Some(&f.parameters), None)?;
+        let mut v = r;
+        for &d in decos.iter().rev() {
+            // d(v): callee in a fresh register followed by the argument.
+            let base = self.alloc()?;
+            self.emit(Instr::Move { dst: base, src: d });
+            let a = self.alloc()?;
+            self.emit(Instr::Move { dst: a, src: v });
+            self.emit(Instr::Call { func: base, argc: 1 });
+            v = base;
+        }
+        self.store_name(f.name.as_str(), v)?;
+        self.free_to(mark);
+        Ok(())
+    }
+
+    // ------------------------------------------------------------ statements
+
+    fn stmts(&mut self, body: &'a [Stmt]) -> CResult<()> {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> CResult<T>) -> CResult<T> {
+        self.nesting += 1;
+        let r = f(self);
+        self.nesting -= 1;
+        r
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) -> CResult<()> {
+        self.set_loc(s);
+        let mark = self.next_reg;
+        match s {
+            Stmt::FunctionDef(f) => self.function_def(f)?,
+            Stmt::ClassDef(c) => return Err(CompileError::unsupported("class definitions", c.range.start().to_u32())),
+            Stmt::Return(r) => {
+                if self.kind == CodeKind::Module {
+                    return Err(CompileError::syntax("'return' outside function", r.range.start().to_u32()));
+                }
+                let val = match &r.value {
+                    Some(v) => {
+                        let t = self.alloc()?;
+                        self.expr_to(v, t)?;
+                        Some(t)
+                    }
+                    None => None,
+                };
+                self.unwind_for_exit(0, true)?;
+                match val {
+                    Some(t) => self.emit(Instr::Return { src: t }),
+                    None => self.emit(Instr::ReturnNone {}),
+                };
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete(t)?;
+                }
+            }
+            Stmt::Assign(a) => self.assign_stmt(a)?,
+            Stmt::AugAssign(a) => self.aug_assign(a)?,
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    let r = self.expr(v)?;
+                    self.assign(&a.target, r)?;
+                }
+            }
+            Stmt::For(f) => self.for_stmt(f)?,
+            Stmt::While(w) => self.while_stmt(w)?,
+            Stmt::If(i) => self.if_stmt(i)?,
+            Stmt::With(w) => return Err(CompileError::unsupported("the with statement", w.range.start().to_u32())),
+            Stmt::Match(m) => return Err(CompileError::unsupported("the match statement", m.range.start().to_u32())),
+            Stmt::TypeAlias(t) => return Err(CompileError::unsupported("type aliases", t.range.start().to_u32())),
+            Stmt::Raise(r) => {
+                if let Some(e) = &r.exc {
+                    let ex = self.expr_temp(e)?;
+                    let cause = match &r.cause {
+                        Some(c) => self.expr_temp(c)?,
+                        None => NO_REG,
+                    };
+                    self.emit(Instr::Raise { exc: ex, cause });
+                } else {
+                    self.emit(Instr::Raise { exc: NO_REG, cause: NO_REG });
+                }
+            }
+            Stmt::Try(t) => self.try_stmt(t)?,
+            Stmt::Assert(a) => {
+                let skip = self.cond_jump(&a.test, true)?;
+                let base = self.alloc()?;
+                let n = self.name("AssertionError")?;
+                self.emit(Instr::LoadBuiltin { dst: base, name: n });
+                if let Some(m) = &a.msg {
+                    let arg = self.alloc()?;
+                    self.expr_to(m, arg)?;
+                    self.emit(Instr::Call { func: base, argc: 1 });
+                }
+                self.emit(Instr::Raise { exc: base, cause: NO_REG });
+                let h = self.here();
+                self.patch_all(skip, h)?;
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    let full = a.name.as_str();
+                    let r = self.alloc()?;
+                    let n = self.name(full)?;
+                    self.emit(Instr::ImportName { dst: r, name: n });
+                    match &a.asname {
+                        Some(asn) => {
+                            // `import a.b as c` binds the submodule itself.
+                            let mut cur = r;
+                            for part in full.split('.').skip(1) {
+                                let pn = self.name(part)?;
+                                self.emit(Instr::LoadAttr { dst: cur, obj: cur, name: pn });
+                                cur = r;
+                            }
+                            self.store_name(asn.as_str(), cur)?;
+                        }
+                        None => {
+                            let top = full.split('.').next().unwrap_or(full);
+                            if top != full {
+                                let tn = self.name(top)?;
+                                self.emit(Instr::ImportName { dst: r, name: tn });
+                            }
+                            self.store_name(top, r)?;
+                        }
+                    }
+                    self.free_to(mark);
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                if i.level > 0 {
+                    return Err(CompileError::unsupported("relative imports", i.range.start().to_u32()));
+                }
+                let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
+                let m = self.alloc()?;
+                let n = self.name(module)?;
+                self.emit(Instr::ImportName { dst: m, name: n });
+                for a in &i.names {
+                    if a.name.as_str() == "*" {
+                        return Err(CompileError::unsupported("from ... import *", a.range.start().to_u32()));
+                    }
+                    let r = self.alloc()?;
+                    let an = self.name(a.name.as_str())?;
+                    self.emit(Instr::ImportFrom { dst: r, module: m, name: an });
+                    let bind = a.asname.as_ref().unwrap_or(&a.name);
+                    self.store_name(bind.as_str(), r)?;
+                    self.free_to(m + 1);
+                }
+            }
+            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => {}
+            Stmt::Expr(e) => {
+                if let Expr::Yield(_) | Expr::YieldFrom(_) = &*e.value {
+                    if self.kind == CodeKind::Module {
+                        return Err(CompileError::syntax("'yield' outside function", e.range.start().to_u32()));
+                    }
+                }
+                self.expr(&e.value)?;
+            }
+            Stmt::Break(b) => {
+                let Some(l) = self.loops.last() else {
+                    return Err(CompileError::syntax("'break' outside loop", b.range.start().to_u32()));
+                };
+                let depth = l.unwind_depth;
+                self.unwind_for_exit(depth, false)?;
+                let j = self.jump();
+                self.loops.last_mut().unwrap().breaks.push(j);
+            }
+            Stmt::Continue(c) => {
+                let Some(l) = self.loops.last() else {
+                    return Err(CompileError::syntax("'continue' not properly in loop", c.range.start().to_u32()));
+                };
+                let (depth, target) = (l.unwind_depth, l.continue_target);
+                self.unwind_for_exit(depth, false)?;
+                self.jump_to(target)?;
+            }
+            Stmt::IpyEscapeCommand(c) => return Err(CompileError::syntax("invalid syntax", c.range.start().to_u32())),
+        }
+        self.free_to(mark);
+        Ok(())
+    }
+
+    /// Run what a jump out of the enclosing `try` blocks and handlers must run:
+    /// leave handlers, run `finally` bodies (innermost first), down to `depth`.
+    fn unwind_for_exit(&mut self, depth: usize, is_return: bool) -> CResult<()> {
+        let mut i = self.unwind.len();
+        while i > depth {
+            i -= 1;
+            match self.unwind[i] {
+                Unwind::Handler => {
+                    if !is_return {
+                        self.emit(Instr::ExitHandler {});
+                    }
+                }
+                Unwind::Finally { body, regions } => {
+                    // The finally body runs outside its try: suspend the regions
+                    // that protect the try, and compile the body as if at that level.
+                    let saved_unwind: Vec<Unwind<'a>> = self.unwind.drain(i..).collect();
+                    let pc = self.here() as u32;
+                    for r in &mut self.regions[regions..] {
+                        if let Some(s) = r.open.take() {
+                            if s < pc {
+                                r.segments.push((s, pc));
+                            }
+                        }
+                    }
+                    let saved_depth = self.handler_depth;
+                    self.handler_depth = self.regions.get(regions).map(|r| r.depth).unwrap_or(saved_depth);
+                    let saved_regions: Vec<Region> = self.regions.drain(regions..).collect();
+                    self.nested(|c| c.stmts(body))?;
+                    self.regions.extend(saved_regions);
+                    self.handler_depth = saved_depth;
+                    self.unwind.extend(saved_unwind);
+                    // Re-open after the jump that follows (set by the caller's emit):
+                    // the next instruction index is where protection resumes.
+                    let resume = self.here() as u32 + 1;
+                    for r in &mut self.regions[regions..] {
+                        r.open = Some(resume);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn open_region(&mut self, exc_reg: u16) -> usize {
+        let pc = self.here() as u32;
+        self.regions.push(Region { segments: Vec::new(), open: Some(pc), handler: 0, exc_reg, depth: self.handler_depth });
+        self.regions.len() - 1
+    }
+
+    /// Close the innermost region; its handler is set later with `set_handler`.
+    fn close_region(&mut self) -> Region {
+        let mut r = self.regions.pop().expect("region stack");
+        let pc = self.here() as u32;
+        if let Some(s) = r.open.take() {
+            if s < pc {
+                r.segments.push((s, pc));
+            }
+        }
+        r
+    }
+
+    fn commit_region(&mut self, r: Region, handler: usize) {
+        for (s, e) in r.segments {
+            self.exc_entries.push(ExcEntry { start: s, end: e, handler: handler as u32, exc_reg: r.exc_reg, depth: r.depth });
+        }
+        let _ = r.handler;
+    }
+
+    fn try_stmt(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        if t.is_star {
+            return Err(CompileError::unsupported("except*", t.range.start().to_u32()));
+        }
+        let has_finally = !t.finalbody.is_empty();
+        let fin_exc = self.alloc()?;
+        let regions_before = self.regions.len();
+        if has_finally {
+            self.open_region(fin_exc);
+            self.unwind.push(Unwind::Finally { body: &t.finalbody, regions: regions_before });
+        }
+        self.nested(|c| c.try_except(t))?;
+        if has_finally {
+            self.unwind.pop();
+            let region = self.close_region();
+            // Normal path: run the finally body, skip the handler.
+            self.nested(|c| c.stmts(&t.finalbody))?;
+            let j = self.jump();
+            let handler = self.here();
+            self.commit_region(region, handler);
+            self.emit(Instr::EnterHandler { exc: fin_exc });
+            self.handler_depth += 1;
+            self.unwind.push(Unwind::Handler);
+            self.nested(|c| c.stmts(&t.finalbody))?;
+            self.unwind.pop();
+            self.handler_depth -= 1;
+            self.emit(Instr::Reraise { exc: fin_exc });
+            let h = self.here();
+            self.patch(j, h)?;
+        }
+        Ok(())
+    }
+
+    fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        if t.handlers.is_empty() {
+            self.stmts(&t.body)?;
+            return self.stmts(&t.orelse);
+        }
+        let exc = self.alloc()?;
+        self.open_region(exc);
+        self.stmts(&t.body)?;
+        let region = self.close_region();
+        self.stmts(&t.orelse)?;
+        let mut to_end = vec![self.jump()];
+        let handler = self.here();
+        self.commit_region(region, handler);
+        self.emit(Instr::EnterHandler { exc });
+        self.handler_depth += 1;
+        self.unwind.push(Unwind::Handler);
+        for (i, h) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_loc(h);
+            let mut next = None;
+            match &h.type_ {
+                Some(ty) => {
+                    let mark = self.next_reg;
+                    let tr = self.expr(ty)?;
+                    let m = self.alloc()?;
+                    self.emit(Instr::ExcMatch { dst: m, exc, typ: tr });
+                    next = Some(self.emit(Instr::JumpIfFalse { cond: m, target: 0 }));
+                    self.free_to(mark);
+                }
+                None => {
+                    if i + 1 != t.handlers.len() {
+                        return Err(CompileError::syntax("default 'except:' must be last", h.range.start().to_u32()));
+                    }
+                }
+            }
+            if let Some(n) = &h.name {
+                self.store_name(n.as_str(), exc)?;
+            }
+            self.stmts(&h.body)?;
+            if let Some(n) = &h.name {
+                // `except E as e` deletes e when the handler ends.
+                self.delete_name(n.as_str(), false)?;
+            }
+            self.emit(Instr::ExitHandler {});
+            to_end.push(self.jump());
+            if let Some(nx) = next {
+                let h = self.here();
+                self.patch(nx, h)?;
+            }
+        }
+        self.unwind.pop();
+        self.handler_depth -= 1;
+        // No handler matched: re-raise (the unwinder pops the handled entry).
+        self.emit(Instr::Reraise { exc });
+        let end = self.here();
+        self.patch_all(to_end, end)
+    }
+
+    fn assign_stmt(&mut self, a: &'a ast::StmtAssign) -> CResult<()> {
+        if a.targets.len() == 1 {
+            let t = &a.targets[0];
+            // x = expr: compute straight into x's register.
+            if let Expr::Name(n) = t {
+                if let Some(r) = self.local_reg(n.id.as_str()) {
+                    self.expr_to(&a.value, r)?;
+                    return self.store_name(n.id.as_str(), r);
+                }
+            }
+            // a, b = b, a: no tuple is built.
+            if let (Expr::Tuple(tt), Expr::Tuple(vt)) = (t, &*a.value) {
+                if tt.elts.len() == vt.elts.len() && !tt.elts.iter().chain(vt.elts.iter()).any(|e| matches!(e, Expr::Starred(_))) {
+                    let start = self.alloc_n(vt.elts.len())?;
+                    for (i, e) in vt.elts.iter().enumerate() {
+                        self.expr_to(e, start + i as u16)?;
+                    }
+                    for (i, e) in tt.elts.iter().enumerate() {
+                        self.assign(e, start + i as u16)?;
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        let r = self.expr(&a.value)?;
+        let r = if a.targets.len() > 1 && self.is_var_reg(r) {
+            let t = self.alloc()?;
+            self.emit(Instr::Move { dst: t, src: r });
+            t
+        } else {
+            r
+        };
+        for t in &a.targets {
+            self.assign(t, r)?;
+        }
+        Ok(())
+    }
+
+    fn is_var_reg(&self, r: u16) -> bool {
+        (r as usize) < self.vars.len()
+    }
+
+    fn assign(&mut self, target: &'a Expr, src: u16) -> CResult<()> {
+        let prev = self.set_loc(target);
+        match target {
+            Expr::Name(n) => self.store_name(n.id.as_str(), src)?,
+            Expr::Attribute(a) => {
+                let mark = self.next_reg;
+                let o = self.expr(&a.value)?;
+                let n = self.name(a.attr.as_str())?;
+                self.emit(Instr::StoreAttr { obj: o, name: n, src });
+                self.free_to(mark);
+            }
+            Expr::Subscript(s) => {
+                let mark = self.next_reg;
+                let o = self.expr(&s.value)?;
+                let k = self.expr(&s.slice)?;
+                self.emit(Instr::StoreSubscr { obj: o, key: k, src });
+                self.free_to(mark);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                let mark = self.next_reg;
+                let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+                if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
+                    return Err(CompileError::syntax("multiple starred expressions in assignment", target.range().start().to_u32()));
+                }
+                let start = self.alloc_n(elts.len())?;
+                match star {
+                    None => {
+                        self.emit(Instr::Unpack { start, src, count: elts.len() as u16 });
+                    }
+                    Some(i) => {
+                        let before = i;
+                        let after = elts.len() - i - 1;
+                        if before > 255 || after > 255 {
+                            return Err(CompileError::syntax("too many expressions in star-unpacking assignment", target.range().start().to_u32()));
+                        }
+                        self.emit(Instr::UnpackEx { start, src, count: (before | (after << 8)) as u16 });
+                    }
+                }
+                for (i, e) in elts.iter().enumerate() {
+                    let e = match e {
+                        Expr::Starred(s) => &*s.value,
+                        e => e,
+                    };
+                    self.assign(e, start + i as u16)?;
+                }
+                self.free_to(mark);
+            }
+            Expr::Starred(s) => {
+                return Err(CompileError::syntax("starred assignment target must be in a list or tuple", s.range.start().to_u32()));
+            }
+            other => {
+                return Err(CompileError::syntax(format!("cannot assign to {}", describe(other)), other.range().start().to_u32()));
+            }
+        }
+        self.cur_loc = prev;
+        Ok(())
+    }
+
+    fn delete_name(&mut self, name: &str, check: bool) -> CResult<()> {
+        match self.access(name) {
+            NameAccess::Local => {
+                let r = self.vars[name];
+                if check {
+                    let n = self.name(name)?;
+                    self.emit(Instr::CheckBound { reg: r, name: n });
+                }
+                self.emit(Instr::ClearReg { reg: r });
+                self.bound.remove(name);
+            }
+            NameAccess::Cell | NameAccess::Free => {
+                let cell = self.vars[name];
+                let n = self.name(name)?;
+                self.emit(Instr::DeleteDeref { cell, name: n });
+            }
+            NameAccess::Global => {
+                let slot = self.global_slot(name)?;
+                let n = self.name(name)?;
+                self.emit(Instr::DeleteGlobal { slot, name: n });
+            }
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, t: &'a Expr) -> CResult<()> {
+        let mark = self.next_reg;
+        match t {
+            Expr::Name(n) => self.delete_name(n.id.as_str(), true)?,
+            Expr::Attribute(a) => {
+                let o = self.expr(&a.value)?;
+                let n = self.name(a.attr.as_str())?;
+                self.emit(Instr::DeleteAttr { obj: o, name: n });
+            }
+            Expr::Subscript(s) => {
+                let o = self.expr(&s.value)?;
+                let k = self.expr(&s.slice)?;
+                self.emit(Instr::DeleteSubscr { obj: o, key: k });
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for e in elts {
+                    self.delete(e)?;
+                }
+            }
+            other => return Err(CompileError::syntax(format!("cannot delete {}", describe(other)), other.range().start().to_u32())),
+        }
+        self.free_to(mark);
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult<()> {
+        match &*a.target {
+            Expr::Name(n) => {
+                let name = n.id.as_str();
+                if let Some(r) = self.local_reg(name) {
+                    let cur = self.load_name(name, None)?;
+                    self.aug_op(a.op, r, cur, &a.value)?;
+                    return Ok(());
+                }
+                let cur = self.load_name(name, None)?;
+                let out = self.alloc()?;
+                self.aug_op(a.op, out, cur, &a.value)?;
+                self.store_name(name, out)
+            }
+            Expr::Attribute(at) => {
+                let o = self.expr_temp(&at.value)?;
+                let n = self.name(at.attr.as_str())?;
+                let cur = self.alloc()?;
+                self.emit(Instr::LoadAttr { dst: cur, obj: o, name: n });
+                self.aug_op(a.op, cur, cur, &a.value)?;
+                self.emit(Instr::StoreAttr { obj: o, name: n, src: cur });
+                Ok(())
+            }
+            Expr::Subscript(s) => {
+                let o = self.expr_temp(&s.value)?;
+                let k = self.expr_temp(&s.slice)?;
+                let cur = self.alloc()?;
+                self.emit(Instr::Subscr { dst: cur, obj: o, key: k });
+                self.aug_op(a.op, cur, cur, &a.value)?;
+                self.emit(Instr::StoreSubscr { obj: o, key: k, src: cur });
+                Ok(())
+            }
+            other => Err(CompileError::syntax(format!("'{}' is an illegal expression for augmented assignment", describe(other)), other.range().start().to_u32())),
+        }
+    }
+
+    fn aug_op(&mut self, op: Operator, dst: u16, cur: u16, value: &'a Expr) -> CResult<()> {
+        if let Some(imm) = small_int(value) {
+            match op {
+                Operator::Add => {
+                    self.emit(Instr::AddI { dst, a: cur, imm });
+                    return Ok(());
+                }
+                Operator::Sub => {
+                    self.emit(Instr::SubI { dst, a: cur, imm });
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        let mark = self.next_reg;
+        let b = self.expr(value)?;
+        let i = match op {
+            Operator::Add => Instr::IAdd { dst, a: cur, b },
+            Operator::Sub => Instr::ISub { dst, a: cur, b },
+            Operator::Mult => Instr::IMul { dst, a: cur, b },
+            Operator::BitOr => Instr::IOr { dst, a: cur, b },
+            Operator::BitAnd => Instr::IAnd { dst, a: cur, b },
+            Operator::BitXor => Instr::IXor { dst, a: cur, b },
+            other => binop_instr(other, dst, cur, b),
+        };
+        self.emit(i);
+        self.free_to(mark);
+        Ok(())
+    }
+
+    fn loop_body(&mut self, body: &'a [Stmt], continue_target: usize) -> CResult<Vec<usize>> {
+        self.loops.push(LoopCtx { continue_target, breaks: Vec::new(), unwind_depth: self.unwind.len() });
+        let r = self.nested(|c| c.stmts(body));
+        let l = self.loops.pop().unwrap();
+        r?;
+        Ok(l.breaks)
+    }
+
+    fn while_stmt(&mut self, w: &'a ast::StmtWhile) -> CResult<()> {
+        let top = self.here();
+        let exits = if is_const_true(&w.test) { Vec::new() } else { self.cond_jump(&w.test, false)? };
+        let breaks = self.loop_body(&w.body, top)?;
+        self.jump_to(top)?;
+        let else_start = self.here();
+        self.patch_all(exits, else_start)?;
+        self.nested(|c| c.stmts(&w.orelse))?;
+        let end = self.here();
+        self.patch_all(breaks, end)
+    }
+
+    fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
+        if f.is_async {
+            return Err(CompileError::unsupported("async for", f.range.start().to_u32()));
+        }
+        let it = self.alloc()?;
+        let src = self.expr(&f.iter)?;
+        self.emit(Instr::GetIter { dst: it, src });
+        self.free_to(it + 1);
+        let top = self.here();
+        // The loop variable is assigned on every iteration before the body runs.
+        let (dst, direct) = match &*f.target {
+            Expr::Name(n) => match self.local_reg(n.id.as_str()) {
+                Some(r) => (r, Some(n.id.as_str())),
+                None => (self.alloc()?, None),
+            },
+            _ => (self.alloc()?, None),
+        };
+        let set_loc = self.set_loc(&*f.iter);
+        let fi = self.emit(Instr::ForIter { dst, iter: it, target: 0 });
+        self.cur_loc = set_loc;
+        let newly_bound = match direct {
+            Some(n) => self.bound.insert(n.to_string()),
+            None => {
+                self.nested(|c| c.assign(&f.target, dst))?;
+                false
+            }
+        };
+        let breaks = self.loop_body(&f.body, top)?;
+        if newly_bound {
+            if let Some(n) = direct {
+                self.bound.remove(n);
+            }
+        }
+        self.jump_to(top)?;
+        let else_start = self.here();
+        self.patch(fi, else_start)?;
+        self.nested(|c| c.stmts(&f.orelse))?;
+        let end = self.here();
+        self.patch_all(breaks, end)?;
+        if let Some(n) = direct {
+            // After the loop the variable may be unbound (empty iterable).
+            let _ = n;
+        }
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, i: &'a ast::StmtIf) -> CResult<()> {
+        let mut ends = Vec::new();
+        let mut next = self.cond_jump(&i.test, false)?;
+        self.nested(|c| c.stmts(&i.body))?;
+        for clause in &i.elif_else_clauses {
+            ends.push(self.jump());
+            let h = self.here();
+            self.patch_all(std::mem::take(&mut next), h)?;
+            self.set_loc(clause);
+            if let Some(t) = &clause.test {
+                next = self.cond_jump(t, false)?;
+            }
+            self.nested(|c| c.stmts(&clause.body))?;
+        }
+        let end = self.here();
+        self.patch_all(next, end)?;
+        self.patch_all(ends, end)
+    }
+
+    // ------------------------------------------------------------ conditions
+
+    /// Emit jumps taken when `e`'s truth equals `when`; returns them for patching.
+    fn cond_jump(&mut self, e: &'a Expr, when: bool) -> CResult<Vec<usize>> {
+        let prev = self.set_loc(e);
+        let mark = self.next_reg;
+        let out = match e {
+            Expr::UnaryOp(u) if u.op == UnaryOp::Not => self.cond_jump(&u.operand, !when)?,
+            Expr::BoolOp(b) => {
+                let is_and = b.op == ast::BoolOp::And;
+                let (last, init) = b.values.split_last().expect("boolop has values");
+                let mut out = Vec::new();
+                if is_and == !when {
+                    // and/false or or/true: any operand decides.
+                    for v in b.values.iter() {
+                        out.extend(self.cond_jump(v, when)?);
+                    }
+                } else {
+                    let mut skip = Vec::new();
+                    for v in init {
+                        skip.extend(self.cond_jump(v, !when)?);
+                    }
+                    out.extend(self.cond_jump(last, when)?);
+                    let h = self.here();
+                    self.patch_all(skip, h)?;
+                }
+                out
+            }
+            Expr::Compare(c) if c.ops.len() == 1 && !when && fused_compare(c.ops[0]).is_some() => {
+                let a = self.expr(&c.left)?;
+                let b = self.expr(&c.comparators[0])?;
+                self.set_loc(e);
+                let j = self.emit(fused_compare(c.ops[0]).unwrap()(a, b));
+                vec![j]
+            }
+            _ => {
+                let r = self.expr(e)?;
+                let j = if when { Instr::JumpIfTrue { cond: r, target: 0 } } else { Instr::JumpIfFalse { cond: r, target: 0 } };
+                vec![self.emit(j)]
+            }
+        };
+        self.free_to(mark);
+        self.cur_loc = prev;
+        Ok(out)
+    }
+
+    // ------------------------------------------------------------ expressions
+
+    /// Evaluate into some register (a local's own register when `e` is a local).
+    fn expr(&mut self, e: &'a Expr) -> CResult<u16> {
+        self.expr_into(e, None)
+    }
+
+    /// Evaluate into a fresh temporary.
+    fn expr_temp(&mut self, e: &'a Expr) -> CResult<u16> {
+        let t = self.alloc()?;
+        self.expr_to(e, t)?;
+        Ok(t)
+    }
+
+    fn expr_to(&mut self, e: &'a Expr, dst: u16) -> CResult<()> {
+        let r = self.expr_into(e, Some(dst))?;
+        if r != dst {
+            self.emit(Instr::Move { dst, src: r });
+        }
+        Ok(())
+    }
+
+    fn out(&mut self, dst: Option<u16>) -> CResult<u16> {
+        match dst {
+            Some(d) => Ok(d),
+            None => self.alloc(),
+        }
+    }
+
+    /// Free temporaries above `out` (or back to `mark` when out is not a temp).
+    fn settle(&mut self, mark: u16, out: u16) {
+        if out >= mark {
+            self.free_to(out + 1);
+        } else {
+            self.free_to(mark);
+        }
+    }
+
+    fn expr_into(&mut self, e: &'a Expr, dst: Option<u16>) -> CResult<u16> {
+        let prev = self.set_loc(e);
+        let mark = self.next_reg;
+        let r = self.expr_inner(e, dst, mark)?;
+        self.cur_loc = prev;
+        Ok(r)
+    }
+
+    fn expr_inner(&mut self, e: &'a Expr, dst: Option<u16>, mark: u16) -> CResult<u16> {
+        match e {
+            Expr::Name(n) => self.load_name(n.id.as_str(), dst),
+            Expr::NumberLiteral(n) => {
+                let out = self.out(dst)?;
+                match &n.value {
+                    ast::Number::Int(i) => match i.as_i64() {
+                        Some(v) => self.load_int(out, v)?,
+                        None => {
+                            let text = i.to_string();
+                            let big = parse_big_literal(&text).ok_or_else(|| CompileError::syntax("invalid integer literal", n.range.start().to_u32()))?;
+                            let k = self.const_index(ConstKey::Big(text), |vm| vm.bigint_const(big))?;
+                            self.load_const(out, k);
+                        }
+                    },
+                    ast::Number::Float(f) => {
+                        let f = *f;
+                        let k = self.const_index(ConstKey::Float(f.to_bits()), |_| Value::Float(f))?;
+                        self.load_const(out, k);
+                    }
+                    ast::Number::Complex { .. } => return Err(CompileError::unsupported("complex numbers", n.range.start().to_u32())),
+                }
+                Ok(out)
+            }
+            Expr::StringLiteral(s) => {
+                let out = self.out(dst)?;
+                let k = self.str_const(s.value.to_str())?;
+                self.load_const(out, k);
+                Ok(out)
+            }
+            Expr::BytesLiteral(b) => {
+                let out = self.out(dst)?;
+                let bytes: Vec<u8> = b.value.bytes().collect();
+                let k = self.const_index(ConstKey::Bytes(bytes.clone()), |vm| {
+                    Value::Bytes(vm.heap.alloc_pinned(BytesObj { b: bytes.into(), hash: std::cell::Cell::new(-1) }))
+                })?;
+                self.load_const(out, k);
+                Ok(out)
+            }
+            Expr::BooleanLiteral(b) => {
+                let out = self.out(dst)?;
+                self.emit(Instr::LoadBool { dst: out, imm: b.value as u16 });
+                Ok(out)
+            }
+            Expr::NoneLiteral(_) => {
+                let out = self.out(dst)?;
+                self.load_none(out);
+                Ok(out)
+            }
+            Expr::EllipsisLiteral(_) => {
+                let out = self.out(dst)?;
+                let n = self.name("Ellipsis")?;
+                self.emit(Instr::LoadBuiltin { dst: out, name: n });
+                Ok(out)
+            }
+            Expr::FString(f) => self.fstring(f, dst, mark),
+            Expr::BinOp(b) => {
+                let out = self.out(dst)?;
+                if let (Some(imm), Operator::Add | Operator::Sub) = (small_int(&b.right), b.op) {
+                    let a = self.expr(&b.left)?;
+                    self.set_loc(e);
+                    let i = if b.op == Operator::Add { Instr::AddI { dst: out, a, imm } } else { Instr::SubI { dst: out, a, imm } };
+                    self.emit(i);
+                } else {
+                    let a = self.expr(&b.left)?;
+                    // `x + (x := 1)`: the right side may rebind the left's register.
+                    let a = if contains_walrus(&b.right) && self.is_var_reg(a) {
+                        let t = self.alloc()?;
+                        self.emit(Instr::Move { dst: t, src: a });
+                        t
+                    } else {
+                        a
+                    };
+                    let c = self.expr(&b.right)?;
+                    self.set_loc(e);
+                    self.emit(binop_instr(b.op, out, a, c));
+                }
+                self.settle(mark, out);
+                Ok(out)
+            }
+            Expr::UnaryOp(u) => {
+                let out = self.out(dst)?;
+                if let (UnaryOp::USub, Expr::NumberLiteral(n)) = (u.op, &*u.operand) {
+                    if let ast::Number::Int(i) = &n.value {
+                        if let Some(v) = i.as_i64() {
+                            self.load_int(out, -v)?;
+                            return Ok(out);
+                        }
+                    }
+                    if let ast::Number::Float(f) = n.value {
+                        let f = -f;
+                        let k = self.const_index(ConstKey::Float(f.to_bits()), |_| Value::Float(f))?;
+                        self.load_const(out, k);
+                        return Ok(out);
+                    }
+                }
+                let s = self.expr(&u.operand)?;
+                self.set_loc(e);
+                self.emit(match u.op {
+                    UnaryOp::USub => Instr::Neg { dst: out, src: s },
+                    UnaryOp::UAdd => Instr::Pos { dst: out, src: s },
+                    UnaryOp::Invert => Instr::Invert { dst: out, src: s },
+                    UnaryOp::Not => Instr::Not { dst: out, src: s },
+                });
+                self.settle(mark, out);
+                Ok(out)
+            }
+            Expr::BoolOp(b) => {
+                // The result is written before later operands are evaluated, so
+                // use a temporary (x = y and x must read the old x).
+                let t = self.alloc()?;
+                let mut ends = Vec::new();
+                let (last, init) = b.values.split_last().expect("boolop values");
+                for v in init {
+                    self.expr_to(v, t)?;
+                    ends.push(self.emit(if b.op == ast::BoolOp::And { Instr::JumpIfFalse { cond: t, target: 0 } } else { Instr::JumpIfTrue { cond: t, target: 0 } }));
+                }
+                self.expr_to(last, t)?;
+                let h = self.here();
+                self.patch_all(ends, h)?;
+                self.finish_temp(t, dst, mark)
+            }
+            Expr::Compare(c) => {
+                if c.ops.len() == 1 {
+                    let out = self.out(dst)?;
+                    let a = self.expr(&c.left)?;
+                    let b = self.expr(&c.comparators[0])?;
+                    self.set_loc(e);
+                    self.emit(cmp_instr(c.ops[0], out, a, b));
+                    self.settle(mark, out);
+                    return Ok(out);
+                }
+                let t = self.alloc()?;
+                let mut ends = Vec::new();
+                let mut left = self.expr_temp(&c.left)?;
+                for (i, (op, right)) in c.ops.iter().zip(c.comparators.iter()).enumerate() {
+                    let r = self.expr_temp(right)?;
+                    self.emit(cmp_instr(*op, t, left, r));
+                    if i + 1 < c.ops.len() {
+                        ends.push(self.emit(Instr::JumpIfFalse { cond: t, target: 0 }));
+                    }
+                    left = r;
+                }
+                let h = self.here();
+                self.patch_all(ends, h)?;
+                self.finish_temp(t, dst, mark)
+            }
+            Expr::If(i) => {
+                let t = match dst {
+                    Some(d) => d,
+                    None => self.alloc()?,
+                };
+                let else_j = self.cond_jump(&i.test, false)?;
+                self.expr_to(&i.body, t)?;
+                let end_j = self.jump();
+                let h = self.here();
+                self.patch_all(else_j, h)?;
+                self.expr_to(&i.orelse, t)?;
+                let h = self.here();
+                self.patch(end_j, h)?;
+                self.settle(mark, t);
+                Ok(t)
+            }
+            Expr::Named(n) => {
+                let Expr::Name(target) = &*n.target else {
+                    return Err(CompileError::syntax("cannot use assignment expressions with this target", n.range.start().to_u32()));
+                };
+                let name = target.id.as_str();
+                match self.local_reg(name) {
+                    Some(r) => {
+                        self.expr_to(&n.value, r)?;
+                        if let Some(d) = dst {
+                            if d != r {
+                                self.emit(Instr::Move { dst: d, src: r });
+                                return Ok(d);
+                            }
+                        }
+                        if self.nesting == 0 {
+                            self.bound.insert(name.to_string());
+                        }
+                        Ok(r)
+                    }
+                    None => {
+                        let out = self.out(dst)?;
+                        self.expr_to(&n.value, out)?;
+                        self.store_name(name, out)?;
+                        self.settle(mark, out);
+                        Ok(out)
+                    }
+                }
+            }
+            Expr::Lambda(l) => {
+                let child_scope = self.ctx.scopes.of_node(l);
+                let params = l.parameters.as_deref().map(Self::params_of).unwrap_or_default();
+                let line = self.cur_loc.line;
+                let qual = self.child_qualname("<lambda>");
+                let child = {
+                    let ctx: &mut Ctx<'v> = self.ctx;
+                    let mut c = FnCompiler::new(ctx, child_scope, CodeKind::Lambda, "<lambda>".into(), qual, params, line);
+                    c.cur_loc = Loc { line, col: 1 };
+                    c.prologue();
+                    let t = c.alloc()?;
+                    c.expr_to(&l.body, t)?;
+                    c.emit(Instr::Return { src: t });
+                    c.finish()
+                };
+                let r = self.make_function(child, child_scope, l.parameters.as_deref(), dst)?;
+                self.settle(mark, r);
+                Ok(r)
+            }
+            Expr::Dict(d) => {
+                let out = self.out(dst)?;
+                let has_splat = d.items.iter().any(|i| i.key.is_none());
+                if !has_splat {
+                    let start = self.alloc_n(d.items.len() * 2)?;
+                    for (i, it) in d.items.iter().enumerate() {
+                        self.expr_to(it.key.as_ref().unwrap(), start + 2 * i as u16)?;
+                        self.expr_to(&it.value, start + 2 * i as u16 + 1)?;
+                    }
+                    self.set_loc(e);
+                    self.emit(Instr::BuildDict { dst: out, start, count: d.items.len() as u16 });
+                } else {
+                    let acc = self.alloc()?;
+                    self.emit(Instr::BuildDict { dst: acc, start: acc, count: 0 });
+                    for it in &d.items {
+                        let m = self.next_reg;
+                        match &it.key {
+                            Some(k) => {
+                                let kv = self.alloc_n(2)?;
+                                self.expr_to(k, kv)?;
+                                self.expr_to(&it.value, kv + 1)?;
+                                self.emit(Instr::DictInsert { dict: acc, key: kv });
+                            }
+                            None => {
+                                let v = self.expr(&it.value)?;
+                                self.emit(Instr::DictUpdate { dict: acc, mapping: v });
+                            }
+                        }
+                        self.free_to(m);
+                    }
+                    self.emit(Instr::Move { dst: out, src: acc });
+                }
+                self.settle(mark, out);
+                Ok(out)
+            }
+            Expr::Set(s) => self.sequence(&s.elts, SeqKind::Set, dst, mark),
+            Expr::List(l) => self.sequence(&l.elts, SeqKind::List, dst, mark),
+            Expr::Tuple(t) => {
+                if t.elts.is_empty() || !t.elts.iter().all(is_literal) {
+                    return self.sequence(&t.elts, SeqKind::Tuple, dst, mark);
+                }
+                // A tuple of literals is one constant.
+                let out = self.out(dst)?;
+                let k = self.literal_tuple(t)?;
+                self.load_const(out, k);
+                Ok(out)
+            }
+            Expr::ListComp(c) => self.comprehension(c, &c.generators, CompKind::List(&c.elt), dst, mark),
+            Expr::SetComp(c) => self.comprehension(c, &c.generators, CompKind::Set(&c.elt), dst, mark),
+            Expr::DictComp(c) => match &c.key {
+                Some(k) => self.comprehension(c, &c.generators, CompKind::Dict(k, &c.value), dst, mark),
+                None => Err(CompileError::syntax("dict unpacking cannot be used in dict comprehension", c.range.start().to_u32())),
+            },
+            Expr::Generator(c) => self.comprehension(c, &c.generators, CompKind::Gen(&c.elt), dst, mark),
+            Expr::Call(c) => self.call(c, dst, mark),
+            Expr::Attribute(a) => {
+                let out = self.out(dst)?;
+                let o = self.expr(&a.value)?;
+                let n = self.name(a.attr.as_str())?;
+                self.set_loc(e);
+                self.emit(Instr::LoadAttr { dst: out, obj: o, name: n });
+                self.settle(mark, out);
+                Ok(out)
+            }
+            Expr::Subscript(s) => {
+                let out = self.out(dst)?;
+                let o = self.expr(&s.value)?;
+                let k = self.expr(&s.slice)?;
+                self.set_loc(e);
+                self.emit(Instr::Subscr { dst: out, obj: o, key: k });
+                self.settle(mark, out);
+                Ok(out)
+            }
+            Expr::Slice(s) => {
+                let out = self.out(dst)?;
+                let start = self.alloc_n(3)?;
+                for (i, part) in [&s.lower, &s.upper, &s.step].into_iter().enumerate() {
+                    match part {
+                        Some(p) => self.expr_to(p, start + i as u16)?,
+                        None => self.load_none(start + i as u16),
+                    }
+                }
+                self.emit(Instr::BuildSlice { dst: out, start });
+                self.settle(mark, out);
+                Ok(out)
+            }
+            Expr::Yield(y) => {
+                if self.kind == CodeKind::Module {
+                    return Err(CompileError::syntax("'yield' outside function", y.range.start().to_u32()));
+                }
+                let out = self.out(dst)?;
+                let v = match &y.value {
+                    Some(v) => self.expr(v)?,
+                    None => {
+                        let t = self.alloc()?;
+                        self.load_none(t);
+                        t
+                    }
+                };
+                self.emit(Instr::Yield { dst: out, src: v });
+                self.settle(mark, out);
+                Ok(out)
+            }
+            Expr::YieldFrom(y) => {
+                if self.kind == CodeKind::Module {
+                    return Err(CompileError::syntax("'yield from' outside function", y.range.start().to_u32()));
+                }
+                let out = self.out(dst)?;
+                let it = self.alloc()?;
+                let v = self.expr(&y.value)?;
+                self.emit(Instr::GetIter { dst: it, src: v });
+                self.emit(Instr::YieldFrom { dst: out, src: it });
+                self.settle(mark, out);
+                Ok(out)
+            }
+            Expr::Starred(s) => Err(CompileError::syntax("can't use starred expression here", s.range.start().to_u32())),
+            Expr::Await(a) => Err(CompileError::unsupported("await", a.range.start().to_u32())),
+            Expr::TString(t) => Err(CompileError::syntax("t-strings require Python 3.14", t.range.start().to_u32())),
+            Expr::IpyEscapeCommand(c) => Err(CompileError::syntax("invalid syntax", c.range.start().to_u32())),
+        }
+    }
+
+    /// Move a temporary result to `dst` if one was requested.
+    fn finish_temp(&mut self, t: u16, dst: Option<u16>, mark: u16) -> CResult<u16> {
+        match dst {
+            Some(d) => {
+                self.emit(Instr::Move { dst: d, src: t });
+                self.free_to(mark);
+                Ok(d)
+            }
+            None => {
+                self.free_to(t + 1);
+                Ok(t)
+            }
+        }
+    }
+
+    fn literal_value(&mut self, e: &Expr) -> CResult<Value> {
+        Ok(match e {
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => match i.as_i64() {
+                    Some(v) => Value::Int(v),
+                    None => {
+                        let big = parse_big_literal(&i.to_string()).ok_or_else(|| CompileError::syntax("invalid integer literal", n.range.start().to_u32()))?;
+                        self.ctx.vm.bigint_const(big)
+                    }
+                },
+                ast::Number::Float(f) => Value::Float(*f),
+                ast::Number::Complex { .. } => return Err(CompileError::unsupported("complex numbers", n.range.start().to_u32())),
+            },
+            Expr::StringLiteral(s) => Value::Str(self.ctx.vm.intern(s.value.to_str())),
+            Expr::BooleanLiteral(b) => Value::Bool(b.value),
+            Expr::NoneLiteral(_) => Value::None,
+            Expr::UnaryOp(u) => match self.literal_value(&u.operand)? {
+                Value::Int(i) if i != i64::MIN => Value::Int(-i),
+                Value::Float(f) => Value::Float(-f),
+                _ => unreachable!("is_literal admits only negated numbers"),
+            },
+            Expr::Tuple(t) => {
+                let items: Vec<Value> = t.elts.iter().map(|x| self.literal_value(x)).collect::<CResult<_>>()?;
+                Value::Tuple(self.ctx.vm.heap.alloc_pinned(TupleObj::new(items)))
+            }
+            _ => unreachable!("not a literal"),
+        })
+    }
+
+    fn literal_tuple(&mut self, t: &ast::ExprTuple) -> CResult<u16> {
+        let v = self.literal_value(&Expr::Tuple(t.clone()))?;
+        let i = u16::try_from(self.consts.len()).map_err(|_| CompileError::unsupported("too many constants in one function", self.offset_now()))?;
+        self.consts.push(v);
+        Ok(i)
+    }
+
+    fn sequence(&mut self, elts: &'a [Expr], kind: SeqKind, dst: Option<u16>, mark: u16) -> CResult<u16> {
+        let out = self.out(dst)?;
+        if !elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
+            let start = self.alloc_n(elts.len())?;
+            for (i, el) in elts.iter().enumerate() {
+                self.expr_to(el, start + i as u16)?;
+            }
+            let count = elts.len() as u16;
+            self.emit(match kind {
+                SeqKind::List => Instr::BuildList { dst: out, start, count },
+                SeqKind::Tuple => Instr::BuildTuple { dst: out, start, count },
+                SeqKind::Set => Instr::BuildSet { dst: out, start, count },
+            });
+        } else {
+            let acc = self.alloc()?;
+            match kind {
+                SeqKind::Set => self.emit(Instr::BuildSet { dst: acc, start: acc, count: 0 }),
+                _ => self.emit(Instr::BuildList { dst: acc, start: acc, count: 0 }),
+            };
+            for el in elts {
+                let m = self.next_reg;
+                match el {
+                    Expr::Starred(s) => {
+                        let v = self.expr(&s.value)?;
+                        self.emit(match kind {
+                            SeqKind::Set => Instr::SetUpdate { set: acc, iterable: v },
+                            _ => Instr::ListExtend { list: acc, iterable: v },
+                        });
+                    }
+                    other => {
+                        let v = self.expr(other)?;
+                        self.emit(match kind {
+                            SeqKind::Set => Instr::SetAdd { set: acc, item: v },
+                            _ => Instr::ListAppend { list: acc, item: v },
+                        });
+                    }
+                }
+                self.free_to(m);
+            }
+            match kind {
+                SeqKind::Tuple => self.emit(Instr::ListToTuple { dst: out, src: acc }),
+                _ => self.emit(Instr::Move { dst: out, src: acc }),
+            };
+        }
+        self.settle(mark, out);
+        Ok(out)
+    }
+
+    fn fstring(&mut self, f: &'a ast::ExprFString, dst: Option<u16>, mark: u16) -> CResult<u16> {
+        let out = self.out(dst)?;
+        let mut parts: Vec<FPart<'a>> = Vec::new();
+        for part in f.value.iter() {
+            match part {
+                ast::FStringPart::Literal(l) => parts.push(FPart::Lit(l.value.to_string())),
+                ast::FStringPart::FString(fs) => collect_fparts(&fs.elements, &mut parts),
+            }
+        }
+        let start = self.next_reg;
+        let mut n = 0u16;
+        let mut pending = String::new();
+        for p in parts {
+            match p {
+                FPart::Lit(s) => pending.push_str(&s),
+                FPart::Interp(i) => {
+                    if let Some(d) = &i.debug_text {
+                        pending.push_str(d.leading());
+                        pending.push_str(d.expression());
+                        pending.push_str(d.trailing());
+                    }
+                    if !pending.is_empty() {
+                        let r = self.alloc()?;
+                        let k = self.str_const(&std::mem::take(&mut pending))?;
+                        self.load_const(r, k);
+                        n += 1;
+                    }
+                    let r = self.alloc()?;
+                    self.interpolation(i, r)?;
+                    n += 1;
+                }
+            }
+        }
+        if !pending.is_empty() || n == 0 {
+            let r = self.alloc()?;
+            let k = self.str_const(&pending)?;
+            self.load_const(r, k);
+            n += 1;
+        }
+        if n == 1 {
+            self.emit(Instr::Move { dst: out, src: start });
+        } else {
+            self.emit(Instr::BuildString { dst: out, start, count: n });
+        }
+        self.settle(mark, out);
+        Ok(out)
+    }
+
+    /// One `{expr!conv:spec}` into register r (a str).
+    fn interpolation(&mut self, i: &'a ast::InterpolatedElement, r: u16) -> CResult<()> {
+        self.expr_to(&i.expression, r)?;
+        let conv = match i.conversion {
+            ast::ConversionFlag::None => {
+                // f"{x=}" uses repr unless a format spec is given.
+                if i.debug_text.is_some() && i.format_spec.is_none() {
+                    Some(b'r')
+                } else {
+                    None
+                }
+            }
+            ast::ConversionFlag::Str => Some(b's'),
+            ast::ConversionFlag::Repr => Some(b'r'),
+            ast::ConversionFlag::Ascii => Some(b'a'),
+        };
+        if let Some(c) = conv {
+            self.emit(Instr::Convert { dst: r, src: r, imm: c as u16 });
+        }
+        match &i.format_spec {
+            Some(spec) => {
+                let mut parts = Vec::new();
+                collect_fparts(&spec.elements, &mut parts);
+                let s = self.alloc()?;
+                let start = self.next_reg;
+                let mut n = 0u16;
+                for p in parts {
+                    let t = self.alloc()?;
+                    match p {
+                        FPart::Lit(l) => {
+                            let k = self.str_const(&l)?;
+                            self.load_const(t, k);
+                        }
+                        FPart::Interp(inner) => self.interpolation(inner, t)?,
+                    }
+                    n += 1;
+                }
+                match n {
+                    0 => {
+                        let k = self.str_const("")?;
+                        self.load_const(s, k);
+                    }
+                    1 => {
+                        self.emit(Instr::Move { dst: s, src: start });
+                    }
+                    _ => {
+                        self.emit(Instr::BuildString { dst: s, start, count: n });
+                    }
+                }
+                self.emit(Instr::FormatValue { dst: r, src: r, spec: s });
+                self.free_to(s);
+            }
+            None => {
+                self.emit(Instr::FormatValue { dst: r, src: r, spec: NO_REG });
+            }
+        }
+        Ok(())
+    }
+
+    fn call(&mut self, c: &'a ast::ExprCall, dst: Option<u16>, mark: u16) -> CResult<u16> {
+        let args = &c.arguments;
+        let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_))) || args.keywords.iter().any(|k| k.arg.is_none());
+        let base = self.alloc()?;
+        if has_star {
+            self.expr_to(&c.func, base)?;
+            // Positional arguments into a list, then a tuple.
+            let pl = self.alloc()?;
+            self.emit(Instr::BuildList { dst: pl, start: pl, count: 0 });
+            for a in args.args.iter() {
+                let m = self.next_reg;
+                match a {
+                    Expr::Starred(s) => {
+                        let v = self.expr(&s.value)?;
+                        self.emit(Instr::ListExtend { list: pl, iterable: v });
+                    }
+                    other => {
+                        let v = self.expr(other)?;
+                        self.emit(Instr::ListAppend { list: pl, item: v });
+                    }
+                }
+                self.free_to(m);
+            }
+            self.emit(Instr::ListToTuple { dst: pl, src: pl });
+            let kw = if args.keywords.is_empty() {
+                NO_REG
+            } else {
+                let d = self.alloc()?;
+                self.emit(Instr::BuildDict { dst: d, start: d, count: 0 });
+                for k in args.keywords.iter() {
+                    let m = self.next_reg;
+                    match &k.arg {
+                        Some(name) => {
+                            let kv = self.alloc_n(2)?;
+                            let kc = self.str_const(name.as_str())?;
+                            self.load_const(kv, kc);
+                            self.expr_to(&k.value, kv + 1)?;
+                            self.emit(Instr::DictInsert { dict: d, key: kv });
+                        }
+                        None => {
+                            let v = self.expr(&k.value)?;
+                            self.emit(Instr::DictUpdate { dict: d, mapping: v });
+                        }
+                    }
+                    self.free_to(m);
+                }
+                d
+            };
+            self.set_loc(c);
+            self.emit(Instr::CallEx { func: base, args: pl, kwargs: kw });
+        } else {
+            let nargs = args.args.len() + args.keywords.len();
+            if nargs > 255 * 255 {
+                return Err(CompileError::unsupported("too many arguments", c.range().start().to_u32()));
+            }
+            let method = match (&*c.func, args.keywords.is_empty()) {
+                (Expr::Attribute(a), true) => Some(a),
+                _ => None,
+            };
+            match method {
+                Some(a) => self.expr_to(&a.value, base)?,
+                None => self.expr_to(&c.func, base)?,
+            }
+            for a in args.args.iter() {
+                let r = self.alloc()?;
+                self.expr_to(a, r)?;
+            }
+            let mut seen = HashSet::new();
+            for k in args.keywords.iter() {
+                let name = k.arg.as_ref().unwrap().as_str();
+                if !seen.insert(name) {
+                    return Err(CompileError::syntax(format!("keyword argument repeated: {name}"), k.range.start().to_u32()));
+                }
+                let r = self.alloc()?;
+                self.expr_to(&k.value, r)?;
+            }
+            self.set_loc(c);
+            if let Some(a) = method {
+                let n = self.name(a.attr.as_str())?;
+                self.emit(Instr::CallMethod { obj: base, name: n, argc: nargs as u16 });
+            } else if args.keywords.is_empty() {
+                self.emit(Instr::Call { func: base, argc: nargs as u16 });
+            } else {
+                let names: Vec<String> = args.keywords.iter().map(|k| k.arg.as_ref().unwrap().as_str().to_string()).collect();
+                let k = self.const_index(ConstKey::Names(names.clone()), |vm| {
+                    let items: Vec<Value> = names.iter().map(|n| Value::Str(vm.intern(n))).collect();
+                    Value::Tuple(vm.heap.alloc_pinned(TupleObj::new(items)))
+                })?;
+                self.emit(Instr::CallKw { func: base, argc: nargs as u16, kwnames: k });
+            }
+        }
+        self.finish_temp(base, dst, mark)
+    }
+
+    fn comprehension<T>(&mut self, node: &'a T, gens: &'a [ast::Comprehension], kind: CompKind<'a>, dst: Option<u16>, mark: u16) -> CResult<u16> {
+        if gens.iter().any(|g| g.is_async) {
+            return Err(CompileError::unsupported("async comprehensions", self.offset_now()));
+        }
+        let child_scope = self.ctx.scopes.of_node(node);
+        let (name, code_kind) = match kind {
+            CompKind::List(_) => ("<listcomp>", CodeKind::Comprehension),
+            CompKind::Set(_) => ("<setcomp>", CodeKind::Comprehension),
+            CompKind::Dict(..) => ("<dictcomp>", CodeKind::Comprehension),
+            CompKind::Gen(_) => ("<genexpr>", CodeKind::GeneratorExpr),
+        };
+        let params = Params { names: vec![".0".into()], posonly: 1, positional: 1, ..Params::default() };
+        let line = self.cur_loc.line;
+        let qual = self.child_qualname(name);
+        let child = {
+            let ctx: &mut Ctx<'v> = self.ctx;
+            let mut c = FnCompiler::new(ctx, child_scope, code_kind, name.into(), qual, params, line);
+            // The ".0" parameter is register 0: scope analysis never sees it, so
+            // shift the named locals up by one.
+            for r in c.vars.values_mut() {
+                *r += 1;
+            }
+            c.reg_names.insert(0, Some(".0".into()));
+            c.next_reg += 1;
+            c.max_reg = c.next_reg;
+            c.cur_loc = Loc { line, col: 1 };
+            c.prologue();
+            let acc = c.alloc()?;
+            match kind {
+                CompKind::List(_) => {
+                    c.emit(Instr::BuildList { dst: acc, start: acc, count: 0 });
+                }
+                CompKind::Set(_) => {
+                    c.emit(Instr::BuildSet { dst: acc, start: acc, count: 0 });
+                }
+                CompKind::Dict(..) => {
+                    c.emit(Instr::BuildDict { dst: acc, start: acc, count: 0 });
+                }
+                CompKind::Gen(_) => {}
+            }
+            c.comp_loop(gens, 0, kind, acc)?;
+            match kind {
+                CompKind::Gen(_) => c.emit(Instr::ReturnNone {}),
+                _ => c.emit(Instr::Return { src: acc }),
+            };
+            c.finish()
+        };
+        let base = self.alloc()?;
+        self.make_function(child, child_scope, None, Some(base))?;
+        let it = self.alloc()?;
+        let src = self.expr(&gens[0].iter)?;
+        self.emit(Instr::GetIter { dst: it, src });
+        self.free_to(it + 1);
+        self.emit(Instr::Call { func: base, argc: 1 });
+        self.finish_temp(base, dst, mark)
+    }
+
+    fn comp_loop(&mut self, gens: &'a [ast::Comprehension], i: usize, kind: CompKind<'a>, acc: u16) -> CResult<()> {
+        let g = &gens[i];
+        let mark = self.next_reg;
+        let it = if i == 0 {
+            0
+        } else {
+            let it = self.alloc()?;
+            let src = self.expr(&g.iter)?;
+            self.emit(Instr::GetIter { dst: it, src });
+            self.free_to(it + 1);
+            it
+        };
+        let top = self.here();
+        let tmp = self.alloc()?;
+        let fi = self.emit(Instr::ForIter { dst: tmp, iter: it, target: 0 });
+        self.nesting += 1;
+        self.assign(&g.target, tmp)?;
+        // Inside its own loop the target is bound.
+        let mut newly = Vec::new();
+        collect_names(&g.target, &mut |n| {
+            if self.bound.insert(n.to_string()) {
+                newly.push(n.to_string());
+            }
+        });
+        let mut skips = Vec::new();
+        for cond in &g.ifs {
+            skips.extend(self.cond_jump(cond, false)?);
+        }
+        if i + 1 < gens.len() {
+            self.comp_loop(gens, i + 1, kind, acc)?;
+        } else {
+            let m = self.next_reg;
+            match kind {
+                CompKind::List(e) => {
+                    let v = self.expr(e)?;
+                    self.emit(Instr::ListAppend { list: acc, item: v });
+                }
+                CompKind::Set(e) => {
+                    let v = self.expr(e)?;
+                    self.emit(Instr::SetAdd { set: acc, item: v });
+                }
+                CompKind::Dict(k, v) => {
+                    let kv = self.alloc_n(2)?;
+                    self.expr_to(k, kv)?;
+                    self.expr_to(v, kv + 1)?;
+                    self.emit(Instr::DictInsert { dict: acc, key: kv });
+                }
+                CompKind::Gen(e) => {
+                    let v = self.expr(e)?;
+                    let sink = self.alloc()?;
+                    self.emit(Instr::Yield { dst: sink, src: v });
+                }
+            }
+            self.free_to(m);
+        }
+        self.patch_all(skips, top)?;
+        for n in newly {
+            self.bound.remove(&n);
+        }
+        self.nesting -= 1;
+        self.jump_to(top)?;
+        let end = self.here();
+        self.patch(fi, end)?;
+        self.free_to(mark);
+        Ok(())
+    }
+}
+
+enum FPart<'a> {
+    Lit(String),
+    Interp(&'a ast::InterpolatedElement),
+}
+
+fn collect_fparts<'a>(els: &'a ast::InterpolatedStringElements, out: &mut Vec<FPart<'a>>) {
+    for el in els.iter() {
+        match el {
+            ast::InterpolatedStringElement::Literal(l) => out.push(FPart::Lit(l.value.to_string())),
+            ast::InterpolatedStringElement::Interpolation(i) => out.push(FPart::Interp(i)),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum SeqKind {
+    List,
+    Tuple,
+    Set,
+}
+
+#[derive(Clone, Copy)]
+enum CompKind<'a> {
+    List(&'a Expr),
+    Set(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+    Gen(&'a Expr),
+}
+
+fn collect_names(e: &Expr, f: &mut dyn FnMut(&str)) {
+    match e {
+        Expr::Name(n) => f(n.id.as_str()),
+        Expr::Tuple(t) => t.elts.iter().for_each(|x| collect_names(x, f)),
+        Expr::List(t) => t.elts.iter().for_each(|x| collect_names(x, f)),
+        Expr::Starred(s) => collect_names(&s.value, f),
+        _ => {}
+    }
+}
+
+fn contains_walrus(e: &Expr) -> bool {
+    if matches!(e, Expr::Named(_)) {
+        return true;
+    }
+    let mut found = false;
+    if !matches!(e, Expr::Lambda(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_)) {
+        scope::walk_children(e, &mut |c| found |= contains_walrus(c));
+    }
+    found
+}
+
+fn is_literal(e: &Expr) -> bool {
+    match e {
+        Expr::NumberLiteral(n) => !matches!(n.value, ast::Number::Complex { .. }),
+        Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => true,
+        Expr::UnaryOp(u) => u.op == UnaryOp::USub && matches!(&*u.operand, Expr::NumberLiteral(n) if match &n.value { ast::Number::Int(i) => i.as_i64().is_some(), ast::Number::Float(_) => true, _ => false }),
+        Expr::Tuple(t) => t.elts.iter().all(is_literal),
+        _ => false,
+    }
+}
+
+fn is_const_true(e: &Expr) -> bool {
+    match e {
+        Expr::BooleanLiteral(b) => b.value,
+        Expr::NumberLiteral(n) => matches!(&n.value, ast::Number::Int(i) if i.as_i64().is_some_and(|v| v != 0)),
+        _ => false,
+    }
+}
+
+fn small_int(e: &Expr) -> Option<u16> {
+    if let Expr::NumberLiteral(n) = e {
+        if let ast::Number::Int(i) = &n.value {
+            let v = i.as_i64()?;
+            return i16::try_from(v).ok().map(|x| x as u16);
+        }
+    }
+    None
+}
+
+fn parse_big_literal(text: &str) -> Option<BigInt> {
+    let t: String = text.chars().filter(|c| *c != '_').collect();
+    let lower = t.to_ascii_lowercase();
+    let (digits, radix) = if let Some(r) = lower.strip_prefix("0x") {
+        (r.to_string(), 16)
+    } else if let Some(r) = lower.strip_prefix("0o") {
+        (r.to_string(), 8)
+    } else if let Some(r) = lower.strip_prefix("0b") {
+        (r.to_string(), 2)
+    } else {
+        (lower, 10)
+    };
+    BigInt::parse_bytes(digits.as_bytes(), radix)
+}
+
+fn binop_instr(op: Operator, dst: u16, a: u16, b: u16) -> Instr {
+    match op {
+        Operator::Add => Instr::Add { dst, a, b },
+        Operator::Sub => Instr::Sub { dst, a, b },
+        Operator::Mult => Instr::Mul { dst, a, b },
+        Operator::MatMult => Instr::MatMul { dst, a, b },
+        Operator::Div => Instr::TrueDiv { dst, a, b },
+        Operator::Mod => Instr::Mod { dst, a, b },
+        Operator::Pow => Instr::Pow { dst, a, b },
+        Operator::LShift => Instr::LShift { dst, a, b },
+        Operator::RShift => Instr::RShift { dst, a, b },
+        Operator::BitOr => Instr::BitOr { dst, a, b },
+        Operator::BitXor => Instr::BitXor { dst, a, b },
+        Operator::BitAnd => Instr::BitAnd { dst, a, b },
+        Operator::FloorDiv => Instr::FloorDiv { dst, a, b },
+    }
+}
+
+fn cmp_instr(op: CmpOp, dst: u16, a: u16, b: u16) -> Instr {
+    match op {
+        CmpOp::Eq => Instr::Eq { dst, a, b },
+        CmpOp::NotEq => Instr::Ne { dst, a, b },
+        CmpOp::Lt => Instr::Lt { dst, a, b },
+        CmpOp::LtE => Instr::Le { dst, a, b },
+        CmpOp::Gt => Instr::Gt { dst, a, b },
+        CmpOp::GtE => Instr::Ge { dst, a, b },
+        CmpOp::Is => Instr::Is { dst, a, b },
+        CmpOp::IsNot => Instr::IsNot { dst, a, b },
+        CmpOp::In => Instr::In { dst, a, b },
+        CmpOp::NotIn => Instr::NotIn { dst, a, b },
+    }
+}
+
+fn fused_compare(op: CmpOp) -> Option<fn(u16, u16) -> Instr> {
+    Some(match op {
+        CmpOp::Lt => |a, b| Instr::JumpIfNotLt { a, b, target: 0 },
+        CmpOp::LtE => |a, b| Instr::JumpIfNotLe { a, b, target: 0 },
+        CmpOp::Gt => |a, b| Instr::JumpIfNotGt { a, b, target: 0 },
+        CmpOp::GtE => |a, b| Instr::JumpIfNotGe { a, b, target: 0 },
+        CmpOp::Eq => |a, b| Instr::JumpIfNotEq { a, b, target: 0 },
+        CmpOp::NotEq => |a, b| Instr::JumpIfNotNe { a, b, target: 0 },
+        _ => return None,
+    })
+}
+
+fn describe(e: &Expr) -> &'static str {
+    match e {
+        Expr::Call(_) => "function call",
+        Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => "literal",
+        Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Compare(_) => "comparison",
+        Expr::Lambda(_) => "lambda",
+        Expr::FString(_) => "f-string expression",
+        _ => "expression",
+    }
+}
+
+#[allow(dead_code)]
+fn _unused(_: BigIntObj) {}

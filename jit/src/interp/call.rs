@@ -1,0 +1,413 @@
+//! Calls: binding arguments to parameters, entering Python functions from native
+//! code, calling natives and types, making functions and running generators.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::bytecode::code::Code;
+use crate::interp::exec::Exit;
+use crate::interp::frame::Frame;
+use crate::interp::vm::{Vm, MAX_NATIVE_DEPTH};
+use crate::runtime::dict_table::DictTable;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+/// Arguments collected for a call: positional values, then keyword (name, value).
+pub struct CallArgs {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Gc<StrObj>, Value)>,
+}
+
+impl Vm {
+    // ------------------------------------------------------------ entry from native code
+
+    /// Call any callable from Rust code.
+    pub fn call_value(&mut self, f: Value, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+        match f {
+            Value::Function(func) => self.call_function(func, args, kw),
+            Value::Builtin(b) => self.call_builtin(b, args, kw),
+            Value::BoundMethod(m) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(m.receiver);
+                all.extend_from_slice(args);
+                self.call_value(m.func, &all, kw)
+            }
+            Value::Type(t) => self.call_type(t, args, kw),
+            other => {
+                let tn = self.type_name(other);
+                Err(self.new_exception_msg("TypeError", &format!("'{tn}' object is not callable")))
+            }
+        }
+    }
+
+    pub fn call_builtin(&mut self, b: Gc<BuiltinObj>, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+        match b.bound_self {
+            Some(s) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(s);
+                all.extend_from_slice(args);
+                (b.func)(self, &all, kw)
+            }
+            None => (b.func)(self, args, kw),
+        }
+    }
+
+    /// Run a Python function to completion from native code (re-entering the loop).
+    pub fn call_function(&mut self, func: Gc<FunctionObj>, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+        let bound = self.bind_args(func, args, kw)?;
+        if func.code.is_generator {
+            return Ok(self.new_generator(func, bound));
+        }
+        let base = self.stack_top() + 1;
+        let nregs = func.code.nregs as usize;
+        if self.frames.len() >= self.recursion_limit || base + nregs > self.stack.len() || self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.stack[base..base + bound.len()].copy_from_slice(&bound);
+        for slot in &mut self.stack[base + bound.len()..base + nregs] {
+            *slot = Value::Undefined;
+        }
+        self.frames.push(Frame::new(func, base, base - 1, self.handled.len(), true));
+        self.native_depth += 1;
+        let r = self.run_loop();
+        self.native_depth -= 1;
+        match r? {
+            Exit::Returned(v) => Ok(v),
+            Exit::Yielded(_) => unreachable!("a plain function frame cannot yield"),
+        }
+    }
+
+    // ------------------------------------------------------------ calls from the loop
+
+    /// A call instruction's general path. Arguments are in the stack at `args_at`;
+    /// the last `kwnames.len()` of them are keyword arguments. Returns None when a
+    /// Python frame was pushed (the loop continues in it), Some(result) otherwise.
+    pub fn call_from_regs(&mut self, f: Value, args_at: usize, argc: usize, kwnames: Option<Gc<TupleObj>>) -> PyResult<Option<Value>> {
+        let nkw = kwnames.map(|t| t.items.len()).unwrap_or(0);
+        let npos = argc - nkw;
+        let kw: Vec<(Gc<StrObj>, Value)> = match kwnames {
+            Some(names) => names
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| match n {
+                    Value::Str(s) => (*s, self.stack[args_at + npos + i]),
+                    _ => unreachable!("kwnames holds str"),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        match f {
+            Value::Function(func) if !func.code.is_generator => {
+                let args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
+                let bound = self.bind_args(func, &args, &kw)?;
+                let top = self.stack_top();
+                if self.poll_due() {
+                    self.safepoint(top.max(args_at + argc))?;
+                }
+                self.stack[args_at..args_at + bound.len()].copy_from_slice(&bound);
+                self.push_frame(func, args_at, args_at - 1, bound.len())?;
+                Ok(None)
+            }
+            _ => {
+                let args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
+                self.call_value(f, &args, &kw).map(Some)
+            }
+        }
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub fn call_ex(&mut self, f: Value, args: Value, kwargs: Option<Value>) -> PyResult<Value> {
+        let pos: Vec<Value> = match args {
+            Value::Tuple(t) => t.items.to_vec(),
+            other => self.collect_iterable(other)?,
+        };
+        let mut kw = Vec::new();
+        if let Some(k) = kwargs {
+            match k {
+                Value::Dict(d) => {
+                    for (key, v) in d.table.borrow().iter() {
+                        match key {
+                            Value::Str(s) => kw.push((s, v)),
+                            _ => return Err(self.new_exception_msg("TypeError", "keywords must be strings")),
+                        }
+                    }
+                }
+                other => {
+                    let tn = self.type_name(other);
+                    return Err(self.new_exception_msg("TypeError", &format!("argument after ** must be a mapping, not {tn}")));
+                }
+            }
+        }
+        self.temp_roots.push(f);
+        let r = self.call_value(f, &pos, &kw);
+        self.temp_roots.pop();
+        r
+    }
+
+    /// `obj.name(args...)` with the receiver at stack[at] and arguments after it.
+    pub fn call_method_from_regs(&mut self, at: usize, name: Gc<StrObj>, argc: usize) -> PyResult<Option<Value>> {
+        let recv = self.stack[at];
+        // Methods of built-in types: call the native with the receiver as args[0],
+        // no bound-method object is made.
+        if !matches!(recv, Value::Module(_) | Value::Type(_) | Value::Instance(_)) {
+            let t = self.type_of(recv);
+            if let Some(m) = self.lookup_type_attr(t, name) {
+                if let Value::Builtin(b) = m {
+                    if b.bound_self.is_none() {
+                        let args: Vec<Value> = self.stack[at..at + 1 + argc].to_vec();
+                        return (b.func)(self, &args, &[]).map(Some);
+                    }
+                }
+            }
+        }
+        let f = self.getattr(recv, name)?;
+        self.stack[at] = f;
+        self.call_from_regs(f, at + 1, argc, None)
+    }
+
+    // ------------------------------------------------------------ binding
+
+    /// Bind call arguments to a function's parameter registers (CPython's rules
+    /// and error messages).
+    pub fn bind_args(&mut self, func: Gc<FunctionObj>, args: &[Value], kw: Kwargs) -> PyResult<Vec<Value>> {
+        let code: &Code = &func.code;
+        let p = &code.params;
+        let npos = p.positional as usize;
+        let total = p.total() as usize;
+        let mut regs = vec![Value::Undefined; total];
+        let fname = func.qualname.as_str().to_string();
+        // Positional arguments.
+        let take = args.len().min(npos);
+        regs[..take].copy_from_slice(&args[..take]);
+        let extra = if args.len() > npos { &args[npos..] } else { &[][..] };
+        let kwonly_start = npos;
+        let varargs_at = npos + p.kwonly as usize;
+        let varkw_at = varargs_at + p.varargs as usize;
+        if p.varargs {
+            regs[varargs_at] = self.new_tuple(extra.to_vec());
+        } else if !extra.is_empty() {
+            let ndef = func.defaults.len();
+            let given = args.len() + kw.iter().filter(|(n, _)| p.names[..npos].iter().any(|pn| &**pn == n.as_str())).count();
+            let _ = given;
+            let kw_given = kw.iter().filter(|(n, _)| p.names[npos..npos + p.kwonly as usize].iter().any(|pn| &**pn == n.as_str())).count();
+            let takes = if ndef > 0 { format!("from {} to {}", npos - ndef, npos) } else { format!("{npos}") };
+            let plural = if npos == 1 && ndef == 0 { "" } else { "s" };
+            let was = if args.len() == 1 { "was" } else { "were" };
+            let msg = if kw_given > 0 {
+                format!(
+                    "{fname}() takes {takes} positional argument{plural} but {} positional argument{} (and {kw_given} keyword-only argument{}) were given",
+                    args.len(),
+                    if args.len() == 1 { "" } else { "s" },
+                    if kw_given == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{fname}() takes {takes} positional argument{plural} but {} {was} given", args.len())
+            };
+            return Err(self.new_exception_msg("TypeError", &msg));
+        }
+        // Keyword arguments.
+        let mut varkw: Option<DictTable> = if p.varkw { Some(DictTable::new()) } else { None };
+        let mut posonly_as_kw = Vec::new();
+        for (name, v) in kw {
+            let n = name.as_str();
+            let idx = p.names[..npos + p.kwonly as usize].iter().position(|pn| &**pn == n);
+            match idx {
+                Some(i) if i >= p.posonly as usize => {
+                    if !matches!(regs[i], Value::Undefined) {
+                        return Err(self.new_exception_msg("TypeError", &format!("{fname}() got multiple values for argument '{n}'")));
+                    }
+                    regs[i] = *v;
+                }
+                _ => match &mut varkw {
+                    Some(d) => {
+                        let h = crate::runtime::hash::hash_str(n);
+                        d.insert(h, Value::Str(*name), *v, |a, b| Ok::<bool, ()>(a.as_str() == b.as_str())).ok();
+                    }
+                    None => {
+                        if idx.is_some() {
+                            posonly_as_kw.push(n.to_string());
+                        } else {
+                            return Err(self.new_exception_msg("TypeError", &format!("{fname}() got an unexpected keyword argument '{n}'")));
+                        }
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.new_exception_msg(
+                "TypeError",
+                &format!("{fname}() got some positional-only arguments passed as keyword arguments: '{}'", posonly_as_kw.join(", ")),
+            ));
+        }
+        // Defaults for missing positional parameters.
+        let ndef = func.defaults.len();
+        let first_default = npos - ndef;
+        let mut missing = Vec::new();
+        for i in 0..npos {
+            if let Value::Undefined = regs[i] {
+                if i >= first_default {
+                    regs[i] = func.defaults[i - first_default];
+                } else {
+                    missing.push(p.names[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args_error(&fname, "positional", &missing));
+        }
+        let mut missing_kw = Vec::new();
+        for i in 0..p.kwonly as usize {
+            let r = kwonly_start + i;
+            if let Value::Undefined = regs[r] {
+                match func.kwdefaults.get(i) {
+                    Some(Value::Undefined) | None => missing_kw.push(p.names[r].to_string()),
+                    Some(d) => regs[r] = *d,
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            return Err(self.missing_args_error(&fname, "keyword-only", &missing_kw));
+        }
+        if let Some(d) = varkw {
+            regs[varkw_at] = Value::Dict(self.new_dict_obj(d));
+        }
+        Ok(regs)
+    }
+
+    fn missing_args_error(&mut self, fname: &str, kind: &str, names: &[String]) -> PyExc {
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        };
+        let s = if names.len() == 1 { "" } else { "s" };
+        self.new_exception_msg("TypeError", &format!("{fname}() missing {} required {kind} argument{s}: {list}", names.len()))
+    }
+
+    // ------------------------------------------------------------ making functions
+
+    pub fn make_function(&mut self, code: Rc<Code>, defaults: Value, kwdefaults: Value, closure: Value) -> PyResult<Value> {
+        let defaults: Box<[Value]> = match defaults {
+            Value::Tuple(t) => t.items.clone(),
+            _ => Box::new([]),
+        };
+        let nkw = code.params.kwonly as usize;
+        let mut kwd = vec![Value::Undefined; nkw];
+        if let Value::Dict(d) = kwdefaults {
+            for (k, v) in d.table.borrow().iter() {
+                if let Value::Str(s) = k {
+                    let start = code.params.positional as usize;
+                    if let Some(i) = code.params.names[start..start + nkw].iter().position(|n| &**n == s.as_str()) {
+                        kwd[i] = v;
+                    }
+                }
+            }
+        }
+        let closure: Box<[Gc<CellObj>]> = match closure {
+            Value::Tuple(t) => t.items.iter().filter_map(|c| if let Value::Cell(c) = c { Some(*c) } else { None }).collect(),
+            _ => Box::new([]),
+        };
+        let module = self.frames.last().map(|f| f.func.module).or(self.main_module).expect("a module");
+        let name = self.intern(&code.name);
+        let qualname = self.intern(&code.qualname);
+        let f = self.heap.alloc(FunctionObj {
+            code,
+            name,
+            qualname,
+            defaults,
+            kwdefaults: kwd.into_boxed_slice(),
+            closure,
+            module,
+            attrs: RefCell::new(None),
+        });
+        Ok(Value::Function(f))
+    }
+
+    // ------------------------------------------------------------ generators
+
+    pub fn new_generator(&mut self, func: Gc<FunctionObj>, bound: Vec<Value>) -> Value {
+        let mut regs = bound;
+        regs.resize(func.code.nregs as usize, Value::Undefined);
+        let g = self.heap.alloc(GeneratorObj {
+            func,
+            regs: RefCell::new(regs),
+            pc: Cell::new(0),
+            state: Cell::new(GenState::Created),
+            resume_reg: Cell::new(None),
+        });
+        Value::Generator(g)
+    }
+
+    /// Resume a generator with a sent value. Ok(Some(v)) = yielded v; Ok(None) =
+    /// finished (its return value is in `last_return`).
+    pub fn resume_generator(&mut self, g: Gc<GeneratorObj>, sent: Value) -> PyResult<Option<Value>> {
+        match g.state.get() {
+            GenState::Finished => {
+                self.last_return = Value::None;
+                return Ok(None);
+            }
+            GenState::Running => return Err(self.new_exception_msg("ValueError", "generator already executing")),
+            GenState::Created if !matches!(sent, Value::None) => {
+                return Err(self.new_exception_msg("TypeError", "can't send non-None value to a just-started generator"));
+            }
+            _ => {}
+        }
+        let base = self.stack_top() + 1;
+        let n = g.func.code.nregs as usize;
+        if self.frames.len() >= self.recursion_limit || base + n > self.stack.len() || self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
+        }
+        {
+            let regs = g.regs.borrow();
+            self.stack[base..base + n].copy_from_slice(&regs[..n]);
+        }
+        if let Some(r) = g.resume_reg.get() {
+            self.stack[base + r as usize] = sent;
+        }
+        let mut frame = Frame::new(g.func, base, base - 1, self.handled.len(), true);
+        frame.pc = g.pc.get();
+        frame.generator = Some(g);
+        self.frames.push(frame);
+        g.state.set(GenState::Running);
+        self.native_depth += 1;
+        let r = self.run_loop();
+        self.native_depth -= 1;
+        match r {
+            Ok(Exit::Yielded(v)) => Ok(Some(v)),
+            Ok(Exit::Returned(v)) => {
+                self.last_return = v;
+                Ok(None)
+            }
+            Err(e) => {
+                g.state.set(GenState::Finished);
+                // A StopIteration escaping a generator becomes a RuntimeError (PEP 479).
+                if e.class == self.exc_types["StopIteration"] {
+                    let r = self.new_exception_msg("RuntimeError", "generator raised StopIteration");
+                    if let Some(st) = &r.exc {
+                        st.borrow_mut().cause = Some(Value::Instance(e));
+                    }
+                    return Err(r);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// One step of `yield from`: Ok(Ok(v)) to yield v, Ok(Err(ret)) when the
+    /// sub-iterator is exhausted with return value ret.
+    pub fn iter_next_for_yield_from(&mut self, it: Value) -> PyResult<Result<Value, Value>> {
+        if let Value::Generator(g) = it {
+            return match self.resume_generator(g, Value::None)? {
+                Some(v) => Ok(Ok(v)),
+                None => Ok(Err(self.last_return)),
+            };
+        }
+        match self.iter_next(it)? {
+            Some(v) => Ok(Ok(v)),
+            None => Ok(Err(Value::None)),
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! Exceptions: creating them, `raise` semantics (context and cause chaining),
+//! `except` matching, and CPython-style traceback text.
+
+use std::cell::RefCell;
+
+use crate::bytecode::code::Code;
+use crate::interp::vm::Vm;
+use crate::runtime::dict_table::DictTable;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+impl Vm {
+    /// A new instance of the built-in exception class `name` with these args.
+    pub fn new_exception(&mut self, name: &str, args: Vec<Value>) -> PyExc {
+        let cls = self.exc_types[name];
+        self.instantiate_exception(cls, args)
+    }
+
+    /// A new exception with a single message argument.
+    pub fn new_exception_msg(&mut self, name: &str, msg: &str) -> PyExc {
+        let m = self.new_str(msg);
+        self.new_exception(name, vec![m])
+    }
+
+    pub fn type_error(&mut self, msg: &str) -> PyExc {
+        self.new_exception_msg("TypeError", msg)
+    }
+
+    pub fn value_error(&mut self, msg: &str) -> PyExc {
+        self.new_exception_msg("ValueError", msg)
+    }
+
+    pub fn instantiate_exception(&mut self, cls: Gc<TypeObj>, args: Vec<Value>) -> PyExc {
+        let args = self.new_tuple(args);
+        self.heap.alloc(InstanceObj {
+            class: cls,
+            attrs: RefCell::new(DictTable::new()),
+            exc: Some(RefCell::new(ExcState { args, ..ExcState::default() })),
+        })
+    }
+
+    pub fn is_exception_class(&self, t: Gc<TypeObj>) -> bool {
+        t.is_subtype_of(self.types.base_exception)
+    }
+
+    pub fn unbound_deref_error(&mut self, name: &str, _code: &Code) -> PyExc {
+        self.new_exception_msg(
+            "NameError",
+            &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        )
+    }
+
+    pub fn load_builtin(&mut self, name: Gc<StrObj>) -> PyResult<Value> {
+        match self.builtins.get(name.as_str()) {
+            Some(v) => Ok(*v),
+            None => Err(self.new_exception_msg("NameError", &format!("name '{}' is not defined", name.as_str()))),
+        }
+    }
+
+    /// Turn the operands of a `raise` statement into the exception to propagate.
+    pub fn make_raise(&mut self, exc: Option<Value>, cause: Option<Value>) -> PyExc {
+        let e = match exc {
+            None => match self.handled.last() {
+                Some(Value::Instance(e)) => {
+                    self.reraising = true;
+                    return *e;
+                }
+                _ => return self.new_exception_msg("RuntimeError", "No active exception to reraise"),
+            },
+            Some(v) => match self.to_exception(v) {
+                Ok(e) => e,
+                Err(e) => return e,
+            },
+        };
+        if let Some(c) = cause {
+            let cause_v = match c {
+                Value::None => None,
+                other => match self.to_exception(other) {
+                    Ok(ce) => Some(Value::Instance(ce)),
+                    Err(_) => return self.new_exception_msg("TypeError", "exception causes must derive from BaseException"),
+                },
+            };
+            if let Some(st) = &e.exc {
+                let mut st = st.borrow_mut();
+                st.cause = cause_v;
+                st.suppress_context = true;
+            }
+        }
+        self.set_context(e);
+        e
+    }
+
+    /// Implicit chaining: an exception raised while another is handled records it.
+    pub fn set_context(&mut self, e: PyExc) {
+        if let Some(Value::Instance(h)) = self.handled.last().copied() {
+            if h != e {
+                if let Some(st) = &e.exc {
+                    let mut st = st.borrow_mut();
+                    if st.context.is_none() {
+                        st.context = Some(Value::Instance(h));
+                    }
+                }
+            }
+        }
+    }
+
+    /// An exception class or instance as an instance (classes are called).
+    fn to_exception(&mut self, v: Value) -> PyResult<PyExc> {
+        match v {
+            Value::Instance(i) if i.exc.is_some() => Ok(i),
+            Value::Type(t) if self.is_exception_class(t) => match self.call_value(v, &[], &[])? {
+                Value::Instance(i) if i.exc.is_some() => Ok(i),
+                _ => Err(self.new_exception_msg("TypeError", "calling exception class did not return an exception")),
+            },
+            _ => Err(self.new_exception_msg("TypeError", "exceptions must derive from BaseException")),
+        }
+    }
+
+    pub fn exception_matches(&mut self, exc: Value, typ: Value) -> PyResult<bool> {
+        let Value::Instance(e) = exc else { return Ok(false) };
+        match typ {
+            Value::Type(t) if self.is_exception_class(t) => Ok(e.class.is_subtype_of(t)),
+            Value::Tuple(ts) => {
+                for t in ts.items.iter() {
+                    if self.exception_matches(exc, *t)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.new_exception_msg("TypeError", "catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// `str(exc)`: empty, the single argument's str, or the args tuple's.
+    pub fn exception_str(&mut self, e: PyExc) -> PyResult<String> {
+        let args = e.exc.as_ref().map(|s| s.borrow().args).unwrap_or(Value::None);
+        let Value::Tuple(t) = args else { return self.str_of(args) };
+        match t.items.len() {
+            0 => Ok(String::new()),
+            1 => {
+                let a = t.items[0];
+                if e.class.is_subtype_of(self.exc_types["KeyError"]) {
+                    self.repr(a)
+                } else {
+                    self.str_of(a)
+                }
+            }
+            _ => self.repr(args),
+        }
+    }
+
+    /// `repr(exc)`: `ValueError('msg')`, `KeyError(1, 2)`.
+    pub fn exception_repr(&mut self, e: PyExc) -> PyResult<String> {
+        let args = e.exc.as_ref().map(|s| s.borrow().args).unwrap_or(Value::None);
+        let name = e.class.name.as_str().to_string();
+        match args {
+            Value::Tuple(t) if t.items.len() == 1 => {
+                let r = self.repr(t.items[0])?;
+                Ok(format!("{name}({r})"))
+            }
+            Value::Tuple(_) => {
+                let r = self.repr(args)?;
+                Ok(format!("{name}{r}"))
+            }
+            _ => Ok(format!("{name}()")),
+        }
+    }
+
+    /// The full text CPython prints for an uncaught exception, chained
+    /// exceptions first.
+    pub fn format_exception_chain(&mut self, exc: PyExc) -> String {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_chain_into(exc, &mut out, &mut seen);
+        out
+    }
+
+    fn format_chain_into(&mut self, exc: PyExc, out: &mut String, seen: &mut Vec<PyExc>) {
+        seen.push(exc);
+        let (cause, context, suppress) = match &exc.exc {
+            Some(st) => {
+                let st = st.borrow();
+                (st.cause, st.context, st.suppress_context)
+            }
+            None => (None, None, false),
+        };
+        if let Some(Value::Instance(c)) = cause {
+            if !seen.contains(&c) {
+                self.format_chain_into(c, out, seen);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            }
+        } else if let (Some(Value::Instance(c)), false) = (context, suppress) {
+            if !seen.contains(&c) {
+                self.format_chain_into(c, out, seen);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+        out.push_str(&self.format_one_exception(exc));
+    }
+
+    fn format_one_exception(&mut self, exc: PyExc) -> String {
+        let mut out = String::new();
+        let entries: Vec<TraceEntry> = exc.exc.as_ref().map(|s| s.borrow().traceback.clone()).unwrap_or_default();
+        if !entries.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            // CPython collapses runs of identical lines after three repeats.
+            let mut last: Option<(String, u32, String)> = None;
+            let mut repeat = 0usize;
+            for e in entries.iter().rev() {
+                let key = (e.code.filename().to_string(), e.line, e.code.name.to_string());
+                if last.as_ref() == Some(&key) {
+                    repeat += 1;
+                    if repeat >= 3 {
+                        continue;
+                    }
+                } else {
+                    if repeat >= 3 {
+                        flush_repeats(&mut out, repeat);
+                    }
+                    repeat = 0;
+                }
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", key.0, key.1, key.2));
+                if let Some(src) = e.code.source.line_text(e.line) {
+                    let t = src.trim();
+                    if !t.is_empty() {
+                        out.push_str(&format!("    {t}\n"));
+                    }
+                }
+                last = Some(key);
+            }
+            if repeat >= 3 {
+                flush_repeats(&mut out, repeat);
+            }
+        }
+        let name = exc.class.name.as_str().to_string();
+        let msg = self.exception_str(exc).unwrap_or_else(|_| "<exception str() failed>".into());
+        if msg.is_empty() {
+            out.push_str(&format!("{name}\n"));
+        } else {
+            out.push_str(&format!("{name}: {msg}\n"));
+        }
+        out
+    }
+}
+
+fn flush_repeats(out: &mut String, repeat: usize) {
+    let n = repeat - 2;
+    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
+}

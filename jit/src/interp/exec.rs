@@ -1,0 +1,876 @@
+//! The interpreter loop.
+//!
+//! One `match` over the instruction enum. Python-to-Python calls and returns do
+//! not recurse on the native stack: they push and pop `Frame`s and the loop goes
+//! on, so deep Python recursion is bounded by the recursion limit, not by Rust's
+//! stack. Only native code calling back into Python (a key function, a
+//! generator's `__next__` driven by a builtin) enters the loop again.
+//!
+//! Fast paths for int and float operands are inline; everything else goes
+//! through `ops`. Registers are accessed through a raw pointer to the frame's
+//! window: the compiler guarantees every register operand is below the code's
+//! `nregs`, and a frame is only pushed when `base + nregs` fits the stack.
+
+use crate::bytecode::code::Code;
+use crate::bytecode::opcodes::{Instr, NO_REG};
+use crate::interp::frame::Frame;
+use crate::interp::ops::{BinOp, CmpOp};
+use crate::interp::vm::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+/// How a run of the loop ended.
+pub enum Exit {
+    Returned(Value),
+    Yielded(Value),
+}
+
+impl Vm {
+    /// Run from the top frame (which must be an entry frame) until it returns or,
+    /// for a generator frame, yields.
+    pub fn run_loop(&mut self) -> PyResult<Exit> {
+        loop {
+            match self.run_inner() {
+                Ok(exit) => return Ok(exit),
+                Err(exc) => {
+                    // Find a handler in this run's frames or leave with the error.
+                    if !self.unwind(exc)? {
+                        continue;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Unwind to a handler. Returns Ok(false) when one was found (the loop goes
+    /// on), Err(exc) when the entry frame was popped.
+    fn unwind(&mut self, exc: PyExc) -> PyResult<bool> {
+        let mut reraise = self.reraising;
+        self.reraising = false;
+        loop {
+            let frame = self.frames.last_mut().expect("frame while unwinding");
+            let fault = frame.pc.saturating_sub(1);
+            let code = frame.code();
+            if !reraise {
+                if let Some(e) = &exc.exc {
+                    e.borrow_mut().traceback.push(TraceEntry { code: frame.func.code.clone(), line: code.line_at(fault) });
+                }
+            }
+            reraise = false;
+            let found = code.exc_table.iter().rev().find(|e| (e.start as usize) <= fault && fault < e.end as usize).copied();
+            if let Some(entry) = found {
+                let base = frame.base;
+                frame.pc = entry.handler as usize;
+                let hb = frame.handled_base + entry.depth as usize;
+                self.handled.truncate(hb);
+                self.stack[base + entry.exc_reg as usize] = Value::Instance(exc);
+                return Ok(false);
+            }
+            let frame = self.frames.pop().expect("frame");
+            self.handled.truncate(frame.handled_base);
+            if let Some(g) = frame.generator {
+                g.state.set(GenState::Finished);
+                g.regs.borrow_mut().clear();
+            }
+            if frame.entry {
+                return Err(exc);
+            }
+        }
+    }
+
+    /// The loop proper. Returns on the entry frame's return/yield or on the first
+    /// exception (which `run_loop` then unwinds).
+    fn run_inner(&mut self) -> PyResult<Exit> {
+        let mut frame_idx = self.frames.len() - 1;
+        let mut code: &Code = unsafe { &*self.frames[frame_idx].code_ptr() };
+        let mut pc = self.frames[frame_idx].pc;
+        let stack_ptr = self.stack.as_mut_ptr();
+        // SAFETY (for every use of `r!`/`w!`): base + nregs <= stack length was
+        // checked when the frame was pushed, and operands are < nregs.
+        let mut regs: *mut Value = unsafe { stack_ptr.add(self.frames[frame_idx].base) };
+
+        macro_rules! r {
+            ($i:expr) => {
+                unsafe { *regs.add($i as usize) }
+            };
+        }
+        macro_rules! w {
+            ($i:expr, $v:expr) => {{
+                let v = $v;
+                unsafe { *regs.add($i as usize) = v }
+            }};
+        }
+        // Save the pc before anything that can raise or push a frame.
+        macro_rules! sync {
+            () => {
+                self.frames[frame_idx].pc = pc
+            };
+        }
+        macro_rules! tryv {
+            ($e:expr) => {{
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        sync!();
+                        return Err(e);
+                    }
+                }
+            }};
+        }
+        // Re-read the top frame after a call pushed or a return popped one.
+        macro_rules! reload {
+            () => {{
+                frame_idx = self.frames.len() - 1;
+                let f = &self.frames[frame_idx];
+                code = unsafe { &*f.code_ptr() };
+                pc = f.pc;
+                regs = unsafe { stack_ptr.add(f.base) };
+            }};
+        }
+        macro_rules! binop {
+            ($dst:expr, $a:expr, $b:expr, $op:expr) => {{
+                sync!();
+                let v = tryv!(self.binary_op($op, r!($a), r!($b)));
+                w!($dst, v);
+            }};
+        }
+        macro_rules! cmp_jump {
+            ($a:expr, $b:expr, $target:expr, $op:tt, $cop:expr) => {{
+                let (x, y) = (r!($a), r!($b));
+                let t = match (x, y) {
+                    (Value::Int(x), Value::Int(y)) => x $op y,
+                    (Value::Float(x), Value::Float(y)) => x $op y,
+                    _ => {
+                        sync!();
+                        let v = tryv!(self.compare_op($cop, x, y));
+                        tryv!(self.truthy(v))
+                    }
+                };
+                if !t {
+                    pc = $target as usize;
+                }
+            }};
+        }
+        macro_rules! cmp {
+            ($dst:expr, $a:expr, $b:expr, $op:tt, $cop:expr) => {{
+                let (x, y) = (r!($a), r!($b));
+                let v = match (x, y) {
+                    (Value::Int(x), Value::Int(y)) => Value::Bool(x $op y),
+                    (Value::Float(x), Value::Float(y)) => Value::Bool(x $op y),
+                    _ => {
+                        sync!();
+                        tryv!(self.compare_op($cop, x, y))
+                    }
+                };
+                w!($dst, v);
+            }};
+        }
+
+        loop {
+            let instr = code.instrs[pc];
+            pc += 1;
+            #[cfg(feature = "trace_execution")]
+            eprintln!("{:>5} {:?}", pc - 1, instr);
+            match instr {
+                Instr::Nop {} => {}
+                Instr::Move { dst, src } => w!(dst, r!(src)),
+                Instr::LoadConst { dst, k } => w!(dst, code.consts[k as usize]),
+                Instr::LoadInt { dst, imm } => w!(dst, Value::Int(imm as i16 as i64)),
+                Instr::LoadNone { dst } => w!(dst, Value::None),
+                Instr::LoadBool { dst, imm } => w!(dst, Value::Bool(imm != 0)),
+                Instr::LoadGlobal { dst, slot, name } => {
+                    let func = self.frames[frame_idx].func;
+                    let v = func.module.globals.borrow().get(slot as usize).copied().unwrap_or(Value::Undefined);
+                    let v = match v {
+                        Value::Undefined => {
+                            sync!();
+                            tryv!(self.load_builtin(code.names[name as usize]))
+                        }
+                        v => v,
+                    };
+                    w!(dst, v);
+                }
+                Instr::StoreGlobal { slot, src } => {
+                    let func = self.frames[frame_idx].func;
+                    let mut g = func.module.globals.borrow_mut();
+                    if g.len() <= slot as usize {
+                        g.resize(slot as usize + 1, Value::Undefined);
+                    }
+                    g[slot as usize] = r!(src);
+                }
+                Instr::DeleteGlobal { slot, name } => {
+                    let func = self.frames[frame_idx].func;
+                    let old = func.module.globals.borrow().get(slot as usize).copied().unwrap_or(Value::Undefined);
+                    if let Value::Undefined = old {
+                        sync!();
+                        let n = code.names[name as usize];
+                        return Err(self.new_exception_msg("NameError", &format!("name '{}' is not defined", n.as_str())));
+                    }
+                    func.module.globals.borrow_mut()[slot as usize] = Value::Undefined;
+                }
+                Instr::LoadBuiltin { dst, name } => {
+                    sync!();
+                    let v = tryv!(self.load_builtin(code.names[name as usize]));
+                    w!(dst, v);
+                }
+                Instr::CheckBound { reg, name } => {
+                    if let Value::Undefined = r!(reg) {
+                        sync!();
+                        let n = code.names[name as usize];
+                        return Err(self.new_exception_msg(
+                            "UnboundLocalError",
+                            &format!("cannot access local variable '{}' where it is not associated with a value", n.as_str()),
+                        ));
+                    }
+                }
+                Instr::ClearReg { reg } => w!(reg, Value::Undefined),
+                Instr::MakeCell { reg } => {
+                    let c = self.heap.alloc(CellObj { value: std::cell::Cell::new(r!(reg)) });
+                    w!(reg, Value::Cell(c));
+                }
+                Instr::LoadClosure { dst, idx } => {
+                    let c = self.frames[frame_idx].func.closure[idx as usize];
+                    w!(dst, Value::Cell(c));
+                }
+                Instr::LoadDeref { dst, cell, name } => {
+                    let Value::Cell(c) = r!(cell) else { unreachable!("LoadDeref of a non-cell") };
+                    match c.value.get() {
+                        Value::Undefined => {
+                            sync!();
+                            let n = code.names[name as usize];
+                            return Err(self.unbound_deref_error(n.as_str(), code));
+                        }
+                        v => w!(dst, v),
+                    }
+                }
+                Instr::StoreDeref { cell, src } => {
+                    let Value::Cell(c) = r!(cell) else { unreachable!("StoreDeref of a non-cell") };
+                    c.value.set(r!(src));
+                }
+                Instr::DeleteDeref { cell, name } => {
+                    let Value::Cell(c) = r!(cell) else { unreachable!("DeleteDeref of a non-cell") };
+                    if let Value::Undefined = c.value.get() {
+                        sync!();
+                        let n = code.names[name as usize];
+                        return Err(self.unbound_deref_error(n.as_str(), code));
+                    }
+                    c.value.set(Value::Undefined);
+                }
+
+                Instr::Add { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => w!(dst, Value::Int(x.wrapping_add(y))),
+                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x + y)),
+                    _ => binop!(dst, a, b, BinOp::Add),
+                },
+                Instr::Sub { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) if x.checked_sub(y).is_some() => w!(dst, Value::Int(x.wrapping_sub(y))),
+                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x - y)),
+                    _ => binop!(dst, a, b, BinOp::Sub),
+                },
+                Instr::Mul { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) if x.checked_mul(y).is_some() => w!(dst, Value::Int(x.wrapping_mul(y))),
+                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x * y)),
+                    _ => binop!(dst, a, b, BinOp::Mul),
+                },
+                Instr::TrueDiv { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Float(x), Value::Float(y)) if y != 0.0 => w!(dst, Value::Float(x / y)),
+                    _ => binop!(dst, a, b, BinOp::TrueDiv),
+                },
+                Instr::FloorDiv { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) if y > 0 => w!(dst, Value::Int(x.div_euclid(y))),
+                    _ => binop!(dst, a, b, BinOp::FloorDiv),
+                },
+                Instr::Mod { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) if y > 0 => w!(dst, Value::Int(x.rem_euclid(y))),
+                    _ => binop!(dst, a, b, BinOp::Mod),
+                },
+                Instr::Pow { dst, a, b } => binop!(dst, a, b, BinOp::Pow),
+                Instr::LShift { dst, a, b } => binop!(dst, a, b, BinOp::LShift),
+                Instr::RShift { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) if (0..64).contains(&y) => w!(dst, Value::Int(x >> y)),
+                    _ => binop!(dst, a, b, BinOp::RShift),
+                },
+                Instr::BitAnd { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) => w!(dst, Value::Int(x & y)),
+                    _ => binop!(dst, a, b, BinOp::BitAnd),
+                },
+                Instr::BitOr { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) => w!(dst, Value::Int(x | y)),
+                    _ => binop!(dst, a, b, BinOp::BitOr),
+                },
+                Instr::BitXor { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) => w!(dst, Value::Int(x ^ y)),
+                    _ => binop!(dst, a, b, BinOp::BitXor),
+                },
+                Instr::MatMul { dst, a, b } => binop!(dst, a, b, BinOp::MatMul),
+                Instr::AddI { dst, a, imm } => {
+                    let i = imm as i16 as i64;
+                    match r!(a) {
+                        Value::Int(x) if x.checked_add(i).is_some() => w!(dst, Value::Int(x.wrapping_add(i))),
+                        Value::Float(x) => w!(dst, Value::Float(x + i as f64)),
+                        x => {
+                            sync!();
+                            let v = tryv!(self.binary_op(BinOp::Add, x, Value::Int(i)));
+                            w!(dst, v);
+                        }
+                    }
+                }
+                Instr::SubI { dst, a, imm } => {
+                    let i = imm as i16 as i64;
+                    match r!(a) {
+                        Value::Int(x) if x.checked_sub(i).is_some() => w!(dst, Value::Int(x.wrapping_sub(i))),
+                        Value::Float(x) => w!(dst, Value::Float(x - i as f64)),
+                        x => {
+                            sync!();
+                            let v = tryv!(self.binary_op(BinOp::Sub, x, Value::Int(i)));
+                            w!(dst, v);
+                        }
+                    }
+                }
+                Instr::IAdd { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => w!(dst, Value::Int(x.wrapping_add(y))),
+                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x + y)),
+                    _ => binop!(dst, a, b, BinOp::IAdd),
+                },
+                Instr::ISub { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) if x.checked_sub(y).is_some() => w!(dst, Value::Int(x.wrapping_sub(y))),
+                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x - y)),
+                    _ => binop!(dst, a, b, BinOp::ISub),
+                },
+                Instr::IMul { dst, a, b } => match (r!(a), r!(b)) {
+                    (Value::Int(x), Value::Int(y)) if x.checked_mul(y).is_some() => w!(dst, Value::Int(x.wrapping_mul(y))),
+                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x * y)),
+                    _ => binop!(dst, a, b, BinOp::IMul),
+                },
+                Instr::IOr { dst, a, b } => binop!(dst, a, b, BinOp::IOr),
+                Instr::IAnd { dst, a, b } => binop!(dst, a, b, BinOp::IAnd),
+                Instr::IXor { dst, a, b } => binop!(dst, a, b, BinOp::IXor),
+                Instr::Neg { dst, src } => match r!(src) {
+                    Value::Int(x) if x != i64::MIN => w!(dst, Value::Int(-x)),
+                    Value::Float(x) => w!(dst, Value::Float(-x)),
+                    v => {
+                        sync!();
+                        let v = tryv!(self.unary_neg(v));
+                        w!(dst, v);
+                    }
+                },
+                Instr::Pos { dst, src } => {
+                    sync!();
+                    let v = tryv!(self.unary_pos(r!(src)));
+                    w!(dst, v);
+                }
+                Instr::Invert { dst, src } => {
+                    sync!();
+                    let v = tryv!(self.unary_invert(r!(src)));
+                    w!(dst, v);
+                }
+                Instr::Not { dst, src } => {
+                    let v = match r!(src) {
+                        Value::Bool(b) => !b,
+                        v => {
+                            sync!();
+                            !tryv!(self.truthy(v))
+                        }
+                    };
+                    w!(dst, Value::Bool(v));
+                }
+
+                Instr::Lt { dst, a, b } => cmp!(dst, a, b, <, CmpOp::Lt),
+                Instr::Le { dst, a, b } => cmp!(dst, a, b, <=, CmpOp::Le),
+                Instr::Gt { dst, a, b } => cmp!(dst, a, b, >, CmpOp::Gt),
+                Instr::Ge { dst, a, b } => cmp!(dst, a, b, >=, CmpOp::Ge),
+                Instr::Eq { dst, a, b } => cmp!(dst, a, b, ==, CmpOp::Eq),
+                Instr::Ne { dst, a, b } => cmp!(dst, a, b, !=, CmpOp::Ne),
+                Instr::Is { dst, a, b } => w!(dst, Value::Bool(r!(a).is(&r!(b)))),
+                Instr::IsNot { dst, a, b } => w!(dst, Value::Bool(!r!(a).is(&r!(b)))),
+                Instr::In { dst, a, b } => {
+                    sync!();
+                    let v = tryv!(self.contains(r!(b), r!(a)));
+                    w!(dst, Value::Bool(v));
+                }
+                Instr::NotIn { dst, a, b } => {
+                    sync!();
+                    let v = tryv!(self.contains(r!(b), r!(a)));
+                    w!(dst, Value::Bool(!v));
+                }
+
+                Instr::Jump { target } => {
+                    let t = target as usize;
+                    if t < pc && self.poll_due() {
+                        sync!();
+                        let top = self.stack_top();
+                        tryv!(self.safepoint(top));
+                    }
+                    pc = t;
+                }
+                Instr::JumpIfFalse { cond, target } => {
+                    let t = match r!(cond) {
+                        Value::Bool(b) => b,
+                        v => {
+                            sync!();
+                            tryv!(self.truthy(v))
+                        }
+                    };
+                    if !t {
+                        pc = target as usize;
+                    }
+                }
+                Instr::JumpIfTrue { cond, target } => {
+                    let t = match r!(cond) {
+                        Value::Bool(b) => b,
+                        v => {
+                            sync!();
+                            tryv!(self.truthy(v))
+                        }
+                    };
+                    if t {
+                        pc = target as usize;
+                    }
+                }
+                Instr::JumpIfNotLt { a, b, target } => cmp_jump!(a, b, target, <, CmpOp::Lt),
+                Instr::JumpIfNotLe { a, b, target } => cmp_jump!(a, b, target, <=, CmpOp::Le),
+                Instr::JumpIfNotGt { a, b, target } => cmp_jump!(a, b, target, >, CmpOp::Gt),
+                Instr::JumpIfNotGe { a, b, target } => cmp_jump!(a, b, target, >=, CmpOp::Ge),
+                Instr::JumpIfNotEq { a, b, target } => cmp_jump!(a, b, target, ==, CmpOp::Eq),
+                Instr::JumpIfNotNe { a, b, target } => cmp_jump!(a, b, target, !=, CmpOp::Ne),
+
+                Instr::BuildList { dst, start, count } => {
+                    let items: Vec<Value> = (0..count).map(|i| r!(start + i)).collect();
+                    let v = self.new_list(items);
+                    w!(dst, v);
+                }
+                Instr::BuildTuple { dst, start, count } => {
+                    let items: Vec<Value> = (0..count).map(|i| r!(start + i)).collect();
+                    let v = self.new_tuple(items);
+                    w!(dst, v);
+                }
+                Instr::BuildSet { dst, start, count } => {
+                    sync!();
+                    let items: Vec<Value> = (0..count).map(|i| r!(start + i)).collect();
+                    let v = tryv!(self.build_set(&items));
+                    w!(dst, v);
+                }
+                Instr::BuildDict { dst, start, count } => {
+                    sync!();
+                    let items: Vec<Value> = (0..count * 2).map(|i| r!(start + i)).collect();
+                    let v = tryv!(self.build_dict(&items));
+                    w!(dst, v);
+                }
+                Instr::BuildSlice { dst, start } => {
+                    let s = self.heap.alloc(SliceObj { start: r!(start), stop: r!(start + 1), step: r!(start + 2) });
+                    w!(dst, Value::Slice(s));
+                }
+                Instr::BuildString { dst, start, count } => {
+                    let mut s = String::new();
+                    for i in 0..count {
+                        if let Value::Str(p) = r!(start + i) {
+                            s.push_str(p.as_str());
+                        }
+                    }
+                    let v = self.new_str(s);
+                    w!(dst, v);
+                }
+                Instr::ListAppend { list, item } => {
+                    if let Value::List(l) = r!(list) {
+                        l.items.borrow_mut().push(r!(item));
+                        self.heap.add_debt(16);
+                    }
+                }
+                Instr::ListExtend { list, iterable } => {
+                    sync!();
+                    tryv!(self.list_extend(r!(list), r!(iterable)));
+                }
+                Instr::SetAdd { set, item } => {
+                    sync!();
+                    tryv!(self.set_add(r!(set), r!(item)));
+                }
+                Instr::SetUpdate { set, iterable } => {
+                    sync!();
+                    tryv!(self.set_update(r!(set), r!(iterable)));
+                }
+                Instr::DictInsert { dict, key } => {
+                    sync!();
+                    tryv!(self.setitem(r!(dict), r!(key), r!(key + 1)));
+                }
+                Instr::DictUpdate { dict, mapping } => {
+                    sync!();
+                    tryv!(self.dict_update(r!(dict), r!(mapping)));
+                }
+                Instr::ListToTuple { dst, src } => {
+                    let v = match r!(src) {
+                        Value::List(l) => {
+                            let items = l.items.borrow().clone();
+                            self.new_tuple(items)
+                        }
+                        v => v,
+                    };
+                    w!(dst, v);
+                }
+
+                Instr::Subscr { dst, obj, key } => {
+                    let (o, k) = (r!(obj), r!(key));
+                    let fast = match (o, k) {
+                        (Value::List(l), Value::Int(i)) => {
+                            let items = l.items.borrow();
+                            let n = items.len() as i64;
+                            let j = if i < 0 { i + n } else { i };
+                            if (0..n).contains(&j) {
+                                Some(items[j as usize])
+                            } else {
+                                None
+                            }
+                        }
+                        (Value::Tuple(t), Value::Int(i)) => {
+                            let n = t.items.len() as i64;
+                            let j = if i < 0 { i + n } else { i };
+                            if (0..n).contains(&j) {
+                                Some(t.items[j as usize])
+                            } else {
+                                None
+                            }
+                        }
+                        _ => None,
+                    };
+                    let v = match fast {
+                        Some(v) => v,
+                        None => {
+                            sync!();
+                            tryv!(self.getitem(o, k))
+                        }
+                    };
+                    w!(dst, v);
+                }
+                Instr::StoreSubscr { obj, key, src } => {
+                    let (o, k, v) = (r!(obj), r!(key), r!(src));
+                    let done = match (o, k) {
+                        (Value::List(l), Value::Int(i)) => {
+                            let mut items = l.items.borrow_mut();
+                            let n = items.len() as i64;
+                            let j = if i < 0 { i + n } else { i };
+                            if (0..n).contains(&j) {
+                                items[j as usize] = v;
+                                true
+                            } else {
+                                false
+                            }
+                        }
+                        _ => false,
+                    };
+                    if !done {
+                        sync!();
+                        tryv!(self.setitem(o, k, v));
+                    }
+                }
+                Instr::DeleteSubscr { obj, key } => {
+                    sync!();
+                    tryv!(self.delitem(r!(obj), r!(key)));
+                }
+                Instr::LoadAttr { dst, obj, name } => {
+                    sync!();
+                    let v = tryv!(self.getattr(r!(obj), code.names[name as usize]));
+                    w!(dst, v);
+                }
+                Instr::StoreAttr { obj, name, src } => {
+                    sync!();
+                    tryv!(self.setattr(r!(obj), code.names[name as usize], r!(src)));
+                }
+                Instr::DeleteAttr { obj, name } => {
+                    sync!();
+                    tryv!(self.delattr(r!(obj), code.names[name as usize]));
+                }
+                Instr::Unpack { start, src, count } => {
+                    let v = r!(src);
+                    let done = match v {
+                        Value::Tuple(t) if t.items.len() == count as usize => {
+                            for i in 0..count {
+                                w!(start + i, t.items[i as usize]);
+                            }
+                            true
+                        }
+                        Value::List(l) if l.items.borrow().len() == count as usize => {
+                            let items = l.items.borrow();
+                            for i in 0..count {
+                                w!(start + i, items[i as usize]);
+                            }
+                            true
+                        }
+                        _ => false,
+                    };
+                    if !done {
+                        sync!();
+                        let items = tryv!(self.unpack_exact(v, count as usize));
+                        for (i, it) in items.into_iter().enumerate() {
+                            w!(start as usize + i, it);
+                        }
+                    }
+                }
+                Instr::UnpackEx { start, src, count } => {
+                    sync!();
+                    let before = (count & 0xff) as usize;
+                    let after = (count >> 8) as usize;
+                    let items = tryv!(self.unpack_starred(r!(src), before, after));
+                    for (i, it) in items.into_iter().enumerate() {
+                        w!(start as usize + i, it);
+                    }
+                }
+
+                Instr::Convert { dst, src, imm } => {
+                    sync!();
+                    let v = r!(src);
+                    let s = match imm as u8 {
+                        b'r' => tryv!(self.repr(v)),
+                        b'a' => {
+                            let r = tryv!(self.repr(v));
+                            crate::builtins::text::ascii_repr(&r)
+                        }
+                        _ => {
+                            if let Value::Str(_) = v {
+                                w!(dst, v);
+                                continue;
+                            }
+                            tryv!(self.str_of(v))
+                        }
+                    };
+                    let v = self.new_str(s);
+                    w!(dst, v);
+                }
+                Instr::FormatValue { dst, src, spec } => {
+                    let v = r!(src);
+                    let out = match (v, spec) {
+                        (Value::Str(_), NO_REG) => v,
+                        _ => {
+                            sync!();
+                            let spec_s = if spec == NO_REG { None } else { Some(r!(spec)) };
+                            tryv!(self.format_value(v, spec_s))
+                        }
+                    };
+                    w!(dst, out);
+                }
+
+                Instr::Call { func, argc } => {
+                    let f = r!(func);
+                    if let Value::Function(fobj) = f {
+                        let fcode = &fobj.code;
+                        let p = &fcode.params;
+                        if p.is_simple() && argc == p.positional && !fcode.is_generator {
+                            sync!();
+                            if self.poll_due() {
+                                let top = self.stack_top();
+                                tryv!(self.safepoint(top));
+                            }
+                            let base = self.frames[frame_idx].base + func as usize + 1;
+                            tryv!(self.push_frame(fobj, base, base - 1, argc as usize));
+                            reload!();
+                            continue;
+                        }
+                    }
+                    sync!();
+                    let base = self.frames[frame_idx].base + func as usize;
+                    let v = tryv!(self.call_from_regs(f, base + 1, argc as usize, None));
+                    if let Some(v) = v {
+                        w!(func, v);
+                    } else {
+                        reload!();
+                    }
+                }
+                Instr::CallKw { func, argc, kwnames } => {
+                    sync!();
+                    let f = r!(func);
+                    let base = self.frames[frame_idx].base + func as usize;
+                    let Value::Tuple(names) = code.consts[kwnames as usize] else { unreachable!("kwnames is a tuple") };
+                    let v = tryv!(self.call_from_regs(f, base + 1, argc as usize, Some(names)));
+                    if let Some(v) = v {
+                        w!(func, v);
+                    } else {
+                        reload!();
+                    }
+                }
+                Instr::CallEx { func, args, kwargs } => {
+                    sync!();
+                    let f = r!(func);
+                    let a = r!(args);
+                    let k = if kwargs == NO_REG { None } else { Some(r!(kwargs)) };
+                    let v = tryv!(self.call_ex(f, a, k));
+                    w!(func, v);
+                }
+                Instr::CallMethod { obj, name, argc } => {
+                    sync!();
+                    let base = self.frames[frame_idx].base + obj as usize;
+                    let v = tryv!(self.call_method_from_regs(base, code.names[name as usize], argc as usize));
+                    if let Some(v) = v {
+                        w!(obj, v);
+                    } else {
+                        reload!();
+                    }
+                }
+                Instr::Return { src } => {
+                    let v = r!(src);
+                    match self.pop_frame(v) {
+                        Some(exit) => return Ok(exit),
+                        None => reload!(),
+                    }
+                }
+                Instr::ReturnNone {} => match self.pop_frame(Value::None) {
+                    Some(exit) => return Ok(exit),
+                    None => reload!(),
+                },
+                Instr::MakeFunction { dst, proto, args } => {
+                    sync!();
+                    let (d, k, c) = if args == NO_REG { (Value::None, Value::None, Value::None) } else { (r!(args), r!(args + 1), r!(args + 2)) };
+                    let v = tryv!(self.make_function(code.children[proto as usize].clone(), d, k, c));
+                    w!(dst, v);
+                }
+
+                Instr::GetIter { dst, src } => {
+                    sync!();
+                    let v = tryv!(self.get_iter(r!(src)));
+                    w!(dst, v);
+                }
+                Instr::ForIter { dst, iter, target } => {
+                    let it = r!(iter);
+                    let next = match it {
+                        Value::Iter(io) => {
+                            let mut st = io.state.borrow_mut();
+                            match &mut *st {
+                                IterState::Range { next, stop, step } => {
+                                    let n = *next;
+                                    if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                                        *next = n.wrapping_add(*step);
+                                        Some(Some(Value::Int(n)))
+                                    } else {
+                                        Some(None)
+                                    }
+                                }
+                                IterState::Seq { seq: Value::List(l), index } => {
+                                    let items = l.items.borrow();
+                                    match items.get(*index) {
+                                        Some(v) => {
+                                            *index += 1;
+                                            Some(Some(*v))
+                                        }
+                                        None => Some(None),
+                                    }
+                                }
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    };
+                    let next = match next {
+                        Some(n) => n,
+                        None => {
+                            sync!();
+                            tryv!(self.iter_next(it))
+                        }
+                    };
+                    match next {
+                        Some(v) => w!(dst, v),
+                        None => pc = target as usize,
+                    }
+                }
+                Instr::Yield { dst, src } => {
+                    let v = r!(src);
+                    self.frames[frame_idx].pc = pc;
+                    return Ok(self.yield_frame(v, dst));
+                }
+                Instr::YieldFrom { dst, src } => {
+                    sync!();
+                    // Delegate: take the next value of the sub-iterator; yield it
+                    // and come back to this instruction until it is exhausted.
+                    let it = r!(src);
+                    match tryv!(self.iter_next_for_yield_from(it)) {
+                        Ok(v) => {
+                            // Resume at this same instruction.
+                            self.frames[frame_idx].pc = pc - 1;
+                            return Ok(self.yield_frame(v, NO_REG));
+                        }
+                        Err(ret) => w!(dst, ret),
+                    }
+                }
+
+                Instr::Raise { exc, cause } => {
+                    sync!();
+                    let e = if exc == NO_REG { None } else { Some(r!(exc)) };
+                    let c = if cause == NO_REG { None } else { Some(r!(cause)) };
+                    return Err(self.make_raise(e, c));
+                }
+                Instr::Reraise { exc } => {
+                    sync!();
+                    let Value::Instance(e) = r!(exc) else { unreachable!("Reraise of a non-exception") };
+                    self.reraising = true;
+                    return Err(e);
+                }
+                Instr::EnterHandler { exc } => self.handled.push(r!(exc)),
+                Instr::ExitHandler {} => {
+                    self.handled.pop();
+                }
+                Instr::ExcMatch { dst, exc, typ } => {
+                    sync!();
+                    let m = tryv!(self.exception_matches(r!(exc), r!(typ)));
+                    w!(dst, Value::Bool(m));
+                }
+                Instr::ImportName { dst, name } => {
+                    sync!();
+                    let v = tryv!(self.import_module(code.names[name as usize]));
+                    w!(dst, v);
+                }
+                Instr::ImportFrom { dst, module, name } => {
+                    sync!();
+                    let v = tryv!(self.import_from(r!(module), code.names[name as usize]));
+                    w!(dst, v);
+                }
+            }
+        }
+    }
+
+    #[inline]
+    pub fn poll_due(&self) -> bool {
+        self.heap.wants_collection() || self.interrupted.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Push a frame for a Python function whose `argc` positional arguments are
+    /// already in place at `base`; the remaining registers are cleared.
+    pub fn push_frame(&mut self, func: crate::runtime::heap::Gc<FunctionObj>, base: usize, ret_slot: usize, argc: usize) -> PyResult<()> {
+        let nregs = func.code.nregs as usize;
+        if self.frames.len() >= self.recursion_limit || base + nregs > self.stack.len() {
+            return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
+        }
+        for slot in &mut self.stack[base + argc..base + nregs] {
+            *slot = Value::Undefined;
+        }
+        self.frames.push(Frame::new(func, base, ret_slot, self.handled.len(), false));
+        Ok(())
+    }
+
+    /// Pop the top frame after a return. Returns Some when the loop must exit.
+    fn pop_frame(&mut self, v: Value) -> Option<Exit> {
+        let f = self.frames.pop().expect("frame");
+        self.handled.truncate(f.handled_base);
+        if let Some(g) = f.generator {
+            g.state.set(GenState::Finished);
+            g.regs.borrow_mut().clear();
+        }
+        self.stack[f.ret_slot] = v;
+        if f.entry {
+            return Some(Exit::Returned(v));
+        }
+        None
+    }
+
+    /// Suspend the top (generator) frame: copy its registers out and pop it.
+    fn yield_frame(&mut self, v: Value, resume_reg: u16) -> Exit {
+        let f = self.frames.pop().expect("frame");
+        self.handled.truncate(f.handled_base);
+        let g = f.generator.expect("yield outside a generator frame");
+        let n = f.code().nregs as usize;
+        {
+            let mut regs = g.regs.borrow_mut();
+            regs.clear();
+            regs.extend_from_slice(&self.stack[f.base..f.base + n]);
+        }
+        g.pc.set(f.pc);
+        g.resume_reg.set(if resume_reg == NO_REG { None } else { Some(resume_reg) });
+        g.state.set(GenState::Suspended);
+        Exit::Yielded(v)
+    }
+}

@@ -1,0 +1,42 @@
+//! Call frames. A frame's registers are a window of the VM's register stack
+//! starting at `base`; the frame itself only records where it is.
+
+use crate::bytecode::code::Code;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::{FunctionObj, GeneratorObj};
+
+pub struct Frame {
+    pub func: Gc<FunctionObj>,
+    code: *const Code,
+    pub base: usize,
+    /// Index of the next instruction (valid while the frame is not on top).
+    pub pc: usize,
+    /// Absolute stack slot that receives the return value.
+    pub ret_slot: usize,
+    /// Length of the VM's handled-exception stack when this frame started.
+    pub handled_base: usize,
+    /// The generator this frame runs, when it is a generator frame.
+    pub generator: Option<Gc<GeneratorObj>>,
+    /// Returning from this frame leaves the interpreter loop that entered it.
+    pub entry: bool,
+}
+
+impl Frame {
+    pub fn new(func: Gc<FunctionObj>, base: usize, ret_slot: usize, handled_base: usize, entry: bool) -> Frame {
+        let code: *const Code = &*func.code;
+        Frame { func, code, base, pc: 0, ret_slot, handled_base, generator: None, entry }
+    }
+
+    #[inline]
+    pub fn code(&self) -> &Code {
+        // SAFETY: `code` points into the Rc<Code> owned by `func`, and `func` is
+        // kept alive by the collector for as long as the frame exists (frames are
+        // roots).
+        unsafe { &*self.code }
+    }
+
+    #[inline]
+    pub fn code_ptr(&self) -> *const Code {
+        self.code
+    }
+}

@@ -1,0 +1,8 @@
+//! interp
+pub mod vm;
+pub mod call;
+pub mod exceptions;
+pub mod exec;
+pub mod frame;
+pub mod ops;
+pub mod protocol;

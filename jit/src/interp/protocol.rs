@@ -1,0 +1,1026 @@
+//! The object protocols the interpreter needs: types of values, attribute
+//! lookup, indexing and slicing, containment, iteration, unpacking, and building
+//! containers.
+
+use num_traits::ToPrimitive;
+
+use crate::interp::vm::Vm;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+impl Vm {
+    // ------------------------------------------------------------ types
+
+    pub fn type_of(&self, v: Value) -> Gc<TypeObj> {
+        let t = &self.types;
+        match v {
+            Value::Undefined | Value::None => t.none,
+            Value::Bool(_) => t.bool_,
+            Value::Int(_) | Value::BigInt(_) => t.int,
+            Value::Float(_) => t.float,
+            Value::Str(_) => t.str_,
+            Value::Bytes(_) => t.bytes,
+            Value::List(_) => t.list,
+            Value::Tuple(_) => t.tuple,
+            Value::Dict(_) => t.dict,
+            Value::Set(_) => t.set,
+            Value::FrozenSet(_) => t.frozenset,
+            Value::Function(_) => t.function,
+            Value::Builtin(_) => t.builtin_function,
+            Value::Type(_) => t.type_,
+            Value::Instance(i) => i.class,
+            Value::Range(_) => t.range,
+            Value::Iter(_) => t.iterator,
+            Value::Cell(_) => t.cell,
+            Value::BoundMethod(_) => t.method,
+            Value::Module(_) => t.module,
+            Value::Slice(_) => t.slice,
+            Value::Generator(_) => t.generator,
+            Value::Ellipsis => t.ellipsis,
+            Value::NotImplemented => t.not_implemented,
+        }
+    }
+
+    /// The name CPython uses for a value's type in messages.
+    pub fn type_name(&self, v: Value) -> String {
+        if let Value::Iter(it) = v {
+            return iter_type_name(&it.state.borrow()).to_string();
+        }
+        self.type_of(v).name.as_str().to_string()
+    }
+
+    /// Look an attribute up along a type's MRO.
+    pub fn lookup_type_attr(&self, t: Gc<TypeObj>, name: Gc<StrObj>) -> Option<Value> {
+        let h = str_hash(name);
+        for c in t.mro.borrow().iter() {
+            if let Some(v) = c.dict.borrow().get_str(h, name.as_str()) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    // ------------------------------------------------------------ attributes
+
+    pub fn getattr(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.attribute_error(obj, name)),
+        }
+    }
+
+    pub fn attribute_error(&mut self, obj: Value, name: Gc<StrObj>) -> PyExc {
+        let n = name.as_str();
+        let msg = match obj {
+            Value::Module(m) => format!("module '{}' has no attribute '{n}'", m.name.as_str()),
+            Value::Type(t) => format!("type object '{}' has no attribute '{n}'", t.name.as_str()),
+            _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
+        };
+        self.new_exception_msg("AttributeError", &msg)
+    }
+
+    /// Attribute lookup that reports a missing attribute as None.
+    pub fn getattr_opt(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
+        let n = name.as_str();
+        match obj {
+            Value::Module(m) => return Ok(m.get(n)),
+            Value::Instance(i) => {
+                let h = str_hash(name);
+                if let Some(v) = i.attrs.borrow().get_str(h, n) {
+                    return Ok(Some(v));
+                }
+                if let Some(st) = &i.exc {
+                    match n {
+                        "args" => return Ok(Some(st.borrow().args)),
+                        "__cause__" => return Ok(Some(st.borrow().cause.unwrap_or(Value::None))),
+                        "__context__" => return Ok(Some(st.borrow().context.unwrap_or(Value::None))),
+                        "__suppress_context__" => return Ok(Some(Value::Bool(st.borrow().suppress_context))),
+                        "value" if i.class.is_subtype_of(self.exc_types["StopIteration"]) => {
+                            return Ok(Some(first_arg(st.borrow().args)));
+                        }
+                        "code" if i.class.is_subtype_of(self.exc_types["SystemExit"]) => {
+                            return Ok(Some(first_arg(st.borrow().args)));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Value::Type(t) => {
+                if n == "__name__" || n == "__qualname__" {
+                    return Ok(Some(Value::Str(t.name)));
+                }
+                if n == "__mro__" {
+                    let items: Vec<Value> = t.mro.borrow().iter().map(|c| Value::Type(*c)).collect();
+                    return Ok(Some(self.new_tuple(items)));
+                }
+                if n == "__bases__" {
+                    let items: Vec<Value> = t.bases.borrow().iter().map(|c| Value::Type(*c)).collect();
+                    return Ok(Some(self.new_tuple(items)));
+                }
+                return Ok(self.lookup_type_attr(t, name));
+            }
+            Value::Function(f) => match n {
+                "__name__" => return Ok(Some(Value::Str(f.name))),
+                "__qualname__" => return Ok(Some(Value::Str(f.qualname))),
+                "__module__" => return Ok(Some(Value::Str(f.module.name))),
+                "__defaults__" => {
+                    if f.defaults.is_empty() {
+                        return Ok(Some(Value::None));
+                    }
+                    let d = f.defaults.to_vec();
+                    return Ok(Some(self.new_tuple(d)));
+                }
+                "__doc__" => return Ok(Some(Value::None)),
+                _ => {
+                    if let Some(d) = *f.attrs.borrow() {
+                        let h = str_hash(name);
+                        if let Some(v) = d.table.borrow().get_str(h, n) {
+                            return Ok(Some(v));
+                        }
+                    }
+                }
+            },
+            Value::Builtin(b) if n == "__name__" => return Ok(Some(Value::Str(self.intern(b.name)))),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match n {
+                "real" | "numerator" => return Ok(Some(if let Value::Bool(b) = obj { Value::Int(b as i64) } else { obj })),
+                "imag" => return Ok(Some(Value::Int(0))),
+                "denominator" => return Ok(Some(Value::Int(1))),
+                _ => {}
+            },
+            Value::Float(f) => match n {
+                "real" => return Ok(Some(Value::Float(f))),
+                "imag" => return Ok(Some(Value::Float(0.0))),
+                _ => {}
+            },
+            Value::Range(r) => match n {
+                "start" => return Ok(Some(Value::Int(r.start))),
+                "stop" => return Ok(Some(Value::Int(r.stop))),
+                "step" => return Ok(Some(Value::Int(r.step))),
+                _ => {}
+            },
+            Value::Slice(s) => match n {
+                "start" => return Ok(Some(s.start)),
+                "stop" => return Ok(Some(s.stop)),
+                "step" => return Ok(Some(s.step)),
+                _ => {}
+            },
+            _ => {}
+        }
+        if n == "__class__" {
+            return Ok(Some(Value::Type(self.type_of(obj))));
+        }
+        let t = self.type_of(obj);
+        match self.lookup_type_attr(t, name) {
+            Some(Value::Builtin(b)) if b.bound_self.is_none() => {
+                let bm = self.heap.alloc(BuiltinObj { name: b.name, func: b.func, bound_self: Some(obj), owner: b.owner });
+                Ok(Some(Value::Builtin(bm)))
+            }
+            Some(Value::Function(f)) => {
+                let bm = self.heap.alloc(BoundMethodObj { receiver: obj, func: Value::Function(f) });
+                Ok(Some(Value::BoundMethod(bm)))
+            }
+            other => Ok(other),
+        }
+    }
+
+    pub fn setattr(&mut self, obj: Value, name: Gc<StrObj>, v: Value) -> PyResult<()> {
+        let h = str_hash(name);
+        match obj {
+            Value::Instance(i) => {
+                i.attrs.borrow_mut().insert(h, Value::Str(name), v, str_key_eq).ok();
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.set(name.as_str(), v);
+                Ok(())
+            }
+            Value::Function(f) => {
+                let d = match *f.attrs.borrow() {
+                    Some(d) => d,
+                    None => {
+                        let d = self.new_dict_obj(crate::runtime::dict_table::DictTable::new());
+                        *f.attrs.borrow_mut() = Some(d);
+                        d
+                    }
+                };
+                d.table.borrow_mut().insert(h, Value::Str(name), v, str_key_eq).ok();
+                Ok(())
+            }
+            Value::Type(t) if t.kind == TypeKind::User => {
+                t.dict.borrow_mut().insert(h, Value::Str(name), v, str_key_eq).ok();
+                Ok(())
+            }
+            Value::Type(t) => Err(self.type_error(&format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), t.name.as_str()))),
+            _ => {
+                let has = self.getattr_opt(obj, name)?.is_some();
+                let tn = self.type_name(obj);
+                if has {
+                    Err(self.new_exception_msg("AttributeError", &format!("'{tn}' object attribute '{}' is read-only", name.as_str())))
+                } else {
+                    Err(self.new_exception_msg("AttributeError", &format!("'{tn}' object has no attribute '{}'", name.as_str())))
+                }
+            }
+        }
+    }
+
+    pub fn delattr(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<()> {
+        let h = str_hash(name);
+        if let Value::Instance(i) = obj {
+            if i.attrs.borrow_mut().remove(h, &Value::Str(name), str_key_eq).ok().flatten().is_some() {
+                return Ok(());
+            }
+        }
+        Err(self.attribute_error(obj, name))
+    }
+
+    // ------------------------------------------------------------ indexing
+
+    /// An index operand as i64 (ints and bools), or a TypeError naming `what`.
+    pub fn index_of(&mut self, k: Value, what: &str) -> PyResult<i64> {
+        match k {
+            Value::Int(i) => Ok(i),
+            Value::Bool(b) => Ok(b as i64),
+            Value::BigInt(b) => Ok(if b.0.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }),
+            _ => {
+                let tn = self.type_name(k);
+                Err(self.type_error(&format!("{what} indices must be integers or slices, not {tn}")))
+            }
+        }
+    }
+
+    /// Normalise a possibly negative index against a length.
+    fn norm_index(&mut self, i: i64, len: usize, what: &str) -> PyResult<usize> {
+        let n = len as i64;
+        let j = if i < 0 { i.saturating_add(n) } else { i };
+        if j < 0 || j >= n {
+            return Err(self.new_exception_msg("IndexError", &format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    /// slice.indices(len): (start, stop, step) clamped as CPython does.
+    pub fn slice_indices(&mut self, s: &SliceObj, len: usize) -> PyResult<(i64, i64, i64)> {
+        let step = match s.step {
+            Value::None => 1,
+            v => self.slice_bound(v)?,
+        };
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let n = len as i64;
+        let (lo, hi) = if step < 0 { (-1, n - 1) } else { (0, n) };
+        let fix = |v: i64| -> i64 {
+            if v < 0 {
+                (v + n).max(lo)
+            } else {
+                v.min(hi)
+            }
+        };
+        let start = match s.start {
+            Value::None => {
+                if step < 0 {
+                    hi
+                } else {
+                    lo
+                }
+            }
+            v => fix(self.slice_bound(v)?),
+        };
+        let stop = match s.stop {
+            Value::None => {
+                if step < 0 {
+                    lo
+                } else {
+                    hi
+                }
+            }
+            v => fix(self.slice_bound(v)?),
+        };
+        Ok((start, stop, step))
+    }
+
+    fn slice_bound(&mut self, v: Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(i),
+            Value::Bool(b) => Ok(b as i64),
+            Value::BigInt(b) => Ok(b.0.to_i64().unwrap_or(if b.0.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })),
+            _ => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    }
+
+    pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        match (obj, key) {
+            (Value::List(l), Value::Slice(s)) => {
+                let items = l.items.borrow().clone();
+                let out = self.slice_vec(&items, &s)?;
+                Ok(self.new_list(out))
+            }
+            (Value::Tuple(t), Value::Slice(s)) => {
+                let out = self.slice_vec(&t.items, &s)?;
+                Ok(self.new_tuple(out))
+            }
+            (Value::Str(st), Value::Slice(s)) => {
+                let (start, stop, step) = self.slice_indices(&s, st.char_len())?;
+                let r = crate::builtins::text::slice_chars(st.as_str(), start, stop, step);
+                Ok(self.new_str(r))
+            }
+            (Value::Bytes(b), Value::Slice(s)) => {
+                let (start, stop, step) = self.slice_indices(&s, b.b.len())?;
+                let out: Vec<u8> = slice_positions(start, stop, step).map(|i| b.b[i]).collect();
+                Ok(self.new_bytes(out))
+            }
+            (Value::Range(r), Value::Slice(s)) => {
+                let (start, stop, step) = self.slice_indices(&s, r.len() as usize)?;
+                let nr = RangeObj { start: r.start + start * r.step, stop: r.start + stop * r.step, step: r.step * step };
+                Ok(Value::Range(self.heap.alloc(nr)))
+            }
+            (Value::List(l), k) => {
+                let i = self.index_of(k, "list")?;
+                let len = l.items.borrow().len();
+                let j = self.norm_index(i, len, "list")?;
+                Ok(l.items.borrow()[j])
+            }
+            (Value::Tuple(t), k) => {
+                let i = self.index_of(k, "tuple")?;
+                let j = self.norm_index(i, t.items.len(), "tuple")?;
+                Ok(t.items[j])
+            }
+            (Value::Str(s), k) => {
+                let i = self.index_of(k, "string")?;
+                let j = self.norm_index(i, s.char_len(), "string")?;
+                let c = if s.is_ascii() { s.as_str().as_bytes()[j] as char } else { s.as_str().chars().nth(j).unwrap_or('\0') };
+                let mut buf = [0u8; 4];
+                Ok(Value::Str(self.intern(c.encode_utf8(&mut buf))))
+            }
+            (Value::Bytes(b), k) => {
+                let i = self.index_of(k, "byte")?;
+                let j = self.norm_index(i, b.b.len(), "index")?;
+                Ok(Value::Int(b.b[j] as i64))
+            }
+            (Value::Range(r), k) => {
+                let i = self.index_of(k, "range")?;
+                let j = self.norm_index(i, r.len() as usize, "range object")?;
+                Ok(Value::Int(r.start + j as i64 * r.step))
+            }
+            (Value::Dict(d), k) => match crate::builtins::dict_ops::dict_get(self, d, k)? {
+                Some(v) => Ok(v),
+                None => Err(self.new_exception("KeyError", vec![k])),
+            },
+            (Value::Type(t), _) if matches!(t.kind, TypeKind::List | TypeKind::Dict | TypeKind::Tuple | TypeKind::Set | TypeKind::FrozenSet | TypeKind::Type) => {
+                // `list[int]` in annotations evaluated at runtime: return the type.
+                Ok(obj)
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object is not subscriptable")))
+            }
+        }
+    }
+
+    fn slice_vec(&mut self, items: &[Value], s: &SliceObj) -> PyResult<Vec<Value>> {
+        let (start, stop, step) = self.slice_indices(s, items.len())?;
+        Ok(slice_positions(start, stop, step).map(|i| items[i]).collect())
+    }
+
+    pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {
+        match (obj, key) {
+            (Value::Dict(d), k) => crate::builtins::dict_ops::dict_set(self, d, k, v),
+            (Value::List(l), Value::Slice(s)) => {
+                let new_items = self.collect_iterable(v)?;
+                let len = l.items.borrow().len();
+                let (start, stop, step) = self.slice_indices(&s, len)?;
+                let mut items = l.items.borrow_mut();
+                if step == 1 {
+                    let stop = stop.max(start);
+                    items.splice(start as usize..stop as usize, new_items);
+                    Ok(())
+                } else {
+                    let idx: Vec<usize> = slice_positions(start, stop, step).collect();
+                    if idx.len() != new_items.len() {
+                        drop(items);
+                        return Err(self.value_error(&format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new_items.len(),
+                            idx.len()
+                        )));
+                    }
+                    for (i, x) in idx.into_iter().zip(new_items) {
+                        items[i] = x;
+                    }
+                    Ok(())
+                }
+            }
+            (Value::List(l), k) => {
+                let i = self.index_of(k, "list")?;
+                let len = l.items.borrow().len();
+                let j = self.norm_index(i, len, "list assignment")?;
+                l.items.borrow_mut()[j] = v;
+                Ok(())
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object does not support item assignment")))
+            }
+        }
+    }
+
+    pub fn delitem(&mut self, obj: Value, key: Value) -> PyResult<()> {
+        match (obj, key) {
+            (Value::Dict(d), k) => {
+                if crate::builtins::dict_ops::dict_remove(self, d, k)?.is_none() {
+                    return Err(self.new_exception("KeyError", vec![k]));
+                }
+                Ok(())
+            }
+            (Value::List(l), Value::Slice(s)) => {
+                let len = l.items.borrow().len();
+                let (start, stop, step) = self.slice_indices(&s, len)?;
+                let mut idx: Vec<usize> = slice_positions(start, stop, step).collect();
+                idx.sort_unstable();
+                let mut items = l.items.borrow_mut();
+                for i in idx.into_iter().rev() {
+                    items.remove(i);
+                }
+                Ok(())
+            }
+            (Value::List(l), k) => {
+                let i = self.index_of(k, "list")?;
+                let len = l.items.borrow().len();
+                let j = self.norm_index(i, len, "list assignment")?;
+                l.items.borrow_mut().remove(j);
+                Ok(())
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ containment
+
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                _ => {
+                    let tn = self.type_name(item);
+                    Err(self.type_error(&format!("'in <string>' requires string as left operand, not {tn}")))
+                }
+            },
+            Value::Bytes(b) => match item {
+                Value::Bytes(sub) => Ok(sub.b.is_empty() || b.b.windows(sub.b.len()).any(|w| w == &*sub.b)),
+                Value::Int(i) => Ok(b.b.contains(&(i as u8))),
+                _ => Err(self.type_error("a bytes-like object is required")),
+            },
+            Value::Dict(d) => Ok(crate::builtins::dict_ops::dict_get(self, d, item)?.is_some()),
+            Value::Set(_) | Value::FrozenSet(_) => crate::builtins::set_ops::set_contains(self, container, item),
+            Value::Range(r) => match item {
+                Value::Int(i) => {
+                    let (lo, hi) = if r.step > 0 { (r.start, r.stop) } else { (r.stop + 1, r.start + 1) };
+                    Ok(i >= lo && i < hi && (i - r.start) % r.step == 0)
+                }
+                _ => self.contains_by_iteration(container, item),
+            },
+            Value::List(l) => {
+                let mut i = 0;
+                loop {
+                    let x = match l.items.borrow().get(i) {
+                        Some(x) => *x,
+                        None => return Ok(false),
+                    };
+                    if x.is(&item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                    i += 1;
+                }
+            }
+            Value::Tuple(t) => {
+                for x in t.items.iter() {
+                    if x.is(&item) || self.eq(*x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Iter(_) | Value::Generator(_) => self.contains_by_iteration(container, item),
+            _ => {
+                let tn = self.type_name(container);
+                Err(self.type_error(&format!("argument of type '{tn}' is not iterable")))
+            }
+        }
+    }
+
+    fn contains_by_iteration(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        let it = self.get_iter(container)?;
+        self.temp_roots.push(it);
+        let r = (|| {
+            while let Some(x) = self.iter_next(it)? {
+                if x.is(&item) || self.eq(x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        })();
+        self.temp_roots.pop();
+        r
+    }
+
+    // ------------------------------------------------------------ iteration
+
+    pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
+        let st = match v {
+            Value::Iter(_) | Value::Generator(_) => return Ok(v),
+            Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
+            Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => IterState::Seq { seq: v, index: 0 },
+            Value::Str(s) => IterState::Str { s, byte_pos: 0 },
+            Value::Dict(d) => {
+                let n = d.table.borrow().len();
+                IterState::DictKeys { dict: d, pos: 0, expect_len: n }
+            }
+            Value::Set(s) | Value::FrozenSet(s) => {
+                let n = s.table.borrow().len();
+                IterState::Set { set: s, pos: 0, expect_len: n }
+            }
+            _ => {
+                let tn = self.type_name(v);
+                return Err(self.type_error(&format!("'{tn}' object is not iterable")));
+            }
+        };
+        Ok(self.new_iter(st))
+    }
+
+    /// The next item of an iterator, or None when it is exhausted.
+    pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        match it {
+            Value::Iter(io) => self.builtin_iter_next(io),
+            Value::Generator(g) => self.resume_generator(g, Value::None),
+            _ => {
+                let tn = self.type_name(it);
+                Err(self.type_error(&format!("'{tn}' object is not an iterator")))
+            }
+        }
+    }
+
+    fn builtin_iter_next(&mut self, io: Gc<IterObj>) -> PyResult<Option<Value>> {
+        // Iterators that call back into Python (map, filter, zip over generators)
+        // must not hold the state borrow while doing so: take what is needed first.
+        let step = {
+            let mut st = io.state.borrow_mut();
+            match &mut *st {
+                IterState::Range { next, stop, step } => {
+                    let n = *next;
+                    if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                        *next = n.wrapping_add(*step);
+                        return Ok(Some(Value::Int(n)));
+                    }
+                    *st = IterState::Exhausted;
+                    return Ok(None);
+                }
+                IterState::Seq { seq, index } => {
+                    let v = match seq {
+                        Value::List(l) => l.items.borrow().get(*index).copied(),
+                        Value::Tuple(t) => t.items.get(*index).copied(),
+                        Value::Bytes(b) => b.b.get(*index).map(|x| Value::Int(*x as i64)),
+                        _ => None,
+                    };
+                    if v.is_some() {
+                        *index += 1;
+                    } else {
+                        *st = IterState::Exhausted;
+                    }
+                    return Ok(v);
+                }
+                IterState::SeqRev { seq, index } => {
+                    if *index < 0 {
+                        *st = IterState::Exhausted;
+                        return Ok(None);
+                    }
+                    let i = *index as usize;
+                    let v = match seq {
+                        Value::List(l) => l.items.borrow().get(i).copied(),
+                        Value::Tuple(t) => t.items.get(i).copied(),
+                        _ => None,
+                    };
+                    *index -= 1;
+                    if v.is_none() {
+                        *st = IterState::Exhausted;
+                    }
+                    return Ok(v);
+                }
+                IterState::Str { s, byte_pos } => {
+                    let text = s.as_str();
+                    match text[*byte_pos..].chars().next() {
+                        Some(c) => {
+                            *byte_pos += c.len_utf8();
+                            let mut buf = [0u8; 4];
+                            let cs: &str = c.encode_utf8(&mut buf);
+                            let cs = cs.to_string();
+                            drop(st);
+                            return Ok(Some(Value::Str(self.intern(&cs))));
+                        }
+                        None => {
+                            *st = IterState::Exhausted;
+                            return Ok(None);
+                        }
+                    }
+                }
+                IterState::DictKeys { dict, pos, expect_len } | IterState::DictValues { dict, pos, expect_len } | IterState::DictItems { dict, pos, expect_len } => {
+                    let d = *dict;
+                    if d.table.borrow().len() != *expect_len {
+                        *st = IterState::Exhausted;
+                        drop(st);
+                        return Err(self.new_exception_msg("RuntimeError", "dictionary changed size during iteration"));
+                    }
+                    let e = d.table.borrow().next_entry(*pos);
+                    match e {
+                        Some((np, k, v)) => {
+                            *pos = np;
+                            let kind = match &*st {
+                                IterState::DictKeys { .. } => 0,
+                                IterState::DictValues { .. } => 1,
+                                _ => 2,
+                            };
+                            drop(st);
+                            return Ok(Some(match kind {
+                                0 => k,
+                                1 => v,
+                                _ => self.new_tuple(vec![k, v]),
+                            }));
+                        }
+                        None => {
+                            *st = IterState::Exhausted;
+                            return Ok(None);
+                        }
+                    }
+                }
+                IterState::Set { set, pos, expect_len } => {
+                    let s = *set;
+                    if s.table.borrow().len() != *expect_len {
+                        *st = IterState::Exhausted;
+                        drop(st);
+                        return Err(self.new_exception_msg("RuntimeError", "Set changed size during iteration"));
+                    }
+                    let e = s.table.borrow().next_entry(*pos);
+                    match e {
+                        Some((np, k)) => {
+                            *pos = np;
+                            return Ok(Some(k));
+                        }
+                        None => {
+                            *st = IterState::Exhausted;
+                            return Ok(None);
+                        }
+                    }
+                }
+                IterState::Exhausted => return Ok(None),
+                IterState::Enumerate { inner, count } => Step::Enumerate(*inner, *count),
+                IterState::Zip { iters, strict } => Step::Zip(iters.clone(), *strict),
+                IterState::Map { func, iters } => Step::Map(*func, iters.clone()),
+                IterState::Filter { func, inner } => Step::Filter(*func, *inner),
+                IterState::Callable { func, sentinel } => Step::Callable(*func, *sentinel),
+            }
+        };
+        let it_val = Value::Iter(io);
+        match step {
+            Step::Enumerate(inner, count) => match self.iter_next(inner)? {
+                Some(v) => {
+                    let next = self.binary_op(crate::interp::ops::BinOp::Add, count, Value::Int(1))?;
+                    if let IterState::Enumerate { count: c, .. } = &mut *io.state.borrow_mut() {
+                        *c = next;
+                    }
+                    Ok(Some(self.new_tuple(vec![count, v])))
+                }
+                None => {
+                    *io.state.borrow_mut() = IterState::Exhausted;
+                    Ok(None)
+                }
+            },
+            Step::Zip(iters, strict) => {
+                let mut out = Vec::with_capacity(iters.len());
+                self.temp_roots.push(it_val);
+                let base = self.temp_roots.len();
+                let mut result = Ok(None);
+                let mut finished_at = None;
+                for (i, sub) in iters.iter().enumerate() {
+                    match self.iter_next(*sub) {
+                        Ok(Some(v)) => {
+                            self.temp_roots.push(v);
+                            out.push(v);
+                        }
+                        Ok(None) => {
+                            finished_at = Some(i);
+                            break;
+                        }
+                        Err(e) => {
+                            result = Err(e);
+                            finished_at = Some(usize::MAX);
+                            break;
+                        }
+                    }
+                }
+                self.temp_roots.truncate(base - 1);
+                match finished_at {
+                    None if !iters.is_empty() => return Ok(Some(self.new_tuple(out))),
+                    Some(usize::MAX) => return result,
+                    Some(i) if strict => {
+                        *io.state.borrow_mut() = IterState::Exhausted;
+                        if i > 0 {
+                            let msg = format!("zip() argument {} is shorter than argument{} 1{}", i + 1, if i == 1 { "" } else { "s" }, if i == 1 { String::new() } else { format!("-{i}") });
+                            return Err(self.value_error(&msg));
+                        }
+                        for (j, sub) in iters.iter().enumerate().skip(1) {
+                            if self.iter_next(*sub)?.is_some() {
+                                let msg = format!("zip() argument {} is longer than argument{} 1{}", j + 1, if j == 1 { "" } else { "s" }, if j == 1 { String::new() } else { format!("-{j}") });
+                                return Err(self.value_error(&msg));
+                            }
+                        }
+                        Ok(None)
+                    }
+                    _ => {
+                        *io.state.borrow_mut() = IterState::Exhausted;
+                        Ok(None)
+                    }
+                }
+            }
+            Step::Map(func, iters) => {
+                let mut args = Vec::with_capacity(iters.len());
+                self.temp_roots.push(it_val);
+                let base = self.temp_roots.len();
+                for sub in &iters {
+                    match self.iter_next(*sub) {
+                        Ok(Some(v)) => {
+                            self.temp_roots.push(v);
+                            args.push(v);
+                        }
+                        Ok(None) => {
+                            self.temp_roots.truncate(base - 1);
+                            *io.state.borrow_mut() = IterState::Exhausted;
+                            return Ok(None);
+                        }
+                        Err(e) => {
+                            self.temp_roots.truncate(base - 1);
+                            return Err(e);
+                        }
+                    }
+                }
+                let r = self.call_value(func, &args, &[]);
+                self.temp_roots.truncate(base - 1);
+                r.map(Some)
+            }
+            Step::Filter(func, inner) => {
+                self.temp_roots.push(it_val);
+                let r = (|| loop {
+                    let Some(v) = self.iter_next(inner)? else {
+                        *io.state.borrow_mut() = IterState::Exhausted;
+                        return Ok(None);
+                    };
+                    let keep = if func.is_none() {
+                        self.truthy(v)?
+                    } else {
+                        self.temp_roots.push(v);
+                        let t = self.call_value(func, &[v], &[]);
+                        self.temp_roots.pop();
+                        let t = t?;
+                        self.truthy(t)?
+                    };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                })();
+                self.temp_roots.pop();
+                r
+            }
+            Step::Callable(func, sentinel) => {
+                let v = self.call_value(func, &[], &[])?;
+                if self.eq(v, sentinel)? {
+                    *io.state.borrow_mut() = IterState::Exhausted;
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
+        }
+    }
+
+    /// All items of an iterable, rooted while Python code runs to produce them.
+    pub fn collect_iterable(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.items.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.items.to_vec()),
+            _ => {}
+        }
+        let it = self.get_iter(v)?;
+        // Accumulate into a rooted list: a generator may trigger a collection.
+        let acc = self.new_list(Vec::new());
+        let Value::List(l) = acc else { unreachable!() };
+        self.temp_roots.push(acc);
+        self.temp_roots.push(it);
+        let r = (|| {
+            while let Some(x) = self.iter_next(it)? {
+                l.items.borrow_mut().push(x);
+            }
+            Ok(())
+        })();
+        self.temp_roots.pop();
+        self.temp_roots.pop();
+        r?;
+        let items = std::mem::take(&mut *l.items.borrow_mut());
+        Ok(items)
+    }
+
+    pub fn unpack_exact(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
+        if !matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_)) {
+            let tn = self.type_name(v);
+            return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
+        }
+        let it = self.get_iter(v)?;
+        self.temp_roots.push(it);
+        let base = self.temp_roots.len();
+        let r = (|| {
+            let mut out = Vec::with_capacity(n);
+            while out.len() < n {
+                match self.iter_next(it)? {
+                    Some(x) => {
+                        self.temp_roots.push(x);
+                        out.push(x)
+                    }
+                    None => {
+                        let got = out.len();
+                        return Err(self.value_error(&format!("not enough values to unpack (expected {n}, got {got})")));
+                    }
+                }
+            }
+            if self.iter_next(it)?.is_some() {
+                return Err(self.value_error(&format!("too many values to unpack (expected {n})")));
+            }
+            Ok(out)
+        })();
+        self.temp_roots.truncate(base - 1);
+        r
+    }
+
+    pub fn unpack_starred(&mut self, v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+        if !matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_)) {
+            let tn = self.type_name(v);
+            return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
+        }
+        let items = self.collect_iterable(v)?;
+        if items.len() < before + after {
+            return Err(self.value_error(&format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+        }
+        let mut out = items[..before].to_vec();
+        let mid = items[before..items.len() - after].to_vec();
+        out.push(self.new_list(mid));
+        out.extend_from_slice(&items[items.len() - after..]);
+        Ok(out)
+    }
+
+    // ------------------------------------------------------------ building containers
+
+    pub fn build_set(&mut self, items: &[Value]) -> PyResult<Value> {
+        let s = Value::Set(self.new_set_obj(crate::runtime::set_table::SetTable::new()));
+        for x in items {
+            self.set_add(s, *x)?;
+        }
+        Ok(s)
+    }
+
+    pub fn build_dict(&mut self, kvs: &[Value]) -> PyResult<Value> {
+        let d = self.new_dict_obj(crate::runtime::dict_table::DictTable::new());
+        for kv in kvs.chunks(2) {
+            crate::builtins::dict_ops::dict_set(self, d, kv[0], kv[1])?;
+        }
+        Ok(Value::Dict(d))
+    }
+
+    pub fn list_extend(&mut self, list: Value, iterable: Value) -> PyResult<()> {
+        let Value::List(l) = list else { return Ok(()) };
+        let items = self.collect_iterable(iterable)?;
+        self.heap.add_debt(items.len() * 16);
+        l.items.borrow_mut().extend(items);
+        Ok(())
+    }
+
+    pub fn set_add(&mut self, set: Value, item: Value) -> PyResult<()> {
+        crate::builtins::set_ops::set_add(self, set, item)
+    }
+
+    pub fn set_update(&mut self, set: Value, iterable: Value) -> PyResult<()> {
+        let items = self.collect_iterable(iterable)?;
+        for x in items {
+            self.set_add(set, x)?;
+        }
+        Ok(())
+    }
+
+    pub fn dict_update(&mut self, dict: Value, mapping: Value) -> PyResult<()> {
+        let Value::Dict(d) = dict else { return Ok(()) };
+        match mapping {
+            Value::Dict(m) => {
+                let entries: Vec<(Value, Value)> = m.table.borrow().iter().collect();
+                for (k, v) in entries {
+                    crate::builtins::dict_ops::dict_set(self, d, k, v)?;
+                }
+                Ok(())
+            }
+            other => {
+                let tn = self.type_name(other);
+                Err(self.type_error(&format!("'{tn}' object is not a mapping")))
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ imports
+
+    pub fn import_module(&mut self, name: Gc<StrObj>) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(name.as_str()) {
+            return Ok(Value::Module(*m));
+        }
+        match crate::builtins::modules::builtin_module(self, name.as_str()) {
+            Some(m) => {
+                self.modules.insert(name.as_str().to_string(), m);
+                Ok(Value::Module(m))
+            }
+            None => Err(self.new_exception_msg("ModuleNotFoundError", &format!("No module named '{}'", name.as_str()))),
+        }
+    }
+
+    pub fn import_from(&mut self, module: Value, name: Gc<StrObj>) -> PyResult<Value> {
+        match self.getattr_opt(module, name)? {
+            Some(v) => Ok(v),
+            None => {
+                let mn = match module {
+                    Value::Module(m) => m.name.as_str().to_string(),
+                    _ => "?".into(),
+                };
+                Err(self.new_exception_msg("ImportError", &format!("cannot import name '{}' from '{mn}' (unknown location)", name.as_str())))
+            }
+        }
+    }
+}
+
+enum Step {
+    Enumerate(Value, Value),
+    Zip(Vec<Value>, bool),
+    Map(Value, Vec<Value>),
+    Filter(Value, Value),
+    Callable(Value, Value),
+}
+
+/// The indices a normalised slice visits.
+pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+    let mut i = start;
+    std::iter::from_fn(move || {
+        if (step > 0 && i < stop) || (step < 0 && i > stop) {
+            let r = i as usize;
+            i += step;
+            Some(r)
+        } else {
+            None
+        }
+    })
+}
+
+fn first_arg(args: Value) -> Value {
+    match args {
+        Value::Tuple(t) if !t.items.is_empty() => t.items[0],
+        _ => Value::None,
+    }
+}
+
+pub fn str_hash(s: Gc<StrObj>) -> i64 {
+    let h = s.hash.get();
+    if h != -1 {
+        return h;
+    }
+    let h = crate::runtime::hash::hash_str(s.as_str());
+    s.hash.set(h);
+    h
+}
+
+/// Key equality for tables whose keys are all str.
+pub fn str_key_eq(a: &Value, b: &Value) -> Result<bool, ()> {
+    Ok(a.as_str() == b.as_str())
+}
+
+pub fn iter_type_name(st: &IterState) -> &'static str {
+    match st {
+        IterState::Range { .. } => "range_iterator",
+        IterState::Seq { seq: Value::List(_), .. } => "list_iterator",
+        IterState::Seq { seq: Value::Tuple(_), .. } => "tuple_iterator",
+        IterState::Seq { .. } => "bytes_iterator",
+        IterState::SeqRev { .. } => "list_reverseiterator",
+        IterState::Str { .. } => "str_ascii_iterator",
+        IterState::DictKeys { .. } => "dict_keyiterator",
+        IterState::DictValues { .. } => "dict_valueiterator",
+        IterState::DictItems { .. } => "dict_itemiterator",
+        IterState::Set { .. } => "set_iterator",
+        IterState::Enumerate { .. } => "enumerate",
+        IterState::Zip { .. } => "zip",
+        IterState::Map { .. } => "map",
+        IterState::Filter { .. } => "filter",
+        IterState::Callable { .. } => "callable_iterator",
+        IterState::Exhausted => "iterator",
+    }
+}

@@ -1,0 +1,596 @@
+//! The virtual machine: its state (register stack, frames, heap, types,
+//! modules), value constructors, and the entry point that runs a program.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::bytecode::code::{Code, SourceFile};
+use crate::interp::frame::Frame;
+use crate::runtime::dict_table::DictTable;
+use crate::runtime::heap::{Gc, Heap, Tracer};
+use crate::runtime::object::*;
+use crate::runtime::set_table::SetTable;
+use crate::runtime::value::Value;
+
+/// How `jitprof run` executes code. Until the JIT lands every mode interprets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum JitMode {
+    Off,
+    #[default]
+    Auto,
+    Eager,
+}
+
+#[derive(Clone, Debug)]
+pub struct VmOptions {
+    pub jit: JitMode,
+    /// `sys.argv`: the script path followed by its arguments.
+    pub argv: Vec<String>,
+    /// Print the bytecode of every compiled code object to stderr before running.
+    pub dump_bytecode: bool,
+}
+
+/// Registers in the VM's stack (16 bytes each, reserved up front and committed by
+/// the OS only as frames touch them).
+const STACK_SLOTS: usize = 1 << 23;
+/// Native re-entries (builtins calling back into Python) allowed before a
+/// RecursionError, independent of the Python recursion limit, to protect the
+/// native stack.
+pub const MAX_NATIVE_DEPTH: usize = 20_000;
+
+/// Where the VM's printed output goes. Buffered; flushed at exit and when a
+/// terminal wants lines.
+pub struct Output {
+    buf: Vec<u8>,
+    line_buffered: bool,
+    to_stderr: bool,
+}
+
+impl Output {
+    fn new(to_stderr: bool, line_buffered: bool) -> Output {
+        Output { buf: Vec::with_capacity(1 << 16), line_buffered, to_stderr }
+    }
+    pub fn write_str(&mut self, s: &str) {
+        self.buf.extend_from_slice(s.as_bytes());
+        if self.buf.len() >= 1 << 16 || self.to_stderr || (self.line_buffered && s.contains('\n')) {
+            self.flush();
+        }
+    }
+    pub fn flush(&mut self) {
+        if self.buf.is_empty() {
+            return;
+        }
+        let r = if self.to_stderr {
+            std::io::stderr().write_all(&self.buf)
+        } else {
+            let mut o = std::io::stdout().lock();
+            o.write_all(&self.buf).and_then(|_| o.flush())
+        };
+        // A closed pipe (`jitprof run x.py | head`) is not an error worth a panic.
+        let _ = r;
+        self.buf.clear();
+    }
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub stack: Box<[Value]>,
+    pub frames: Vec<Frame>,
+    pub types: Types,
+    pub exc_types: HashMap<&'static str, Gc<TypeObj>>,
+    pub builtins: HashMap<Rc<str>, Value>,
+    pub modules: HashMap<String, Gc<ModuleObj>>,
+    pub main_module: Option<Gc<ModuleObj>>,
+    interned: HashMap<Box<str>, Gc<StrObj>>,
+    /// Values Rust code holds across calls that may run Python code.
+    pub temp_roots: Vec<Value>,
+    /// Exceptions being handled (`except` blocks running), innermost last.
+    pub handled: Vec<Value>,
+    pub recursion_limit: usize,
+    pub native_depth: usize,
+    pub options: VmOptions,
+    pub stdout: Output,
+    pub stderr: Output,
+    pub empty_tuple: Value,
+    pub sources: Vec<Rc<SourceFile>>,
+    pub interrupted: &'static std::sync::atomic::AtomicBool,
+    /// Set when a safepoint should run (GC due or an interrupt arrived).
+    pub poll: Cell<bool>,
+    pub hash_cache_hits: Cell<u64>,
+    pub id_counter: RefCell<u64>,
+    /// The exception being propagated is a re-raise: add no traceback entry.
+    pub reraising: bool,
+    /// A finished generator's return value (for `yield from` and StopIteration).
+    pub last_return: Value,
+}
+
+/// The type objects of the built-in types.
+pub struct Types {
+    pub object: Gc<TypeObj>,
+    pub type_: Gc<TypeObj>,
+    pub none: Gc<TypeObj>,
+    pub bool_: Gc<TypeObj>,
+    pub int: Gc<TypeObj>,
+    pub float: Gc<TypeObj>,
+    pub str_: Gc<TypeObj>,
+    pub bytes: Gc<TypeObj>,
+    pub list: Gc<TypeObj>,
+    pub tuple: Gc<TypeObj>,
+    pub dict: Gc<TypeObj>,
+    pub set: Gc<TypeObj>,
+    pub frozenset: Gc<TypeObj>,
+    pub range: Gc<TypeObj>,
+    pub slice: Gc<TypeObj>,
+    pub function: Gc<TypeObj>,
+    pub builtin_function: Gc<TypeObj>,
+    pub method: Gc<TypeObj>,
+    pub cell: Gc<TypeObj>,
+    pub module: Gc<TypeObj>,
+    pub iterator: Gc<TypeObj>,
+    pub generator: Gc<TypeObj>,
+    pub ellipsis: Gc<TypeObj>,
+    pub not_implemented: Gc<TypeObj>,
+    pub base_exception: Gc<TypeObj>,
+}
+
+/// The built-in exception hierarchy: (name, base), bases before subclasses.
+pub const EXCEPTION_HIERARCHY: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+];
+
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The outcome of running a program, for the CLI to turn into an exit code.
+pub enum RunOutcome {
+    /// Normal end, or `sys.exit` with this code.
+    Exit(i32),
+    /// A compile error, already rendered (`file:line:col: SyntaxError: ...`).
+    CompileError(String),
+    /// An uncaught exception; its traceback has been printed.
+    Uncaught(i32),
+}
+
+impl Vm {
+    pub fn new(options: VmOptions) -> Vm {
+        let mut heap = Heap::new();
+        let types = Types::create(&mut heap);
+        let empty_tuple = Value::Tuple(heap.alloc_pinned(TupleObj::new(Vec::new())));
+        let stdout_tty = is_tty(1);
+        let mut vm = Vm {
+            heap,
+            stack: alloc_stack(STACK_SLOTS),
+            frames: Vec::with_capacity(256),
+            types,
+            exc_types: HashMap::new(),
+            builtins: HashMap::new(),
+            modules: HashMap::new(),
+            main_module: None,
+            interned: HashMap::new(),
+            temp_roots: Vec::new(),
+            handled: Vec::new(),
+            recursion_limit: 1000,
+            native_depth: 0,
+            options,
+            stdout: Output::new(false, stdout_tty),
+            stderr: Output::new(true, true),
+            empty_tuple,
+            sources: Vec::new(),
+            interrupted: &INTERRUPTED,
+            poll: Cell::new(false),
+            hash_cache_hits: Cell::new(0),
+            id_counter: RefCell::new(0),
+            reraising: false,
+            last_return: Value::None,
+        };
+        vm.init_types();
+        vm.init_exceptions();
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    fn init_exceptions(&mut self) {
+        for (name, base) in EXCEPTION_HIERARCHY {
+            let t = if *name == "BaseException" {
+                self.types.base_exception
+            } else {
+                let b = self.exc_types[base];
+                self.new_builtin_type(name, TypeKind::Exception, Some(b))
+            };
+            self.exc_types.insert(name, t);
+            self.builtins.insert((*name).into(), Value::Type(t));
+        }
+        // EnvironmentError and IOError are OSError in Python 3.
+        let os = self.exc_types["OSError"];
+        self.builtins.insert("EnvironmentError".into(), Value::Type(os));
+        self.builtins.insert("IOError".into(), Value::Type(os));
+    }
+
+    fn init_types(&mut self) {
+        let t = &self.types;
+        let all = [
+            t.object, t.type_, t.none, t.bool_, t.int, t.float, t.str_, t.bytes, t.list, t.tuple, t.dict, t.set, t.frozenset, t.range,
+            t.slice, t.function, t.builtin_function, t.method, t.cell, t.module, t.iterator, t.generator, t.ellipsis, t.not_implemented,
+            t.base_exception,
+        ];
+        for ty in all {
+            let n: Rc<str> = ty.name.as_str().into();
+            if matches!(&*n, "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "frozenset" | "range" | "slice" | "object" | "type" | "bytes")
+            {
+                self.builtins.insert(n, Value::Type(ty));
+            }
+        }
+    }
+
+    /// Create a built-in type object (pinned: types live as long as the VM).
+    pub fn new_builtin_type(&mut self, name: &str, kind: TypeKind, base: Option<Gc<TypeObj>>) -> Gc<TypeObj> {
+        let name = self.intern(name);
+        let base = base.unwrap_or(self.types.object);
+        let t = self.heap.alloc_pinned(TypeObj {
+            name,
+            kind,
+            bases: RefCell::new(vec![base]),
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(DictTable::new()),
+            module: None,
+        });
+        let mut mro = vec![t];
+        mro.extend(base.mro.borrow().iter().copied());
+        *t.mro.borrow_mut() = mro;
+        t
+    }
+
+    // ------------------------------------------------------------ strings
+
+    /// The unique str object for `s` (identifiers, attribute and method names).
+    pub fn intern(&mut self, s: &str) -> Gc<StrObj> {
+        if let Some(&g) = self.interned.get(s) {
+            return g;
+        }
+        let g = self.heap.alloc_pinned(StrObj::new(s));
+        self.interned.insert(s.into(), g);
+        g
+    }
+
+    pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
+        let s: Box<str> = s.into();
+        // Single characters and the empty string are shared, as in CPython.
+        if s.len() <= 1 {
+            return Value::Str(self.intern(&s));
+        }
+        Value::Str(self.heap.alloc(StrObj::new(s)))
+    }
+
+    pub fn new_bytes(&mut self, b: impl Into<Box<[u8]>>) -> Value {
+        Value::Bytes(self.heap.alloc(BytesObj { b: b.into(), hash: Cell::new(-1) }))
+    }
+
+    // ------------------------------------------------------------ numbers
+
+    /// An int value: i64 when it fits, a big integer otherwise.
+    pub fn int_from_big(&mut self, b: BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(self.heap.alloc(BigIntObj(b))),
+        }
+    }
+
+    /// A big-integer constant for the compiler (pinned).
+    pub fn bigint_const(&mut self, b: BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(self.heap.alloc_pinned(BigIntObj(b))),
+        }
+    }
+
+    // ------------------------------------------------------------ containers
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        Value::List(self.heap.alloc(ListObj { items: RefCell::new(items) }))
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.empty_tuple;
+        }
+        Value::Tuple(self.heap.alloc(TupleObj::new(items)))
+    }
+
+    pub fn new_dict_obj(&mut self, table: DictTable) -> Gc<DictObj> {
+        self.heap.alloc(DictObj { table: RefCell::new(table) })
+    }
+
+    pub fn new_dict(&mut self) -> Value {
+        Value::Dict(self.new_dict_obj(DictTable::new()))
+    }
+
+    pub fn new_set_obj(&mut self, table: SetTable) -> Gc<SetObj> {
+        self.heap.alloc(SetObj { table: RefCell::new(table), hash: Cell::new(None) })
+    }
+
+    pub fn new_iter(&mut self, state: IterState) -> Value {
+        Value::Iter(self.heap.alloc(IterObj { state: RefCell::new(state) }))
+    }
+
+    // ------------------------------------------------------------ modules
+
+    pub fn new_module(&mut self, name: &str, file: &str) -> Gc<ModuleObj> {
+        let n = self.intern(name);
+        let m = self.heap.alloc_pinned(ModuleObj {
+            name: n,
+            file: file.into(),
+            globals: RefCell::new(Vec::new()),
+            slots: RefCell::new(HashMap::new()),
+        });
+        m.set("__name__", Value::Str(n));
+        m
+    }
+
+    // ------------------------------------------------------------ garbage collection
+
+    /// Called at safepoints (loop back-edges and calls): collect if due, and turn
+    /// a pending Ctrl-C into KeyboardInterrupt.
+    #[cold]
+    pub fn safepoint(&mut self, live_top: usize) -> PyResult<()> {
+        if self.interrupted.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            return Err(self.new_exception("KeyboardInterrupt", Vec::new()));
+        }
+        if self.heap.wants_collection() {
+            self.collect(live_top);
+        }
+        Ok(())
+    }
+
+    /// Collect garbage. `live_top` is one past the highest live stack slot.
+    pub fn collect(&mut self, live_top: usize) {
+        let mut heap = std::mem::take(&mut self.heap);
+        heap.collect(|t| self.mark_roots(t, live_top));
+        self.heap = heap;
+    }
+
+    fn mark_roots(&self, t: &mut Tracer, live_top: usize) {
+        t.mark_values(&self.stack[..live_top.min(self.stack.len())]);
+        for f in &self.frames {
+            t.mark(f.func);
+            if let Some(g) = f.generator {
+                t.mark(g);
+            }
+        }
+        t.mark_values(&self.temp_roots);
+        t.mark_values(&self.handled);
+        for v in self.builtins.values() {
+            t.mark_value(v);
+        }
+        for m in self.modules.values() {
+            t.mark(*m);
+        }
+        if let Some(m) = self.main_module {
+            t.mark(m);
+        }
+    }
+
+    /// One past the highest stack slot in use by any frame.
+    pub fn stack_top(&self) -> usize {
+        match self.frames.last() {
+            Some(f) => f.base + f.code().nregs as usize,
+            None => 0,
+        }
+    }
+
+    // ------------------------------------------------------------ running a program
+
+    /// Compile and run a program file. Output is flushed before returning.
+    pub fn run_file(&mut self, path: &str, text: String) -> RunOutcome {
+        let src = Rc::new(SourceFile::new(path, text));
+        self.sources.push(src.clone());
+        let module = self.new_module("__main__", path);
+        let file = self.new_str(path);
+        module.set("__file__", file);
+        self.main_module = Some(module);
+        let ast = match crate::front::parse(&src) {
+            Ok(m) => m,
+            Err(e) => return RunOutcome::CompileError(e.render(&src)),
+        };
+        let code = match crate::front::compiler::compile_module(self, src.clone(), module, &ast.body) {
+            Ok(c) => c,
+            Err(e) => return RunOutcome::CompileError(e.render(&src)),
+        };
+        drop(ast);
+        if self.options.dump_bytecode {
+            let text = crate::bytecode::disasm::disassemble(&code);
+            self.stderr.write_str(&text);
+        }
+        let outcome = match self.run_module_code(code, module) {
+            Ok(_) => RunOutcome::Exit(0),
+            Err(exc) => self.report_uncaught(exc),
+        };
+        self.stdout.flush();
+        self.stderr.flush();
+        outcome
+    }
+
+    pub fn run_module_code(&mut self, code: Rc<Code>, module: Gc<ModuleObj>) -> PyResult<Value> {
+        let name = self.intern(&code.name);
+        let func = self.heap.alloc_pinned(FunctionObj {
+            code,
+            name,
+            qualname: name,
+            defaults: Box::new([]),
+            kwdefaults: Box::new([]),
+            closure: Box::new([]),
+            module,
+            attrs: RefCell::new(None),
+        });
+        self.call_function(func, &[], &[])
+    }
+
+    /// Turn an uncaught exception into output and an exit status, as CPython does.
+    fn report_uncaught(&mut self, exc: PyExc) -> RunOutcome {
+        let cls = exc.class;
+        if cls == self.exc_types["SystemExit"] {
+            let arg = exc.exc.as_ref().map(|e| e.borrow().args).unwrap_or(Value::None);
+            let code = match arg {
+                Value::Tuple(t) if t.items.len() == 1 => t.items[0],
+                Value::Tuple(t) if t.items.is_empty() => Value::None,
+                other => other,
+            };
+            return match code {
+                Value::None => RunOutcome::Exit(0),
+                Value::Int(i) => RunOutcome::Exit(i as i32),
+                Value::Bool(b) => RunOutcome::Exit(b as i32),
+                other => {
+                    self.stdout.flush();
+                    let s = self.str_of(other).unwrap_or_default();
+                    self.stderr.write_str(&s);
+                    self.stderr.write_str("\n");
+                    RunOutcome::Exit(1)
+                }
+            };
+        }
+        self.stdout.flush();
+        let text = self.format_exception_chain(exc);
+        self.stderr.write_str(&text);
+        if cls == self.exc_types["KeyboardInterrupt"] {
+            return RunOutcome::Uncaught(130);
+        }
+        RunOutcome::Uncaught(1)
+    }
+}
+
+fn is_tty(fd: i32) -> bool {
+    use std::io::IsTerminal;
+    match fd {
+        1 => std::io::stdout().is_terminal(),
+        _ => std::io::stderr().is_terminal(),
+    }
+}
+
+fn alloc_stack(n: usize) -> Box<[Value]> {
+    let layout = std::alloc::Layout::array::<Value>(n).expect("stack layout");
+    // SAFETY: the layout is non-zero sized; zeroed memory is a valid
+    // `Value::Undefined` (tag 0) in every slot; large zeroed allocations come
+    // straight from mmap, so untouched slots cost no memory.
+    unsafe {
+        let p = std::alloc::alloc_zeroed(layout) as *mut Value;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n))
+    }
+}
+
+impl Types {
+    fn create(heap: &mut Heap) -> Types {
+        let mk = |heap: &mut Heap, name: &str, kind: TypeKind, base: Option<Gc<TypeObj>>| {
+            let n = heap.alloc_pinned(StrObj::new(name));
+            let t = heap.alloc_pinned(TypeObj {
+                name: n,
+                kind,
+                bases: RefCell::new(base.into_iter().collect()),
+                mro: RefCell::new(Vec::new()),
+                dict: RefCell::new(DictTable::new()),
+                module: None,
+            });
+            let mut mro = vec![t];
+            if let Some(b) = base {
+                mro.extend(b.mro.borrow().iter().copied());
+            }
+            *t.mro.borrow_mut() = mro;
+            t
+        };
+        let object = mk(heap, "object", TypeKind::Object, None);
+        let o = Some(object);
+        let int = mk(heap, "int", TypeKind::Int, o);
+        Types {
+            object,
+            type_: mk(heap, "type", TypeKind::Type, o),
+            none: mk(heap, "NoneType", TypeKind::NoneType, o),
+            bool_: mk(heap, "bool", TypeKind::Bool, Some(int)),
+            int,
+            float: mk(heap, "float", TypeKind::Float, o),
+            str_: mk(heap, "str", TypeKind::Str, o),
+            bytes: mk(heap, "bytes", TypeKind::Bytes, o),
+            list: mk(heap, "list", TypeKind::List, o),
+            tuple: mk(heap, "tuple", TypeKind::Tuple, o),
+            dict: mk(heap, "dict", TypeKind::Dict, o),
+            set: mk(heap, "set", TypeKind::Set, o),
+            frozenset: mk(heap, "frozenset", TypeKind::FrozenSet, o),
+            range: mk(heap, "range", TypeKind::Range, o),
+            slice: mk(heap, "slice", TypeKind::Slice, o),
+            function: mk(heap, "function", TypeKind::Function, o),
+            builtin_function: mk(heap, "builtin_function_or_method", TypeKind::BuiltinFunction, o),
+            method: mk(heap, "method", TypeKind::Method, o),
+            cell: mk(heap, "cell", TypeKind::Cell, o),
+            module: mk(heap, "module", TypeKind::Module, o),
+            iterator: mk(heap, "iterator", TypeKind::Iterator, o),
+            generator: mk(heap, "generator", TypeKind::Generator, o),
+            ellipsis: mk(heap, "ellipsis", TypeKind::Ellipsis, o),
+            not_implemented: mk(heap, "NotImplementedType", TypeKind::NotImplemented, o),
+            base_exception: mk(heap, "BaseException", TypeKind::Exception, o),
+        }
+    }
+}
+
+impl Vm {
+    /// Turn SIGINT into a flag the interpreter polls at safepoints, so Ctrl-C
+    /// raises KeyboardInterrupt in the program instead of killing the process.
+    pub fn install_interrupt_handler(&self) {
+        extern "C" fn on_sigint(_sig: i32) {
+            INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        extern "C" {
+            fn signal(signum: i32, handler: extern "C" fn(i32)) -> usize;
+        }
+        const SIGINT: i32 = 2;
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        unsafe {
+            signal(SIGINT, on_sigint);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! jitprof's runtime: the front end (parser to register bytecode), the
+//! interpreter, the heap and the built-in library.
+pub mod builtins;
+pub mod bytecode;
+pub mod format;
+pub mod front;
+pub mod interp;
+pub mod runtime;

@@ -1,0 +1,259 @@
+//! The garbage-collected heap: a non-moving, stop-the-world mark-sweep collector.
+//!
+//! Why mark-sweep and not reference counting: a template JIT that must emit an
+//! increment and a decrement (with a branch to a destructor) around every register
+//! move pays for it on every instruction (Pyston and CPython's JIT both list
+//! refcount traffic as a main cost). Non-moving means raw object addresses can be
+//! embedded in machine code and held in registers between safepoints.
+//!
+//! Why collection happens only at safepoints: the collector runs only when the
+//! interpreter asks for it (`Vm::safepoint`, at loop back-edges and calls), where
+//! every live value is in a frame slot, a global, a constant or the temp-root stack.
+//! Rust code that holds a heap value in a local across a call that can run Python
+//! code (a callback, an iterator's `__next__`) must push it on `Vm::temp_roots`
+//! first. Allocation itself never collects, so pure runtime code needs no rooting.
+
+use std::cell::Cell;
+use std::fmt;
+use std::marker::PhantomData;
+use std::ops::Deref;
+use std::ptr::NonNull;
+
+/// Every heap object starts with this header.
+#[repr(C)]
+pub struct Header {
+    marked: Cell<bool>,
+    /// Pinned objects (constants, interned names, types) are never freed and are
+    /// traced as roots.
+    pinned: Cell<bool>,
+}
+
+#[repr(C)]
+pub struct GcBox<T: ?Sized> {
+    header: Header,
+    value: T,
+}
+
+/// Objects on the heap report what they point to.
+pub trait Trace {
+    fn trace(&self, t: &mut Tracer);
+    /// Approximate heap bytes owned outside the box (vectors, strings), for the
+    /// allocation budget.
+    fn extra_bytes(&self) -> usize {
+        0
+    }
+}
+
+/// A pointer to a live heap object. Copy, 8 bytes, never null.
+pub struct Gc<T: ?Sized> {
+    ptr: NonNull<GcBox<T>>,
+    _marker: PhantomData<T>,
+}
+
+impl<T: ?Sized> Clone for Gc<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: ?Sized> Copy for Gc<T> {}
+
+impl<T: ?Sized> Deref for Gc<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: a Gc is only created by `Heap::alloc` and the object stays alive
+        // while it is reachable from a root; collection only happens at safepoints
+        // where every live Gc is reachable (see the module comment).
+        unsafe { &self.ptr.as_ref().value }
+    }
+}
+
+impl<T: ?Sized> PartialEq for Gc<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::addr_eq(self.ptr.as_ptr(), other.ptr.as_ptr())
+    }
+}
+impl<T: ?Sized> Eq for Gc<T> {}
+
+impl<T: ?Sized> fmt::Debug for Gc<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Gc({:p})", self.ptr.as_ptr() as *const u8)
+    }
+}
+
+impl<T: ?Sized> Gc<T> {
+    /// The object's address, for `id()` and identity tests.
+    pub fn addr(self) -> usize {
+        self.ptr.as_ptr() as *const u8 as usize
+    }
+    fn header(&self) -> &Header {
+        // SAFETY: see Deref; the header is at offset 0 of a repr(C) GcBox.
+        unsafe { &self.ptr.as_ref().header }
+    }
+    pub fn ptr_eq(a: Self, b: Self) -> bool {
+        a == b
+    }
+}
+
+impl<T> Gc<T> {
+    /// Raw pointer to the payload, for JIT code that reads fields directly.
+    pub fn as_ptr(self) -> *const T {
+        // SAFETY: the pointer is valid (see Deref); taking a field address.
+        unsafe { &raw const (*self.ptr.as_ptr()).value }
+    }
+}
+
+/// Marks reachable objects; a worklist, so deep structures never recurse.
+pub struct Tracer {
+    gray: Vec<NonNull<GcBox<dyn Trace>>>,
+}
+
+impl Tracer {
+    pub fn mark<T: Trace + 'static>(&mut self, g: Gc<T>) {
+        let h = g.header();
+        if !h.marked.get() {
+            h.marked.set(true);
+            let p: NonNull<GcBox<dyn Trace>> = g.ptr;
+            self.gray.push(p);
+        }
+    }
+    pub fn mark_value(&mut self, v: &crate::runtime::value::Value) {
+        v.trace_into(self);
+    }
+    pub fn mark_values(&mut self, vs: &[crate::runtime::value::Value]) {
+        for v in vs {
+            v.trace_into(self);
+        }
+    }
+}
+
+/// Counters the recorder and `--stats` read.
+#[derive(Default, Clone, Debug)]
+pub struct HeapStats {
+    pub collections: u64,
+    pub objects_allocated: u64,
+    pub bytes_allocated: u64,
+    pub objects_freed: u64,
+    pub live_objects: u64,
+    pub peak_live_bytes: u64,
+}
+
+pub struct Heap {
+    objects: Vec<NonNull<GcBox<dyn Trace>>>,
+    /// Bytes allocated since the last collection (box sizes plus extra_bytes at
+    /// allocation time).
+    debt: usize,
+    /// Estimated live bytes after the last collection.
+    live_bytes: usize,
+    threshold: usize,
+    pub stats: HeapStats,
+    pub stress: bool,
+}
+
+const MIN_THRESHOLD: usize = 8 << 20;
+
+impl Default for Heap {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Heap {
+    pub fn new() -> Heap {
+        Heap {
+            objects: Vec::with_capacity(1 << 14),
+            debt: 0,
+            live_bytes: 0,
+            threshold: MIN_THRESHOLD,
+            stats: HeapStats::default(),
+            stress: cfg!(feature = "stress_gc"),
+        }
+    }
+
+    pub fn alloc<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
+        let size = std::mem::size_of::<GcBox<T>>() + value.extra_bytes();
+        let b = Box::new(GcBox {
+            header: Header { marked: Cell::new(false), pinned: Cell::new(false) },
+            value,
+        });
+        // SAFETY: Box::into_raw never returns null.
+        let ptr = unsafe { NonNull::new_unchecked(Box::into_raw(b)) };
+        let dynp: NonNull<GcBox<dyn Trace>> = ptr;
+        self.objects.push(dynp);
+        self.debt += size;
+        self.stats.objects_allocated += 1;
+        self.stats.bytes_allocated += size as u64;
+        Gc { ptr, _marker: PhantomData }
+    }
+
+    /// Allocate an object that is never freed (constants, interned names, types).
+    pub fn alloc_pinned<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
+        let g = self.alloc(value);
+        g.header().pinned.set(true);
+        g
+    }
+
+    /// Account for memory an object grew by after allocation (list appends).
+    #[inline]
+    pub fn add_debt(&mut self, bytes: usize) {
+        self.debt += bytes;
+    }
+
+    #[inline]
+    pub fn wants_collection(&self) -> bool {
+        self.debt >= self.threshold || self.stress
+    }
+
+    pub fn live_objects(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// Mark from the given roots (plus every pinned object) and free the rest.
+    pub fn collect(&mut self, mark_roots: impl FnOnce(&mut Tracer)) {
+        let mut t = Tracer { gray: Vec::with_capacity(256) };
+        for &p in &self.objects {
+            // SAFETY: every pointer in `objects` is a live allocation owned by the heap.
+            let b = unsafe { p.as_ref() };
+            if b.header.pinned.get() && !b.header.marked.get() {
+                b.header.marked.set(true);
+                t.gray.push(p);
+            }
+        }
+        mark_roots(&mut t);
+        while let Some(p) = t.gray.pop() {
+            // SAFETY: only live heap pointers are pushed on the gray list.
+            unsafe { p.as_ref() }.value.trace(&mut t);
+        }
+        let before = self.objects.len();
+        let mut live = 0usize;
+        self.objects.retain(|&p| {
+            // SAFETY: live allocation owned by the heap (see above).
+            let b = unsafe { p.as_ref() };
+            if b.header.marked.get() {
+                b.header.marked.set(false);
+                live += std::mem::size_of_val(b) + b.value.extra_bytes();
+                true
+            } else {
+                // SAFETY: unreachable from every root, so nothing can use it again;
+                // it was created by Box::into_raw in `alloc`.
+                drop(unsafe { Box::from_raw(p.as_ptr()) });
+                false
+            }
+        });
+        self.stats.collections += 1;
+        self.stats.objects_freed += (before - self.objects.len()) as u64;
+        self.stats.live_objects = self.objects.len() as u64;
+        self.live_bytes = live;
+        self.stats.peak_live_bytes = self.stats.peak_live_bytes.max(live as u64);
+        self.debt = 0;
+        self.threshold = (live * 2).max(MIN_THRESHOLD);
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        for &p in &self.objects {
+            // SAFETY: the heap owns every object; nothing outlives the heap.
+            drop(unsafe { Box::from_raw(p.as_ptr()) });
+        }
+    }
+}

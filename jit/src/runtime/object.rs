@@ -1,0 +1,502 @@
+//! The heap object types. Each is allocated in a `GcBox` and reached through a
+//! typed `Gc<T>` held in a `Value` with that type's tag.
+//!
+//! Mutable objects use `RefCell`: a borrow is never held across a call that can
+//! run Python code (iteration re-borrows per step), so a borrow error would be a
+//! runtime bug, not something a Python program can provoke.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::bytecode::code::Code;
+use crate::runtime::dict_table::DictTable;
+use crate::runtime::heap::{Gc, Trace, Tracer};
+use crate::runtime::set_table::SetTable;
+use crate::runtime::value::Value;
+
+pub type PyExc = Gc<InstanceObj>;
+pub type PyResult<T> = Result<T, PyExc>;
+
+/// Keyword arguments as passed to native functions: (name, value) pairs.
+pub type Kwargs<'a> = &'a [(Gc<StrObj>, Value)];
+
+/// A native function: `args[0]` is `self` for methods.
+pub type NativeFn = fn(&mut crate::interp::vm::Vm, &[Value], Kwargs) -> PyResult<Value>;
+
+// ---------------------------------------------------------------- numbers and text
+
+pub struct BigIntObj(pub BigInt);
+impl Trace for BigIntObj {
+    fn trace(&self, _t: &mut Tracer) {}
+    fn extra_bytes(&self) -> usize {
+        (self.0.bits() / 8) as usize
+    }
+}
+
+/// An immutable str. `char_len` is cached because Python indexes by code point;
+/// when it equals the byte length the string is ASCII and indexing is O(1).
+pub struct StrObj {
+    s: Box<str>,
+    char_len: usize,
+    /// CPython-compatible hash, computed on first use; -1 means not yet.
+    pub hash: Cell<i64>,
+}
+
+impl StrObj {
+    pub fn new(s: impl Into<Box<str>>) -> StrObj {
+        let s: Box<str> = s.into();
+        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        StrObj { s, char_len, hash: Cell::new(-1) }
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.s.len()
+    }
+}
+impl Trace for StrObj {
+    fn trace(&self, _t: &mut Tracer) {}
+    fn extra_bytes(&self) -> usize {
+        self.s.len()
+    }
+}
+
+pub struct BytesObj {
+    pub b: Box<[u8]>,
+    pub hash: Cell<i64>,
+}
+impl Trace for BytesObj {
+    fn trace(&self, _t: &mut Tracer) {}
+    fn extra_bytes(&self) -> usize {
+        self.b.len()
+    }
+}
+
+// ---------------------------------------------------------------- containers
+
+pub struct ListObj {
+    pub items: RefCell<Vec<Value>>,
+}
+impl Trace for ListObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark_values(&self.items.borrow());
+    }
+    fn extra_bytes(&self) -> usize {
+        self.items.borrow().capacity() * 16
+    }
+}
+
+pub struct TupleObj {
+    pub items: Box<[Value]>,
+    pub hash: Cell<Option<i64>>,
+}
+impl TupleObj {
+    pub fn new(items: impl Into<Box<[Value]>>) -> TupleObj {
+        TupleObj { items: items.into(), hash: Cell::new(None) }
+    }
+}
+impl Trace for TupleObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark_values(&self.items);
+    }
+    fn extra_bytes(&self) -> usize {
+        self.items.len() * 16
+    }
+}
+
+pub struct DictObj {
+    pub table: RefCell<DictTable>,
+}
+impl Trace for DictObj {
+    fn trace(&self, t: &mut Tracer) {
+        for (k, v) in self.table.borrow().iter() {
+            t.mark_value(&k);
+            t.mark_value(&v);
+        }
+    }
+    fn extra_bytes(&self) -> usize {
+        self.table.borrow().capacity() * 48
+    }
+}
+
+/// Both `set` and `frozenset` (the value's tag says which).
+pub struct SetObj {
+    pub table: RefCell<SetTable>,
+    pub hash: Cell<Option<i64>>,
+}
+impl Trace for SetObj {
+    fn trace(&self, t: &mut Tracer) {
+        for k in self.table.borrow().iter() {
+            t.mark_value(&k);
+        }
+    }
+    fn extra_bytes(&self) -> usize {
+        self.table.borrow().capacity() * 24
+    }
+}
+
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        range_len(self.start, self.stop, self.step)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    let (lo, hi, st) = if step > 0 { (start as i128, stop as i128, step as i128) } else { (stop as i128, start as i128, -(step as i128)) };
+    if lo >= hi { 0 } else { ((hi - lo - 1) / st + 1) as i64 }
+}
+impl Trace for RangeObj {
+    fn trace(&self, _t: &mut Tracer) {}
+}
+
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+impl Trace for SliceObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark_value(&self.start);
+        t.mark_value(&self.stop);
+        t.mark_value(&self.step);
+    }
+}
+
+// ---------------------------------------------------------------- iterators
+
+/// Every built-in iterator is one object type with a state enum: one tag for the
+/// interpreter's FOR_ITER fast paths to test.
+pub struct IterObj {
+    pub state: RefCell<IterState>,
+}
+
+pub enum IterState {
+    Range { next: i64, stop: i64, step: i64 },
+    Seq { seq: Value, index: usize },
+    /// Reversed list/tuple/str: next index to yield, counting down.
+    SeqRev { seq: Value, index: isize },
+    Str { s: Gc<StrObj>, byte_pos: usize },
+    DictKeys { dict: Gc<DictObj>, pos: usize, expect_len: usize },
+    DictValues { dict: Gc<DictObj>, pos: usize, expect_len: usize },
+    DictItems { dict: Gc<DictObj>, pos: usize, expect_len: usize },
+    Set { set: Gc<SetObj>, pos: usize, expect_len: usize },
+    Enumerate { inner: Value, count: Value },
+    Zip { iters: Vec<Value>, strict: bool },
+    Map { func: Value, iters: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    /// `iter(callable, sentinel)`.
+    Callable { func: Value, sentinel: Value },
+    Exhausted,
+}
+
+impl Trace for IterObj {
+    fn trace(&self, t: &mut Tracer) {
+        use IterState::*;
+        match &*self.state.borrow() {
+            Range { .. } | Exhausted => {}
+            Seq { seq, .. } | SeqRev { seq, .. } => t.mark_value(seq),
+            Str { s, .. } => t.mark(*s),
+            DictKeys { dict, .. } | DictValues { dict, .. } | DictItems { dict, .. } => t.mark(*dict),
+            Set { set, .. } => t.mark(*set),
+            Enumerate { inner, count } => {
+                t.mark_value(inner);
+                t.mark_value(count);
+            }
+            Zip { iters, .. } => t.mark_values(iters),
+            Map { func, iters } => {
+                t.mark_value(func);
+                t.mark_values(iters);
+            }
+            Filter { func, inner } => {
+                t.mark_value(func);
+                t.mark_value(inner);
+            }
+            Callable { func, sentinel } => {
+                t.mark_value(func);
+                t.mark_value(sentinel);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- functions
+
+pub struct FunctionObj {
+    pub code: Rc<Code>,
+    pub name: Gc<StrObj>,
+    pub qualname: Gc<StrObj>,
+    /// Defaults for the last positional parameters.
+    pub defaults: Box<[Value]>,
+    /// Defaults for keyword-only parameters, by kw-only index (Undefined = required).
+    pub kwdefaults: Box<[Value]>,
+    pub closure: Box<[Gc<CellObj>]>,
+    pub module: Gc<ModuleObj>,
+    /// `__dict__` of the function (attributes set by decorators).
+    pub attrs: RefCell<Option<Gc<DictObj>>>,
+}
+impl Trace for FunctionObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.name);
+        t.mark(self.qualname);
+        t.mark_values(&self.defaults);
+        t.mark_values(&self.kwdefaults);
+        for c in self.closure.iter() {
+            t.mark(*c);
+        }
+        t.mark(self.module);
+        if let Some(d) = *self.attrs.borrow() {
+            t.mark(d);
+        }
+        t.mark_values(&self.code.consts);
+    }
+}
+
+pub struct CellObj {
+    pub value: Cell<Value>,
+}
+impl Trace for CellObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark_value(&self.value.get());
+    }
+}
+
+pub struct BuiltinObj {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// Set for a method bound to its receiver (`[].append`): passed as args[0].
+    pub bound_self: Option<Value>,
+    /// The type a method belongs to, for `repr` ("<method 'append' of 'list' objects>").
+    pub owner: Option<Gc<TypeObj>>,
+}
+impl Trace for BuiltinObj {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(v) = &self.bound_self {
+            t.mark_value(v);
+        }
+        if let Some(o) = self.owner {
+            t.mark(o);
+        }
+    }
+}
+
+pub struct BoundMethodObj {
+    pub receiver: Value,
+    pub func: Value,
+}
+impl Trace for BoundMethodObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark_value(&self.receiver);
+        t.mark_value(&self.func);
+    }
+}
+
+// ---------------------------------------------------------------- types and instances
+
+/// Which built-in type a `TypeObj` stands for (User for classes made by `class`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TypeKind {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Cell,
+    Module,
+    Iterator,
+    Generator,
+    Ellipsis,
+    NotImplemented,
+    /// BaseException and every class derived from it.
+    Exception,
+    User,
+}
+
+pub struct TypeObj {
+    pub name: Gc<StrObj>,
+    pub kind: TypeKind,
+    pub bases: RefCell<Vec<Gc<TypeObj>>>,
+    /// Method resolution order, starting with the type itself.
+    pub mro: RefCell<Vec<Gc<TypeObj>>>,
+    /// Class attributes and methods, keyed by str.
+    pub dict: RefCell<DictTable>,
+    /// Module name, for repr: `<class '__main__.Foo'>`.
+    pub module: Option<Gc<StrObj>>,
+}
+impl TypeObj {
+    pub fn is_subtype_of(&self, other: Gc<TypeObj>) -> bool {
+        self.mro.borrow().iter().any(|t| *t == other)
+    }
+}
+impl Trace for TypeObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.name);
+        for b in self.bases.borrow().iter() {
+            t.mark(*b);
+        }
+        for b in self.mro.borrow().iter() {
+            t.mark(*b);
+        }
+        for (k, v) in self.dict.borrow().iter() {
+            t.mark_value(&k);
+            t.mark_value(&v);
+        }
+        if let Some(m) = self.module {
+            t.mark(m);
+        }
+    }
+}
+
+/// What an exception instance carries beyond its attributes.
+#[derive(Default)]
+pub struct ExcState {
+    /// `args`, always a tuple value once constructed.
+    pub args: Value,
+    /// Frames the exception passed through, innermost first: (file, line, function).
+    pub traceback: Vec<TraceEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+impl Default for Value {
+    fn default() -> Self {
+        Value::None
+    }
+}
+
+#[derive(Clone)]
+pub struct TraceEntry {
+    pub code: Rc<Code>,
+    pub line: u32,
+}
+
+pub struct InstanceObj {
+    pub class: Gc<TypeObj>,
+    pub attrs: RefCell<DictTable>,
+    /// Present for instances of BaseException subclasses.
+    pub exc: Option<RefCell<ExcState>>,
+}
+impl Trace for InstanceObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.class);
+        for (k, v) in self.attrs.borrow().iter() {
+            t.mark_value(&k);
+            t.mark_value(&v);
+        }
+        if let Some(e) = &self.exc {
+            let e = e.borrow();
+            t.mark_value(&e.args);
+            if let Some(c) = &e.cause {
+                t.mark_value(c);
+            }
+            if let Some(c) = &e.context {
+                t.mark_value(c);
+            }
+            for tb in &e.traceback {
+                t.mark_values(&tb.code.consts);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- modules and generators
+
+pub struct ModuleObj {
+    pub name: Gc<StrObj>,
+    /// The file the module came from ("" for built-in modules).
+    pub file: Rc<str>,
+    /// Globals by slot; the compiler resolves names to slots, so a global access is
+    /// an index, not a hash lookup. `Undefined` = not (yet) assigned.
+    pub globals: RefCell<Vec<Value>>,
+    pub slots: RefCell<std::collections::HashMap<Rc<str>, usize>>,
+}
+impl ModuleObj {
+    pub fn slot_of(&self, name: &str) -> Option<usize> {
+        self.slots.borrow().get(name).copied()
+    }
+    /// The slot for `name`, creating it (unassigned) if needed.
+    pub fn intern_slot(&self, name: &str) -> usize {
+        if let Some(i) = self.slot_of(name) {
+            return i;
+        }
+        let mut g = self.globals.borrow_mut();
+        let i = g.len();
+        g.push(Value::Undefined);
+        self.slots.borrow_mut().insert(name.into(), i);
+        i
+    }
+    pub fn get(&self, name: &str) -> Option<Value> {
+        let i = self.slot_of(name)?;
+        match self.globals.borrow()[i] {
+            Value::Undefined => None,
+            v => Some(v),
+        }
+    }
+    pub fn set(&self, name: &str, v: Value) {
+        let i = self.intern_slot(name);
+        self.globals.borrow_mut()[i] = v;
+    }
+}
+impl Trace for ModuleObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.name);
+        t.mark_values(&self.globals.borrow());
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+/// A suspended generator frame: its registers are copied out on `yield` and back
+/// in on resume (frames otherwise live on the VM's register stack).
+pub struct GeneratorObj {
+    pub func: Gc<FunctionObj>,
+    pub regs: RefCell<Vec<Value>>,
+    pub pc: Cell<usize>,
+    pub state: Cell<GenState>,
+    /// Register that receives the value sent in by `send` when resumed.
+    pub resume_reg: Cell<Option<u16>>,
+}
+impl Trace for GeneratorObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.func);
+        t.mark_values(&self.regs.borrow());
+    }
+    fn extra_bytes(&self) -> usize {
+        self.regs.borrow().len() * 16
+    }
+}

@@ -1,0 +1,130 @@
+//! The `jitprof` binary: parses the command line and dispatches to a verb.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+use cli::{Cli, Command, JitModeArg, RunArgs};
+use jit::interp::vm::{JitMode, RunOutcome, Vm, VmOptions};
+
+/// Exit codes. 0, 1 and sys.exit(n) are the program's own; jitprof's are these.
+mod exit {
+    /// Syntax error, unsupported construct, unreadable or non-UTF-8 file, usage error.
+    pub const INPUT: u8 = 2;
+    /// A bug in jitprof (a Rust panic caught at the top).
+    pub const INTERNAL: u8 = 70;
+}
+
+/// The VM runs on its own thread with a large stack: native code re-enters the
+/// interpreter for callbacks (sort keys, generators driven by builtins), and deep
+/// Python recursion through such callbacks must hit RecursionError, never the
+/// guard page.
+const VM_STACK_BYTES: usize = 1 << 30;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run(args) => run(args),
+        Command::Manpages { dir } => match write_manpages(&dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("jitprof: cannot write man pages to {}: {e}", dir.display());
+                ExitCode::from(exit::INPUT)
+            }
+        },
+    }
+}
+
+fn run(args: RunArgs) -> ExitCode {
+    let path = args.program.to_string_lossy().to_string();
+    let bytes = match std::fs::read(&args.program) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("jitprof: can't open file '{path}': {e}");
+            return ExitCode::from(exit::INPUT);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, col) = line_col_of_byte(e.as_bytes(), e.utf8_error().valid_up_to());
+            eprintln!(
+                "{path}:{line}:{col}: SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{:02x}: the file is not valid UTF-8",
+                e.as_bytes()[e.utf8_error().valid_up_to()]
+            );
+            return ExitCode::from(exit::INPUT);
+        }
+    };
+    let mut argv = vec![path.clone()];
+    argv.extend(args.args.iter().cloned());
+    let options = VmOptions {
+        jit: match args.jit {
+            JitModeArg::Off => JitMode::Off,
+            JitModeArg::Auto => JitMode::Auto,
+            JitModeArg::Eager => JitMode::Eager,
+        },
+        argv,
+        dump_bytecode: args.dump_bytecode,
+    };
+    install_panic_hook();
+    let worker = std::thread::Builder::new().name("jitprof-vm".into()).stack_size(VM_STACK_BYTES).spawn(move || {
+        let mut vm = Vm::new(options);
+        vm.install_interrupt_handler();
+        vm.run_file(&path, text)
+    });
+    let outcome = match worker {
+        Ok(h) => h.join(),
+        Err(e) => {
+            eprintln!("jitprof: cannot start the interpreter thread: {e}");
+            return ExitCode::from(exit::INTERNAL);
+        }
+    };
+    match outcome {
+        Ok(RunOutcome::Exit(code)) => ExitCode::from((code & 0xff) as u8),
+        Ok(RunOutcome::Uncaught(code)) => ExitCode::from(code as u8),
+        Ok(RunOutcome::CompileError(msg)) => {
+            eprintln!("{msg}");
+            ExitCode::from(exit::INPUT)
+        }
+        Err(_) => ExitCode::from(exit::INTERNAL),
+    }
+}
+
+/// A panic is a jitprof bug: say so plainly, with where it happened, and exit 70.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let loc = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".into());
+        eprintln!("jitprof: internal error: {msg}{loc}\nPlease report this with the program that triggered it.");
+    }));
+}
+
+fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let col = offset - before.iter().rposition(|b| *b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
+    (line, col)
+}
+
+fn write_manpages(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let cmd = Cli::command();
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut buf)?;
+    std::fs::write(dir.join("jitprof.1"), &buf)?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("jitprof-{}", sub.get_name());
+        let sub = sub.clone().name(Box::leak(name.clone().into_boxed_str()) as &str);
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(sub).render(&mut buf)?;
+        std::fs::write(dir.join(format!("{name}.1")), &buf)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! The terminal explorer (grows with the tui issue).
