@@ -14,6 +14,12 @@ and its output is stored next to it:
 
 ARGS come from an optional first line ``# args: a b c`` (split on whitespace).
 
+CPython (3.9+) makes the main script's path absolute in tracebacks
+(``File "/abs/path/to/repo/testdata/...``) while jitprof reports the path as
+given on its command line, so the repository root prefix is stripped from
+stderr: expected files always read ``File "testdata/<feature>/NAME.py"``
+and do not depend on where the repository is checked out.
+
 Usage:
     python3 testdata/regen.py            rewrite every expected file
     python3 testdata/regen.py --check    report stale/missing/orphan files, write nothing
@@ -119,9 +125,10 @@ def run(python, path):
         )
     except subprocess.TimeoutExpired:
         return None
+    stderr = proc.stderr.replace((ROOT + os.sep).encode(), b"")
     return {
         ".stdout": proc.stdout,
-        ".stderr": proc.stderr or None,
+        ".stderr": stderr or None,
         ".exit": ("%d\n" % proc.returncode).encode() if proc.returncode != 0 else None,
         # CPython output is always compared exactly, never by prefix.
         ".stderr_prefix": None,

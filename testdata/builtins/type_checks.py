@@ -3,8 +3,8 @@ for v in values:
     print(repr(v), type(v).__name__, isinstance(v, int), isinstance(v, (list, tuple)), type(v) == int, callable(v))
 
 print(isinstance(True, int), isinstance(True, bool), isinstance(1, bool), type(True) is bool, type(1) is int)
-print(isinstance(1.0, (int, float)), isinstance("s", str), isinstance(None, type(None)), isinstance([], object))
-print(issubclass(bool, int), issubclass(int, bool), issubclass(int, object), issubclass(str, (int, str)))
+print(isinstance(1.0, (int, float)), isinstance("s", str), isinstance(None, type(None)), isinstance([], (dict, list)))
+print(issubclass(bool, int), issubclass(int, bool), issubclass(bool, (str, int)), issubclass(str, (int, str)))
 print(issubclass(ZeroDivisionError, ArithmeticError), issubclass(KeyError, (TypeError, LookupError)), issubclass(list, list))
 print(type(1) == type(2), type(1) == type(1.0), type("") is str, type([]) is list, type(type) is type)
 print(type(int), type(len), type(lambda: 0).__name__, int.__name__, str.__name__, type(None).__name__)

@@ -4,8 +4,7 @@ def average(values):
 def spread(values):
     return max(values) - min(values)
 
-def print("overall average:", average([v for _, values in groups for v in values]))
-report(groups):
+def report(groups):
     for name, values in groups:
         print(f"{name:<8} n={len(values)} avg={average(values):.2f} spread={spread(values)}")
 
@@ -16,5 +15,6 @@ print("starting report")
 print("groups:", [name for name, _ in groups])
 sizes = {name: len(values) for name, values in groups}
 print("sizes:", sizes)
+print("overall average:", average([v for _, values in groups for v in values]))
 report(groups)
 print("not reached")

@@ -22,7 +22,7 @@ print("still on stdout")
 print("progress: ", end="")
 for i in range(5):
     print(i, end=" " if i < 4 else "\n")
-print("done", file=sys.stdout)
+print("done", file=sys.stderr)
 
 # A simple progress table written to both streams.
 rows = [("load", 0.25), ("parse", 1.5), ("render", 0.05)]

@@ -5,12 +5,20 @@ use crate::runtime::heap::Gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
+// Why the tables are borrowed while `vm.eq` runs: every hashable built-in type
+// (numbers, str, bytes, tuples and frozensets of those) compares without
+// running Python code or touching any dict, so no re-entrant borrow can happen.
+// User-defined `__eq__` (the classes issue) must compare on a snapshot instead.
+
 pub fn dict_get(vm: &mut Vm, d: Gc<DictObj>, k: Value) -> PyResult<Option<Value>> {
     let h = vm.hash(k)?;
     if let Value::Str(s) = k {
         return Ok(d.table.borrow().get_str(h, s.as_str()));
     }
-    let table = d.table.borrow().clone();
+    if is_simple_key(k) {
+        return Ok(d.table.borrow().get(h, &k, |a, b| Ok::<bool, ()>(simple_eq(a, b))).unwrap_or(None));
+    }
+    let table = d.table.borrow();
     table.get(h, &k, |a, b| vm.eq(*a, *b))
 }
 
@@ -24,11 +32,7 @@ pub fn dict_set(vm: &mut Vm, d: Gc<DictObj>, k: Value, v: Value) -> PyResult<()>
     if is_simple_key(k) {
         d.table.borrow_mut().insert(h, k, v, |a, b| Ok::<bool, ()>(simple_eq(a, b))).ok();
     } else {
-        // Equality of container keys may run arbitrary comparisons: do them on a
-        // snapshot so the table is not borrowed while they run.
-        let mut t = d.table.borrow().clone();
-        t.insert(h, k, v, |a, b| vm.eq(*a, *b))?;
-        *d.table.borrow_mut() = t;
+        d.table.borrow_mut().insert(h, k, v, |a, b| vm.eq(*a, *b))?;
     }
     vm.heap.add_debt(48);
     Ok(())
@@ -39,9 +43,7 @@ pub fn dict_remove(vm: &mut Vm, d: Gc<DictObj>, k: Value) -> PyResult<Option<Val
     if is_simple_key(k) {
         return Ok(d.table.borrow_mut().remove(h, &k, |a, b| Ok::<bool, ()>(simple_eq(a, b))).ok().flatten().map(|(_, v)| v));
     }
-    let mut t = d.table.borrow().clone();
-    let r = t.remove(h, &k, |a, b| vm.eq(*a, *b))?;
-    *d.table.borrow_mut() = t;
+    let r = d.table.borrow_mut().remove(h, &k, |a, b| vm.eq(*a, *b))?;
     Ok(r.map(|(_, v)| v))
 }
 

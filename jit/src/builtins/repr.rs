@@ -135,6 +135,27 @@ impl Vm {
                     out.push_str(&format!("<module '{}' from '{}'>", m.name.as_str(), m.file))
                 }
             }
+            Value::DictView(dv) => {
+                let name = match dv.kind {
+                    DictViewKind::Keys => "dict_keys",
+                    DictViewKind::Values => "dict_values",
+                    DictViewKind::Items => "dict_items",
+                };
+                let entries: Vec<(Value, Value)> = dv.dict.table.borrow().iter().collect();
+                let items: Vec<Value> = entries
+                    .into_iter()
+                    .map(|(k, x)| match dv.kind {
+                        DictViewKind::Keys => k,
+                        DictViewKind::Values => x,
+                        DictViewKind::Items => self.new_tuple(vec![k, x]),
+                    })
+                    .collect();
+                let l = self.new_list(items);
+                out.push_str(name);
+                out.push('(');
+                self.repr_into(l, out, active)?;
+                out.push(')');
+            }
             Value::Ellipsis => out.push_str("Ellipsis"),
             Value::NotImplemented => out.push_str("NotImplemented"),
             Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) => unreachable!("handled above"),

@@ -22,9 +22,8 @@ pub fn set_add(vm: &mut Vm, set: Value, item: Value) -> PyResult<()> {
     if is_simple_key(item) {
         s.table.borrow_mut().insert(h, item, |a, b| Ok::<bool, ()>(simple_eq(a, b))).ok();
     } else {
-        let mut t = s.table.borrow().clone();
-        t.insert(h, item, |a, b| vm.eq(*a, *b))?;
-        *s.table.borrow_mut() = t;
+        // Hashable built-ins compare without touching any table (see dict_ops).
+        s.table.borrow_mut().insert(h, item, |a, b| vm.eq(*a, *b))?;
     }
     vm.heap.add_debt(24);
     Ok(())
@@ -42,7 +41,7 @@ pub fn set_contains(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
     if is_simple_key(item) {
         return Ok(s.table.borrow().contains(h, &item, |a, b| Ok::<bool, ()>(simple_eq(a, b))).unwrap_or(false));
     }
-    let t = s.table.borrow().clone();
+    let t = s.table.borrow();
     t.contains(h, &item, |a, b| vm.eq(*a, *b))
 }
 
@@ -52,9 +51,7 @@ pub fn set_remove(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
     if is_simple_key(item) {
         return Ok(s.table.borrow_mut().remove(h, &item, |a, b| Ok::<bool, ()>(simple_eq(a, b))).unwrap_or(false));
     }
-    let mut t = s.table.borrow().clone();
-    let r = t.remove(h, &item, |a, b| vm.eq(*a, *b))?;
-    *s.table.borrow_mut() = t;
+    let r = s.table.borrow_mut().remove(h, &item, |a, b| vm.eq(*a, *b))?;
     Ok(r)
 }
 
@@ -117,55 +114,76 @@ pub fn new_set_from(vm: &mut Vm, items: &[Value], frozen: bool) -> PyResult<Valu
     Ok(if frozen { Value::FrozenSet(s) } else { v })
 }
 
-/// `|`, `&`, `-`, `^` and their in-place forms.
+/// `|`, `&`, `-`, `^` and their in-place forms, through the CPython-faithful
+/// table operations so the result iterates in CPython's order.
 pub fn set_operator(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    let (Some(sa), Some(sb)) = (set_obj(a), set_obj(b)) else { unreachable!("set_operator on non-sets") };
     let frozen = matches!(a, Value::FrozenSet(_));
-    let (xa, xb) = (items(a), items(b));
-    let mut out = Vec::new();
-    match op {
+    let same = sa == sb;
+    let ta = sa.table.borrow().clone();
+    let tb = sb.table.borrow().clone();
+    let inplace = matches!(op, BinOp::IOr | BinOp::IAnd | BinOp::ISub | BinOp::IXor) && matches!(a, Value::Set(_));
+    if inplace {
+        let mut t = ta;
+        match op {
+            BinOp::IOr => {
+                if !same {
+                    t.merge(&tb, |x, y| vm.eq(*x, *y))?
+                }
+            }
+            BinOp::IAnd => {
+                if !same {
+                    t.intersection_update(&tb, |x, y| vm.eq(*x, *y))?
+                }
+            }
+            BinOp::ISub => {
+                if same {
+                    t.clear()
+                } else {
+                    t.difference_update(&tb, |x, y| vm.eq(*x, *y))?
+                }
+            }
+            _ => {
+                if same {
+                    t.clear()
+                } else {
+                    t.symmetric_difference_update(&tb, |x, y| vm.eq(*x, *y))?
+                }
+            }
+        }
+        *sa.table.borrow_mut() = t;
+        return Ok(a);
+    }
+    let t = match op {
         BinOp::BitOr | BinOp::IOr => {
-            out.extend_from_slice(&xa);
-            out.extend_from_slice(&xb);
+            if same {
+                SetTable::copy_of(&ta)
+            } else {
+                SetTable::union(&ta, &tb, |x, y| vm.eq(*x, *y))?
+            }
         }
         BinOp::BitAnd | BinOp::IAnd => {
-            // CPython iterates the smaller set.
-            let (small, big) = if xa.len() <= xb.len() { (&xa, b) } else { (&xb, a) };
-            for x in small.clone() {
-                if set_contains(vm, big, x)? {
-                    out.push(x);
-                }
+            if same {
+                SetTable::copy_of(&ta)
+            } else {
+                SetTable::intersection(&ta, &tb, |x, y| vm.eq(*x, *y))?
             }
         }
         BinOp::Sub | BinOp::ISub => {
-            for x in xa {
-                if !set_contains(vm, b, x)? {
-                    out.push(x);
-                }
+            if same {
+                SetTable::new()
+            } else {
+                SetTable::difference(&ta, &tb, |x, y| vm.eq(*x, *y))?
             }
         }
-        BinOp::BitXor | BinOp::IXor => {
-            for x in xa {
-                if !set_contains(vm, b, x)? {
-                    out.push(x);
-                }
-            }
-            for x in xb {
-                if !set_contains(vm, a, x)? {
-                    out.push(x);
-                }
+        _ => {
+            if same {
+                SetTable::new()
+            } else {
+                SetTable::symmetric_difference(&ta, &tb, |x, y| vm.eq(*x, *y))?
             }
         }
-        _ => unreachable!("not a set operator"),
-    }
-    let inplace = matches!(op, BinOp::IOr | BinOp::IAnd | BinOp::ISub | BinOp::IXor) && matches!(a, Value::Set(_));
-    if inplace {
-        let s = set_obj(a).unwrap();
-        s.table.borrow_mut().clear();
-        for x in out {
-            set_add(vm, a, x)?;
-        }
-        return Ok(a);
-    }
-    new_set_from(vm, &out, frozen)
+    };
+    let s = vm.new_set_obj(t);
+    Ok(if frozen { Value::FrozenSet(s) } else { Value::Set(s) })
 }
-

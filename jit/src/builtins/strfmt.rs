@@ -154,14 +154,8 @@ impl Vm {
         };
         let r = match v {
             Value::Int(i) => format::format_i64(i, &parsed, &tn),
-            Value::Bool(b) => {
-                if parsed.ty.is_none() {
-                    let s = if b { "True" } else { "False" };
-                    format::format_str(s, &parsed, &tn)
-                } else {
-                    format::format_i64(b as i64, &parsed, &tn)
-                }
-            }
+            // bool.__format__ is int.__format__ for a non-empty spec.
+            Value::Bool(b) => format::format_i64(b as i64, &parsed, &tn),
             Value::BigInt(b) => format::format_int(&b.0, &parsed, &tn),
             Value::Float(f) => format::format_float(f, &parsed, &tn),
             Value::Str(s) => format::format_str(s.as_str(), &parsed, &tn),

@@ -117,6 +117,7 @@ pub struct Code {
     /// Names of registers, for the disassembler and error messages.
     pub reg_names: Vec<Option<Rc<str>>>,
     pub children: Vec<Rc<Code>>,
+    /// Protected ranges, innermost first.
     pub exc_table: Vec<ExcEntry>,
     pub is_generator: bool,
 }

@@ -214,6 +214,10 @@ define_opcodes! {
     DictInsert { dict: Reg, key: Reg },
     /// dict.update(mapping) (a ** element of a display)
     DictUpdate { dict: Reg, mapping: Reg },
+    /// list.extend(iterable) for a call's `*arg` (the error names the callee in func)
+    CallArgsExtend { list: Reg, iterable: Reg, func: Reg },
+    /// merge mapping into a call's keyword dict; a repeated key is an error naming func
+    CallKwMerge { dict: Reg, mapping: Reg, func: Reg },
     /// dst = tuple(src) for a list src
     ListToTuple { dst: Reg, src: Reg },
 

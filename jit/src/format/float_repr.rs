@@ -44,7 +44,10 @@ impl Digits {
     fn normalized(mut digits: Vec<u8>, mut decpt: i64) -> Digits {
         let lead = digits.iter().take_while(|&&d| d == b'0').count();
         if lead == digits.len() {
-            return Digits { digits: vec![b'0'], decpt: 1 };
+            return Digits {
+                digits: vec![b'0'],
+                decpt: 1,
+            };
         }
         digits.drain(..lead);
         decpt -= lead as i64;
@@ -66,6 +69,10 @@ enum Mode {
     Decimals(usize),
 }
 
+/// Enough digits to write any finite double exactly: at most 767
+/// significant digits and at most 1074 after the decimal point.
+const EXACT_DIGITS: usize = 1100;
+
 fn digits_of(x: f64, mode: Mode) -> Digits {
     let a = x.abs();
     match mode {
@@ -86,8 +93,14 @@ fn digits_of(x: f64, mode: Mode) -> Digits {
             }
             shortest
         }
-        Mode::Significant(n) => Digits::from_sci(&format!("{:.*e}", n.max(1) - 1, a)),
-        Mode::Decimals(n) => Digits::from_fixed(&format!("{:.*}", n, a)),
+        // Past EXACT_DIGITS the expansion is exact and only zeros would
+        // follow (which dtoa drops anyway); capping also keeps us within
+        // the u16 precision limit of Rust's formatting machinery, which
+        // panics beyond it.
+        Mode::Significant(n) => {
+            Digits::from_sci(&format!("{:.*e}", n.clamp(1, EXACT_DIGITS) - 1, a))
+        }
+        Mode::Decimals(n) => Digits::from_fixed(&format!("{:.*}", n.min(EXACT_DIGITS), a)),
     }
 }
 
@@ -166,7 +179,11 @@ pub(crate) fn double_to_string(x: f64, code: char, precision: usize, flags: Dtoa
         }
         'f' => vdigits_end = decpt + precision,
         'g' => {
-            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
+            let limit = if flags.add_dot_0 {
+                precision - 1
+            } else {
+                precision
+            };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }
@@ -244,14 +261,26 @@ pub(crate) fn double_to_string(x: f64, code: char, precision: usize, flags: Dtoa
 /// fixed notation when the decimal exponent is in [-4, 16) (always with a
 /// `.0` if integral), scientific otherwise; `inf`, `-inf`, `nan`, `-0.0`.
 pub fn float_repr(f: f64) -> String {
-    double_to_string(f, 'r', 0, DtoaFlags { add_dot_0: true, ..DtoaFlags::default() })
+    double_to_string(
+        f,
+        'r',
+        0,
+        DtoaFlags {
+            add_dot_0: true,
+            ..DtoaFlags::default()
+        },
+    )
 }
 
 /// `'%.{prec}f' % v`: fixed notation with exactly `prec` decimals, correctly
 /// rounded (half-even on the exact binary value); `inf`/`nan` as such.
-/// `prec` should be sane (callers bound it by [`MAX_FORMAT_LEN`](super::MAX_FORMAT_LEN)).
-pub fn float_to_string_fixed(v: f64, prec: usize) -> String {
-    double_to_string(v, 'f', prec, DtoaFlags::default())
+/// A `prec` above [`MAX_FORMAT_LEN`](super::MAX_FORMAT_LEN) is a
+/// `MemoryError` rather than a giant allocation.
+pub fn float_to_string_fixed(v: f64, prec: usize) -> Result<String, FmtError> {
+    if prec > super::MAX_FORMAT_LEN {
+        return Err(FmtError::memory());
+    }
+    Ok(double_to_string(v, 'f', prec, DtoaFlags::default()))
 }
 
 /// `round(x, ndigits)` for a float, bit-identical to CPython's
@@ -264,8 +293,11 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, FmtError> {
         return Ok(x);
     }
     // CPython's NDIGITS_MAX / NDIGITS_MIN: beyond these, x rounds to itself
-    // or to a signed zero whatever its value.
+    // or to a signed zero whatever its value. 0.30103 is CPython's own
+    // upper bound for log10(2); the exact cut-offs depend on it.
+    #[allow(clippy::approx_constant)]
     const NDIGITS_MAX: i64 = ((53 - (-1021)) as f64 * 0.30103) as i64;
+    #[allow(clippy::approx_constant)]
     const NDIGITS_MIN: i64 = -(((1024 + 1) as f64 * 0.30103) as i64);
     if ndigits > NDIGITS_MAX {
         return Ok(x);
@@ -297,7 +329,11 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, FmtError> {
         q += 1;
     }
     let rounded = q * ten_k;
-    let mag = if rounded.is_zero() { 0.0 } else { bigint_to_f64_checked(&rounded) };
+    let mag = if rounded.is_zero() {
+        0.0
+    } else {
+        bigint_to_f64_checked(&rounded)
+    };
     if mag.is_infinite() {
         return Err(FmtError::overflow("rounded value too large to represent"));
     }
@@ -329,11 +365,20 @@ fn bigint_to_f64_checked(v: &BigInt) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::excessive_precision)] // exact binary values, written out in full
 mod tests {
     use super::*;
 
     fn d2s(x: f64, code: char, prec: usize, alt: bool) -> String {
-        double_to_string(x, code, prec, DtoaFlags { alt, ..DtoaFlags::default() })
+        double_to_string(
+            x,
+            code,
+            prec,
+            DtoaFlags {
+                alt,
+                ..DtoaFlags::default()
+            },
+        )
     }
 
     #[test]
@@ -426,10 +471,45 @@ mod tests {
 
     #[test]
     fn fixed_helper() {
-        assert_eq!(float_to_string_fixed(2.5, 0), "2");
-        assert_eq!(float_to_string_fixed(-1.005, 2), "-1.00");
-        assert_eq!(float_to_string_fixed(1.0, 3), "1.000");
-        assert_eq!(float_to_string_fixed(f64::NAN, 3), "nan");
+        let f = |v, p| float_to_string_fixed(v, p).unwrap();
+        assert_eq!(f(2.5, 0), "2");
+        assert_eq!(f(-1.005, 2), "-1.00");
+        assert_eq!(f(1.0, 3), "1.000");
+        assert_eq!(f(f64::NAN, 3), "nan");
+        assert_eq!(
+            float_to_string_fixed(1.0, usize::MAX).unwrap_err().kind,
+            super::super::ErrKind::MemoryError
+        );
+    }
+
+    #[test]
+    fn huge_precisions_are_exact_and_do_not_panic() {
+        // Rust's own formatter panics past a precision of 65535.
+        let s = float_to_string_fixed(0.1, 70000).unwrap();
+        assert_eq!(s.len(), 70002);
+        assert!(s.starts_with("0.1000000000000000055511151231257827021181583404541015625000"));
+        assert!(s[2..].trim_end_matches('0').len() == 55);
+        // 5e-324 has 1074 decimals, the longest expansion there is.
+        let t = float_to_string_fixed(5e-324, 1100).unwrap();
+        assert!(t.ends_with(&("5625".to_string() + &"0".repeat(26))));
+        assert_eq!(
+            t,
+            float_to_string_fixed(5e-324, 1074).unwrap() + &"0".repeat(26)
+        );
+        let e = double_to_string(1.0 / 3.0, 'e', 70000, DtoaFlags::default());
+        assert_eq!(e.len(), 70006);
+        assert!(e.starts_with("3.333333333333333148296162562473909929394721984863281250000"));
+        assert!(e.ends_with("0e-01"));
+        let g = double_to_string(
+            0.1,
+            'g',
+            100000,
+            DtoaFlags {
+                alt: true,
+                ..DtoaFlags::default()
+            },
+        );
+        assert_eq!(g.len(), 100002); // python3: len("%#.100000g" % 0.1)
     }
 
     #[test]

@@ -11,11 +11,19 @@
 //! the exception class and CPython's exact message.
 //!
 //! Layout:
-//! - [`float_repr`](float_repr/index.html): shortest round-trip `repr()`,
-//!   the `PyOS_double_to_string` equivalent, `round()` helpers.
-//! - `spec`: the format mini-language for int, float and str.
-//! - `percent`: `%`-formatting.
-//! - `template`: `str.format` template parsing.
+//! - `float_repr`: shortest round-trip `repr()`, the
+//!   `PyOS_double_to_string` equivalent shared by everything else, and the
+//!   `round()` helper.
+//! - `spec`: the format mini-language for int, float and str (the exact
+//!   types; for other objects, and for `format(x, '')` on subclasses such as
+//!   bool, the caller goes through `__format__` / `str()` as CPython does).
+//! - `percent`: `%`-formatting, with the caller's loop spelled out there.
+//! - `template`: `str.format` template parsing, likewise.
+//!
+//! Deliberate departures from CPython: a width or precision that would
+//! build a string longer than [`MAX_FORMAT_LEN`] is a `MemoryError` instead
+//! of a giant allocation, and `%c` / `c` of a lone surrogate (which a Rust
+//! `String` cannot hold) is a `ValueError`.
 
 pub mod float_repr;
 pub mod percent;
@@ -27,15 +35,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use float_repr::{float_repr, float_to_string_fixed, round_float};
 pub use percent::{
-    parse_percent, pct_char_from_int, pct_char_from_str, pct_float, pct_int, pct_star_prec,
-    pct_star_width, pct_str, PctConv, PctKind, PctNum, PctPiece,
+    parse_percent, parse_percent_lazy, pct_char_from_int, pct_char_from_str, pct_char_type_error,
+    pct_float, pct_float_type_error, pct_int, pct_int_type_error, pct_not_all_converted,
+    pct_not_enough_args, pct_requires_mapping, pct_star_prec, pct_star_type_error, pct_star_width,
+    pct_str, PctConv, PctKind, PctNum, PctPiece,
 };
 pub use spec::{
     bigint_to_f64, format_float, format_i64, format_int, format_str, int_to_decimal,
     int_to_str_radix, parse_spec, FormatSpec,
 };
 pub use template::{
-    parse_template, parse_template_lazy, Accessor, ArgRef, Conversion, TplField, TplPiece,
+    parse_template, parse_template_lazy, positional_fields_error, replacement_index_error,
+    Accessor, ArgRef, Conversion, TplField, TplPiece,
 };
 
 /// The Python exception class a formatting error maps to.
@@ -64,22 +75,34 @@ pub struct FmtError {
 impl FmtError {
     /// A `ValueError` with the given message.
     pub fn value(msg: impl Into<String>) -> FmtError {
-        FmtError { kind: ErrKind::ValueError, msg: msg.into() }
+        FmtError {
+            kind: ErrKind::ValueError,
+            msg: msg.into(),
+        }
     }
 
     /// A `TypeError` with the given message.
     pub fn type_error(msg: impl Into<String>) -> FmtError {
-        FmtError { kind: ErrKind::TypeError, msg: msg.into() }
+        FmtError {
+            kind: ErrKind::TypeError,
+            msg: msg.into(),
+        }
     }
 
     /// An `OverflowError` with the given message.
     pub fn overflow(msg: impl Into<String>) -> FmtError {
-        FmtError { kind: ErrKind::OverflowError, msg: msg.into() }
+        FmtError {
+            kind: ErrKind::OverflowError,
+            msg: msg.into(),
+        }
     }
 
     /// The `MemoryError` we raise instead of allocating an absurd result.
     pub fn memory() -> FmtError {
-        FmtError { kind: ErrKind::MemoryError, msg: String::new() }
+        FmtError {
+            kind: ErrKind::MemoryError,
+            msg: String::new(),
+        }
     }
 }
 
@@ -133,10 +156,10 @@ pub fn int_max_str_digits() -> usize {
 const DECIMAL_ZEROS: [u32; 66] = [
     0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
     0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
-    0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0,
-    0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0,
-    0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
 ];
 
 /// The value of a Unicode decimal digit (`Py_UNICODE_TODECIMAL`), or None.

@@ -12,34 +12,38 @@
 //! decides *which* error wins when several apply):
 //!
 //! ```text
-//! args: a tuple -> positional list, arg_index = 0
-//!       anything else -> a single argument; if it is a mapping (and not a
-//!       tuple or str) it is also the dict for %(key)s
+//! args: a tuple -> positional items, next index 0
+//!       anything else -> a single argument, usable once
+//! mapping = args is a mapping and not a tuple or str
+//! pieces = parse_percent_lazy(fmt, mapping)
 //! for each piece:
 //!   Literal(s) => append s
 //!   Conv(c) =>
-//!     if let Some(k) = c.key: no dict -> TypeError "format requires a mapping";
-//!         the argument becomes dict[k] (KeyError propagates) and counts as
-//!         the *only* remaining argument
-//!     if c.width is Star: next arg, must be an int ("* wants int"),
-//!         then pct_star_width(); same for c.prec with pct_star_prec()
-//!     v = next arg (else "not enough arguments for format string")
-//!     match c.kind()? {          // "unsupported format character" comes here
-//!       Int   => int(v) per pct_int_type_error rules, then pct_int
-//!       Float => float(v) (TypeError "must be real number, not T"), pct_float
-//!       Str | Repr | Ascii => str/repr/ascii(v), then pct_str
-//!       Char  => pct_char_from_int / pct_char_from_str, then pct_str
+//!     if let Some(k) = c.key: the arguments become the single value
+//!         mapping[k] (KeyError propagates), usable once
+//!     if c.width is Star: next argument (else TypeError "not enough
+//!         arguments for format string"), which must be an int
+//!         (pct_star_type_error: "* wants int"), through pct_star_width();
+//!         the same for c.prec with pct_star_prec()
+//!     if let Some(e) = c.error: raise e            // syntax error here
+//!     v = next argument (else "not enough arguments for format string")
+//!     (w, p) = c.resolve(star width, star prec)
+//!     match c.kind()? {   // "unsupported format character" comes here
+//!       Int   => int(v): ints as is; for d/i/u anything with __int__
+//!                (floats truncate), for o/x/X only __index__; otherwise
+//!                pct_int_type_error(). Then pct_int.
+//!       Float => float(v) (pct_float_type_error otherwise), pct_float
+//!       Str | Repr | Ascii => pct_str(str/repr/ascii(v))
+//!       Char  => pct_char_from_int / pct_char_from_str (another type:
+//!                pct_char_type_error), then pct_str
 //!     }
-//!     with a dict, any argument left unused here -> "not all arguments
-//!     converted during string formatting"
-//! at the end, without a dict, unused positional args -> the same error
+//! at the end, without a mapping: positional items left over, or a single
+//! argument never used -> pct_not_all_converted()
 //! ```
 //!
-//! Known precedence gap: [`parse_percent`] reports syntax errors ("incomplete
-//! format", "incomplete format key", "width too big", "precision too big")
-//! up front, while CPython finds them when it reaches that conversion, so a
-//! format that *also* fails at an earlier conversion reports a different
-//! error than CPython.
+//! [`parse_percent`] is the simpler variant that reports syntax errors up
+//! front; it differs from CPython only when a format *also* fails at an
+//! earlier conversion (then CPython reports that earlier failure).
 
 use super::float_repr::{double_to_string, DtoaFlags};
 use super::spec::{code_point_to_char, int_to_decimal};
@@ -88,6 +92,10 @@ pub struct PctConv {
     /// Position of `conv` in the format string, in characters (for the
     /// "unsupported format character" message).
     pub index: usize,
+    /// Only from [`parse_percent_lazy`]: the syntax error that ends the
+    /// format here. Look up `key` and fetch the `*` arguments as usual, then
+    /// raise it (the remaining fields are not meaningful).
+    pub error: Option<FmtError>,
 }
 
 /// What a conversion character asks the caller to do with the argument.
@@ -134,7 +142,11 @@ impl PctConv {
     /// Width and precision to hand to the `pct_*` functions: the numbers
     /// written in the format, or the values fetched for `*` (already passed
     /// through [`pct_star_width`] / [`pct_star_prec`]).
-    pub fn resolve(&self, star_width: Option<i64>, star_prec: Option<i64>) -> (Option<i64>, Option<i64>) {
+    pub fn resolve(
+        &self,
+        star_width: Option<i64>,
+        star_prec: Option<i64>,
+    ) -> (Option<i64>, Option<i64>) {
         let pick = |n: PctNum, star: Option<i64>| match n {
             PctNum::Absent => None,
             PctNum::Num(v) => Some(v.min(i64::MAX as usize) as i64),
@@ -147,9 +159,23 @@ impl PctConv {
 /// Split a `%` format string into literals and conversions.
 ///
 /// Errors (all `ValueError`): "incomplete format", "incomplete format key",
-/// "width too big", "precision too big". See the module docs for the one
-/// place where reporting them up front differs from CPython.
+/// "width too big", "precision too big". They are reported up front; see
+/// [`parse_percent_lazy`] for CPython's exact error precedence.
 pub fn parse_percent(fmt: &str) -> Result<Vec<PctPiece>, FmtError> {
+    let mut pieces = parse_percent_lazy(fmt, true);
+    if let Some(PctPiece::Conv(PctConv { error: Some(e), .. })) = pieces.last_mut() {
+        return Err(e.clone());
+    }
+    Ok(pieces)
+}
+
+/// Like [`parse_percent`], but a syntax error is left in the last
+/// conversion's [`PctConv::error`] so the caller raises it at the moment
+/// CPython would: after the pieces before it were formatted, and after this
+/// conversion's key lookup and `*` arguments. `has_mapping` says whether
+/// the right operand is a mapping (not a tuple or str): without one, a
+/// `%(` is CPython's "format requires a mapping", stored the same way.
+pub fn parse_percent_lazy(fmt: &str, has_mapping: bool) -> Vec<PctPiece> {
     let chars: Vec<char> = fmt.chars().collect();
     let n = chars.len();
     let mut pieces = Vec::new();
@@ -170,21 +196,26 @@ pub fn parse_percent(fmt: &str) -> Result<Vec<PctPiece>, FmtError> {
         if !lit.is_empty() {
             pieces.push(PctPiece::Literal(std::mem::take(&mut lit)));
         }
-        let (conv, next) = parse_conv(&chars, i)?;
+        let (conv, next) = parse_conv(&chars, i, has_mapping);
+        let failed = conv.error.is_some();
         pieces.push(PctPiece::Conv(conv));
+        if failed {
+            return pieces;
+        }
         i = next;
     }
     if !lit.is_empty() {
         pieces.push(PctPiece::Literal(lit));
     }
-    Ok(pieces)
+    pieces
 }
 
 /// Parse one conversion starting just after its `%`; returns it and the
-/// index after it. Follows `unicode_format_arg_parse` step by step.
-fn parse_conv(chars: &[char], mut i: usize) -> Result<(PctConv, usize), FmtError> {
+/// index after it. Follows `unicode_format_arg_parse` step by step; on a
+/// syntax error the conversion carries it in `error`, with the parts
+/// parsed before the error (which CPython acts on before failing).
+fn parse_conv(chars: &[char], mut i: usize, has_mapping: bool) -> (PctConv, usize) {
     let n = chars.len();
-    let incomplete = || FmtError::value("incomplete format");
     let mut conv = PctConv {
         key: None,
         ljust: false,
@@ -196,19 +227,40 @@ fn parse_conv(chars: &[char], mut i: usize) -> Result<(PctConv, usize), FmtError
         prec: PctNum::Absent,
         conv: '\0',
         index: 0,
+        error: None,
     };
-    if i < n && chars[i] == '(' {
+    match parse_conv_inner(chars, &mut i, has_mapping, &mut conv) {
+        Ok(()) => (conv, i),
+        Err(e) => {
+            conv.error = Some(e);
+            (conv, n)
+        }
+    }
+}
+
+fn parse_conv_inner(
+    chars: &[char],
+    i: &mut usize,
+    has_mapping: bool,
+    conv: &mut PctConv,
+) -> Result<(), FmtError> {
+    let n = chars.len();
+    let incomplete = || FmtError::value("incomplete format");
+    if *i < n && chars[*i] == '(' {
+        if !has_mapping {
+            return Err(pct_requires_mapping());
+        }
         // The key runs to the matching ')', allowing nested parentheses.
-        i += 1;
-        let start = i;
+        *i += 1;
+        let start = *i;
         let mut depth = 1;
-        while i < n {
-            match chars[i] {
+        while *i < n {
+            match chars[*i] {
                 ')' => depth -= 1,
                 '(' => depth += 1,
                 _ => {}
             }
-            i += 1;
+            *i += 1;
             if depth == 0 {
                 break;
             }
@@ -216,7 +268,7 @@ fn parse_conv(chars: &[char], mut i: usize) -> Result<(PctConv, usize), FmtError
         if depth > 0 {
             return Err(FmtError::value("incomplete format key"));
         }
-        conv.key = Some(chars[start..i - 1].iter().collect());
+        conv.key = Some(chars[start..*i - 1].iter().collect());
     }
     // `c` is the character after the flags; running out anywhere below is
     // "incomplete format".
@@ -226,7 +278,9 @@ fn parse_conv(chars: &[char], mut i: usize) -> Result<(PctConv, usize), FmtError
         c
     };
     let mut c = loop {
-        let Some(c) = next(&mut i) else { return Err(incomplete()) };
+        let Some(c) = next(i) else {
+            return Err(incomplete());
+        };
         match c {
             '-' => conv.ljust = true,
             '+' => conv.sign = true,
@@ -238,51 +292,58 @@ fn parse_conv(chars: &[char], mut i: usize) -> Result<(PctConv, usize), FmtError
     };
     if c == '*' {
         conv.width = PctNum::Star;
-        c = next(&mut i).ok_or_else(incomplete)?;
+        c = next(i).ok_or_else(incomplete)?;
     } else if c.is_ascii_digit() {
         let mut w = c as u64 - '0' as u64;
         loop {
-            c = next(&mut i).ok_or_else(incomplete)?;
-            let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) else { break };
-            if w > (i64::MAX as u64 - d as u64) / 10 {
+            c = next(i).ok_or_else(incomplete)?;
+            if !c.is_ascii_digit() {
+                break;
+            }
+            let d = c as u64 - '0' as u64;
+            if w > (i64::MAX as u64 - d) / 10 {
                 return Err(FmtError::value("width too big"));
             }
-            w = w * 10 + d as u64;
+            w = w * 10 + d;
         }
         conv.width = PctNum::Num(w as usize);
     }
     if c == '.' {
         conv.prec = PctNum::Num(0);
-        c = next(&mut i).ok_or_else(incomplete)?;
+        c = next(i).ok_or_else(incomplete)?;
         if c == '*' {
             conv.prec = PctNum::Star;
-            c = next(&mut i).ok_or_else(incomplete)?;
+            c = next(i).ok_or_else(incomplete)?;
         } else if c.is_ascii_digit() {
             let mut p = c as u64 - '0' as u64;
             loop {
-                c = next(&mut i).ok_or_else(incomplete)?;
-                let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) else { break };
-                if p > (i32::MAX as u64 - d as u64) / 10 {
+                c = next(i).ok_or_else(incomplete)?;
+                if !c.is_ascii_digit() {
+                    break;
+                }
+                let d = c as u64 - '0' as u64;
+                if p > (i32::MAX as u64 - d) / 10 {
                     return Err(FmtError::value("precision too big"));
                 }
-                p = p * 10 + d as u64;
+                p = p * 10 + d;
             }
             conv.prec = PctNum::Num(p as usize);
         }
     }
     // C length modifiers are accepted and ignored (one of them).
     if matches!(c, 'h' | 'l' | 'L') {
-        c = next(&mut i).ok_or_else(incomplete)?;
+        c = next(i).ok_or_else(incomplete)?;
     }
     conv.conv = c;
-    conv.index = i - 1;
-    Ok((conv, i))
+    conv.index = *i - 1;
+    Ok(())
 }
 
 /// A `*` width argument as CPython reads it (`PyLong_AsSsize_t`). Negative
 /// means left-justify; pass the result through [`PctConv::resolve`].
 pub fn pct_star_width(v: &BigInt) -> Result<i64, FmtError> {
-    v.to_i64().ok_or_else(|| FmtError::overflow("Python int too large to convert to C ssize_t"))
+    v.to_i64()
+        .ok_or_else(|| FmtError::overflow("Python int too large to convert to C ssize_t"))
 }
 
 /// A `*` precision argument as CPython reads it (`_PyLong_AsInt`).
@@ -319,8 +380,15 @@ pub fn pct_requires_mapping() -> FmtError {
 /// str` for `d i u` (which also take anything with `__int__`, truncating
 /// floats: `'%d' % 3.7 == '3'`).
 pub fn pct_int_type_error(c: &PctConv, type_name: &str) -> FmtError {
-    let what = if matches!(c.conv, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
-    FmtError::type_error(format!("%{} format: {} is required, not {}", c.conv, what, type_name))
+    let what = if matches!(c.conv, 'o' | 'x' | 'X') {
+        "an integer"
+    } else {
+        "a real number"
+    };
+    FmtError::type_error(format!(
+        "%{} format: {} is required, not {}",
+        c.conv, what, type_name
+    ))
 }
 
 /// `TypeError: must be real number, not str`, for a `Float` conversion of
@@ -351,7 +419,12 @@ pub fn pct_char_from_str(s: &str) -> Result<char, FmtError> {
 
 /// `%d %i %u %o %x %X` of an int. `width`/`prec` come from
 /// [`PctConv::resolve`] (negative width = left-justify, negative prec = 0).
-pub fn pct_int(v: &BigInt, c: &PctConv, width: Option<i64>, prec: Option<i64>) -> Result<String, FmtError> {
+pub fn pct_int(
+    v: &BigInt,
+    c: &PctConv,
+    width: Option<i64>,
+    prec: Option<i64>,
+) -> Result<String, FmtError> {
     let prec = prec.map(|p| p.max(0));
     if let Some(p) = prec {
         // CPython: "Avoid exceeding SSIZE_T_MAX".
@@ -377,20 +450,32 @@ pub fn pct_int(v: &BigInt, c: &PctConv, width: Option<i64>, prec: Option<i64>) -
     }
     s.push_str(prefix);
     let zeros = prec.map_or(0, |p| (p as usize).saturating_sub(digits.len()));
-    s.extend(std::iter::repeat('0').take(zeros));
+    s.extend(std::iter::repeat_n('0', zeros));
     s.push_str(&std::mem::take(&mut digits));
     output(&s, c, width, prec, true)
 }
 
 /// `%e %E %f %F %g %G` of a float (precision defaults to 6; `#` keeps the
 /// point and trailing zeros).
-pub fn pct_float(v: f64, c: &PctConv, width: Option<i64>, prec: Option<i64>) -> Result<String, FmtError> {
+pub fn pct_float(
+    v: f64,
+    c: &PctConv,
+    width: Option<i64>,
+    prec: Option<i64>,
+) -> Result<String, FmtError> {
     let prec = prec.map_or(6, |p| p.max(0));
     if prec as usize > MAX_FORMAT_LEN {
         return Err(FmtError::memory());
     }
-    let flags = DtoaFlags { alt: c.alt, ..DtoaFlags::default() };
-    let code = if matches!(c.conv, 'e' | 'E' | 'f' | 'F' | 'g' | 'G') { c.conv } else { 'g' };
+    let flags = DtoaFlags {
+        alt: c.alt,
+        ..DtoaFlags::default()
+    };
+    let code = if matches!(c.conv, 'e' | 'E' | 'f' | 'F' | 'g' | 'G') {
+        c.conv
+    } else {
+        'g'
+    };
     let s = double_to_string(v, code, prec as usize, flags);
     output(&s, c, width, Some(prec), true)
 }
@@ -398,13 +483,24 @@ pub fn pct_float(v: f64, c: &PctConv, width: Option<i64>, prec: Option<i64>) -> 
 /// `%s %r %a` (after the caller computed `str()`/`repr()`/`ascii()`) and
 /// `%c` (with the one-character string): padding, and for `s r a`
 /// truncation to the precision.
-pub fn pct_str(s: &str, c: &PctConv, width: Option<i64>, prec: Option<i64>) -> Result<String, FmtError> {
+pub fn pct_str(
+    s: &str,
+    c: &PctConv,
+    width: Option<i64>,
+    prec: Option<i64>,
+) -> Result<String, FmtError> {
     output(s, c, width, prec.map(|p| p.max(0)), false)
 }
 
 /// `unicode_format_arg_output`: sign, `0x` prefix, padding. `numeric` is
 /// CPython's `arg->sign` (set for the int and float conversions).
-fn output(s: &str, c: &PctConv, width: Option<i64>, prec: Option<i64>, numeric: bool) -> Result<String, FmtError> {
+fn output(
+    s: &str,
+    c: &PctConv,
+    width: Option<i64>,
+    prec: Option<i64>,
+    numeric: bool,
+) -> Result<String, FmtError> {
     let mut ljust = c.ljust;
     let width = width.map(|w| {
         if w < 0 {
@@ -449,15 +545,15 @@ fn output(s: &str, c: &PctConv, width: Option<i64>, prec: Option<i64>, numeric: 
         out.extend(sign);
         out.extend(prefix);
         out.extend(body);
-        out.extend(std::iter::repeat(' ').take(pad));
+        out.extend(std::iter::repeat_n(' ', pad));
     } else if fill == '0' {
         // Zero fill goes between the sign/prefix and the digits.
         out.extend(sign);
         out.extend(prefix);
-        out.extend(std::iter::repeat('0').take(pad));
+        out.extend(std::iter::repeat_n('0', pad));
         out.extend(body);
     } else {
-        out.extend(std::iter::repeat(' ').take(pad));
+        out.extend(std::iter::repeat_n(' ', pad));
         out.extend(sign);
         out.extend(prefix);
         out.extend(body);
@@ -466,6 +562,7 @@ fn output(s: &str, c: &PctConv, width: Option<i64>, prec: Option<i64>, numeric: 
 }
 
 #[cfg(test)]
+#[allow(clippy::approx_constant)] // 3.14159 is test data, not pi
 mod tests {
     use super::*;
 
@@ -494,7 +591,7 @@ mod tests {
     }
 
     fn run_inner(fmt: &str, args: &[A]) -> Result<String, FmtError> {
-        let pieces = parse_percent(fmt)?;
+        let pieces = parse_percent_lazy(fmt, false);
         let mut it = args.iter();
         let mut out = String::new();
         for p in pieces {
@@ -508,8 +605,19 @@ mod tests {
                             None => Err(pct_not_enough_args()),
                         }
                     };
-                    let sw = if c.width == PctNum::Star { Some(star(&mut it)?) } else { None };
-                    let sp = if c.prec == PctNum::Star { Some(star(&mut it)?.max(0)) } else { None };
+                    let sw = if c.width == PctNum::Star {
+                        Some(star(&mut it)?)
+                    } else {
+                        None
+                    };
+                    let sp = if c.prec == PctNum::Star {
+                        Some(star(&mut it)?.max(0))
+                    } else {
+                        None
+                    };
+                    if let Some(e) = c.error {
+                        return Err(e);
+                    }
                     let (w, pr) = c.resolve(sw, sp);
                     let v = it.next().ok_or_else(pct_not_enough_args)?;
                     let s = match (c.kind()?, v) {
@@ -523,11 +631,18 @@ mod tests {
                         (PctKind::Float, a) => return Err(pct_float_type_error(type_name(a))),
                         (PctKind::Str, A::S(s)) => pct_str(s, &c, w, pr)?,
                         (PctKind::Repr, A::S(s)) => pct_str(&format!("'{s}'"), &c, w, pr)?,
-                        (PctKind::Str | PctKind::Repr, A::I(i)) => pct_str(&i.to_string(), &c, w, pr)?,
-                        (PctKind::Char, A::I(i)) => {
-                            pct_str(&pct_char_from_int(&BigInt::from(*i))?.to_string(), &c, w, pr)?
+                        (PctKind::Str | PctKind::Repr, A::I(i)) => {
+                            pct_str(&i.to_string(), &c, w, pr)?
                         }
-                        (PctKind::Char, A::S(s)) => pct_str(&pct_char_from_str(s)?.to_string(), &c, w, pr)?,
+                        (PctKind::Char, A::I(i)) => pct_str(
+                            &pct_char_from_int(&BigInt::from(*i))?.to_string(),
+                            &c,
+                            w,
+                            pr,
+                        )?,
+                        (PctKind::Char, A::S(s)) => {
+                            pct_str(&pct_char_from_str(s)?.to_string(), &c, w, pr)?
+                        }
                         (PctKind::Char, _) => return Err(pct_char_type_error()),
                         _ => unreachable!("not needed by these tests"),
                     };
@@ -575,17 +690,49 @@ mod tests {
             ("%hd %ld %Ld", &[I(1), I(2), I(3)], "1 2 3"),
             ("%d", &[F(3.7)], "3"),
             ("%d", &[F(-3.7)], "-3"),
-            ("%d", &[S("a")], "!TypeError: %d format: a real number is required, not str"),
-            ("%x", &[F(1.5)], "!TypeError: %x format: an integer is required, not float"),
+            (
+                "%d",
+                &[S("a")],
+                "!TypeError: %d format: a real number is required, not str",
+            ),
+            (
+                "%x",
+                &[F(1.5)],
+                "!TypeError: %x format: an integer is required, not float",
+            ),
             ("%*d", &[S("a"), I(1)], "!TypeError: * wants int"),
             ("%.*d", &[S("a"), I(1)], "!TypeError: * wants int"),
-            ("%lld", &[I(1)], "!ValueError: unsupported format character 'l' (0x6c) at index 2"),
-            ("%d %d", &[I(1)], "!TypeError: not enough arguments for format string"),
-            ("%d", &[I(1), I(2)], "!TypeError: not all arguments converted during string formatting"),
-            ("%99999999999999999999d", &[I(1)], "!ValueError: width too big"),
-            ("%.99999999999999999999d", &[I(1)], "!ValueError: precision too big"),
+            (
+                "%lld",
+                &[I(1)],
+                "!ValueError: unsupported format character 'l' (0x6c) at index 2",
+            ),
+            (
+                "%d %d",
+                &[I(1)],
+                "!TypeError: not enough arguments for format string",
+            ),
+            (
+                "%d",
+                &[I(1), I(2)],
+                "!TypeError: not all arguments converted during string formatting",
+            ),
+            (
+                "%99999999999999999999d",
+                &[I(1)],
+                "!ValueError: width too big",
+            ),
+            (
+                "%.99999999999999999999d",
+                &[I(1)],
+                "!ValueError: precision too big",
+            ),
             ("%.3000000000d", &[I(1)], "!ValueError: precision too big"),
-            ("%.*d", &[I(2147483647), I(1)], "!OverflowError: precision too large"),
+            (
+                "%.*d",
+                &[I(2147483647), I(1)],
+                "!OverflowError: precision too large",
+            ),
             ("%*d", &[I(1 << 40), I(1)], "!MemoryError: "),
         ];
         for &(fmt, args, want) in cases {
@@ -597,7 +744,10 @@ mod tests {
             PctPiece::Conv(c) => c.clone(),
             _ => unreachable!(),
         };
-        assert_eq!(pct_int(&big, &c, None, None).unwrap(), "c9f2c9cd04674edea40000007");
+        assert_eq!(
+            pct_int(&big, &c, None, None).unwrap(),
+            "c9f2c9cd04674edea40000007"
+        );
         let c = match &parse_percent("%d").unwrap()[0] {
             PctPiece::Conv(c) => c.clone(),
             _ => unreachable!(),
@@ -607,8 +757,18 @@ mod tests {
             pct_int(&huge, &c, None, None).unwrap_err().msg,
             "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
         );
-        assert_eq!(pct_star_width(&(BigInt::from(1) << 63usize)).unwrap_err().msg, "Python int too large to convert to C ssize_t");
-        assert_eq!(pct_star_prec(&(BigInt::from(1) << 31usize)).unwrap_err().msg, "Python int too large to convert to C int");
+        assert_eq!(
+            pct_star_width(&(BigInt::from(1) << 63usize))
+                .unwrap_err()
+                .msg,
+            "Python int too large to convert to C ssize_t"
+        );
+        assert_eq!(
+            pct_star_prec(&(BigInt::from(1) << 31usize))
+                .unwrap_err()
+                .msg,
+            "Python int too large to convert to C int"
+        );
     }
 
     #[test]
@@ -668,8 +828,16 @@ mod tests {
             ("%3c|%-3c|", &[I(65), I(66)], "  A|B  |"),
             ("%.0c", &[S("a")], "a"),
             ("%05c", &[S("a")], "    a"),
-            ("%c", &[I(-1)], "!OverflowError: %c arg not in range(0x110000)"),
-            ("%c", &[I(0x110000)], "!OverflowError: %c arg not in range(0x110000)"),
+            (
+                "%c",
+                &[I(-1)],
+                "!OverflowError: %c arg not in range(0x110000)",
+            ),
+            (
+                "%c",
+                &[I(0x110000)],
+                "!OverflowError: %c arg not in range(0x110000)",
+            ),
             ("%c", &[S("ab")], "!TypeError: %c requires int or char"),
             ("%c", &[F(1.5)], "!TypeError: %c requires int or char"),
             ("%", &[], "!ValueError: incomplete format"),
@@ -679,14 +847,87 @@ mod tests {
             ("%.5", &[I(1)], "!ValueError: incomplete format"),
             ("%-", &[I(1)], "!ValueError: incomplete format"),
             ("%h", &[I(1)], "!ValueError: incomplete format"),
-            ("%y", &[I(1)], "!ValueError: unsupported format character 'y' (0x79) at index 1"),
-            ("abc %y", &[I(1)], "!ValueError: unsupported format character 'y' (0x79) at index 5"),
-            ("é%é", &[I(1)], "!ValueError: unsupported format character '?' (0xe9) at index 2"),
-            ("%\n", &[I(1)], "!ValueError: unsupported format character '?' (0xa) at index 1"),
-            ("%y", &[], "!TypeError: not enough arguments for format string"),
-            ("% %", &[], "!TypeError: not enough arguments for format string"),
-            ("%5.1%", &[], "!TypeError: not enough arguments for format string"),
-            ("%5.1%", &[I(1)], "!ValueError: unsupported format character '%' (0x25) at index 4"),
+            (
+                "%y",
+                &[I(1)],
+                "!ValueError: unsupported format character 'y' (0x79) at index 1",
+            ),
+            (
+                "abc %y",
+                &[I(1)],
+                "!ValueError: unsupported format character 'y' (0x79) at index 5",
+            ),
+            (
+                "é%é",
+                &[I(1)],
+                "!ValueError: unsupported format character '?' (0xe9) at index 2",
+            ),
+            (
+                "%\n",
+                &[I(1)],
+                "!ValueError: unsupported format character '?' (0xa) at index 1",
+            ),
+            (
+                "%y",
+                &[],
+                "!TypeError: not enough arguments for format string",
+            ),
+            (
+                "% %",
+                &[],
+                "!TypeError: not enough arguments for format string",
+            ),
+            (
+                "%5.1%",
+                &[],
+                "!TypeError: not enough arguments for format string",
+            ),
+            (
+                "%5.1%",
+                &[I(1)],
+                "!ValueError: unsupported format character '%' (0x25) at index 4",
+            ),
+            // Error precedence: CPython meets errors in order.
+            (
+                "%y %",
+                &[I(1)],
+                "!ValueError: unsupported format character 'y' (0x79) at index 1",
+            ),
+            (
+                "%d %",
+                &[S("a")],
+                "!TypeError: %d format: a real number is required, not str",
+            ),
+            ("%d %", &[I(1)], "!ValueError: incomplete format"),
+            ("%(a", &[I(1)], "!TypeError: format requires a mapping"),
+            ("%(a)s", &[I(1)], "!TypeError: format requires a mapping"),
+            (
+                "%*",
+                &[],
+                "!TypeError: not enough arguments for format string",
+            ),
+            ("%*", &[I(1)], "!ValueError: incomplete format"),
+            ("%.*", &[S("a")], "!TypeError: * wants int"),
+            (
+                "%*.*",
+                &[I(1)],
+                "!TypeError: not enough arguments for format string",
+            ),
+            (
+                "%d %99999999999999999999d",
+                &[],
+                "!TypeError: not enough arguments for format string",
+            ),
+            (
+                "%*99999999999999999999d",
+                &[I(1)],
+                "!TypeError: not enough arguments for format string",
+            ),
+            (
+                "%*99999999999999999999d",
+                &[I(1), I(2)],
+                "!ValueError: unsupported format character '9' (0x39) at index 2",
+            ),
         ];
         for &(fmt, args, want) in cases {
             assert_eq!(run(fmt, args), want, "{fmt:?}");
@@ -702,12 +943,23 @@ mod tests {
         assert_eq!(c.conv, 's');
         assert_eq!(p[1], PctPiece::Literal("-".into()));
         let PctPiece::Conv(c) = &p[2] else { panic!() };
-        assert_eq!((c.key.as_deref(), c.width, c.prec, c.conv), (Some("x"), PctNum::Num(5), PctNum::Num(2), 'f'));
+        assert_eq!(
+            (c.key.as_deref(), c.width, c.prec, c.conv),
+            (Some("x"), PctNum::Num(5), PctNum::Num(2), 'f')
+        );
         assert_eq!(p[3], PctPiece::Literal("%".into()));
-        assert_eq!(parse_percent("%(a").unwrap_err().msg, "incomplete format key");
+        assert_eq!(
+            parse_percent("%(a").unwrap_err().msg,
+            "incomplete format key"
+        );
         assert_eq!(parse_percent("%(a)").unwrap_err().msg, "incomplete format");
-        let PctPiece::Conv(c) = &parse_percent("%(a)%").unwrap()[0] else { panic!() };
+        let PctPiece::Conv(c) = &parse_percent("%(a)%").unwrap()[0] else {
+            panic!()
+        };
         // python3: "%(a)%" % {"a": 1} -> unsupported format character '%' (0x25) at index 4
-        assert_eq!(c.kind().unwrap_err().msg, "unsupported format character '%' (0x25) at index 4");
+        assert_eq!(
+            c.kind().unwrap_err().msg,
+            "unsupported format character '%' (0x25) at index 4"
+        );
     }
 }

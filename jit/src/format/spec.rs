@@ -242,7 +242,12 @@ fn group_digits(digits: &[u8], min_width: i64, grouping: Option<(char, usize)>) 
                 let len = (size as i64).min(remaining.max(min_width).max(1));
                 let n_zeros = (len - remaining).max(0);
                 let n_chars = remaining.min(len).max(0);
-                emit(&mut rev, n_chars, n_zeros, if first { None } else { Some(sep) });
+                emit(
+                    &mut rev,
+                    n_chars,
+                    n_zeros,
+                    if first { None } else { Some(sep) },
+                );
                 first = false;
                 remaining -= n_chars;
                 min_width -= len;
@@ -282,8 +287,7 @@ fn layout_number(
         }
     };
     let n_remainder = remainder.chars().count() as i64;
-    let non_digit =
-        sign.is_some() as i64 + prefix.len() as i64 + has_decimal as i64 + n_remainder;
+    let non_digit = sign.is_some() as i64 + prefix.len() as i64 + has_decimal as i64 + n_remainder;
     let width = l.width.map_or(-1, |w| w.min(i64::MAX as usize) as i64);
     let nd = digits.len() as i64;
     if width > MAX_FORMAT_LEN as i64 {
@@ -293,10 +297,17 @@ fn layout_number(
             return Err(FmtError::memory());
         }
     }
-    let min_width = if l.fill == '0' && l.align == '=' { width - non_digit } else { 0 };
+    let min_width = if l.fill == '0' && l.align == '=' {
+        width - non_digit
+    } else {
+        0
+    };
     // Only `c` has no digits; grouping code always wants one character.
-    let grouped =
-        if digits.is_empty() { String::new() } else { group_digits(digits.as_bytes(), min_width, l.grouping) };
+    let grouped = if digits.is_empty() {
+        String::new()
+    } else {
+        group_digits(digits.as_bytes(), min_width, l.grouping)
+    };
     let padding = width - (non_digit + grouped.len() as i64);
     let (mut lpad, mut spad, mut rpad) = (0, 0, 0);
     if padding > 0 {
@@ -310,8 +321,9 @@ fn layout_number(
             _ => lpad = padding,
         }
     }
-    let mut out = String::with_capacity((non_digit + grouped.len() as i64 + padding.max(0)) as usize);
-    let pad = |out: &mut String, n: i64| out.extend(std::iter::repeat(l.fill).take(n as usize));
+    let mut out =
+        String::with_capacity((non_digit + grouped.len() as i64 + padding.max(0)) as usize);
+    let pad = |out: &mut String, n: i64| out.extend(std::iter::repeat_n(l.fill, n as usize));
     pad(&mut out, lpad);
     if let Some(s) = sign {
         out.push(s);
@@ -402,7 +414,7 @@ pub fn int_to_decimal(v: &BigInt) -> Result<String, FmtError> {
         // Reject hopeless cases before the (superlinear) conversion: a
         // number of `bits` bits has more than (bits-1)·log10(2) digits.
         let bits = v.bits();
-        if bits > 1 && (bits - 1) as f64 * 0.30102999 > limit as f64 + 1.0 {
+        if bits > 1 && (bits - 1) as f64 * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
             return Err(int_digits_error(limit));
         }
     }
@@ -462,7 +474,9 @@ fn format_integer(v: IntRef<'_>, spec: &FormatSpec, type_name: &str) -> Result<S
     let grouping = grouping_for(spec.grouping, ty)?;
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_long(v, spec, ty, grouping),
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => format_float_internal(v.to_f64()?, spec, ty, grouping),
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+            format_float_internal(v.to_f64()?, spec, ty, grouping)
+        }
         _ => Err(unknown_type(ty, type_name)),
     }
 }
@@ -475,7 +489,9 @@ fn format_long(
     grouping: Option<(char, usize)>,
 ) -> Result<String, FmtError> {
     if spec.precision.is_some() {
-        return Err(FmtError::value("Precision not allowed in integer format specifier"));
+        return Err(FmtError::value(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     if spec.z {
         return Err(FmtError::value(
@@ -485,7 +501,9 @@ fn format_long(
     let layout = NumLayout::new(spec, if ty == 'n' { None } else { grouping });
     if ty == 'c' {
         if spec.sign.is_some() {
-            return Err(FmtError::value("Sign not allowed with integer format specifier 'c'"));
+            return Err(FmtError::value(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
         }
         if spec.alternate {
             return Err(FmtError::value(
@@ -521,7 +539,10 @@ pub(crate) fn code_point_to_char(x: i64) -> Result<char, FmtError> {
         return Err(FmtError::overflow("%c arg not in range(0x110000)"));
     }
     char::from_u32(x as u32).ok_or_else(|| {
-        FmtError::value(format!("%c arg U+{:04X} is a lone surrogate, which is not supported", x))
+        FmtError::value(format!(
+            "%c arg U+{:04X} is a lone surrogate, which is not supported",
+            x
+        ))
     })
 }
 
@@ -535,7 +556,9 @@ pub fn format_float(v: f64, spec: &FormatSpec, type_name: &str) -> Result<String
     let ty = spec.ty.unwrap_or('\0');
     let grouping = grouping_for(spec.grouping, ty)?;
     match ty {
-        '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => format_float_internal(v, spec, ty, grouping),
+        '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => {
+            format_float_internal(v, spec, ty, grouping)
+        }
         _ => Err(unknown_type(ty, type_name)),
     }
 }
@@ -555,7 +578,11 @@ fn format_float_internal(
             return Err(FmtError::memory());
         }
     }
-    let mut flags = DtoaFlags { alt: spec.alternate, no_neg_0: spec.z, ..DtoaFlags::default() };
+    let mut flags = DtoaFlags {
+        alt: spec.alternate,
+        no_neg_0: spec.z,
+        ..DtoaFlags::default()
+    };
     let mut code = ty;
     let mut default_precision = 6;
     if code == '\0' {
@@ -614,8 +641,16 @@ pub fn format_str(s: &str, spec: &FormatSpec, type_name: &str) -> Result<String,
         return Err(unknown_type(ty, type_name));
     }
     match spec.sign {
-        Some(' ') => return Err(FmtError::value("Space not allowed in string format specifier")),
-        Some(_) => return Err(FmtError::value("Sign not allowed in string format specifier")),
+        Some(' ') => {
+            return Err(FmtError::value(
+                "Space not allowed in string format specifier",
+            ))
+        }
+        Some(_) => {
+            return Err(FmtError::value(
+                "Sign not allowed in string format specifier",
+            ))
+        }
         None => {}
     }
     if spec.z {
@@ -624,11 +659,15 @@ pub fn format_str(s: &str, spec: &FormatSpec, type_name: &str) -> Result<String,
         ));
     }
     if spec.alternate {
-        return Err(FmtError::value("Alternate form (#) not allowed in string format specifier"));
+        return Err(FmtError::value(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
     }
     let align = spec.align.unwrap_or('<');
     if align == '=' {
-        return Err(FmtError::value("'=' alignment not allowed in string format specifier"));
+        return Err(FmtError::value(
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     let len = s.chars().count();
     let (text, len) = match spec.precision {
@@ -663,13 +702,14 @@ pub(crate) fn pad_text(
     };
     let rpad = total - len - lpad;
     let mut out = String::with_capacity(text.len() + (lpad + rpad) * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(lpad));
+    out.extend(std::iter::repeat_n(fill, lpad));
     out.push_str(text);
-    out.extend(std::iter::repeat(fill).take(rpad));
+    out.extend(std::iter::repeat_n(fill, rpad));
     Ok(out)
 }
 
 #[cfg(test)]
+#[allow(clippy::approx_constant)] // 3.14159 is test data, not pi
 mod tests {
     use super::*;
 
@@ -677,17 +717,23 @@ mod tests {
     /// "!Kind: message").
     fn fi(v: &str, spec: &str) -> String {
         let v: BigInt = v.parse().unwrap();
-        let r = parse_spec(spec, "int").map_err(FmtError::from).and_then(|s| format_int(&v, &s, "int"));
+        let r = parse_spec(spec, "int")
+            .map_err(FmtError::from)
+            .and_then(|s| format_int(&v, &s, "int"));
         show(r)
     }
 
     fn ff(v: f64, spec: &str) -> String {
-        let r = parse_spec(spec, "float").map_err(FmtError::from).and_then(|s| format_float(v, &s, "float"));
+        let r = parse_spec(spec, "float")
+            .map_err(FmtError::from)
+            .and_then(|s| format_float(v, &s, "float"));
         show(r)
     }
 
     fn fs(v: &str, spec: &str) -> String {
-        let r = parse_spec(spec, "str").map_err(FmtError::from).and_then(|s| format_str(v, &s, "str"));
+        let r = parse_spec(spec, "str")
+            .map_err(FmtError::from)
+            .and_then(|s| format_str(v, &s, "str"));
         show(r)
     }
 
@@ -772,23 +818,63 @@ mod tests {
             ("1", "f", "1.000000"),
             ("1", "%", "100.000000%"),
             ("123456789", "g", "1.23457e+08"),
-            ("123456789012345678901234567890", ",.2f", "123,456,789,012,345,677,877,719,597,056.00"),
+            (
+                "123456789012345678901234567890",
+                ",.2f",
+                "123,456,789,012,345,677,877,719,597,056.00",
+            ),
             ("-3", "+.1F", "-3.0"),
             ("12345678901234567890", "", "12345678901234567890"),
             ("-12345678901234567890", "_", "-12_345_678_901_234_567_890"),
             ("12345678901234567890", "#x", "0xab54a98ceb1f0ad2"),
             // Errors.
-            ("1", "abc", "!ValueError: Invalid format specifier 'abc' for object of type 'int'"),
-            ("1", "z", "!ValueError: Negative zero coercion (z) not allowed in integer format specifier"),
+            (
+                "1",
+                "abc",
+                "!ValueError: Invalid format specifier 'abc' for object of type 'int'",
+            ),
+            (
+                "1",
+                "z",
+                "!ValueError: Negative zero coercion (z) not allowed in integer format specifier",
+            ),
             ("1", "zf", "1.000000"),
-            ("1", ".2", "!ValueError: Precision not allowed in integer format specifier"),
-            ("1", ".2d", "!ValueError: Precision not allowed in integer format specifier"),
-            ("65", "+c", "!ValueError: Sign not allowed with integer format specifier 'c'"),
-            ("65", "-c", "!ValueError: Sign not allowed with integer format specifier 'c'"),
-            ("65", "#c", "!ValueError: Alternate form (#) not allowed with integer format specifier 'c'"),
+            (
+                "1",
+                ".2",
+                "!ValueError: Precision not allowed in integer format specifier",
+            ),
+            (
+                "1",
+                ".2d",
+                "!ValueError: Precision not allowed in integer format specifier",
+            ),
+            (
+                "65",
+                "+c",
+                "!ValueError: Sign not allowed with integer format specifier 'c'",
+            ),
+            (
+                "65",
+                "-c",
+                "!ValueError: Sign not allowed with integer format specifier 'c'",
+            ),
+            (
+                "65",
+                "#c",
+                "!ValueError: Alternate form (#) not allowed with integer format specifier 'c'",
+            ),
             ("-1", "c", "!OverflowError: %c arg not in range(0x110000)"),
-            ("1114112", "c", "!OverflowError: %c arg not in range(0x110000)"),
-            ("18446744073709551616", "c", "!OverflowError: Python int too large to convert to C long"),
+            (
+                "1114112",
+                "c",
+                "!OverflowError: %c arg not in range(0x110000)",
+            ),
+            (
+                "18446744073709551616",
+                "c",
+                "!OverflowError: Python int too large to convert to C long",
+            ),
             ("1", ",_", "!ValueError: Cannot specify both ',' and '_'."),
             ("1", "_,", "!ValueError: Cannot specify both ',' and '_'."),
             ("1", ",x", "!ValueError: Cannot specify ',' with 'x'."),
@@ -797,17 +883,53 @@ mod tests {
             ("1", ",c", "!ValueError: Cannot specify ',' with 'c'."),
             ("1", ",,", "!ValueError: Cannot specify ',' with ','."),
             ("1", ", ", "!ValueError: Cannot specify ',' with '\\x20'."),
-            ("1", ",\u{1}", "!ValueError: Cannot specify ',' with '\\x1'."),
-            ("1", "\u{1}", "!ValueError: Unknown format code '\\x1' for object of type 'int'"),
-            ("1", "é", "!ValueError: Unknown format code '\\xe9' for object of type 'int'"),
-            ("1", "\u{1F600}", "!ValueError: Unknown format code '\\x1f600' for object of type 'int'"),
-            ("1", "\0", "!ValueError: Unknown format code '\\x0' for object of type 'int'"),
-            ("1", "s", "!ValueError: Unknown format code 's' for object of type 'int'"),
+            (
+                "1",
+                ",\u{1}",
+                "!ValueError: Cannot specify ',' with '\\x1'.",
+            ),
+            (
+                "1",
+                "\u{1}",
+                "!ValueError: Unknown format code '\\x1' for object of type 'int'",
+            ),
+            (
+                "1",
+                "é",
+                "!ValueError: Unknown format code '\\xe9' for object of type 'int'",
+            ),
+            (
+                "1",
+                "\u{1F600}",
+                "!ValueError: Unknown format code '\\x1f600' for object of type 'int'",
+            ),
+            (
+                "1",
+                "\0",
+                "!ValueError: Unknown format code '\\x0' for object of type 'int'",
+            ),
+            (
+                "1",
+                "s",
+                "!ValueError: Unknown format code 's' for object of type 'int'",
+            ),
             ("1", ".", "!ValueError: Format specifier missing precision"),
-            ("1", "99999999999999999999", "!ValueError: Too many decimal digits in format string"),
-            ("1", ".99999999999999999999", "!ValueError: Too many decimal digits in format string"),
+            (
+                "1",
+                "99999999999999999999",
+                "!ValueError: Too many decimal digits in format string",
+            ),
+            (
+                "1",
+                ".99999999999999999999",
+                "!ValueError: Too many decimal digits in format string",
+            ),
             ("1", "9223372036854775807", "!MemoryError: "),
-            (&"9".repeat(400), "e", "!OverflowError: int too large to convert to float"),
+            (
+                &"9".repeat(400),
+                "e",
+                "!OverflowError: int too large to convert to float",
+            ),
         ];
         for &(v, spec, want) in cases {
             assert_eq!(fi(v, spec), want, "format({v}, {spec:?})");
@@ -953,17 +1075,53 @@ mod tests {
             ("日本語", ">5", "  日本語"),
             ("abc", ".0", ""),
             ("", "3", "   "),
-            ("a", "+", "!ValueError: Sign not allowed in string format specifier"),
-            ("a", "-", "!ValueError: Sign not allowed in string format specifier"),
-            ("a", " ", "!ValueError: Space not allowed in string format specifier"),
-            ("a", "z", "!ValueError: Negative zero coercion (z) not allowed in string format specifier"),
-            ("a", "#", "!ValueError: Alternate form (#) not allowed in string format specifier"),
-            ("a", "=5", "!ValueError: '=' alignment not allowed in string format specifier"),
+            (
+                "a",
+                "+",
+                "!ValueError: Sign not allowed in string format specifier",
+            ),
+            (
+                "a",
+                "-",
+                "!ValueError: Sign not allowed in string format specifier",
+            ),
+            (
+                "a",
+                " ",
+                "!ValueError: Space not allowed in string format specifier",
+            ),
+            (
+                "a",
+                "z",
+                "!ValueError: Negative zero coercion (z) not allowed in string format specifier",
+            ),
+            (
+                "a",
+                "#",
+                "!ValueError: Alternate form (#) not allowed in string format specifier",
+            ),
+            (
+                "a",
+                "=5",
+                "!ValueError: '=' alignment not allowed in string format specifier",
+            ),
             ("a", ",", "!ValueError: Cannot specify ',' with 's'."),
             ("a", "_s", "!ValueError: Cannot specify '_' with 's'."),
-            ("a", "d", "!ValueError: Unknown format code 'd' for object of type 'str'"),
-            ("a", "+d", "!ValueError: Unknown format code 'd' for object of type 'str'"),
-            ("a", "abc", "!ValueError: Invalid format specifier 'abc' for object of type 'str'"),
+            (
+                "a",
+                "d",
+                "!ValueError: Unknown format code 'd' for object of type 'str'",
+            ),
+            (
+                "a",
+                "+d",
+                "!ValueError: Unknown format code 'd' for object of type 'str'",
+            ),
+            (
+                "a",
+                "abc",
+                "!ValueError: Invalid format specifier 'abc' for object of type 'str'",
+            ),
             ("a", "9999999999", "!MemoryError: "),
             ("a", ".9999999999", "a"),
         ];
@@ -980,12 +1138,24 @@ mod tests {
         assert_eq!(int_to_str_radix(&v("0"), 2, "0b"), "0b0");
         assert_eq!(int_to_str_radix(&v("-5"), 2, "0b"), "-0b101");
         assert_eq!(int_to_str_radix(&v("35"), 99, ""), "35");
-        assert_eq!(bigint_to_f64(&v("9007199254740993")).unwrap(), 9007199254740992.0);
-        assert_eq!(bigint_to_f64(&v("9007199254740995")).unwrap(), 9007199254740996.0);
-        assert_eq!(bigint_to_f64(&v("-9007199254740993")).unwrap(), -9007199254740992.0);
+        assert_eq!(
+            bigint_to_f64(&v("9007199254740993")).unwrap(),
+            9007199254740992.0
+        );
+        assert_eq!(
+            bigint_to_f64(&v("9007199254740995")).unwrap(),
+            9007199254740996.0
+        );
+        assert_eq!(
+            bigint_to_f64(&v("-9007199254740993")).unwrap(),
+            -9007199254740992.0
+        );
         // 2**1024 - 2**970 rounds up to 2**1024: overflow, as in CPython.
         let edge = (BigInt::from(1) << 1024usize) - (BigInt::from(1) << 970usize);
-        assert_eq!(bigint_to_f64(&edge).unwrap_err().msg, "int too large to convert to float");
+        assert_eq!(
+            bigint_to_f64(&edge).unwrap_err().msg,
+            "int too large to convert to float"
+        );
         let below = (BigInt::from(1) << 1024usize) - (BigInt::from(1) << 971usize);
         assert_eq!(bigint_to_f64(&below).unwrap(), f64::MAX);
     }

@@ -138,7 +138,10 @@ impl TplField {
 
 /// `IndexError` message for a positional field beyond the arguments.
 pub fn replacement_index_error(index: usize) -> String {
-    format!("Replacement index {} out of range for positional args tuple", index)
+    format!(
+        "Replacement index {} out of range for positional args tuple",
+        index
+    )
 }
 
 /// `ValueError` message for a positional field in `str.format_map`.
@@ -193,10 +196,18 @@ fn parse_level(s: &[char], depth: u32, auto: &mut AutoNumber) -> Vec<TplPiece> {
         }
         let at_end = i >= n;
         if c == '}' && (at_end || s[i] != '}') {
-            return finish(pieces, lit, FmtError::value("Single '}' encountered in format string"));
+            return finish(
+                pieces,
+                lit,
+                FmtError::value("Single '}' encountered in format string"),
+            );
         }
         if at_end && c == '{' {
-            return finish(pieces, lit, FmtError::value("Single '{' encountered in format string"));
+            return finish(
+                pieces,
+                lit,
+                FmtError::value("Single '{' encountered in format string"),
+            );
         }
         if s[i] == c {
             // `{{` or `}}`.
@@ -233,7 +244,12 @@ fn finish(mut pieces: Vec<TplPiece>, lit: String, e: FmtError) -> Vec<TplPiece> 
 
 /// `parse_field`: `*i` is just after the opening `{`; on success it is left
 /// just after the closing `}`.
-fn parse_field(s: &[char], i: &mut usize, depth: u32, auto: &mut AutoNumber) -> Result<TplField, FmtError> {
+fn parse_field(
+    s: &[char],
+    i: &mut usize,
+    depth: u32,
+    auto: &mut AutoNumber,
+) -> Result<TplField, FmtError> {
     let n = s.len();
     let name_start = *i;
     let mut c = '\0';
@@ -253,7 +269,11 @@ fn parse_field(s: &[char], i: &mut usize, depth: u32, auto: &mut AutoNumber) -> 
             _ => continue,
         }
     }
-    let name_end = if c == '}' || c == ':' || c == '!' { *i - 1 } else { *i };
+    let name_end = if c == '}' || c == ':' || c == '!' {
+        *i - 1
+    } else {
+        *i
+    };
     let name = &s[name_start..name_end];
     let mut conversion = None;
     let mut spec: &[char] = &[];
@@ -262,7 +282,9 @@ fn parse_field(s: &[char], i: &mut usize, depth: u32, auto: &mut AutoNumber) -> 
         let mut closed = false;
         if c == '!' {
             if *i >= n {
-                return Err(FmtError::value("end of string while looking for conversion specifier"));
+                return Err(FmtError::value(
+                    "end of string while looking for conversion specifier",
+                ));
             }
             conversion = Some(s[*i]);
             *i += 1;
@@ -310,7 +332,9 @@ fn parse_field(s: &[char], i: &mut usize, depth: u32, auto: &mut AutoNumber) -> 
     let (accessors, accessor_error) = parse_accessors(rest);
     let nested = if needs_expanding {
         Some(if depth <= 1 {
-            vec![TplPiece::Error(FmtError::value("Max string recursion exceeded"))]
+            vec![TplPiece::Error(FmtError::value(
+                "Max string recursion exceeded",
+            ))]
         } else {
             parse_level(spec, depth - 1, auto)
         })
@@ -330,7 +354,10 @@ fn parse_field(s: &[char], i: &mut usize, depth: u32, auto: &mut AutoNumber) -> 
 
 /// Split a field name at its first '.' or '['.
 fn split_first(name: &[char]) -> (&[char], &[char]) {
-    let k = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+    let k = name
+        .iter()
+        .position(|&c| c == '.' || c == '[')
+        .unwrap_or(name.len());
     name.split_at(k)
 }
 
@@ -354,7 +381,11 @@ fn resolve_arg(first: &[char], auto: &mut AutoNumber) -> Result<ArgRef, FmtError
         return Ok(ArgRef::Name(first.iter().collect()));
     }
     if let AutoNumber::Init = auto {
-        *auto = if is_empty { AutoNumber::Auto(0) } else { AutoNumber::Manual };
+        *auto = if is_empty {
+            AutoNumber::Auto(0)
+        } else {
+            AutoNumber::Manual
+        };
     }
     match (*auto, index) {
         (AutoNumber::Manual, None) => Err(FmtError::value(
@@ -402,7 +433,9 @@ fn parse_accessors(rest: &[char]) -> (Vec<Accessor>, Option<FmtError>) {
             _ => {
                 return (
                     out,
-                    Some(FmtError::value("Only '.' or '[' may follow ']' in format field specifier")),
+                    Some(FmtError::value(
+                        "Only '.' or '[' may follow ']' in format field specifier",
+                    )),
                 )
             }
         };
@@ -415,7 +448,10 @@ fn parse_accessors(rest: &[char]) -> (Vec<Accessor>, Option<FmtError>) {
             }
         };
         if name.is_empty() {
-            return (out, Some(FmtError::value("Empty attribute in format string")));
+            return (
+                out,
+                Some(FmtError::value("Empty attribute in format string")),
+            );
         }
         let text: String = name.iter().collect();
         out.push(match (is_attr, index) {
@@ -428,6 +464,7 @@ fn parse_accessors(rest: &[char]) -> (Vec<Accessor>, Option<FmtError>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::approx_constant, clippy::type_complexity)] // test tables
 mod tests {
     use super::*;
     use crate::format::{format_float, format_i64, format_str, parse_spec};
@@ -456,7 +493,10 @@ mod tests {
             V::I(i) => i.to_string(),
             V::F(f) => crate::format::float_repr(*f),
             V::S(s) => s.to_string(),
-            V::L(items) => format!("[{}]", items.iter().map(py_repr).collect::<Vec<_>>().join(", ")),
+            V::L(items) => format!(
+                "[{}]",
+                items.iter().map(py_repr).collect::<Vec<_>>().join(", ")
+            ),
         }
     }
 
@@ -493,9 +533,9 @@ mod tests {
                     // tests encode them as TypeError with a marker.
                     let other = |m: String| FmtError::type_error(m);
                     let mut obj = match f.arg.clone()? {
-                        ArgRef::Index(i) => {
-                            args.get(i).cloned().ok_or_else(|| other(format!("IndexError {}", replacement_index_error(i))))?
-                        }
+                        ArgRef::Index(i) => args.get(i).cloned().ok_or_else(|| {
+                            other(format!("IndexError {}", replacement_index_error(i)))
+                        })?,
                         ArgRef::Name(k) => kwargs
                             .iter()
                             .find(|(n, _)| *n == k)
@@ -505,19 +545,31 @@ mod tests {
                     for a in &f.accessors {
                         obj = match (a, &obj) {
                             (Accessor::Index(i), V::L(items)) => {
-                                items.get(*i).cloned().ok_or_else(|| other("IndexError list index out of range".into()))?
+                                items.get(*i).cloned().ok_or_else(|| {
+                                    other("IndexError list index out of range".into())
+                                })?
                             }
                             (Accessor::Attr(n), o) => {
-                                return Err(other(format!("AttributeError '{}' object has no attribute '{n}'", type_name(o))))
+                                return Err(other(format!(
+                                    "AttributeError '{}' object has no attribute '{n}'",
+                                    type_name(o)
+                                )))
                             }
-                            (_, o) => return Err(other(format!("TypeError {} not subscriptable", type_name(o)))),
+                            (_, o) => {
+                                return Err(other(format!(
+                                    "TypeError {} not subscriptable",
+                                    type_name(o)
+                                )))
+                            }
                         };
                     }
                     if let Some(e) = &f.accessor_error {
                         return Err(e.clone());
                     }
                     match f.conversion_kind()? {
-                        Some(Conversion::Repr) => obj = V::S(Box::leak(py_repr(&obj).into_boxed_str())),
+                        Some(Conversion::Repr) => {
+                            obj = V::S(Box::leak(py_repr(&obj).into_boxed_str()))
+                        }
                         Some(_) => obj = V::S(Box::leak(py_str(&obj).into_boxed_str())),
                         None => {}
                     }
@@ -618,7 +670,10 @@ mod tests {
             "!TypeError: AttributeError 'int' object has no attribute 'a'"
         );
         // The strict parse reports the syntax error first.
-        assert_eq!(fmt("{0.a} }", &[I(1)], &[]), "!ValueError: Single '}' encountered in format string");
+        assert_eq!(
+            fmt("{0.a} }", &[I(1)], &[]),
+            "!ValueError: Single '}' encountered in format string"
+        );
         assert_eq!(fmt("x{}y", &[I(1)], &[]), "x1y");
         // python3: "{} {0} }".format(1, 2) -> cannot switch ...
         assert_eq!(
@@ -636,14 +691,20 @@ mod tests {
         assert_eq!(f.arg, Ok(ArgRef::Index(0)));
         assert_eq!(
             f.accessors,
-            vec![Accessor::Attr("x".into()), Accessor::Index(1), Accessor::Key("k".into())]
+            vec![
+                Accessor::Attr("x".into()),
+                Accessor::Index(1),
+                Accessor::Key("k".into())
+            ]
         );
         assert_eq!(f.accessor_error, None);
         assert_eq!(f.conversion_kind(), Ok(Some(Conversion::Repr)));
         assert_eq!(f.spec, ">{w}");
         let nested = f.nested.as_ref().unwrap();
         assert_eq!(nested[0], TplPiece::Literal(">".into()));
-        let TplPiece::Field(w) = &nested[1] else { panic!() };
+        let TplPiece::Field(w) = &nested[1] else {
+            panic!()
+        };
         assert_eq!(w.arg, Ok(ArgRef::Name("w".into())));
         assert_eq!(w.nested, None);
     }

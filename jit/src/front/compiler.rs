@@ -78,6 +78,9 @@ struct LoopCtx {
 }
 
 struct Region {
+    /// Opening order: a region opened later is nested inside the earlier ones
+    /// it overlaps, so the unwinder tries higher ids first.
+    id: u32,
     segments: Vec<(u32, u32)>,
     open: Option<u32>,
     handler: usize,
@@ -108,7 +111,8 @@ struct FnCompiler<'c, 'v, 'a> {
     loops: Vec<LoopCtx>,
     unwind: Vec<Unwind<'a>>,
     regions: Vec<Region>,
-    exc_entries: Vec<ExcEntry>,
+    exc_entries: Vec<(u32, ExcEntry)>,
+    regions_opened: u32,
     handler_depth: u16,
     /// Locals certainly assigned at this point (no unbound check needed).
     bound: HashSet<String>,
@@ -143,6 +147,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             unwind: Vec::new(),
             regions: Vec::new(),
             exc_entries: Vec::new(),
+            regions_opened: 0,
             handler_depth: 0,
             bound: HashSet::new(),
             nesting: 0,
@@ -411,7 +416,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn finish(mut self) -> Code {
         debug_assert!(self.regions.is_empty());
-        self.exc_entries.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+        // Innermost (most recently opened) regions first: the unwinder takes the
+        // first entry that covers the faulting instruction.
+        self.exc_entries.sort_by_key(|(id, e)| (std::cmp::Reverse(*id), e.start));
         let nregs = self.max_reg.max(self.params.total()).max(1);
         self.reg_names.resize(nregs as usize, None);
         let is_generator = self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
@@ -429,7 +436,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             params: self.params,
             reg_names: self.reg_names,
             children: self.children,
-            exc_table: self.exc_entries,
+            exc_table: self.exc_entries.into_iter().map(|(_, e)| e).collect(),
             is_generator,
         }
     }
@@ -783,7 +790,8 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn open_region(&mut self, exc_reg: u16) -> usize {
         let pc = self.here() as u32;
-        self.regions.push(Region { segments: Vec::new(), open: Some(pc), handler: 0, exc_reg, depth: self.handler_depth });
+        self.regions_opened += 1;
+        self.regions.push(Region { id: self.regions_opened, segments: Vec::new(), open: Some(pc), handler: 0, exc_reg, depth: self.handler_depth });
         self.regions.len() - 1
     }
 
@@ -801,7 +809,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn commit_region(&mut self, r: Region, handler: usize) {
         for (s, e) in r.segments {
-            self.exc_entries.push(ExcEntry { start: s, end: e, handler: handler as u32, exc_reg: r.exc_reg, depth: r.depth });
+            self.exc_entries.push((r.id, ExcEntry { start: s, end: e, handler: handler as u32, exc_reg: r.exc_reg, depth: r.depth }));
         }
         let _ = r.handler;
     }
@@ -1535,6 +1543,25 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 self.settle(mark, out);
                 Ok(out)
             }
+            Expr::Set(s) if s.elts.len() >= 3 && s.elts.iter().all(is_literal) => {
+                // CPython 3.11 compiles a constant set display of three or more
+                // items to a frozenset constant merged into an empty set, which
+                // lays the table out differently from adding items one by one.
+                let out = self.out(dst)?;
+                let mut items = Vec::new();
+                for el in &s.elts {
+                    items.push(self.literal_value(el)?);
+                }
+                let fs = self.ctx.vm.frozenset_const(&items);
+                let k = u16::try_from(self.consts.len()).map_err(|_| CompileError::unsupported("too many constants in one function", self.offset_now()))?;
+                self.consts.push(fs);
+                let t = self.alloc()?;
+                self.load_const(t, k);
+                self.emit(Instr::BuildSet { dst: out, start: out, count: 0 });
+                self.emit(Instr::SetUpdate { set: out, iterable: t });
+                self.settle(mark, out);
+                Ok(out)
+            }
             Expr::Set(s) => self.sequence(&s.elts, SeqKind::Set, dst, mark),
             Expr::List(l) => self.sequence(&l.elts, SeqKind::List, dst, mark),
             Expr::Tuple(t) => {
@@ -1842,7 +1869,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 match a {
                     Expr::Starred(s) => {
                         let v = self.expr(&s.value)?;
-                        self.emit(Instr::ListExtend { list: pl, iterable: v });
+                        self.emit(Instr::CallArgsExtend { list: pl, iterable: v, func: base });
                     }
                     other => {
                         let v = self.expr(other)?;
@@ -1861,15 +1888,17 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     let m = self.next_reg;
                     match &k.arg {
                         Some(name) => {
+                            let one = self.alloc()?;
                             let kv = self.alloc_n(2)?;
                             let kc = self.str_const(name.as_str())?;
                             self.load_const(kv, kc);
                             self.expr_to(&k.value, kv + 1)?;
-                            self.emit(Instr::DictInsert { dict: d, key: kv });
+                            self.emit(Instr::BuildDict { dst: one, start: kv, count: 1 });
+                            self.emit(Instr::CallKwMerge { dict: d, mapping: one, func: base });
                         }
                         None => {
                             let v = self.expr(&k.value)?;
-                            self.emit(Instr::DictUpdate { dict: d, mapping: v });
+                            self.emit(Instr::CallKwMerge { dict: d, mapping: v, func: base });
                         }
                     }
                     self.free_to(m);

@@ -196,17 +196,26 @@ impl Builder {
     }
 
     fn params(&mut self, p: &ast::Parameters) {
-        for a in p.posonlyargs.iter().chain(p.args.iter()) {
-            self.scope().bind(a.parameter.name.as_str());
-        }
-        for a in p.kwonlyargs.iter() {
-            self.scope().bind(a.parameter.name.as_str());
+        let mut names: Vec<&ast::Identifier> = Vec::new();
+        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+            names.push(&a.parameter.name);
         }
         if let Some(v) = &p.vararg {
-            self.scope().bind(v.name.as_str());
+            names.push(&v.name);
         }
         if let Some(v) = &p.kwarg {
-            self.scope().bind(v.name.as_str());
+            names.push(&v.name);
+        }
+        let mut seen = HashSet::new();
+        for n in names {
+            if !seen.insert(n.as_str()) {
+                self.errors.push(ScopeError {
+                    msg: format!("duplicate argument '{}' in function definition", n.as_str()),
+                    range: n.range,
+                    unsupported: false,
+                });
+            }
+            self.scope().bind(n.as_str());
         }
     }
 

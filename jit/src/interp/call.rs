@@ -13,6 +13,9 @@ use crate::runtime::heap::Gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
+/// Native calls with at most this many arguments pass them in a stack buffer.
+const ARG_BUF: usize = 8;
+
 /// Arguments collected for a call: positional values, then keyword (name, value).
 pub struct CallArgs {
     pub pos: Vec<Value>,
@@ -64,6 +67,9 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit || base + nregs > self.stack.len() || self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
         }
+        // The return slot below the frame is traced as part of the stack: clear
+        // whatever a finished frame left there.
+        self.stack[base - 1] = Value::Undefined;
         self.stack[base..base + bound.len()].copy_from_slice(&bound);
         for slot in &mut self.stack[base + bound.len()..base + nregs] {
             *slot = Value::Undefined;
@@ -100,15 +106,27 @@ impl Vm {
         };
         match f {
             Value::Function(func) if !func.code.is_generator => {
+                // Collect before binding: the bound values (a fresh *args tuple,
+                // a **kwargs dict) live only in a Rust Vec until copied below.
+                if self.poll_due() {
+                    let top = self.stack_top();
+                    self.safepoint(top.max(args_at + argc))?;
+                }
                 let args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
                 let bound = self.bind_args(func, &args, &kw)?;
-                let top = self.stack_top();
-                if self.poll_due() {
-                    self.safepoint(top.max(args_at + argc))?;
+                if args_at + bound.len() > self.stack.len() {
+                    return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
                 }
                 self.stack[args_at..args_at + bound.len()].copy_from_slice(&bound);
                 self.push_frame(func, args_at, args_at - 1, bound.len())?;
                 Ok(None)
+            }
+            Value::Builtin(b) if b.bound_self.is_none() && npos <= ARG_BUF => {
+                // The common case (len(x), abs(y)): arguments copied to a stack
+                // buffer, no allocation.
+                let mut buf = [Value::Undefined; ARG_BUF];
+                buf[..npos].copy_from_slice(&self.stack[args_at..args_at + npos]);
+                (b.func)(self, &buf[..npos], &kw).map(Some)
             }
             _ => {
                 let args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
@@ -156,7 +174,13 @@ impl Vm {
             if let Some(m) = self.lookup_type_attr(t, name) {
                 if let Value::Builtin(b) = m {
                     if b.bound_self.is_none() {
-                        let args: Vec<Value> = self.stack[at..at + 1 + argc].to_vec();
+                        let n = 1 + argc;
+                        if n <= ARG_BUF {
+                            let mut buf = [Value::Undefined; ARG_BUF];
+                            buf[..n].copy_from_slice(&self.stack[at..at + n]);
+                            return (b.func)(self, &buf[..n], &[]).map(Some);
+                        }
+                        let args: Vec<Value> = self.stack[at..at + n].to_vec();
                         return (b.func)(self, &args, &[]).map(Some);
                     }
                 }
@@ -165,6 +189,61 @@ impl Vm {
         let f = self.getattr(recv, name)?;
         self.stack[at] = f;
         self.call_from_regs(f, at + 1, argc, None)
+    }
+
+    /// How CPython names a callable in call errors: `__main__.f()`, `print()`.
+    pub fn function_str(&mut self, f: Value) -> String {
+        match f {
+            Value::Function(func) => {
+                let m = func.module.name.as_str();
+                if m == "builtins" {
+                    format!("{}()", func.qualname.as_str())
+                } else {
+                    format!("{m}.{}()", func.qualname.as_str())
+                }
+            }
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::BoundMethod(m) => self.function_str(m.func),
+            Value::Type(t) => format!("{}()", t.name.as_str()),
+            other => format!("{} object", self.type_name(other)),
+        }
+    }
+
+    /// A call's `*arg`: extend the positional list.
+    pub fn call_args_extend(&mut self, list: Value, iterable: Value, func: Value) -> PyResult<()> {
+        let iterable_ok = matches!(
+            iterable,
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_) | Value::DictView(_)
+        );
+        if !iterable_ok {
+            let fs = self.function_str(func);
+            let tn = self.type_name(iterable);
+            return Err(self.type_error(&format!("{fs} argument after * must be an iterable, not {tn}")));
+        }
+        self.list_extend(list, iterable)
+    }
+
+    /// A call's `**mapping` or `name=value`: merge into the keyword dict,
+    /// rejecting repeated names.
+    pub fn call_kw_merge(&mut self, dict: Value, mapping: Value, func: Value) -> PyResult<()> {
+        let (Value::Dict(d), Value::Dict(m)) = (dict, mapping) else {
+            let fs = self.function_str(func);
+            let tn = self.type_name(mapping);
+            return Err(self.type_error(&format!("{fs} argument after ** must be a mapping, not {tn}")));
+        };
+        let entries: Vec<(Value, Value)> = m.table.borrow().iter().collect();
+        for (k, v) in entries {
+            let Value::Str(ks) = k else {
+                let fs = self.function_str(func);
+                return Err(self.type_error(&format!("{fs} keywords must be strings")));
+            };
+            if crate::builtins::dict_ops::dict_get(self, d, k)?.is_some() {
+                let fs = self.function_str(func);
+                return Err(self.type_error(&format!("{fs} got multiple values for keyword argument '{}'", ks.as_str())));
+            }
+            crate::builtins::dict_ops::dict_set(self, d, k, v)?;
+        }
+        Ok(())
     }
 
     // ------------------------------------------------------------ binding
@@ -360,6 +439,7 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit || base + n > self.stack.len() || self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
         }
+        self.stack[base - 1] = Value::Undefined;
         {
             let regs = g.regs.borrow();
             self.stack[base..base + n].copy_from_slice(&regs[..n]);

@@ -54,8 +54,74 @@ impl Vm {
     pub fn load_builtin(&mut self, name: Gc<StrObj>) -> PyResult<Value> {
         match self.builtins.get(name.as_str()) {
             Some(v) => Ok(*v),
-            None => Err(self.new_exception_msg("NameError", &format!("name '{}' is not defined", name.as_str()))),
+            None => {
+                let e = self.new_exception_msg("NameError", &format!("name '{}' is not defined", name.as_str()));
+                let s = self.name_suggestion(name.as_str());
+                if let Some(st) = &e.exc {
+                    st.borrow_mut().suggestion = s;
+                }
+                Err(e)
+            }
         }
+    }
+
+    /// CPython looks through the frame's locals, then its globals, then the
+    /// builtins, stopping at the first group with a close match.
+    fn name_suggestion(&self, name: &str) -> Option<String> {
+        use crate::interp::suggestions::suggest;
+        let f = self.frames.last()?;
+        let code = f.code();
+        let mut locals = Vec::new();
+        if code.kind != crate::bytecode::code::CodeKind::Module {
+            for (i, n) in code.reg_names.iter().enumerate() {
+                if let Some(n) = n {
+                    if !matches!(self.stack.get(f.base + i), Some(Value::Undefined) | None) {
+                        locals.push(n.to_string());
+                    }
+                }
+            }
+        }
+        if let Some(s) = suggest(name, locals.iter().map(|s| s.as_str())) {
+            return Some(s);
+        }
+        let module = f.func.module;
+        let mut globals: Vec<(usize, String)> = module.slots.borrow().iter().map(|(k, v)| (*v, k.to_string())).collect();
+        globals.sort();
+        let g = module.globals.borrow();
+        let bound: Vec<&str> = globals.iter().filter(|(i, _)| !matches!(g.get(*i), Some(Value::Undefined) | None)).map(|(_, n)| n.as_str()).collect();
+        if let Some(s) = suggest(name, bound) {
+            return Some(s);
+        }
+        let mut b: Vec<&str> = self.builtins.keys().map(|k| &**k).collect();
+        b.sort();
+        suggest(name, b)
+    }
+
+    /// The closest attribute name for an AttributeError (dir() is sorted).
+    pub fn attr_suggestion(&self, obj: Value, name: &str) -> Option<String> {
+        let mut names: Vec<String> = Vec::new();
+        let t = self.type_of(obj);
+        for c in t.mro.borrow().iter() {
+            for k in c.dict.borrow().keys() {
+                if let Value::Str(s) = k {
+                    names.push(s.as_str().to_string());
+                }
+            }
+        }
+        match obj {
+            Value::Instance(i) => {
+                for k in i.attrs.borrow().keys() {
+                    if let Value::Str(s) = k {
+                        names.push(s.as_str().to_string());
+                    }
+                }
+            }
+            Value::Module(m) => names.extend(m.slots.borrow().keys().map(|k| k.to_string())),
+            _ => {}
+        }
+        names.sort();
+        names.dedup();
+        crate::interp::suggestions::suggest(name, names.iter().map(|s| s.as_str()))
     }
 
     /// Turn the operands of a `raise` statement into the exception to propagate.
@@ -235,7 +301,10 @@ impl Vm {
             }
         }
         let name = exc.class.name.as_str().to_string();
-        let msg = self.exception_str(exc).unwrap_or_else(|_| "<exception str() failed>".into());
+        let mut msg = self.exception_str(exc).unwrap_or_else(|_| "<exception str() failed>".into());
+        if let Some(s) = exc.exc.as_ref().and_then(|st| st.borrow().suggestion.clone()) {
+            msg.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         if msg.is_empty() {
             out.push_str(&format!("{name}\n"));
         } else {

@@ -47,6 +47,11 @@ impl Vm {
     fn unwind(&mut self, exc: PyExc) -> PyResult<bool> {
         let mut reraise = self.reraising;
         self.reraising = false;
+        if !reraise {
+            // Every exception raised while another is handled records it as its
+            // context, whether `raise` or a failing operation raised it.
+            self.set_context(exc);
+        }
         loop {
             let frame = self.frames.last_mut().expect("frame while unwinding");
             let fault = frame.pc.saturating_sub(1);
@@ -57,7 +62,7 @@ impl Vm {
                 }
             }
             reraise = false;
-            let found = code.exc_table.iter().rev().find(|e| (e.start as usize) <= fault && fault < e.end as usize).copied();
+            let found = code.exc_table.iter().find(|e| (e.start as usize) <= fault && fault < e.end as usize).copied();
             if let Some(entry) = found {
                 let base = frame.base;
                 frame.pc = entry.handler as usize;
@@ -183,8 +188,20 @@ impl Vm {
                     let v = func.module.globals.borrow().get(slot as usize).copied().unwrap_or(Value::Undefined);
                     let v = match v {
                         Value::Undefined => {
-                            sync!();
-                            tryv!(self.load_builtin(code.names[name as usize]))
+                            let cached = func.module.builtin_cache.borrow().get(slot as usize).copied();
+                            match cached {
+                                Some(b) if !matches!(b, Value::Undefined) => b,
+                                _ => {
+                                    sync!();
+                                    let b = tryv!(self.load_builtin(code.names[name as usize]));
+                                    let mut cache = func.module.builtin_cache.borrow_mut();
+                                    if cache.len() <= slot as usize {
+                                        cache.resize(slot as usize + 1, Value::Undefined);
+                                    }
+                                    cache[slot as usize] = b;
+                                    b
+                                }
+                            }
                         }
                         v => v,
                     };
@@ -406,6 +423,8 @@ impl Vm {
                 Instr::JumpIfFalse { cond, target } => {
                     let t = match r!(cond) {
                         Value::Bool(b) => b,
+                        Value::Int(i) => i != 0,
+                        Value::None => false,
                         v => {
                             sync!();
                             tryv!(self.truthy(v))
@@ -418,6 +437,8 @@ impl Vm {
                 Instr::JumpIfTrue { cond, target } => {
                     let t = match r!(cond) {
                         Value::Bool(b) => b,
+                        Value::Int(i) => i != 0,
+                        Value::None => false,
                         v => {
                             sync!();
                             tryv!(self.truthy(v))
@@ -495,6 +516,14 @@ impl Vm {
                 Instr::DictUpdate { dict, mapping } => {
                     sync!();
                     tryv!(self.dict_update(r!(dict), r!(mapping)));
+                }
+                Instr::CallArgsExtend { list, iterable, func } => {
+                    sync!();
+                    tryv!(self.call_args_extend(r!(list), r!(iterable), r!(func)));
+                }
+                Instr::CallKwMerge { dict, mapping, func } => {
+                    sync!();
+                    tryv!(self.call_kw_merge(r!(dict), r!(mapping), r!(func)));
                 }
                 Instr::ListToTuple { dst, src } => {
                     let v = match r!(src) {
@@ -638,6 +667,7 @@ impl Vm {
                     let v = r!(src);
                     let out = match (v, spec) {
                         (Value::Str(_), NO_REG) => v,
+                        (Value::Int(i), NO_REG) => self.new_str(i.to_string()),
                         _ => {
                             sync!();
                             let spec_s = if spec == NO_REG { None } else { Some(r!(spec)) };

@@ -6,3 +6,4 @@ pub mod exec;
 pub mod frame;
 pub mod ops;
 pub mod protocol;
+pub mod suggestions;

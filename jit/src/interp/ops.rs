@@ -164,6 +164,14 @@ impl Vm {
     }
 
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op.plain() {
+                BinOp::BitAnd => return Ok(Value::Bool(x & y)),
+                BinOp::BitOr => return Ok(Value::Bool(x | y)),
+                BinOp::BitXor => return Ok(Value::Bool(x ^ y)),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
             return self.numeric_op(op.plain(), x, y);
         }
@@ -171,6 +179,12 @@ impl Vm {
             return Ok(v);
         }
         let (ta, tb) = (self.type_name(a), self.type_name(b));
+        if matches!(op.plain(), BinOp::Add) && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) {
+            if matches!(a, Value::Bytes(_)) {
+                return Err(self.type_error(&format!("can't concat {tb} to {ta}")));
+            }
+            return Err(self.type_error(&format!("can only concatenate {ta} (not \"{tb}\") to {ta}")));
+        }
         Err(self.type_error(&format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol())))
     }
 
@@ -675,6 +689,7 @@ impl Vm {
             Value::Dict(d) => !d.table.borrow().is_empty(),
             Value::Set(s) | Value::FrozenSet(s) => !s.table.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
+            Value::DictView(d) => !d.dict.table.borrow().is_empty(),
             _ => true,
         })
     }

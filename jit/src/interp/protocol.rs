@@ -39,6 +39,11 @@ impl Vm {
             Value::Generator(_) => t.generator,
             Value::Ellipsis => t.ellipsis,
             Value::NotImplemented => t.not_implemented,
+            Value::DictView(d) => match d.kind {
+                DictViewKind::Keys => t.dict_keys,
+                DictViewKind::Values => t.dict_values,
+                DictViewKind::Items => t.dict_items,
+            },
         }
     }
 
@@ -77,7 +82,12 @@ impl Vm {
             Value::Type(t) => format!("type object '{}' has no attribute '{n}'", t.name.as_str()),
             _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
         };
-        self.new_exception_msg("AttributeError", &msg)
+        let e = self.new_exception_msg("AttributeError", &msg);
+        let s = self.attr_suggestion(obj, n);
+        if let Some(st) = &e.exc {
+            st.borrow_mut().suggestion = s;
+        }
+        e
     }
 
     /// Attribute lookup that reports a missing attribute as None.
@@ -196,7 +206,8 @@ impl Vm {
                 Ok(())
             }
             Value::Function(f) => {
-                let d = match *f.attrs.borrow() {
+                let existing = *f.attrs.borrow();
+                let d = match existing {
                     Some(d) => d,
                     None => {
                         let d = self.new_dict_obj(crate::runtime::dict_table::DictTable::new());
@@ -244,6 +255,9 @@ impl Vm {
             Value::BigInt(b) => Ok(if b.0.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }),
             _ => {
                 let tn = self.type_name(k);
+                if what == "string" {
+                    return Err(self.type_error(&format!("string indices must be integers, not '{tn}'")));
+                }
                 Err(self.type_error(&format!("{what} indices must be integers or slices, not {tn}")))
             }
         }
@@ -254,7 +268,8 @@ impl Vm {
         let n = len as i64;
         let j = if i < 0 { i.saturating_add(n) } else { i };
         if j < 0 || j >= n {
-            return Err(self.new_exception_msg("IndexError", &format!("{what} index out of range")));
+            let msg = if what == "index" { "index out of range".to_string() } else { format!("{what} index out of range") };
+            return Err(self.new_exception_msg("IndexError", &msg));
         }
         Ok(j as usize)
     }
@@ -312,8 +327,16 @@ impl Vm {
     pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
         match (obj, key) {
             (Value::List(l), Value::Slice(s)) => {
-                let items = l.items.borrow().clone();
-                let out = self.slice_vec(&items, &s)?;
+                let len = l.items.borrow().len();
+                let (start, stop, step) = self.slice_indices(&s, len)?;
+                let out: Vec<Value> = {
+                    let items = l.items.borrow();
+                    if step == 1 {
+                        items[start.clamp(0, len as i64) as usize..stop.max(start).clamp(0, len as i64) as usize].to_vec()
+                    } else {
+                        slice_positions(start, stop, step).map(|i| items[i]).collect()
+                    }
+                };
                 Ok(self.new_list(out))
             }
             (Value::Tuple(t), Value::Slice(s)) => {
@@ -349,7 +372,10 @@ impl Vm {
             (Value::Str(s), k) => {
                 let i = self.index_of(k, "string")?;
                 let j = self.norm_index(i, s.char_len(), "string")?;
-                let c = if s.is_ascii() { s.as_str().as_bytes()[j] as char } else { s.as_str().chars().nth(j).unwrap_or('\0') };
+                if s.is_ascii() {
+                    return Ok(self.ascii_chars[s.as_str().as_bytes()[j] as usize & 127]);
+                }
+                let c = s.as_str().chars().nth(j).unwrap_or('\0');
                 let mut buf = [0u8; 4];
                 Ok(Value::Str(self.intern(c.encode_utf8(&mut buf))))
             }
@@ -504,7 +530,8 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Iter(_) | Value::Generator(_) => self.contains_by_iteration(container, item),
+            Value::DictView(dv) if dv.kind == DictViewKind::Keys => Ok(crate::builtins::dict_ops::dict_get(self, dv.dict, item)?.is_some()),
+            Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => self.contains_by_iteration(container, item),
             _ => {
                 let tn = self.type_name(container);
                 Err(self.type_error(&format!("argument of type '{tn}' is not iterable")))
@@ -542,6 +569,14 @@ impl Vm {
             Value::Set(s) | Value::FrozenSet(s) => {
                 let n = s.table.borrow().len();
                 IterState::Set { set: s, pos: 0, expect_len: n }
+            }
+            Value::DictView(dv) => {
+                let (dict, n) = (dv.dict, dv.dict.table.borrow().len());
+                match dv.kind {
+                    DictViewKind::Keys => IterState::DictKeys { dict, pos: 0, expect_len: n },
+                    DictViewKind::Values => IterState::DictValues { dict, pos: 0, expect_len: n },
+                    DictViewKind::Items => IterState::DictItems { dict, pos: 0, expect_len: n },
+                }
             }
             _ => {
                 let tn = self.type_name(v);
@@ -830,7 +865,7 @@ impl Vm {
     }
 
     pub fn unpack_exact(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
-        if !matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_)) {
+        if !matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_) | Value::DictView(_)) {
             let tn = self.type_name(v);
             return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
         }
@@ -861,7 +896,7 @@ impl Vm {
     }
 
     pub fn unpack_starred(&mut self, v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
-        if !matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_)) {
+        if !matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_) | Value::DictView(_)) {
             let tn = self.type_name(v);
             return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
         }
@@ -907,6 +942,17 @@ impl Vm {
     }
 
     pub fn set_update(&mut self, set: Value, iterable: Value) -> PyResult<()> {
+        if let (Some(s), Some(o)) = (crate::builtins::set_ops::set_obj(set), crate::builtins::set_ops::set_obj(iterable)) {
+            if s == o {
+                return Ok(());
+            }
+            // set_merge keeps CPython's slot layout, so iteration order matches.
+            let other = o.table.borrow().clone();
+            let mut t = s.table.borrow().clone();
+            t.merge(&other, |a, b| self.eq(*a, *b))?;
+            *s.table.borrow_mut() = t;
+            return Ok(());
+        }
         let items = self.collect_iterable(iterable)?;
         for x in items {
             self.set_add(set, x)?;

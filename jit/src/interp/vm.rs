@@ -86,7 +86,9 @@ pub struct Vm {
     pub builtins: HashMap<Rc<str>, Value>,
     pub modules: HashMap<String, Gc<ModuleObj>>,
     pub main_module: Option<Gc<ModuleObj>>,
-    interned: HashMap<Box<str>, Gc<StrObj>>,
+    interned: rustc_hash::FxHashMap<Box<str>, Gc<StrObj>>,
+    /// The one-character ASCII strings, shared (indexing and iterating strs).
+    pub ascii_chars: Vec<Value>,
     /// Values Rust code holds across calls that may run Python code.
     pub temp_roots: Vec<Value>,
     /// Exceptions being handled (`except` blocks running), innermost last.
@@ -133,6 +135,9 @@ pub struct Types {
     pub module: Gc<TypeObj>,
     pub iterator: Gc<TypeObj>,
     pub generator: Gc<TypeObj>,
+    pub dict_keys: Gc<TypeObj>,
+    pub dict_values: Gc<TypeObj>,
+    pub dict_items: Gc<TypeObj>,
     pub ellipsis: Gc<TypeObj>,
     pub not_implemented: Gc<TypeObj>,
     pub base_exception: Gc<TypeObj>,
@@ -212,7 +217,8 @@ impl Vm {
             builtins: HashMap::new(),
             modules: HashMap::new(),
             main_module: None,
-            interned: HashMap::new(),
+            interned: rustc_hash::FxHashMap::default(),
+            ascii_chars: Vec::new(),
             temp_roots: Vec::new(),
             handled: Vec::new(),
             recursion_limit: 1000,
@@ -231,6 +237,7 @@ impl Vm {
         };
         vm.init_types();
         vm.init_exceptions();
+        vm.ascii_chars = (0u8..128).map(|b| Value::Str(vm.intern(&(b as char).to_string()))).collect();
         crate::builtins::install(&mut vm);
         vm
     }
@@ -298,9 +305,22 @@ impl Vm {
         g
     }
 
+    /// A str value from a borrowed str (one allocation when it is short).
+    pub fn new_str_from(&mut self, s: &str) -> Value {
+        if s.len() <= 1 {
+            return self.new_str(s);
+        }
+        Value::Str(self.heap.alloc(StrObj::from_str(s)))
+    }
+
     pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
         let s: Box<str> = s.into();
         // Single characters and the empty string are shared, as in CPython.
+        if s.len() == 1 {
+            if let Some(v) = self.ascii_chars.get(s.as_bytes()[0] as usize) {
+                return *v;
+            }
+        }
         if s.len() <= 1 {
             return Value::Str(self.intern(&s));
         }
@@ -330,6 +350,25 @@ impl Vm {
     }
 
     // ------------------------------------------------------------ containers
+
+    /// A frozenset constant for the compiler (pinned), built by adding the
+    /// items in order as CPython's constant folding does.
+    pub fn frozenset_const(&mut self, items: &[Value]) -> Value {
+        let eq = |a: &Value, b: &Value| Ok::<bool, ()>(crate::builtins::dict_ops::simple_eq(a, b) || a.is(b));
+        let mut first = SetTable::new();
+        for it in items {
+            let h = self.hash(*it).unwrap_or(0);
+            let _ = first.insert(h, *it, eq);
+        }
+        // CPython's constant merging (merge_consts_recursive) then rebuilds the
+        // frozenset from its own iteration order; that changes where colliding
+        // keys land, so do the same.
+        let mut t = SetTable::new();
+        for (h, k) in first.entries() {
+            let _ = t.insert(h, k, eq);
+        }
+        Value::FrozenSet(self.heap.alloc_pinned(SetObj { table: RefCell::new(t), hash: Cell::new(None) }))
+    }
 
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
         Value::List(self.heap.alloc(ListObj { items: RefCell::new(items) }))
@@ -367,6 +406,7 @@ impl Vm {
             file: file.into(),
             globals: RefCell::new(Vec::new()),
             slots: RefCell::new(HashMap::new()),
+            builtin_cache: RefCell::new(Vec::new()),
         });
         m.set("__name__", Value::Str(n));
         m
@@ -570,6 +610,9 @@ impl Types {
             module: mk(heap, "module", TypeKind::Module, o),
             iterator: mk(heap, "iterator", TypeKind::Iterator, o),
             generator: mk(heap, "generator", TypeKind::Generator, o),
+            dict_keys: mk(heap, "dict_keys", TypeKind::DictView, o),
+            dict_values: mk(heap, "dict_values", TypeKind::DictView, o),
+            dict_items: mk(heap, "dict_items", TypeKind::DictView, o),
             ellipsis: mk(heap, "ellipsis", TypeKind::Ellipsis, o),
             not_implemented: mk(heap, "NotImplementedType", TypeKind::NotImplemented, o),
             base_exception: mk(heap, "BaseException", TypeKind::Exception, o),

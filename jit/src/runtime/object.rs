@@ -37,22 +37,57 @@ impl Trace for BigIntObj {
 
 /// An immutable str. `char_len` is cached because Python indexes by code point;
 /// when it equals the byte length the string is ASCII and indexing is O(1).
+///
+/// Strings of up to `INLINE_STR` bytes are stored inside the object, so most
+/// strings a program makes (words, numbers, keys) cost one allocation, not two.
 pub struct StrObj {
-    s: Box<str>,
+    data: StrData,
     char_len: usize,
     /// CPython-compatible hash, computed on first use; -1 means not yet.
     pub hash: Cell<i64>,
 }
 
+const INLINE_STR: usize = 30;
+
+enum StrData {
+    Inline { len: u8, buf: [u8; INLINE_STR] },
+    Heap(Box<str>),
+}
+
 impl StrObj {
     pub fn new(s: impl Into<Box<str>>) -> StrObj {
         let s: Box<str> = s.into();
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-        StrObj { s, char_len, hash: Cell::new(-1) }
+        Self::from_parts(s)
     }
+
+    /// Build from a borrowed str without an intermediate Box when it fits inline.
+    pub fn from_str(s: &str) -> StrObj {
+        if s.len() <= INLINE_STR {
+            let mut buf = [0u8; INLINE_STR];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+            return StrObj { data: StrData::Inline { len: s.len() as u8, buf }, char_len, hash: Cell::new(-1) };
+        }
+        Self::from_parts(s.into())
+    }
+
+    fn from_parts(s: Box<str>) -> StrObj {
+        if s.len() <= INLINE_STR {
+            return Self::from_str(&s);
+        }
+        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        StrObj { data: StrData::Heap(s), char_len, hash: Cell::new(-1) }
+    }
+
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        match &self.data {
+            StrData::Inline { len, buf } => {
+                // SAFETY: the bytes were copied from a valid &str in `from_str`.
+                unsafe { std::str::from_utf8_unchecked(&buf[..*len as usize]) }
+            }
+            StrData::Heap(s) => s,
+        }
     }
     #[inline]
     pub fn char_len(&self) -> usize {
@@ -60,13 +95,16 @@ impl StrObj {
     }
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.char_len == self.s.len()
+        self.char_len == self.as_str().len()
     }
 }
 impl Trace for StrObj {
     fn trace(&self, _t: &mut Tracer) {}
     fn extra_bytes(&self) -> usize {
-        self.s.len()
+        match &self.data {
+            StrData::Inline { .. } => 0,
+            StrData::Heap(s) => s.len(),
+        }
     }
 }
 
@@ -175,6 +213,24 @@ impl Trace for SliceObj {
         t.mark_value(&self.start);
         t.mark_value(&self.stop);
         t.mark_value(&self.step);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DictViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// A live view of a dict's keys, values or items.
+pub struct DictViewObj {
+    pub dict: Gc<DictObj>,
+    pub kind: DictViewKind,
+}
+impl Trace for DictViewObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.dict);
     }
 }
 
@@ -333,6 +389,7 @@ pub enum TypeKind {
     Module,
     Iterator,
     Generator,
+    DictView,
     Ellipsis,
     NotImplemented,
     /// BaseException and every class derived from it.
@@ -385,6 +442,8 @@ pub struct ExcState {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// "Did you mean" text shown after the message in a traceback.
+    pub suggestion: Option<String>,
 }
 
 impl Default for Value {
@@ -438,6 +497,9 @@ pub struct ModuleObj {
     /// an index, not a hash lookup. `Undefined` = not (yet) assigned.
     pub globals: RefCell<Vec<Value>>,
     pub slots: RefCell<std::collections::HashMap<Rc<str>, usize>>,
+    /// Built-ins found for unassigned global slots, by slot: `len` is looked up
+    /// by name once per module, not on every call.
+    pub builtin_cache: RefCell<Vec<Value>>,
 }
 impl ModuleObj {
     pub fn slot_of(&self, name: &str) -> Option<usize> {
@@ -470,6 +532,7 @@ impl Trace for ModuleObj {
     fn trace(&self, t: &mut Tracer) {
         t.mark(self.name);
         t.mark_values(&self.globals.borrow());
+        t.mark_values(&self.builtin_cache.borrow());
     }
 }
 

@@ -40,6 +40,8 @@ pub enum Value {
     Generator(Gc<GeneratorObj>) = 23,
     Ellipsis = 24,
     NotImplemented = 25,
+    /// `dict.keys()`, `dict.values()`, `dict.items()`.
+    DictView(Gc<DictViewObj>) = 26,
 }
 
 /// Tag numbers, for code that reads a slot's first word (the JIT, the recorder).
@@ -108,6 +110,7 @@ impl Value {
             Module(g) => g.addr(),
             Slice(g) => g.addr(),
             Generator(g) => g.addr(),
+            DictView(g) => g.addr(),
             _ => return Option::None,
         })
     }
@@ -133,6 +136,7 @@ impl Value {
             Module(g) => t.mark(g),
             Slice(g) => t.mark(g),
             Generator(g) => t.mark(g),
+            DictView(g) => t.mark(g),
             Undefined | None | Bool(_) | Int(_) | Float(_) | Ellipsis | NotImplemented => {}
         }
     }

@@ -1,0 +1,5 @@
+print("this line must not run: the whole file is rejected first")
+def f():
+    for i in range(3):
+        pass
+    break
