@@ -28,8 +28,11 @@ use std::sync::Mutex;
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// Every program runs once per engine.
-const ENGINES: [&str; 3] = ["off", "eager", "auto"];
+/// Every program runs once per engine. "off+gcstress" is the interpreter with
+/// the collector running at every safepoint and swept objects quarantined
+/// (JITPROF_GC_STRESS=1): a missing GC root shows up as a report, not as a
+/// rare crash.
+const ENGINES: [&str; 4] = ["off", "eager", "auto", "off+gcstress"];
 /// A run still going after this long is killed and counted as a failure.
 const TIMEOUT: Duration = Duration::from_secs(20);
 /// Bytes kept per output stream; the rest is drained and dropped so a runaway
@@ -248,9 +251,14 @@ fn spawn_reader<R: Read + Send + 'static>(mut pipe: R) -> thread::JoinHandle<Vec
 }
 
 fn run(program: &Program, engine: &str) -> RunOutput {
+    let (mode, stress) = match engine.split_once('+') {
+        Some((m, _)) => (m, "1"),
+        None => (engine, "0"),
+    };
     let spawned = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .env("JITPROF_GC_STRESS", stress)
         .arg("run")
-        .arg(format!("--jit={engine}"))
+        .arg(format!("--jit={mode}"))
         .arg(&program.rel)
         .args(&program.args)
         .current_dir(repo_root())
@@ -535,7 +543,10 @@ fn check_agreement(
 }
 
 fn engine_flag(engine: &str) -> String {
-    format!("--jit={engine}")
+    match engine.split_once('+') {
+        Some((m, extra)) => format!("--jit={m} ({extra})"),
+        None => format!("--jit={engine}"),
+    }
 }
 
 #[test]

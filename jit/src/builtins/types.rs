@@ -242,6 +242,7 @@ fn new_float(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Value::Bool(b) => b as i64 as f64,
         Value::BigInt(b) => crate::format::bigint_to_f64(&b.0).map_err(|e| vm.fmt_error(e))?,
         Value::Str(s) => match super::text::parse_float(s.as_str()) {
+            Some(f) if f.is_nan() => return Ok(vm.fresh_nan(f.is_sign_negative())),
             Some(f) => f,
             None => return Err(vm.value_error(&super::text::float_error_message(s.as_str()))),
         },

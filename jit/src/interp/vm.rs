@@ -349,6 +349,18 @@ impl Vm {
         }
     }
 
+    /// A NaN that is a new object. Floats are unboxed, so identity (`is`, and
+    /// the identity-first checks of `in` and container `==`) compares bits;
+    /// `float('nan')` makes a distinct object in CPython, so each one gets its
+    /// own payload in the NaN's mantissa.
+    pub fn fresh_nan(&mut self, negative: bool) -> Value {
+        let mut c = self.id_counter.borrow_mut();
+        *c += 1;
+        let payload = (*c & ((1 << 50) - 1)) | 1;
+        let bits = 0x7ff8_0000_0000_0000u64 | payload | if negative { 1 << 63 } else { 0 };
+        Value::Float(f64::from_bits(bits))
+    }
+
     // ------------------------------------------------------------ containers
 
     /// A frozenset constant for the compiler (pinned), built by adding the
@@ -427,23 +439,41 @@ impl Vm {
         Ok(())
     }
 
-    /// Collect garbage. `live_top` is one past the highest live stack slot.
+    /// Collect garbage. `live_top` is one past the highest live stack slot the
+    /// caller knows of; the scan covers at least every frame's whole window.
+    ///
+    /// Why every frame and not just the top one: a callee's window can end below
+    /// its caller's (a call from a low register of a large frame). Slots in the
+    /// caller's window above the callee hold dead temporaries; if they were left
+    /// unscanned their objects would be freed while the slots still point at
+    /// them, and a later, wider scan would trace freed memory. Every slot below
+    /// the highest window was written or cleared since its frame was pushed, so
+    /// scanning it is safe (it may only keep garbage alive a little longer).
     pub fn collect(&mut self, live_top: usize) {
+        let live_top = self.frames.iter().map(|f| f.base + f.code().nregs as usize).fold(live_top, usize::max);
         let mut heap = std::mem::take(&mut self.heap);
         heap.collect(|t| self.mark_roots(t, live_top));
         self.heap = heap;
     }
 
     fn mark_roots(&self, t: &mut Tracer, live_top: usize) {
-        t.mark_values(&self.stack[..live_top.min(self.stack.len())]);
+        t.context("stack slot");
+        for (i, v) in self.stack[..live_top.min(self.stack.len())].iter().enumerate() {
+            t.root_index = i;
+            t.mark_value(v);
+        }
+        t.context("frame");
         for f in &self.frames {
             t.mark(f.func);
             if let Some(g) = f.generator {
                 t.mark(g);
             }
         }
+        t.context("temp root");
         t.mark_values(&self.temp_roots);
+        t.context("handled exception");
         t.mark_values(&self.handled);
+        t.context("builtin or module");
         for v in self.builtins.values() {
             t.mark_value(v);
         }

@@ -23,6 +23,10 @@ use std::ptr::NonNull;
 #[repr(C)]
 pub struct Header {
     marked: Cell<bool>,
+    /// stress_gc only: the object was swept (kept in quarantine so a dangling
+    /// reference is reported instead of reading freed memory).
+    dead: Cell<bool>,
+    type_name: &'static str,
     /// Pinned objects (constants, interned names, types) are never freed and are
     /// traced as roots.
     pinned: Cell<bool>,
@@ -105,11 +109,23 @@ impl<T> Gc<T> {
 /// Marks reachable objects; a worklist, so deep structures never recurse.
 pub struct Tracer {
     gray: Vec<NonNull<GcBox<dyn Trace>>>,
+    /// The object being traced (for the stress_gc dangling-reference report).
+    current: &'static str,
+    /// stress_gc: which root slot is being marked.
+    pub root_index: usize,
+    check_dead: bool,
 }
 
 impl Tracer {
+    /// Name the kind of root being marked (shown by the stress_gc check).
+    pub fn context(&mut self, what: &'static str) {
+        self.current = what;
+    }
     pub fn mark<T: Trace + 'static>(&mut self, g: Gc<T>) {
         let h = g.header();
+        if self.check_dead && h.dead.get() {
+            panic!("GC: a {} (index {}) refers to a freed {} at {:p}", self.current, self.root_index, h.type_name, g.ptr.as_ptr() as *const u8);
+        }
         if !h.marked.get() {
             h.marked.set(true);
             let p: NonNull<GcBox<dyn Trace>> = g.ptr;
@@ -167,14 +183,16 @@ impl Heap {
             live_bytes: 0,
             threshold: MIN_THRESHOLD,
             stats: HeapStats::default(),
-            stress: cfg!(feature = "stress_gc"),
+            // GC stress: collect at every safepoint and quarantine what is
+            // swept, so a missing root shows up as a clear report at once.
+            stress: cfg!(feature = "stress_gc") || std::env::var_os("JITPROF_GC_STRESS").is_some_and(|v| v != "0"),
         }
     }
 
     pub fn alloc<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
         let size = std::mem::size_of::<GcBox<T>>() + value.extra_bytes();
         let b = Box::new(GcBox {
-            header: Header { marked: Cell::new(false), pinned: Cell::new(false) },
+            header: Header { marked: Cell::new(false), dead: Cell::new(false), type_name: std::any::type_name::<T>(), pinned: Cell::new(false) },
             value,
         });
         // SAFETY: Box::into_raw never returns null.
@@ -211,7 +229,7 @@ impl Heap {
 
     /// Mark from the given roots (plus every pinned object) and free the rest.
     pub fn collect(&mut self, mark_roots: impl FnOnce(&mut Tracer)) {
-        let mut t = Tracer { gray: Vec::with_capacity(256) };
+        let mut t = Tracer { gray: Vec::with_capacity(256), current: "root", root_index: 0, check_dead: self.stress };
         for &p in &self.objects {
             // SAFETY: every pointer in `objects` is a live allocation owned by the heap.
             let b = unsafe { p.as_ref() };
@@ -223,7 +241,9 @@ impl Heap {
         mark_roots(&mut t);
         while let Some(p) = t.gray.pop() {
             // SAFETY: only live heap pointers are pushed on the gray list.
-            unsafe { p.as_ref() }.value.trace(&mut t);
+            let b = unsafe { p.as_ref() };
+            t.current = b.header.type_name;
+            b.value.trace(&mut t);
         }
         let before = self.objects.len();
         let mut live = 0usize;
@@ -234,6 +254,10 @@ impl Heap {
                 b.header.marked.set(false);
                 live += std::mem::size_of_val(b) + b.value.extra_bytes();
                 true
+            } else if self.stress {
+                // Quarantine: keep the memory, remember it is dead.
+                b.header.dead.set(true);
+                false
             } else {
                 // SAFETY: unreachable from every root, so nothing can use it again;
                 // it was created by Box::into_raw in `alloc`.
