@@ -1,9 +1,10 @@
 //! The `jitprof` binary: parses the command line and dispatches to a verb.
 
+mod alloc;
 mod cli;
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Mimalloc = alloc::Mimalloc;
 
 use std::process::ExitCode;
 

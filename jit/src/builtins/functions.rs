@@ -363,17 +363,8 @@ fn len(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Value::Dict(d) => d.table.borrow().len() as i64,
         Value::Set(s) | Value::FrozenSet(s) => s.table.borrow().len() as i64,
         Value::Bytes(b) => b.b.len() as i64,
-        Value::Range(r) => {
-            let (lo, hi, st) = (r.start as i128, r.stop as i128, r.step as i128);
-            let n = if st > 0 && lo < hi {
-                (hi - lo - 1) / st + 1
-            } else if st < 0 && lo > hi {
-                (lo - hi - 1) / (-st) + 1
-            } else {
-                0
-            };
-            i64::try_from(n).map_err(|_| vm.new_exception_msg("OverflowError", "Python int too large to convert to C ssize_t"))?
-        }
+        Value::DictView(dv) => dv.dict.table.borrow().len() as i64,
+        Value::Range(r) => r.len().ok_or_else(|| vm.new_exception_msg("OverflowError", "Python int too large to convert to C ssize_t"))?,
         Value::Instance(_) => match call_dunder(vm, v, "__len__", &[])? {
             Some(r) => {
                 let n = index_int(vm, r)?;

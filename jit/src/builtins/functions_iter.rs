@@ -57,18 +57,7 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             IterState::SeqRev { seq: v, index: n as isize - 1 }
         }
         Value::Tuple(t) => IterState::SeqRev { seq: v, index: t.items.len() as isize - 1 },
-        Value::Range(r) => {
-            // Walk the same values backwards: from the last element, step negated.
-            let n = r.len();
-            if n == 0 {
-                IterState::Range { next: 0, stop: 0, step: 1 }
-            } else {
-                let last = r.start as i128 + (n as i128 - 1) * r.step as i128;
-                let stop = r.start as i128 - r.step as i128;
-                let clamp = |x: i128| x.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
-                IterState::Range { next: clamp(last), stop: clamp(stop), step: r.step.saturating_neg() }
-            }
-        }
+        Value::Range(r) => r.reversed_iter_state(),
         // str and dict have no reverse-iterator state of their own: iterate
         // a snapshot tuple backwards.
         Value::Str(s) => {

@@ -239,14 +239,6 @@ fn tuple_count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
-/// The position of int `x` in a range, if it is in it.
-fn range_position(r: &RangeObj, x: i64) -> Option<i64> {
-    let (start, step) = (r.start as i128, r.step as i128);
-    let off = x as i128 - start;
-    let i = off / step;
-    (off % step == 0 && i >= 0 && i < r.len() as i128).then_some(i as i64)
-}
-
 fn recv_range(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Gc<RangeObj>> {
     check_recv(vm, "range", name, args, |v| matches!(v, Value::Range(_)))?;
     match args[0] {
@@ -255,54 +247,51 @@ fn recv_range(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Gc<RangeObj>>
     }
 }
 
-/// An int argument as i64, or None for a non-int (searched by equality).
-/// Big ints are never inside an i64 range.
-fn range_int(x: Value) -> Option<Option<i64>> {
-    match x {
-        Value::Int(i) => Some(Some(i)),
-        Value::Bool(b) => Some(Some(b as i64)),
-        Value::BigInt(_) => Some(None),
-        _ => None,
-    }
+/// _PySequence_IterSearch for a non-int `x`: the first position of an element
+/// equal to `x` or, with `count`, how many there are. Elements may leave i64,
+/// so this walks an iterator rather than computing them.
+fn range_search(vm: &mut Vm, r: Value, x: Value, count: bool) -> PyResult<Option<i64>> {
+    let it = vm.get_iter(r)?;
+    vm.temp_roots.push(it);
+    let res = (|| {
+        let (mut pos, mut n) = (0i64, 0i64);
+        while let Some(v) = vm.iter_next(it)? {
+            if vm.eq(v, x)? {
+                if !count {
+                    return Ok(Some(pos));
+                }
+                n += 1;
+            }
+            pos += 1;
+        }
+        Ok(count.then_some(n))
+    })();
+    vm.temp_roots.pop();
+    res
 }
 
 fn range_index(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let r = recv_range(vm, args, "index")?;
     let x = one_arg(vm, "range.index", args, kw)?;
-    match range_int(x) {
-        Some(i) => match i.and_then(|i| range_position(&r, i)) {
-            Some(p) => Ok(Value::Int(p)),
-            None => {
-                let s = vm.repr(x)?;
-                Err(vm.value_error(&format!("{s} is not in range")))
-            }
-        },
-        None => {
-            // _PySequence_IterSearch: compare with every element.
-            for p in 0..r.len() {
-                if vm.eq(Value::Int(r.start + p * r.step), x)? {
-                    return Ok(Value::Int(p));
-                }
-            }
-            Err(vm.value_error("sequence.index(x): x not in sequence"))
+    match r.int_position(x) {
+        Some(Some(p)) => Ok(vm.int_from_big(p)),
+        Some(None) => {
+            let s = vm.repr(x)?;
+            Err(vm.value_error(&format!("{s} is not in range")))
         }
+        None => match range_search(vm, args[0], x, false)? {
+            Some(p) => Ok(Value::Int(p)),
+            None => Err(vm.value_error("sequence.index(x): x not in sequence")),
+        },
     }
 }
 
 fn range_count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let r = recv_range(vm, args, "count")?;
     let x = one_arg(vm, "range.count", args, kw)?;
-    match range_int(x) {
-        Some(i) => Ok(Value::Int(i.and_then(|i| range_position(&r, i)).is_some() as i64)),
-        None => {
-            let mut n = 0;
-            for p in 0..r.len() {
-                if vm.eq(Value::Int(r.start + p * r.step), x)? {
-                    n += 1;
-                }
-            }
-            Ok(Value::Int(n))
-        }
+    match r.int_position(x) {
+        Some(p) => Ok(Value::Int(p.is_some() as i64)),
+        None => Ok(Value::Int(range_search(vm, args[0], x, true)?.unwrap_or(0))),
     }
 }
 

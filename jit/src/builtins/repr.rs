@@ -94,17 +94,13 @@ impl Vm {
                 if i.exc.is_some() {
                     let s = self.exception_repr(i)?;
                     out.push_str(&s);
+                } else if i.class.kind == TypeKind::Object {
+                    out.push_str(&format!("<object object at {:#x}>", i.addr()));
                 } else {
                     out.push_str(&format!("<__main__.{} object at {:#x}>", i.class.name.as_str(), i.addr()));
                 }
             }
-            Value::Range(r) => {
-                if r.step == 1 {
-                    out.push_str(&format!("range({}, {})", r.start, r.stop))
-                } else {
-                    out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step))
-                }
-            }
+            Value::Range(r) => out.push_str(&r.repr()),
             Value::Slice(s) => {
                 out.push_str("slice(");
                 self.repr_into(s.start, out, active)?;

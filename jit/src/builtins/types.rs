@@ -497,20 +497,39 @@ fn new_range(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "range", kw)?;
     expect_args(vm, "range", args, 1, 3)?;
     let mut vals = [0i64; 3];
-    for (slot, a) in vals.iter_mut().zip(args.iter()) {
-        *slot = match index_int(vm, *a)? {
-            Value::Int(i) => i,
-            // RangeObj holds i64 bounds; CPython's arbitrary-size ranges are not supported.
-            _ => return Err(vm.new_exception_msg("OverflowError", "Python int too large to convert to C ssize_t")),
+    // Ints past i64 (CPython's ranges are unbounded), copied out at once: a
+    // later argument's __index__ may run the GC.
+    let mut bigs: [Option<num_bigint::BigInt>; 3] = [None, None, None];
+    for ((slot, big), a) in vals.iter_mut().zip(bigs.iter_mut()).zip(args.iter()) {
+        match index_int(vm, *a)? {
+            Value::Int(i) => *slot = i,
+            Value::BigInt(b) => *big = Some(b.0.clone()),
+            _ => {} // index_int yields only ints
+        }
+    }
+    let r = if bigs.iter().all(Option::is_none) {
+        let (start, stop, step) = match args.len() {
+            1 => (0, vals[0], 1),
+            2 => (vals[0], vals[1], 1),
+            _ => (vals[0], vals[1], vals[2]),
         };
-    }
-    let (start, stop, step) = match args.len() {
-        1 => (0, vals[0], 1),
-        2 => (vals[0], vals[1], 1),
-        _ => (vals[0], vals[1], vals[2]),
+        if step == 0 {
+            return Err(vm.value_error("range() arg 3 must not be zero"));
+        }
+        RangeObj::from_i64(start, stop, step)
+    } else {
+        let [a, b, c] = bigs;
+        let [x, y, z] = vals;
+        let (a, b, c) = (a.unwrap_or_else(|| x.into()), b.unwrap_or_else(|| y.into()), c.unwrap_or_else(|| z.into()));
+        let (start, stop, step) = match args.len() {
+            1 => (0.into(), a, 1.into()),
+            2 => (a, b, 1.into()),
+            _ => (a, b, c),
+        };
+        if step == num_bigint::BigInt::from(0) {
+            return Err(vm.value_error("range() arg 3 must not be zero"));
+        }
+        RangeObj::from_big(start, stop, step)
     };
-    if step == 0 {
-        return Err(vm.value_error("range() arg 3 must not be zero"));
-    }
-    Ok(Value::Range(vm.heap.alloc(RangeObj { start, stop, step })))
+    Ok(Value::Range(vm.heap.alloc(r)))
 }

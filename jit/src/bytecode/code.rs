@@ -123,6 +123,15 @@ pub struct Code {
 }
 
 impl Code {
+    /// See `FunctionObj::fast_argc`.
+    pub fn fast_argc(&self) -> u16 {
+        if self.params.is_simple() && !self.is_generator {
+            self.params.positional
+        } else {
+            u16::MAX
+        }
+    }
+
     pub fn line_at(&self, pc: usize) -> u32 {
         self.locs.get(pc).map(|l| l.line).unwrap_or(self.first_line)
     }

@@ -604,12 +604,17 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 if self.kind == CodeKind::Module {
                     return Err(CompileError::syntax("'return' outside function", r.range.start().to_u32()));
                 }
+                // With a finally body to run first, the value must be kept in a
+                // temporary the body cannot overwrite; otherwise return straight
+                // from wherever it is (a local's own register).
+                let has_finally = self.unwind.iter().any(|u| matches!(u, Unwind::Finally { .. }));
                 let val = match &r.value {
-                    Some(v) => {
+                    Some(v) if has_finally => {
                         let t = self.alloc()?;
                         self.expr_to(v, t)?;
                         Some(t)
                     }
+                    Some(v) => Some(self.expr(v)?),
                     None => None,
                 };
                 self.unwind_for_exit(0, true)?;

@@ -393,6 +393,7 @@ impl Vm {
         let name = self.intern(&code.name);
         let qualname = self.intern(&code.qualname);
         let f = self.heap.alloc(FunctionObj {
+            fast_argc: code.fast_argc(),
             code,
             name,
             qualname,

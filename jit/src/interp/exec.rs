@@ -94,9 +94,18 @@ impl Vm {
         // checked when the frame was pushed, and operands are < nregs.
         let mut regs: *mut Value = unsafe { stack_ptr.add(self.frames[frame_idx].base) };
 
+        // Read as two words (see `tag!` below for why); volatile so the two loads
+        // are not merged back into one 16-byte load.
         macro_rules! r {
             ($i:expr) => {
-                unsafe { *regs.add($i as usize) }
+                // SAFETY: the slot holds a valid Value; MaybeUninit words may carry
+                // the padding of a Bool's payload, and reassembled they are the
+                // same valid Value.
+                unsafe {
+                    let p = regs.add($i as usize) as *const std::mem::MaybeUninit<u64>;
+                    let words = [std::ptr::read_volatile(p), std::ptr::read_volatile(p.add(1))];
+                    std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Value>(words)
+                }
             };
         }
         macro_rules! w {
@@ -105,6 +114,56 @@ impl Vm {
                 unsafe { *regs.add($i as usize) = v }
             }};
         }
+        // Word-level access for the fast paths. Every write stores a value as two
+        // 8-byte words (tag, then payload); reading a slot back with one 16-byte
+        // load cannot be store-forwarded from those and stalls the pipeline
+        // (it dominated int loops), so hot paths read the words separately.
+        // SAFETY (tag/ival/fval/bval/gcval): the tag word is always initialized;
+        // the payload readers are used only after the tag was checked, so the
+        // payload has the type read.
+        macro_rules! tag {
+            ($i:expr) => {
+                unsafe { *(regs.add($i as usize) as *const u64) }
+            };
+        }
+        macro_rules! ival {
+            ($i:expr) => {
+                unsafe { *(regs.add($i as usize) as *const i64).add(1) }
+            };
+        }
+        macro_rules! fval {
+            ($i:expr) => {
+                unsafe { *(regs.add($i as usize) as *const f64).add(1) }
+            };
+        }
+        // A bool's payload is its first byte; the rest of the word is padding.
+        macro_rules! bval {
+            ($i:expr) => {
+                unsafe { *(regs.add($i as usize) as *const u8).add(8) != 0 }
+            };
+        }
+        // The payload of a heap value whose tag was checked: the typed pointer.
+        macro_rules! gcval {
+            ($i:expr, $t:ty) => {
+                unsafe { *(regs.add($i as usize) as *const crate::runtime::heap::Gc<$t>).add(1) }
+            };
+        }
+        macro_rules! mv {
+            ($dst:expr, $src:expr) => {{
+                // SAFETY: copies a valid Value word by word (MaybeUninit: a Bool's
+                // payload word is partly padding).
+                unsafe {
+                    let s = regs.add($src as usize) as *const std::mem::MaybeUninit<u64>;
+                    let (t, p) = (*s, *s.add(1));
+                    let d = regs.add($dst as usize) as *mut std::mem::MaybeUninit<u64>;
+                    *d = t;
+                    *d.add(1) = p;
+                }
+            }};
+        }
+        const T_INT: u64 = crate::runtime::value::tags::INT;
+        const T_FLOAT: u64 = crate::runtime::value::tags::FLOAT;
+        const T_BOOL: u64 = crate::runtime::value::tags::BOOL;
         // Save the pc before anything that can raise or push a frame.
         macro_rules! sync {
             () => {
@@ -141,15 +200,15 @@ impl Vm {
         }
         macro_rules! cmp_jump {
             ($a:expr, $b:expr, $target:expr, $op:tt, $cop:expr) => {{
-                let (x, y) = (r!($a), r!($b));
-                let t = match (x, y) {
-                    (Value::Int(x), Value::Int(y)) => x $op y,
-                    (Value::Float(x), Value::Float(y)) => x $op y,
-                    _ => {
-                        sync!();
-                        let v = tryv!(self.compare_op($cop, x, y));
-                        tryv!(self.truthy(v))
-                    }
+                let (ta, tb) = (tag!($a), tag!($b));
+                let t = if ta == T_INT && tb == T_INT {
+                    ival!($a) $op ival!($b)
+                } else if ta == T_FLOAT && tb == T_FLOAT {
+                    fval!($a) $op fval!($b)
+                } else {
+                    sync!();
+                    let v = tryv!(self.compare_op($cop, r!($a), r!($b)));
+                    tryv!(self.truthy(v))
                 };
                 if !t {
                     pc = $target as usize;
@@ -158,14 +217,14 @@ impl Vm {
         }
         macro_rules! cmp {
             ($dst:expr, $a:expr, $b:expr, $op:tt, $cop:expr) => {{
-                let (x, y) = (r!($a), r!($b));
-                let v = match (x, y) {
-                    (Value::Int(x), Value::Int(y)) => Value::Bool(x $op y),
-                    (Value::Float(x), Value::Float(y)) => Value::Bool(x $op y),
-                    _ => {
-                        sync!();
-                        tryv!(self.compare_op($cop, x, y))
-                    }
+                let (ta, tb) = (tag!($a), tag!($b));
+                let v = if ta == T_INT && tb == T_INT {
+                    Value::Bool(ival!($a) $op ival!($b))
+                } else if ta == T_FLOAT && tb == T_FLOAT {
+                    Value::Bool(fval!($a) $op fval!($b))
+                } else {
+                    sync!();
+                    tryv!(self.compare_op($cop, r!($a), r!($b)))
                 };
                 w!($dst, v);
             }};
@@ -178,7 +237,7 @@ impl Vm {
             eprintln!("{:>5} {:?}", pc - 1, instr);
             match instr {
                 Instr::Nop {} => {}
-                Instr::Move { dst, src } => w!(dst, r!(src)),
+                Instr::Move { dst, src } => mv!(dst, src),
                 Instr::LoadConst { dst, k } => w!(dst, code.consts[k as usize]),
                 Instr::LoadInt { dst, imm } => w!(dst, Value::Int(imm as i16 as i64)),
                 Instr::LoadNone { dst } => w!(dst, Value::None),
@@ -274,21 +333,45 @@ impl Vm {
                     c.value.set(Value::Undefined);
                 }
 
-                Instr::Add { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => w!(dst, Value::Int(x.wrapping_add(y))),
-                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x + y)),
-                    _ => binop!(dst, a, b, BinOp::Add),
-                },
-                Instr::Sub { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) if x.checked_sub(y).is_some() => w!(dst, Value::Int(x.wrapping_sub(y))),
-                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x - y)),
-                    _ => binop!(dst, a, b, BinOp::Sub),
-                },
-                Instr::Mul { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) if x.checked_mul(y).is_some() => w!(dst, Value::Int(x.wrapping_mul(y))),
-                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x * y)),
-                    _ => binop!(dst, a, b, BinOp::Mul),
-                },
+                Instr::Add { dst, a, b } => {
+                    let (ta, tb) = (tag!(a), tag!(b));
+                    if ta == T_INT && tb == T_INT {
+                        match ival!(a).checked_add(ival!(b)) {
+                            Some(v) => w!(dst, Value::Int(v)),
+                            None => binop!(dst, a, b, BinOp::Add),
+                        }
+                    } else if ta == T_FLOAT && tb == T_FLOAT {
+                        w!(dst, Value::Float(fval!(a) + fval!(b)));
+                    } else {
+                        binop!(dst, a, b, BinOp::Add);
+                    }
+                }
+                Instr::Sub { dst, a, b } => {
+                    let (ta, tb) = (tag!(a), tag!(b));
+                    if ta == T_INT && tb == T_INT {
+                        match ival!(a).checked_sub(ival!(b)) {
+                            Some(v) => w!(dst, Value::Int(v)),
+                            None => binop!(dst, a, b, BinOp::Sub),
+                        }
+                    } else if ta == T_FLOAT && tb == T_FLOAT {
+                        w!(dst, Value::Float(fval!(a) - fval!(b)));
+                    } else {
+                        binop!(dst, a, b, BinOp::Sub);
+                    }
+                }
+                Instr::Mul { dst, a, b } => {
+                    let (ta, tb) = (tag!(a), tag!(b));
+                    if ta == T_INT && tb == T_INT {
+                        match ival!(a).checked_mul(ival!(b)) {
+                            Some(v) => w!(dst, Value::Int(v)),
+                            None => binop!(dst, a, b, BinOp::Mul),
+                        }
+                    } else if ta == T_FLOAT && tb == T_FLOAT {
+                        w!(dst, Value::Float(fval!(a) * fval!(b)));
+                    } else {
+                        binop!(dst, a, b, BinOp::Mul);
+                    }
+                }
                 Instr::TrueDiv { dst, a, b } => match (r!(a), r!(b)) {
                     (Value::Float(x), Value::Float(y)) if y != 0.0 => w!(dst, Value::Float(x / y)),
                     _ => binop!(dst, a, b, BinOp::TrueDiv),
@@ -322,43 +405,83 @@ impl Vm {
                 Instr::MatMul { dst, a, b } => binop!(dst, a, b, BinOp::MatMul),
                 Instr::AddI { dst, a, imm } => {
                     let i = imm as i16 as i64;
-                    match r!(a) {
-                        Value::Int(x) if x.checked_add(i).is_some() => w!(dst, Value::Int(x.wrapping_add(i))),
-                        Value::Float(x) => w!(dst, Value::Float(x + i as f64)),
-                        x => {
-                            sync!();
-                            let v = tryv!(self.binary_op(BinOp::Add, x, Value::Int(i)));
-                            w!(dst, v);
+                    let t = tag!(a);
+                    if t == T_INT {
+                        match ival!(a).checked_add(i) {
+                            Some(v) => w!(dst, Value::Int(v)),
+                            None => {
+                                sync!();
+                                let v = tryv!(self.binary_op(BinOp::Add, r!(a), Value::Int(i)));
+                                w!(dst, v);
+                            }
                         }
+                    } else if t == T_FLOAT {
+                        w!(dst, Value::Float(fval!(a) + i as f64));
+                    } else {
+                        sync!();
+                        let v = tryv!(self.binary_op(BinOp::Add, r!(a), Value::Int(i)));
+                        w!(dst, v);
                     }
                 }
                 Instr::SubI { dst, a, imm } => {
                     let i = imm as i16 as i64;
-                    match r!(a) {
-                        Value::Int(x) if x.checked_sub(i).is_some() => w!(dst, Value::Int(x.wrapping_sub(i))),
-                        Value::Float(x) => w!(dst, Value::Float(x - i as f64)),
-                        x => {
-                            sync!();
-                            let v = tryv!(self.binary_op(BinOp::Sub, x, Value::Int(i)));
-                            w!(dst, v);
+                    let t = tag!(a);
+                    if t == T_INT {
+                        match ival!(a).checked_sub(i) {
+                            Some(v) => w!(dst, Value::Int(v)),
+                            None => {
+                                sync!();
+                                let v = tryv!(self.binary_op(BinOp::Sub, r!(a), Value::Int(i)));
+                                w!(dst, v);
+                            }
                         }
+                    } else if t == T_FLOAT {
+                        w!(dst, Value::Float(fval!(a) - i as f64));
+                    } else {
+                        sync!();
+                        let v = tryv!(self.binary_op(BinOp::Sub, r!(a), Value::Int(i)));
+                        w!(dst, v);
                     }
                 }
-                Instr::IAdd { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => w!(dst, Value::Int(x.wrapping_add(y))),
-                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x + y)),
-                    _ => binop!(dst, a, b, BinOp::IAdd),
-                },
-                Instr::ISub { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) if x.checked_sub(y).is_some() => w!(dst, Value::Int(x.wrapping_sub(y))),
-                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x - y)),
-                    _ => binop!(dst, a, b, BinOp::ISub),
-                },
-                Instr::IMul { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) if x.checked_mul(y).is_some() => w!(dst, Value::Int(x.wrapping_mul(y))),
-                    (Value::Float(x), Value::Float(y)) => w!(dst, Value::Float(x * y)),
-                    _ => binop!(dst, a, b, BinOp::IMul),
-                },
+                Instr::IAdd { dst, a, b } => {
+                    let (ta, tb) = (tag!(a), tag!(b));
+                    if ta == T_INT && tb == T_INT {
+                        match ival!(a).checked_add(ival!(b)) {
+                            Some(v) => w!(dst, Value::Int(v)),
+                            None => binop!(dst, a, b, BinOp::IAdd),
+                        }
+                    } else if ta == T_FLOAT && tb == T_FLOAT {
+                        w!(dst, Value::Float(fval!(a) + fval!(b)));
+                    } else {
+                        binop!(dst, a, b, BinOp::IAdd);
+                    }
+                }
+                Instr::ISub { dst, a, b } => {
+                    let (ta, tb) = (tag!(a), tag!(b));
+                    if ta == T_INT && tb == T_INT {
+                        match ival!(a).checked_sub(ival!(b)) {
+                            Some(v) => w!(dst, Value::Int(v)),
+                            None => binop!(dst, a, b, BinOp::ISub),
+                        }
+                    } else if ta == T_FLOAT && tb == T_FLOAT {
+                        w!(dst, Value::Float(fval!(a) - fval!(b)));
+                    } else {
+                        binop!(dst, a, b, BinOp::ISub);
+                    }
+                }
+                Instr::IMul { dst, a, b } => {
+                    let (ta, tb) = (tag!(a), tag!(b));
+                    if ta == T_INT && tb == T_INT {
+                        match ival!(a).checked_mul(ival!(b)) {
+                            Some(v) => w!(dst, Value::Int(v)),
+                            None => binop!(dst, a, b, BinOp::IMul),
+                        }
+                    } else if ta == T_FLOAT && tb == T_FLOAT {
+                        w!(dst, Value::Float(fval!(a) * fval!(b)));
+                    } else {
+                        binop!(dst, a, b, BinOp::IMul);
+                    }
+                }
                 Instr::IOr { dst, a, b } => binop!(dst, a, b, BinOp::IOr),
                 Instr::IAnd { dst, a, b } => binop!(dst, a, b, BinOp::IAnd),
                 Instr::IXor { dst, a, b } => binop!(dst, a, b, BinOp::IXor),
@@ -421,28 +544,38 @@ impl Vm {
                     pc = t;
                 }
                 Instr::JumpIfFalse { cond, target } => {
-                    let t = match r!(cond) {
-                        Value::Bool(b) => b,
-                        Value::Int(i) => i != 0,
+                    let tg = tag!(cond);
+                    let t = if tg == T_BOOL {
+                        bval!(cond)
+                    } else if tg == T_INT {
+                        ival!(cond) != 0
+                    } else {
+                        match r!(cond) {
                         Value::None => false,
                         v => {
                             sync!();
                             tryv!(self.truthy(v))
                         }
+                    }
                     };
                     if !t {
                         pc = target as usize;
                     }
                 }
                 Instr::JumpIfTrue { cond, target } => {
-                    let t = match r!(cond) {
-                        Value::Bool(b) => b,
-                        Value::Int(i) => i != 0,
+                    let tg = tag!(cond);
+                    let t = if tg == T_BOOL {
+                        bval!(cond)
+                    } else if tg == T_INT {
+                        ival!(cond) != 0
+                    } else {
+                        match r!(cond) {
                         Value::None => false,
                         v => {
                             sync!();
                             tryv!(self.truthy(v))
                         }
+                    }
                     };
                     if t {
                         pc = target as usize;
@@ -482,13 +615,16 @@ impl Vm {
                     w!(dst, Value::Slice(s));
                 }
                 Instr::BuildString { dst, start, count } => {
-                    let mut s = String::new();
+                    let mut parts: Vec<&str> = Vec::with_capacity(count as usize);
                     for i in 0..count {
                         if let Value::Str(p) = r!(start + i) {
-                            s.push_str(p.as_str());
+                            // SAFETY: the str object is held in a register for the
+                            // whole instruction and allocation never collects, so
+                            // the text outlives this borrow.
+                            parts.push(unsafe { &*(p.as_str() as *const str) });
                         }
                     }
-                    let v = self.new_str(s);
+                    let v = self.new_str_concat(&parts);
                     w!(dst, v);
                 }
                 Instr::ListAppend { list, item } => {
@@ -537,6 +673,19 @@ impl Vm {
                 }
 
                 Instr::Subscr { dst, obj, key } => {
+                    if tag!(obj) == crate::runtime::value::tags::LIST && tag!(key) == T_INT {
+                        let l = gcval!(obj, ListObj);
+                        let i = ival!(key);
+                        let items = l.items.borrow();
+                        let n = items.len() as i64;
+                        let j = if i < 0 { i + n } else { i };
+                        if (0..n).contains(&j) {
+                            let v = items[j as usize];
+                            drop(items);
+                            w!(dst, v);
+                            continue;
+                        }
+                    }
                     let (o, k) = (r!(obj), r!(key));
                     let fast = match (o, k) {
                         (Value::List(l), Value::Int(i)) => {
@@ -570,6 +719,17 @@ impl Vm {
                     w!(dst, v);
                 }
                 Instr::StoreSubscr { obj, key, src } => {
+                    if tag!(obj) == crate::runtime::value::tags::LIST && tag!(key) == T_INT {
+                        let l = gcval!(obj, ListObj);
+                        let i = ival!(key);
+                        let mut items = l.items.borrow_mut();
+                        let n = items.len() as i64;
+                        let j = if i < 0 { i + n } else { i };
+                        if (0..n).contains(&j) {
+                            items[j as usize] = r!(src);
+                            continue;
+                        }
+                    }
                     let (o, k, v) = (r!(obj), r!(key), r!(src));
                     let done = match (o, k) {
                         (Value::List(l), Value::Int(i)) => {
@@ -667,7 +827,7 @@ impl Vm {
                     let v = r!(src);
                     let out = match (v, spec) {
                         (Value::Str(_), NO_REG) => v,
-                        (Value::Int(i), NO_REG) => self.new_str(i.to_string()),
+                        (Value::Int(i), NO_REG) => self.new_str_int(i),
                         _ => {
                             sync!();
                             let spec_s = if spec == NO_REG { None } else { Some(r!(spec)) };
@@ -680,9 +840,7 @@ impl Vm {
                 Instr::Call { func, argc } => {
                     let f = r!(func);
                     if let Value::Function(fobj) = f {
-                        let fcode = &fobj.code;
-                        let p = &fcode.params;
-                        if p.is_simple() && argc == p.positional && !fcode.is_generator {
+                        if argc == fobj.fast_argc {
                             sync!();
                             if self.poll_due() {
                                 let top = self.stack_top();
@@ -853,13 +1011,14 @@ impl Vm {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn poll_due(&self) -> bool {
         self.heap.wants_collection() || self.interrupted.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Push a frame for a Python function whose `argc` positional arguments are
     /// already in place at `base`; the remaining registers are cleared.
+    #[inline(always)]
     pub fn push_frame(&mut self, func: crate::runtime::heap::Gc<FunctionObj>, base: usize, ret_slot: usize, argc: usize) -> PyResult<()> {
         let nregs = func.code.nregs as usize;
         if self.frames.len() >= self.recursion_limit || base + nregs > self.stack.len() {

@@ -434,10 +434,13 @@ impl Vm {
         use BinOp::*;
         Ok(Some(match (op, a, b) {
             (Add | IAdd, Value::Str(x), Value::Str(y)) => {
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                self.new_str(s)
+                if y.as_str().is_empty() {
+                    return Ok(Some(a));
+                }
+                if x.as_str().is_empty() {
+                    return Ok(Some(b));
+                }
+                self.new_str_concat(&[x.as_str(), y.as_str()])
             }
             (Add | IAdd, Value::Bytes(x), Value::Bytes(y)) => {
                 let mut v = x.b.to_vec();
@@ -580,6 +583,21 @@ impl Vm {
             CmpOp::Ne => return Ok(Value::Bool(!self.eq(a, b)?)),
             _ => {}
         }
+        // Sequences compare their first differing items with the same
+        // operator, so errors name the items' types, as in CPython.
+        let seqs = match (a, b) {
+            (Value::List(x), Value::List(y)) => Some((x.items.borrow().clone(), y.items.borrow().clone())),
+            (Value::Tuple(x), Value::Tuple(y)) => Some((x.items.to_vec(), y.items.to_vec())),
+            _ => None,
+        };
+        if let Some((xs, ys)) = seqs {
+            for (x, y) in xs.iter().zip(ys.iter()) {
+                if !x.is(y) && !self.eq(*x, *y)? {
+                    return self.compare_op(op, *x, *y);
+                }
+            }
+            return Ok(Value::Bool(op.from_ordering(xs.len().cmp(&ys.len()))));
+        }
         match self.ordering(a, b)? {
             Some(Some(o)) => Ok(Value::Bool(op.from_ordering(o))),
             // Unordered (a NaN is involved): every ordering comparison is False.
@@ -652,10 +670,7 @@ impl Vm {
             (Value::Tuple(x), Value::Tuple(y)) => x == y || self.seq_eq(&x.items.clone(), &y.items.clone())?,
             (Value::Dict(x), Value::Dict(y)) => x == y || crate::builtins::dict_ops::dict_eq(self, x, y)?,
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => crate::builtins::set_ops::set_eq(self, a, b)?,
-            (Value::Range(x), Value::Range(y)) => {
-                let (lx, ly) = (x.len(), y.len());
-                lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
-            }
+            (Value::Range(x), Value::Range(y)) => x == y || x.same_values(&y),
             (Value::Slice(x), Value::Slice(y)) => self.seq_eq(&[x.start, x.stop, x.step], &[y.start, y.stop, y.step])?,
             _ => a.is(&b),
         })
@@ -743,6 +758,22 @@ impl Vm {
                 h
             }
             Value::None => 0x5f5e_1000,
+            Value::Range(r) => {
+                // CPython's range_hash: hash((len, start, step)), with None for
+                // what cannot matter, so equal ranges hash equal.
+                let (start, _, step) = r.parts();
+                let len = r.len_big();
+                let h = |b: &BigInt| b.to_i64().map_or_else(|| hash::hash_bigint(b), hash::hash_i64);
+                let none = self.hash(Value::None)?;
+                let hs = if len.is_zero() {
+                    [h(&len), none, none]
+                } else if len.is_one() {
+                    [h(&len), h(&start), none]
+                } else {
+                    [h(&len), h(&start), h(&step)]
+                };
+                hash::hash_tuple(&hs)
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 let tn = self.type_name(v);
                 return Err(self.type_error(&format!("unhashable type: '{tn}'")));

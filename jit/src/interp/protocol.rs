@@ -164,9 +164,15 @@ impl Vm {
                 _ => {}
             },
             Value::Range(r) => match n {
-                "start" => return Ok(Some(Value::Int(r.start))),
-                "stop" => return Ok(Some(Value::Int(r.stop))),
-                "step" => return Ok(Some(Value::Int(r.step))),
+                "start" | "stop" | "step" => {
+                    let (start, stop, step) = r.parts();
+                    let v = match n {
+                        "start" => start,
+                        "stop" => stop,
+                        _ => step,
+                    };
+                    return Ok(Some(self.int_from_big(v)));
+                }
                 _ => {}
             },
             Value::Slice(s) => match n {
@@ -354,9 +360,23 @@ impl Vm {
                 Ok(self.new_bytes(out))
             }
             (Value::Range(r), Value::Slice(s)) => {
-                let (start, stop, step) = self.slice_indices(&s, r.len() as usize)?;
-                let nr = RangeObj { start: r.start + start * r.step, stop: r.start + stop * r.step, step: r.step * step };
-                Ok(Value::Range(self.heap.alloc(nr)))
+                // Exact arithmetic: lengths, bounds and slice indices may leave
+                // i64. Step first, as _PySlice_GetLongIndices checks it first.
+                let mut b: [Option<num_bigint::BigInt>; 3] = [None, None, None];
+                for (slot, v) in b.iter_mut().zip([s.step, s.start, s.stop]) {
+                    *slot = match v {
+                        Value::None => None,
+                        Value::Int(i) => Some(i.into()),
+                        Value::Bool(x) => Some((x as i64).into()),
+                        Value::BigInt(x) => Some(x.0.clone()),
+                        _ => return Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+                    };
+                }
+                let [step, start, stop] = b;
+                match r.slice(start, stop, step) {
+                    Some(nr) => Ok(Value::Range(self.heap.alloc(nr))),
+                    None => Err(self.value_error("slice step cannot be zero")),
+                }
             }
             (Value::List(l), k) => {
                 let i = self.index_of(k, "list")?;
@@ -386,8 +406,20 @@ impl Vm {
             }
             (Value::Range(r), k) => {
                 let i = self.index_of(k, "range")?;
-                let j = self.norm_index(i, r.len() as usize, "range object")?;
-                Ok(Value::Int(r.start + j as i64 * r.step))
+                if r.big.is_some() {
+                    // index_of clamped a big index; use it exactly.
+                    let i = match k {
+                        Value::BigInt(b) => b.0.clone(),
+                        _ => i.into(),
+                    };
+                    return match r.item(i) {
+                        Some(v) => Ok(self.int_from_big(v)),
+                        None => Err(self.new_exception_msg("IndexError", "range object index out of range")),
+                    };
+                }
+                let j = self.norm_index(i, r.len().unwrap_or(0) as usize, "range object")?;
+                // The element fits in i64 though j * step may not: wrapping gives it exactly.
+                Ok(Value::Int(r.start.wrapping_add((j as i64).wrapping_mul(r.step))))
             }
             (Value::Dict(d), k) => match crate::builtins::dict_ops::dict_get(self, d, k)? {
                 Some(v) => Ok(v),
@@ -503,11 +535,11 @@ impl Vm {
             Value::Dict(d) => Ok(crate::builtins::dict_ops::dict_get(self, d, item)?.is_some()),
             Value::Set(_) | Value::FrozenSet(_) => crate::builtins::set_ops::set_contains(self, container, item),
             Value::Range(r) => match item {
-                Value::Int(i) => {
-                    let (lo, hi) = if r.step > 0 { (r.start, r.stop) } else { (r.stop + 1, r.start + 1) };
-                    Ok(i >= lo && i < hi && (i - r.start) % r.step == 0)
-                }
-                _ => self.contains_by_iteration(container, item),
+                Value::Int(i) if r.big.is_none() => Ok(r.position_i64(i).is_some()),
+                _ => match r.int_position(item) {
+                    Some(p) => Ok(p.is_some()),
+                    None => self.contains_by_iteration(container, item),
+                },
             },
             Value::List(l) => {
                 let mut i = 0;
@@ -559,7 +591,7 @@ impl Vm {
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         let st = match v {
             Value::Iter(_) | Value::Generator(_) => return Ok(v),
-            Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
+            Value::Range(r) => r.iter_state(),
             Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => IterState::Seq { seq: v, index: 0 },
             Value::Str(s) => IterState::Str { s, byte_pos: 0 },
             Value::Dict(d) => {
@@ -612,6 +644,14 @@ impl Vm {
                     }
                     *st = IterState::Exhausted;
                     return Ok(None);
+                }
+                IterState::BigRange(b) => {
+                    let Some(v) = b.advance() else {
+                        *st = IterState::Exhausted;
+                        return Ok(None);
+                    };
+                    drop(st);
+                    return Ok(Some(self.int_from_big(v)));
                 }
                 IterState::Seq { seq, index } => {
                     let v = match seq {
@@ -1053,6 +1093,7 @@ pub fn str_key_eq(a: &Value, b: &Value) -> Result<bool, ()> {
 pub fn iter_type_name(st: &IterState) -> &'static str {
     match st {
         IterState::Range { .. } => "range_iterator",
+        IterState::BigRange(_) => "longrange_iterator",
         IterState::Seq { seq: Value::List(_), .. } => "list_iterator",
         IterState::Seq { seq: Value::Tuple(_), .. } => "tuple_iterator",
         IterState::Seq { .. } => "bytes_iterator",

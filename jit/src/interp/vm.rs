@@ -313,6 +313,50 @@ impl Vm {
         Value::Str(self.heap.alloc(StrObj::from_str(s)))
     }
 
+    /// A str made of the concatenated parts: built in place when short (one
+    /// allocation), through a String otherwise.
+    pub fn new_str_concat(&mut self, parts: &[&str]) -> Value {
+        let total: usize = parts.iter().map(|p| p.len()).sum();
+        if total <= 30 {
+            let mut buf = [0u8; 30];
+            let mut at = 0;
+            for p in parts {
+                buf[at..at + p.len()].copy_from_slice(p.as_bytes());
+                at += p.len();
+            }
+            // The parts are str, so their concatenation is valid UTF-8.
+            let s = std::str::from_utf8(&buf[..at]).unwrap_or_default();
+            return self.new_str_from(s);
+        }
+        let mut out = String::with_capacity(total);
+        for p in parts {
+            out.push_str(p);
+        }
+        self.new_str(out)
+    }
+
+    /// An int's decimal text as a str, without an intermediate String.
+    pub fn new_str_int(&mut self, i: i64) -> Value {
+        let mut buf = [0u8; 20];
+        let mut at = buf.len();
+        let neg = i < 0;
+        let mut n = i.unsigned_abs();
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let digits = std::str::from_utf8(&buf[at..]).unwrap_or_default();
+        if neg {
+            self.new_str_concat(&["-", digits])
+        } else {
+            self.new_str_from(digits)
+        }
+    }
+
     pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
         let s: Box<str> = s.into();
         // Single characters and the empty string are shared, as in CPython.
@@ -528,6 +572,7 @@ impl Vm {
     pub fn run_module_code(&mut self, code: Rc<Code>, module: Gc<ModuleObj>) -> PyResult<Value> {
         let name = self.intern(&code.name);
         let func = self.heap.alloc_pinned(FunctionObj {
+            fast_argc: code.fast_argc(),
             code,
             name,
             qualname: name,

@@ -48,7 +48,9 @@ pub trait Trace {
     }
 }
 
-/// A pointer to a live heap object. Copy, 8 bytes, never null.
+/// A pointer to a live heap object. Copy, 8 bytes, never null. Transparent, so
+/// a value's payload word can be read as a `Gc` once its tag has been checked.
+#[repr(transparent)]
 pub struct Gc<T: ?Sized> {
     ptr: NonNull<GcBox<T>>,
     _marker: PhantomData<T>,
@@ -161,6 +163,7 @@ pub struct Heap {
     /// Estimated live bytes after the last collection.
     live_bytes: usize,
     threshold: usize,
+    due: bool,
     pub stats: HeapStats,
     pub stress: bool,
 }
@@ -171,7 +174,7 @@ const MIN_THRESHOLD: usize = 2 << 20;
 /// collector runs.
 impl Default for Heap {
     fn default() -> Self {
-        Heap { objects: Vec::new(), debt: 0, live_bytes: 0, threshold: MIN_THRESHOLD, stats: HeapStats::default(), stress: false }
+        Heap { objects: Vec::new(), debt: 0, live_bytes: 0, threshold: MIN_THRESHOLD, due: false, stats: HeapStats::default(), stress: false }
     }
 }
 
@@ -182,6 +185,7 @@ impl Heap {
             debt: 0,
             live_bytes: 0,
             threshold: MIN_THRESHOLD,
+            due: false,
             stats: HeapStats::default(),
             // GC stress: collect at every safepoint and quarantine what is
             // swept, so a missing root shows up as a clear report at once.
@@ -200,6 +204,7 @@ impl Heap {
         let dynp: NonNull<GcBox<dyn Trace>> = ptr;
         self.objects.push(dynp);
         self.debt += size;
+        self.due = self.debt >= self.threshold || self.stress;
         self.stats.objects_allocated += 1;
         self.stats.bytes_allocated += size as u64;
         Gc { ptr, _marker: PhantomData }
@@ -216,11 +221,14 @@ impl Heap {
     #[inline]
     pub fn add_debt(&mut self, bytes: usize) {
         self.debt += bytes;
+        self.due = self.debt >= self.threshold || self.stress;
     }
 
-    #[inline]
+    /// One load: `due` is set by `alloc` when the debt crosses the threshold
+    /// (or always, under GC stress).
+    #[inline(always)]
     pub fn wants_collection(&self) -> bool {
-        self.debt >= self.threshold || self.stress
+        self.due
     }
 
     pub fn live_objects(&self) -> usize {
@@ -272,6 +280,7 @@ impl Heap {
         self.stats.peak_live_bytes = self.stats.peak_live_bytes.max(live as u64);
         self.debt = 0;
         self.threshold = (live * 2).max(MIN_THRESHOLD);
+        self.due = self.stress;
     }
 }
 

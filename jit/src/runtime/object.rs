@@ -9,6 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use num_bigint::BigInt;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::bytecode::code::Code;
 use crate::runtime::dict_table::DictTable;
@@ -182,25 +183,220 @@ impl Trace for SetObj {
     }
 }
 
+/// A `range`. Nearly every range has its start, stop, step and length within
+/// i64 and uses the i64 fields, which the `for` fast path reads directly.
+/// CPython's ranges are unbounded, so any other range keeps its exact bounds in
+/// `big`; the i64 fields then hold the empty range(0, 0, 1), so code that
+/// forgets to check `big` sees no values rather than wrong ones.
 pub struct RangeObj {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    pub big: Option<Box<BigRange>>,
 }
+
+/// The exact bounds of a range that does not fit in i64 (step is nonzero).
+pub struct BigRange {
+    pub start: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
+    /// Cached: len, indexing, `in`, == and iteration all need it.
+    pub len: BigInt,
+}
+
 impl RangeObj {
-    pub fn len(&self) -> i64 {
-        range_len(self.start, self.stop, self.step)
+    /// range(start, stop, step) for a nonzero step.
+    pub fn from_i64(start: i64, stop: i64, step: i64) -> RangeObj {
+        if range_len(start, stop, step) <= i64::MAX as i128 {
+            RangeObj { start, stop, step, big: None }
+        } else {
+            // e.g. range(-2**63, 2**63 - 1): len() must raise OverflowError.
+            Self::from_big(start.into(), stop.into(), step.into())
+        }
+    }
+
+    /// range(start, stop, step) for a nonzero step, in the i64 form when it fits.
+    pub fn from_big(start: BigInt, stop: BigInt, step: BigInt) -> RangeObj {
+        if let (Some(a), Some(b), Some(c)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
+            if range_len(a, b, c) <= i64::MAX as i128 {
+                return RangeObj { start: a, stop: b, step: c, big: None };
+            }
+        }
+        // CPython's compute_range_length.
+        let (lo, hi, st) = if step.is_positive() { (&start, &stop, step.clone()) } else { (&stop, &start, -&step) };
+        let len = if lo >= hi { BigInt::zero() } else { (hi - lo - 1u32) / st + 1u32 };
+        RangeObj { start: 0, stop: 0, step: 1, big: Some(Box::new(BigRange { start, stop, step, len })) }
+    }
+
+    /// The length, or None when it exceeds i64 (len() raises OverflowError).
+    pub fn len(&self) -> Option<i64> {
+        match &self.big {
+            None => Some(range_len(self.start, self.stop, self.step) as i64),
+            Some(b) => b.len.to_i64(),
+        }
     }
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        match &self.big {
+            None => range_len(self.start, self.stop, self.step) == 0,
+            Some(b) => b.len.is_zero(),
+        }
+    }
+    pub fn len_big(&self) -> BigInt {
+        match &self.big {
+            None => range_len(self.start, self.stop, self.step).into(),
+            Some(b) => b.len.clone(),
+        }
+    }
+    /// (start, stop, step) exactly.
+    pub fn parts(&self) -> (BigInt, BigInt, BigInt) {
+        match &self.big {
+            None => (self.start.into(), self.stop.into(), self.step.into()),
+            Some(b) => (b.start.clone(), b.stop.clone(), b.step.clone()),
+        }
+    }
+
+    /// The position of int `x` in an i64-form range (None for a big one).
+    pub fn position_i64(&self, x: i64) -> Option<i64> {
+        if self.big.is_some() {
+            return None;
+        }
+        let (start, step) = (self.start as i128, self.step as i128);
+        let off = x as i128 - start;
+        let i = off / step;
+        (off % step == 0 && i >= 0 && i < range_len(self.start, self.stop, self.step)).then_some(i as i64)
+    }
+
+    /// Where int `x` (Int, Bool or BigInt) is in the range, in O(1) as CPython's
+    /// range_contains_long; None when `x` is no int (callers then search by ==),
+    /// Some(None) when it is absent.
+    pub fn int_position(&self, x: Value) -> Option<Option<BigInt>> {
+        let x = match x {
+            Value::Int(i) => BigInt::from(i),
+            Value::Bool(b) => BigInt::from(b as i64),
+            Value::BigInt(b) => b.0.clone(),
+            _ => return None,
+        };
+        if self.big.is_none() {
+            return Some(x.to_i64().and_then(|i| self.position_i64(i)).map(BigInt::from));
+        }
+        let (start, stop, step) = self.parts();
+        let inside = if step.is_positive() { start <= x && x < stop } else { stop < x && x <= start };
+        let off = x - &start;
+        Some((inside && (&off % &step).is_zero()).then(|| off / step))
+    }
+
+    /// self[i] with CPython's index rules (negative counts from the end), or
+    /// None when out of range.
+    pub fn item(&self, mut i: BigInt) -> Option<BigInt> {
+        let len = self.len_big();
+        if i.is_negative() {
+            i += &len;
+        }
+        if i.is_negative() || i >= len {
+            return None;
+        }
+        let (start, _, step) = self.parts();
+        Some(start + i * step)
+    }
+
+    /// self[start:stop:step] (CPython's compute_slice with
+    /// _PySlice_GetLongIndices), or None for a zero step.
+    pub fn slice(&self, start: Option<BigInt>, stop: Option<BigInt>, step: Option<BigInt>) -> Option<RangeObj> {
+        let step = step.unwrap_or_else(BigInt::one);
+        if step.is_zero() {
+            return None;
+        }
+        let len = self.len_big();
+        let (lower, upper) = if step.is_negative() { (BigInt::from(-1), &len - 1u32) } else { (BigInt::zero(), len.clone()) };
+        let clamp = |v: Option<BigInt>, default: &BigInt| match v {
+            None => default.clone(),
+            Some(v) if v.is_negative() => (v + &len).max(lower.clone()),
+            Some(v) => v.min(upper.clone()),
+        };
+        let (a, b) = if step.is_negative() { (clamp(start, &upper), clamp(stop, &lower)) } else { (clamp(start, &lower), clamp(stop, &upper)) };
+        let (s0, _, st) = self.parts();
+        Some(RangeObj::from_big(&s0 + a * &st, &s0 + b * &st, st * step))
+    }
+
+    /// range == range: the same sequence of values (CPython's range_equals).
+    pub fn same_values(&self, other: &RangeObj) -> bool {
+        if self.big.is_none() && other.big.is_none() {
+            let (lx, ly) = (range_len(self.start, self.stop, self.step), range_len(other.start, other.stop, other.step));
+            return lx == ly && (lx == 0 || (self.start == other.start && (lx == 1 || self.step == other.step)));
+        }
+        let (lx, ly) = (self.len_big(), other.len_big());
+        let ((ax, _, sx), (ay, _, sy)) = (self.parts(), other.parts());
+        lx == ly && (lx.is_zero() || (ax == ay && (lx.is_one() || sx == sy)))
+    }
+
+    pub fn repr(&self) -> String {
+        let (start, stop, step) = self.parts();
+        if step.is_one() {
+            format!("range({start}, {stop})")
+        } else {
+            format!("range({start}, {stop}, {step})")
+        }
+    }
+
+    /// An iterator state walking the range forwards.
+    pub fn iter_state(&self) -> IterState {
+        match &self.big {
+            None => {
+                let n = range_len(self.start, self.stop, self.step);
+                // The fast path adds step after each value, so the value after the
+                // last must fit in i64 too.
+                if i64::try_from(self.start as i128 + n * self.step as i128).is_ok() {
+                    IterState::Range { next: self.start, stop: self.stop, step: self.step }
+                } else {
+                    IterState::BigRange(Box::new(BigRangeIter { next: self.start.into(), step: self.step.into(), left: n.into() }))
+                }
+            }
+            Some(b) => IterState::BigRange(Box::new(BigRangeIter { next: b.start.clone(), step: b.step.clone(), left: b.len.clone() })),
+        }
+    }
+
+    /// An iterator state walking the range backwards (CPython's range_reverse).
+    pub fn reversed_iter_state(&self) -> IterState {
+        if self.big.is_none() {
+            let (start, step, n) = (self.start as i128, self.step as i128, range_len(self.start, self.stop, self.step));
+            // Values last, last - step, ..., start; then start - step ends the loop.
+            let (last, stop) = (start + (n - 1) * step, start - step);
+            if let (Ok(next), Ok(stop), Ok(step)) = (i64::try_from(last), i64::try_from(stop), i64::try_from(-step)) {
+                return IterState::Range { next, stop, step };
+            }
+        }
+        let (start, _, step) = self.parts();
+        let len = self.len_big();
+        let last = start + (&len - 1u32) * &step;
+        IterState::BigRange(Box::new(BigRangeIter { next: last, step: -step, left: len }))
     }
 }
-pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+
+/// The length of range(start, stop, step), exact for any i64 bounds.
+pub fn range_len(start: i64, stop: i64, step: i64) -> i128 {
     let (lo, hi, st) = if step > 0 { (start as i128, stop as i128, step as i128) } else { (stop as i128, start as i128, -(step as i128)) };
-    if lo >= hi { 0 } else { ((hi - lo - 1) / st + 1) as i64 }
+    if lo >= hi { 0 } else { (hi - lo - 1) / st + 1 }
 }
 impl Trace for RangeObj {
     fn trace(&self, _t: &mut Tracer) {}
+}
+
+/// Iteration over a range whose values (or the one after the last) leave i64:
+/// CPython's longrange_iterator.
+pub struct BigRangeIter {
+    pub next: BigInt,
+    pub step: BigInt,
+    pub left: BigInt,
+}
+impl BigRangeIter {
+    pub fn advance(&mut self) -> Option<BigInt> {
+        if !self.left.is_positive() {
+            return None;
+        }
+        self.left -= 1u32;
+        let after = &self.next + &self.step;
+        Some(std::mem::replace(&mut self.next, after))
+    }
 }
 
 pub struct SliceObj {
@@ -244,6 +440,8 @@ pub struct IterObj {
 
 pub enum IterState {
     Range { next: i64, stop: i64, step: i64 },
+    /// A range past i64 (boxed to keep the enum small).
+    BigRange(Box<BigRangeIter>),
     Seq { seq: Value, index: usize },
     /// Reversed list/tuple/str: next index to yield, counting down.
     SeqRev { seq: Value, index: isize },
@@ -265,7 +463,7 @@ impl Trace for IterObj {
     fn trace(&self, t: &mut Tracer) {
         use IterState::*;
         match &*self.state.borrow() {
-            Range { .. } | Exhausted => {}
+            Range { .. } | BigRange(_) | Exhausted => {}
             Seq { seq, .. } | SeqRev { seq, .. } => t.mark_value(seq),
             Str { s, .. } => t.mark(*s),
             DictKeys { dict, .. } | DictValues { dict, .. } | DictItems { dict, .. } => t.mark(*dict),
@@ -295,6 +493,10 @@ impl Trace for IterObj {
 
 pub struct FunctionObj {
     pub code: Rc<Code>,
+    /// The argument count for which a call needs no binding work (plain
+    /// positional parameters, not a generator), or u16::MAX: the interpreter's
+    /// call fast path tests only this.
+    pub fast_argc: u16,
     pub name: Gc<StrObj>,
     pub qualname: Gc<StrObj>,
     /// Defaults for the last positional parameters.
