@@ -76,6 +76,26 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             let t = vm.new_tuple(keys);
             IterState::SeqRev { seq: t, index: n as isize - 1 }
         }
+        Value::DictView(dv) => {
+            let entries: Vec<(Value, Value)> = dv.dict.table.borrow().iter().collect();
+            let mut items = Vec::with_capacity(entries.len());
+            for (k, x) in entries {
+                items.push(match dv.kind {
+                    DictViewKind::Keys => k,
+                    DictViewKind::Values => x,
+                    DictViewKind::Items => vm.new_tuple(vec![k, x]),
+                });
+            }
+            let n = items.len();
+            let t = vm.new_tuple(items);
+            IterState::SeqRev { seq: t, index: n as isize - 1 }
+        }
+        Value::Bytes(b) => {
+            let items: Vec<Value> = b.b.iter().map(|x| Value::Int(*x as i64)).collect();
+            let n = items.len();
+            let t = vm.new_tuple(items);
+            IterState::SeqRev { seq: t, index: n as isize - 1 }
+        }
         Value::Instance(_) => {
             if let Some(r) = super::call_dunder(vm, v, "__reversed__", &[])? {
                 return Ok(r);

@@ -82,7 +82,7 @@ pub(crate) fn check_recv(vm: &mut Vm, tyname: &str, name: &str, args: &[Value], 
 }
 
 /// "str.find() takes no keyword arguments": for methods without keywords.
-pub(crate) fn no_kw(vm: &mut Vm, qual: &str, kw: Kwargs) -> PyResult<()> {
+pub(crate) fn no_kw(vm: &mut Vm, qual: &dyn std::fmt::Display, kw: Kwargs) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
@@ -91,7 +91,7 @@ pub(crate) fn no_kw(vm: &mut Vm, qual: &str, kw: Kwargs) -> PyResult<()> {
 }
 
 /// METH_NOARGS: `args` includes the receiver.
-pub(crate) fn noargs(vm: &mut Vm, qual: &str, args: &[Value], kw: Kwargs) -> PyResult<()> {
+pub(crate) fn noargs(vm: &mut Vm, qual: &dyn std::fmt::Display, args: &[Value], kw: Kwargs) -> PyResult<()> {
     no_kw(vm, qual, kw)?;
     let n = args.len().saturating_sub(1);
     if n == 0 {
@@ -102,7 +102,7 @@ pub(crate) fn noargs(vm: &mut Vm, qual: &str, args: &[Value], kw: Kwargs) -> PyR
 }
 
 /// METH_O: the single argument after the receiver.
-pub(crate) fn one_arg(vm: &mut Vm, qual: &str, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn one_arg(vm: &mut Vm, qual: &dyn std::fmt::Display, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     no_kw(vm, qual, kw)?;
     if args.len() == 2 {
         Ok(args[1])
@@ -114,7 +114,7 @@ pub(crate) fn one_arg(vm: &mut Vm, qual: &str, args: &[Value], kw: Kwargs) -> Py
 
 /// Argument Clinic's positional-only check (`_PyArg_CheckPositional`):
 /// "strip expected at most 1 argument, got 2". `args` includes the receiver.
-pub(crate) fn positional(vm: &mut Vm, name: &str, qual: &str, args: &[Value], kw: Kwargs, min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn positional(vm: &mut Vm, name: &str, qual: &dyn std::fmt::Display, args: &[Value], kw: Kwargs, min: usize, max: usize) -> PyResult<()> {
     no_kw(vm, qual, kw)?;
     let n = args.len().saturating_sub(1);
     if n >= min && n <= max {
@@ -133,7 +133,7 @@ pub(crate) fn positional(vm: &mut Vm, name: &str, qual: &str, args: &[Value], kw
 
 /// The old `PyArg_ParseTuple` arity check: "find() takes at least 1 argument
 /// (0 given)". `args` includes the receiver.
-pub(crate) fn old_style(vm: &mut Vm, name: &str, qual: &str, args: &[Value], kw: Kwargs, min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn old_style(vm: &mut Vm, name: &str, qual: &dyn std::fmt::Display, args: &[Value], kw: Kwargs, min: usize, max: usize) -> PyResult<()> {
     no_kw(vm, qual, kw)?;
     let n = args.len().saturating_sub(1);
     if n >= min && n <= max {

@@ -258,7 +258,7 @@ fn hex(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 /// `bytes.fromhex(s)` (a classmethod: args[0] is the type).
 fn fromhex(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let s = one_arg(vm, "bytes.fromhex", args, kw)?;
+    let s = one_arg(vm, &"bytes.fromhex", args, kw)?;
     let Value::Str(s) = s else {
         let tn = vm.type_name(s);
         return Err(vm.type_error(&format!("fromhex() argument must be str, not {tn}")));
@@ -284,7 +284,7 @@ fn fromhex(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let sep = recv(vm, args, "join")?;
-    let iterable = one_arg(vm, "bytes.join", args, kw)?;
+    let iterable = one_arg(vm, &"bytes.join", args, kw)?;
     let items: Vec<Value> = match iterable {
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.to_vec(),
@@ -350,7 +350,7 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn strip_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: for<'a> fn(&'a [u8], Option<&[u8]>) -> &'a [u8]) -> PyResult<Value> {
     let b = recv(vm, args, name)?;
-    positional(vm, name, &format!("bytes.{name}"), args, kw, 0, 1)?;
+    positional(vm, name, &format_args!("bytes.{name}"), args, kw, 0, 1)?;
     let chars = match args.get(1) {
         None | Some(Value::None) => None,
         Some(v) => Some(buffer_arg(vm, *v)?),
@@ -373,7 +373,7 @@ fn rstrip(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn affix_remove(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, prefix: bool) -> PyResult<Value> {
     let b = recv(vm, args, name)?;
-    let p = one_arg(vm, &format!("bytes.{name}"), args, kw)?;
+    let p = one_arg(vm, &format_args!("bytes.{name}"), args, kw)?;
     let p = buffer_arg(vm, p)?;
     let r = if prefix { b.b.strip_prefix(&p.b[..]) } else { b.b.strip_suffix(&p.b[..]) };
     Ok(bytes_result(vm, args[0], Cow::Borrowed(r.unwrap_or(&b.b))))
@@ -389,7 +389,7 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, right: bool) -> PyResult<Value> {
     let b = recv(vm, args, name)?;
-    let sep = one_arg(vm, &format!("bytes.{name}"), args, kw)?;
+    let sep = one_arg(vm, &format_args!("bytes.{name}"), args, kw)?;
     let sep = buffer_arg(vm, sep)?;
     let r = if right { text::bytes_rpartition(&b.b, &sep.b) } else { text::bytes_partition(&b.b, &sep.b) };
     let (x, y, z) = r.map_err(|e| text_err(vm, e))?;
@@ -410,7 +410,7 @@ fn rpartition(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 /// The needle of find/count/index: bytes, or an int naming one byte.
 fn search_args(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str) -> PyResult<SearchArgs> {
     let b = recv(vm, args, name)?;
-    old_style(vm, name, &format!("bytes.{name}"), args, kw, 1, 3)?;
+    old_style(vm, name, &format_args!("bytes.{name}"), args, kw, 1, 3)?;
     let sub = match args[1] {
         Value::Bytes(s) => s.b.to_vec(),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
@@ -463,7 +463,7 @@ fn count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn affix_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: AffixFn) -> PyResult<Value> {
     let b = recv(vm, args, name)?;
-    old_style(vm, name, &format!("bytes.{name}"), args, kw, 1, 3)?;
+    old_style(vm, name, &format_args!("bytes.{name}"), args, kw, 1, 3)?;
     let start = slice_index_arg(vm, args.get(2).copied(), SLICE_MSG)?;
     let end = slice_index_arg(vm, args.get(3).copied(), SLICE_MSG)?;
     match args[1] {
@@ -494,7 +494,7 @@ fn endswith(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn replace(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let b = recv(vm, args, "replace")?;
-    positional(vm, "replace", "bytes.replace", args, kw, 2, 3)?;
+    positional(vm, "replace", &"bytes.replace", args, kw, 2, 3)?;
     let old = buffer_arg(vm, args[1])?;
     let new = buffer_arg(vm, args[2])?;
     let count = match args.get(3) {
@@ -511,7 +511,7 @@ macro_rules! bytes_map {
     ($fname:ident, $name:literal, $f:path) => {
         fn $fname(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             let b = recv(vm, args, $name)?;
-            noargs(vm, concat!("bytes.", $name), args, kw)?;
+            noargs(vm, &concat!("bytes.", $name), args, kw)?;
             let r = $f(&b.b);
             Ok(vm.new_bytes(r))
         }
@@ -528,7 +528,7 @@ macro_rules! bytes_pred {
     ($fname:ident, $name:literal, $f:path) => {
         fn $fname(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             let b = recv(vm, args, $name)?;
-            noargs(vm, concat!("bytes.", $name), args, kw)?;
+            noargs(vm, &concat!("bytes.", $name), args, kw)?;
             Ok(Value::Bool($f(&b.b)))
         }
     };
@@ -545,7 +545,7 @@ bytes_pred!(istitle, "istitle", text::bytes_istitle);
 
 fn pad_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: PadFn) -> PyResult<Value> {
     let b = recv(vm, args, name)?;
-    positional(vm, name, &format!("bytes.{name}"), args, kw, 1, 2)?;
+    positional(vm, name, &format_args!("bytes.{name}"), args, kw, 1, 2)?;
     let width = ssize_arg(vm, args[1])?;
     let fill = match args.get(2) {
         None => b' ',
@@ -573,7 +573,7 @@ fn rjust(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn zfill(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let b = recv(vm, args, "zfill")?;
-    let w = one_arg(vm, "bytes.zfill", args, kw)?;
+    let w = one_arg(vm, &"bytes.zfill", args, kw)?;
     let width = ssize_arg(vm, w)?;
     let r = text::bytes_zfill(&b.b, width).map_err(|e| text_err(vm, e))?;
     Ok(bytes_result(vm, args[0], r))

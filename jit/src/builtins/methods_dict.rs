@@ -40,13 +40,13 @@ fn recv(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Gc<DictObj>> {
 
 fn get(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = recv(vm, args, "get")?;
-    positional(vm, "get", "dict.get", args, kw, 1, 2)?;
+    positional(vm, "get", &"dict.get", args, kw, 1, 2)?;
     Ok(dict_get(vm, d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
 }
 
 fn view(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, kind: DictViewKind) -> PyResult<Value> {
     let d = recv(vm, args, name)?;
-    noargs(vm, &format!("dict.{name}"), args, kw)?;
+    noargs(vm, &format_args!("dict.{name}"), args, kw)?;
     Ok(Value::DictView(vm.heap.alloc(DictViewObj { dict: d, kind })))
 }
 
@@ -64,7 +64,7 @@ fn items(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn setdefault(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = recv(vm, args, "setdefault")?;
-    positional(vm, "setdefault", "dict.setdefault", args, kw, 1, 2)?;
+    positional(vm, "setdefault", &"dict.setdefault", args, kw, 1, 2)?;
     if let Some(v) = dict_get(vm, d, args[1])? {
         return Ok(v);
     }
@@ -75,7 +75,7 @@ fn setdefault(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn pop(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = recv(vm, args, "pop")?;
-    positional(vm, "pop", "dict.pop", args, kw, 1, 2)?;
+    positional(vm, "pop", &"dict.pop", args, kw, 1, 2)?;
     match dict_remove(vm, d, args[1])? {
         Some(v) => Ok(v),
         None => match args.get(2) {
@@ -87,7 +87,7 @@ fn pop(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn popitem(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = recv(vm, args, "popitem")?;
-    noargs(vm, "dict.popitem", args, kw)?;
+    noargs(vm, &"dict.popitem", args, kw)?;
     let last = d.table.borrow_mut().pop_last();
     match last {
         Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),
@@ -159,7 +159,7 @@ pub fn merge_from(vm: &mut Vm, d: Gc<DictObj>, other: Value) -> PyResult<()> {
 fn update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = recv(vm, args, "update")?;
     // Keywords are the extra items, so only the positional count is checked.
-    positional(vm, "update", "dict.update", args, &[], 0, 1)?;
+    positional(vm, "update", &"dict.update", args, &[], 0, 1)?;
     if let Some(other) = args.get(1) {
         merge_from(vm, d, *other)?;
     }
@@ -171,22 +171,22 @@ fn update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn copy(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = recv(vm, args, "copy")?;
-    noargs(vm, "dict.copy", args, kw)?;
+    noargs(vm, &"dict.copy", args, kw)?;
     let t = d.table.borrow().clone();
     Ok(Value::Dict(vm.new_dict_obj(t)))
 }
 
 fn clear(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = recv(vm, args, "clear")?;
-    noargs(vm, "dict.clear", args, kw)?;
+    noargs(vm, &"dict.clear", args, kw)?;
     d.table.borrow_mut().clear();
     Ok(Value::None)
 }
 
 /// `dict.fromkeys(iterable, value=None)`: a classmethod, args[0] is the type.
 fn fromkeys(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    no_kw(vm, "dict.fromkeys", kw)?;
-    positional(vm, "fromkeys", "dict.fromkeys", args, kw, 1, 2)?;
+    no_kw(vm, &"dict.fromkeys", kw)?;
+    positional(vm, "fromkeys", &"dict.fromkeys", args, kw, 1, 2)?;
     let value = args.get(2).copied().unwrap_or(Value::None);
     let d = vm.new_dict_obj(crate::runtime::dict_table::DictTable::new());
     with_roots(vm, |vm| {

@@ -66,7 +66,7 @@ fn same(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 
 fn append(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "append")?;
-    let x = one_arg(vm, "list.append", args, kw)?;
+    let x = one_arg(vm, &"list.append", args, kw)?;
     l.items.borrow_mut().push(x);
     vm.heap.add_debt(16);
     Ok(Value::None)
@@ -74,7 +74,7 @@ fn append(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn extend(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "extend")?;
-    let it = one_arg(vm, "list.extend", args, kw)?;
+    let it = one_arg(vm, &"list.extend", args, kw)?;
     // collect_iterable copies a list first, so `a.extend(a)` doubles `a` once.
     let items = vm.collect_iterable(it)?;
     vm.heap.add_debt(items.len() * 16);
@@ -84,7 +84,7 @@ fn extend(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn insert(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "insert")?;
-    positional(vm, "insert", "list.insert", args, kw, 2, 2)?;
+    positional(vm, "insert", &"list.insert", args, kw, 2, 2)?;
     let i = ssize_arg(vm, args[1])?;
     let mut items = l.items.borrow_mut();
     let n = items.len() as i64;
@@ -97,7 +97,7 @@ fn insert(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn pop(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "pop")?;
-    positional(vm, "pop", "list.pop", args, kw, 0, 1)?;
+    positional(vm, "pop", &"list.pop", args, kw, 0, 1)?;
     let i = match args.get(1) {
         Some(v) => ssize_arg(vm, *v)?,
         None => -1,
@@ -116,7 +116,7 @@ fn pop(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn remove(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "remove")?;
-    let x = one_arg(vm, "list.remove", args, kw)?;
+    let x = one_arg(vm, &"list.remove", args, kw)?;
     let mut i = 0;
     while let Some(y) = item_at(l, i) {
         if same(vm, y, x)? {
@@ -135,21 +135,21 @@ fn remove(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn reverse(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "reverse")?;
-    noargs(vm, "list.reverse", args, kw)?;
+    noargs(vm, &"list.reverse", args, kw)?;
     l.items.borrow_mut().reverse();
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "copy")?;
-    noargs(vm, "list.copy", args, kw)?;
+    noargs(vm, &"list.copy", args, kw)?;
     let items = l.items.borrow().clone();
     Ok(vm.new_list(items))
 }
 
 fn clear(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "clear")?;
-    noargs(vm, "list.clear", args, kw)?;
+    noargs(vm, &"list.clear", args, kw)?;
     let old = std::mem::take(&mut *l.items.borrow_mut());
     drop(old);
     Ok(Value::None)
@@ -184,7 +184,7 @@ fn index_bounds(vm: &mut Vm, args: &[Value], len: usize) -> PyResult<(usize, usi
 
 fn list_index(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "index")?;
-    positional(vm, "index", "list.index", args, kw, 1, 3)?;
+    positional(vm, "index", &"list.index", args, kw, 1, 3)?;
     let len = l.items.borrow().len();
     let (start, stop) = index_bounds(vm, args, len)?;
     let x = args[1];
@@ -202,7 +202,7 @@ fn list_index(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn list_count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "count")?;
-    let x = one_arg(vm, "list.count", args, kw)?;
+    let x = one_arg(vm, &"list.count", args, kw)?;
     let mut n = 0;
     let mut i = 0;
     while let Some(y) = item_at(l, i) {
@@ -216,7 +216,7 @@ fn list_count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn tuple_index(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let t = recv_tuple(vm, args, "index")?;
-    positional(vm, "index", "tuple.index", args, kw, 1, 3)?;
+    positional(vm, "index", &"tuple.index", args, kw, 1, 3)?;
     let (start, stop) = index_bounds(vm, args, t.items.len())?;
     let x = args[1];
     for i in start..stop.min(t.items.len()) {
@@ -229,7 +229,7 @@ fn tuple_index(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn tuple_count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let t = recv_tuple(vm, args, "count")?;
-    let x = one_arg(vm, "tuple.count", args, kw)?;
+    let x = one_arg(vm, &"tuple.count", args, kw)?;
     let mut n = 0;
     for y in t.items.iter() {
         if same(vm, *y, x)? {
@@ -272,7 +272,7 @@ fn range_search(vm: &mut Vm, r: Value, x: Value, count: bool) -> PyResult<Option
 
 fn range_index(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let r = recv_range(vm, args, "index")?;
-    let x = one_arg(vm, "range.index", args, kw)?;
+    let x = one_arg(vm, &"range.index", args, kw)?;
     match r.int_position(x) {
         Some(Some(p)) => Ok(vm.int_from_big(p)),
         Some(None) => {
@@ -288,7 +288,7 @@ fn range_index(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn range_count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let r = recv_range(vm, args, "count")?;
-    let x = one_arg(vm, "range.count", args, kw)?;
+    let x = one_arg(vm, &"range.count", args, kw)?;
     match r.int_position(x) {
         Some(p) => Ok(Value::Int(p.is_some() as i64)),
         None => Ok(Value::Int(range_search(vm, args[0], x, true)?.unwrap_or(0))),

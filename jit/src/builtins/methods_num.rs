@@ -57,7 +57,7 @@ fn recv_float(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
 
 fn bit_length(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     check_recv(vm, "int", "bit_length", args, is_int)?;
-    noargs(vm, "int.bit_length", args, kw)?;
+    noargs(vm, &"int.bit_length", args, kw)?;
     Ok(Value::Int(match args[0] {
         Value::Int(i) => 64 - i.unsigned_abs().leading_zeros() as i64,
         Value::Bool(b) => b as i64,
@@ -68,14 +68,14 @@ fn bit_length(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn bit_count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let n = recv_int(vm, args, "bit_count")?;
-    noargs(vm, "int.bit_count", args, kw)?;
+    noargs(vm, &"int.bit_count", args, kw)?;
     let ones: u64 = n.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
     Ok(Value::Int(ones as i64))
 }
 
 fn int_conjugate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     check_recv(vm, "int", "conjugate", args, is_int)?;
-    noargs(vm, "int.conjugate", args, kw)?;
+    noargs(vm, &"int.conjugate", args, kw)?;
     Ok(match args[0] {
         Value::Bool(b) => Value::Int(b as i64),
         v => v,
@@ -84,7 +84,7 @@ fn int_conjugate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     check_recv(vm, "int", "as_integer_ratio", args, is_int)?;
-    noargs(vm, "int.as_integer_ratio", args, kw)?;
+    noargs(vm, &"int.as_integer_ratio", args, kw)?;
     let n = match args[0] {
         Value::Bool(b) => Value::Int(b as i64),
         v => v,
@@ -212,19 +212,19 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn is_integer(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let f = recv_float(vm, args, "is_integer")?;
-    noargs(vm, "float.is_integer", args, kw)?;
+    noargs(vm, &"float.is_integer", args, kw)?;
     Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
 }
 
 fn float_conjugate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     recv_float(vm, args, "conjugate")?;
-    noargs(vm, "float.conjugate", args, kw)?;
+    noargs(vm, &"float.conjugate", args, kw)?;
     Ok(args[0])
 }
 
 fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let f = recv_float(vm, args, "as_integer_ratio")?;
-    noargs(vm, "float.as_integer_ratio", args, kw)?;
+    noargs(vm, &"float.as_integer_ratio", args, kw)?;
     if f.is_infinite() {
         return Err(vm.new_exception_msg("OverflowError", "cannot convert Infinity to integer ratio"));
     }
@@ -253,7 +253,7 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<V
 
 fn float_hex(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let f = recv_float(vm, args, "hex")?;
-    noargs(vm, "float.hex", args, kw)?;
+    noargs(vm, &"float.hex", args, kw)?;
     let s = if f.is_nan() {
         "nan".to_string()
     } else if f.is_infinite() {

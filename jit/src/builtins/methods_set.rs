@@ -286,7 +286,7 @@ fn symmetric_update_with(t: &mut SetTable, inc: &Incoming, eq: Eq) -> PyResult<(
 
 fn add(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     recv_set(vm, args, "add")?;
-    let x = one_arg(vm, "set.add", args, kw)?;
+    let x = one_arg(vm, &"set.add", args, kw)?;
     set_ops::set_add(vm, args[0], x)?;
     Ok(Value::None)
 }
@@ -305,7 +305,7 @@ fn as_key(vm: &mut Vm, x: Value) -> Value {
 
 fn remove(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     recv_set(vm, args, "remove")?;
-    let x = one_arg(vm, "set.remove", args, kw)?;
+    let x = one_arg(vm, &"set.remove", args, kw)?;
     let key = as_key(vm, x);
     if set_ops::set_remove(vm, args[0], key)? {
         Ok(Value::None)
@@ -316,7 +316,7 @@ fn remove(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn discard(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     recv_set(vm, args, "discard")?;
-    let x = one_arg(vm, "set.discard", args, kw)?;
+    let x = one_arg(vm, &"set.discard", args, kw)?;
     let key = as_key(vm, x);
     set_ops::set_remove(vm, args[0], key)?;
     Ok(Value::None)
@@ -324,21 +324,21 @@ fn discard(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn pop(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_set(vm, args, "pop")?;
-    noargs(vm, "set.pop", args, kw)?;
+    noargs(vm, &"set.pop", args, kw)?;
     let x = s.table.borrow_mut().pop();
     x.ok_or_else(|| vm.new_exception_msg("KeyError", "pop from an empty set"))
 }
 
 fn clear(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_set(vm, args, "clear")?;
-    noargs(vm, "set.clear", args, kw)?;
+    noargs(vm, &"set.clear", args, kw)?;
     s.table.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_any(vm, args, "copy")?;
-    noargs(vm, "set.copy", args, kw)?;
+    noargs(vm, &"set.copy", args, kw)?;
     if matches!(args[0], Value::FrozenSet(_)) {
         return Ok(args[0]);
     }
@@ -350,7 +350,7 @@ fn copy(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_set(vm, args, "update")?;
-    no_kw(vm, "set.update", kw)?;
+    no_kw(vm, &"set.update", kw)?;
     with_roots(vm, |vm| {
         for other in &args[1..] {
             if other.is(&args[0]) {
@@ -367,7 +367,7 @@ fn update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn union(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_any(vm, args, "union")?;
-    no_kw(vm, "set.union", kw)?;
+    no_kw(vm, &"set.union", kw)?;
     let mut t = SetTable::copy_of(&s.table.borrow());
     with_roots(vm, |vm| {
         for other in &args[1..] {
@@ -410,14 +410,14 @@ fn intersection_multi(vm: &mut Vm, recv: Value, s: Gc<SetObj>, others: &[Value])
 
 fn intersection(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_any(vm, args, "intersection")?;
-    no_kw(vm, "set.intersection", kw)?;
+    no_kw(vm, &"set.intersection", kw)?;
     let t = intersection_multi(vm, args[0], s, &args[1..])?;
     Ok(wrap(vm, args[0], t))
 }
 
 fn intersection_update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_set(vm, args, "intersection_update")?;
-    no_kw(vm, "set.intersection_update", kw)?;
+    no_kw(vm, &"set.intersection_update", kw)?;
     if let [_, other @ (Value::Set(_) | Value::FrozenSet(_))] = args {
         // set_intersection_update with one set: keeps the receiver's pop finger.
         if !other.is(&args[0]) {
@@ -433,7 +433,7 @@ fn intersection_update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Valu
 
 fn difference(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_any(vm, args, "difference")?;
-    no_kw(vm, "set.difference", kw)?;
+    no_kw(vm, &"set.difference", kw)?;
     let a = s.table.borrow().clone();
     if args.len() == 1 {
         let t = SetTable::copy_of(&a);
@@ -459,7 +459,7 @@ fn difference(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn difference_update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_set(vm, args, "difference_update")?;
-    no_kw(vm, "set.difference_update", kw)?;
+    no_kw(vm, &"set.difference_update", kw)?;
     with_roots(vm, |vm| {
         for other in &args[1..] {
             if other.is(&args[0]) {
@@ -493,7 +493,7 @@ fn difference_update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value>
 
 fn symmetric_difference(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_any(vm, args, "symmetric_difference")?;
-    let other = one_arg(vm, "set.symmetric_difference", args, kw)?;
+    let other = one_arg(vm, &"set.symmetric_difference", args, kw)?;
     let a = s.table.borrow().clone();
     let t = with_roots(vm, |vm| {
         let mut inc = incoming(vm, other)?;
@@ -519,7 +519,7 @@ fn symmetric_difference(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Val
 
 fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_set(vm, args, "symmetric_difference_update")?;
-    let other = one_arg(vm, "set.symmetric_difference_update", args, kw)?;
+    let other = one_arg(vm, &"set.symmetric_difference_update", args, kw)?;
     if other.is(&args[0]) {
         s.table.borrow_mut().clear();
         return Ok(Value::None);
@@ -537,7 +537,7 @@ fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyRes
 
 fn issubset(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_any(vm, args, "issubset")?;
-    let other = one_arg(vm, "set.issubset", args, kw)?;
+    let other = one_arg(vm, &"set.issubset", args, kw)?;
     let a = s.table.borrow().clone();
     with_roots(vm, |vm| {
         let mut inc = incoming(vm, other)?;
@@ -563,7 +563,7 @@ fn issubset(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn issuperset(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_any(vm, args, "issuperset")?;
-    let other = one_arg(vm, "set.issuperset", args, kw)?;
+    let other = one_arg(vm, &"set.issuperset", args, kw)?;
     let mut a = s.table.borrow().clone();
     with_roots(vm, |vm| {
         let mut inc = incoming(vm, other)?;
@@ -593,7 +593,7 @@ fn issuperset(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn isdisjoint(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv_any(vm, args, "isdisjoint")?;
-    let other = one_arg(vm, "set.isdisjoint", args, kw)?;
+    let other = one_arg(vm, &"set.isdisjoint", args, kw)?;
     let mut a = s.table.borrow().clone();
     if other.is(&args[0]) {
         return Ok(Value::Bool(a.is_empty()));

@@ -100,7 +100,7 @@ fn str_list(vm: &mut Vm, parts: Vec<&str>) -> Value {
 
 fn join(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let sep = recv(vm, args, "join")?;
-    let iterable = one_arg(vm, "str.join", args, kw)?;
+    let iterable = one_arg(vm, &"str.join", args, kw)?;
     let items: Vec<Value> = match iterable {
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.to_vec(),
@@ -187,7 +187,7 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, right: bool) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
-    let sep = one_arg(vm, &format!("str.{name}"), args, kw)?;
+    let sep = one_arg(vm, &format_args!("str.{name}"), args, kw)?;
     let Value::Str(sep) = sep else {
         let tn = vm.type_name(sep);
         return Err(vm.type_error(&format!("must be str, not {tn}")));
@@ -215,7 +215,7 @@ fn rpartition(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn strip_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: for<'a> fn(&'a str, Option<&str>) -> &'a str) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
-    positional(vm, name, &format!("str.{name}"), args, kw, 0, 1)?;
+    positional(vm, name, &format_args!("str.{name}"), args, kw, 0, 1)?;
     let chars = match args.get(1) {
         None | Some(Value::None) => None,
         Some(Value::Str(c)) => Some(*c),
@@ -239,7 +239,7 @@ fn rstrip(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn removeprefix(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv(vm, args, "removeprefix")?;
-    let p = one_arg(vm, "str.removeprefix", args, kw)?;
+    let p = one_arg(vm, &"str.removeprefix", args, kw)?;
     let Value::Str(p) = p else {
         let tn = vm.type_name(p);
         return Err(vm.type_error(&format!("removeprefix() argument must be str, not {tn}")));
@@ -250,7 +250,7 @@ fn removeprefix(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn removesuffix(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv(vm, args, "removesuffix")?;
-    let p = one_arg(vm, "str.removesuffix", args, kw)?;
+    let p = one_arg(vm, &"str.removesuffix", args, kw)?;
     let Value::Str(p) = p else {
         let tn = vm.type_name(p);
         return Err(vm.type_error(&format!("removesuffix() argument must be str, not {tn}")));
@@ -264,7 +264,7 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 /// (receiver, sub, start, end) of find/index/count and friends.
 fn search_args(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str) -> PyResult<SearchArgs> {
     let s = recv(vm, args, name)?;
-    old_style(vm, name, &format!("str.{name}"), args, kw, 1, 3)?;
+    old_style(vm, name, &format_args!("str.{name}"), args, kw, 1, 3)?;
     let Value::Str(sub) = args[1] else {
         let tn = vm.type_name(args[1]);
         return Err(vm.type_error(&format!("must be str, not {tn}")));
@@ -303,7 +303,7 @@ fn count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn affix_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: fn(&str, &str, Option<i64>, Option<i64>) -> bool) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
-    old_style(vm, name, &format!("str.{name}"), args, kw, 1, 3)?;
+    old_style(vm, name, &format_args!("str.{name}"), args, kw, 1, 3)?;
     let start = slice_index_arg(vm, args.get(2).copied(), SLICE_MSG)?;
     let end = slice_index_arg(vm, args.get(3).copied(), SLICE_MSG)?;
     match args[1] {
@@ -339,7 +339,7 @@ fn endswith(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn replace(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv(vm, args, "replace")?;
-    positional(vm, "replace", "str.replace", args, kw, 2, 3)?;
+    positional(vm, "replace", &"str.replace", args, kw, 2, 3)?;
     let mut strs = [s; 2];
     for i in 0..2 {
         match args[1 + i] {
@@ -364,7 +364,7 @@ macro_rules! case_map {
     ($fname:ident, $name:literal) => {
         fn $fname(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             let s = recv(vm, args, $name)?;
-            noargs(vm, concat!("str.", $name), args, kw)?;
+            noargs(vm, &concat!("str.", $name), args, kw)?;
             let r = text::$fname(s.as_str());
             Ok(vm.new_str(r))
         }
@@ -382,7 +382,7 @@ macro_rules! predicate {
     ($fname:ident, $name:literal) => {
         fn $fname(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             let s = recv(vm, args, $name)?;
-            noargs(vm, concat!("str.", $name), args, kw)?;
+            noargs(vm, &concat!("str.", $name), args, kw)?;
             Ok(Value::Bool(text::$fname(s.as_str())))
         }
     };
@@ -405,7 +405,7 @@ predicate!(isidentifier, "isidentifier");
 
 fn pad_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: for<'a> fn(&'a str, i64, &str) -> text::TextResult<Cow<'a, str>>) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
-    positional(vm, name, &format!("str.{name}"), args, kw, 1, 2)?;
+    positional(vm, name, &format_args!("str.{name}"), args, kw, 1, 2)?;
     let width = ssize_arg(vm, args[1])?;
     let fill = match args.get(2) {
         None => " ",
@@ -433,7 +433,7 @@ fn rjust(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn zfill(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv(vm, args, "zfill")?;
-    let w = one_arg(vm, "str.zfill", args, kw)?;
+    let w = one_arg(vm, &"str.zfill", args, kw)?;
     let width = ssize_arg(vm, w)?;
     let r = text::zfill(s.as_str(), width).map_err(|e| text_err(vm, e))?;
     Ok(str_result(vm, args[0], r))
@@ -462,7 +462,7 @@ fn format(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 /// fields). Other mappings are not supported yet.
 fn format_map(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv(vm, args, "format_map")?;
-    let m = one_arg(vm, "str.format_map", args, kw)?;
+    let m = one_arg(vm, &"str.format_map", args, kw)?;
     let Value::Dict(d) = m else {
         let tn = vm.type_name(m);
         return Err(vm.type_error(&format!("'{tn}' object is not subscriptable")));
@@ -596,7 +596,7 @@ fn encode(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn translate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = recv(vm, args, "translate")?;
-    let table = one_arg(vm, "str.translate", args, kw)?;
+    let table = one_arg(vm, &"str.translate", args, kw)?;
     let lookup_error = vm.exc_types["LookupError"];
     let mut out = String::with_capacity(s.as_str().len());
     for c in s.as_str().chars() {
@@ -629,7 +629,7 @@ fn translate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 /// `str.maketrans(x[, y[, z]])`: a static method, so args[0] is the str type
 /// (see `add_classmethod`).
 fn maketrans(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    positional(vm, "maketrans", "str.maketrans", args, kw, 1, 3)?;
+    positional(vm, "maketrans", &"str.maketrans", args, kw, 1, 3)?;
     let d = vm.new_dict_obj(crate::runtime::dict_table::DictTable::new());
     let dv = Value::Dict(d);
     if args.len() == 2 {

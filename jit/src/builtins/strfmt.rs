@@ -51,6 +51,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
                 let kind = c.kind().map_err(|e| vm.fmt_error(e))?;
                 let r: Result<String, FmtError> = match kind {
                     PctKind::Int => match v {
+                        Value::Float(_) if matches!(c.conv, 'x' | 'X' | 'o') => {
+                            return Err(vm.type_error(&format!("%{} format: an integer is required, not float", c.conv)));
+                        }
                         Value::Float(f) => {
                             if !f.is_finite() {
                                 let msg = if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" };

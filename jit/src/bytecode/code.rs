@@ -120,6 +120,8 @@ pub struct Code {
     /// Protected ranges, innermost first.
     pub exc_table: Vec<ExcEntry>,
     pub is_generator: bool,
+    /// The docstring, when the body starts with a string literal.
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

@@ -117,6 +117,7 @@ struct FnCompiler<'c, 'v, 'a> {
     /// Locals certainly assigned at this point (no unbound check needed).
     bound: HashSet<String>,
     nesting: u32,
+    doc: Option<Rc<str>>,
 }
 
 const MAX_REGS: u16 = 60000;
@@ -151,6 +152,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             handler_depth: 0,
             bound: HashSet::new(),
             nesting: 0,
+            doc: None,
         };
         if kind != CodeKind::Module {
             let sc = &fc.ctx.scopes.scopes[scope];
@@ -438,6 +440,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             children: self.children,
             exc_table: self.exc_entries.into_iter().map(|(_, e)| e).collect(),
             is_generator,
+            doc: self.doc,
         }
     }
 
@@ -557,6 +560,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             let ctx: &mut Ctx<'v> = self.ctx;
             let mut c = FnCompiler::new(ctx, child_scope, CodeKind::Function, f.name.as_str().into(), qual, params, line);
             c.cur_loc = Loc { line, col: 1 };
+            if let Some(Stmt::Expr(e)) = f.body.first() {
+                if let Expr::StringLiteral(d) = &*e.value {
+                    c.doc = Some(d.value.to_str().into());
+                }
+            }
             c.prologue();
             c.stmts(&f.body)?;
             c.emit(Instr::ReturnNone {});
@@ -1869,12 +1877,19 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             // Positional arguments into a list, then a tuple.
             let pl = self.alloc()?;
             self.emit(Instr::BuildList { dst: pl, start: pl, count: 0 });
+            // CPython names the callee only for a lone `f(*x)`; `f(1, *x)`
+            // builds a list first and reports "Value after * ...".
+            let lone_star = args.args.len() == 1;
             for a in args.args.iter() {
                 let m = self.next_reg;
                 match a {
-                    Expr::Starred(s) => {
+                    Expr::Starred(s) if lone_star => {
                         let v = self.expr(&s.value)?;
                         self.emit(Instr::CallArgsExtend { list: pl, iterable: v, func: base });
+                    }
+                    Expr::Starred(s) => {
+                        let v = self.expr(&s.value)?;
+                        self.emit(Instr::ListExtend { list: pl, iterable: v });
                     }
                     other => {
                         let v = self.expr(other)?;

@@ -375,12 +375,18 @@ impl Builder {
                 for n in &g.names {
                     let sc = self.scope();
                     if sc.kind != ScopeKind::Module {
-                        if sc.is_local(n.as_str()) {
-                            self.errors.push(ScopeError {
-                                msg: format!("name '{}' is assigned to before global declaration", n.as_str()),
-                                range: n.range,
-                                unsupported: false,
-                            });
+                        let name = n.as_str();
+                        let msg = if sc.nonlocals.contains(name) {
+                            Some(format!("name '{name}' is nonlocal and global"))
+                        } else if sc.is_local(name) {
+                            Some(format!("name '{name}' is assigned to before global declaration"))
+                        } else if sc.used.iter().any(|(u, _)| u == name) {
+                            Some(format!("name '{name}' is used prior to global declaration"))
+                        } else {
+                            None
+                        };
+                        if let Some(msg) = msg {
+                            self.errors.push(ScopeError { msg, range: n.range, unsupported: false });
                         }
                         self.scope().explicit_globals.insert(n.as_str().to_string());
                     }
@@ -396,12 +402,19 @@ impl Builder {
                         });
                         continue;
                     }
-                    if self.scope().is_local(n.as_str()) {
-                        self.errors.push(ScopeError {
-                            msg: format!("name '{}' is assigned to before nonlocal declaration", n.as_str()),
-                            range: n.range,
-                            unsupported: false,
-                        });
+                    let name = n.as_str();
+                    let sc = self.scope();
+                    let msg = if sc.explicit_globals.contains(name) {
+                        Some(format!("name '{name}' is nonlocal and global"))
+                    } else if sc.is_local(name) {
+                        Some(format!("name '{name}' is assigned to before nonlocal declaration"))
+                    } else if sc.used.iter().any(|(u, _)| u == name) {
+                        Some(format!("name '{name}' is used prior to nonlocal declaration"))
+                    } else {
+                        None
+                    };
+                    if let Some(msg) = msg {
+                        self.errors.push(ScopeError { msg, range: n.range, unsupported: false });
                     }
                     self.scope().nonlocals.insert(n.as_str().to_string());
                 }

@@ -191,6 +191,14 @@ impl Vm {
         self.call_from_regs(f, at + 1, argc, None)
     }
 
+    /// Whether `iter(v)` can succeed (for errors raised before iterating).
+    pub fn is_iterable(&self, v: Value) -> bool {
+        matches!(
+            v,
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_) | Value::DictView(_)
+        )
+    }
+
     /// How CPython names a callable in call errors: `__main__.f()`, `print()`.
     pub fn function_str(&mut self, f: Value) -> String {
         match f {
@@ -211,11 +219,7 @@ impl Vm {
 
     /// A call's `*arg`: extend the positional list.
     pub fn call_args_extend(&mut self, list: Value, iterable: Value, func: Value) -> PyResult<()> {
-        let iterable_ok = matches!(
-            iterable,
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_) | Value::DictView(_)
-        );
-        if !iterable_ok {
+        if !self.is_iterable(iterable) {
             let fs = self.function_str(func);
             let tn = self.type_name(iterable);
             return Err(self.type_error(&format!("{fs} argument after * must be an iterable, not {tn}")));
@@ -234,8 +238,7 @@ impl Vm {
         let entries: Vec<(Value, Value)> = m.table.borrow().iter().collect();
         for (k, v) in entries {
             let Value::Str(ks) = k else {
-                let fs = self.function_str(func);
-                return Err(self.type_error(&format!("{fs} keywords must be strings")));
+                return Err(self.type_error("keywords must be strings"));
             };
             if crate::builtins::dict_ops::dict_get(self, d, k)?.is_some() {
                 let fs = self.function_str(func);

@@ -635,7 +635,12 @@ impl Vm {
                 }
                 Instr::ListExtend { list, iterable } => {
                     sync!();
-                    tryv!(self.list_extend(r!(list), r!(iterable)));
+                    let it = r!(iterable);
+                    if !self.is_iterable(it) {
+                        let tn = self.type_name(it);
+                        return Err(self.type_error(&format!("Value after * must be an iterable, not {tn}")));
+                    }
+                    tryv!(self.list_extend(r!(list), it));
                 }
                 Instr::SetAdd { set, item } => {
                     sync!();

@@ -173,6 +173,11 @@ impl Vm {
             }
         }
         if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
+            let float_involved = matches!(a, Value::Float(_)) || matches!(b, Value::Float(_));
+            if float_involved && matches!(op.plain(), BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::MatMul) {
+                let (ta, tb) = (self.type_name(a), self.type_name(b));
+                return Err(self.type_error(&format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol())));
+            }
             return self.numeric_op(op.plain(), x, y);
         }
         if let Some(v) = self.sequence_op(op, a, b)? {
@@ -291,6 +296,9 @@ impl Vm {
                 if b.is_negative() {
                     return Err(self.value_error("negative shift count"));
                 }
+                if a.is_zero() {
+                    return Ok(Value::Int(0));
+                }
                 let Some(s) = b.to_usize().filter(|s| *s < (1 << 32)) else {
                     return Err(self.new_exception_msg("OverflowError", "too many digits in integer"));
                 };
@@ -388,10 +396,10 @@ impl Vm {
     }
 
     fn float_pow(&mut self, a: f64, b: f64) -> PyResult<Value> {
-        if a == 0.0 && b < 0.0 {
+        if a == 0.0 && b < 0.0 && b.is_finite() {
             return Err(self.new_exception_msg("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
         }
-        if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+        if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
             return Err(self.new_exception_msg("ValueError", "unsupported: a negative number raised to a fractional power is a complex number"));
         }
         let r = a.powf(b);
@@ -476,6 +484,33 @@ impl Vm {
             }
             (BitOr | BitAnd | Sub | BitXor | IOr | IAnd | ISub | IXor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 return crate::builtins::set_ops::set_operator(self, op, a, b).map(Some);
+            }
+            // keys() and items() views are set-like: the result is a set.
+            (BitOr | BitAnd | Sub | BitXor, x, y)
+                if (is_setlike_view(x) && (is_setlike_view(y) || matches!(y, Value::Set(_) | Value::FrozenSet(_))))
+                    || (is_setlike_view(y) && matches!(x, Value::Set(_) | Value::FrozenSet(_))) =>
+            {
+                let to_set = |vm: &mut Vm, v: Value| -> PyResult<Value> {
+                    if is_setlike_view(v) {
+                        let items = vm.collect_iterable(v)?;
+                        crate::builtins::set_ops::new_set_from(vm, &items, false)
+                    } else {
+                        Ok(v)
+                    }
+                };
+                let sa = to_set(self, x)?;
+                self.temp_roots.push(sa);
+                let sb = to_set(self, y);
+                let r = sb.and_then(|sb| {
+                    // The result is a set even when the other operand is a frozenset.
+                    let sa = match sa {
+                        Value::FrozenSet(s) => Value::Set(s),
+                        v => v,
+                    };
+                    crate::builtins::set_ops::set_operator(self, op, sa, sb)
+                });
+                self.temp_roots.pop();
+                return r.map(Some);
             }
             (BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let t = x.table.borrow().clone();
@@ -670,10 +705,34 @@ impl Vm {
             (Value::Tuple(x), Value::Tuple(y)) => x == y || self.seq_eq(&x.items.clone(), &y.items.clone())?,
             (Value::Dict(x), Value::Dict(y)) => x == y || crate::builtins::dict_ops::dict_eq(self, x, y)?,
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => crate::builtins::set_ops::set_eq(self, a, b)?,
+            (Value::DictView(v), other) | (other, Value::DictView(v)) if v.kind != DictViewKind::Values => self.view_eq(Value::DictView(v), other)?,
             (Value::Range(x), Value::Range(y)) => x == y || x.same_values(&y),
             (Value::Slice(x), Value::Slice(y)) => self.seq_eq(&[x.start, x.stop, x.step], &[y.start, y.stop, y.step])?,
             _ => a.is(&b),
         })
+    }
+
+    /// keys()/items() views compare like sets with sets and other such views.
+    fn view_eq(&mut self, view: Value, other: Value) -> PyResult<bool> {
+        let setlike = matches!(other, Value::Set(_) | Value::FrozenSet(_)) || matches!(other, Value::DictView(o) if o.kind != DictViewKind::Values);
+        if !setlike {
+            return Ok(false);
+        }
+        let mine = self.collect_iterable(view)?;
+        let theirs_len = match other {
+            Value::DictView(o) => o.dict.table.borrow().len(),
+            Value::Set(s) | Value::FrozenSet(s) => s.table.borrow().len(),
+            _ => 0,
+        };
+        if mine.len() != theirs_len {
+            return Ok(false);
+        }
+        for x in mine {
+            if !self.contains(other, x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     fn seq_eq(&mut self, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
@@ -785,6 +844,10 @@ impl Vm {
             }
         })
     }
+}
+
+fn is_setlike_view(v: Value) -> bool {
+    matches!(v, Value::DictView(d) if d.kind != DictViewKind::Values)
 }
 
 fn is_int(v: Value) -> bool {

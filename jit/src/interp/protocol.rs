@@ -31,7 +31,7 @@ impl Vm {
             Value::Type(_) => t.type_,
             Value::Instance(i) => i.class,
             Value::Range(_) => t.range,
-            Value::Iter(_) => t.iterator,
+            Value::Iter(it) => self.iter_types.get(iter_type_name(&it.state.borrow())).copied().unwrap_or(t.iterator),
             Value::Cell(_) => t.cell,
             Value::BoundMethod(_) => t.method,
             Value::Module(_) => t.module,
@@ -130,6 +130,12 @@ impl Vm {
                 }
                 return Ok(self.lookup_type_attr(t, name));
             }
+            // Attributes set on the function (a decorator copying __name__ and
+            // __doc__) take precedence over the built-in ones.
+            Value::Function(f) if f.attrs.borrow().is_some_and(|d| d.table.borrow().get_str(str_hash(name), n).is_some()) => {
+                let d = f.attrs.borrow().expect("checked above");
+                return Ok(d.table.borrow().get_str(str_hash(name), n));
+            }
             Value::Function(f) => match n {
                 "__name__" => return Ok(Some(Value::Str(f.name))),
                 "__qualname__" => return Ok(Some(Value::Str(f.qualname))),
@@ -141,7 +147,12 @@ impl Vm {
                     let d = f.defaults.to_vec();
                     return Ok(Some(self.new_tuple(d)));
                 }
-                "__doc__" => return Ok(Some(Value::None)),
+                "__doc__" => {
+                    return Ok(Some(match &f.code.doc {
+                        Some(d) => self.new_str(&**d),
+                        None => Value::None,
+                    }))
+                }
                 _ => {
                     if let Some(d) = *f.attrs.borrow() {
                         let h = str_hash(name);
@@ -204,6 +215,31 @@ impl Vm {
         let h = str_hash(name);
         match obj {
             Value::Instance(i) => {
+                if let Some(st) = &i.exc {
+                    match name.as_str() {
+                        "args" => {
+                            let items = self.collect_iterable(v)?;
+                            st.borrow_mut().args = self.new_tuple(items);
+                            return Ok(());
+                        }
+                        "__cause__" => {
+                            let mut st = st.borrow_mut();
+                            st.cause = if v.is_none() { None } else { Some(v) };
+                            st.suppress_context = true;
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            st.borrow_mut().context = if v.is_none() { None } else { Some(v) };
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            let b = self.truthy(v)?;
+                            st.borrow_mut().suppress_context = b;
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
+                }
                 i.attrs.borrow_mut().insert(h, Value::Str(name), v, str_key_eq).ok();
                 Ok(())
             }
@@ -563,6 +599,13 @@ impl Vm {
                 Ok(false)
             }
             Value::DictView(dv) if dv.kind == DictViewKind::Keys => Ok(crate::builtins::dict_ops::dict_get(self, dv.dict, item)?.is_some()),
+            Value::DictView(dv) if dv.kind == DictViewKind::Items => match item {
+                Value::Tuple(t) if t.items.len() == 2 => match crate::builtins::dict_ops::dict_get(self, dv.dict, t.items[0])? {
+                    Some(v) => Ok(v.is(&t.items[1]) || self.eq(v, t.items[1])?),
+                    None => Ok(false),
+                },
+                _ => Ok(false),
+            },
             Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => self.contains_by_iteration(container, item),
             _ => {
                 let tn = self.type_name(container);
@@ -1089,6 +1132,26 @@ pub fn str_hash(s: Gc<StrObj>) -> i64 {
 pub fn str_key_eq(a: &Value, b: &Value) -> Result<bool, ()> {
     Ok(a.as_str() == b.as_str())
 }
+
+/// Every name `iter_type_name` can return.
+pub const ITER_TYPE_NAMES: &[&str] = &[
+    "range_iterator",
+    "list_iterator",
+    "tuple_iterator",
+    "bytes_iterator",
+    "list_reverseiterator",
+    "str_ascii_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "set_iterator",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "callable_iterator",
+    "iterator",
+];
 
 pub fn iter_type_name(st: &IterState) -> &'static str {
     match st {

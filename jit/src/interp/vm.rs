@@ -83,6 +83,8 @@ pub struct Vm {
     pub frames: Vec<Frame>,
     pub types: Types,
     pub exc_types: HashMap<&'static str, Gc<TypeObj>>,
+    /// One type per kind of built-in iterator (`list_iterator`, `zip`, ...).
+    pub iter_types: HashMap<&'static str, Gc<TypeObj>>,
     pub builtins: HashMap<Rc<str>, Value>,
     pub modules: HashMap<String, Gc<ModuleObj>>,
     pub main_module: Option<Gc<ModuleObj>>,
@@ -184,10 +186,32 @@ pub const EXCEPTION_HIERARCHY: &[(&str, &str)] = &[
     ("UnicodeError", "ValueError"),
     ("UnicodeDecodeError", "UnicodeError"),
     ("UnicodeEncodeError", "UnicodeError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("UnicodeTranslateError", "UnicodeError"),
     ("Warning", "Exception"),
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
 ];
 
 static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -214,6 +238,7 @@ impl Vm {
             frames: Vec::with_capacity(256),
             types,
             exc_types: HashMap::new(),
+            iter_types: HashMap::new(),
             builtins: HashMap::new(),
             modules: HashMap::new(),
             main_module: None,
@@ -237,6 +262,10 @@ impl Vm {
         };
         vm.init_types();
         vm.init_exceptions();
+        for name in crate::interp::protocol::ITER_TYPE_NAMES {
+            let t = vm.new_builtin_type(name, TypeKind::Iterator, None);
+            vm.iter_types.insert(name, t);
+        }
         vm.ascii_chars = (0u8..128).map(|b| Value::Str(vm.intern(&(b as char).to_string()))).collect();
         crate::builtins::install(&mut vm);
         vm
@@ -324,8 +353,8 @@ impl Vm {
                 buf[at..at + p.len()].copy_from_slice(p.as_bytes());
                 at += p.len();
             }
-            // The parts are str, so their concatenation is valid UTF-8.
-            let s = std::str::from_utf8(&buf[..at]).unwrap_or_default();
+            // SAFETY: the parts are str, so their concatenation is valid UTF-8.
+            let s = unsafe { std::str::from_utf8_unchecked(&buf[..at]) };
             return self.new_str_from(s);
         }
         let mut out = String::with_capacity(total);
