@@ -28,6 +28,7 @@ mod exit {
 const VM_STACK_BYTES: usize = 1 << 30;
 
 fn main() -> ExitCode {
+    alloc::configure();
     let cli = Cli::parse();
     match cli.command {
         Command::Run(args) => run(args),
