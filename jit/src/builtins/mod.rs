@@ -3,6 +3,15 @@
 pub mod dict_ops;
 pub mod functions;
 pub mod methods;
+pub mod mod_bisect;
+pub mod mod_heapq;
+pub mod mod_math;
+pub mod mod_random;
+pub mod mod_copy;
+pub mod mod_functools;
+pub mod mod_operator;
+pub mod mod_string;
+pub mod mod_time;
 pub mod modules;
 pub mod repr;
 pub mod set_ops;

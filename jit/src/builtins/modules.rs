@@ -10,6 +10,15 @@ use crate::runtime::value::Value;
 pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
     match name {
         "sys" => Some(make_sys(vm)),
+        "math" => Some(super::mod_math::make(vm)),
+        "random" => Some(super::mod_random::make(vm)),
+        "bisect" => Some(super::mod_bisect::make(vm)),
+        "heapq" => Some(super::mod_heapq::make(vm)),
+        "functools" => Some(super::mod_functools::make_functools(vm)),
+        "operator" => Some(super::mod_operator::make_operator(vm)),
+        "string" => Some(super::mod_string::make_string(vm)),
+        "time" => Some(super::mod_time::make_time(vm)),
+        "copy" => Some(super::mod_copy::make_copy(vm)),
         _ => None,
     }
 }

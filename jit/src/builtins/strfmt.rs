@@ -61,6 +61,8 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
                             }
                             format::percent::pct_int(&crate::interp::ops::float_to_bigint(f.trunc()), &c, width, prec)
                         }
+                        Value::Int(i) => format::percent::pct_i64(i, &c, width, prec),
+                        Value::Bool(b) => format::percent::pct_i64(b as i64, &c, width, prec),
                         _ => match as_bigint(v) {
                             Some(b) => format::percent::pct_int(&b, &c, width, prec),
                             None => {

@@ -739,10 +739,21 @@ pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     let Some(w) = window(s, char_len(sub), start, end) else {
         return -1;
     };
-    match w.hay.find(sub) {
+    match find_bytes_pos(w.hay, sub) {
         Some(p) => (w.offset + count_chars(&w.hay[..p], w.ascii)) as i64,
         None => -1,
     }
+}
+
+/// Byte position of `sub` in `hay`. A one-byte needle is ASCII, so a plain byte
+/// scan (memchr) finds it at a char boundary; that is much faster than the
+/// general two-way searcher for the common `s.find("x")`.
+fn find_bytes_pos(hay: &str, sub: &str) -> Option<usize> {
+    if sub.len() == 1 {
+        let b = sub.as_bytes()[0];
+        return hay.as_bytes().iter().position(|&x| x == b);
+    }
+    hay.find(sub)
 }
 
 /// `s.rfind(sub, start, end)`: highest code-point index of `sub`, or -1.
@@ -1063,13 +1074,22 @@ pub fn replace<'a>(s: &'a str, old: &str, new: &str, count: i64) -> TextResult<C
         return Ok(Cow::Owned(out));
     }
     // Count first so that the result can be reserved (or refused) up front.
-    let n = s.matches(old).take(maxcount).count();
+    // A one-byte `old` is an ASCII char: char patterns search with memchr.
+    let single = if old.len() == 1 { Some(old.as_bytes()[0] as char) } else { None };
+    let n = match single {
+        Some(c) => s.matches(c).take(maxcount).count(),
+        None => s.matches(old).take(maxcount).count(),
+    };
     if n == 0 {
         return Ok(Cow::Borrowed(s));
     }
     let mut out = alloc_string(replaced_len(s.len(), n, old.len(), new.len())?)?;
     let mut last = 0;
-    for (p, _) in s.match_indices(old).take(n) {
+    let positions: Vec<usize> = match single {
+        Some(c) => s.match_indices(c).take(n).map(|(p, _)| p).collect(),
+        None => s.match_indices(old).take(n).map(|(p, _)| p).collect(),
+    };
+    for p in positions {
         out.push_str(&s[last..p]);
         out.push_str(new);
         last = p + old.len();

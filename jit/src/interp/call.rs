@@ -14,7 +14,7 @@ use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
 /// Native calls with at most this many arguments pass them in a stack buffer.
-const ARG_BUF: usize = 8;
+pub const ARG_BUF: usize = 8;
 
 /// Arguments collected for a call: positional values, then keyword (name, value).
 pub struct CallArgs {

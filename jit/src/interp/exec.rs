@@ -13,6 +13,7 @@
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::{Instr, NO_REG};
+use crate::interp::call::ARG_BUF;
 use crate::interp::frame::Frame;
 use crate::interp::ops::{BinOp, CmpOp};
 use crate::interp::vm::Vm;
@@ -181,6 +182,52 @@ impl Vm {
                 }
             }};
         }
+        // Store a call's `PyResult<Value>` into a register word by word, read
+        // straight from the Result: moving the Value out first is a 16-byte load
+        // of what the callee just wrote as 8-byte words, which stalls (the same
+        // store-forwarding problem as `tag!`, at every call boundary).
+        macro_rules! tryw {
+            ($dst:expr, $e:expr) => {{
+                let res: PyResult<Value> = $e;
+                match &res {
+                    // SAFETY: copies a valid Value word by word into a register
+                    // below nregs (MaybeUninit: a Bool's payload is partly padding).
+                    Ok(v) => unsafe {
+                        let s = v as *const Value as *const std::mem::MaybeUninit<u64>;
+                        let d = regs.add($dst as usize) as *mut std::mem::MaybeUninit<u64>;
+                        *d = std::ptr::read_volatile(s);
+                        *d.add(1) = std::ptr::read_volatile(s.add(1));
+                    },
+                    Err(e) => {
+                        let e = *e;
+                        sync!();
+                        return Err(e);
+                    }
+                }
+            }};
+        }
+        // A call's result: Some(value) into the register (word by word, as in
+        // `tryw!`), None when a Python frame was pushed (the loop continues there).
+        macro_rules! trycall {
+            ($dst:expr, $e:expr) => {{
+                let res: PyResult<Option<Value>> = $e;
+                match &res {
+                    // SAFETY: as in `tryw!`.
+                    Ok(Some(v)) => unsafe {
+                        let s = v as *const Value as *const std::mem::MaybeUninit<u64>;
+                        let d = regs.add($dst as usize) as *mut std::mem::MaybeUninit<u64>;
+                        *d = std::ptr::read_volatile(s);
+                        *d.add(1) = std::ptr::read_volatile(s.add(1));
+                    },
+                    Ok(None) => reload!(),
+                    Err(e) => {
+                        let e = *e;
+                        sync!();
+                        return Err(e);
+                    }
+                }
+            }};
+        }
         // Re-read the top frame after a call pushed or a return popped one.
         macro_rules! reload {
             () => {{
@@ -194,8 +241,7 @@ impl Vm {
         macro_rules! binop {
             ($dst:expr, $a:expr, $b:expr, $op:expr) => {{
                 sync!();
-                let v = tryv!(self.binary_op($op, r!($a), r!($b)));
-                w!($dst, v);
+                tryw!($dst, self.binary_op($op, r!($a), r!($b)));
             }};
         }
         macro_rules! cmp_jump {
@@ -286,8 +332,7 @@ impl Vm {
                 }
                 Instr::LoadBuiltin { dst, name } => {
                     sync!();
-                    let v = tryv!(self.load_builtin(code.names[name as usize]));
-                    w!(dst, v);
+                    tryw!(dst, self.load_builtin(code.names[name as usize]));
                 }
                 Instr::CheckBound { reg, name } => {
                     if let Value::Undefined = r!(reg) {
@@ -411,16 +456,14 @@ impl Vm {
                             Some(v) => w!(dst, Value::Int(v)),
                             None => {
                                 sync!();
-                                let v = tryv!(self.binary_op(BinOp::Add, r!(a), Value::Int(i)));
-                                w!(dst, v);
+                                tryw!(dst, self.binary_op(BinOp::Add, r!(a), Value::Int(i)));
                             }
                         }
                     } else if t == T_FLOAT {
                         w!(dst, Value::Float(fval!(a) + i as f64));
                     } else {
                         sync!();
-                        let v = tryv!(self.binary_op(BinOp::Add, r!(a), Value::Int(i)));
-                        w!(dst, v);
+                        tryw!(dst, self.binary_op(BinOp::Add, r!(a), Value::Int(i)));
                     }
                 }
                 Instr::SubI { dst, a, imm } => {
@@ -431,16 +474,14 @@ impl Vm {
                             Some(v) => w!(dst, Value::Int(v)),
                             None => {
                                 sync!();
-                                let v = tryv!(self.binary_op(BinOp::Sub, r!(a), Value::Int(i)));
-                                w!(dst, v);
+                                tryw!(dst, self.binary_op(BinOp::Sub, r!(a), Value::Int(i)));
                             }
                         }
                     } else if t == T_FLOAT {
                         w!(dst, Value::Float(fval!(a) - i as f64));
                     } else {
                         sync!();
-                        let v = tryv!(self.binary_op(BinOp::Sub, r!(a), Value::Int(i)));
-                        w!(dst, v);
+                        tryw!(dst, self.binary_op(BinOp::Sub, r!(a), Value::Int(i)));
                     }
                 }
                 Instr::IAdd { dst, a, b } => {
@@ -490,19 +531,16 @@ impl Vm {
                     Value::Float(x) => w!(dst, Value::Float(-x)),
                     v => {
                         sync!();
-                        let v = tryv!(self.unary_neg(v));
-                        w!(dst, v);
+                        tryw!(dst, self.unary_neg(v));
                     }
                 },
                 Instr::Pos { dst, src } => {
                     sync!();
-                    let v = tryv!(self.unary_pos(r!(src)));
-                    w!(dst, v);
+                    tryw!(dst, self.unary_pos(r!(src)));
                 }
                 Instr::Invert { dst, src } => {
                     sync!();
-                    let v = tryv!(self.unary_invert(r!(src)));
-                    w!(dst, v);
+                    tryw!(dst, self.unary_invert(r!(src)));
                 }
                 Instr::Not { dst, src } => {
                     let v = match r!(src) {
@@ -601,14 +639,12 @@ impl Vm {
                 Instr::BuildSet { dst, start, count } => {
                     sync!();
                     let items: Vec<Value> = (0..count).map(|i| r!(start + i)).collect();
-                    let v = tryv!(self.build_set(&items));
-                    w!(dst, v);
+                    tryw!(dst, self.build_set(&items));
                 }
                 Instr::BuildDict { dst, start, count } => {
                     sync!();
                     let items: Vec<Value> = (0..count * 2).map(|i| r!(start + i)).collect();
-                    let v = tryv!(self.build_dict(&items));
-                    w!(dst, v);
+                    tryw!(dst, self.build_dict(&items));
                 }
                 Instr::BuildSlice { dst, start } => {
                     let s = self.heap.alloc(SliceObj { start: r!(start), stop: r!(start + 1), step: r!(start + 2) });
@@ -761,8 +797,7 @@ impl Vm {
                 }
                 Instr::LoadAttr { dst, obj, name } => {
                     sync!();
-                    let v = tryv!(self.getattr(r!(obj), code.names[name as usize]));
-                    w!(dst, v);
+                    tryw!(dst, self.getattr(r!(obj), code.names[name as usize]));
                 }
                 Instr::StoreAttr { obj, name, src } => {
                     sync!();
@@ -857,44 +892,58 @@ impl Vm {
                             continue;
                         }
                     }
+                    // A built-in function (len, abs, ...): call the native with the
+                    // arguments copied to a stack buffer.
+                    if let Value::Builtin(b) = f {
+                        if b.bound_self.is_none() && (argc as usize) <= ARG_BUF {
+                            sync!();
+                            let mut buf = [Value::Undefined; ARG_BUF];
+                            for i in 0..argc {
+                                buf[i as usize] = r!(func + 1 + i);
+                            }
+                            tryw!(func, (b.func)(self, &buf[..argc as usize], &[]));
+                            continue;
+                        }
+                    }
                     sync!();
                     let base = self.frames[frame_idx].base + func as usize;
-                    let v = tryv!(self.call_from_regs(f, base + 1, argc as usize, None));
-                    if let Some(v) = v {
-                        w!(func, v);
-                    } else {
-                        reload!();
-                    }
+                    trycall!(func, self.call_from_regs(f, base + 1, argc as usize, None));
                 }
                 Instr::CallKw { func, argc, kwnames } => {
                     sync!();
                     let f = r!(func);
                     let base = self.frames[frame_idx].base + func as usize;
                     let Value::Tuple(names) = code.consts[kwnames as usize] else { unreachable!("kwnames is a tuple") };
-                    let v = tryv!(self.call_from_regs(f, base + 1, argc as usize, Some(names)));
-                    if let Some(v) = v {
-                        w!(func, v);
-                    } else {
-                        reload!();
-                    }
+                    trycall!(func, self.call_from_regs(f, base + 1, argc as usize, Some(names)));
                 }
                 Instr::CallEx { func, args, kwargs } => {
                     sync!();
                     let f = r!(func);
                     let a = r!(args);
                     let k = if kwargs == NO_REG { None } else { Some(r!(kwargs)) };
-                    let v = tryv!(self.call_ex(f, a, k));
-                    w!(func, v);
+                    tryw!(func, self.call_ex(f, a, k));
                 }
                 Instr::CallMethod { obj, name, argc } => {
                     sync!();
-                    let base = self.frames[frame_idx].base + obj as usize;
-                    let v = tryv!(self.call_method_from_regs(base, code.names[name as usize], argc as usize));
-                    if let Some(v) = v {
-                        w!(obj, v);
-                    } else {
-                        reload!();
+                    // Methods of built-in types (s.upper(), l.append(x)): the native
+                    // gets the receiver as args[0]; no bound-method object is made.
+                    let recv = r!(obj);
+                    if !matches!(recv, Value::Module(_) | Value::Type(_) | Value::Instance(_)) && (argc as usize) < ARG_BUF {
+                        let t = self.type_of(recv);
+                        if let Some(Value::Builtin(b)) = self.lookup_type_attr(t, code.names[name as usize]) {
+                            if b.bound_self.is_none() {
+                                let mut buf = [Value::Undefined; ARG_BUF];
+                                buf[0] = recv;
+                                for i in 0..argc {
+                                    buf[1 + i as usize] = r!(obj + 1 + i);
+                                }
+                                tryw!(obj, (b.func)(self, &buf[..1 + argc as usize], &[]));
+                                continue;
+                            }
+                        }
                     }
+                    let base = self.frames[frame_idx].base + obj as usize;
+                    trycall!(obj, self.call_method_from_regs(base, code.names[name as usize], argc as usize));
                 }
                 Instr::Return { src } => {
                     let v = r!(src);
@@ -910,14 +959,12 @@ impl Vm {
                 Instr::MakeFunction { dst, proto, args } => {
                     sync!();
                     let (d, k, c) = if args == NO_REG { (Value::None, Value::None, Value::None) } else { (r!(args), r!(args + 1), r!(args + 2)) };
-                    let v = tryv!(self.make_function(code.children[proto as usize].clone(), d, k, c));
-                    w!(dst, v);
+                    tryw!(dst, self.make_function(code.children[proto as usize].clone(), d, k, c));
                 }
 
                 Instr::GetIter { dst, src } => {
                     sync!();
-                    let v = tryv!(self.get_iter(r!(src)));
-                    w!(dst, v);
+                    tryw!(dst, self.get_iter(r!(src)));
                 }
                 Instr::ForIter { dst, iter, target } => {
                     let it = r!(iter);
@@ -1004,13 +1051,11 @@ impl Vm {
                 }
                 Instr::ImportName { dst, name } => {
                     sync!();
-                    let v = tryv!(self.import_module(code.names[name as usize]));
-                    w!(dst, v);
+                    tryw!(dst, self.import_module(code.names[name as usize]));
                 }
                 Instr::ImportFrom { dst, module, name } => {
                     sync!();
-                    let v = tryv!(self.import_from(r!(module), code.names[name as usize]));
-                    w!(dst, v);
+                    tryw!(dst, self.import_from(r!(module), code.names[name as usize]));
                 }
             }
         }
