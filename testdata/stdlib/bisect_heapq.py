@@ -60,3 +60,14 @@ for bad in [lambda: heapq.heappop([]), lambda: heapq.heapreplace([], 1), lambda:
         print(bad())
     except Exception as e:
         print(type(e).__name__, e)
+
+data = [(i * 13) % 17 for i in range(30)]
+print(heapq.nlargest(4, data), heapq.nsmallest(4, data), heapq.nlargest(4, iter(data)), heapq.nsmallest(5, iter(data)))
+print(heapq.nlargest(3, iter(["pear", "fig", "banana", "kiwi", "apple"]), key=len), heapq.nsmallest(3, (x * x % 7 for x in range(20)), key=lambda v: -v))
+print(heapq.nsmallest(1, []), heapq.nlargest(1, iter([4, 9, 2])), heapq.nsmallest(1, "hello", key=ord), heapq.nlargest(5, iter([])))
+for bad in [lambda: heapq.nlargest(2, [1, "a", 3]), lambda: heapq.nsmallest(2, iter([1, "a", 3])), lambda: heapq.heappop(),
+            lambda: heapq.heapify((1,)), lambda: heapq.heappushpop((), 1)]:
+    try:
+        print(bad())
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -62,3 +62,10 @@ for bad in [lambda: math.sqrt(-1), lambda: math.log(0), lambda: math.log(-5), la
         print(bad())
     except Exception as e:
         print(type(e).__name__, e)
+print(math.dist([1, 2], [4, 6]), math.dist(range(3), (2, 2, 2)), math.perm(0), math.prod(iter([2, 2.5])))
+for bad in [lambda: math.perm(-1), lambda: math.prod(), lambda: math.fsum(["a"]), lambda: math.floor("a"),
+            lambda: math.isqrt(2.0), lambda: math.log("x"), lambda: math.log(2, 0)]:
+    try:
+        print(bad())
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -58,3 +58,16 @@ for bad in [lambda: random.sample("ab", 1, counts=[1]), lambda: random.sample("a
         print(bad())
     except Exception as e:
         print(type(e).__name__, e)
+for s in [3.5, -2.25, "héllo wörld", 2**64 - 1]:
+    random.seed(s)
+    print(random.random(), random.randrange(1000))
+random.seed(11)
+random.gauss()
+st = random.getstate()
+print(st[0], len(st[1]), st[1][-1], st[2])
+first = [random.random() for _ in range(3)], random.gauss()
+random.setstate(st)
+print(first == ([random.random() for _ in range(3)], random.gauss()))
+r = random.Random(1)
+r.setstate(random.getstate())
+print(r.random() == random.random())

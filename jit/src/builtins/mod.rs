@@ -3,6 +3,7 @@
 pub mod dict_ops;
 pub mod functions;
 pub mod methods;
+pub mod methods_generator;
 pub mod mod_bisect;
 pub mod mod_heapq;
 pub mod mod_math;
@@ -29,6 +30,8 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     types::install(vm);
     methods::install(vm);
+    methods_generator::install(vm);
+    methods_generator::install_exception_methods(vm);
     vm.builtins.insert("None".into(), Value::None);
     vm.builtins.insert("Ellipsis".into(), Value::Ellipsis);
     vm.builtins.insert("NotImplemented".into(), Value::NotImplemented);

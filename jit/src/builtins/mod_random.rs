@@ -55,6 +55,8 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("gammavariate", gammavariate),
     ("betavariate", betavariate),
     ("randbytes", randbytes),
+    ("getstate", getstate),
+    ("setstate", setstate),
 ];
 
 /// Bind every generator method to the state list `st` and store it in `m`.
@@ -930,3 +932,58 @@ fn betavariate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     Ok(Value::Float(0.0))
 }
 
+
+// ---------------------------------------------------------------- getstate / setstate
+
+/// `(3, (mt[0], ..., mt[623], index), gauss_next)`, as CPython returns it.
+fn getstate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    args_exact(vm, "getstate", args, kw, &[], 0)?;
+    let st = state_of(args);
+    let (inner, gauss) = {
+        let items = st.items.borrow();
+        (items[..=IDX].to_vec(), items[GAUSS])
+    };
+    let inner = vm.new_tuple(inner);
+    Ok(vm.new_tuple(vec![Value::Int(3), inner, gauss]))
+}
+
+fn setstate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let a = args_exact(vm, "setstate", args, kw, &["state"], 1)?;
+    let st = state_of(args);
+    let state = a[0].unwrap_or(Value::None);
+    let Value::Tuple(t) = state else {
+        return Err(vm.type_error("state vector must be a tuple"));
+    };
+    if t.items.len() != 3 || !matches!(t.items[0], Value::Int(3)) {
+        if t.items.is_empty() {
+            return Err(vm.value_error("state vector is the wrong size"));
+        }
+        let v = vm.repr(t.items[0])?;
+        return Err(vm.value_error(&format!("state with version {v} passed to Random.setstate() of version 3")));
+    }
+    let Value::Tuple(inner) = t.items[1] else {
+        return Err(vm.type_error("state vector must be a tuple"));
+    };
+    if inner.items.len() != N + 1 {
+        return Err(vm.value_error("state vector is the wrong size"));
+    }
+    let mut words = Vec::with_capacity(N + 1);
+    for v in inner.items.iter() {
+        match v {
+            Value::Int(i) if (0..=u32::MAX as i64).contains(i) => words.push(*i),
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => return Err(vm.new_exception_msg("OverflowError", "Python int too large to convert to C unsigned long")),
+            _ => return Err(vm.type_error("state vector items must be integers")),
+        }
+    }
+    let index = words[N];
+    if !(0..=N as i64).contains(&index) {
+        return Err(vm.value_error("invalid state"));
+    }
+    let gauss = t.items[2];
+    let mut items = st.items.borrow_mut();
+    for (slot, w) in items.iter_mut().zip(words.iter()) {
+        *slot = Value::Int(*w);
+    }
+    items[GAUSS] = if let Value::Int(i) = gauss { Value::Float(i as f64) } else { gauss };
+    Ok(Value::None)
+}

@@ -480,6 +480,25 @@ impl Vm {
         }
     }
 
+    /// `generator.throw(exc)`: raise exc at the suspended yield. Ok(Some(v)) if
+    /// the generator caught it and yielded v; Ok(None) if it returned.
+    pub fn throw_into_generator(&mut self, g: Gc<GeneratorObj>, exc: PyExc) -> PyResult<Option<Value>> {
+        match g.state.get() {
+            // Not started or finished: the exception is raised right here.
+            GenState::Created | GenState::Finished => {
+                g.state.set(GenState::Finished);
+                g.regs.borrow_mut().clear();
+                Err(exc)
+            }
+            _ => {
+                self.pending_throw = Some(exc);
+                let r = self.resume_generator(g, Value::None);
+                self.pending_throw = None;
+                r
+            }
+        }
+    }
+
     /// One step of `yield from`: Ok(Ok(v)) to yield v, Ok(Err(ret)) when the
     /// sub-iterator is exhausted with return value ret.
     pub fn iter_next_for_yield_from(&mut self, it: Value) -> PyResult<Result<Value, Value>> {

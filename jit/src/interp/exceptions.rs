@@ -310,6 +310,17 @@ impl Vm {
         } else {
             out.push_str(&format!("{name}: {msg}\n"));
         }
+        // 3.11 notes (add_note) follow the message, one per line.
+        let h = crate::interp::protocol::str_hash(self.intern("__notes__"));
+        let notes = exc.attrs.borrow().get_str(h, "__notes__");
+        if let Some(Value::List(l)) = notes {
+            let items: Vec<Value> = l.items.borrow().clone();
+            for n in items {
+                let s = self.str_of(n).unwrap_or_default();
+                out.push_str(&s);
+                out.push('\n');
+            }
+        }
         out
     }
 }

@@ -87,6 +87,11 @@ impl Vm {
     /// The loop proper. Returns on the entry frame's return/yield or on the first
     /// exception (which `run_loop` then unwinds).
     fn run_inner(&mut self) -> PyResult<Exit> {
+        // generator.throw(): raise at the suspended yield (the frame's pc is just
+        // past it, so the unwinder finds the handlers around the yield).
+        if let Some(e) = self.pending_throw.take() {
+            return Err(e);
+        }
         let mut frame_idx = self.frames.len() - 1;
         let mut code: &Code = unsafe { &*self.frames[frame_idx].code_ptr() };
         let mut pc = self.frames[frame_idx].pc;
@@ -155,7 +160,7 @@ impl Vm {
                 // payload word is partly padding).
                 unsafe {
                     let s = regs.add($src as usize) as *const std::mem::MaybeUninit<u64>;
-                    let (t, p) = (*s, *s.add(1));
+                    let (t, p) = (std::ptr::read_volatile(s), std::ptr::read_volatile(s.add(1)));
                     let d = regs.add($dst as usize) as *mut std::mem::MaybeUninit<u64>;
                     *d = t;
                     *d.add(1) = p;

@@ -111,6 +111,8 @@ pub struct Vm {
     pub reraising: bool,
     /// A finished generator's return value (for `yield from` and StopIteration).
     pub last_return: Value,
+    /// An exception `generator.throw()` raises when the generator resumes.
+    pub pending_throw: Option<PyExc>,
 }
 
 /// The type objects of the built-in types.
@@ -259,6 +261,7 @@ impl Vm {
             id_counter: RefCell::new(0),
             reraising: false,
             last_return: Value::None,
+            pending_throw: None,
         };
         vm.init_types();
         vm.init_exceptions();
@@ -541,6 +544,9 @@ impl Vm {
             if let Some(g) = f.generator {
                 t.mark(g);
             }
+        }
+        if let Some(e) = self.pending_throw {
+            t.mark(e);
         }
         t.context("temp root");
         t.mark_values(&self.temp_roots);
