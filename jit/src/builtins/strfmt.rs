@@ -14,6 +14,27 @@ use crate::runtime::value::Value;
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
     let pieces = format::percent::parse_percent(fmt).map_err(|e| vm.fmt_error(e))?;
+    percent_format_pieces(vm, &pieces, args)
+}
+
+/// `fmt % args` where `fmt` is a str object: constant formats are parsed once.
+pub fn percent_format_obj(vm: &mut Vm, fmt: crate::runtime::heap::Gc<StrObj>, args: Value) -> PyResult<String> {
+    if !fmt.is_pinned() {
+        return percent_format(vm, fmt.as_str(), args);
+    }
+    let key = fmt.addr();
+    let pieces = match vm.pct_cache.get(&key) {
+        Some(p) => p.clone(),
+        None => {
+            let p = std::rc::Rc::new(format::percent::parse_percent(fmt.as_str()).map_err(|e| vm.fmt_error(e))?);
+            vm.pct_cache.insert(key, p.clone());
+            p
+        }
+    };
+    percent_format_pieces(vm, &pieces, args)
+}
+
+fn percent_format_pieces(vm: &mut Vm, pieces: &[PctPiece], args: Value) -> PyResult<String> {
     let (positional, mapping): (Vec<Value>, Option<Value>) = match args {
         Value::Tuple(t) => (t.items.to_vec(), None),
         Value::Dict(_) => (vec![args], Some(args)),
@@ -32,7 +53,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
     let mut used_mapping = false;
     for p in pieces {
         match p {
-            PctPiece::Literal(s) => out.push_str(&s),
+            PctPiece::Literal(s) => out.push_str(s),
             PctPiece::Conv(c) => {
                 let sw = if c.width == format::percent::PctNum::Star { Some(star_arg(vm, &mut take, true)?) } else { None };
                 let sp = if c.prec == format::percent::PctNum::Star { Some(star_arg(vm, &mut take, false)?) } else { None };

@@ -479,7 +479,7 @@ impl Vm {
                 return Ok(None);
             }
             (Mod, Value::Str(s), args) => {
-                let r = crate::builtins::strfmt::percent_format(self, s.as_str(), args)?;
+                let r = crate::builtins::strfmt::percent_format_obj(self, s, args)?;
                 self.new_str(r)
             }
             (BitOr | BitAnd | Sub | BitXor | IOr | IAnd | ISub | IXor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {

@@ -113,6 +113,9 @@ pub struct Vm {
     pub last_return: Value,
     /// An exception `generator.throw()` raises when the generator resumes.
     pub pending_throw: Option<PyExc>,
+    /// Parsed `%` formats of constant (pinned) format strings, by address:
+    /// `"%s=%d" % (k, v)` in a loop parses its format once.
+    pub pct_cache: rustc_hash::FxHashMap<usize, Rc<Vec<crate::format::PctPiece>>>,
 }
 
 /// The type objects of the built-in types.
@@ -262,6 +265,7 @@ impl Vm {
             reraising: false,
             last_return: Value::None,
             pending_throw: None,
+            pct_cache: rustc_hash::FxHashMap::default(),
         };
         vm.init_types();
         vm.init_exceptions();

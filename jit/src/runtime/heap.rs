@@ -26,7 +26,6 @@ pub struct Header {
     /// stress_gc only: the object was swept (kept in quarantine so a dangling
     /// reference is reported instead of reading freed memory).
     dead: Cell<bool>,
-    type_name: &'static str,
     /// Pinned objects (constants, interned names, types) are never freed and are
     /// traced as roots.
     pinned: Cell<bool>,
@@ -45,6 +44,11 @@ pub trait Trace {
     /// allocation budget.
     fn extra_bytes(&self) -> usize {
         0
+    }
+    /// The Rust type's name, for the GC-stress dangling-reference report (kept
+    /// in the vtable rather than in every object's header).
+    fn type_name(&self) -> &'static str {
+        std::any::type_name::<Self>()
     }
 }
 
@@ -98,6 +102,11 @@ impl<T: ?Sized> Gc<T> {
     pub fn ptr_eq(a: Self, b: Self) -> bool {
         a == b
     }
+    /// Pinned objects (constants, interned names) live as long as the VM, so
+    /// their address can key a cache.
+    pub fn is_pinned(self) -> bool {
+        self.header().pinned.get()
+    }
 }
 
 impl<T> Gc<T> {
@@ -126,7 +135,7 @@ impl Tracer {
     pub fn mark<T: Trace + 'static>(&mut self, g: Gc<T>) {
         let h = g.header();
         if self.check_dead && h.dead.get() {
-            panic!("GC: a {} (index {}) refers to a freed {} at {:p}", self.current, self.root_index, h.type_name, g.ptr.as_ptr() as *const u8);
+            panic!("GC: a {} (index {}) refers to a freed {} at {:p}", self.current, self.root_index, std::any::type_name::<T>(), g.ptr.as_ptr() as *const u8);
         }
         if !h.marked.get() {
             h.marked.set(true);
@@ -196,7 +205,7 @@ impl Heap {
     pub fn alloc<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
         let size = std::mem::size_of::<GcBox<T>>() + value.extra_bytes();
         let b = Box::new(GcBox {
-            header: Header { marked: Cell::new(false), dead: Cell::new(false), type_name: std::any::type_name::<T>(), pinned: Cell::new(false) },
+            header: Header { marked: Cell::new(false), dead: Cell::new(false), pinned: Cell::new(false) },
             value,
         });
         // SAFETY: Box::into_raw never returns null.
@@ -250,7 +259,7 @@ impl Heap {
         while let Some(p) = t.gray.pop() {
             // SAFETY: only live heap pointers are pushed on the gray list.
             let b = unsafe { p.as_ref() };
-            t.current = b.header.type_name;
+            t.current = b.value.type_name();
             b.value.trace(&mut t);
         }
         let before = self.objects.len();
