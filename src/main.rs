@@ -74,11 +74,14 @@ fn run(args: RunArgs) -> ExitCode {
         dump_bytecode: args.dump_bytecode,
     };
     install_panic_hook();
-    let worker = std::thread::Builder::new().name("jitprof-vm".into()).stack_size(VM_STACK_BYTES).spawn(move || {
-        let mut vm = Vm::new(options);
-        vm.install_interrupt_handler();
-        vm.run_file(&path, text)
-    });
+    let worker = std::thread::Builder::new()
+        .name("jitprof-vm".into())
+        .stack_size(VM_STACK_BYTES)
+        .spawn(move || {
+            let mut vm = Vm::new(options);
+            vm.install_interrupt_handler();
+            vm.run_file(&path, text)
+        });
     let outcome = match worker {
         Ok(h) => h.join(),
         Err(e) => {
@@ -100,7 +103,10 @@ fn run(args: RunArgs) -> ExitCode {
 /// A panic is a jitprof bug: say so plainly, with where it happened, and exit 70.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let loc = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let loc = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         let msg = info
             .payload()
             .downcast_ref::<&str>()
@@ -114,7 +120,13 @@ fn install_panic_hook() {
 fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let col = offset - before.iter().rposition(|b| *b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
+    let col = offset
+        - before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map(|p| p + 1)
+            .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -126,7 +138,9 @@ fn write_manpages(dir: &std::path::Path) -> std::io::Result<()> {
     std::fs::write(dir.join("jitprof.1"), &buf)?;
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = format!("jitprof-{}", sub.get_name());
-        let sub = sub.clone().name(Box::leak(name.clone().into_boxed_str()) as &str);
+        let sub = sub
+            .clone()
+            .name(Box::leak(name.clone().into_boxed_str()) as &str);
         let mut buf = Vec::new();
         clap_mangen::Man::new(sub).render(&mut buf)?;
         std::fs::write(dir.join(format!("{name}.1")), &buf)?;

@@ -4,7 +4,11 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn jitprof(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jitprof")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("run jitprof")
+    Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run jitprof")
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
@@ -23,7 +27,11 @@ fn stderr(o: &Output) -> String {
 fn missing_file_is_exit_2_with_message() {
     let o = jitprof(&["run", "/nonexistent/prog.py"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("can't open file '/nonexistent/prog.py'"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("can't open file '/nonexistent/prog.py'"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -41,7 +49,11 @@ fn unsupported_construct_is_named() {
     let p = temp_file("unsup.py", b"print(1)\nasync def f():\n    pass\n");
     let o = jitprof(&["run", p.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains(":2:1: unsupported: async def"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(":2:1: unsupported: async def"),
+        "{}",
+        stderr(&o)
+    );
     // Nothing ran: compile errors are reported before execution.
     assert!(o.stdout.is_empty());
 }
@@ -51,12 +63,19 @@ fn non_utf8_file_is_a_clear_error() {
     let p = temp_file("latin1.py", b"x = 1\ns = '\xff\xfe'\n");
     let o = jitprof(&["run", p.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains(":2:6:") && stderr(&o).contains("not valid UTF-8"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(":2:6:") && stderr(&o).contains("not valid UTF-8"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn uncaught_exception_prints_traceback_and_exits_1() {
-    let p = temp_file("boom.py", b"def f(x):\n    return 1 // x\n\nprint('before')\nf(0)\n");
+    let p = temp_file(
+        "boom.py",
+        b"def f(x):\n    return 1 // x\n\nprint('before')\nf(0)\n",
+    );
     let o = jitprof(&["run", p.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&o.stdout), "before\n");
@@ -80,7 +99,10 @@ fn sys_exit_code_is_the_exit_status() {
 fn argv_is_set_like_cpython() {
     let p = temp_file("argv.py", b"import sys\nprint(sys.argv)\n");
     let o = jitprof(&["run", p.to_str().unwrap(), "a", "--flag", "-x"]);
-    assert_eq!(String::from_utf8_lossy(&o.stdout), format!("['{}', 'a', '--flag', '-x']\n", p.display()));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!("['{}', 'a', '--flag', '-x']\n", p.display())
+    );
 }
 
 #[test]
@@ -88,12 +110,18 @@ fn deep_recursion_is_a_recursion_error_not_a_crash() {
     let p = temp_file("rec.py", b"def f(n):\n    return f(n + 1)\n\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('caught', e)\n");
     let o = jitprof(&["run", p.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(String::from_utf8_lossy(&o.stdout), "caught maximum recursion depth exceeded\n");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "caught maximum recursion depth exceeded\n"
+    );
 }
 
 #[test]
 fn dump_bytecode_shows_source_lines() {
-    let p = temp_file("dump.py", b"def add(a, b):\n    return a + b\nprint(add(1, 2))\n");
+    let p = temp_file(
+        "dump.py",
+        b"def add(a, b):\n    return a + b\nprint(add(1, 2))\n",
+    );
     let o = jitprof(&["run", "--dump-bytecode", p.to_str().unwrap()]);
     let err = stderr(&o);
     assert!(err.contains("code add"), "{err}");

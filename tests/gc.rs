@@ -23,10 +23,23 @@ fn ten_million_short_lived_lists_run_in_bounded_memory() {
     std::fs::create_dir_all(&dir).unwrap();
     let prog = dir.join("churn.py");
     std::fs::write(&prog, "total = 0\nfor i in range(10_000_000):\n    x = [i, i]\n    total += len(x)\nprint(total)\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_jitprof")).arg("run").arg(&prog).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .arg("run")
+        .arg(&prog)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "20000000\n");
-    let mut u = Rusage { utime: [0; 2], stime: [0; 2], maxrss: 0, rest: [0; 13] };
+    let mut u = Rusage {
+        utime: [0; 2],
+        stime: [0; 2],
+        maxrss: 0,
+        rest: [0; 13],
+    };
     // SAFETY: getrusage writes one struct rusage (this layout on x86-64 Linux).
     let rc = unsafe { getrusage(RUSAGE_CHILDREN, &mut u) };
     assert_eq!(rc, 0);

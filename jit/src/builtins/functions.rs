@@ -58,7 +58,13 @@ pub fn install(vm: &mut Vm) {
 
 /// `_PyArg_CheckPositional` wording: `divmod expected 2 arguments, got 1`,
 /// `iter expected at least 1 argument, got 0`.
-pub(crate) fn expect_args(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn expect_args(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
@@ -67,18 +73,32 @@ pub(crate) fn expect_args(vm: &mut Vm, name: &str, args: &[Value], min: usize, m
     let msg = if min == max {
         format!("{name} expected {min} argument{}, got {n}", plural(min))
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
     };
     Err(vm.type_error(&msg))
 }
 
 /// Reject keywords outside `allowed`: `'foo' is an invalid keyword argument for print()`.
-pub(crate) fn check_kw_names(vm: &mut Vm, fname: &str, kw: Kwargs, allowed: &[&str]) -> PyResult<()> {
+pub(crate) fn check_kw_names(
+    vm: &mut Vm,
+    fname: &str,
+    kw: Kwargs,
+    allowed: &[&str],
+) -> PyResult<()> {
     for (k, _) in kw {
         if !allowed.contains(&k.as_str()) {
-            return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for {fname}()", k.as_str())));
+            return Err(vm.type_error(&format!(
+                "'{}' is an invalid keyword argument for {fname}()",
+                k.as_str()
+            )));
         }
     }
     Ok(())
@@ -96,7 +116,12 @@ pub(crate) struct Params {
 
 /// Bind arguments the way `_PyArg_UnpackKeywords` does, with its messages and
 /// in its order of checks.
-pub(crate) fn bind(vm: &mut Vm, p: &Params, args: &[Value], kw: Kwargs) -> PyResult<Vec<Option<Value>>> {
+pub(crate) fn bind(
+    vm: &mut Vm,
+    p: &Params,
+    args: &[Value],
+    kw: Kwargs,
+) -> PyResult<Vec<Option<Value>>> {
     let maxargs = p.names.len();
     let (nargs, nkw) = (args.len(), kw.len());
     let fname = p.fname;
@@ -113,7 +138,11 @@ pub(crate) fn bind(vm: &mut Vm, p: &Params, args: &[Value], kw: Kwargs) -> PyRes
     if nargs < minpos {
         let msg = format!(
             "{fname}() takes {} {minpos} positional argument{} ({nargs} given)",
-            if minpos < maxargs { "at least" } else { "exactly" },
+            if minpos < maxargs {
+                "at least"
+            } else {
+                "exactly"
+            },
             if minpos == 1 { "" } else { "s" }
         );
         return Err(vm.type_error(&msg));
@@ -127,14 +156,20 @@ pub(crate) fn bind(vm: &mut Vm, p: &Params, args: &[Value], kw: Kwargs) -> PyRes
         match kw.iter().find(|(k, _)| k.as_str() == *name) {
             Some((_, v)) => {
                 if i < nargs {
-                    return Err(vm.type_error(&format!("argument for {fname}() given by name ('{name}') and position ({})", i + 1)));
+                    return Err(vm.type_error(&format!(
+                        "argument for {fname}() given by name ('{name}') and position ({})",
+                        i + 1
+                    )));
                 }
                 out[i] = Some(*v);
                 used += 1;
             }
             None => {
                 if i >= nargs && i < p.required {
-                    return Err(vm.type_error(&format!("{fname}() missing required argument '{name}' (pos {})", i + 1)));
+                    return Err(vm.type_error(&format!(
+                        "{fname}() missing required argument '{name}' (pos {})",
+                        i + 1
+                    )));
                 }
             }
         }
@@ -167,7 +202,9 @@ pub(crate) fn index_int(vm: &mut Vm, v: Value) -> PyResult<Value> {
 
 fn not_an_integer(vm: &mut Vm, v: Value) -> PyExc {
     let tn = vm.type_name(v);
-    vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer"))
+    vm.type_error(&format!(
+        "'{tn}' object cannot be interpreted as an integer"
+    ))
 }
 
 /// `PyNumber_AsSsize_t(v, NULL)`: an index clamped to the i64 range.
@@ -181,10 +218,19 @@ pub(crate) fn index_i64_clamped(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 /// Call the special method `name` of an instance of a user class, if its class
 /// defines one. Other values have no user-defined special methods.
-pub(crate) fn call_dunder(vm: &mut Vm, v: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
-    let Value::Instance(i) = v else { return Ok(None) };
+pub(crate) fn call_dunder(
+    vm: &mut Vm,
+    v: Value,
+    name: &str,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
+    let Value::Instance(i) = v else {
+        return Ok(None);
+    };
     let n = vm.intern(name);
-    let Some(f) = vm.lookup_type_attr(i.class, n) else { return Ok(None) };
+    let Some(f) = vm.lookup_type_attr(i.class, n) else {
+        return Ok(None);
+    };
     let mut all = Vec::with_capacity(args.len() + 1);
     all.push(v);
     all.extend_from_slice(args);
@@ -215,14 +261,19 @@ fn attr_name(vm: &mut Vm, v: Value) -> PyResult<crate::runtime::heap::Gc<StrObj>
 // ---------------------------------------------------------------- print and input
 
 fn print(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let (mut sep, mut end, mut file, mut flush) = (Value::None, Value::None, Value::None, Value::Bool(false));
+    let (mut sep, mut end, mut file, mut flush) =
+        (Value::None, Value::None, Value::None, Value::Bool(false));
     for (k, v) in kw {
         match k.as_str() {
             "sep" => sep = *v,
             "end" => end = *v,
             "file" => file = *v,
             "flush" => flush = *v,
-            other => return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for print()"))),
+            other => {
+                return Err(vm.type_error(&format!(
+                    "'{other}' is an invalid keyword argument for print()"
+                )))
+            }
         }
     }
     for (what, v) in [("sep", sep), ("end", end)] {
@@ -300,7 +351,12 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn write_piece(vm: &mut Vm, file: Value, wname: crate::runtime::heap::Gc<StrObj>, s: Value) -> PyResult<()> {
+fn write_piece(
+    vm: &mut Vm,
+    file: Value,
+    wname: crate::runtime::heap::Gc<StrObj>,
+    s: Value,
+) -> PyResult<()> {
     let w = vm.getattr(file, wname)?;
     vm.temp_roots.push(w);
     vm.temp_roots.push(s);
@@ -344,9 +400,14 @@ fn exit(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     check_kw_names(vm, "Quitter.__call__", kw, &["code"])?;
     if args.len() + kw.len() > 1 {
         let n = args.len() + 1;
-        return Err(vm.type_error(&format!("Quitter.__call__() takes from 1 to 2 positional arguments but {n} were given")));
+        return Err(vm.type_error(&format!(
+            "Quitter.__call__() takes from 1 to 2 positional arguments but {n} were given"
+        )));
     }
-    let code = args.first().copied().or_else(|| kw.first().map(|(_, v)| *v));
+    let code = args
+        .first()
+        .copied()
+        .or_else(|| kw.first().map(|(_, v)| *v));
     Err(vm.new_exception("SystemExit", code.into_iter().collect()))
 }
 
@@ -364,14 +425,24 @@ fn len(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Value::Set(s) | Value::FrozenSet(s) => s.table.borrow().len() as i64,
         Value::Bytes(b) => b.b.len() as i64,
         Value::DictView(dv) => dv.dict.table.borrow().len() as i64,
-        Value::Range(r) => r.len().ok_or_else(|| vm.new_exception_msg("OverflowError", "Python int too large to convert to C ssize_t"))?,
+        Value::Range(r) => r.len().ok_or_else(|| {
+            vm.new_exception_msg(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            )
+        })?,
         Value::Instance(_) => match call_dunder(vm, v, "__len__", &[])? {
             Some(r) => {
                 let n = index_int(vm, r)?;
                 match n {
                     Value::Int(i) if i >= 0 => i,
                     Value::Int(_) => return Err(vm.value_error("__len__() should return >= 0")),
-                    _ => return Err(vm.new_exception_msg("OverflowError", "cannot fit 'int' into an index-sized integer")),
+                    _ => {
+                        return Err(vm.new_exception_msg(
+                            "OverflowError",
+                            "cannot fit 'int' into an index-sized integer",
+                        ))
+                    }
                 }
             }
             None => return Err(no_len(vm, v)),
@@ -501,7 +572,12 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 /// Whether type `t` is `cls` or a subclass of it (`cls` may be a nested tuple,
 /// checked left to right and stopping at the first match, as CPython does).
-fn class_matches(vm: &mut Vm, t: crate::runtime::heap::Gc<TypeObj>, cls: Value, sub: bool) -> PyResult<bool> {
+fn class_matches(
+    vm: &mut Vm,
+    t: crate::runtime::heap::Gc<TypeObj>,
+    cls: Value,
+    sub: bool,
+) -> PyResult<bool> {
     match cls {
         Value::Type(c) => Ok(t.is_subtype_of(c)),
         Value::Tuple(ts) => {
@@ -512,7 +588,9 @@ fn class_matches(vm: &mut Vm, t: crate::runtime::heap::Gc<TypeObj>, cls: Value, 
             }
             Ok(false)
         }
-        _ if sub => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        _ if sub => {
+            Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
         _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
@@ -535,7 +613,9 @@ fn iter(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
                 };
                 if !ok {
                     let tn = vm.type_name(it);
-                    return Err(vm.type_error(&format!("iter() returned non-iterator of type '{tn}'")));
+                    return Err(
+                        vm.type_error(&format!("iter() returned non-iterator of type '{tn}'"))
+                    );
                 }
                 return Ok(it);
             }
@@ -550,7 +630,10 @@ fn iter(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     if !is_callable {
         return Err(vm.type_error("iter(v, w): v must be callable"));
     }
-    Ok(vm.new_iter(IterState::Callable { func: f, sentinel: args[1] }))
+    Ok(vm.new_iter(IterState::Callable {
+        func: f,
+        sentinel: args[1],
+    }))
 }
 
 fn next(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
@@ -573,7 +656,11 @@ fn next(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             Some(d) => Ok(*d),
             None => {
                 // A generator's return value travels in StopIteration.value.
-                let ret = if let Value::Generator(_) = it { std::mem::replace(&mut vm.last_return, Value::None) } else { Value::None };
+                let ret = if let Value::Generator(_) = it {
+                    std::mem::replace(&mut vm.last_return, Value::None)
+                } else {
+                    Value::None
+                };
                 let a = if ret.is_none() { Vec::new() } else { vec![ret] };
                 Err(vm.new_exception("StopIteration", a))
             }

@@ -26,11 +26,17 @@ impl Codec {
 /// Look a codec up by any of its common aliases (CPython normalises case,
 /// hyphens and spaces the same way).
 fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
-    let norm: String = encoding.trim().to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
+    let norm: String = encoding
+        .trim()
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .collect();
     match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
         "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Ok(Codec::Latin1),
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" => Ok(Codec::Latin1),
         _ => Err(vm.new_exception_msg("LookupError", &format!("unknown encoding: {encoding}"))),
     }
 }
@@ -47,17 +53,34 @@ fn handler(vm: &mut Vm, errors: Option<&str>) -> PyResult<Handler> {
         "strict" => Ok(Handler::Strict),
         "ignore" => Ok(Handler::Ignore),
         "replace" => Ok(Handler::Replace),
-        other => Err(vm.new_exception_msg("LookupError", &format!("unknown error handler name '{other}'"))),
+        other => Err(vm.new_exception_msg(
+            "LookupError",
+            &format!("unknown error handler name '{other}'"),
+        )),
     }
 }
 
 /// UnicodeDecodeError's text for bytes [start, end) of `b`.
-fn decode_error(vm: &mut Vm, codec: Codec, b: &[u8], start: usize, end: usize, reason: &str) -> PyExc {
+fn decode_error(
+    vm: &mut Vm,
+    codec: Codec,
+    b: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyExc {
     let msg = if end <= start + 1 {
         let byte = b.get(start).copied().unwrap_or(0);
-        format!("'{}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}", codec.name())
+        format!(
+            "'{}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}",
+            codec.name()
+        )
     } else {
-        format!("'{}' codec can't decode bytes in position {start}-{}: {reason}", codec.name(), end - 1)
+        format!(
+            "'{}' codec can't decode bytes in position {start}-{}: {reason}",
+            codec.name(),
+            end - 1
+        )
     };
     vm.new_exception_msg("UnicodeDecodeError", &msg)
 }
@@ -75,7 +98,16 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: Option<&str>) -> Py
                     continue;
                 }
                 match handler(vm, errors)? {
-                    Handler::Strict => return Err(decode_error(vm, codec, b, i, i + 1, "ordinal not in range(128)")),
+                    Handler::Strict => {
+                        return Err(decode_error(
+                            vm,
+                            codec,
+                            b,
+                            i,
+                            i + 1,
+                            "ordinal not in range(128)",
+                        ))
+                    }
                     Handler::Ignore => {}
                     Handler::Replace => out.push('\u{FFFD}'),
                 }
@@ -153,7 +185,10 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: Option<&str>) -> PyR
                 } else {
                     format!("characters in position {i}-{}", end - 1)
                 };
-                let msg = format!("'{}' codec can't encode {what}: ordinal not in range({limit})", codec.name());
+                let msg = format!(
+                    "'{}' codec can't encode {what}: ordinal not in range({limit})",
+                    codec.name()
+                );
                 return Err(vm.new_exception_msg("UnicodeEncodeError", &msg));
             }
             Handler::Ignore => {}

@@ -36,7 +36,12 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         let reverse = match crate::builtins::kwarg(kw, "reverse") {
             Some(r) => match index_int(vm, r)? {
                 Value::Int(i) => i != 0,
-                _ => return Err(vm.new_exception_msg("OverflowError", "Python int too large to convert to C int")),
+                _ => {
+                    return Err(vm.new_exception_msg(
+                        "OverflowError",
+                        "Python int too large to convert to C int",
+                    ))
+                }
             },
             None => false,
         };
@@ -54,9 +59,15 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let st = match v {
         Value::List(l) => {
             let n = l.items.borrow().len();
-            IterState::SeqRev { seq: v, index: n as isize - 1 }
+            IterState::SeqRev {
+                seq: v,
+                index: n as isize - 1,
+            }
         }
-        Value::Tuple(t) => IterState::SeqRev { seq: v, index: t.items.len() as isize - 1 },
+        Value::Tuple(t) => IterState::SeqRev {
+            seq: v,
+            index: t.items.len() as isize - 1,
+        },
         Value::Range(r) => r.reversed_iter_state(),
         // str and dict have no reverse-iterator state of their own: iterate
         // a snapshot tuple backwards.
@@ -68,13 +79,19 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             }
             let n = chars.len();
             let t = vm.new_tuple(chars);
-            IterState::SeqRev { seq: t, index: n as isize - 1 }
+            IterState::SeqRev {
+                seq: t,
+                index: n as isize - 1,
+            }
         }
         Value::Dict(d) => {
             let keys: Vec<Value> = d.table.borrow().keys().collect();
             let n = keys.len();
             let t = vm.new_tuple(keys);
-            IterState::SeqRev { seq: t, index: n as isize - 1 }
+            IterState::SeqRev {
+                seq: t,
+                index: n as isize - 1,
+            }
         }
         Value::DictView(dv) => {
             let entries: Vec<(Value, Value)> = dv.dict.table.borrow().iter().collect();
@@ -88,13 +105,19 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             }
             let n = items.len();
             let t = vm.new_tuple(items);
-            IterState::SeqRev { seq: t, index: n as isize - 1 }
+            IterState::SeqRev {
+                seq: t,
+                index: n as isize - 1,
+            }
         }
         Value::Bytes(b) => {
             let items: Vec<Value> = b.b.iter().map(|x| Value::Int(*x as i64)).collect();
             let n = items.len();
             let t = vm.new_tuple(items);
-            IterState::SeqRev { seq: t, index: n as isize - 1 }
+            IterState::SeqRev {
+                seq: t,
+                index: n as isize - 1,
+            }
         }
         Value::Instance(_) => {
             if let Some(r) = super::call_dunder(vm, v, "__reversed__", &[])? {
@@ -116,10 +139,17 @@ fn not_reversible(vm: &mut Vm, v: Value) -> PyExc {
 /// CPython 3.11's `enum_vectorcall` (its messages differ from Argument Clinic's).
 fn enumerate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (nargs, nkw) = (args.len(), kw.len());
-    let all: Vec<Value> = args.iter().copied().chain(kw.iter().map(|(_, v)| *v)).collect();
+    let all: Vec<Value> = args
+        .iter()
+        .copied()
+        .chain(kw.iter().map(|(_, v)| *v))
+        .collect();
     let name = |i: usize| kw.get(i).map(|(k, _)| k.as_str()).unwrap_or("");
     let invalid = |vm: &mut Vm, i: usize| {
-        let msg = format!("'{}' is an invalid keyword argument for enumerate()", name(i));
+        let msg = format!(
+            "'{}' is an invalid keyword argument for enumerate()",
+            name(i)
+        );
         Err(vm.type_error(&msg))
     };
     match nargs + nkw {
@@ -150,7 +180,9 @@ fn enumerate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             make_enumerate(vm, all[0], None)
         }
         _ if nargs == 0 => Err(vm.type_error("enumerate() missing required argument 'iterable'")),
-        n => Err(vm.type_error(&format!("enumerate() takes at most 2 arguments ({n} given)"))),
+        n => Err(vm.type_error(&format!(
+            "enumerate() takes at most 2 arguments ({n} given)"
+        ))),
     }
 }
 
@@ -203,14 +235,20 @@ fn map(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
     let iters = get_iters(vm, &args[1..])?;
-    Ok(vm.new_iter(IterState::Map { func: args[0], iters }))
+    Ok(vm.new_iter(IterState::Map {
+        func: args[0],
+        iters,
+    }))
 }
 
 fn filter(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     crate::builtins::no_kwargs(vm, "filter", kw)?;
     expect_args(vm, "filter", args, 2, 2)?;
     let inner = vm.get_iter(args[1])?;
-    Ok(vm.new_iter(IterState::Filter { func: args[0], inner }))
+    Ok(vm.new_iter(IterState::Filter {
+        func: args[0],
+        inner,
+    }))
 }
 
 fn any(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {

@@ -78,13 +78,20 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: Kwargs, is_max: bool) -> PyResult<Va
     let key = crate::builtins::kwarg(kw, "key").filter(|k| !k.is_none());
     let default = crate::builtins::kwarg(kw, "default");
     if args.len() > 1 && default.is_some() {
-        return Err(vm.type_error(&format!("Cannot specify a default for {name}() with multiple positional arguments")));
+        return Err(vm.type_error(&format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
     }
     let op = if is_max { CmpOp::Gt } else { CmpOp::Lt };
-    let it = if args.len() == 1 { vm.get_iter(args[0])? } else { Value::None };
+    let it = if args.len() == 1 {
+        vm.get_iter(args[0])?
+    } else {
+        Value::None
+    };
     // Roots: the iterator, the best item and its key, the current item and key.
     let base = vm.temp_roots.len();
-    vm.temp_roots.extend_from_slice(&[it, Value::None, Value::None, Value::None, Value::None]);
+    vm.temp_roots
+        .extend_from_slice(&[it, Value::None, Value::None, Value::None, Value::None]);
     let r = (|| -> PyResult<Option<Value>> {
         let mut best: Option<(Value, Value)> = None;
         let mut idx = 0;
@@ -110,8 +117,20 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: Kwargs, is_max: bool) -> PyResult<Va
             let better = match best {
                 None => true,
                 Some((_, bk)) => match (k, bk) {
-                    (Value::Int(a), Value::Int(b)) => if is_max { a > b } else { a < b },
-                    (Value::Float(a), Value::Float(b)) => if is_max { a > b } else { a < b },
+                    (Value::Int(a), Value::Int(b)) => {
+                        if is_max {
+                            a > b
+                        } else {
+                            a < b
+                        }
+                    }
+                    (Value::Float(a), Value::Float(b)) => {
+                        if is_max {
+                            a > b
+                        } else {
+                            a < b
+                        }
+                    }
                     _ => {
                         let c = vm.compare_op(op, k, bk)?;
                         vm.truthy(c)?
@@ -145,7 +164,12 @@ fn set_root(vm: &mut Vm, slot: usize, v: Value) {
 
 // ---------------------------------------------------------------- sum
 
-const SUM_PARAMS: Params = Params { fname: "sum", names: &["iterable", "start"], posonly: 1, required: 1 };
+const SUM_PARAMS: Params = Params {
+    fname: "sum",
+    names: &["iterable", "start"],
+    posonly: 1,
+    required: 1,
+};
 
 /// `sum(iterable, start=0)`: plain left-to-right `+` (3.11 has no compensated
 /// float summation), with the same fast paths for exact ints and floats.
@@ -154,8 +178,12 @@ fn sum(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let iterable = a[0].unwrap_or(Value::None);
     let start = a[1].unwrap_or(Value::Int(0));
     match start {
-        Value::Str(_) => return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
-        Value::Bytes(_) => return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+        Value::Str(_) => {
+            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"))
+        }
+        Value::Bytes(_) => {
+            return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"))
+        }
         _ => {}
     }
     let it = vm.get_iter(iterable)?;
@@ -194,7 +222,12 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     vm.divmod(args[0], args[1])
 }
 
-const POW_PARAMS: Params = Params { fname: "pow", names: &["base", "exp", "mod"], posonly: 0, required: 2 };
+const POW_PARAMS: Params = Params {
+    fname: "pow",
+    names: &["base", "exp", "mod"],
+    posonly: 0,
+    required: 2,
+};
 
 fn pow(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let a = bind(vm, &POW_PARAMS, args, kw)?;
@@ -203,13 +236,22 @@ fn pow(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     if m.is_none() {
         return vm.binary_op(BinOp::Pow, b, e);
     }
-    let is_num = |v: Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_));
+    let is_num = |v: Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+        )
+    };
     let (Some(bb), Some(eb), Some(mb)) = (as_bigint(b), as_bigint(e), as_bigint(m)) else {
         if is_num(b) && is_num(e) && is_num(m) {
-            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            return Err(
+                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
         }
         let (tb, te, tm) = (vm.type_name(b), vm.type_name(e), vm.type_name(m));
-        return Err(vm.type_error(&format!("unsupported operand type(s) for ** or pow(): '{tb}', '{te}', '{tm}'")));
+        return Err(vm.type_error(&format!(
+            "unsupported operand type(s) for ** or pow(): '{tb}', '{te}', '{tm}'"
+        )));
     };
     let r = modular_pow(bb, eb, mb).map_err(|msg| vm.value_error(msg))?;
     Ok(vm.int_from_big(r))
@@ -229,7 +271,11 @@ fn modular_pow(base: BigInt, exp: BigInt, m: BigInt) -> Result<BigInt, &'static 
         base = mod_inverse(&base, &m).ok_or("base is not invertible for the given modulus")?;
         exp = -exp;
     }
-    let mut r = if m.is_one() { BigInt::zero() } else { base.modpow(&exp, &m) };
+    let mut r = if m.is_one() {
+        BigInt::zero()
+    } else {
+        base.modpow(&exp, &m)
+    };
     if negative_mod && !r.is_zero() {
         r -= &m;
     }
@@ -255,7 +301,12 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 
 // ---------------------------------------------------------------- round
 
-const ROUND_PARAMS: Params = Params { fname: "round", names: &["number", "ndigits"], posonly: 0, required: 1 };
+const ROUND_PARAMS: Params = Params {
+    fname: "round",
+    names: &["number", "ndigits"],
+    posonly: 0,
+    required: 1,
+};
 
 fn round(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let a = bind(vm, &ROUND_PARAMS, args, kw)?;
@@ -318,7 +369,9 @@ pub(crate) fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
         return Err(vm.value_error("cannot convert float NaN to integer"));
     }
     if f.is_infinite() {
-        return Err(vm.new_exception_msg("OverflowError", "cannot convert float infinity to integer"));
+        return Err(
+            vm.new_exception_msg("OverflowError", "cannot convert float infinity to integer")
+        );
     }
     let t = f.trunc();
     if t.abs() < 9.0e18 {
@@ -329,7 +382,14 @@ pub(crate) fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- hex, oct, bin
 
-fn radix(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, r: u32, prefix: &str) -> PyResult<Value> {
+fn radix(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Kwargs,
+    r: u32,
+    prefix: &str,
+) -> PyResult<Value> {
     crate::builtins::no_kwargs(vm, name, kw)?;
     crate::builtins::check_arity(vm, name, args, 1, 1)?;
     let v = index_int(vm, args[0])?;
@@ -359,12 +419,16 @@ fn ord(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Value::Bytes(b) => (b.b.len(), b.b.first().map(|c| *c as i64)),
         other => {
             let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!("ord() expected string of length 1, but {tn} found")));
+            return Err(vm.type_error(&format!(
+                "ord() expected string of length 1, but {tn} found"
+            )));
         }
     };
     match (n, c) {
         (1, Some(c)) => Ok(Value::Int(c)),
-        _ => Err(vm.type_error(&format!("ord() expected a character, but string of length {n} found"))),
+        _ => Err(vm.type_error(&format!(
+            "ord() expected a character, but string of length {n} found"
+        ))),
     }
 }
 
@@ -374,13 +438,20 @@ fn chr(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let v = index_int(vm, args[0])?;
     let i = match v {
         Value::Int(i) if i32::try_from(i).is_ok() => i,
-        _ => return Err(vm.new_exception_msg("OverflowError", "Python int too large to convert to C int")),
+        _ => {
+            return Err(
+                vm.new_exception_msg("OverflowError", "Python int too large to convert to C int")
+            )
+        }
     };
     if !(0..0x110000).contains(&i) {
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     }
     // Lone surrogates cannot live in a Rust string: they become U+FFFD.
-    let c = u32::try_from(i).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+    let c = u32::try_from(i)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{FFFD}');
     let mut buf = [0u8; 4];
     Ok(Value::Str(vm.intern(c.encode_utf8(&mut buf))))
 }

@@ -22,7 +22,12 @@ const MIN_GALLOP: usize = 7;
 /// Sort `items` in place, stably, by `key(item)` (or the items themselves),
 /// ascending or, with `reverse`, descending while keeping equal items in
 /// their original order. Keys are computed first, once per item, in order.
-pub fn sort_values(vm: &mut Vm, items: &mut [Value], key: Option<Value>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut [Value],
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<()> {
     // Everything stays rooted while keys and comparisons run Python code.
     let base = vm.temp_roots.len();
     vm.temp_roots.extend_from_slice(items);
@@ -31,7 +36,12 @@ pub fn sort_values(vm: &mut Vm, items: &mut [Value], key: Option<Value>, reverse
     r
 }
 
-fn sort_rooted(vm: &mut Vm, items: &mut [Value], key: Option<Value>, reverse: bool) -> PyResult<()> {
+fn sort_rooted(
+    vm: &mut Vm,
+    items: &mut [Value],
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<()> {
     let mut a: Vec<Elem> = Vec::with_capacity(items.len());
     match key {
         Some(f) => {
@@ -48,7 +58,13 @@ fn sort_rooted(vm: &mut Vm, items: &mut [Value], key: Option<Value>, reverse: bo
     if reverse {
         a.reverse();
     }
-    let mut s = Sorter { vm, a, tmp: Vec::new(), min_gallop: MIN_GALLOP, pending: Vec::new() };
+    let mut s = Sorter {
+        vm,
+        a,
+        tmp: Vec::new(),
+        min_gallop: MIN_GALLOP,
+        pending: Vec::new(),
+    };
     let r = s.sort();
     let mut a = s.a;
     if reverse {
@@ -227,7 +243,11 @@ impl Sorter<'_> {
                 run = force;
             }
             self.found_new_run(run)?;
-            self.pending.push(Run { base: lo, len: run, power: 0 });
+            self.pending.push(Run {
+                base: lo,
+                len: run,
+                power: 0,
+            });
             lo += run;
             remaining -= run;
         }
@@ -291,7 +311,9 @@ impl Sorter<'_> {
     /// Powersort: merge pending runs deeper in the merge tree than the
     /// boundary in front of the new run of length `n2`.
     fn found_new_run(&mut self, n2: usize) -> PyResult<()> {
-        let Some(last) = self.pending.last().copied() else { return Ok(()) };
+        let Some(last) = self.pending.last().copied() else {
+            return Ok(());
+        };
         let power = powerloop(last.base, last.len, n2, self.a.len());
         while self.pending.len() > 1 && self.pending[self.pending.len() - 2].power > power {
             self.merge_at(self.pending.len() - 2)?;
@@ -524,7 +546,12 @@ impl Sorter<'_> {
                 loop {
                     min_gallop -= (min_gallop > 1) as usize;
                     self.min_gallop = min_gallop;
-                    let k = match gallop_right(self.vm, self.tmp[u(ib)].0, &self.a[basea..basea + na], na - 1) {
+                    let k = match gallop_right(
+                        self.vm,
+                        self.tmp[u(ib)].0,
+                        &self.a[basea..basea + na],
+                        na - 1,
+                    ) {
                         Ok(k) => na - k,
                         Err(e) => break 'run MergeEnd::Fail(e),
                     };
@@ -555,7 +582,8 @@ impl Sorter<'_> {
                         let ki = k as isize;
                         dest -= ki;
                         ib -= ki;
-                        self.a[u(dest + 1)..u(dest + 1 + ki)].copy_from_slice(&self.tmp[u(ib + 1)..u(ib + 1 + ki)]);
+                        self.a[u(dest + 1)..u(dest + 1 + ki)]
+                            .copy_from_slice(&self.tmp[u(ib + 1)..u(ib + 1 + ki)]);
                         nb -= k;
                         if nb == 1 {
                             break 'run MergeEnd::CopyRest;
@@ -584,7 +612,8 @@ impl Sorter<'_> {
             MergeEnd::CopyRest => {
                 // The first element of B belongs before all that remains of A.
                 let nai = na as isize;
-                self.a.copy_within(u(ia + 1 - nai)..u(ia + 1), u(dest + 1 - nai));
+                self.a
+                    .copy_within(u(ia + 1 - nai)..u(ia + 1), u(dest + 1 - nai));
                 dest -= nai;
                 self.a[u(dest)] = self.tmp[u(ib)];
                 Ok(())

@@ -50,10 +50,18 @@ pub fn install(vm: &mut Vm) {
 /// up on the type would arrive without a receiver, making the two forms
 /// indistinguishable.)
 pub(crate) fn add_classmethod(vm: &mut Vm, ty: Gc<TypeObj>, name: &'static str, f: NativeFn) {
-    let v = Value::Builtin(vm.heap.alloc_pinned(BuiltinObj { name, func: f, bound_self: Some(Value::Type(ty)), owner: Some(ty) }));
+    let v = Value::Builtin(vm.heap.alloc_pinned(BuiltinObj {
+        name,
+        func: f,
+        bound_self: Some(Value::Type(ty)),
+        owner: Some(ty),
+    }));
     let key = vm.intern(name);
     let h = crate::interp::protocol::str_hash(key);
-    ty.dict.borrow_mut().insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq).ok();
+    ty.dict
+        .borrow_mut()
+        .insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq)
+        .ok();
 }
 
 /// A [`TextError`] from `text.rs` as the Python exception it stands for.
@@ -70,13 +78,23 @@ pub(crate) fn text_err(vm: &mut Vm, e: TextError) -> PyExc {
 /// The receiver check of a method called through its type
 /// (`str.upper(5)`, `list.append()`): CPython's descriptor errors.
 /// `ok` says whether args[0] is an acceptable receiver.
-pub(crate) fn check_recv(vm: &mut Vm, tyname: &str, name: &str, args: &[Value], ok: impl Fn(&Value) -> bool) -> PyResult<()> {
+pub(crate) fn check_recv(
+    vm: &mut Vm,
+    tyname: &str,
+    name: &str,
+    args: &[Value],
+    ok: impl Fn(&Value) -> bool,
+) -> PyResult<()> {
     match args.first() {
-        None => Err(vm.type_error(&format!("unbound method {tyname}.{name}() needs an argument"))),
+        None => Err(vm.type_error(&format!(
+            "unbound method {tyname}.{name}() needs an argument"
+        ))),
         Some(v) if ok(v) => Ok(()),
         Some(v) => {
             let tn = vm.type_name(*v);
-            Err(vm.type_error(&format!("descriptor '{name}' for '{tyname}' objects doesn't apply to a '{tn}' object")))
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' for '{tyname}' objects doesn't apply to a '{tn}' object"
+            )))
         }
     }
 }
@@ -91,7 +109,12 @@ pub(crate) fn no_kw(vm: &mut Vm, qual: &dyn std::fmt::Display, kw: Kwargs) -> Py
 }
 
 /// METH_NOARGS: `args` includes the receiver.
-pub(crate) fn noargs(vm: &mut Vm, qual: &dyn std::fmt::Display, args: &[Value], kw: Kwargs) -> PyResult<()> {
+pub(crate) fn noargs(
+    vm: &mut Vm,
+    qual: &dyn std::fmt::Display,
+    args: &[Value],
+    kw: Kwargs,
+) -> PyResult<()> {
     no_kw(vm, qual, kw)?;
     let n = args.len().saturating_sub(1);
     if n == 0 {
@@ -102,7 +125,12 @@ pub(crate) fn noargs(vm: &mut Vm, qual: &dyn std::fmt::Display, args: &[Value], 
 }
 
 /// METH_O: the single argument after the receiver.
-pub(crate) fn one_arg(vm: &mut Vm, qual: &dyn std::fmt::Display, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn one_arg(
+    vm: &mut Vm,
+    qual: &dyn std::fmt::Display,
+    args: &[Value],
+    kw: Kwargs,
+) -> PyResult<Value> {
     no_kw(vm, qual, kw)?;
     if args.len() == 2 {
         Ok(args[1])
@@ -114,7 +142,15 @@ pub(crate) fn one_arg(vm: &mut Vm, qual: &dyn std::fmt::Display, args: &[Value],
 
 /// Argument Clinic's positional-only check (`_PyArg_CheckPositional`):
 /// "strip expected at most 1 argument, got 2". `args` includes the receiver.
-pub(crate) fn positional(vm: &mut Vm, name: &str, qual: &dyn std::fmt::Display, args: &[Value], kw: Kwargs, min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn positional(
+    vm: &mut Vm,
+    name: &str,
+    qual: &dyn std::fmt::Display,
+    args: &[Value],
+    kw: Kwargs,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     no_kw(vm, qual, kw)?;
     let n = args.len().saturating_sub(1);
     if n >= min && n <= max {
@@ -124,16 +160,30 @@ pub(crate) fn positional(vm: &mut Vm, name: &str, qual: &dyn std::fmt::Display, 
     let msg = if min == max {
         format!("{name} expected {min} argument{}, got {n}", plural(min))
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
     };
     Err(vm.type_error(&msg))
 }
 
 /// The old `PyArg_ParseTuple` arity check: "find() takes at least 1 argument
 /// (0 given)". `args` includes the receiver.
-pub(crate) fn old_style(vm: &mut Vm, name: &str, qual: &dyn std::fmt::Display, args: &[Value], kw: Kwargs, min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn old_style(
+    vm: &mut Vm,
+    name: &str,
+    qual: &dyn std::fmt::Display,
+    args: &[Value],
+    kw: Kwargs,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     no_kw(vm, qual, kw)?;
     let n = args.len().saturating_sub(1);
     if n >= min && n <= max {
@@ -146,7 +196,10 @@ pub(crate) fn old_style(vm: &mut Vm, name: &str, qual: &dyn std::fmt::Display, a
     } else {
         ("at most", max)
     };
-    Err(vm.type_error(&format!("{name}() takes {how} {k} argument{} ({n} given)", if k == 1 { "" } else { "s" })))
+    Err(vm.type_error(&format!(
+        "{name}() takes {how} {k} argument{} ({n} given)",
+        if k == 1 { "" } else { "s" }
+    )))
 }
 
 /// Argument Clinic's keyword binding (`_PyArg_UnpackKeywords`), with its
@@ -166,14 +219,25 @@ pub(crate) fn bind<const N: usize>(
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     if nargs + nkw > N {
         let kwd = if nargs == 0 { "keyword " } else { "" };
-        return Err(vm.type_error(&format!("{fname}() takes at most {N} {kwd}argument{} ({} given)", plural(N), nargs + nkw)));
+        return Err(vm.type_error(&format!(
+            "{fname}() takes at most {N} {kwd}argument{} ({} given)",
+            plural(N),
+            nargs + nkw
+        )));
     }
     if nargs > maxpos {
         let msg = if maxpos == 0 {
             format!("{fname}() takes no positional arguments")
         } else {
-            let how = if required >= maxpos { "exactly" } else { "at most" };
-            format!("{fname}() takes {how} {maxpos} positional argument{} ({nargs} given)", plural(maxpos))
+            let how = if required >= maxpos {
+                "exactly"
+            } else {
+                "at most"
+            };
+            format!(
+                "{fname}() takes {how} {maxpos} positional argument{} ({nargs} given)",
+                plural(maxpos)
+            )
         };
         return Err(vm.type_error(&msg));
     }
@@ -194,7 +258,11 @@ pub(crate) fn bind<const N: usize>(
                 left -= 1;
             }
             None if i < required => {
-                return Err(vm.type_error(&format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
+                return Err(vm.type_error(&format!(
+                    "{fname}() missing required argument '{}' (pos {})",
+                    names[i],
+                    i + 1
+                )));
             }
             None => {}
         }
@@ -202,11 +270,17 @@ pub(crate) fn bind<const N: usize>(
     if left > 0 {
         for (i, name) in names.iter().enumerate().take(nargs) {
             if find(name).is_some() {
-                return Err(vm.type_error(&format!("argument for {fname}() given by name ('{name}') and position ({})", i + 1)));
+                return Err(vm.type_error(&format!(
+                    "argument for {fname}() given by name ('{name}') and position ({})",
+                    i + 1
+                )));
             }
         }
         if let Some((k, _)) = kw.iter().find(|(k, _)| !names.contains(&k.as_str())) {
-            return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for {fname}()", k.as_str())));
+            return Err(vm.type_error(&format!(
+                "'{}' is an invalid keyword argument for {fname}()",
+                k.as_str()
+            )));
         }
     }
     Ok(out)
@@ -217,10 +291,15 @@ pub(crate) fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
-        Value::BigInt(_) => Err(vm.new_exception_msg("OverflowError", "Python int too large to convert to C ssize_t")),
+        Value::BigInt(_) => Err(vm.new_exception_msg(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        )),
         _ => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+            Err(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )))
         }
     }
 }
@@ -228,12 +307,18 @@ pub(crate) fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 /// A C `int` argument (`expandtabs`' tabsize), via `_PyLong_AsInt`.
 pub(crate) fn c_int_arg(vm: &mut Vm, v: Value) -> PyResult<i32> {
     match v {
-        Value::Int(i) => i32::try_from(i).map_err(|_| vm.new_exception_msg("OverflowError", "Python int too large to convert to C int")),
+        Value::Int(i) => i32::try_from(i).map_err(|_| {
+            vm.new_exception_msg("OverflowError", "Python int too large to convert to C int")
+        }),
         Value::Bool(b) => Ok(b as i32),
-        Value::BigInt(_) => Err(vm.new_exception_msg("OverflowError", "Python int too large to convert to C int")),
+        Value::BigInt(_) => {
+            Err(vm.new_exception_msg("OverflowError", "Python int too large to convert to C int"))
+        }
         _ => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+            Err(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )))
         }
     }
 }
@@ -251,7 +336,11 @@ pub(crate) fn slice_index_arg(vm: &mut Vm, v: Option<Value>, msg: &str) -> PyRes
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(i)) => Ok(Some(i)),
         Some(Value::Bool(b)) => Ok(Some(b as i64)),
-        Some(Value::BigInt(b)) => Ok(Some(if b.0.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX })),
+        Some(Value::BigInt(b)) => Ok(Some(if b.0.sign() == num_bigint::Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        })),
         Some(_) => Err(vm.type_error(msg)),
     }
 }

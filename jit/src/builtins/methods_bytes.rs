@@ -11,7 +11,10 @@ use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
 use super::methods_str::{codec_str_arg, lookup_codec, Codec};
-use super::{add_classmethod, bind, c_int_arg, check_recv, int_bool_arg, noargs, old_style, one_arg, positional, slice_index_arg, ssize_arg, text_err};
+use super::{
+    add_classmethod, bind, c_int_arg, check_recv, int_bool_arg, noargs, old_style, one_arg,
+    positional, slice_index_arg, ssize_arg, text_err,
+};
 
 /// (receiver, needle, start, end) of the search methods.
 type SearchArgs = (Gc<BytesObj>, Vec<u8>, Option<i64>, Option<i64>);
@@ -96,7 +99,10 @@ fn bytes_result(vm: &mut Vm, orig: Value, r: Cow<'_, [u8]>) -> Value {
 }
 
 fn bytes_list(vm: &mut Vm, parts: Vec<&[u8]>) -> Value {
-    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_bytes(p.to_vec())).collect();
+    let items: Vec<Value> = parts
+        .into_iter()
+        .map(|p| vm.new_bytes(p.to_vec()))
+        .collect();
     vm.new_list(items)
 }
 
@@ -114,7 +120,10 @@ struct Decoding<'a> {
 fn decode_error(vm: &mut Vm, d: Decoding, start: usize, end: usize, reason: &str) -> PyExc {
     let (codec, obj, data) = (d.codec, d.obj, d.data);
     let what = if end - start == 1 {
-        format!("byte 0x{:02x} in position {start}", data.get(start).copied().unwrap_or(0))
+        format!(
+            "byte 0x{:02x} in position {start}",
+            data.get(start).copied().unwrap_or(0)
+        )
     } else {
         format!("bytes in position {start}-{}", end - 1)
     };
@@ -122,17 +131,33 @@ fn decode_error(vm: &mut Vm, d: Decoding, start: usize, end: usize, reason: &str
     let e = vm.new_exception_msg("UnicodeDecodeError", &msg);
     let enc = vm.new_str(codec.name());
     let reason_v = vm.new_str(reason);
-    let attrs = [("encoding", enc), ("object", obj), ("start", Value::Int(start as i64)), ("end", Value::Int(end as i64)), ("reason", reason_v)];
+    let attrs = [
+        ("encoding", enc),
+        ("object", obj),
+        ("start", Value::Int(start as i64)),
+        ("end", Value::Int(end as i64)),
+        ("reason", reason_v),
+    ];
     for (k, v) in attrs {
         let key = vm.intern(k);
         let h = crate::interp::protocol::str_hash(key);
-        e.attrs.borrow_mut().insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq).ok();
+        e.attrs
+            .borrow_mut()
+            .insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq)
+            .ok();
     }
     e
 }
 
 /// Apply an error handler to the undecodable bytes `data[start..end]`.
-fn handle_decode_error(vm: &mut Vm, errors: &str, d: Decoding, (start, end): (usize, usize), reason: &str, out: &mut String) -> PyResult<()> {
+fn handle_decode_error(
+    vm: &mut Vm,
+    errors: &str,
+    d: Decoding,
+    (start, end): (usize, usize),
+    reason: &str,
+    out: &mut String,
+) -> PyResult<()> {
     let data = d.data;
     match errors {
         "strict" => Err(decode_error(vm, d, start, end, reason)),
@@ -147,12 +172,21 @@ fn handle_decode_error(vm: &mut Vm, errors: &str, d: Decoding, (start, end): (us
             }
             Ok(())
         }
-        other => Err(vm.new_exception_msg("LookupError", &format!("unknown error handler name '{other}'"))),
+        other => Err(vm.new_exception_msg(
+            "LookupError",
+            &format!("unknown error handler name '{other}'"),
+        )),
     }
 }
 
 /// Decode `data` (the bytes object `obj`) as CPython's codecs do.
-pub fn decode_bytes(vm: &mut Vm, obj: Value, data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
+pub fn decode_bytes(
+    vm: &mut Vm,
+    obj: Value,
+    data: &[u8],
+    codec: Codec,
+    errors: &str,
+) -> PyResult<String> {
     let d = Decoding { codec, obj, data };
     match codec {
         Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
@@ -162,7 +196,14 @@ pub fn decode_bytes(vm: &mut Vm, obj: Value, data: &[u8], codec: Codec, errors: 
                 if b < 0x80 {
                     out.push(b as char);
                 } else {
-                    handle_decode_error(vm, errors, d, (i, i + 1), "ordinal not in range(128)", &mut out)?;
+                    handle_decode_error(
+                        vm,
+                        errors,
+                        d,
+                        (i, i + 1),
+                        "ordinal not in range(128)",
+                        &mut out,
+                    )?;
                 }
             }
             Ok(out)
@@ -187,7 +228,14 @@ pub fn decode_bytes(vm: &mut Vm, obj: Value, data: &[u8], codec: Codec, errors: 
                             Some(n) => {
                                 let b = rest[good];
                                 let bad_start = (0x80..=0xc1).contains(&b) || b >= 0xf5;
-                                (n, if bad_start { "invalid start byte" } else { "invalid continuation byte" })
+                                (
+                                    n,
+                                    if bad_start {
+                                        "invalid start byte"
+                                    } else {
+                                        "invalid continuation byte"
+                                    },
+                                )
                             }
                         };
                         let start = pos + good;
@@ -246,7 +294,11 @@ fn hex(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     for (i, byte) in data.iter().enumerate() {
         if let (Some(c), true) = (sep, i > 0 && group > 0) {
             // Positive: groups counted from the right; negative: from the left.
-            let boundary = if per > 0 { (data.len() - i) % group == 0 } else { i % group == 0 };
+            let boundary = if per > 0 {
+                (data.len() - i) % group == 0
+            } else {
+                i % group == 0
+            };
             if boundary {
                 out.push(c);
             }
@@ -266,14 +318,22 @@ fn fromhex(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = Vec::with_capacity(chars.len() / 2);
     let mut i = 0;
-    let bad = |vm: &mut Vm, pos: usize| vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {pos}"));
+    let bad = |vm: &mut Vm, pos: usize| {
+        vm.value_error(&format!(
+            "non-hexadecimal number found in fromhex() arg at position {pos}"
+        ))
+    };
     while i < chars.len() {
         if chars[i].is_ascii() && text::byte_is_space(chars[i] as u8) {
             i += 1;
             continue;
         }
-        let Some(hi) = chars[i].to_digit(16) else { return Err(bad(vm, i)) };
-        let Some(lo) = chars.get(i + 1).and_then(|c| c.to_digit(16)) else { return Err(bad(vm, i + 1)) };
+        let Some(hi) = chars[i].to_digit(16) else {
+            return Err(bad(vm, i));
+        };
+        let Some(lo) = chars.get(i + 1).and_then(|c| c.to_digit(16)) else {
+            return Err(bad(vm, i + 1));
+        };
         out.push((hi * 16 + lo) as u8);
         i += 2;
     }
@@ -291,7 +351,9 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         other => {
             let it = match vm.get_iter(other) {
                 Ok(it) => it,
-                Err(e) if e.class.is_subtype_of(vm.exc_types["TypeError"]) => return Err(vm.type_error("can only join an iterable")),
+                Err(e) if e.class.is_subtype_of(vm.exc_types["TypeError"]) => {
+                    return Err(vm.type_error("can only join an iterable"))
+                }
                 Err(e) => return Err(e),
             };
             vm.collect_iterable(it)?
@@ -301,7 +363,9 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     for (i, x) in items.iter().enumerate() {
         let Value::Bytes(b) = x else {
             let tn = vm.type_name(*x);
-            return Err(vm.type_error(&format!("sequence item {i}: expected a bytes-like object, {tn} found")));
+            return Err(vm.type_error(&format!(
+                "sequence item {i}: expected a bytes-like object, {tn} found"
+            )));
         };
         if i > 0 {
             out.extend_from_slice(&sep.b);
@@ -311,7 +375,12 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     Ok(vm.new_bytes(out))
 }
 
-fn split_args(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str) -> PyResult<(Gc<BytesObj>, Option<Gc<BytesObj>>, i64)> {
+fn split_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+) -> PyResult<(Gc<BytesObj>, Option<Gc<BytesObj>>, i64)> {
     let b = recv(vm, args, name)?;
     let [sep, maxsplit] = bind(vm, name, &args[1..], kw, ["sep", "maxsplit"], 2, 0)?;
     let sep = match sep {
@@ -327,13 +396,15 @@ fn split_args(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str) -> PyResult<(
 
 fn split(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (b, sep, n) = split_args(vm, args, kw, "split")?;
-    let parts = text::bytes_split(&b.b, sep.as_ref().map(|s| &s.b[..]), n).map_err(|e| text_err(vm, e))?;
+    let parts =
+        text::bytes_split(&b.b, sep.as_ref().map(|s| &s.b[..]), n).map_err(|e| text_err(vm, e))?;
     Ok(bytes_list(vm, parts))
 }
 
 fn rsplit(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (b, sep, n) = split_args(vm, args, kw, "rsplit")?;
-    let parts = text::bytes_rsplit(&b.b, sep.as_ref().map(|s| &s.b[..]), n).map_err(|e| text_err(vm, e))?;
+    let parts =
+        text::bytes_rsplit(&b.b, sep.as_ref().map(|s| &s.b[..]), n).map_err(|e| text_err(vm, e))?;
     Ok(bytes_list(vm, parts))
 }
 
@@ -348,7 +419,13 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     Ok(bytes_list(vm, parts))
 }
 
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: for<'a> fn(&'a [u8], Option<&[u8]>) -> &'a [u8]) -> PyResult<Value> {
+fn strip_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+    f: for<'a> fn(&'a [u8], Option<&[u8]>) -> &'a [u8],
+) -> PyResult<Value> {
     let b = recv(vm, args, name)?;
     positional(vm, name, &format_args!("bytes.{name}"), args, kw, 0, 1)?;
     let chars = match args.get(1) {
@@ -371,11 +448,21 @@ fn rstrip(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     strip_impl(vm, args, kw, "rstrip", text::bytes_rstrip)
 }
 
-fn affix_remove(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, prefix: bool) -> PyResult<Value> {
+fn affix_remove(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+    prefix: bool,
+) -> PyResult<Value> {
     let b = recv(vm, args, name)?;
     let p = one_arg(vm, &format_args!("bytes.{name}"), args, kw)?;
     let p = buffer_arg(vm, p)?;
-    let r = if prefix { b.b.strip_prefix(&p.b[..]) } else { b.b.strip_suffix(&p.b[..]) };
+    let r = if prefix {
+        b.b.strip_prefix(&p.b[..])
+    } else {
+        b.b.strip_suffix(&p.b[..])
+    };
     Ok(bytes_result(vm, args[0], Cow::Borrowed(r.unwrap_or(&b.b))))
 }
 
@@ -387,13 +474,27 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     affix_remove(vm, args, kw, "removesuffix", false)
 }
 
-fn partition_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, right: bool) -> PyResult<Value> {
+fn partition_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+    right: bool,
+) -> PyResult<Value> {
     let b = recv(vm, args, name)?;
     let sep = one_arg(vm, &format_args!("bytes.{name}"), args, kw)?;
     let sep = buffer_arg(vm, sep)?;
-    let r = if right { text::bytes_rpartition(&b.b, &sep.b) } else { text::bytes_partition(&b.b, &sep.b) };
+    let r = if right {
+        text::bytes_rpartition(&b.b, &sep.b)
+    } else {
+        text::bytes_partition(&b.b, &sep.b)
+    };
     let (x, y, z) = r.map_err(|e| text_err(vm, e))?;
-    let items = vec![vm.new_bytes(x.to_vec()), vm.new_bytes(y.to_vec()), vm.new_bytes(z.to_vec())];
+    let items = vec![
+        vm.new_bytes(x.to_vec()),
+        vm.new_bytes(y.to_vec()),
+        vm.new_bytes(z.to_vec()),
+    ];
     Ok(vm.new_tuple(items))
 }
 
@@ -426,7 +527,9 @@ fn search_args(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str) -> PyResult<
         }
         other => {
             let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!("argument should be integer or bytes-like object, not '{tn}'")));
+            return Err(vm.type_error(&format!(
+                "argument should be integer or bytes-like object, not '{tn}'"
+            )));
         }
     };
     let start = slice_index_arg(vm, args.get(2).copied(), SLICE_MSG)?;
@@ -479,7 +582,9 @@ fn affix_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: AffixFn) -
         }
         other => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!("{name} first arg must be bytes or a tuple of bytes, not {tn}")))
+            Err(vm.type_error(&format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {tn}"
+            )))
         }
     }
 }
@@ -552,7 +657,9 @@ fn pad_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: PadFn) -> Py
         Some(Value::Bytes(f)) if f.b.len() == 1 => f.b[0],
         Some(other) => {
             let tn = vm.type_name(*other);
-            return Err(vm.type_error(&format!("{name}() argument 2 must be a byte string of length 1, not {tn}")));
+            return Err(vm.type_error(&format!(
+                "{name}() argument 2 must be a byte string of length 1, not {tn}"
+            )));
         }
     };
     let r = f(&b.b, width, fill).map_err(|e| text_err(vm, e))?;

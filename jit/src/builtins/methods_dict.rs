@@ -44,10 +44,18 @@ fn get(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     Ok(dict_get(vm, d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
 }
 
-fn view(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, kind: DictViewKind) -> PyResult<Value> {
+fn view(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+    kind: DictViewKind,
+) -> PyResult<Value> {
     let d = recv(vm, args, name)?;
     noargs(vm, &format_args!("dict.{name}"), args, kw)?;
-    Ok(Value::DictView(vm.heap.alloc(DictViewObj { dict: d, kind })))
+    Ok(Value::DictView(
+        vm.heap.alloc(DictViewObj { dict: d, kind }),
+    ))
 }
 
 fn keys(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
@@ -134,21 +142,26 @@ pub fn merge_from(vm: &mut Vm, d: Gc<DictObj>, other: Value) -> PyResult<()> {
         for (i, e) in elems.into_iter().enumerate() {
             let pair = match e {
                 Value::List(_) | Value::Tuple(_) => vm.collect_iterable(e)?,
-                _ => match vm.get_iter(e) {
-                    Ok(it) => {
-                        vm.temp_roots.push(it);
-                        let p = vm.collect_iterable(it)?;
-                        let holder = vm.new_list(p.clone());
-                        vm.temp_roots.push(holder);
-                        p
+                _ => {
+                    match vm.get_iter(e) {
+                        Ok(it) => {
+                            vm.temp_roots.push(it);
+                            let p = vm.collect_iterable(it)?;
+                            let holder = vm.new_list(p.clone());
+                            vm.temp_roots.push(holder);
+                            p
+                        }
+                        Err(_) => {
+                            return Err(vm.type_error(&format!("cannot convert dictionary update sequence element #{i} to a sequence")));
+                        }
                     }
-                    Err(_) => {
-                        return Err(vm.type_error(&format!("cannot convert dictionary update sequence element #{i} to a sequence")));
-                    }
-                },
+                }
             };
             if pair.len() != 2 {
-                return Err(vm.value_error(&format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len())));
+                return Err(vm.value_error(&format!(
+                    "dictionary update sequence element #{i} has length {}; 2 is required",
+                    pair.len()
+                )));
             }
             dict_set(vm, d, pair[0], pair[1])?;
         }

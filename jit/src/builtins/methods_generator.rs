@@ -17,7 +17,9 @@ pub fn install(vm: &mut Vm) {
 fn receiver(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Gc<GeneratorObj>> {
     match args.first() {
         Some(Value::Generator(g)) => Ok(*g),
-        _ => Err(vm.type_error(&format!("descriptor '{name}' requires a 'generator' object"))),
+        _ => Err(vm.type_error(&format!(
+            "descriptor '{name}' requires a 'generator' object"
+        ))),
     }
 }
 
@@ -32,7 +34,10 @@ fn send(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "send", kw)?;
     let g = receiver(vm, args, "send")?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("generator.send() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
+        return Err(vm.type_error(&format!(
+            "generator.send() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
     }
     match vm.resume_generator(g, args[1])? {
         Some(v) => Ok(v),
@@ -65,12 +70,16 @@ fn throw(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             let rest: Vec<Value> = args.get(2).copied().into_iter().collect();
             match vm.call_value(what, &rest, &[])? {
                 Value::Instance(i) if i.exc.is_some() => i,
-                _ => return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not type")),
+                _ => return Err(vm.type_error(
+                    "exceptions must be classes or instances deriving from BaseException, not type",
+                )),
             }
         }
         other => {
             let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!("exceptions must be classes or instances deriving from BaseException, not {tn}")));
+            return Err(vm.type_error(&format!(
+                "exceptions must be classes or instances deriving from BaseException, not {tn}"
+            )));
         }
     };
     match vm.throw_into_generator(g, exc)? {
@@ -91,7 +100,12 @@ fn close(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
         // The generator yielded again instead of finishing.
         Ok(Some(_)) => Err(vm.new_exception_msg("RuntimeError", "generator ignored GeneratorExit")),
         Ok(None) => Ok(Value::None),
-        Err(e) if e.class.is_subtype_of(vm.exc_types["GeneratorExit"]) || e.class.is_subtype_of(vm.exc_types["StopIteration"]) => Ok(Value::None),
+        Err(e)
+            if e.class.is_subtype_of(vm.exc_types["GeneratorExit"])
+                || e.class.is_subtype_of(vm.exc_types["StopIteration"]) =>
+        {
+            Ok(Value::None)
+        }
         Err(e) => Err(e),
     }
 }
@@ -109,7 +123,10 @@ fn add_note(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         return Err(vm.type_error("descriptor 'add_note' requires a 'BaseException' object"));
     };
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("BaseException.add_note() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "BaseException.add_note() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let note = args[1];
     if !matches!(note, Value::Str(_)) {

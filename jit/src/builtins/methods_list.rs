@@ -175,7 +175,11 @@ fn index_bounds(vm: &mut Vm, args: &[Value], len: usize) -> PyResult<(usize, usi
             }
             Some(_) => return Err(vm.type_error(MSG)),
         };
-        Ok(if i < 0 { (i.saturating_add(len as i64)).max(0) } else { i })
+        Ok(if i < 0 {
+            (i.saturating_add(len as i64)).max(0)
+        } else {
+            i
+        })
     };
     let start = bound(args.get(2), 0)?;
     let stop = bound(args.get(3), i64::MAX)?;

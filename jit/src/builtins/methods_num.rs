@@ -69,7 +69,11 @@ fn bit_length(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn bit_count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let n = recv_int(vm, args, "bit_count")?;
     noargs(vm, &"int.bit_count", args, kw)?;
-    let ones: u64 = n.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
+    let ones: u64 = n
+        .magnitude()
+        .iter_u64_digits()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     Ok(Value::Int(ones as i64))
 }
 
@@ -103,14 +107,24 @@ fn byteorder_arg(vm: &mut Vm, fname: &str, v: Option<Value>) -> PyResult<bool> {
         },
         Some(other) => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!("{fname}() argument 'byteorder' must be str, not {tn}")))
+            Err(vm.type_error(&format!(
+                "{fname}() argument 'byteorder' must be str, not {tn}"
+            )))
         }
     }
 }
 
 fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let n = recv_int(vm, args, "to_bytes")?;
-    let [length, order, signed] = bind(vm, "to_bytes", &args[1..], kw, ["length", "byteorder", "signed"], 2, 0)?;
+    let [length, order, signed] = bind(
+        vm,
+        "to_bytes",
+        &args[1..],
+        kw,
+        ["length", "byteorder", "signed"],
+        2,
+        0,
+    )?;
     let length = match length {
         None => 1,
         Some(v) => ssize_arg(vm, v)?,
@@ -154,7 +168,14 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         let m: BigInt = (BigInt::one() << (8 * needed.max(1))) + &n;
         (0xffu8, m.to_bytes_be().1)
     } else {
-        (0u8, if n.is_zero() { Vec::new() } else { n.to_bytes_be().1 })
+        (
+            0u8,
+            if n.is_zero() {
+                Vec::new()
+            } else {
+                n.to_bytes_be().1
+            },
+        )
     };
     out.resize(len - mag.len().min(len), fill);
     out.extend_from_slice(&mag[mag.len().saturating_sub(len)..]);
@@ -167,7 +188,15 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`: a classmethod,
 /// args[0] is the type.
 fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let [data, order, signed] = bind(vm, "from_bytes", &args[1..], kw, ["bytes", "byteorder", "signed"], 2, 1)?;
+    let [data, order, signed] = bind(
+        vm,
+        "from_bytes",
+        &args[1..],
+        kw,
+        ["bytes", "byteorder", "signed"],
+        2,
+        1,
+    )?;
     let data = data.unwrap_or(Value::None);
     let little = byteorder_arg(vm, "from_bytes", order)?;
     let signed = match signed {
@@ -176,7 +205,11 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     };
     let mut bytes: Vec<u8> = match data {
         Value::Bytes(b) => b.b.to_vec(),
-        Value::List(_) | Value::Tuple(_) | Value::Iter(_) | Value::Generator(_) | Value::Range(_) => {
+        Value::List(_)
+        | Value::Tuple(_)
+        | Value::Iter(_)
+        | Value::Generator(_)
+        | Value::Range(_) => {
             let items = vm.collect_iterable(data)?;
             let mut out = Vec::with_capacity(items.len());
             for x in items {
@@ -186,7 +219,9 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
                     Value::BigInt(_) => -1,
                     other => {
                         let tn = vm.type_name(other);
-                        return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+                        return Err(vm.type_error(&format!(
+                            "'{tn}' object cannot be interpreted as an integer"
+                        )));
                     }
                 };
                 if !(0..256).contains(&i) {
@@ -204,7 +239,11 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     if little {
         bytes.reverse();
     }
-    let n = if signed { BigInt::from_signed_bytes_be(&bytes) } else { BigInt::from_bytes_be(Sign::Plus, &bytes) };
+    let n = if signed {
+        BigInt::from_signed_bytes_be(&bytes)
+    } else {
+        BigInt::from_bytes_be(Sign::Plus, &bytes)
+    };
     Ok(vm.int_from_big(n))
 }
 
@@ -226,7 +265,9 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<V
     let f = recv_float(vm, args, "as_integer_ratio")?;
     noargs(vm, &"float.as_integer_ratio", args, kw)?;
     if f.is_infinite() {
-        return Err(vm.new_exception_msg("OverflowError", "cannot convert Infinity to integer ratio"));
+        return Err(
+            vm.new_exception_msg("OverflowError", "cannot convert Infinity to integer ratio")
+        );
     }
     if f.is_nan() {
         return Err(vm.value_error("cannot convert NaN to integer ratio"));
@@ -235,7 +276,11 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<V
     let bits = f.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (mut mant, mut exp) = if biased == 0 { (frac, -1074i64) } else { (frac | (1u64 << 52), biased - 1075) };
+    let (mut mant, mut exp) = if biased == 0 {
+        (frac, -1074i64)
+    } else {
+        (frac | (1u64 << 52), biased - 1075)
+    };
     if mant == 0 {
         return Ok(vm.new_tuple(vec![Value::Int(0), Value::Int(1)]));
     }
@@ -246,7 +291,11 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<V
     if f < 0.0 {
         num = -num;
     }
-    let (num, den) = if exp >= 0 { (num << exp as usize, BigInt::one()) } else { (num, BigInt::one() << (-exp) as usize) };
+    let (num, den) = if exp >= 0 {
+        (num << exp as usize, BigInt::one())
+    } else {
+        (num, BigInt::one() << (-exp) as usize)
+    };
     let (n, d) = (vm.int_from_big(num), vm.int_from_big(den));
     Ok(vm.new_tuple(vec![n, d]))
 }
@@ -269,7 +318,11 @@ fn float_hex(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             format!("{sign}0x0.{frac:013x}p-1022")
         } else {
             let e = biased - 1023;
-            format!("{sign}0x1.{frac:013x}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
+            format!(
+                "{sign}0x1.{frac:013x}p{}{}",
+                if e >= 0 { "+" } else { "-" },
+                e.abs()
+            )
         }
     };
     Ok(vm.new_str(s))

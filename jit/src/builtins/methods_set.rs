@@ -60,7 +60,9 @@ pub fn install(vm: &mut Vm) {
 
 /// The receiver of a method shared by set and frozenset.
 fn recv_any(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Gc<SetObj>> {
-    check_recv(vm, "set", name, args, |v| matches!(v, Value::Set(_) | Value::FrozenSet(_)))?;
+    check_recv(vm, "set", name, args, |v| {
+        matches!(v, Value::Set(_) | Value::FrozenSet(_))
+    })?;
     set_ops::set_obj(args[0]).ok_or_else(|| vm.type_error("set expected"))
 }
 
@@ -89,7 +91,11 @@ fn mixed_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 /// Run `f` on a local table with the VM's equality.
-fn on_table<R>(vm: &mut Vm, t: &mut SetTable, f: impl FnOnce(&mut SetTable, Eq) -> PyResult<R>) -> PyResult<R> {
+fn on_table<R>(
+    vm: &mut Vm,
+    t: &mut SetTable,
+    f: impl FnOnce(&mut SetTable, Eq) -> PyResult<R>,
+) -> PyResult<R> {
     let mut eq = |a: &Value, b: &Value| mixed_eq(vm, a, b);
     f(t, &mut eq)
 }
@@ -97,7 +103,12 @@ fn on_table<R>(vm: &mut Vm, t: &mut SetTable, f: impl FnOnce(&mut SetTable, Eq) 
 /// Run `f` on the receiver's own table: in place when `simple` (every
 /// comparison is between simple keys), else on a copy written back after
 /// (also after an error: CPython's partial updates persist).
-fn mutate<R>(vm: &mut Vm, s: Gc<SetObj>, simple: bool, f: impl FnOnce(&mut SetTable, Eq) -> PyResult<R>) -> PyResult<R> {
+fn mutate<R>(
+    vm: &mut Vm,
+    s: Gc<SetObj>,
+    simple: bool,
+    f: impl FnOnce(&mut SetTable, Eq) -> PyResult<R>,
+) -> PyResult<R> {
     if simple {
         let mut eq = |a: &Value, b: &Value| Ok(simple_eq(a, b));
         let mut t = s.table.borrow_mut();
@@ -129,7 +140,9 @@ impl Incoming {
     fn is_simple(&self) -> bool {
         match self {
             Incoming::Set(t) => simple_table(t),
-            Incoming::Dict(ks) | Incoming::Items(ks, _) => ks.iter().all(|(_, k)| is_simple_key(*k)),
+            Incoming::Dict(ks) | Incoming::Items(ks, _) => {
+                ks.iter().all(|(_, k)| is_simple_key(*k))
+            }
         }
     }
     fn len(&self) -> usize {
@@ -384,7 +397,12 @@ fn union(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 }
 
 /// set_intersection_multi: the receiver's elements common to all `others`.
-fn intersection_multi(vm: &mut Vm, recv: Value, s: Gc<SetObj>, others: &[Value]) -> PyResult<SetTable> {
+fn intersection_multi(
+    vm: &mut Vm,
+    recv: Value,
+    s: Gc<SetObj>,
+    others: &[Value],
+) -> PyResult<SetTable> {
     let mut cur = s.table.borrow().clone();
     if others.is_empty() {
         return Ok(SetTable::copy_of(&cur));
@@ -421,7 +439,9 @@ fn intersection_update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Valu
     if let [_, other @ (Value::Set(_) | Value::FrozenSet(_))] = args {
         // set_intersection_update with one set: keeps the receiver's pop finger.
         if !other.is(&args[0]) {
-            let o = set_ops::set_obj(*other).map(|o| o.table.borrow().clone()).unwrap_or_default();
+            let o = set_ops::set_obj(*other)
+                .map(|o| o.table.borrow().clone())
+                .unwrap_or_default();
             mutate(vm, s, false, |t, eq| t.intersection_update(&o, eq))?;
         }
         return Ok(Value::None);
@@ -450,7 +470,9 @@ fn difference(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         for other in &args[2..] {
             let mut inc = incoming(vm, *other)?;
             inc.take_error()?;
-            on_table(vm, &mut cur, |cur, eq| difference_update_with(cur, &inc, eq))?;
+            on_table(vm, &mut cur, |cur, eq| {
+                difference_update_with(cur, &inc, eq)
+            })?;
         }
         Ok(cur)
     })?;
@@ -470,7 +492,8 @@ fn difference_update(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value>
             // With a much larger set operand CPython probes it with the
             // receiver's elements instead, so both sides must be simple.
             let own_len = s.table.borrow().len();
-            let simple = inc.is_simple() && ((inc.len() >> 3) <= own_len || simple_table(&s.table.borrow()));
+            let simple =
+                inc.is_simple() && ((inc.len() >> 3) <= own_len || simple_table(&s.table.borrow()));
             let prefix_error = inc.take_error();
             if let Err(e) = prefix_error {
                 // CPython discards the elements before the unhashable one.

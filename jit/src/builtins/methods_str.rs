@@ -11,7 +11,10 @@ use crate::runtime::heap::Gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
-use super::{add_classmethod, bind, c_int_arg, check_recv, int_bool_arg, noargs, old_style, one_arg, positional, slice_index_arg, ssize_arg, text_err};
+use super::{
+    add_classmethod, bind, c_int_arg, check_recv, int_bool_arg, noargs, old_style, one_arg,
+    positional, slice_index_arg, ssize_arg, text_err,
+};
 
 /// (receiver, needle, start, end) of the search methods.
 type SearchArgs = (Gc<StrObj>, Gc<StrObj>, Option<i64>, Option<i64>);
@@ -124,7 +127,9 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             Value::Str(s) => total += s.as_str().len(),
             other => {
                 let tn = vm.type_name(*other);
-                return Err(vm.type_error(&format!("sequence item {i}: expected str instance, {tn} found")));
+                return Err(vm.type_error(&format!(
+                    "sequence item {i}: expected str instance, {tn} found"
+                )));
             }
         }
     }
@@ -144,7 +149,12 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ------------------------------------------------------------ split family
 
-fn split_args(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str) -> PyResult<(Gc<StrObj>, Option<Gc<StrObj>>, i64)> {
+fn split_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+) -> PyResult<(Gc<StrObj>, Option<Gc<StrObj>>, i64)> {
     let s = recv(vm, args, name)?;
     let [sep, maxsplit] = bind(vm, name, &args[1..], kw, ["sep", "maxsplit"], 2, 0)?;
     let sep = match sep {
@@ -164,13 +174,15 @@ fn split_args(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str) -> PyResult<(
 
 fn split(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (s, sep, maxsplit) = split_args(vm, args, kw, "split")?;
-    let parts = text::split(s.as_str(), sep.as_ref().map(|p| p.as_str()), maxsplit).map_err(|e| text_err(vm, e))?;
+    let parts = text::split(s.as_str(), sep.as_ref().map(|p| p.as_str()), maxsplit)
+        .map_err(|e| text_err(vm, e))?;
     Ok(str_list(vm, parts))
 }
 
 fn rsplit(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (s, sep, maxsplit) = split_args(vm, args, kw, "rsplit")?;
-    let parts = text::rsplit(s.as_str(), sep.as_ref().map(|p| p.as_str()), maxsplit).map_err(|e| text_err(vm, e))?;
+    let parts = text::rsplit(s.as_str(), sep.as_ref().map(|p| p.as_str()), maxsplit)
+        .map_err(|e| text_err(vm, e))?;
     Ok(str_list(vm, parts))
 }
 
@@ -185,20 +197,42 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     Ok(str_list(vm, parts))
 }
 
-fn partition_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, right: bool) -> PyResult<Value> {
+fn partition_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+    right: bool,
+) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
     let sep = one_arg(vm, &format_args!("str.{name}"), args, kw)?;
     let Value::Str(sep) = sep else {
         let tn = vm.type_name(sep);
         return Err(vm.type_error(&format!("must be str, not {tn}")));
     };
-    let r = if right { text::rpartition(s.as_str(), sep.as_str()) } else { text::partition(s.as_str(), sep.as_str()) };
+    let r = if right {
+        text::rpartition(s.as_str(), sep.as_str())
+    } else {
+        text::partition(s.as_str(), sep.as_str())
+    };
     let (a, b, c) = r.map_err(|e| text_err(vm, e))?;
     let whole = Value::Str(s);
     let items = vec![
-        if a.len() == s.as_str().len() { whole } else { vm.new_str(a) },
-        if b.is_empty() { vm.new_str("") } else { Value::Str(sep) },
-        if c.len() == s.as_str().len() { whole } else { vm.new_str(c) },
+        if a.len() == s.as_str().len() {
+            whole
+        } else {
+            vm.new_str(a)
+        },
+        if b.is_empty() {
+            vm.new_str("")
+        } else {
+            Value::Str(sep)
+        },
+        if c.len() == s.as_str().len() {
+            whole
+        } else {
+            vm.new_str(c)
+        },
     ];
     Ok(vm.new_tuple(items))
 }
@@ -213,7 +247,13 @@ fn rpartition(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ------------------------------------------------------------ strip
 
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: for<'a> fn(&'a str, Option<&str>) -> &'a str) -> PyResult<Value> {
+fn strip_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+    f: for<'a> fn(&'a str, Option<&str>) -> &'a str,
+) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
     positional(vm, name, &format_args!("str.{name}"), args, kw, 0, 1)?;
     let chars = match args.get(1) {
@@ -298,10 +338,18 @@ fn rindex(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn count(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (s, sub, a, b) = search_args(vm, args, kw, "count")?;
-    Ok(Value::Int(text::count(s.as_str(), sub.as_str(), a, b) as i64))
+    Ok(Value::Int(
+        text::count(s.as_str(), sub.as_str(), a, b) as i64
+    ))
 }
 
-fn affix_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: fn(&str, &str, Option<i64>, Option<i64>) -> bool) -> PyResult<Value> {
+fn affix_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+    f: fn(&str, &str, Option<i64>, Option<i64>) -> bool,
+) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
     old_style(vm, name, &format_args!("str.{name}"), args, kw, 1, 3)?;
     let start = slice_index_arg(vm, args.get(2).copied(), SLICE_MSG)?;
@@ -314,7 +362,9 @@ fn affix_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: fn(&str, &
             for x in t.items.iter() {
                 let Value::Str(p) = x else {
                     let tn = vm.type_name(*x);
-                    return Err(vm.type_error(&format!("tuple for {name} must only contain str, not {tn}")));
+                    return Err(
+                        vm.type_error(&format!("tuple for {name} must only contain str, not {tn}"))
+                    );
                 };
                 if f(s.as_str(), p.as_str(), start, end) {
                     return Ok(Value::Bool(true));
@@ -324,7 +374,9 @@ fn affix_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: fn(&str, &
         }
         other => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!("{name} first arg must be str or a tuple of str, not {tn}")))
+            Err(vm.type_error(&format!(
+                "{name} first arg must be str or a tuple of str, not {tn}"
+            )))
         }
     }
 }
@@ -346,7 +398,10 @@ fn replace(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             Value::Str(x) => strs[i] = x,
             other => {
                 let tn = vm.type_name(other);
-                return Err(vm.type_error(&format!("replace() argument {} must be str, not {tn}", i + 1)));
+                return Err(vm.type_error(&format!(
+                    "replace() argument {} must be str, not {tn}",
+                    i + 1
+                )));
             }
         }
     }
@@ -354,7 +409,8 @@ fn replace(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Some(v) => ssize_arg(vm, *v)?,
         None => -1,
     };
-    let r = text::replace(s.as_str(), strs[0].as_str(), strs[1].as_str(), count).map_err(|e| text_err(vm, e))?;
+    let r = text::replace(s.as_str(), strs[0].as_str(), strs[1].as_str(), count)
+        .map_err(|e| text_err(vm, e))?;
     Ok(str_result(vm, args[0], r))
 }
 
@@ -403,7 +459,13 @@ predicate!(isidentifier, "isidentifier");
 
 // ------------------------------------------------------------ padding
 
-fn pad_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: for<'a> fn(&'a str, i64, &str) -> text::TextResult<Cow<'a, str>>) -> PyResult<Value> {
+fn pad_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+    f: for<'a> fn(&'a str, i64, &str) -> text::TextResult<Cow<'a, str>>,
+) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
     positional(vm, name, &format_args!("str.{name}"), args, kw, 1, 2)?;
     let width = ssize_arg(vm, args[1])?;
@@ -412,7 +474,9 @@ fn pad_impl(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str, f: for<'a> fn(&
         Some(Value::Str(f)) => f.as_str(),
         Some(other) => {
             let tn = vm.type_name(*other);
-            return Err(vm.type_error(&format!("The fill character must be a unicode character, not {tn}")));
+            return Err(vm.type_error(&format!(
+                "The fill character must be a unicode character, not {tn}"
+            )));
         }
     };
     let r = f(s.as_str(), width, fill).map_err(|e| text_err(vm, e))?;
@@ -480,7 +544,12 @@ fn format_map(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Ok(r) => Ok(vm.new_str(r)),
         // With no positional arguments, a positional field is the only source
         // of this IndexError; format_map reports it differently.
-        Err(e) if e.class == vm.exc_types["IndexError"] && vm.exception_str(e).is_ok_and(|m| m.starts_with("Replacement index")) => {
+        Err(e)
+            if e.class == vm.exc_types["IndexError"]
+                && vm
+                    .exception_str(e)
+                    .is_ok_and(|m| m.starts_with("Replacement index")) =>
+        {
             Err(vm.value_error("Format string contains positional fields"))
         }
         Err(e) => Err(e),
@@ -508,24 +577,45 @@ impl Codec {
 /// Look an encoding name up the way `codecs.lookup` normalises it, or
 /// `LookupError: unknown encoding: x`.
 pub fn lookup_codec(vm: &mut Vm, name: &str) -> PyResult<Codec> {
-    let norm: String = name.trim().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect();
+    let norm: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c == '-' || c == ' ' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
     Ok(match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
-        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "cp367" | "iso646_us" => Codec::Ascii,
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Codec::Latin1,
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "cp367" | "iso646_us" => {
+            Codec::Ascii
+        }
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" => Codec::Latin1,
         _ => return Err(vm.new_exception_msg("LookupError", &format!("unknown encoding: {name}"))),
     })
 }
 
 /// A str-typed argument of encode/decode: "encode() argument 'errors' must
 /// be str, not int".
-pub(crate) fn codec_str_arg(vm: &mut Vm, fname: &str, pname: &str, v: Option<Value>, default: &'static str) -> PyResult<String> {
+pub(crate) fn codec_str_arg(
+    vm: &mut Vm,
+    fname: &str,
+    pname: &str,
+    v: Option<Value>,
+    default: &'static str,
+) -> PyResult<String> {
     match v {
         None => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.as_str().to_string()),
         Some(other) => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!("{fname}() argument '{pname}' must be str, not {tn}")))
+            Err(vm.type_error(&format!(
+                "{fname}() argument '{pname}' must be str, not {tn}"
+            )))
         }
     }
 }
@@ -571,8 +661,15 @@ fn encode(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         }
         match errors.as_str() {
             "strict" => {
-                let what = if j - i == 1 { format!("character '{}' in position {i}", escaped_char(c)) } else { format!("characters in position {i}-{}", j - 1) };
-                let msg = format!("'{}' codec can't encode {what}: ordinal not in range({limit})", codec.name());
+                let what = if j - i == 1 {
+                    format!("character '{}' in position {i}", escaped_char(c))
+                } else {
+                    format!("characters in position {i}-{}", j - 1)
+                };
+                let msg = format!(
+                    "'{}' codec can't encode {what}: ordinal not in range({limit})",
+                    codec.name()
+                );
                 return Err(vm.new_exception_msg("UnicodeEncodeError", &msg));
             }
             "ignore" => {}
@@ -587,7 +684,12 @@ fn encode(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
                     out.extend_from_slice(escaped_char(*c).as_bytes());
                 }
             }
-            other => return Err(vm.new_exception_msg("LookupError", &format!("unknown error handler name '{other}'"))),
+            other => {
+                return Err(vm.new_exception_msg(
+                    "LookupError",
+                    &format!("unknown error handler name '{other}'"),
+                ))
+            }
         }
         i = j;
     }
@@ -634,7 +736,9 @@ fn maketrans(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let dv = Value::Dict(d);
     if args.len() == 2 {
         let Value::Dict(src) = args[1] else {
-            return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
         };
         let entries: Vec<(Value, Value)> = src.table.borrow().iter().collect();
         for (k, v) in entries {
@@ -645,10 +749,15 @@ fn maketrans(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
                     let mut cs = ks.as_str().chars();
                     match (cs.next(), cs.next()) {
                         (Some(c), None) => Value::Int(c as i64),
-                        _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                        _ => {
+                            return Err(vm
+                                .value_error("string keys in translate table must be of length 1"))
+                        }
                     }
                 }
-                _ => return Err(vm.type_error("keys in translate table must be strings or integers")),
+                _ => {
+                    return Err(vm.type_error("keys in translate table must be strings or integers"))
+                }
             };
             crate::builtins::dict_ops::dict_set(vm, d, key, v)?;
         }
@@ -661,7 +770,8 @@ fn maketrans(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             other => {
                 let tn = vm.type_name(*other);
                 let msg = if i == 0 {
-                    "first maketrans argument must be a string if there is a second argument".to_string()
+                    "first maketrans argument must be a string if there is a second argument"
+                        .to_string()
                 } else {
                     format!("maketrans() argument {} must be str, not {tn}", i + 1)
                 };

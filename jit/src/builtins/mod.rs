@@ -5,12 +5,12 @@ pub mod functions;
 pub mod methods;
 pub mod methods_generator;
 pub mod mod_bisect;
-pub mod mod_heapq;
-pub mod mod_math;
-pub mod mod_random;
 pub mod mod_copy;
 pub mod mod_functools;
+pub mod mod_heapq;
+pub mod mod_math;
 pub mod mod_operator;
+pub mod mod_random;
 pub mod mod_string;
 pub mod mod_time;
 pub mod modules;
@@ -34,14 +34,20 @@ pub fn install(vm: &mut Vm) {
     methods_generator::install_exception_methods(vm);
     vm.builtins.insert("None".into(), Value::None);
     vm.builtins.insert("Ellipsis".into(), Value::Ellipsis);
-    vm.builtins.insert("NotImplemented".into(), Value::NotImplemented);
+    vm.builtins
+        .insert("NotImplemented".into(), Value::NotImplemented);
     let n = Value::Str(vm.intern("builtins"));
     vm.builtins.insert("__name__".into(), n);
 }
 
 /// Make a native function value (pinned: built-ins live as long as the VM).
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn, owner: Option<Gc<TypeObj>>) -> Value {
-    Value::Builtin(vm.heap.alloc_pinned(BuiltinObj { name, func: f, bound_self: None, owner }))
+    Value::Builtin(vm.heap.alloc_pinned(BuiltinObj {
+        name,
+        func: f,
+        bound_self: None,
+        owner,
+    }))
 }
 
 /// Register a built-in function.
@@ -55,12 +61,21 @@ pub fn add_method(vm: &mut Vm, ty: Gc<TypeObj>, name: &'static str, f: NativeFn)
     let v = native(vm, name, f, Some(ty));
     let key = vm.intern(name);
     let h = crate::interp::protocol::str_hash(key);
-    ty.dict.borrow_mut().insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq).ok();
+    ty.dict
+        .borrow_mut()
+        .insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq)
+        .ok();
 }
 
 /// Check a native's argument count, with CPython's wording:
 /// `len() takes exactly one argument (2 given)` and friends.
-pub fn check_arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub fn check_arity(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
@@ -72,9 +87,15 @@ pub fn check_arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usi
             _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
         }
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
     };
     Err(vm.type_error(&msg))
 }
@@ -97,7 +118,10 @@ pub fn kwarg(kw: Kwargs, name: &str) -> Option<Value> {
 pub fn check_kwargs(vm: &mut Vm, fname: &str, kw: Kwargs, allowed: &[&str]) -> PyResult<()> {
     for (k, _) in kw {
         if !allowed.contains(&k.as_str()) {
-            return Err(vm.type_error(&format!("{fname}() got an unexpected keyword argument '{}'", k.as_str())));
+            return Err(vm.type_error(&format!(
+                "{fname}() got an unexpected keyword argument '{}'",
+                k.as_str()
+            )));
         }
     }
     Ok(())

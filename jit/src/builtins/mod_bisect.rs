@@ -59,13 +59,36 @@ struct Args {
 
 fn parse(vm: &mut Vm, fname: &'static str, args: &[Value], kw: Kwargs) -> PyResult<Args> {
     let params: &'static Params = match fname {
-        "bisect_left" => &Params { fname: "bisect_left", names: &["a", "x", "lo", "hi", "key"], posonly: 0, required: 2 },
-        "bisect_right" => &Params { fname: "bisect_right", names: &["a", "x", "lo", "hi", "key"], posonly: 0, required: 2 },
-        "insort_left" => &Params { fname: "insort_left", names: &["a", "x", "lo", "hi", "key"], posonly: 0, required: 2 },
-        _ => &Params { fname: "insort_right", names: &["a", "x", "lo", "hi", "key"], posonly: 0, required: 2 },
+        "bisect_left" => &Params {
+            fname: "bisect_left",
+            names: &["a", "x", "lo", "hi", "key"],
+            posonly: 0,
+            required: 2,
+        },
+        "bisect_right" => &Params {
+            fname: "bisect_right",
+            names: &["a", "x", "lo", "hi", "key"],
+            posonly: 0,
+            required: 2,
+        },
+        "insort_left" => &Params {
+            fname: "insort_left",
+            names: &["a", "x", "lo", "hi", "key"],
+            posonly: 0,
+            required: 2,
+        },
+        _ => &Params {
+            fname: "insort_right",
+            names: &["a", "x", "lo", "hi", "key"],
+            posonly: 0,
+            required: 2,
+        },
     };
     if args.len() > 4 {
-        return Err(vm.type_error(&format!("{fname}() takes at most 4 positional arguments ({} given)", args.len())));
+        return Err(vm.type_error(&format!(
+            "{fname}() takes at most 4 positional arguments ({} given)",
+            args.len()
+        )));
     }
     let p = bind(vm, params, args, kw)?;
     let lo = match p[2] {
@@ -79,11 +102,25 @@ fn parse(vm: &mut Vm, fname: &'static str, args: &[Value], kw: Kwargs) -> PyResu
         None | Some(Value::None) => None,
         Some(v) => Some(crate::builtins::functions::index_i64_clamped(vm, v)?),
     };
-    Ok(Args { a: p[0].unwrap_or(Value::None), x: p[1].unwrap_or(Value::None), lo, hi, key: p[4].filter(|k| !k.is_none()) })
+    Ok(Args {
+        a: p[0].unwrap_or(Value::None),
+        x: p[1].unwrap_or(Value::None),
+        lo,
+        hi,
+        key: p[4].filter(|k| !k.is_none()),
+    })
 }
 
 /// The C `internal_bisect_right`/`internal_bisect_left`.
-fn search(vm: &mut Vm, a: Value, x: Value, mut lo: i64, hi: Option<i64>, key: Option<Value>, right: bool) -> PyResult<i64> {
+fn search(
+    vm: &mut Vm,
+    a: Value,
+    x: Value,
+    mut lo: i64,
+    hi: Option<i64>,
+    key: Option<Value>,
+    right: bool,
+) -> PyResult<i64> {
     let mut hi = match hi {
         Some(h) => h,
         None => py_len(vm, a)?,
@@ -128,7 +165,12 @@ fn bisect_right(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 }
 
 fn insort(vm: &mut Vm, args: &[Value], kw: Kwargs, right: bool) -> PyResult<Value> {
-    let p = parse(vm, if right { "insort_right" } else { "insort_left" }, args, kw)?;
+    let p = parse(
+        vm,
+        if right { "insort_right" } else { "insort_left" },
+        args,
+        kw,
+    )?;
     let base = vm.temp_roots.len();
     vm.temp_roots.extend_from_slice(&[p.a, p.x]);
     let r = (|| -> PyResult<Value> {

@@ -38,7 +38,12 @@ fn copy_copy(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let x = match (args.first(), super::kwarg(kw, "x")) {
         (Some(x), None) if args.len() == 1 => *x,
         (None, Some(x)) => x,
-        _ if args.len() > 1 => return Err(vm.type_error(&format!("copy() takes 1 positional argument but {} were given", args.len()))),
+        _ if args.len() > 1 => {
+            return Err(vm.type_error(&format!(
+                "copy() takes 1 positional argument but {} were given",
+                args.len()
+            )))
+        }
         _ => return Err(vm.type_error("copy() missing 1 required positional argument: 'x'")),
     };
     shallow(vm, x)
@@ -58,7 +63,9 @@ fn shallow(vm: &mut Vm, x: Value) -> PyResult<Value> {
             let t = SetTable::copy_of(&s.table.borrow());
             new_set(vm, t, false)
         }
-        Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => return Err(unsupported(vm, x)),
+        Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => {
+            return Err(unsupported(vm, x))
+        }
         Value::Instance(i) if i.exc.is_none() => return Err(unsupported(vm, x)),
         _ => x,
     })
@@ -68,7 +75,10 @@ fn shallow(vm: &mut Vm, x: Value) -> PyResult<Value> {
 fn copy_deepcopy(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::check_kwargs(vm, "deepcopy", kw, &["x", "memo"])?;
     if args.len() > 2 {
-        return Err(vm.type_error(&format!("deepcopy() takes from 1 to 2 positional arguments but {} were given", args.len())));
+        return Err(vm.type_error(&format!(
+            "deepcopy() takes from 1 to 2 positional arguments but {} were given",
+            args.len()
+        )));
     }
     let Some(x) = args.first().copied().or_else(|| super::kwarg(kw, "x")) else {
         return Err(vm.type_error("deepcopy() missing 1 required positional argument: 'x'"));
@@ -86,7 +96,9 @@ fn copy_deepcopy(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 type Memo = HashMap<usize, Value>;
 
 fn deep(vm: &mut Vm, x: Value, memo: &mut Memo) -> PyResult<Value> {
-    let Some(addr) = x.heap_addr() else { return Ok(x) };
+    let Some(addr) = x.heap_addr() else {
+        return Ok(x);
+    };
     if let Some(v) = memo.get(&addr) {
         return Ok(*v);
     }

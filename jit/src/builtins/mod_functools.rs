@@ -32,11 +32,19 @@ pub fn make_functools(vm: &mut Vm) -> Gc<ModuleObj> {
 }
 
 fn bound(vm: &mut Vm, name: &'static str, f: NativeFn, state: Value) -> Value {
-    Value::Builtin(vm.heap.alloc(BuiltinObj { name, func: f, bound_self: Some(state), owner: None }))
+    Value::Builtin(vm.heap.alloc(BuiltinObj {
+        name,
+        func: f,
+        bound_self: Some(state),
+        owner: None,
+    }))
 }
 
 fn is_callable(v: Value) -> bool {
-    matches!(v, Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_))
+    matches!(
+        v,
+        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_)
+    )
 }
 
 // ---------------------------------------------------------------- reduce
@@ -52,7 +60,8 @@ fn ft_reduce(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let base = vm.temp_roots.len();
     vm.temp_roots.push(it);
     // Slot base+1 holds the accumulator (Undefined until the first item).
-    vm.temp_roots.push(args.get(2).copied().unwrap_or(Value::Undefined));
+    vm.temp_roots
+        .push(args.get(2).copied().unwrap_or(Value::Undefined));
     let r = reduce_loop(vm, func, it, base + 1);
     vm.temp_roots.truncate(base);
     r
@@ -121,8 +130,12 @@ fn ft_partial(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 }
 
 fn partial_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let Value::Tuple(st) = args[0] else { unreachable!("partial state") };
-    let (func, Value::Tuple(pre), d) = (st.items[0], st.items[1], st.items[2]) else { unreachable!() };
+    let Value::Tuple(st) = args[0] else {
+        unreachable!("partial state")
+    };
+    let (func, Value::Tuple(pre), d) = (st.items[0], st.items[1], st.items[2]) else {
+        unreachable!()
+    };
     let mut pos: Vec<Value> = pre.items.to_vec();
     pos.extend_from_slice(&args[1..]);
     let mut kws = dict_kwargs(d);
@@ -137,12 +150,20 @@ fn partial_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- wraps
 
-const ASSIGNED: [&str; 5] = ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"];
+const ASSIGNED: [&str; 5] = [
+    "__module__",
+    "__name__",
+    "__qualname__",
+    "__doc__",
+    "__annotations__",
+];
 
 /// Copy the wrapper attributes of `wrapped` onto `wrapper` (a Python function;
 /// other wrappers are left as they are) and set `__wrapped__`.
 fn update_wrapper(vm: &mut Vm, wrapper: Value, wrapped: Value) -> PyResult<Value> {
-    let Value::Function(wf) = wrapper else { return Ok(wrapper) };
+    let Value::Function(wf) = wrapper else {
+        return Ok(wrapper);
+    };
     for name in ASSIGNED {
         let n = vm.intern(name);
         if let Some(v) = vm.getattr_opt(wrapped, n)? {
@@ -169,24 +190,39 @@ fn update_wrapper(vm: &mut Vm, wrapper: Value, wrapped: Value) -> PyResult<Value
 
 fn ft_update_wrapper(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::check_kwargs(vm, "update_wrapper", kw, &["wrapper", "wrapped"])?;
-    let wrapper = args.first().copied().or_else(|| super::kwarg(kw, "wrapper"));
+    let wrapper = args
+        .first()
+        .copied()
+        .or_else(|| super::kwarg(kw, "wrapper"));
     let wrapped = args.get(1).copied().or_else(|| super::kwarg(kw, "wrapped"));
     let (Some(wrapper), Some(wrapped)) = (wrapper, wrapped) else {
-        return Err(vm.type_error("update_wrapper() missing 1 required positional argument: 'wrapped'"));
+        return Err(
+            vm.type_error("update_wrapper() missing 1 required positional argument: 'wrapped'")
+        );
     };
     if args.len() > 2 {
-        return Err(vm.type_error(&format!("update_wrapper() takes from 2 to 4 positional arguments but {} were given", args.len())));
+        return Err(vm.type_error(&format!(
+            "update_wrapper() takes from 2 to 4 positional arguments but {} were given",
+            args.len()
+        )));
     }
     update_wrapper(vm, wrapper, wrapped)
 }
 
 fn ft_wraps(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::check_kwargs(vm, "wraps", kw, &["wrapped"])?;
-    let Some(wrapped) = args.first().copied().or_else(|| super::kwarg(kw, "wrapped")) else {
+    let Some(wrapped) = args
+        .first()
+        .copied()
+        .or_else(|| super::kwarg(kw, "wrapped"))
+    else {
         return Err(vm.type_error("wraps() missing 1 required positional argument: 'wrapped'"));
     };
     if args.len() > 1 {
-        return Err(vm.type_error(&format!("wraps() takes from 1 to 3 positional arguments but {} were given", args.len())));
+        return Err(vm.type_error(&format!(
+            "wraps() takes from 1 to 3 positional arguments but {} were given",
+            args.len()
+        )));
     }
     Ok(bound(vm, "update_wrapper", wraps_call, wrapped))
 }
@@ -194,7 +230,10 @@ fn ft_wraps(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn wraps_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "update_wrapper", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("update_wrapper() takes 1 positional argument but {} were given", args.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "update_wrapper() takes 1 positional argument but {} were given",
+            args.len() - 1
+        )));
     }
     update_wrapper(vm, args[1], args[0])
 }
@@ -205,9 +244,16 @@ fn wraps_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn ft_lru_cache(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::check_kwargs(vm, "lru_cache", kw, &["maxsize", "typed"])?;
     if args.len() > 2 {
-        return Err(vm.type_error(&format!("lru_cache() takes from 0 to 2 positional arguments but {} were given", args.len())));
+        return Err(vm.type_error(&format!(
+            "lru_cache() takes from 0 to 2 positional arguments but {} were given",
+            args.len()
+        )));
     }
-    let first = args.first().copied().or_else(|| super::kwarg(kw, "maxsize")).unwrap_or(Value::Int(128));
+    let first = args
+        .first()
+        .copied()
+        .or_else(|| super::kwarg(kw, "maxsize"))
+        .unwrap_or(Value::Int(128));
     match first {
         Value::Int(_) | Value::Bool(_) | Value::None => {
             let maxsize = match first {
@@ -226,7 +272,10 @@ fn ft_lru_cache(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn ft_cache(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "cache", kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(&format!("cache() takes 1 positional argument but {} were given", args.len())));
+        return Err(vm.type_error(&format!(
+            "cache() takes 1 positional argument but {} were given",
+            args.len()
+        )));
     }
     make_lru_wrapper(vm, args[0], Value::None)
 }
@@ -234,7 +283,10 @@ fn ft_cache(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn lru_decorate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "decorating_function", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("decorating_function() takes 1 positional argument but {} were given", args.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "decorating_function() takes 1 positional argument but {} were given",
+            args.len() - 1
+        )));
     }
     make_lru_wrapper(vm, args[1], args[0])
 }
@@ -254,7 +306,12 @@ fn make_lru_wrapper(vm: &mut Vm, func: Value, maxsize: Value) -> PyResult<Value>
     vm.temp_roots.push(cache);
     // The separator between positional and keyword parts of a key: an object
     // equal only to itself.
-    let mark = Value::Builtin(vm.heap.alloc(BuiltinObj { name: "kwd_mark", func: lru_decorate, bound_self: None, owner: None }));
+    let mark = Value::Builtin(vm.heap.alloc(BuiltinObj {
+        name: "kwd_mark",
+        func: lru_decorate,
+        bound_self: None,
+        owner: None,
+    }));
     vm.temp_roots.push(mark);
     let state = vm.new_tuple(vec![func, cache, maxsize, mark]);
     vm.temp_roots.truncate(vm.temp_roots.len() - 2);
@@ -262,14 +319,25 @@ fn make_lru_wrapper(vm: &mut Vm, func: Value, maxsize: Value) -> PyResult<Value>
 }
 
 fn lru_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let Value::Tuple(st) = args[0] else { unreachable!("lru state") };
-    let (func, Value::Dict(cache), maxsize, mark) = (st.items[0], st.items[1], st.items[2], st.items[3]) else { unreachable!() };
+    let Value::Tuple(st) = args[0] else {
+        unreachable!("lru state")
+    };
+    let (func, Value::Dict(cache), maxsize, mark) =
+        (st.items[0], st.items[1], st.items[2], st.items[3])
+    else {
+        unreachable!()
+    };
     let call_args = &args[1..];
     if let Value::Int(0) = maxsize {
         return vm.call_value(func, call_args, kw);
     }
     // CPython's _make_key: a lone int or str argument is its own key.
-    let key = if kw.is_empty() && call_args.len() == 1 && matches!(call_args[0], Value::Int(_) | Value::BigInt(_) | Value::Str(_)) {
+    let key = if kw.is_empty()
+        && call_args.len() == 1
+        && matches!(
+            call_args[0],
+            Value::Int(_) | Value::BigInt(_) | Value::Str(_)
+        ) {
         call_args[0]
     } else {
         let mut items = call_args.to_vec();
@@ -288,7 +356,15 @@ fn lru_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     r
 }
 
-fn lru_lookup(vm: &mut Vm, func: Value, cache: Gc<DictObj>, maxsize: Value, key: Value, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+fn lru_lookup(
+    vm: &mut Vm,
+    func: Value,
+    cache: Gc<DictObj>,
+    maxsize: Value,
+    key: Value,
+    args: &[Value],
+    kw: Kwargs,
+) -> PyResult<Value> {
     use super::dict_ops::{dict_get, dict_remove, dict_set};
     if let Some(v) = dict_get(vm, cache, key)? {
         if !maxsize.is_none() {

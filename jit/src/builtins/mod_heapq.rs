@@ -29,7 +29,14 @@ fn heap_list(vm: &mut Vm, fname: &str, v: Value) -> PyResult<Gc<ListObj>> {
         Value::List(l) => Ok(l),
         _ => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("{fname}() argument{} must be list, not {tn}", if fname == "heappop" || fname == "heapify" { "" } else { " 1" })))
+            Err(vm.type_error(&format!(
+                "{fname}() argument{} must be list, not {tn}",
+                if fname == "heappop" || fname == "heapify" {
+                    ""
+                } else {
+                    " 1"
+                }
+            )))
         }
     }
 }
@@ -114,7 +121,10 @@ fn heappush(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn heappop(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "heappop", kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(&format!("_heapq.heappop() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(&format!(
+            "_heapq.heappop() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let l = heap_list(vm, "heappop", args[0])?;
     let last = l.items.borrow_mut().pop();
@@ -181,7 +191,10 @@ fn keep_top_bit(n: usize) -> usize {
 fn heapify(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "heapify", kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(&format!("_heapq.heapify() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(&format!(
+            "_heapq.heapify() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let l = heap_list(vm, "heapify", args[0])?;
     let n = l.items.borrow().len();
@@ -271,23 +284,51 @@ fn known_len(v: Value) -> Option<usize> {
 
 /// heapq.py's nlargest/nsmallest, step for step: the same decorated tuples,
 /// heap operations and final sort, so comparisons (and errors) match.
-fn n_extreme(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, largest: bool) -> PyResult<Value> {
+fn n_extreme(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Kwargs,
+    largest: bool,
+) -> PyResult<Value> {
     super::check_kwargs(vm, name, kw, &["n", "iterable", "key"])?;
     if args.len() > 3 {
-        return Err(vm.type_error(&format!("{name}() takes from 2 to 3 positional arguments but {} were given", args.len())));
+        return Err(vm.type_error(&format!(
+            "{name}() takes from 2 to 3 positional arguments but {} were given",
+            args.len()
+        )));
     }
     let n = args.first().copied().or_else(|| super::kwarg(kw, "n"));
-    let it = args.get(1).copied().or_else(|| super::kwarg(kw, "iterable"));
-    let key = args.get(2).copied().or_else(|| super::kwarg(kw, "key")).filter(|k| !k.is_none());
+    let it = args
+        .get(1)
+        .copied()
+        .or_else(|| super::kwarg(kw, "iterable"));
+    let key = args
+        .get(2)
+        .copied()
+        .or_else(|| super::kwarg(kw, "key"))
+        .filter(|k| !k.is_none());
     let (Some(n), Some(iterable)) = (n, it) else {
-        let which = if n.is_none() { "'n' and 'iterable'" } else { "'iterable'" };
-        let cnt = if n.is_none() { "2 required positional arguments" } else { "1 required positional argument" };
+        let which = if n.is_none() {
+            "'n' and 'iterable'"
+        } else {
+            "'iterable'"
+        };
+        let cnt = if n.is_none() {
+            "2 required positional arguments"
+        } else {
+            "1 required positional argument"
+        };
         return Err(vm.type_error(&format!("{name}() missing {cnt}: {which}")));
     };
     let n = crate::builtins::functions::index_i64_clamped(vm, n)?;
     crate::builtins::methods::with_roots(vm, |vm| {
         if n == 1 {
-            let f = vm.builtins.get(if largest { "max" } else { "min" }).copied().unwrap_or(Value::None);
+            let f = vm
+                .builtins
+                .get(if largest { "max" } else { "min" })
+                .copied()
+                .unwrap_or(Value::None);
             let sentinel = vm.new_list(vec![]);
             vm.temp_roots.push(sentinel);
             let it = vm.get_iter(iterable)?;
@@ -299,12 +340,18 @@ fn n_extreme(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, largest: bool)
                 kws.push((kk, k));
             }
             let r = vm.call_value(f, &[it], &kws)?;
-            return Ok(if r.is(&sentinel) { vm.new_list(vec![]) } else { vm.new_list(vec![r]) });
+            return Ok(if r.is(&sentinel) {
+                vm.new_list(vec![])
+            } else {
+                vm.new_list(vec![r])
+            });
         }
         if let Some(size) = known_len(iterable) {
             if n >= size as i64 {
                 let mut items = crate::builtins::methods::collect_rooted(vm, iterable)?;
-                crate::builtins::functions::functions_sort::sort_values(vm, &mut items, key, largest)?;
+                crate::builtins::functions::functions_sort::sort_values(
+                    vm, &mut items, key, largest,
+                )?;
                 items.truncate(n.max(0) as usize);
                 return Ok(vm.new_list(items));
             }
@@ -313,7 +360,9 @@ fn n_extreme(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, largest: bool)
         vm.temp_roots.push(it);
         let result = vm.new_list(vec![]);
         vm.temp_roots.push(result);
-        let Value::List(rl) = result else { unreachable!() };
+        let Value::List(rl) = result else {
+            unreachable!()
+        };
         let decorate = |vm: &mut Vm, elem: Value, order: i64| -> PyResult<Value> {
             Ok(match key {
                 None => vm.new_tuple(vec![elem, Value::Int(order)]),
@@ -356,9 +405,17 @@ fn n_extreme(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, largest: bool)
                 Some(f) => vm.call_value(f, &[elem], &[])?,
             };
             vm.temp_roots.push(k);
-            let better = if largest { vm.less_than(top, k)? } else { vm.less_than(k, top)? };
+            let better = if largest {
+                vm.less_than(top, k)?
+            } else {
+                vm.less_than(k, top)?
+            };
             if better {
-                let t = if key.is_some() { vm.new_tuple(vec![k, Value::Int(order), elem]) } else { vm.new_tuple(vec![elem, Value::Int(order)]) };
+                let t = if key.is_some() {
+                    vm.new_tuple(vec![k, Value::Int(order), elem])
+                } else {
+                    vm.new_tuple(vec![elem, Value::Int(order)])
+                };
                 if rl.items.borrow().is_empty() {
                     return Err(vm.new_exception_msg("IndexError", "index out of range"));
                 }

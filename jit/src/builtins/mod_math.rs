@@ -25,7 +25,8 @@ extern "C" {
     fn log1p(x: f64) -> f64;
     fn exp2(x: f64) -> f64;
     fn dlopen(file: *const std::ffi::c_char, mode: i32) -> *mut std::ffi::c_void;
-    fn dlsym(handle: *mut std::ffi::c_void, name: *const std::ffi::c_char) -> *mut std::ffi::c_void;
+    fn dlsym(handle: *mut std::ffi::c_void, name: *const std::ffi::c_char)
+        -> *mut std::ffi::c_void;
 }
 
 type CFn = extern "C" fn(f64) -> f64;
@@ -33,10 +34,19 @@ type CFn = extern "C" fn(f64) -> f64;
 /// glibc's own `name` from libm.so.6, as CPython calls it: Rust links its own
 /// (differently rounded) cbrt and computes asinh/acosh/atanh itself, so these
 /// are looked up at run time; `fallback` if that fails.
-fn call_libm(cache: &'static std::sync::OnceLock<Option<CFn>>, name: &std::ffi::CStr, fallback: fn(f64) -> f64, x: f64) -> f64 {
+fn call_libm(
+    cache: &'static std::sync::OnceLock<Option<CFn>>,
+    name: &std::ffi::CStr,
+    fallback: fn(f64) -> f64,
+    x: f64,
+) -> f64 {
     let f = cache.get_or_init(|| unsafe {
         let h = dlopen(c"libm.so.6".as_ptr(), 1);
-        let p = if h.is_null() { std::ptr::null_mut() } else { dlsym(h, name.as_ptr()) };
+        let p = if h.is_null() {
+            std::ptr::null_mut()
+        } else {
+            dlsym(h, name.as_ptr())
+        };
         if p.is_null() {
             None
         } else {
@@ -141,7 +151,9 @@ pub(crate) fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
                 }
                 let tn = vm.type_name(v);
                 let rn = vm.type_name(r);
-                return Err(vm.type_error(&format!("{tn}.__float__ returned non-float (type {rn})")));
+                return Err(
+                    vm.type_error(&format!("{tn}.__float__ returned non-float (type {rn})"))
+                );
             }
             if let Some(r) = call_dunder(vm, v, "__index__", &[])? {
                 return to_f64(vm, r);
@@ -178,7 +190,10 @@ fn one_arg(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs) -> PyResult<Valu
         return Err(vm.type_error(&format!("math.{name}() takes no keyword arguments")));
     }
     if args.len() != 1 {
-        return Err(vm.type_error(&format!("math.{name}() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(&format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     Ok(args[0])
 }
@@ -193,7 +208,14 @@ fn two_args(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs) -> PyResult<(Va
 
 /// CPython's math_1: nan from non-nan is a domain error; inf from finite is
 /// a range error if the function can overflow, else a domain error.
-fn math_1(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn math_1(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Kwargs,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     let a = one_arg(vm, name, args, kw)?;
     let x = to_f64(vm, a)?;
     let r = f(x);
@@ -201,13 +223,23 @@ fn math_1(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, f: fn(f64) -> f64
         return Err(domain(vm));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { range_err(vm) } else { domain(vm) });
+        return Err(if can_overflow {
+            range_err(vm)
+        } else {
+            domain(vm)
+        });
     }
     Ok(Value::Float(r))
 }
 
 /// CPython's math_2.
-fn math_2(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, f: fn(f64, f64) -> f64) -> PyResult<Value> {
+fn math_2(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Kwargs,
+    f: fn(f64, f64) -> f64,
+) -> PyResult<Value> {
     let (a, b) = two_args(vm, name, args, kw)?;
     let x = to_f64(vm, a)?;
     let y = to_f64(vm, b)?;
@@ -233,7 +265,12 @@ func1!(m_sqrt, "sqrt", f64::sqrt, false);
 func1!(m_exp, "exp", f64::exp, true);
 func1!(m_exp2, "exp2", |x| unsafe { exp2(x) }, true);
 func1!(m_expm1, "expm1", |x| unsafe { expm1(x) }, true);
-func1!(m_cbrt, "cbrt", |x| call_libm(&CBRT, c"cbrt", f64::cbrt, x), false);
+func1!(
+    m_cbrt,
+    "cbrt",
+    |x| call_libm(&CBRT, c"cbrt", f64::cbrt, x),
+    false
+);
 func1!(m_sin, "sin", f64::sin, false);
 func1!(m_cos, "cos", f64::cos, false);
 func1!(m_tan, "tan", f64::tan, false);
@@ -243,15 +280,45 @@ func1!(m_atan, "atan", f64::atan, false);
 func1!(m_sinh, "sinh", f64::sinh, true);
 func1!(m_cosh, "cosh", f64::cosh, true);
 func1!(m_tanh, "tanh", f64::tanh, false);
-func1!(m_asinh, "asinh", |x| call_libm(&ASINH, c"asinh", f64::asinh, x), false);
-func1!(m_acosh, "acosh", |x| call_libm(&ACOSH, c"acosh", f64::acosh, x), false);
-func1!(m_atanh, "atanh", |x| call_libm(&ATANH, c"atanh", f64::atanh, x), false);
+func1!(
+    m_asinh,
+    "asinh",
+    |x| call_libm(&ASINH, c"asinh", f64::asinh, x),
+    false
+);
+func1!(
+    m_acosh,
+    "acosh",
+    |x| call_libm(&ACOSH, c"acosh", f64::acosh, x),
+    false
+);
+func1!(
+    m_atanh,
+    "atanh",
+    |x| call_libm(&ATANH, c"atanh", f64::atanh, x),
+    false
+);
 func1!(m_fabs, "fabs", f64::abs, false);
 func1!(m_erf, "erf", |x| unsafe { erf(x) }, false);
 func1!(m_erfc, "erfc", |x| unsafe { erfc(x) }, false);
-func1!(m_log1p, "log1p", |x| if x == 0.0 { x } else { unsafe { log1p(x) } }, false);
-func1!(m_degrees, "degrees", |x| x * (180.0 / std::f64::consts::PI), true);
-func1!(m_radians, "radians", |x| x * (std::f64::consts::PI / 180.0), false);
+func1!(
+    m_log1p,
+    "log1p",
+    |x| if x == 0.0 { x } else { unsafe { log1p(x) } },
+    false
+);
+func1!(
+    m_degrees,
+    "degrees",
+    |x| x * (180.0 / std::f64::consts::PI),
+    true
+);
+func1!(
+    m_radians,
+    "radians",
+    |x| x * (std::f64::consts::PI / 180.0),
+    false
+);
 
 fn m_atan2(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     math_2(vm, "atan2", args, kw, f64::atan2)
@@ -337,8 +404,21 @@ const LANCZOS_NUM: [f64; 13] = [
     210.82427775157934587250973392071336271166969580291,
     2.5066282746310002701649081771338373386264310793408,
 ];
-const LANCZOS_DEN: [f64; 13] =
-    [0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0];
+const LANCZOS_DEN: [f64; 13] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
 const GAMMA_INTEGRAL: [f64; 23] = [
     1.0,
     1.0,
@@ -399,7 +479,11 @@ fn lanczos_sum(x: f64) -> f64 {
 /// Err(true) = range error, Err(false) = domain error.
 fn tgamma(x: f64) -> Result<f64, bool> {
     if !x.is_finite() {
-        return if x.is_nan() || x > 0.0 { Ok(x) } else { Err(false) };
+        return if x.is_nan() || x > 0.0 {
+            Ok(x)
+        } else {
+            Err(false)
+        };
     }
     if x == 0.0 {
         return Err(false);
@@ -418,7 +502,11 @@ fn tgamma(x: f64) -> Result<f64, bool> {
         return if r.is_infinite() { Err(true) } else { Ok(r) };
     }
     if absx > 200.0 {
-        return if x < 0.0 { Ok(0.0 / sinpi(x)) } else { Err(true) };
+        return if x < 0.0 {
+            Ok(0.0 / sinpi(x))
+        } else {
+            Err(true)
+        };
     }
     let y = absx + LANCZOS_G_MINUS_HALF;
     let mut z = if absx > LANCZOS_G_MINUS_HALF {
@@ -539,7 +627,12 @@ fn m_log2(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn m_log10(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let a = one_arg(vm, "log10", args, kw)?;
-    Ok(Value::Float(loghelper(vm, a, f64::log10, std::f64::consts::LOG10_2)?))
+    Ok(Value::Float(loghelper(
+        vm,
+        a,
+        f64::log10,
+        std::f64::consts::LOG10_2,
+    )?))
 }
 
 // ---------------------------------------------------------------- pow, fmod, modf, frexp, ldexp
@@ -708,11 +801,21 @@ fn m_isclose(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let mut a = args.first().copied().or_else(|| super::kwarg(kw, "a"));
     let mut b = args.get(1).copied().or_else(|| super::kwarg(kw, "b"));
     if args.len() > 2 {
-        return Err(vm.type_error(&format!("isclose() takes exactly 2 positional arguments ({} given)", args.len())));
+        return Err(vm.type_error(&format!(
+            "isclose() takes exactly 2 positional arguments ({} given)",
+            args.len()
+        )));
     }
     let (Some(av), Some(bv)) = (a.take(), b.take()) else {
-        let missing = if args.is_empty() && super::kwarg(kw, "a").is_none() { ("a", 1) } else { ("b", 2) };
-        return Err(vm.type_error(&format!("isclose() missing required argument '{}' (pos {})", missing.0, missing.1)));
+        let missing = if args.is_empty() && super::kwarg(kw, "a").is_none() {
+            ("a", 1)
+        } else {
+            ("b", 2)
+        };
+        return Err(vm.type_error(&format!(
+            "isclose() missing required argument '{}' (pos {})",
+            missing.0, missing.1
+        )));
     };
     let x = to_f64(vm, av)?;
     let y = to_f64(vm, bv)?;
@@ -734,12 +837,21 @@ fn m_isclose(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let diff = (y - x).abs();
-    Ok(Value::Bool(diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs))
+    Ok(Value::Bool(
+        diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs,
+    ))
 }
 
 // ---------------------------------------------------------------- floor, ceil, trunc
 
-fn round_to_int(vm: &mut Vm, name: &str, dunder: &str, args: &[Value], kw: Kwargs, f: fn(f64) -> f64) -> PyResult<Value> {
+fn round_to_int(
+    vm: &mut Vm,
+    name: &str,
+    dunder: &str,
+    args: &[Value],
+    kw: Kwargs,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
     let a = one_arg(vm, name, args, kw)?;
     match a {
         Value::Float(x) => float_to_int(vm, f(x)),
@@ -806,7 +918,10 @@ fn m_factorial(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         return Err(vm.value_error("factorial() not defined for negative values"));
     }
     let Some(n) = n.to_u64().filter(|n| *n <= i64::MAX as u64) else {
-        return Err(vm.new_exception_msg("OverflowError", "factorial() argument should not exceed 9223372036854775807"));
+        return Err(vm.new_exception_msg(
+            "OverflowError",
+            "factorial() argument should not exceed 9223372036854775807",
+        ));
     };
     let r = range_product(1, n.max(1));
     Ok(vm.int_from_big(r))
@@ -834,7 +949,11 @@ fn m_lcm(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         if l.is_zero() {
             continue;
         }
-        l = if x.is_zero() { BigInt::zero() } else { l.lcm(&x) };
+        l = if x.is_zero() {
+            BigInt::zero()
+        } else {
+            l.lcm(&x)
+        };
     }
     Ok(vm.int_from_big(l.abs()))
 }
@@ -863,7 +982,10 @@ fn m_comb(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     }
     let k = std::cmp::min(k.clone(), &n - &k);
     let Some(kk) = k.to_u64() else {
-        return Err(vm.new_exception_msg("OverflowError", &format!("min(n - k, k) must not exceed {}", i64::MAX)));
+        return Err(vm.new_exception_msg(
+            "OverflowError",
+            &format!("min(n - k, k) must not exceed {}", i64::MAX),
+        ));
     };
     let mut r = BigInt::one();
     for i in 0..kk {
@@ -892,7 +1014,9 @@ fn m_perm(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     let Some(kk) = k.to_u64() else {
-        return Err(vm.new_exception_msg("OverflowError", &format!("k must not exceed {}", i64::MAX)));
+        return Err(
+            vm.new_exception_msg("OverflowError", &format!("k must not exceed {}", i64::MAX))
+        );
     };
     let mut r = BigInt::one();
     for i in 0..kk {
@@ -904,7 +1028,10 @@ fn m_perm(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn m_prod(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::check_kwargs(vm, "prod", kw, &["start"])?;
     if args.len() != 1 {
-        return Err(vm.type_error(&format!("prod() takes exactly 1 positional argument ({} given)", args.len())));
+        return Err(vm.type_error(&format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            args.len()
+        )));
     }
     let start = super::kwarg(kw, "start").unwrap_or(Value::Int(1));
     let it = vm.get_iter(args[0])?;
@@ -967,7 +1094,9 @@ fn fsum_iter(vm: &mut Vm, it: Value) -> PyResult<f64> {
         if x != 0.0 {
             if !x.is_finite() {
                 if xsave.is_finite() {
-                    return Err(vm.new_exception_msg("OverflowError", "intermediate overflow in fsum"));
+                    return Err(
+                        vm.new_exception_msg("OverflowError", "intermediate overflow in fsum")
+                    );
                 }
                 if xsave.is_infinite() {
                     inf_sum += xsave;
@@ -1102,7 +1231,6 @@ fn m_dist(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         dist_of(vm, &pts)
     })
 }
-
 
 fn dist_of(vm: &mut Vm, pts: &[Vec<Value>]) -> PyResult<Value> {
     if pts[0].len() != pts[1].len() {

@@ -166,7 +166,10 @@ fn op_contains(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(vm.contains(args[0], args[1])?))
 }
 fn is_sequence(v: Value) -> bool {
-    matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_))
+    matches!(
+        v,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_)
+    )
 }
 fn op_concat(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     arity2(vm, "concat", args, kw)?;
@@ -183,7 +186,9 @@ fn op_index(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         other => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+            Err(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )))
         }
     }
 }
@@ -235,7 +240,12 @@ fn op_index_of(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 }
 
 fn bound(vm: &mut Vm, name: &'static str, f: NativeFn, state: Value) -> Value {
-    Value::Builtin(vm.heap.alloc(BuiltinObj { name, func: f, bound_self: Some(state), owner: None }))
+    Value::Builtin(vm.heap.alloc(BuiltinObj {
+        name,
+        func: f,
+        bound_self: Some(state),
+        owner: None,
+    }))
 }
 
 // ---------------------------------------------------------------- itemgetter
@@ -252,9 +262,14 @@ fn op_itemgetter(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn itemgetter_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "itemgetter", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("itemgetter expected 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "itemgetter expected 1 argument, got {}",
+            args.len() - 1
+        )));
     }
-    let Value::Tuple(items) = args[0] else { unreachable!("itemgetter state") };
+    let Value::Tuple(items) = args[0] else {
+        unreachable!("itemgetter state")
+    };
     let obj = args[1];
     if items.items.len() == 1 {
         return vm.getitem(obj, items.items[0]);
@@ -288,7 +303,11 @@ fn op_attrgetter(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         let Value::Str(s) = a else {
             return Err(vm.type_error("attribute name must be a string"));
         };
-        let parts: Vec<Value> = s.as_str().split('.').map(|p| Value::Str(vm.intern(p))).collect();
+        let parts: Vec<Value> = s
+            .as_str()
+            .split('.')
+            .map(|p| Value::Str(vm.intern(p)))
+            .collect();
         names.push(vm.new_tuple(parts));
     }
     let t = vm.new_tuple(names);
@@ -296,7 +315,9 @@ fn op_attrgetter(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 }
 
 fn get_dotted(vm: &mut Vm, obj: Value, parts: Value) -> PyResult<Value> {
-    let Value::Tuple(parts) = parts else { unreachable!("attrgetter state") };
+    let Value::Tuple(parts) = parts else {
+        unreachable!("attrgetter state")
+    };
     let mut cur = obj;
     let slot = vm.temp_roots.len();
     vm.temp_roots.push(cur);
@@ -321,9 +342,14 @@ fn get_dotted(vm: &mut Vm, obj: Value, parts: Value) -> PyResult<Value> {
 fn attrgetter_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "attrgetter", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("attrgetter expected 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "attrgetter expected 1 argument, got {}",
+            args.len() - 1
+        )));
     }
-    let Value::Tuple(names) = args[0] else { unreachable!("attrgetter state") };
+    let Value::Tuple(names) = args[0] else {
+        unreachable!("attrgetter state")
+    };
     let obj = args[1];
     if names.items.len() == 1 {
         return get_dotted(vm, obj, names.items[0]);
@@ -383,10 +409,17 @@ pub fn dict_kwargs(d: Value) -> Vec<(Gc<StrObj>, Value)> {
 fn methodcaller_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "methodcaller", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("methodcaller expected 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "methodcaller expected 1 argument, got {}",
+            args.len() - 1
+        )));
     }
-    let Value::Tuple(st) = args[0] else { unreachable!("methodcaller state") };
-    let (Value::Str(name), Value::Tuple(rest), d) = (st.items[0], st.items[1], st.items[2]) else { unreachable!() };
+    let Value::Tuple(st) = args[0] else {
+        unreachable!("methodcaller state")
+    };
+    let (Value::Str(name), Value::Tuple(rest), d) = (st.items[0], st.items[1], st.items[2]) else {
+        unreachable!()
+    };
     let f = vm.getattr(args[1], name)?;
     vm.temp_roots.push(f);
     let kw = dict_kwargs(d);

@@ -26,7 +26,9 @@ const GAUSS: usize = 625;
 
 pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
     let m = vm.new_module("random", "");
-    let state = vm.heap.alloc_pinned(ListObj { items: std::cell::RefCell::new(vec![Value::Int(0); N + 2]) });
+    let state = vm.heap.alloc_pinned(ListObj {
+        items: std::cell::RefCell::new(vec![Value::Int(0); N + 2]),
+    });
     seed_from_time(state);
     add_methods(vm, m, Value::List(state), true);
     let r = super::native(vm, "Random", random_new, None);
@@ -62,8 +64,17 @@ const METHODS: &[(&str, NativeFn)] = &[
 /// Bind every generator method to the state list `st` and store it in `m`.
 fn add_methods(vm: &mut Vm, m: Gc<ModuleObj>, st: Value, pinned: bool) {
     for (name, f) in METHODS {
-        let b = BuiltinObj { name, func: *f, bound_self: Some(st), owner: None };
-        let v = Value::Builtin(if pinned { vm.heap.alloc_pinned(b) } else { vm.heap.alloc(b) });
+        let b = BuiltinObj {
+            name,
+            func: *f,
+            bound_self: Some(st),
+            owner: None,
+        };
+        let v = Value::Builtin(if pinned {
+            vm.heap.alloc_pinned(b)
+        } else {
+            vm.heap.alloc(b)
+        });
         m.set(name, v);
     }
 }
@@ -74,10 +85,19 @@ fn add_methods(vm: &mut Vm, m: Gc<ModuleObj>, st: Value, pinned: bool) {
 fn random_new(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::check_kwargs(vm, "Random", kw, &["x"])?;
     if args.len() > 1 {
-        return Err(vm.type_error(&format!("Random() takes at most 1 argument ({} given)", args.len())));
+        return Err(vm.type_error(&format!(
+            "Random() takes at most 1 argument ({} given)",
+            args.len()
+        )));
     }
-    let x = args.first().copied().or_else(|| super::kwarg(kw, "x")).unwrap_or(Value::None);
-    let state = vm.heap.alloc(ListObj { items: std::cell::RefCell::new(vec![Value::Int(0); N + 2]) });
+    let x = args
+        .first()
+        .copied()
+        .or_else(|| super::kwarg(kw, "x"))
+        .unwrap_or(Value::None);
+    let state = vm.heap.alloc(ListObj {
+        items: std::cell::RefCell::new(vec![Value::Int(0); N + 2]),
+    });
     let name = vm.intern("Random");
     let m = vm.heap.alloc(ModuleObj {
         name,
@@ -110,7 +130,9 @@ fn word(v: Value) -> u32 {
 fn init_genrand(mt: &mut [u32; N], s: u32) {
     mt[0] = s;
     for i in 1..N {
-        mt[i] = 1812433253u32.wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_add(i as u32);
+        mt[i] = 1812433253u32
+            .wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30))
+            .wrapping_add(i as u32);
     }
 }
 
@@ -120,7 +142,9 @@ fn init_by_array(st: Gc<ListObj>, key: &[u32]) {
     let (mut i, mut j) = (1usize, 0usize);
     let mut k = N.max(key.len());
     while k > 0 {
-        mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1664525)).wrapping_add(key[j]).wrapping_add(j as u32);
+        mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1664525))
+            .wrapping_add(key[j])
+            .wrapping_add(j as u32);
         i += 1;
         j += 1;
         if i >= N {
@@ -134,7 +158,8 @@ fn init_by_array(st: Gc<ListObj>, key: &[u32]) {
     }
     k = N - 1;
     while k > 0 {
-        mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1566083941)).wrapping_sub(i as u32);
+        mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1566083941))
+            .wrapping_sub(i as u32);
         i += 1;
         if i >= N {
             mt[0] = mt[N - 1];
@@ -152,7 +177,10 @@ fn init_by_array(st: Gc<ListObj>, key: &[u32]) {
 }
 
 fn seed_from_time(st: Gc<ListObj>) {
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     let pid = std::process::id();
     init_by_array(st, &[t as u32, (t >> 32) as u32, (t >> 64) as u32, pid]);
 }
@@ -260,24 +288,96 @@ fn below_big(st: Gc<ListObj>, n: &BigInt) -> BigInt {
 
 fn sha512(msg: &[u8]) -> [u8; 64] {
     const K: [u64; 80] = [
-        0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc, 0x3956c25bf348b538, 0x59f111f1b605d019,
-        0x923f82a4af194f9b, 0xab1c5ed5da6d8118, 0xd807aa98a3030242, 0x12835b0145706fbe, 0x243185be4ee4b28c, 0x550c7dc3d5ffb4e2,
-        0x72be5d74f27b896f, 0x80deb1fe3b1696b1, 0x9bdc06a725c71235, 0xc19bf174cf692694, 0xe49b69c19ef14ad2, 0xefbe4786384f25e3,
-        0x0fc19dc68b8cd5b5, 0x240ca1cc77ac9c65, 0x2de92c6f592b0275, 0x4a7484aa6ea6e483, 0x5cb0a9dcbd41fbd4, 0x76f988da831153b5,
-        0x983e5152ee66dfab, 0xa831c66d2db43210, 0xb00327c898fb213f, 0xbf597fc7beef0ee4, 0xc6e00bf33da88fc2, 0xd5a79147930aa725,
-        0x06ca6351e003826f, 0x142929670a0e6e70, 0x27b70a8546d22ffc, 0x2e1b21385c26c926, 0x4d2c6dfc5ac42aed, 0x53380d139d95b3df,
-        0x650a73548baf63de, 0x766a0abb3c77b2a8, 0x81c2c92e47edaee6, 0x92722c851482353b, 0xa2bfe8a14cf10364, 0xa81a664bbc423001,
-        0xc24b8b70d0f89791, 0xc76c51a30654be30, 0xd192e819d6ef5218, 0xd69906245565a910, 0xf40e35855771202a, 0x106aa07032bbd1b8,
-        0x19a4c116b8d2d0c8, 0x1e376c085141ab53, 0x2748774cdf8eeb99, 0x34b0bcb5e19b48a8, 0x391c0cb3c5c95a63, 0x4ed8aa4ae3418acb,
-        0x5b9cca4f7763e373, 0x682e6ff3d6b2b8a3, 0x748f82ee5defb2fc, 0x78a5636f43172f60, 0x84c87814a1f0ab72, 0x8cc702081a6439ec,
-        0x90befffa23631e28, 0xa4506cebde82bde9, 0xbef9a3f7b2c67915, 0xc67178f2e372532b, 0xca273eceea26619c, 0xd186b8c721c0c207,
-        0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178, 0x06f067aa72176fba, 0x0a637dc5a2c898a6, 0x113f9804bef90dae, 0x1b710b35131c471b,
-        0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a,
-        0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
+        0x428a2f98d728ae22,
+        0x7137449123ef65cd,
+        0xb5c0fbcfec4d3b2f,
+        0xe9b5dba58189dbbc,
+        0x3956c25bf348b538,
+        0x59f111f1b605d019,
+        0x923f82a4af194f9b,
+        0xab1c5ed5da6d8118,
+        0xd807aa98a3030242,
+        0x12835b0145706fbe,
+        0x243185be4ee4b28c,
+        0x550c7dc3d5ffb4e2,
+        0x72be5d74f27b896f,
+        0x80deb1fe3b1696b1,
+        0x9bdc06a725c71235,
+        0xc19bf174cf692694,
+        0xe49b69c19ef14ad2,
+        0xefbe4786384f25e3,
+        0x0fc19dc68b8cd5b5,
+        0x240ca1cc77ac9c65,
+        0x2de92c6f592b0275,
+        0x4a7484aa6ea6e483,
+        0x5cb0a9dcbd41fbd4,
+        0x76f988da831153b5,
+        0x983e5152ee66dfab,
+        0xa831c66d2db43210,
+        0xb00327c898fb213f,
+        0xbf597fc7beef0ee4,
+        0xc6e00bf33da88fc2,
+        0xd5a79147930aa725,
+        0x06ca6351e003826f,
+        0x142929670a0e6e70,
+        0x27b70a8546d22ffc,
+        0x2e1b21385c26c926,
+        0x4d2c6dfc5ac42aed,
+        0x53380d139d95b3df,
+        0x650a73548baf63de,
+        0x766a0abb3c77b2a8,
+        0x81c2c92e47edaee6,
+        0x92722c851482353b,
+        0xa2bfe8a14cf10364,
+        0xa81a664bbc423001,
+        0xc24b8b70d0f89791,
+        0xc76c51a30654be30,
+        0xd192e819d6ef5218,
+        0xd69906245565a910,
+        0xf40e35855771202a,
+        0x106aa07032bbd1b8,
+        0x19a4c116b8d2d0c8,
+        0x1e376c085141ab53,
+        0x2748774cdf8eeb99,
+        0x34b0bcb5e19b48a8,
+        0x391c0cb3c5c95a63,
+        0x4ed8aa4ae3418acb,
+        0x5b9cca4f7763e373,
+        0x682e6ff3d6b2b8a3,
+        0x748f82ee5defb2fc,
+        0x78a5636f43172f60,
+        0x84c87814a1f0ab72,
+        0x8cc702081a6439ec,
+        0x90befffa23631e28,
+        0xa4506cebde82bde9,
+        0xbef9a3f7b2c67915,
+        0xc67178f2e372532b,
+        0xca273eceea26619c,
+        0xd186b8c721c0c207,
+        0xeada7dd6cde0eb1e,
+        0xf57d4f7fee6ed178,
+        0x06f067aa72176fba,
+        0x0a637dc5a2c898a6,
+        0x113f9804bef90dae,
+        0x1b710b35131c471b,
+        0x28db77f523047d84,
+        0x32caab7b40c72493,
+        0x3c9ebe0a15c9bebc,
+        0x431d67c49c100d4c,
+        0x4cc5d4becb3e42b6,
+        0x597f299cfc657e2a,
+        0x5fcb6fab3ad6faec,
+        0x6c44198c4a475817,
     ];
     let mut h: [u64; 8] = [
-        0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1, 0x510e527fade682d1, 0x9b05688c2b3e6c1f,
-        0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+        0x6a09e667f3bcc908,
+        0xbb67ae8584caa73b,
+        0x3c6ef372fe94f82b,
+        0xa54ff53a5f1d36f1,
+        0x510e527fade682d1,
+        0x9b05688c2b3e6c1f,
+        0x1f83d9abfb41bd6b,
+        0x5be0cd19137e2179,
     ];
     let mut data = msg.to_vec();
     data.push(0x80);
@@ -293,13 +393,20 @@ fn sha512(msg: &[u8]) -> [u8; 64] {
         for t in 16..80 {
             let s0 = w[t - 15].rotate_right(1) ^ w[t - 15].rotate_right(8) ^ (w[t - 15] >> 7);
             let s1 = w[t - 2].rotate_right(19) ^ w[t - 2].rotate_right(61) ^ (w[t - 2] >> 6);
-            w[t] = w[t - 16].wrapping_add(s0).wrapping_add(w[t - 7]).wrapping_add(s1);
+            w[t] = w[t - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[t - 7])
+                .wrapping_add(s1);
         }
         let mut v = h;
         for t in 0..80 {
             let s1 = v[4].rotate_right(14) ^ v[4].rotate_right(18) ^ v[4].rotate_right(41);
             let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
-            let t1 = v[7].wrapping_add(s1).wrapping_add(ch).wrapping_add(K[t]).wrapping_add(w[t]);
+            let t1 = v[7]
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[t])
+                .wrapping_add(w[t]);
             let s0 = v[0].rotate_right(28) ^ v[0].rotate_right(34) ^ v[0].rotate_right(39);
             let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
             let t2 = s0.wrapping_add(maj);
@@ -338,14 +445,27 @@ fn seed(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let st = state_of(args);
     let args = &args[1..];
     if args.len() > 2 {
-        return Err(vm.type_error(&format!("Random.seed() takes from 1 to 3 positional arguments but {} were given", args.len() + 1)));
+        return Err(vm.type_error(&format!(
+            "Random.seed() takes from 1 to 3 positional arguments but {} were given",
+            args.len() + 1
+        )));
     }
-    let a = args.first().copied().or_else(|| super::kwarg(kw, "a")).unwrap_or(Value::None);
-    let version = args.get(1).copied().or_else(|| super::kwarg(kw, "version")).unwrap_or(Value::Int(2));
+    let a = args
+        .first()
+        .copied()
+        .or_else(|| super::kwarg(kw, "a"))
+        .unwrap_or(Value::None);
+    let version = args
+        .get(1)
+        .copied()
+        .or_else(|| super::kwarg(kw, "version"))
+        .unwrap_or(Value::Int(2));
     let v2 = matches!(version, Value::Int(2));
     match a {
         Value::None => seed_from_time(st),
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => seed_with_int(st, &as_bigint(a).unwrap_or_default()),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            seed_with_int(st, &as_bigint(a).unwrap_or_default())
+        }
         Value::Str(_) | Value::Bytes(_) if v2 => {
             let mut bytes: Vec<u8> = match a {
                 Value::Str(s) => s.as_str().as_bytes().to_vec(),
@@ -362,7 +482,9 @@ fn seed(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             seed_with_int(st, &BigInt::from(h as u64));
         }
         _ => {
-            return Err(vm.type_error("The only supported seed types are: None,\nint, float, str, bytes, and bytearray."));
+            return Err(vm.type_error(
+                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
+            ));
         }
     }
     st.items.borrow_mut()[GAUSS] = Value::None;
@@ -371,7 +493,14 @@ fn seed(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- basic draws
 
-fn args_exact(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, params: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+fn args_exact(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Kwargs,
+    params: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
     super::check_kwargs(vm, name, kw, params)?;
     let args = &args[1..];
     if args.len() > params.len() {
@@ -387,16 +516,27 @@ fn args_exact(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, params: &[&st
         let v = args.get(i).copied();
         let k = super::kwarg(kw, p);
         if v.is_some() && k.is_some() {
-            return Err(vm.type_error(&format!("Random.{name}() got multiple values for argument '{p}'")));
+            return Err(vm.type_error(&format!(
+                "Random.{name}() got multiple values for argument '{p}'"
+            )));
         }
         out.push(v.or(k));
     }
-    let missing: Vec<String> = params[..required].iter().zip(out.iter()).filter(|(_, v)| v.is_none()).map(|(p, _)| format!("'{p}'")).collect();
+    let missing: Vec<String> = params[..required]
+        .iter()
+        .zip(out.iter())
+        .filter(|(_, v)| v.is_none())
+        .map(|(p, _)| format!("'{p}'"))
+        .collect();
     if !missing.is_empty() {
         let list = match missing.len() {
             1 => missing[0].clone(),
             2 => format!("{} and {}", missing[0], missing[1]),
-            _ => format!("{}, and {}", missing[..missing.len() - 1].join(", "), missing[missing.len() - 1]),
+            _ => format!(
+                "{}, and {}",
+                missing[..missing.len() - 1].join(", "),
+                missing[missing.len() - 1]
+            ),
         };
         return Err(vm.type_error(&format!(
             "Random.{name}() missing {} required positional argument{}: {list}",
@@ -410,7 +550,10 @@ fn args_exact(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, params: &[&st
 fn random(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "random", kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(&format!("Random.random() takes no arguments ({} given)", args.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "Random.random() takes no arguments ({} given)",
+            args.len() - 1
+        )));
     }
     Ok(Value::Float(random_f64(state_of(args))))
 }
@@ -418,7 +561,10 @@ fn random(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn getrandbits(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "getrandbits", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("Random.getrandbits() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "Random.getrandbits() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let k = crate::builtins::functions::index_i64_clamped(vm, args[1])?;
     if k < 0 {
@@ -456,7 +602,13 @@ fn rr_index(vm: &mut Vm, v: Value, what: &str) -> PyResult<BigInt> {
     }
 }
 
-fn randrange_impl(vm: &mut Vm, st: Gc<ListObj>, start: Value, stop: Option<Value>, step: Option<Value>) -> PyResult<Value> {
+fn randrange_impl(
+    vm: &mut Vm,
+    st: Gc<ListObj>,
+    start: Value,
+    stop: Option<Value>,
+    step: Option<Value>,
+) -> PyResult<Value> {
     let istart = rr_index(vm, start, "arg 1")?;
     let Some(stop) = stop.filter(|s| !s.is_none()) else {
         if step.is_some_and(|s| !matches!(s, Value::Int(1))) {
@@ -479,7 +631,9 @@ fn randrange_impl(vm: &mut Vm, st: Gc<ListObj>, start: Value, stop: Option<Value
             let r = istart + below_big(st, &width);
             return Ok(vm.int_from_big(r));
         }
-        return Err(vm.value_error(&format!("empty range for randrange() ({istart}, {istop}, {width})")));
+        return Err(vm.value_error(&format!(
+            "empty range for randrange() ({istart}, {istop}, {width})"
+        )));
     }
     let n = if istep.is_positive() {
         num_integer::Integer::div_floor(&(&width + &istep - 1), &istep)
@@ -552,7 +706,8 @@ fn shuffle(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             vm.setitem(x, Value::Int(i), xj)?;
             vm.setitem(x, Value::Int(j), xi)
         })();
-        vm.temp_roots.truncate(vm.temp_roots.len().saturating_sub(2).max(0));
+        vm.temp_roots
+            .truncate(vm.temp_roots.len().saturating_sub(2).max(0));
         r?;
     }
     Ok(Value::None)
@@ -563,8 +718,13 @@ fn sample(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let st = state_of(args);
     let population = a[0].unwrap_or(Value::None);
     let kv = a[1].unwrap_or(Value::None);
-    if matches!(population, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) | Value::Iter(_) | Value::Generator(_)) {
-        return Err(vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."));
+    if matches!(
+        population,
+        Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) | Value::Iter(_) | Value::Generator(_)
+    ) {
+        return Err(
+            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     let n = py_len(vm, population)?;
     if let Some(counts) = a[2].filter(|c| !c.is_none()) {
@@ -586,7 +746,9 @@ fn sample(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         let mut result = Vec::with_capacity(k);
         let holder = vm.new_list(vec![]);
         vm.temp_roots.push(holder);
-        let Value::List(hl) = holder else { unreachable!() };
+        let Value::List(hl) = holder else {
+            unreachable!()
+        };
         if n <= setsize {
             let mut pool = crate::builtins::methods::collect_rooted(vm, population)?;
             let n = n as usize;
@@ -614,12 +776,23 @@ fn sample(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 /// sample(population, k, counts=...): sample positions of the expanded
 /// population, then map each back with bisect over the cumulative counts.
-fn sample_counts(vm: &mut Vm, st: Gc<ListObj>, population: Value, n: i64, kv: Value, counts: Value) -> PyResult<Value> {
+fn sample_counts(
+    vm: &mut Vm,
+    st: Gc<ListObj>,
+    population: Value,
+    n: i64,
+    kv: Value,
+    counts: Value,
+) -> PyResult<Value> {
     crate::builtins::methods::with_roots(vm, |vm| {
         let items = crate::builtins::methods::collect_rooted(vm, counts)?;
         let mut cum: Vec<Value> = Vec::with_capacity(items.len());
         for (i, x) in items.iter().enumerate() {
-            let v = if i == 0 { *x } else { vm.binary_op(BinOp::Add, cum[i - 1], *x)? };
+            let v = if i == 0 {
+                *x
+            } else {
+                vm.binary_op(BinOp::Add, cum[i - 1], *x)?
+            };
             vm.temp_roots.push(v);
             cum.push(v);
         }
@@ -667,15 +840,33 @@ fn sample_counts(vm: &mut Vm, st: Gc<ListObj>, population: Value, n: i64, kv: Va
 }
 
 fn choices(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    super::check_kwargs(vm, "choices", kw, &["population", "weights", "cum_weights", "k"])?;
+    super::check_kwargs(
+        vm,
+        "choices",
+        kw,
+        &["population", "weights", "cum_weights", "k"],
+    )?;
     if args.len() > 3 {
-        return Err(vm.type_error(&format!("Random.choices() takes from 2 to 3 positional arguments but {} were given", args.len())));
+        return Err(vm.type_error(&format!(
+            "Random.choices() takes from 2 to 3 positional arguments but {} were given",
+            args.len()
+        )));
     }
     let st = state_of(args);
-    let Some(population) = args.get(1).copied().or_else(|| super::kwarg(kw, "population")) else {
-        return Err(vm.type_error("Random.choices() missing 1 required positional argument: 'population'"));
+    let Some(population) = args
+        .get(1)
+        .copied()
+        .or_else(|| super::kwarg(kw, "population"))
+    else {
+        return Err(
+            vm.type_error("Random.choices() missing 1 required positional argument: 'population'")
+        );
     };
-    let weights = args.get(2).copied().or_else(|| super::kwarg(kw, "weights")).filter(|w| !w.is_none());
+    let weights = args
+        .get(2)
+        .copied()
+        .or_else(|| super::kwarg(kw, "weights"))
+        .filter(|w| !w.is_none());
     let cum = super::kwarg(kw, "cum_weights").filter(|w| !w.is_none());
     let kv = super::kwarg(kw, "k").unwrap_or(Value::Int(1));
     let k = match kv {
@@ -683,7 +874,9 @@ fn choices(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Value::Bool(b) => b as usize,
         _ => {
             let tn = vm.type_name(kv);
-            return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+            return Err(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )));
         }
     };
     let n = py_len(vm, population)?;
@@ -701,16 +894,25 @@ fn choices(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
                 }
                 return Ok(out);
             }
-            (Some(_), Some(_)) => return Err(vm.type_error("Cannot specify both weights and cumulative weights")),
+            (Some(_), Some(_)) => {
+                return Err(vm.type_error("Cannot specify both weights and cumulative weights"))
+            }
             (Some(w), None) => {
                 if matches!(w, Value::Int(_)) {
-                    let msg = format!("The number of choices must be a keyword argument: k={}", vm.repr(w)?);
+                    let msg = format!(
+                        "The number of choices must be a keyword argument: k={}",
+                        vm.repr(w)?
+                    );
                     return Err(vm.type_error(&msg));
                 }
                 let items = crate::builtins::methods::collect_rooted(vm, w)?;
                 let mut acc: Vec<Value> = Vec::with_capacity(items.len());
                 for (i, x) in items.iter().enumerate() {
-                    let v = if i == 0 { *x } else { vm.binary_op(BinOp::Add, acc[i - 1], *x)? };
+                    let v = if i == 0 {
+                        *x
+                    } else {
+                        vm.binary_op(BinOp::Add, acc[i - 1], *x)?
+                    };
                     acc.push(v);
                     vm.temp_roots.push(v);
                 }
@@ -753,7 +955,14 @@ fn choices(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- distributions
 
-fn fparams(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, params: &[&str], defaults: &[Option<f64>]) -> PyResult<Vec<f64>> {
+fn fparams(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Kwargs,
+    params: &[&str],
+    defaults: &[Option<f64>],
+) -> PyResult<Vec<f64>> {
     let required = defaults.iter().take_while(|d| d.is_none()).count();
     let a = args_exact(vm, name, args, kw, params, required)?;
     let mut out = Vec::with_capacity(params.len());
@@ -803,7 +1012,14 @@ fn triangular(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 }
 
 fn gauss(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let p = fparams(vm, "gauss", args, kw, &["mu", "sigma"], &[Some(0.0), Some(1.0)])?;
+    let p = fparams(
+        vm,
+        "gauss",
+        args,
+        kw,
+        &["mu", "sigma"],
+        &[Some(0.0), Some(1.0)],
+    )?;
     let st = state_of(args);
     let cached = std::mem::replace(&mut st.items.borrow_mut()[GAUSS], Value::None);
     let z = match cached {
@@ -832,12 +1048,26 @@ fn normal(st: Gc<ListObj>, mu: f64, sigma: f64) -> f64 {
 }
 
 fn normalvariate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let p = fparams(vm, "normalvariate", args, kw, &["mu", "sigma"], &[Some(0.0), Some(1.0)])?;
+    let p = fparams(
+        vm,
+        "normalvariate",
+        args,
+        kw,
+        &["mu", "sigma"],
+        &[Some(0.0), Some(1.0)],
+    )?;
     Ok(Value::Float(normal(state_of(args), p[0], p[1])))
 }
 
 fn lognormvariate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let p = fparams(vm, "lognormvariate", args, kw, &["mu", "sigma"], &[None, None])?;
+    let p = fparams(
+        vm,
+        "lognormvariate",
+        args,
+        kw,
+        &["mu", "sigma"],
+        &[None, None],
+    )?;
     let r = normal(state_of(args), p[0], p[1]).exp();
     if r.is_infinite() {
         return Err(vm.new_exception_msg("OverflowError", "math range error"));
@@ -864,7 +1094,14 @@ fn paretovariate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 }
 
 fn weibullvariate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let p = fparams(vm, "weibullvariate", args, kw, &["alpha", "beta"], &[None, None])?;
+    let p = fparams(
+        vm,
+        "weibullvariate",
+        args,
+        kw,
+        &["alpha", "beta"],
+        &[None, None],
+    )?;
     let u = 1.0 - random_f64(state_of(args));
     if p[1] == 0.0 {
         return Err(vm.new_exception_msg("ZeroDivisionError", "float division by zero"));
@@ -903,7 +1140,11 @@ fn gamma_draw(vm: &mut Vm, st: Gc<ListObj>, alpha: f64, beta: f64) -> PyResult<f
             let u = random_f64(st);
             let b = (std::f64::consts::E + alpha) / std::f64::consts::E;
             let p = b * u;
-            let x = if p <= 1.0 { p.powf(1.0 / alpha) } else { -((b - p) / alpha).ln() };
+            let x = if p <= 1.0 {
+                p.powf(1.0 / alpha)
+            } else {
+                -((b - p) / alpha).ln()
+            };
             let u1 = random_f64(st);
             if p > 1.0 {
                 if u1 <= x.powf(alpha - 1.0) {
@@ -917,12 +1158,26 @@ fn gamma_draw(vm: &mut Vm, st: Gc<ListObj>, alpha: f64, beta: f64) -> PyResult<f
 }
 
 fn gammavariate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let p = fparams(vm, "gammavariate", args, kw, &["alpha", "beta"], &[None, None])?;
+    let p = fparams(
+        vm,
+        "gammavariate",
+        args,
+        kw,
+        &["alpha", "beta"],
+        &[None, None],
+    )?;
     gamma_draw(vm, state_of(args), p[0], p[1]).map(Value::Float)
 }
 
 fn betavariate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let p = fparams(vm, "betavariate", args, kw, &["alpha", "beta"], &[None, None])?;
+    let p = fparams(
+        vm,
+        "betavariate",
+        args,
+        kw,
+        &["alpha", "beta"],
+        &[None, None],
+    )?;
     let st = state_of(args);
     let y = gamma_draw(vm, st, p[0], 1.0)?;
     if y != 0.0 {
@@ -931,7 +1186,6 @@ fn betavariate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     }
     Ok(Value::Float(0.0))
 }
-
 
 // ---------------------------------------------------------------- getstate / setstate
 
@@ -959,7 +1213,9 @@ fn setstate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             return Err(vm.value_error("state vector is the wrong size"));
         }
         let v = vm.repr(t.items[0])?;
-        return Err(vm.value_error(&format!("state with version {v} passed to Random.setstate() of version 3")));
+        return Err(vm.value_error(&format!(
+            "state with version {v} passed to Random.setstate() of version 3"
+        )));
     }
     let Value::Tuple(inner) = t.items[1] else {
         return Err(vm.type_error("state vector must be a tuple"));
@@ -971,7 +1227,12 @@ fn setstate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     for v in inner.items.iter() {
         match v {
             Value::Int(i) if (0..=u32::MAX as i64).contains(i) => words.push(*i),
-            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => return Err(vm.new_exception_msg("OverflowError", "Python int too large to convert to C unsigned long")),
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                return Err(vm.new_exception_msg(
+                    "OverflowError",
+                    "Python int too large to convert to C unsigned long",
+                ))
+            }
             _ => return Err(vm.type_error("state vector items must be integers")),
         }
     }
@@ -984,6 +1245,10 @@ fn setstate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     for (slot, w) in items.iter_mut().zip(words.iter()) {
         *slot = Value::Int(*w);
     }
-    items[GAUSS] = if let Value::Int(i) = gauss { Value::Float(i as f64) } else { gauss };
+    items[GAUSS] = if let Value::Int(i) = gauss {
+        Value::Float(i as f64)
+    } else {
+        gauss
+    };
     Ok(Value::None)
 }

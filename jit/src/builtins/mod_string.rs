@@ -41,10 +41,16 @@ fn string_capwords(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         return Err(vm.type_error("capwords() missing 1 required positional argument: 's'"));
     }
     if n > 2 {
-        return Err(vm.type_error(&format!("capwords() takes from 1 to 2 positional arguments but {n} were given")));
+        return Err(vm.type_error(&format!(
+            "capwords() takes from 1 to 2 positional arguments but {n} were given"
+        )));
     }
     let s = args[0];
-    let sep = args.get(1).copied().or_else(|| super::kwarg(kw, "sep")).unwrap_or(Value::None);
+    let sep = args
+        .get(1)
+        .copied()
+        .or_else(|| super::kwarg(kw, "sep"))
+        .unwrap_or(Value::None);
     let split = vm.intern("split");
     let splitf = vm.getattr(s, split)?;
     vm.temp_roots.push(splitf);

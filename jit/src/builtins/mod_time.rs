@@ -35,7 +35,9 @@ fn no_args(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs) -> PyResult<()> 
 }
 
 fn since_epoch() -> Duration {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 /// Nanoseconds on a monotonic clock (from a process-wide origin).
@@ -104,10 +106,17 @@ fn time_sleep(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Value::Int(i) => i as f64,
         Value::Bool(b) => b as i64 as f64,
         Value::Float(f) => f,
-        Value::BigInt(_) => return Err(vm.new_exception_msg("OverflowError", "timestamp too large to convert to C _PyTime_t")),
+        Value::BigInt(_) => {
+            return Err(vm.new_exception_msg(
+                "OverflowError",
+                "timestamp too large to convert to C _PyTime_t",
+            ))
+        }
         other => {
             let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+            return Err(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )));
         }
     };
     if secs.is_nan() {

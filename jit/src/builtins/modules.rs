@@ -25,7 +25,13 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
 
 fn make_sys(vm: &mut Vm) -> Gc<ModuleObj> {
     let m = vm.new_module("sys", "");
-    let argv: Vec<Value> = vm.options.argv.clone().into_iter().map(|a| vm.new_str(a)).collect();
+    let argv: Vec<Value> = vm
+        .options
+        .argv
+        .clone()
+        .into_iter()
+        .map(|a| vm.new_str(a))
+        .collect();
     let argv = vm.new_list(argv);
     m.set("argv", argv);
     m.set("maxsize", Value::Int(i64::MAX));
@@ -52,7 +58,11 @@ fn make_sys(vm: &mut Vm) -> Gc<ModuleObj> {
 /// stdout or stderr by name.
 fn make_stream(vm: &mut Vm, which: &'static str) -> Value {
     let s = vm.new_module(which, "");
-    let (w, f): (NativeFn, NativeFn) = if which == "stdout" { (stdout_write, stdout_flush) } else { (stderr_write, stderr_flush) };
+    let (w, f): (NativeFn, NativeFn) = if which == "stdout" {
+        (stdout_write, stdout_flush)
+    } else {
+        (stderr_write, stderr_flush)
+    };
     let wv = super::native(vm, "write", w, None);
     s.set("write", wv);
     let fv = super::native(vm, "flush", f, None);
@@ -118,7 +128,9 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<V
         Value::Int(_) => Err(vm.value_error("recursion limit must be greater or equal than 1")),
         other => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+            Err(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )))
         }
     }
 }

@@ -26,7 +26,9 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(i.to_string()),
             Value::Bool(b) => Ok((b as i64).to_string()),
-            Value::BigInt(b) => crate::format::spec::int_to_decimal(&b.0).map_err(|e| self.fmt_error(e)),
+            Value::BigInt(b) => {
+                crate::format::spec::int_to_decimal(&b.0).map_err(|e| self.fmt_error(e))
+            }
             _ => self.repr(v),
         }
     }
@@ -44,7 +46,14 @@ impl Vm {
     fn repr_into(&mut self, v: Value, out: &mut String, active: &mut Vec<usize>) -> PyResult<()> {
         // Containers that contain themselves print as [...] / {...}.
         if let Some(addr) = v.heap_addr() {
-            if matches!(v, Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Tuple(_)) {
+            if matches!(
+                v,
+                Value::List(_)
+                    | Value::Dict(_)
+                    | Value::Set(_)
+                    | Value::FrozenSet(_)
+                    | Value::Tuple(_)
+            ) {
                 if active.contains(&addr) {
                     out.push_str(match v {
                         Value::List(_) => "[...]",
@@ -54,7 +63,10 @@ impl Vm {
                     return Ok(());
                 }
                 if active.len() > 900 {
-                    return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+                    return Err(self.new_exception_msg(
+                        "RecursionError",
+                        "maximum recursion depth exceeded while getting the repr of an object",
+                    ));
                 }
                 active.push(addr);
                 let r = self.repr_container(v, out, active);
@@ -74,18 +86,34 @@ impl Vm {
             Value::Float(f) => out.push_str(&crate::format::float_repr(f)),
             Value::Str(s) => out.push_str(&super::text::repr_str(s.as_str())),
             Value::Bytes(b) => out.push_str(&super::text::repr_bytes(&b.b)),
-            Value::Function(f) => out.push_str(&format!("<function {} at {:#x}>", f.qualname.as_str(), f.addr())),
+            Value::Function(f) => out.push_str(&format!(
+                "<function {} at {:#x}>",
+                f.qualname.as_str(),
+                f.addr()
+            )),
             Value::Builtin(b) => match (b.bound_self, b.owner) {
                 (Some(s), _) => {
                     let tn = self.type_name(s);
-                    out.push_str(&format!("<built-in method {} of {} object at {:#x}>", b.name, tn, s.heap_addr().unwrap_or(0)))
+                    out.push_str(&format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        b.name,
+                        tn,
+                        s.heap_addr().unwrap_or(0)
+                    ))
                 }
-                (None, Some(o)) => out.push_str(&format!("<method '{}' of '{}' objects>", b.name, o.name.as_str())),
+                (None, Some(o)) => out.push_str(&format!(
+                    "<method '{}' of '{}' objects>",
+                    b.name,
+                    o.name.as_str()
+                )),
                 (None, None) => out.push_str(&format!("<built-in function {}>", b.name)),
             },
             Value::Type(t) => match t.kind {
                 TypeKind::User => {
-                    let m = t.module.map(|m| m.as_str().to_string()).unwrap_or_else(|| "__main__".into());
+                    let m = t
+                        .module
+                        .map(|m| m.as_str().to_string())
+                        .unwrap_or_else(|| "__main__".into());
                     out.push_str(&format!("<class '{}.{}'>", m, t.name.as_str()))
                 }
                 _ => out.push_str(&format!("<class '{}'>", t.name.as_str())),
@@ -97,7 +125,11 @@ impl Vm {
                 } else if i.class.kind == TypeKind::Object {
                     out.push_str(&format!("<object object at {:#x}>", i.addr()));
                 } else {
-                    out.push_str(&format!("<__main__.{} object at {:#x}>", i.class.name.as_str(), i.addr()));
+                    out.push_str(&format!(
+                        "<__main__.{} object at {:#x}>",
+                        i.class.name.as_str(),
+                        i.addr()
+                    ));
                 }
             }
             Value::Range(r) => out.push_str(&r.repr()),
@@ -114,7 +146,11 @@ impl Vm {
                 let n = crate::interp::protocol::iter_type_name(&it.state.borrow());
                 out.push_str(&format!("<{} object at {:#x}>", n, it.addr()))
             }
-            Value::Generator(g) => out.push_str(&format!("<generator object {} at {:#x}>", g.func.qualname.as_str(), g.addr())),
+            Value::Generator(g) => out.push_str(&format!(
+                "<generator object {} at {:#x}>",
+                g.func.qualname.as_str(),
+                g.addr()
+            )),
             Value::Cell(c) => out.push_str(&format!("<cell at {:#x}>", c.addr())),
             Value::BoundMethod(m) => {
                 let fname = match m.func {
@@ -154,12 +190,21 @@ impl Vm {
             }
             Value::Ellipsis => out.push_str("Ellipsis"),
             Value::NotImplemented => out.push_str("NotImplemented"),
-            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) => unreachable!("handled above"),
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_) => unreachable!("handled above"),
         }
         Ok(())
     }
 
-    fn repr_container(&mut self, v: Value, out: &mut String, active: &mut Vec<usize>) -> PyResult<()> {
+    fn repr_container(
+        &mut self,
+        v: Value,
+        out: &mut String,
+        active: &mut Vec<usize>,
+    ) -> PyResult<()> {
         match v {
             Value::List(l) => {
                 out.push('[');

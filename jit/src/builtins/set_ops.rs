@@ -8,7 +8,6 @@ use crate::runtime::value::Value;
 
 use super::dict_ops::{is_simple_key, simple_eq};
 
-
 pub fn set_obj(v: Value) -> Option<crate::runtime::heap::Gc<SetObj>> {
     match v {
         Value::Set(s) | Value::FrozenSet(s) => Some(s),
@@ -20,7 +19,10 @@ pub fn set_add(vm: &mut Vm, set: Value, item: Value) -> PyResult<()> {
     let Some(s) = set_obj(set) else { return Ok(()) };
     let h = vm.hash(item)?;
     if is_simple_key(item) {
-        s.table.borrow_mut().insert(h, item, |a, b| Ok::<bool, ()>(simple_eq(a, b))).ok();
+        s.table
+            .borrow_mut()
+            .insert(h, item, |a, b| Ok::<bool, ()>(simple_eq(a, b)))
+            .ok();
     } else {
         // Hashable built-ins compare without touching any table (see dict_ops).
         s.table.borrow_mut().insert(h, item, |a, b| vm.eq(*a, *b))?;
@@ -30,7 +32,9 @@ pub fn set_add(vm: &mut Vm, set: Value, item: Value) -> PyResult<()> {
 }
 
 pub fn set_contains(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
-    let Some(s) = set_obj(set) else { return Ok(false) };
+    let Some(s) = set_obj(set) else {
+        return Ok(false);
+    };
     let h = match vm.hash(item) {
         Ok(h) => h,
         Err(e) => {
@@ -39,19 +43,32 @@ pub fn set_contains(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
         }
     };
     if is_simple_key(item) {
-        return Ok(s.table.borrow().contains(h, &item, |a, b| Ok::<bool, ()>(simple_eq(a, b))).unwrap_or(false));
+        return Ok(s
+            .table
+            .borrow()
+            .contains(h, &item, |a, b| Ok::<bool, ()>(simple_eq(a, b)))
+            .unwrap_or(false));
     }
     let t = s.table.borrow();
     t.contains(h, &item, |a, b| vm.eq(*a, *b))
 }
 
 pub fn set_remove(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
-    let Some(s) = set_obj(set) else { return Ok(false) };
+    let Some(s) = set_obj(set) else {
+        return Ok(false);
+    };
     let h = vm.hash(item)?;
     if is_simple_key(item) {
-        return Ok(s.table.borrow_mut().remove(h, &item, |a, b| Ok::<bool, ()>(simple_eq(a, b))).unwrap_or(false));
+        return Ok(s
+            .table
+            .borrow_mut()
+            .remove(h, &item, |a, b| Ok::<bool, ()>(simple_eq(a, b)))
+            .unwrap_or(false));
     }
-    let r = s.table.borrow_mut().remove(h, &item, |a, b| vm.eq(*a, *b))?;
+    let r = s
+        .table
+        .borrow_mut()
+        .remove(h, &item, |a, b| vm.eq(*a, *b))?;
     Ok(r)
 }
 
@@ -86,7 +103,11 @@ fn is_subset(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 }
 
 /// Subset ordering: Some(None) when neither is a subset of the other.
-pub fn set_ordering(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<Option<std::cmp::Ordering>>> {
+pub fn set_ordering(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+) -> PyResult<Option<Option<std::cmp::Ordering>>> {
     use std::cmp::Ordering::*;
     let sub = is_subset(vm, a, b)?;
     let sup = is_subset(vm, b, a)?;
@@ -117,12 +138,15 @@ pub fn new_set_from(vm: &mut Vm, items: &[Value], frozen: bool) -> PyResult<Valu
 /// `|`, `&`, `-`, `^` and their in-place forms, through the CPython-faithful
 /// table operations so the result iterates in CPython's order.
 pub fn set_operator(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
-    let (Some(sa), Some(sb)) = (set_obj(a), set_obj(b)) else { unreachable!("set_operator on non-sets") };
+    let (Some(sa), Some(sb)) = (set_obj(a), set_obj(b)) else {
+        unreachable!("set_operator on non-sets")
+    };
     let frozen = matches!(a, Value::FrozenSet(_));
     let same = sa == sb;
     let ta = sa.table.borrow().clone();
     let tb = sb.table.borrow().clone();
-    let inplace = matches!(op, BinOp::IOr | BinOp::IAnd | BinOp::ISub | BinOp::IXor) && matches!(a, Value::Set(_));
+    let inplace = matches!(op, BinOp::IOr | BinOp::IAnd | BinOp::ISub | BinOp::IXor)
+        && matches!(a, Value::Set(_));
     if inplace {
         let mut t = ta;
         match op {
@@ -185,5 +209,9 @@ pub fn set_operator(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
         }
     };
     let s = vm.new_set_obj(t);
-    Ok(if frozen { Value::FrozenSet(s) } else { Value::Set(s) })
+    Ok(if frozen {
+        Value::FrozenSet(s)
+    } else {
+        Value::Set(s)
+    })
 }

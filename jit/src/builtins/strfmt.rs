@@ -4,8 +4,8 @@
 
 use num_bigint::BigInt;
 
-use crate::format::{self, FmtError, PctKind, PctPiece};
 use crate::format::template::{Accessor, ArgRef, Conversion, TplPiece};
+use crate::format::{self, FmtError, PctKind, PctPiece};
 use crate::interp::ops::as_bigint;
 use crate::interp::vm::Vm;
 use crate::runtime::object::*;
@@ -18,7 +18,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
 }
 
 /// `fmt % args` where `fmt` is a str object: constant formats are parsed once.
-pub fn percent_format_obj(vm: &mut Vm, fmt: crate::runtime::heap::Gc<StrObj>, args: Value) -> PyResult<String> {
+pub fn percent_format_obj(
+    vm: &mut Vm,
+    fmt: crate::runtime::heap::Gc<StrObj>,
+    args: Value,
+) -> PyResult<String> {
     if !fmt.is_pinned() {
         return percent_format(vm, fmt.as_str(), args);
     }
@@ -26,7 +30,9 @@ pub fn percent_format_obj(vm: &mut Vm, fmt: crate::runtime::heap::Gc<StrObj>, ar
     let pieces = match vm.pct_cache.get(&key) {
         Some(p) => p.clone(),
         None => {
-            let p = std::rc::Rc::new(format::percent::parse_percent(fmt.as_str()).map_err(|e| vm.fmt_error(e))?);
+            let p = std::rc::Rc::new(
+                format::percent::parse_percent(fmt.as_str()).map_err(|e| vm.fmt_error(e))?,
+            );
             vm.pct_cache.insert(key, p.clone());
             p
         }
@@ -55,8 +61,16 @@ fn percent_format_pieces(vm: &mut Vm, pieces: &[PctPiece], args: Value) -> PyRes
         match p {
             PctPiece::Literal(s) => out.push_str(s),
             PctPiece::Conv(c) => {
-                let sw = if c.width == format::percent::PctNum::Star { Some(star_arg(vm, &mut take, true)?) } else { None };
-                let sp = if c.prec == format::percent::PctNum::Star { Some(star_arg(vm, &mut take, false)?) } else { None };
+                let sw = if c.width == format::percent::PctNum::Star {
+                    Some(star_arg(vm, &mut take, true)?)
+                } else {
+                    None
+                };
+                let sp = if c.prec == format::percent::PctNum::Star {
+                    Some(star_arg(vm, &mut take, false)?)
+                } else {
+                    None
+                };
                 let (width, prec) = c.resolve(sw, sp);
                 let v = match &c.key {
                     Some(k) => {
@@ -73,14 +87,33 @@ fn percent_format_pieces(vm: &mut Vm, pieces: &[PctPiece], args: Value) -> PyRes
                 let r: Result<String, FmtError> = match kind {
                     PctKind::Int => match v {
                         Value::Float(_) if matches!(c.conv, 'x' | 'X' | 'o') => {
-                            return Err(vm.type_error(&format!("%{} format: an integer is required, not float", c.conv)));
+                            return Err(vm.type_error(&format!(
+                                "%{} format: an integer is required, not float",
+                                c.conv
+                            )));
                         }
                         Value::Float(f) => {
                             if !f.is_finite() {
-                                let msg = if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" };
-                                return Err(vm.new_exception_msg(if f.is_nan() { "ValueError" } else { "OverflowError" }, msg));
+                                let msg = if f.is_nan() {
+                                    "cannot convert float NaN to integer"
+                                } else {
+                                    "cannot convert float infinity to integer"
+                                };
+                                return Err(vm.new_exception_msg(
+                                    if f.is_nan() {
+                                        "ValueError"
+                                    } else {
+                                        "OverflowError"
+                                    },
+                                    msg,
+                                ));
                             }
-                            format::percent::pct_int(&crate::interp::ops::float_to_bigint(f.trunc()), &c, width, prec)
+                            format::percent::pct_int(
+                                &crate::interp::ops::float_to_bigint(f.trunc()),
+                                &c,
+                                width,
+                                prec,
+                            )
                         }
                         Value::Int(i) => format::percent::pct_i64(i, &c, width, prec),
                         Value::Bool(b) => format::percent::pct_i64(b as i64, &c, width, prec),
@@ -126,18 +159,29 @@ fn percent_format_pieces(vm: &mut Vm, pieces: &[PctPiece], args: Value) -> PyRes
             }
         }
     }
-    if mapping.is_none() && next < positional.len() && !(positional.len() == 1 && next == 0 && matches!(args, Value::Dict(_))) {
+    if mapping.is_none()
+        && next < positional.len()
+        && !(positional.len() == 1 && next == 0 && matches!(args, Value::Dict(_)))
+    {
         return Err(vm.fmt_error(format::percent::pct_not_all_converted()));
     }
     let _ = used_mapping;
     Ok(out)
 }
 
-fn star_arg(vm: &mut Vm, take: &mut dyn FnMut(&mut Vm) -> PyResult<Value>, width: bool) -> PyResult<i64> {
+fn star_arg(
+    vm: &mut Vm,
+    take: &mut dyn FnMut(&mut Vm) -> PyResult<Value>,
+    width: bool,
+) -> PyResult<i64> {
     let v = take(vm)?;
     match as_bigint(v) {
         Some(b) => {
-            let r = if width { format::percent::pct_star_width(&b) } else { format::percent::pct_star_prec(&b) };
+            let r = if width {
+                format::percent::pct_star_width(&b)
+            } else {
+                format::percent::pct_star_prec(&b)
+            };
             r.map_err(|e| vm.fmt_error(e))
         }
         None => Err(vm.fmt_error(format::percent::pct_star_type_error())),
@@ -186,7 +230,9 @@ impl Vm {
             Value::Float(f) => format::format_float(f, &parsed, &tn),
             Value::Str(s) => format::format_str(s.as_str(), &parsed, &tn),
             _ => {
-                return Err(self.type_error(&format!("unsupported format string passed to {tn}.__format__")));
+                return Err(self.type_error(&format!(
+                    "unsupported format string passed to {tn}.__format__"
+                )));
             }
         };
         r.map_err(|e| self.fmt_error(e))
@@ -200,7 +246,13 @@ impl Vm {
         Ok(out)
     }
 
-    fn render_template(&mut self, pieces: &[TplPiece], args: &[Value], kw: Kwargs, out: &mut String) -> PyResult<()> {
+    fn render_template(
+        &mut self,
+        pieces: &[TplPiece],
+        args: &[Value],
+        kw: Kwargs,
+        out: &mut String,
+    ) -> PyResult<()> {
         for p in pieces {
             match p {
                 TplPiece::Literal(s) => out.push_str(s),
@@ -210,7 +262,12 @@ impl Vm {
                     let mut v = match arg {
                         ArgRef::Index(i) => match args.get(i) {
                             Some(v) => *v,
-                            None => return Err(self.new_exception_msg("IndexError", &format::template::replacement_index_error(i))),
+                            None => {
+                                return Err(self.new_exception_msg(
+                                    "IndexError",
+                                    &format::template::replacement_index_error(i),
+                                ))
+                            }
                         },
                         ArgRef::Name(n) => match kw.iter().find(|(k, _)| k.as_str() == n) {
                             Some((_, v)) => *v,

@@ -1075,7 +1075,11 @@ pub fn replace<'a>(s: &'a str, old: &str, new: &str, count: i64) -> TextResult<C
     }
     // Count first so that the result can be reserved (or refused) up front.
     // A one-byte `old` is an ASCII char: char patterns search with memchr.
-    let single = if old.len() == 1 { Some(old.as_bytes()[0] as char) } else { None };
+    let single = if old.len() == 1 {
+        Some(old.as_bytes()[0] as char)
+    } else {
+        None
+    };
     let n = match single {
         Some(c) => s.matches(c).take(maxcount).count(),
         None => s.matches(old).take(maxcount).count(),

@@ -68,7 +68,11 @@ impl Vm {
                     [start, stop, step, ..] => (start, stop, step),
                     [] => (Value::None, Value::None, Value::None),
                 };
-                Ok(Value::Slice(self.heap.alloc(SliceObj { start, stop, step })))
+                Ok(Value::Slice(self.heap.alloc(SliceObj {
+                    start,
+                    stop,
+                    step,
+                })))
             }
             TypeKind::Type => {
                 if args.len() == 1 && !kw.is_empty() {
@@ -84,7 +88,11 @@ impl Vm {
                 if !args.is_empty() || !kw.is_empty() {
                     return Err(self.type_error("object() takes no arguments"));
                 }
-                let o = self.heap.alloc(InstanceObj { class: t, attrs: RefCell::new(DictTable::new()), exc: None });
+                let o = self.heap.alloc(InstanceObj {
+                    class: t,
+                    attrs: RefCell::new(DictTable::new()),
+                    exc: None,
+                });
                 Ok(Value::Instance(o))
             }
             TypeKind::NoneType | TypeKind::Ellipsis | TypeKind::NotImplemented => {
@@ -117,7 +125,12 @@ fn text_error(vm: &mut Vm, e: TextError) -> PyExc {
 
 // ---------------------------------------------------------------- exceptions and instances
 
-fn new_exception_instance(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+fn new_exception_instance(
+    vm: &mut Vm,
+    t: Gc<TypeObj>,
+    args: &[Value],
+    kw: Kwargs,
+) -> PyResult<Value> {
     let init_name = vm.intern("__init__");
     let init = vm.lookup_type_attr(t, init_name);
     if init.is_none() && !kw.is_empty() {
@@ -135,7 +148,11 @@ fn new_user_instance(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: Kwargs) ->
     if vm.is_exception_class(t) {
         return new_exception_instance(vm, t, args, kw);
     }
-    let inst = Value::Instance(vm.heap.alloc(InstanceObj { class: t, attrs: RefCell::new(DictTable::new()), exc: None }));
+    let inst = Value::Instance(vm.heap.alloc(InstanceObj {
+        class: t,
+        attrs: RefCell::new(DictTable::new()),
+        exc: None,
+    }));
     let init_name = vm.intern("__init__");
     match vm.lookup_type_attr(t, init_name) {
         Some(f) => run_init(vm, inst, f, args, kw)?,
@@ -165,7 +182,12 @@ fn run_init(vm: &mut Vm, inst: Value, init: Value, args: &[Value], kw: Kwargs) -
 
 // ---------------------------------------------------------------- numbers
 
-const INT_PARAMS: Params = Params { fname: "int", names: &["x", "base"], posonly: 1, required: 0 };
+const INT_PARAMS: Params = Params {
+    fname: "int",
+    names: &["x", "base"],
+    posonly: 1,
+    required: 0,
+};
 
 fn new_int(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let a = bind(vm, &INT_PARAMS, args, kw)?;
@@ -176,7 +198,9 @@ fn new_int(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         }
         return Ok(Value::Int(0));
     };
-    let Some(base) = base else { return int_of(vm, x) };
+    let Some(base) = base else {
+        return int_of(vm, x);
+    };
     // PyNumber_AsSsize_t(base, NULL): huge bases clamp and then fail the range check.
     let b = match index_int(vm, base)? {
         Value::Int(i) => i,
@@ -227,7 +251,9 @@ fn int_of(vm: &mut Vm, x: Value) -> PyResult<Value> {
                 }
             }
             let tn = vm.type_name(x);
-            Err(vm.type_error(&format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
+            Err(vm.type_error(&format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+            )))
         }
     }
 }
@@ -235,7 +261,9 @@ fn int_of(vm: &mut Vm, x: Value) -> PyResult<Value> {
 fn new_float(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "float", kw)?;
     expect_args(vm, "float", args, 0, 1)?;
-    let Some(&x) = args.first() else { return Ok(Value::Float(0.0)) };
+    let Some(&x) = args.first() else {
+        return Ok(Value::Float(0.0));
+    };
     let f = match x {
         Value::Float(f) => f,
         Value::Int(i) => i as f64,
@@ -264,7 +292,9 @@ fn new_float(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
                 return new_float(vm, &[r], &[]);
             }
             let tn = vm.type_name(x);
-            return Err(vm.type_error(&format!("float() argument must be a string or a real number, not '{tn}'")));
+            return Err(vm.type_error(&format!(
+                "float() argument must be a string or a real number, not '{tn}'"
+            )));
         }
     };
     Ok(Value::Float(f))
@@ -272,13 +302,20 @@ fn new_float(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- str and bytes
 
-const STR_PARAMS: Params = Params { fname: "str", names: &["object", "encoding", "errors"], posonly: 0, required: 0 };
+const STR_PARAMS: Params = Params {
+    fname: "str",
+    names: &["object", "encoding", "errors"],
+    posonly: 0,
+    required: 0,
+};
 
 fn new_str(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let a = bind(vm, &STR_PARAMS, args, kw)?;
     let encoding = str_arg(vm, "str", "encoding", a[1])?;
     let errors = str_arg(vm, "str", "errors", a[2])?;
-    let Some(x) = a[0] else { return Ok(vm.new_str("")) };
+    let Some(x) = a[0] else {
+        return Ok(vm.new_str(""));
+    };
     if encoding.is_none() && errors.is_none() {
         if let Value::Str(_) = x {
             return Ok(x);
@@ -288,13 +325,20 @@ fn new_str(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     }
     match x {
         Value::Bytes(b) => {
-            let s = functions_codec::decode(vm, &b.b, encoding.as_deref().unwrap_or("utf-8"), errors.as_deref())?;
+            let s = functions_codec::decode(
+                vm,
+                &b.b,
+                encoding.as_deref().unwrap_or("utf-8"),
+                errors.as_deref(),
+            )?;
             Ok(vm.new_str(s))
         }
         Value::Str(_) => Err(vm.type_error("decoding str is not supported")),
         other => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!("decoding to str: need a bytes-like object, {tn} found")))
+            Err(vm.type_error(&format!(
+                "decoding to str: need a bytes-like object, {tn} found"
+            )))
         }
     }
 }
@@ -306,12 +350,19 @@ fn str_arg(vm: &mut Vm, fname: &str, pname: &str, v: Option<Value>) -> PyResult<
         Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
         Some(other) => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!("{fname}() argument '{pname}' must be str, not {tn}")))
+            Err(vm.type_error(&format!(
+                "{fname}() argument '{pname}' must be str, not {tn}"
+            )))
         }
     }
 }
 
-const BYTES_PARAMS: Params = Params { fname: "bytes", names: &["source", "encoding", "errors"], posonly: 0, required: 0 };
+const BYTES_PARAMS: Params = Params {
+    fname: "bytes",
+    names: &["source", "encoding", "errors"],
+    posonly: 0,
+    required: 0,
+};
 
 fn new_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let a = bind(vm, &BYTES_PARAMS, args, kw)?;
@@ -327,12 +378,18 @@ fn new_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         return Ok(vm.new_bytes(Vec::new()));
     };
     if let Some(enc) = encoding {
-        let Value::Str(s) = x else { return Err(vm.type_error("encoding without a string argument")) };
+        let Value::Str(s) = x else {
+            return Err(vm.type_error("encoding without a string argument"));
+        };
         let b = functions_codec::encode(vm, s.as_str(), &enc, errors.as_deref())?;
         return Ok(vm.new_bytes(b));
     }
     if errors.is_some() {
-        let msg = if matches!(x, Value::Str(_)) { "string argument without an encoding" } else { "errors without a string argument" };
+        let msg = if matches!(x, Value::Str(_)) {
+            "string argument without an encoding"
+        } else {
+            "errors without a string argument"
+        };
         return Err(vm.type_error(msg));
     }
     match x {
@@ -341,7 +398,12 @@ fn new_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
             let n = match index_int(vm, x)? {
                 Value::Int(n) => n,
-                _ => return Err(vm.new_exception_msg("OverflowError", "cannot fit 'int' into an index-sized integer")),
+                _ => {
+                    return Err(vm.new_exception_msg(
+                        "OverflowError",
+                        "cannot fit 'int' into an index-sized integer",
+                    ))
+                }
             };
             if n < 0 {
                 return Err(vm.value_error("negative count"));
@@ -351,7 +413,14 @@ fn new_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             }
             Ok(vm.new_bytes(vec![0u8; n as usize]))
         }
-        Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) | Value::Iter(_) | Value::Generator(_) => {
+        Value::List(_)
+        | Value::Tuple(_)
+        | Value::Range(_)
+        | Value::Set(_)
+        | Value::FrozenSet(_)
+        | Value::Dict(_)
+        | Value::Iter(_)
+        | Value::Generator(_) => {
             let items = vm.collect_iterable(x)?;
             let base = vm.temp_roots.len();
             vm.temp_roots.extend_from_slice(&items);
@@ -434,7 +503,10 @@ fn fill_from_pairs(vm: &mut Vm, d: Gc<DictObj>, it: Value) -> PyResult<()> {
                 }
             };
             if pair.len() != 2 {
-                return Err(vm.value_error(&format!("dictionary update sequence element #{idx} has length {}; 2 is required", pair.len())));
+                return Err(vm.value_error(&format!(
+                    "dictionary update sequence element #{idx} has length {}; 2 is required",
+                    pair.len()
+                )));
             }
             let base = vm.temp_roots.len();
             vm.temp_roots.extend_from_slice(&pair);
@@ -453,7 +525,13 @@ fn new_set(vm: &mut Vm, args: &[Value], kw: Kwargs, frozen: bool) -> PyResult<Va
     let name = if frozen { "frozenset" } else { "set" };
     super::no_kwargs(vm, name, kw)?;
     expect_args(vm, name, args, 0, 1)?;
-    let wrap = |s: Gc<SetObj>| if frozen { Value::FrozenSet(s) } else { Value::Set(s) };
+    let wrap = |s: Gc<SetObj>| {
+        if frozen {
+            Value::FrozenSet(s)
+        } else {
+            Value::Set(s)
+        }
+    };
     match args.first().copied() {
         None => Ok(wrap(vm.new_set_obj(SetTable::new()))),
         // frozenset(f) is f itself, as in CPython.
@@ -520,7 +598,11 @@ fn new_range(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     } else {
         let [a, b, c] = bigs;
         let [x, y, z] = vals;
-        let (a, b, c) = (a.unwrap_or_else(|| x.into()), b.unwrap_or_else(|| y.into()), c.unwrap_or_else(|| z.into()));
+        let (a, b, c) = (
+            a.unwrap_or_else(|| x.into()),
+            b.unwrap_or_else(|| y.into()),
+            c.unwrap_or_else(|| z.into()),
+        );
         let (start, stop, step) = match args.len() {
             1 => (0.into(), a, 1.into()),
             2 => (a, b, 1.into()),

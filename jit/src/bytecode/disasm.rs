@@ -23,7 +23,11 @@ fn disassemble_into(code: &Code, out: &mut String) {
         code.filename(),
         code.first_line,
         code.nregs,
-        p.names.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(","),
+        p.names
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(","),
         code.consts.len(),
         code.instrs.len()
     );
@@ -43,8 +47,16 @@ fn disassemble_into(code: &Code, out: &mut String) {
                     Some(n) => format!("{name}=r{v}({n})"),
                     None => format!("{name}=r{v}"),
                 },
-                OperandKind::Const => format!("{name}=k{v}({})", const_text(code.consts.get(v as usize))),
-                OperandKind::Name => format!("{name}={}", code.names.get(v as usize).map(|n| n.as_str().to_string()).unwrap_or_default()),
+                OperandKind::Const => {
+                    format!("{name}=k{v}({})", const_text(code.consts.get(v as usize)))
+                }
+                OperandKind::Name => format!(
+                    "{name}={}",
+                    code.names
+                        .get(v as usize)
+                        .map(|n| n.as_str().to_string())
+                        .unwrap_or_default()
+                ),
                 OperandKind::Global => format!("{name}=g{v}"),
                 OperandKind::Target => format!("{name}=@{v}"),
                 OperandKind::Imm => format!("{name}={}", v as i16),
@@ -54,7 +66,11 @@ fn disassemble_into(code: &Code, out: &mut String) {
         let _ = writeln!(out, "  {:>6}  {:<14} {}", pc, ins.name(), ops.join(" "));
     }
     for e in &code.exc_table {
-        let _ = writeln!(out, "  handler [{}, {}) -> @{} exc=r{} depth={}", e.start, e.end, e.handler, e.exc_reg, e.depth);
+        let _ = writeln!(
+            out,
+            "  handler [{}, {}) -> @{} exc=r{} depth={}",
+            e.start, e.end, e.handler, e.exc_reg, e.depth
+        );
     }
     out.push('\n');
     for c in &code.children {

@@ -1,3 +1,3 @@
 pub mod code;
-pub mod opcodes;
 pub mod disasm;
+pub mod opcodes;

@@ -448,7 +448,12 @@ pub fn pct_int(
 
 /// `pct_int` for an int that fits in i64: the same result without a BigInt
 /// (`"%d" % i` is common in loops).
-pub fn pct_i64(v: i64, c: &PctConv, width: Option<i64>, prec: Option<i64>) -> Result<String, FmtError> {
+pub fn pct_i64(
+    v: i64,
+    c: &PctConv,
+    width: Option<i64>,
+    prec: Option<i64>,
+) -> Result<String, FmtError> {
     let prec = prec.map(|p| p.max(0));
     if let Some(p) = prec {
         if p > i32::MAX as i64 - 3 {
@@ -468,7 +473,13 @@ pub fn pct_i64(v: i64, c: &PctConv, width: Option<i64>, prec: Option<i64>) -> Re
     pct_int_digits(v < 0, digits, c, width, prec)
 }
 
-fn pct_int_digits(negative: bool, mut digits: String, c: &PctConv, width: Option<i64>, prec: Option<i64>) -> Result<String, FmtError> {
+fn pct_int_digits(
+    negative: bool,
+    mut digits: String,
+    c: &PctConv,
+    width: Option<i64>,
+    prec: Option<i64>,
+) -> Result<String, FmtError> {
     let prefix = match c.conv {
         'o' => "0o",
         'x' => "0x",

@@ -31,14 +31,32 @@ use crate::runtime::value::Value;
 type CResult<T> = Result<T, CompileError>;
 
 /// Compile a parsed module into its top-level code object.
-pub fn compile_module(vm: &mut Vm, src: Rc<SourceFile>, module: Gc<ModuleObj>, body: &[Stmt]) -> CResult<Rc<Code>> {
+pub fn compile_module(
+    vm: &mut Vm,
+    src: Rc<SourceFile>,
+    module: Gc<ModuleObj>,
+    body: &[Stmt],
+) -> CResult<Rc<Code>> {
     let scopes = scope::analyze(body).map_err(|e| CompileError {
         unsupported: e.unsupported,
         msg: e.msg,
         offset: e.range.start().to_u32(),
     })?;
-    let mut ctx = Ctx { vm, src, scopes, module };
-    let mut fc = FnCompiler::new(&mut ctx, 0, CodeKind::Module, "<module>".into(), "<module>".into(), Params::default(), 1);
+    let mut ctx = Ctx {
+        vm,
+        src,
+        scopes,
+        module,
+    };
+    let mut fc = FnCompiler::new(
+        &mut ctx,
+        0,
+        CodeKind::Module,
+        "<module>".into(),
+        "<module>".into(),
+        Params::default(),
+        1,
+    );
     fc.prologue();
     fc.stmts(body)?;
     fc.emit(Instr::ReturnNone {});
@@ -123,7 +141,15 @@ struct FnCompiler<'c, 'v, 'a> {
 const MAX_REGS: u16 = 60000;
 
 impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
-    fn new(ctx: &'c mut Ctx<'v>, scope: usize, kind: CodeKind, name: Rc<str>, qualname: Rc<str>, params: Params, first_line: u32) -> Self {
+    fn new(
+        ctx: &'c mut Ctx<'v>,
+        scope: usize,
+        kind: CodeKind,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        params: Params,
+        first_line: u32,
+    ) -> Self {
         let mut fc = FnCompiler {
             ctx,
             scope,
@@ -134,7 +160,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             first_line,
             instrs: Vec::new(),
             locs: Vec::new(),
-            cur_loc: Loc { line: first_line, col: 1 },
+            cur_loc: Loc {
+                line: first_line,
+                col: 1,
+            },
             consts: Vec::new(),
             const_map: HashMap::new(),
             names: Vec::new(),
@@ -225,12 +254,23 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
     }
 
     fn too_large(&self) -> CompileError {
-        CompileError::unsupported(format!("function '{}' is too large (more than 65535 instructions)", self.qualname), self.offset_now())
+        CompileError::unsupported(
+            format!(
+                "function '{}' is too large (more than 65535 instructions)",
+                self.qualname
+            ),
+            self.offset_now(),
+        )
     }
 
     fn offset_now(&self) -> u32 {
         let l = self.cur_loc.line as usize;
-        self.ctx.src.line_starts.get(l.saturating_sub(1)).copied().unwrap_or(0)
+        self.ctx
+            .src
+            .line_starts
+            .get(l.saturating_sub(1))
+            .copied()
+            .unwrap_or(0)
     }
 
     fn jump(&mut self) -> usize {
@@ -248,7 +288,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
     fn alloc(&mut self) -> CResult<u16> {
         let r = self.next_reg;
         if r >= MAX_REGS {
-            return Err(CompileError::unsupported("too many registers in one function", self.offset_now()));
+            return Err(CompileError::unsupported(
+                "too many registers in one function",
+                self.offset_now(),
+            ));
         }
         self.next_reg += 1;
         self.max_reg = self.max_reg.max(self.next_reg);
@@ -274,7 +317,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             return Ok(i);
         }
         let v = make(self.ctx.vm);
-        let i = u16::try_from(self.consts.len()).map_err(|_| CompileError::unsupported("too many constants in one function", self.offset_now()))?;
+        let i = u16::try_from(self.consts.len()).map_err(|_| {
+            CompileError::unsupported("too many constants in one function", self.offset_now())
+        })?;
         self.consts.push(v);
         self.const_map.insert(key, i);
         Ok(i)
@@ -282,7 +327,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn str_const(&mut self, s: &str) -> CResult<u16> {
         let owned = s.to_string();
-        self.const_index(ConstKey::Str(owned.clone()), |vm| Value::Str(vm.intern(&owned)))
+        self.const_index(ConstKey::Str(owned.clone()), |vm| {
+            Value::Str(vm.intern(&owned))
+        })
     }
 
     fn name(&mut self, s: &str) -> CResult<u16> {
@@ -290,7 +337,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             return Ok(i);
         }
         let g = self.ctx.vm.intern(s);
-        let i = u16::try_from(self.names.len()).map_err(|_| CompileError::unsupported("too many names in one function", self.offset_now()))?;
+        let i = u16::try_from(self.names.len()).map_err(|_| {
+            CompileError::unsupported("too many names in one function", self.offset_now())
+        })?;
         self.names.push(g);
         self.name_map.insert(s.to_string(), i);
         Ok(i)
@@ -302,7 +351,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn load_int(&mut self, dst: u16, v: i64) -> CResult<()> {
         if let Ok(imm) = i16::try_from(v) {
-            self.emit(Instr::LoadInt { dst, imm: imm as u16 });
+            self.emit(Instr::LoadInt {
+                dst,
+                imm: imm as u16,
+            });
         } else {
             let k = self.const_index(ConstKey::Int(v), |_| Value::Int(v))?;
             self.load_const(dst, k);
@@ -322,7 +374,8 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn global_slot(&mut self, name: &str) -> CResult<u16> {
         let s = self.ctx.module.intern_slot(name);
-        u16::try_from(s).map_err(|_| CompileError::unsupported("too many global names", self.offset_now()))
+        u16::try_from(s)
+            .map_err(|_| CompileError::unsupported("too many global names", self.offset_now()))
     }
 
     fn load_name(&mut self, name: &str, dst: Option<u16>) -> CResult<u16> {
@@ -348,7 +401,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     None => self.alloc()?,
                 };
                 let n = self.name(name)?;
-                self.emit(Instr::LoadDeref { dst: out, cell, name: n });
+                self.emit(Instr::LoadDeref {
+                    dst: out,
+                    cell,
+                    name: n,
+                });
                 Ok(out)
             }
             NameAccess::Global => {
@@ -358,7 +415,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 };
                 let slot = self.global_slot(name)?;
                 let n = self.name(name)?;
-                self.emit(Instr::LoadGlobal { dst: out, slot, name: n });
+                self.emit(Instr::LoadGlobal {
+                    dst: out,
+                    slot,
+                    name: n,
+                });
                 Ok(out)
             }
         }
@@ -408,7 +469,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         cells.sort_by_key(|c| self.vars[c]);
         for (i, f) in frees.iter().enumerate() {
             let r = self.vars[f];
-            self.emit(Instr::LoadClosure { dst: r, idx: i as u16 });
+            self.emit(Instr::LoadClosure {
+                dst: r,
+                idx: i as u16,
+            });
         }
         for c in cells {
             let r = self.vars[&c];
@@ -420,10 +484,12 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         debug_assert!(self.regions.is_empty());
         // Innermost (most recently opened) regions first: the unwinder takes the
         // first entry that covers the faulting instruction.
-        self.exc_entries.sort_by_key(|(id, e)| (std::cmp::Reverse(*id), e.start));
+        self.exc_entries
+            .sort_by_key(|(id, e)| (std::cmp::Reverse(*id), e.start));
         let nregs = self.max_reg.max(self.params.total()).max(1);
         self.reg_names.resize(nregs as usize, None);
-        let is_generator = self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
+        let is_generator =
+            self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
         Code {
             kind: self.kind,
             name: self.name,
@@ -477,7 +543,13 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     /// Emit MakeFunction for a compiled child; defaults and closure come from the
     /// current scope. Returns the register holding the function.
-    fn make_function(&mut self, child: Code, child_scope: usize, p: Option<&'a ast::Parameters>, dst: Option<u16>) -> CResult<u16> {
+    fn make_function(
+        &mut self,
+        child: Code,
+        child_scope: usize,
+        p: Option<&'a ast::Parameters>,
+        dst: Option<u16>,
+    ) -> CResult<u16> {
         let out = match dst {
             Some(d) => d,
             None => self.alloc()?,
@@ -487,7 +559,12 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         // Positional defaults.
         let mut has_any = false;
         if let Some(p) = p {
-            let defaults: Vec<&Expr> = p.posonlyargs.iter().chain(p.args.iter()).filter_map(|a| a.default.as_deref()).collect();
+            let defaults: Vec<&Expr> = p
+                .posonlyargs
+                .iter()
+                .chain(p.args.iter())
+                .filter_map(|a| a.default.as_deref())
+                .collect();
             if defaults.is_empty() {
                 self.load_none(args);
             } else {
@@ -496,10 +573,18 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 for (i, d) in defaults.iter().enumerate() {
                     self.expr_to(d, start + i as u16)?;
                 }
-                self.emit(Instr::BuildTuple { dst: args, start, count: defaults.len() as u16 });
+                self.emit(Instr::BuildTuple {
+                    dst: args,
+                    start,
+                    count: defaults.len() as u16,
+                });
                 self.free_to(args + 3);
             }
-            let kw: Vec<(&str, &Expr)> = p.kwonlyargs.iter().filter_map(|a| a.default.as_deref().map(|d| (a.parameter.name.as_str(), d))).collect();
+            let kw: Vec<(&str, &Expr)> = p
+                .kwonlyargs
+                .iter()
+                .filter_map(|a| a.default.as_deref().map(|d| (a.parameter.name.as_str(), d)))
+                .collect();
             if kw.is_empty() {
                 self.load_none(args + 1);
             } else {
@@ -510,7 +595,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     self.load_const(start + 2 * i as u16, k);
                     self.expr_to(d, start + 2 * i as u16 + 1)?;
                 }
-                self.emit(Instr::BuildDict { dst: args + 1, start, count: kw.len() as u16 });
+                self.emit(Instr::BuildDict {
+                    dst: args + 1,
+                    start,
+                    count: kw.len() as u16,
+                });
                 self.free_to(args + 3);
             }
         } else {
@@ -524,25 +613,49 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             has_any = true;
             let start = self.alloc_n(frees.len())?;
             for (i, f) in frees.iter().enumerate() {
-                let r = *self.vars.get(f).ok_or_else(|| CompileError::syntax(format!("internal: free variable '{f}' not found"), self.offset_now()))?;
-                self.emit(Instr::Move { dst: start + i as u16, src: r });
+                let r = *self.vars.get(f).ok_or_else(|| {
+                    CompileError::syntax(
+                        format!("internal: free variable '{f}' not found"),
+                        self.offset_now(),
+                    )
+                })?;
+                self.emit(Instr::Move {
+                    dst: start + i as u16,
+                    src: r,
+                });
             }
-            self.emit(Instr::BuildTuple { dst: args + 2, start, count: frees.len() as u16 });
+            self.emit(Instr::BuildTuple {
+                dst: args + 2,
+                start,
+                count: frees.len() as u16,
+            });
             self.free_to(args + 3);
         }
-        let proto = u16::try_from(self.children.len()).map_err(|_| CompileError::unsupported("too many nested functions", self.offset_now()))?;
+        let proto = u16::try_from(self.children.len()).map_err(|_| {
+            CompileError::unsupported("too many nested functions", self.offset_now())
+        })?;
         self.children.push(Rc::new(child));
-        self.emit(Instr::MakeFunction { dst: out, proto, args: if has_any { args } else { NO_REG } });
+        self.emit(Instr::MakeFunction {
+            dst: out,
+            proto,
+            args: if has_any { args } else { NO_REG },
+        });
         self.free_to(mark);
         Ok(out)
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
         if f.is_async {
-            return Err(CompileError::unsupported("async def", f.range.start().to_u32()));
+            return Err(CompileError::unsupported(
+                "async def",
+                f.range.start().to_u32(),
+            ));
         }
         if f.type_params.is_some() {
-            return Err(CompileError::unsupported("type parameters", f.range.start().to_u32()));
+            return Err(CompileError::unsupported(
+                "type parameters",
+                f.range.start().to_u32(),
+            ));
         }
         let mark = self.next_reg;
         // Decorators are evaluated before the function is made.
@@ -558,7 +671,15 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         let qual = self.child_qualname(f.name.as_str());
         let child = {
             let ctx: &mut Ctx<'v> = self.ctx;
-            let mut c = FnCompiler::new(ctx, child_scope, CodeKind::Function, f.name.as_str().into(), qual, params, line);
+            let mut c = FnCompiler::new(
+                ctx,
+                child_scope,
+                CodeKind::Function,
+                f.name.as_str().into(),
+                qual,
+                params,
+                line,
+            );
             c.cur_loc = Loc { line, col: 1 };
             if let Some(Stmt::Expr(e)) = f.body.first() {
                 if let Expr::StringLiteral(d) = &*e.value {
@@ -578,7 +699,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             self.emit(Instr::Move { dst: base, src: d });
             let a = self.alloc()?;
             self.emit(Instr::Move { dst: a, src: v });
-            self.emit(Instr::Call { func: base, argc: 1 });
+            self.emit(Instr::Call {
+                func: base,
+                argc: 1,
+            });
             v = base;
         }
         self.store_name(f.name.as_str(), v)?;
@@ -607,15 +731,26 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         let mark = self.next_reg;
         match s {
             Stmt::FunctionDef(f) => self.function_def(f)?,
-            Stmt::ClassDef(c) => return Err(CompileError::unsupported("class definitions", c.range.start().to_u32())),
+            Stmt::ClassDef(c) => {
+                return Err(CompileError::unsupported(
+                    "class definitions",
+                    c.range.start().to_u32(),
+                ))
+            }
             Stmt::Return(r) => {
                 if self.kind == CodeKind::Module {
-                    return Err(CompileError::syntax("'return' outside function", r.range.start().to_u32()));
+                    return Err(CompileError::syntax(
+                        "'return' outside function",
+                        r.range.start().to_u32(),
+                    ));
                 }
                 // With a finally body to run first, the value must be kept in a
                 // temporary the body cannot overwrite; otherwise return straight
                 // from wherever it is (a local's own register).
-                let has_finally = self.unwind.iter().any(|u| matches!(u, Unwind::Finally { .. }));
+                let has_finally = self
+                    .unwind
+                    .iter()
+                    .any(|u| matches!(u, Unwind::Finally { .. }));
                 let val = match &r.value {
                     Some(v) if has_finally => {
                         let t = self.alloc()?;
@@ -647,9 +782,24 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Stmt::For(f) => self.for_stmt(f)?,
             Stmt::While(w) => self.while_stmt(w)?,
             Stmt::If(i) => self.if_stmt(i)?,
-            Stmt::With(w) => return Err(CompileError::unsupported("the with statement", w.range.start().to_u32())),
-            Stmt::Match(m) => return Err(CompileError::unsupported("the match statement", m.range.start().to_u32())),
-            Stmt::TypeAlias(t) => return Err(CompileError::unsupported("type aliases", t.range.start().to_u32())),
+            Stmt::With(w) => {
+                return Err(CompileError::unsupported(
+                    "the with statement",
+                    w.range.start().to_u32(),
+                ))
+            }
+            Stmt::Match(m) => {
+                return Err(CompileError::unsupported(
+                    "the match statement",
+                    m.range.start().to_u32(),
+                ))
+            }
+            Stmt::TypeAlias(t) => {
+                return Err(CompileError::unsupported(
+                    "type aliases",
+                    t.range.start().to_u32(),
+                ))
+            }
             Stmt::Raise(r) => {
                 if let Some(e) = &r.exc {
                     let ex = self.expr_temp(e)?;
@@ -659,7 +809,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     };
                     self.emit(Instr::Raise { exc: ex, cause });
                 } else {
-                    self.emit(Instr::Raise { exc: NO_REG, cause: NO_REG });
+                    self.emit(Instr::Raise {
+                        exc: NO_REG,
+                        cause: NO_REG,
+                    });
                 }
             }
             Stmt::Try(t) => self.try_stmt(t)?,
@@ -671,9 +824,15 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 if let Some(m) = &a.msg {
                     let arg = self.alloc()?;
                     self.expr_to(m, arg)?;
-                    self.emit(Instr::Call { func: base, argc: 1 });
+                    self.emit(Instr::Call {
+                        func: base,
+                        argc: 1,
+                    });
                 }
-                self.emit(Instr::Raise { exc: base, cause: NO_REG });
+                self.emit(Instr::Raise {
+                    exc: base,
+                    cause: NO_REG,
+                });
                 let h = self.here();
                 self.patch_all(skip, h)?;
             }
@@ -689,7 +848,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                             let mut cur = r;
                             for part in full.split('.').skip(1) {
                                 let pn = self.name(part)?;
-                                self.emit(Instr::LoadAttr { dst: cur, obj: cur, name: pn });
+                                self.emit(Instr::LoadAttr {
+                                    dst: cur,
+                                    obj: cur,
+                                    name: pn,
+                                });
                                 cur = r;
                             }
                             self.store_name(asn.as_str(), cur)?;
@@ -708,7 +871,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             Stmt::ImportFrom(i) => {
                 if i.level > 0 {
-                    return Err(CompileError::unsupported("relative imports", i.range.start().to_u32()));
+                    return Err(CompileError::unsupported(
+                        "relative imports",
+                        i.range.start().to_u32(),
+                    ));
                 }
                 let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
                 let m = self.alloc()?;
@@ -716,11 +882,18 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 self.emit(Instr::ImportName { dst: m, name: n });
                 for a in &i.names {
                     if a.name.as_str() == "*" {
-                        return Err(CompileError::unsupported("from ... import *", a.range.start().to_u32()));
+                        return Err(CompileError::unsupported(
+                            "from ... import *",
+                            a.range.start().to_u32(),
+                        ));
                     }
                     let r = self.alloc()?;
                     let an = self.name(a.name.as_str())?;
-                    self.emit(Instr::ImportFrom { dst: r, module: m, name: an });
+                    self.emit(Instr::ImportFrom {
+                        dst: r,
+                        module: m,
+                        name: an,
+                    });
                     let bind = a.asname.as_ref().unwrap_or(&a.name);
                     self.store_name(bind.as_str(), r)?;
                     self.free_to(m + 1);
@@ -730,14 +903,20 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Stmt::Expr(e) => {
                 if let Expr::Yield(_) | Expr::YieldFrom(_) = &*e.value {
                     if self.kind == CodeKind::Module {
-                        return Err(CompileError::syntax("'yield' outside function", e.range.start().to_u32()));
+                        return Err(CompileError::syntax(
+                            "'yield' outside function",
+                            e.range.start().to_u32(),
+                        ));
                     }
                 }
                 self.expr(&e.value)?;
             }
             Stmt::Break(b) => {
                 let Some(l) = self.loops.last() else {
-                    return Err(CompileError::syntax("'break' outside loop", b.range.start().to_u32()));
+                    return Err(CompileError::syntax(
+                        "'break' outside loop",
+                        b.range.start().to_u32(),
+                    ));
                 };
                 let depth = l.unwind_depth;
                 self.unwind_for_exit(depth, false)?;
@@ -746,13 +925,21 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             Stmt::Continue(c) => {
                 let Some(l) = self.loops.last() else {
-                    return Err(CompileError::syntax("'continue' not properly in loop", c.range.start().to_u32()));
+                    return Err(CompileError::syntax(
+                        "'continue' not properly in loop",
+                        c.range.start().to_u32(),
+                    ));
                 };
                 let (depth, target) = (l.unwind_depth, l.continue_target);
                 self.unwind_for_exit(depth, false)?;
                 self.jump_to(target)?;
             }
-            Stmt::IpyEscapeCommand(c) => return Err(CompileError::syntax("invalid syntax", c.range.start().to_u32())),
+            Stmt::IpyEscapeCommand(c) => {
+                return Err(CompileError::syntax(
+                    "invalid syntax",
+                    c.range.start().to_u32(),
+                ))
+            }
         }
         self.free_to(mark);
         Ok(())
@@ -783,7 +970,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                         }
                     }
                     let saved_depth = self.handler_depth;
-                    self.handler_depth = self.regions.get(regions).map(|r| r.depth).unwrap_or(saved_depth);
+                    self.handler_depth = self
+                        .regions
+                        .get(regions)
+                        .map(|r| r.depth)
+                        .unwrap_or(saved_depth);
                     let saved_regions: Vec<Region> = self.regions.drain(regions..).collect();
                     self.nested(|c| c.stmts(body))?;
                     self.regions.extend(saved_regions);
@@ -804,7 +995,14 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
     fn open_region(&mut self, exc_reg: u16) -> usize {
         let pc = self.here() as u32;
         self.regions_opened += 1;
-        self.regions.push(Region { id: self.regions_opened, segments: Vec::new(), open: Some(pc), handler: 0, exc_reg, depth: self.handler_depth });
+        self.regions.push(Region {
+            id: self.regions_opened,
+            segments: Vec::new(),
+            open: Some(pc),
+            handler: 0,
+            exc_reg,
+            depth: self.handler_depth,
+        });
         self.regions.len() - 1
     }
 
@@ -822,21 +1020,36 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn commit_region(&mut self, r: Region, handler: usize) {
         for (s, e) in r.segments {
-            self.exc_entries.push((r.id, ExcEntry { start: s, end: e, handler: handler as u32, exc_reg: r.exc_reg, depth: r.depth }));
+            self.exc_entries.push((
+                r.id,
+                ExcEntry {
+                    start: s,
+                    end: e,
+                    handler: handler as u32,
+                    exc_reg: r.exc_reg,
+                    depth: r.depth,
+                },
+            ));
         }
         let _ = r.handler;
     }
 
     fn try_stmt(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
         if t.is_star {
-            return Err(CompileError::unsupported("except*", t.range.start().to_u32()));
+            return Err(CompileError::unsupported(
+                "except*",
+                t.range.start().to_u32(),
+            ));
         }
         let has_finally = !t.finalbody.is_empty();
         let fin_exc = self.alloc()?;
         let regions_before = self.regions.len();
         if has_finally {
             self.open_region(fin_exc);
-            self.unwind.push(Unwind::Finally { body: &t.finalbody, regions: regions_before });
+            self.unwind.push(Unwind::Finally {
+                body: &t.finalbody,
+                regions: regions_before,
+            });
         }
         self.nested(|c| c.try_except(t))?;
         if has_finally {
@@ -885,13 +1098,20 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     let mark = self.next_reg;
                     let tr = self.expr(ty)?;
                     let m = self.alloc()?;
-                    self.emit(Instr::ExcMatch { dst: m, exc, typ: tr });
+                    self.emit(Instr::ExcMatch {
+                        dst: m,
+                        exc,
+                        typ: tr,
+                    });
                     next = Some(self.emit(Instr::JumpIfFalse { cond: m, target: 0 }));
                     self.free_to(mark);
                 }
                 None => {
                     if i + 1 != t.handlers.len() {
-                        return Err(CompileError::syntax("default 'except:' must be last", h.range.start().to_u32()));
+                        return Err(CompileError::syntax(
+                            "default 'except:' must be last",
+                            h.range.start().to_u32(),
+                        ));
                     }
                 }
             }
@@ -930,7 +1150,13 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             // a, b = b, a: no tuple is built.
             if let (Expr::Tuple(tt), Expr::Tuple(vt)) = (t, &*a.value) {
-                if tt.elts.len() == vt.elts.len() && !tt.elts.iter().chain(vt.elts.iter()).any(|e| matches!(e, Expr::Starred(_))) {
+                if tt.elts.len() == vt.elts.len()
+                    && !tt
+                        .elts
+                        .iter()
+                        .chain(vt.elts.iter())
+                        .any(|e| matches!(e, Expr::Starred(_)))
+                {
                     let start = self.alloc_n(vt.elts.len())?;
                     for (i, e) in vt.elts.iter().enumerate() {
                         self.expr_to(e, start + i as u16)?;
@@ -968,34 +1194,61 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 let mark = self.next_reg;
                 let o = self.expr(&a.value)?;
                 let n = self.name(a.attr.as_str())?;
-                self.emit(Instr::StoreAttr { obj: o, name: n, src });
+                self.emit(Instr::StoreAttr {
+                    obj: o,
+                    name: n,
+                    src,
+                });
                 self.free_to(mark);
             }
             Expr::Subscript(s) => {
                 let mark = self.next_reg;
                 let o = self.expr(&s.value)?;
                 let k = self.expr(&s.slice)?;
-                self.emit(Instr::StoreSubscr { obj: o, key: k, src });
+                self.emit(Instr::StoreSubscr {
+                    obj: o,
+                    key: k,
+                    src,
+                });
                 self.free_to(mark);
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 let mark = self.next_reg;
                 let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
-                if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
-                    return Err(CompileError::syntax("multiple starred expressions in assignment", target.range().start().to_u32()));
+                if elts
+                    .iter()
+                    .filter(|e| matches!(e, Expr::Starred(_)))
+                    .count()
+                    > 1
+                {
+                    return Err(CompileError::syntax(
+                        "multiple starred expressions in assignment",
+                        target.range().start().to_u32(),
+                    ));
                 }
                 let start = self.alloc_n(elts.len())?;
                 match star {
                     None => {
-                        self.emit(Instr::Unpack { start, src, count: elts.len() as u16 });
+                        self.emit(Instr::Unpack {
+                            start,
+                            src,
+                            count: elts.len() as u16,
+                        });
                     }
                     Some(i) => {
                         let before = i;
                         let after = elts.len() - i - 1;
                         if before > 255 || after > 255 {
-                            return Err(CompileError::syntax("too many expressions in star-unpacking assignment", target.range().start().to_u32()));
+                            return Err(CompileError::syntax(
+                                "too many expressions in star-unpacking assignment",
+                                target.range().start().to_u32(),
+                            ));
                         }
-                        self.emit(Instr::UnpackEx { start, src, count: (before | (after << 8)) as u16 });
+                        self.emit(Instr::UnpackEx {
+                            start,
+                            src,
+                            count: (before | (after << 8)) as u16,
+                        });
                     }
                 }
                 for (i, e) in elts.iter().enumerate() {
@@ -1008,10 +1261,16 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 self.free_to(mark);
             }
             Expr::Starred(s) => {
-                return Err(CompileError::syntax("starred assignment target must be in a list or tuple", s.range.start().to_u32()));
+                return Err(CompileError::syntax(
+                    "starred assignment target must be in a list or tuple",
+                    s.range.start().to_u32(),
+                ));
             }
             other => {
-                return Err(CompileError::syntax(format!("cannot assign to {}", describe(other)), other.range().start().to_u32()));
+                return Err(CompileError::syntax(
+                    format!("cannot assign to {}", describe(other)),
+                    other.range().start().to_u32(),
+                ));
             }
         }
         self.cur_loc = prev;
@@ -1062,7 +1321,12 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     self.delete(e)?;
                 }
             }
-            other => return Err(CompileError::syntax(format!("cannot delete {}", describe(other)), other.range().start().to_u32())),
+            other => {
+                return Err(CompileError::syntax(
+                    format!("cannot delete {}", describe(other)),
+                    other.range().start().to_u32(),
+                ))
+            }
         }
         self.free_to(mark);
         Ok(())
@@ -1086,21 +1350,43 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 let o = self.expr_temp(&at.value)?;
                 let n = self.name(at.attr.as_str())?;
                 let cur = self.alloc()?;
-                self.emit(Instr::LoadAttr { dst: cur, obj: o, name: n });
+                self.emit(Instr::LoadAttr {
+                    dst: cur,
+                    obj: o,
+                    name: n,
+                });
                 self.aug_op(a.op, cur, cur, &a.value)?;
-                self.emit(Instr::StoreAttr { obj: o, name: n, src: cur });
+                self.emit(Instr::StoreAttr {
+                    obj: o,
+                    name: n,
+                    src: cur,
+                });
                 Ok(())
             }
             Expr::Subscript(s) => {
                 let o = self.expr_temp(&s.value)?;
                 let k = self.expr_temp(&s.slice)?;
                 let cur = self.alloc()?;
-                self.emit(Instr::Subscr { dst: cur, obj: o, key: k });
+                self.emit(Instr::Subscr {
+                    dst: cur,
+                    obj: o,
+                    key: k,
+                });
                 self.aug_op(a.op, cur, cur, &a.value)?;
-                self.emit(Instr::StoreSubscr { obj: o, key: k, src: cur });
+                self.emit(Instr::StoreSubscr {
+                    obj: o,
+                    key: k,
+                    src: cur,
+                });
                 Ok(())
             }
-            other => Err(CompileError::syntax(format!("'{}' is an illegal expression for augmented assignment", describe(other)), other.range().start().to_u32())),
+            other => Err(CompileError::syntax(
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    describe(other)
+                ),
+                other.range().start().to_u32(),
+            )),
         }
     }
 
@@ -1135,7 +1421,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
     }
 
     fn loop_body(&mut self, body: &'a [Stmt], continue_target: usize) -> CResult<Vec<usize>> {
-        self.loops.push(LoopCtx { continue_target, breaks: Vec::new(), unwind_depth: self.unwind.len() });
+        self.loops.push(LoopCtx {
+            continue_target,
+            breaks: Vec::new(),
+            unwind_depth: self.unwind.len(),
+        });
         let r = self.nested(|c| c.stmts(body));
         let l = self.loops.pop().unwrap();
         r?;
@@ -1144,7 +1434,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn while_stmt(&mut self, w: &'a ast::StmtWhile) -> CResult<()> {
         let top = self.here();
-        let exits = if is_const_true(&w.test) { Vec::new() } else { self.cond_jump(&w.test, false)? };
+        let exits = if is_const_true(&w.test) {
+            Vec::new()
+        } else {
+            self.cond_jump(&w.test, false)?
+        };
         let breaks = self.loop_body(&w.body, top)?;
         self.jump_to(top)?;
         let else_start = self.here();
@@ -1156,7 +1450,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
         if f.is_async {
-            return Err(CompileError::unsupported("async for", f.range.start().to_u32()));
+            return Err(CompileError::unsupported(
+                "async for",
+                f.range.start().to_u32(),
+            ));
         }
         let it = self.alloc()?;
         let src = self.expr(&f.iter)?;
@@ -1172,7 +1469,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             _ => (self.alloc()?, None),
         };
         let set_loc = self.set_loc(&*f.iter);
-        let fi = self.emit(Instr::ForIter { dst, iter: it, target: 0 });
+        let fi = self.emit(Instr::ForIter {
+            dst,
+            iter: it,
+            target: 0,
+        });
         self.cur_loc = set_loc;
         let newly_bound = match direct {
             Some(n) => self.bound.insert(n.to_string()),
@@ -1256,7 +1557,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             _ => {
                 let r = self.expr(e)?;
-                let j = if when { Instr::JumpIfTrue { cond: r, target: 0 } } else { Instr::JumpIfFalse { cond: r, target: 0 } };
+                let j = if when {
+                    Instr::JumpIfTrue { cond: r, target: 0 }
+                } else {
+                    Instr::JumpIfFalse { cond: r, target: 0 }
+                };
                 vec![self.emit(j)]
             }
         };
@@ -1321,17 +1626,29 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                         Some(v) => self.load_int(out, v)?,
                         None => {
                             let text = i.to_string();
-                            let big = parse_big_literal(&text).ok_or_else(|| CompileError::syntax("invalid integer literal", n.range.start().to_u32()))?;
-                            let k = self.const_index(ConstKey::Big(text), |vm| vm.bigint_const(big))?;
+                            let big = parse_big_literal(&text).ok_or_else(|| {
+                                CompileError::syntax(
+                                    "invalid integer literal",
+                                    n.range.start().to_u32(),
+                                )
+                            })?;
+                            let k =
+                                self.const_index(ConstKey::Big(text), |vm| vm.bigint_const(big))?;
                             self.load_const(out, k);
                         }
                     },
                     ast::Number::Float(f) => {
                         let f = *f;
-                        let k = self.const_index(ConstKey::Float(f.to_bits()), |_| Value::Float(f))?;
+                        let k =
+                            self.const_index(ConstKey::Float(f.to_bits()), |_| Value::Float(f))?;
                         self.load_const(out, k);
                     }
-                    ast::Number::Complex { .. } => return Err(CompileError::unsupported("complex numbers", n.range.start().to_u32())),
+                    ast::Number::Complex { .. } => {
+                        return Err(CompileError::unsupported(
+                            "complex numbers",
+                            n.range.start().to_u32(),
+                        ))
+                    }
                 }
                 Ok(out)
             }
@@ -1345,14 +1662,20 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 let out = self.out(dst)?;
                 let bytes: Vec<u8> = b.value.bytes().collect();
                 let k = self.const_index(ConstKey::Bytes(bytes.clone()), |vm| {
-                    Value::Bytes(vm.heap.alloc_pinned(BytesObj { b: bytes.into(), hash: std::cell::Cell::new(-1) }))
+                    Value::Bytes(vm.heap.alloc_pinned(BytesObj {
+                        b: bytes.into(),
+                        hash: std::cell::Cell::new(-1),
+                    }))
                 })?;
                 self.load_const(out, k);
                 Ok(out)
             }
             Expr::BooleanLiteral(b) => {
                 let out = self.out(dst)?;
-                self.emit(Instr::LoadBool { dst: out, imm: b.value as u16 });
+                self.emit(Instr::LoadBool {
+                    dst: out,
+                    imm: b.value as u16,
+                });
                 Ok(out)
             }
             Expr::NoneLiteral(_) => {
@@ -1379,7 +1702,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 if let (Some(imm), Operator::Add | Operator::Sub) = (small_int(&b.right), b.op) {
                     let a = self.expr(&b.left)?;
                     self.set_loc(e);
-                    let i = if b.op == Operator::Add { Instr::AddI { dst: out, a, imm } } else { Instr::SubI { dst: out, a, imm } };
+                    let i = if b.op == Operator::Add {
+                        Instr::AddI { dst: out, a, imm }
+                    } else {
+                        Instr::SubI { dst: out, a, imm }
+                    };
                     self.emit(i);
                 } else {
                     let a = self.expr(&b.left)?;
@@ -1409,7 +1736,8 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     }
                     if let ast::Number::Float(f) = n.value {
                         let f = -f;
-                        let k = self.const_index(ConstKey::Float(f.to_bits()), |_| Value::Float(f))?;
+                        let k =
+                            self.const_index(ConstKey::Float(f.to_bits()), |_| Value::Float(f))?;
                         self.load_const(out, k);
                         return Ok(out);
                     }
@@ -1433,7 +1761,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 let (last, init) = b.values.split_last().expect("boolop values");
                 for v in init {
                     self.expr_to(v, t)?;
-                    ends.push(self.emit(if b.op == ast::BoolOp::And { Instr::JumpIfFalse { cond: t, target: 0 } } else { Instr::JumpIfTrue { cond: t, target: 0 } }));
+                    ends.push(self.emit(if b.op == ast::BoolOp::And {
+                        Instr::JumpIfFalse { cond: t, target: 0 }
+                    } else {
+                        Instr::JumpIfTrue { cond: t, target: 0 }
+                    }));
                 }
                 self.expr_to(last, t)?;
                 let h = self.here();
@@ -1483,7 +1815,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             Expr::Named(n) => {
                 let Expr::Name(target) = &*n.target else {
-                    return Err(CompileError::syntax("cannot use assignment expressions with this target", n.range.start().to_u32()));
+                    return Err(CompileError::syntax(
+                        "cannot use assignment expressions with this target",
+                        n.range.start().to_u32(),
+                    ));
                 };
                 let name = target.id.as_str();
                 match self.local_reg(name) {
@@ -1511,12 +1846,24 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             Expr::Lambda(l) => {
                 let child_scope = self.ctx.scopes.of_node(l);
-                let params = l.parameters.as_deref().map(Self::params_of).unwrap_or_default();
+                let params = l
+                    .parameters
+                    .as_deref()
+                    .map(Self::params_of)
+                    .unwrap_or_default();
                 let line = self.cur_loc.line;
                 let qual = self.child_qualname("<lambda>");
                 let child = {
                     let ctx: &mut Ctx<'v> = self.ctx;
-                    let mut c = FnCompiler::new(ctx, child_scope, CodeKind::Lambda, "<lambda>".into(), qual, params, line);
+                    let mut c = FnCompiler::new(
+                        ctx,
+                        child_scope,
+                        CodeKind::Lambda,
+                        "<lambda>".into(),
+                        qual,
+                        params,
+                        line,
+                    );
                     c.cur_loc = Loc { line, col: 1 };
                     c.prologue();
                     let t = c.alloc()?;
@@ -1538,10 +1885,18 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                         self.expr_to(&it.value, start + 2 * i as u16 + 1)?;
                     }
                     self.set_loc(e);
-                    self.emit(Instr::BuildDict { dst: out, start, count: d.items.len() as u16 });
+                    self.emit(Instr::BuildDict {
+                        dst: out,
+                        start,
+                        count: d.items.len() as u16,
+                    });
                 } else {
                     let acc = self.alloc()?;
-                    self.emit(Instr::BuildDict { dst: acc, start: acc, count: 0 });
+                    self.emit(Instr::BuildDict {
+                        dst: acc,
+                        start: acc,
+                        count: 0,
+                    });
                     for it in &d.items {
                         let m = self.next_reg;
                         match &it.key {
@@ -1553,7 +1908,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                             }
                             None => {
                                 let v = self.expr(&it.value)?;
-                                self.emit(Instr::DictUpdate { dict: acc, mapping: v });
+                                self.emit(Instr::DictUpdate {
+                                    dict: acc,
+                                    mapping: v,
+                                });
                             }
                         }
                         self.free_to(m);
@@ -1563,19 +1921,35 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 self.settle(mark, out);
                 Ok(out)
             }
-            Expr::Set(s) if s.elts.len() >= 3 && s.elts.iter().all(maybe_const) && self.fold_all(&s.elts).is_some() => {
+            Expr::Set(s)
+                if s.elts.len() >= 3
+                    && s.elts.iter().all(maybe_const)
+                    && self.fold_all(&s.elts).is_some() =>
+            {
                 // CPython 3.11 compiles a constant set display of three or more
                 // items to a frozenset constant merged into an empty set, which
                 // lays the table out differently from adding items one by one.
                 let out = self.out(dst)?;
                 let items = self.fold_all(&s.elts).unwrap_or_default();
                 let fs = self.ctx.vm.frozenset_const(&items);
-                let k = u16::try_from(self.consts.len()).map_err(|_| CompileError::unsupported("too many constants in one function", self.offset_now()))?;
+                let k = u16::try_from(self.consts.len()).map_err(|_| {
+                    CompileError::unsupported(
+                        "too many constants in one function",
+                        self.offset_now(),
+                    )
+                })?;
                 self.consts.push(fs);
                 let t = self.alloc()?;
                 self.load_const(t, k);
-                self.emit(Instr::BuildSet { dst: out, start: out, count: 0 });
-                self.emit(Instr::SetUpdate { set: out, iterable: t });
+                self.emit(Instr::BuildSet {
+                    dst: out,
+                    start: out,
+                    count: 0,
+                });
+                self.emit(Instr::SetUpdate {
+                    set: out,
+                    iterable: t,
+                });
                 self.settle(mark, out);
                 Ok(out)
             }
@@ -1593,20 +1967,35 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 }
                 self.sequence(&t.elts, SeqKind::Tuple, dst, mark)
             }
-            Expr::ListComp(c) => self.comprehension(c, &c.generators, CompKind::List(&c.elt), dst, mark),
-            Expr::SetComp(c) => self.comprehension(c, &c.generators, CompKind::Set(&c.elt), dst, mark),
+            Expr::ListComp(c) => {
+                self.comprehension(c, &c.generators, CompKind::List(&c.elt), dst, mark)
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c, &c.generators, CompKind::Set(&c.elt), dst, mark)
+            }
             Expr::DictComp(c) => match &c.key {
-                Some(k) => self.comprehension(c, &c.generators, CompKind::Dict(k, &c.value), dst, mark),
-                None => Err(CompileError::syntax("dict unpacking cannot be used in dict comprehension", c.range.start().to_u32())),
+                Some(k) => {
+                    self.comprehension(c, &c.generators, CompKind::Dict(k, &c.value), dst, mark)
+                }
+                None => Err(CompileError::syntax(
+                    "dict unpacking cannot be used in dict comprehension",
+                    c.range.start().to_u32(),
+                )),
             },
-            Expr::Generator(c) => self.comprehension(c, &c.generators, CompKind::Gen(&c.elt), dst, mark),
+            Expr::Generator(c) => {
+                self.comprehension(c, &c.generators, CompKind::Gen(&c.elt), dst, mark)
+            }
             Expr::Call(c) => self.call(c, dst, mark),
             Expr::Attribute(a) => {
                 let out = self.out(dst)?;
                 let o = self.expr(&a.value)?;
                 let n = self.name(a.attr.as_str())?;
                 self.set_loc(e);
-                self.emit(Instr::LoadAttr { dst: out, obj: o, name: n });
+                self.emit(Instr::LoadAttr {
+                    dst: out,
+                    obj: o,
+                    name: n,
+                });
                 self.settle(mark, out);
                 Ok(out)
             }
@@ -1615,7 +2004,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 let o = self.expr(&s.value)?;
                 let k = self.expr(&s.slice)?;
                 self.set_loc(e);
-                self.emit(Instr::Subscr { dst: out, obj: o, key: k });
+                self.emit(Instr::Subscr {
+                    dst: out,
+                    obj: o,
+                    key: k,
+                });
                 self.settle(mark, out);
                 Ok(out)
             }
@@ -1634,7 +2027,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             Expr::Yield(y) => {
                 if self.kind == CodeKind::Module {
-                    return Err(CompileError::syntax("'yield' outside function", y.range.start().to_u32()));
+                    return Err(CompileError::syntax(
+                        "'yield' outside function",
+                        y.range.start().to_u32(),
+                    ));
                 }
                 let out = self.out(dst)?;
                 let v = match &y.value {
@@ -1651,7 +2047,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             Expr::YieldFrom(y) => {
                 if self.kind == CodeKind::Module {
-                    return Err(CompileError::syntax("'yield from' outside function", y.range.start().to_u32()));
+                    return Err(CompileError::syntax(
+                        "'yield from' outside function",
+                        y.range.start().to_u32(),
+                    ));
                 }
                 let out = self.out(dst)?;
                 let it = self.alloc()?;
@@ -1661,10 +2060,19 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 self.settle(mark, out);
                 Ok(out)
             }
-            Expr::Starred(s) => Err(CompileError::syntax("can't use starred expression here", s.range.start().to_u32())),
+            Expr::Starred(s) => Err(CompileError::syntax(
+                "can't use starred expression here",
+                s.range.start().to_u32(),
+            )),
             Expr::Await(a) => Err(CompileError::unsupported("await", a.range.start().to_u32())),
-            Expr::TString(t) => Err(CompileError::syntax("t-strings require Python 3.14", t.range.start().to_u32())),
-            Expr::IpyEscapeCommand(c) => Err(CompileError::syntax("invalid syntax", c.range.start().to_u32())),
+            Expr::TString(t) => Err(CompileError::syntax(
+                "t-strings require Python 3.14",
+                t.range.start().to_u32(),
+            )),
+            Expr::IpyEscapeCommand(c) => Err(CompileError::syntax(
+                "invalid syntax",
+                c.range.start().to_u32(),
+            )),
         }
     }
 
@@ -1691,8 +2099,13 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
     /// displays exist, and so their iteration order.
     fn fold(&mut self, e: &Expr) -> Option<Value> {
         let v = match e {
-            Expr::NumberLiteral(n) if matches!(n.value, ast::Number::Complex { .. }) => return None,
-            Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => self.literal_value(e).ok()?,
+            Expr::NumberLiteral(n) if matches!(n.value, ast::Number::Complex { .. }) => {
+                return None
+            }
+            Expr::NumberLiteral(_)
+            | Expr::StringLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_) => self.literal_value(e).ok()?,
             Expr::UnaryOp(u) => {
                 let x = self.fold(&u.operand)?;
                 let vm = &mut *self.ctx.vm;
@@ -1732,7 +2145,12 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 let text = s.as_str().to_string();
                 Value::Str(self.ctx.vm.intern(&text))
             }
-            Value::Tuple(t) if !t.is_pinned() => Value::Tuple(self.ctx.vm.heap.alloc_pinned(TupleObj::new(t.items.to_vec()))),
+            Value::Tuple(t) if !t.is_pinned() => Value::Tuple(
+                self.ctx
+                    .vm
+                    .heap
+                    .alloc_pinned(TupleObj::new(t.items.to_vec())),
+            ),
             other => other,
         }
     }
@@ -1747,7 +2165,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
     }
 
     fn push_const(&mut self, v: Value) -> CResult<u16> {
-        let i = u16::try_from(self.consts.len()).map_err(|_| CompileError::unsupported("too many constants in one function", self.offset_now()))?;
+        let i = u16::try_from(self.consts.len()).map_err(|_| {
+            CompileError::unsupported("too many constants in one function", self.offset_now())
+        })?;
         self.consts.push(v);
         Ok(i)
     }
@@ -1758,22 +2178,42 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => Value::Int(v),
                     None => {
-                        let big = parse_big_literal(&i.to_string()).ok_or_else(|| CompileError::syntax("invalid integer literal", n.range.start().to_u32()))?;
+                        let big = parse_big_literal(&i.to_string()).ok_or_else(|| {
+                            CompileError::syntax(
+                                "invalid integer literal",
+                                n.range.start().to_u32(),
+                            )
+                        })?;
                         self.ctx.vm.bigint_const(big)
                     }
                 },
                 ast::Number::Float(f) => Value::Float(*f),
-                ast::Number::Complex { .. } => return Err(CompileError::unsupported("complex numbers", n.range.start().to_u32())),
+                ast::Number::Complex { .. } => {
+                    return Err(CompileError::unsupported(
+                        "complex numbers",
+                        n.range.start().to_u32(),
+                    ))
+                }
             },
             Expr::StringLiteral(s) => Value::Str(self.ctx.vm.intern(s.value.to_str())),
             Expr::BooleanLiteral(b) => Value::Bool(b.value),
             Expr::NoneLiteral(_) => Value::None,
-            other => return Err(CompileError::syntax("internal: not a literal", other.range().start().to_u32())),
+            other => {
+                return Err(CompileError::syntax(
+                    "internal: not a literal",
+                    other.range().start().to_u32(),
+                ))
+            }
         })
     }
 
-
-    fn sequence(&mut self, elts: &'a [Expr], kind: SeqKind, dst: Option<u16>, mark: u16) -> CResult<u16> {
+    fn sequence(
+        &mut self,
+        elts: &'a [Expr],
+        kind: SeqKind,
+        dst: Option<u16>,
+        mark: u16,
+    ) -> CResult<u16> {
         let out = self.out(dst)?;
         if !elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
             let start = self.alloc_n(elts.len())?;
@@ -1782,15 +2222,35 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             let count = elts.len() as u16;
             self.emit(match kind {
-                SeqKind::List => Instr::BuildList { dst: out, start, count },
-                SeqKind::Tuple => Instr::BuildTuple { dst: out, start, count },
-                SeqKind::Set => Instr::BuildSet { dst: out, start, count },
+                SeqKind::List => Instr::BuildList {
+                    dst: out,
+                    start,
+                    count,
+                },
+                SeqKind::Tuple => Instr::BuildTuple {
+                    dst: out,
+                    start,
+                    count,
+                },
+                SeqKind::Set => Instr::BuildSet {
+                    dst: out,
+                    start,
+                    count,
+                },
             });
         } else {
             let acc = self.alloc()?;
             match kind {
-                SeqKind::Set => self.emit(Instr::BuildSet { dst: acc, start: acc, count: 0 }),
-                _ => self.emit(Instr::BuildList { dst: acc, start: acc, count: 0 }),
+                SeqKind::Set => self.emit(Instr::BuildSet {
+                    dst: acc,
+                    start: acc,
+                    count: 0,
+                }),
+                _ => self.emit(Instr::BuildList {
+                    dst: acc,
+                    start: acc,
+                    count: 0,
+                }),
             };
             for el in elts {
                 let m = self.next_reg;
@@ -1798,8 +2258,14 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     Expr::Starred(s) => {
                         let v = self.expr(&s.value)?;
                         self.emit(match kind {
-                            SeqKind::Set => Instr::SetUpdate { set: acc, iterable: v },
-                            _ => Instr::ListExtend { list: acc, iterable: v },
+                            SeqKind::Set => Instr::SetUpdate {
+                                set: acc,
+                                iterable: v,
+                            },
+                            _ => Instr::ListExtend {
+                                list: acc,
+                                iterable: v,
+                            },
                         });
                     }
                     other => {
@@ -1861,9 +2327,16 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             n += 1;
         }
         if n == 1 {
-            self.emit(Instr::Move { dst: out, src: start });
+            self.emit(Instr::Move {
+                dst: out,
+                src: start,
+            });
         } else {
-            self.emit(Instr::BuildString { dst: out, start, count: n });
+            self.emit(Instr::BuildString {
+                dst: out,
+                start,
+                count: n,
+            });
         }
         self.settle(mark, out);
         Ok(out)
@@ -1886,7 +2359,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             ast::ConversionFlag::Ascii => Some(b'a'),
         };
         if let Some(c) = conv {
-            self.emit(Instr::Convert { dst: r, src: r, imm: c as u16 });
+            self.emit(Instr::Convert {
+                dst: r,
+                src: r,
+                imm: c as u16,
+            });
         }
         match &i.format_spec {
             Some(spec) => {
@@ -1915,14 +2392,26 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                         self.emit(Instr::Move { dst: s, src: start });
                     }
                     _ => {
-                        self.emit(Instr::BuildString { dst: s, start, count: n });
+                        self.emit(Instr::BuildString {
+                            dst: s,
+                            start,
+                            count: n,
+                        });
                     }
                 }
-                self.emit(Instr::FormatValue { dst: r, src: r, spec: s });
+                self.emit(Instr::FormatValue {
+                    dst: r,
+                    src: r,
+                    spec: s,
+                });
                 self.free_to(s);
             }
             None => {
-                self.emit(Instr::FormatValue { dst: r, src: r, spec: NO_REG });
+                self.emit(Instr::FormatValue {
+                    dst: r,
+                    src: r,
+                    spec: NO_REG,
+                });
             }
         }
         Ok(())
@@ -1930,13 +2419,18 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn call(&mut self, c: &'a ast::ExprCall, dst: Option<u16>, mark: u16) -> CResult<u16> {
         let args = &c.arguments;
-        let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_))) || args.keywords.iter().any(|k| k.arg.is_none());
+        let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || args.keywords.iter().any(|k| k.arg.is_none());
         let base = self.alloc()?;
         if has_star {
             self.expr_to(&c.func, base)?;
             // Positional arguments into a list, then a tuple.
             let pl = self.alloc()?;
-            self.emit(Instr::BuildList { dst: pl, start: pl, count: 0 });
+            self.emit(Instr::BuildList {
+                dst: pl,
+                start: pl,
+                count: 0,
+            });
             // CPython names the callee only for a lone `f(*x)`; `f(1, *x)`
             // builds a list first and reports "Value after * ...".
             let lone_star = args.args.len() == 1;
@@ -1945,11 +2439,18 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 match a {
                     Expr::Starred(s) if lone_star => {
                         let v = self.expr(&s.value)?;
-                        self.emit(Instr::CallArgsExtend { list: pl, iterable: v, func: base });
+                        self.emit(Instr::CallArgsExtend {
+                            list: pl,
+                            iterable: v,
+                            func: base,
+                        });
                     }
                     Expr::Starred(s) => {
                         let v = self.expr(&s.value)?;
-                        self.emit(Instr::ListExtend { list: pl, iterable: v });
+                        self.emit(Instr::ListExtend {
+                            list: pl,
+                            iterable: v,
+                        });
                     }
                     other => {
                         let v = self.expr(other)?;
@@ -1963,7 +2464,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 NO_REG
             } else {
                 let d = self.alloc()?;
-                self.emit(Instr::BuildDict { dst: d, start: d, count: 0 });
+                self.emit(Instr::BuildDict {
+                    dst: d,
+                    start: d,
+                    count: 0,
+                });
                 for k in args.keywords.iter() {
                     let m = self.next_reg;
                     match &k.arg {
@@ -1973,12 +2478,24 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                             let kc = self.str_const(name.as_str())?;
                             self.load_const(kv, kc);
                             self.expr_to(&k.value, kv + 1)?;
-                            self.emit(Instr::BuildDict { dst: one, start: kv, count: 1 });
-                            self.emit(Instr::CallKwMerge { dict: d, mapping: one, func: base });
+                            self.emit(Instr::BuildDict {
+                                dst: one,
+                                start: kv,
+                                count: 1,
+                            });
+                            self.emit(Instr::CallKwMerge {
+                                dict: d,
+                                mapping: one,
+                                func: base,
+                            });
                         }
                         None => {
                             let v = self.expr(&k.value)?;
-                            self.emit(Instr::CallKwMerge { dict: d, mapping: v, func: base });
+                            self.emit(Instr::CallKwMerge {
+                                dict: d,
+                                mapping: v,
+                                func: base,
+                            });
                         }
                     }
                     self.free_to(m);
@@ -1986,11 +2503,18 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 d
             };
             self.set_loc(c);
-            self.emit(Instr::CallEx { func: base, args: pl, kwargs: kw });
+            self.emit(Instr::CallEx {
+                func: base,
+                args: pl,
+                kwargs: kw,
+            });
         } else {
             let nargs = args.args.len() + args.keywords.len();
             if nargs > 255 * 255 {
-                return Err(CompileError::unsupported("too many arguments", c.range().start().to_u32()));
+                return Err(CompileError::unsupported(
+                    "too many arguments",
+                    c.range().start().to_u32(),
+                ));
             }
             let method = match (&*c.func, args.keywords.is_empty()) {
                 (Expr::Attribute(a), true) => Some(a),
@@ -2008,7 +2532,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             for k in args.keywords.iter() {
                 let name = k.arg.as_ref().unwrap().as_str();
                 if !seen.insert(name) {
-                    return Err(CompileError::syntax(format!("keyword argument repeated: {name}"), k.range.start().to_u32()));
+                    return Err(CompileError::syntax(
+                        format!("keyword argument repeated: {name}"),
+                        k.range.start().to_u32(),
+                    ));
                 }
                 let r = self.alloc()?;
                 self.expr_to(&k.value, r)?;
@@ -2016,24 +2543,50 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             self.set_loc(c);
             if let Some(a) = method {
                 let n = self.name(a.attr.as_str())?;
-                self.emit(Instr::CallMethod { obj: base, name: n, argc: nargs as u16 });
+                self.emit(Instr::CallMethod {
+                    obj: base,
+                    name: n,
+                    argc: nargs as u16,
+                });
             } else if args.keywords.is_empty() {
-                self.emit(Instr::Call { func: base, argc: nargs as u16 });
+                self.emit(Instr::Call {
+                    func: base,
+                    argc: nargs as u16,
+                });
             } else {
-                let names: Vec<String> = args.keywords.iter().map(|k| k.arg.as_ref().unwrap().as_str().to_string()).collect();
+                let names: Vec<String> = args
+                    .keywords
+                    .iter()
+                    .map(|k| k.arg.as_ref().unwrap().as_str().to_string())
+                    .collect();
                 let k = self.const_index(ConstKey::Names(names.clone()), |vm| {
-                    let items: Vec<Value> = names.iter().map(|n| Value::Str(vm.intern(n))).collect();
+                    let items: Vec<Value> =
+                        names.iter().map(|n| Value::Str(vm.intern(n))).collect();
                     Value::Tuple(vm.heap.alloc_pinned(TupleObj::new(items)))
                 })?;
-                self.emit(Instr::CallKw { func: base, argc: nargs as u16, kwnames: k });
+                self.emit(Instr::CallKw {
+                    func: base,
+                    argc: nargs as u16,
+                    kwnames: k,
+                });
             }
         }
         self.finish_temp(base, dst, mark)
     }
 
-    fn comprehension<T>(&mut self, node: &'a T, gens: &'a [ast::Comprehension], kind: CompKind<'a>, dst: Option<u16>, mark: u16) -> CResult<u16> {
+    fn comprehension<T>(
+        &mut self,
+        node: &'a T,
+        gens: &'a [ast::Comprehension],
+        kind: CompKind<'a>,
+        dst: Option<u16>,
+        mark: u16,
+    ) -> CResult<u16> {
         if gens.iter().any(|g| g.is_async) {
-            return Err(CompileError::unsupported("async comprehensions", self.offset_now()));
+            return Err(CompileError::unsupported(
+                "async comprehensions",
+                self.offset_now(),
+            ));
         }
         let child_scope = self.ctx.scopes.of_node(node);
         let (name, code_kind) = match kind {
@@ -2042,12 +2595,18 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             CompKind::Dict(..) => ("<dictcomp>", CodeKind::Comprehension),
             CompKind::Gen(_) => ("<genexpr>", CodeKind::GeneratorExpr),
         };
-        let params = Params { names: vec![".0".into()], posonly: 1, positional: 1, ..Params::default() };
+        let params = Params {
+            names: vec![".0".into()],
+            posonly: 1,
+            positional: 1,
+            ..Params::default()
+        };
         let line = self.cur_loc.line;
         let qual = self.child_qualname(name);
         let child = {
             let ctx: &mut Ctx<'v> = self.ctx;
-            let mut c = FnCompiler::new(ctx, child_scope, code_kind, name.into(), qual, params, line);
+            let mut c =
+                FnCompiler::new(ctx, child_scope, code_kind, name.into(), qual, params, line);
             // The ".0" parameter is register 0: scope analysis never sees it, so
             // shift the named locals up by one.
             for r in c.vars.values_mut() {
@@ -2061,13 +2620,25 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             let acc = c.alloc()?;
             match kind {
                 CompKind::List(_) => {
-                    c.emit(Instr::BuildList { dst: acc, start: acc, count: 0 });
+                    c.emit(Instr::BuildList {
+                        dst: acc,
+                        start: acc,
+                        count: 0,
+                    });
                 }
                 CompKind::Set(_) => {
-                    c.emit(Instr::BuildSet { dst: acc, start: acc, count: 0 });
+                    c.emit(Instr::BuildSet {
+                        dst: acc,
+                        start: acc,
+                        count: 0,
+                    });
                 }
                 CompKind::Dict(..) => {
-                    c.emit(Instr::BuildDict { dst: acc, start: acc, count: 0 });
+                    c.emit(Instr::BuildDict {
+                        dst: acc,
+                        start: acc,
+                        count: 0,
+                    });
                 }
                 CompKind::Gen(_) => {}
             }
@@ -2084,11 +2655,20 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         let src = self.expr(&gens[0].iter)?;
         self.emit(Instr::GetIter { dst: it, src });
         self.free_to(it + 1);
-        self.emit(Instr::Call { func: base, argc: 1 });
+        self.emit(Instr::Call {
+            func: base,
+            argc: 1,
+        });
         self.finish_temp(base, dst, mark)
     }
 
-    fn comp_loop(&mut self, gens: &'a [ast::Comprehension], i: usize, kind: CompKind<'a>, acc: u16) -> CResult<()> {
+    fn comp_loop(
+        &mut self,
+        gens: &'a [ast::Comprehension],
+        i: usize,
+        kind: CompKind<'a>,
+        acc: u16,
+    ) -> CResult<()> {
         let g = &gens[i];
         let mark = self.next_reg;
         let it = if i == 0 {
@@ -2102,7 +2682,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         };
         let top = self.here();
         let tmp = self.alloc()?;
-        let fi = self.emit(Instr::ForIter { dst: tmp, iter: it, target: 0 });
+        let fi = self.emit(Instr::ForIter {
+            dst: tmp,
+            iter: it,
+            target: 0,
+        });
         self.nesting += 1;
         self.assign(&g.target, tmp)?;
         // Inside its own loop the target is bound.
@@ -2200,7 +2784,14 @@ fn contains_walrus(e: &Expr) -> bool {
         return true;
     }
     let mut found = false;
-    if !matches!(e, Expr::Lambda(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_)) {
+    if !matches!(
+        e,
+        Expr::Lambda(_)
+            | Expr::ListComp(_)
+            | Expr::SetComp(_)
+            | Expr::DictComp(_)
+            | Expr::Generator(_)
+    ) {
         scope::walk_children(e, &mut |c| found |= contains_walrus(c));
     }
     found
@@ -2237,7 +2828,11 @@ fn fold_is_safe(op: Operator, x: Value, y: Value) -> bool {
         match v {
             Value::Int(i) => Some(i),
             Value::Bool(b) => Some(b as i64),
-            Value::BigInt(b) => Some(if b.0.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }),
+            Value::BigInt(b) => Some(if b.0.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            }),
             _ => None,
         }
     }
@@ -2265,7 +2860,9 @@ fn fold_is_safe(op: Operator, x: Value, y: Value) -> bool {
             _ => true,
         },
         Operator::LShift => match (bits(x), int_of(y)) {
-            (Some(vb), Some(w)) if vb > 0 && w > 0 => (w as u64) <= MAX_INT_BITS && vb <= MAX_INT_BITS - w as u64,
+            (Some(vb), Some(w)) if vb > 0 && w > 0 => {
+                (w as u64) <= MAX_INT_BITS && vb <= MAX_INT_BITS - w as u64
+            }
             _ => true,
         },
         Operator::Mod => !matches!(x, Value::Str(_) | Value::Bytes(_)),
@@ -2295,7 +2892,9 @@ fn fold_binop(op: Operator) -> crate::interp::ops::BinOp {
 fn is_const_true(e: &Expr) -> bool {
     match e {
         Expr::BooleanLiteral(b) => b.value,
-        Expr::NumberLiteral(n) => matches!(&n.value, ast::Number::Int(i) if i.as_i64().is_some_and(|v| v != 0)),
+        Expr::NumberLiteral(n) => {
+            matches!(&n.value, ast::Number::Int(i) if i.as_i64().is_some_and(|v| v != 0))
+        }
         _ => false,
     }
 }
@@ -2373,7 +2972,11 @@ fn fused_compare(op: CmpOp) -> Option<fn(u16, u16) -> Instr> {
 fn describe(e: &Expr) -> &'static str {
     match e {
         Expr::Call(_) => "function call",
-        Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => "literal",
+        Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_) => "literal",
         Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
         Expr::Compare(_) => "comparison",
         Expr::Lambda(_) => "lambda",

@@ -19,15 +19,27 @@ pub struct CompileError {
 
 impl CompileError {
     pub fn syntax(msg: impl Into<String>, offset: u32) -> Self {
-        CompileError { unsupported: false, msg: msg.into(), offset }
+        CompileError {
+            unsupported: false,
+            msg: msg.into(),
+            offset,
+        }
     }
     pub fn unsupported(msg: impl Into<String>, offset: u32) -> Self {
-        CompileError { unsupported: true, msg: msg.into(), offset }
+        CompileError {
+            unsupported: true,
+            msg: msg.into(),
+            offset,
+        }
     }
     /// `file:line:col: SyntaxError: msg` / `file:line:col: unsupported: what`.
     pub fn render(&self, src: &SourceFile) -> String {
         let (line, col) = src.line_col(self.offset);
-        let kind = if self.unsupported { "unsupported" } else { "SyntaxError" };
+        let kind = if self.unsupported {
+            "unsupported"
+        } else {
+            "SyntaxError"
+        };
         format!("{}:{}:{}: {}: {}", src.path, line, col, kind, self.msg)
     }
 }
@@ -38,10 +50,16 @@ pub fn parse(src: &SourceFile) -> Result<ruff_python_ast::ModModule, CompileErro
     let parsed = ruff_python_parser::parse(&src.text, opts)
         .map_err(|e| CompileError::syntax(e.error.to_string(), e.location.start().to_u32()))?;
     if let Some(e) = parsed.unsupported_syntax_errors().first() {
-        return Err(CompileError::syntax(e.to_string(), e.range.start().to_u32()));
+        return Err(CompileError::syntax(
+            e.to_string(),
+            e.range.start().to_u32(),
+        ));
     }
     match parsed.into_syntax() {
         ruff_python_ast::Mod::Module(m) => Ok(m),
-        ruff_python_ast::Mod::Expression(e) => Err(CompileError::syntax("expected a module", e.range.start().to_u32())),
+        ruff_python_ast::Mod::Expression(e) => Err(CompileError::syntax(
+            "expected a module",
+            e.range.start().to_u32(),
+        )),
     }
 }

@@ -48,7 +48,10 @@ impl Scope {
         }
     }
     fn bind(&mut self, name: &str) {
-        if self.kind == ScopeKind::Module || self.explicit_globals.contains(name) || self.nonlocals.contains(name) {
+        if self.kind == ScopeKind::Module
+            || self.explicit_globals.contains(name)
+            || self.nonlocals.contains(name)
+        {
             return;
         }
         if self.local_set.insert(name.to_string()) {
@@ -112,12 +115,20 @@ struct Builder {
 }
 
 pub fn analyze(module: &[Stmt]) -> Result<Scopes, ScopeError> {
-    let mut b = Builder { scopes: vec![Scope::new(ScopeKind::Module, None)], by_node: HashMap::new(), cur: 0, errors: Vec::new() };
+    let mut b = Builder {
+        scopes: vec![Scope::new(ScopeKind::Module, None)],
+        by_node: HashMap::new(),
+        cur: 0,
+        errors: Vec::new(),
+    };
     b.stmts(module);
     if let Some(e) = b.errors.into_iter().next() {
         return Err(e);
     }
-    let mut scopes = Scopes { scopes: b.scopes, by_node: b.by_node };
+    let mut scopes = Scopes {
+        scopes: b.scopes,
+        by_node: b.by_node,
+    };
     resolve(&mut scopes)?;
     Ok(scopes)
 }
@@ -127,8 +138,11 @@ fn resolve(s: &mut Scopes) -> Result<(), ScopeError> {
         if s.scopes[i].kind == ScopeKind::Module {
             continue;
         }
-        let mut wanted: Vec<(String, TextRange, bool)> =
-            s.scopes[i].used.iter().map(|(n, r)| (n.clone(), *r, false)).collect();
+        let mut wanted: Vec<(String, TextRange, bool)> = s.scopes[i]
+            .used
+            .iter()
+            .map(|(n, r)| (n.clone(), *r, false))
+            .collect();
         let mut nl: Vec<String> = s.scopes[i].nonlocals.iter().cloned().collect();
         nl.sort();
         for n in nl {
@@ -136,7 +150,11 @@ fn resolve(s: &mut Scopes) -> Result<(), ScopeError> {
         }
         for (name, range, is_nonlocal) in wanted {
             let sc = &s.scopes[i];
-            if !is_nonlocal && (sc.is_local(&name) || sc.explicit_globals.contains(&name) || sc.nonlocals.contains(&name)) {
+            if !is_nonlocal
+                && (sc.is_local(&name)
+                    || sc.explicit_globals.contains(&name)
+                    || sc.nonlocals.contains(&name))
+            {
                 continue;
             }
             // Walk outwards to the nearest function scope that binds the name.
@@ -168,7 +186,11 @@ fn resolve(s: &mut Scopes) -> Result<(), ScopeError> {
                     }
                 }
                 None if is_nonlocal => {
-                    return Err(ScopeError { msg: format!("no binding for nonlocal '{name}' found"), range, unsupported: false });
+                    return Err(ScopeError {
+                        msg: format!("no binding for nonlocal '{name}' found"),
+                        range,
+                        unsupported: false,
+                    });
                 }
                 None => {}
             }
@@ -197,7 +219,12 @@ impl Builder {
 
     fn params(&mut self, p: &ast::Parameters) {
         let mut names: Vec<&ast::Identifier> = Vec::new();
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             names.push(&a.parameter.name);
         }
         if let Some(v) = &p.vararg {
@@ -220,7 +247,12 @@ impl Builder {
     }
 
     fn param_defaults(&mut self, p: &ast::Parameters) {
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             if let Some(d) = &a.default {
                 self.expr(d);
             }
@@ -379,14 +411,20 @@ impl Builder {
                         let msg = if sc.nonlocals.contains(name) {
                             Some(format!("name '{name}' is nonlocal and global"))
                         } else if sc.is_local(name) {
-                            Some(format!("name '{name}' is assigned to before global declaration"))
+                            Some(format!(
+                                "name '{name}' is assigned to before global declaration"
+                            ))
                         } else if sc.used.iter().any(|(u, _)| u == name) {
                             Some(format!("name '{name}' is used prior to global declaration"))
                         } else {
                             None
                         };
                         if let Some(msg) = msg {
-                            self.errors.push(ScopeError { msg, range: n.range, unsupported: false });
+                            self.errors.push(ScopeError {
+                                msg,
+                                range: n.range,
+                                unsupported: false,
+                            });
                         }
                         self.scope().explicit_globals.insert(n.as_str().to_string());
                     }
@@ -407,21 +445,33 @@ impl Builder {
                     let msg = if sc.explicit_globals.contains(name) {
                         Some(format!("name '{name}' is nonlocal and global"))
                     } else if sc.is_local(name) {
-                        Some(format!("name '{name}' is assigned to before nonlocal declaration"))
+                        Some(format!(
+                            "name '{name}' is assigned to before nonlocal declaration"
+                        ))
                     } else if sc.used.iter().any(|(u, _)| u == name) {
-                        Some(format!("name '{name}' is used prior to nonlocal declaration"))
+                        Some(format!(
+                            "name '{name}' is used prior to nonlocal declaration"
+                        ))
                     } else {
                         None
                     };
                     if let Some(msg) = msg {
-                        self.errors.push(ScopeError { msg, range: n.range, unsupported: false });
+                        self.errors.push(ScopeError {
+                            msg,
+                            range: n.range,
+                            unsupported: false,
+                        });
                     }
                     self.scope().nonlocals.insert(n.as_str().to_string());
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value),
             Stmt::Match(m) => self.expr(&m.subject),
-            Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
+            Stmt::Pass(_)
+            | Stmt::Break(_)
+            | Stmt::Continue(_)
+            | Stmt::TypeAlias(_)
+            | Stmt::IpyEscapeCommand(_) => {}
         }
     }
 
@@ -461,7 +511,9 @@ impl Builder {
                     if owner != self.cur {
                         self.use_name(t.id.as_str(), t.range);
                         if self.scopes[owner].kind == ScopeKind::Module {
-                            self.scope().explicit_globals.insert(t.id.as_str().to_string());
+                            self.scope()
+                                .explicit_globals
+                                .insert(t.id.as_str().to_string());
                         }
                     }
                 }

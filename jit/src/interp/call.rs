@@ -44,7 +44,12 @@ impl Vm {
         }
     }
 
-    pub fn call_builtin(&mut self, b: Gc<BuiltinObj>, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    pub fn call_builtin(
+        &mut self,
+        b: Gc<BuiltinObj>,
+        args: &[Value],
+        kw: Kwargs,
+    ) -> PyResult<Value> {
         match b.bound_self {
             Some(s) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
@@ -57,15 +62,25 @@ impl Vm {
     }
 
     /// Run a Python function to completion from native code (re-entering the loop).
-    pub fn call_function(&mut self, func: Gc<FunctionObj>, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    pub fn call_function(
+        &mut self,
+        func: Gc<FunctionObj>,
+        args: &[Value],
+        kw: Kwargs,
+    ) -> PyResult<Value> {
         let bound = self.bind_args(func, args, kw)?;
         if func.code.is_generator {
             return Ok(self.new_generator(func, bound));
         }
         let base = self.stack_top() + 1;
         let nregs = func.code.nregs as usize;
-        if self.frames.len() >= self.recursion_limit || base + nregs > self.stack.len() || self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
+        if self.frames.len() >= self.recursion_limit
+            || base + nregs > self.stack.len()
+            || self.native_depth >= MAX_NATIVE_DEPTH
+        {
+            return Err(
+                self.new_exception_msg("RecursionError", "maximum recursion depth exceeded")
+            );
         }
         // The return slot below the frame is traced as part of the stack: clear
         // whatever a finished frame left there.
@@ -74,7 +89,8 @@ impl Vm {
         for slot in &mut self.stack[base + bound.len()..base + nregs] {
             *slot = Value::Undefined;
         }
-        self.frames.push(Frame::new(func, base, base - 1, self.handled.len(), true));
+        self.frames
+            .push(Frame::new(func, base, base - 1, self.handled.len(), true));
         self.native_depth += 1;
         let r = self.run_loop();
         self.native_depth -= 1;
@@ -89,7 +105,13 @@ impl Vm {
     /// A call instruction's general path. Arguments are in the stack at `args_at`;
     /// the last `kwnames.len()` of them are keyword arguments. Returns None when a
     /// Python frame was pushed (the loop continues in it), Some(result) otherwise.
-    pub fn call_from_regs(&mut self, f: Value, args_at: usize, argc: usize, kwnames: Option<Gc<TupleObj>>) -> PyResult<Option<Value>> {
+    pub fn call_from_regs(
+        &mut self,
+        f: Value,
+        args_at: usize,
+        argc: usize,
+        kwnames: Option<Gc<TupleObj>>,
+    ) -> PyResult<Option<Value>> {
         let nkw = kwnames.map(|t| t.items.len()).unwrap_or(0);
         let npos = argc - nkw;
         let kw: Vec<(Gc<StrObj>, Value)> = match kwnames {
@@ -115,7 +137,8 @@ impl Vm {
                 let args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
                 let bound = self.bind_args(func, &args, &kw)?;
                 if args_at + bound.len() > self.stack.len() {
-                    return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
+                    return Err(self
+                        .new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
                 }
                 self.stack[args_at..args_at + bound.len()].copy_from_slice(&bound);
                 self.push_frame(func, args_at, args_at - 1, bound.len())?;
@@ -148,13 +171,20 @@ impl Vm {
                     for (key, v) in d.table.borrow().iter() {
                         match key {
                             Value::Str(s) => kw.push((s, v)),
-                            _ => return Err(self.new_exception_msg("TypeError", "keywords must be strings")),
+                            _ => {
+                                return Err(
+                                    self.new_exception_msg("TypeError", "keywords must be strings")
+                                )
+                            }
                         }
                     }
                 }
                 other => {
                     let tn = self.type_name(other);
-                    return Err(self.new_exception_msg("TypeError", &format!("argument after ** must be a mapping, not {tn}")));
+                    return Err(self.new_exception_msg(
+                        "TypeError",
+                        &format!("argument after ** must be a mapping, not {tn}"),
+                    ));
                 }
             }
         }
@@ -165,7 +195,12 @@ impl Vm {
     }
 
     /// `obj.name(args...)` with the receiver at stack[at] and arguments after it.
-    pub fn call_method_from_regs(&mut self, at: usize, name: Gc<StrObj>, argc: usize) -> PyResult<Option<Value>> {
+    pub fn call_method_from_regs(
+        &mut self,
+        at: usize,
+        name: Gc<StrObj>,
+        argc: usize,
+    ) -> PyResult<Option<Value>> {
         let recv = self.stack[at];
         // Methods of built-in types: call the native with the receiver as args[0],
         // no bound-method object is made.
@@ -195,7 +230,17 @@ impl Vm {
     pub fn is_iterable(&self, v: Value) -> bool {
         matches!(
             v,
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_) | Value::DictView(_)
+            Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Dict(_)
+                | Value::Set(_)
+                | Value::FrozenSet(_)
+                | Value::Range(_)
+                | Value::Iter(_)
+                | Value::Generator(_)
+                | Value::Bytes(_)
+                | Value::DictView(_)
         )
     }
 
@@ -222,7 +267,9 @@ impl Vm {
         if !self.is_iterable(iterable) {
             let fs = self.function_str(func);
             let tn = self.type_name(iterable);
-            return Err(self.type_error(&format!("{fs} argument after * must be an iterable, not {tn}")));
+            return Err(self.type_error(&format!(
+                "{fs} argument after * must be an iterable, not {tn}"
+            )));
         }
         self.list_extend(list, iterable)
     }
@@ -233,7 +280,9 @@ impl Vm {
         let (Value::Dict(d), Value::Dict(m)) = (dict, mapping) else {
             let fs = self.function_str(func);
             let tn = self.type_name(mapping);
-            return Err(self.type_error(&format!("{fs} argument after ** must be a mapping, not {tn}")));
+            return Err(self.type_error(&format!(
+                "{fs} argument after ** must be a mapping, not {tn}"
+            )));
         };
         let entries: Vec<(Value, Value)> = m.table.borrow().iter().collect();
         for (k, v) in entries {
@@ -242,7 +291,10 @@ impl Vm {
             };
             if crate::builtins::dict_ops::dict_get(self, d, k)?.is_some() {
                 let fs = self.function_str(func);
-                return Err(self.type_error(&format!("{fs} got multiple values for keyword argument '{}'", ks.as_str())));
+                return Err(self.type_error(&format!(
+                    "{fs} got multiple values for keyword argument '{}'",
+                    ks.as_str()
+                )));
             }
             crate::builtins::dict_ops::dict_set(self, d, k, v)?;
         }
@@ -253,7 +305,12 @@ impl Vm {
 
     /// Bind call arguments to a function's parameter registers (CPython's rules
     /// and error messages).
-    pub fn bind_args(&mut self, func: Gc<FunctionObj>, args: &[Value], kw: Kwargs) -> PyResult<Vec<Value>> {
+    pub fn bind_args(
+        &mut self,
+        func: Gc<FunctionObj>,
+        args: &[Value],
+        kw: Kwargs,
+    ) -> PyResult<Vec<Value>> {
         let code: &Code = &func.code;
         let p = &code.params;
         let npos = p.positional as usize;
@@ -263,7 +320,11 @@ impl Vm {
         // Positional arguments.
         let take = args.len().min(npos);
         regs[..take].copy_from_slice(&args[..take]);
-        let extra = if args.len() > npos { &args[npos..] } else { &[][..] };
+        let extra = if args.len() > npos {
+            &args[npos..]
+        } else {
+            &[][..]
+        };
         let kwonly_start = npos;
         let varargs_at = npos + p.kwonly as usize;
         let varkw_at = varargs_at + p.varargs as usize;
@@ -271,10 +332,24 @@ impl Vm {
             regs[varargs_at] = self.new_tuple(extra.to_vec());
         } else if !extra.is_empty() {
             let ndef = func.defaults.len();
-            let given = args.len() + kw.iter().filter(|(n, _)| p.names[..npos].iter().any(|pn| &**pn == n.as_str())).count();
+            let given = args.len()
+                + kw.iter()
+                    .filter(|(n, _)| p.names[..npos].iter().any(|pn| &**pn == n.as_str()))
+                    .count();
             let _ = given;
-            let kw_given = kw.iter().filter(|(n, _)| p.names[npos..npos + p.kwonly as usize].iter().any(|pn| &**pn == n.as_str())).count();
-            let takes = if ndef > 0 { format!("from {} to {}", npos - ndef, npos) } else { format!("{npos}") };
+            let kw_given = kw
+                .iter()
+                .filter(|(n, _)| {
+                    p.names[npos..npos + p.kwonly as usize]
+                        .iter()
+                        .any(|pn| &**pn == n.as_str())
+                })
+                .count();
+            let takes = if ndef > 0 {
+                format!("from {} to {}", npos - ndef, npos)
+            } else {
+                format!("{npos}")
+            };
             let plural = if npos == 1 && ndef == 0 { "" } else { "s" };
             let was = if args.len() == 1 { "was" } else { "were" };
             let msg = if kw_given > 0 {
@@ -285,33 +360,51 @@ impl Vm {
                     if kw_given == 1 { "" } else { "s" }
                 )
             } else {
-                format!("{fname}() takes {takes} positional argument{plural} but {} {was} given", args.len())
+                format!(
+                    "{fname}() takes {takes} positional argument{plural} but {} {was} given",
+                    args.len()
+                )
             };
             return Err(self.new_exception_msg("TypeError", &msg));
         }
         // Keyword arguments.
-        let mut varkw: Option<DictTable> = if p.varkw { Some(DictTable::new()) } else { None };
+        let mut varkw: Option<DictTable> = if p.varkw {
+            Some(DictTable::new())
+        } else {
+            None
+        };
         let mut posonly_as_kw = Vec::new();
         for (name, v) in kw {
             let n = name.as_str();
-            let idx = p.names[..npos + p.kwonly as usize].iter().position(|pn| &**pn == n);
+            let idx = p.names[..npos + p.kwonly as usize]
+                .iter()
+                .position(|pn| &**pn == n);
             match idx {
                 Some(i) if i >= p.posonly as usize => {
                     if !matches!(regs[i], Value::Undefined) {
-                        return Err(self.new_exception_msg("TypeError", &format!("{fname}() got multiple values for argument '{n}'")));
+                        return Err(self.new_exception_msg(
+                            "TypeError",
+                            &format!("{fname}() got multiple values for argument '{n}'"),
+                        ));
                     }
                     regs[i] = *v;
                 }
                 _ => match &mut varkw {
                     Some(d) => {
                         let h = crate::runtime::hash::hash_str(n);
-                        d.insert(h, Value::Str(*name), *v, |a, b| Ok::<bool, ()>(a.as_str() == b.as_str())).ok();
+                        d.insert(h, Value::Str(*name), *v, |a, b| {
+                            Ok::<bool, ()>(a.as_str() == b.as_str())
+                        })
+                        .ok();
                     }
                     None => {
                         if idx.is_some() {
                             posonly_as_kw.push(n.to_string());
                         } else {
-                            return Err(self.new_exception_msg("TypeError", &format!("{fname}() got an unexpected keyword argument '{n}'")));
+                            return Err(self.new_exception_msg(
+                                "TypeError",
+                                &format!("{fname}() got an unexpected keyword argument '{n}'"),
+                            ));
                         }
                     }
                 },
@@ -363,15 +456,31 @@ impl Vm {
         let list = match quoted.len() {
             1 => quoted[0].clone(),
             2 => format!("{} and {}", quoted[0], quoted[1]),
-            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+            _ => format!(
+                "{}, and {}",
+                quoted[..quoted.len() - 1].join(", "),
+                quoted[quoted.len() - 1]
+            ),
         };
         let s = if names.len() == 1 { "" } else { "s" };
-        self.new_exception_msg("TypeError", &format!("{fname}() missing {} required {kind} argument{s}: {list}", names.len()))
+        self.new_exception_msg(
+            "TypeError",
+            &format!(
+                "{fname}() missing {} required {kind} argument{s}: {list}",
+                names.len()
+            ),
+        )
     }
 
     // ------------------------------------------------------------ making functions
 
-    pub fn make_function(&mut self, code: Rc<Code>, defaults: Value, kwdefaults: Value, closure: Value) -> PyResult<Value> {
+    pub fn make_function(
+        &mut self,
+        code: Rc<Code>,
+        defaults: Value,
+        kwdefaults: Value,
+        closure: Value,
+    ) -> PyResult<Value> {
         let defaults: Box<[Value]> = match defaults {
             Value::Tuple(t) => t.items.clone(),
             _ => Box::new([]),
@@ -382,17 +491,35 @@ impl Vm {
             for (k, v) in d.table.borrow().iter() {
                 if let Value::Str(s) = k {
                     let start = code.params.positional as usize;
-                    if let Some(i) = code.params.names[start..start + nkw].iter().position(|n| &**n == s.as_str()) {
+                    if let Some(i) = code.params.names[start..start + nkw]
+                        .iter()
+                        .position(|n| &**n == s.as_str())
+                    {
                         kwd[i] = v;
                     }
                 }
             }
         }
         let closure: Box<[Gc<CellObj>]> = match closure {
-            Value::Tuple(t) => t.items.iter().filter_map(|c| if let Value::Cell(c) = c { Some(*c) } else { None }).collect(),
+            Value::Tuple(t) => t
+                .items
+                .iter()
+                .filter_map(|c| {
+                    if let Value::Cell(c) = c {
+                        Some(*c)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
             _ => Box::new([]),
         };
-        let module = self.frames.last().map(|f| f.func.module).or(self.main_module).expect("a module");
+        let module = self
+            .frames
+            .last()
+            .map(|f| f.func.module)
+            .or(self.main_module)
+            .expect("a module");
         let name = self.intern(&code.name);
         let qualname = self.intern(&code.qualname);
         let f = self.heap.alloc(FunctionObj {
@@ -426,22 +553,36 @@ impl Vm {
 
     /// Resume a generator with a sent value. Ok(Some(v)) = yielded v; Ok(None) =
     /// finished (its return value is in `last_return`).
-    pub fn resume_generator(&mut self, g: Gc<GeneratorObj>, sent: Value) -> PyResult<Option<Value>> {
+    pub fn resume_generator(
+        &mut self,
+        g: Gc<GeneratorObj>,
+        sent: Value,
+    ) -> PyResult<Option<Value>> {
         match g.state.get() {
             GenState::Finished => {
                 self.last_return = Value::None;
                 return Ok(None);
             }
-            GenState::Running => return Err(self.new_exception_msg("ValueError", "generator already executing")),
+            GenState::Running => {
+                return Err(self.new_exception_msg("ValueError", "generator already executing"))
+            }
             GenState::Created if !matches!(sent, Value::None) => {
-                return Err(self.new_exception_msg("TypeError", "can't send non-None value to a just-started generator"));
+                return Err(self.new_exception_msg(
+                    "TypeError",
+                    "can't send non-None value to a just-started generator",
+                ));
             }
             _ => {}
         }
         let base = self.stack_top() + 1;
         let n = g.func.code.nregs as usize;
-        if self.frames.len() >= self.recursion_limit || base + n > self.stack.len() || self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
+        if self.frames.len() >= self.recursion_limit
+            || base + n > self.stack.len()
+            || self.native_depth >= MAX_NATIVE_DEPTH
+        {
+            return Err(
+                self.new_exception_msg("RecursionError", "maximum recursion depth exceeded")
+            );
         }
         self.stack[base - 1] = Value::Undefined;
         {
@@ -469,7 +610,8 @@ impl Vm {
                 g.state.set(GenState::Finished);
                 // A StopIteration escaping a generator becomes a RuntimeError (PEP 479).
                 if e.class == self.exc_types["StopIteration"] {
-                    let r = self.new_exception_msg("RuntimeError", "generator raised StopIteration");
+                    let r =
+                        self.new_exception_msg("RuntimeError", "generator raised StopIteration");
                     if let Some(st) = &r.exc {
                         st.borrow_mut().cause = Some(Value::Instance(e));
                     }
@@ -482,7 +624,11 @@ impl Vm {
 
     /// `generator.throw(exc)`: raise exc at the suspended yield. Ok(Some(v)) if
     /// the generator caught it and yielded v; Ok(None) if it returned.
-    pub fn throw_into_generator(&mut self, g: Gc<GeneratorObj>, exc: PyExc) -> PyResult<Option<Value>> {
+    pub fn throw_into_generator(
+        &mut self,
+        g: Gc<GeneratorObj>,
+        exc: PyExc,
+    ) -> PyResult<Option<Value>> {
         match g.state.get() {
             // Not started or finished: the exception is raised right here.
             GenState::Created | GenState::Finished => {

@@ -36,7 +36,10 @@ impl Vm {
         self.heap.alloc(InstanceObj {
             class: cls,
             attrs: RefCell::new(DictTable::new()),
-            exc: Some(RefCell::new(ExcState { args, ..ExcState::default() })),
+            exc: Some(RefCell::new(ExcState {
+                args,
+                ..ExcState::default()
+            })),
         })
     }
 
@@ -55,7 +58,10 @@ impl Vm {
         match self.builtins.get(name.as_str()) {
             Some(v) => Ok(*v),
             None => {
-                let e = self.new_exception_msg("NameError", &format!("name '{}' is not defined", name.as_str()));
+                let e = self.new_exception_msg(
+                    "NameError",
+                    &format!("name '{}' is not defined", name.as_str()),
+                );
                 let s = self.name_suggestion(name.as_str());
                 if let Some(st) = &e.exc {
                     st.borrow_mut().suggestion = s;
@@ -85,10 +91,19 @@ impl Vm {
             return Some(s);
         }
         let module = f.func.module;
-        let mut globals: Vec<(usize, String)> = module.slots.borrow().iter().map(|(k, v)| (*v, k.to_string())).collect();
+        let mut globals: Vec<(usize, String)> = module
+            .slots
+            .borrow()
+            .iter()
+            .map(|(k, v)| (*v, k.to_string()))
+            .collect();
         globals.sort();
         let g = module.globals.borrow();
-        let bound: Vec<&str> = globals.iter().filter(|(i, _)| !matches!(g.get(*i), Some(Value::Undefined) | None)).map(|(_, n)| n.as_str()).collect();
+        let bound: Vec<&str> = globals
+            .iter()
+            .filter(|(i, _)| !matches!(g.get(*i), Some(Value::Undefined) | None))
+            .map(|(_, n)| n.as_str())
+            .collect();
         if let Some(s) = suggest(name, bound) {
             return Some(s);
         }
@@ -132,7 +147,9 @@ impl Vm {
                     self.reraising = true;
                     return *e;
                 }
-                _ => return self.new_exception_msg("RuntimeError", "No active exception to reraise"),
+                _ => {
+                    return self.new_exception_msg("RuntimeError", "No active exception to reraise")
+                }
             },
             Some(v) => match self.to_exception(v) {
                 Ok(e) => e,
@@ -144,7 +161,12 @@ impl Vm {
                 Value::None => None,
                 other => match self.to_exception(other) {
                     Ok(ce) => Some(Value::Instance(ce)),
-                    Err(_) => return self.new_exception_msg("TypeError", "exception causes must derive from BaseException"),
+                    Err(_) => {
+                        return self.new_exception_msg(
+                            "TypeError",
+                            "exception causes must derive from BaseException",
+                        )
+                    }
                 },
             };
             if let Some(st) = &e.exc {
@@ -177,14 +199,22 @@ impl Vm {
             Value::Instance(i) if i.exc.is_some() => Ok(i),
             Value::Type(t) if self.is_exception_class(t) => match self.call_value(v, &[], &[])? {
                 Value::Instance(i) if i.exc.is_some() => Ok(i),
-                _ => Err(self.new_exception_msg("TypeError", "calling exception class did not return an exception")),
+                _ => Err(self.new_exception_msg(
+                    "TypeError",
+                    "calling exception class did not return an exception",
+                )),
             },
-            _ => Err(self.new_exception_msg("TypeError", "exceptions must derive from BaseException")),
+            _ => {
+                Err(self
+                    .new_exception_msg("TypeError", "exceptions must derive from BaseException"))
+            }
         }
     }
 
     pub fn exception_matches(&mut self, exc: Value, typ: Value) -> PyResult<bool> {
-        let Value::Instance(e) = exc else { return Ok(false) };
+        let Value::Instance(e) = exc else {
+            return Ok(false);
+        };
         match typ {
             Value::Type(t) if self.is_exception_class(t) => Ok(e.class.is_subtype_of(t)),
             Value::Tuple(ts) => {
@@ -195,14 +225,23 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(self.new_exception_msg("TypeError", "catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(self.new_exception_msg(
+                "TypeError",
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
     /// `str(exc)`: empty, the single argument's str, or the args tuple's.
     pub fn exception_str(&mut self, e: PyExc) -> PyResult<String> {
-        let args = e.exc.as_ref().map(|s| s.borrow().args).unwrap_or(Value::None);
-        let Value::Tuple(t) = args else { return self.str_of(args) };
+        let args = e
+            .exc
+            .as_ref()
+            .map(|s| s.borrow().args)
+            .unwrap_or(Value::None);
+        let Value::Tuple(t) = args else {
+            return self.str_of(args);
+        };
         match t.items.len() {
             0 => Ok(String::new()),
             1 => {
@@ -219,7 +258,11 @@ impl Vm {
 
     /// `repr(exc)`: `ValueError('msg')`, `KeyError(1, 2)`.
     pub fn exception_repr(&mut self, e: PyExc) -> PyResult<String> {
-        let args = e.exc.as_ref().map(|s| s.borrow().args).unwrap_or(Value::None);
+        let args = e
+            .exc
+            .as_ref()
+            .map(|s| s.borrow().args)
+            .unwrap_or(Value::None);
         let name = e.class.name.as_str().to_string();
         match args {
             Value::Tuple(t) if t.items.len() == 1 => {
@@ -255,12 +298,16 @@ impl Vm {
         if let Some(Value::Instance(c)) = cause {
             if !seen.contains(&c) {
                 self.format_chain_into(c, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             }
         } else if let (Some(Value::Instance(c)), false) = (context, suppress) {
             if !seen.contains(&c) {
                 self.format_chain_into(c, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         out.push_str(&self.format_one_exception(exc));
@@ -268,14 +315,22 @@ impl Vm {
 
     fn format_one_exception(&mut self, exc: PyExc) -> String {
         let mut out = String::new();
-        let entries: Vec<TraceEntry> = exc.exc.as_ref().map(|s| s.borrow().traceback.clone()).unwrap_or_default();
+        let entries: Vec<TraceEntry> = exc
+            .exc
+            .as_ref()
+            .map(|s| s.borrow().traceback.clone())
+            .unwrap_or_default();
         if !entries.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             // CPython collapses runs of identical lines after three repeats.
             let mut last: Option<(String, u32, String)> = None;
             let mut repeat = 0usize;
             for e in entries.iter().rev() {
-                let key = (e.code.filename().to_string(), e.line, e.code.name.to_string());
+                let key = (
+                    e.code.filename().to_string(),
+                    e.line,
+                    e.code.name.to_string(),
+                );
                 if last.as_ref() == Some(&key) {
                     repeat += 1;
                     if repeat >= 3 {
@@ -287,7 +342,10 @@ impl Vm {
                     }
                     repeat = 0;
                 }
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", key.0, key.1, key.2));
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    key.0, key.1, key.2
+                ));
                 if let Some(src) = e.code.source.line_text(e.line) {
                     let t = src.trim();
                     if !t.is_empty() {
@@ -301,8 +359,14 @@ impl Vm {
             }
         }
         let name = exc.class.name.as_str().to_string();
-        let mut msg = self.exception_str(exc).unwrap_or_else(|_| "<exception str() failed>".into());
-        if let Some(s) = exc.exc.as_ref().and_then(|st| st.borrow().suggestion.clone()) {
+        let mut msg = self
+            .exception_str(exc)
+            .unwrap_or_else(|_| "<exception str() failed>".into());
+        if let Some(s) = exc
+            .exc
+            .as_ref()
+            .and_then(|st| st.borrow().suggestion.clone())
+        {
             msg.push_str(&format!(". Did you mean: '{s}'?"));
         }
         if msg.is_empty() {
@@ -327,5 +391,9 @@ impl Vm {
 
 fn flush_repeats(out: &mut String, repeat: usize) {
     let n = repeat - 2;
-    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
+    out.push_str(&format!(
+        "  [Previous line repeated {} more time{}]\n",
+        n,
+        if n == 1 { "" } else { "s" }
+    ));
 }

@@ -59,11 +59,18 @@ impl Vm {
             let code = frame.code();
             if !reraise {
                 if let Some(e) = &exc.exc {
-                    e.borrow_mut().traceback.push(TraceEntry { code: frame.func.code.clone(), line: code.line_at(fault) });
+                    e.borrow_mut().traceback.push(TraceEntry {
+                        code: frame.func.code.clone(),
+                        line: code.line_at(fault),
+                    });
                 }
             }
             reraise = false;
-            let found = code.exc_table.iter().find(|e| (e.start as usize) <= fault && fault < e.end as usize).copied();
+            let found = code
+                .exc_table
+                .iter()
+                .find(|e| (e.start as usize) <= fault && fault < e.end as usize)
+                .copied();
             if let Some(entry) = found {
                 let base = frame.base;
                 frame.pc = entry.handler as usize;
@@ -109,7 +116,10 @@ impl Vm {
                 // same valid Value.
                 unsafe {
                     let p = regs.add($i as usize) as *const std::mem::MaybeUninit<u64>;
-                    let words = [std::ptr::read_volatile(p), std::ptr::read_volatile(p.add(1))];
+                    let words = [
+                        std::ptr::read_volatile(p),
+                        std::ptr::read_volatile(p.add(1)),
+                    ];
                     std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Value>(words)
                 }
             };
@@ -160,7 +170,10 @@ impl Vm {
                 // payload word is partly padding).
                 unsafe {
                     let s = regs.add($src as usize) as *const std::mem::MaybeUninit<u64>;
-                    let (t, p) = (std::ptr::read_volatile(s), std::ptr::read_volatile(s.add(1)));
+                    let (t, p) = (
+                        std::ptr::read_volatile(s),
+                        std::ptr::read_volatile(s.add(1)),
+                    );
                     let d = regs.add($dst as usize) as *mut std::mem::MaybeUninit<u64>;
                     *d = t;
                     *d.add(1) = p;
@@ -295,10 +308,21 @@ impl Vm {
                 Instr::LoadBool { dst, imm } => w!(dst, Value::Bool(imm != 0)),
                 Instr::LoadGlobal { dst, slot, name } => {
                     let func = self.frames[frame_idx].func;
-                    let v = func.module.globals.borrow().get(slot as usize).copied().unwrap_or(Value::Undefined);
+                    let v = func
+                        .module
+                        .globals
+                        .borrow()
+                        .get(slot as usize)
+                        .copied()
+                        .unwrap_or(Value::Undefined);
                     let v = match v {
                         Value::Undefined => {
-                            let cached = func.module.builtin_cache.borrow().get(slot as usize).copied();
+                            let cached = func
+                                .module
+                                .builtin_cache
+                                .borrow()
+                                .get(slot as usize)
+                                .copied();
                             match cached {
                                 Some(b) if !matches!(b, Value::Undefined) => b,
                                 _ => {
@@ -327,11 +351,20 @@ impl Vm {
                 }
                 Instr::DeleteGlobal { slot, name } => {
                     let func = self.frames[frame_idx].func;
-                    let old = func.module.globals.borrow().get(slot as usize).copied().unwrap_or(Value::Undefined);
+                    let old = func
+                        .module
+                        .globals
+                        .borrow()
+                        .get(slot as usize)
+                        .copied()
+                        .unwrap_or(Value::Undefined);
                     if let Value::Undefined = old {
                         sync!();
                         let n = code.names[name as usize];
-                        return Err(self.new_exception_msg("NameError", &format!("name '{}' is not defined", n.as_str())));
+                        return Err(self.new_exception_msg(
+                            "NameError",
+                            &format!("name '{}' is not defined", n.as_str()),
+                        ));
                     }
                     func.module.globals.borrow_mut()[slot as usize] = Value::Undefined;
                 }
@@ -351,7 +384,9 @@ impl Vm {
                 }
                 Instr::ClearReg { reg } => w!(reg, Value::Undefined),
                 Instr::MakeCell { reg } => {
-                    let c = self.heap.alloc(CellObj { value: std::cell::Cell::new(r!(reg)) });
+                    let c = self.heap.alloc(CellObj {
+                        value: std::cell::Cell::new(r!(reg)),
+                    });
                     w!(reg, Value::Cell(c));
                 }
                 Instr::LoadClosure { dst, idx } => {
@@ -359,7 +394,9 @@ impl Vm {
                     w!(dst, Value::Cell(c));
                 }
                 Instr::LoadDeref { dst, cell, name } => {
-                    let Value::Cell(c) = r!(cell) else { unreachable!("LoadDeref of a non-cell") };
+                    let Value::Cell(c) = r!(cell) else {
+                        unreachable!("LoadDeref of a non-cell")
+                    };
                     match c.value.get() {
                         Value::Undefined => {
                             sync!();
@@ -370,11 +407,15 @@ impl Vm {
                     }
                 }
                 Instr::StoreDeref { cell, src } => {
-                    let Value::Cell(c) = r!(cell) else { unreachable!("StoreDeref of a non-cell") };
+                    let Value::Cell(c) = r!(cell) else {
+                        unreachable!("StoreDeref of a non-cell")
+                    };
                     c.value.set(r!(src));
                 }
                 Instr::DeleteDeref { cell, name } => {
-                    let Value::Cell(c) = r!(cell) else { unreachable!("DeleteDeref of a non-cell") };
+                    let Value::Cell(c) = r!(cell) else {
+                        unreachable!("DeleteDeref of a non-cell")
+                    };
                     if let Value::Undefined = c.value.get() {
                         sync!();
                         let n = code.names[name as usize];
@@ -437,7 +478,9 @@ impl Vm {
                 Instr::Pow { dst, a, b } => binop!(dst, a, b, BinOp::Pow),
                 Instr::LShift { dst, a, b } => binop!(dst, a, b, BinOp::LShift),
                 Instr::RShift { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) if (0..64).contains(&y) => w!(dst, Value::Int(x >> y)),
+                    (Value::Int(x), Value::Int(y)) if (0..64).contains(&y) => {
+                        w!(dst, Value::Int(x >> y))
+                    }
                     _ => binop!(dst, a, b, BinOp::RShift),
                 },
                 Instr::BitAnd { dst, a, b } => match (r!(a), r!(b)) {
@@ -594,12 +637,12 @@ impl Vm {
                         ival!(cond) != 0
                     } else {
                         match r!(cond) {
-                        Value::None => false,
-                        v => {
-                            sync!();
-                            tryv!(self.truthy(v))
+                            Value::None => false,
+                            v => {
+                                sync!();
+                                tryv!(self.truthy(v))
+                            }
                         }
-                    }
                     };
                     if !t {
                         pc = target as usize;
@@ -613,12 +656,12 @@ impl Vm {
                         ival!(cond) != 0
                     } else {
                         match r!(cond) {
-                        Value::None => false,
-                        v => {
-                            sync!();
-                            tryv!(self.truthy(v))
+                            Value::None => false,
+                            v => {
+                                sync!();
+                                tryv!(self.truthy(v))
+                            }
                         }
-                    }
                     };
                     if t {
                         pc = target as usize;
@@ -652,7 +695,11 @@ impl Vm {
                     tryw!(dst, self.build_dict(&items));
                 }
                 Instr::BuildSlice { dst, start } => {
-                    let s = self.heap.alloc(SliceObj { start: r!(start), stop: r!(start + 1), step: r!(start + 2) });
+                    let s = self.heap.alloc(SliceObj {
+                        start: r!(start),
+                        stop: r!(start + 1),
+                        step: r!(start + 2),
+                    });
                     w!(dst, Value::Slice(s));
                 }
                 Instr::BuildString { dst, start, count } => {
@@ -679,7 +726,8 @@ impl Vm {
                     let it = r!(iterable);
                     if !self.is_iterable(it) {
                         let tn = self.type_name(it);
-                        return Err(self.type_error(&format!("Value after * must be an iterable, not {tn}")));
+                        return Err(self
+                            .type_error(&format!("Value after * must be an iterable, not {tn}")));
                     }
                     tryv!(self.list_extend(r!(list), it));
                 }
@@ -699,11 +747,19 @@ impl Vm {
                     sync!();
                     tryv!(self.dict_update(r!(dict), r!(mapping)));
                 }
-                Instr::CallArgsExtend { list, iterable, func } => {
+                Instr::CallArgsExtend {
+                    list,
+                    iterable,
+                    func,
+                } => {
                     sync!();
                     tryv!(self.call_args_extend(r!(list), r!(iterable), r!(func)));
                 }
-                Instr::CallKwMerge { dict, mapping, func } => {
+                Instr::CallKwMerge {
+                    dict,
+                    mapping,
+                    func,
+                } => {
                     sync!();
                     tryv!(self.call_kw_merge(r!(dict), r!(mapping), r!(func)));
                 }
@@ -914,18 +970,31 @@ impl Vm {
                     let base = self.frames[frame_idx].base + func as usize;
                     trycall!(func, self.call_from_regs(f, base + 1, argc as usize, None));
                 }
-                Instr::CallKw { func, argc, kwnames } => {
+                Instr::CallKw {
+                    func,
+                    argc,
+                    kwnames,
+                } => {
                     sync!();
                     let f = r!(func);
                     let base = self.frames[frame_idx].base + func as usize;
-                    let Value::Tuple(names) = code.consts[kwnames as usize] else { unreachable!("kwnames is a tuple") };
-                    trycall!(func, self.call_from_regs(f, base + 1, argc as usize, Some(names)));
+                    let Value::Tuple(names) = code.consts[kwnames as usize] else {
+                        unreachable!("kwnames is a tuple")
+                    };
+                    trycall!(
+                        func,
+                        self.call_from_regs(f, base + 1, argc as usize, Some(names))
+                    );
                 }
                 Instr::CallEx { func, args, kwargs } => {
                     sync!();
                     let f = r!(func);
                     let a = r!(args);
-                    let k = if kwargs == NO_REG { None } else { Some(r!(kwargs)) };
+                    let k = if kwargs == NO_REG {
+                        None
+                    } else {
+                        Some(r!(kwargs))
+                    };
                     tryw!(func, self.call_ex(f, a, k));
                 }
                 Instr::CallMethod { obj, name, argc } => {
@@ -933,9 +1002,13 @@ impl Vm {
                     // Methods of built-in types (s.upper(), l.append(x)): the native
                     // gets the receiver as args[0]; no bound-method object is made.
                     let recv = r!(obj);
-                    if !matches!(recv, Value::Module(_) | Value::Type(_) | Value::Instance(_)) && (argc as usize) < ARG_BUF {
+                    if !matches!(recv, Value::Module(_) | Value::Type(_) | Value::Instance(_))
+                        && (argc as usize) < ARG_BUF
+                    {
                         let t = self.type_of(recv);
-                        if let Some(Value::Builtin(b)) = self.lookup_type_attr(t, code.names[name as usize]) {
+                        if let Some(Value::Builtin(b)) =
+                            self.lookup_type_attr(t, code.names[name as usize])
+                        {
                             if b.bound_self.is_none() {
                                 let mut buf = [Value::Undefined; ARG_BUF];
                                 buf[0] = recv;
@@ -948,7 +1021,10 @@ impl Vm {
                         }
                     }
                     let base = self.frames[frame_idx].base + obj as usize;
-                    trycall!(obj, self.call_method_from_regs(base, code.names[name as usize], argc as usize));
+                    trycall!(
+                        obj,
+                        self.call_method_from_regs(base, code.names[name as usize], argc as usize)
+                    );
                 }
                 Instr::Return { src } => {
                     let v = r!(src);
@@ -963,8 +1039,15 @@ impl Vm {
                 },
                 Instr::MakeFunction { dst, proto, args } => {
                     sync!();
-                    let (d, k, c) = if args == NO_REG { (Value::None, Value::None, Value::None) } else { (r!(args), r!(args + 1), r!(args + 2)) };
-                    tryw!(dst, self.make_function(code.children[proto as usize].clone(), d, k, c));
+                    let (d, k, c) = if args == NO_REG {
+                        (Value::None, Value::None, Value::None)
+                    } else {
+                        (r!(args), r!(args + 1), r!(args + 2))
+                    };
+                    tryw!(
+                        dst,
+                        self.make_function(code.children[proto as usize].clone(), d, k, c)
+                    );
                 }
 
                 Instr::GetIter { dst, src } => {
@@ -986,7 +1069,10 @@ impl Vm {
                                         Some(None)
                                     }
                                 }
-                                IterState::Seq { seq: Value::List(l), index } => {
+                                IterState::Seq {
+                                    seq: Value::List(l),
+                                    index,
+                                } => {
                                     let items = l.items.borrow();
                                     match items.get(*index) {
                                         Some(v) => {
@@ -1036,12 +1122,18 @@ impl Vm {
                 Instr::Raise { exc, cause } => {
                     sync!();
                     let e = if exc == NO_REG { None } else { Some(r!(exc)) };
-                    let c = if cause == NO_REG { None } else { Some(r!(cause)) };
+                    let c = if cause == NO_REG {
+                        None
+                    } else {
+                        Some(r!(cause))
+                    };
                     return Err(self.make_raise(e, c));
                 }
                 Instr::Reraise { exc } => {
                     sync!();
-                    let Value::Instance(e) = r!(exc) else { unreachable!("Reraise of a non-exception") };
+                    let Value::Instance(e) = r!(exc) else {
+                        unreachable!("Reraise of a non-exception")
+                    };
                     self.reraising = true;
                     return Err(e);
                 }
@@ -1074,15 +1166,24 @@ impl Vm {
     /// Push a frame for a Python function whose `argc` positional arguments are
     /// already in place at `base`; the remaining registers are cleared.
     #[inline(always)]
-    pub fn push_frame(&mut self, func: crate::runtime::heap::Gc<FunctionObj>, base: usize, ret_slot: usize, argc: usize) -> PyResult<()> {
+    pub fn push_frame(
+        &mut self,
+        func: crate::runtime::heap::Gc<FunctionObj>,
+        base: usize,
+        ret_slot: usize,
+        argc: usize,
+    ) -> PyResult<()> {
         let nregs = func.code.nregs as usize;
         if self.frames.len() >= self.recursion_limit || base + nregs > self.stack.len() {
-            return Err(self.new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
+            return Err(
+                self.new_exception_msg("RecursionError", "maximum recursion depth exceeded")
+            );
         }
         for slot in &mut self.stack[base + argc..base + nregs] {
             *slot = Value::Undefined;
         }
-        self.frames.push(Frame::new(func, base, ret_slot, self.handled.len(), false));
+        self.frames
+            .push(Frame::new(func, base, ret_slot, self.handled.len(), false));
         Ok(())
     }
 
@@ -1113,7 +1214,11 @@ impl Vm {
             regs.extend_from_slice(&self.stack[f.base..f.base + n]);
         }
         g.pc.set(f.pc);
-        g.resume_reg.set(if resume_reg == NO_REG { None } else { Some(resume_reg) });
+        g.resume_reg.set(if resume_reg == NO_REG {
+            None
+        } else {
+            Some(resume_reg)
+        });
         g.state.set(GenState::Suspended);
         Exit::Yielded(v)
     }

@@ -22,9 +22,24 @@ pub struct Frame {
 }
 
 impl Frame {
-    pub fn new(func: Gc<FunctionObj>, base: usize, ret_slot: usize, handled_base: usize, entry: bool) -> Frame {
+    pub fn new(
+        func: Gc<FunctionObj>,
+        base: usize,
+        ret_slot: usize,
+        handled_base: usize,
+        entry: bool,
+    ) -> Frame {
         let code: *const Code = &*func.code;
-        Frame { func, code, base, pc: 0, ret_slot, handled_base, generator: None, entry }
+        Frame {
+            func,
+            code,
+            base,
+            pc: 0,
+            ret_slot,
+            handled_base,
+            generator: None,
+            entry,
+        }
     }
 
     #[inline]

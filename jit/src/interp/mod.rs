@@ -1,5 +1,4 @@
 //! interp
-pub mod vm;
 pub mod call;
 pub mod exceptions;
 pub mod exec;
@@ -7,3 +6,4 @@ pub mod frame;
 pub mod ops;
 pub mod protocol;
 pub mod suggestions;
+pub mod vm;

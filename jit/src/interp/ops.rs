@@ -159,7 +159,9 @@ impl Vm {
         match n {
             Num::I(i) => Ok(*i as f64),
             Num::F(f) => Ok(*f),
-            Num::B(b) => bigint_to_f64(b).ok_or_else(|| self.new_exception_msg("OverflowError", "int too large to convert to float")),
+            Num::B(b) => bigint_to_f64(b).ok_or_else(|| {
+                self.new_exception_msg("OverflowError", "int too large to convert to float")
+            }),
         }
     }
 
@@ -174,9 +176,22 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
             let float_involved = matches!(a, Value::Float(_)) || matches!(b, Value::Float(_));
-            if float_involved && matches!(op.plain(), BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::MatMul) {
+            if float_involved
+                && matches!(
+                    op.plain(),
+                    BinOp::LShift
+                        | BinOp::RShift
+                        | BinOp::BitAnd
+                        | BinOp::BitOr
+                        | BinOp::BitXor
+                        | BinOp::MatMul
+                )
+            {
                 let (ta, tb) = (self.type_name(a), self.type_name(b));
-                return Err(self.type_error(&format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol())));
+                return Err(self.type_error(&format!(
+                    "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+                    op.symbol()
+                )));
             }
             return self.numeric_op(op.plain(), x, y);
         }
@@ -184,13 +199,23 @@ impl Vm {
             return Ok(v);
         }
         let (ta, tb) = (self.type_name(a), self.type_name(b));
-        if matches!(op.plain(), BinOp::Add) && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) {
+        if matches!(op.plain(), BinOp::Add)
+            && matches!(
+                a,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            )
+        {
             if matches!(a, Value::Bytes(_)) {
                 return Err(self.type_error(&format!("can't concat {tb} to {ta}")));
             }
-            return Err(self.type_error(&format!("can only concatenate {ta} (not \"{tb}\") to {ta}")));
+            return Err(
+                self.type_error(&format!("can only concatenate {ta} (not \"{tb}\") to {ta}"))
+            );
         }
-        Err(self.type_error(&format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol())))
+        Err(self.type_error(&format!(
+            "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+            op.symbol()
+        )))
     }
 
     fn numeric_op(&mut self, op: BinOp, x: Num, y: Num) -> PyResult<Value> {
@@ -198,8 +223,19 @@ impl Vm {
         let is_float = matches!(x, Num::F(_)) || matches!(y, Num::F(_));
         if is_float {
             if matches!(op, LShift | RShift | BitAnd | BitOr | BitXor | MatMul) {
-                let tn = |n: &Num| if matches!(n, Num::F(_)) { "float" } else { "int" };
-                return Err(self.type_error(&format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), tn(&x), tn(&y))));
+                let tn = |n: &Num| {
+                    if matches!(n, Num::F(_)) {
+                        "float"
+                    } else {
+                        "int"
+                    }
+                };
+                return Err(self.type_error(&format!(
+                    "unsupported operand type(s) for {}: '{}' and '{}'",
+                    op.symbol(),
+                    tn(&x),
+                    tn(&y)
+                )));
             }
             if op == TrueDiv {
                 if let (Num::B(_), _) | (_, Num::B(_)) = (&x, &y) {
@@ -219,13 +255,26 @@ impl Vm {
                 Mul => a.checked_mul(b),
                 FloorDiv => {
                     if b == 0 {
-                        return Err(self.new_exception_msg("ZeroDivisionError", "integer division or modulo by zero"));
+                        return Err(self.new_exception_msg(
+                            "ZeroDivisionError",
+                            "integer division or modulo by zero",
+                        ));
                     }
-                    a.checked_div_euclid(b).map(|q| if b < 0 && a.rem_euclid(b) != 0 { q + 1 } else { q }).map(|_| floor_div_i64(a, b))
+                    a.checked_div_euclid(b)
+                        .map(|q| {
+                            if b < 0 && a.rem_euclid(b) != 0 {
+                                q + 1
+                            } else {
+                                q
+                            }
+                        })
+                        .map(|_| floor_div_i64(a, b))
                 }
                 Mod => {
                     if b == 0 {
-                        return Err(self.new_exception_msg("ZeroDivisionError", "integer modulo by zero"));
+                        return Err(
+                            self.new_exception_msg("ZeroDivisionError", "integer modulo by zero")
+                        );
                     }
                     a.checked_rem(b).map(|_| mod_i64(a, b))
                 }
@@ -236,7 +285,15 @@ impl Vm {
                     if b < 0 {
                         return Err(self.value_error("negative shift count"));
                     }
-                    Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+                    Some(if b >= 64 {
+                        if a < 0 {
+                            -1
+                        } else {
+                            0
+                        }
+                    } else {
+                        a >> b
+                    })
                 }
                 LShift => {
                     if b < 0 {
@@ -260,7 +317,10 @@ impl Vm {
                 Pow => {
                     if b < 0 {
                         if a == 0 {
-                            return Err(self.new_exception_msg("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                            return Err(self.new_exception_msg(
+                                "ZeroDivisionError",
+                                "0.0 cannot be raised to a negative power",
+                            ));
                         }
                         return self.float_op(Pow, a as f64, b as f64);
                     }
@@ -279,13 +339,18 @@ impl Vm {
             Mul => a * b,
             FloorDiv => {
                 if b.is_zero() {
-                    return Err(self.new_exception_msg("ZeroDivisionError", "integer division or modulo by zero"));
+                    return Err(self.new_exception_msg(
+                        "ZeroDivisionError",
+                        "integer division or modulo by zero",
+                    ));
                 }
                 a.div_floor(&b)
             }
             Mod => {
                 if b.is_zero() {
-                    return Err(self.new_exception_msg("ZeroDivisionError", "integer modulo by zero"));
+                    return Err(
+                        self.new_exception_msg("ZeroDivisionError", "integer modulo by zero")
+                    );
                 }
                 a.mod_floor(&b)
             }
@@ -300,7 +365,9 @@ impl Vm {
                     return Ok(Value::Int(0));
                 }
                 let Some(s) = b.to_usize().filter(|s| *s < (1 << 32)) else {
-                    return Err(self.new_exception_msg("OverflowError", "too many digits in integer"));
+                    return Err(
+                        self.new_exception_msg("OverflowError", "too many digits in integer")
+                    );
                 };
                 a << s
             }
@@ -325,13 +392,19 @@ impl Vm {
                 }
                 return match big_true_div(&a, &b) {
                     Some(f) => Ok(Value::Float(f)),
-                    None => Err(self.new_exception_msg("OverflowError", "integer division result too large for a float")),
+                    None => Err(self.new_exception_msg(
+                        "OverflowError",
+                        "integer division result too large for a float",
+                    )),
                 };
             }
             Pow => {
                 if b.is_negative() {
                     if a.is_zero() {
-                        return Err(self.new_exception_msg("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                        return Err(self.new_exception_msg(
+                            "ZeroDivisionError",
+                            "0.0 cannot be raised to a negative power",
+                        ));
                     }
                     let af = self.num_to_f64(&Num::B(a))?;
                     let bf = self.num_to_f64(&Num::B(b))?;
@@ -359,7 +432,9 @@ impl Vm {
                     num_traits::pow::Pow::pow(&a, e)
                 }
             }
-            MatMul => return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+            MatMul => {
+                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+            }
             _ => unreachable!("in-place operators were mapped to plain ones"),
         };
         Ok(self.int_from_big(r))
@@ -373,13 +448,17 @@ impl Vm {
             Mul => a * b,
             TrueDiv => {
                 if b == 0.0 {
-                    return Err(self.new_exception_msg("ZeroDivisionError", "float division by zero"));
+                    return Err(
+                        self.new_exception_msg("ZeroDivisionError", "float division by zero")
+                    );
                 }
                 a / b
             }
             FloorDiv => {
                 if b == 0.0 {
-                    return Err(self.new_exception_msg("ZeroDivisionError", "float floor division by zero"));
+                    return Err(
+                        self.new_exception_msg("ZeroDivisionError", "float floor division by zero")
+                    );
                 }
                 float_divmod(a, b).0
             }
@@ -397,14 +476,22 @@ impl Vm {
 
     fn float_pow(&mut self, a: f64, b: f64) -> PyResult<Value> {
         if a == 0.0 && b < 0.0 && b.is_finite() {
-            return Err(self.new_exception_msg("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+            return Err(self.new_exception_msg(
+                "ZeroDivisionError",
+                "0.0 cannot be raised to a negative power",
+            ));
         }
         if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
-            return Err(self.new_exception_msg("ValueError", "unsupported: a negative number raised to a fractional power is a complex number"));
+            return Err(self.new_exception_msg(
+                "ValueError",
+                "unsupported: a negative number raised to a fractional power is a complex number",
+            ));
         }
         let r = a.powf(b);
         if r.is_infinite() && a.is_finite() && b.is_finite() {
-            return Err(self.new_exception_msg("OverflowError", "(34, 'Numerical result out of range')"));
+            return Err(
+                self.new_exception_msg("OverflowError", "(34, 'Numerical result out of range')")
+            );
         }
         Ok(Value::Float(r))
     }
@@ -423,7 +510,10 @@ impl Vm {
                 } else {
                     let (ba, bb) = (big(&x), big(&y));
                     if bb.is_zero() {
-                        return Err(self.new_exception_msg("ZeroDivisionError", "integer division or modulo by zero"));
+                        return Err(self.new_exception_msg(
+                            "ZeroDivisionError",
+                            "integer division or modulo by zero",
+                        ));
                     }
                     let (q, r) = ba.div_mod_floor(&bb);
                     let (q, r) = (self.int_from_big(q), self.int_from_big(r));
@@ -432,7 +522,9 @@ impl Vm {
             }
             _ => {
                 let (ta, tb) = (self.type_name(a), self.type_name(b));
-                Err(self.type_error(&format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")))
+                Err(self.type_error(&format!(
+                    "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+                )))
             }
         }
     }
@@ -469,12 +561,39 @@ impl Vm {
                 v.extend_from_slice(&y.items);
                 self.new_tuple(v)
             }
-            (Mul | IMul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n) if is_int(n) => return self.repeat(op, a, n).map(Some),
-            (Mul | IMul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) if is_int(n) => return self.repeat(Mul, b, n).map(Some),
-            (Mul | IMul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), other) | (Mul | IMul, other, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
+            (Mul | IMul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
+                if is_int(n) =>
+            {
+                return self.repeat(op, a, n).map(Some)
+            }
+            (Mul | IMul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+                if is_int(n) =>
+            {
+                return self.repeat(Mul, b, n).map(Some)
+            }
+            (
+                Mul | IMul,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+                other,
+            )
+            | (
+                Mul | IMul,
+                other,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+            ) => {
                 let tn = self.type_name(other);
-                if matches!(other, Value::Float(_) | Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::None | Value::Dict(_)) {
-                    return Err(self.type_error(&format!("can't multiply sequence by non-int of type '{tn}'")));
+                if matches!(
+                    other,
+                    Value::Float(_)
+                        | Value::Str(_)
+                        | Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::None
+                        | Value::Dict(_)
+                ) {
+                    return Err(self.type_error(&format!(
+                        "can't multiply sequence by non-int of type '{tn}'"
+                    )));
                 }
                 return Ok(None);
             }
@@ -482,12 +601,18 @@ impl Vm {
                 let r = crate::builtins::strfmt::percent_format_obj(self, s, args)?;
                 self.new_str(r)
             }
-            (BitOr | BitAnd | Sub | BitXor | IOr | IAnd | ISub | IXor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+            (
+                BitOr | BitAnd | Sub | BitXor | IOr | IAnd | ISub | IXor,
+                Value::Set(_) | Value::FrozenSet(_),
+                Value::Set(_) | Value::FrozenSet(_),
+            ) => {
                 return crate::builtins::set_ops::set_operator(self, op, a, b).map(Some);
             }
             // keys() and items() views are set-like: the result is a set.
             (BitOr | BitAnd | Sub | BitXor, x, y)
-                if (is_setlike_view(x) && (is_setlike_view(y) || matches!(y, Value::Set(_) | Value::FrozenSet(_))))
+                if (is_setlike_view(x)
+                    && (is_setlike_view(y)
+                        || matches!(y, Value::Set(_) | Value::FrozenSet(_))))
                     || (is_setlike_view(y) && matches!(x, Value::Set(_) | Value::FrozenSet(_))) =>
             {
                 let to_set = |vm: &mut Vm, v: Value| -> PyResult<Value> {
@@ -531,7 +656,10 @@ impl Vm {
             Value::Int(i) => i,
             Value::Bool(b) => b as i64,
             _ => {
-                return Err(self.new_exception_msg("OverflowError", "cannot fit 'int' into an index-sized integer"));
+                return Err(self.new_exception_msg(
+                    "OverflowError",
+                    "cannot fit 'int' into an index-sized integer",
+                ));
             }
         };
         let n = n.max(0) as usize;
@@ -621,7 +749,9 @@ impl Vm {
         // Sequences compare their first differing items with the same
         // operator, so errors name the items' types, as in CPython.
         let seqs = match (a, b) {
-            (Value::List(x), Value::List(y)) => Some((x.items.borrow().clone(), y.items.borrow().clone())),
+            (Value::List(x), Value::List(y)) => {
+                Some((x.items.borrow().clone(), y.items.borrow().clone()))
+            }
             (Value::Tuple(x), Value::Tuple(y)) => Some((x.items.to_vec(), y.items.to_vec())),
             _ => None,
         };
@@ -639,7 +769,10 @@ impl Vm {
             Some(None) => Ok(Value::Bool(false)),
             None => {
                 let (ta, tb) = (self.type_name(a), self.type_name(b));
-                Err(self.type_error(&format!("'{}' not supported between instances of '{ta}' and '{tb}'", op.symbol())))
+                Err(self.type_error(&format!(
+                    "'{}' not supported between instances of '{ta}' and '{tb}'",
+                    op.symbol()
+                )))
             }
         }
     }
@@ -669,7 +802,9 @@ impl Vm {
                 let (xs, ys) = (x.items.borrow().clone(), y.items.borrow().clone());
                 return self.seq_ordering(&xs, &ys);
             }
-            (Value::Tuple(x), Value::Tuple(y)) => return self.seq_ordering(&x.items.clone(), &y.items.clone()),
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                return self.seq_ordering(&x.items.clone(), &y.items.clone())
+            }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 return crate::builtins::set_ops::set_ordering(self, a, b);
             }
@@ -677,7 +812,11 @@ impl Vm {
         })))
     }
 
-    fn seq_ordering(&mut self, xs: &[Value], ys: &[Value]) -> PyResult<Option<Option<std::cmp::Ordering>>> {
+    fn seq_ordering(
+        &mut self,
+        xs: &[Value],
+        ys: &[Value],
+    ) -> PyResult<Option<Option<std::cmp::Ordering>>> {
         for (x, y) in xs.iter().zip(ys.iter()) {
             if !self.eq(*x, *y)? {
                 return self.ordering(*x, *y);
@@ -702,19 +841,32 @@ impl Vm {
                 let (xs, ys) = (x.items.borrow().clone(), y.items.borrow().clone());
                 self.seq_eq(&xs, &ys)?
             }
-            (Value::Tuple(x), Value::Tuple(y)) => x == y || self.seq_eq(&x.items.clone(), &y.items.clone())?,
-            (Value::Dict(x), Value::Dict(y)) => x == y || crate::builtins::dict_ops::dict_eq(self, x, y)?,
-            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => crate::builtins::set_ops::set_eq(self, a, b)?,
-            (Value::DictView(v), other) | (other, Value::DictView(v)) if v.kind != DictViewKind::Values => self.view_eq(Value::DictView(v), other)?,
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                x == y || self.seq_eq(&x.items.clone(), &y.items.clone())?
+            }
+            (Value::Dict(x), Value::Dict(y)) => {
+                x == y || crate::builtins::dict_ops::dict_eq(self, x, y)?
+            }
+            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+                crate::builtins::set_ops::set_eq(self, a, b)?
+            }
+            (Value::DictView(v), other) | (other, Value::DictView(v))
+                if v.kind != DictViewKind::Values =>
+            {
+                self.view_eq(Value::DictView(v), other)?
+            }
             (Value::Range(x), Value::Range(y)) => x == y || x.same_values(&y),
-            (Value::Slice(x), Value::Slice(y)) => self.seq_eq(&[x.start, x.stop, x.step], &[y.start, y.stop, y.step])?,
+            (Value::Slice(x), Value::Slice(y)) => {
+                self.seq_eq(&[x.start, x.stop, x.step], &[y.start, y.stop, y.step])?
+            }
             _ => a.is(&b),
         })
     }
 
     /// keys()/items() views compare like sets with sets and other such views.
     fn view_eq(&mut self, view: Value, other: Value) -> PyResult<bool> {
-        let setlike = matches!(other, Value::Set(_) | Value::FrozenSet(_)) || matches!(other, Value::DictView(o) if o.kind != DictViewKind::Values);
+        let setlike = matches!(other, Value::Set(_) | Value::FrozenSet(_))
+            || matches!(other, Value::DictView(o) if o.kind != DictViewKind::Values);
         if !setlike {
             return Ok(false);
         }
@@ -822,7 +974,10 @@ impl Vm {
                 // what cannot matter, so equal ranges hash equal.
                 let (start, _, step) = r.parts();
                 let len = r.len_big();
-                let h = |b: &BigInt| b.to_i64().map_or_else(|| hash::hash_bigint(b), hash::hash_i64);
+                let h = |b: &BigInt| {
+                    b.to_i64()
+                        .map_or_else(|| hash::hash_bigint(b), hash::hash_i64)
+                };
                 let none = self.hash(Value::None)?;
                 let hs = if len.is_zero() {
                     [h(&len), none, none]
@@ -905,7 +1060,11 @@ pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
 /// Correctly rounded int / int for big operands.
 fn big_true_div(a: &BigInt, b: &BigInt) -> Option<f64> {
     if let (Some(x), Some(y)) = (a.to_f64(), b.to_f64()) {
-        if x.is_finite() && y.is_finite() && x.abs() < 9.007_199_254_740_992e15 && y.abs() < 9.007_199_254_740_992e15 {
+        if x.is_finite()
+            && y.is_finite()
+            && x.abs() < 9.007_199_254_740_992e15
+            && y.abs() < 9.007_199_254_740_992e15
+        {
             return Some(x / y);
         }
     }
@@ -913,7 +1072,11 @@ fn big_true_div(a: &BigInt, b: &BigInt) -> Option<f64> {
     let neg = a.is_negative() != b.is_negative();
     let (a, b) = (a.abs(), b.abs());
     let shift = (b.bits() as i64) - (a.bits() as i64) + 66;
-    let (n, d) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (n, d) = if shift >= 0 {
+        (a << shift as usize, b)
+    } else {
+        (a, b << (-shift) as usize)
+    };
     let (q, r) = n.div_rem(&d);
     let mut q = q;
     if !r.is_zero() {
@@ -923,7 +1086,15 @@ fn big_true_div(a: &BigInt, b: &BigInt) -> Option<f64> {
     }
     let f = q.to_f64()?;
     let exp = -(shift as i32) - 1;
-    let v = f * 2f64.powi(exp.clamp(-1074, 1023)) * if exp < -1074 { 2f64.powi(exp + 1074) } else if exp > 1023 { 2f64.powi(exp - 1023) } else { 1.0 };
+    let v = f
+        * 2f64.powi(exp.clamp(-1074, 1023))
+        * if exp < -1074 {
+            2f64.powi(exp + 1074)
+        } else if exp > 1023 {
+            2f64.powi(exp - 1023)
+        } else {
+            1.0
+        };
     if v.is_infinite() {
         return None;
     }
@@ -942,7 +1113,11 @@ fn num_cmp(x: &Num, y: &Num) -> Option<std::cmp::Ordering> {
                 return None;
             }
             if f.is_infinite() {
-                return Some(if *f > 0.0 { Ordering::Less } else { Ordering::Greater });
+                return Some(if *f > 0.0 {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                });
             }
             if let Num::I(a) = i {
                 if a.unsigned_abs() < (1 << 53) {
@@ -952,7 +1127,11 @@ fn num_cmp(x: &Num, y: &Num) -> Option<std::cmp::Ordering> {
             let ib = big(i);
             let fl = f.floor();
             let fb = BigInt::from(fl as i128).max(BigInt::from(i128::MIN));
-            let fb = if fl.abs() < 1.7e38 { fb } else { float_to_bigint(fl) };
+            let fb = if fl.abs() < 1.7e38 {
+                fb
+            } else {
+                float_to_bigint(fl)
+            };
             match ib.cmp(&fb) {
                 Ordering::Equal => {
                     if fl == *f {
@@ -973,10 +1152,18 @@ pub fn float_to_bigint(f: f64) -> BigInt {
     let bits = f.to_bits();
     let sign = if bits >> 63 == 1 { -1 } else { 1 };
     let exp = ((bits >> 52) & 0x7ff) as i64;
-    let mant = if exp == 0 { (bits & 0xf_ffff_ffff_ffff) << 1 } else { (bits & 0xf_ffff_ffff_ffff) | (1 << 52) };
+    let mant = if exp == 0 {
+        (bits & 0xf_ffff_ffff_ffff) << 1
+    } else {
+        (bits & 0xf_ffff_ffff_ffff) | (1 << 52)
+    };
     let e = exp - 1075;
     let m = BigInt::from(mant);
-    let v = if e >= 0 { m << e as usize } else { m >> (-e) as usize };
+    let v = if e >= 0 {
+        m << e as usize
+    } else {
+        m >> (-e) as usize
+    };
     if sign < 0 {
         -v
     } else {

@@ -31,7 +31,11 @@ impl Vm {
             Value::Type(_) => t.type_,
             Value::Instance(i) => i.class,
             Value::Range(_) => t.range,
-            Value::Iter(it) => self.iter_types.get(iter_type_name(&it.state.borrow())).copied().unwrap_or(t.iterator),
+            Value::Iter(it) => self
+                .iter_types
+                .get(iter_type_name(&it.state.borrow()))
+                .copied()
+                .unwrap_or(t.iterator),
             Value::Cell(_) => t.cell,
             Value::BoundMethod(_) => t.method,
             Value::Module(_) => t.module,
@@ -104,8 +108,12 @@ impl Vm {
                     match n {
                         "args" => return Ok(Some(st.borrow().args)),
                         "__cause__" => return Ok(Some(st.borrow().cause.unwrap_or(Value::None))),
-                        "__context__" => return Ok(Some(st.borrow().context.unwrap_or(Value::None))),
-                        "__suppress_context__" => return Ok(Some(Value::Bool(st.borrow().suppress_context))),
+                        "__context__" => {
+                            return Ok(Some(st.borrow().context.unwrap_or(Value::None)))
+                        }
+                        "__suppress_context__" => {
+                            return Ok(Some(Value::Bool(st.borrow().suppress_context)))
+                        }
                         "value" if i.class.is_subtype_of(self.exc_types["StopIteration"]) => {
                             return Ok(Some(first_arg(st.borrow().args)));
                         }
@@ -121,18 +129,24 @@ impl Vm {
                     return Ok(Some(Value::Str(t.name)));
                 }
                 if n == "__mro__" {
-                    let items: Vec<Value> = t.mro.borrow().iter().map(|c| Value::Type(*c)).collect();
+                    let items: Vec<Value> =
+                        t.mro.borrow().iter().map(|c| Value::Type(*c)).collect();
                     return Ok(Some(self.new_tuple(items)));
                 }
                 if n == "__bases__" {
-                    let items: Vec<Value> = t.bases.borrow().iter().map(|c| Value::Type(*c)).collect();
+                    let items: Vec<Value> =
+                        t.bases.borrow().iter().map(|c| Value::Type(*c)).collect();
                     return Ok(Some(self.new_tuple(items)));
                 }
                 return Ok(self.lookup_type_attr(t, name));
             }
             // Attributes set on the function (a decorator copying __name__ and
             // __doc__) take precedence over the built-in ones.
-            Value::Function(f) if f.attrs.borrow().is_some_and(|d| d.table.borrow().get_str(str_hash(name), n).is_some()) => {
+            Value::Function(f)
+                if f.attrs
+                    .borrow()
+                    .is_some_and(|d| d.table.borrow().get_str(str_hash(name), n).is_some()) =>
+            {
                 let d = f.attrs.borrow().expect("checked above");
                 return Ok(d.table.borrow().get_str(str_hash(name), n));
             }
@@ -162,9 +176,17 @@ impl Vm {
                     }
                 }
             },
-            Value::Builtin(b) if n == "__name__" => return Ok(Some(Value::Str(self.intern(b.name)))),
+            Value::Builtin(b) if n == "__name__" => {
+                return Ok(Some(Value::Str(self.intern(b.name))))
+            }
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match n {
-                "real" | "numerator" => return Ok(Some(if let Value::Bool(b) = obj { Value::Int(b as i64) } else { obj })),
+                "real" | "numerator" => {
+                    return Ok(Some(if let Value::Bool(b) = obj {
+                        Value::Int(b as i64)
+                    } else {
+                        obj
+                    }))
+                }
                 "imag" => return Ok(Some(Value::Int(0))),
                 "denominator" => return Ok(Some(Value::Int(1))),
                 _ => {}
@@ -200,11 +222,19 @@ impl Vm {
         let t = self.type_of(obj);
         match self.lookup_type_attr(t, name) {
             Some(Value::Builtin(b)) if b.bound_self.is_none() => {
-                let bm = self.heap.alloc(BuiltinObj { name: b.name, func: b.func, bound_self: Some(obj), owner: b.owner });
+                let bm = self.heap.alloc(BuiltinObj {
+                    name: b.name,
+                    func: b.func,
+                    bound_self: Some(obj),
+                    owner: b.owner,
+                });
                 Ok(Some(Value::Builtin(bm)))
             }
             Some(Value::Function(f)) => {
-                let bm = self.heap.alloc(BoundMethodObj { receiver: obj, func: Value::Function(f) });
+                let bm = self.heap.alloc(BoundMethodObj {
+                    receiver: obj,
+                    func: Value::Function(f),
+                });
                 Ok(Some(Value::BoundMethod(bm)))
             }
             other => Ok(other),
@@ -240,7 +270,10 @@ impl Vm {
                         _ => {}
                     }
                 }
-                i.attrs.borrow_mut().insert(h, Value::Str(name), v, str_key_eq).ok();
+                i.attrs
+                    .borrow_mut()
+                    .insert(h, Value::Str(name), v, str_key_eq)
+                    .ok();
                 Ok(())
             }
             Value::Module(m) => {
@@ -257,21 +290,37 @@ impl Vm {
                         d
                     }
                 };
-                d.table.borrow_mut().insert(h, Value::Str(name), v, str_key_eq).ok();
+                d.table
+                    .borrow_mut()
+                    .insert(h, Value::Str(name), v, str_key_eq)
+                    .ok();
                 Ok(())
             }
             Value::Type(t) if t.kind == TypeKind::User => {
-                t.dict.borrow_mut().insert(h, Value::Str(name), v, str_key_eq).ok();
+                t.dict
+                    .borrow_mut()
+                    .insert(h, Value::Str(name), v, str_key_eq)
+                    .ok();
                 Ok(())
             }
-            Value::Type(t) => Err(self.type_error(&format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), t.name.as_str()))),
+            Value::Type(t) => Err(self.type_error(&format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                name.as_str(),
+                t.name.as_str()
+            ))),
             _ => {
                 let has = self.getattr_opt(obj, name)?.is_some();
                 let tn = self.type_name(obj);
                 if has {
-                    Err(self.new_exception_msg("AttributeError", &format!("'{tn}' object attribute '{}' is read-only", name.as_str())))
+                    Err(self.new_exception_msg(
+                        "AttributeError",
+                        &format!("'{tn}' object attribute '{}' is read-only", name.as_str()),
+                    ))
                 } else {
-                    Err(self.new_exception_msg("AttributeError", &format!("'{tn}' object has no attribute '{}'", name.as_str())))
+                    Err(self.new_exception_msg(
+                        "AttributeError",
+                        &format!("'{tn}' object has no attribute '{}'", name.as_str()),
+                    ))
                 }
             }
         }
@@ -280,7 +329,13 @@ impl Vm {
     pub fn delattr(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<()> {
         let h = str_hash(name);
         if let Value::Instance(i) = obj {
-            if i.attrs.borrow_mut().remove(h, &Value::Str(name), str_key_eq).ok().flatten().is_some() {
+            if i.attrs
+                .borrow_mut()
+                .remove(h, &Value::Str(name), str_key_eq)
+                .ok()
+                .flatten()
+                .is_some()
+            {
                 return Ok(());
             }
         }
@@ -294,13 +349,21 @@ impl Vm {
         match k {
             Value::Int(i) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
-            Value::BigInt(b) => Ok(if b.0.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }),
+            Value::BigInt(b) => Ok(if b.0.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            }),
             _ => {
                 let tn = self.type_name(k);
                 if what == "string" {
-                    return Err(self.type_error(&format!("string indices must be integers, not '{tn}'")));
+                    return Err(
+                        self.type_error(&format!("string indices must be integers, not '{tn}'"))
+                    );
                 }
-                Err(self.type_error(&format!("{what} indices must be integers or slices, not {tn}")))
+                Err(self.type_error(&format!(
+                    "{what} indices must be integers or slices, not {tn}"
+                )))
             }
         }
     }
@@ -310,7 +373,11 @@ impl Vm {
         let n = len as i64;
         let j = if i < 0 { i.saturating_add(n) } else { i };
         if j < 0 || j >= n {
-            let msg = if what == "index" { "index out of range".to_string() } else { format!("{what} index out of range") };
+            let msg = if what == "index" {
+                "index out of range".to_string()
+            } else {
+                format!("{what} index out of range")
+            };
             return Err(self.new_exception_msg("IndexError", &msg));
         }
         Ok(j as usize)
@@ -361,8 +428,17 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
-            Value::BigInt(b) => Ok(b.0.to_i64().unwrap_or(if b.0.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })),
-            _ => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+            Value::BigInt(b) => {
+                Ok(b.0
+                    .to_i64()
+                    .unwrap_or(if b.0.sign() == num_bigint::Sign::Minus {
+                        i64::MIN / 2
+                    } else {
+                        i64::MAX / 2
+                    }))
+            }
+            _ => Err(self
+                .type_error("slice indices must be integers or None or have an __index__ method")),
         }
     }
 
@@ -374,9 +450,13 @@ impl Vm {
                 let out: Vec<Value> = {
                     let items = l.items.borrow();
                     if step == 1 {
-                        items[start.clamp(0, len as i64) as usize..stop.max(start).clamp(0, len as i64) as usize].to_vec()
+                        items[start.clamp(0, len as i64) as usize
+                            ..stop.max(start).clamp(0, len as i64) as usize]
+                            .to_vec()
                     } else {
-                        slice_positions(start, stop, step).map(|i| items[i]).collect()
+                        slice_positions(start, stop, step)
+                            .map(|i| items[i])
+                            .collect()
                     }
                 };
                 Ok(self.new_list(out))
@@ -405,7 +485,9 @@ impl Vm {
                         Value::Int(i) => Some(i.into()),
                         Value::Bool(x) => Some((x as i64).into()),
                         Value::BigInt(x) => Some(x.0.clone()),
-                        _ => return Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+                        _ => return Err(self.type_error(
+                            "slice indices must be integers or None or have an __index__ method",
+                        )),
                     };
                 }
                 let [step, start, stop] = b;
@@ -450,18 +532,33 @@ impl Vm {
                     };
                     return match r.item(i) {
                         Some(v) => Ok(self.int_from_big(v)),
-                        None => Err(self.new_exception_msg("IndexError", "range object index out of range")),
+                        None => {
+                            Err(self
+                                .new_exception_msg("IndexError", "range object index out of range"))
+                        }
                     };
                 }
                 let j = self.norm_index(i, r.len().unwrap_or(0) as usize, "range object")?;
                 // The element fits in i64 though j * step may not: wrapping gives it exactly.
-                Ok(Value::Int(r.start.wrapping_add((j as i64).wrapping_mul(r.step))))
+                Ok(Value::Int(
+                    r.start.wrapping_add((j as i64).wrapping_mul(r.step)),
+                ))
             }
             (Value::Dict(d), k) => match crate::builtins::dict_ops::dict_get(self, d, k)? {
                 Some(v) => Ok(v),
                 None => Err(self.new_exception("KeyError", vec![k])),
             },
-            (Value::Type(t), _) if matches!(t.kind, TypeKind::List | TypeKind::Dict | TypeKind::Tuple | TypeKind::Set | TypeKind::FrozenSet | TypeKind::Type) => {
+            (Value::Type(t), _)
+                if matches!(
+                    t.kind,
+                    TypeKind::List
+                        | TypeKind::Dict
+                        | TypeKind::Tuple
+                        | TypeKind::Set
+                        | TypeKind::FrozenSet
+                        | TypeKind::Type
+                ) =>
+            {
                 // `list[int]` in annotations evaluated at runtime: return the type.
                 Ok(obj)
             }
@@ -474,7 +571,9 @@ impl Vm {
 
     fn slice_vec(&mut self, items: &[Value], s: &SliceObj) -> PyResult<Vec<Value>> {
         let (start, stop, step) = self.slice_indices(s, items.len())?;
-        Ok(slice_positions(start, stop, step).map(|i| items[i]).collect())
+        Ok(slice_positions(start, stop, step)
+            .map(|i| items[i])
+            .collect())
     }
 
     pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {
@@ -560,16 +659,22 @@ impl Vm {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
                 _ => {
                     let tn = self.type_name(item);
-                    Err(self.type_error(&format!("'in <string>' requires string as left operand, not {tn}")))
+                    Err(self.type_error(&format!(
+                        "'in <string>' requires string as left operand, not {tn}"
+                    )))
                 }
             },
             Value::Bytes(b) => match item {
-                Value::Bytes(sub) => Ok(sub.b.is_empty() || b.b.windows(sub.b.len()).any(|w| w == &*sub.b)),
+                Value::Bytes(sub) => {
+                    Ok(sub.b.is_empty() || b.b.windows(sub.b.len()).any(|w| w == &*sub.b))
+                }
                 Value::Int(i) => Ok(b.b.contains(&(i as u8))),
                 _ => Err(self.type_error("a bytes-like object is required")),
             },
             Value::Dict(d) => Ok(crate::builtins::dict_ops::dict_get(self, d, item)?.is_some()),
-            Value::Set(_) | Value::FrozenSet(_) => crate::builtins::set_ops::set_contains(self, container, item),
+            Value::Set(_) | Value::FrozenSet(_) => {
+                crate::builtins::set_ops::set_contains(self, container, item)
+            }
             Value::Range(r) => match item {
                 Value::Int(i) if r.big.is_none() => Ok(r.position_i64(i).is_some()),
                 _ => match r.int_position(item) {
@@ -598,15 +703,21 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::DictView(dv) if dv.kind == DictViewKind::Keys => Ok(crate::builtins::dict_ops::dict_get(self, dv.dict, item)?.is_some()),
+            Value::DictView(dv) if dv.kind == DictViewKind::Keys => {
+                Ok(crate::builtins::dict_ops::dict_get(self, dv.dict, item)?.is_some())
+            }
             Value::DictView(dv) if dv.kind == DictViewKind::Items => match item {
-                Value::Tuple(t) if t.items.len() == 2 => match crate::builtins::dict_ops::dict_get(self, dv.dict, t.items[0])? {
-                    Some(v) => Ok(v.is(&t.items[1]) || self.eq(v, t.items[1])?),
-                    None => Ok(false),
-                },
+                Value::Tuple(t) if t.items.len() == 2 => {
+                    match crate::builtins::dict_ops::dict_get(self, dv.dict, t.items[0])? {
+                        Some(v) => Ok(v.is(&t.items[1]) || self.eq(v, t.items[1])?),
+                        None => Ok(false),
+                    }
+                }
                 _ => Ok(false),
             },
-            Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => self.contains_by_iteration(container, item),
+            Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => {
+                self.contains_by_iteration(container, item)
+            }
             _ => {
                 let tn = self.type_name(container);
                 Err(self.type_error(&format!("argument of type '{tn}' is not iterable")))
@@ -635,22 +746,44 @@ impl Vm {
         let st = match v {
             Value::Iter(_) | Value::Generator(_) => return Ok(v),
             Value::Range(r) => r.iter_state(),
-            Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => IterState::Seq { seq: v, index: 0 },
+            Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => {
+                IterState::Seq { seq: v, index: 0 }
+            }
             Value::Str(s) => IterState::Str { s, byte_pos: 0 },
             Value::Dict(d) => {
                 let n = d.table.borrow().len();
-                IterState::DictKeys { dict: d, pos: 0, expect_len: n }
+                IterState::DictKeys {
+                    dict: d,
+                    pos: 0,
+                    expect_len: n,
+                }
             }
             Value::Set(s) | Value::FrozenSet(s) => {
                 let n = s.table.borrow().len();
-                IterState::Set { set: s, pos: 0, expect_len: n }
+                IterState::Set {
+                    set: s,
+                    pos: 0,
+                    expect_len: n,
+                }
             }
             Value::DictView(dv) => {
                 let (dict, n) = (dv.dict, dv.dict.table.borrow().len());
                 match dv.kind {
-                    DictViewKind::Keys => IterState::DictKeys { dict, pos: 0, expect_len: n },
-                    DictViewKind::Values => IterState::DictValues { dict, pos: 0, expect_len: n },
-                    DictViewKind::Items => IterState::DictItems { dict, pos: 0, expect_len: n },
+                    DictViewKind::Keys => IterState::DictKeys {
+                        dict,
+                        pos: 0,
+                        expect_len: n,
+                    },
+                    DictViewKind::Values => IterState::DictValues {
+                        dict,
+                        pos: 0,
+                        expect_len: n,
+                    },
+                    DictViewKind::Items => IterState::DictItems {
+                        dict,
+                        pos: 0,
+                        expect_len: n,
+                    },
                 }
             }
             _ => {
@@ -744,12 +877,29 @@ impl Vm {
                         }
                     }
                 }
-                IterState::DictKeys { dict, pos, expect_len } | IterState::DictValues { dict, pos, expect_len } | IterState::DictItems { dict, pos, expect_len } => {
+                IterState::DictKeys {
+                    dict,
+                    pos,
+                    expect_len,
+                }
+                | IterState::DictValues {
+                    dict,
+                    pos,
+                    expect_len,
+                }
+                | IterState::DictItems {
+                    dict,
+                    pos,
+                    expect_len,
+                } => {
                     let d = *dict;
                     if d.table.borrow().len() != *expect_len {
                         *st = IterState::Exhausted;
                         drop(st);
-                        return Err(self.new_exception_msg("RuntimeError", "dictionary changed size during iteration"));
+                        return Err(self.new_exception_msg(
+                            "RuntimeError",
+                            "dictionary changed size during iteration",
+                        ));
                     }
                     let e = d.table.borrow().next_entry(*pos);
                     match e {
@@ -773,12 +923,19 @@ impl Vm {
                         }
                     }
                 }
-                IterState::Set { set, pos, expect_len } => {
+                IterState::Set {
+                    set,
+                    pos,
+                    expect_len,
+                } => {
                     let s = *set;
                     if s.table.borrow().len() != *expect_len {
                         *st = IterState::Exhausted;
                         drop(st);
-                        return Err(self.new_exception_msg("RuntimeError", "Set changed size during iteration"));
+                        return Err(self.new_exception_msg(
+                            "RuntimeError",
+                            "Set changed size during iteration",
+                        ));
                     }
                     let e = s.table.borrow().next_entry(*pos);
                     match e {
@@ -804,7 +961,8 @@ impl Vm {
         match step {
             Step::Enumerate(inner, count) => match self.iter_next(inner)? {
                 Some(v) => {
-                    let next = self.binary_op(crate::interp::ops::BinOp::Add, count, Value::Int(1))?;
+                    let next =
+                        self.binary_op(crate::interp::ops::BinOp::Add, count, Value::Int(1))?;
                     if let IterState::Enumerate { count: c, .. } = &mut *io.state.borrow_mut() {
                         *c = next;
                     }
@@ -845,12 +1003,30 @@ impl Vm {
                     Some(i) if strict => {
                         *io.state.borrow_mut() = IterState::Exhausted;
                         if i > 0 {
-                            let msg = format!("zip() argument {} is shorter than argument{} 1{}", i + 1, if i == 1 { "" } else { "s" }, if i == 1 { String::new() } else { format!("-{i}") });
+                            let msg = format!(
+                                "zip() argument {} is shorter than argument{} 1{}",
+                                i + 1,
+                                if i == 1 { "" } else { "s" },
+                                if i == 1 {
+                                    String::new()
+                                } else {
+                                    format!("-{i}")
+                                }
+                            );
                             return Err(self.value_error(&msg));
                         }
                         for (j, sub) in iters.iter().enumerate().skip(1) {
                             if self.iter_next(*sub)?.is_some() {
-                                let msg = format!("zip() argument {} is longer than argument{} 1{}", j + 1, if j == 1 { "" } else { "s" }, if j == 1 { String::new() } else { format!("-{j}") });
+                                let msg = format!(
+                                    "zip() argument {} is longer than argument{} 1{}",
+                                    j + 1,
+                                    if j == 1 { "" } else { "s" },
+                                    if j == 1 {
+                                        String::new()
+                                    } else {
+                                        format!("-{j}")
+                                    }
+                                );
                                 return Err(self.value_error(&msg));
                             }
                         }
@@ -948,7 +1124,20 @@ impl Vm {
     }
 
     pub fn unpack_exact(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
-        if !matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_) | Value::DictView(_)) {
+        if !matches!(
+            v,
+            Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Dict(_)
+                | Value::Set(_)
+                | Value::FrozenSet(_)
+                | Value::Range(_)
+                | Value::Iter(_)
+                | Value::Generator(_)
+                | Value::Bytes(_)
+                | Value::DictView(_)
+        ) {
             let tn = self.type_name(v);
             return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
         }
@@ -965,7 +1154,9 @@ impl Vm {
                     }
                     None => {
                         let got = out.len();
-                        return Err(self.value_error(&format!("not enough values to unpack (expected {n}, got {got})")));
+                        return Err(self.value_error(&format!(
+                            "not enough values to unpack (expected {n}, got {got})"
+                        )));
                     }
                 }
             }
@@ -978,14 +1169,36 @@ impl Vm {
         r
     }
 
-    pub fn unpack_starred(&mut self, v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
-        if !matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) | Value::Generator(_) | Value::Bytes(_) | Value::DictView(_)) {
+    pub fn unpack_starred(
+        &mut self,
+        v: Value,
+        before: usize,
+        after: usize,
+    ) -> PyResult<Vec<Value>> {
+        if !matches!(
+            v,
+            Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Dict(_)
+                | Value::Set(_)
+                | Value::FrozenSet(_)
+                | Value::Range(_)
+                | Value::Iter(_)
+                | Value::Generator(_)
+                | Value::Bytes(_)
+                | Value::DictView(_)
+        ) {
             let tn = self.type_name(v);
             return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
         }
         let items = self.collect_iterable(v)?;
         if items.len() < before + after {
-            return Err(self.value_error(&format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+            return Err(self.value_error(&format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
         }
         let mut out = items[..before].to_vec();
         let mid = items[before..items.len() - after].to_vec();
@@ -1025,7 +1238,10 @@ impl Vm {
     }
 
     pub fn set_update(&mut self, set: Value, iterable: Value) -> PyResult<()> {
-        if let (Some(s), Some(o)) = (crate::builtins::set_ops::set_obj(set), crate::builtins::set_ops::set_obj(iterable)) {
+        if let (Some(s), Some(o)) = (
+            crate::builtins::set_ops::set_obj(set),
+            crate::builtins::set_ops::set_obj(iterable),
+        ) {
             if s == o {
                 return Ok(());
             }
@@ -1071,7 +1287,10 @@ impl Vm {
                 self.modules.insert(name.as_str().to_string(), m);
                 Ok(Value::Module(m))
             }
-            None => Err(self.new_exception_msg("ModuleNotFoundError", &format!("No module named '{}'", name.as_str()))),
+            None => Err(self.new_exception_msg(
+                "ModuleNotFoundError",
+                &format!("No module named '{}'", name.as_str()),
+            )),
         }
     }
 
@@ -1083,7 +1302,13 @@ impl Vm {
                     Value::Module(m) => m.name.as_str().to_string(),
                     _ => "?".into(),
                 };
-                Err(self.new_exception_msg("ImportError", &format!("cannot import name '{}' from '{mn}' (unknown location)", name.as_str())))
+                Err(self.new_exception_msg(
+                    "ImportError",
+                    &format!(
+                        "cannot import name '{}' from '{mn}' (unknown location)",
+                        name.as_str()
+                    ),
+                ))
             }
         }
     }
@@ -1157,8 +1382,14 @@ pub fn iter_type_name(st: &IterState) -> &'static str {
     match st {
         IterState::Range { .. } => "range_iterator",
         IterState::BigRange(_) => "longrange_iterator",
-        IterState::Seq { seq: Value::List(_), .. } => "list_iterator",
-        IterState::Seq { seq: Value::Tuple(_), .. } => "tuple_iterator",
+        IterState::Seq {
+            seq: Value::List(_),
+            ..
+        } => "list_iterator",
+        IterState::Seq {
+            seq: Value::Tuple(_),
+            ..
+        } => "tuple_iterator",
         IterState::Seq { .. } => "bytes_iterator",
         IterState::SeqRev { .. } => "list_reverseiterator",
         IterState::Str { .. } => "str_ascii_iterator",

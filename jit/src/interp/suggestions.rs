@@ -81,7 +81,8 @@ pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         if item == name {
             continue;
         }
-        let max = ((name.len() + item.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
+        let max =
+            ((name.len() + item.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
         let d = levenshtein(name.as_bytes(), item.as_bytes(), max);
         if d > max {
             continue;
@@ -101,7 +102,10 @@ mod tests {
     #[test]
     fn matches_cpython_choices() {
         assert_eq!(suggest("conut", ["count", "print"]), Some("count".into()));
-        assert_eq!(suggest("apend", ["append", "extend", "pop"]), Some("append".into()));
+        assert_eq!(
+            suggest("apend", ["append", "extend", "pop"]),
+            Some("append".into())
+        );
         assert_eq!(suggest("xyz", ["append", "extend"]), None);
         assert_eq!(suggest("Print", ["print"]), Some("print".into()));
     }

@@ -53,7 +53,11 @@ pub struct Output {
 
 impl Output {
     fn new(to_stderr: bool, line_buffered: bool) -> Output {
-        Output { buf: Vec::with_capacity(1 << 16), line_buffered, to_stderr }
+        Output {
+            buf: Vec::with_capacity(1 << 16),
+            line_buffered,
+            to_stderr,
+        }
     }
     pub fn write_str(&mut self, s: &str) {
         self.buf.extend_from_slice(s.as_bytes());
@@ -273,7 +277,9 @@ impl Vm {
             let t = vm.new_builtin_type(name, TypeKind::Iterator, None);
             vm.iter_types.insert(name, t);
         }
-        vm.ascii_chars = (0u8..128).map(|b| Value::Str(vm.intern(&(b as char).to_string()))).collect();
+        vm.ascii_chars = (0u8..128)
+            .map(|b| Value::Str(vm.intern(&(b as char).to_string())))
+            .collect();
         crate::builtins::install(&mut vm);
         vm
     }
@@ -291,28 +297,71 @@ impl Vm {
         }
         // EnvironmentError and IOError are OSError in Python 3.
         let os = self.exc_types["OSError"];
-        self.builtins.insert("EnvironmentError".into(), Value::Type(os));
+        self.builtins
+            .insert("EnvironmentError".into(), Value::Type(os));
         self.builtins.insert("IOError".into(), Value::Type(os));
     }
 
     fn init_types(&mut self) {
         let t = &self.types;
         let all = [
-            t.object, t.type_, t.none, t.bool_, t.int, t.float, t.str_, t.bytes, t.list, t.tuple, t.dict, t.set, t.frozenset, t.range,
-            t.slice, t.function, t.builtin_function, t.method, t.cell, t.module, t.iterator, t.generator, t.ellipsis, t.not_implemented,
+            t.object,
+            t.type_,
+            t.none,
+            t.bool_,
+            t.int,
+            t.float,
+            t.str_,
+            t.bytes,
+            t.list,
+            t.tuple,
+            t.dict,
+            t.set,
+            t.frozenset,
+            t.range,
+            t.slice,
+            t.function,
+            t.builtin_function,
+            t.method,
+            t.cell,
+            t.module,
+            t.iterator,
+            t.generator,
+            t.ellipsis,
+            t.not_implemented,
             t.base_exception,
         ];
         for ty in all {
             let n: Rc<str> = ty.name.as_str().into();
-            if matches!(&*n, "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "frozenset" | "range" | "slice" | "object" | "type" | "bytes")
-            {
+            if matches!(
+                &*n,
+                "int"
+                    | "float"
+                    | "str"
+                    | "bool"
+                    | "list"
+                    | "tuple"
+                    | "dict"
+                    | "set"
+                    | "frozenset"
+                    | "range"
+                    | "slice"
+                    | "object"
+                    | "type"
+                    | "bytes"
+            ) {
                 self.builtins.insert(n, Value::Type(ty));
             }
         }
     }
 
     /// Create a built-in type object (pinned: types live as long as the VM).
-    pub fn new_builtin_type(&mut self, name: &str, kind: TypeKind, base: Option<Gc<TypeObj>>) -> Gc<TypeObj> {
+    pub fn new_builtin_type(
+        &mut self,
+        name: &str,
+        kind: TypeKind,
+        base: Option<Gc<TypeObj>>,
+    ) -> Gc<TypeObj> {
         let name = self.intern(name);
         let base = base.unwrap_or(self.types.object);
         let t = self.heap.alloc_pinned(TypeObj {
@@ -408,7 +457,10 @@ impl Vm {
     }
 
     pub fn new_bytes(&mut self, b: impl Into<Box<[u8]>>) -> Value {
-        Value::Bytes(self.heap.alloc(BytesObj { b: b.into(), hash: Cell::new(-1) }))
+        Value::Bytes(self.heap.alloc(BytesObj {
+            b: b.into(),
+            hash: Cell::new(-1),
+        }))
     }
 
     // ------------------------------------------------------------ numbers
@@ -446,7 +498,9 @@ impl Vm {
     /// A frozenset constant for the compiler (pinned), built by adding the
     /// items in order as CPython's constant folding does.
     pub fn frozenset_const(&mut self, items: &[Value]) -> Value {
-        let eq = |a: &Value, b: &Value| Ok::<bool, ()>(crate::builtins::dict_ops::simple_eq(a, b) || a.is(b));
+        let eq = |a: &Value, b: &Value| {
+            Ok::<bool, ()>(crate::builtins::dict_ops::simple_eq(a, b) || a.is(b))
+        };
         let mut first = SetTable::new();
         for it in items {
             let h = self.hash(*it).unwrap_or(0);
@@ -459,11 +513,16 @@ impl Vm {
         for (h, k) in first.entries() {
             let _ = t.insert(h, k, eq);
         }
-        Value::FrozenSet(self.heap.alloc_pinned(SetObj { table: RefCell::new(t), hash: Cell::new(None) }))
+        Value::FrozenSet(self.heap.alloc_pinned(SetObj {
+            table: RefCell::new(t),
+            hash: Cell::new(None),
+        }))
     }
 
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
-        Value::List(self.heap.alloc(ListObj { items: RefCell::new(items) }))
+        Value::List(self.heap.alloc(ListObj {
+            items: RefCell::new(items),
+        }))
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
@@ -474,7 +533,9 @@ impl Vm {
     }
 
     pub fn new_dict_obj(&mut self, table: DictTable) -> Gc<DictObj> {
-        self.heap.alloc(DictObj { table: RefCell::new(table) })
+        self.heap.alloc(DictObj {
+            table: RefCell::new(table),
+        })
     }
 
     pub fn new_dict(&mut self) -> Value {
@@ -482,11 +543,16 @@ impl Vm {
     }
 
     pub fn new_set_obj(&mut self, table: SetTable) -> Gc<SetObj> {
-        self.heap.alloc(SetObj { table: RefCell::new(table), hash: Cell::new(None) })
+        self.heap.alloc(SetObj {
+            table: RefCell::new(table),
+            hash: Cell::new(None),
+        })
     }
 
     pub fn new_iter(&mut self, state: IterState) -> Value {
-        Value::Iter(self.heap.alloc(IterObj { state: RefCell::new(state) }))
+        Value::Iter(self.heap.alloc(IterObj {
+            state: RefCell::new(state),
+        }))
     }
 
     // ------------------------------------------------------------ modules
@@ -510,7 +576,10 @@ impl Vm {
     /// a pending Ctrl-C into KeyboardInterrupt.
     #[cold]
     pub fn safepoint(&mut self, live_top: usize) -> PyResult<()> {
-        if self.interrupted.swap(false, std::sync::atomic::Ordering::Relaxed) {
+        if self
+            .interrupted
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
+        {
             return Err(self.new_exception("KeyboardInterrupt", Vec::new()));
         }
         if self.heap.wants_collection() {
@@ -530,7 +599,11 @@ impl Vm {
     /// the highest window was written or cleared since its frame was pushed, so
     /// scanning it is safe (it may only keep garbage alive a little longer).
     pub fn collect(&mut self, live_top: usize) {
-        let live_top = self.frames.iter().map(|f| f.base + f.code().nregs as usize).fold(live_top, usize::max);
+        let live_top = self
+            .frames
+            .iter()
+            .map(|f| f.base + f.code().nregs as usize)
+            .fold(live_top, usize::max);
         let mut heap = std::mem::take(&mut self.heap);
         heap.collect(|t| self.mark_roots(t, live_top));
         self.heap = heap;
@@ -538,7 +611,10 @@ impl Vm {
 
     fn mark_roots(&self, t: &mut Tracer, live_top: usize) {
         t.context("stack slot");
-        for (i, v) in self.stack[..live_top.min(self.stack.len())].iter().enumerate() {
+        for (i, v) in self.stack[..live_top.min(self.stack.len())]
+            .iter()
+            .enumerate()
+        {
             t.root_index = i;
             t.mark_value(v);
         }
@@ -590,10 +666,11 @@ impl Vm {
             Ok(m) => m,
             Err(e) => return RunOutcome::CompileError(e.render(&src)),
         };
-        let code = match crate::front::compiler::compile_module(self, src.clone(), module, &ast.body) {
-            Ok(c) => c,
-            Err(e) => return RunOutcome::CompileError(e.render(&src)),
-        };
+        let code =
+            match crate::front::compiler::compile_module(self, src.clone(), module, &ast.body) {
+                Ok(c) => c,
+                Err(e) => return RunOutcome::CompileError(e.render(&src)),
+            };
         drop(ast);
         if self.options.dump_bytecode {
             let text = crate::bytecode::disasm::disassemble(&code);
@@ -628,7 +705,11 @@ impl Vm {
     fn report_uncaught(&mut self, exc: PyExc) -> RunOutcome {
         let cls = exc.class;
         if cls == self.exc_types["SystemExit"] {
-            let arg = exc.exc.as_ref().map(|e| e.borrow().args).unwrap_or(Value::None);
+            let arg = exc
+                .exc
+                .as_ref()
+                .map(|e| e.borrow().args)
+                .unwrap_or(Value::None);
             let code = match arg {
                 Value::Tuple(t) if t.items.len() == 1 => t.items[0],
                 Value::Tuple(t) if t.items.is_empty() => Value::None,
@@ -718,7 +799,12 @@ impl Types {
             range: mk(heap, "range", TypeKind::Range, o),
             slice: mk(heap, "slice", TypeKind::Slice, o),
             function: mk(heap, "function", TypeKind::Function, o),
-            builtin_function: mk(heap, "builtin_function_or_method", TypeKind::BuiltinFunction, o),
+            builtin_function: mk(
+                heap,
+                "builtin_function_or_method",
+                TypeKind::BuiltinFunction,
+                o,
+            ),
             method: mk(heap, "method", TypeKind::Method, o),
             cell: mk(heap, "cell", TypeKind::Cell, o),
             module: mk(heap, "module", TypeKind::Module, o),

@@ -135,7 +135,13 @@ impl Tracer {
     pub fn mark<T: Trace + 'static>(&mut self, g: Gc<T>) {
         let h = g.header();
         if self.check_dead && h.dead.get() {
-            panic!("GC: a {} (index {}) refers to a freed {} at {:p}", self.current, self.root_index, std::any::type_name::<T>(), g.ptr.as_ptr() as *const u8);
+            panic!(
+                "GC: a {} (index {}) refers to a freed {} at {:p}",
+                self.current,
+                self.root_index,
+                std::any::type_name::<T>(),
+                g.ptr.as_ptr() as *const u8
+            );
         }
         if !h.marked.get() {
             h.marked.set(true);
@@ -183,7 +189,15 @@ const MIN_THRESHOLD: usize = 2 << 20;
 /// collector runs.
 impl Default for Heap {
     fn default() -> Self {
-        Heap { objects: Vec::new(), debt: 0, live_bytes: 0, threshold: MIN_THRESHOLD, due: false, stats: HeapStats::default(), stress: false }
+        Heap {
+            objects: Vec::new(),
+            debt: 0,
+            live_bytes: 0,
+            threshold: MIN_THRESHOLD,
+            due: false,
+            stats: HeapStats::default(),
+            stress: false,
+        }
     }
 }
 
@@ -198,14 +212,19 @@ impl Heap {
             stats: HeapStats::default(),
             // GC stress: collect at every safepoint and quarantine what is
             // swept, so a missing root shows up as a clear report at once.
-            stress: cfg!(feature = "stress_gc") || std::env::var_os("JITPROF_GC_STRESS").is_some_and(|v| v != "0"),
+            stress: cfg!(feature = "stress_gc")
+                || std::env::var_os("JITPROF_GC_STRESS").is_some_and(|v| v != "0"),
         }
     }
 
     pub fn alloc<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
         let size = std::mem::size_of::<GcBox<T>>() + value.extra_bytes();
         let b = Box::new(GcBox {
-            header: Header { marked: Cell::new(false), dead: Cell::new(false), pinned: Cell::new(false) },
+            header: Header {
+                marked: Cell::new(false),
+                dead: Cell::new(false),
+                pinned: Cell::new(false),
+            },
             value,
         });
         // SAFETY: Box::into_raw never returns null.
@@ -216,7 +235,10 @@ impl Heap {
         self.due = self.debt >= self.threshold || self.stress;
         self.stats.objects_allocated += 1;
         self.stats.bytes_allocated += size as u64;
-        Gc { ptr, _marker: PhantomData }
+        Gc {
+            ptr,
+            _marker: PhantomData,
+        }
     }
 
     /// Allocate an object that is never freed (constants, interned names, types).
@@ -246,7 +268,12 @@ impl Heap {
 
     /// Mark from the given roots (plus every pinned object) and free the rest.
     pub fn collect(&mut self, mark_roots: impl FnOnce(&mut Tracer)) {
-        let mut t = Tracer { gray: Vec::with_capacity(256), current: "root", root_index: 0, check_dead: self.stress };
+        let mut t = Tracer {
+            gray: Vec::with_capacity(256),
+            current: "root",
+            root_index: 0,
+            check_dead: self.stress,
+        };
         for &p in &self.objects {
             // SAFETY: every pointer in `objects` is a live allocation owned by the heap.
             let b = unsafe { p.as_ref() };

@@ -66,8 +66,19 @@ impl StrObj {
         if s.len() <= INLINE_STR {
             let mut buf = [0u8; INLINE_STR];
             buf[..s.len()].copy_from_slice(s.as_bytes());
-            let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-            return StrObj { data: StrData::Inline { len: s.len() as u8, buf }, char_len, hash: Cell::new(-1) };
+            let char_len = if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().count()
+            };
+            return StrObj {
+                data: StrData::Inline {
+                    len: s.len() as u8,
+                    buf,
+                },
+                char_len,
+                hash: Cell::new(-1),
+            };
         }
         Self::from_parts(s.into())
     }
@@ -76,8 +87,16 @@ impl StrObj {
         if s.len() <= INLINE_STR {
             return Self::from_str(&s);
         }
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-        StrObj { data: StrData::Heap(s), char_len, hash: Cell::new(-1) }
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        StrObj {
+            data: StrData::Heap(s),
+            char_len,
+            hash: Cell::new(-1),
+        }
     }
 
     #[inline]
@@ -140,7 +159,10 @@ pub struct TupleObj {
 }
 impl TupleObj {
     pub fn new(items: impl Into<Box<[Value]>>) -> TupleObj {
-        TupleObj { items: items.into(), hash: Cell::new(None) }
+        TupleObj {
+            items: items.into(),
+            hash: Cell::new(None),
+        }
     }
 }
 impl Trace for TupleObj {
@@ -208,7 +230,12 @@ impl RangeObj {
     /// range(start, stop, step) for a nonzero step.
     pub fn from_i64(start: i64, stop: i64, step: i64) -> RangeObj {
         if range_len(start, stop, step) <= i64::MAX as i128 {
-            RangeObj { start, stop, step, big: None }
+            RangeObj {
+                start,
+                stop,
+                step,
+                big: None,
+            }
         } else {
             // e.g. range(-2**63, 2**63 - 1): len() must raise OverflowError.
             Self::from_big(start.into(), stop.into(), step.into())
@@ -219,13 +246,36 @@ impl RangeObj {
     pub fn from_big(start: BigInt, stop: BigInt, step: BigInt) -> RangeObj {
         if let (Some(a), Some(b), Some(c)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
             if range_len(a, b, c) <= i64::MAX as i128 {
-                return RangeObj { start: a, stop: b, step: c, big: None };
+                return RangeObj {
+                    start: a,
+                    stop: b,
+                    step: c,
+                    big: None,
+                };
             }
         }
         // CPython's compute_range_length.
-        let (lo, hi, st) = if step.is_positive() { (&start, &stop, step.clone()) } else { (&stop, &start, -&step) };
-        let len = if lo >= hi { BigInt::zero() } else { (hi - lo - 1u32) / st + 1u32 };
-        RangeObj { start: 0, stop: 0, step: 1, big: Some(Box::new(BigRange { start, stop, step, len })) }
+        let (lo, hi, st) = if step.is_positive() {
+            (&start, &stop, step.clone())
+        } else {
+            (&stop, &start, -&step)
+        };
+        let len = if lo >= hi {
+            BigInt::zero()
+        } else {
+            (hi - lo - 1u32) / st + 1u32
+        };
+        RangeObj {
+            start: 0,
+            stop: 0,
+            step: 1,
+            big: Some(Box::new(BigRange {
+                start,
+                stop,
+                step,
+                len,
+            })),
+        }
     }
 
     /// The length, or None when it exceeds i64 (len() raises OverflowError).
@@ -263,7 +313,8 @@ impl RangeObj {
         let (start, step) = (self.start as i128, self.step as i128);
         let off = x as i128 - start;
         let i = off / step;
-        (off % step == 0 && i >= 0 && i < range_len(self.start, self.stop, self.step)).then_some(i as i64)
+        (off % step == 0 && i >= 0 && i < range_len(self.start, self.stop, self.step))
+            .then_some(i as i64)
     }
 
     /// Where int `x` (Int, Bool or BigInt) is in the range, in O(1) as CPython's
@@ -277,10 +328,18 @@ impl RangeObj {
             _ => return None,
         };
         if self.big.is_none() {
-            return Some(x.to_i64().and_then(|i| self.position_i64(i)).map(BigInt::from));
+            return Some(
+                x.to_i64()
+                    .and_then(|i| self.position_i64(i))
+                    .map(BigInt::from),
+            );
         }
         let (start, stop, step) = self.parts();
-        let inside = if step.is_positive() { start <= x && x < stop } else { stop < x && x <= start };
+        let inside = if step.is_positive() {
+            start <= x && x < stop
+        } else {
+            stop < x && x <= start
+        };
         let off = x - &start;
         Some((inside && (&off % &step).is_zero()).then(|| off / step))
     }
@@ -301,19 +360,32 @@ impl RangeObj {
 
     /// self[start:stop:step] (CPython's compute_slice with
     /// _PySlice_GetLongIndices), or None for a zero step.
-    pub fn slice(&self, start: Option<BigInt>, stop: Option<BigInt>, step: Option<BigInt>) -> Option<RangeObj> {
+    pub fn slice(
+        &self,
+        start: Option<BigInt>,
+        stop: Option<BigInt>,
+        step: Option<BigInt>,
+    ) -> Option<RangeObj> {
         let step = step.unwrap_or_else(BigInt::one);
         if step.is_zero() {
             return None;
         }
         let len = self.len_big();
-        let (lower, upper) = if step.is_negative() { (BigInt::from(-1), &len - 1u32) } else { (BigInt::zero(), len.clone()) };
+        let (lower, upper) = if step.is_negative() {
+            (BigInt::from(-1), &len - 1u32)
+        } else {
+            (BigInt::zero(), len.clone())
+        };
         let clamp = |v: Option<BigInt>, default: &BigInt| match v {
             None => default.clone(),
             Some(v) if v.is_negative() => (v + &len).max(lower.clone()),
             Some(v) => v.min(upper.clone()),
         };
-        let (a, b) = if step.is_negative() { (clamp(start, &upper), clamp(stop, &lower)) } else { (clamp(start, &lower), clamp(stop, &upper)) };
+        let (a, b) = if step.is_negative() {
+            (clamp(start, &upper), clamp(stop, &lower))
+        } else {
+            (clamp(start, &lower), clamp(stop, &upper))
+        };
         let (s0, _, st) = self.parts();
         Some(RangeObj::from_big(&s0 + a * &st, &s0 + b * &st, st * step))
     }
@@ -321,8 +393,13 @@ impl RangeObj {
     /// range == range: the same sequence of values (CPython's range_equals).
     pub fn same_values(&self, other: &RangeObj) -> bool {
         if self.big.is_none() && other.big.is_none() {
-            let (lx, ly) = (range_len(self.start, self.stop, self.step), range_len(other.start, other.stop, other.step));
-            return lx == ly && (lx == 0 || (self.start == other.start && (lx == 1 || self.step == other.step)));
+            let (lx, ly) = (
+                range_len(self.start, self.stop, self.step),
+                range_len(other.start, other.stop, other.step),
+            );
+            return lx == ly
+                && (lx == 0
+                    || (self.start == other.start && (lx == 1 || self.step == other.step)));
         }
         let (lx, ly) = (self.len_big(), other.len_big());
         let ((ax, _, sx), (ay, _, sy)) = (self.parts(), other.parts());
@@ -346,36 +423,68 @@ impl RangeObj {
                 // The fast path adds step after each value, so the value after the
                 // last must fit in i64 too.
                 if i64::try_from(self.start as i128 + n * self.step as i128).is_ok() {
-                    IterState::Range { next: self.start, stop: self.stop, step: self.step }
+                    IterState::Range {
+                        next: self.start,
+                        stop: self.stop,
+                        step: self.step,
+                    }
                 } else {
-                    IterState::BigRange(Box::new(BigRangeIter { next: self.start.into(), step: self.step.into(), left: n.into() }))
+                    IterState::BigRange(Box::new(BigRangeIter {
+                        next: self.start.into(),
+                        step: self.step.into(),
+                        left: n.into(),
+                    }))
                 }
             }
-            Some(b) => IterState::BigRange(Box::new(BigRangeIter { next: b.start.clone(), step: b.step.clone(), left: b.len.clone() })),
+            Some(b) => IterState::BigRange(Box::new(BigRangeIter {
+                next: b.start.clone(),
+                step: b.step.clone(),
+                left: b.len.clone(),
+            })),
         }
     }
 
     /// An iterator state walking the range backwards (CPython's range_reverse).
     pub fn reversed_iter_state(&self) -> IterState {
         if self.big.is_none() {
-            let (start, step, n) = (self.start as i128, self.step as i128, range_len(self.start, self.stop, self.step));
+            let (start, step, n) = (
+                self.start as i128,
+                self.step as i128,
+                range_len(self.start, self.stop, self.step),
+            );
             // Values last, last - step, ..., start; then start - step ends the loop.
             let (last, stop) = (start + (n - 1) * step, start - step);
-            if let (Ok(next), Ok(stop), Ok(step)) = (i64::try_from(last), i64::try_from(stop), i64::try_from(-step)) {
+            if let (Ok(next), Ok(stop), Ok(step)) = (
+                i64::try_from(last),
+                i64::try_from(stop),
+                i64::try_from(-step),
+            ) {
                 return IterState::Range { next, stop, step };
             }
         }
         let (start, _, step) = self.parts();
         let len = self.len_big();
         let last = start + (&len - 1u32) * &step;
-        IterState::BigRange(Box::new(BigRangeIter { next: last, step: -step, left: len }))
+        IterState::BigRange(Box::new(BigRangeIter {
+            next: last,
+            step: -step,
+            left: len,
+        }))
     }
 }
 
 /// The length of range(start, stop, step), exact for any i64 bounds.
 pub fn range_len(start: i64, stop: i64, step: i64) -> i128 {
-    let (lo, hi, st) = if step > 0 { (start as i128, stop as i128, step as i128) } else { (stop as i128, start as i128, -(step as i128)) };
-    if lo >= hi { 0 } else { (hi - lo - 1) / st + 1 }
+    let (lo, hi, st) = if step > 0 {
+        (start as i128, stop as i128, step as i128)
+    } else {
+        (stop as i128, start as i128, -(step as i128))
+    };
+    if lo >= hi {
+        0
+    } else {
+        (hi - lo - 1) / st + 1
+    }
 }
 impl Trace for RangeObj {
     fn trace(&self, _t: &mut Tracer) {}
@@ -439,23 +548,67 @@ pub struct IterObj {
 }
 
 pub enum IterState {
-    Range { next: i64, stop: i64, step: i64 },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// A range past i64 (boxed to keep the enum small).
     BigRange(Box<BigRangeIter>),
-    Seq { seq: Value, index: usize },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
     /// Reversed list/tuple/str: next index to yield, counting down.
-    SeqRev { seq: Value, index: isize },
-    Str { s: Gc<StrObj>, byte_pos: usize },
-    DictKeys { dict: Gc<DictObj>, pos: usize, expect_len: usize },
-    DictValues { dict: Gc<DictObj>, pos: usize, expect_len: usize },
-    DictItems { dict: Gc<DictObj>, pos: usize, expect_len: usize },
-    Set { set: Gc<SetObj>, pos: usize, expect_len: usize },
-    Enumerate { inner: Value, count: Value },
-    Zip { iters: Vec<Value>, strict: bool },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    SeqRev {
+        seq: Value,
+        index: isize,
+    },
+    Str {
+        s: Gc<StrObj>,
+        byte_pos: usize,
+    },
+    DictKeys {
+        dict: Gc<DictObj>,
+        pos: usize,
+        expect_len: usize,
+    },
+    DictValues {
+        dict: Gc<DictObj>,
+        pos: usize,
+        expect_len: usize,
+    },
+    DictItems {
+        dict: Gc<DictObj>,
+        pos: usize,
+        expect_len: usize,
+    },
+    Set {
+        set: Gc<SetObj>,
+        pos: usize,
+        expect_len: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }
 
@@ -466,7 +619,9 @@ impl Trace for IterObj {
             Range { .. } | BigRange(_) | Exhausted => {}
             Seq { seq, .. } | SeqRev { seq, .. } => t.mark_value(seq),
             Str { s, .. } => t.mark(*s),
-            DictKeys { dict, .. } | DictValues { dict, .. } | DictItems { dict, .. } => t.mark(*dict),
+            DictKeys { dict, .. } | DictValues { dict, .. } | DictItems { dict, .. } => {
+                t.mark(*dict)
+            }
             Set { set, .. } => t.mark(*set),
             Enumerate { inner, count } => {
                 t.mark_value(inner);
