@@ -262,6 +262,53 @@ impl Vm {
                 tryw!($dst, self.binary_op($op, r!($a), r!($b)));
             }};
         }
+        // One template per operand kind (LuaJIT's ins_arith): int x int with an
+        // overflow check, float x float, anything else through `binary_op`.
+        macro_rules! arith {
+            ($dst:expr, $a:expr, $b:expr, $checked:ident, $fop:tt, $op:expr) => {{
+                let (ta, tb) = (tag!($a), tag!($b));
+                if ta == T_INT && tb == T_INT {
+                    match ival!($a).$checked(ival!($b)) {
+                        Some(v) => w!($dst, Value::Int(v)),
+                        None => binop!($dst, $a, $b, $op),
+                    }
+                } else if ta == T_FLOAT && tb == T_FLOAT {
+                    w!($dst, Value::Float(fval!($a) $fop fval!($b)));
+                } else {
+                    binop!($dst, $a, $b, $op);
+                }
+            }};
+        }
+        // `x + 1`, `x - 1`: the same with a small-int immediate operand.
+        macro_rules! arith_imm {
+            ($dst:expr, $a:expr, $imm:expr, $checked:ident, $fop:tt, $op:expr) => {{
+                let i = $imm as i16 as i64;
+                let t = tag!($a);
+                let fast = if t == T_INT { ival!($a).$checked(i) } else { None };
+                if let Some(v) = fast {
+                    w!($dst, Value::Int(v));
+                } else if t == T_FLOAT {
+                    w!($dst, Value::Float(fval!($a) $fop i as f64));
+                } else {
+                    sync!();
+                    tryw!($dst, self.binary_op($op, r!($a), Value::Int(i)));
+                }
+            }};
+        }
+        // Int-only operators: `$f(x, y)` gives Some(result) on the fast path.
+        macro_rules! int_op {
+            ($dst:expr, $a:expr, $b:expr, $f:expr, $op:expr) => {{
+                let fast = if tag!($a) == T_INT && tag!($b) == T_INT {
+                    $f(ival!($a), ival!($b))
+                } else {
+                    None
+                };
+                match fast {
+                    Some(v) => w!($dst, Value::Int(v)),
+                    None => binop!($dst, $a, $b, $op),
+                }
+            }};
+        }
         macro_rules! cmp_jump {
             ($a:expr, $b:expr, $target:expr, $op:tt, $cop:expr) => {{
                 let (ta, tb) = (tag!($a), tag!($b));
@@ -424,153 +471,58 @@ impl Vm {
                     c.value.set(Value::Undefined);
                 }
 
-                Instr::Add { dst, a, b } => {
-                    let (ta, tb) = (tag!(a), tag!(b));
-                    if ta == T_INT && tb == T_INT {
-                        match ival!(a).checked_add(ival!(b)) {
-                            Some(v) => w!(dst, Value::Int(v)),
-                            None => binop!(dst, a, b, BinOp::Add),
-                        }
-                    } else if ta == T_FLOAT && tb == T_FLOAT {
-                        w!(dst, Value::Float(fval!(a) + fval!(b)));
+                Instr::Add { dst, a, b } => arith!(dst, a, b, checked_add, +, BinOp::Add),
+                Instr::Sub { dst, a, b } => arith!(dst, a, b, checked_sub, -, BinOp::Sub),
+                Instr::Mul { dst, a, b } => arith!(dst, a, b, checked_mul, *, BinOp::Mul),
+                Instr::TrueDiv { dst, a, b } => {
+                    if tag!(a) == T_FLOAT && tag!(b) == T_FLOAT && fval!(b) != 0.0 {
+                        w!(dst, Value::Float(fval!(a) / fval!(b)));
                     } else {
-                        binop!(dst, a, b, BinOp::Add);
+                        binop!(dst, a, b, BinOp::TrueDiv);
                     }
                 }
-                Instr::Sub { dst, a, b } => {
-                    let (ta, tb) = (tag!(a), tag!(b));
-                    if ta == T_INT && tb == T_INT {
-                        match ival!(a).checked_sub(ival!(b)) {
-                            Some(v) => w!(dst, Value::Int(v)),
-                            None => binop!(dst, a, b, BinOp::Sub),
-                        }
-                    } else if ta == T_FLOAT && tb == T_FLOAT {
-                        w!(dst, Value::Float(fval!(a) - fval!(b)));
-                    } else {
-                        binop!(dst, a, b, BinOp::Sub);
-                    }
-                }
-                Instr::Mul { dst, a, b } => {
-                    let (ta, tb) = (tag!(a), tag!(b));
-                    if ta == T_INT && tb == T_INT {
-                        match ival!(a).checked_mul(ival!(b)) {
-                            Some(v) => w!(dst, Value::Int(v)),
-                            None => binop!(dst, a, b, BinOp::Mul),
-                        }
-                    } else if ta == T_FLOAT && tb == T_FLOAT {
-                        w!(dst, Value::Float(fval!(a) * fval!(b)));
-                    } else {
-                        binop!(dst, a, b, BinOp::Mul);
-                    }
-                }
-                Instr::TrueDiv { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Float(x), Value::Float(y)) if y != 0.0 => w!(dst, Value::Float(x / y)),
-                    _ => binop!(dst, a, b, BinOp::TrueDiv),
-                },
-                Instr::FloorDiv { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) if y > 0 => w!(dst, Value::Int(x.div_euclid(y))),
-                    _ => binop!(dst, a, b, BinOp::FloorDiv),
-                },
-                Instr::Mod { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) if y > 0 => w!(dst, Value::Int(x.rem_euclid(y))),
-                    _ => binop!(dst, a, b, BinOp::Mod),
-                },
+                Instr::FloorDiv { dst, a, b } => int_op!(
+                    dst,
+                    a,
+                    b,
+                    |x: i64, y: i64| if y > 0 { Some(x.div_euclid(y)) } else { None },
+                    BinOp::FloorDiv
+                ),
+                Instr::Mod { dst, a, b } => int_op!(
+                    dst,
+                    a,
+                    b,
+                    |x: i64, y: i64| if y > 0 { Some(x.rem_euclid(y)) } else { None },
+                    BinOp::Mod
+                ),
                 Instr::Pow { dst, a, b } => binop!(dst, a, b, BinOp::Pow),
                 Instr::LShift { dst, a, b } => binop!(dst, a, b, BinOp::LShift),
-                Instr::RShift { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) if (0..64).contains(&y) => {
-                        w!(dst, Value::Int(x >> y))
-                    }
-                    _ => binop!(dst, a, b, BinOp::RShift),
-                },
-                Instr::BitAnd { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) => w!(dst, Value::Int(x & y)),
-                    _ => binop!(dst, a, b, BinOp::BitAnd),
-                },
-                Instr::BitOr { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) => w!(dst, Value::Int(x | y)),
-                    _ => binop!(dst, a, b, BinOp::BitOr),
-                },
-                Instr::BitXor { dst, a, b } => match (r!(a), r!(b)) {
-                    (Value::Int(x), Value::Int(y)) => w!(dst, Value::Int(x ^ y)),
-                    _ => binop!(dst, a, b, BinOp::BitXor),
-                },
+                Instr::RShift { dst, a, b } => int_op!(
+                    dst,
+                    a,
+                    b,
+                    |x: i64, y: i64| if (0..64).contains(&y) {
+                        Some(x >> y)
+                    } else {
+                        None
+                    },
+                    BinOp::RShift
+                ),
+                Instr::BitAnd { dst, a, b } => {
+                    int_op!(dst, a, b, |x: i64, y: i64| Some(x & y), BinOp::BitAnd)
+                }
+                Instr::BitOr { dst, a, b } => {
+                    int_op!(dst, a, b, |x: i64, y: i64| Some(x | y), BinOp::BitOr)
+                }
+                Instr::BitXor { dst, a, b } => {
+                    int_op!(dst, a, b, |x: i64, y: i64| Some(x ^ y), BinOp::BitXor)
+                }
                 Instr::MatMul { dst, a, b } => binop!(dst, a, b, BinOp::MatMul),
-                Instr::AddI { dst, a, imm } => {
-                    let i = imm as i16 as i64;
-                    let t = tag!(a);
-                    if t == T_INT {
-                        match ival!(a).checked_add(i) {
-                            Some(v) => w!(dst, Value::Int(v)),
-                            None => {
-                                sync!();
-                                tryw!(dst, self.binary_op(BinOp::Add, r!(a), Value::Int(i)));
-                            }
-                        }
-                    } else if t == T_FLOAT {
-                        w!(dst, Value::Float(fval!(a) + i as f64));
-                    } else {
-                        sync!();
-                        tryw!(dst, self.binary_op(BinOp::Add, r!(a), Value::Int(i)));
-                    }
-                }
-                Instr::SubI { dst, a, imm } => {
-                    let i = imm as i16 as i64;
-                    let t = tag!(a);
-                    if t == T_INT {
-                        match ival!(a).checked_sub(i) {
-                            Some(v) => w!(dst, Value::Int(v)),
-                            None => {
-                                sync!();
-                                tryw!(dst, self.binary_op(BinOp::Sub, r!(a), Value::Int(i)));
-                            }
-                        }
-                    } else if t == T_FLOAT {
-                        w!(dst, Value::Float(fval!(a) - i as f64));
-                    } else {
-                        sync!();
-                        tryw!(dst, self.binary_op(BinOp::Sub, r!(a), Value::Int(i)));
-                    }
-                }
-                Instr::IAdd { dst, a, b } => {
-                    let (ta, tb) = (tag!(a), tag!(b));
-                    if ta == T_INT && tb == T_INT {
-                        match ival!(a).checked_add(ival!(b)) {
-                            Some(v) => w!(dst, Value::Int(v)),
-                            None => binop!(dst, a, b, BinOp::IAdd),
-                        }
-                    } else if ta == T_FLOAT && tb == T_FLOAT {
-                        w!(dst, Value::Float(fval!(a) + fval!(b)));
-                    } else {
-                        binop!(dst, a, b, BinOp::IAdd);
-                    }
-                }
-                Instr::ISub { dst, a, b } => {
-                    let (ta, tb) = (tag!(a), tag!(b));
-                    if ta == T_INT && tb == T_INT {
-                        match ival!(a).checked_sub(ival!(b)) {
-                            Some(v) => w!(dst, Value::Int(v)),
-                            None => binop!(dst, a, b, BinOp::ISub),
-                        }
-                    } else if ta == T_FLOAT && tb == T_FLOAT {
-                        w!(dst, Value::Float(fval!(a) - fval!(b)));
-                    } else {
-                        binop!(dst, a, b, BinOp::ISub);
-                    }
-                }
-                Instr::IMul { dst, a, b } => {
-                    let (ta, tb) = (tag!(a), tag!(b));
-                    if ta == T_INT && tb == T_INT {
-                        match ival!(a).checked_mul(ival!(b)) {
-                            Some(v) => w!(dst, Value::Int(v)),
-                            None => binop!(dst, a, b, BinOp::IMul),
-                        }
-                    } else if ta == T_FLOAT && tb == T_FLOAT {
-                        w!(dst, Value::Float(fval!(a) * fval!(b)));
-                    } else {
-                        binop!(dst, a, b, BinOp::IMul);
-                    }
-                }
+                Instr::AddI { dst, a, imm } => arith_imm!(dst, a, imm, checked_add, +, BinOp::Add),
+                Instr::SubI { dst, a, imm } => arith_imm!(dst, a, imm, checked_sub, -, BinOp::Sub),
+                Instr::IAdd { dst, a, b } => arith!(dst, a, b, checked_add, +, BinOp::IAdd),
+                Instr::ISub { dst, a, b } => arith!(dst, a, b, checked_sub, -, BinOp::ISub),
+                Instr::IMul { dst, a, b } => arith!(dst, a, b, checked_mul, *, BinOp::IMul),
                 Instr::IOr { dst, a, b } => binop!(dst, a, b, BinOp::IOr),
                 Instr::IAnd { dst, a, b } => binop!(dst, a, b, BinOp::IAnd),
                 Instr::IXor { dst, a, b } => binop!(dst, a, b, BinOp::IXor),
