@@ -16,8 +16,6 @@ use crate::runtime::value::Value;
 
 // Submodules live beside this file (functions_*.rs) so that builtins/mod.rs
 // needs no entry per file.
-#[path = "functions_codec.rs"]
-pub(crate) mod functions_codec;
 #[path = "functions_iter.rs"]
 mod functions_iter;
 #[path = "functions_num.rs"]

@@ -31,9 +31,13 @@ mod methods_str;
 
 // Shared with the constructors: `dict(x)` merges like `dict.update(x)`, and
 // `str(b, encoding, errors)` decodes like `bytes.decode`.
+/// The TypeError text for a non-integer start/end of the search methods.
+pub(crate) const SLICE_MSG: &str =
+    "slice indices must be integers or None or have an __index__ method";
+
 pub use methods_bytes::decode_bytes;
 pub use methods_dict::merge_from as dict_merge_from;
-pub use methods_str::{lookup_codec, Codec};
+pub use methods_str::{encode_str, lookup_codec, Codec};
 
 pub fn install(vm: &mut Vm) {
     methods_str::install(vm);

@@ -13,15 +13,13 @@ use crate::runtime::value::Value;
 use super::methods_str::{codec_str_arg, lookup_codec, Codec};
 use super::{
     add_classmethod, bind, c_int_arg, check_recv, int_bool_arg, noargs, old_style, one_arg,
-    positional, slice_index_arg, ssize_arg, text_err,
+    positional, slice_index_arg, ssize_arg, text_err, SLICE_MSG,
 };
 
 /// (receiver, needle, start, end) of the search methods.
 type SearchArgs = (Gc<BytesObj>, Vec<u8>, Option<i64>, Option<i64>);
 type AffixFn = fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool;
 type PadFn = fn(&[u8], i64, u8) -> text::TextResult<Cow<'_, [u8]>>;
-
-const SLICE_MSG: &str = "slice indices must be integers or None or have an __index__ method";
 
 pub fn install(vm: &mut Vm) {
     let t = vm.types.bytes;

@@ -13,13 +13,11 @@ use crate::runtime::value::Value;
 
 use super::{
     add_classmethod, bind, c_int_arg, check_recv, int_bool_arg, noargs, old_style, one_arg,
-    positional, slice_index_arg, ssize_arg, text_err,
+    positional, slice_index_arg, ssize_arg, text_err, SLICE_MSG,
 };
 
 /// (receiver, needle, start, end) of the search methods.
 type SearchArgs = (Gc<StrObj>, Gc<StrObj>, Option<i64>, Option<i64>);
-
-const SLICE_MSG: &str = "slice indices must be integers or None or have an __index__ method";
 
 pub fn install(vm: &mut Vm) {
     let t = vm.types.str_;
@@ -638,13 +636,19 @@ fn encode(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let enc = codec_str_arg(vm, "encode", "encoding", enc, "utf-8")?;
     let errors = codec_str_arg(vm, "encode", "errors", errors, "strict")?;
     let codec = lookup_codec(vm, &enc)?;
+    let b = encode_str(vm, s.as_str(), codec, &errors)?;
+    Ok(vm.new_bytes(b))
+}
+
+/// Encode `s` as CPython's codecs do (also used by `bytes(s, encoding)`).
+pub fn encode_str(vm: &mut Vm, s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
     let limit: u32 = match codec {
         // A Rust str holds no lone surrogates, so UTF-8 always succeeds.
-        Codec::Utf8 => return Ok(vm.new_bytes(s.as_str().as_bytes().to_vec())),
+        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
     };
-    let chars: Vec<char> = s.as_str().chars().collect();
+    let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
@@ -659,7 +663,7 @@ fn encode(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         while j < chars.len() && chars[j] as u32 >= limit {
             j += 1;
         }
-        match errors.as_str() {
+        match errors {
             "strict" => {
                 let what = if j - i == 1 {
                     format!("character '{}' in position {i}", escaped_char(c))
@@ -693,7 +697,7 @@ fn encode(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         }
         i = j;
     }
-    Ok(vm.new_bytes(out))
+    Ok(out)
 }
 
 fn translate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {

@@ -11,8 +11,8 @@ use crate::runtime::object::*;
 use crate::runtime::set_table::SetTable;
 use crate::runtime::value::Value;
 
+use super::functions::functions_num;
 use super::functions::{bind, call_dunder, expect_args, index_int, Params};
-use super::functions::{functions_codec, functions_num};
 use super::text::{TextErrKind, TextError};
 
 pub fn install(_vm: &mut Vm) {}
@@ -325,11 +325,13 @@ fn new_str(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     }
     match x {
         Value::Bytes(b) => {
-            let s = functions_codec::decode(
+            let codec = super::methods::lookup_codec(vm, encoding.as_deref().unwrap_or("utf-8"))?;
+            let s = super::methods::decode_bytes(
                 vm,
+                x,
                 &b.b,
-                encoding.as_deref().unwrap_or("utf-8"),
-                errors.as_deref(),
+                codec,
+                errors.as_deref().unwrap_or("strict"),
             )?;
             Ok(vm.new_str(s))
         }
@@ -381,7 +383,13 @@ fn new_bytes(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         let Value::Str(s) = x else {
             return Err(vm.type_error("encoding without a string argument"));
         };
-        let b = functions_codec::encode(vm, s.as_str(), &enc, errors.as_deref())?;
+        let codec = super::methods::lookup_codec(vm, &enc)?;
+        let b = super::methods::encode_str(
+            vm,
+            s.as_str(),
+            codec,
+            errors.as_deref().unwrap_or("strict"),
+        )?;
         return Ok(vm.new_bytes(b));
     }
     if errors.is_some() {
