@@ -2,8 +2,6 @@
 //! f-string fields), and `str.format`. Parsing and the digit-level work live in
 //! `crate::format`; this module fetches arguments and converts values.
 
-use num_bigint::BigInt;
-
 use crate::format::template::{Accessor, ArgRef, Conversion, TplPiece};
 use crate::format::{self, FmtError, PctKind, PctPiece};
 use crate::interp::ops::as_bigint;
@@ -321,6 +319,3 @@ impl Vm {
         Ok(())
     }
 }
-
-#[allow(dead_code)]
-fn _keep(_: BigInt) {}

@@ -25,7 +25,7 @@ use crate::front::scope::{self, NameAccess, Scopes};
 use crate::front::CompileError;
 use crate::interp::vm::Vm;
 use crate::runtime::heap::Gc;
-use crate::runtime::object::{BigIntObj, BytesObj, ModuleObj, TupleObj};
+use crate::runtime::object::{BytesObj, ModuleObj, TupleObj};
 use crate::runtime::value::Value;
 
 type CResult<T> = Result<T, CompileError>;
@@ -101,7 +101,6 @@ struct Region {
     id: u32,
     segments: Vec<(u32, u32)>,
     open: Option<u32>,
-    handler: usize,
     exc_reg: u16,
     depth: u16,
 }
@@ -999,7 +998,6 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             id: self.regions_opened,
             segments: Vec::new(),
             open: Some(pc),
-            handler: 0,
             exc_reg,
             depth: self.handler_depth,
         });
@@ -1031,7 +1029,6 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 },
             ));
         }
-        let _ = r.handler;
     }
 
     fn try_stmt(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
@@ -1494,10 +1491,6 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         self.nested(|c| c.stmts(&f.orelse))?;
         let end = self.here();
         self.patch_all(breaks, end)?;
-        if let Some(n) = direct {
-            // After the loop the variable may be unbound (empty iterable).
-            let _ = n;
-        }
         Ok(())
     }
 
@@ -2984,6 +2977,3 @@ fn describe(e: &Expr) -> &'static str {
         _ => "expression",
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: BigIntObj) {}

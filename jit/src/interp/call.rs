@@ -16,12 +16,6 @@ use crate::runtime::value::Value;
 /// Native calls with at most this many arguments pass them in a stack buffer.
 pub const ARG_BUF: usize = 8;
 
-/// Arguments collected for a call: positional values, then keyword (name, value).
-pub struct CallArgs {
-    pub pos: Vec<Value>,
-    pub kw: Vec<(Gc<StrObj>, Value)>,
-}
-
 impl Vm {
     // ------------------------------------------------------------ entry from native code
 

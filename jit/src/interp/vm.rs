@@ -107,9 +107,6 @@ pub struct Vm {
     pub empty_tuple: Value,
     pub sources: Vec<Rc<SourceFile>>,
     pub interrupted: &'static std::sync::atomic::AtomicBool,
-    /// Set when a safepoint should run (GC due or an interrupt arrived).
-    pub poll: Cell<bool>,
-    pub hash_cache_hits: Cell<u64>,
     pub id_counter: RefCell<u64>,
     /// The exception being propagated is a re-raise: add no traceback entry.
     pub reraising: bool,
@@ -263,8 +260,6 @@ impl Vm {
             empty_tuple,
             sources: Vec::new(),
             interrupted: &INTERRUPTED,
-            poll: Cell::new(false),
-            hash_cache_hits: Cell::new(0),
             id_counter: RefCell::new(0),
             reraising: false,
             last_return: Value::None,
