@@ -66,9 +66,10 @@ def find_programs(filters):
         if entry in SKIP_DIRS or not os.path.isdir(top):
             continue
         for dirpath, dirnames, filenames in os.walk(top):
-            dirnames.sort()
+            # Helper modules for import tests are not programs: NAME_lib/ and NAME_lib.py.
+            dirnames[:] = sorted(d for d in dirnames if not d.endswith("_lib"))
             for filename in sorted(filenames):
-                if filename.endswith(".py"):
+                if filename.endswith(".py") and not filename.endswith("_lib.py"):
                     rel = os.path.relpath(os.path.join(dirpath, filename), ROOT)
                     rel = rel.replace(os.sep, "/")
                     if not filters or any(f in rel for f in filters):

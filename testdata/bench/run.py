@@ -45,6 +45,12 @@ BENCHMARKS = {
     "sieve": ["300000"],
     "string_build": ["35000"],
     "dict_count": ["30000"],
+    "richards": ["1"],
+    "deltablue": ["5"],
+    "raytrace": ["20"],
+    "chaos": ["2000"],
+    "nqueens": ["6"],
+    "go": ["1"],
     "empty": [],
 }
 

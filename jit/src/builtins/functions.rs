@@ -222,20 +222,7 @@ pub(crate) fn call_dunder(
     name: &str,
     args: &[Value],
 ) -> PyResult<Option<Value>> {
-    let Value::Instance(i) = v else {
-        return Ok(None);
-    };
-    let n = vm.intern(name);
-    let Some(f) = vm.lookup_type_attr(i.class, n) else {
-        return Ok(None);
-    };
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(v);
-    all.extend_from_slice(args);
-    vm.temp_roots.push(v);
-    let r = vm.call_value(f, &all, &[]);
-    vm.temp_roots.pop();
-    r.map(Some)
+    vm.call_special(v, name, args)
 }
 
 /// Whether `e` is an instance of the built-in exception class `name`.
@@ -414,7 +401,11 @@ fn exit(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn len(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "len", kw)?;
     super::check_arity(vm, "len", args, 1, 1)?;
-    let v = args[0];
+    Ok(Value::Int(len_of(vm, args[0])? as i64))
+}
+
+/// `len(v)`.
+pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
     let n: i64 = match v {
         Value::Str(s) => s.char_len() as i64,
         Value::List(l) => l.items.borrow().len() as i64,
@@ -429,25 +420,13 @@ fn len(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
                 "Python int too large to convert to C ssize_t",
             )
         })?,
-        Value::Instance(_) => match call_dunder(vm, v, "__len__", &[])? {
-            Some(r) => {
-                let n = index_int(vm, r)?;
-                match n {
-                    Value::Int(i) if i >= 0 => i,
-                    Value::Int(_) => return Err(vm.value_error("__len__() should return >= 0")),
-                    _ => {
-                        return Err(vm.new_exception_msg(
-                            "OverflowError",
-                            "cannot fit 'int' into an index-sized integer",
-                        ))
-                    }
-                }
-            }
+        Value::Instance(_) => match vm.instance_len(v)? {
+            Some(n) => n as i64,
             None => return Err(no_len(vm, v)),
         },
         _ => return Err(no_len(vm, v)),
     };
-    Ok(Value::Int(n))
+    Ok(n as usize)
 }
 
 fn no_len(vm: &mut Vm, v: Value) -> PyExc {
@@ -599,25 +578,6 @@ fn iter(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "iter", kw)?;
     expect_args(vm, "iter", args, 1, 2)?;
     if args.len() == 1 {
-        if let Value::Instance(_) = args[0] {
-            if let Some(it) = call_dunder(vm, args[0], "__iter__", &[])? {
-                let ok = match it {
-                    Value::Iter(_) | Value::Generator(_) => true,
-                    Value::Instance(i) => {
-                        let n = vm.intern("__next__");
-                        vm.lookup_type_attr(i.class, n).is_some()
-                    }
-                    _ => false,
-                };
-                if !ok {
-                    let tn = vm.type_name(it);
-                    return Err(
-                        vm.type_error(&format!("iter() returned non-iterator of type '{tn}'"))
-                    );
-                }
-                return Ok(it);
-            }
-        }
         return vm.get_iter(args[0]);
     }
     let f = args[0];

@@ -115,6 +115,23 @@ fn close(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
 pub fn install_exception_methods(vm: &mut Vm) {
     let t = vm.types.base_exception;
     super::add_method(vm, t, "add_note", add_note);
+    super::add_method(vm, t, "__init__", exception_init);
+}
+
+/// BaseException.__init__(self, *args): sets `args`.
+fn exception_init(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let Some(Value::Instance(e)) = args.first().copied() else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'BaseException' object"));
+    };
+    if !kw.is_empty() {
+        let tn = e.class.name.as_str().to_string();
+        return Err(vm.type_error(&format!("{tn}() takes no keyword arguments")));
+    }
+    if let Some(st) = &e.exc {
+        let t = vm.new_tuple(args[1..].to_vec());
+        st.borrow_mut().args = t;
+    }
+    Ok(Value::None)
 }
 
 fn add_note(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {

@@ -1,13 +1,17 @@
 //! The built-in library: functions, type constructors, methods of the built-in
 //! types, `repr`/`str`, string formatting, and built-in modules.
+pub mod class_builtins;
 pub mod dict_ops;
 pub mod functions;
 pub mod methods;
 pub mod methods_generator;
+pub mod mod_array;
 pub mod mod_bisect;
+pub mod mod_collections;
 pub mod mod_copy;
 pub mod mod_functools;
 pub mod mod_heapq;
+pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_operator;
 pub mod mod_random;
@@ -18,6 +22,7 @@ pub mod repr;
 pub mod set_ops;
 pub mod strfmt;
 pub mod text;
+pub mod total_ordering;
 pub mod types;
 
 use crate::interp::vm::Vm;
@@ -29,6 +34,7 @@ use crate::runtime::value::Value;
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
     types::install(vm);
+    class_builtins::install(vm);
     methods::install(vm);
     methods_generator::install(vm);
     methods_generator::install_exception_methods(vm);
@@ -65,6 +71,9 @@ pub fn add_method(vm: &mut Vm, ty: Gc<TypeObj>, name: &'static str, f: NativeFn)
         .borrow_mut()
         .insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq)
         .ok();
+    // Modules add methods to types at import time: caches must not keep
+    // lookups made before.
+    vm.invalidate_class(ty);
 }
 
 /// Check a native's argument count, with CPython's wording:

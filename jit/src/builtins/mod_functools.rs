@@ -17,6 +17,7 @@ pub fn make_functools(vm: &mut Vm) -> Gc<ModuleObj> {
         ("wraps", ft_wraps),
         ("lru_cache", ft_lru_cache),
         ("cache", ft_cache),
+        ("total_ordering", super::total_ordering::total_ordering),
     ];
     for (name, f) in fns {
         let v = super::native(vm, name, *f, None);

@@ -13,12 +13,15 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
         "math" => Some(super::mod_math::make(vm)),
         "random" => Some(super::mod_random::make(vm)),
         "bisect" => Some(super::mod_bisect::make(vm)),
+        "array" => Some(super::mod_array::make(vm)),
         "heapq" => Some(super::mod_heapq::make(vm)),
+        "itertools" => Some(super::mod_itertools::make(vm)),
         "functools" => Some(super::mod_functools::make_functools(vm)),
         "operator" => Some(super::mod_operator::make_operator(vm)),
         "string" => Some(super::mod_string::make_string(vm)),
         "time" => Some(super::mod_time::make_time(vm)),
         "copy" => Some(super::mod_copy::make_copy(vm)),
+        "collections" => Some(super::mod_collections::make(vm)),
         _ => None,
     }
 }

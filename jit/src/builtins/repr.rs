@@ -16,8 +16,34 @@ impl Vm {
     pub fn str_of(&mut self, v: Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
-            Value::Instance(i) if i.exc.is_some() => self.exception_str(i),
+            Value::Instance(i) => {
+                if let Some(s) = self.instance_str(v)? {
+                    return Ok(s);
+                }
+                if i.exc.is_some() {
+                    return self.exception_str(i);
+                }
+                self.repr(v)
+            }
             _ => self.repr(v),
+        }
+    }
+
+    /// repr of the descriptor and super objects.
+    fn repr_helper_instance(&mut self, i: crate::runtime::heap::Gc<InstanceObj>) -> Option<String> {
+        match &i.ext {
+            InstExt::Super { cls, obj } => {
+                let tn = self.type_name(*obj);
+                Some(format!(
+                    "<super: <class '{}'>, <{} object>>",
+                    cls.name.as_str(),
+                    tn
+                ))
+            }
+            InstExt::Property(_) | InstExt::StaticMethod(_) | InstExt::ClassMethod(_) => Some(
+                format!("<{} object at {:#x}>", i.class.name.as_str(), i.addr()),
+            ),
+            _ => None,
         }
     }
 
@@ -108,28 +134,25 @@ impl Vm {
                 )),
                 (None, None) => out.push_str(&format!("<built-in function {}>", b.name)),
             },
-            Value::Type(t) => match t.kind {
-                TypeKind::User => {
-                    let m = t
-                        .module
-                        .map(|m| m.as_str().to_string())
-                        .unwrap_or_else(|| "__main__".into());
-                    out.push_str(&format!("<class '{}.{}'>", m, t.name.as_str()))
-                }
+            Value::Type(t) => match t.module {
+                Some(m) if m.as_str() != "builtins" => out.push_str(&format!(
+                    "<class '{}.{}'>",
+                    m.as_str(),
+                    t.qualname().as_str()
+                )),
                 _ => out.push_str(&format!("<class '{}'>", t.name.as_str())),
             },
             Value::Instance(i) => {
-                if i.exc.is_some() {
+                if let Some(s) = self.instance_repr(v)? {
+                    out.push_str(&s);
+                } else if i.exc.is_some() {
                     let s = self.exception_repr(i)?;
                     out.push_str(&s);
-                } else if i.class.kind == TypeKind::Object {
-                    out.push_str(&format!("<object object at {:#x}>", i.addr()));
                 } else {
-                    out.push_str(&format!(
-                        "<__main__.{} object at {:#x}>",
-                        i.class.name.as_str(),
-                        i.addr()
-                    ));
+                    let s = self
+                        .repr_helper_instance(i)
+                        .unwrap_or_else(|| self.default_repr(v));
+                    out.push_str(&s);
                 }
             }
             Value::Range(r) => out.push_str(&r.repr()),
@@ -143,6 +166,14 @@ impl Vm {
                 out.push(')');
             }
             Value::Iter(it) => {
+                let native = match &*it.state.borrow() {
+                    IterState::Native(n) => Some(n.clone()),
+                    _ => None,
+                };
+                if let Some(r) = native.and_then(|n| n.repr(self)) {
+                    out.push_str(&r?);
+                    return Ok(());
+                }
                 let n = crate::interp::protocol::iter_type_name(&it.state.borrow());
                 out.push_str(&format!("<{} object at {:#x}>", n, it.addr()))
             }

@@ -88,11 +88,7 @@ impl Vm {
                 if !args.is_empty() || !kw.is_empty() {
                     return Err(self.type_error("object() takes no arguments"));
                 }
-                let o = self.heap.alloc(InstanceObj {
-                    class: t,
-                    attrs: RefCell::new(DictTable::new()),
-                    exc: None,
-                });
+                let o = self.heap.alloc(InstanceObj::plain(t));
                 Ok(Value::Instance(o))
             }
             TypeKind::NoneType | TypeKind::Ellipsis | TypeKind::NotImplemented => {
@@ -107,6 +103,10 @@ impl Vm {
                 Ok(v)
             }
             TypeKind::User => new_user_instance(self, t, args, kw),
+            TypeKind::Property
+            | TypeKind::StaticMethod
+            | TypeKind::ClassMethod
+            | TypeKind::Super => super::class_builtins::call_helper_type(self, t, args, kw),
             _ => Err(self.type_error(&format!("cannot create '{}' instances", t.name.as_str()))),
         }
     }
@@ -132,7 +132,7 @@ fn new_exception_instance(
     kw: Kwargs,
 ) -> PyResult<Value> {
     let init_name = vm.intern("__init__");
-    let init = vm.lookup_type_attr(t, init_name);
+    let init = vm.lookup_special(t, init_name);
     if init.is_none() && !kw.is_empty() {
         return Err(vm.type_error(&format!("{}() takes no keyword arguments", t.name.as_str())));
     }
@@ -143,25 +143,12 @@ fn new_exception_instance(
     Ok(e)
 }
 
-/// An instance of a class made by `class`: allocate, then run `__init__`.
+/// An instance of a class made by `class`.
 fn new_user_instance(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     if vm.is_exception_class(t) {
         return new_exception_instance(vm, t, args, kw);
     }
-    let inst = Value::Instance(vm.heap.alloc(InstanceObj {
-        class: t,
-        attrs: RefCell::new(DictTable::new()),
-        exc: None,
-    }));
-    let init_name = vm.intern("__init__");
-    match vm.lookup_type_attr(t, init_name) {
-        Some(f) => run_init(vm, inst, f, args, kw)?,
-        None if !args.is_empty() || !kw.is_empty() => {
-            return Err(vm.type_error(&format!("{}() takes no arguments", t.name.as_str())));
-        }
-        None => {}
-    }
-    Ok(inst)
+    vm.construct_instance(t, args, kw)
 }
 
 fn run_init(vm: &mut Vm, inst: Value, init: Value, args: &[Value], kw: Kwargs) -> PyResult<()> {
@@ -480,6 +467,7 @@ fn fill_dict(vm: &mut Vm, d: Gc<DictObj>, src: Option<Value>, kw: Kwargs) -> PyR
                 super::dict_ops::dict_set(vm, d, k, v)?;
             }
         }
+        Some(src @ Value::Instance(_)) => super::methods::dict_merge_from(vm, d, src)?,
         Some(src) => {
             let it = vm.get_iter(src)?;
             vm.temp_roots.push(it);

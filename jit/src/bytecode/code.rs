@@ -89,6 +89,9 @@ pub enum CodeKind {
     Lambda,
     Comprehension,
     GeneratorExpr,
+    /// A class body, run once by `__build_class__` with the namespace dict in
+    /// register 0.
+    ClassBody,
 }
 
 /// Parameter layout: positional (incl. positional-only), then keyword-only, then
@@ -134,6 +137,9 @@ pub struct Code {
     pub is_generator: bool,
     /// The docstring, when the body starts with a string literal.
     pub doc: Option<Rc<str>>,
+    /// One inline cache per instruction (used by attribute, method-call and
+    /// class-call instructions; see `interp/attr_cache.rs`).
+    pub caches: Box<[crate::interp::attr_cache::AttrCache]>,
 }
 
 impl Code {

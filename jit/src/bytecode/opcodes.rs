@@ -82,6 +82,16 @@ define_opcodes! {
     StoreGlobal { slot: Global, src: Reg },
     /// delete the global in slot (NameError if unbound)
     DeleteGlobal { slot: Global, name: Name },
+    /// dst = names[name] from the class namespace in register 0, else the global, else the builtin
+    LoadName { dst: Reg, name: Name },
+    /// class namespace (register 0)[names[name]] = src
+    StoreName { name: Name, src: Reg },
+    /// del class namespace (register 0)[names[name]]
+    DeleteName { name: Name },
+    /// dst = super(args, args+1).names[name] (args = the class, args+1 = the instance or class)
+    LoadSuperAttr { dst: Reg, args: Reg, name: Name },
+    /// dst = the result of mgr.__enter__(); dst+1 = the bound mgr.__exit__
+    WithEnter { dst: Reg, mgr: Reg },
     /// dst = the builtin named names[name], ignoring globals (assert's AssertionError)
     LoadBuiltin { dst: Reg, name: Name },
     /// raise UnboundLocalError for names[name] if reg is unassigned
@@ -282,6 +292,8 @@ define_opcodes! {
     ImportName { dst: Reg, name: Name },
     /// dst = module.names[name] (ImportError if missing)
     ImportFrom { dst: Reg, module: Reg, name: Name },
+    /// from module import *: bind its public names (or __all__) as globals of the running module
+    ImportStar { module: Reg },
 }
 
 const _: () = assert!(std::mem::size_of::<Instr>() == 8);

@@ -86,7 +86,19 @@ enum Unwind<'a> {
     Handler,
     /// A `finally` body must run; `regions` is how many protected regions were
     /// active before its `try` began.
-    Finally { body: &'a [Stmt], regions: usize },
+    Finally {
+        body: FinallyBody<'a>,
+        regions: usize,
+    },
+}
+
+/// What runs on the way out of a `try`/`finally` or a `with` block.
+#[derive(Clone, Copy)]
+enum FinallyBody<'a> {
+    Stmts(&'a [Stmt]),
+    /// `exit(None, None, None)` for a `with` block whose bound `__exit__` is
+    /// in the register.
+    WithExit(u16),
 }
 
 struct LoopCtx {
@@ -182,7 +194,23 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             nesting: 0,
             doc: None,
         };
-        if kind != CodeKind::Module {
+        if kind == CodeKind::ClassBody {
+            // Register 0 holds the namespace dict; then the `__class__` cell
+            // and the free variables passed through to methods.
+            fc.reg_names.push(Some(".namespace".into()));
+            fc.next_reg = 1;
+            let sc = &fc.ctx.scopes.scopes[scope];
+            let mut cells: Vec<String> = sc.cells.iter().cloned().collect();
+            cells.sort();
+            let frees = sc.frees.clone();
+            for n in cells.iter().chain(frees.iter()) {
+                let r = fc.next_reg;
+                fc.vars.insert(n.clone(), r);
+                fc.reg_names.push(Some(n.as_str().into()));
+                fc.next_reg += 1;
+            }
+            fc.max_reg = fc.next_reg;
+        } else if kind != CodeKind::Module {
             let sc = &fc.ctx.scopes.scopes[scope];
             let locals = sc.locals.clone();
             let frees = sc.frees.clone();
@@ -421,6 +449,17 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 });
                 Ok(out)
             }
+            NameAccess::ClassName => {
+                let out = match dst {
+                    Some(d) => d,
+                    None => self.alloc()?,
+                };
+                // The global slot is interned so the runtime's fallback finds it.
+                self.global_slot(name)?;
+                let n = self.name(name)?;
+                self.emit(Instr::LoadName { dst: out, name: n });
+                Ok(out)
+            }
         }
     }
 
@@ -442,6 +481,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             NameAccess::Global => {
                 let slot = self.global_slot(name)?;
                 self.emit(Instr::StoreGlobal { slot, src });
+            }
+            NameAccess::ClassName => {
+                let n = self.name(name)?;
+                self.emit(Instr::StoreName { name: n, src });
             }
         }
         Ok(())
@@ -489,6 +532,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         self.reg_names.resize(nregs as usize, None);
         let is_generator =
             self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
+        let n_instrs = self.instrs.len();
         Code {
             kind: self.kind,
             name: self.name,
@@ -506,6 +550,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             exc_table: self.exc_entries.into_iter().map(|(_, e)| e).collect(),
             is_generator,
             doc: self.doc,
+            caches: (0..n_instrs)
+                .map(|_| crate::interp::attr_cache::AttrCache::default())
+                .collect(),
         }
     }
 
@@ -536,6 +583,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
     fn child_qualname(&self, name: &str) -> Rc<str> {
         match self.kind {
             CodeKind::Module => name.into(),
+            CodeKind::ClassBody => format!("{}.{}", self.qualname, name).into(),
             _ => format!("{}.<locals>.{}", self.qualname, name).into(),
         }
     }
@@ -643,6 +691,201 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         Ok(out)
     }
 
+    /// `super().name` or `super(C, x).name`: the arguments of the super call
+    /// when `e` is one that LoadSuperAttr can serve (None: compile a plain call).
+    fn super_call_args(&self, e: &'a Expr) -> Option<&'a [Expr]> {
+        let Expr::Call(c) = e else { return None };
+        let Expr::Name(n) = &*c.func else { return None };
+        if n.id.as_str() != "super"
+            || self.access("super") != NameAccess::Global
+            || !c.arguments.keywords.is_empty()
+        {
+            return None;
+        }
+        match c.arguments.args.len() {
+            0 => {
+                // Zero-argument form: needs the `__class__` cell and a first
+                // parameter; without them the plain call raises RuntimeError.
+                let has_cell = matches!(
+                    self.access("__class__"),
+                    NameAccess::Free | NameAccess::Cell
+                );
+                (has_cell && self.params.positional > 0 && self.kind == CodeKind::Function)
+                    .then_some(&c.arguments.args[..])
+            }
+            2 if !c
+                .arguments
+                .args
+                .iter()
+                .any(|a| matches!(a, Expr::Starred(_))) =>
+            {
+                Some(&c.arguments.args[..])
+            }
+            _ => None,
+        }
+    }
+
+    /// Compile `super(...).attr` into `out` if `a` has that form.
+    fn super_attr(&mut self, a: &'a ast::ExprAttribute, out: u16) -> CResult<bool> {
+        let Some(args) = self.super_call_args(&a.value) else {
+            return Ok(false);
+        };
+        let mark = self.next_reg;
+        let r = self.alloc_n(2)?;
+        if args.is_empty() {
+            self.load_name("__class__", Some(r))?;
+            let first = self.params.names[0].clone();
+            self.load_name(&first, Some(r + 1))?;
+        } else {
+            self.expr_to(&args[0], r)?;
+            self.expr_to(&args[1], r + 1)?;
+        }
+        let n = self.name(a.attr.as_str())?;
+        self.set_loc(a);
+        self.emit(Instr::LoadSuperAttr {
+            dst: out,
+            args: r,
+            name: n,
+        });
+        self.free_to(mark.max(out + 1));
+        Ok(true)
+    }
+
+    fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult<()> {
+        if c.type_params.is_some() {
+            return Err(CompileError::unsupported(
+                "type parameters",
+                c.range.start().to_u32(),
+            ));
+        }
+        let mark = self.next_reg;
+        let mut decos = Vec::new();
+        for d in &c.decorator_list {
+            let r = self.alloc()?;
+            self.expr_to(&d.expression, r)?;
+            decos.push(r);
+        }
+        let child_scope = self.ctx.scopes.of_node(c);
+        let line = self.ctx.src.line_col(c.range.start().to_u32()).0;
+        let qual = self.child_qualname(c.name.as_str());
+        let params = Params {
+            names: vec![".namespace".into()],
+            positional: 1,
+            ..Params::default()
+        };
+        let child = {
+            let ctx: &mut Ctx<'v> = self.ctx;
+            let mut b = FnCompiler::new(
+                ctx,
+                child_scope,
+                CodeKind::ClassBody,
+                c.name.as_str().into(),
+                qual.clone(),
+                params,
+                line,
+            );
+            b.cur_loc = Loc { line, col: 1 };
+            b.prologue();
+            // __module__ and __qualname__ first, as CPython's class bodies do.
+            let t = b.alloc()?;
+            let slot = b.global_slot("__name__")?;
+            let nn = b.name("__name__")?;
+            b.emit(Instr::LoadGlobal {
+                dst: t,
+                slot,
+                name: nn,
+            });
+            let mn = b.name("__module__")?;
+            b.emit(Instr::StoreName { name: mn, src: t });
+            let qk = b.str_const(&qual)?;
+            b.load_const(t, qk);
+            let qn = b.name("__qualname__")?;
+            b.emit(Instr::StoreName { name: qn, src: t });
+            if let Some(Stmt::Expr(e)) = c.body.first() {
+                if let Expr::StringLiteral(d) = &*e.value {
+                    let dk = b.str_const(d.value.to_str())?;
+                    b.load_const(t, dk);
+                    let dn = b.name("__doc__")?;
+                    b.emit(Instr::StoreName { name: dn, src: t });
+                }
+            }
+            b.free_to(t);
+            b.stmts(&c.body)?;
+            // The `__class__` cell goes back to __build_class__, which fills it.
+            match b.vars.get("__class__") {
+                Some(&cell) => b.emit(Instr::Return { src: cell }),
+                None => b.emit(Instr::ReturnNone {}),
+            };
+            b.finish()
+        };
+        self.set_loc(c);
+        let base = self.alloc()?;
+        let bn = self.name("__build_class__")?;
+        self.emit(Instr::LoadBuiltin {
+            dst: base,
+            name: bn,
+        });
+        let f = self.alloc()?;
+        self.make_function(child, child_scope, None, Some(f))?;
+        let nr = self.alloc()?;
+        let nk = self.str_const(c.name.as_str())?;
+        self.load_const(nr, nk);
+        let mut argc = 2u16;
+        let mut kwnames = Vec::new();
+        if let Some(args) = &c.arguments {
+            for a in args.args.iter() {
+                if let Expr::Starred(st) = a {
+                    return Err(CompileError::unsupported(
+                        "starred base classes",
+                        st.range.start().to_u32(),
+                    ));
+                }
+                let r = self.alloc()?;
+                self.expr_to(a, r)?;
+                argc += 1;
+            }
+            for k in args.keywords.iter() {
+                let Some(name) = &k.arg else {
+                    return Err(CompileError::unsupported(
+                        "** in class arguments",
+                        k.range.start().to_u32(),
+                    ));
+                };
+                let r = self.alloc()?;
+                self.expr_to(&k.value, r)?;
+                kwnames.push(name.as_str().to_string());
+                argc += 1;
+            }
+        }
+        self.set_loc(c);
+        if kwnames.is_empty() {
+            self.emit(Instr::Call { func: base, argc });
+        } else {
+            let names = kwnames.clone();
+            let k = self.const_index(ConstKey::Names(names.clone()), |vm| {
+                let items: Vec<Value> = names.iter().map(|n| Value::Str(vm.intern(n))).collect();
+                Value::Tuple(vm.heap.alloc_pinned(TupleObj::new(items)))
+            })?;
+            self.emit(Instr::CallKw {
+                func: base,
+                argc,
+                kwnames: k,
+            });
+        }
+        let mut v = base;
+        for &d in decos.iter().rev() {
+            let b2 = self.alloc()?;
+            self.emit(Instr::Move { dst: b2, src: d });
+            let a = self.alloc()?;
+            self.emit(Instr::Move { dst: a, src: v });
+            self.emit(Instr::Call { func: b2, argc: 1 });
+            v = b2;
+        }
+        self.store_name(c.name.as_str(), v)?;
+        self.free_to(mark);
+        Ok(())
+    }
+
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
         if f.is_async {
             return Err(CompileError::unsupported(
@@ -730,14 +973,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         let mark = self.next_reg;
         match s {
             Stmt::FunctionDef(f) => self.function_def(f)?,
-            Stmt::ClassDef(c) => {
-                return Err(CompileError::unsupported(
-                    "class definitions",
-                    c.range.start().to_u32(),
-                ))
-            }
+            Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Return(r) => {
-                if self.kind == CodeKind::Module {
+                if matches!(self.kind, CodeKind::Module | CodeKind::ClassBody) {
                     return Err(CompileError::syntax(
                         "'return' outside function",
                         r.range.start().to_u32(),
@@ -781,12 +1019,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Stmt::For(f) => self.for_stmt(f)?,
             Stmt::While(w) => self.while_stmt(w)?,
             Stmt::If(i) => self.if_stmt(i)?,
-            Stmt::With(w) => {
-                return Err(CompileError::unsupported(
-                    "the with statement",
-                    w.range.start().to_u32(),
-                ))
-            }
+            Stmt::With(w) => self.with_stmt(w, 0)?,
             Stmt::Match(m) => {
                 return Err(CompileError::unsupported(
                     "the match statement",
@@ -843,18 +1076,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     self.emit(Instr::ImportName { dst: r, name: n });
                     match &a.asname {
                         Some(asn) => {
-                            // `import a.b as c` binds the submodule itself.
-                            let mut cur = r;
-                            for part in full.split('.').skip(1) {
-                                let pn = self.name(part)?;
-                                self.emit(Instr::LoadAttr {
-                                    dst: cur,
-                                    obj: cur,
-                                    name: pn,
-                                });
-                                cur = r;
-                            }
-                            self.store_name(asn.as_str(), cur)?;
+                            // `import a.b as c` binds the submodule itself,
+                            // which is what ImportName leaves in r.
+                            self.store_name(asn.as_str(), r)?;
                         }
                         None => {
                             let top = full.split('.').next().unwrap_or(full);
@@ -869,22 +1093,22 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 }
             }
             Stmt::ImportFrom(i) => {
-                if i.level > 0 {
-                    return Err(CompileError::unsupported(
-                        "relative imports",
-                        i.range.start().to_u32(),
-                    ));
-                }
+                // Relative imports: one leading dot per level, as in CPython.
                 let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
+                let module = format!("{}{module}", ".".repeat(i.level as usize));
                 let m = self.alloc()?;
-                let n = self.name(module)?;
+                let n = self.name(&module)?;
                 self.emit(Instr::ImportName { dst: m, name: n });
                 for a in &i.names {
                     if a.name.as_str() == "*" {
-                        return Err(CompileError::unsupported(
-                            "from ... import *",
-                            a.range.start().to_u32(),
-                        ));
+                        if self.kind != CodeKind::Module {
+                            return Err(CompileError::syntax(
+                                "import * only allowed at module level",
+                                a.range.start().to_u32(),
+                            ));
+                        }
+                        self.emit(Instr::ImportStar { module: m });
+                        continue;
                     }
                     let r = self.alloc()?;
                     let an = self.name(a.name.as_str())?;
@@ -901,7 +1125,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => {}
             Stmt::Expr(e) => {
                 if let Expr::Yield(_) | Expr::YieldFrom(_) = &*e.value {
-                    if self.kind == CodeKind::Module {
+                    if matches!(self.kind, CodeKind::Module | CodeKind::ClassBody) {
                         return Err(CompileError::syntax(
                             "'yield' outside function",
                             e.range.start().to_u32(),
@@ -975,7 +1199,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                         .map(|r| r.depth)
                         .unwrap_or(saved_depth);
                     let saved_regions: Vec<Region> = self.regions.drain(regions..).collect();
-                    self.nested(|c| c.stmts(body))?;
+                    self.nested(|c| c.finally_body(body))?;
                     self.regions.extend(saved_regions);
                     self.handler_depth = saved_depth;
                     self.unwind.extend(saved_unwind);
@@ -1044,7 +1268,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         if has_finally {
             self.open_region(fin_exc);
             self.unwind.push(Unwind::Finally {
-                body: &t.finalbody,
+                body: FinallyBody::Stmts(&t.finalbody),
                 regions: regions_before,
             });
         }
@@ -1067,6 +1291,113 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             let h = self.here();
             self.patch(j, h)?;
         }
+        Ok(())
+    }
+
+    fn finally_body(&mut self, body: FinallyBody<'a>) -> CResult<()> {
+        match body {
+            FinallyBody::Stmts(b) => self.stmts(b),
+            FinallyBody::WithExit(exit) => {
+                let mark = self.next_reg;
+                let base = self.alloc_n(4)?;
+                self.emit(Instr::Move {
+                    dst: base,
+                    src: exit,
+                });
+                for i in 1..4 {
+                    self.load_none(base + i);
+                }
+                self.emit(Instr::Call {
+                    func: base,
+                    argc: 3,
+                });
+                self.free_to(mark);
+                Ok(())
+            }
+        }
+    }
+
+    /// `with a as x, b as y: body` is `with a as x: with b as y: body`.
+    fn with_stmt(&mut self, w: &'a ast::StmtWith, item: usize) -> CResult<()> {
+        if w.is_async {
+            return Err(CompileError::unsupported(
+                "async with",
+                w.range.start().to_u32(),
+            ));
+        }
+        let Some(it) = w.items.get(item) else {
+            return self.stmts(&w.body);
+        };
+        let mark = self.next_reg;
+        let mgr = self.expr_temp(&it.context_expr)?;
+        // enter result in `val`, bound __exit__ in val+1.
+        let val = self.alloc_n(2)?;
+        let exit = val + 1;
+        self.set_loc(&it.context_expr);
+        self.emit(Instr::WithEnter { dst: val, mgr });
+        let exc = self.alloc()?;
+        let regions_before = self.regions.len();
+        self.open_region(exc);
+        self.unwind.push(Unwind::Finally {
+            body: FinallyBody::WithExit(exit),
+            regions: regions_before,
+        });
+        let inner = self.nested(|c| {
+            if let Some(v) = &it.optional_vars {
+                c.assign(v, val)?;
+            }
+            c.with_stmt(w, item + 1)
+        });
+        inner?;
+        self.unwind.pop();
+        let region = self.close_region();
+        self.set_loc(&it.context_expr);
+        self.nested(|c| c.finally_body(FinallyBody::WithExit(exit)))?;
+        let j = self.jump();
+        // Exceptional exit: exit(type(e), e, None); a true result swallows e.
+        let handler = self.here();
+        self.commit_region(region, handler);
+        self.emit(Instr::EnterHandler { exc });
+        self.handler_depth += 1;
+        let base = self.alloc_n(4)?;
+        self.emit(Instr::Move {
+            dst: base,
+            src: exit,
+        });
+        let tn = self.name("type")?;
+        self.emit(Instr::LoadBuiltin {
+            dst: base + 1,
+            name: tn,
+        });
+        self.emit(Instr::Move {
+            dst: base + 2,
+            src: exc,
+        });
+        self.emit(Instr::Call {
+            func: base + 1,
+            argc: 1,
+        });
+        self.emit(Instr::Move {
+            dst: base + 2,
+            src: exc,
+        });
+        self.load_none(base + 3);
+        self.emit(Instr::Call {
+            func: base,
+            argc: 3,
+        });
+        let swallow = self.emit(Instr::JumpIfTrue {
+            cond: base,
+            target: 0,
+        });
+        self.handler_depth -= 1;
+        self.emit(Instr::Reraise { exc });
+        let h = self.here();
+        self.patch(swallow, h)?;
+        self.emit(Instr::ExitHandler {});
+        let end = self.here();
+        self.patch(j, end)?;
+        self.free_to(mark);
         Ok(())
     }
 
@@ -1294,6 +1625,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 let slot = self.global_slot(name)?;
                 let n = self.name(name)?;
                 self.emit(Instr::DeleteGlobal { slot, name: n });
+            }
+            NameAccess::ClassName => {
+                let n = self.name(name)?;
+                self.emit(Instr::DeleteName { name: n });
             }
         }
         Ok(())
@@ -1981,6 +2316,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Expr::Call(c) => self.call(c, dst, mark),
             Expr::Attribute(a) => {
                 let out = self.out(dst)?;
+                if self.super_attr(a, out)? {
+                    self.settle(mark, out);
+                    return Ok(out);
+                }
                 let o = self.expr(&a.value)?;
                 let n = self.name(a.attr.as_str())?;
                 self.set_loc(e);
@@ -2510,7 +2849,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 ));
             }
             let method = match (&*c.func, args.keywords.is_empty()) {
-                (Expr::Attribute(a), true) => Some(a),
+                (Expr::Attribute(a), true) if self.super_call_args(&a.value).is_none() => Some(a),
                 _ => None,
             };
             match method {

@@ -15,6 +15,9 @@ pub enum ScopeKind {
     Function,
     Lambda,
     Comprehension,
+    /// A class body: its names live in the class namespace (a dict), and are
+    /// invisible to the functions defined inside it.
+    Class,
 }
 
 #[derive(Debug)]
@@ -72,6 +75,8 @@ pub enum NameAccess {
     /// A variable of an enclosing function: a cell from the closure.
     Free,
     Global,
+    /// A class body's name: the namespace dict, then globals, then builtins.
+    ClassName,
 }
 
 pub struct ScopeError {
@@ -96,6 +101,12 @@ impl Scopes {
         }
         if s.cells.contains(name) {
             return NameAccess::Cell;
+        }
+        if s.kind == ScopeKind::Class {
+            if !s.is_local(name) && s.frees.iter().any(|f| f == name) {
+                return NameAccess::Free;
+            }
+            return NameAccess::ClassName;
         }
         if s.is_local(name) {
             return NameAccess::Local;
@@ -168,6 +179,17 @@ fn resolve(s: &mut Scopes) -> Result<(), ScopeError> {
                 }
                 if ps.explicit_globals.contains(&name) {
                     break;
+                }
+                if ps.kind == ScopeKind::Class {
+                    // A class body binds `__class__` for the methods that use
+                    // super(); its other names are not visible inside them.
+                    if name == "__class__" {
+                        found = Some(pi);
+                        break;
+                    }
+                    path.push(pi);
+                    p = ps.parent;
+                    continue;
                 }
                 if ps.is_local(&name) {
                     found = Some(pi);
@@ -294,9 +316,21 @@ impl Builder {
                 self.cur = prev;
             }
             Stmt::ClassDef(c) => {
-                // Classes are compiled as unsupported for now; bind the name so the
-                // analysis stays consistent.
+                for d in &c.decorator_list {
+                    self.expr(&d.expression);
+                }
+                if let Some(args) = &c.arguments {
+                    for a in args.args.iter() {
+                        self.expr(a);
+                    }
+                    for k in args.keywords.iter() {
+                        self.expr(&k.value);
+                    }
+                }
                 self.scope().bind(c.name.as_str());
+                let prev = self.push(c, ScopeKind::Class);
+                self.stmts(&c.body);
+                self.cur = prev;
             }
             Stmt::Return(r) => {
                 if let Some(v) = &r.value {
@@ -498,7 +532,14 @@ impl Builder {
 
     fn expr(&mut self, e: &Expr) {
         match e {
-            Expr::Name(n) => self.use_name(n.id.as_str(), n.range),
+            Expr::Name(n) => {
+                self.use_name(n.id.as_str(), n.range);
+                // Zero-argument super() needs the class being defined: the
+                // function closes over the class body's `__class__` cell.
+                if n.id.as_str() == "super" && self.scope().kind != ScopeKind::Class {
+                    self.use_name("__class__", n.range);
+                }
+            }
             Expr::Named(n) => {
                 self.expr(&n.value);
                 if let Expr::Name(t) = &*n.target {

@@ -32,6 +32,9 @@ impl Vm {
             }
             Value::Type(t) => self.call_type(t, args, kw),
             other => {
+                if let Some(r) = self.instance_call(other, args, kw)? {
+                    return Ok(r);
+                }
                 let tn = self.type_name(other);
                 Err(self.new_exception_msg("TypeError", &format!("'{tn}' object is not callable")))
             }
@@ -222,6 +225,21 @@ impl Vm {
 
     /// Whether `iter(v)` can succeed (for errors raised before iterating).
     pub fn is_iterable(&self, v: Value) -> bool {
+        if let Value::Instance(i) = v {
+            if i.payload().is_some() {
+                return true;
+            }
+            let h = |n: &str| {
+                i.class.mro.borrow().iter().any(|c| {
+                    c.kind != TypeKind::Object
+                        && c.dict
+                            .borrow()
+                            .get_str(crate::runtime::hash::hash_str(n), n)
+                            .is_some()
+                })
+            };
+            return h("__iter__") || h("__getitem__");
+        }
         matches!(
             v,
             Value::List(_)

@@ -36,10 +36,12 @@ impl Vm {
         self.heap.alloc(InstanceObj {
             class: cls,
             attrs: RefCell::new(DictTable::new()),
-            exc: Some(RefCell::new(ExcState {
+            exc: Some(Box::new(RefCell::new(ExcState {
                 args,
                 ..ExcState::default()
-            })),
+            }))),
+            ext: InstExt::None,
+            dict: std::cell::OnceCell::new(),
         })
     }
 
@@ -125,7 +127,7 @@ impl Vm {
         }
         match obj {
             Value::Instance(i) => {
-                for k in i.attrs.borrow().keys() {
+                for k in i.table().borrow().keys() {
                     if let Value::Str(s) = k {
                         names.push(s.as_str().to_string());
                     }
@@ -376,7 +378,7 @@ impl Vm {
         }
         // 3.11 notes (add_note) follow the message, one per line.
         let h = crate::interp::protocol::str_hash(self.intern("__notes__"));
-        let notes = exc.attrs.borrow().get_str(h, "__notes__");
+        let notes = exc.table().borrow().get_str(h, "__notes__");
         if let Some(Value::List(l)) = notes {
             let items: Vec<Value> = l.items.borrow().clone();
             for n in items {

@@ -13,6 +13,7 @@
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::{Instr, NO_REG};
+use crate::interp::attr_cache;
 use crate::interp::call::ARG_BUF;
 use crate::interp::frame::Frame;
 use crate::interp::ops::{BinOp, CmpOp};
@@ -71,6 +72,8 @@ impl Vm {
                 .iter()
                 .find(|e| (e.start as usize) <= fault && fault < e.end as usize)
                 .copied();
+            // A fatal import error (interp/import.rs) is not catchable: no handler runs.
+            let found = found.filter(|_| self.imports.fatal.is_none());
             if let Some(entry) = found {
                 let base = frame.base;
                 frame.pc = entry.handler as usize;
@@ -183,6 +186,7 @@ impl Vm {
         const T_INT: u64 = crate::runtime::value::tags::INT;
         const T_FLOAT: u64 = crate::runtime::value::tags::FLOAT;
         const T_BOOL: u64 = crate::runtime::value::tags::BOOL;
+        const T_INSTANCE: u64 = crate::runtime::value::tags::INSTANCE;
         // Save the pc before anything that can raise or push a frame.
         macro_rules! sync {
             () => {
@@ -809,10 +813,90 @@ impl Vm {
                     tryv!(self.delitem(r!(obj), r!(key)));
                 }
                 Instr::LoadAttr { dst, obj, name } => {
+                    if tag!(obj) == T_INSTANCE {
+                        let i = gcval!(obj, InstanceObj);
+                        let c = &code.caches[pc - 1];
+                        let cls = i.class;
+                        let nm = code.names[name as usize];
+                        if c.kind.get() == attr_cache::INSTANCE_ATTR && cls.plain_attrs.get() {
+                            let hit = i
+                                .table()
+                                .borrow()
+                                .value_at_if_key(c.index.get() as usize, nm.addr());
+                            if let Some(v) = hit {
+                                w!(dst, v);
+                                continue;
+                            }
+                        }
+                        if c.valid_for(cls) {
+                            match c.kind.get() {
+                                attr_cache::INSTANCE_ATTR => {
+                                    let hit = i
+                                        .table()
+                                        .borrow()
+                                        .value_at_if_key(c.index.get() as usize, nm.addr());
+                                    if let Some(v) = hit {
+                                        w!(dst, v);
+                                        continue;
+                                    }
+                                }
+                                attr_cache::CLASS_VALUE
+                                    if !attr_cache::hidden_by_instance(i, nm) =>
+                                {
+                                    w!(dst, c.value.get());
+                                    continue;
+                                }
+                                attr_cache::METHOD if !attr_cache::hidden_by_instance(i, nm) => {
+                                    let m = self.heap.alloc(BoundMethodObj {
+                                        receiver: r!(obj),
+                                        func: c.value.get(),
+                                    });
+                                    w!(dst, Value::BoundMethod(m));
+                                    continue;
+                                }
+                                _ => {}
+                            }
+                        }
+                        sync!();
+                        tryw!(dst, self.load_attr_fill(c, r!(obj), i, nm));
+                        continue;
+                    }
                     sync!();
                     tryw!(dst, self.getattr(r!(obj), code.names[name as usize]));
                 }
                 Instr::StoreAttr { obj, name, src } => {
+                    if tag!(obj) == T_INSTANCE {
+                        let i = gcval!(obj, InstanceObj);
+                        let c = &code.caches[pc - 1];
+                        let nm = code.names[name as usize];
+                        let cls = i.class;
+                        let store = c.kind.get() == attr_cache::STORE;
+                        if store && cls.plain_attrs.get() {
+                            // Replacing an existing attribute: any plain class.
+                            let v = r!(src);
+                            let done = i.table().borrow_mut().set_at_if_key(
+                                c.index.get() as usize,
+                                nm.addr(),
+                                v,
+                            );
+                            if done {
+                                continue;
+                            }
+                        }
+                        if store && c.valid_for(cls) {
+                            let v = r!(src);
+                            let mut t = i.table().borrow_mut();
+                            if !t.set_at_if_key(c.index.get() as usize, nm.addr(), v) {
+                                let h = crate::interp::protocol::str_hash(nm);
+                                t.insert(h, Value::Str(nm), v, crate::interp::protocol::str_key_eq)
+                                    .ok();
+                            }
+                            continue;
+                        }
+                        sync!();
+                        tryv!(self.store_attr_fill(c, r!(obj), i, nm, r!(src)));
+                        continue;
+                    }
                     sync!();
                     tryv!(self.setattr(r!(obj), code.names[name as usize], r!(src)));
                 }
@@ -905,6 +989,55 @@ impl Vm {
                             continue;
                         }
                     }
+                    // A class: cached plain construction runs __init__ as a frame.
+                    if let Value::Type(t) = f {
+                        let c = &code.caches[pc - 1];
+                        sync!();
+                        let base = self.frames[frame_idx].base + func as usize;
+                        if c.valid_for(t) && c.kind.get() == attr_cache::INIT {
+                            match c.value.get() {
+                                Value::Function(init) if init.fast_argc == argc + 1 => {
+                                    if self.poll_due() {
+                                        let top = self.stack_top();
+                                        tryv!(self.safepoint(top));
+                                    }
+                                    let inst =
+                                        Value::Instance(self.heap.alloc(InstanceObj::plain(t)));
+                                    w!(func, inst);
+                                    tryv!(self.push_frame(init, base, base, argc as usize + 1));
+                                    self.frames.last_mut().expect("frame").construct = Some(inst);
+                                    reload!();
+                                    continue;
+                                }
+                                Value::None if argc == 0 => {
+                                    let inst =
+                                        Value::Instance(self.heap.alloc(InstanceObj::plain(t)));
+                                    w!(func, inst);
+                                    continue;
+                                }
+                                _ => {}
+                            }
+                        }
+                        trycall!(func, self.call_class_fill(c, t, base + 1, argc as usize));
+                        continue;
+                    }
+                    // A bound method: the receiver takes the callee's register.
+                    if let Value::BoundMethod(m) = f {
+                        if let Value::Function(fobj) = m.func {
+                            if fobj.fast_argc == argc + 1 {
+                                sync!();
+                                if self.poll_due() {
+                                    let top = self.stack_top();
+                                    tryv!(self.safepoint(top));
+                                }
+                                let base = self.frames[frame_idx].base + func as usize;
+                                w!(func, m.receiver);
+                                tryv!(self.push_frame(fobj, base, base, argc as usize + 1));
+                                reload!();
+                                continue;
+                            }
+                        }
+                    }
                     // A built-in function (len, abs, ...): call the native with the
                     // arguments copied to a stack buffer.
                     if let Value::Builtin(b) = f {
@@ -950,6 +1083,60 @@ impl Vm {
                     tryw!(func, self.call_ex(f, a, k));
                 }
                 Instr::CallMethod { obj, name, argc } => {
+                    if tag!(obj) == T_INSTANCE {
+                        let i = gcval!(obj, InstanceObj);
+                        let c = &code.caches[pc - 1];
+                        let cls = i.class;
+                        let nm = code.names[name as usize];
+                        sync!();
+                        let base = self.frames[frame_idx].base + obj as usize;
+                        if c.valid_for(cls) && !attr_cache::hidden_by_instance(i, nm) {
+                            match (c.kind.get(), c.value.get()) {
+                                (attr_cache::METHOD, Value::Function(f)) => {
+                                    if f.fast_argc == argc + 1 {
+                                        if self.poll_due() {
+                                            let top = self.stack_top();
+                                            tryv!(self.safepoint(top));
+                                        }
+                                        tryv!(self.push_frame(f, base, base, argc as usize + 1));
+                                        reload!();
+                                    } else {
+                                        trycall!(
+                                            obj,
+                                            self.call_function_at(f, base, argc as usize + 1, base)
+                                        );
+                                    }
+                                    continue;
+                                }
+                                (attr_cache::METHOD, Value::Builtin(b))
+                                    if (argc as usize) < ARG_BUF =>
+                                {
+                                    let mut buf = [Value::Undefined; ARG_BUF];
+                                    for k in 0..=argc {
+                                        buf[k as usize] = r!(obj + k);
+                                    }
+                                    tryw!(obj, (b.func)(self, &buf[..1 + argc as usize], &[]));
+                                    continue;
+                                }
+                                (attr_cache::PAYLOAD_METHOD, Value::Builtin(b))
+                                    if (argc as usize) < ARG_BUF =>
+                                {
+                                    if let Some(p) = i.payload() {
+                                        let mut buf = [Value::Undefined; ARG_BUF];
+                                        buf[0] = p;
+                                        for k in 1..=argc {
+                                            buf[k as usize] = r!(obj + k);
+                                        }
+                                        tryw!(obj, (b.func)(self, &buf[..1 + argc as usize], &[]));
+                                        continue;
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        trycall!(obj, self.call_method_fill(c, base, i, nm, argc as usize));
+                        continue;
+                    }
                     sync!();
                     // Methods of built-in types (s.upper(), l.append(x)): the native
                     // gets the receiver as args[0]; no bound-method object is made.
@@ -980,6 +1167,12 @@ impl Vm {
                 }
                 Instr::Return { src } => {
                     let v = r!(src);
+                    if self.frames[frame_idx].construct.is_some() && !v.is_none() {
+                        sync!();
+                        let tn = self.type_name(v);
+                        let msg = format!("__init__() should return None, not '{tn}'");
+                        tryv!(Err(self.type_error(&msg)));
+                    }
                     match self.pop_frame(v) {
                         Some(exit) => return Ok(exit),
                         None => reload!(),
@@ -1098,6 +1291,39 @@ impl Vm {
                     let m = tryv!(self.exception_matches(r!(exc), r!(typ)));
                     w!(dst, Value::Bool(m));
                 }
+                Instr::LoadName { dst, name } => {
+                    sync!();
+                    let ns = r!(0);
+                    tryw!(dst, self.load_class_name(ns, code.names[name as usize]));
+                }
+                Instr::StoreName { name, src } => {
+                    sync!();
+                    let ns = r!(0);
+                    tryv!(self.setitem(ns, Value::Str(code.names[name as usize]), r!(src)));
+                }
+                Instr::DeleteName { name } => {
+                    sync!();
+                    let ns = r!(0);
+                    let n = code.names[name as usize];
+                    if let Err(e) = self.delitem(ns, Value::Str(n)) {
+                        let _ = e;
+                        let msg = format!("name '{}' is not defined", n.as_str());
+                        tryv!(Err(self.new_exception_msg("NameError", &msg)));
+                    }
+                }
+                Instr::LoadSuperAttr { dst, args, name } => {
+                    sync!();
+                    tryw!(
+                        dst,
+                        self.super_getattr(r!(args), r!(args + 1), code.names[name as usize])
+                    );
+                }
+                Instr::WithEnter { dst, mgr } => {
+                    sync!();
+                    let (enter, exit) = tryv!(self.with_enter(r!(mgr)));
+                    w!(dst + 1, exit);
+                    w!(dst, enter);
+                }
                 Instr::ImportName { dst, name } => {
                     sync!();
                     tryw!(dst, self.import_module(code.names[name as usize]));
@@ -1105,6 +1331,10 @@ impl Vm {
                 Instr::ImportFrom { dst, module, name } => {
                     sync!();
                     tryw!(dst, self.import_from(r!(module), code.names[name as usize]));
+                }
+                Instr::ImportStar { module } => {
+                    sync!();
+                    tryv!(self.import_star(r!(module)));
                 }
             }
         }
@@ -1147,6 +1377,7 @@ impl Vm {
             g.state.set(GenState::Finished);
             g.regs.borrow_mut().clear();
         }
+        let v = f.construct.unwrap_or(v);
         self.stack[f.ret_slot] = v;
         if f.entry {
             return Some(Exit::Returned(v));

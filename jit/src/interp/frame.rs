@@ -19,6 +19,9 @@ pub struct Frame {
     pub generator: Option<Gc<GeneratorObj>>,
     /// Returning from this frame leaves the interpreter loop that entered it.
     pub entry: bool,
+    /// Set for an `__init__` frame run by a class call: the instance, which
+    /// the call returns instead of `__init__`'s None.
+    pub construct: Option<crate::runtime::value::Value>,
 }
 
 impl Frame {
@@ -39,6 +42,7 @@ impl Frame {
             handled_base,
             generator: None,
             entry,
+            construct: None,
         }
     }
 

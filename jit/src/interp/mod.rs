@@ -1,8 +1,12 @@
 //! interp
+pub mod attr_cache;
 pub mod call;
+pub mod classes;
+pub mod dunder;
 pub mod exceptions;
 pub mod exec;
 pub mod frame;
+pub mod import;
 pub mod ops;
 pub mod protocol;
 pub mod suggestions;

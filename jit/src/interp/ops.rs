@@ -195,6 +195,9 @@ impl Vm {
             }
             return self.numeric_op(op.plain(), x, y);
         }
+        if let Some(v) = self.binary_dunder(op, a, b)? {
+            return Ok(v);
+        }
         if let Some(v) = self.sequence_op(op, a, b)? {
             return Ok(v);
         }
@@ -706,6 +709,9 @@ impl Vm {
                 Ok(self.int_from_big(n))
             }
             _ => {
+                if let Some(r) = self.unary_dunder("__neg__", v)? {
+                    return Ok(r);
+                }
                 let tn = self.type_name(v);
                 Err(self.type_error(&format!("bad operand type for unary -: '{tn}'")))
             }
@@ -717,6 +723,9 @@ impl Vm {
             Value::Int(_) | Value::Float(_) | Value::BigInt(_) => Ok(v),
             Value::Bool(b) => Ok(Value::Int(b as i64)),
             _ => {
+                if let Some(r) = self.unary_dunder("__pos__", v)? {
+                    return Ok(r);
+                }
                 let tn = self.type_name(v);
                 Err(self.type_error(&format!("bad operand type for unary +: '{tn}'")))
             }
@@ -732,6 +741,9 @@ impl Vm {
                 Ok(self.int_from_big(n))
             }
             _ => {
+                if let Some(r) = self.unary_dunder("__invert__", v)? {
+                    return Ok(r);
+                }
                 let tn = self.type_name(v);
                 Err(self.type_error(&format!("bad operand type for unary ~: '{tn}'")))
             }
@@ -741,6 +753,9 @@ impl Vm {
     // ------------------------------------------------------------ comparison
 
     pub fn compare_op(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        if let Some(r) = self.compare_dunder(op, a, b)? {
+            return Ok(r);
+        }
         match op {
             CmpOp::Eq => return Ok(Value::Bool(self.eq(a, b)?)),
             CmpOp::Ne => return Ok(Value::Bool(!self.eq(a, b)?)),
@@ -859,6 +874,12 @@ impl Vm {
             (Value::Slice(x), Value::Slice(y)) => {
                 self.seq_eq(&[x.start, x.stop, x.step], &[y.start, y.stop, y.step])?
             }
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+                match self.compare_dunder(CmpOp::Eq, a, b)? {
+                    Some(r) => self.truthy(r)?,
+                    None => a.is(&b),
+                }
+            }
             _ => a.is(&b),
         })
     }
@@ -916,6 +937,7 @@ impl Vm {
             Value::Set(s) | Value::FrozenSet(s) => !s.table.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::DictView(d) => !d.dict.table.borrow().is_empty(),
+            Value::Instance(_) => self.instance_truthy(v)?.unwrap_or(true),
             _ => true,
         })
     }
@@ -993,6 +1015,9 @@ impl Vm {
                 return Err(self.type_error(&format!("unhashable type: '{tn}'")));
             }
             other => {
+                if let Some(h) = self.instance_hash(other)? {
+                    return Ok(h);
+                }
                 // Identity hash, as CPython's object.__hash__ (address >> 4).
                 let a = other.heap_addr().unwrap_or(0) as i64;
                 (a >> 4) | ((a & 0xf) << 60)

@@ -9,6 +9,19 @@ use crate::runtime::heap::Gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
+/// Entries in the global type-attribute cache (a power of two).
+pub const METHOD_CACHE_SIZE: usize = 4096;
+
+/// One entry of the global type-attribute cache. The value is not traced: it
+/// is only returned while the class version proves the class still holds it.
+/// Names are interned and pinned, so a name address is never reused.
+#[derive(Default)]
+pub struct MethodCacheEntry {
+    pub version: std::cell::Cell<u32>,
+    pub name: std::cell::Cell<usize>,
+    pub value: std::cell::Cell<Value>,
+}
+
 impl Vm {
     // ------------------------------------------------------------ types
 
@@ -60,14 +73,36 @@ impl Vm {
     }
 
     /// Look an attribute up along a type's MRO.
+    ///
+    /// A global cache keyed by (class version, name), as CPython's type
+    /// method cache: class versions are unique and change with the class's
+    /// attributes, so a hit is what the walk would find.
     pub fn lookup_type_attr(&self, t: Gc<TypeObj>, name: Gc<StrObj>) -> Option<Value> {
+        let version = t.version.get();
+        let slot = ((version as usize).wrapping_mul(0x9e37_79b9) ^ (name.addr() >> 4))
+            & (METHOD_CACHE_SIZE - 1);
+        let e = &self.method_cache[slot];
+        let cacheable = name.is_pinned();
+        if cacheable && e.version.get() == version && e.name.get() == name.addr() {
+            return match e.value.get() {
+                Value::Undefined => None,
+                v => Some(v),
+            };
+        }
         let h = str_hash(name);
+        let mut found = None;
         for c in t.mro.borrow().iter() {
             if let Some(v) = c.dict.borrow().get_str(h, name.as_str()) {
-                return Some(v);
+                found = Some(v);
+                break;
             }
         }
-        None
+        if cacheable {
+            e.version.set(version);
+            e.name.set(name.addr());
+            e.value.set(found.unwrap_or(Value::Undefined));
+        }
+        found
     }
 
     // ------------------------------------------------------------ attributes
@@ -100,46 +135,33 @@ impl Vm {
         match obj {
             Value::Module(m) => return Ok(m.get(n)),
             Value::Instance(i) => {
-                let h = str_hash(name);
-                if let Some(v) = i.attrs.borrow().get_str(h, n) {
-                    return Ok(Some(v));
-                }
                 if let Some(st) = &i.exc {
-                    match n {
-                        "args" => return Ok(Some(st.borrow().args)),
-                        "__cause__" => return Ok(Some(st.borrow().cause.unwrap_or(Value::None))),
-                        "__context__" => {
-                            return Ok(Some(st.borrow().context.unwrap_or(Value::None)))
+                    if i.table().borrow().get_str(str_hash(name), n).is_none() {
+                        match n {
+                            "args" => return Ok(Some(st.borrow().args)),
+                            "__cause__" => {
+                                return Ok(Some(st.borrow().cause.unwrap_or(Value::None)))
+                            }
+                            "__context__" => {
+                                return Ok(Some(st.borrow().context.unwrap_or(Value::None)))
+                            }
+                            "__suppress_context__" => {
+                                return Ok(Some(Value::Bool(st.borrow().suppress_context)))
+                            }
+                            "__traceback__" => return Ok(Some(Value::None)),
+                            "value" if i.class.is_subtype_of(self.exc_types["StopIteration"]) => {
+                                return Ok(Some(first_arg(st.borrow().args)));
+                            }
+                            "code" if i.class.is_subtype_of(self.exc_types["SystemExit"]) => {
+                                return Ok(Some(first_arg(st.borrow().args)));
+                            }
+                            _ => {}
                         }
-                        "__suppress_context__" => {
-                            return Ok(Some(Value::Bool(st.borrow().suppress_context)))
-                        }
-                        "value" if i.class.is_subtype_of(self.exc_types["StopIteration"]) => {
-                            return Ok(Some(first_arg(st.borrow().args)));
-                        }
-                        "code" if i.class.is_subtype_of(self.exc_types["SystemExit"]) => {
-                            return Ok(Some(first_arg(st.borrow().args)));
-                        }
-                        _ => {}
                     }
                 }
+                return self.instance_getattr(obj, i, name);
             }
-            Value::Type(t) => {
-                if n == "__name__" || n == "__qualname__" {
-                    return Ok(Some(Value::Str(t.name)));
-                }
-                if n == "__mro__" {
-                    let items: Vec<Value> =
-                        t.mro.borrow().iter().map(|c| Value::Type(*c)).collect();
-                    return Ok(Some(self.new_tuple(items)));
-                }
-                if n == "__bases__" {
-                    let items: Vec<Value> =
-                        t.bases.borrow().iter().map(|c| Value::Type(*c)).collect();
-                    return Ok(Some(self.new_tuple(items)));
-                }
-                return Ok(self.lookup_type_attr(t, name));
-            }
+            Value::Type(t) => return self.type_getattr(t, name),
             // Attributes set on the function (a decorator copying __name__ and
             // __doc__) take precedence over the built-in ones.
             Value::Function(f)
@@ -270,11 +292,8 @@ impl Vm {
                         _ => {}
                     }
                 }
-                i.attrs
-                    .borrow_mut()
-                    .insert(h, Value::Str(name), v, str_key_eq)
-                    .ok();
-                Ok(())
+                let _ = h;
+                self.instance_setattr(obj, i, name, v)
             }
             Value::Module(m) => {
                 m.set(name.as_str(), v);
@@ -296,11 +315,10 @@ impl Vm {
                     .ok();
                 Ok(())
             }
-            Value::Type(t) if t.kind == TypeKind::User => {
-                t.dict
-                    .borrow_mut()
-                    .insert(h, Value::Str(name), v, str_key_eq)
-                    .ok();
+            Value::Type(t)
+                if matches!(t.kind, TypeKind::User | TypeKind::Exception) && t.module.is_some() =>
+            {
+                self.type_setattr(t, name, v);
                 Ok(())
             }
             Value::Type(t) => Err(self.type_error(&format!(
@@ -328,8 +346,33 @@ impl Vm {
 
     pub fn delattr(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<()> {
         let h = str_hash(name);
+        if let Value::Type(t) = obj {
+            if matches!(t.kind, TypeKind::User | TypeKind::Exception)
+                && t.module.is_some()
+                && self.type_delattr(t, name)
+            {
+                return Ok(());
+            }
+        }
         if let Value::Instance(i) = obj {
-            if i.attrs
+            if let Some(Value::Instance(d)) = self.lookup_type_attr(i.class, name) {
+                if let InstExt::Property(p) = &d.ext {
+                    let f = p.fdel;
+                    if f.is_none() {
+                        let tn = self.type_name(obj);
+                        return Err(self.new_exception_msg(
+                            "AttributeError",
+                            &format!(
+                                "property '{}' of '{tn}' object has no deleter",
+                                name.as_str()
+                            ),
+                        ));
+                    }
+                    self.call_value(f, &[obj], &[])?;
+                    return Ok(());
+                }
+            }
+            if i.table()
                 .borrow_mut()
                 .remove(h, &Value::Str(name), str_key_eq)
                 .ok()
@@ -354,6 +397,21 @@ impl Vm {
             } else {
                 i64::MAX
             }),
+            Value::Instance(_) => match self.call_special(k, "__index__", &[])? {
+                Some(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => {
+                    self.index_of(v, what)
+                }
+                Some(other) => {
+                    let tn = self.type_name(other);
+                    Err(self.type_error(&format!("__index__ returned non-int (type {tn})")))
+                }
+                None => {
+                    let tn = self.type_name(k);
+                    Err(self.type_error(&format!(
+                        "{what} indices must be integers or slices, not {tn}"
+                    )))
+                }
+            },
             _ => {
                 let tn = self.type_name(k);
                 if what == "string" {
@@ -443,6 +501,11 @@ impl Vm {
     }
 
     pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        if let Value::Instance(_) = obj {
+            if let Some(v) = self.instance_getitem(obj, key)? {
+                return Ok(v);
+            }
+        }
         match (obj, key) {
             (Value::List(l), Value::Slice(s)) => {
                 let len = l.items.borrow().len();
@@ -577,6 +640,11 @@ impl Vm {
     }
 
     pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {
+        if let Value::Instance(_) = obj {
+            if self.instance_setitem(obj, key, v)? {
+                return Ok(());
+            }
+        }
         match (obj, key) {
             (Value::Dict(d), k) => crate::builtins::dict_ops::dict_set(self, d, k, v),
             (Value::List(l), Value::Slice(s)) => {
@@ -619,6 +687,11 @@ impl Vm {
     }
 
     pub fn delitem(&mut self, obj: Value, key: Value) -> PyResult<()> {
+        if let Value::Instance(_) = obj {
+            if self.instance_delitem(obj, key)? {
+                return Ok(());
+            }
+        }
         match (obj, key) {
             (Value::Dict(d), k) => {
                 if crate::builtins::dict_ops::dict_remove(self, d, k)?.is_none() {
@@ -654,6 +727,11 @@ impl Vm {
     // ------------------------------------------------------------ containment
 
     pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if let Value::Instance(_) = container {
+            if let Some(b) = self.instance_contains(container, item)? {
+                return Ok(b);
+            }
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
@@ -745,6 +823,13 @@ impl Vm {
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         let st = match v {
             Value::Iter(_) | Value::Generator(_) => return Ok(v),
+            Value::Instance(_) => {
+                if let Some(it) = self.instance_iter(v)? {
+                    return Ok(it);
+                }
+                let tn = self.type_name(v);
+                return Err(self.type_error(&format!("'{tn}' object is not iterable")));
+            }
             Value::Range(r) => r.iter_state(),
             Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => {
                 IterState::Seq { seq: v, index: 0 }
@@ -800,6 +885,9 @@ impl Vm {
             Value::Iter(io) => self.builtin_iter_next(io),
             Value::Generator(g) => self.resume_generator(g, Value::None),
             _ => {
+                if let Some(r) = self.instance_next(it)? {
+                    return Ok(r);
+                }
                 let tn = self.type_name(it);
                 Err(self.type_error(&format!("'{tn}' object is not an iterator")))
             }
@@ -955,6 +1043,11 @@ impl Vm {
                 IterState::Map { func, iters } => Step::Map(*func, iters.clone()),
                 IterState::Filter { func, inner } => Step::Filter(*func, *inner),
                 IterState::Callable { func, sentinel } => Step::Callable(*func, *sentinel),
+                IterState::Native(n) => {
+                    let n = n.clone();
+                    drop(st);
+                    return n.next(self);
+                }
             }
         };
         let it_val = Value::Iter(io);
@@ -1124,20 +1217,7 @@ impl Vm {
     }
 
     pub fn unpack_exact(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
-        if !matches!(
-            v,
-            Value::List(_)
-                | Value::Tuple(_)
-                | Value::Str(_)
-                | Value::Dict(_)
-                | Value::Set(_)
-                | Value::FrozenSet(_)
-                | Value::Range(_)
-                | Value::Iter(_)
-                | Value::Generator(_)
-                | Value::Bytes(_)
-                | Value::DictView(_)
-        ) {
+        if !self.is_iterable(v) {
             let tn = self.type_name(v);
             return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
         }
@@ -1175,20 +1255,7 @@ impl Vm {
         before: usize,
         after: usize,
     ) -> PyResult<Vec<Value>> {
-        if !matches!(
-            v,
-            Value::List(_)
-                | Value::Tuple(_)
-                | Value::Str(_)
-                | Value::Dict(_)
-                | Value::Set(_)
-                | Value::FrozenSet(_)
-                | Value::Range(_)
-                | Value::Iter(_)
-                | Value::Generator(_)
-                | Value::Bytes(_)
-                | Value::DictView(_)
-        ) {
+        if !self.is_iterable(v) {
             let tn = self.type_name(v);
             return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
         }
@@ -1278,39 +1345,13 @@ impl Vm {
 
     // ------------------------------------------------------------ imports
 
+    /// Source modules, relative imports, unsupported stdlib: see interp/import.rs.
     pub fn import_module(&mut self, name: Gc<StrObj>) -> PyResult<Value> {
-        if let Some(m) = self.modules.get(name.as_str()) {
-            return Ok(Value::Module(*m));
-        }
-        match crate::builtins::modules::builtin_module(self, name.as_str()) {
-            Some(m) => {
-                self.modules.insert(name.as_str().to_string(), m);
-                Ok(Value::Module(m))
-            }
-            None => Err(self.new_exception_msg(
-                "ModuleNotFoundError",
-                &format!("No module named '{}'", name.as_str()),
-            )),
-        }
+        self.import_name(name)
     }
 
     pub fn import_from(&mut self, module: Value, name: Gc<StrObj>) -> PyResult<Value> {
-        match self.getattr_opt(module, name)? {
-            Some(v) => Ok(v),
-            None => {
-                let mn = match module {
-                    Value::Module(m) => m.name.as_str().to_string(),
-                    _ => "?".into(),
-                };
-                Err(self.new_exception_msg(
-                    "ImportError",
-                    &format!(
-                        "cannot import name '{}' from '{mn}' (unknown location)",
-                        name.as_str()
-                    ),
-                ))
-            }
-        }
+        self.import_from_module(module, name)
     }
 }
 
@@ -1402,6 +1443,7 @@ pub fn iter_type_name(st: &IterState) -> &'static str {
         IterState::Map { .. } => "map",
         IterState::Filter { .. } => "filter",
         IterState::Callable { .. } => "callable_iterator",
+        IterState::Native(n) => n.type_name(),
         IterState::Exhausted => "iterator",
     }
 }

@@ -117,6 +117,11 @@ pub struct Vm {
     /// Parsed `%` formats of constant (pinned) format strings, by address:
     /// `"%s=%d" % (k, v)` in a loop parses its format once.
     pub pct_cache: rustc_hash::FxHashMap<usize, Rc<Vec<crate::format::PctPiece>>>,
+    /// See `lookup_type_attr`.
+    pub method_cache: Box<[crate::interp::protocol::MethodCacheEntry]>,
+    /// Source-module imports: modules being initialised, and the fatal
+    /// (uncatchable) error that stops the run; see interp/import.rs.
+    pub imports: crate::interp::import::ImportState,
 }
 
 /// The type objects of the built-in types.
@@ -265,6 +270,10 @@ impl Vm {
             last_return: Value::None,
             pending_throw: None,
             pct_cache: rustc_hash::FxHashMap::default(),
+            method_cache: (0..crate::interp::protocol::METHOD_CACHE_SIZE)
+                .map(|_| Default::default())
+                .collect(),
+            imports: Default::default(),
         };
         vm.init_types();
         vm.init_exceptions();
@@ -359,14 +368,9 @@ impl Vm {
     ) -> Gc<TypeObj> {
         let name = self.intern(name);
         let base = base.unwrap_or(self.types.object);
-        let t = self.heap.alloc_pinned(TypeObj {
-            name,
-            kind,
-            bases: RefCell::new(vec![base]),
-            mro: RefCell::new(Vec::new()),
-            dict: RefCell::new(DictTable::new()),
-            module: None,
-        });
+        let t = self
+            .heap
+            .alloc_pinned(TypeObj::new(name, kind, vec![base], None));
         let mut mro = vec![t];
         mro.extend(base.mro.borrow().iter().copied());
         *t.mro.borrow_mut() = mro;
@@ -619,6 +623,9 @@ impl Vm {
             if let Some(g) = f.generator {
                 t.mark(g);
             }
+            if let Some(v) = &f.construct {
+                t.mark_value(v);
+            }
         }
         if let Some(e) = self.pending_throw {
             t.mark(e);
@@ -673,6 +680,9 @@ impl Vm {
         }
         let outcome = match self.run_module_code(code, module) {
             Ok(_) => RunOutcome::Exit(0),
+            Err(_) if self.imports.fatal.is_some() => {
+                RunOutcome::CompileError(self.imports.fatal.take().unwrap_or_default())
+            }
             Err(exc) => self.report_uncaught(exc),
         };
         self.stdout.flush();
@@ -759,14 +769,7 @@ impl Types {
     fn create(heap: &mut Heap) -> Types {
         let mk = |heap: &mut Heap, name: &str, kind: TypeKind, base: Option<Gc<TypeObj>>| {
             let n = heap.alloc_pinned(StrObj::new(name));
-            let t = heap.alloc_pinned(TypeObj {
-                name: n,
-                kind,
-                bases: RefCell::new(base.into_iter().collect()),
-                mro: RefCell::new(Vec::new()),
-                dict: RefCell::new(DictTable::new()),
-                module: None,
-            });
+            let t = heap.alloc_pinned(TypeObj::new(n, kind, base.into_iter().collect(), None));
             let mut mro = vec![t];
             if let Some(b) = base {
                 mro.extend(b.mro.borrow().iter().copied());

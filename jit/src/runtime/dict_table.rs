@@ -286,6 +286,47 @@ impl DictTable {
         }
     }
 
+    /// The entry number of the str key `key` (for inline caches' hints).
+    pub fn str_entry_index(&self, hash: i64, key: &str) -> Option<usize> {
+        if self.used == 0 {
+            return None;
+        }
+        self.entries.iter().position(|e| {
+            e.hash == hash && matches!(&e.key, Some(Value::Str(s)) if s.as_str() == key)
+        })
+    }
+
+    /// The value of entry `ix` if its key is the str object at `key_addr`
+    /// (an inline cache's hint: one compare instead of a probe).
+    #[inline(always)]
+    pub fn value_at_if_key(&self, ix: usize, key_addr: usize) -> Option<Value> {
+        match self.entries.get(ix) {
+            Some(Entry {
+                key: Some(Value::Str(s)),
+                value,
+                ..
+            }) if s.addr() == key_addr => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// Replace the value of entry `ix` if its key is the str object at
+    /// `key_addr`; false if the hint does not hold.
+    #[inline(always)]
+    pub fn set_at_if_key(&mut self, ix: usize, key_addr: usize, v: Value) -> bool {
+        match self.entries.get_mut(ix) {
+            Some(Entry {
+                key: Some(Value::Str(s)),
+                value,
+                ..
+            }) if s.addr() == key_addr => {
+                *value = v;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Returns the previous value when the key was present.
     pub fn insert<E>(
         &mut self,

@@ -181,9 +181,25 @@ pub struct Heap {
     due: bool,
     pub stats: HeapStats,
     pub stress: bool,
+    /// Under GC stress: collect once this many objects were allocated since
+    /// the last collection (1 = at the first safepoint after any allocation).
+    stress_every: u64,
+    allocs_since: u64,
 }
 
 const MIN_THRESHOLD: usize = 2 << 20;
+
+/// `JITPROF_GC_STRESS=N`: collect after every N allocations (any other
+/// non-empty value but 0 means 1). Unset or 0: no stress.
+fn stress_interval() -> Option<u64> {
+    let v = std::env::var("JITPROF_GC_STRESS").ok()?;
+    match v.trim().parse::<u64>() {
+        Ok(0) => None,
+        Ok(n) => Some(n),
+        Err(_) if v.is_empty() => None,
+        Err(_) => Some(1),
+    }
+}
 
 /// An empty placeholder (no allocation): the VM swaps its heap out while the
 /// collector runs.
@@ -197,6 +213,8 @@ impl Default for Heap {
             due: false,
             stats: HeapStats::default(),
             stress: false,
+            stress_every: 1,
+            allocs_since: 0,
         }
     }
 }
@@ -212,8 +230,9 @@ impl Heap {
             stats: HeapStats::default(),
             // GC stress: collect at every safepoint and quarantine what is
             // swept, so a missing root shows up as a clear report at once.
-            stress: cfg!(feature = "stress_gc")
-                || std::env::var_os("JITPROF_GC_STRESS").is_some_and(|v| v != "0"),
+            stress: cfg!(feature = "stress_gc") || stress_interval().is_some(),
+            stress_every: stress_interval().unwrap_or(1),
+            allocs_since: 0,
         }
     }
 
@@ -232,7 +251,8 @@ impl Heap {
         let dynp: NonNull<GcBox<dyn Trace>> = ptr;
         self.objects.push(dynp);
         self.debt += size;
-        self.due = self.debt >= self.threshold || self.stress;
+        self.allocs_since += 1;
+        self.due = self.debt >= self.threshold || self.stress_due();
         self.stats.objects_allocated += 1;
         self.stats.bytes_allocated += size as u64;
         Gc {
@@ -252,7 +272,12 @@ impl Heap {
     #[inline]
     pub fn add_debt(&mut self, bytes: usize) {
         self.debt += bytes;
-        self.due = self.debt >= self.threshold || self.stress;
+        self.due = self.debt >= self.threshold || self.stress_due();
+    }
+
+    #[inline]
+    fn stress_due(&self) -> bool {
+        self.stress && self.allocs_since >= self.stress_every
     }
 
     /// One load: `due` is set by `alloc` when the debt crosses the threshold
@@ -316,7 +341,8 @@ impl Heap {
         self.stats.peak_live_bytes = self.stats.peak_live_bytes.max(live as u64);
         self.debt = 0;
         self.threshold = (live * 2).max(MIN_THRESHOLD);
-        self.due = self.stress;
+        self.allocs_since = 0;
+        self.due = false;
     }
 }
 

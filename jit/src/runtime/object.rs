@@ -609,7 +609,35 @@ pub enum IterState {
         func: Value,
         sentinel: Value,
     },
+    /// An iterator implemented in a module (itertools): see [`NativeIter`].
+    Native(Rc<dyn NativeIter>),
     Exhausted,
+}
+
+/// An iterator type implemented in Rust outside the interpreter (the itertools
+/// objects). Its state uses interior mutability, and, like every object, never
+/// holds a borrow across a call that can run Python code: `next` may call back
+/// into Python and a collection may trace the iterator meanwhile.
+pub trait NativeIter {
+    fn next(&self, vm: &mut crate::interp::vm::Vm) -> PyResult<Option<Value>>;
+    fn trace(&self, t: &mut Tracer);
+    /// The type's name as Python shows it (`product`, `count`).
+    fn type_name(&self) -> &'static str;
+    /// `repr()` of the iterator, when it has a custom one (`count(5)`).
+    fn repr(&self, _vm: &mut crate::interp::vm::Vm) -> Option<PyResult<String>> {
+        None
+    }
+}
+
+/// Data behind an instance of a class implemented in Rust (`collections.deque`,
+/// `array.array`): the class's methods are builtins that downcast it. Same
+/// borrowing rule as [`NativeIter`].
+pub trait NativeData: std::any::Any {
+    fn trace(&self, t: &mut Tracer);
+    fn as_any(&self) -> &dyn std::any::Any;
+    fn extra_bytes(&self) -> usize {
+        0
+    }
 }
 
 impl Trace for IterObj {
@@ -636,6 +664,7 @@ impl Trace for IterObj {
                 t.mark_value(func);
                 t.mark_value(inner);
             }
+            Native(n) => n.trace(t),
             Callable { func, sentinel } => {
                 t.mark_value(func);
                 t.mark_value(sentinel);
@@ -751,6 +780,10 @@ pub enum TypeKind {
     NotImplemented,
     /// BaseException and every class derived from it.
     Exception,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
     User,
 }
 
@@ -764,11 +797,69 @@ pub struct TypeObj {
     pub dict: RefCell<DictTable>,
     /// Module name, for repr: `<class '__main__.Foo'>`.
     pub module: Option<Gc<StrObj>>,
+    /// `__qualname__` when it differs from the name (nested classes).
+    pub qualname: Cell<Option<Gc<StrObj>>>,
+    /// Changes whenever this class's or a base's attributes change: inline
+    /// caches remember (class, version) and are valid while both match.
+    /// Versions come from one global counter, so a class allocated where a
+    /// freed one lived never matches a stale cache.
+    pub version: Cell<u32>,
+    /// Classes that have this one as a direct base (to invalidate their
+    /// caches when this one changes).
+    pub subclasses: RefCell<Vec<Gc<TypeObj>>>,
+    /// Some instance holds an attribute that a class attribute of the same
+    /// name may hide: method caches must then check the instance dict.
+    pub shadowed: Cell<bool>,
+    /// The built-in type whose value representation instances carry (`list`
+    /// for `class Stack(list)`), if any.
+    pub builtin_base: Cell<Option<Gc<TypeObj>>>,
+    /// `__slots__` names when every class in the MRO declares slots: other
+    /// attributes cannot be set.
+    pub slots: RefCell<Option<Vec<Gc<StrObj>>>>,
+    /// Attribute access on instances is plain: no property in the MRO, no
+    /// `__setattr__`/`__getattribute__`, no slots, not an exception. Then an
+    /// attribute found in the instance table is the answer and a store goes
+    /// straight to the table, whatever the class (see `attr_cache.rs`).
+    pub plain_attrs: Cell<bool>,
 }
 impl TypeObj {
+    /// A type with an empty dict; the caller sets the MRO once it is allocated.
+    pub fn new(
+        name: Gc<StrObj>,
+        kind: TypeKind,
+        bases: Vec<Gc<TypeObj>>,
+        module: Option<Gc<StrObj>>,
+    ) -> TypeObj {
+        TypeObj {
+            name,
+            kind,
+            bases: RefCell::new(bases),
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(DictTable::new()),
+            module,
+            qualname: Cell::new(None),
+            version: Cell::new(next_type_version()),
+            subclasses: RefCell::new(Vec::new()),
+            shadowed: Cell::new(false),
+            builtin_base: Cell::new(None),
+            slots: RefCell::new(None),
+            plain_attrs: Cell::new(false),
+        }
+    }
     pub fn is_subtype_of(&self, other: Gc<TypeObj>) -> bool {
         self.mro.borrow().iter().any(|t| *t == other)
     }
+    /// `__qualname__`.
+    pub fn qualname(&self) -> Gc<StrObj> {
+        self.qualname.get().unwrap_or(self.name)
+    }
+}
+
+static NEXT_TYPE_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// A fresh, never reused class version (see `TypeObj::version`).
+pub fn next_type_version() -> u32 {
+    NEXT_TYPE_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 impl Trace for TypeObj {
     fn trace(&self, t: &mut Tracer) {
@@ -785,6 +876,20 @@ impl Trace for TypeObj {
         }
         if let Some(m) = self.module {
             t.mark(m);
+        }
+        if let Some(q) = self.qualname.get() {
+            t.mark(q);
+        }
+        for c in self.subclasses.borrow().iter() {
+            t.mark(*c);
+        }
+        if let Some(b) = self.builtin_base.get() {
+            t.mark(b);
+        }
+        if let Some(sl) = &*self.slots.borrow() {
+            for s in sl {
+                t.mark(*s);
+            }
         }
     }
 }
@@ -819,7 +924,76 @@ pub struct InstanceObj {
     pub class: Gc<TypeObj>,
     pub attrs: RefCell<DictTable>,
     /// Present for instances of BaseException subclasses.
-    pub exc: Option<RefCell<ExcState>>,
+    pub exc: Option<Box<RefCell<ExcState>>>,
+    /// What instances of built-in helper classes carry beyond attributes.
+    pub ext: InstExt,
+    /// The attributes as a dict object, once `obj.__dict__` was asked for
+    /// (`attrs` is then empty and unused).
+    pub dict: std::cell::OnceCell<Gc<DictObj>>,
+}
+
+/// The extra state of instances of classes that are not plain Python classes.
+pub enum InstExt {
+    None,
+    /// `property(fget, fset, fdel, doc)`.
+    Property(Box<PropertyData>),
+    StaticMethod(Value),
+    ClassMethod(Value),
+    /// `super(cls, obj)`: lookups start after `cls` in type(obj)'s MRO.
+    Super {
+        cls: Gc<TypeObj>,
+        obj: Value,
+    },
+    /// For subclasses of built-in types (`class Stack(list)`, a `defaultdict`):
+    /// the built-in value the instance extends. Operations the class does not
+    /// override act on it.
+    Payload(Value),
+    /// Data of a class implemented in Rust.
+    Native(Box<dyn NativeData>),
+}
+
+pub struct PropertyData {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}
+
+impl InstanceObj {
+    /// A plain instance of `class` with no attributes.
+    pub fn plain(class: Gc<TypeObj>) -> InstanceObj {
+        InstanceObj {
+            class,
+            attrs: RefCell::new(DictTable::new()),
+            exc: None,
+            ext: InstExt::None,
+            dict: std::cell::OnceCell::new(),
+        }
+    }
+    /// An instance carrying extra state.
+    pub fn with_ext(class: Gc<TypeObj>, ext: InstExt) -> InstanceObj {
+        InstanceObj {
+            class,
+            attrs: RefCell::new(DictTable::new()),
+            exc: None,
+            ext,
+            dict: std::cell::OnceCell::new(),
+        }
+    }
+    /// The built-in value a subclass instance of a built-in type extends.
+    pub fn payload(&self) -> Option<Value> {
+        match self.ext {
+            InstExt::Payload(v) => Some(v),
+            _ => None,
+        }
+    }
+    /// The Rust data of a native class's instance, if it is a `T`.
+    pub fn native<T: 'static>(&self) -> Option<&T> {
+        match &self.ext {
+            InstExt::Native(d) => d.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
 }
 impl Trace for InstanceObj {
     fn trace(&self, t: &mut Tracer) {
@@ -840,6 +1014,32 @@ impl Trace for InstanceObj {
             for tb in &e.traceback {
                 t.mark_values(&tb.code.consts);
             }
+        }
+        if let Some(d) = self.dict.get() {
+            t.mark(*d);
+        }
+        match &self.ext {
+            InstExt::None => {}
+            InstExt::Property(p) => {
+                t.mark_value(&p.fget);
+                t.mark_value(&p.fset);
+                t.mark_value(&p.fdel);
+                t.mark_value(&p.doc);
+            }
+            InstExt::StaticMethod(v) | InstExt::ClassMethod(v) | InstExt::Payload(v) => {
+                t.mark_value(v)
+            }
+            InstExt::Super { cls, obj } => {
+                t.mark(*cls);
+                t.mark_value(obj);
+            }
+            InstExt::Native(d) => d.trace(t),
+        }
+    }
+    fn extra_bytes(&self) -> usize {
+        match &self.ext {
+            InstExt::Native(d) => d.extra_bytes(),
+            _ => 0,
         }
     }
 }

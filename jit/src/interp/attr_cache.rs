@@ -1,0 +1,231 @@
+//! Inline caches for attribute access, method calls and class calls.
+//!
+//! Every instruction has a cache slot (`Code::caches`, indexed by pc). A slot
+//! remembers the class it saw, that class's version (see `TypeObj::version`),
+//! and what the lookup found:
+//!
+//! * `INSTANCE_ATTR`: the attribute lives in the instance's attribute table,
+//!   at entry `index` for the instances seen so far. The hint is checked by
+//!   comparing that entry's key with the (interned) name: one compare, no
+//!   probe. Instances built by the same `__init__` share their entry order,
+//!   so the hint holds for all of them.
+//! * `CLASS_VALUE` / `METHOD` / `PAYLOAD_METHOD`: a class attribute (a
+//!   constant, a Python function, a native method of the class, a method of
+//!   the built-in base). Valid while the class version holds and no instance
+//!   attribute can hide it (`TypeObj::shadowed`).
+//! * `STORE`: `obj.name = v` needs no descriptor or `__setattr__`: write at
+//!   the hinted entry, else insert.
+//! * `INIT`: calling the class makes a plain instance and runs `value`
+//!   (its `__init__` function, or nothing when `value` is None).
+//!
+//! The cache is filled on the slow path, after the full lookup has decided
+//! what the access means; the fast path in the interpreter loop only checks
+//! (class, version) and the kind. A slot is monomorphic: a site that sees
+//! another class refills it.
+
+use std::cell::Cell;
+
+use crate::interp::classes::payload_kind;
+use crate::interp::protocol::str_hash;
+use crate::interp::vm::Vm;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+pub const EMPTY: u8 = 0;
+pub const INSTANCE_ATTR: u8 = 1;
+pub const CLASS_VALUE: u8 = 2;
+pub const METHOD: u8 = 3;
+pub const PAYLOAD_METHOD: u8 = 4;
+pub const STORE: u8 = 5;
+pub const INIT: u8 = 6;
+
+#[derive(Default)]
+pub struct AttrCache {
+    pub class: Cell<usize>,
+    pub version: Cell<u32>,
+    pub kind: Cell<u8>,
+    pub index: Cell<u32>,
+    /// The class attribute found (not traced: it is only read while the
+    /// class version proves the class still holds it).
+    pub value: Cell<Value>,
+}
+
+impl AttrCache {
+    #[inline(always)]
+    pub fn valid_for(&self, cls: Gc<TypeObj>) -> bool {
+        self.class.get() == cls.addr() && self.version.get() == cls.version.get()
+    }
+
+    fn fill(&self, cls: Gc<TypeObj>, kind: u8, index: usize, value: Value) {
+        self.class.set(cls.addr());
+        self.version.set(cls.version.get());
+        self.kind.set(kind);
+        self.index.set(index as u32);
+        self.value.set(value);
+    }
+}
+
+/// Whether instance `i` may hold an attribute that hides class attribute
+/// `name` (so a cached class attribute must not be used).
+#[inline(always)]
+pub fn hidden_by_instance(i: Gc<InstanceObj>, name: Gc<StrObj>) -> bool {
+    i.class.shadowed.get()
+        && i.table()
+            .borrow()
+            .get_str(str_hash(name), name.as_str())
+            .is_some()
+}
+
+impl Vm {
+    /// `obj.name` on an instance, the slow path: look up, then fill the cache.
+    pub fn load_attr_fill(
+        &mut self,
+        c: &AttrCache,
+        obj: Value,
+        i: Gc<InstanceObj>,
+        name: Gc<StrObj>,
+    ) -> PyResult<Value> {
+        let cls = i.class;
+        if i.exc.is_none() && !matches!(i.ext, InstExt::Super { .. }) {
+            let cattr = self.lookup_type_attr(cls, name);
+            if !cattr.is_some_and(Self::is_data_descriptor) {
+                let ix = {
+                    let t = i.table().borrow();
+                    t.str_entry_index(str_hash(name), name.as_str())
+                        .filter(|&ix| t.value_at_if_key(ix, name.addr()).is_some())
+                };
+                match (ix, cattr) {
+                    (Some(ix), _) => c.fill(cls, INSTANCE_ATTR, ix, Value::None),
+                    (None, Some(v @ Value::Function(_))) => c.fill(cls, METHOD, 0, v),
+                    (None, Some(Value::Instance(_) | Value::Builtin(_))) => {}
+                    (None, Some(v)) => c.fill(cls, CLASS_VALUE, 0, v),
+                    (None, None) => {}
+                }
+            }
+        }
+        self.getattr(obj, name)
+    }
+
+    /// `obj.name = v` on an instance, the slow path.
+    pub fn store_attr_fill(
+        &mut self,
+        c: &AttrCache,
+        obj: Value,
+        i: Gc<InstanceObj>,
+        name: Gc<StrObj>,
+        v: Value,
+    ) -> PyResult<()> {
+        self.setattr(obj, name, v)?;
+        let cls = i.class;
+        if i.exc.is_some() {
+            return Ok(());
+        }
+        let sa = self.intern("__setattr__");
+        if self.lookup_special(cls, sa).is_some() {
+            return Ok(());
+        }
+        if self
+            .lookup_type_attr(cls, name)
+            .is_some_and(Self::is_data_descriptor)
+        {
+            return Ok(());
+        }
+        let ix = {
+            let t = i.table().borrow();
+            t.str_entry_index(str_hash(name), name.as_str())
+                .filter(|&ix| t.value_at_if_key(ix, name.addr()).is_some())
+        };
+        if let Some(ix) = ix {
+            c.fill(cls, STORE, ix, Value::None);
+        }
+        Ok(())
+    }
+
+    /// `obj.name(args)` on an instance (receiver at stack[at]), the slow path.
+    pub fn call_method_fill(
+        &mut self,
+        c: &AttrCache,
+        at: usize,
+        i: Gc<InstanceObj>,
+        name: Gc<StrObj>,
+        argc: usize,
+    ) -> PyResult<Option<Value>> {
+        let cls = i.class;
+        if i.exc.is_none() && !matches!(i.ext, InstExt::Super { .. }) {
+            let in_dict = i
+                .table()
+                .borrow()
+                .get_str(str_hash(name), name.as_str())
+                .is_some();
+            if !in_dict {
+                match self.lookup_type_attr(cls, name) {
+                    Some(v @ Value::Function(_)) => c.fill(cls, METHOD, 0, v),
+                    Some(v @ Value::Builtin(b)) if b.bound_self.is_none() => {
+                        let on_payload = b.owner.is_some_and(|o| payload_kind(o.kind));
+                        match (on_payload, i.payload()) {
+                            (true, Some(_)) => c.fill(cls, PAYLOAD_METHOD, 0, v),
+                            (false, _) if b.owner.is_some() => c.fill(cls, METHOD, 0, v),
+                            (false, _) => {}
+                            (true, None) => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.call_method_from_regs(at, name, argc)
+    }
+
+    /// `C(args)` for a class (the class at stack[at - 1], arguments after it),
+    /// the slow path: construct, and remember how when it is the plain case.
+    pub fn call_class_fill(
+        &mut self,
+        c: &AttrCache,
+        t: Gc<TypeObj>,
+        at: usize,
+        argc: usize,
+    ) -> PyResult<Option<Value>> {
+        if t.kind == TypeKind::User && t.builtin_base.get().is_none() {
+            let new_name = self.intern("__new__");
+            let init_name = self.intern("__init__");
+            if self.lookup_special(t, new_name).is_none() {
+                match self.lookup_special(t, init_name) {
+                    Some(f @ Value::Function(_)) => c.fill(t, INIT, 0, f),
+                    None => c.fill(t, INIT, 0, Value::None),
+                    _ => {}
+                }
+            }
+        }
+        self.call_from_regs(Value::Type(t), at, argc, None)
+    }
+
+    /// A Python function called with `argc` positional arguments at
+    /// stack[at..], its result going to stack[ret]: pushes a frame (None), or
+    /// returns a generator (Some).
+    pub fn call_function_at(
+        &mut self,
+        func: Gc<FunctionObj>,
+        at: usize,
+        argc: usize,
+        ret: usize,
+    ) -> PyResult<Option<Value>> {
+        let args: Vec<Value> = self.stack[at..at + argc].to_vec();
+        if func.code.is_generator {
+            return self.call_function(func, &args, &[]).map(Some);
+        }
+        if self.poll_due() {
+            let top = self.stack_top();
+            self.safepoint(top.max(at + argc))?;
+        }
+        let bound = self.bind_args(func, &args, &[])?;
+        if at + bound.len() > self.stack.len() {
+            return Err(
+                self.new_exception_msg("RecursionError", "maximum recursion depth exceeded")
+            );
+        }
+        self.stack[at..at + bound.len()].copy_from_slice(&bound);
+        self.push_frame(func, at, ret, bound.len())?;
+        Ok(None)
+    }
+}

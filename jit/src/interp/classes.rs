@@ -1,0 +1,724 @@
+//! Classes: the `class` statement (`__build_class__` and the C3 method
+//! resolution order), attribute lookup on instances and classes with
+//! descriptors (functions, `property`, `staticmethod`, `classmethod`),
+//! `__getattr__`, `__setattr__`, `__slots__`, `super`, and the class version
+//! numbers that the interpreter's inline caches (see `attr_cache.rs`) check.
+//!
+//! Why versions and not a hash lookup through the MRO on every access: a method
+//! call `p.move(dx)` would otherwise probe the instance dict and then the dict of
+//! every class in the MRO. A class's version changes whenever an attribute of it
+//! or of a base is set or deleted, so a cache that saw (class, version) can reuse
+//! what it found then.
+
+use crate::interp::protocol::{str_hash, str_key_eq};
+use crate::interp::vm::Vm;
+use crate::runtime::dict_table::DictTable;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+impl Vm {
+    // ------------------------------------------------------------ class creation
+
+    /// `__build_class__(body, name, *bases, **kw)`: run the class body with a
+    /// fresh namespace and make the class from it.
+    pub fn build_class(&mut self, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+        let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.first(), args.get(1))
+        else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
+        let (body, name) = (*body, *name);
+        for (k, v) in kw {
+            let is_type_meta =
+                k.as_str() == "metaclass" && matches!(v, Value::Type(t) if *t == self.types.type_);
+            if !is_type_meta {
+                return Err(self.type_error(&format!(
+                    "unsupported: class keyword argument '{}'",
+                    k.as_str()
+                )));
+            }
+        }
+        let mut bases = Vec::new();
+        for b in &args[2..] {
+            match b {
+                Value::Type(t) => {
+                    if bases.contains(t) {
+                        return Err(
+                            self.type_error(&format!("duplicate base class {}", t.name.as_str()))
+                        );
+                    }
+                    if !can_subclass(t.kind) {
+                        return Err(self.type_error(&format!(
+                            "type '{}' is not an acceptable base type",
+                            t.name.as_str()
+                        )));
+                    }
+                    bases.push(*t);
+                }
+                other => {
+                    let tn = self.type_name(*other);
+                    let _ = tn;
+                    return Err(self.type_error(
+                        "bases must be types (unsupported: class bases that are not classes)",
+                    ));
+                }
+            }
+        }
+        if bases.is_empty() {
+            bases.push(self.types.object);
+        }
+        let ns = self.new_dict();
+        self.temp_roots.push(ns);
+        let r = self.call_function(body, &[ns], &[]);
+        let cell = match r {
+            Ok(c) => c,
+            Err(e) => {
+                self.temp_roots.pop();
+                return Err(e);
+            }
+        };
+        let Value::Dict(nsd) = ns else { unreachable!() };
+        let mut table = nsd.table.borrow().clone();
+        // Defining __eq__ without __hash__ makes instances unhashable.
+        let (eq, hash) = (self.intern("__eq__"), self.intern("__hash__"));
+        if table.get_str(str_hash(eq), "__eq__").is_some()
+            && table.get_str(str_hash(hash), "__hash__").is_none()
+        {
+            table
+                .insert(str_hash(hash), Value::Str(hash), Value::None, str_key_eq)
+                .ok();
+        }
+        let module = match table.get_str(str_hash(self.intern("__module__")), "__module__") {
+            Some(Value::Str(m)) => Some(m),
+            _ => None,
+        };
+        let is_exc = bases
+            .iter()
+            .any(|b| b.is_subtype_of(self.types.base_exception));
+        let kind = if is_exc {
+            TypeKind::Exception
+        } else {
+            TypeKind::User
+        };
+        let t = self
+            .heap
+            .alloc(TypeObj::new(name, kind, bases.clone(), module));
+        self.temp_roots.push(Value::Type(t));
+        let result = self.finish_class(t, &bases, table, cell);
+        self.temp_roots.pop();
+        self.temp_roots.pop();
+        result?;
+        Ok(Value::Type(t))
+    }
+
+    fn finish_class(
+        &mut self,
+        t: Gc<TypeObj>,
+        bases: &[Gc<TypeObj>],
+        mut table: DictTable,
+        cell: Value,
+    ) -> PyResult<()> {
+        let mro = self.c3_mro(t, bases)?;
+        *t.mro.borrow_mut() = mro;
+        // The built-in type whose values instances extend: at most one.
+        let mut builtin = None;
+        for c in t.mro.borrow().iter().skip(1) {
+            if let Some(b) = c.builtin_base.get() {
+                builtin = Some(b);
+                break;
+            }
+            if payload_kind(c.kind) {
+                builtin = Some(*c);
+                break;
+            }
+        }
+        for b in bases {
+            let bb = if payload_kind(b.kind) {
+                Some(*b)
+            } else {
+                b.builtin_base.get()
+            };
+            if let (Some(x), Some(y)) = (bb, builtin) {
+                if x != y && !x.is_subtype_of(y) && !y.is_subtype_of(x) {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"));
+                }
+            }
+        }
+        t.builtin_base.set(builtin);
+        let qn = self.intern("__qualname__");
+        if let Ok(Some((_, Value::Str(q)))) =
+            table.remove(str_hash(qn), &Value::Str(qn), str_key_eq)
+        {
+            if q.as_str() != t.name.as_str() {
+                t.qualname.set(Some(q));
+            }
+        }
+        // __slots__: instances of a class whose every class declares slots
+        // accept no other attributes.
+        let sn = self.intern("__slots__");
+        if let Some(sl) = table.get_str(str_hash(sn), "__slots__") {
+            let names = match sl {
+                Value::Str(s) => vec![s],
+                other => {
+                    let items = self.collect_iterable(other)?;
+                    let mut v = Vec::new();
+                    for it in items {
+                        match it {
+                            Value::Str(s) => v.push(self.intern(s.as_str())),
+                            o => {
+                                let tn = self.type_name(o);
+                                return Err(self.type_error(&format!(
+                                    "__slots__ items must be strings, not '{tn}'"
+                                )));
+                            }
+                        }
+                    }
+                    v
+                }
+            };
+            let mut all = names;
+            let mut every = true;
+            for b in bases {
+                if b.kind == TypeKind::Object {
+                    continue;
+                }
+                match &*b.slots.borrow() {
+                    Some(s) => all.extend(s.iter().copied()),
+                    None => every = false,
+                }
+            }
+            if every && !all.iter().any(|s| s.as_str() == "__dict__") {
+                *t.slots.borrow_mut() = Some(all);
+            }
+        }
+        *t.dict.borrow_mut() = table;
+        for b in bases {
+            b.subclasses.borrow_mut().push(t);
+        }
+        self.compute_plain_attrs(t);
+        if let Value::Cell(c) = cell {
+            c.value.set(Value::Type(t));
+        }
+        // __init_subclass__ defined by a base (an implicit classmethod).
+        let isn = self.intern("__init_subclass__");
+        let mro: Vec<Gc<TypeObj>> = t.mro.borrow().iter().skip(1).copied().collect();
+        for c in mro {
+            if let Some(f) = c.dict.borrow().get_str(str_hash(isn), "__init_subclass__") {
+                let f = match f {
+                    Value::Instance(i) => match &i.ext {
+                        InstExt::ClassMethod(f) => *f,
+                        _ => f,
+                    },
+                    f => f,
+                };
+                if let Value::Function(_) = f {
+                    self.call_value(f, &[Value::Type(t)], &[])?;
+                }
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// C3 linearisation of a new class with these bases.
+    fn c3_mro(&mut self, t: Gc<TypeObj>, bases: &[Gc<TypeObj>]) -> PyResult<Vec<Gc<TypeObj>>> {
+        let mut seqs: Vec<Vec<Gc<TypeObj>>> =
+            bases.iter().map(|b| b.mro.borrow().clone()).collect();
+        seqs.push(bases.to_vec());
+        let mut out = vec![t];
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(out);
+            }
+            let cand = seqs
+                .iter()
+                .map(|s| s[0])
+                .find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
+            let Some(c) = cand else {
+                // CPython names the heads of the lists left to merge.
+                let mut heads: Vec<Gc<TypeObj>> = Vec::new();
+                for s in &seqs {
+                    if !heads.contains(&s[0]) {
+                        heads.push(s[0]);
+                    }
+                }
+                let names: Vec<&str> = heads.iter().map(|b| b.name.as_str()).collect();
+                return Err(self.type_error(&format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            };
+            out.push(c);
+            for s in &mut seqs {
+                if s[0] == c {
+                    s.remove(0);
+                }
+            }
+        }
+    }
+
+    /// A class attribute changed: every cache that saw this class or a
+    /// subclass must miss.
+    pub fn invalidate_class(&mut self, t: Gc<TypeObj>) {
+        t.version.set(next_type_version());
+        self.compute_plain_attrs(t);
+        let subs: Vec<Gc<TypeObj>> = t.subclasses.borrow().clone();
+        for s in subs {
+            self.invalidate_class(s);
+        }
+    }
+
+    /// See `TypeObj::plain_attrs`.
+    fn compute_plain_attrs(&mut self, t: Gc<TypeObj>) {
+        let mut plain = t.kind == TypeKind::User && t.slots.borrow().is_none();
+        if plain {
+            let sa = self.intern("__setattr__");
+            let ga = self.intern("__getattribute__");
+            plain = self.lookup_special(t, sa).is_none() && self.lookup_special(t, ga).is_none();
+        }
+        if plain {
+            'mro: for c in t.mro.borrow().iter() {
+                for (_, v) in c.dict.borrow().iter() {
+                    if Self::is_data_descriptor(v) {
+                        plain = false;
+                        break 'mro;
+                    }
+                }
+            }
+        }
+        t.plain_attrs.set(plain);
+    }
+
+    // ------------------------------------------------------------ lookup
+
+    /// A special method (`__add__`, `__len__`, ...) defined by a class, looked
+    /// up on the type as Python does; object's defaults do not count.
+    pub fn lookup_special(&self, t: Gc<TypeObj>, name: Gc<StrObj>) -> Option<Value> {
+        if matches!(t.kind, TypeKind::User | TypeKind::Exception) || t.builtin_base.get().is_some()
+        {
+            let h = str_hash(name);
+            for c in t.mro.borrow().iter() {
+                if c.kind == TypeKind::Object {
+                    return None;
+                }
+                if let Some(v) = c.dict.borrow().get_str(h, name.as_str()) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// Call the special method `name` of `v`'s class if it defines one.
+    pub fn call_special(
+        &mut self,
+        v: Value,
+        name: &str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
+        let Value::Instance(i) = v else {
+            return Ok(None);
+        };
+        let n = self.intern(name);
+        let Some(f) = self.lookup_special(i.class, n) else {
+            return Ok(None);
+        };
+        let f = self.bind_class_attr(f, v, i.class)?;
+        self.temp_roots.push(v);
+        self.temp_roots.push(f);
+        let r = self.call_value(f, args, &[]);
+        self.temp_roots.pop();
+        self.temp_roots.pop();
+        r.map(Some)
+    }
+
+    /// What `obj.name` gives for a class attribute `attr` found on `cls`:
+    /// functions bind to the instance, classmethods to the class, properties
+    /// call their getter.
+    pub fn bind_class_attr(
+        &mut self,
+        attr: Value,
+        obj: Value,
+        cls: Gc<TypeObj>,
+    ) -> PyResult<Value> {
+        Ok(match attr {
+            Value::Function(_) => Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                receiver: obj,
+                func: attr,
+            })),
+            Value::Builtin(b) if b.bound_self.is_none() && b.owner.is_some() => {
+                // A method of a built-in base acts on the built-in value.
+                let recv = match obj {
+                    Value::Instance(i) => match i.payload() {
+                        Some(p) if b.owner.is_some_and(|o| payload_kind(o.kind)) => p,
+                        _ => obj,
+                    },
+                    _ => obj,
+                };
+                Value::Builtin(self.heap.alloc(BuiltinObj {
+                    name: b.name,
+                    func: b.func,
+                    bound_self: Some(recv),
+                    owner: b.owner,
+                }))
+            }
+            Value::Instance(d) => match &d.ext {
+                InstExt::StaticMethod(f) => *f,
+                InstExt::ClassMethod(f) => Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                    receiver: Value::Type(cls),
+                    func: *f,
+                })),
+                InstExt::Property(p) => {
+                    let g = p.fget;
+                    if g.is_none() {
+                        return Err(self.property_error(d, obj, "getter"));
+                    }
+                    self.call_value(g, &[obj], &[])?
+                }
+                _ => attr,
+            },
+            other => other,
+        })
+    }
+
+    fn property_error(&mut self, prop: Gc<InstanceObj>, obj: Value, what: &str) -> PyExc {
+        // CPython names the property by the name it was assigned to.
+        let tn = self.type_name(obj);
+        let name = self.property_name(prop, obj);
+        let msg = match name {
+            Some(n) => format!("property '{n}' of '{tn}' object has no {what}"),
+            None => format!("property of '{tn}' object has no {what}"),
+        };
+        self.new_exception_msg("AttributeError", &msg)
+    }
+
+    fn property_name(&self, prop: Gc<InstanceObj>, obj: Value) -> Option<String> {
+        let t = self.type_of(obj);
+        for c in t.mro.borrow().iter() {
+            for (k, v) in c.dict.borrow().iter() {
+                if let (Value::Str(k), Value::Instance(p)) = (k, v) {
+                    if p == prop {
+                        return Some(k.as_str().to_string());
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a class attribute is a data descriptor (it wins over the
+    /// instance dict): a property.
+    pub fn is_data_descriptor(v: Value) -> bool {
+        matches!(v, Value::Instance(d) if matches!(d.ext, InstExt::Property(_)))
+    }
+
+    /// `obj.name` for an instance of a class (the general path; the
+    /// interpreter's caches handle the common cases before coming here).
+    pub fn instance_getattr(
+        &mut self,
+        obj: Value,
+        i: Gc<InstanceObj>,
+        name: Gc<StrObj>,
+    ) -> PyResult<Option<Value>> {
+        let cls = i.class;
+        let cattr = self.lookup_type_attr(cls, name);
+        if let Some(a) = cattr {
+            if Self::is_data_descriptor(a) {
+                return self.bind_class_attr(a, obj, cls).map(Some);
+            }
+        }
+        let h = str_hash(name);
+        if let Some(v) = i.table().borrow().get_str(h, name.as_str()) {
+            return Ok(Some(v));
+        }
+        if let InstExt::Super { cls: sc, obj: so } = i.ext {
+            if let Some(v) = self.super_lookup(sc, so, name)? {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(a) = cattr {
+            return self.bind_class_attr(a, obj, cls).map(Some);
+        }
+        match name.as_str() {
+            "__class__" => return Ok(Some(Value::Type(cls))),
+            "__dict__" if cls.slots.borrow().is_none() => {
+                return Ok(Some(Value::Dict(self.instance_dict(i))))
+            }
+            _ => {}
+        }
+        if i.exc.is_none() {
+            let gn = self.intern("__getattr__");
+            if let Some(g) = self.lookup_special(cls, gn) {
+                let f = self.bind_class_attr(g, obj, cls)?;
+                let nv = Value::Str(name);
+                return self.call_value(f, &[nv], &[]).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// The instance's attribute dict as a dict object, made on first request;
+    /// from then on the instance's attributes live in it.
+    pub fn instance_dict(&mut self, i: Gc<InstanceObj>) -> Gc<DictObj> {
+        if let Some(d) = i.dict.get() {
+            return *d;
+        }
+        let table = std::mem::take(&mut *i.attrs.borrow_mut());
+        let d = self.new_dict_obj(table);
+        let _ = i.dict.set(d);
+        // Writes through the dict bypass setattr: caches must check it.
+        i.class.shadowed.set(true);
+        d
+    }
+
+    /// `obj.name = v` for an instance of a class.
+    pub fn instance_setattr(
+        &mut self,
+        obj: Value,
+        i: Gc<InstanceObj>,
+        name: Gc<StrObj>,
+        v: Value,
+    ) -> PyResult<()> {
+        let cls = i.class;
+        let sa = self.intern("__setattr__");
+        if let Some(f) = self.lookup_special(cls, sa) {
+            if let Value::Function(_) = f {
+                let f = self.bind_class_attr(f, obj, cls)?;
+                self.call_value(f, &[Value::Str(name), v], &[])?;
+                return Ok(());
+            }
+        }
+        self.generic_setattr(obj, i, name, v)
+    }
+
+    /// object.__setattr__: data descriptors, slots, then the instance dict.
+    pub fn generic_setattr(
+        &mut self,
+        obj: Value,
+        i: Gc<InstanceObj>,
+        name: Gc<StrObj>,
+        v: Value,
+    ) -> PyResult<()> {
+        let cls = i.class;
+        if let Some(a) = self.lookup_type_attr(cls, name) {
+            if let Value::Instance(d) = a {
+                if let InstExt::Property(p) = &d.ext {
+                    let s = p.fset;
+                    if s.is_none() {
+                        return Err(self.property_error(d, obj, "setter"));
+                    }
+                    self.call_value(s, &[obj, v], &[])?;
+                    return Ok(());
+                }
+            }
+            // An instance attribute now hides a class attribute.
+            cls.shadowed.set(true);
+        }
+        if let Some(slots) = &*cls.slots.borrow() {
+            if !slots.iter().any(|s| s.as_str() == name.as_str()) {
+                let tn = cls.name.as_str().to_string();
+                return Err(self.new_exception_msg(
+                    "AttributeError",
+                    &format!("'{tn}' object has no attribute '{}'", name.as_str()),
+                ));
+            }
+        }
+        let h = str_hash(name);
+        i.table()
+            .borrow_mut()
+            .insert(h, Value::Str(name), v, str_key_eq)
+            .ok();
+        Ok(())
+    }
+
+    /// `C.name` for a class.
+    pub fn type_getattr(&mut self, t: Gc<TypeObj>, name: Gc<StrObj>) -> PyResult<Option<Value>> {
+        match name.as_str() {
+            "__name__" => return Ok(Some(Value::Str(t.name))),
+            "__qualname__" => return Ok(Some(Value::Str(t.qualname()))),
+            "__mro__" => {
+                let items: Vec<Value> = t.mro.borrow().iter().map(|c| Value::Type(*c)).collect();
+                return Ok(Some(self.new_tuple(items)));
+            }
+            "__bases__" => {
+                let items: Vec<Value> = t.bases.borrow().iter().map(|c| Value::Type(*c)).collect();
+                return Ok(Some(self.new_tuple(items)));
+            }
+            "__base__" => {
+                return Ok(Some(
+                    t.bases
+                        .borrow()
+                        .first()
+                        .map(|b| Value::Type(*b))
+                        .unwrap_or(Value::None),
+                ))
+            }
+            "__dict__" => {
+                let table = t.dict.borrow().clone();
+                return Ok(Some(Value::Dict(self.new_dict_obj(table))));
+            }
+            "__module__" if !matches!(t.kind, TypeKind::User | TypeKind::Exception) => {
+                return Ok(Some(Value::Str(self.intern("builtins"))));
+            }
+            "__doc__" => {
+                let h = str_hash(name);
+                let d = t.dict.borrow().get_str(h, "__doc__");
+                return Ok(Some(d.unwrap_or(Value::None)));
+            }
+            _ => {}
+        }
+        let Some(v) = self.lookup_type_attr(t, name) else {
+            return Ok(None);
+        };
+        Ok(Some(match v {
+            Value::Instance(d) => match &d.ext {
+                InstExt::StaticMethod(f) => *f,
+                InstExt::ClassMethod(f) => Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                    receiver: Value::Type(t),
+                    func: *f,
+                })),
+                _ => v,
+            },
+            other => other,
+        }))
+    }
+
+    /// `C.name = v` for a class made by `class`.
+    pub fn type_setattr(&mut self, t: Gc<TypeObj>, name: Gc<StrObj>, v: Value) {
+        let h = str_hash(name);
+        t.dict
+            .borrow_mut()
+            .insert(h, Value::Str(name), v, str_key_eq)
+            .ok();
+        self.invalidate_class(t);
+    }
+
+    pub fn type_delattr(&mut self, t: Gc<TypeObj>, name: Gc<StrObj>) -> bool {
+        let h = str_hash(name);
+        let removed = t
+            .dict
+            .borrow_mut()
+            .remove(h, &Value::Str(name), str_key_eq)
+            .ok()
+            .flatten()
+            .is_some();
+        self.invalidate_class(t);
+        removed
+    }
+
+    // ------------------------------------------------------------ super
+
+    /// `super(cls, obj).name`.
+    pub fn super_getattr(&mut self, cls: Value, obj: Value, name: Gc<StrObj>) -> PyResult<Value> {
+        let Value::Type(cls) = cls else {
+            let tn = self.type_name(cls);
+            return Err(self.type_error(&format!("super() argument 1 must be a type, not {tn}")));
+        };
+        match self.super_lookup(cls, obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.new_exception_msg(
+                "AttributeError",
+                &format!("'super' object has no attribute '{}'", name.as_str()),
+            )),
+        }
+    }
+
+    fn super_lookup(
+        &mut self,
+        cls: Gc<TypeObj>,
+        obj: Value,
+        name: Gc<StrObj>,
+    ) -> PyResult<Option<Value>> {
+        // super(C, x) for an instance x, or super(C, D) for a class D (in
+        // classmethods).
+        let (start, is_type) = match obj {
+            Value::Type(t) if t.is_subtype_of(cls) => (t, true),
+            _ => (self.type_of(obj), false),
+        };
+        if !start.is_subtype_of(cls) {
+            return Err(
+                self.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
+        }
+        let mro: Vec<Gc<TypeObj>> = start.mro.borrow().clone();
+        let pos = mro.iter().position(|c| *c == cls).unwrap_or(0);
+        let h = str_hash(name);
+        for c in &mro[pos + 1..] {
+            let found = c.dict.borrow().get_str(h, name.as_str());
+            if let Some(v) = found {
+                if is_type {
+                    return Ok(Some(match v {
+                        Value::Instance(d) => match &d.ext {
+                            InstExt::StaticMethod(f) => *f,
+                            InstExt::ClassMethod(f) => {
+                                Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                                    receiver: obj,
+                                    func: *f,
+                                }))
+                            }
+                            _ => v,
+                        },
+                        other => other,
+                    }));
+                }
+                return self.bind_class_attr(v, obj, start).map(Some);
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// Built-in types a class may derive from.
+fn can_subclass(k: TypeKind) -> bool {
+    !matches!(
+        k,
+        TypeKind::Bool
+            | TypeKind::NoneType
+            | TypeKind::Range
+            | TypeKind::Slice
+            | TypeKind::Function
+            | TypeKind::BuiltinFunction
+            | TypeKind::Method
+            | TypeKind::Cell
+            | TypeKind::Generator
+            | TypeKind::DictView
+            | TypeKind::Ellipsis
+            | TypeKind::NotImplemented
+            | TypeKind::Iterator
+            | TypeKind::Module
+            | TypeKind::Property
+            | TypeKind::StaticMethod
+            | TypeKind::ClassMethod
+            | TypeKind::Super
+            | TypeKind::Type
+    )
+}
+
+/// Built-in types whose subclass instances carry a value of the type.
+pub fn payload_kind(k: TypeKind) -> bool {
+    matches!(
+        k,
+        TypeKind::Int
+            | TypeKind::Float
+            | TypeKind::Str
+            | TypeKind::Bytes
+            | TypeKind::List
+            | TypeKind::Tuple
+            | TypeKind::Dict
+            | TypeKind::Set
+            | TypeKind::FrozenSet
+    )
+}
+
+impl InstanceObj {
+    /// The attribute table: inline, or in the dict object once `__dict__` was
+    /// asked for.
+    #[inline]
+    pub fn table(&self) -> &std::cell::RefCell<DictTable> {
+        match self.dict.get() {
+            Some(d) => &d.table,
+            None => &self.attrs,
+        }
+    }
+}

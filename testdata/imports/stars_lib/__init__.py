@@ -1,0 +1,5 @@
+__all__ = ["with_all", "helper"]
+
+
+def helper():
+    return "stars_lib.helper"

@@ -1,0 +1,7 @@
+print("this line runs: an import is resolved when it executes")
+try:
+    import json
+except ImportError:
+    print("not caught: an unsupported module stops the run")
+finally:
+    print("not run either")
