@@ -66,7 +66,19 @@ fn shallow(vm: &mut Vm, x: Value) -> PyResult<Value> {
         Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => {
             return Err(unsupported(vm, x))
         }
-        Value::Instance(i) if i.exc.is_none() => return Err(unsupported(vm, x)),
+        Value::Instance(i) if i.exc.is_none() => {
+            if let Some(r) = vm.call_special(x, "__copy__", &[])? {
+                return Ok(r);
+            }
+            let ext = match &i.ext {
+                InstExt::None => InstExt::None,
+                InstExt::Payload(p) => InstExt::Payload(shallow(vm, *p)?),
+                _ => return Err(unsupported(vm, x)),
+            };
+            let new = InstanceObj::with_ext(i.class, ext);
+            *new.attrs.borrow_mut() = i.table().borrow().clone();
+            Value::Instance(vm.heap.alloc(new))
+        }
         _ => x,
     })
 }
@@ -181,7 +193,58 @@ fn deep(vm: &mut Vm, x: Value, memo: &mut Memo) -> PyResult<Value> {
             Ok(r)
         }
         Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => Err(unsupported(vm, x)),
-        Value::Instance(i) if i.exc.is_none() => Err(unsupported(vm, x)),
+        Value::Instance(i) if i.exc.is_none() => {
+            if let Some(f) = {
+                let n = vm.intern("__deepcopy__");
+                vm.lookup_special(i.class, n)
+            } {
+                let _ = f;
+                let m = vm.new_dict();
+                vm.temp_roots.push(m);
+                let r = vm
+                    .call_special(x, "__deepcopy__", &[m])?
+                    .unwrap_or(Value::None);
+                vm.temp_roots.push(r);
+                memo.insert(addr, r);
+                return Ok(r);
+            }
+            let payload = match &i.ext {
+                InstExt::None => None,
+                InstExt::Payload(p) => Some(*p),
+                _ => return Err(unsupported(vm, x)),
+            };
+            // Registered before its contents are copied, so cycles end here.
+            let new = vm.heap.alloc(InstanceObj::plain(i.class));
+            let nv = Value::Instance(new);
+            vm.temp_roots.push(nv);
+            memo.insert(addr, nv);
+            let new = match payload {
+                Some(p) => {
+                    let c = deep(vm, p, memo)?;
+                    vm.temp_roots.push(c);
+                    let full = vm
+                        .heap
+                        .alloc(InstanceObj::with_ext(i.class, InstExt::Payload(c)));
+                    let fv = Value::Instance(full);
+                    vm.temp_roots.push(fv);
+                    memo.insert(addr, fv);
+                    full
+                }
+                None => new,
+            };
+            let entries: Vec<(Value, Value)> = i.table().borrow().iter().collect();
+            for (k, v) in entries {
+                let c = deep(vm, v, memo)?;
+                if let Value::Str(name) = k {
+                    let h = crate::interp::protocol::str_hash(name);
+                    new.attrs
+                        .borrow_mut()
+                        .insert(h, k, c, crate::interp::protocol::str_key_eq)
+                        .ok();
+                }
+            }
+            Ok(Value::Instance(new))
+        }
         // Immutable atoms, functions, types, modules: CPython returns them as is.
         _ => Ok(x),
     }
