@@ -2,7 +2,6 @@
 //! `list(it)`, `range(...)`, ...), exception classes, and instances of
 //! classes defined with `class`.
 
-
 use crate::interp::vm::Vm;
 use crate::runtime::dict_table::DictTable;
 use crate::runtime::heap::Gc;
