@@ -194,11 +194,8 @@ fn deep(vm: &mut Vm, x: Value, memo: &mut Memo) -> PyResult<Value> {
         }
         Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => Err(unsupported(vm, x)),
         Value::Instance(i) if i.exc.is_none() => {
-            if let Some(f) = {
-                let n = vm.intern("__deepcopy__");
-                vm.lookup_special(i.class, n)
-            } {
-                let _ = f;
+            let hook = vm.intern("__deepcopy__");
+            if vm.lookup_special(i.class, hook).is_some() {
                 let m = vm.new_dict();
                 vm.temp_roots.push(m);
                 let r = vm

@@ -55,9 +55,7 @@ impl Vm {
                     }
                     bases.push(*t);
                 }
-                other => {
-                    let tn = self.type_name(*other);
-                    let _ = tn;
+                _ => {
                     return Err(self.type_error(
                         "bases must be types (unsupported: class bases that are not classes)",
                     ));

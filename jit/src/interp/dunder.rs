@@ -544,12 +544,6 @@ impl Vm {
         let exit = self.lookup_special(t, ex);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let tn = t.name.as_str().to_string();
-            let missing = if self.lookup_special(t, en).is_none() {
-                ""
-            } else {
-                " (missed __exit__ method)"
-            };
-            let _ = missing;
             return Err(self.type_error(&format!(
                 "'{tn}' object does not support the context manager protocol"
             )));

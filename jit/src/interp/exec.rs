@@ -1305,8 +1305,7 @@ impl Vm {
                     sync!();
                     let ns = r!(0);
                     let n = code.names[name as usize];
-                    if let Err(e) = self.delitem(ns, Value::Str(n)) {
-                        let _ = e;
+                    if self.delitem(ns, Value::Str(n)).is_err() {
                         let msg = format!("name '{}' is not defined", n.as_str());
                         tryv!(Err(self.new_exception_msg("NameError", &msg)));
                     }
