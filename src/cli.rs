@@ -19,6 +19,10 @@ pub enum Command {
     /// Run a Python program (output identical to CPython 3.11).
     #[command(trailing_var_arg = true)]
     Run(RunArgs),
+    /// Run a Python program, then print the machine code the JIT compiled for
+    /// each function, interleaved with its bytecode and source lines.
+    #[command(trailing_var_arg = true)]
+    Disasm(DisasmArgs),
     /// Write the man pages (generated from these definitions) into a directory.
     #[command(hide = true)]
     Manpages {
@@ -37,11 +41,31 @@ pub enum JitModeArg {
     Eager,
 }
 
+/// Options of the JIT, shared by the verbs that run a program.
+#[derive(clap::Args, Debug, Clone)]
+pub struct JitArgs {
+    /// Hotness at which --jit=auto compiles a function: each call counts 1 and
+    /// each loop iteration 2.
+    #[arg(long, value_name = "N", default_value_t = 200,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub jit_threshold: u32,
+    /// Machine code the JIT may emit, in bytes (suffixes K, M, G); past it,
+    /// functions stay interpreted and the profile says why.
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
+    pub jit_code_limit: usize,
+    /// After the run, write the JIT's statistics (compiled and refused code,
+    /// exits by reason and by site) as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub jit_stats: Option<PathBuf>,
+}
+
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
-    /// When to compile Python code to machine code. Until the JIT lands every mode interprets.
+    /// When to compile Python code to machine code.
     #[arg(long, value_enum, default_value = "auto")]
     pub jit: JitModeArg,
+    #[command(flatten)]
+    pub jit_args: JitArgs,
     /// Print the register bytecode of every function, with source lines, to stderr before running.
     #[arg(long)]
     pub dump_bytecode: bool,
@@ -50,4 +74,48 @@ pub struct RunArgs {
     /// Arguments passed to the program as sys.argv[1:].
     #[arg(allow_hyphen_values = true)]
     pub args: Vec<String>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DisasmArgs {
+    /// When to compile; the default compiles every function on first use, so
+    /// every function that ran is listed.
+    #[arg(long, value_enum, default_value = "eager")]
+    pub jit: JitModeArg,
+    #[command(flatten)]
+    pub jit_args: JitArgs,
+    /// List only functions whose name or qualified name is NAME (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub function: Vec<String>,
+    /// Colour the listing: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+    /// The Python program to run.
+    pub program: PathBuf,
+    /// Arguments passed to the program as sys.argv[1:].
+    #[arg(allow_hyphen_values = true)]
+    pub args: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A byte count with an optional K, M or G suffix (powers of 1024).
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (num, mul) = match t.chars().last() {
+        Some('k' | 'K') => (&t[..t.len() - 1], 1usize << 10),
+        Some('m' | 'M') => (&t[..t.len() - 1], 1 << 20),
+        Some('g' | 'G') => (&t[..t.len() - 1], 1 << 30),
+        _ => (t, 1),
+    };
+    let n: usize = num.parse().map_err(|_| {
+        format!("'{s}' is not a size (a number of bytes, optionally with K, M or G)")
+    })?;
+    n.checked_mul(mul)
+        .ok_or_else(|| format!("'{s}' is too large"))
 }

@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-use cli::{Cli, Command, JitModeArg, RunArgs};
-use jit::interp::vm::{JitMode, RunOutcome, Vm, VmOptions};
+use cli::{Cli, ColorArg, Command, DisasmArgs, JitArgs, JitModeArg, RunArgs};
+use jit::interp::vm::{JitMode, JitOptions, RunOutcome, Vm, VmOptions};
 
 /// Exit codes. 0, 1 and sys.exit(n) are the program's own; jitprof's are these.
 mod exit {
@@ -32,6 +32,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Run(args) => run(args),
+        Command::Disasm(args) => disasm(args),
         Command::Manpages { dir } => match write_manpages(&dir) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -43,8 +44,69 @@ fn main() -> ExitCode {
 }
 
 fn run(args: RunArgs) -> ExitCode {
-    let path = args.program.to_string_lossy().to_string();
-    let bytes = match std::fs::read(&args.program) {
+    let program = Program {
+        path: args.program,
+        args: args.args,
+        jit: jit_options(args.jit, &args.jit_args),
+        dump_bytecode: args.dump_bytecode,
+    };
+    run_program(program, args.jit_args.jit_stats, |_| {})
+}
+
+fn disasm(args: DisasmArgs) -> ExitCode {
+    let program = Program {
+        path: args.program,
+        args: args.args,
+        jit: jit_options(args.jit, &args.jit_args),
+        dump_bytecode: false,
+    };
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let filter = args.function;
+    run_program(program, args.jit_args.jit_stats, move |vm| {
+        let text = jit::jit::listing::render(&vm.jit, &filter, color);
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    })
+}
+
+fn jit_options(mode: JitModeArg, a: &JitArgs) -> JitOptions {
+    JitOptions {
+        mode: match mode {
+            JitModeArg::Off => JitMode::Off,
+            JitModeArg::Auto => JitMode::Auto,
+            JitModeArg::Eager => JitMode::Eager,
+        },
+        threshold: a.jit_threshold,
+        code_limit: a.jit_code_limit,
+    }
+}
+
+/// What to run, from a verb's arguments.
+struct Program {
+    path: std::path::PathBuf,
+    args: Vec<String>,
+    jit: JitOptions,
+    dump_bytecode: bool,
+}
+
+/// Run a program on the VM thread; `after` sees the VM once the program has
+/// finished (also when it raised).
+fn run_program(
+    p: Program,
+    stats: Option<std::path::PathBuf>,
+    after: impl FnOnce(&Vm) + Send + 'static,
+) -> ExitCode {
+    let path = p.path.to_string_lossy().to_string();
+    let bytes = match std::fs::read(&p.path) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("jitprof: can't open file '{path}': {e}");
@@ -63,15 +125,11 @@ fn run(args: RunArgs) -> ExitCode {
         }
     };
     let mut argv = vec![path.clone()];
-    argv.extend(args.args.iter().cloned());
+    argv.extend(p.args.iter().cloned());
     let options = VmOptions {
-        jit: match args.jit {
-            JitModeArg::Off => JitMode::Off,
-            JitModeArg::Auto => JitMode::Auto,
-            JitModeArg::Eager => JitMode::Eager,
-        },
+        jit: p.jit,
         argv,
-        dump_bytecode: args.dump_bytecode,
+        dump_bytecode: p.dump_bytecode,
     };
     install_panic_hook();
     let worker = std::thread::Builder::new()
@@ -80,7 +138,15 @@ fn run(args: RunArgs) -> ExitCode {
         .spawn(move || {
             let mut vm = Vm::new(options);
             vm.install_interrupt_handler();
-            vm.run_file(&path, text)
+            let outcome = vm.run_file(&path, text);
+            if let Some(file) = stats {
+                let json = vm.jit.stats_json();
+                if let Err(e) = write_atomically(&file, json.to_string().as_bytes()) {
+                    eprintln!("jitprof: cannot write {}: {e}", file.display());
+                }
+            }
+            after(&vm);
+            outcome
         });
     let outcome = match worker {
         Ok(h) => h.join(),
@@ -98,6 +164,16 @@ fn run(args: RunArgs) -> ExitCode {
         }
         Err(_) => ExitCode::from(exit::INTERNAL),
     }
+}
+
+/// Write a file through a temporary beside it and a rename, so a reader never
+/// sees half of it.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!(".tmp{}", std::process::id()));
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
 }
 
 /// A panic is a jitprof bug: say so plainly, with where it happened, and exit 70.

@@ -31,8 +31,9 @@ use std::time::{Duration, Instant};
 /// Every program runs once per engine. "off+gcstress" is the interpreter with
 /// the collector running at every safepoint and swept objects quarantined
 /// (JITPROF_GC_STRESS=1): a missing GC root shows up as a report, not as a
-/// rare crash.
-const ENGINES: [&str; 4] = ["off", "eager", "auto", "off+gcstress"];
+/// rare crash. "eager+gcstress" does the same with every function compiled, so
+/// compiled code is checked for values it holds where the collector cannot see.
+const ENGINES: [&str; 5] = ["off", "eager", "auto", "off+gcstress", "eager+gcstress"];
 /// A run still going after this long is killed and counted as a failure.
 const TIMEOUT: Duration = Duration::from_secs(20);
 /// Bytes kept per output stream; the rest is drained and dropped so a runaway
@@ -221,6 +222,8 @@ struct RunOutput {
     stdout: Vec<u8>,
     stderr: Vec<u8>,
     status: Status,
+    /// `--jit-stats` of an eager run: what the JIT compiled and refused.
+    jit_stats: Option<String>,
 }
 
 fn status_of(status: ExitStatus) -> Status {
@@ -266,10 +269,24 @@ fn run(program: &Program, engine: &str) -> RunOutput {
         Some((m, _)) => (m, "1"),
         None => (engine, "0"),
     };
-    let spawned = Command::new(env!("CARGO_BIN_EXE_jitprof"))
-        .env("JITPROF_GC_STRESS", stress)
+    // The plain eager run also reports what it compiled, so the test can show
+    // the JIT really ran the corpus rather than falling back to the interpreter.
+    let stats_file = (engine == "eager").then(|| {
+        static SEQ: AtomicUsize = AtomicUsize::new(0);
+        std::env::temp_dir().join(format!(
+            "jitprof-corpus-{}-{}.json",
+            std::process::id(),
+            SEQ.fetch_add(1, Ordering::Relaxed)
+        ))
+    });
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jitprof"));
+    cmd.env("JITPROF_GC_STRESS", stress)
         .arg("run")
-        .arg(format!("--jit={mode}"))
+        .arg(format!("--jit={mode}"));
+    if let Some(f) = &stats_file {
+        cmd.arg("--jit-stats").arg(f);
+    }
+    let spawned = cmd
         .arg(&program.rel)
         .args(&program.args)
         .current_dir(repo_root())
@@ -284,6 +301,7 @@ fn run(program: &Program, engine: &str) -> RunOutput {
                 stdout: Vec::new(),
                 stderr: Vec::new(),
                 status: Status::SpawnFailed(e.to_string()),
+                jit_stats: None,
             }
         }
     };
@@ -312,11 +330,48 @@ fn run(program: &Program, engine: &str) -> RunOutput {
         thread::sleep(nap.min(deadline - now));
         nap = (nap * 2).min(Duration::from_millis(25));
     };
+    let jit_stats = stats_file.and_then(|f| {
+        let text = fs::read_to_string(&f).ok();
+        let _ = fs::remove_file(&f);
+        text
+    });
     RunOutput {
         stdout: stdout.join().unwrap_or_default(),
         stderr: stderr.join().unwrap_or_default(),
         status,
+        jit_stats,
     }
+}
+
+/// What is wrong with an eager run's JIT statistics: nothing compiled, or code
+/// refused for a reason other than the ones the JIT documents (generators).
+fn check_compiled(out: &RunOutput) -> Option<String> {
+    // A program stopped by a fatal error (unsupported module) may end before
+    // the stats are written; its output is checked elsewhere.
+    // A program that does not compile (exit 2) never reaches the JIT.
+    if matches!(out.status, Status::Exited(2)) {
+        return None;
+    }
+    let text = out.jit_stats.as_ref()?;
+    let stats: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return Some(format!("    --jit-stats is not JSON: {e}\n")),
+    };
+    let compiled = stats["compiled"].as_array().map_or(0, |a| a.len());
+    if compiled == 0 || stats["code_bytes"].as_u64().unwrap_or(0) == 0 {
+        return Some("    --jit=eager compiled nothing\n".into());
+    }
+    let mut problems = String::new();
+    for n in stats["not_compiled"].as_array().into_iter().flatten() {
+        let reason = n["reason"].as_str().unwrap_or("");
+        if !reason.starts_with("generator") {
+            problems += &format!(
+                "    {} (line {}) not compiled: {reason}\n",
+                n["function"], n["line"]
+            );
+        }
+    }
+    (!problems.is_empty()).then_some(problems)
 }
 
 // ---------------------------------------------------------------------------
@@ -641,6 +696,18 @@ fn corpus_matches_cpython_on_every_engine() {
                     details: details.clone(),
                 });
             }
+        }
+        let eager = ENGINES
+            .iter()
+            .position(|e| *e == "eager")
+            .expect("eager engine");
+        if let Some(details) = check_compiled(runs[eager]) {
+            failures.push(Failure {
+                program: program.rel.clone(),
+                engine: engine_flag("eager"),
+                what: "JIT did not compile the program".into(),
+                details,
+            });
         }
         // The engines must also agree with each other (this matters where the
         // expectation is only a prefix, or where several engines are wrong).

@@ -5,4 +5,5 @@ pub mod bytecode;
 pub mod format;
 pub mod front;
 pub mod interp;
+pub mod jit;
 pub mod runtime;

@@ -140,6 +140,8 @@ pub struct Code {
     /// One inline cache per instruction (used by attribute, method-call and
     /// class-call instructions; see `interp/attr_cache.rs`).
     pub caches: Box<[crate::interp::attr_cache::AttrCache]>,
+    /// Hotness and compiled code (see `jit/mod.rs`).
+    pub jit: crate::jit::CodeJit,
 }
 
 impl Code {

@@ -14,6 +14,37 @@ pub fn disassemble(code: &Code) -> String {
     out
 }
 
+/// One instruction as text: its mnemonic padded to a column, then its operands
+/// decoded (register names, constants, names, targets).
+pub fn instr_text(code: &Code, pc: usize) -> String {
+    let ins = &code.instrs[pc];
+    let mut ops = Vec::new();
+    for (name, kind, v) in ins.operands() {
+        ops.push(match kind {
+            OperandKind::Reg if v == NO_REG => format!("{name}=-"),
+            OperandKind::Reg => match code.reg_names.get(v as usize).and_then(|n| n.clone()) {
+                Some(n) => format!("{name}=r{v}({n})"),
+                None => format!("{name}=r{v}"),
+            },
+            OperandKind::Const => {
+                format!("{name}=k{v}({})", const_text(code.consts.get(v as usize)))
+            }
+            OperandKind::Name => format!(
+                "{name}={}",
+                code.names
+                    .get(v as usize)
+                    .map(|n| n.as_str().to_string())
+                    .unwrap_or_default()
+            ),
+            OperandKind::Global => format!("{name}=g{v}"),
+            OperandKind::Target => format!("{name}=@{v}"),
+            OperandKind::Imm => format!("{name}={}", v as i16),
+            OperandKind::Count => format!("{name}={v}"),
+        });
+    }
+    format!("{:<14} {}", ins.name(), ops.join(" "))
+}
+
 fn disassemble_into(code: &Code, out: &mut String) {
     let p = &code.params;
     let _ = writeln!(
@@ -32,38 +63,14 @@ fn disassemble_into(code: &Code, out: &mut String) {
         code.instrs.len()
     );
     let mut last_line = 0;
-    for (pc, ins) in code.instrs.iter().enumerate() {
+    for pc in 0..code.instrs.len() {
         let line = code.line_at(pc);
         if line != last_line {
             let text = code.source.line_text(line).unwrap_or("").trim();
             let _ = writeln!(out, "  {:>4}  | {}", line, text);
             last_line = line;
         }
-        let mut ops = Vec::new();
-        for (name, kind, v) in ins.operands() {
-            ops.push(match kind {
-                OperandKind::Reg if v == NO_REG => format!("{name}=-"),
-                OperandKind::Reg => match code.reg_names.get(v as usize).and_then(|n| n.clone()) {
-                    Some(n) => format!("{name}=r{v}({n})"),
-                    None => format!("{name}=r{v}"),
-                },
-                OperandKind::Const => {
-                    format!("{name}=k{v}({})", const_text(code.consts.get(v as usize)))
-                }
-                OperandKind::Name => format!(
-                    "{name}={}",
-                    code.names
-                        .get(v as usize)
-                        .map(|n| n.as_str().to_string())
-                        .unwrap_or_default()
-                ),
-                OperandKind::Global => format!("{name}=g{v}"),
-                OperandKind::Target => format!("{name}=@{v}"),
-                OperandKind::Imm => format!("{name}={}", v as i16),
-                OperandKind::Count => format!("{name}={v}"),
-            });
-        }
-        let _ = writeln!(out, "  {:>6}  {:<14} {}", pc, ins.name(), ops.join(" "));
+        let _ = writeln!(out, "  {:>6}  {}", pc, instr_text(code, pc));
     }
     for e in &code.exc_table {
         let _ = writeln!(

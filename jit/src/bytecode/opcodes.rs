@@ -49,6 +49,16 @@ macro_rules! define_opcodes {
                     $( Instr::$name { $($field),* } => vec![ $( (stringify!($field), OperandKind::$kind, $field) ),* ] ),*
                 }
             }
+            /// The jump target, for an instruction that has one.
+            pub fn jump_target(&self) -> Option<u32> {
+                match *self {
+                    $( Instr::$name { $($field),* } => {
+                        $( if OperandKind::$kind == OperandKind::Target { return Some($field as u32); } )*
+                        let _ = ($($field,)*);
+                        None
+                    } ),*
+                }
+            }
             /// Documentation of the instruction, from the table.
             pub fn doc(&self) -> &'static str {
                 match self { $( Instr::$name { .. } => concat!($($doc),*) ),* }

@@ -553,6 +553,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             caches: (0..n_instrs)
                 .map(|_| crate::interp::attr_cache::AttrCache::default())
                 .collect(),
+            jit: Default::default(),
         }
     }
 

@@ -77,7 +77,75 @@ pub fn hidden_by_instance(i: Gc<InstanceObj>, name: Gc<StrObj>) -> bool {
             .is_some()
 }
 
+/// The cached fast path of `StoreAttr` on an instance: true when the store was
+/// done. Shared by the interpreter and compiled code.
+#[inline(always)]
+pub fn store_attr_hit(c: &AttrCache, i: Gc<InstanceObj>, nm: Gc<StrObj>, v: Value) -> bool {
+    let store = c.kind.get() == STORE;
+    if store && i.class.plain_attrs.get() {
+        // Replacing an existing attribute: any plain class.
+        if i.table()
+            .borrow_mut()
+            .set_at_if_key(c.index.get() as usize, nm.addr(), v)
+        {
+            return true;
+        }
+    }
+    if store && c.valid_for(i.class) {
+        let mut t = i.table().borrow_mut();
+        if !t.set_at_if_key(c.index.get() as usize, nm.addr(), v) {
+            let h = str_hash(nm);
+            t.insert(h, Value::Str(nm), v, crate::interp::protocol::str_key_eq)
+                .ok();
+        }
+        return true;
+    }
+    false
+}
+
 impl Vm {
+    /// The cached fast paths of `LoadAttr` on an instance `obj` (= `i`):
+    /// Some(value) on a hit. Shared by the interpreter and compiled code.
+    #[inline(always)]
+    pub fn load_attr_hit(
+        &mut self,
+        c: &AttrCache,
+        i: Gc<InstanceObj>,
+        nm: Gc<StrObj>,
+        obj: Value,
+    ) -> Option<Value> {
+        let cls = i.class;
+        if c.kind.get() == INSTANCE_ATTR && cls.plain_attrs.get() {
+            let hit = i
+                .table()
+                .borrow()
+                .value_at_if_key(c.index.get() as usize, nm.addr());
+            if hit.is_some() {
+                return hit;
+            }
+        }
+        if c.valid_for(cls) {
+            match c.kind.get() {
+                INSTANCE_ATTR => {
+                    return i
+                        .table()
+                        .borrow()
+                        .value_at_if_key(c.index.get() as usize, nm.addr());
+                }
+                CLASS_VALUE if !hidden_by_instance(i, nm) => return Some(c.value.get()),
+                METHOD if !hidden_by_instance(i, nm) => {
+                    let m = self.heap.alloc(BoundMethodObj {
+                        receiver: obj,
+                        func: c.value.get(),
+                    });
+                    return Some(Value::BoundMethod(m));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// `obj.name` on an instance, the slow path: look up, then fill the cache.
     pub fn load_attr_fill(
         &mut self,

@@ -93,7 +93,9 @@ impl Vm {
         self.native_depth -= 1;
         match r? {
             Exit::Returned(v) => Ok(v),
-            Exit::Yielded(_) => unreachable!("a plain function frame cannot yield"),
+            Exit::Yielded(_) | Exit::Stepped => {
+                unreachable!("a plain function frame cannot yield")
+            }
         }
     }
 
@@ -614,6 +616,7 @@ impl Vm {
         self.native_depth -= 1;
         match r {
             Ok(Exit::Yielded(v)) => Ok(Some(v)),
+            Ok(Exit::Stepped) => unreachable!("run_loop never steps"),
             Ok(Exit::Returned(v)) => {
                 self.last_return = v;
                 Ok(None)

@@ -18,6 +18,7 @@ use crate::interp::call::ARG_BUF;
 use crate::interp::frame::Frame;
 use crate::interp::ops::{BinOp, CmpOp};
 use crate::interp::vm::Vm;
+use crate::jit::exits::Outcome;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
@@ -25,6 +26,8 @@ use crate::runtime::value::Value;
 pub enum Exit {
     Returned(Value),
     Yielded(Value),
+    /// One instruction ran (`run_step`, for compiled code).
+    Stepped,
 }
 
 impl Vm {
@@ -32,7 +35,7 @@ impl Vm {
     /// for a generator frame, yields.
     pub fn run_loop(&mut self) -> PyResult<Exit> {
         loop {
-            match self.run_inner() {
+            match self.run_inner::<false>() {
                 Ok(exit) => return Ok(exit),
                 Err(exc) => {
                     // Find a handler in this run's frames or leave with the error.
@@ -96,7 +99,12 @@ impl Vm {
 
     /// The loop proper. Returns on the entry frame's return/yield or on the first
     /// exception (which `run_loop` then unwinds).
-    fn run_inner(&mut self) -> PyResult<Exit> {
+    ///
+    /// With `STEP`, runs exactly one instruction of the top frame (or stops as
+    /// soon as the instruction pushed or popped a frame): compiled code uses this
+    /// for instructions it has no template for and for its bails. The step
+    /// variant never enters compiled code itself.
+    fn run_inner<const STEP: bool>(&mut self) -> PyResult<Exit> {
         // generator.throw(): raise at the suspended yield (the frame's pc is just
         // past it, so the unwinder finds the handlers around the yield).
         if let Some(e) = self.pending_throw.take() {
@@ -204,6 +212,47 @@ impl Vm {
                 }
             }};
         }
+        // Re-read the top frame after a call pushed or a return popped one.
+        macro_rules! reload_frame {
+            () => {{
+                frame_idx = self.frames.len() - 1;
+                let f = &self.frames[frame_idx];
+                code = unsafe { &*f.code_ptr() };
+                pc = f.pc;
+                regs = unsafe { stack_ptr.add(f.base) };
+            }};
+        }
+        // Continue the current frame in compiled code at `pc`, when it has some;
+        // back here when compiled code hands over (see jit/mod.rs).
+        macro_rules! jit_enter {
+            () => {{
+                if !STEP {
+                    while let Some((entry, addr)) = code.jit.entry(pc) {
+                        self.frames[frame_idx].pc = pc;
+                        let w = entry(self as *mut Vm, regs, addr);
+                        match self.jit_outcome(w) {
+                            Outcome::Resume(p) | Outcome::Continue(p) => {
+                                pc = p as usize;
+                                break;
+                            }
+                            Outcome::Left => reload_frame!(),
+                            Outcome::Error => {
+                                let e = self.jit.pending_exc.take().expect("compiled code raised");
+                                return Err(e);
+                            }
+                        }
+                    }
+                }
+            }};
+        }
+        // Re-read the top frame after a call pushed or a return popped one, and
+        // run it in compiled code if it has some.
+        macro_rules! reload {
+            () => {{
+                reload_frame!();
+                jit_enter!();
+            }};
+        }
         // Store a call's `PyResult<Value>` into a register word by word, read
         // straight from the Result: moving the Value out first is a 16-byte load
         // of what the callee just wrote as 8-byte words, which stalls (the same
@@ -248,16 +297,6 @@ impl Vm {
                         return Err(e);
                     }
                 }
-            }};
-        }
-        // Re-read the top frame after a call pushed or a return popped one.
-        macro_rules! reload {
-            () => {{
-                frame_idx = self.frames.len() - 1;
-                let f = &self.frames[frame_idx];
-                code = unsafe { &*f.code_ptr() };
-                pc = f.pc;
-                regs = unsafe { stack_ptr.add(f.base) };
             }};
         }
         macro_rules! binop {
@@ -345,7 +384,24 @@ impl Vm {
             }};
         }
 
+        if !STEP && pc == 0 {
+            // A frame entered from native code (or the module): count the call.
+            let c = self.frames[frame_idx].func.code.clone();
+            self.jit_tick(&c, crate::jit::CALL_WEIGHT);
+            jit_enter!();
+        }
+        let mut stepped = false;
+        let start_depth = self.frames.len();
         loop {
+            if STEP {
+                if stepped || self.frames.len() != start_depth {
+                    if let Some(f) = self.frames.get_mut(frame_idx) {
+                        f.pc = pc;
+                    }
+                    return Ok(Exit::Stepped);
+                }
+                stepped = true;
+            }
             let instr = code.instrs[pc];
             pc += 1;
             #[cfg(feature = "trace_execution")]
@@ -578,12 +634,22 @@ impl Vm {
 
                 Instr::Jump { target } => {
                     let t = target as usize;
-                    if t < pc && self.poll_due() {
+                    let back = t < pc;
+                    if back && self.poll_due() {
                         sync!();
                         let top = self.stack_top();
                         tryv!(self.safepoint(top));
                     }
                     pc = t;
+                    if !STEP && back {
+                        // A loop back-edge: count it, and enter compiled code at
+                        // the loop header (on-stack replacement) when there is some.
+                        if !code.jit.decided.get() {
+                            let c = self.frames[frame_idx].func.code.clone();
+                            self.jit_tick(&c, crate::jit::LOOP_WEIGHT);
+                        }
+                        jit_enter!();
+                    }
                 }
                 Instr::JumpIfFalse { cond, target } => {
                     let tg = tag!(cond);
@@ -816,46 +882,10 @@ impl Vm {
                     if tag!(obj) == T_INSTANCE {
                         let i = gcval!(obj, InstanceObj);
                         let c = &code.caches[pc - 1];
-                        let cls = i.class;
                         let nm = code.names[name as usize];
-                        if c.kind.get() == attr_cache::INSTANCE_ATTR && cls.plain_attrs.get() {
-                            let hit = i
-                                .table()
-                                .borrow()
-                                .value_at_if_key(c.index.get() as usize, nm.addr());
-                            if let Some(v) = hit {
-                                w!(dst, v);
-                                continue;
-                            }
-                        }
-                        if c.valid_for(cls) {
-                            match c.kind.get() {
-                                attr_cache::INSTANCE_ATTR => {
-                                    let hit = i
-                                        .table()
-                                        .borrow()
-                                        .value_at_if_key(c.index.get() as usize, nm.addr());
-                                    if let Some(v) = hit {
-                                        w!(dst, v);
-                                        continue;
-                                    }
-                                }
-                                attr_cache::CLASS_VALUE
-                                    if !attr_cache::hidden_by_instance(i, nm) =>
-                                {
-                                    w!(dst, c.value.get());
-                                    continue;
-                                }
-                                attr_cache::METHOD if !attr_cache::hidden_by_instance(i, nm) => {
-                                    let m = self.heap.alloc(BoundMethodObj {
-                                        receiver: r!(obj),
-                                        func: c.value.get(),
-                                    });
-                                    w!(dst, Value::BoundMethod(m));
-                                    continue;
-                                }
-                                _ => {}
-                            }
+                        if let Some(v) = self.load_attr_hit(c, i, nm, r!(obj)) {
+                            w!(dst, v);
+                            continue;
                         }
                         sync!();
                         tryw!(dst, self.load_attr_fill(c, r!(obj), i, nm));
@@ -869,28 +899,7 @@ impl Vm {
                         let i = gcval!(obj, InstanceObj);
                         let c = &code.caches[pc - 1];
                         let nm = code.names[name as usize];
-                        let cls = i.class;
-                        let store = c.kind.get() == attr_cache::STORE;
-                        if store && cls.plain_attrs.get() {
-                            // Replacing an existing attribute: any plain class.
-                            let v = r!(src);
-                            let done = i.table().borrow_mut().set_at_if_key(
-                                c.index.get() as usize,
-                                nm.addr(),
-                                v,
-                            );
-                            if done {
-                                continue;
-                            }
-                        }
-                        if store && c.valid_for(cls) {
-                            let v = r!(src);
-                            let mut t = i.table().borrow_mut();
-                            if !t.set_at_if_key(c.index.get() as usize, nm.addr(), v) {
-                                let h = crate::interp::protocol::str_hash(nm);
-                                t.insert(h, Value::Str(nm), v, crate::interp::protocol::str_key_eq)
-                                    .ok();
-                            }
+                        if attr_cache::store_attr_hit(c, i, nm, r!(src)) {
                             continue;
                         }
                         sync!();
@@ -1201,37 +1210,7 @@ impl Vm {
                 }
                 Instr::ForIter { dst, iter, target } => {
                     let it = r!(iter);
-                    let next = match it {
-                        Value::Iter(io) => {
-                            let mut st = io.state.borrow_mut();
-                            match &mut *st {
-                                IterState::Range { next, stop, step } => {
-                                    let n = *next;
-                                    if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
-                                        *next = n.wrapping_add(*step);
-                                        Some(Some(Value::Int(n)))
-                                    } else {
-                                        Some(None)
-                                    }
-                                }
-                                IterState::Seq {
-                                    seq: Value::List(l),
-                                    index,
-                                } => {
-                                    let items = l.items.borrow();
-                                    match items.get(*index) {
-                                        Some(v) => {
-                                            *index += 1;
-                                            Some(Some(*v))
-                                        }
-                                        None => Some(None),
-                                    }
-                                }
-                                _ => None,
-                            }
-                        }
-                        _ => None,
-                    };
+                    let next = for_iter_fast(it);
                     let next = match next {
                         Some(n) => n,
                         None => {
@@ -1365,7 +1344,57 @@ impl Vm {
         }
         self.frames
             .push(Frame::new(func, base, ret_slot, self.handled.len(), false));
+        let code = &func.code;
+        if !code.jit.decided.get() {
+            self.jit_tick(code, crate::jit::CALL_WEIGHT);
+        }
         Ok(())
+    }
+
+    /// Count a call or back-edge of `code` (the top frame's) and compile it when
+    /// it is hot.
+    #[inline(always)]
+    pub fn jit_tick(&mut self, code: &std::rc::Rc<Code>, weight: u32) {
+        let h = code.jit.hot.get().saturating_add(weight);
+        code.jit.hot.set(h);
+        if h >= self.jit_threshold && !code.jit.decided.get() {
+            self.jit_hot(code);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn jit_hot(&mut self, code: &std::rc::Rc<Code>) {
+        let due = self.heap.due_flag();
+        let intr = self.interrupted.as_ptr() as *const bool;
+        self.jit.compile(code, due, intr);
+    }
+
+    /// Decode what compiled code returned; re-raise a panic a helper caught and
+    /// run recompiles that bails asked for (now that no compiled code runs).
+    #[inline(always)]
+    fn jit_outcome(&mut self, w: u64) -> Outcome {
+        if let Some(p) = self.jit.pending_panic.take() {
+            std::panic::resume_unwind(p);
+        }
+        if !self.jit.want_recompile.is_empty() {
+            let due = self.heap.due_flag();
+            let intr = self.interrupted.as_ptr() as *const bool;
+            self.jit.run_recompiles(due, intr);
+        }
+        Outcome::decode(w)
+    }
+
+    /// Run one instruction of the top frame at its pc (for compiled code).
+    pub fn run_step(&mut self) -> PyResult<()> {
+        match self.run_inner::<true>()? {
+            Exit::Stepped => Ok(()),
+            // A stepped instruction never returns from or yields its frame:
+            // compiled code hands those to the interpreter.
+            Exit::Returned(_) | Exit::Yielded(_) => {
+                unreachable!("compiled code stepped a return or yield")
+            }
+        }
     }
 
     /// Pop the top frame after a return. Returns Some when the loop must exit.
@@ -1403,5 +1432,39 @@ impl Vm {
         });
         g.state.set(GenState::Suspended);
         Exit::Yielded(v)
+    }
+}
+
+/// The next item of a range or list iterator without a call: Some(Some(item)),
+/// Some(None) when exhausted, None for any other iterator. Shared by the
+/// interpreter's `ForIter` and compiled code's.
+#[inline(always)]
+pub fn for_iter_fast(it: Value) -> Option<Option<Value>> {
+    let Value::Iter(io) = it else { return None };
+    let mut st = io.state.borrow_mut();
+    match &mut *st {
+        IterState::Range { next, stop, step } => {
+            let n = *next;
+            if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                *next = n.wrapping_add(*step);
+                Some(Some(Value::Int(n)))
+            } else {
+                Some(None)
+            }
+        }
+        IterState::Seq {
+            seq: Value::List(l),
+            index,
+        } => {
+            let items = l.items.borrow();
+            match items.get(*index) {
+                Some(v) => {
+                    *index += 1;
+                    Some(Some(*v))
+                }
+                None => Some(None),
+            }
+        }
+        _ => None,
     }
 }

@@ -17,18 +17,11 @@ use crate::runtime::object::*;
 use crate::runtime::set_table::SetTable;
 use crate::runtime::value::Value;
 
-/// How `jitprof run` executes code. Until the JIT lands every mode interprets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum JitMode {
-    Off,
-    #[default]
-    Auto,
-    Eager,
-}
+pub use crate::jit::{JitMode, JitOptions};
 
 #[derive(Clone, Debug)]
 pub struct VmOptions {
-    pub jit: JitMode,
+    pub jit: JitOptions,
     /// `sys.argv`: the script path followed by its arguments.
     pub argv: Vec<String>,
     /// Print the bytecode of every compiled code object to stderr before running.
@@ -117,6 +110,10 @@ pub struct Vm {
     /// Parsed `%` formats of constant (pinned) format strings, by address:
     /// `"%s=%d" % (k, v)` in a loop parses its format once.
     pub pct_cache: rustc_hash::FxHashMap<usize, Rc<Vec<crate::format::PctPiece>>>,
+    /// The JIT: options, compiled code, exit counters (see `jit/mod.rs`).
+    pub jit: crate::jit::JitRuntime,
+    /// Hotness at which code compiles (`u32::MAX` with the JIT off).
+    pub jit_threshold: u32,
     /// See `lookup_type_attr`.
     pub method_cache: Box<[crate::interp::protocol::MethodCacheEntry]>,
     /// Source-module imports: modules being initialised, and the fatal
@@ -243,6 +240,7 @@ impl Vm {
         let types = Types::create(&mut heap);
         let empty_tuple = Value::Tuple(heap.alloc_pinned(TupleObj::new(Vec::new())));
         let stdout_tty = is_tty(1);
+        let jit_options = options.jit;
         let mut vm = Vm {
             heap,
             stack: alloc_stack(STACK_SLOTS),
@@ -270,11 +268,14 @@ impl Vm {
             last_return: Value::None,
             pending_throw: None,
             pct_cache: rustc_hash::FxHashMap::default(),
+            jit: crate::jit::JitRuntime::new(jit_options),
+            jit_threshold: u32::MAX,
             method_cache: (0..crate::interp::protocol::METHOD_CACHE_SIZE)
                 .map(|_| Default::default())
                 .collect(),
             imports: Default::default(),
         };
+        vm.jit_threshold = vm.jit.threshold();
         vm.init_types();
         vm.init_exceptions();
         for name in crate::interp::protocol::ITER_TYPE_NAMES {

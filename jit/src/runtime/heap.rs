@@ -287,6 +287,12 @@ impl Heap {
         self.due
     }
 
+    /// Where `wants_collection` reads, for compiled code's back-edge poll. Valid
+    /// as long as the heap does not move (it lives in the VM for the whole run).
+    pub fn due_flag(&self) -> *const bool {
+        &self.due
+    }
+
     pub fn live_objects(&self) -> usize {
         self.objects.len()
     }

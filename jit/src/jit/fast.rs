@@ -1,0 +1,195 @@
+//! Helpers for instructions whose fast path needs Rust data structures
+//! (`RefCell`s, hash tables, inline caches) that compiled code cannot read
+//! directly: globals, attributes, subscripts, unpacking, closure cells.
+//!
+//! Each does the common case at the cost of one call and falls back to the
+//! interpreter (`helpers::step`) for everything else, so the two can never
+//! disagree on an unusual case. Same calling convention as `helpers.rs`.
+
+use crate::bytecode::opcodes::Instr;
+use crate::interp::attr_cache;
+use crate::interp::vm::Vm;
+use crate::jit::exits::Outcome;
+use crate::jit::helpers::{guarded, step};
+use crate::runtime::value::Value;
+
+/// The top frame's register base and instruction at `pc`.
+#[inline(always)]
+fn top(vm: &Vm, pc: u32) -> (usize, Instr) {
+    let f = vm.frames.last().expect("a frame runs compiled code");
+    (f.base, f.code().instrs[pc as usize])
+}
+
+macro_rules! helper {
+    ($(#[doc = $doc:expr])* $name:ident, |$vm:ident, $pc:ident| $body:block) => {
+        $(#[doc = $doc])*
+        pub extern "sysv64" fn $name(vm: *mut Vm, $pc: u32, _reason: u32) -> u64 {
+            // SAFETY: compiled code passes the `Vm` it was entered with; the
+            // interpreter that entered it holds no other reference meanwhile.
+            let vm = unsafe { &mut *vm };
+            guarded(vm, |$vm| {
+                let done: Option<()> = (|| $body)();
+                match done {
+                    Some(()) => Outcome::Continue($pc + 1),
+                    None => step($vm, $pc),
+                }
+            })
+        }
+    };
+}
+
+helper!(
+    /// `LoadGlobal`: the module's global slot, else the interpreter (builtins
+    /// cache, NameError).
+    jit_load_global,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::LoadGlobal { dst, slot, .. } = ins else { return None };
+        let f = vm.frames.last()?.func;
+        let v = f.module.globals.borrow().get(slot as usize).copied()?;
+        let v = match v {
+            Value::Undefined => {
+                let b = f.module.builtin_cache.borrow().get(slot as usize).copied()?;
+                if let Value::Undefined = b {
+                    return None;
+                }
+                b
+            }
+            v => v,
+        };
+        vm.stack[base + dst as usize] = v;
+        Some(())
+    }
+);
+
+helper!(
+    /// `LoadAttr` on an instance through the instruction's inline cache.
+    jit_load_attr,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::LoadAttr { dst, obj, name } = ins else { return None };
+        let o = vm.stack[base + obj as usize];
+        let Value::Instance(i) = o else { return None };
+        let code = vm.frames.last()?.code_ptr();
+        // SAFETY: the frame keeps its function, and so its code, alive.
+        let code = unsafe { &*code };
+        let v = vm.load_attr_hit(&code.caches[pc as usize], i, code.names[name as usize], o)?;
+        vm.stack[base + dst as usize] = v;
+        Some(())
+    }
+);
+
+helper!(
+    /// `StoreAttr` on an instance through the instruction's inline cache.
+    jit_store_attr,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::StoreAttr { obj, name, src } = ins else { return None };
+        let Value::Instance(i) = vm.stack[base + obj as usize] else { return None };
+        let code = vm.frames.last()?.code();
+        let v = vm.stack[base + src as usize];
+        attr_cache::store_attr_hit(&code.caches[pc as usize], i, code.names[name as usize], v)
+            .then_some(())
+    }
+);
+
+/// `seq[i]` for a list or tuple and an int index in range.
+fn index_of(len: usize, i: i64) -> Option<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    (0..n).contains(&j).then_some(j as usize)
+}
+
+helper!(
+    /// `Subscr` on a list or tuple with an int index in range.
+    jit_subscr,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::Subscr { dst, obj, key } = ins else { return None };
+        let Value::Int(i) = vm.stack[base + key as usize] else { return None };
+        let v = match vm.stack[base + obj as usize] {
+            Value::List(l) => {
+                let items = l.items.borrow();
+                items[index_of(items.len(), i)?]
+            }
+            Value::Tuple(t) => t.items[index_of(t.items.len(), i)?],
+            _ => return None,
+        };
+        vm.stack[base + dst as usize] = v;
+        Some(())
+    }
+);
+
+helper!(
+    /// `StoreSubscr` into a list with an int index in range.
+    jit_store_subscr,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::StoreSubscr { obj, key, src } = ins else { return None };
+        let Value::Int(i) = vm.stack[base + key as usize] else { return None };
+        let Value::List(l) = vm.stack[base + obj as usize] else { return None };
+        let v = vm.stack[base + src as usize];
+        let mut items = l.items.borrow_mut();
+        let j = index_of(items.len(), i)?;
+        items[j] = v;
+        Some(())
+    }
+);
+
+helper!(
+    /// `Unpack` of a tuple or list of exactly the right length.
+    jit_unpack,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::Unpack { start, src, count } = ins else { return None };
+        let at = base + start as usize;
+        let n = count as usize;
+        match vm.stack[base + src as usize] {
+            Value::Tuple(t) if t.items.len() == n => {
+                vm.stack[at..at + n].copy_from_slice(&t.items);
+            }
+            Value::List(l) if l.items.borrow().len() == n => {
+                let items = l.items.borrow();
+                vm.stack[at..at + n].copy_from_slice(&items);
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+);
+
+helper!(
+    /// `LoadDeref`: a bound closure cell.
+    jit_load_deref,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::LoadDeref { dst, cell, .. } = ins else { return None };
+        let Value::Cell(c) = vm.stack[base + cell as usize] else { return None };
+        match c.value.get() {
+            Value::Undefined => None,
+            v => {
+                vm.stack[base + dst as usize] = v;
+                Some(())
+            }
+        }
+    }
+);
+
+/// Every helper compiled code may call, with its name (for the disassembly).
+pub fn symbols() -> Vec<(u64, String)> {
+    vec![
+        (
+            jit_load_global as *const () as u64,
+            "jit_load_global".into(),
+        ),
+        (jit_load_attr as *const () as u64, "jit_load_attr".into()),
+        (jit_store_attr as *const () as u64, "jit_store_attr".into()),
+        (jit_subscr as *const () as u64, "jit_subscr".into()),
+        (
+            jit_store_subscr as *const () as u64,
+            "jit_store_subscr".into(),
+        ),
+        (jit_unpack as *const () as u64, "jit_unpack".into()),
+        (jit_load_deref as *const () as u64, "jit_load_deref".into()),
+    ]
+}

@@ -1,0 +1,111 @@
+//! Runtime helpers that compiled code calls.
+//!
+//! Each takes the `Vm` pointer compiled code keeps in `r12`, works on the top
+//! frame (the one the compiled code runs), and returns an encoded `Outcome`
+//! (see `exits.rs`). None of them may unwind into compiled code: a panic is
+//! caught here, parked in the VM and re-raised once compiled code has returned.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use crate::bytecode::opcodes::Instr;
+use crate::interp::vm::Vm;
+use crate::jit::exits::{ExitReason, Outcome};
+
+/// Run one instruction in the interpreter (a bail, or an instruction with no
+/// template) and tell compiled code where to go on.
+///
+/// `reason` is an `ExitReason` code, or `u32::MAX` (from `-1`) for none.
+pub extern "sysv64" fn jit_step(vm: *mut Vm, pc: u32, reason: u32) -> u64 {
+    // SAFETY: compiled code passes the `Vm` it was entered with; the
+    // interpreter that entered it holds no other reference while it runs.
+    let vm = unsafe { &mut *vm };
+    guarded(vm, |vm| {
+        if let Some(r) = ExitReason::from_code(reason) {
+            vm.jit
+                .count_exit(vm.frames.last().map(|f| f.code_ptr()), pc, r);
+        }
+        step(vm, pc)
+    })
+}
+
+/// Advance the iterator of the `ForIter` at `pc`: ranges and lists here,
+/// anything else through the interpreter.
+pub extern "sysv64" fn jit_for_iter(vm: *mut Vm, pc: u32, _reason: u32) -> u64 {
+    // SAFETY: as in `jit_step`.
+    let vm = unsafe { &mut *vm };
+    guarded(vm, |vm| {
+        let frame = vm.frames.last().expect("a frame runs compiled code");
+        let base = frame.base;
+        let Instr::ForIter { dst, iter, target } = frame.code().instrs[pc as usize] else {
+            return step(vm, pc);
+        };
+        let it = vm.stack[base + iter as usize];
+        let next = crate::interp::exec::for_iter_fast(it);
+        match next {
+            Some(Some(v)) => {
+                vm.stack[base + dst as usize] = v;
+                Outcome::Continue(pc + 1)
+            }
+            Some(None) => Outcome::Continue(target as u32),
+            None => {
+                vm.jit.count_exit(
+                    Some(vm.frames.last().expect("frame").code_ptr()),
+                    pc,
+                    ExitReason::IterNotFast,
+                );
+                step(vm, pc)
+            }
+        }
+    })
+}
+
+/// Run the instruction at `pc` of the top frame in the interpreter.
+pub(crate) fn step(vm: &mut Vm, pc: u32) -> Outcome {
+    let depth = vm.frames.len();
+    let code = {
+        let f = vm.frames.last_mut().expect("a frame runs compiled code");
+        f.pc = pc as usize;
+        f.code_ptr()
+    };
+    match vm.run_step() {
+        Ok(()) => {
+            if vm.frames.len() != depth {
+                return Outcome::Left;
+            }
+            let f = vm.frames.last().expect("frame");
+            let now = f.pc as u32;
+            // SAFETY: the frame keeps its function, and so its code, alive.
+            let ins = unsafe { (&(*code).instrs)[pc as usize] };
+            let target = ins.jump_target();
+            if now == pc + 1 || Some(now) == target {
+                Outcome::Continue(now)
+            } else {
+                Outcome::Resume(now)
+            }
+        }
+        Err(e) => {
+            vm.jit.pending_exc = Some(e);
+            if vm.frames.len() != depth {
+                // Cannot happen for the instructions compiled code steps (they
+                // raise in their own frame), but the interpreter copes either way.
+                return Outcome::Left;
+            }
+            Outcome::Error
+        }
+    }
+}
+
+/// Catch a panic so it does not unwind through compiled code; the interpreter
+/// re-raises it after the compiled code returns.
+pub(crate) fn guarded(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> Outcome) -> u64 {
+    let vmp = vm as *mut Vm;
+    match catch_unwind(AssertUnwindSafe(|| f(vm))) {
+        Ok(o) => o.encode(),
+        Err(payload) => {
+            // SAFETY: the closure that borrowed the VM has ended.
+            let vm = unsafe { &mut *vmp };
+            vm.jit.pending_panic = Some(payload);
+            Outcome::Error.encode()
+        }
+    }
+}

@@ -1,0 +1,398 @@
+//! The template JIT: compiles a code object's bytecode to x86-64 with dynasm,
+//! one template per opcode (`codegen.rs`), and runs it on the interpreter's own
+//! frames, so leaving compiled code at any instruction is "store the pc and
+//! return" (`exits.rs`, `helpers.rs`).
+//!
+//! How it meets the interpreter (`interp/exec.rs`):
+//! - Tiering: every call adds `CALL_WEIGHT` to its code's hotness counter and
+//!   every loop back-edge `LOOP_WEIGHT`; at the threshold the code is compiled.
+//!   `--jit=eager` compiles on first use, `--jit=off` never.
+//! - Entry: when the interpreter pushes a frame, returns into a caller, or takes
+//!   a back-edge (on-stack replacement at the loop header) in compiled code, it
+//!   calls the code at that instruction's address.
+//! - Exit: compiled code returns an `Outcome`: resume the interpreter at an
+//!   instruction (calls, returns and yields always do), an exception to unwind,
+//!   or "the top frame changed".
+//!
+//! Compiled code lives as long as the VM (the profile and `jitprof disasm`
+//! list it at the end), in executable buffers that are never writable and
+//! executable at once: dynasmrt assembles into read-write memory and maps it
+//! read-execute when it is finalized.
+
+pub mod codegen;
+pub mod disasm;
+pub mod exits;
+pub mod fast;
+pub mod helpers;
+pub mod listing;
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Instant;
+
+use dynasmrt::ExecutableBuffer;
+
+use crate::bytecode::code::Code;
+use crate::jit::disasm::Note;
+use crate::jit::exits::ExitReason;
+use crate::runtime::object::PyExc;
+
+/// Hotness added per call and per loop back-edge: loops weigh more, as in
+/// Pyston and LuaJIT, because one hot loop is worth more than one call.
+pub const CALL_WEIGHT: u32 = 1;
+pub const LOOP_WEIGHT: u32 = 2;
+/// Default hotness at which code compiles.
+pub const DEFAULT_THRESHOLD: u32 = 200;
+/// Default limit on machine-code bytes, after which code stays interpreted.
+pub const DEFAULT_CODE_LIMIT: usize = 64 << 20;
+/// Bails at one site after which the function is recompiled with the generic
+/// path there, and how many times one function may be recompiled.
+pub const BAILS_BEFORE_RECOMPILE: u64 = 1000;
+pub const MAX_RECOMPILES: u32 = 4;
+
+/// When code gets compiled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum JitMode {
+    /// Interpret everything.
+    Off,
+    /// Compile code once it is hot (`threshold`).
+    #[default]
+    Auto,
+    /// Compile every function and module on first use (how the tests exercise
+    /// the JIT).
+    Eager,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct JitOptions {
+    pub mode: JitMode,
+    pub threshold: u32,
+    pub code_limit: usize,
+}
+
+impl Default for JitOptions {
+    fn default() -> Self {
+        JitOptions {
+            mode: JitMode::Auto,
+            threshold: DEFAULT_THRESHOLD,
+            code_limit: DEFAULT_CODE_LIMIT,
+        }
+    }
+}
+
+/// Per-code-object JIT state, kept in `Code`.
+#[derive(Default)]
+pub struct CodeJit {
+    /// Calls and back-edges so far, weighted.
+    pub hot: Cell<u32>,
+    /// Compiled, or given up on (then `failed` says why): no more counting.
+    pub decided: Cell<bool>,
+    /// The current compiled code (owned by `JitRuntime::compiled`), or null.
+    pub compiled: Cell<*const Compiled>,
+}
+
+impl CodeJit {
+    /// The address to enter compiled code at `pc`, if there is compiled code.
+    #[inline(always)]
+    pub fn entry(&self, pc: usize) -> Option<(EntryFn, usize)> {
+        let c = self.compiled.get();
+        if c.is_null() {
+            return None;
+        }
+        // SAFETY: compiled code is owned by the VM's JitRuntime and never freed
+        // while the VM runs.
+        let c = unsafe { &*c };
+        let off = *c.pc_offsets.get(pc)?;
+        Some((
+            c.entry,
+            c.buf.ptr(dynasmrt::AssemblyOffset(off as usize)) as usize,
+        ))
+    }
+}
+
+/// Compiled code's calling convention: `(vm, regs, address) -> outcome`.
+pub type EntryFn =
+    extern "sysv64" fn(*mut crate::interp::vm::Vm, *mut crate::runtime::value::Value, usize) -> u64;
+
+/// One compiled version of one code object.
+pub struct Compiled {
+    pub code: Rc<Code>,
+    pub buf: ExecutableBuffer,
+    pub entry: EntryFn,
+    /// Code offset of each bytecode instruction.
+    pub pc_offsets: Vec<u32>,
+    /// Comments for the disassembly, by code offset.
+    pub notes: Vec<(u32, Note)>,
+    pub bail_sites: Vec<(u32, ExitReason)>,
+    pub compile_time_ns: u64,
+    /// 0 for the first compile, then 1, 2, ... for recompiles.
+    pub version: u32,
+    /// Sites compiled without a fast path because they kept bailing.
+    pub generic_at: Vec<u32>,
+    /// Exits by site and reason: index `pc * ExitReason::ALL.len() + reason`.
+    pub site_exits: Box<[Cell<u64>]>,
+}
+
+impl Compiled {
+    pub fn code_bytes(&self) -> usize {
+        self.buf.len()
+    }
+    pub fn base(&self) -> u64 {
+        self.buf.ptr(dynasmrt::AssemblyOffset(0)) as u64
+    }
+
+    /// Count an exit at `pc`; returns the site's new count.
+    #[inline]
+    pub fn count(&self, pc: u32, reason: ExitReason) -> u64 {
+        let i = pc as usize * ExitReason::ALL.len() + reason as usize;
+        match self.site_exits.get(i) {
+            Some(c) => {
+                c.set(c.get() + 1);
+                c.get()
+            }
+            None => 0,
+        }
+    }
+
+    /// Non-zero exit counts as (pc, reason, count).
+    pub fn exits(&self) -> Vec<(u32, ExitReason, u64)> {
+        let n = ExitReason::ALL.len();
+        self.site_exits
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.get() > 0)
+            .map(|(i, c)| ((i / n) as u32, ExitReason::ALL[i % n], c.get()))
+            .collect()
+    }
+}
+
+/// A code object the JIT declined, and why.
+pub struct NotCompiled {
+    pub code: Rc<Code>,
+    pub reason: String,
+}
+
+/// The VM's JIT state: options, everything compiled, counters.
+#[derive(Default)]
+pub struct JitRuntime {
+    pub options: JitOptions,
+    pub compiled: Vec<Rc<Compiled>>,
+    pub not_compiled: Vec<NotCompiled>,
+    pub code_bytes: usize,
+    /// Exits by reason, over the whole run.
+    pub exit_counts: Vec<u64>,
+    /// Recompiles per code object (by address).
+    pub recompiles: HashMap<usize, u32>,
+    /// An exception raised by a helper, handed to the interpreter.
+    pub pending_exc: Option<PyExc>,
+    /// A panic caught in a helper, re-raised once compiled code has returned.
+    pub pending_panic: Option<Box<dyn std::any::Any + Send>>,
+    /// Sites waiting for a recompile (code address -> generic sites).
+    pub want_recompile: Vec<Rc<Code>>,
+}
+
+impl JitRuntime {
+    pub fn new(options: JitOptions) -> JitRuntime {
+        JitRuntime {
+            options,
+            exit_counts: vec![0; ExitReason::ALL.len()],
+            ..Default::default()
+        }
+    }
+
+    /// Hotness at which code compiles (never, when the JIT is off).
+    pub fn threshold(&self) -> u32 {
+        match self.options.mode {
+            JitMode::Off => u32::MAX,
+            JitMode::Eager => 1,
+            JitMode::Auto => self.options.threshold.max(1),
+        }
+    }
+
+    /// Count an exit of the compiled code running `code` at `pc`. A guard that
+    /// keeps failing asks for a recompile with the generic path there.
+    #[inline]
+    pub fn count_exit(&mut self, code: Option<*const Code>, pc: u32, reason: ExitReason) {
+        self.exit_counts[reason as usize] += 1;
+        let Some(code) = code else { return };
+        // SAFETY: the code belongs to the running frame.
+        let c = unsafe { (*code).jit.compiled.get() };
+        if c.is_null() {
+            return;
+        }
+        // SAFETY: compiled code lives as long as the VM.
+        let c = unsafe { &*c };
+        if c.count(pc, reason) == BAILS_BEFORE_RECOMPILE && is_guard(reason) {
+            self.want_recompile.push(c.code.clone());
+        }
+    }
+
+    /// Compile `code` (the first time, or again with the sites that kept
+    /// bailing made generic). Returns false when it stays interpreted.
+    pub fn compile(
+        &mut self,
+        code: &Rc<Code>,
+        gc_due: *const bool,
+        interrupted: *const bool,
+    ) -> bool {
+        code.jit.decided.set(true);
+        if let Some(reason) = self.refuse(code) {
+            self.not_compiled.push(NotCompiled {
+                code: code.clone(),
+                reason,
+            });
+            return false;
+        }
+        let key = Rc::as_ptr(code) as usize;
+        let version = self.recompiles.get(&key).copied().unwrap_or(0);
+        // Sites whose guards kept failing in the code being replaced.
+        let mut generic_at: Vec<u32> = Vec::new();
+        let prev = code.jit.compiled.get();
+        if !prev.is_null() {
+            // SAFETY: compiled code lives as long as the VM.
+            let prev = unsafe { &*prev };
+            generic_at.extend(prev.generic_at.iter().copied());
+            for (pc, r, n) in prev.exits() {
+                if is_guard(r) && n >= BAILS_BEFORE_RECOMPILE && !generic_at.contains(&pc) {
+                    generic_at.push(pc);
+                }
+            }
+        }
+        let start = Instant::now();
+        let gen = match codegen::Gen::new(code, &generic_at, gc_due, interrupted) {
+            Ok(g) => g,
+            Err(e) => return self.give_up(code, format!("no code memory: {e}")),
+        };
+        let out = gen.generate();
+        let buf = match out.ops.finalize() {
+            Ok(b) => b,
+            Err(_) => return self.give_up(code, "could not map the code executable".into()),
+        };
+        let compile_time_ns = start.elapsed().as_nanos() as u64;
+        // SAFETY: offset 0 is the prologue emitted by `gen_prologue`, which
+        // follows the `EntryFn` convention.
+        let entry: EntryFn = unsafe { std::mem::transmute(buf.ptr(dynasmrt::AssemblyOffset(0))) };
+        let compiled = Rc::new(Compiled {
+            code: code.clone(),
+            buf,
+            entry,
+            pc_offsets: out.pc_offsets,
+            notes: out.notes,
+            bail_sites: out.bail_sites,
+            compile_time_ns,
+            version,
+            generic_at,
+            site_exits: (0..code.instrs.len() * ExitReason::ALL.len())
+                .map(|_| Cell::new(0))
+                .collect(),
+        });
+        self.code_bytes += compiled.code_bytes();
+        code.jit.compiled.set(Rc::as_ptr(&compiled));
+        self.compiled.push(compiled);
+        true
+    }
+
+    fn give_up(&mut self, code: &Rc<Code>, reason: String) -> bool {
+        self.not_compiled.push(NotCompiled {
+            code: code.clone(),
+            reason,
+        });
+        false
+    }
+
+    /// Why `code` is not compiled, if it is not.
+    fn refuse(&self, code: &Code) -> Option<String> {
+        if code.is_generator {
+            return Some("generator: left to the interpreter for now".into());
+        }
+        if self.code_bytes >= self.options.code_limit {
+            return Some(format!(
+                "code memory limit reached ({} bytes, --jit-code-limit)",
+                self.options.code_limit
+            ));
+        }
+        None
+    }
+
+    /// Recompile the code objects whose sites kept bailing (bounded per code).
+    pub fn run_recompiles(&mut self, gc_due: *const bool, interrupted: *const bool) {
+        for code in std::mem::take(&mut self.want_recompile) {
+            let key = Rc::as_ptr(&code) as usize;
+            let n = self.recompiles.entry(key).or_insert(0);
+            if *n >= MAX_RECOMPILES {
+                continue;
+            }
+            *n += 1;
+            self.compile(&code, gc_due, interrupted);
+        }
+    }
+}
+
+impl JitRuntime {
+    /// Statistics for `--jit-stats`: what was compiled (size, compile time,
+    /// version), what was refused and why, and exits by reason and by site.
+    pub fn stats_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        let compiled: Vec<_> = self
+            .compiled
+            .iter()
+            .map(|c| {
+                json!({
+                    "function": &*c.code.qualname,
+                    "file": c.code.filename(),
+                    "line": c.code.first_line,
+                    "version": c.version,
+                    "code_bytes": c.code_bytes(),
+                    "bytecode_instructions": c.code.instrs.len(),
+                    "compile_time_ns": c.compile_time_ns,
+                    "generic_sites": &c.generic_at,
+                    "exits": c.exits().iter().map(|(pc, r, n)| json!({
+                        "pc": pc,
+                        "line": c.code.line_at(*pc as usize),
+                        "reason": r.name(),
+                        "instruction": c.code.instrs[*pc as usize].name(),
+                        "count": n,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let refused: Vec<_> = self
+            .not_compiled
+            .iter()
+            .map(|n| {
+                json!({
+                    "function": &*n.code.qualname,
+                    "file": n.code.filename(),
+                    "line": n.code.first_line,
+                    "reason": &n.reason,
+                })
+            })
+            .collect();
+        let exits: serde_json::Map<String, serde_json::Value> = ExitReason::ALL
+            .iter()
+            .map(|r| (r.name().to_string(), json!(self.exit_counts[*r as usize])))
+            .collect();
+        json!({
+            "format": "jitprof-jit-stats",
+            "version": 1,
+            "mode": format!("{:?}", self.options.mode).to_lowercase(),
+            "code_bytes": self.code_bytes,
+            "compiled": compiled,
+            "not_compiled": refused,
+            "exits_by_reason": exits,
+        })
+    }
+}
+
+/// Exits that come from a failed guard (as opposed to hand-overs the code
+/// always makes, like calls).
+fn is_guard(r: ExitReason) -> bool {
+    matches!(
+        r,
+        ExitReason::NotIntOrFloat
+            | ExitReason::IntOverflow
+            | ExitReason::CondNotBool
+            | ExitReason::IterNotFast
+    )
+}
