@@ -54,7 +54,7 @@ fn run(args: RunArgs) -> ExitCode {
 }
 
 fn disasm(args: DisasmArgs) -> ExitCode {
-    let program = Program {
+    let mut program = Program {
         path: args.program,
         args: args.args,
         jit: jit_options(args.jit, &args.jit_args),
@@ -69,6 +69,7 @@ fn disasm(args: DisasmArgs) -> ExitCode {
         }
     };
     let filter = args.function;
+    program.jit.listing = true;
     run_program(program, args.jit_args.jit_stats, move |vm| {
         let text = jit::jit::listing::render(&vm.jit, &filter, color);
         use std::io::Write;
@@ -87,6 +88,7 @@ fn jit_options(mode: JitModeArg, a: &JitArgs) -> JitOptions {
         },
         threshold: a.jit_threshold,
         code_limit: a.jit_code_limit,
+        listing: false,
     }
 }
 

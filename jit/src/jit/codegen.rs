@@ -15,7 +15,13 @@
 //! (calls, returns, yields) hand control back to the interpreter, which calls or
 //! returns and re-enters compiled code afterwards (see `interp/exec.rs`).
 
-use dynasmrt::x64::Assembler;
+use dynasmrt::x64::X64Relocation;
+use dynasmrt::VecAssembler;
+
+/// Code is assembled into a plain vector and copied once into an executable
+/// mapping of exactly its size (see `JitRuntime::compile`): growing mmap'd
+/// buffers while assembling cost more than the assembly itself.
+type Assembler = VecAssembler<X64Relocation>;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use crate::bytecode::code::Code;
@@ -118,6 +124,8 @@ pub struct Gen<'a> {
     bail_sites: Vec<(u32, ExitReason)>,
     /// Sites the caller wants compiled without a fast path (they kept bailing).
     generic_at: &'a [u32],
+    /// Keep notes for `jitprof disasm` (source lines, bytecode, comments).
+    listing: bool,
     /// Addresses the back-edge poll reads.
     gc_due: *const bool,
     interrupted: *const bool,
@@ -127,10 +135,11 @@ impl<'a> Gen<'a> {
     pub fn new(
         code: &'a Code,
         generic_at: &'a [u32],
+        listing: bool,
         gc_due: *const bool,
         interrupted: *const bool,
     ) -> std::io::Result<Gen<'a>> {
-        let mut ops = Assembler::new()?;
+        let mut ops = Assembler::new(0);
         let labels = (0..code.instrs.len())
             .map(|_| ops.new_dynamic_label())
             .collect();
@@ -142,6 +151,7 @@ impl<'a> Gen<'a> {
             notes: Vec::new(),
             bail_sites: Vec::new(),
             generic_at,
+            listing,
             gc_due,
             interrupted,
         })
@@ -151,9 +161,13 @@ impl<'a> Gen<'a> {
         self.ops.offset().0 as u32
     }
 
-    fn comment(&mut self, text: impl Into<String>) {
+    /// A comment for the disassembly; formatted only when a listing is kept.
+    fn comment(&mut self, text: std::fmt::Arguments) {
+        if !self.listing {
+            return;
+        }
         let at = self.here();
-        self.notes.push((at, Note::Comment(text.into())));
+        self.notes.push((at, Note::Comment(text.to_string())));
     }
 
     /// Compile the whole code object.
@@ -169,7 +183,7 @@ impl<'a> Gen<'a> {
             let at = self.here();
             pc_offsets[pc] = at;
             let line = self.code.line_at(pc);
-            if line != last_line {
+            if self.listing && line != last_line {
                 let text = self.code.source.line_text(line).unwrap_or("").trim();
                 self.notes.push((
                     at,
@@ -180,14 +194,16 @@ impl<'a> Gen<'a> {
                 ));
                 last_line = line;
             }
-            self.notes.push((
-                at,
-                Note::Bytecode {
-                    pc: pc as u32,
-                    line,
-                    text: crate::bytecode::disasm::instr_text(self.code, pc),
-                },
-            ));
+            if self.listing {
+                self.notes.push((
+                    at,
+                    Note::Bytecode {
+                        pc: pc as u32,
+                        line,
+                        text: crate::bytecode::disasm::instr_text(self.code, pc),
+                    },
+                ));
+            }
             let label = self.labels[pc];
             asm!(self.ops; =>label);
             self.gen_instr(pc as u32);
@@ -253,7 +269,7 @@ impl<'a> Gen<'a> {
     fn gen_instr(&mut self, pc: u32) {
         let ins = self.code.instrs[pc as usize];
         if self.generic_at.contains(&pc) {
-            self.comment("kept bailing: generic path only");
+            self.comment(format_args!("kept bailing: generic path only"));
             let target = ins.jump_target();
             self.step_inline(pc, ExitReason::Generic, target);
             return;
@@ -321,7 +337,7 @@ impl<'a> Gen<'a> {
             | Instr::ReturnNone {}
             | Instr::Yield { .. }
             | Instr::YieldFrom { .. } => {
-                self.comment("hand the call/return to the interpreter");
+                self.comment(format_args!("hand the call/return to the interpreter"));
                 self.exit_resume(pc);
             }
             other => {
@@ -386,7 +402,7 @@ impl<'a> Gen<'a> {
     fn gen_arith(&mut self, pc: u32, dst: u16, a: u16, b: u16, op: FloatOp) {
         let not_int = self.ops.new_dynamic_label();
         let overflow = self.ops.new_dynamic_label();
-        self.comment(format!("guard: r{a}, r{b} are ints (else float path)"));
+        self.comment(format_args!("guard: r{a}, r{b} are ints (else float path)"));
         self.guard_tag(a, tags::INT, not_int);
         self.guard_tag(b, tags::INT, not_int);
         asm!(self.ops; mov rax, QWORD [rbx + pay(a)]);
@@ -421,7 +437,7 @@ impl<'a> Gen<'a> {
     fn gen_arith_imm(&mut self, pc: u32, dst: u16, a: u16, imm: i32) {
         let not_int = self.ops.new_dynamic_label();
         let overflow = self.ops.new_dynamic_label();
-        self.comment(format!("guard: r{a} is an int (else float path)"));
+        self.comment(format_args!("guard: r{a} is an int (else float path)"));
         self.guard_tag(a, tags::INT, not_int);
         asm!(self.ops
             ; mov rax, QWORD [rbx + pay(a)]
@@ -451,7 +467,7 @@ impl<'a> Gen<'a> {
     /// `&`, `|`, `^` on two ints: no overflow possible.
     fn gen_bitop(&mut self, pc: u32, dst: u16, a: u16, b: u16, which: u8) {
         let slow = self.ops.new_dynamic_label();
-        self.comment(format!("guard: r{a}, r{b} are ints"));
+        self.comment(format_args!("guard: r{a}, r{b} are ints"));
         self.guard_tag(a, tags::INT, slow);
         self.guard_tag(b, tags::INT, slow);
         asm!(self.ops; mov rax, QWORD [rbx + pay(a)]);
@@ -471,7 +487,7 @@ impl<'a> Gen<'a> {
 
     fn gen_cmp(&mut self, pc: u32, dst: u16, a: u16, b: u16, cmp: CmpOp) {
         let not_int = self.ops.new_dynamic_label();
-        self.comment(format!("guard: r{a}, r{b} are ints (else float path)"));
+        self.comment(format_args!("guard: r{a}, r{b} are ints (else float path)"));
         self.guard_tag(a, tags::INT, not_int);
         self.guard_tag(b, tags::INT, not_int);
         asm!(self.ops
@@ -511,7 +527,7 @@ impl<'a> Gen<'a> {
     fn gen_cmp_jump(&mut self, pc: u32, a: u16, b: u16, target: u16, cmp: CmpOp) {
         let not_int = self.ops.new_dynamic_label();
         let t = self.label(target as u32);
-        self.comment(format!("guard: r{a}, r{b} are ints (else float path)"));
+        self.comment(format_args!("guard: r{a}, r{b} are ints (else float path)"));
         self.guard_tag(a, tags::INT, not_int);
         self.guard_tag(b, tags::INT, not_int);
         asm!(self.ops
@@ -545,7 +561,7 @@ impl<'a> Gen<'a> {
         let not_bool = self.ops.new_dynamic_label();
         let not_int = self.ops.new_dynamic_label();
         let slow = self.ops.new_dynamic_label();
-        self.comment(format!("r{cond}: bool, int or None inline"));
+        self.comment(format_args!("r{cond}: bool, int or None inline"));
         asm!(self.ops
             ; mov rax, QWORD [rbx + slot(cond)]
             ; cmp rax, tags::BOOL as i32
@@ -598,7 +614,7 @@ impl<'a> Gen<'a> {
         // A back-edge: the loop polls for a pending collection or Ctrl-C, as
         // the interpreter does, by leaving to the interpreter's Jump.
         let poll = self.ops.new_dynamic_label();
-        self.comment("back-edge: poll GC and Ctrl-C");
+        self.comment(format_args!("back-edge: poll GC and Ctrl-C"));
         asm!(self.ops
             ; mov rax, QWORD self.gc_due as i64
             ; cmp BYTE [rax], 0
@@ -618,7 +634,9 @@ impl<'a> Gen<'a> {
     /// `for` over a range or a list: a helper advances the iterator and writes
     /// the item; other iterators go through the interpreter.
     fn gen_for_iter(&mut self, pc: u32, target: u16) {
-        self.comment("advance the iterator (range/list in the helper)");
+        self.comment(format_args!(
+            "advance the iterator (range/list in the helper)"
+        ));
         self.call_helper_outcome(
             pc,
             helpers::jit_for_iter as *const () as usize,
@@ -915,7 +933,7 @@ impl<'a> Gen<'a> {
             } => {
                 let generic = self.ops.new_dynamic_label();
                 asm!(self.ops; =>entry);
-                self.comment(format!("pc {pc}: float path"));
+                self.comment(format_args!("pc {pc}: float path"));
                 self.guard_tag(a, tags::FLOAT, generic);
                 match b {
                     FloatOperand::Reg(b) => {
@@ -939,7 +957,7 @@ impl<'a> Gen<'a> {
                     ; jmp =>next
                     ; =>generic
                 );
-                self.comment(format!(
+                self.comment(format_args!(
                     "pc {pc}: bail: {}",
                     ExitReason::NotIntOrFloat.name()
                 ));
@@ -955,7 +973,7 @@ impl<'a> Gen<'a> {
             } => {
                 let generic = self.ops.new_dynamic_label();
                 asm!(self.ops; =>entry);
-                self.comment(format!("pc {pc}: float compare"));
+                self.comment(format_args!("pc {pc}: float compare"));
                 self.guard_tag(a, tags::FLOAT, generic);
                 self.guard_tag(b, tags::FLOAT, generic);
                 self.float_compare_flags(cmp, a, b);
@@ -969,7 +987,7 @@ impl<'a> Gen<'a> {
                 self.store_bool_al(dst);
                 let next = self.next(pc);
                 asm!(self.ops; jmp =>next; =>generic);
-                self.comment(format!(
+                self.comment(format_args!(
                     "pc {pc}: bail: {}",
                     ExitReason::NotIntOrFloat.name()
                 ));
@@ -987,7 +1005,7 @@ impl<'a> Gen<'a> {
                 let t = self.label(target);
                 let next = self.next(pc);
                 asm!(self.ops; =>entry);
-                self.comment(format!("pc {pc}: float compare and branch"));
+                self.comment(format_args!("pc {pc}: float compare and branch"));
                 self.guard_tag(a, tags::FLOAT, generic);
                 self.guard_tag(b, tags::FLOAT, generic);
                 self.float_compare_flags(cmp, a, b);
@@ -999,7 +1017,7 @@ impl<'a> Gen<'a> {
                     CmpOp::Ne => asm!(self.ops; jp =>next; je =>t; jmp =>next),
                 }
                 asm!(self.ops; =>generic);
-                self.comment(format!(
+                self.comment(format_args!(
                     "pc {pc}: bail: {}",
                     ExitReason::NotIntOrFloat.name()
                 ));
@@ -1012,12 +1030,12 @@ impl<'a> Gen<'a> {
                 target,
             } => {
                 asm!(self.ops; =>entry);
-                self.comment(format!("pc {pc}: bail: {}", reason.name()));
+                self.comment(format_args!("pc {pc}: bail: {}", reason.name()));
                 self.step_inline(pc, reason, target);
             }
             Cold::Resume { entry, pc, reason } => {
                 asm!(self.ops; =>entry);
-                self.comment(format!(
+                self.comment(format_args!(
                     "pc {pc}: exit to the interpreter: {}",
                     reason.name()
                 ));

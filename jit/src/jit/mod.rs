@@ -69,6 +69,8 @@ pub struct JitOptions {
     pub mode: JitMode,
     pub threshold: u32,
     pub code_limit: usize,
+    /// Keep the notes `jitprof disasm` prints (costs compile time).
+    pub listing: bool,
 }
 
 impl Default for JitOptions {
@@ -77,6 +79,7 @@ impl Default for JitOptions {
             mode: JitMode::Auto,
             threshold: DEFAULT_THRESHOLD,
             code_limit: DEFAULT_CODE_LIMIT,
+            listing: false,
         }
     }
 }
@@ -260,14 +263,28 @@ impl JitRuntime {
             }
         }
         let start = Instant::now();
-        let gen = match codegen::Gen::new(code, &generic_at, gc_due, interrupted) {
-            Ok(g) => g,
-            Err(e) => return self.give_up(code, format!("no code memory: {e}")),
-        };
+        let gen =
+            match codegen::Gen::new(code, &generic_at, self.options.listing, gc_due, interrupted) {
+                Ok(g) => g,
+                Err(e) => return self.give_up(code, format!("no code memory: {e}")),
+            };
         let out = gen.generate();
-        let buf = match out.ops.finalize() {
+        let bytes = match out.ops.finalize() {
             Ok(b) => b,
-            Err(_) => return self.give_up(code, "could not map the code executable".into()),
+            Err(e) => return self.give_up(code, format!("assembler error: {e:?}")),
+        };
+        if self.code_bytes + bytes.len() > self.options.code_limit {
+            return self.give_up(
+                code,
+                format!(
+                    "code memory limit reached ({} bytes, --jit-code-limit)",
+                    self.options.code_limit
+                ),
+            );
+        }
+        let buf = match make_executable(&bytes) {
+            Ok(b) => b,
+            Err(e) => return self.give_up(code, format!("could not map code memory: {e}")),
         };
         let compile_time_ns = start.elapsed().as_nanos() as u64;
         // SAFETY: offset 0 is the prologue emitted by `gen_prologue`, which
@@ -383,6 +400,15 @@ impl JitRuntime {
             "exits_by_reason": exits,
         })
     }
+}
+
+/// Copy position-independent machine code into a fresh mapping, which is
+/// writable while the bytes are copied and then read-execute (never both).
+fn make_executable(bytes: &[u8]) -> std::io::Result<ExecutableBuffer> {
+    let mut m = dynasmrt::mmap::MutableBuffer::new(bytes.len().max(1))?;
+    m.set_len(bytes.len());
+    m[..bytes.len()].copy_from_slice(bytes);
+    m.make_exec()
 }
 
 /// Exits that come from a failed guard (as opposed to hand-overs the code

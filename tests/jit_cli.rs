@@ -1,0 +1,332 @@
+//! The JIT as seen from the command line: `disasm`, `--jit-stats`, tiering,
+//! code-size limits, recompiles, overflow and Ctrl-C in compiled code.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+fn jitprof(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run jitprof")
+}
+
+/// A fresh directory per test, so tests running in parallel never share files.
+fn temp_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("jitprof-jit-cli-{}", std::process::id()))
+        .join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// Runs `jitprof run <jit_args> --jit-stats FILE prog`, asserts exit 0, and
+/// returns the output and the parsed statistics.
+fn run_with_stats(dir: &Path, prog: &Path, jit_args: &[&str]) -> (Output, Value) {
+    let stats = dir.join("stats.json");
+    let mut args = vec!["run"];
+    args.extend_from_slice(jit_args);
+    args.extend_from_slice(&["--jit-stats", s(&stats), s(prog)]);
+    let o = jitprof(&args);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let text = std::fs::read_to_string(&stats).expect("stats file written");
+    let v: Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("stats are not valid JSON ({e}): {text}"));
+    assert_eq!(v["format"], "jitprof-jit-stats", "{v}");
+    assert_eq!(v["version"], 1, "{v}");
+    (o, v)
+}
+
+fn array<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
+    v[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("`{key}` is not an array: {v}"))
+}
+
+/// The `compiled` entries for function `name` (one per compiled version).
+fn compiled<'a>(v: &'a Value, name: &str) -> Vec<&'a Value> {
+    array(v, "compiled")
+        .iter()
+        .filter(|c| c["function"] == name)
+        .collect()
+}
+
+fn python3(prog: &Path) -> String {
+    let o = Command::new("python3")
+        .arg(prog)
+        .output()
+        .expect("run python3");
+    assert!(o.status.success(), "python3 failed: {}", stderr(&o));
+    stdout(&o)
+}
+
+const DISASM_PROG: &str = "\
+def f(a, b):
+    x = a + b
+    if x > 10:
+        return x * 2
+    return x
+
+for i in range(20):
+    f(i, 3)
+print('done')
+";
+
+#[test]
+fn disasm_lists_function_with_bytecode_source_guards_and_helpers() {
+    let dir = temp_dir("disasm");
+    let p = write(&dir, "prog.py", DISASM_PROG);
+
+    let o = jitprof(&["disasm", "--function", "f", "--color", "never", s(&p)]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    for needle in [
+        "== f (",
+        "; pc 0",
+        "x = a + b",
+        "guard:",
+        "slow paths and bail stubs",
+        "-> jit_",
+    ] {
+        assert!(out.contains(needle), "missing {needle:?} in:\n{out}");
+    }
+    assert!(!out.contains('\x1b'), "--color never printed ESC:\n{out}");
+    // Only the requested function is listed.
+    assert!(!out.contains("== <module> ("), "{out}");
+
+    let o = jitprof(&["disasm", "--function", "f", "--color", "always", s(&p)]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains('\x1b'),
+        "--color always printed no ESC:\n{out}"
+    );
+}
+
+#[test]
+fn disasm_of_unknown_function_says_so_and_exits_0() {
+    let dir = temp_dir("disasm_nosuch");
+    let p = write(&dir, "prog.py", DISASM_PROG);
+    let o = jitprof(&["disasm", "--function", "nosuch", "--color", "never", s(&p)]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let all = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(all.contains("no compiled function named nosuch"), "{all}");
+}
+
+#[test]
+fn jit_stats_lists_compiled_and_refused_generator() {
+    let dir = temp_dir("stats");
+    let p = write(
+        &dir,
+        "prog.py",
+        "def f(a):\n    return a + 1\n\ndef gen(n):\n    yield n\n\nprint(f(1), list(gen(5)))\n",
+    );
+    let (o, v) = run_with_stats(&dir, &p, &["--jit=eager"]);
+    assert_eq!(stdout(&o), "2 [5]\n");
+    assert_eq!(v["mode"], "eager", "{v}");
+    assert!(v["code_bytes"].as_u64().unwrap() > 0, "{v}");
+
+    let f = compiled(&v, "f");
+    assert!(!f.is_empty(), "f not compiled: {v}");
+    for c in &f {
+        assert!(c["code_bytes"].as_u64().unwrap() > 0, "{c}");
+        assert_eq!(c["line"], 1, "{c}");
+        assert!(c["file"].as_str().unwrap().ends_with("prog.py"), "{c}");
+        assert!(c["bytecode_instructions"].as_u64().unwrap() > 0, "{c}");
+    }
+
+    let gen: Vec<_> = array(&v, "not_compiled")
+        .iter()
+        .filter(|n| n["function"] == "gen")
+        .collect();
+    assert_eq!(gen.len(), 1, "{v}");
+    assert!(
+        gen[0]["reason"].as_str().unwrap().starts_with("generator"),
+        "{v}"
+    );
+    assert!(compiled(&v, "gen").is_empty(), "{v}");
+    assert!(v["exits_by_reason"].is_object(), "{v}");
+}
+
+#[test]
+// Regression: the limit was checked only against code already emitted, so the
+// first code object got through whatever its size.
+fn tiny_code_limit_keeps_everything_interpreted() {
+    let dir = temp_dir("code_limit");
+    let p = write(
+        &dir,
+        "prog.py",
+        "def f(a):\n    return a * 2\n\nt = 0\nfor i in range(50):\n    t += f(i)\nprint(t)\n",
+    );
+    let (o, v) = run_with_stats(&dir, &p, &["--jit=eager", "--jit-code-limit", "1"]);
+    assert_eq!(stdout(&o), "2450\n");
+    assert!(array(&v, "compiled").is_empty(), "{v}");
+    let refused = array(&v, "not_compiled");
+    assert!(!refused.is_empty(), "{v}");
+    for n in refused {
+        assert!(
+            n["reason"].as_str().unwrap().contains("code memory limit"),
+            "{n}"
+        );
+    }
+}
+
+#[test]
+fn jit_off_compiles_and_refuses_nothing() {
+    let dir = temp_dir("off");
+    let p = write(
+        &dir,
+        "prog.py",
+        "def f(a):\n    return a + 1\n\ndef gen():\n    yield 1\n\nfor i in range(1000):\n    f(i)\nprint(list(gen()))\n",
+    );
+    let (o, v) = run_with_stats(&dir, &p, &["--jit=off"]);
+    assert_eq!(stdout(&o), "[1]\n");
+    assert_eq!(v["mode"], "off", "{v}");
+    assert!(array(&v, "compiled").is_empty(), "{v}");
+    assert!(array(&v, "not_compiled").is_empty(), "{v}");
+}
+
+#[test]
+fn auto_compiles_hot_functions_only() {
+    let dir = temp_dir("tiering");
+    let p = write(
+        &dir,
+        "prog.py",
+        "def cold(x):\n    return x + 1\n\ndef hot(x):\n    return x + 2\n\nfor i in range(10):\n    cold(i)\nfor i in range(500):\n    hot(i)\nprint('ok')\n",
+    );
+    let (o, v) = run_with_stats(&dir, &p, &["--jit=auto", "--jit-threshold", "100"]);
+    assert_eq!(stdout(&o), "ok\n");
+    assert_eq!(v["mode"], "auto", "{v}");
+    assert!(compiled(&v, "cold").is_empty(), "cold was compiled: {v}");
+    assert!(!compiled(&v, "hot").is_empty(), "hot not compiled: {v}");
+}
+
+#[test]
+fn loops_tier_up_by_back_edges() {
+    let dir = temp_dir("osr");
+    let p = write(
+        &dir,
+        "prog.py",
+        "i = 0\ns = 0\nwhile i < 10000:\n    s += i\n    i += 1\nprint(s)\n",
+    );
+    let (o, v) = run_with_stats(&dir, &p, &["--jit=auto"]);
+    assert_eq!(stdout(&o), "49995000\n");
+    assert!(
+        !compiled(&v, "<module>").is_empty(),
+        "module loop not compiled: {v}"
+    );
+}
+
+#[test]
+fn failing_guard_causes_recompile_with_generic_site() {
+    let dir = temp_dir("recompile");
+    let p = write(
+        &dir,
+        "prog.py",
+        "class V:\n    def __init__(self, n):\n        self.n = n\n    def __add__(self, other):\n        return V(self.n + other.n)\n\ndef add(a, b):\n    return a + b\n\nacc = V(0)\nfor i in range(3000):\n    acc = add(acc, V(i))\nprint(acc.n)\nprint(add(1, 2), add(1.5, 2))\n",
+    );
+    let (o, v) = run_with_stats(&dir, &p, &["--jit=eager"]);
+    assert_eq!(stdout(&o), python3(&p));
+    let add = compiled(&v, "add");
+    assert!(
+        add.iter().any(|c| c["version"].as_u64().unwrap() >= 1
+            && !c["generic_sites"].as_array().unwrap().is_empty()),
+        "no recompiled `add` with generic sites: {v}"
+    );
+}
+
+#[test]
+fn int_overflow_in_compiled_loop_gives_big_ints() {
+    let dir = temp_dir("overflow");
+    let p = write(
+        &dir,
+        "prog.py",
+        "x = 1\nfor i in range(100):\n    x = x * 3 + 1\nprint(x)\n\ndef f(y):\n    for i in range(100):\n        y = y * 3 + 1\n    return y\n\nprint(f(7))\nprint(f(-7))\n",
+    );
+    let (o, v) = run_with_stats(&dir, &p, &["--jit=eager"]);
+    assert_eq!(stdout(&o), python3(&p));
+    assert!(!compiled(&v, "f").is_empty(), "{v}");
+    assert!(
+        v["exits_by_reason"]["int overflow"].as_u64().unwrap() >= 1,
+        "overflow never happened in compiled code: {v}"
+    );
+}
+
+#[test]
+fn ctrl_c_interrupts_compiled_infinite_loop() {
+    let dir = temp_dir("sigint");
+    let p = write(&dir, "prog.py", "i = 0\nwhile True:\n    i += 1\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .args(["run", "--jit=eager", s(&p)])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn jitprof");
+    std::thread::sleep(Duration::from_millis(500));
+    let pid = child.id().to_string();
+    let k = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("run kill");
+    assert!(k.success(), "kill -INT failed");
+
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+            let _ = child.wait();
+            panic!("jitprof did not exit within 10 s of SIGINT");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "{status:?}, stderr: {err}");
+    assert!(err.contains("KeyboardInterrupt"), "{err}");
+}
+
+#[test]
+fn bad_code_limit_is_exit_2_naming_the_value() {
+    let dir = temp_dir("bad_limit");
+    let p = write(&dir, "prog.py", "print(1)\n");
+    let o = jitprof(&["run", "--jit-code-limit", "abc", s(&p)]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("'abc'"), "{err}");
+    assert!(err.contains("--jit-code-limit"), "{err}");
+    assert!(stdout(&o).is_empty());
+}
