@@ -23,6 +23,17 @@ pub enum Command {
     /// each function, interleaved with its bytecode and source lines.
     #[command(trailing_var_arg = true)]
     Disasm(DisasmArgs),
+    /// Print the program's source annotated from a profile: time, samples and
+    /// execution counts per line, observed types, bails and allocations.
+    Annotate(AnnotateArgs),
+    /// Draw a flamegraph (SVG) of a profile: time, allocations, bails or compile time.
+    Flamegraph(FlamegraphArgs),
+    /// Write a profile in a format other tools read: pstats (snakeviz,
+    /// gprof2dot), folded stacks, speedscope, callgrind (kcachegrind).
+    Export(ExportArgs),
+    /// Explore a profile in the terminal: hot functions and loops, source,
+    /// bails, callers and callees, machine code.
+    Tui(TuiArgs),
     /// Write the man pages (generated from these definitions) into a directory.
     #[command(hide = true)]
     Manpages {
@@ -69,6 +80,8 @@ pub struct RunArgs {
     /// Print the register bytecode of every function, with source lines, to stderr before running.
     #[arg(long)]
     pub dump_bytecode: bool,
+    #[command(flatten)]
+    pub profile: ProfileArgs,
     /// The Python program to run.
     pub program: PathBuf,
     /// Arguments passed to the program as sys.argv[1:].
@@ -118,4 +131,122 @@ fn parse_size(s: &str) -> Result<usize, String> {
     })?;
     n.checked_mul(mul)
         .ok_or_else(|| format!("'{s}' is too large"))
+}
+
+/// What `jitprof run` records.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ProfileArgs {
+    /// Do not record a profile (the program runs exactly as with recording,
+    /// minus the recorder's bookkeeping).
+    #[arg(long)]
+    pub no_profile: bool,
+    /// Where to write the profile.
+    #[arg(short = 'o', long = "output", value_name = "PATH", default_value = "jitprof.json")]
+    pub output: PathBuf,
+    /// Samples per second of CPU time for the per-line profile.
+    #[arg(long, value_name = "HZ", default_value_t = 997,
+          value_parser = clap::value_parser!(u32).range(1..=20_000))]
+    pub sample_rate: u32,
+    /// Do not print the end-of-run summary to stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Write /tmp/perf-PID.map so `perf report` names compiled code.
+    #[arg(long)]
+    pub perf_map: bool,
+    /// Write a jitdump file (jit-PID.dump in the working directory) with line
+    /// information, for `perf inject --jit`.
+    #[arg(long)]
+    pub perf_jitdump: bool,
+}
+
+/// The profile a verb reads.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ProfileInput {
+    /// The profile to read (written by `jitprof run`).
+    #[arg(value_name = "PROFILE", default_value = "jitprof.json")]
+    pub profile: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct AnnotateArgs {
+    #[command(flatten)]
+    pub input: ProfileInput,
+    /// Only this function (its name or qualified name, e.g. `Node.walk`).
+    #[arg(long, value_name = "NAME")]
+    pub function: Option<String>,
+    /// Only the hottest regions, with a few lines of context around each.
+    #[arg(long)]
+    pub hot: bool,
+    /// Lines of context around each hot region (with --hot).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub context: usize,
+    /// Hide lines with less than this share of the time (percent).
+    #[arg(long, value_name = "P", default_value_t = 0.0)]
+    pub min_percent: f64,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+    /// Print the listing as JSON (an array of line objects) for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WeightArg {
+    /// CPU time (samples).
+    Time,
+    /// Bytes allocated.
+    Allocations,
+    /// Bails from compiled code.
+    Bails,
+    /// Time spent compiling.
+    Compile,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FlamegraphArgs {
+    #[command(flatten)]
+    pub input: ProfileInput,
+    /// The SVG file to write.
+    #[arg(short = 'o', long = "output", value_name = "PATH", default_value = "flamegraph.svg")]
+    pub output: PathBuf,
+    /// What the widths measure.
+    #[arg(long, value_enum, default_value = "time")]
+    pub kind: WeightArg,
+    /// Icicle graph: roots at the top, the innermost frames merged.
+    #[arg(long)]
+    pub inverted: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// cProfile's format: `python3 -m pstats`, snakeviz, gprof2dot, tuna.
+    Pstats,
+    /// Collapsed stacks, one `a;b;c count` per line (flamegraph.pl, inferno).
+    Folded,
+    /// speedscope's JSON file format.
+    Speedscope,
+    /// callgrind's text format, per-line costs (kcachegrind, callgrind_annotate).
+    Callgrind,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: ProfileInput,
+    /// The format to write.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// The file to write; `-` for stdout (not for pstats on a terminal).
+    #[arg(short = 'o', long = "output", value_name = "PATH", default_value = "-")]
+    pub output: PathBuf,
+    /// For folded stacks: what the counts measure.
+    #[arg(long, value_enum, default_value = "time")]
+    pub kind: WeightArg,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TuiArgs {
+    #[command(flatten)]
+    pub input: ProfileInput,
 }

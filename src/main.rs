@@ -2,6 +2,7 @@
 
 mod alloc;
 mod cli;
+mod report;
 
 #[global_allocator]
 static GLOBAL: alloc::Mimalloc = alloc::Mimalloc;
@@ -17,6 +18,10 @@ use jit::interp::vm::{JitMode, JitOptions, RunOutcome, Vm, VmOptions};
 mod exit {
     /// Syntax error, unsupported construct, unreadable or non-UTF-8 file, usage error.
     pub const INPUT: u8 = 2;
+    /// A profile that is missing, truncated, not JSON, or of another version.
+    pub const PROFILE: u8 = 3;
+    /// An output file (profile, SVG, export) could not be written.
+    pub const OUTPUT: u8 = 74;
     /// A bug in jitprof (a Rust panic caught at the top).
     pub const INTERNAL: u8 = 70;
 }
@@ -33,6 +38,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Run(args) => run(args),
         Command::Disasm(args) => disasm(args),
+        Command::Annotate(args) => report::annotate(args),
+        Command::Flamegraph(args) => report::flamegraph(args),
+        Command::Export(args) => report::export(args),
+        Command::Tui(args) => report::tui(args),
         Command::Manpages { dir } => match write_manpages(&dir) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
