@@ -9,6 +9,7 @@
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
 
+use jit::recorder::heapcount;
 use libmimalloc_sys as mi;
 
 /// mimalloc's minimum alignment on 64-bit targets.
@@ -38,6 +39,9 @@ pub fn configure() {
 unsafe impl GlobalAlloc for Mimalloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // The JIT's compile-time heap measurement (a load and a branch
+        // otherwise; see jit::recorder::heapcount).
+        heapcount::on_alloc(layout.size());
         if layout.align() <= MI_MAX_ALIGN_SIZE {
             mi::mi_malloc(layout.size()) as *mut u8
         } else {
@@ -47,6 +51,7 @@ unsafe impl GlobalAlloc for Mimalloc {
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        heapcount::on_alloc(layout.size());
         if layout.align() <= MI_MAX_ALIGN_SIZE {
             mi::mi_zalloc(layout.size()) as *mut u8
         } else {
@@ -55,12 +60,15 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 
     #[inline]
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        heapcount::on_dealloc(layout.size());
         mi::mi_free(ptr as *mut c_void);
     }
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        heapcount::on_dealloc(layout.size());
+        heapcount::on_alloc(new_size);
         if layout.align() <= MI_MAX_ALIGN_SIZE {
             mi::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
         } else {

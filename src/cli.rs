@@ -141,9 +141,14 @@ pub struct ProfileArgs {
     #[arg(long)]
     pub no_profile: bool,
     /// Where to write the profile.
-    #[arg(short = 'o', long = "output", value_name = "PATH", default_value = "jitprof.json")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "PATH",
+        default_value = "jitprof.json"
+    )]
     pub output: PathBuf,
-    /// Samples per second of CPU time for the per-line profile.
+    /// Samples per second (of wall-clock time) for the per-line profile.
     #[arg(long, value_name = "HZ", default_value_t = 997,
           value_parser = clap::value_parser!(u32).range(1..=20_000))]
     pub sample_rate: u32,
@@ -208,7 +213,12 @@ pub struct FlamegraphArgs {
     #[command(flatten)]
     pub input: ProfileInput,
     /// The SVG file to write.
-    #[arg(short = 'o', long = "output", value_name = "PATH", default_value = "flamegraph.svg")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "PATH",
+        default_value = "flamegraph.svg"
+    )]
     pub output: PathBuf,
     /// What the widths measure.
     #[arg(long, value_enum, default_value = "time")]

@@ -2,6 +2,7 @@
 
 mod alloc;
 mod cli;
+mod record;
 mod report;
 
 #[global_allocator]
@@ -53,11 +54,16 @@ fn main() -> ExitCode {
 }
 
 fn run(args: RunArgs) -> ExitCode {
+    let mut jit = jit_options(args.jit, &args.jit_args);
+    let record = (!args.profile.no_profile).then(|| record::Settings::from(&args.profile));
+    jit.profile = record.is_some();
     let program = Program {
         path: args.program,
         args: args.args,
-        jit: jit_options(args.jit, &args.jit_args),
+        jit,
         dump_bytecode: args.dump_bytecode,
+        record,
+        perf: record::PerfSettings::from(&args.profile),
     };
     run_program(program, args.jit_args.jit_stats, |_| {})
 }
@@ -68,6 +74,8 @@ fn disasm(args: DisasmArgs) -> ExitCode {
         args: args.args,
         jit: jit_options(args.jit, &args.jit_args),
         dump_bytecode: false,
+        record: None,
+        perf: record::PerfSettings::default(),
     };
     let color = match args.color {
         ColorArg::Always => true,
@@ -98,6 +106,7 @@ fn jit_options(mode: JitModeArg, a: &JitArgs) -> JitOptions {
         threshold: a.jit_threshold,
         code_limit: a.jit_code_limit,
         listing: false,
+        profile: false,
     }
 }
 
@@ -107,6 +116,9 @@ struct Program {
     args: Vec<String>,
     jit: JitOptions,
     dump_bytecode: bool,
+    /// Record a profile (None: `--no-profile`, or a verb that does not record).
+    record: Option<record::Settings>,
+    perf: record::PerfSettings,
 }
 
 /// Run a program on the VM thread; `after` sees the VM once the program has
@@ -137,6 +149,8 @@ fn run_program(
     };
     let mut argv = vec![path.clone()];
     argv.extend(p.args.iter().cloned());
+    let argv_for_profile = argv.clone();
+    let (record, perf) = (p.record.clone(), p.perf);
     let options = VmOptions {
         jit: p.jit,
         argv,
@@ -149,7 +163,9 @@ fn run_program(
         .spawn(move || {
             let mut vm = Vm::new(options);
             vm.install_interrupt_handler();
+            let session = record::Session::start(&mut vm, record, perf, &argv_for_profile);
             let outcome = vm.run_file(&path, text);
+            session.finish(&mut vm, &outcome);
             if let Some(file) = stats {
                 let json = vm.jit.stats_json();
                 if let Err(e) = write_atomically(&file, json.to_string().as_bytes()) {

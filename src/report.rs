@@ -4,7 +4,9 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::{AnnotateArgs, ColorArg, ExportArgs, ExportFormat, FlamegraphArgs, TuiArgs, WeightArg};
+use crate::cli::{
+    AnnotateArgs, ColorArg, ExportArgs, ExportFormat, FlamegraphArgs, TuiArgs, WeightArg,
+};
 use crate::exit;
 use annotate::weight::Weight;
 
@@ -14,7 +16,8 @@ pub fn use_color(arg: ColorArg) -> bool {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }
@@ -93,7 +96,10 @@ pub fn flamegraph(a: FlamegraphArgs) -> ExitCode {
         Ok(p) => p,
         Err(c) => return c,
     };
-    let opts = annotate::flame::FlameOptions { weight: weight(a.kind), inverted: a.inverted };
+    let opts = annotate::flame::FlameOptions {
+        weight: weight(a.kind),
+        inverted: a.inverted,
+    };
     match annotate::flame::svg(&p, &opts) {
         Ok(svg) => write_output(&a.output, &svg),
         Err(msg) => {
@@ -111,7 +117,9 @@ pub fn export(a: ExportArgs) -> ExitCode {
     let bytes = match a.format {
         ExportFormat::Pstats => {
             if a.output.as_os_str() == "-" && std::io::stdout().is_terminal() {
-                eprintln!("jitprof: pstats is a binary format; choose a file with -o (e.g. -o prog.prof)");
+                eprintln!(
+                    "jitprof: pstats is a binary format; choose a file with -o (e.g. -o prog.prof)"
+                );
                 return ExitCode::from(exit::INPUT);
             }
             annotate::export::pstats(&p)

@@ -34,6 +34,8 @@ use std::time::{Duration, Instant};
 /// rare crash. "eager+gcstress" does the same with every function compiled, so
 /// compiled code is checked for values it holds where the collector cannot see.
 const ENGINES: [&str; 5] = ["off", "eager", "auto", "off+gcstress", "eager+gcstress"];
+/// Engines that record a profile (the rest run with --no-profile).
+const RECORDING_ENGINES: [&str; 2] = ["auto", "eager+gcstress"];
 /// A run still going after this long is killed and counted as a failure.
 const TIMEOUT: Duration = Duration::from_secs(20);
 /// Bytes kept per output stream; the rest is drained and dropped so a runaway
@@ -224,6 +226,9 @@ struct RunOutput {
     status: Status,
     /// `--jit-stats` of an eager run: what the JIT compiled and refused.
     jit_stats: Option<String>,
+    /// For recording engines: the profile loaded (the main module's call
+    /// count), or why it did not load.
+    profile: Option<Result<u64, String>>,
 }
 
 fn status_of(status: ExitStatus) -> Status {
@@ -279,6 +284,18 @@ fn run(program: &Program, engine: &str) -> RunOutput {
             SEQ.fetch_add(1, Ordering::Relaxed)
         ))
     });
+    // Two engines record a profile (tiered, and eager under GC stress, where
+    // the recorder's hooks meet the collector most often); the others run
+    // with --no-profile. Recording must not change the program's output, and
+    // the profile must load.
+    let profile_file = RECORDING_ENGINES.contains(&engine).then(|| {
+        static SEQ: AtomicUsize = AtomicUsize::new(0);
+        std::env::temp_dir().join(format!(
+            "jitprof-corpus-profile-{}-{}.json",
+            std::process::id(),
+            SEQ.fetch_add(1, Ordering::Relaxed)
+        ))
+    });
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_jitprof"));
     cmd.env("JITPROF_GC_STRESS", stress)
         .arg("run")
@@ -286,6 +303,10 @@ fn run(program: &Program, engine: &str) -> RunOutput {
     if let Some(f) = &stats_file {
         cmd.arg("--jit-stats").arg(f);
     }
+    match &profile_file {
+        Some(f) => cmd.arg("-q").arg("-o").arg(f),
+        None => cmd.arg("--no-profile"),
+    };
     let spawned = cmd
         .arg(&program.rel)
         .args(&program.args)
@@ -302,6 +323,7 @@ fn run(program: &Program, engine: &str) -> RunOutput {
                 stderr: Vec::new(),
                 status: Status::SpawnFailed(e.to_string()),
                 jit_stats: None,
+                profile: None,
             }
         }
     };
@@ -335,11 +357,36 @@ fn run(program: &Program, engine: &str) -> RunOutput {
         let _ = fs::remove_file(&f);
         text
     });
+    let profile = profile_file.map(|f| {
+        let loaded = profile::load(&f).map_err(|e| e.to_string());
+        let _ = fs::remove_file(&f);
+        loaded.map(|p| {
+            p.functions
+                .iter()
+                .find(|f| f.name == "<module>")
+                .map_or(0, |m| m.calls)
+        })
+    });
     RunOutput {
         stdout: stdout.join().unwrap_or_default(),
         stderr: stderr.join().unwrap_or_default(),
         status,
         jit_stats,
+        profile,
+    }
+}
+
+/// What is wrong with a recording run's profile: missing or unreadable, or
+/// without the main module's one call.
+fn check_profile(out: &RunOutput) -> Option<String> {
+    // A program that does not compile (exit 2) never runs: no profile.
+    if matches!(out.status, Status::Exited(2)) {
+        return None;
+    }
+    match out.profile.as_ref()? {
+        Err(e) => Some(format!("    {e}\n")),
+        Ok(0) => Some("    the profile has no call of <module>\n".into()),
+        Ok(_) => None,
     }
 }
 
@@ -708,6 +755,16 @@ fn corpus_matches_cpython_on_every_engine() {
                 what: "JIT did not compile the program".into(),
                 details,
             });
+        }
+        for (ei, out) in runs.iter().enumerate() {
+            if let Some(details) = check_profile(out) {
+                failures.push(Failure {
+                    program: program.rel.clone(),
+                    engine: engine_flag(ENGINES[ei]),
+                    what: "profile not written or unreadable".into(),
+                    details,
+                });
+            }
         }
         // The engines must also agree with each other (this matters where the
         // expectation is only a prefix, or where several engines are wrong).

@@ -1,5 +1,16 @@
 //! `jitprof annotate`: the source with a gutter per line.
+//!
+//! The pieces: `crate::lines` joins the profile's per-line data,
+//! `select` decides which lines to show, `text` and `json` print them,
+//! `header` describes each function, `find` locates functions.
 
+mod find;
+mod header;
+mod json;
+mod select;
+mod text;
+
+use crate::lines::LineTable;
 use profile::Profile;
 
 /// Options of `jitprof annotate`.
@@ -17,11 +28,18 @@ pub struct ListingOptions {
 }
 
 /// The annotated listing as text.
-pub fn render(_p: &Profile, _o: &ListingOptions) -> Result<String, String> {
-    Err("annotate: not built yet".into())
+pub fn render(p: &Profile, o: &ListingOptions) -> Result<String, String> {
+    let table = LineTable::new(p);
+    let sections = select::sections(p, &table, o)?;
+    Ok(text::render(p, &table, &sections, o))
 }
 
 /// The listing as JSON: an array of line objects.
-pub fn render_json(_p: &Profile, _o: &ListingOptions) -> Result<serde_json::Value, String> {
-    Err("annotate: not built yet".into())
+pub fn render_json(p: &Profile, o: &ListingOptions) -> Result<serde_json::Value, String> {
+    let table = LineTable::new(p);
+    let sections = select::sections(p, &table, o)?;
+    Ok(json::render(p, &table, &sections))
 }
+
+#[cfg(test)]
+mod tests;

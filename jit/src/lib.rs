@@ -6,4 +6,5 @@ pub mod format;
 pub mod front;
 pub mod interp;
 pub mod jit;
+pub mod recorder;
 pub mod runtime;

@@ -29,7 +29,10 @@ pub const TOTAL: u32 = 2;
 pub const PRINT: u32 = 3;
 
 fn tc(t: &str, n: u64) -> TypeCount {
-    TypeCount { type_name: t.into(), count: n }
+    TypeCount {
+        type_name: t.into(),
+        count: n,
+    }
 }
 
 fn frame(function: u32, line: u32) -> StackFrame {
@@ -37,7 +40,13 @@ fn frame(function: u32, line: u32) -> StackFrame {
 }
 
 fn instr(pc: u32, line: u32, col: u32, text: &str, exec_count: u64) -> BytecodeInstr {
-    BytecodeInstr { pc, line, col, text: text.into(), exec_count }
+    BytecodeInstr {
+        pc,
+        line,
+        col,
+        text: text.into(),
+        exec_count,
+    }
 }
 
 pub fn example() -> Profile {
@@ -78,8 +87,20 @@ pub fn example() -> Profile {
     fib.self_ns = 6 * ms;
     fib.cumulative_ns = 6 * ms;
     fib.callers = vec![
-        CallerEdge { caller: MODULE, calls: 1, primitive_calls: 1, self_ns: 0, cumulative_ns: 6 * ms },
-        CallerEdge { caller: FIB, calls: 176, primitive_calls: 0, self_ns: 6 * ms, cumulative_ns: 6 * ms },
+        CallerEdge {
+            caller: MODULE,
+            calls: 1,
+            primitive_calls: 1,
+            self_ns: 0,
+            cumulative_ns: 6 * ms,
+        },
+        CallerEdge {
+            caller: FIB,
+            calls: 176,
+            primitive_calls: 0,
+            self_ns: 6 * ms,
+            cumulative_ns: 6 * ms,
+        },
     ];
     fib.jit = Some(FunctionJit {
         status: JitStatus::Compiled,
@@ -161,11 +182,21 @@ pub fn example() -> Profile {
         file: 0,
         line,
         samples: interp + jit + runtime,
-        samples_by_tier: TierCounts { interpreter: interp, jit, runtime, collector: 0, compiler: 0 },
+        samples_by_tier: TierCounts {
+            interpreter: interp,
+            jit,
+            runtime,
+            collector: 0,
+            compiler: 0,
+        },
         exec_count: exec,
     };
 
-    let stack = |frames: Vec<StackFrame>, tier: Tier, count: u64| SampleStack { frames, tier, count };
+    let stack = |frames: Vec<StackFrame>, tier: Tier, count: u64| SampleStack {
+        frames,
+        tier,
+        count,
+    };
 
     Profile {
         format: FORMAT.into(),
@@ -182,7 +213,11 @@ pub fn example() -> Profile {
             exit_code: 0,
             exception: None,
         },
-        files: vec![SourceFile { id: 0, path: "example.py".into(), source: SOURCE.into() }],
+        files: vec![SourceFile {
+            id: 0,
+            path: "example.py".into(),
+            source: SOURCE.into(),
+        }],
         functions: vec![module, fib, total, print],
         lines: vec![
             line(2, 2, 1, 0, 177),
@@ -200,8 +235,16 @@ pub fn example() -> Profile {
                 col: 8,
                 op: "<".into(),
                 operands: vec![
-                    Operand { role: "left".into(), types: vec![tc("int", 177)], megamorphic: false },
-                    Operand { role: "right".into(), types: vec![tc("int", 177)], megamorphic: false },
+                    Operand {
+                        role: "left".into(),
+                        types: vec![tc("int", 177)],
+                        megamorphic: false,
+                    },
+                    Operand {
+                        role: "right".into(),
+                        types: vec![tc("int", 177)],
+                        megamorphic: false,
+                    },
                 ],
             },
             TypeSite {
@@ -276,7 +319,10 @@ pub fn example() -> Profile {
                 // push rbx; mov rbx, rsi; xor eax, eax; pop rbx; ret; nop x4
                 code_hex: "534889f331c05bc390909090".into(),
                 pc_offsets: vec![0, 4, 6, 7, 8, 8],
-                notes: vec![CodeNote { offset: 4, text: "guard: int".into() }],
+                notes: vec![CodeNote {
+                    offset: 4,
+                    text: "guard: int".into(),
+                }],
             },
             Compile {
                 function: TOTAL,
@@ -314,13 +360,17 @@ pub fn example() -> Profile {
         samples: Samples {
             rate_hz: 1000,
             interval_ns: ms,
-            total: 10,
+            total: 11,
             stacks: vec![
                 stack(vec![frame(MODULE, 12), frame(FIB, 2)], Tier::Interpreter, 2),
                 stack(vec![frame(MODULE, 12), frame(FIB, 2)], Tier::Jit, 1),
                 stack(vec![frame(MODULE, 12), frame(FIB, 4)], Tier::Interpreter, 3),
                 stack(vec![frame(MODULE, 13), frame(TOTAL, 8)], Tier::Jit, 1),
-                stack(vec![frame(MODULE, 13), frame(TOTAL, 9)], Tier::Interpreter, 1),
+                stack(
+                    vec![frame(MODULE, 13), frame(TOTAL, 9)],
+                    Tier::Interpreter,
+                    1,
+                ),
                 stack(vec![frame(MODULE, 13), frame(TOTAL, 9)], Tier::Jit, 2),
                 stack(vec![frame(MODULE, 12), frame(PRINT, 0)], Tier::Runtime, 1),
             ],
@@ -336,8 +386,16 @@ pub fn example() -> Profile {
             },
             peak_rss_bytes: 8 << 20,
             heap_by_type: vec![
-                HeapType { type_name: "list".into(), count: 2, bytes: 4_912 },
-                HeapType { type_name: "list_iterator".into(), count: 1, bytes: 48 },
+                HeapType {
+                    type_name: "list".into(),
+                    count: 2,
+                    bytes: 4_912,
+                },
+                HeapType {
+                    type_name: "list_iterator".into(),
+                    count: 1,
+                    bytes: 48,
+                },
             ],
             allocations: 3,
             allocated_bytes: 4_960,
@@ -349,8 +407,14 @@ pub fn example() -> Profile {
             jit_code_bytes: 20,
             jit_metadata_bytes: 224,
             exits_by_reason: vec![
-                ReasonCount { reason: "not_int_or_float".into(), count: 100 },
-                ReasonCount { reason: "int_overflow".into(), count: 0 },
+                ReasonCount {
+                    reason: "not_int_or_float".into(),
+                    count: 100,
+                },
+                ReasonCount {
+                    reason: "int_overflow".into(),
+                    count: 0,
+                },
             ],
             bails: 100,
             recorder_overhead_ns: 50_000,

@@ -7,8 +7,8 @@
 //! what is wrong with the file (missing, truncated, not JSON, another format
 //! or version) rather than a serde error about some field.
 
-mod schema;
 pub mod fixture;
+mod schema;
 
 pub use schema::*;
 
@@ -47,10 +47,18 @@ impl fmt::Display for LoadError {
             ),
             LoadError::Io(p, e) => write!(f, "cannot read profile {}: {e}", p.display()),
             LoadError::Truncated(p) => {
-                write!(f, "profile {} is truncated (the JSON ends early)", p.display())
+                write!(
+                    f,
+                    "profile {} is truncated (the JSON ends early)",
+                    p.display()
+                )
             }
             LoadError::NotJson(p, e) => {
-                write!(f, "{} is not a jitprof profile (not JSON: {e})", p.display())
+                write!(
+                    f,
+                    "{} is not a jitprof profile (not JSON: {e})",
+                    p.display()
+                )
             }
             LoadError::WrongFormat(p) => write!(
                 f,
@@ -135,7 +143,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -177,7 +188,10 @@ impl Profile {
         if !self.type_sites.iter().all(|s| fun_ok(s.function))
             || !self.bails.iter().all(|b| fun_ok(b.function))
             || !self.compiles.iter().all(|c| fun_ok(c.function))
-            || !self.allocations.iter().all(|a| a.function.is_none_or(fun_ok))
+            || !self
+                .allocations
+                .iter()
+                .all(|a| a.function.is_none_or(fun_ok))
         {
             return Err("a site names a function out of range".into());
         }
@@ -207,14 +221,16 @@ impl Profile {
         }
     }
 
-    /// Functions that contain `line` of `file`, innermost (latest `first_line`) first.
+    /// Functions that contain `line` of `file`, innermost first: the latest
+    /// `first_line`, and among those the shortest span (a module body and a
+    /// `def` on its first line both start at line 1).
     pub fn functions_at(&self, file: u32, line: u32) -> Vec<&Function> {
         let mut v: Vec<&Function> = self
             .functions
             .iter()
             .filter(|f| f.file == Some(file) && f.first_line <= line && line <= f.last_line)
             .collect();
-        v.sort_by_key(|f| std::cmp::Reverse(f.first_line));
+        v.sort_by_key(|f| (std::cmp::Reverse(f.first_line), f.last_line - f.first_line));
         v
     }
 }
@@ -232,6 +248,22 @@ mod tests {
     }
 
     #[test]
+    fn functions_at_prefers_the_def_over_the_module_starting_on_its_line() {
+        let p = fixture::example();
+        let at = p.functions_at(0, 2);
+        assert_eq!(at[0].name, "fib");
+        assert_eq!(at.last().unwrap().name, "<module>");
+    }
+
+    #[test]
+    fn example_samples_add_up() {
+        let p = fixture::example();
+        let stacks: u64 = p.samples.stacks.iter().map(|s| s.count).sum();
+        let lines: u64 = p.lines.iter().map(|l| l.samples).sum();
+        assert_eq!((stacks, lines), (p.samples.total, p.samples.total));
+    }
+
+    #[test]
     fn truncated_file_is_reported_as_truncated() {
         let bytes = serde_json::to_vec(&fixture::example()).unwrap();
         let e = from_slice(&bytes[..bytes.len() / 2]).unwrap_err();
@@ -240,8 +272,14 @@ mod tests {
 
     #[test]
     fn other_json_and_other_versions_are_named() {
-        assert!(matches!(from_slice(b"[1, 2]").unwrap_err(), LoadError::WrongFormat(_)));
-        assert!(matches!(from_slice(b"hello").unwrap_err(), LoadError::NotJson(..)));
+        assert!(matches!(
+            from_slice(b"[1, 2]").unwrap_err(),
+            LoadError::WrongFormat(_)
+        ));
+        assert!(matches!(
+            from_slice(b"hello").unwrap_err(),
+            LoadError::NotJson(..)
+        ));
         let e = from_slice(br#"{"format": "jitprof-profile", "version": 7}"#).unwrap_err();
         assert!(matches!(e, LoadError::WrongVersion(_, 7)), "{e}");
         let e = from_slice(br#"{"format": "jitprof-profile", "version": 1}"#).unwrap_err();
@@ -253,7 +291,10 @@ mod tests {
         let mut p = fixture::example();
         p.bails[0].function = 99;
         let bytes = serde_json::to_vec(&p).unwrap();
-        assert!(matches!(from_slice(&bytes).unwrap_err(), LoadError::Corrupt(..)));
+        assert!(matches!(
+            from_slice(&bytes).unwrap_err(),
+            LoadError::Corrupt(..)
+        ));
     }
 
     #[test]
@@ -269,7 +310,10 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
-        assert!(matches!(load(&dir.join("none.json")).unwrap_err(), LoadError::Missing(_)));
+        assert!(matches!(
+            load(&dir.join("none.json")).unwrap_err(),
+            LoadError::Missing(_)
+        ));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -176,7 +176,8 @@ pub struct Loop {
     /// Bytecode range `[start_pc, end_pc]` (the back-edge jump is at `end_pc`).
     pub start_pc: u32,
     pub end_pc: u32,
-    /// Times the back-edge was taken (iterations after the first).
+    /// Times the loop's header ran (its test: once per iteration plus once
+    /// per exit; counted in the interpreter and in compiled code alike).
     pub iterations: u64,
 }
 
@@ -210,8 +211,13 @@ pub enum Tier {
 }
 
 impl Tier {
-    pub const ALL: [Tier; 5] =
-        [Tier::Interpreter, Tier::Jit, Tier::Runtime, Tier::Collector, Tier::Compiler];
+    pub const ALL: [Tier; 5] = [
+        Tier::Interpreter,
+        Tier::Jit,
+        Tier::Runtime,
+        Tier::Collector,
+        Tier::Compiler,
+    ];
     pub fn name(self) -> &'static str {
         match self {
             Tier::Interpreter => "interpreter",

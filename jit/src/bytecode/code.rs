@@ -142,6 +142,8 @@ pub struct Code {
     pub caches: Box<[crate::interp::attr_cache::AttrCache]>,
     /// Hotness and compiled code (see `jit/mod.rs`).
     pub jit: crate::jit::CodeJit,
+    /// Execution counts and observed types (see `recorder/mod.rs`).
+    pub prof: crate::recorder::CodeProf,
 }
 
 impl Code {

@@ -52,9 +52,9 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(s);
                 all.extend_from_slice(args);
-                (b.func)(self, &all, kw)
+                self.rec_native(b.name, b.owner, |vm| (b.func)(vm, &all, kw))
             }
-            None => (b.func)(self, args, kw),
+            None => self.rec_native(b.name, b.owner, |vm| (b.func)(vm, args, kw)),
         }
     }
 
@@ -88,6 +88,7 @@ impl Vm {
         }
         self.frames
             .push(Frame::new(func, base, base - 1, self.handled.len(), true));
+        self.rec_enter(&func.code);
         self.native_depth += 1;
         let r = self.run_loop();
         self.native_depth -= 1;
@@ -148,7 +149,8 @@ impl Vm {
                 // buffer, no allocation.
                 let mut buf = [Value::Undefined; ARG_BUF];
                 buf[..npos].copy_from_slice(&self.stack[args_at..args_at + npos]);
-                (b.func)(self, &buf[..npos], &kw).map(Some)
+                self.rec_native(b.name, b.owner, |vm| (b.func)(vm, &buf[..npos], &kw))
+                    .map(Some)
             }
             _ => {
                 let args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
@@ -212,10 +214,10 @@ impl Vm {
                         if n <= ARG_BUF {
                             let mut buf = [Value::Undefined; ARG_BUF];
                             buf[..n].copy_from_slice(&self.stack[at..at + n]);
-                            return (b.func)(self, &buf[..n], &[]).map(Some);
+                            return self.call_native(b, &buf[..n]).map(Some);
                         }
                         let args: Vec<Value> = self.stack[at..at + n].to_vec();
-                        return (b.func)(self, &args, &[]).map(Some);
+                        return self.call_native(b, &args).map(Some);
                     }
                 }
             }
@@ -610,6 +612,7 @@ impl Vm {
         frame.pc = g.pc.get();
         frame.generator = Some(g);
         self.frames.push(frame);
+        self.rec_enter(&g.func.code);
         g.state.set(GenState::Running);
         self.native_depth += 1;
         let r = self.run_loop();

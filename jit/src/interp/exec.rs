@@ -86,6 +86,7 @@ impl Vm {
                 return Ok(false);
             }
             let frame = self.frames.pop().expect("frame");
+            self.rec_leave();
             self.handled.truncate(frame.handled_base);
             if let Some(g) = frame.generator {
                 g.state.set(GenState::Finished);
@@ -229,7 +230,11 @@ impl Vm {
                 if !STEP {
                     while let Some((entry, addr)) = code.jit.entry(pc) {
                         self.frames[frame_idx].pc = pc;
-                        let w = entry(self as *mut Vm, regs, addr);
+                        let w = if self.rec.is_some() {
+                            self.rec_run_compiled(entry, regs, addr)
+                        } else {
+                            entry(self as *mut Vm, regs, addr)
+                        };
                         match self.jit_outcome(w) {
                             Outcome::Resume(p) | Outcome::Continue(p) => {
                                 pc = p as usize;
@@ -392,6 +397,8 @@ impl Vm {
         }
         let mut stepped = false;
         let start_depth = self.frames.len();
+        // Recording (one predictable branch per instruction when off).
+        let prof = self.rec.is_some();
         loop {
             if STEP {
                 if stepped || self.frames.len() != start_depth {
@@ -401,6 +408,9 @@ impl Vm {
                     return Ok(Exit::Stepped);
                 }
                 stepped = true;
+            }
+            if prof {
+                self.rec_instr(code, pc, regs);
             }
             let instr = code.instrs[pc];
             pc += 1;
@@ -1056,7 +1066,7 @@ impl Vm {
                             for i in 0..argc {
                                 buf[i as usize] = r!(func + 1 + i);
                             }
-                            tryw!(func, (b.func)(self, &buf[..argc as usize], &[]));
+                            tryw!(func, self.call_native(b, &buf[..argc as usize]));
                             continue;
                         }
                     }
@@ -1124,7 +1134,7 @@ impl Vm {
                                     for k in 0..=argc {
                                         buf[k as usize] = r!(obj + k);
                                     }
-                                    tryw!(obj, (b.func)(self, &buf[..1 + argc as usize], &[]));
+                                    tryw!(obj, self.call_native(b, &buf[..1 + argc as usize]));
                                     continue;
                                 }
                                 (attr_cache::PAYLOAD_METHOD, Value::Builtin(b))
@@ -1136,7 +1146,7 @@ impl Vm {
                                         for k in 1..=argc {
                                             buf[k as usize] = r!(obj + k);
                                         }
-                                        tryw!(obj, (b.func)(self, &buf[..1 + argc as usize], &[]));
+                                        tryw!(obj, self.call_native(b, &buf[..1 + argc as usize]));
                                         continue;
                                     }
                                 }
@@ -1163,7 +1173,7 @@ impl Vm {
                                 for i in 0..argc {
                                     buf[1 + i as usize] = r!(obj + 1 + i);
                                 }
-                                tryw!(obj, (b.func)(self, &buf[..1 + argc as usize], &[]));
+                                tryw!(obj, self.call_native(b, &buf[..1 + argc as usize]));
                                 continue;
                             }
                         }
@@ -1345,6 +1355,7 @@ impl Vm {
         self.frames
             .push(Frame::new(func, base, ret_slot, self.handled.len(), false));
         let code = &func.code;
+        self.rec_enter(code);
         if !code.jit.decided.get() {
             self.jit_tick(code, crate::jit::CALL_WEIGHT);
         }
@@ -1400,6 +1411,7 @@ impl Vm {
     /// Pop the top frame after a return. Returns Some when the loop must exit.
     fn pop_frame(&mut self, v: Value) -> Option<Exit> {
         let f = self.frames.pop().expect("frame");
+        self.rec_leave();
         self.handled.truncate(f.handled_base);
         if let Some(g) = f.generator {
             g.state.set(GenState::Finished);
@@ -1416,6 +1428,7 @@ impl Vm {
     /// Suspend the top (generator) frame: copy its registers out and pop it.
     fn yield_frame(&mut self, v: Value, resume_reg: u16) -> Exit {
         let f = self.frames.pop().expect("frame");
+        self.rec_leave();
         self.handled.truncate(f.handled_base);
         let g = f.generator.expect("yield outside a generator frame");
         let n = f.code().nregs as usize;

@@ -9,5 +9,6 @@ pub mod frame;
 pub mod import;
 pub mod ops;
 pub mod protocol;
+pub mod recording;
 pub mod suggestions;
 pub mod vm;

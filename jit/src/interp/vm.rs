@@ -119,6 +119,11 @@ pub struct Vm {
     /// Source-module imports: modules being initialised, and the fatal
     /// (uncatchable) error that stops the run; see interp/import.rs.
     pub imports: crate::interp::import::ImportState,
+    /// The recorder, when `jitprof run` records a profile.
+    pub rec: Option<Box<crate::recorder::Recorder>>,
+    /// How the program ended, when not by running off its end: set with the
+    /// exception's last traceback line when it is reported.
+    pub run_end: Option<(profile::RunEnd, Option<String>)>,
 }
 
 /// The type objects of the built-in types.
@@ -274,6 +279,8 @@ impl Vm {
                 .map(|_| Default::default())
                 .collect(),
             imports: Default::default(),
+            rec: None,
+            run_end: None,
         };
         vm.jit_threshold = vm.jit.threshold();
         vm.init_types();
@@ -604,9 +611,11 @@ impl Vm {
             .iter()
             .map(|f| f.base + f.code().nregs as usize)
             .fold(live_top, usize::max);
-        let mut heap = std::mem::take(&mut self.heap);
-        heap.collect(|t| self.mark_roots(t, live_top));
-        self.heap = heap;
+        self.rec_collect(|vm| {
+            let mut heap = std::mem::take(&mut vm.heap);
+            heap.collect(|t| vm.mark_roots(t, live_top));
+            vm.heap = heap;
+        });
     }
 
     fn mark_roots(&self, t: &mut Tracer, live_top: usize) {
@@ -711,6 +720,7 @@ impl Vm {
     fn report_uncaught(&mut self, exc: PyExc) -> RunOutcome {
         let cls = exc.class;
         if cls == self.exc_types["SystemExit"] {
+            self.run_end = Some((profile::RunEnd::SysExit, None));
             let arg = exc
                 .exc
                 .as_ref()
@@ -737,6 +747,17 @@ impl Vm {
         self.stdout.flush();
         let text = self.format_exception_chain(exc);
         self.stderr.write_str(&text);
+        let last = text
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .map(str::to_string);
+        let end = if cls == self.exc_types["KeyboardInterrupt"] {
+            profile::RunEnd::Interrupted
+        } else {
+            profile::RunEnd::Exception
+        };
+        self.run_end = Some((end, last));
         if cls == self.exc_types["KeyboardInterrupt"] {
             return RunOutcome::Uncaught(130);
         }

@@ -126,24 +126,31 @@ pub struct Gen<'a> {
     generic_at: &'a [u32],
     /// Keep notes for `jitprof disasm` (source lines, bytecode, comments).
     listing: bool,
-    /// Addresses the back-edge poll reads.
-    gc_due: *const bool,
-    interrupted: *const bool,
+    /// Flags the back-edge poll reads.
+    polls: Polls,
+    /// Instructions that begin a line (profiling: count their executions).
+    line_entries: Option<Vec<bool>>,
+}
+
+/// The flags a loop back-edge polls, by address: a pending collection,
+/// Ctrl-C, and (when recording) a pending sample.
+#[derive(Clone, Copy)]
+pub struct Polls {
+    pub gc_due: *const bool,
+    pub interrupted: *const bool,
+    pub sample: Option<*const bool>,
 }
 
 impl<'a> Gen<'a> {
-    pub fn new(
-        code: &'a Code,
-        generic_at: &'a [u32],
-        listing: bool,
-        gc_due: *const bool,
-        interrupted: *const bool,
-    ) -> std::io::Result<Gen<'a>> {
+    pub fn new(code: &'a Code, generic_at: &'a [u32], listing: bool, polls: Polls) -> Gen<'a> {
         let mut ops = Assembler::new(0);
         let labels = (0..code.instrs.len())
             .map(|_| ops.new_dynamic_label())
             .collect();
-        Ok(Gen {
+        let line_entries = polls
+            .sample
+            .map(|_| crate::recorder::build::line_entries(code));
+        Gen {
             code,
             ops,
             labels,
@@ -152,9 +159,9 @@ impl<'a> Gen<'a> {
             bail_sites: Vec::new(),
             generic_at,
             listing,
-            gc_due,
-            interrupted,
-        })
+            polls,
+            line_entries,
+        }
     }
 
     fn here(&self) -> u32 {
@@ -206,6 +213,15 @@ impl<'a> Gen<'a> {
             }
             let label = self.labels[pc];
             asm!(self.ops; =>label);
+            if self.line_entries.as_ref().is_some_and(|e| e[pc]) {
+                // Recording: count entries into this line (the profile's
+                // execution counts; the interpreter counts every instruction).
+                let counter = self.code.prof.count_addr(pc);
+                asm!(self.ops
+                    ; mov rax, QWORD counter as i64
+                    ; add QWORD [rax], 1
+                );
+            }
             self.gen_instr(pc as u32);
         }
         // Falling off the end cannot happen (every code object ends in a
@@ -616,14 +632,21 @@ impl<'a> Gen<'a> {
         let poll = self.ops.new_dynamic_label();
         self.comment(format_args!("back-edge: poll GC and Ctrl-C"));
         asm!(self.ops
-            ; mov rax, QWORD self.gc_due as i64
+            ; mov rax, QWORD self.polls.gc_due as i64
             ; cmp BYTE [rax], 0
             ; jne =>poll
-            ; mov rax, QWORD self.interrupted as i64
+            ; mov rax, QWORD self.polls.interrupted as i64
             ; cmp BYTE [rax], 0
             ; jne =>poll
-            ; jmp =>t
         );
+        if let Some(sample) = self.polls.sample {
+            asm!(self.ops
+                ; mov rax, QWORD sample as i64
+                ; cmp BYTE [rax], 0
+                ; jne =>poll
+            );
+        }
+        asm!(self.ops; jmp =>t);
         self.cold.push(Cold::Resume {
             entry: poll,
             pc,

@@ -20,11 +20,20 @@ pub extern "sysv64" fn jit_step(vm: *mut Vm, pc: u32, reason: u32) -> u64 {
     // interpreter that entered it holds no other reference while it runs.
     let vm = unsafe { &mut *vm };
     guarded(vm, |vm| {
-        if let Some(r) = ExitReason::from_code(reason) {
-            vm.jit
-                .count_exit(vm.frames.last().map(|f| f.code_ptr()), pc, r);
+        let r = ExitReason::from_code(reason);
+        let code = vm.frames.last().map(|f| f.code_ptr());
+        if let Some(r) = r {
+            vm.jit.count_exit(code, pc, r);
         }
-        step(vm, pc)
+        match (r, code) {
+            (Some(r), Some(code)) if vm.rec.is_some() && crate::jit::is_guard(r) => {
+                let t0 = vm.rec_bail(pc, r);
+                let out = step(vm, pc);
+                vm.rec_bail_done(pc, r, t0, code as usize);
+                out
+            }
+            _ => step(vm, pc),
+        }
     })
 }
 
@@ -67,7 +76,7 @@ pub(crate) fn step(vm: &mut Vm, pc: u32) -> Outcome {
         f.pc = pc as usize;
         f.code_ptr()
     };
-    match vm.run_step() {
+    match vm.rec_interpreted(|vm| vm.run_step()) {
         Ok(()) => {
             if vm.frames.len() != depth {
                 return Outcome::Left;

@@ -25,6 +25,7 @@ pub mod exits;
 pub mod fast;
 pub mod helpers;
 pub mod listing;
+pub mod perf;
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -71,6 +72,9 @@ pub struct JitOptions {
     pub code_limit: usize,
     /// Keep the notes `jitprof disasm` prints (costs compile time).
     pub listing: bool,
+    /// Recording a profile: compiled code counts line entries and polls for
+    /// pending samples at loop back-edges.
+    pub profile: bool,
 }
 
 impl Default for JitOptions {
@@ -80,6 +84,7 @@ impl Default for JitOptions {
             threshold: DEFAULT_THRESHOLD,
             code_limit: DEFAULT_CODE_LIMIT,
             listing: false,
+            profile: false,
         }
     }
 }
@@ -129,6 +134,11 @@ pub struct Compiled {
     pub notes: Vec<(u32, Note)>,
     pub bail_sites: Vec<(u32, ExitReason)>,
     pub compile_time_ns: u64,
+    /// When it was compiled (`recorder::clock` ticks).
+    pub at_ticks: u64,
+    /// The compiler's peak heap growth during this compile (0 without the
+    /// counting allocator).
+    pub peak_heap_bytes: u64,
     /// 0 for the first compile, then 1, 2, ... for recompiles.
     pub version: u32,
     /// Sites compiled without a fast path because they kept bailing.
@@ -193,6 +203,9 @@ pub struct JitRuntime {
     pub pending_panic: Option<Box<dyn std::any::Any + Send>>,
     /// Sites waiting for a recompile (code address -> generic sites).
     pub want_recompile: Vec<Rc<Code>>,
+    /// Where compiled code is announced to Linux perf (`--perf-map`,
+    /// `--perf-jitdump`).
+    pub perf: Option<perf::PerfSink>,
 }
 
 impl JitRuntime {
@@ -262,14 +275,25 @@ impl JitRuntime {
                 }
             }
         }
+        let _tier = crate::recorder::sampler::TierScope::enter(profile::Tier::Compiler);
+        let at_ticks = crate::recorder::clock::ticks();
         let start = Instant::now();
-        let gen =
-            match codegen::Gen::new(code, &generic_at, self.options.listing, gc_due, interrupted) {
-                Ok(g) => g,
-                Err(e) => return self.give_up(code, format!("no code memory: {e}")),
-            };
-        let out = gen.generate();
-        let bytes = match out.ops.finalize() {
+        let polls = codegen::Polls {
+            gc_due,
+            interrupted,
+            sample: self
+                .options
+                .profile
+                .then(crate::recorder::sampler::pending_flag),
+        };
+        let listing = self.options.listing;
+        let (built, peak_heap_bytes) = crate::recorder::heapcount::measure(|| {
+            let out = codegen::Gen::new(code, &generic_at, listing, polls).generate();
+            out.ops
+                .finalize()
+                .map(|bytes| (out.pc_offsets, out.notes, out.bail_sites, bytes))
+        });
+        let (pc_offsets, notes, bail_sites, bytes) = match built {
             Ok(b) => b,
             Err(e) => return self.give_up(code, format!("assembler error: {e:?}")),
         };
@@ -294,10 +318,12 @@ impl JitRuntime {
             code: code.clone(),
             buf,
             entry,
-            pc_offsets: out.pc_offsets,
-            notes: out.notes,
-            bail_sites: out.bail_sites,
+            pc_offsets,
+            notes,
+            bail_sites,
             compile_time_ns,
+            at_ticks,
+            peak_heap_bytes,
             version,
             generic_at,
             site_exits: (0..code.instrs.len() * ExitReason::ALL.len())
@@ -305,6 +331,9 @@ impl JitRuntime {
                 .collect(),
         });
         self.code_bytes += compiled.code_bytes();
+        if let Some(sink) = self.perf.as_mut() {
+            announce(sink, &compiled);
+        }
         code.jit.compiled.set(Rc::as_ptr(&compiled));
         self.compiled.push(compiled);
         true
@@ -413,7 +442,7 @@ fn make_executable(bytes: &[u8]) -> std::io::Result<ExecutableBuffer> {
 
 /// Exits that come from a failed guard (as opposed to hand-overs the code
 /// always makes, like calls).
-fn is_guard(r: ExitReason) -> bool {
+pub fn is_guard(r: ExitReason) -> bool {
     matches!(
         r,
         ExitReason::NotIntOrFloat
@@ -421,4 +450,26 @@ fn is_guard(r: ExitReason) -> bool {
             | ExitReason::CondNotBool
             | ExitReason::IterNotFast
     )
+}
+
+/// Tell perf where a function's code is, with its source lines.
+fn announce(sink: &mut perf::PerfSink, c: &Compiled) {
+    let code = &c.code;
+    let name = format!(
+        "py::{} ({}:{})",
+        code.qualname,
+        code.filename(),
+        code.first_line
+    );
+    let lines: Vec<(u32, u32)> = c
+        .pc_offsets
+        .iter()
+        .enumerate()
+        .filter(|(_, &o)| o != u32::MAX)
+        .map(|(pc, &o)| (o, code.line_at(pc)))
+        .collect();
+    // SAFETY: the buffer is mapped readable (and executable) for the VM's lifetime.
+    let bytes = unsafe { std::slice::from_raw_parts(c.base() as *const u8, c.code_bytes()) };
+    // A failed write loses perf's names, not the run: perf_files reports it once.
+    let _ = sink.code_loaded(&name, c.base(), bytes, code.filename(), &lines);
 }

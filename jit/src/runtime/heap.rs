@@ -50,6 +50,15 @@ pub trait Trace {
     fn type_name(&self) -> &'static str {
         std::any::type_name::<Self>()
     }
+    /// For the allocation profile: a key for this object's Python type when
+    /// the Rust type does not determine it (an instance's class), else 0.
+    fn alloc_class_key(&self) -> usize {
+        0
+    }
+    /// The Python type name for the allocation profile.
+    fn alloc_type_name(&self) -> String {
+        crate::recorder::allocs::python_name(std::any::type_name::<Self>()).to_string()
+    }
 }
 
 /// A pointer to a live heap object. Copy, 8 bytes, never null. Transparent, so
@@ -185,6 +194,8 @@ pub struct Heap {
     /// the last collection (1 = at the first safepoint after any allocation).
     stress_every: u64,
     allocs_since: u64,
+    /// Allocation sites, when recording a profile.
+    pub rec: Option<Box<crate::recorder::allocs::AllocRecorder>>,
 }
 
 const MIN_THRESHOLD: usize = 2 << 20;
@@ -215,6 +226,7 @@ impl Default for Heap {
             stress: false,
             stress_every: 1,
             allocs_since: 0,
+            rec: None,
         }
     }
 }
@@ -233,11 +245,19 @@ impl Heap {
             stress: cfg!(feature = "stress_gc") || stress_interval().is_some(),
             stress_every: stress_interval().unwrap_or(1),
             allocs_since: 0,
+            rec: None,
         }
     }
 
     pub fn alloc<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
         let size = std::mem::size_of::<GcBox<T>>() + value.extra_bytes();
+        if let Some(r) = self.rec.as_deref_mut() {
+            let key = match value.alloc_class_key() {
+                0 => std::any::type_name::<T>().as_ptr() as usize,
+                k => k,
+            };
+            r.record(key, size, || value.alloc_type_name());
+        }
         let b = Box::new(GcBox {
             header: Header {
                 marked: Cell::new(false),

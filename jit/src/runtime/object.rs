@@ -1042,6 +1042,12 @@ impl Trace for InstanceObj {
             _ => 0,
         }
     }
+    fn alloc_class_key(&self) -> usize {
+        self.class.as_ptr() as usize
+    }
+    fn alloc_type_name(&self) -> String {
+        self.class.name.as_str().to_string()
+    }
 }
 
 // ---------------------------------------------------------------- modules and generators

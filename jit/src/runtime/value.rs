@@ -55,6 +55,7 @@ pub mod tags {
     pub const LIST: u64 = 8;
     pub const TUPLE: u64 = 9;
     pub const INSTANCE: u64 = 16;
+    pub const ITER: u64 = 18;
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);

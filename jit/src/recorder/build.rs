@@ -1,0 +1,726 @@
+//! Turning what the recorder, the JIT and the heap measured into a
+//! `profile::Profile` at the end of a run.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use crate::bytecode::code::{Code, SourceFile as Src};
+use crate::bytecode::opcodes::Instr;
+use crate::interp::vm::Vm;
+use crate::jit::exits::ExitReason;
+use crate::jit::{is_guard, JitMode};
+use crate::recorder::clock::{ticks, ToNs};
+use crate::recorder::{sites, FuncKey, Recorder};
+use profile::*;
+
+/// What the caller knows about the run that the VM does not.
+pub struct RunInfo {
+    pub program: String,
+    pub argv: Vec<String>,
+    pub cwd: String,
+    pub started_unix_ms: u64,
+    pub end: RunEnd,
+    pub exit_code: i32,
+    pub exception: Option<String>,
+}
+
+/// Instructions that begin a line: the first one, any whose line differs
+/// from the previous instruction's, and every jump target. Their execution
+/// counts are the line's entry counts; compiled code counts only these.
+pub fn line_entries(code: &Code) -> Vec<bool> {
+    let n = code.instrs.len();
+    let mut e = vec![false; n];
+    for pc in 0..n {
+        if pc == 0 || code.line_at(pc) != code.line_at(pc - 1) {
+            e[pc] = true;
+        }
+        if let Some(t) = code.instrs[pc].jump_target() {
+            if let Some(x) = e.get_mut(t as usize) {
+                *x = true;
+            }
+        }
+    }
+    e
+}
+
+/// `NotIntOrFloat` -> `not_int_or_float`: the reason codes in the profile.
+pub fn reason_code(r: ExitReason) -> String {
+    let name = format!("{r:?}");
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, ch) in name.chars().enumerate() {
+        if ch.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// What compiled code expected where a guard of this kind failed.
+fn expected(r: ExitReason) -> &'static str {
+    match r {
+        ExitReason::NotIntOrFloat => "int or float operands",
+        ExitReason::IntOverflow => "an int result that fits in 64 bits",
+        ExitReason::CondNotBool => "a bool, int or None condition",
+        ExitReason::IterNotFast => "a range or list iterator",
+        _ => "",
+    }
+}
+
+fn peak_rss_bytes() -> u64 {
+    // SAFETY: getrusage writes a plain struct we own.
+    unsafe {
+        let mut ru: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_SELF, &mut ru) == 0 {
+            return ru.ru_maxrss.max(0) as u64 * 1024;
+        }
+    }
+    0
+}
+
+/// Build the profile. Takes the recorder out of the VM.
+pub fn build(vm: &mut Vm, run: RunInfo) -> Option<Profile> {
+    vm.stop_recording();
+    let rec = vm.rec.take()?;
+    let allocs = vm.heap.rec.take();
+    let to_ns = ToNs(rec.clock.ns_per_tick());
+    let wall_ns = rec.clock.start.elapsed().as_nanos() as u64;
+    let b = Builder::new(vm, &rec, to_ns);
+    Some(b.finish(run, wall_ns, allocs.as_deref()))
+}
+
+struct Builder<'a> {
+    vm: &'a Vm,
+    rec: &'a Recorder,
+    to_ns: ToNs,
+    files: Vec<Rc<Src>>,
+    file_ids: HashMap<usize, u32>,
+    /// Function id by code address.
+    code_ids: FxHashMap<usize, u32>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(vm: &'a Vm, rec: &'a Recorder, to_ns: ToNs) -> Builder<'a> {
+        let mut b = Builder {
+            vm,
+            rec,
+            to_ns,
+            files: Vec::new(),
+            file_ids: HashMap::new(),
+            code_ids: FxHashMap::default(),
+        };
+        for (i, f) in rec.funcs.iter().enumerate() {
+            if let FuncKey::Python(code) = f {
+                b.code_ids.insert(Rc::as_ptr(code) as usize, i as u32);
+                let key = Rc::as_ptr(&code.source) as usize;
+                if !b.file_ids.contains_key(&key) {
+                    b.file_ids.insert(key, b.files.len() as u32);
+                    b.files.push(code.source.clone());
+                }
+            }
+        }
+        b
+    }
+
+    fn file_of(&self, code: &Code) -> u32 {
+        self.file_ids[&(Rc::as_ptr(&code.source) as usize)]
+    }
+
+    fn finish(
+        self,
+        run: RunInfo,
+        wall_ns: u64,
+        allocs: Option<&super::allocs::AllocRecorder>,
+    ) -> Profile {
+        let compiles = self.compiles();
+        let functions = self.functions();
+        let samples = self.samples();
+        let lines = self.lines(&samples);
+        let type_sites = self.type_sites();
+        let bails = self.bails(&compiles);
+        let allocations = self.allocations(allocs);
+        let summary = self.summary(wall_ns, &samples, &compiles, &allocations, &bails);
+        let mode = match self.vm.jit.options.mode {
+            JitMode::Off => "off",
+            JitMode::Auto => "auto",
+            JitMode::Eager => "eager",
+        };
+        Profile {
+            format: FORMAT.into(),
+            version: VERSION,
+            run: Run {
+                program: run.program,
+                argv: run.argv,
+                cwd: run.cwd,
+                jitprof_version: env!("CARGO_PKG_VERSION").into(),
+                jit_mode: mode.into(),
+                jit_threshold: self.vm.jit.options.threshold,
+                started_unix_ms: run.started_unix_ms,
+                end: run.end,
+                exit_code: run.exit_code,
+                exception: run.exception,
+            },
+            files: self
+                .files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| SourceFile {
+                    id: i as u32,
+                    path: f.path.to_string(),
+                    source: f.text.clone(),
+                })
+                .collect(),
+            functions,
+            lines,
+            type_sites,
+            bails,
+            allocations,
+            compiles,
+            samples,
+            summary,
+        }
+    }
+
+    fn functions(&self) -> Vec<Function> {
+        let ns = |t| self.to_ns.ns(t);
+        let mut out = Vec::with_capacity(self.rec.funcs.len());
+        for (i, key) in self.rec.funcs.iter().enumerate() {
+            let t = self.rec.calls.funcs.get(i).cloned().unwrap_or_default();
+            let callers = t
+                .callers
+                .iter()
+                .map(|e| CallerEdge {
+                    caller: e.caller,
+                    calls: e.calls,
+                    primitive_calls: e.primitive_calls,
+                    self_ns: ns(e.self_ticks),
+                    cumulative_ns: ns(e.cum_ticks),
+                })
+                .collect();
+            let mut f = Function {
+                id: i as u32,
+                kind: FunctionKind::Python,
+                name: String::new(),
+                qualname: String::new(),
+                file: None,
+                first_line: 0,
+                last_line: 0,
+                calls: t.calls,
+                primitive_calls: t.primitive_calls,
+                self_ns: ns(t.self_ticks),
+                cumulative_ns: ns(t.cum_ticks),
+                callers,
+                jit: None,
+                loops: Vec::new(),
+                bytecode: Vec::new(),
+            };
+            match key {
+                FuncKey::Builtin { name, owner } => {
+                    f.kind = FunctionKind::Builtin;
+                    f.name = name.to_string();
+                    f.qualname = match owner {
+                        Some(o) => format!("{o}.{name}"),
+                        None => name.to_string(),
+                    };
+                }
+                FuncKey::Python(code) => {
+                    f.name = code.name.to_string();
+                    f.qualname = code.qualname.to_string();
+                    f.file = Some(self.file_of(code));
+                    f.first_line = code.first_line;
+                    f.last_line = code
+                        .locs
+                        .iter()
+                        .map(|l| l.line)
+                        .max()
+                        .unwrap_or(code.first_line);
+                    f.jit = Some(self.function_jit(code));
+                    f.loops = loops(code);
+                    f.bytecode = (0..code.instrs.len())
+                        .map(|pc| BytecodeInstr {
+                            pc: pc as u32,
+                            line: code.line_at(pc),
+                            col: code.locs.get(pc).map(|l| l.col).unwrap_or(0),
+                            text: crate::bytecode::disasm::instr_text(code, pc),
+                            exec_count: code.prof.counts[pc].get(),
+                        })
+                        .collect();
+                }
+            }
+            out.push(f);
+        }
+        out
+    }
+
+    fn function_jit(&self, code: &Rc<Code>) -> FunctionJit {
+        let versions = self
+            .vm
+            .jit
+            .compiled
+            .iter()
+            .filter(|c| Rc::ptr_eq(&c.code, code))
+            .count() as u32;
+        let refused = self
+            .vm
+            .jit
+            .not_compiled
+            .iter()
+            .find(|n| Rc::ptr_eq(&n.code, code));
+        let (status, reason) = if !code.jit.compiled.get().is_null() {
+            (JitStatus::Compiled, None)
+        } else if let Some(n) = refused {
+            (JitStatus::Refused, Some(n.reason.clone()))
+        } else {
+            (JitStatus::Interpreted, None)
+        };
+        FunctionJit {
+            status,
+            reason,
+            hotness: code.jit.hot.get() as u64,
+            compiles: versions,
+            recompiles: versions.saturating_sub(1),
+        }
+    }
+
+    fn samples(&self) -> Samples {
+        let mut stacks: Vec<SampleStack> = self
+            .rec
+            .stacks
+            .iter()
+            .map(|((frames, tier), n)| SampleStack {
+                frames: frames
+                    .iter()
+                    .map(|&(function, line)| StackFrame { function, line })
+                    .collect(),
+                tier: *tier,
+                count: *n,
+            })
+            .collect();
+        stacks.sort_by(|a, b| b.count.cmp(&a.count));
+        let rate = self.rec.options.sample_rate_hz;
+        Samples {
+            rate_hz: rate,
+            interval_ns: 1_000_000_000 / rate.max(1) as u64,
+            total: self.rec.sample_total,
+            stacks,
+        }
+    }
+
+    fn is_python(&self, f: u32) -> bool {
+        matches!(self.rec.funcs.get(f as usize), Some(FuncKey::Python(_)))
+    }
+
+    fn lines(&self, samples: &Samples) -> Vec<Line> {
+        let mut by_line: FxHashMap<(u32, u32), Line> = FxHashMap::default();
+        let mut line = |file: u32, l: u32| {
+            by_line.entry((file, l)).or_insert_with(|| Line {
+                file,
+                line: l,
+                samples: 0,
+                samples_by_tier: TierCounts::default(),
+                exec_count: 0,
+            }) as *mut Line
+        };
+        for s in &samples.stacks {
+            // The innermost Python frame: a builtin's time counts on the line
+            // that called it.
+            let Some(fr) = s.frames.iter().rev().find(|f| self.is_python(f.function)) else {
+                continue;
+            };
+            let Some(FuncKey::Python(code)) = self.rec.funcs.get(fr.function as usize) else {
+                continue;
+            };
+            // SAFETY: the pointer is into `by_line`, not resized while held.
+            let l = unsafe { &mut *line(self.file_of(code), fr.line) };
+            l.samples += s.count;
+            l.samples_by_tier.add(s.tier, s.count);
+        }
+        for f in &self.rec.funcs {
+            let FuncKey::Python(code) = f else { continue };
+            let file = self.file_of(code);
+            for (pc, entry) in line_entries(code).into_iter().enumerate() {
+                let n = code.prof.counts[pc].get();
+                if !entry || n == 0 {
+                    continue;
+                }
+                // SAFETY: as above.
+                let l = unsafe { &mut *line(file, code.line_at(pc)) };
+                l.exec_count = l.exec_count.max(n);
+            }
+        }
+        let mut v: Vec<Line> = by_line.into_values().collect();
+        v.sort_by_key(|l| (l.file, l.line));
+        v
+    }
+
+    fn type_name(&self, key: u64) -> String {
+        self.rec
+            .type_names
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| "?".into())
+    }
+
+    fn type_sites(&self) -> Vec<TypeSite> {
+        let mut out = Vec::new();
+        for (id, f) in self.rec.funcs.iter().enumerate() {
+            let FuncKey::Python(code) = f else { continue };
+            let Some(sites) = code.prof.sites.get() else {
+                continue;
+            };
+            for (pc, site) in sites.iter().enumerate() {
+                let Some((op, roles, n)) = sites::observed(&code.instrs[pc]) else {
+                    continue;
+                };
+                if site.ops[0].counts[0].get() == 0 {
+                    continue;
+                }
+                let operands = (0..n)
+                    .map(|i| {
+                        let o = &site.ops[i];
+                        // Merge keys with one name (a big int and a small int are both `int`).
+                        let mut types: Vec<TypeCount> = Vec::new();
+                        for w in 0..sites::WAYS {
+                            let c = o.counts[w].get();
+                            if c == 0 {
+                                continue;
+                            }
+                            let name = self.type_name(o.keys[w].get());
+                            match types.iter_mut().find(|t| t.type_name == name) {
+                                Some(t) => t.count += c,
+                                None => types.push(TypeCount {
+                                    type_name: name,
+                                    count: c,
+                                }),
+                            }
+                        }
+                        types.sort_by(|a, b| b.count.cmp(&a.count));
+                        Operand {
+                            role: roles[i].0.to_string(),
+                            types,
+                            megamorphic: o.megamorphic.get(),
+                        }
+                    })
+                    .collect();
+                let loc = code.locs.get(pc);
+                out.push(TypeSite {
+                    function: id as u32,
+                    pc: pc as u32,
+                    line: code.line_at(pc),
+                    col: loc.map(|l| l.col).unwrap_or(0),
+                    op: op.text(&code.names),
+                    operands,
+                });
+            }
+        }
+        out
+    }
+
+    fn bails(&self, compiles: &[Compile]) -> Vec<Bail> {
+        // Exit counts per (code, pc, reason), summed over the code's versions.
+        let mut counts: FxHashMap<(usize, u32, ExitReason), u64> = FxHashMap::default();
+        let mut recompiled: FxHashMap<(usize, u32), u64> = FxHashMap::default();
+        for (ci, c) in self.vm.jit.compiled.iter().enumerate() {
+            let key = Rc::as_ptr(&c.code) as usize;
+            for (pc, r, n) in c.exits() {
+                if is_guard(r) {
+                    *counts.entry((key, pc, r)).or_insert(0) += n;
+                }
+            }
+            for &pc in &c.generic_at {
+                let t = compiles.get(ci).map(|x| x.compile_ns).unwrap_or(0);
+                recompiled.entry((key, pc)).or_insert(t);
+            }
+        }
+        let mut out = Vec::new();
+        for ((key, pc, r), count) in counts {
+            let Some(&function) = self.code_ids.get(&key) else {
+                continue;
+            };
+            let Some(FuncKey::Python(code)) = self.rec.funcs.get(function as usize) else {
+                continue;
+            };
+            let log = self.rec.bails.sites.get(&(key, pc, r as u32));
+            let recompile_ns = recompiled.get(&(key, pc)).copied();
+            let cost_ns =
+                log.map(|l| self.to_ns.ns(l.cost_ticks)).unwrap_or(0) + recompile_ns.unwrap_or(0);
+            out.push(Bail {
+                function,
+                pc,
+                line: code.line_at(pc as usize),
+                col: code.locs.get(pc as usize).map(|l| l.col).unwrap_or(0),
+                reason: reason_code(r),
+                description: r.name().to_string(),
+                expected: expected(r).to_string(),
+                observed: log
+                    .map(|l| {
+                        l.observed
+                            .iter()
+                            .map(|(t, n)| TypeCount {
+                                type_name: t.clone(),
+                                count: *n,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                count,
+                first_stack: log
+                    .map(|l| {
+                        l.first_stack
+                            .iter()
+                            .map(|&(function, line)| StackFrame { function, line })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                recompiled: recompile_ns.is_some(),
+                cost_ns,
+            });
+        }
+        out.sort_by(|a, b| b.cost_ns.cmp(&a.cost_ns).then(b.count.cmp(&a.count)));
+        out
+    }
+
+    fn allocations(&self, allocs: Option<&super::allocs::AllocRecorder>) -> Vec<AllocSite> {
+        let Some(a) = allocs else { return Vec::new() };
+        let mut out: Vec<AllocSite> = a
+            .sites
+            .iter()
+            .map(|(&(code, pc, key), s)| {
+                let function = self.code_ids.get(&code).copied();
+                let line = match function.and_then(|f| self.rec.funcs.get(f as usize)) {
+                    Some(FuncKey::Python(c)) => c.line_at(pc as usize),
+                    _ => 0,
+                };
+                AllocSite {
+                    function,
+                    pc,
+                    line,
+                    type_name: a
+                        .names
+                        .get(&key)
+                        .cloned()
+                        .unwrap_or_else(|| "object".into()),
+                    count: s.count,
+                    bytes: s.bytes,
+                    jit_count: s.jit_count,
+                    jit_bytes: s.jit_bytes,
+                }
+            })
+            .collect();
+        out.sort_by(|x, y| y.bytes.cmp(&x.bytes));
+        out
+    }
+
+    fn compiles(&self) -> Vec<Compile> {
+        let mut out = Vec::new();
+        let start = self.rec.clock.start_ticks;
+        for c in &self.vm.jit.compiled {
+            let Some(&function) = self.code_ids.get(&(Rc::as_ptr(&c.code) as usize)) else {
+                continue;
+            };
+            let trigger = if c.version > 0 {
+                CompileTrigger::Recompile
+            } else if self.vm.jit.options.mode == JitMode::Eager {
+                CompileTrigger::Eager
+            } else {
+                CompileTrigger::Hot
+            };
+            let reason = (c.version > 0).then(|| {
+                c.generic_at
+                    .iter()
+                    .map(|&pc| {
+                        format!(
+                            "line {}: generic after {} bails",
+                            c.code.line_at(pc as usize),
+                            crate::jit::BAILS_BEFORE_RECOMPILE
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            });
+            // SAFETY: the buffer is mapped readable for the VM's lifetime.
+            let bytes =
+                unsafe { std::slice::from_raw_parts(c.base() as *const u8, c.code_bytes()) };
+            let mut hex = String::with_capacity(bytes.len() * 2);
+            for b in bytes {
+                hex.push_str(&format!("{b:02x}"));
+            }
+            let notes = c
+                .bail_sites
+                .iter()
+                .filter_map(|&(pc, r)| {
+                    c.pc_offsets.get(pc as usize).map(|&o| CodeNote {
+                        offset: o,
+                        text: format!("pc {pc}: guard, bails on {}", r.name()),
+                    })
+                })
+                .collect();
+            let metadata_bytes =
+                (c.pc_offsets.len() * 4 + c.bail_sites.len() * 8 + c.site_exits.len() * 8) as u64;
+            out.push(Compile {
+                function,
+                version: c.version,
+                trigger,
+                reason,
+                at_ns: self.to_ns.ns(c.at_ticks.saturating_sub(start)),
+                compile_ns: c.compile_time_ns,
+                code_bytes: c.code_bytes() as u64,
+                metadata_bytes,
+                peak_heap_bytes: c.peak_heap_bytes,
+                bytecode_instrs: c.code.instrs.len() as u32,
+                code_address: c.base(),
+                code_hex: hex,
+                pc_offsets: c.pc_offsets.clone(),
+                notes,
+            });
+        }
+        out
+    }
+
+    fn summary(
+        &self,
+        wall_ns: u64,
+        samples: &Samples,
+        compiles: &[Compile],
+        allocations: &[AllocSite],
+        bails: &[Bail],
+    ) -> Summary {
+        let mut by_tier = TierCounts::default();
+        for s in &samples.stacks {
+            by_tier.add(s.tier, s.count);
+        }
+        let gc_ns = self.to_ns.ns(self.rec.gc_ticks);
+        let compile_ns: u64 = compiles.iter().map(|c| c.compile_ns).sum();
+        // Collector and compiler time are measured; the rest of the wall
+        // time is split by the samples of the other tiers.
+        let rest = wall_ns.saturating_sub(gc_ns + compile_ns);
+        let other = by_tier.interpreter + by_tier.jit + by_tier.runtime;
+        let share = |n: u64| {
+            if other == 0 {
+                0
+            } else {
+                (rest as u128 * n as u128 / other as u128) as u64
+            }
+        };
+        let tier_ns = TierCounts {
+            interpreter: if other == 0 {
+                rest
+            } else {
+                share(by_tier.interpreter)
+            },
+            jit: share(by_tier.jit),
+            runtime: share(by_tier.runtime),
+            collector: gc_ns,
+            compiler: compile_ns,
+        };
+        let mut heap: FxHashMap<&str, (u64, u64)> = FxHashMap::default();
+        for a in allocations {
+            let e = heap.entry(a.type_name.as_str()).or_insert((0, 0));
+            e.0 += a.count;
+            e.1 += a.bytes;
+        }
+        let mut heap_by_type: Vec<HeapType> = heap
+            .into_iter()
+            .map(|(t, (count, bytes))| HeapType {
+                type_name: t.to_string(),
+                count,
+                bytes,
+            })
+            .collect();
+        heap_by_type.sort_by(|a, b| b.bytes.cmp(&a.bytes).then(a.type_name.cmp(&b.type_name)));
+        let exits_by_reason = ExitReason::ALL
+            .iter()
+            .map(|&r| ReasonCount {
+                reason: reason_code(r),
+                count: self
+                    .vm
+                    .jit
+                    .exit_counts
+                    .get(r as usize)
+                    .copied()
+                    .unwrap_or(0),
+            })
+            .collect();
+        Summary {
+            wall_ns,
+            tier_ns,
+            peak_rss_bytes: peak_rss_bytes(),
+            allocations: heap_by_type.iter().map(|h| h.count).sum(),
+            allocated_bytes: heap_by_type.iter().map(|h| h.bytes).sum(),
+            heap_by_type,
+            gc_collections: self.rec.gc_count,
+            gc_ns,
+            compiles: compiles.len() as u64,
+            recompiles: compiles.iter().filter(|c| c.version > 0).count() as u64,
+            compile_ns,
+            jit_code_bytes: compiles.iter().map(|c| c.code_bytes).sum(),
+            jit_metadata_bytes: compiles.iter().map(|c| c.metadata_bytes).sum(),
+            exits_by_reason,
+            bails: bails.iter().map(|b| b.count).sum(),
+            recorder_overhead_ns: self.overhead_ns(),
+        }
+    }
+
+    /// The recorder's own time: its slow paths as measured, plus its
+    /// per-call and per-instruction bookkeeping at costs calibrated here.
+    fn overhead_ns(&self) -> u64 {
+        let calls: u64 = self.rec.calls.funcs.iter().map(|f| f.calls).sum();
+        let instrs: u64 = self
+            .rec
+            .funcs
+            .iter()
+            .filter_map(|f| match f {
+                FuncKey::Python(c) => Some(c.prof.counts.iter().map(|c| c.get()).sum::<u64>()),
+                _ => None,
+            })
+            .sum();
+        const N: u64 = 20_000;
+        let mut scratch = super::calls::CallTimes::default();
+        let t0 = ticks();
+        for i in 0..N {
+            scratch.enter((i & 3) as u32, i);
+            scratch.leave(i + 1);
+        }
+        let per_call = ticks().wrapping_sub(t0) as f64 / N as f64 + 2.0 * 25.0;
+        let site = sites::SiteTypes::default();
+        let t0 = ticks();
+        for i in 0..N {
+            site.ops[0].record(std::hint::black_box(i & 1) + 1);
+        }
+        let per_instr = ticks().wrapping_sub(t0) as f64 / N as f64;
+        let est =
+            self.rec.overhead_ticks as f64 + calls as f64 * per_call + instrs as f64 * per_instr;
+        self.to_ns.ns(est as u64)
+    }
+}
+
+/// Loops of a code object, from its back-edges, outermost first.
+fn loops(code: &Code) -> Vec<Loop> {
+    let mut v = Vec::new();
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        let Instr::Jump { target } = *ins else {
+            continue;
+        };
+        let start = target as usize;
+        if start > pc {
+            continue;
+        }
+        let lines = (start..=pc).map(|p| code.line_at(p));
+        v.push(Loop {
+            header_line: code.line_at(start),
+            first_line: lines.clone().min().unwrap_or(0),
+            last_line: lines.max().unwrap_or(0),
+            start_pc: start as u32,
+            end_pc: pc as u32,
+            iterations: code.prof.counts[start].get(),
+        });
+    }
+    v.sort_by_key(|l| (l.start_pc, std::cmp::Reverse(l.end_pc)));
+    v
+}

@@ -1,0 +1,128 @@
+//! `jitprof run`'s recording session: start the recorder before the program,
+//! and afterwards write the profile (atomically, whatever way the program
+//! ended) and the short summary on stderr.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::cli::ProfileArgs;
+use jit::interp::vm::{RunOutcome, Vm};
+use jit::recorder::build::RunInfo;
+use jit::recorder::RecorderOptions;
+
+/// What to record and where to write it.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub output: PathBuf,
+    pub sample_rate_hz: u32,
+    pub quiet: bool,
+}
+
+impl From<&ProfileArgs> for Settings {
+    fn from(a: &ProfileArgs) -> Settings {
+        Settings {
+            output: a.output.clone(),
+            sample_rate_hz: a.sample_rate,
+            quiet: a.quiet,
+        }
+    }
+}
+
+/// Announcing compiled code to Linux perf.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PerfSettings {
+    pub map: bool,
+    pub jitdump: bool,
+}
+
+impl From<&ProfileArgs> for PerfSettings {
+    fn from(a: &ProfileArgs) -> PerfSettings {
+        PerfSettings {
+            map: a.perf_map,
+            jitdump: a.perf_jitdump,
+        }
+    }
+}
+
+pub struct Session {
+    settings: Option<Settings>,
+    argv: Vec<String>,
+    started_unix_ms: u64,
+}
+
+impl Session {
+    pub fn start(
+        vm: &mut Vm,
+        settings: Option<Settings>,
+        perf: PerfSettings,
+        argv: &[String],
+    ) -> Session {
+        if perf.map || perf.jitdump {
+            match jit::jit::perf::PerfSink::new(perf.map, perf.jitdump) {
+                Ok(sink) => vm.jit.perf = Some(sink),
+                Err(e) => eprintln!("jitprof: cannot write perf files: {e}"),
+            }
+        }
+        if let Some(s) = &settings {
+            vm.start_recording(RecorderOptions {
+                sample_rate_hz: s.sample_rate_hz,
+            });
+        }
+        let started_unix_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as u64)
+            .unwrap_or(0);
+        Session {
+            settings,
+            argv: argv.to_vec(),
+            started_unix_ms,
+        }
+    }
+
+    /// After the run: write the profile and the summary. The program's exit
+    /// status is not changed by a failure here (it is reported on stderr).
+    pub fn finish(self, vm: &mut Vm, outcome: &RunOutcome) {
+        if let Some(sink) = vm.jit.perf.as_mut() {
+            if let Err(e) = sink.finish() {
+                eprintln!("jitprof: cannot finish perf files: {e}");
+            }
+        }
+        let Some(s) = self.settings else { return };
+        let exit_code = match outcome {
+            RunOutcome::Exit(c) => *c,
+            RunOutcome::Uncaught(c) => *c as i32,
+            // The program never ran: nothing to profile.
+            RunOutcome::CompileError(_) => return,
+        };
+        let (end, exception) = vm
+            .run_end
+            .clone()
+            .unwrap_or((profile::RunEnd::Normal, None));
+        let info = RunInfo {
+            program: self.argv.first().cloned().unwrap_or_default(),
+            argv: self.argv.clone(),
+            cwd: std::env::current_dir()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
+            started_unix_ms: self.started_unix_ms,
+            end,
+            exit_code,
+            exception,
+        };
+        let Some(profile) = jit::recorder::build::build(vm, info) else {
+            return;
+        };
+        if let Err(e) = profile::save(&profile, &s.output) {
+            eprintln!(
+                "jitprof: cannot write the profile to {}: {e}",
+                s.output.display()
+            );
+            return;
+        }
+        if !s.quiet {
+            let color = std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            eprint!("{}", annotate::summary::render(&profile, &s.output, color));
+        }
+    }
+}

@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""The profile recorder's overhead.
+
+Runs each benchmark in this directory under jitprof twice over: recording a
+profile (`jitprof run -q -o TMP prog`, the default) and not recording
+(`jitprof run --no-profile prog`), runs interleaved, and reports the median
+wall-clock time of each, the ratio recording / no-profile (> 1 means the
+recorder costs time; 1.10 = 10 % overhead) with its geometric mean, and the
+size of the profile written.  Both modes must print the same output.
+
+Profiles go to a temporary directory that is removed afterwards; nothing is
+left behind.  Uses the benchmark list, quick sizes and helpers of run.py.
+
+Examples:
+    python3 testdata/bench/overhead.py                   # everything, 5 runs
+    python3 testdata/bench/overhead.py --quick           # smoke: small sizes, 1 run
+    python3 testdata/bench/overhead.py --bench fib --bench nbody=5000 --runs 10
+    python3 testdata/bench/overhead.py --jit off         # overhead on the interpreter
+
+Standard library only.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import (  # noqa: E402  (run.py lives beside this file)
+    BENCHMARKS,
+    DEFAULT_JITPROF,
+    HERE,
+    REPO,
+    STARTUP,
+    eprint,
+    fmt_time,
+    geomean,
+    parse_selection,
+    run_once,
+    show_diff,
+)
+
+RECORD = "recording"
+NO_PROFILE = "no-profile"
+
+
+def make_engines(jitprof, jit_mode, profile_path):
+    base = [jitprof, "run"] + ([f"--jit={jit_mode}"] if jit_mode else [])
+    return [
+        {"name": RECORD, "argv": base + ["-q", "-o", str(profile_path)]},
+        {"name": NO_PROFILE, "argv": base + ["--no-profile"]},
+    ]
+
+
+def run_benchmark(name, bench_args, engines, runs, timeout, profile_path):
+    """Time both engines, interleaved run by run.  Returns the results per
+    engine (times, stdout, error) and the sizes of the profiles written."""
+    prog = HERE / f"{name}.py"
+    res = {e["name"]: {"times": [], "stdout": None, "error": None} for e in engines}
+    sizes = []
+    for _ in range(runs):
+        for e in engines:
+            r = res[e["name"]]
+            if r["error"] is not None:
+                continue
+            if profile_path.exists():
+                profile_path.unlink()
+            elapsed, out, err = run_once(e, prog, bench_args, timeout)
+            if e["name"] == RECORD and err is None:
+                if profile_path.is_file():
+                    sizes.append(profile_path.stat().st_size)
+                else:
+                    err = f"wrote no profile at {profile_path}"
+            if e["name"] == NO_PROFILE and err is None and profile_path.exists():
+                err = "--no-profile wrote a profile"
+            if profile_path.exists():
+                profile_path.unlink()
+            if err is None and r["stdout"] is not None and out != r["stdout"]:
+                err = "output differs between runs:\n" + \
+                    show_diff(r["stdout"], out, "first run", "later run")
+            if r["stdout"] is None:
+                r["stdout"] = out
+            if err is not None:
+                r["error"] = err
+                continue
+            r["times"].append(elapsed)
+    return res, sizes
+
+
+def analyse(name, bench_args, res, sizes):
+    startup = name in STARTUP
+    scale = 1000.0 if startup else 1.0
+    unit = "ms" if startup else "s"
+    problems = []
+    for en, r in res.items():
+        if r["error"] is not None:
+            problems.append(f"{name}: {en} FAILED: {r['error']}")
+    rec, nop = res[RECORD], res[NO_PROFILE]
+    if rec["error"] is None and nop["error"] is None and rec["stdout"] != nop["stdout"]:
+        problems.append(f"{name}: OUTPUT MISMATCH between {RECORD} and {NO_PROFILE}:\n" +
+                        show_diff(nop["stdout"], rec["stdout"], NO_PROFILE, RECORD))
+
+    def median(r):
+        if r["error"] is not None or not r["times"]:
+            return None
+        return statistics.median(r["times"]) * scale
+
+    m_rec, m_nop = median(rec), median(nop)
+    ratio = m_rec / m_nop if m_rec and m_nop and not problems else None
+    for msg in problems:
+        eprint("")
+        eprint("!" * 78)
+        eprint("!!! " + msg)
+        eprint("!" * 78)
+    return {
+        "name": name, "args": list(bench_args), "unit": unit, "startup": startup,
+        "recording": m_rec, "no_profile": m_nop, "ratio": ratio,
+        "times": {en: [t * scale for t in r["times"]] for en, r in res.items()},
+        "profile_kb": statistics.median(sizes) / 1024 if sizes else None,
+        "problems": problems,
+    }
+
+
+def render_table(entries, geo, used, pool):
+    headers = ["benchmark", RECORD, NO_PROFILE, "ratio", "profile KB"]
+    rows = []
+    for ent in entries:
+        rows.append([
+            ent["name"] + (" (startup)" if ent["startup"] else ""),
+            fmt_time(ent["recording"], ent["unit"]),
+            fmt_time(ent["no_profile"], ent["unit"]),
+            "INVALID" if ent["ratio"] is None else f"{ent['ratio']:.2f}",
+            "-" if ent["profile_kb"] is None else f"{ent['profile_kb']:.1f}",
+        ])
+    g = "n/a" if geo is None else f"{geo:.2f}"
+    if geo is not None and used < pool:
+        g += f" ({used}/{pool})"
+    grow = ["geomean", "", "", g, ""]
+    widths = [max(len(r[i]) for r in [headers] + rows + [grow]) for i in range(len(headers))]
+
+    def line(cells):
+        return "  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i])
+                         for i, c in enumerate(cells))
+    sep = line(["-" * w for w in widths])
+    return "\n".join([line(headers), sep] + [line(r) for r in rows] + [sep, line(grow)])
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(
+        description="Time the benchmarks in testdata/bench under jitprof with the "
+                    "profile recorder on (the default) and off (--no-profile); "
+                    "ratio = recording median / no-profile median.",
+        epilog="Benchmarks: " + ", ".join(BENCHMARKS) + ".")
+    ap.add_argument("--bench", action="append", default=[], metavar="NAME[=SIZE]",
+                    help="run only this benchmark (repeatable, or comma-separated "
+                         "names); SIZE is the program's argv as in run.py")
+    ap.add_argument("--runs", type=int, default=None,
+                    help="runs per benchmark and mode (default 5; 1 with --quick)")
+    ap.add_argument("--quick", action="store_true",
+                    help="smoke mode: small sizes and 1 run unless --runs is given")
+    ap.add_argument("--jit", default=None, metavar="MODE",
+                    help="jitprof --jit mode for both (default: jitprof's own default)")
+    ap.add_argument("--jitprof", metavar="PATH", default=None,
+                    help=f"jitprof binary (default: {DEFAULT_JITPROF.relative_to(REPO)} "
+                         "under the repository root)")
+    ap.add_argument("--timeout", type=float, default=None,
+                    help="seconds before one run is killed (default 300; 60 with --quick)")
+    ap.add_argument("--json", action="store_true",
+                    help="print the results as JSON on stdout instead of the table")
+    args = ap.parse_args(argv)
+
+    runs = args.runs if args.runs is not None else (1 if args.quick else 5)
+    if runs < 1:
+        ap.error("--runs must be at least 1")
+    timeout = args.timeout if args.timeout is not None else (60.0 if args.quick else 300.0)
+
+    names = []
+    for item in args.bench:
+        name, sep, size = item.partition("=")
+        names += [f"{n}{sep}{size}" for n in name.split(",") if n] if not sep else [item]
+    selection = parse_selection(names, args.quick)
+
+    jp = Path(args.jitprof) if args.jitprof else DEFAULT_JITPROF
+    if not jp.is_file() or not os.access(jp, os.X_OK):
+        eprint(f"error: jitprof binary not found at {jp}")
+        if args.jitprof is None:
+            eprint("Build it from the repository root with:")
+            eprint(f"    cd {REPO} && cargo build --release")
+        return 2
+    jp = str(jp.resolve())
+
+    entries = []
+    with tempfile.TemporaryDirectory(prefix="jitprof-overhead-") as tmp:
+        profile_path = Path(tmp) / "profile.json"
+        engines = make_engines(jp, args.jit, profile_path)
+        eprint("modes:")
+        for e in engines:
+            eprint(f"  {e['name']:11s} {' '.join(e['argv'])}")
+        eprint(f"runs: {runs}{'  (quick sizes)' if args.quick else ''}")
+        for i, (name, bench_args) in enumerate(selection, 1):
+            shown = name + (f" {' '.join(bench_args)}" if bench_args else "")
+            eprint(f"[{i}/{len(selection)}] {shown} ...")
+            res, sizes = run_benchmark(name, bench_args, engines, runs, timeout,
+                                       profile_path)
+            ent = analyse(name, bench_args, res, sizes)
+            eprint(f"        {RECORD}={fmt_time(ent['recording'], ent['unit'])}  "
+                   f"{NO_PROFILE}={fmt_time(ent['no_profile'], ent['unit'])}")
+            entries.append(ent)
+
+    pool = [ent for ent in entries if not ent["startup"]]
+    ratios = [ent["ratio"] for ent in pool if ent["ratio"] is not None]
+    geo = geomean(ratios)
+    problems = [p for ent in entries for p in ent["problems"]]
+
+    if args.json:
+        print(json.dumps({
+            "runs": runs, "quick": args.quick, "jit": args.jit, "jitprof": jp,
+            "benchmarks": [{k: v for k, v in ent.items() if k != "problems"}
+                           for ent in entries],
+            "geomean": geo, "benchmarks_in_geomean": len(ratios),
+            "problems": problems, "ok": not problems,
+        }, indent=2))
+    else:
+        print()
+        print(render_table(entries, geo, len(ratios), len(pool)))
+        print()
+        print(f"median of {runs} run(s); ratio = {RECORD} / {NO_PROFILE} "
+              "(> 1: the recorder's overhead); geomean excludes startup benchmarks; "
+              "profile KB = median size of the profile written.")
+        if problems:
+            print(f"\n{len(problems)} PROBLEM(S):")
+            for p in problems:
+                print("  * " + p.splitlines()[0])
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,298 @@
+//! The recorder on programs with known facts: call counts, types and bails
+//! on the line where they happen, allocations counted per line, the hottest
+//! line, and a profile that survives `sys.exit`, an uncaught exception and
+//! Ctrl-C.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use profile::{Profile, RunEnd};
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("jitprof-recorder-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Run `source` with recording on, in its own directory; returns the
+/// process output and the profile.
+fn record(name: &str, source: &str, extra: &[&str]) -> (Output, Profile, PathBuf) {
+    let dir = temp_dir(name);
+    std::fs::write(dir.join("prog.py"), source).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .arg("run")
+        .args(extra)
+        .arg("prog.py")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let p = profile::load(&dir.join("jitprof.json"))
+        .unwrap_or_else(|e| panic!("{e}\nstderr: {}", String::from_utf8_lossy(&out.stderr)));
+    (out, p, dir)
+}
+
+fn function<'a>(p: &'a Profile, name: &str) -> &'a profile::Function {
+    p.functions
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("no function {name}"))
+}
+
+#[test]
+fn fib_20_is_called_21891_times_once_primitively() {
+    let src = "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(20))\n";
+    let (out, p, _) = record("fib", src, &[]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "6765\n");
+    let fib = function(&p, "fib");
+    assert_eq!((fib.calls, fib.primitive_calls), (21891, 1));
+    assert!(fib.cumulative_ns >= fib.self_ns);
+    let module = function(&p, "<module>");
+    assert!(
+        module.cumulative_ns >= fib.cumulative_ns,
+        "the module includes fib"
+    );
+    let from_module = fib.callers.iter().find(|c| c.caller == module.id).unwrap();
+    let from_fib = fib.callers.iter().find(|c| c.caller == fib.id).unwrap();
+    assert_eq!((from_module.calls, from_fib.calls), (1, 21890));
+    // print is a builtin, timed and called from the module.
+    let print = function(&p, "print");
+    assert_eq!(print.kind, profile::FunctionKind::Builtin);
+    assert_eq!(print.calls, 1);
+    // The summary goes to stderr, the program's stdout is untouched.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("profile written to jitprof.json"), "{err}");
+}
+
+/// `scale`'s argument is an int for 3000 calls, then a float: line 2 shows
+/// both types, and compiled code bails there (float * int has no fast path).
+const TYPE_CHANGE: &str = "\
+def scale(x):
+    return x * 3
+acc = 0
+for i in range(5000):
+    x = i if i < 3000 else i / 2
+    acc = acc + scale(x)
+print(acc)
+";
+
+#[test]
+fn an_argument_turning_from_int_to_float_shows_both_types_and_a_bail() {
+    let (out, p, dir) = record("types", TYPE_CHANGE, &[]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "25494000.0\n");
+    let scale = function(&p, "scale");
+    let site = p
+        .type_sites
+        .iter()
+        .find(|s| s.function == scale.id && s.line == 2 && s.op == "*")
+        .expect("a type site for x * 3 on line 2");
+    let left: Vec<&str> = site.operands[0]
+        .types
+        .iter()
+        .map(|t| t.type_name.as_str())
+        .collect();
+    assert!(left.contains(&"int") && left.contains(&"float"), "{left:?}");
+    let bail = p
+        .bails
+        .iter()
+        .find(|b| b.function == scale.id && b.line == 2)
+        .expect("a bail on line 2");
+    assert_eq!(bail.reason, "not_int_or_float");
+    assert!(
+        bail.observed.iter().any(|o| o.type_name.contains("float")),
+        "{:?}",
+        bail.observed
+    );
+    assert!(bail.count > 0 && bail.count <= 2000, "{}", bail.count);
+    assert!(bail
+        .first_stack
+        .last()
+        .is_some_and(|f| f.function == scale.id && f.line == 2));
+    // The annotated listing shows both, on that line.
+    let listing = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .args(["annotate", "--json", "--function", "scale"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        listing.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listing.stderr)
+    );
+    let lines: serde_json::Value = serde_json::from_slice(&listing.stdout).unwrap();
+    let line2 = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["line"] == 2)
+        .expect("line 2 in the listing");
+    assert_eq!(line2["bails"][0]["reason"], "not_int_or_float");
+    let types: Vec<String> = line2["types"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["type"].to_string())
+        .collect();
+    assert!(types.iter().any(|t| t.contains("float")), "{types:?}");
+}
+
+#[test]
+fn a_loop_building_a_list_per_iteration_shows_that_many_lists_on_its_line() {
+    let src = "\
+def build(n):
+    rows = []
+    for i in range(n):
+        rows.append([i, i])
+    return rows
+print(len(build(5000)))
+";
+    for engine in ["--jit=off", "--jit=auto", "--jit=eager"] {
+        let (_, p, _) = record("allocs", src, &[engine]);
+        let build = function(&p, "build");
+        let lists: u64 = p
+            .allocations
+            .iter()
+            .filter(|a| a.function == Some(build.id) && a.line == 4 && a.type_name == "list")
+            .map(|a| a.count)
+            .sum();
+        assert_eq!(lists, 5000, "{engine}");
+        let line4 = p.lines.iter().find(|l| l.line == 4).unwrap();
+        assert_eq!(line4.exec_count, 5000, "{engine}");
+    }
+}
+
+#[test]
+fn the_hottest_line_is_in_the_one_hot_loop() {
+    let src = "\
+def setup():
+    return list(range(10))
+def work(n):
+    s = 0
+    for i in range(n):
+        s += i * i % 7
+    return s
+setup()
+print(work(3000000))
+";
+    let (_, p, _) = record("hot", src, &["--sample-rate", "2000"]);
+    assert!(p.samples.total > 20, "{} samples", p.samples.total);
+    let hottest = p.lines.iter().max_by_key(|l| l.samples).unwrap();
+    assert!(
+        (5..=6).contains(&hottest.line),
+        "hottest line {}",
+        hottest.line
+    );
+    let in_loop: u64 = p
+        .lines
+        .iter()
+        .filter(|l| (5..=6).contains(&l.line))
+        .map(|l| l.samples)
+        .sum();
+    assert!(
+        in_loop * 10 >= p.samples.total * 7,
+        "{in_loop} of {}",
+        p.samples.total
+    );
+    let work = function(&p, "work");
+    assert_eq!(work.loops.len(), 1);
+    assert_eq!(work.loops[0].header_line, 5);
+    assert_eq!(
+        work.jit.as_ref().unwrap().status,
+        profile::JitStatus::Compiled
+    );
+}
+
+#[test]
+fn a_profile_is_written_when_the_program_exits_or_raises() {
+    let (out, p, _) = record("exit", "import sys\nprint('bye')\nsys.exit(3)\n", &["-q"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        out.stderr.is_empty(),
+        "-q: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!((p.run.end, p.run.exit_code), (RunEnd::SysExit, 3));
+    let (out, p, _) = record(
+        "raise",
+        "def f():\n    raise ValueError('bad')\nf()\n",
+        &["-q"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ValueError: bad"));
+    assert_eq!(p.run.end, RunEnd::Exception);
+    assert_eq!(p.run.exception.as_deref(), Some("ValueError: bad"));
+    assert_eq!(function(&p, "f").calls, 1);
+}
+
+#[test]
+fn no_profile_writes_nothing() {
+    let dir = temp_dir("noprofile");
+    std::fs::write(dir.join("prog.py"), "print(1)\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .args(["run", "--no-profile", "prog.py"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
+    assert!(out.stderr.is_empty());
+    assert!(!dir.join("jitprof.json").exists());
+}
+
+fn wait_for_line(path: &Path, text: &str, limit: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if std::fs::read_to_string(path).is_ok_and(|s| s.contains(text)) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+#[test]
+fn ctrl_c_leaves_a_valid_profile() {
+    let dir = temp_dir("sigint");
+    let src = "\
+import sys
+def spin():
+    n = 0
+    while True:
+        n += 1
+print('started', flush=True)
+spin()
+";
+    std::fs::write(dir.join("prog.py"), src).unwrap();
+    let stdout = std::fs::File::create(dir.join("out.txt")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .args(["run", "-q", "prog.py"])
+        .current_dir(&dir)
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    assert!(wait_for_line(
+        &dir.join("out.txt"),
+        "started",
+        Duration::from_secs(10)
+    ));
+    std::thread::sleep(Duration::from_millis(200));
+    let pid = child.id().to_string();
+    Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("jitprof did not stop on SIGINT");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(130));
+    let p = profile::load(&dir.join("jitprof.json")).unwrap();
+    assert_eq!(p.run.end, RunEnd::Interrupted);
+    assert!(function(&p, "spin").calls == 1);
+    assert!(p.samples.total > 0);
+}
