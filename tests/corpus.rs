@@ -358,7 +358,9 @@ fn run(program: &Program, engine: &str) -> RunOutput {
         text
     });
     let profile = profile_file.map(|f| {
-        let loaded = profile::load(&f).map_err(|e| e.to_string());
+        let loaded = profile::load(&f)
+            .map_err(|e| e.to_string())
+            .and_then(|p| readers_accept(&f).map(|()| p));
         let _ = fs::remove_file(&f);
         loaded.map(|p| {
             p.functions
@@ -374,6 +376,39 @@ fn run(program: &Program, engine: &str) -> RunOutput {
         jit_stats,
         profile,
     }
+}
+
+/// Every verb that reads a profile, on this real one: each must succeed,
+/// or refuse cleanly (a flamegraph of a run too short to have samples), and
+/// never crash (101: Rust panic; 70: jitprof's internal error).
+fn readers_accept(profile: &std::path::Path) -> Result<(), String> {
+    let p = profile.to_str().unwrap_or_default();
+    let runs: [&[&str]; 7] = [
+        &["annotate", p],
+        &["annotate", "--json", "--hot", p],
+        &["export", "--format", "pstats", "-o", "-", p],
+        &["export", "--format", "folded", "--kind", "allocations", p],
+        &["export", "--format", "speedscope", p],
+        &["export", "--format", "callgrind", p],
+        &["flamegraph", "--kind", "allocations", "-o", "-", p],
+    ];
+    for args in runs {
+        let out = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| e.to_string())?;
+        let code = out.status.code();
+        let clean_refusal = code == Some(2) && !out.stderr.is_empty();
+        if !(out.status.success() || clean_refusal) {
+            return Err(format!(
+                "`jitprof {}` exited {code:?}: {}",
+                args[..args.len() - 1].join(" "),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// What is wrong with a recording run's profile: missing or unreadable, or

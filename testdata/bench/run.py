@@ -130,7 +130,9 @@ def make_engines(args):
         for mode in args.modes:
             engines.append({
                 "name": f"jitprof:{mode}",
-                "argv": [jp, "run", f"--jit={mode}"],
+                # The engine's speed, without the recorder (overhead.py
+                # measures what recording costs).
+                "argv": [jp, "run", "--no-profile", f"--jit={mode}"],
                 "version": None,
                 "jitprof_mode": mode,
             })

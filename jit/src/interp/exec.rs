@@ -35,7 +35,14 @@ impl Vm {
     /// for a generator frame, yields.
     pub fn run_loop(&mut self) -> PyResult<Exit> {
         loop {
-            match self.run_inner::<false>() {
+            // Two instances of the loop: recording's per-instruction hook
+            // costs nothing when it is compiled out.
+            let r = if self.rec.is_some() {
+                self.run_inner::<false, true>()
+            } else {
+                self.run_inner::<false, false>()
+            };
+            match r {
                 Ok(exit) => return Ok(exit),
                 Err(exc) => {
                     // Find a handler in this run's frames or leave with the error.
@@ -105,7 +112,7 @@ impl Vm {
     /// soon as the instruction pushed or popped a frame): compiled code uses this
     /// for instructions it has no template for and for its bails. The step
     /// variant never enters compiled code itself.
-    fn run_inner<const STEP: bool>(&mut self) -> PyResult<Exit> {
+    fn run_inner<const STEP: bool, const PROF: bool>(&mut self) -> PyResult<Exit> {
         // generator.throw(): raise at the suspended yield (the frame's pc is just
         // past it, so the unwinder finds the handlers around the yield).
         if let Some(e) = self.pending_throw.take() {
@@ -230,7 +237,7 @@ impl Vm {
                 if !STEP {
                     while let Some((entry, addr)) = code.jit.entry(pc) {
                         self.frames[frame_idx].pc = pc;
-                        let w = if self.rec.is_some() {
+                        let w = if PROF {
                             self.rec_run_compiled(entry, regs, addr)
                         } else {
                             entry(self as *mut Vm, regs, addr)
@@ -397,8 +404,7 @@ impl Vm {
         }
         let mut stepped = false;
         let start_depth = self.frames.len();
-        // Recording (one predictable branch per instruction when off).
-        let prof = self.rec.is_some();
+
         loop {
             if STEP {
                 if stepped || self.frames.len() != start_depth {
@@ -409,7 +415,7 @@ impl Vm {
                 }
                 stepped = true;
             }
-            if prof {
+            if PROF {
                 self.rec_instr(code, pc, regs);
             }
             let instr = code.instrs[pc];
@@ -1398,7 +1404,12 @@ impl Vm {
 
     /// Run one instruction of the top frame at its pc (for compiled code).
     pub fn run_step(&mut self) -> PyResult<()> {
-        match self.run_inner::<true>()? {
+        let r = if self.rec.is_some() {
+            self.run_inner::<true, true>()?
+        } else {
+            self.run_inner::<true, false>()?
+        };
+        match r {
             Exit::Stepped => Ok(()),
             // A stepped instruction never returns from or yields its frame:
             // compiled code hands those to the interpreter.
