@@ -55,6 +55,7 @@ pub fn install(vm: &mut Vm) {
 /// indistinguishable.)
 pub(crate) fn add_classmethod(vm: &mut Vm, ty: Gc<TypeObj>, name: &'static str, f: NativeFn) {
     let v = Value::Builtin(vm.heap.alloc_pinned(BuiltinObj {
+        prof_id: std::cell::Cell::new(u32::MAX),
         name,
         func: f,
         bound_self: Some(Value::Type(ty)),

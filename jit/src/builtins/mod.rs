@@ -49,6 +49,7 @@ pub fn install(vm: &mut Vm) {
 /// Make a native function value (pinned: built-ins live as long as the VM).
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn, owner: Option<Gc<TypeObj>>) -> Value {
     Value::Builtin(vm.heap.alloc_pinned(BuiltinObj {
+        prof_id: std::cell::Cell::new(u32::MAX),
         name,
         func: f,
         bound_self: None,

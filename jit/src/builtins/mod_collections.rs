@@ -2042,6 +2042,7 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     ];
     for (n, f) in methods {
         let v = Value::Builtin(vm.heap.alloc(BuiltinObj {
+            prof_id: std::cell::Cell::new(u32::MAX),
             name: n,
             func: *f,
             bound_self: None,
@@ -2050,6 +2051,7 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         set_type_attr(vm, t, n, v);
     }
     let make = Value::Builtin(vm.heap.alloc(BuiltinObj {
+        prof_id: std::cell::Cell::new(u32::MAX),
         name: "_make",
         func: nt_make,
         bound_self: None,
@@ -2066,6 +2068,7 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     set_type_attr(vm, t, "_make", cm);
     for (i, n) in names.iter().enumerate() {
         let g = Value::Builtin(vm.heap.alloc(BuiltinObj {
+            prof_id: std::cell::Cell::new(u32::MAX),
             name: "_tuplegetter",
             func: nt_getfield,
             bound_self: Some(Value::Int(i as i64)),
@@ -2087,6 +2090,7 @@ fn readonly_field(vm: &mut Vm, p: Value) -> Value {
     };
     let mk = |vm: &mut Vm, name: &'static str, func: NativeFn| {
         Value::Builtin(vm.heap.alloc(BuiltinObj {
+            prof_id: std::cell::Cell::new(u32::MAX),
             name,
             func,
             bound_self: None,

@@ -34,6 +34,7 @@ pub fn make_functools(vm: &mut Vm) -> Gc<ModuleObj> {
 
 fn bound(vm: &mut Vm, name: &'static str, f: NativeFn, state: Value) -> Value {
     Value::Builtin(vm.heap.alloc(BuiltinObj {
+        prof_id: std::cell::Cell::new(u32::MAX),
         name,
         func: f,
         bound_self: Some(state),
@@ -308,6 +309,7 @@ fn make_lru_wrapper(vm: &mut Vm, func: Value, maxsize: Value) -> PyResult<Value>
     // The separator between positional and keyword parts of a key: an object
     // equal only to itself.
     let mark = Value::Builtin(vm.heap.alloc(BuiltinObj {
+        prof_id: std::cell::Cell::new(u32::MAX),
         name: "kwd_mark",
         func: lru_decorate,
         bound_self: None,

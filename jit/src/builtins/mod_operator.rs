@@ -241,6 +241,7 @@ fn op_index_of(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn bound(vm: &mut Vm, name: &'static str, f: NativeFn, state: Value) -> Value {
     Value::Builtin(vm.heap.alloc(BuiltinObj {
+        prof_id: std::cell::Cell::new(u32::MAX),
         name,
         func: f,
         bound_self: Some(state),

@@ -65,6 +65,7 @@ const METHODS: &[(&str, NativeFn)] = &[
 fn add_methods(vm: &mut Vm, m: Gc<ModuleObj>, st: Value, pinned: bool) {
     for (name, f) in METHODS {
         let b = BuiltinObj {
+            prof_id: std::cell::Cell::new(u32::MAX),
             name,
             func: *f,
             bound_self: Some(st),

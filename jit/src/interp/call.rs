@@ -52,9 +52,9 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(s);
                 all.extend_from_slice(args);
-                self.rec_native(b.name, b.owner, |vm| (b.func)(vm, &all, kw))
+                self.rec_native(b, |vm| (b.func)(vm, &all, kw))
             }
-            None => self.rec_native(b.name, b.owner, |vm| (b.func)(vm, args, kw)),
+            None => self.rec_native(b, |vm| (b.func)(vm, args, kw)),
         }
     }
 
@@ -149,7 +149,7 @@ impl Vm {
                 // buffer, no allocation.
                 let mut buf = [Value::Undefined; ARG_BUF];
                 buf[..npos].copy_from_slice(&self.stack[args_at..args_at + npos]);
-                self.rec_native(b.name, b.owner, |vm| (b.func)(vm, &buf[..npos], &kw))
+                self.rec_native(b, |vm| (b.func)(vm, &buf[..npos], &kw))
                     .map(Some)
             }
             _ => {

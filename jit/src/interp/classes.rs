@@ -355,6 +355,7 @@ impl Vm {
                     _ => obj,
                 };
                 Value::Builtin(self.heap.alloc(BuiltinObj {
+                    prof_id: std::cell::Cell::new(u32::MAX),
                     name: b.name,
                     func: b.func,
                     bound_self: Some(recv),

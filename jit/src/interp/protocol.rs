@@ -245,6 +245,7 @@ impl Vm {
         match self.lookup_type_attr(t, name) {
             Some(Value::Builtin(b)) if b.bound_self.is_none() => {
                 let bm = self.heap.alloc(BuiltinObj {
+                    prof_id: std::cell::Cell::new(u32::MAX),
                     name: b.name,
                     func: b.func,
                     bound_self: Some(obj),

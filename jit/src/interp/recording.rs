@@ -9,7 +9,6 @@ use crate::interp::vm::Vm;
 use crate::jit::exits::ExitReason;
 use crate::recorder::{clock, sampler, sites, Recorder, RecorderOptions};
 use crate::runtime::heap::Gc;
-use crate::runtime::object::TypeObj;
 use crate::runtime::value::Value;
 use profile::Tier;
 
@@ -58,18 +57,17 @@ impl Vm {
         }
     }
 
-    /// Run a native function, timed as a call of the builtin `name` of `owner`.
+    /// Run a native function, timed as a call of the builtin `b`.
     #[inline]
     pub fn rec_native<R>(
         &mut self,
-        name: &'static str,
-        owner: Option<Gc<TypeObj>>,
+        b: Gc<crate::runtime::object::BuiltinObj>,
         f: impl FnOnce(&mut Vm) -> R,
     ) -> R {
         if self.rec.is_none() {
             return f(self);
         }
-        self.rec_native_slow(name, owner, f)
+        self.rec_native_slow(b, f)
     }
 
     /// Call a builtin with positional arguments only, timed when recording.
@@ -79,19 +77,28 @@ impl Vm {
         b: Gc<crate::runtime::object::BuiltinObj>,
         args: &[Value],
     ) -> crate::runtime::object::PyResult<Value> {
-        self.rec_native(b.name, b.owner, |vm| (b.func)(vm, args, &[]))
+        self.rec_native(b, |vm| (b.func)(vm, args, &[]))
     }
 
     #[inline(never)]
     fn rec_native_slow<R>(
         &mut self,
-        name: &'static str,
-        owner: Option<Gc<TypeObj>>,
+        b: Gc<crate::runtime::object::BuiltinObj>,
         f: impl FnOnce(&mut Vm) -> R,
     ) -> R {
         if let Some(r) = self.rec.as_deref_mut() {
-            let owner_name = || owner.map(|t| t.name.as_str().to_string());
-            let id = r.builtin_id(name, owner.map(|t| t.as_ptr() as usize), owner_name);
+            // The id is cached on the builtin object; bound methods (made per
+            // access) miss it and find theirs by name and owner.
+            let id = match b.prof_id.get() {
+                u32::MAX => {
+                    let owner = b.owner;
+                    let owner_name = || owner.map(|t| t.name.as_str().to_string());
+                    let id = r.builtin_id(b.name, owner.map(|t| t.as_ptr() as usize), owner_name);
+                    b.prof_id.set(id);
+                    id
+                }
+                id => id,
+            };
             r.calls.enter(id, clock::ticks());
         }
         let prev = sampler::enter_tier(Tier::Runtime);

@@ -725,6 +725,9 @@ pub struct BuiltinObj {
     pub bound_self: Option<Value>,
     /// The type a method belongs to, for `repr` ("<method 'append' of 'list' objects>").
     pub owner: Option<Gc<TypeObj>>,
+    /// The recorder's index for this builtin (u32::MAX until first timed):
+    /// saves a hash lookup per timed call.
+    pub prof_id: std::cell::Cell<u32>,
 }
 impl Trace for BuiltinObj {
     fn trace(&self, t: &mut Tracer) {
