@@ -7,6 +7,19 @@ use crate::color::{heat, paint, paint_opt, Style};
 use crate::units::{bytes, count, percent, share, time};
 use profile::{JitStatus, Profile, Tier, TierCounts};
 
+/// How the run ended, when not by running off its end.
+fn ending(p: &Profile) -> String {
+    match p.run.end {
+        profile::RunEnd::Normal => String::new(),
+        profile::RunEnd::SysExit => format!(" (sys.exit({}))", p.run.exit_code),
+        profile::RunEnd::Interrupted => " (interrupted)".into(),
+        profile::RunEnd::Exception => match &p.run.exception {
+            Some(e) => format!(" (raised {e})"),
+            None => " (raised)".into(),
+        },
+    }
+}
+
 /// Functions listed by self time.
 const TOP_FUNCTIONS: usize = 5;
 
@@ -23,8 +36,9 @@ pub fn render(p: &Profile, path: &std::path::Path, color: bool) -> String {
         c,
         Style::Bold,
         &format!(
-            "jitprof: {program} ran {}, profile written to {path}",
-            time(p.summary.wall_ns)
+            "jitprof: {program} ran {}{}, profile written to {path}",
+            time(p.summary.wall_ns),
+            ending(p)
         ),
     )];
     out.extend(top_functions(p, c));
@@ -268,6 +282,23 @@ mod tests {
         );
         assert!(s.ends_with("see: jitprof annotate jitprof.json\n"), "{s}");
         assert!(!s.contains('\x1b'));
+    }
+
+    #[test]
+    fn says_how_the_run_ended() {
+        let mut p = fixture::example();
+        p.run.end = profile::RunEnd::Exception;
+        p.run.exception = Some("ValueError: bad".into());
+        let s = render(&p, Path::new("p.json"), false);
+        assert!(
+            s.starts_with("jitprof: example.py ran 12.0ms (raised ValueError: bad), profile"),
+            "{s}"
+        );
+        p.run.end = profile::RunEnd::SysExit;
+        p.run.exit_code = 3;
+        assert!(render(&p, Path::new("p.json"), false).contains("ran 12.0ms (sys.exit(3))"));
+        p.run.end = profile::RunEnd::Interrupted;
+        assert!(render(&p, Path::new("p.json"), false).contains("(interrupted)"));
     }
 
     #[test]

@@ -48,8 +48,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             };
             let share = ns as f64 / m.total_ns as f64;
             let (name, calls) = match r.kind {
-                HotKind::Function => (r.name.clone(), r.calls.to_string()),
-                HotKind::Loop(_) => (format!("  ↻ {}", r.name), format!("{} it", r.calls)),
+                HotKind::Function => (r.name.clone(), compact(r.calls)),
+                HotKind::Loop(_) => (
+                    format!("  ↻ {}", r.name),
+                    format!("{} it", compact(r.calls)),
+                ),
             };
             let place = match r.file {
                 // The file name only: the source view's title has the whole path.
@@ -85,7 +88,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(9),
         Constraint::Length(6),
         Constraint::Length(8),
-        Constraint::Length(9),
+        Constraint::Length(10),
         Constraint::Length(6),
         Constraint::Length(7),
         Constraint::Min(16),
@@ -150,4 +153,24 @@ fn draw_summary(frame: &mut Frame, app: &App, area: Rect) {
 
 fn base_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
+}
+
+/// A count that fits the calls column: exact below a million, then `3.0M`,
+/// `12.5G` (a loop's iteration count otherwise ran into the next column).
+fn compact(n: u64) -> String {
+    match n {
+        0..=999_999 => n.to_string(),
+        1_000_000..=999_999_999 => format!("{:.1}M", n as f64 / 1e6),
+        _ => format!("{:.1}G", n as f64 / 1e9),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn large_counts_are_compacted_to_fit_the_column() {
+        assert_eq!(super::compact(21891), "21891");
+        assert_eq!(super::compact(3_000_001), "3.0M");
+        assert_eq!(super::compact(12_500_000_000), "12.5G");
+    }
 }
