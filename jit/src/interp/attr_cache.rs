@@ -228,7 +228,15 @@ impl Vm {
                 .is_some();
             if !in_dict {
                 match self.lookup_type_attr(cls, name) {
-                    Some(v @ Value::Function(_)) => c.fill(cls, METHOD, 0, v),
+                    Some(v @ Value::Function(f)) => {
+                        c.fill(cls, METHOD, 0, v);
+                        // Call it as the cached path does. A call site that
+                        // sees several classes (richards' `t.fn(...)`) comes
+                        // here on every class change; going on to the generic
+                        // path made a bound method and re-entered the
+                        // interpreter natively for each such call.
+                        return self.call_plain_method(f, at, argc);
+                    }
                     Some(v @ Value::Builtin(b)) if b.bound_self.is_none() => {
                         let on_payload = b.owner.is_some_and(|o| payload_kind(o.kind));
                         match (on_payload, i.payload()) {
@@ -243,6 +251,26 @@ impl Vm {
             }
         }
         self.call_method_from_regs(at, name, argc)
+    }
+
+    /// A Python method `f` called on the receiver at stack[at] with `argc`
+    /// arguments after it: a frame in this interpreter loop (None), or the
+    /// call's result (a generator).
+    fn call_plain_method(
+        &mut self,
+        f: Gc<FunctionObj>,
+        at: usize,
+        argc: usize,
+    ) -> PyResult<Option<Value>> {
+        if f.fast_argc as usize == argc + 1 {
+            if self.poll_due() {
+                let top = self.stack_top();
+                self.safepoint(top)?;
+            }
+            self.push_frame(f, at, at, argc + 1)?;
+            return Ok(None);
+        }
+        self.call_function_at(f, at, argc + 1, at)
     }
 
     /// `C(args)` for a class (the class at stack[at - 1], arguments after it),
