@@ -309,7 +309,7 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             }
         }
         None => {
-            let wname = vm.intern("write");
+            let wname = vm.intern_static("write");
             for (i, a) in args.iter().enumerate() {
                 if i > 0 {
                     let s = vm.new_str(sep_s.as_str());
@@ -327,7 +327,7 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             let s = vm.new_str(end_s.as_str());
             write_piece(vm, file, wname, s)?;
             if vm.truthy(flush)? {
-                let fname = vm.intern("flush");
+                let fname = vm.intern_static("flush");
                 let f = vm.getattr(file, fname)?;
                 vm.call_value(f, &[], &[])?;
             }
@@ -480,7 +480,7 @@ fn callable(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let r = match args[0] {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_) => true,
         Value::Instance(i) => {
-            let n = vm.intern("__call__");
+            let n = vm.intern_static("__call__");
             vm.lookup_type_attr(i.class, n).is_some()
         }
         _ => false,

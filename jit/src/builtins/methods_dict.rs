@@ -123,7 +123,7 @@ pub fn merge_from(vm: &mut Vm, d: Gc<DictObj>, other: Value) -> PyResult<()> {
         });
     }
     with_roots(vm, |vm| {
-        let keys_name = vm.intern("keys");
+        let keys_name = vm.intern_static("keys");
         if !matches!(other, Value::DictView(_)) {
             if let Some(keys_fn) = vm.getattr_opt(other, keys_name)? {
                 vm.temp_roots.push(keys_fn);

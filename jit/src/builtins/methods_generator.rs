@@ -150,7 +150,7 @@ fn add_note(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         let tn = vm.type_name(note);
         return Err(vm.type_error(&format!("note must be a str, not '{tn}'")));
     }
-    let name = vm.intern("__notes__");
+    let name = vm.intern_static("__notes__");
     let notes = match vm.getattr_opt(Value::Instance(e), name)? {
         Some(Value::List(l)) => l,
         Some(_) => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),

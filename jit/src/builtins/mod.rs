@@ -42,7 +42,7 @@ pub fn install(vm: &mut Vm) {
     vm.builtins.insert("Ellipsis".into(), Value::Ellipsis);
     vm.builtins
         .insert("NotImplemented".into(), Value::NotImplemented);
-    let n = Value::Str(vm.intern("builtins"));
+    let n = Value::Str(vm.intern_static("builtins"));
     vm.builtins.insert("__name__".into(), n);
 }
 

@@ -27,7 +27,7 @@ const TYPECODES: &str = "bBuhHiIlLqQfd";
 
 pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
     let m = vm.new_module("array", "");
-    let name = vm.intern("array");
+    let name = vm.intern_static("array");
     let object = vm.types.object;
     let t = vm
         .heap
@@ -98,7 +98,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
     let tc = vm.new_str(TYPECODES);
     m.set("typecodes", tc);
     if !vm.iter_types.contains_key("arrayiterator") {
-        let n = vm.intern("arrayiterator");
+        let n = vm.intern_static("arrayiterator");
         let it = vm.heap.alloc_pinned(TypeObj::new(
             n,
             TypeKind::Iterator,
@@ -643,7 +643,7 @@ fn has_index(vm: &mut Vm, v: Value) -> bool {
     match v {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => true,
         Value::Instance(i) => {
-            let n = vm.intern("__index__");
+            let n = vm.intern_static("__index__");
             vm.lookup_special(i.class, n).is_some()
         }
         _ => false,

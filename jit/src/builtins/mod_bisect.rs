@@ -186,7 +186,7 @@ fn insort(vm: &mut Vm, args: &[Value], kw: Kwargs, right: bool) -> PyResult<Valu
             items.insert(i, p.x);
             return Ok(Value::None);
         }
-        let name = vm.intern("insert");
+        let name = vm.intern_static("insert");
         let f = vm.getattr(p.a, name)?;
         vm.temp_roots.push(f);
         vm.call_value(f, &[Value::Int(i), p.x], &[])?;

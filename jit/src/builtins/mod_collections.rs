@@ -23,7 +23,7 @@ use crate::runtime::value::Value;
 
 pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
     let m = vm.new_module("collections", "");
-    let modname = vm.intern("collections");
+    let modname = vm.intern_static("collections");
     let object = vm.types.object;
     let dict = vm.types.dict;
 
@@ -693,7 +693,7 @@ fn copy_deque(vm: &mut Vm, obj: Value, i: Gc<InstanceObj>) -> PyResult<Value> {
     rooted(vm, &[obj], |vm| match ml {
         None => vm.call_value(cls, &[obj], &[]),
         Some(m) => {
-            let k = vm.intern("maxlen");
+            let k = vm.intern_static("maxlen");
             vm.call_value(cls, &[obj], &[(k, Value::Int(m as i64))])
         }
     })
@@ -1066,7 +1066,7 @@ fn dict_items(d: Gc<DictObj>) -> Vec<(Value, Value)> {
 
 /// `dict.update(d, *args, **kw)`.
 fn dict_update(vm: &mut Vm, d: Gc<DictObj>, args: &[Value], kw: Kwargs) -> PyResult<()> {
-    let key = vm.intern("update");
+    let key = vm.intern_static("update");
     let f = vm.types.dict.dict.borrow().get_str(str_hash(key), "update");
     let Some(f) = f else {
         return Err(vm.type_error("dict.update missing"));
@@ -1089,7 +1089,7 @@ fn dictlike_new(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         vm.heap
             .alloc(InstanceObj::with_ext(cls, InstExt::Payload(d))),
     );
-    let init_name = vm.intern("__init__");
+    let init_name = vm.intern_static("__init__");
     let init = vm.lookup_special(cls, init_name);
     if let Some(Value::Builtin(b)) = init {
         if b.bound_self.is_none()
@@ -1110,7 +1110,7 @@ fn callable(vm: &mut Vm, v: Value) -> bool {
     match v {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_) => true,
         Value::Instance(i) => {
-            let n = vm.intern("__call__");
+            let n = vm.intern_static("__call__");
             vm.lookup_type_attr(i.class, n).is_some()
         }
         _ => false,
@@ -1124,7 +1124,7 @@ fn dd_init(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         return Err(vm.type_error("first argument must be callable or None"));
     }
     if let Value::Instance(i) = obj {
-        let n = vm.intern("default_factory");
+        let n = vm.intern_static("default_factory");
         vm.generic_setattr(obj, i, n, factory)?;
     }
     let rest = if args.len() > 2 { &args[2..] } else { &[][..] };
@@ -1135,7 +1135,7 @@ fn dd_init(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 }
 
 fn dd_factory(vm: &mut Vm, obj: Value) -> PyResult<Value> {
-    let n = vm.intern("default_factory");
+    let n = vm.intern_static("default_factory");
     match obj {
         Value::Instance(i) => Ok(i
             .table()
@@ -1646,7 +1646,7 @@ fn dictlike_or(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     if mapping_dict(other).is_none() {
         return Ok(Value::NotImplemented);
     }
-    let copy_name = vm.intern("copy");
+    let copy_name = vm.intern_static("copy");
     let new = rooted(vm, &[obj, other], |vm| {
         let f = vm.getattr(obj, copy_name)?;
         vm.temp_roots.push(f);
@@ -1993,7 +1993,7 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         Some(Value::Str(s)) => s,
         _ => match vm.frames.last() {
             Some(f) => f.func.module.name,
-            None => vm.intern("__main__"),
+            None => vm.intern_static("__main__"),
         },
     };
 
@@ -2118,8 +2118,8 @@ fn nt_delfield(vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
 
 /// The namedtuple class of `cls` (itself or the base that holds `_fields`).
 fn nt_fields(vm: &mut Vm, cls: Gc<TypeObj>) -> PyResult<(Vec<Value>, Option<Gc<DictObj>>)> {
-    let f = vm.intern("_fields");
-    let fd = vm.intern("_field_defaults");
+    let f = vm.intern_static("_fields");
+    let fd = vm.intern_static("_field_defaults");
     let fields = vm.lookup_type_attr(cls, f);
     let defaults = vm.lookup_type_attr(cls, fd);
     let fields = match fields {
@@ -2159,7 +2159,7 @@ fn nt_new(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (fields, defaults) = nt_fields(vm, cls)?;
     let qual = {
         // The class that defines _fields names the function.
-        let f = vm.intern("_fields");
+        let f = vm.intern_static("_fields");
         let h = str_hash(f);
         let owner = cls
             .mro

@@ -194,7 +194,7 @@ fn deep(vm: &mut Vm, x: Value, memo: &mut Memo) -> PyResult<Value> {
         }
         Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => Err(unsupported(vm, x)),
         Value::Instance(i) if i.exc.is_none() => {
-            let hook = vm.intern("__deepcopy__");
+            let hook = vm.intern_static("__deepcopy__");
             if vm.lookup_special(i.class, hook).is_some() {
                 let m = vm.new_dict();
                 vm.temp_roots.push(m);

@@ -26,7 +26,7 @@ pub fn make_functools(vm: &mut Vm) -> Gc<ModuleObj> {
     let assigned: Vec<Value> = ASSIGNED.iter().map(|s| Value::Str(vm.intern(s))).collect();
     let t = vm.new_tuple(assigned);
     m.set("WRAPPER_ASSIGNMENTS", t);
-    let updated = vec![Value::Str(vm.intern("__dict__"))];
+    let updated = vec![Value::Str(vm.intern_static("__dict__"))];
     let t = vm.new_tuple(updated);
     m.set("WRAPPER_UPDATES", t);
     m
@@ -185,7 +185,7 @@ fn update_wrapper(vm: &mut Vm, wrapper: Value, wrapped: Value) -> PyResult<Value
         }
     }
     let _ = wf;
-    let n = vm.intern("__wrapped__");
+    let n = vm.intern_static("__wrapped__");
     vm.setattr(wrapper, n, wrapped)?;
     Ok(wrapper)
 }

@@ -333,10 +333,10 @@ fn n_extreme(
             vm.temp_roots.push(sentinel);
             let it = vm.get_iter(iterable)?;
             vm.temp_roots.push(it);
-            let dk = vm.intern("default");
+            let dk = vm.intern_static("default");
             let mut kws = vec![(dk, sentinel)];
             if let Some(k) = key {
-                let kk = vm.intern("key");
+                let kk = vm.intern_static("key");
                 kws.push((kk, k));
             }
             let r = vm.call_value(f, &[it], &kws)?;

@@ -71,7 +71,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
         let v = super::native(vm, name, *f, None);
         m.set(name, v);
     }
-    let module_name = vm.intern("itertools");
+    let module_name = vm.intern_static("itertools");
     for name in TYPE_NAMES {
         if vm.iter_types.contains_key(name) {
             continue;
@@ -93,7 +93,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
     // of built-in functions are looked up on their type; the method checks that
     // it is bound to `chain` and refuses any other receiver.
     let bf = vm.types.builtin_function;
-    let key = vm.intern("from_iterable");
+    let key = vm.intern_static("from_iterable");
     let h = crate::interp::protocol::str_hash(key);
     let missing = bf.dict.borrow().get_str(h, "from_iterable").is_none();
     if missing {

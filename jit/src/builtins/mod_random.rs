@@ -99,7 +99,7 @@ fn random_new(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let state = vm.heap.alloc(ListObj {
         items: std::cell::RefCell::new(vec![Value::Int(0); N + 2]),
     });
-    let name = vm.intern("Random");
+    let name = vm.intern_static("Random");
     let m = vm.heap.alloc(ModuleObj {
         name,
         file: "".into(),

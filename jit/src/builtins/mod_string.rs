@@ -51,7 +51,7 @@ fn string_capwords(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         .copied()
         .or_else(|| super::kwarg(kw, "sep"))
         .unwrap_or(Value::None);
-    let split = vm.intern("split");
+    let split = vm.intern_static("split");
     let splitf = vm.getattr(s, split)?;
     vm.temp_roots.push(splitf);
     let r = vm.call_value(splitf, &[sep], &[]);
@@ -68,7 +68,7 @@ fn capwords_join(vm: &mut Vm, words: Value, sep: Value) -> PyResult<Value> {
         Value::List(l) => l.items.borrow().clone(),
         _ => vm.collect_iterable(words)?,
     };
-    let cap = vm.intern("capitalize");
+    let cap = vm.intern_static("capitalize");
     let base = vm.temp_roots.len();
     let mut r = Ok(());
     for w in items {
@@ -92,7 +92,7 @@ fn capwords_join(vm: &mut Vm, words: Value, sep: Value) -> PyResult<Value> {
     vm.temp_roots.push(list);
     let joiner = if sep.is_none() { vm.new_str(" ") } else { sep };
     vm.temp_roots.push(joiner);
-    let join = vm.intern("join");
+    let join = vm.intern_static("join");
     let r = vm.getattr(joiner, join).and_then(|f| {
         vm.temp_roots.push(f);
         let r = vm.call_value(f, &[list], &[]);

@@ -129,7 +129,7 @@ fn new_exception_instance(
     args: &[Value],
     kw: Kwargs,
 ) -> PyResult<Value> {
-    let init_name = vm.intern("__init__");
+    let init_name = vm.intern_static("__init__");
     let init = vm.lookup_special(t, init_name);
     if init.is_none() && !kw.is_empty() {
         return Err(vm.type_error(&format!("{}() takes no keyword arguments", t.name.as_str())));

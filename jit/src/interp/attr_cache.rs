@@ -189,7 +189,7 @@ impl Vm {
         if i.exc.is_some() {
             return Ok(());
         }
-        let sa = self.intern("__setattr__");
+        let sa = self.intern_static("__setattr__");
         if self.lookup_special(cls, sa).is_some() {
             return Ok(());
         }
@@ -283,8 +283,8 @@ impl Vm {
         argc: usize,
     ) -> PyResult<Option<Value>> {
         if t.kind == TypeKind::User && t.builtin_base.get().is_none() {
-            let new_name = self.intern("__new__");
-            let init_name = self.intern("__init__");
+            let new_name = self.intern_static("__new__");
+            let init_name = self.intern_static("__init__");
             if self.lookup_special(t, new_name).is_none() {
                 match self.lookup_special(t, init_name) {
                     Some(f @ Value::Function(_)) => c.fill(t, INIT, 0, f),

@@ -78,7 +78,7 @@ impl Vm {
         let Value::Dict(nsd) = ns else { unreachable!() };
         let mut table = nsd.table.borrow().clone();
         // Defining __eq__ without __hash__ makes instances unhashable.
-        let (eq, hash) = (self.intern("__eq__"), self.intern("__hash__"));
+        let (eq, hash) = (self.intern_static("__eq__"), self.intern_static("__hash__"));
         if table.get_str(str_hash(eq), "__eq__").is_some()
             && table.get_str(str_hash(hash), "__hash__").is_none()
         {
@@ -86,7 +86,7 @@ impl Vm {
                 .insert(str_hash(hash), Value::Str(hash), Value::None, str_key_eq)
                 .ok();
         }
-        let module = match table.get_str(str_hash(self.intern("__module__")), "__module__") {
+        let module = match table.get_str(str_hash(self.intern_static("__module__")), "__module__") {
             Some(Value::Str(m)) => Some(m),
             _ => None,
         };
@@ -143,7 +143,7 @@ impl Vm {
             }
         }
         t.builtin_base.set(builtin);
-        let qn = self.intern("__qualname__");
+        let qn = self.intern_static("__qualname__");
         if let Ok(Some((_, Value::Str(q)))) =
             table.remove(str_hash(qn), &Value::Str(qn), str_key_eq)
         {
@@ -153,7 +153,7 @@ impl Vm {
         }
         // __slots__: instances of a class whose every class declares slots
         // accept no other attributes.
-        let sn = self.intern("__slots__");
+        let sn = self.intern_static("__slots__");
         if let Some(sl) = table.get_str(str_hash(sn), "__slots__") {
             let names = match sl {
                 Value::Str(s) => vec![s],
@@ -198,7 +198,7 @@ impl Vm {
             c.value.set(Value::Type(t));
         }
         // __init_subclass__ defined by a base (an implicit classmethod).
-        let isn = self.intern("__init_subclass__");
+        let isn = self.intern_static("__init_subclass__");
         let mro: Vec<Gc<TypeObj>> = t.mro.borrow().iter().skip(1).copied().collect();
         for c in mro {
             if let Some(f) = c.dict.borrow().get_str(str_hash(isn), "__init_subclass__") {
@@ -271,8 +271,8 @@ impl Vm {
     fn compute_plain_attrs(&mut self, t: Gc<TypeObj>) {
         let mut plain = t.kind == TypeKind::User && t.slots.borrow().is_none();
         if plain {
-            let sa = self.intern("__setattr__");
-            let ga = self.intern("__getattribute__");
+            let sa = self.intern_static("__setattr__");
+            let ga = self.intern_static("__getattribute__");
             plain = self.lookup_special(t, sa).is_none() && self.lookup_special(t, ga).is_none();
         }
         if plain {
@@ -447,7 +447,7 @@ impl Vm {
             _ => {}
         }
         if i.exc.is_none() {
-            let gn = self.intern("__getattr__");
+            let gn = self.intern_static("__getattr__");
             if let Some(g) = self.lookup_special(cls, gn) {
                 let f = self.bind_class_attr(g, obj, cls)?;
                 let nv = Value::Str(name);
@@ -480,7 +480,7 @@ impl Vm {
         v: Value,
     ) -> PyResult<()> {
         let cls = i.class;
-        let sa = self.intern("__setattr__");
+        let sa = self.intern_static("__setattr__");
         if let Some(f) = self.lookup_special(cls, sa) {
             if let Value::Function(_) = f {
                 let f = self.bind_class_attr(f, obj, cls)?;
@@ -558,7 +558,7 @@ impl Vm {
                 return Ok(Some(Value::Dict(self.new_dict_obj(table))));
             }
             "__module__" if !matches!(t.kind, TypeKind::User | TypeKind::Exception) => {
-                return Ok(Some(Value::Str(self.intern("builtins"))));
+                return Ok(Some(Value::Str(self.intern_static("builtins"))));
             }
             "__doc__" => {
                 let h = str_hash(name);

@@ -70,9 +70,9 @@ fn payload_of(v: Value) -> Value {
 impl Vm {
     /// The special method `name` of v's class (None for values that are not
     /// instances of classes, or when the class does not define it).
-    fn special_of(&mut self, v: Value, name: &str) -> Option<Value> {
+    fn special_of(&mut self, v: Value, name: &'static str) -> Option<Value> {
         let Value::Instance(i) = v else { return None };
-        let n = self.intern(name);
+        let n = self.intern_static(name);
         self.lookup_special(i.class, n)
     }
 
@@ -166,7 +166,7 @@ impl Vm {
     }
 
     /// `-v`, `+v`, `~v` on an instance: `__neg__`, `__pos__`, `__invert__`.
-    pub fn unary_dunder(&mut self, name: &str, v: Value) -> PyResult<Option<Value>> {
+    pub fn unary_dunder(&mut self, name: &'static str, v: Value) -> PyResult<Option<Value>> {
         match self.special_of(v, name) {
             Some(f) => self.call_found(f, v, &[]).map(Some),
             None => Ok(None),
@@ -277,7 +277,7 @@ impl Vm {
         let Value::Instance(i) = v else {
             return Ok(None);
         };
-        let n = self.intern("__hash__");
+        let n = self.intern_static("__hash__");
         match self.lookup_special(i.class, n) {
             Some(Value::None) => {
                 let tn = self.type_name(v);
@@ -538,8 +538,8 @@ impl Vm {
     /// `with mgr:` entry: (result of `__enter__()`, bound `__exit__`).
     pub fn with_enter(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
         let t = self.type_of(mgr);
-        let en = self.intern("__enter__");
-        let ex = self.intern("__exit__");
+        let en = self.intern_static("__enter__");
+        let ex = self.intern_static("__exit__");
         let enter = self.lookup_special(t, en);
         let exit = self.lookup_special(t, ex);
         let (Some(enter), Some(exit)) = (enter, exit) else {
@@ -585,8 +585,8 @@ impl Vm {
         args: &[Value],
         kw: Kwargs,
     ) -> PyResult<Value> {
-        let new_name = self.intern("__new__");
-        let init_name = self.intern("__init__");
+        let new_name = self.intern_static("__new__");
+        let init_name = self.intern_static("__init__");
         let new = self.lookup_special(t, new_name);
         let init = self.lookup_special(t, init_name);
         let builtin = t.builtin_base.get();

@@ -377,7 +377,7 @@ impl Vm {
             out.push_str(&format!("{name}: {msg}\n"));
         }
         // 3.11 notes (add_note) follow the message, one per line.
-        let h = crate::interp::protocol::str_hash(self.intern("__notes__"));
+        let h = crate::interp::protocol::str_hash(self.intern_static("__notes__"));
         let notes = exc.table().borrow().get_str(h, "__notes__");
         if let Some(Value::List(l)) = notes {
             let items: Vec<Value> = l.items.borrow().clone();

@@ -86,6 +86,8 @@ pub struct Vm {
     pub modules: HashMap<String, Gc<ModuleObj>>,
     pub main_module: Option<Gc<ModuleObj>>,
     interned: rustc_hash::FxHashMap<Box<str>, Gc<StrObj>>,
+    /// Interned names by the address of their `'static` literal (see `intern_static`).
+    static_names: rustc_hash::FxHashMap<(usize, usize), Gc<StrObj>>,
     /// The one-character ASCII strings, shared (indexing and iterating strs).
     pub ascii_chars: Vec<Value>,
     /// Values Rust code holds across calls that may run Python code.
@@ -257,6 +259,7 @@ impl Vm {
             modules: HashMap::new(),
             main_module: None,
             interned: rustc_hash::FxHashMap::default(),
+            static_names: rustc_hash::FxHashMap::default(),
             ascii_chars: Vec::new(),
             temp_roots: Vec::new(),
             handled: Vec::new(),
@@ -388,6 +391,20 @@ impl Vm {
     // ------------------------------------------------------------ strings
 
     /// The unique str object for `s` (identifiers, attribute and method names).
+    /// `intern` for a name known at compile time (`"__eq__"`): found by the
+    /// literal's address, without hashing and comparing its text. The
+    /// interpreter asks for special-method names on every dispatch.
+    #[inline]
+    pub fn intern_static(&mut self, s: &'static str) -> Gc<StrObj> {
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(&g) = self.static_names.get(&key) {
+            return g;
+        }
+        let g = self.intern(s);
+        self.static_names.insert(key, g);
+        g
+    }
+
     pub fn intern(&mut self, s: &str) -> Gc<StrObj> {
         if let Some(&g) = self.interned.get(s) {
             return g;
