@@ -590,30 +590,12 @@ impl Vm {
             }
             _ => {}
         }
-        let base = self.stack_top() + 1;
-        let n = g.func.code.nregs as usize;
-        if self.frames.len() >= self.recursion_limit
-            || base + n > self.stack.len()
-            || self.native_depth >= MAX_NATIVE_DEPTH
-        {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(
                 self.new_exception_msg("RecursionError", "maximum recursion depth exceeded")
             );
         }
-        self.stack[base - 1] = Value::Undefined;
-        {
-            let regs = g.regs.borrow();
-            self.stack[base..base + n].copy_from_slice(&regs[..n]);
-        }
-        if let Some(r) = g.resume_reg.get() {
-            self.stack[base + r as usize] = sent;
-        }
-        let mut frame = Frame::new(g.func, base, base - 1, self.handled.len(), true);
-        frame.pc = g.pc.get();
-        frame.generator = Some(g);
-        self.frames.push(frame);
-        self.rec_enter(&g.func.code);
-        g.state.set(GenState::Running);
+        self.push_suspended(g, sent, None, None)?;
         self.native_depth += 1;
         let r = self.run_loop();
         self.native_depth -= 1;
@@ -638,6 +620,54 @@ impl Vm {
                 Err(e)
             }
         }
+    }
+
+    /// Resume `g` as a frame of the running interpreter loop, for the `for`
+    /// loop whose item register is stack[slot] and whose exit is `exit`.
+    pub fn push_generator_frame(
+        &mut self,
+        g: Gc<GeneratorObj>,
+        slot: usize,
+        exit: u32,
+    ) -> PyResult<()> {
+        self.push_suspended(g, Value::None, Some(slot), Some(exit))
+    }
+
+    /// Push the frame of a created or suspended generator, with `sent` as
+    /// the value of its suspended yield. Without `slot` the frame is an
+    /// entry frame (a native resume runs it to its next yield); with it,
+    /// a frame of the running loop whose yields go to stack[slot].
+    fn push_suspended(
+        &mut self,
+        g: Gc<GeneratorObj>,
+        sent: Value,
+        slot: Option<usize>,
+        exit: Option<u32>,
+    ) -> PyResult<()> {
+        let base = self.stack_top() + 1;
+        let n = g.func.code.nregs as usize;
+        if self.frames.len() >= self.recursion_limit || base + n > self.stack.len() {
+            return Err(
+                self.new_exception_msg("RecursionError", "maximum recursion depth exceeded")
+            );
+        }
+        self.stack[base - 1] = Value::Undefined;
+        {
+            let regs = g.regs.borrow();
+            self.stack[base..base + n].copy_from_slice(&regs[..n]);
+        }
+        if let Some(r) = g.resume_reg.get() {
+            self.stack[base + r as usize] = sent;
+        }
+        let ret = slot.unwrap_or(base - 1);
+        let mut frame = Frame::new(g.func, base, ret, self.handled.len(), slot.is_none());
+        frame.pc = g.pc.get();
+        frame.generator = Some(g);
+        frame.gen_exit = exit;
+        self.frames.push(frame);
+        self.rec_enter(&g.func.code);
+        g.state.set(GenState::Running);
+        Ok(())
     }
 
     /// `generator.throw(exc)`: raise exc at the suspended yield. Ok(Some(v)) if

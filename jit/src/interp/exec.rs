@@ -56,7 +56,7 @@ impl Vm {
 
     /// Unwind to a handler. Returns Ok(false) when one was found (the loop goes
     /// on), Err(exc) when the entry frame was popped.
-    fn unwind(&mut self, exc: PyExc) -> PyResult<bool> {
+    fn unwind(&mut self, mut exc: PyExc) -> PyResult<bool> {
         let mut reraise = self.reraising;
         self.reraising = false;
         if !reraise {
@@ -98,6 +98,17 @@ impl Vm {
             if let Some(g) = frame.generator {
                 g.state.set(GenState::Finished);
                 g.regs.borrow_mut().clear();
+                // PEP 479, for a generator a `for` in this loop was running
+                // (resume_generator does the same for native resumes).
+                if frame.gen_exit.is_some() && exc.class == self.exc_types["StopIteration"] {
+                    let r =
+                        self.new_exception_msg("RuntimeError", "generator raised StopIteration");
+                    if let Some(st) = &r.exc {
+                        st.borrow_mut().cause = Some(Value::Instance(exc));
+                    }
+                    self.set_context(r);
+                    exc = r;
+                }
             }
             if frame.entry {
                 return Err(exc);
@@ -1226,6 +1237,19 @@ impl Vm {
                 }
                 Instr::ForIter { dst, iter, target } => {
                     let it = r!(iter);
+                    // A generator runs as a frame of this loop (as in CPython
+                    // 3.11): no native re-entry per item.
+                    if let Value::Generator(g) = it {
+                        if matches!(g.state.get(), GenState::Created | GenState::Suspended)
+                            && self.pending_throw.is_none()
+                        {
+                            sync!();
+                            let slot = self.frames[frame_idx].base + dst as usize;
+                            tryv!(self.push_generator_frame(g, slot, target as u32));
+                            reload!();
+                            continue;
+                        }
+                    }
                     let next = for_iter_fast(it);
                     let next = match next {
                         Some(n) => n,
@@ -1242,6 +1266,15 @@ impl Vm {
                 Instr::Yield { dst, src } => {
                     let v = r!(src);
                     self.frames[frame_idx].pc = pc;
+                    if self.frames[frame_idx].gen_exit.is_some() {
+                        // Resumed by a `for` in this loop: the item goes to
+                        // the loop's variable and the consumer goes on.
+                        let slot = self.frames[frame_idx].ret_slot;
+                        self.yield_frame(v, dst);
+                        self.stack[slot] = v;
+                        reload!();
+                        continue;
+                    }
                     return Ok(self.yield_frame(v, dst));
                 }
                 Instr::YieldFrom { dst, src } => {
@@ -1253,6 +1286,13 @@ impl Vm {
                         Ok(v) => {
                             // Resume at this same instruction.
                             self.frames[frame_idx].pc = pc - 1;
+                            if self.frames[frame_idx].gen_exit.is_some() {
+                                let slot = self.frames[frame_idx].ret_slot;
+                                self.yield_frame(v, NO_REG);
+                                self.stack[slot] = v;
+                                reload!();
+                                continue;
+                            }
                             return Ok(self.yield_frame(v, NO_REG));
                         }
                         Err(ret) => w!(dst, ret),
@@ -1427,6 +1467,15 @@ impl Vm {
         if let Some(g) = f.generator {
             g.state.set(GenState::Finished);
             g.regs.borrow_mut().clear();
+        }
+        if let Some(exit) = f.gen_exit {
+            // A generator run by a `for` in this loop returned: the loop
+            // ends (its variable keeps the last item).
+            self.last_return = v;
+            if let Some(c) = self.frames.last_mut() {
+                c.pc = exit as usize;
+            }
+            return None;
         }
         let v = f.construct.unwrap_or(v);
         self.stack[f.ret_slot] = v;

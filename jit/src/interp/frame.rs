@@ -17,6 +17,10 @@ pub struct Frame {
     pub handled_base: usize,
     /// The generator this frame runs, when it is a generator frame.
     pub generator: Option<Gc<GeneratorObj>>,
+    /// For a generator frame a `for` loop resumed in the same interpreter
+    /// loop: the loop's exit, where the consumer continues when the
+    /// generator returns (its yields go to `ret_slot`).
+    pub gen_exit: Option<u32>,
     /// Returning from this frame leaves the interpreter loop that entered it.
     pub entry: bool,
     /// Set for an `__init__` frame run by a class call: the instance, which
@@ -41,6 +45,7 @@ impl Frame {
             ret_slot,
             handled_base,
             generator: None,
+            gen_exit: None,
             entry,
             construct: None,
         }
