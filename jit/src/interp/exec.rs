@@ -1266,16 +1266,10 @@ impl Vm {
                 Instr::Yield { dst, src } => {
                     let v = r!(src);
                     self.frames[frame_idx].pc = pc;
-                    if self.frames[frame_idx].gen_exit.is_some() {
-                        // Resumed by a `for` in this loop: the item goes to
-                        // the loop's variable and the consumer goes on.
-                        let slot = self.frames[frame_idx].ret_slot;
-                        self.yield_frame(v, dst);
-                        self.stack[slot] = v;
-                        reload!();
-                        continue;
+                    match self.yield_frame(v, dst) {
+                        Some(exit) => return Ok(exit),
+                        None => reload!(),
                     }
-                    return Ok(self.yield_frame(v, dst));
                 }
                 Instr::YieldFrom { dst, src } => {
                     sync!();
@@ -1286,14 +1280,10 @@ impl Vm {
                         Ok(v) => {
                             // Resume at this same instruction.
                             self.frames[frame_idx].pc = pc - 1;
-                            if self.frames[frame_idx].gen_exit.is_some() {
-                                let slot = self.frames[frame_idx].ret_slot;
-                                self.yield_frame(v, NO_REG);
-                                self.stack[slot] = v;
-                                reload!();
-                                continue;
+                            match self.yield_frame(v, NO_REG) {
+                                Some(exit) => return Ok(exit),
+                                None => reload!(),
                             }
-                            return Ok(self.yield_frame(v, NO_REG));
                         }
                         Err(ret) => w!(dst, ret),
                     }
@@ -1486,7 +1476,10 @@ impl Vm {
     }
 
     /// Suspend the top (generator) frame: copy its registers out and pop it.
-    fn yield_frame(&mut self, v: Value, resume_reg: u16) -> Exit {
+    /// Returns the loop's exit for a natively resumed generator; None when a
+    /// `for` in this loop resumed it (the item is then in its variable and
+    /// the consumer goes on), as `pop_frame` does for returns.
+    fn yield_frame(&mut self, v: Value, resume_reg: u16) -> Option<Exit> {
         let f = self.frames.pop().expect("frame");
         self.rec_leave();
         self.handled.truncate(f.handled_base);
@@ -1504,7 +1497,11 @@ impl Vm {
             Some(resume_reg)
         });
         g.state.set(GenState::Suspended);
-        Exit::Yielded(v)
+        if f.gen_exit.is_some() {
+            self.stack[f.ret_slot] = v;
+            return None;
+        }
+        Some(Exit::Yielded(v))
     }
 }
 

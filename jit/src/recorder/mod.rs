@@ -72,22 +72,6 @@ pub enum FuncKey {
     },
 }
 
-/// One compile, as the profile reports it.
-pub struct CompileRec {
-    pub code: Rc<Code>,
-    pub version: u32,
-    pub trigger: profile::CompileTrigger,
-    pub reason: Option<String>,
-    pub at_ticks: u64,
-    pub compile_ns: u64,
-    pub code_bytes: u64,
-    pub metadata_bytes: u64,
-    pub peak_heap_bytes: u64,
-    pub code_address: u64,
-    pub machine_code: Vec<u8>,
-    pub pc_offsets: Vec<u32>,
-}
-
 /// A distinct sampled stack: (function, line) frames, outermost first.
 pub type StackKey = (Vec<(u32, u32)>, Tier);
 
@@ -103,7 +87,6 @@ pub struct Recorder {
     pub sample_total: u64,
     pub sampler: Option<sampler::Sampler>,
     pub bails: bails::BailLog,
-    pub compiles: Vec<CompileRec>,
     pub gc_ticks: u64,
     pub gc_count: u64,
     /// Ticks the recorder spent in its own slow paths (samples, first sight
@@ -124,7 +107,6 @@ impl Recorder {
             sample_total: 0,
             sampler: None,
             bails: bails::BailLog::default(),
-            compiles: Vec::new(),
             gc_ticks: 0,
             gc_count: 0,
             overhead_ticks: 0,

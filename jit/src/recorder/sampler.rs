@@ -67,11 +67,6 @@ pub fn restore_tier(prev: u8) {
     TIER.store(prev, Ordering::Relaxed);
 }
 
-/// The current tier as last set.
-pub fn current_tier() -> Tier {
-    tier_of(TIER.load(Ordering::Relaxed))
-}
-
 /// Where the flag lives, for compiled code's back-edge poll.
 pub fn pending_flag() -> *const bool {
     PENDING.as_ptr() as *const bool
