@@ -254,7 +254,9 @@ impl Vm {
                             entry(self as *mut Vm, regs, addr)
                         };
                         match self.jit_outcome(w) {
-                            Outcome::Resume(p) | Outcome::Continue(p) => {
+                            // A return the interpreter entered the frame for:
+                            // it runs the return itself.
+                            Outcome::Resume(p) | Outcome::Continue(p) | Outcome::Return(p) => {
                                 pc = p as usize;
                                 break;
                             }
@@ -1450,7 +1452,7 @@ impl Vm {
     }
 
     /// Pop the top frame after a return. Returns Some when the loop must exit.
-    fn pop_frame(&mut self, v: Value) -> Option<Exit> {
+    pub(crate) fn pop_frame(&mut self, v: Value) -> Option<Exit> {
         let f = self.frames.pop().expect("frame");
         self.rec_leave();
         self.handled.truncate(f.handled_base);

@@ -28,8 +28,8 @@ use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
 use crate::interp::ops::CmpOp;
 use crate::jit::disasm::Note;
-use crate::jit::exits::{ExitReason, KIND_RESUME};
-use crate::jit::{fast, helpers};
+use crate::jit::exits::{ExitReason, KIND_RESUME, KIND_RETURN};
+use crate::jit::{calls, fast, helpers};
 use crate::runtime::value::{tags, Value};
 
 macro_rules! asm {
@@ -82,6 +82,12 @@ enum Cold {
         pc: u32,
         reason: ExitReason,
         target: Option<u32>,
+    },
+    /// Call a `fast.rs` helper for the whole instruction, then continue.
+    Helper {
+        entry: DynamicLabel,
+        pc: u32,
+        helper: *const (),
     },
     /// Leave compiled code and resume the interpreter at `pc`.
     Resume {
@@ -308,9 +314,17 @@ impl<'a> Gen<'a> {
             }
             Instr::AddI { dst, a, imm } => self.gen_arith_imm(pc, dst, a, imm as i16 as i32),
             Instr::SubI { dst, a, imm } => self.gen_arith_imm(pc, dst, a, -(imm as i16 as i32)),
-            Instr::BitAnd { dst, a, b } => self.gen_bitop(pc, dst, a, b, 0),
-            Instr::BitOr { dst, a, b } => self.gen_bitop(pc, dst, a, b, 1),
-            Instr::BitXor { dst, a, b } => self.gen_bitop(pc, dst, a, b, 2),
+            // In-place forms on ints are the plain ones (anything else, like a
+            // set's `|=`, takes the slow path).
+            Instr::BitAnd { dst, a, b } | Instr::IAnd { dst, a, b } => {
+                self.gen_bitop(pc, dst, a, b, 0)
+            }
+            Instr::BitOr { dst, a, b } | Instr::IOr { dst, a, b } => {
+                self.gen_bitop(pc, dst, a, b, 1)
+            }
+            Instr::BitXor { dst, a, b } | Instr::IXor { dst, a, b } => {
+                self.gen_bitop(pc, dst, a, b, 2)
+            }
             Instr::Lt { dst, a, b } => self.gen_cmp(pc, dst, a, b, CmpOp::Lt),
             Instr::Le { dst, a, b } => self.gen_cmp(pc, dst, a, b, CmpOp::Le),
             Instr::Gt { dst, a, b } => self.gen_cmp(pc, dst, a, b, CmpOp::Gt),
@@ -338,21 +352,22 @@ impl<'a> Gen<'a> {
             Instr::RShift { dst, a, b } => self.gen_shift(pc, dst, a, b, false),
             Instr::LShift { dst, a, b } => self.gen_shift(pc, dst, a, b, true),
             Instr::LoadGlobal { .. } => self.call_fast(pc, fast::jit_load_global as *const ()),
-            Instr::LoadAttr { .. } => self.call_fast(pc, fast::jit_load_attr as *const ()),
-            Instr::StoreAttr { .. } => self.call_fast(pc, fast::jit_store_attr as *const ()),
+            Instr::LoadAttr { dst, obj, name } => self.gen_attr(pc, obj, name, dst, true),
+            Instr::StoreAttr { obj, name, src } => self.gen_attr(pc, obj, name, src, false),
             Instr::Subscr { .. } => self.call_fast(pc, fast::jit_subscr as *const ()),
             Instr::StoreSubscr { .. } => self.call_fast(pc, fast::jit_store_subscr as *const ()),
             Instr::Unpack { .. } => self.call_fast(pc, fast::jit_unpack as *const ()),
             Instr::LoadDeref { .. } => self.call_fast(pc, fast::jit_load_deref as *const ()),
-            // Frame changes belong to the interpreter.
+            Instr::StoreGlobal { .. } => self.call_fast(pc, fast::jit_store_global as *const ()),
+            Instr::ListAppend { .. } => self.call_fast(pc, fast::jit_list_append as *const ()),
+            Instr::GetIter { .. } => self.call_fast(pc, fast::jit_get_iter as *const ()),
             Instr::Call { .. }
             | Instr::CallKw { .. }
             | Instr::CallEx { .. }
-            | Instr::CallMethod { .. }
-            | Instr::Return { .. }
-            | Instr::ReturnNone {}
-            | Instr::Yield { .. }
-            | Instr::YieldFrom { .. } => {
+            | Instr::CallMethod { .. } => self.gen_call(pc),
+            Instr::Return { .. } | Instr::ReturnNone {} => self.gen_return(pc),
+            // Generators' frame changes belong to the interpreter.
+            Instr::Yield { .. } | Instr::YieldFrom { .. } => {
                 self.comment(format_args!("hand the call/return to the interpreter"));
                 self.exit_resume(pc);
             }
@@ -890,6 +905,66 @@ impl<'a> Gen<'a> {
         self.call_helper_outcome(pc, helper as usize, None, None);
     }
 
+    // ------------------------------------------------------------ attributes
+
+    /// `obj.name` (`load`) or `obj.name = v` on an instance: the tag check
+    /// inline, then the cache-hit helper with the site's cache and name as
+    /// constants (no frame lookup or decoding); a miss or a non-instance goes
+    /// to the general helper in the cold code.
+    fn gen_attr(&mut self, pc: u32, obj: u16, name: u16, val: u16, load: bool) {
+        let miss = self.ops.new_dynamic_label();
+        let cache = &self.code.caches[pc as usize] as *const _ as i64;
+        let nm = self.code.names[name as usize].addr() as i64;
+        let (hit, general) = if load {
+            (
+                fast::jit_load_attr_hit as *const (),
+                fast::jit_load_attr as *const (),
+            )
+        } else {
+            (
+                fast::jit_store_attr_hit as *const (),
+                fast::jit_store_attr as *const (),
+            )
+        };
+        self.comment(format_args!("guard: r{obj} is an instance; cached slot"));
+        self.guard_tag(obj, tags::INSTANCE, miss);
+        asm!(self.ops
+            ; lea rdi, [rbx + slot(obj)]
+            ; mov rsi, QWORD cache
+            ; mov rdx, QWORD nm
+            ; lea rcx, [rbx + slot(val)]
+            ; mov rax, QWORD hit as i64
+            ; call rax
+            ; test eax, eax
+            ; jz =>miss
+        );
+        self.cold.push(Cold::Helper {
+            entry: miss,
+            pc,
+            helper: general,
+        });
+    }
+
+    // ------------------------------------------------------------ calls
+
+    /// `Call`: a direct call (`calls::jit_call`) that comes back here when the
+    /// callee returned, or leaves when the interpreter must take over.
+    fn gen_call(&mut self, pc: u32) {
+        self.comment(format_args!("direct call: push the frame, run the callee"));
+        self.call_helper_outcome(pc, calls::jit_call as *const () as usize, None, None);
+    }
+
+    /// `Return`/`ReturnNone`: hand the return to whoever entered this code (a
+    /// direct call pops the frame itself; the interpreter runs the return).
+    fn gen_return(&mut self, pc: u32) {
+        self.comment(format_args!("return to the caller"));
+        let w = (KIND_RETURN << 32) | pc as u64;
+        asm!(self.ops
+            ; mov rax, QWORD w as i64
+            ; jmp ->exit
+        );
+    }
+
     // ------------------------------------------------------------ leaving
 
     /// Return to the interpreter at `pc`.
@@ -1055,6 +1130,11 @@ impl<'a> Gen<'a> {
                 asm!(self.ops; =>entry);
                 self.comment(format_args!("pc {pc}: bail: {}", reason.name()));
                 self.step_inline(pc, reason, target);
+            }
+            Cold::Helper { entry, pc, helper } => {
+                asm!(self.ops; =>entry);
+                self.comment(format_args!("pc {pc}: cache miss: the general helper"));
+                self.call_fast(pc, helper);
             }
             Cold::Resume { entry, pc, reason } => {
                 asm!(self.ops; =>entry);

@@ -63,12 +63,17 @@ pub enum Outcome {
     Error,
     /// A helper pushed a frame: the interpreter reloads the top frame.
     Left,
+    /// The frame returns: the `Return`/`ReturnNone` at this instruction is
+    /// next. A direct call (`helpers::jit_call`) finishes it without the
+    /// interpreter; a frame the interpreter entered resumes there instead.
+    Return(u32),
 }
 
 pub const KIND_CONTINUE: u64 = 0;
 pub const KIND_RESUME: u64 = 1;
 pub const KIND_ERROR: u64 = 2;
 pub const KIND_LEFT: u64 = 3;
+pub const KIND_RETURN: u64 = 4;
 
 impl Outcome {
     pub fn encode(self) -> u64 {
@@ -77,6 +82,7 @@ impl Outcome {
             Outcome::Resume(pc) => (KIND_RESUME << 32) | pc as u64,
             Outcome::Error => KIND_ERROR << 32,
             Outcome::Left => KIND_LEFT << 32,
+            Outcome::Return(pc) => (KIND_RETURN << 32) | pc as u64,
         }
     }
 
@@ -86,6 +92,7 @@ impl Outcome {
             KIND_CONTINUE => Outcome::Continue(pc),
             KIND_RESUME => Outcome::Resume(pc),
             KIND_ERROR => Outcome::Error,
+            KIND_RETURN => Outcome::Return(pc),
             _ => Outcome::Left,
         }
     }
@@ -102,6 +109,7 @@ mod tests {
             Outcome::Resume(u32::MAX),
             Outcome::Error,
             Outcome::Left,
+            Outcome::Return(3),
         ] {
             assert_eq!(Outcome::decode(o.encode()), o);
         }

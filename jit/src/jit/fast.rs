@@ -7,10 +7,12 @@
 //! disagree on an unusual case. Same calling convention as `helpers.rs`.
 
 use crate::bytecode::opcodes::Instr;
-use crate::interp::attr_cache;
+use crate::interp::attr_cache::{self, AttrCache};
 use crate::interp::vm::Vm;
 use crate::jit::exits::Outcome;
 use crate::jit::helpers::{guarded, step};
+use crate::runtime::heap::Gc;
+use crate::runtime::object::StrObj;
 use crate::runtime::value::Value;
 
 /// The top frame's register base and instruction at `pc`.
@@ -92,6 +94,61 @@ helper!(
             .then_some(())
     }
 );
+
+/// The hit path of `LoadAttr` on an instance, called by compiled code with
+/// everything it knows at compile time (the site's cache and name) and the
+/// slots' addresses: no frame lookup, no instruction decoding, no catching of
+/// panics (nothing here can panic; a busy `RefCell` is a miss). Returns 1 when
+/// the value is in `*dst`, 0 for a miss (compiled code then calls
+/// `jit_load_attr`, which does everything else).
+pub extern "sysv64" fn jit_load_attr_hit(
+    obj: *const Value,
+    cache: *const AttrCache,
+    name: Gc<StrObj>,
+    dst: *mut Value,
+) -> u64 {
+    // SAFETY: compiled code passes two slots of the running frame and the
+    // cache of its own code object, which outlives the compiled code.
+    let (o, c) = unsafe { (*obj, &*cache) };
+    let Value::Instance(i) = o else { return 0 };
+    let Ok(table) = i.table().try_borrow() else {
+        return 0;
+    };
+    let cls = i.class;
+    let kind = c.kind.get();
+    let hit = if kind == attr_cache::INSTANCE_ATTR && (cls.plain_attrs.get() || c.valid_for(cls)) {
+        table.value_at_if_key(c.index.get() as usize, name.addr())
+    } else if kind == attr_cache::CLASS_VALUE && c.valid_for(cls) && !cls.shadowed.get() {
+        Some(c.value.get())
+    } else {
+        None
+    };
+    match hit {
+        Some(v) => {
+            // SAFETY: `dst` is a register slot of the running frame.
+            unsafe { *dst = v };
+            1
+        }
+        None => 0,
+    }
+}
+
+/// The hit path of `StoreAttr` on an instance (see `jit_load_attr_hit`):
+/// 1 when stored, 0 for a miss (then `jit_store_attr`).
+pub extern "sysv64" fn jit_store_attr_hit(
+    obj: *const Value,
+    cache: *const AttrCache,
+    name: Gc<StrObj>,
+    src: *const Value,
+) -> u64 {
+    // SAFETY: as in `jit_load_attr_hit`.
+    let (o, c, v) = unsafe { (*obj, &*cache, *src) };
+    let Value::Instance(i) = o else { return 0 };
+    if i.table().try_borrow_mut().is_err() {
+        return 0;
+    }
+    attr_cache::store_attr_hit(c, i, name, v) as u64
+}
 
 /// `seq[i]` for a list or tuple and an int index in range.
 fn index_of(len: usize, i: i64) -> Option<usize> {
@@ -175,6 +232,61 @@ helper!(
     }
 );
 
+helper!(
+    /// `StoreGlobal`: the module's global slot.
+    jit_store_global,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::StoreGlobal { slot, src } = ins else { return None };
+        let f = vm.frames.last()?.func;
+        let mut g = f.module.globals.try_borrow_mut().ok()?;
+        if g.len() <= slot as usize {
+            g.resize(slot as usize + 1, Value::Undefined);
+        }
+        g[slot as usize] = vm.stack[base + src as usize];
+        Some(())
+    }
+);
+
+helper!(
+    /// `ListAppend` (comprehensions): push onto the list.
+    jit_list_append,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::ListAppend { list, item } = ins else { return None };
+        let Value::List(l) = vm.stack[base + list as usize] else { return None };
+        l.items.try_borrow_mut().ok()?.push(vm.stack[base + item as usize]);
+        vm.heap.add_debt(16);
+        Some(())
+    }
+);
+
+helper!(
+    /// `GetIter` of a built-in sequence, range, dict or set: no Python code
+    /// runs and nothing can raise, so anything else is the interpreter's.
+    jit_get_iter,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::GetIter { dst, src } = ins else { return None };
+        let v = vm.stack[base + src as usize];
+        if !matches!(
+            v,
+            Value::List(_)
+                | Value::Tuple(_)
+                | Value::Range(_)
+                | Value::Dict(_)
+                | Value::Set(_)
+                | Value::FrozenSet(_)
+                | Value::Str(_)
+        ) {
+            return None;
+        }
+        let it = vm.get_iter(v).ok()?;
+        vm.stack[base + dst as usize] = it;
+        Some(())
+    }
+);
+
 /// Every helper compiled code may call, with its name (for the disassembly).
 pub fn symbols() -> Vec<(u64, String)> {
     vec![
@@ -183,6 +295,14 @@ pub fn symbols() -> Vec<(u64, String)> {
             "jit_load_global".into(),
         ),
         (jit_load_attr as *const () as u64, "jit_load_attr".into()),
+        (
+            jit_load_attr_hit as *const () as u64,
+            "jit_load_attr_hit".into(),
+        ),
+        (
+            jit_store_attr_hit as *const () as u64,
+            "jit_store_attr_hit".into(),
+        ),
         (jit_store_attr as *const () as u64, "jit_store_attr".into()),
         (jit_subscr as *const () as u64, "jit_subscr".into()),
         (
@@ -191,5 +311,14 @@ pub fn symbols() -> Vec<(u64, String)> {
         ),
         (jit_unpack as *const () as u64, "jit_unpack".into()),
         (jit_load_deref as *const () as u64, "jit_load_deref".into()),
+        (
+            jit_store_global as *const () as u64,
+            "jit_store_global".into(),
+        ),
+        (
+            jit_list_append as *const () as u64,
+            "jit_list_append".into(),
+        ),
+        (jit_get_iter as *const () as u64, "jit_get_iter".into()),
     ]
 }

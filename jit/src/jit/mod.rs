@@ -19,6 +19,7 @@
 //! executable at once: dynasmrt assembles into read-write memory and maps it
 //! read-execute when it is finalized.
 
+pub mod calls;
 pub mod codegen;
 pub mod disasm;
 pub mod exits;
@@ -206,6 +207,8 @@ pub struct JitRuntime {
     /// Where compiled code is announced to Linux perf (`--perf-map`,
     /// `--perf-jitdump`).
     pub perf: Option<perf::PerfSink>,
+    /// Direct calls (`calls.rs`) nested on the native stack right now.
+    pub native_depth: u32,
 }
 
 impl JitRuntime {
