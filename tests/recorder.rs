@@ -296,3 +296,32 @@ spin()
     assert!(function(&p, "spin").calls == 1);
     assert!(p.samples.total > 0);
 }
+
+/// Regression: a sample of deep recursion stored every frame, and recording
+/// `down(200000)` wrote a 170 MB profile that its readers took seconds to load.
+#[test]
+fn samples_of_deep_recursion_keep_both_ends_of_the_stack() {
+    let src = "import sys\nsys.setrecursionlimit(20000)\n\
+def down(n):\n    if n == 0:\n        t = 0\n        for i in range(3000000):\n            t += i\n        return t\n    return down(n - 1)\n\
+print(down(5000))\n";
+    let (out, p, _) = record("deep", src, &["--sample-rate", "2000"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let module = function(&p, "<module>").id;
+    let down = function(&p, "down").id;
+    let deep: Vec<_> = p
+        .samples
+        .stacks
+        .iter()
+        .filter(|s| s.frames.len() > 100)
+        .collect();
+    assert!(!deep.is_empty(), "no sample landed in the deep loop");
+    for s in deep {
+        assert_eq!(s.frames.len(), 256, "64 outer + 192 inner frames");
+        assert_eq!(s.frames[0].function, module, "the root stays the module");
+        assert_eq!(s.frames.last().unwrap().function, down);
+    }
+}

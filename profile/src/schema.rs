@@ -420,7 +420,8 @@ pub struct Samples {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct SampleStack {
     /// Outermost first; the last frame is where the sample landed (a
-    /// builtin's frame when one was running).
+    /// builtin's frame when one was running). A stack deeper than 256 frames
+    /// keeps its outermost 64 and innermost 192.
     pub frames: Vec<StackFrame>,
     pub tier: Tier,
     pub count: u64,

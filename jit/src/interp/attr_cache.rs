@@ -17,6 +17,16 @@
 //!   the hinted entry, else insert.
 //! * `INIT`: calling the class makes a plain instance and runs `value`
 //!   (its `__init__` function, or nothing when `value` is None).
+//! * `TYPE_ATTR`: `C.name` on a class itself (a constant, a function, a
+//!   static method's function): `value`, while the class version holds.
+//! * `MODULE_SLOT`: `m.name` on a module (`math.sqrt`): the module's global
+//!   slot `index`, read afresh on every hit (the binding may change; its
+//!   slot does not). `class` holds the module's address; modules live as
+//!   long as the VM (`Vm::modules`), so the address cannot be reused.
+//!
+//! Method calls on built-in values (`lst.append(x)`) use `METHOD` with the
+//! built-in type as the class: built-in types never change, so their version
+//! always holds.
 //!
 //! The cache is filled on the slow path, after the full lookup has decided
 //! what the access means; the fast path in the interpreter loop only checks
@@ -39,6 +49,8 @@ pub const METHOD: u8 = 3;
 pub const PAYLOAD_METHOD: u8 = 4;
 pub const STORE: u8 = 5;
 pub const INIT: u8 = 6;
+pub const TYPE_ATTR: u8 = 7;
+pub const MODULE_SLOT: u8 = 8;
 
 #[derive(Default)]
 pub struct AttrCache {
@@ -57,12 +69,28 @@ impl AttrCache {
         self.class.get() == cls.addr() && self.version.get() == cls.version.get()
     }
 
-    fn fill(&self, cls: Gc<TypeObj>, kind: u8, index: usize, value: Value) {
+    pub(crate) fn fill(&self, cls: Gc<TypeObj>, kind: u8, index: usize, value: Value) {
         self.class.set(cls.addr());
         self.version.set(cls.version.get());
         self.kind.set(kind);
         self.index.set(index as u32);
         self.value.set(value);
+    }
+}
+
+/// The cached fast path of `LoadAttr` on a class or a module: Some(value) on
+/// a hit. Shared by the interpreter and compiled code.
+#[inline(always)]
+pub fn load_attr_other_hit(c: &AttrCache, obj: Value) -> Option<Value> {
+    match obj {
+        Value::Type(t) if c.kind.get() == TYPE_ATTR && c.valid_for(t) => Some(c.value.get()),
+        Value::Module(m) if c.kind.get() == MODULE_SLOT && c.class.get() == m.addr() => {
+            match m.globals.try_borrow().ok()?.get(c.index.get() as usize) {
+                Some(Value::Undefined) | None => None,
+                Some(v) => Some(*v),
+            }
+        }
+        _ => None,
     }
 }
 
@@ -173,6 +201,72 @@ impl Vm {
             }
         }
         self.getattr(obj, name)
+    }
+
+    /// `obj.name` on a class or a module (or anything else that is not an
+    /// instance), the slow path: look up, then fill the cache when the answer
+    /// can be reused.
+    pub fn load_attr_other_fill(
+        &mut self,
+        c: &AttrCache,
+        obj: Value,
+        name: Gc<StrObj>,
+    ) -> PyResult<Value> {
+        let v = self.getattr(obj, name)?;
+        match obj {
+            // Dunder names are computed (`__mro__`, `__dict__`, ...) or rare.
+            Value::Type(t) if !name.as_str().starts_with("__") => {
+                // What `type_getattr` makes of the class attribute: itself,
+                // or a static method's function; a class method is a new
+                // bound method each time, so it is not cached.
+                let plain = match self.lookup_type_attr(t, name) {
+                    Some(Value::Instance(d)) => match &d.ext {
+                        InstExt::StaticMethod(f) => Some(*f),
+                        InstExt::ClassMethod(_) => None,
+                        _ => Some(Value::Instance(d)),
+                    },
+                    other => other,
+                };
+                if plain.is_some_and(|p| p.is(&v)) {
+                    c.fill(t, TYPE_ATTR, 0, v);
+                }
+            }
+            Value::Module(m) => {
+                if let Some(slot) = m.slot_of(name.as_str()) {
+                    c.class.set(m.addr());
+                    c.version.set(0);
+                    c.kind.set(MODULE_SLOT);
+                    c.index.set(slot as u32);
+                    c.value.set(Value::None);
+                }
+            }
+            _ => {}
+        }
+        Ok(v)
+    }
+
+    /// The method `name` of a built-in value's type (`lst.append`), through
+    /// the site's cache: Some(native) when it is a plain native method.
+    #[inline(always)]
+    pub fn builtin_method(
+        &mut self,
+        c: &AttrCache,
+        recv: Value,
+        name: Gc<StrObj>,
+    ) -> Option<Gc<BuiltinObj>> {
+        let t = self.type_of(recv);
+        if c.kind.get() == METHOD && c.valid_for(t) {
+            if let Value::Builtin(b) = c.value.get() {
+                return Some(b);
+            }
+        }
+        match self.lookup_type_attr(t, name) {
+            Some(v @ Value::Builtin(b)) if b.bound_self.is_none() => {
+                c.fill(t, METHOD, 0, v);
+                Some(b)
+            }
+            _ => None,
+        }
     }
 
     /// `obj.name = v` on an instance, the slow path.

@@ -920,8 +920,16 @@ impl Vm {
                         tryw!(dst, self.load_attr_fill(c, r!(obj), i, nm));
                         continue;
                     }
+                    let c = &code.caches[pc - 1];
+                    if let Some(v) = attr_cache::load_attr_other_hit(c, r!(obj)) {
+                        w!(dst, v);
+                        continue;
+                    }
                     sync!();
-                    tryw!(dst, self.getattr(r!(obj), code.names[name as usize]));
+                    tryw!(
+                        dst,
+                        self.load_attr_other_fill(c, r!(obj), code.names[name as usize])
+                    );
                 }
                 Instr::StoreAttr { obj, name, src } => {
                     if tag!(obj) == T_INSTANCE {
@@ -1182,19 +1190,15 @@ impl Vm {
                     if !matches!(recv, Value::Module(_) | Value::Type(_) | Value::Instance(_))
                         && (argc as usize) < ARG_BUF
                     {
-                        let t = self.type_of(recv);
-                        if let Some(Value::Builtin(b)) =
-                            self.lookup_type_attr(t, code.names[name as usize])
-                        {
-                            if b.bound_self.is_none() {
-                                let mut buf = [Value::Undefined; ARG_BUF];
-                                buf[0] = recv;
-                                for i in 0..argc {
-                                    buf[1 + i as usize] = r!(obj + 1 + i);
-                                }
-                                tryw!(obj, self.call_native(b, &buf[..1 + argc as usize]));
-                                continue;
+                        let c = &code.caches[pc - 1];
+                        if let Some(b) = self.builtin_method(c, recv, code.names[name as usize]) {
+                            let mut buf = [Value::Undefined; ARG_BUF];
+                            buf[0] = recv;
+                            for i in 0..argc {
+                                buf[1 + i as usize] = r!(obj + 1 + i);
                             }
+                            tryw!(obj, self.call_native(b, &buf[..1 + argc as usize]));
+                            continue;
                         }
                     }
                     let base = self.frames[frame_idx].base + obj as usize;

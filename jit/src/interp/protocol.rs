@@ -347,6 +347,16 @@ impl Vm {
 
     pub fn delattr(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<()> {
         let h = str_hash(name);
+        // `del module.name`: the global's slot becomes unassigned again.
+        if let Value::Module(m) = obj {
+            if let Some(slot) = m.slot_of(name.as_str()) {
+                let mut g = m.globals.borrow_mut();
+                if !matches!(g[slot], Value::Undefined) {
+                    g[slot] = Value::Undefined;
+                    return Ok(());
+                }
+            }
+        }
         if let Value::Type(t) = obj {
             if matches!(t.kind, TypeKind::User | TypeKind::Exception)
                 && t.module.is_some()

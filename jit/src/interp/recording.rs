@@ -245,6 +245,7 @@ impl Vm {
                 None => tier = Tier::Runtime,
             }
         }
+        cap_stack(&mut stack);
         if let Some(r) = self.rec.as_deref_mut() {
             r.add_sample(stack, tier, s.weight);
             r.overhead_ticks += clock::ticks().wrapping_sub(t0);
@@ -447,5 +448,22 @@ fn fast_type_key(p: *const Value) -> u64 {
             tags::ITER => 0,
             _ => tag + 1,
         }
+    }
+}
+
+/// Frames a sample keeps from each end of a deep stack.
+const SAMPLE_OUTER_FRAMES: usize = 64;
+const SAMPLE_INNER_FRAMES: usize = 192;
+
+/// A sample of deep recursion (200000 frames of `down(n - 1)`) would store
+/// every frame in every sample and make a profile of hundreds of megabytes.
+/// Keep the outermost frames (where the program's structure is: `<module>`,
+/// `main`, so their cumulative time stays right) and the innermost ones
+/// (where the time is spent), and drop the middle, as perf's `--max-stack`
+/// drops the outer end.
+fn cap_stack(stack: &mut Vec<(u32, u32)>) {
+    let n = stack.len();
+    if n > SAMPLE_OUTER_FRAMES + SAMPLE_INNER_FRAMES {
+        stack.drain(SAMPLE_OUTER_FRAMES..n - SAMPLE_INNER_FRAMES);
     }
 }

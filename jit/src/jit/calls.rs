@@ -152,8 +152,17 @@ fn call_method(
     argc: u16,
 ) -> PyResult<Option<Value>> {
     let n = argc as usize;
-    let Value::Instance(i) = vm.stack[base] else {
-        // Methods of built-in types, and everything else.
+    let recv = vm.stack[base];
+    let Value::Instance(i) = recv else {
+        // Methods of built-in types (through the site's cache), and
+        // everything else.
+        if !matches!(recv, Value::Module(_) | Value::Type(_)) && n < ARG_BUF {
+            if let Some(b) = vm.builtin_method(&code.caches[pc as usize], recv, nm) {
+                let mut buf = [Value::Undefined; ARG_BUF];
+                buf[..=n].copy_from_slice(&vm.stack[base..=base + n]);
+                return vm.call_native(b, &buf[..=n]).map(Some);
+            }
+        }
         return vm.call_method_from_regs(base, nm, n);
     };
     let c = &code.caches[pc as usize];

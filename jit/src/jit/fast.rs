@@ -65,17 +65,21 @@ helper!(
 );
 
 helper!(
-    /// `LoadAttr` on an instance through the instruction's inline cache.
+    /// `LoadAttr` through the instruction's inline cache (instances, classes,
+    /// modules).
     jit_load_attr,
     |vm, pc| {
         let (base, ins) = top(vm, pc);
         let Instr::LoadAttr { dst, obj, name } = ins else { return None };
         let o = vm.stack[base + obj as usize];
-        let Value::Instance(i) = o else { return None };
         let code = vm.frames.last()?.code_ptr();
         // SAFETY: the frame keeps its function, and so its code, alive.
         let code = unsafe { &*code };
-        let v = vm.load_attr_hit(&code.caches[pc as usize], i, code.names[name as usize], o)?;
+        let c = &code.caches[pc as usize];
+        let v = match o {
+            Value::Instance(i) => vm.load_attr_hit(c, i, code.names[name as usize], o)?,
+            _ => attr_cache::load_attr_other_hit(c, o)?,
+        };
         vm.stack[base + dst as usize] = v;
         Some(())
     }
