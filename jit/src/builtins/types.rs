@@ -552,13 +552,34 @@ fn new_set(vm: &mut Vm, args: &[Value], kw: Kwargs, frozen: bool) -> PyResult<Va
             vm.temp_roots.pop();
             r.map(|_| wrap(s))
         }
-        Some(src) => {
+        Some(src @ (Value::List(_) | Value::Tuple(_))) => {
             let items = vm.collect_iterable(src)?;
             let base = vm.temp_roots.len();
             vm.temp_roots.extend_from_slice(&items);
             let r = super::set_ops::new_set_from(vm, &items, frozen);
             vm.temp_roots.truncate(base);
             r
+        }
+        // Anything else is added item by item as it is produced, so an
+        // unhashable item stops the iteration where CPython's set() does.
+        Some(src) => {
+            let it = vm.get_iter(src)?;
+            let s = vm.new_set_obj(SetTable::new());
+            let sv = Value::Set(s);
+            vm.temp_roots.push(it);
+            vm.temp_roots.push(sv);
+            let r = (|| {
+                if let Value::Generator(g) = it {
+                    return vm.collect_generator(g, crate::interp::frame::Sink::Set(sv));
+                }
+                while let Some(x) = vm.iter_next(it)? {
+                    super::set_ops::set_add(vm, sv, x)?;
+                }
+                Ok(())
+            })();
+            vm.temp_roots.pop();
+            vm.temp_roots.pop();
+            r.map(|_| wrap(s))
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::{Instr, NO_REG};
 use crate::interp::attr_cache;
 use crate::interp::call::ARG_BUF;
-use crate::interp::frame::Frame;
+use crate::interp::frame::{Frame, Sink};
 use crate::interp::ops::{BinOp, CmpOp};
 use crate::interp::vm::Vm;
 use crate::jit::exits::Outcome;
@@ -1271,6 +1271,17 @@ impl Vm {
                 }
                 Instr::Yield { dst, src } => {
                     let v = r!(src);
+                    if let Some(sink) = self.frames[frame_idx].collect {
+                        // Drained by a builtin: keep the item, run on. A sink
+                        // that refuses it suspends the generator here, as a
+                        // plain yield would, for the builtin to raise.
+                        if self.sink_item(sink, v) {
+                            if dst != NO_REG {
+                                w!(dst, Value::None);
+                            }
+                            continue;
+                        }
+                    }
                     self.frames[frame_idx].pc = pc;
                     match self.yield_frame(v, dst) {
                         Some(exit) => return Ok(exit),
@@ -1284,6 +1295,14 @@ impl Vm {
                     let it = r!(src);
                     match tryv!(self.iter_next_for_yield_from(it)) {
                         Ok(v) => {
+                            if let Some(sink) = self.frames[frame_idx].collect {
+                                // Drained by a builtin: keep the item and
+                                // delegate again.
+                                if self.sink_item(sink, v) {
+                                    pc -= 1;
+                                    continue;
+                                }
+                            }
                             // Resume at this same instruction.
                             self.frames[frame_idx].pc = pc - 1;
                             match self.yield_frame(v, NO_REG) {
@@ -1452,6 +1471,25 @@ impl Vm {
             Exit::Returned(_) | Exit::Yielded(_) => {
                 unreachable!("compiled code stepped a return or yield")
             }
+        }
+    }
+
+    /// Give a drained generator's item to its sink: false when the sink
+    /// raised (the exception is parked in `collect_error`).
+    fn sink_item(&mut self, sink: Sink, v: Value) -> bool {
+        match sink {
+            Sink::List(l) => {
+                l.items.borrow_mut().push(v);
+                self.heap.add_debt(16);
+                true
+            }
+            Sink::Set(s) => match crate::builtins::set_ops::set_add(self, s, v) {
+                Ok(()) => true,
+                Err(e) => {
+                    self.collect_error = Some(e);
+                    false
+                }
+            },
         }
     }
 

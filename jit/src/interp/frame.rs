@@ -3,7 +3,16 @@
 
 use crate::bytecode::code::Code;
 use crate::runtime::heap::Gc;
-use crate::runtime::object::{FunctionObj, GeneratorObj};
+use crate::runtime::object::{FunctionObj, GeneratorObj, ListObj};
+
+/// Where a drained generator's items go. Rooted by the builtin draining it.
+#[derive(Clone, Copy)]
+pub enum Sink {
+    List(Gc<ListObj>),
+    /// A set or frozenset being built: items are added as they come, so an
+    /// unhashable one stops the generator where CPython's would.
+    Set(crate::runtime::value::Value),
+}
 
 pub struct Frame {
     pub func: Gc<FunctionObj>,
@@ -21,6 +30,11 @@ pub struct Frame {
     /// loop: the loop's exit, where the consumer continues when the
     /// generator returns (its yields go to `ret_slot`).
     pub gen_exit: Option<u32>,
+    /// For a generator frame a builtin is draining (`list(gen)`,
+    /// `set(x for x in ...)`): its yields go to this sink and the frame runs
+    /// on, instead of suspending and resuming once per item (see
+    /// `Vm::collect_generator`).
+    pub collect: Option<Sink>,
     /// Returning from this frame leaves the interpreter loop that entered it.
     pub entry: bool,
     /// Set for an `__init__` frame run by a class call: the instance, which
@@ -46,6 +60,7 @@ impl Frame {
             handled_base,
             generator: None,
             gen_exit: None,
+            collect: None,
             entry,
             construct: None,
         }

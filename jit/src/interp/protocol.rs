@@ -1215,6 +1215,9 @@ impl Vm {
         self.temp_roots.push(acc);
         self.temp_roots.push(it);
         let r = (|| {
+            if let Value::Generator(g) = it {
+                return self.collect_generator(g, crate::interp::frame::Sink::List(l));
+            }
             while let Some(x) = self.iter_next(it)? {
                 l.items.borrow_mut().push(x);
             }

@@ -109,6 +109,10 @@ pub struct Vm {
     pub last_return: Value,
     /// An exception `generator.throw()` raises when the generator resumes.
     pub pending_throw: Option<PyExc>,
+    /// An exception the sink of a drained generator raised (an unhashable
+    /// item for `set(gen)`): the builtin raises it once the generator is
+    /// suspended, as CPython's would (see `Vm::collect_generator`).
+    pub collect_error: Option<PyExc>,
     /// Parsed `%` formats of constant (pinned) format strings, by address:
     /// `"%s=%d" % (k, v)` in a loop parses its format once.
     pub pct_cache: rustc_hash::FxHashMap<usize, Rc<Vec<crate::format::PctPiece>>>,
@@ -274,6 +278,7 @@ impl Vm {
             id_counter: RefCell::new(0),
             reraising: false,
             last_return: Value::None,
+            collect_error: None,
             pending_throw: None,
             pct_cache: rustc_hash::FxHashMap::default(),
             jit: crate::jit::JitRuntime::new(jit_options),
