@@ -17,6 +17,10 @@ use crate::runtime::heap::Gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
+/// Special-method answers remembered per class (see `lookup_special`):
+/// enough for the dunders a class is asked about in practice.
+const MAX_SPECIALS_MEMO: usize = 32;
+
 impl Vm {
     // ------------------------------------------------------------ class creation
 
@@ -190,6 +194,8 @@ impl Vm {
             }
         }
         *t.dict.borrow_mut() = table;
+        // Anything looked up on the class before its dict was in place is stale.
+        t.version.set(crate::runtime::object::next_type_version());
         for b in bases {
             b.subclasses.borrow_mut().push(t);
         }
@@ -292,20 +298,43 @@ impl Vm {
 
     /// A special method (`__add__`, `__len__`, ...) defined by a class, looked
     /// up on the type as Python does; object's defaults do not count.
+    ///
+    /// Answers are remembered per class and name while the class version
+    /// holds: comparing two instances asks for `__eq__`/`__ne__` (and their
+    /// reflections) every time, and a class without them walked its whole
+    /// MRO for each question.
     pub fn lookup_special(&self, t: Gc<TypeObj>, name: Gc<StrObj>) -> Option<Value> {
-        if matches!(t.kind, TypeKind::User | TypeKind::Exception) || t.builtin_base.get().is_some()
+        if !(matches!(t.kind, TypeKind::User | TypeKind::Exception)
+            || t.builtin_base.get().is_some())
         {
-            let h = str_hash(name);
-            for c in t.mro.borrow().iter() {
-                if c.kind == TypeKind::Object {
-                    return None;
-                }
-                if let Some(v) = c.dict.borrow().get_str(h, name.as_str()) {
-                    return Some(v);
-                }
+            return None;
+        }
+        let version = t.version.get();
+        let key = name.addr();
+        if let Ok(memo) = t.specials.try_borrow() {
+            if let Some(&(_, _, v)) = memo.iter().find(|e| e.0 == key && e.1 == version) {
+                return v;
             }
         }
-        None
+        let h = str_hash(name);
+        let mut found = None;
+        for c in t.mro.borrow().iter() {
+            if c.kind == TypeKind::Object {
+                break;
+            }
+            if let Some(v) = c.dict.borrow().get_str(h, name.as_str()) {
+                found = Some(v);
+                break;
+            }
+        }
+        if let Ok(mut memo) = t.specials.try_borrow_mut() {
+            // Entries of older versions are stale for good.
+            memo.retain(|e| e.1 == version);
+            if memo.len() < MAX_SPECIALS_MEMO {
+                memo.push((key, version, found));
+            }
+        }
+        found
     }
 
     /// Call the special method `name` of `v`'s class if it defines one.

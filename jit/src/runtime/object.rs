@@ -824,6 +824,11 @@ pub struct TypeObj {
     /// attribute found in the instance table is the answer and a store goes
     /// straight to the table, whatever the class (see `attr_cache.rs`).
     pub plain_attrs: Cell<bool>,
+    /// `lookup_special` answers, found or not, by name address, for the
+    /// class version they were found under (see `Vm::lookup_special`).
+    /// Not traced: a found value is read only while the version proves the
+    /// class still holds it.
+    pub specials: RefCell<Vec<(usize, u32, Option<Value>)>>,
 }
 impl TypeObj {
     /// A type with an empty dict; the caller sets the MRO once it is allocated.
@@ -847,6 +852,7 @@ impl TypeObj {
             builtin_base: Cell::new(None),
             slots: RefCell::new(None),
             plain_attrs: Cell::new(false),
+            specials: RefCell::new(Vec::new()),
         }
     }
     pub fn is_subtype_of(&self, other: Gc<TypeObj>) -> bool {
