@@ -236,6 +236,12 @@ impl Vm {
                 "step" => return Ok(Some(s.step)),
                 _ => {}
             },
+            Value::Generator(g) => match n {
+                "gi_running" => return Ok(Some(Value::Bool(g.state.get() == GenState::Running))),
+                "__name__" => return Ok(Some(Value::Str(g.func.name))),
+                "__qualname__" => return Ok(Some(Value::Str(g.func.qualname))),
+                _ => {}
+            },
             _ => {}
         }
         if n == "__class__" {
