@@ -23,6 +23,7 @@ pub mod codegen;
 pub mod disasm;
 pub mod exits;
 pub mod fast;
+pub mod feedback;
 pub mod helpers;
 pub mod listing;
 pub mod perf;
