@@ -516,8 +516,8 @@ impl<'a> Gen<'a> {
             Instr::JumpIfFalse { cond, target } => self.gen_cond_jump(pc, cond, target, false),
             Instr::JumpIfTrue { cond, target } => self.gen_cond_jump(pc, cond, target, true),
             Instr::Jump { target } => self.gen_jump(pc, target),
-            Instr::ForIter { target, .. } => {
-                self.gen_for_iter(pc, target);
+            Instr::ForIter { dst, iter, target } => {
+                self.gen_for_iter(pc, dst, iter, target);
                 self.forget_all();
             }
             Instr::CheckBound { reg, .. } => self.gen_check_bound(pc, reg),
@@ -1644,17 +1644,36 @@ impl<'a> Gen<'a> {
 
     /// `for` over a range or a list: a helper advances the iterator and writes
     /// the item; other iterators go through the interpreter.
-    fn gen_for_iter(&mut self, pc: u32, target: u16) {
+    fn gen_for_iter(&mut self, pc: u32, dst: u16, iter: u16, target: u16) {
         self.comment(format_args!(
-            "advance the iterator (range/list in the helper)"
+            "advance a range/list iterator (others in the general helper)"
         ));
-        self.call_helper_outcome(
-            pc,
-            helpers::jit_for_iter as *const () as usize,
-            None,
-            Some(target as u32),
-            true,
+        let t = self.label(target as u32);
+        let other = self.ops.new_dynamic_label();
+        let helper = helpers::jit_for_iter_range_list as *const () as i64;
+        asm!(self.ops
+            ; lea rdi, [rbx + slot(iter)]
+            ; lea rsi, [rbx + slot(dst)]
+            ; mov rax, QWORD helper
+            ; call rax
+            ; test eax, eax
+            ; jnz =>other
         );
+        self.cold(move |g| {
+            asm!(g.ops
+                ; =>other
+                ; cmp eax, 1
+                ; je =>t
+            );
+            g.comment(format_args!("pc {pc}: another iterator"));
+            g.call_helper_outcome(
+                pc,
+                helpers::jit_for_iter as *const () as usize,
+                None,
+                Some(target as u32),
+                false,
+            );
+        });
     }
 
     // ------------------------------------------------------------ more int/float templates

@@ -15,6 +15,10 @@ fn helper_symbols() -> Vec<(u64, String)> {
             helpers::jit_for_iter as *const () as u64,
             "jit_for_iter".into(),
         ),
+        (
+            helpers::jit_for_iter_range_list as *const () as u64,
+            "jit_for_iter_range_list".into(),
+        ),
     ];
     v.extend(crate::jit::fast::symbols());
     v
