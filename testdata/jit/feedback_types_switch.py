@@ -117,3 +117,26 @@ cd = 0
 for i in range(300):
     cd += count_down(i % 13 + 0.5)
 print("count floats", cd)
+
+
+# Powers: a site hot with floats (compiled to call the float power), then
+# ints (exact big ints), mixes, and the powers Python raises for.
+def power(x, y):
+    return x ** y
+
+
+p = 0.0
+for i in range(1, 400):
+    p += power(i * 0.01, 1.5) + power(2.0, -i * 0.01)
+print("pow floats", p)
+q = 0
+for i in range(1500):
+    q += power(i % 7, i % 5)
+print("pow ints", q, power(3, 100), power(2, -2), power(-8, 2))
+print("pow mixed", power(2, 0.5), power(2.5, 3), power(-2.0, 3), power(float("nan"), 0.0), power(1.0, float("nan")))
+print("pow inf", power(float("inf"), -1.0), power(-float("inf"), 3), power(0.5, float("inf")))
+for args in ((0.0, -1.0), (-8.0, 2.0), (10.0, 400.0), (0, -2.0), ("a", 2.0)):
+    try:
+        print(power(*args))
+    except (ZeroDivisionError, ValueError, OverflowError, TypeError) as e:
+        print(type(e).__name__, e)

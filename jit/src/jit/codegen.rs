@@ -525,6 +525,7 @@ impl<'a> Gen<'a> {
             Instr::IsNot { dst, a, b } => self.gen_is(dst, a, b, true),
             Instr::Not { dst, src } => self.gen_not(pc, dst, src),
             Instr::Neg { dst, src } => self.gen_neg(pc, dst, src),
+            Instr::Pow { dst, a, b } => self.gen_pow(pc, dst, a, b),
             Instr::LoadGlobal { .. } => self.call_fast(pc, fast::jit_load_global as *const ()),
             Instr::LoadAttr { .. } => self.call_fast(pc, fast::jit_load_attr as *const ()),
             Instr::StoreAttr { .. } => self.call_fast(pc, fast::jit_store_attr as *const ()),
@@ -1886,6 +1887,43 @@ impl<'a> Gen<'a> {
             ; mov QWORD [rbx + slot(dst)], rax
             ; mov QWORD [rbx + pay(dst)], rcx
         );
+        self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
+        self.set_known(dst, None);
+    }
+
+    /// `a ** b`: a site that saw floats (alone or with ints) calls the float
+    /// power helper; anything else is the interpreter's (int powers are
+    /// exact big ints, other types have `__pow__`).
+    fn gen_pow(&mut self, pc: u32, dst: u16, a: u16, b: u16) {
+        use feedback::{FLOAT, INT, MIXED, OTHER};
+        let fb = self.code.feedback.get(pc as usize);
+        let floats = fb & (FLOAT | MIXED) != 0 && fb & (INT | OTHER) == 0;
+        let known_other = [a, b]
+            .iter()
+            .any(|&r| !matches!(self.kind_of(r), Kind::Int | Kind::Float | Kind::Unknown));
+        if !floats || known_other {
+            self.step_inline(pc, ExitReason::Generic, None, true);
+            self.forget_all();
+            return;
+        }
+        self.comment(format_args!(
+            "feedback: {}: float power in a helper",
+            feedback::describe(fb)
+        ));
+        let slow = self.ops.new_dynamic_label();
+        let helper = helpers::jit_pow_float as *const () as i64;
+        asm!(self.ops
+            ; lea rdi, [rbx + slot(a)]
+            ; lea rsi, [rbx + slot(b)]
+            ; lea rdx, [rbx + slot(dst)]
+            ; mov rax, QWORD helper
+            ; call rax
+            ; test eax, eax
+            ; jnz =>slow
+        );
+        // The helper writes only `dst`, and the interpreter's power (the
+        // slow path) runs any `__pow__` by a native call, never as a frame of
+        // this loop: what is known of other registers still holds.
         self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
         self.set_known(dst, None);
     }
