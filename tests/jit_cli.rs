@@ -336,3 +336,165 @@ fn bad_code_limit_is_exit_2_naming_the_value() {
     assert!(err.contains("--jit-code-limit"), "{err}");
     assert!(stdout(&o).is_empty());
 }
+
+/// The listing's hot code for each bytecode instruction whose text starts
+/// with `op` (e.g. "Mul"): the lines from its "; pc N" header to the next
+/// header, before the cold section.
+fn hot_blocks(listing: &str, op: &str) -> Vec<String> {
+    let hot = listing
+        .split("; ---- slow paths and bail stubs ----")
+        .next()
+        .unwrap_or("");
+    let mut blocks = Vec::new();
+    let mut cur: Option<String> = None;
+    for line in hot.lines() {
+        let t = line.trim_start();
+        let is_header = t.starts_with("; pc ") && t.contains("  line ");
+        if is_header {
+            if let Some(b) = cur.take() {
+                blocks.push(b);
+            }
+            // "; pc 12  line 28  Mul            dst=..."
+            let text = t.split("  ").filter(|w| !w.is_empty()).nth(2).unwrap_or("");
+            if text.trim_start().starts_with(op) {
+                cur = Some(String::new());
+            }
+            continue;
+        }
+        if let Some(b) = cur.as_mut() {
+            b.push_str(line);
+            b.push('\n');
+        }
+    }
+    blocks.extend(cur);
+    blocks
+}
+
+/// An int tag check (`cmp qword ptr [rbx+..],3`) in listed code.
+fn has_int_guard(code: &str) -> bool {
+    code.lines()
+        .any(|l| l.contains("cmp qword ptr [rbx") && l.trim_end().ends_with("],3"))
+}
+
+const FLOAT_LOOP: &str = "\
+def osc(n):
+    x = 1.0
+    v = 0.5
+    for i in range(n):
+        a = x * 0.25
+        v = v - a
+        x = x + v
+    return x
+print(osc(1000))
+";
+
+#[test]
+fn feedback_puts_the_float_path_inline_and_known_floats_skip_checks() {
+    let dir = temp_dir("feedback_float");
+    let p = write(&dir, "prog.py", FLOAT_LOOP);
+    // --jit=auto: the loop runs in the interpreter first, which notes that
+    // its arithmetic saw floats; the compiled loop then has the float path
+    // inline and no int guard at those sites.
+    let o = jitprof(&[
+        "disasm",
+        "--jit",
+        "auto",
+        "--function",
+        "osc",
+        "--color",
+        "never",
+        s(&p),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with(&python3(&p)), "{out}");
+    assert!(
+        out.contains("feedback: float: float path inline"),
+        "no float-first site in:\n{out}"
+    );
+    let subs = hot_blocks(&out, "Sub");
+    let adds = hot_blocks(&out, "Add");
+    assert!(subs.len() == 1 && adds.len() == 1, "{out}");
+    for b in subs.iter().chain(&adds) {
+        assert!(!has_int_guard(b), "int guard on a float site:\n{b}");
+        assert!(
+            b.contains("subsd") || b.contains("addsd"),
+            "no SSE2 op:\n{b}"
+        );
+    }
+    // `v - a` uses the `a` the multiply just produced: known, not re-checked.
+    assert!(
+        subs.iter().any(|b| b.contains("known float: no check")),
+        "the product is re-checked:\n{}",
+        subs.join("\n---\n")
+    );
+    // Compiled before it ran (--jit=eager, no feedback), the same sites keep
+    // the int-first template with the float path cold. (The multiply by the
+    // float constant is float-first either way: that operand is known.)
+    let o = jitprof(&[
+        "disasm",
+        "--jit",
+        "eager",
+        "--function",
+        "osc",
+        "--color",
+        "never",
+        s(&p),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    let sites: Vec<String> = hot_blocks(&out, "Sub")
+        .into_iter()
+        .chain(hot_blocks(&out, "Add"))
+        .collect();
+    assert_eq!(sites.len(), 2, "{out}");
+    assert!(
+        sites
+            .iter()
+            .all(|b| has_int_guard(b) && !b.contains("subsd") && !b.contains("addsd")),
+        "eager code of a site that never ran is not int-first:\n{}",
+        sites.join("\n---\n")
+    );
+    assert!(
+        out.contains("never ran: int path inline, float path cold"),
+        "{out}"
+    );
+}
+
+#[test]
+fn failed_float_speculation_is_demoted_on_recompile() {
+    // `scale` is hot with floats while interpreted, compiled float-first,
+    // then called with ints: its guard fails, the interpreter runs the
+    // instruction, and past the recompile threshold the site is compiled
+    // again with the default template (not the generic path: it is numeric).
+    let dir = temp_dir("feedback_demote");
+    let p = write(
+        &dir,
+        "prog.py",
+        "def scale(x, k):\n    return x * k\n\nt = 0.0\nfor i in range(300):\n    t += scale(i * 0.5, 1.5)\nfor i in range(3000):\n    t += scale(i, 3)\nprint(t)\n",
+    );
+    let (o, v) = run_with_stats(&dir, &p, &["--jit=auto"]);
+    assert_eq!(stdout(&o), python3(&p));
+    let versions = compiled(&v, "scale");
+    let first = versions
+        .iter()
+        .find(|c| c["version"] == 0)
+        .unwrap_or_else(|| panic!("scale not compiled: {v}"));
+    assert_eq!(first["speculated_sites"], serde_json::json!([0]), "{first}");
+    let later = versions
+        .iter()
+        .find(|c| c["version"] == 1)
+        .unwrap_or_else(|| panic!("scale not recompiled: {v}"));
+    assert_eq!(later["demoted_sites"], serde_json::json!([0]), "{later}");
+    assert!(
+        later["generic_sites"].as_array().unwrap().is_empty(),
+        "{later}"
+    );
+    assert!(
+        v["exits_by_reason"]["operand not int/float"]
+            .as_u64()
+            .unwrap()
+            >= 1000,
+        "{v}"
+    );
+}

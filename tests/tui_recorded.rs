@@ -72,10 +72,12 @@ fn every_view_shows_the_recorded_program() {
     let at = screen(&app);
     assert!(at.contains(&format!("{:>5}", worst.line)), "{at}");
 
-    // Calls view and code view draw for the selected function.
+    // Calls view and code view draw for the selected function. (Which
+    // function has the costliest bail depends on timing: the view is checked
+    // for that function, not for a caller only some of them have.)
     press(&mut app, KeyCode::Char('4'));
     let calls = screen(&app);
-    assert!(calls.contains("<module>"), "{calls}");
+    assert!(calls.contains(&worst_fn), "{calls}");
     press(&mut app, KeyCode::Char('5'));
     let code = screen(&app);
     assert!(code.contains("push rbp") || code.contains("mov "), "{code}");

@@ -142,6 +142,9 @@ pub struct Code {
     pub caches: Box<[crate::interp::attr_cache::AttrCache]>,
     /// Hotness and compiled code (see `jit/mod.rs`).
     pub jit: crate::jit::CodeJit,
+    /// Operand kinds each arithmetic/comparison site saw in the interpreter
+    /// (see `jit/feedback.rs`).
+    pub feedback: crate::jit::feedback::Feedback,
     /// Execution counts and observed types (see `recorder/mod.rs`).
     pub prof: crate::recorder::CodeProf,
 }

@@ -554,6 +554,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 .map(|_| crate::interp::attr_cache::AttrCache::default())
                 .collect(),
             jit: Default::default(),
+            feedback: crate::jit::feedback::Feedback::new(n_instrs),
             prof: crate::recorder::CodeProf::new(n_instrs),
         }
     }

@@ -109,6 +109,29 @@ impl CmpOp {
     }
 }
 
+/// Why a float power has no float result (the caller raises accordingly).
+pub enum FloatPowError {
+    ZeroToNegative,
+    NegativeToFraction,
+    Overflow,
+}
+
+/// `a ** b` on two doubles, as Python's float power: the interpreter's and
+/// compiled code's (`jit_pow_float`) one definition.
+pub fn float_pow_value(a: f64, b: f64) -> Result<f64, FloatPowError> {
+    if a == 0.0 && b < 0.0 && b.is_finite() {
+        return Err(FloatPowError::ZeroToNegative);
+    }
+    if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
+        return Err(FloatPowError::NegativeToFraction);
+    }
+    let r = a.powf(b);
+    if r.is_infinite() && a.is_finite() && b.is_finite() {
+        return Err(FloatPowError::Overflow);
+    }
+    Ok(r)
+}
+
 /// A numeric operand, widened for mixed arithmetic.
 enum Num {
     I(i64),
@@ -478,25 +501,21 @@ impl Vm {
     }
 
     fn float_pow(&mut self, a: f64, b: f64) -> PyResult<Value> {
-        if a == 0.0 && b < 0.0 && b.is_finite() {
-            return Err(self.new_exception_msg(
+        match float_pow_value(a, b) {
+            Ok(r) => Ok(Value::Float(r)),
+            Err(FloatPowError::ZeroToNegative) => Err(self.new_exception_msg(
                 "ZeroDivisionError",
                 "0.0 cannot be raised to a negative power",
-            ));
-        }
-        if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
-            return Err(self.new_exception_msg(
+            )),
+            Err(FloatPowError::NegativeToFraction) => Err(self.new_exception_msg(
                 "ValueError",
                 "unsupported: a negative number raised to a fractional power is a complex number",
-            ));
+            )),
+            Err(FloatPowError::Overflow) => {
+                Err(self
+                    .new_exception_msg("OverflowError", "(34, 'Numerical result out of range')"))
+            }
         }
-        let r = a.powf(b);
-        if r.is_infinite() && a.is_finite() && b.is_finite() {
-            return Err(
-                self.new_exception_msg("OverflowError", "(34, 'Numerical result out of range')")
-            );
-        }
-        Ok(Value::Float(r))
     }
 
     /// `divmod(a, b)` for numbers.

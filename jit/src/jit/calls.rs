@@ -236,9 +236,11 @@ fn run_pushed(vm: &mut Vm, pc: u32) -> Outcome {
     match Outcome::decode(w) {
         Outcome::Return(at) => finish_return(vm, at, pc),
         Outcome::Resume(at) | Outcome::Continue(at) => {
-            // The callee bailed to the interpreter: it resumes there.
+            // The callee bailed to the interpreter: it resumes there, in the
+            // interpreter (re-entering its compiled code at `at` would skip
+            // the guard that failed).
             vm.frames.last_mut().expect("callee frame").pc = at as usize;
-            Outcome::Left
+            Outcome::LeftInterpreted
         }
         other => other,
     }

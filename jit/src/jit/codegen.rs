@@ -8,12 +8,28 @@
 //! - `r12`: the `Vm`, passed to every runtime helper.
 //!
 //! Each template follows LuaJIT's shape: type checks, the fast path inline, and
-//! a jump to a slow path that is emitted after all the hot code (`Cold`). A slow
-//! path either finishes the operation on another fast path (floats) or asks the
-//! interpreter to run this one instruction (`jit_step`) and continues with the
-//! next, counting the bail under its reason. Instructions that change frames
-//! (calls, returns, yields) hand control back to the interpreter, which calls or
-//! returns and re-enters compiled code afterwards (see `interp/exec.rs`).
+//! a jump to a slow path that is emitted after all the hot code (the cold
+//! section). A slow path either finishes the operation on another fast path
+//! (floats) or asks the interpreter to run this one instruction (`jit_step`)
+//! and continues with the next, counting the bail under its reason.
+//! Instructions that change frames (calls, returns, yields) hand control back
+//! to the interpreter, which calls or returns and re-enters compiled code
+//! afterwards (see `interp/exec.rs`).
+//!
+//! Two things shape the arithmetic and comparison templates:
+//!
+//! - Type feedback (`feedback.rs`): a site that saw only floats in the
+//!   interpreter gets the float path inline; one that saw only other types
+//!   gets the generic path directly; one that never ran keeps the int-first
+//!   template. A specialised site's guards do not rejoin when they fail: the
+//!   interpreter runs the instruction and compiled code is left (a "deopt"),
+//!   so everything after it may rely on what the guards established.
+//! - Known types (`Known`): within a basic block, the tag of a register
+//!   written by a constant load or established by a guard that cannot be
+//!   bypassed is remembered, and later instructions skip re-checking it (and
+//!   re-storing it). Knowledge is dropped at every place compiled code can be
+//!   entered or that may write registers behind the template's back: jump
+//!   targets, after helper calls, generic steps, calls and returns.
 
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::VecAssembler;
@@ -29,6 +45,7 @@ use crate::bytecode::opcodes::Instr;
 use crate::interp::ops::CmpOp;
 use crate::jit::disasm::Note;
 use crate::jit::exits::{ExitReason, KIND_RESUME, KIND_RETURN};
+use crate::jit::feedback;
 use crate::jit::{calls, fast, helpers};
 use crate::runtime::value::{tags, Value};
 
@@ -47,68 +64,134 @@ fn pay(r: u16) -> i32 {
     r as i32 * 16 + 8
 }
 
-/// A slow path, emitted after the hot code.
-enum Cold {
-    /// `a op b` on two floats, else the generic step. Writes `dst`.
-    FloatArith {
-        entry: DynamicLabel,
-        pc: u32,
-        op: FloatOp,
-        dst: u16,
-        a: u16,
-        b: FloatOperand,
-    },
-    /// Compare two floats into a bool, else the generic step.
-    FloatCmp {
-        entry: DynamicLabel,
-        pc: u32,
-        cmp: CmpOp,
-        dst: u16,
-        a: u16,
-        b: u16,
-    },
-    /// Compare two floats and branch, else the generic step.
-    FloatCmpJump {
-        entry: DynamicLabel,
-        pc: u32,
-        cmp: CmpOp,
-        a: u16,
-        b: u16,
-        target: u32,
-    },
-    /// Ask the interpreter to run this instruction, then continue.
-    Step {
-        entry: DynamicLabel,
-        pc: u32,
-        reason: ExitReason,
-        target: Option<u32>,
-    },
-    /// Call a `fast.rs` helper for the whole instruction, then continue.
-    Helper {
-        entry: DynamicLabel,
-        pc: u32,
-        helper: *const (),
-    },
-    /// Leave compiled code and resume the interpreter at `pc`.
-    Resume {
-        entry: DynamicLabel,
-        pc: u32,
-        reason: ExitReason,
-    },
-}
+/// Code emitted into the cold section once the hot code is done.
+type ColdFn<'a> = Box<dyn FnOnce(&mut Gen<'a>) + 'a>;
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum FloatOp {
     Add,
     Sub,
     Mul,
 }
 
-#[derive(Clone, Copy)]
-enum FloatOperand {
+/// What compiled code knows about a register at a point of the hot code.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Known {
+    tag: u64,
+    /// The payload word, when it is a constant.
+    value: Option<u64>,
+}
+
+/// A numeric operand as the templates see it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Opnd {
     Reg(u16),
-    /// A small-int immediate (`x + 1` on a float x).
+    /// A small-int immediate (`x + 1`), or a register known to hold that int.
     Imm(i32),
+}
+
+/// What is known of an operand's kind.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Int,
+    Float,
+    Unknown,
+    /// Known to be neither: no numeric template applies.
+    NotNumber,
+}
+
+/// The numeric instructions that share one template.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum NumOp {
+    Arith(FloatOp),
+    TrueDiv,
+    Cmp(CmpOp),
+    /// Compare and jump to the target when the comparison is false.
+    CmpJump(CmpOp, u32),
+}
+
+/// Which template a site gets from its type feedback.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Spec {
+    /// Never ran in the interpreter, saw several kinds, or its speculation
+    /// already failed: int path inline, float path cold, every path
+    /// rejoining (the template before feedback existed).
+    Default,
+    /// Saw ints only: int path inline; anything else leaves compiled code.
+    Int,
+    /// Saw floats (and, with `mixed`, int/float pairs) only: float path
+    /// inline; anything else leaves compiled code.
+    Float { mixed: bool },
+    /// Saw only other types: the interpreter's path directly.
+    Generic,
+}
+
+/// Where a failed guard goes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum OnFail {
+    /// Step the instruction in the interpreter, continue after it: what the
+    /// template's result is afterwards is not known.
+    Rejoin,
+    /// Step it and leave compiled code: the code after the instruction only
+    /// runs when the guards held.
+    Deopt,
+}
+
+/// How a path continues once its operation is done.
+#[derive(Clone, Copy)]
+enum Join {
+    /// Into the code that follows (the next instruction, in the hot code).
+    Fall,
+    /// Jump there (a path in the cold section).
+    To(DynamicLabel),
+}
+
+/// One numeric site being compiled.
+#[derive(Clone, Copy)]
+struct Num {
+    pc: u32,
+    op: NumOp,
+    /// Unused for `CmpJump`.
+    dst: u16,
+    a: u16,
+    b: Opnd,
+    ka: Kind,
+    kb: Kind,
+    /// The float path may convert an int operand (the interpreter's mixed
+    /// arithmetic).
+    mixed: bool,
+    /// Where failed guards go (the bail stub).
+    fail: DynamicLabel,
+    /// `dst`'s tag before the instruction, if known (to skip storing it).
+    dst_tag: Option<u64>,
+    /// `b` is a known non-zero constant (a division needs no zero check).
+    b_nonzero: bool,
+}
+
+impl Num {
+    fn b_reg(&self) -> Option<u16> {
+        match self.b {
+            Opnd::Reg(r) => Some(r),
+            Opnd::Imm(_) => None,
+        }
+    }
+    /// The comparison must be exact (an int converted to a double must be
+    /// that int: Python compares int and float mathematically).
+    fn exact(&self) -> bool {
+        matches!(self.op, NumOp::Cmp(_) | NumOp::CmpJump(..))
+    }
+}
+
+/// The int-only binary operators.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum IntOp {
+    And,
+    Or,
+    Xor,
+    FloorDiv,
+    Mod,
+    Shr,
+    Shl,
 }
 
 /// What one compile produced, before it is made executable.
@@ -119,23 +202,36 @@ pub struct Generated {
     pub notes: Vec<(u32, Note)>,
     /// Bytecode positions whose guards can bail, with their reason.
     pub bail_sites: Vec<(u32, ExitReason)>,
+    /// Sites compiled with a speculation from their feedback (their failed
+    /// guards leave compiled code); a recompile demotes those that kept failing.
+    pub speculated: Vec<u32>,
 }
 
 pub struct Gen<'a> {
     code: &'a Code,
     ops: Assembler,
     labels: Vec<DynamicLabel>,
-    cold: Vec<Cold>,
+    cold: Vec<ColdFn<'a>>,
     notes: Vec<(u32, Note)>,
     bail_sites: Vec<(u32, ExitReason)>,
     /// Sites the caller wants compiled without a fast path (they kept bailing).
     generic_at: &'a [u32],
+    /// Sites whose speculation kept failing: the default template there.
+    demoted: &'a [u32],
+    speculated: Vec<u32>,
     /// Keep notes for `jitprof disasm` (source lines, bytecode, comments).
     listing: bool,
     /// Flags the back-edge poll reads.
     polls: Polls,
     /// Instructions that begin a line (profiling: count their executions).
     line_entries: Option<Vec<bool>>,
+    /// Instructions control can reach other than by falling through (jump
+    /// targets, exception handlers): knowledge is dropped there.
+    block_start: Vec<bool>,
+    /// What is known about each register here (see the module comment).
+    known: Vec<Option<Known>>,
+    /// The current numeric site's bail stub is reachable.
+    fail_used: bool,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -147,8 +243,28 @@ pub struct Polls {
     pub sample: Option<*const bool>,
 }
 
+fn tag_name(tag: u64) -> &'static str {
+    match tag {
+        tags::UNDEFINED => "unbound",
+        tags::NONE => "None",
+        tags::BOOL => "bool",
+        tags::INT => "int",
+        tags::FLOAT => "float",
+        tags::STR => "str",
+        tags::LIST => "list",
+        tags::TUPLE => "tuple",
+        _ => "object",
+    }
+}
+
 impl<'a> Gen<'a> {
-    pub fn new(code: &'a Code, generic_at: &'a [u32], listing: bool, polls: Polls) -> Gen<'a> {
+    pub fn new(
+        code: &'a Code,
+        generic_at: &'a [u32],
+        demoted: &'a [u32],
+        listing: bool,
+        polls: Polls,
+    ) -> Gen<'a> {
         let mut ops = Assembler::new(0);
         let labels = (0..code.instrs.len())
             .map(|_| ops.new_dynamic_label())
@@ -156,6 +272,19 @@ impl<'a> Gen<'a> {
         let line_entries = polls
             .sample
             .map(|_| crate::recorder::build::line_entries(code));
+        let mut block_start = vec![false; code.instrs.len()];
+        for ins in &code.instrs {
+            if let Some(t) = ins.jump_target() {
+                if let Some(b) = block_start.get_mut(t as usize) {
+                    *b = true;
+                }
+            }
+        }
+        for e in &code.exc_table {
+            if let Some(b) = block_start.get_mut(e.handler as usize) {
+                *b = true;
+            }
+        }
         Gen {
             code,
             ops,
@@ -164,9 +293,14 @@ impl<'a> Gen<'a> {
             notes: Vec::new(),
             bail_sites: Vec::new(),
             generic_at,
+            demoted,
+            speculated: Vec::new(),
             listing,
             polls,
             line_entries,
+            block_start,
+            known: vec![None; code.nregs as usize],
+            fail_used: false,
         }
     }
 
@@ -181,6 +315,11 @@ impl<'a> Gen<'a> {
         }
         let at = self.here();
         self.notes.push((at, Note::Comment(text.to_string())));
+    }
+
+    /// Queue code for the cold section.
+    fn cold(&mut self, f: impl FnOnce(&mut Gen<'a>) + 'a) {
+        self.cold.push(Box::new(f));
     }
 
     /// Compile the whole code object.
@@ -219,6 +358,12 @@ impl<'a> Gen<'a> {
             }
             let label = self.labels[pc];
             asm!(self.ops; =>label);
+            // Control arrives here from elsewhere: nothing is known.
+            let reached_only_by_fallthrough =
+                pc > 0 && !self.block_start[pc] && falls_through(&self.code.instrs[pc - 1]);
+            if !reached_only_by_fallthrough {
+                self.forget_all();
+            }
             if self.line_entries.as_ref().is_some_and(|e| e[pc]) {
                 // Recording: count entries into this line (the profile's
                 // execution counts; the interpreter counts every instruction).
@@ -237,15 +382,19 @@ impl<'a> Gen<'a> {
         let at = self.here();
         self.notes
             .push((at, Note::Section("slow paths and bail stubs".into())));
-        let cold = std::mem::take(&mut self.cold);
-        for c in cold {
-            self.gen_cold(c);
+        // Cold code may queue more cold code (a slow path's own bail stub).
+        while !self.cold.is_empty() {
+            let cold = std::mem::take(&mut self.cold);
+            for c in cold {
+                c(&mut self);
+            }
         }
         Generated {
             ops: self.ops,
             pc_offsets,
             notes: self.notes,
             bail_sites: self.bail_sites,
+            speculated: self.speculated,
         }
     }
 
@@ -293,44 +442,79 @@ impl<'a> Gen<'a> {
         if self.generic_at.contains(&pc) {
             self.comment(format_args!("kept bailing: generic path only"));
             let target = ins.jump_target();
-            self.step_inline(pc, ExitReason::Generic, target);
+            self.step_inline(pc, ExitReason::Generic, target, true);
+            self.forget_all();
             return;
         }
         match ins {
             Instr::Nop {} => {}
             Instr::Move { dst, src } => self.gen_move(dst, src),
-            Instr::LoadInt { dst, imm } => self.store_imm(dst, tags::INT, imm as i16 as i64 as u64),
-            Instr::LoadNone { dst } => self.store_imm(dst, tags::NONE, 0),
-            Instr::LoadBool { dst, imm } => self.store_imm(dst, tags::BOOL, (imm != 0) as u64),
+            Instr::LoadInt { dst, imm } => {
+                self.store_const(dst, tags::INT, imm as i16 as i64 as u64)
+            }
+            Instr::LoadNone { dst } => self.store_const(dst, tags::NONE, 0),
+            Instr::LoadBool { dst, imm } => self.store_const(dst, tags::BOOL, (imm != 0) as u64),
             Instr::LoadConst { dst, k } => self.gen_load_const(dst, k),
             Instr::Add { dst, a, b } | Instr::IAdd { dst, a, b } => {
-                self.gen_arith(pc, dst, a, b, FloatOp::Add)
+                self.gen_numeric(pc, NumOp::Arith(FloatOp::Add), dst, a, Opnd::Reg(b))
             }
             Instr::Sub { dst, a, b } | Instr::ISub { dst, a, b } => {
-                self.gen_arith(pc, dst, a, b, FloatOp::Sub)
+                self.gen_numeric(pc, NumOp::Arith(FloatOp::Sub), dst, a, Opnd::Reg(b))
             }
             Instr::Mul { dst, a, b } | Instr::IMul { dst, a, b } => {
-                self.gen_arith(pc, dst, a, b, FloatOp::Mul)
+                self.gen_numeric(pc, NumOp::Arith(FloatOp::Mul), dst, a, Opnd::Reg(b))
             }
-            Instr::AddI { dst, a, imm } => self.gen_arith_imm(pc, dst, a, imm as i16 as i32),
-            Instr::SubI { dst, a, imm } => self.gen_arith_imm(pc, dst, a, -(imm as i16 as i32)),
+            // x - imm is x + (-imm) for ints and (IEEE 754) for floats.
+            Instr::AddI { dst, a, imm } => self.gen_numeric(
+                pc,
+                NumOp::Arith(FloatOp::Add),
+                dst,
+                a,
+                Opnd::Imm(imm as i16 as i32),
+            ),
+            Instr::SubI { dst, a, imm } => self.gen_numeric(
+                pc,
+                NumOp::Arith(FloatOp::Add),
+                dst,
+                a,
+                Opnd::Imm(-(imm as i16 as i32)),
+            ),
+            Instr::TrueDiv { dst, a, b } => {
+                self.gen_numeric(pc, NumOp::TrueDiv, dst, a, Opnd::Reg(b))
+            }
             // In-place forms on ints are the plain ones (anything else, like a
             // set's `|=`, takes the slow path).
             Instr::BitAnd { dst, a, b } | Instr::IAnd { dst, a, b } => {
-                self.gen_bitop(pc, dst, a, b, 0)
+                self.gen_int_op(pc, IntOp::And, dst, a, b)
             }
             Instr::BitOr { dst, a, b } | Instr::IOr { dst, a, b } => {
-                self.gen_bitop(pc, dst, a, b, 1)
+                self.gen_int_op(pc, IntOp::Or, dst, a, b)
             }
             Instr::BitXor { dst, a, b } | Instr::IXor { dst, a, b } => {
-                self.gen_bitop(pc, dst, a, b, 2)
+                self.gen_int_op(pc, IntOp::Xor, dst, a, b)
             }
-            Instr::Lt { dst, a, b } => self.gen_cmp(pc, dst, a, b, CmpOp::Lt),
-            Instr::Le { dst, a, b } => self.gen_cmp(pc, dst, a, b, CmpOp::Le),
-            Instr::Gt { dst, a, b } => self.gen_cmp(pc, dst, a, b, CmpOp::Gt),
-            Instr::Ge { dst, a, b } => self.gen_cmp(pc, dst, a, b, CmpOp::Ge),
-            Instr::Eq { dst, a, b } => self.gen_cmp(pc, dst, a, b, CmpOp::Eq),
-            Instr::Ne { dst, a, b } => self.gen_cmp(pc, dst, a, b, CmpOp::Ne),
+            Instr::FloorDiv { dst, a, b } => self.gen_int_op(pc, IntOp::FloorDiv, dst, a, b),
+            Instr::Mod { dst, a, b } => self.gen_int_op(pc, IntOp::Mod, dst, a, b),
+            Instr::RShift { dst, a, b } => self.gen_int_op(pc, IntOp::Shr, dst, a, b),
+            Instr::LShift { dst, a, b } => self.gen_int_op(pc, IntOp::Shl, dst, a, b),
+            Instr::Lt { dst, a, b } => {
+                self.gen_numeric(pc, NumOp::Cmp(CmpOp::Lt), dst, a, Opnd::Reg(b))
+            }
+            Instr::Le { dst, a, b } => {
+                self.gen_numeric(pc, NumOp::Cmp(CmpOp::Le), dst, a, Opnd::Reg(b))
+            }
+            Instr::Gt { dst, a, b } => {
+                self.gen_numeric(pc, NumOp::Cmp(CmpOp::Gt), dst, a, Opnd::Reg(b))
+            }
+            Instr::Ge { dst, a, b } => {
+                self.gen_numeric(pc, NumOp::Cmp(CmpOp::Ge), dst, a, Opnd::Reg(b))
+            }
+            Instr::Eq { dst, a, b } => {
+                self.gen_numeric(pc, NumOp::Cmp(CmpOp::Eq), dst, a, Opnd::Reg(b))
+            }
+            Instr::Ne { dst, a, b } => {
+                self.gen_numeric(pc, NumOp::Cmp(CmpOp::Ne), dst, a, Opnd::Reg(b))
+            }
             Instr::JumpIfNotLt { a, b, target } => self.gen_cmp_jump(pc, a, b, target, CmpOp::Lt),
             Instr::JumpIfNotLe { a, b, target } => self.gen_cmp_jump(pc, a, b, target, CmpOp::Le),
             Instr::JumpIfNotGt { a, b, target } => self.gen_cmp_jump(pc, a, b, target, CmpOp::Gt),
@@ -340,17 +524,16 @@ impl<'a> Gen<'a> {
             Instr::JumpIfFalse { cond, target } => self.gen_cond_jump(pc, cond, target, false),
             Instr::JumpIfTrue { cond, target } => self.gen_cond_jump(pc, cond, target, true),
             Instr::Jump { target } => self.gen_jump(pc, target),
-            Instr::ForIter { target, .. } => self.gen_for_iter(pc, target),
+            Instr::ForIter { dst, iter, target } => {
+                self.gen_for_iter(pc, dst, iter, target);
+                self.forget_all();
+            }
             Instr::CheckBound { reg, .. } => self.gen_check_bound(pc, reg),
             Instr::Is { dst, a, b } => self.gen_is(dst, a, b, false),
             Instr::IsNot { dst, a, b } => self.gen_is(dst, a, b, true),
             Instr::Not { dst, src } => self.gen_not(pc, dst, src),
             Instr::Neg { dst, src } => self.gen_neg(pc, dst, src),
-            Instr::TrueDiv { dst, a, b } => self.gen_true_div(pc, dst, a, b),
-            Instr::FloorDiv { dst, a, b } => self.gen_int_divmod(pc, dst, a, b, false),
-            Instr::Mod { dst, a, b } => self.gen_int_divmod(pc, dst, a, b, true),
-            Instr::RShift { dst, a, b } => self.gen_shift(pc, dst, a, b, false),
-            Instr::LShift { dst, a, b } => self.gen_shift(pc, dst, a, b, true),
+            Instr::Pow { dst, a, b } => self.gen_pow(pc, dst, a, b),
             Instr::LoadGlobal { .. } => self.call_fast(pc, fast::jit_load_global as *const ()),
             Instr::LoadAttr { dst, obj, name } => self.gen_attr(pc, obj, name, dst, true),
             Instr::StoreAttr { obj, name, src } => self.gen_attr(pc, obj, name, src, false),
@@ -370,10 +553,73 @@ impl<'a> Gen<'a> {
             Instr::Yield { .. } | Instr::YieldFrom { .. } => {
                 self.comment(format_args!("hand the call/return to the interpreter"));
                 self.exit_resume(pc);
+                self.forget_all();
             }
             other => {
                 let target = other.jump_target();
-                self.step_inline(pc, ExitReason::Generic, target);
+                self.step_inline(pc, ExitReason::Generic, target, true);
+                self.forget_all();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ known types
+
+    /// Forget everything known about registers (a block boundary, or code
+    /// that may have written any of them).
+    fn forget_all(&mut self) {
+        self.known.iter_mut().for_each(|k| *k = None);
+    }
+
+    fn known_of(&self, r: u16) -> Option<Known> {
+        self.known.get(r as usize).copied().flatten()
+    }
+
+    fn known_tag(&self, r: u16) -> Option<u64> {
+        self.known_of(r).map(|k| k.tag)
+    }
+
+    fn set_known(&mut self, r: u16, k: Option<Known>) {
+        if let Some(slot) = self.known.get_mut(r as usize) {
+            *slot = k;
+        }
+    }
+
+    fn set_tag(&mut self, r: u16, tag: u64) {
+        self.set_known(r, Some(Known { tag, value: None }));
+    }
+
+    /// A register's kind for the numeric templates.
+    fn kind_of(&self, r: u16) -> Kind {
+        match self.known_tag(r) {
+            None => Kind::Unknown,
+            Some(tags::INT) => Kind::Int,
+            Some(tags::FLOAT) => Kind::Float,
+            Some(_) => Kind::NotNumber,
+        }
+    }
+
+    /// The int constant a register is known to hold.
+    fn known_int(&self, r: u16) -> Option<i64> {
+        match self.known_of(r) {
+            Some(Known {
+                tag: tags::INT,
+                value: Some(v),
+            }) => Some(v as i64),
+            _ => None,
+        }
+    }
+
+    /// The int constant a register is known to hold, if it fits an imm32.
+    fn known_imm(&self, r: u16) -> Option<i32> {
+        self.known_int(r).and_then(|v| i32::try_from(v).ok())
+    }
+
+    /// Note in the listing that a check on `r` was left out.
+    fn note_known(&mut self, r: u16) {
+        if self.listing {
+            if let Some(t) = self.known_tag(r) {
+                self.comment(format_args!("r{r} known {}: no check", tag_name(t)));
             }
         }
     }
@@ -384,16 +630,29 @@ impl<'a> Gen<'a> {
         if dst == src {
             return;
         }
-        asm!(self.ops
-            ; mov rax, QWORD [rbx + slot(src)]
-            ; mov rcx, QWORD [rbx + pay(src)]
-            ; mov QWORD [rbx + slot(dst)], rax
-            ; mov QWORD [rbx + pay(dst)], rcx
-        );
+        let k = self.known_of(src);
+        if k.is_some() && k.map(|k| k.tag) == self.known_tag(dst) {
+            // Same tag already there: copy the payload only.
+            asm!(self.ops
+                ; mov rcx, QWORD [rbx + pay(src)]
+                ; mov QWORD [rbx + pay(dst)], rcx
+            );
+        } else {
+            asm!(self.ops
+                ; mov rax, QWORD [rbx + slot(src)]
+                ; mov rcx, QWORD [rbx + pay(src)]
+                ; mov QWORD [rbx + slot(dst)], rax
+                ; mov QWORD [rbx + pay(dst)], rcx
+            );
+        }
+        self.set_known(dst, k);
     }
 
-    fn store_imm(&mut self, dst: u16, tag: u64, payload: u64) {
-        asm!(self.ops; mov QWORD [rbx + slot(dst)], tag as i32);
+    /// Store a constant value; its tag is not stored again when known.
+    fn store_const(&mut self, dst: u16, tag: u64, payload: u64) {
+        if self.known_tag(dst) != Some(tag) {
+            asm!(self.ops; mov QWORD [rbx + slot(dst)], tag as i32);
+        }
         if let Ok(p) = i32::try_from(payload as i64) {
             asm!(self.ops; mov QWORD [rbx + pay(dst)], p);
         } else {
@@ -402,6 +661,13 @@ impl<'a> Gen<'a> {
                 ; mov QWORD [rbx + pay(dst)], rax
             );
         }
+        self.set_known(
+            dst,
+            Some(Known {
+                tag,
+                value: Some(payload),
+            }),
+        );
     }
 
     fn gen_load_const(&mut self, dst: u16, k: u16) {
@@ -409,12 +675,48 @@ impl<'a> Gen<'a> {
         let (tag, payload) = value_words(&v);
         // Heap constants are kept alive by the code object, which outlives its
         // compiled code, so their addresses may be embedded.
-        self.store_imm(dst, tag, payload);
+        self.store_const(dst, tag, payload);
     }
 
-    // ------------------------------------------------------------ arithmetic
+    // ------------------------------------------------------------ feedback
 
-    /// Guard that register `r` holds an int; jump to `fail` otherwise.
+    /// The template a numeric site gets from what it saw in the interpreter.
+    fn spec_at(&self, pc: u32) -> Spec {
+        use feedback::{FLOAT, INT, MIXED, OTHER};
+        let fb = self.code.feedback.get(pc as usize);
+        if fb == 0 {
+            return Spec::Default;
+        }
+        if fb & (INT | FLOAT | MIXED) == 0 {
+            return Spec::Generic;
+        }
+        if self.demoted.contains(&pc) || fb & OTHER != 0 {
+            return Spec::Default;
+        }
+        if fb & INT == 0 {
+            return Spec::Float {
+                mixed: fb & MIXED != 0,
+            };
+        }
+        if fb == INT {
+            return Spec::Int;
+        }
+        Spec::Default
+    }
+
+    /// The interpreter's path for a site that saw only other types.
+    fn gen_generic_by_feedback(&mut self, pc: u32, target: Option<u32>) {
+        self.comment(format_args!(
+            "feedback: {}: generic path",
+            feedback::describe(self.code.feedback.get(pc as usize))
+        ));
+        self.step_inline(pc, ExitReason::Generic, target, true);
+        self.forget_all();
+    }
+
+    // ------------------------------------------------------------ numeric templates
+
+    /// Guard that register `r` holds `tag`; jump to `fail` otherwise.
     fn guard_tag(&mut self, r: u16, tag: u64, fail: DynamicLabel) {
         asm!(self.ops
             ; cmp QWORD [rbx + slot(r)], tag as i32
@@ -422,173 +724,841 @@ impl<'a> Gen<'a> {
         );
     }
 
-    /// Guard that `a` and `b` hold ints; returns the label the guards jump to.
-    fn guard_ints(&mut self, a: u16, b: u16) -> DynamicLabel {
-        let fail = self.ops.new_dynamic_label();
-        self.guard_tag(a, tags::INT, fail);
-        self.guard_tag(b, tags::INT, fail);
-        fail
-    }
-
-    fn gen_arith(&mut self, pc: u32, dst: u16, a: u16, b: u16, op: FloatOp) {
-        let not_int = self.ops.new_dynamic_label();
-        let overflow = self.ops.new_dynamic_label();
-        self.comment(format_args!("guard: r{a}, r{b} are ints (else float path)"));
-        self.guard_tag(a, tags::INT, not_int);
-        self.guard_tag(b, tags::INT, not_int);
-        asm!(self.ops; mov rax, QWORD [rbx + pay(a)]);
-        match op {
-            FloatOp::Add => asm!(self.ops; add rax, QWORD [rbx + pay(b)]),
-            FloatOp::Sub => asm!(self.ops; sub rax, QWORD [rbx + pay(b)]),
-            FloatOp::Mul => asm!(self.ops; imul rax, QWORD [rbx + pay(b)]),
+    /// Add, Sub, Mul (and their in-place and immediate forms), TrueDiv, the
+    /// comparisons and compare-and-branch: one template, shaped by the
+    /// site's feedback and what is known of the operands.
+    fn gen_numeric(&mut self, pc: u32, op: NumOp, dst: u16, a: u16, b: Opnd) {
+        let target = match op {
+            NumOp::CmpJump(_, t) => Some(t),
+            _ => None,
+        };
+        // `x + 1`: the interpreter notes a float `x` as FLOAT, not a mix.
+        let imm_operand = matches!(b, Opnd::Imm(_));
+        // A register operand known to hold a small int constant is used as
+        // an immediate.
+        let b = match b {
+            Opnd::Reg(r) => match self.known_imm(r) {
+                Some(i) => Opnd::Imm(i),
+                None => Opnd::Reg(r),
+            },
+            imm => imm,
+        };
+        let ka = self.kind_of(a);
+        let kb = match b {
+            Opnd::Reg(r) => self.kind_of(r),
+            Opnd::Imm(_) => Kind::Int,
+        };
+        let spec = self.spec_at(pc);
+        if ka == Kind::NotNumber || kb == Kind::NotNumber || spec == Spec::Generic {
+            if spec == Spec::Generic {
+                self.gen_generic_by_feedback(pc, target);
+            } else {
+                self.comment(format_args!("an operand is known not to be a number"));
+                self.step_inline(pc, ExitReason::Generic, target, true);
+                self.forget_all();
+            }
+            return;
         }
-        asm!(self.ops
-            ; jo =>overflow
-            ; mov QWORD [rbx + slot(dst)], tags::INT as i32
-            ; mov QWORD [rbx + pay(dst)], rax
-        );
-        self.bail_sites.push((pc, ExitReason::IntOverflow));
-        self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
-        self.cold.push(Cold::FloatArith {
-            entry: not_int,
+        // Which path goes inline, and where failed guards go.
+        let int_possible = ka != Kind::Float && kb != Kind::Float;
+        let float_possible = !(ka == Kind::Int && kb == Kind::Int);
+        let (mut hot_int, mut on_fail, mut mixed) = match spec {
+            Spec::Float { mixed } => (false, OnFail::Deopt, mixed),
+            // Only int arithmetic's overflow notes INT (its fast path does not
+            // note): a site that overflowed before keeps the rejoining template.
+            Spec::Int if !matches!(op, NumOp::Arith(_)) => (true, OnFail::Deopt, false),
+            _ => (true, OnFail::Rejoin, true),
+        };
+        if hot_int && !int_possible {
+            hot_int = false;
+        }
+        if !hot_int && !float_possible {
+            hot_int = true;
+        }
+        // Known operand kinds the speculation did not expect: take the
+        // default template's behaviour rather than a path sure to fail.
+        let contradicts = match spec {
+            Spec::Int => !int_possible,
+            Spec::Float { mixed: false } => ka == Kind::Int || (kb == Kind::Int && !imm_operand),
+            _ => false,
+        };
+        if contradicts {
+            on_fail = OnFail::Rejoin;
+            mixed = true;
+        }
+        let speculating = on_fail == OnFail::Deopt;
+        if self.listing {
+            let fb = self.code.feedback.get(pc as usize);
+            let plan = match (hot_int, speculating) {
+                (true, true) => "int path inline, anything else leaves",
+                (false, true) => "float path inline, anything else leaves",
+                (true, false) if float_possible => "int path inline, float path cold",
+                (true, false) => "int path inline",
+                (false, false) => "float path inline",
+            };
+            self.comment(format_args!("feedback: {}: {plan}", feedback::describe(fb)));
+        }
+        let n = Num {
             pc,
             op,
             dst,
             a,
-            b: FloatOperand::Reg(b),
-        });
-        self.cold.push(Cold::Step {
-            entry: overflow,
-            pc,
-            reason: ExitReason::IntOverflow,
-            target: None,
-        });
-    }
-
-    fn gen_arith_imm(&mut self, pc: u32, dst: u16, a: u16, imm: i32) {
-        let not_int = self.ops.new_dynamic_label();
-        let overflow = self.ops.new_dynamic_label();
-        self.comment(format_args!("guard: r{a} is an int (else float path)"));
-        self.guard_tag(a, tags::INT, not_int);
-        asm!(self.ops
-            ; mov rax, QWORD [rbx + pay(a)]
-            ; add rax, imm
-            ; jo =>overflow
-            ; mov QWORD [rbx + slot(dst)], tags::INT as i32
-            ; mov QWORD [rbx + pay(dst)], rax
-        );
-        self.bail_sites.push((pc, ExitReason::IntOverflow));
-        self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
-        self.cold.push(Cold::FloatArith {
-            entry: not_int,
-            pc,
-            op: FloatOp::Add,
-            dst,
-            a,
-            b: FloatOperand::Imm(imm),
-        });
-        self.cold.push(Cold::Step {
-            entry: overflow,
-            pc,
-            reason: ExitReason::IntOverflow,
-            target: None,
-        });
-    }
-
-    /// `&`, `|`, `^` on two ints: no overflow possible.
-    fn gen_bitop(&mut self, pc: u32, dst: u16, a: u16, b: u16, which: u8) {
-        let slow = self.ops.new_dynamic_label();
-        self.comment(format_args!("guard: r{a}, r{b} are ints"));
-        self.guard_tag(a, tags::INT, slow);
-        self.guard_tag(b, tags::INT, slow);
-        asm!(self.ops; mov rax, QWORD [rbx + pay(a)]);
-        match which {
-            0 => asm!(self.ops; and rax, QWORD [rbx + pay(b)]),
-            1 => asm!(self.ops; or rax, QWORD [rbx + pay(b)]),
-            _ => asm!(self.ops; xor rax, QWORD [rbx + pay(b)]),
-        }
-        asm!(self.ops
-            ; mov QWORD [rbx + slot(dst)], tags::INT as i32
-            ; mov QWORD [rbx + pay(dst)], rax
-        );
-        self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
-    }
-
-    // ------------------------------------------------------------ comparisons
-
-    fn gen_cmp(&mut self, pc: u32, dst: u16, a: u16, b: u16, cmp: CmpOp) {
-        let not_int = self.ops.new_dynamic_label();
-        self.comment(format_args!("guard: r{a}, r{b} are ints (else float path)"));
-        self.guard_tag(a, tags::INT, not_int);
-        self.guard_tag(b, tags::INT, not_int);
-        asm!(self.ops
-            ; mov rax, QWORD [rbx + pay(a)]
-            ; cmp rax, QWORD [rbx + pay(b)]
-        );
-        match cmp {
-            CmpOp::Lt => asm!(self.ops; setl al),
-            CmpOp::Le => asm!(self.ops; setle al),
-            CmpOp::Gt => asm!(self.ops; setg al),
-            CmpOp::Ge => asm!(self.ops; setge al),
-            CmpOp::Eq => asm!(self.ops; sete al),
-            CmpOp::Ne => asm!(self.ops; setne al),
-        }
-        self.store_bool_al(dst);
-        self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
-        self.cold.push(Cold::FloatCmp {
-            entry: not_int,
-            pc,
-            cmp,
-            dst,
-            a,
             b,
-        });
+            ka,
+            kb,
+            mixed,
+            fail: self.ops.new_dynamic_label(),
+            dst_tag: self.known_tag(dst),
+            b_nonzero: match b {
+                Opnd::Imm(i) => i != 0,
+                // Not 0.0 or -0.0 (nor the int 0): some bit besides the sign.
+                Opnd::Reg(r) => self
+                    .known_of(r)
+                    .and_then(|k| k.value)
+                    .is_some_and(|v| v << 1 != 0),
+            },
+        };
+        self.fail_used = false;
+        // Overflow leaves compiled code when the result's type is relied on.
+        let sure_int = hot_int && (speculating || (ka == Kind::Int && kb == Kind::Int));
+        let mut float_cold = false;
+        if hot_int {
+            let not_int = if speculating || !float_possible {
+                n.fail
+            } else {
+                // The cold float path sends other types to the bail stub.
+                float_cold = true;
+                self.fail_used = true;
+                let l = self.ops.new_dynamic_label();
+                let next = self.next(pc);
+                self.cold(move |g| {
+                    asm!(g.ops; =>l);
+                    g.comment(format_args!("pc {pc}: float path"));
+                    g.num_float_path(n, Join::To(next));
+                });
+                l
+            };
+            if self.listing {
+                let mut regs = Vec::new();
+                if ka == Kind::Unknown {
+                    regs.push(format!("r{a}"));
+                }
+                if let (Opnd::Reg(r), Kind::Unknown) = (b, kb) {
+                    regs.push(format!("r{r}"));
+                }
+                if !regs.is_empty() {
+                    self.comment(format_args!(
+                        "guard: {} int{}",
+                        regs.join(", "),
+                        if float_cold { " (else float path)" } else { "" }
+                    ));
+                }
+            }
+            let mut guarded = false;
+            if ka == Kind::Unknown {
+                self.guard_tag(a, tags::INT, not_int);
+                guarded = true;
+            } else {
+                self.note_known(a);
+            }
+            match b {
+                Opnd::Reg(r) if kb == Kind::Unknown => {
+                    self.guard_tag(r, tags::INT, not_int);
+                    guarded = true;
+                }
+                Opnd::Reg(r) => self.note_known(r),
+                Opnd::Imm(_) => {}
+            }
+            if guarded && not_int == n.fail {
+                self.fail_used = true;
+            }
+            self.num_int_path(n, sure_int);
+        } else {
+            self.num_float_path(n, Join::Fall);
+        }
+        if self.fail_used {
+            self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
+            let fail = n.fail;
+            match on_fail {
+                OnFail::Rejoin => self.cold(move |g| {
+                    asm!(g.ops; =>fail);
+                    g.comment(format_args!(
+                        "pc {pc}: bail: {}",
+                        ExitReason::NotIntOrFloat.name()
+                    ));
+                    g.step_inline(pc, ExitReason::NotIntOrFloat, target, false);
+                }),
+                OnFail::Deopt => self.cold(move |g| {
+                    asm!(g.ops; =>fail);
+                    g.comment(format_args!(
+                        "pc {pc}: bail and leave: {}",
+                        ExitReason::NotIntOrFloat.name()
+                    ));
+                    g.step_and_leave(pc, ExitReason::NotIntOrFloat);
+                }),
+            }
+        }
+        if speculating {
+            self.speculated.push(pc);
+        }
+        // What holds after the instruction, on every path that continues here.
+        let rejoins_unknown = (self.fail_used && on_fail == OnFail::Rejoin)
+            || (hot_int && !sure_int && matches!(op, NumOp::Arith(_)));
+        if !rejoins_unknown && !(hot_int && float_cold) {
+            let (ta, tb) = if hot_int {
+                (Some(tags::INT), Some(tags::INT))
+            } else {
+                let f = |k: Kind| match k {
+                    Kind::Float => Some(tags::FLOAT),
+                    Kind::Int => Some(tags::INT),
+                    _ if !mixed => Some(tags::FLOAT),
+                    _ => None,
+                };
+                (f(ka), f(kb))
+            };
+            if let Some(t) = ta {
+                if self.known_tag(a) != Some(t) {
+                    self.set_tag(a, t);
+                }
+            }
+            if let (Opnd::Reg(r), Some(t)) = (b, tb) {
+                if self.known_tag(r) != Some(t) {
+                    self.set_tag(r, t);
+                }
+            }
+        }
+        let dst_tag = match op {
+            NumOp::CmpJump(..) => return,
+            _ if rejoins_unknown => None,
+            NumOp::Arith(_) if hot_int && float_cold => None,
+            NumOp::Arith(_) if hot_int => Some(tags::INT),
+            NumOp::Arith(_) | NumOp::TrueDiv => Some(tags::FLOAT),
+            NumOp::Cmp(_) => Some(tags::BOOL),
+        };
+        match dst_tag {
+            Some(t) => self.set_tag(dst, t),
+            None => self.set_known(dst, None),
+        }
     }
 
-    /// Store the bool in `al` into `dst`.
-    fn store_bool_al(&mut self, dst: u16) {
-        asm!(self.ops
-            ; movzx eax, al
-            ; mov QWORD [rbx + slot(dst)], tags::BOOL as i32
-            ; mov QWORD [rbx + pay(dst)], rax
-        );
+    /// The int x int path (the operands' tags are checked or known). Falls
+    /// through when done.
+    fn num_int_path(&mut self, n: Num, sure_int: bool) {
+        let pc = n.pc;
+        // dst's tag is already INT on this path when it is one of the operands.
+        let dst_is_int = n.dst_tag == Some(tags::INT) || n.dst == n.a || n.b_reg() == Some(n.dst);
+        match n.op {
+            NumOp::Arith(op) => {
+                let overflow = self.ops.new_dynamic_label();
+                asm!(self.ops; mov rax, QWORD [rbx + pay(n.a)]);
+                match (op, n.b) {
+                    (FloatOp::Add, Opnd::Reg(b)) => asm!(self.ops; add rax, QWORD [rbx + pay(b)]),
+                    (FloatOp::Sub, Opnd::Reg(b)) => asm!(self.ops; sub rax, QWORD [rbx + pay(b)]),
+                    (FloatOp::Mul, Opnd::Reg(b)) => {
+                        asm!(self.ops; imul rax, QWORD [rbx + pay(b)])
+                    }
+                    (FloatOp::Add, Opnd::Imm(i)) => asm!(self.ops; add rax, i),
+                    (FloatOp::Sub, Opnd::Imm(i)) => asm!(self.ops; sub rax, i),
+                    (FloatOp::Mul, Opnd::Imm(i)) => asm!(self.ops; imul rax, rax, i),
+                }
+                asm!(self.ops; jo =>overflow);
+                if !dst_is_int {
+                    asm!(self.ops; mov QWORD [rbx + slot(n.dst)], tags::INT as i32);
+                }
+                asm!(self.ops; mov QWORD [rbx + pay(n.dst)], rax);
+                self.bail_sites.push((pc, ExitReason::IntOverflow));
+                self.cold(move |g| {
+                    asm!(g.ops; =>overflow);
+                    if sure_int {
+                        g.comment(format_args!(
+                            "pc {pc}: bail and leave: {}",
+                            ExitReason::IntOverflow.name()
+                        ));
+                        g.step_and_leave(pc, ExitReason::IntOverflow);
+                    } else {
+                        g.comment(format_args!(
+                            "pc {pc}: bail: {}",
+                            ExitReason::IntOverflow.name()
+                        ));
+                        g.step_inline(pc, ExitReason::IntOverflow, None, false);
+                    }
+                });
+            }
+            NumOp::TrueDiv => {
+                // Both ints exactly representable as doubles (|x| <= 2**53),
+                // where one IEEE division is the correctly rounded quotient
+                // Python promises. A zero divisor raises in the interpreter.
+                let limit: i64 = 1 << 53;
+                self.fail_used = true;
+                let zero = self.zero_divisor_stub(pc);
+                asm!(self.ops
+                    ; mov rdx, QWORD limit
+                    ; mov rax, QWORD [rbx + pay(n.a)]
+                    ; mov rcx, rax
+                    ; neg rcx
+                    ; cmovl rcx, rax
+                    ; cmp rcx, rdx
+                    ; ja =>n.fail
+                );
+                match n.b {
+                    Opnd::Reg(b) => asm!(self.ops; mov rcx, QWORD [rbx + pay(b)]),
+                    Opnd::Imm(i) => asm!(self.ops; mov rcx, i),
+                }
+                asm!(self.ops
+                    ; test rcx, rcx
+                    ; je =>zero
+                    ; mov rsi, rcx
+                    ; neg rsi
+                    ; cmovl rsi, rcx
+                    ; cmp rsi, rdx
+                    ; ja =>n.fail
+                    ; cvtsi2sd xmm0, rax
+                    ; cvtsi2sd xmm1, rcx
+                    ; divsd xmm0, xmm1
+                );
+                self.store_float_xmm0(n.dst, n.dst_tag == Some(tags::FLOAT));
+            }
+            NumOp::Cmp(cmp) => {
+                self.int_compare(n);
+                match cmp {
+                    CmpOp::Lt => asm!(self.ops; setl al),
+                    CmpOp::Le => asm!(self.ops; setle al),
+                    CmpOp::Gt => asm!(self.ops; setg al),
+                    CmpOp::Ge => asm!(self.ops; setge al),
+                    CmpOp::Eq => asm!(self.ops; sete al),
+                    CmpOp::Ne => asm!(self.ops; setne al),
+                }
+                self.store_bool_al(n.dst, n.dst_tag == Some(tags::BOOL));
+            }
+            NumOp::CmpJump(cmp, target) => {
+                self.int_compare(n);
+                let t = self.label(target);
+                match cmp {
+                    CmpOp::Lt => asm!(self.ops; jge =>t),
+                    CmpOp::Le => asm!(self.ops; jg =>t),
+                    CmpOp::Gt => asm!(self.ops; jle =>t),
+                    CmpOp::Ge => asm!(self.ops; jl =>t),
+                    CmpOp::Eq => asm!(self.ops; jne =>t),
+                    CmpOp::Ne => asm!(self.ops; je =>t),
+                }
+            }
+        }
+    }
+
+    /// Flags for `a <cmp> b` on two ints.
+    fn int_compare(&mut self, n: Num) {
+        asm!(self.ops; mov rax, QWORD [rbx + pay(n.a)]);
+        match n.b {
+            Opnd::Reg(b) => asm!(self.ops; cmp rax, QWORD [rbx + pay(b)]),
+            Opnd::Imm(i) => asm!(self.ops; cmp rax, i),
+        }
+    }
+
+    /// The bail stub for a zero divisor: the interpreter raises
+    /// ZeroDivisionError, so compiled code is left either way.
+    fn zero_divisor_stub(&mut self, pc: u32) -> DynamicLabel {
+        let zero = self.ops.new_dynamic_label();
+        self.bail_sites.push((pc, ExitReason::Exception));
+        self.cold(move |g| {
+            asm!(g.ops; =>zero);
+            g.comment(format_args!(
+                "pc {pc}: division by zero: the interpreter raises"
+            ));
+            g.step_and_leave(pc, ExitReason::Exception);
+        });
+        zero
+    }
+
+    /// Load an int operand into `xmm0` (which = 0) or `xmm1` as a double.
+    /// With `exact`, an int the double cannot represent exactly fails.
+    fn int_to_xmm(&mut self, which: u8, o: Opnd, exact: bool, fail: DynamicLabel) {
+        match o {
+            Opnd::Reg(r) => asm!(self.ops; mov rax, QWORD [rbx + pay(r)]),
+            Opnd::Imm(i) => asm!(self.ops; mov rax, i),
+        }
+        if which == 0 {
+            asm!(self.ops; cvtsi2sd xmm0, rax);
+        } else {
+            asm!(self.ops; cvtsi2sd xmm1, rax);
+        }
+        if exact && matches!(o, Opnd::Reg(_)) {
+            self.fail_used = true;
+            if which == 0 {
+                asm!(self.ops; cvttsd2si rcx, xmm0);
+            } else {
+                asm!(self.ops; cvttsd2si rcx, xmm1);
+            }
+            asm!(self.ops
+                ; cmp rcx, rax
+                ; jne =>fail
+            );
+        }
+    }
+
+    /// The float path: `a` into xmm0 as a double (a float loaded, an int
+    /// converted when mixing is allowed and `b` is a float), `b` read as a
+    /// float from its register or converted from an int into xmm1, then the
+    /// operation (`float_tail`), then `join`. Operands of other types go to
+    /// the site's bail stub. The int/float mixes are in the cold section
+    /// with their own tails.
+    fn num_float_path(&mut self, n: Num, join: Join) {
+        let exact = n.exact();
+        let fail = n.fail;
+        let a = n.a;
+        // Where the cold tails continue.
+        let cont = match join {
+            Join::To(l) => l,
+            Join::Fall => self.next(n.pc),
+        };
+        match n.ka {
+            Kind::Float => {
+                self.note_known(a);
+                asm!(self.ops; movsd xmm0, QWORD [rbx + pay(a)]);
+            }
+            Kind::Int => {
+                self.note_known(a);
+                self.int_to_xmm(0, Opnd::Reg(a), exact, fail);
+            }
+            _ => {
+                self.fail_used = true;
+                self.comment(format_args!("guard: r{a} float"));
+                if n.mixed && n.kb != Kind::Int {
+                    // `a` an int: only with a float `b` (two ints are not
+                    // this path's).
+                    let a_other = self.ops.new_dynamic_label();
+                    asm!(self.ops
+                        ; cmp QWORD [rbx + slot(a)], tags::FLOAT as i32
+                        ; jne =>a_other
+                        ; movsd xmm0, QWORD [rbx + pay(a)]
+                    );
+                    self.cold(move |g| {
+                        asm!(g.ops; =>a_other);
+                        g.comment(format_args!("pc {}: int r{a} with a float", n.pc));
+                        g.guard_tag(a, tags::INT, fail);
+                        let Opnd::Reg(b) = n.b else {
+                            unreachable!("an immediate is an int")
+                        };
+                        if n.kb != Kind::Float {
+                            g.guard_tag(b, tags::FLOAT, fail);
+                        }
+                        g.int_to_xmm(0, Opnd::Reg(a), exact, fail);
+                        g.float_tail(n, false, Some(b), Join::To(cont));
+                    });
+                } else {
+                    asm!(self.ops
+                        ; cmp QWORD [rbx + slot(a)], tags::FLOAT as i32
+                        ; jne =>fail
+                        ; movsd xmm0, QWORD [rbx + pay(a)]
+                    );
+                }
+            }
+        }
+        // On the inline path `a` is a float unless it is a known int.
+        let a_float = n.ka != Kind::Int;
+        match (n.b, n.kb) {
+            (Opnd::Reg(b), Kind::Float) => {
+                self.note_known(b);
+                self.float_tail(n, a_float, Some(b), join);
+            }
+            (b, Kind::Int) => {
+                if let Opnd::Reg(r) = b {
+                    self.note_known(r);
+                }
+                self.int_to_xmm(1, b, exact, fail);
+                self.float_tail(n, a_float, None, join);
+            }
+            (Opnd::Reg(b), _) => {
+                self.fail_used = true;
+                self.comment(format_args!("guard: r{b} float"));
+                if n.mixed && n.ka != Kind::Int {
+                    // `b` an int with the float `a`.
+                    let b_other = self.ops.new_dynamic_label();
+                    self.guard_tag(b, tags::FLOAT, b_other);
+                    self.cold(move |g| {
+                        asm!(g.ops; =>b_other);
+                        g.comment(format_args!("pc {}: float with int r{b}", n.pc));
+                        g.guard_tag(b, tags::INT, fail);
+                        g.int_to_xmm(1, Opnd::Reg(b), exact, fail);
+                        g.float_tail(n, true, None, Join::To(cont));
+                    });
+                } else {
+                    self.guard_tag(b, tags::FLOAT, fail);
+                }
+                self.float_tail(n, a_float, Some(b), join);
+            }
+            (Opnd::Imm(_), _) => unreachable!("an immediate is an int"),
+        }
+    }
+
+    /// The operation on the float path: `a` is in xmm0, `b` in its register
+    /// (`b_mem`, a float there) or in xmm1. `a_float`: `a`'s register holds a
+    /// float on this path (not a converted int), for skipping the tag store.
+    fn float_tail(&mut self, n: Num, a_float: bool, b_mem: Option<u16>, join: Join) {
+        let dst_is_float =
+            n.dst_tag == Some(tags::FLOAT) || (n.dst == n.a && a_float) || b_mem == Some(n.dst);
+        match n.op {
+            NumOp::Arith(op) => {
+                match (op, b_mem) {
+                    (FloatOp::Add, Some(b)) => asm!(self.ops; addsd xmm0, QWORD [rbx + pay(b)]),
+                    (FloatOp::Sub, Some(b)) => asm!(self.ops; subsd xmm0, QWORD [rbx + pay(b)]),
+                    (FloatOp::Mul, Some(b)) => asm!(self.ops; mulsd xmm0, QWORD [rbx + pay(b)]),
+                    (FloatOp::Add, None) => asm!(self.ops; addsd xmm0, xmm1),
+                    (FloatOp::Sub, None) => asm!(self.ops; subsd xmm0, xmm1),
+                    (FloatOp::Mul, None) => asm!(self.ops; mulsd xmm0, xmm1),
+                }
+                self.store_float_xmm0(n.dst, dst_is_float);
+            }
+            NumOp::TrueDiv => {
+                // A zero divisor (0.0 or -0.0: all bits but the sign clear)
+                // raises in the interpreter.
+                if n.b_nonzero {
+                    match b_mem {
+                        Some(b) => asm!(self.ops; divsd xmm0, QWORD [rbx + pay(b)]),
+                        None => asm!(self.ops; divsd xmm0, xmm1),
+                    }
+                    self.store_float_xmm0(n.dst, dst_is_float);
+                    if let Join::To(l) = join {
+                        asm!(self.ops; jmp =>l);
+                    }
+                    return;
+                }
+                let zero = self.zero_divisor_stub(n.pc);
+                match b_mem {
+                    Some(b) => asm!(self.ops
+                        ; mov rax, QWORD [rbx + pay(b)]
+                        ; add rax, rax
+                        ; jz =>zero
+                        ; divsd xmm0, QWORD [rbx + pay(b)]
+                    ),
+                    None => asm!(self.ops
+                        ; movq rax, xmm1
+                        ; add rax, rax
+                        ; jz =>zero
+                        ; divsd xmm0, xmm1
+                    ),
+                }
+                self.store_float_xmm0(n.dst, dst_is_float);
+            }
+            NumOp::Cmp(cmp) => {
+                self.float_compare_flags(cmp, b_mem);
+                // NaN compares false for everything but `!=`.
+                match cmp {
+                    CmpOp::Lt | CmpOp::Gt => asm!(self.ops; seta al),
+                    CmpOp::Le | CmpOp::Ge => asm!(self.ops; setae al),
+                    CmpOp::Eq => asm!(self.ops; sete al; setnp cl; and al, cl),
+                    CmpOp::Ne => asm!(self.ops; setne al; setp cl; or al, cl),
+                }
+                self.store_bool_al(n.dst, n.dst_tag == Some(tags::BOOL));
+            }
+            NumOp::CmpJump(cmp, target) => {
+                self.float_compare_flags(cmp, b_mem);
+                let t = self.label(target);
+                // Jump when the comparison is false (unordered counts as false).
+                match cmp {
+                    CmpOp::Lt | CmpOp::Gt => asm!(self.ops; jbe =>t),
+                    CmpOp::Le | CmpOp::Ge => asm!(self.ops; jb =>t),
+                    CmpOp::Eq => asm!(self.ops; jne =>t; jp =>t),
+                    CmpOp::Ne => asm!(self.ops; jp >ne_true; je =>t; ne_true:),
+                }
+            }
+        }
+        if let Join::To(l) = join {
+            asm!(self.ops; jmp =>l);
+        }
+    }
+
+    /// Set the flags for `a <cmp> b` (a in xmm0, b in its register or in
+    /// xmm1) so that "above" means true for `<`/`>` and "above or equal"
+    /// for `<=`/`>=` (ucomisd sets CF on unordered, so NaN reads as false).
+    fn float_compare_flags(&mut self, cmp: CmpOp, b_mem: Option<u16>) {
+        match (cmp, b_mem) {
+            // a < b  <=>  b > a: b must be in a register.
+            (CmpOp::Lt | CmpOp::Le, Some(b)) => asm!(self.ops
+                ; movsd xmm1, QWORD [rbx + pay(b)]
+                ; ucomisd xmm1, xmm0
+            ),
+            (CmpOp::Lt | CmpOp::Le, None) => asm!(self.ops; ucomisd xmm1, xmm0),
+            (_, Some(b)) => asm!(self.ops; ucomisd xmm0, QWORD [rbx + pay(b)]),
+            (_, None) => asm!(self.ops; ucomisd xmm0, xmm1),
+        }
+    }
+
+    /// Store the double in xmm0 into `dst` (its tag only when not already FLOAT).
+    fn store_float_xmm0(&mut self, dst: u16, tag_known: bool) {
+        if !tag_known {
+            asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32);
+        }
+        asm!(self.ops; movsd QWORD [rbx + pay(dst)], xmm0);
+    }
+
+    /// Store the bool in `al` into `dst` (its tag only when not already BOOL).
+    fn store_bool_al(&mut self, dst: u16, tag_known: bool) {
+        asm!(self.ops; movzx eax, al);
+        if !tag_known {
+            asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::BOOL as i32);
+        }
+        asm!(self.ops; mov QWORD [rbx + pay(dst)], rax);
     }
 
     /// `JumpIfNot<cmp> a, b, target`: jump when the comparison is false.
     fn gen_cmp_jump(&mut self, pc: u32, a: u16, b: u16, target: u16, cmp: CmpOp) {
-        let not_int = self.ops.new_dynamic_label();
-        let t = self.label(target as u32);
-        self.comment(format_args!("guard: r{a}, r{b} are ints (else float path)"));
-        self.guard_tag(a, tags::INT, not_int);
-        self.guard_tag(b, tags::INT, not_int);
-        asm!(self.ops
-            ; mov rax, QWORD [rbx + pay(a)]
-            ; cmp rax, QWORD [rbx + pay(b)]
-        );
-        match cmp {
-            CmpOp::Lt => asm!(self.ops; jge =>t),
-            CmpOp::Le => asm!(self.ops; jg =>t),
-            CmpOp::Gt => asm!(self.ops; jle =>t),
-            CmpOp::Ge => asm!(self.ops; jl =>t),
-            CmpOp::Eq => asm!(self.ops; jne =>t),
-            CmpOp::Ne => asm!(self.ops; je =>t),
-        }
-        self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
-        self.cold.push(Cold::FloatCmpJump {
-            entry: not_int,
-            pc,
-            cmp,
-            a,
-            b,
-            target: target as u32,
-        });
+        self.gen_numeric(pc, NumOp::CmpJump(cmp, target as u32), 0, a, Opnd::Reg(b));
     }
+
+    /// `&`, `|`, `^`, `//`, `%`, `>>`, `<<` on ints. A site that saw ints
+    /// only (or never ran: these have no other template) leaves compiled
+    /// code when a guard fails, so its result is known to be an int.
+    fn gen_int_op(&mut self, pc: u32, op: IntOp, dst: u16, a: u16, b: u16) {
+        use feedback::INT;
+        let fb = self.code.feedback.get(pc as usize);
+        let ka = self.kind_of(a);
+        let kb = self.kind_of(b);
+        let demoted = self.demoted.contains(&pc);
+        if fb != 0 && fb & INT == 0 && !demoted {
+            // Saw floats or other types only: no int template helps. (A
+            // demoted site ran ints in compiled code, which notes nothing.)
+            self.gen_generic_by_feedback(pc, None);
+            return;
+        }
+        if !matches!(ka, Kind::Int | Kind::Unknown) || !matches!(kb, Kind::Int | Kind::Unknown) {
+            self.comment(format_args!("an operand is known not to be an int"));
+            self.step_inline(pc, ExitReason::Generic, None, true);
+            self.forget_all();
+            return;
+        }
+        let speculating = fb & !INT == 0 && !demoted;
+        if self.listing {
+            self.comment(format_args!(
+                "feedback: {}: int path inline, {}",
+                feedback::describe(fb),
+                if speculating {
+                    "anything else leaves"
+                } else {
+                    "anything else in the interpreter"
+                }
+            ));
+        }
+        let fail = self.ops.new_dynamic_label();
+        let mut fail_used = false;
+        match (ka, kb) {
+            (Kind::Unknown, Kind::Unknown) => self.comment(format_args!("guard: r{a}, r{b} int")),
+            (Kind::Unknown, _) => self.comment(format_args!("guard: r{a} int")),
+            (_, Kind::Unknown) => self.comment(format_args!("guard: r{b} int")),
+            _ => {}
+        }
+        if ka == Kind::Unknown {
+            self.guard_tag(a, tags::INT, fail);
+            fail_used = true;
+        } else {
+            self.note_known(a);
+        }
+        if kb == Kind::Unknown {
+            self.guard_tag(b, tags::INT, fail);
+            fail_used = true;
+        } else {
+            self.note_known(b);
+        }
+        let imm = self.known_imm(b);
+        let dst_is_int = self.known_tag(dst) == Some(tags::INT) || dst == a || dst == b;
+        let mut result_in_rdx = false;
+        match op {
+            IntOp::And | IntOp::Or | IntOp::Xor => {
+                asm!(self.ops; mov rax, QWORD [rbx + pay(a)]);
+                match (op, imm) {
+                    (IntOp::And, Some(i)) => asm!(self.ops; and rax, i),
+                    (IntOp::Or, Some(i)) => asm!(self.ops; or rax, i),
+                    (IntOp::Xor, Some(i)) => asm!(self.ops; xor rax, i),
+                    (IntOp::And, None) => asm!(self.ops; and rax, QWORD [rbx + pay(b)]),
+                    (IntOp::Or, None) => asm!(self.ops; or rax, QWORD [rbx + pay(b)]),
+                    _ => asm!(self.ops; xor rax, QWORD [rbx + pay(b)]),
+                }
+            }
+            IntOp::FloorDiv | IntOp::Mod
+                if self
+                    .known_int(b)
+                    .is_some_and(|c| c > 1 && c.count_ones() == 1) =>
+            {
+                // By a constant power of two: Python's floor division is an
+                // arithmetic shift, its modulo (the sign of the divisor) a
+                // mask, for either sign of `a`.
+                let c = self.known_int(b).unwrap_or(2);
+                let k = c.trailing_zeros() as i8;
+                self.comment(format_args!("by 2**{k}: shift or mask"));
+                asm!(self.ops; mov rax, QWORD [rbx + pay(a)]);
+                if op == IntOp::FloorDiv {
+                    asm!(self.ops; sar rax, k);
+                } else if let Ok(mask) = i32::try_from(c - 1) {
+                    asm!(self.ops; and rax, mask);
+                } else {
+                    asm!(self.ops
+                        ; mov rcx, QWORD c - 1
+                        ; and rax, rcx
+                    );
+                }
+            }
+            IntOp::FloorDiv | IntOp::Mod => {
+                // Rounding toward negative infinity as Python does (idiv
+                // truncates; fix up when the remainder's sign differs from
+                // the divisor's). b == 0 raises and i64::MIN // -1 overflows:
+                // both in the interpreter.
+                match self.known_int(b) {
+                    Some(i) if i != 0 && i != -1 => {
+                        asm!(self.ops; mov rcx, QWORD i);
+                    }
+                    _ => {
+                        fail_used = true;
+                        asm!(self.ops
+                            ; mov rcx, QWORD [rbx + pay(b)]
+                            ; test rcx, rcx
+                            ; je =>fail
+                            ; cmp rcx, -1
+                            ; je =>fail
+                        );
+                    }
+                }
+                asm!(self.ops
+                    ; mov rax, QWORD [rbx + pay(a)]
+                    ; cqo
+                    ; idiv rcx
+                    ; test rdx, rdx
+                    ; je >exact
+                    ; mov rsi, rdx
+                    ; xor rsi, rcx
+                    ; jns >exact
+                    ; dec rax
+                    ; add rdx, rcx
+                    ; exact:
+                );
+                result_in_rdx = op == IntOp::Mod;
+            }
+            IntOp::Shr | IntOp::Shl => {
+                // 0 <= b < 64; a left shift that loses bits (the result is a
+                // big int) goes to the interpreter.
+                let amount = imm.filter(|i| (0..64).contains(i));
+                match amount {
+                    Some(s) => {
+                        asm!(self.ops; mov rax, QWORD [rbx + pay(a)]);
+                        if op == IntOp::Shr {
+                            asm!(self.ops; sar rax, s as i8);
+                        } else {
+                            fail_used = true;
+                            asm!(self.ops
+                                ; mov rdx, rax
+                                ; shl rax, s as i8
+                                ; mov rsi, rax
+                                ; sar rsi, s as i8
+                                ; cmp rsi, rdx
+                                ; jne =>fail
+                            );
+                        }
+                    }
+                    None => {
+                        fail_used = true;
+                        asm!(self.ops
+                            ; mov rcx, QWORD [rbx + pay(b)]
+                            ; cmp rcx, 63
+                            ; ja =>fail
+                            ; mov rax, QWORD [rbx + pay(a)]
+                        );
+                        if op == IntOp::Shr {
+                            asm!(self.ops; sar rax, cl);
+                        } else {
+                            asm!(self.ops
+                                ; mov rdx, rax
+                                ; shl rax, cl
+                                ; mov rsi, rax
+                                ; sar rsi, cl
+                                ; cmp rsi, rdx
+                                ; jne =>fail
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        if !dst_is_int {
+            asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::INT as i32);
+        }
+        if result_in_rdx {
+            asm!(self.ops; mov QWORD [rbx + pay(dst)], rdx);
+        } else {
+            asm!(self.ops; mov QWORD [rbx + pay(dst)], rax);
+        }
+        if fail_used {
+            self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
+            if speculating {
+                self.speculated.push(pc);
+                self.cold(move |g| {
+                    asm!(g.ops; =>fail);
+                    g.comment(format_args!(
+                        "pc {pc}: bail and leave: {}",
+                        ExitReason::NotIntOrFloat.name()
+                    ));
+                    g.step_and_leave(pc, ExitReason::NotIntOrFloat);
+                });
+            } else {
+                self.cold(move |g| {
+                    asm!(g.ops; =>fail);
+                    g.comment(format_args!(
+                        "pc {pc}: bail: {}",
+                        ExitReason::NotIntOrFloat.name()
+                    ));
+                    g.step_inline(pc, ExitReason::NotIntOrFloat, None, false);
+                });
+            }
+        }
+        if speculating || !fail_used {
+            self.set_tag(a, tags::INT);
+            self.set_tag(b, tags::INT);
+            self.set_tag(dst, tags::INT);
+        } else {
+            self.set_known(dst, None);
+        }
+    }
+
+    // ------------------------------------------------------------ branches
 
     /// `JumpIfFalse` / `JumpIfTrue`: bools and ints inline, None is false,
     /// anything else asks the interpreter (`__bool__`, `__len__`, containers).
     fn gen_cond_jump(&mut self, pc: u32, cond: u16, target: u16, jump_if: bool) {
         let t = self.label(target as u32);
         let next = self.next(pc);
+        match self.known_of(cond) {
+            Some(Known {
+                tag: tags::BOOL,
+                value,
+            }) => {
+                self.note_known(cond);
+                match value {
+                    Some(v) => {
+                        if (v != 0) == jump_if {
+                            asm!(self.ops; jmp =>t);
+                        }
+                    }
+                    None => {
+                        asm!(self.ops; cmp BYTE [rbx + pay(cond)], 0);
+                        self.branch_on_nonzero_fall(jump_if, t);
+                    }
+                }
+                return;
+            }
+            Some(Known { tag: tags::INT, .. }) => {
+                self.note_known(cond);
+                asm!(self.ops; cmp QWORD [rbx + pay(cond)], 0);
+                self.branch_on_nonzero_fall(jump_if, t);
+                return;
+            }
+            Some(Known {
+                tag: tags::NONE, ..
+            }) => {
+                self.note_known(cond);
+                if !jump_if {
+                    asm!(self.ops; jmp =>t);
+                }
+                return;
+            }
+            _ => {}
+        }
         let not_bool = self.ops.new_dynamic_label();
         let not_int = self.ops.new_dynamic_label();
         let slow = self.ops.new_dynamic_label();
@@ -612,17 +1582,18 @@ impl<'a> Gen<'a> {
             ; cmp rax, tags::NONE as i32
             ; jne =>slow
         );
-        if jump_if {
-            asm!(self.ops; jmp =>next);
-        } else {
+        if !jump_if {
             asm!(self.ops; jmp =>t);
         }
         self.bail_sites.push((pc, ExitReason::CondNotBool));
-        self.cold.push(Cold::Step {
-            entry: slow,
-            pc,
-            reason: ExitReason::CondNotBool,
-            target: Some(target as u32),
+        let target = target as u32;
+        self.cold(move |g| {
+            asm!(g.ops; =>slow);
+            g.comment(format_args!(
+                "pc {pc}: bail: {}",
+                ExitReason::CondNotBool.name()
+            ));
+            g.step_inline(pc, ExitReason::CondNotBool, Some(target), false);
         });
     }
 
@@ -633,6 +1604,15 @@ impl<'a> Gen<'a> {
             asm!(self.ops; jne =>t; jmp =>next);
         } else {
             asm!(self.ops; je =>t; jmp =>next);
+        }
+    }
+
+    /// The same, falling through to the next instruction.
+    fn branch_on_nonzero_fall(&mut self, jump_if: bool, t: DynamicLabel) {
+        if jump_if {
+            asm!(self.ops; jne =>t);
+        } else {
+            asm!(self.ops; je =>t);
         }
     }
 
@@ -662,41 +1642,70 @@ impl<'a> Gen<'a> {
             );
         }
         asm!(self.ops; jmp =>t);
-        self.cold.push(Cold::Resume {
-            entry: poll,
-            pc,
-            reason: ExitReason::Safepoint,
+        self.cold(move |g| {
+            asm!(g.ops; =>poll);
+            g.comment(format_args!(
+                "pc {pc}: exit to the interpreter: {}",
+                ExitReason::Safepoint.name()
+            ));
+            g.exit_resume(pc);
         });
     }
 
     /// `for` over a range or a list: a helper advances the iterator and writes
     /// the item; other iterators go through the interpreter.
-    fn gen_for_iter(&mut self, pc: u32, target: u16) {
+    fn gen_for_iter(&mut self, pc: u32, dst: u16, iter: u16, target: u16) {
         self.comment(format_args!(
-            "advance the iterator (range/list in the helper)"
+            "advance a range/list iterator (others in the general helper)"
         ));
-        self.call_helper_outcome(
-            pc,
-            helpers::jit_for_iter as *const () as usize,
-            None,
-            Some(target as u32),
+        let t = self.label(target as u32);
+        let other = self.ops.new_dynamic_label();
+        let helper = helpers::jit_for_iter_range_list as *const () as i64;
+        asm!(self.ops
+            ; lea rdi, [rbx + slot(iter)]
+            ; lea rsi, [rbx + slot(dst)]
+            ; mov rax, QWORD helper
+            ; call rax
+            ; test eax, eax
+            ; jnz =>other
         );
+        self.cold(move |g| {
+            asm!(g.ops
+                ; =>other
+                ; cmp eax, 1
+                ; je =>t
+            );
+            g.comment(format_args!("pc {pc}: another iterator"));
+            g.call_helper_outcome(
+                pc,
+                helpers::jit_for_iter as *const () as usize,
+                None,
+                Some(target as u32),
+                false,
+            );
+        });
     }
 
     // ------------------------------------------------------------ more int/float templates
 
     /// A local read before assignment: the interpreter raises UnboundLocalError.
     fn gen_check_bound(&mut self, pc: u32, reg: u16) {
+        if self.known_tag(reg).is_some_and(|t| t != tags::UNDEFINED) {
+            self.note_known(reg);
+            return;
+        }
         let slow = self.ops.new_dynamic_label();
         asm!(self.ops
             ; cmp QWORD [rbx + slot(reg)], tags::UNDEFINED as i32
             ; je =>slow
         );
-        self.cold.push(Cold::Step {
-            entry: slow,
-            pc,
-            reason: ExitReason::Generic,
-            target: None,
+        self.cold(move |g| {
+            asm!(g.ops; =>slow);
+            g.comment(format_args!(
+                "pc {pc}: bail: {}",
+                ExitReason::Generic.name()
+            ));
+            g.step_inline(pc, ExitReason::Generic, None, false);
         });
     }
 
@@ -729,11 +1738,38 @@ impl<'a> Gen<'a> {
             ; mov al, negate as i8
             ; done:
         );
-        self.store_bool_al(dst);
+        let known = self.known_tag(dst) == Some(tags::BOOL);
+        self.store_bool_al(dst, known);
+        self.set_tag(dst, tags::BOOL);
     }
 
-    /// `not x` on a bool, int or None.
+    /// `not x` on a bool, int or None (the interpreter's answer is a bool
+    /// too, so the result is known to be one on every path).
     fn gen_not(&mut self, pc: u32, dst: u16, src: u16) {
+        let dst_known = self.known_tag(dst) == Some(tags::BOOL);
+        match self.known_tag(src) {
+            Some(tags::BOOL) => {
+                self.note_known(src);
+                asm!(self.ops
+                    ; cmp BYTE [rbx + pay(src)], 0
+                    ; sete al
+                );
+                self.store_bool_al(dst, dst_known);
+                self.set_tag(dst, tags::BOOL);
+                return;
+            }
+            Some(tags::INT) => {
+                self.note_known(src);
+                asm!(self.ops
+                    ; cmp QWORD [rbx + pay(src)], 0
+                    ; sete al
+                );
+                self.store_bool_al(dst, dst_known);
+                self.set_tag(dst, tags::BOOL);
+                return;
+            }
+            _ => {}
+        }
         let slow = self.ops.new_dynamic_label();
         asm!(self.ops
             ; mov rax, QWORD [rbx + slot(src)]
@@ -754,13 +1790,96 @@ impl<'a> Gen<'a> {
             ; mov al, 1
             ; done:
         );
-        self.store_bool_al(dst);
+        self.store_bool_al(dst, dst_known);
         self.bail_to_step(slow, pc, ExitReason::CondNotBool);
+        self.set_tag(dst, tags::BOOL);
     }
 
     /// `-x` on an int (overflow at i64::MIN) or a float (flip the sign bit).
     fn gen_neg(&mut self, pc: u32, dst: u16, src: u16) {
+        let fb = self.code.feedback.get(pc as usize);
+        let spec = self.spec_at(pc);
+        let dst_tag = self.known_tag(dst);
+        match self.kind_of(src) {
+            Kind::Float => {
+                self.note_known(src);
+                asm!(self.ops
+                    ; mov rcx, QWORD [rbx + pay(src)]
+                    ; btc rcx, 63
+                );
+                if dst_tag != Some(tags::FLOAT) {
+                    asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32);
+                }
+                asm!(self.ops; mov QWORD [rbx + pay(dst)], rcx);
+                self.set_tag(dst, tags::FLOAT);
+                return;
+            }
+            Kind::Int => {
+                self.note_known(src);
+                let overflow = self.ops.new_dynamic_label();
+                asm!(self.ops
+                    ; mov rcx, QWORD [rbx + pay(src)]
+                    ; neg rcx
+                    ; jo =>overflow
+                );
+                if dst_tag != Some(tags::INT) && dst != src {
+                    asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::INT as i32);
+                }
+                asm!(self.ops; mov QWORD [rbx + pay(dst)], rcx);
+                self.bail_sites.push((pc, ExitReason::IntOverflow));
+                self.cold(move |g| {
+                    asm!(g.ops; =>overflow);
+                    g.comment(format_args!(
+                        "pc {pc}: bail and leave: {}",
+                        ExitReason::IntOverflow.name()
+                    ));
+                    g.step_and_leave(pc, ExitReason::IntOverflow);
+                });
+                self.set_tag(dst, tags::INT);
+                return;
+            }
+            Kind::NotNumber => {
+                self.comment(format_args!("the operand is known not to be a number"));
+                self.step_inline(pc, ExitReason::Generic, None, true);
+                self.forget_all();
+                return;
+            }
+            Kind::Unknown => {}
+        }
+        if spec == Spec::Generic {
+            self.gen_generic_by_feedback(pc, None);
+            return;
+        }
         let slow = self.ops.new_dynamic_label();
+        if matches!(spec, Spec::Float { .. }) {
+            // Saw floats only: the float path alone, anything else leaves.
+            self.comment(format_args!(
+                "feedback: {}: float path inline, anything else leaves",
+                feedback::describe(fb)
+            ));
+            self.guard_tag(src, tags::FLOAT, slow);
+            asm!(self.ops
+                ; mov rcx, QWORD [rbx + pay(src)]
+                ; btc rcx, 63
+            );
+            if dst_tag != Some(tags::FLOAT) && dst != src {
+                asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32);
+            }
+            asm!(self.ops; mov QWORD [rbx + pay(dst)], rcx);
+            self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
+            self.speculated.push(pc);
+            self.cold(move |g| {
+                asm!(g.ops; =>slow);
+                g.comment(format_args!(
+                    "pc {pc}: bail and leave: {}",
+                    ExitReason::NotIntOrFloat.name()
+                ));
+                g.step_and_leave(pc, ExitReason::NotIntOrFloat);
+            });
+            self.set_tag(src, tags::FLOAT);
+            self.set_tag(dst, tags::FLOAT);
+            return;
+        }
         asm!(self.ops
             ; mov rax, QWORD [rbx + slot(src)]
             ; mov rcx, QWORD [rbx + pay(src)]
@@ -778,131 +1897,62 @@ impl<'a> Gen<'a> {
             ; mov QWORD [rbx + pay(dst)], rcx
         );
         self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
+        self.set_known(dst, None);
     }
 
-    /// `a / b` on two floats, or two ints exactly representable as doubles
-    /// (|x| <= 2**53, where one IEEE division is the correctly rounded
-    /// quotient Python promises). Zero divisors go to the interpreter.
-    fn gen_true_div(&mut self, pc: u32, dst: u16, a: u16, b: u16) {
+    /// `a ** b`: a site that saw floats (alone or with ints) calls the float
+    /// power helper; anything else is the interpreter's (int powers are
+    /// exact big ints, other types have `__pow__`).
+    fn gen_pow(&mut self, pc: u32, dst: u16, a: u16, b: u16) {
+        use feedback::{FLOAT, INT, MIXED, OTHER};
+        let fb = self.code.feedback.get(pc as usize);
+        let floats = fb & (FLOAT | MIXED) != 0 && fb & (INT | OTHER) == 0;
+        let known_other = [a, b]
+            .iter()
+            .any(|&r| !matches!(self.kind_of(r), Kind::Int | Kind::Float | Kind::Unknown));
+        if !floats || known_other {
+            self.step_inline(pc, ExitReason::Generic, None, true);
+            self.forget_all();
+            return;
+        }
+        self.comment(format_args!(
+            "feedback: {}: float power in a helper",
+            feedback::describe(fb)
+        ));
         let slow = self.ops.new_dynamic_label();
-        let limit: i64 = 1 << 53;
+        let helper = helpers::jit_pow_float as *const () as i64;
         asm!(self.ops
-            ; mov rax, QWORD [rbx + slot(a)]
-            ; cmp rax, QWORD [rbx + slot(b)]
-            ; jne =>slow
-            ; cmp rax, tags::FLOAT as i32
-            ; jne >ints
-            ; movsd xmm0, QWORD [rbx + pay(a)]
-            ; movsd xmm1, QWORD [rbx + pay(b)]
-            ; xorpd xmm2, xmm2
-            ; ucomisd xmm1, xmm2
-            ; je =>slow
-            ; jmp >divide
-            ; ints:
-            ; cmp rax, tags::INT as i32
-            ; jne =>slow
-            ; mov rdx, QWORD limit
-            ; mov rax, QWORD [rbx + pay(a)]
-            ; mov rcx, rax
-            ; neg rcx
-            ; cmovl rcx, rax
-            ; cmp rcx, rdx
-            ; ja =>slow
-            ; mov rcx, QWORD [rbx + pay(b)]
-            ; test rcx, rcx
-            ; je =>slow
-            ; mov rsi, rcx
-            ; neg rsi
-            ; cmovl rsi, rcx
-            ; cmp rsi, rdx
-            ; ja =>slow
-            ; cvtsi2sd xmm0, rax
-            ; cvtsi2sd xmm1, rcx
-            ; divide:
-            ; divsd xmm0, xmm1
-            ; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32
-            ; movsd QWORD [rbx + pay(dst)], xmm0
+            ; lea rdi, [rbx + slot(a)]
+            ; lea rsi, [rbx + slot(b)]
+            ; lea rdx, [rbx + slot(dst)]
+            ; mov rax, QWORD helper
+            ; call rax
+            ; test eax, eax
+            ; jnz =>slow
         );
+        // The helper writes only `dst`, and the interpreter's power (the
+        // slow path) runs any `__pow__` by a native call, never as a frame of
+        // this loop: what is known of other registers still holds.
         self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
-    }
-
-    /// `a // b` or `a % b` on ints, rounding toward negative infinity as
-    /// Python does (idiv truncates; fix up when the remainder's sign differs
-    /// from the divisor's). b == 0 and i64::MIN // -1 go to the interpreter.
-    fn gen_int_divmod(&mut self, pc: u32, dst: u16, a: u16, b: u16, want_mod: bool) {
-        let slow = self.guard_ints(a, b);
-        asm!(self.ops
-            ; mov rcx, QWORD [rbx + pay(b)]
-            ; test rcx, rcx
-            ; je =>slow
-            ; cmp rcx, -1
-            ; je =>slow
-            ; mov rax, QWORD [rbx + pay(a)]
-            ; cqo
-            ; idiv rcx
-            ; test rdx, rdx
-            ; je >exact
-            ; mov rsi, rdx
-            ; xor rsi, rcx
-            ; jns >exact
-            ; dec rax
-            ; add rdx, rcx
-            ; exact:
-            ; mov QWORD [rbx + slot(dst)], tags::INT as i32
-        );
-        if want_mod {
-            asm!(self.ops; mov QWORD [rbx + pay(dst)], rdx);
-        } else {
-            asm!(self.ops; mov QWORD [rbx + pay(dst)], rax);
-        }
-        self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
-    }
-
-    /// `a >> b` / `a << b` on ints with 0 <= b < 64; a left shift that loses
-    /// bits (the result is a big int) goes to the interpreter.
-    fn gen_shift(&mut self, pc: u32, dst: u16, a: u16, b: u16, left: bool) {
-        let slow = self.guard_ints(a, b);
-        asm!(self.ops
-            ; mov rcx, QWORD [rbx + pay(b)]
-            ; cmp rcx, 63
-            ; ja =>slow
-            ; mov rax, QWORD [rbx + pay(a)]
-        );
-        if left {
-            asm!(self.ops
-                ; mov rdx, rax
-                ; shl rax, cl
-                ; mov rsi, rax
-                ; sar rsi, cl
-                ; cmp rsi, rdx
-                ; jne =>slow
-            );
-        } else {
-            asm!(self.ops; sar rax, cl);
-        }
-        asm!(self.ops
-            ; mov QWORD [rbx + slot(dst)], tags::INT as i32
-            ; mov QWORD [rbx + pay(dst)], rax
-        );
-        self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
+        self.set_known(dst, None);
     }
 
     /// A guard failing at `entry` runs this instruction in the interpreter and
     /// continues after it; the site counts under `reason`.
     fn bail_to_step(&mut self, entry: DynamicLabel, pc: u32, reason: ExitReason) {
         self.bail_sites.push((pc, reason));
-        self.cold.push(Cold::Step {
-            entry,
-            pc,
-            reason,
-            target: None,
+        self.cold(move |g| {
+            asm!(g.ops; =>entry);
+            g.comment(format_args!("pc {pc}: bail: {}", reason.name()));
+            g.step_inline(pc, reason, None, false);
         });
     }
 
     /// An instruction done by a `fast.rs` helper (which falls back to the
     /// interpreter itself).
     fn call_fast(&mut self, pc: u32, helper: *const ()) {
-        self.call_helper_outcome(pc, helper as usize, None, None);
+        self.call_helper_outcome(pc, helper as usize, None, None, true);
+        self.forget_all();
     }
 
     // ------------------------------------------------------------ attributes
@@ -938,11 +1988,14 @@ impl<'a> Gen<'a> {
             ; test eax, eax
             ; jz =>miss
         );
-        self.cold.push(Cold::Helper {
-            entry: miss,
-            pc,
-            helper: general,
+        self.cold(move |g| {
+            asm!(g.ops; =>miss);
+            g.comment(format_args!("pc {pc}: cache miss: the general helper"));
+            g.call_helper_outcome(pc, general as usize, None, None, false);
         });
+        // The helpers write the loaded register, and a miss may run Python
+        // code (a property, `__getattr__`).
+        self.forget_all();
     }
 
     // ------------------------------------------------------------ calls
@@ -951,7 +2004,8 @@ impl<'a> Gen<'a> {
     /// callee returned, or leaves when the interpreter must take over.
     fn gen_call(&mut self, pc: u32) {
         self.comment(format_args!("direct call: push the frame, run the callee"));
-        self.call_helper_outcome(pc, calls::jit_call as *const () as usize, None, None);
+        self.call_helper_outcome(pc, calls::jit_call as *const () as usize, None, None, true);
+        self.forget_all();
     }
 
     /// `Return`/`ReturnNone`: hand the return to whoever entered this code (a
@@ -977,24 +2031,50 @@ impl<'a> Gen<'a> {
     }
 
     /// Run this instruction in the interpreter, inline (for instructions with
-    /// no template).
-    fn step_inline(&mut self, pc: u32, reason: ExitReason, target: Option<u32>) {
+    /// no template). `hot`: emitted in the hot code, where the next
+    /// instruction follows.
+    fn step_inline(&mut self, pc: u32, reason: ExitReason, target: Option<u32>, hot: bool) {
         self.call_helper_outcome(
             pc,
             helpers::jit_step as *const () as usize,
             Some(reason),
             target,
+            hot,
+        );
+    }
+
+    /// A failed speculation: run this instruction in the interpreter, then
+    /// leave compiled code where the interpreter goes on (the code after the
+    /// instruction relies on what the failed guard would have established).
+    fn step_and_leave(&mut self, pc: u32, reason: ExitReason) {
+        let helper = helpers::jit_step as *const () as usize;
+        let resume = (KIND_RESUME << 32) as i64;
+        asm!(self.ops
+            ; mov rdi, r12
+            ; mov esi, pc as i32
+            ; mov edx, reason as i32
+            ; mov rax, QWORD helper as i64
+            ; call rax
+            ; mov rcx, rax
+            ; shr rcx, 32
+            ; jnz ->exit
+            // Continue(p) -> Resume(p): the interpreter runs on from p.
+            ; mov rcx, QWORD resume
+            ; or rax, rcx
+            ; jmp ->exit
         );
     }
 
     /// Call `helper(vm, pc, reason)`, which returns an encoded `Outcome`:
     /// continue at pc + 1 or at `target`, or leave with the outcome as it is.
+    /// `hot`: the next instruction's code follows, no jump needed.
     fn call_helper_outcome(
         &mut self,
         pc: u32,
         helper: usize,
         reason: Option<ExitReason>,
         target: Option<u32>,
+        hot: bool,
     ) {
         let next = self.next(pc);
         asm!(self.ops
@@ -1014,153 +2094,23 @@ impl<'a> Gen<'a> {
                 ; je =>tl
             );
         }
-        asm!(self.ops; jmp =>next);
-    }
-
-    // ------------------------------------------------------------ cold code
-
-    fn gen_cold(&mut self, c: Cold) {
-        match c {
-            Cold::FloatArith {
-                entry,
-                pc,
-                op,
-                dst,
-                a,
-                b,
-            } => {
-                let generic = self.ops.new_dynamic_label();
-                asm!(self.ops; =>entry);
-                self.comment(format_args!("pc {pc}: float path"));
-                self.guard_tag(a, tags::FLOAT, generic);
-                match b {
-                    FloatOperand::Reg(b) => {
-                        self.guard_tag(b, tags::FLOAT, generic);
-                        asm!(self.ops; movsd xmm1, QWORD [rbx + pay(b)]);
-                    }
-                    FloatOperand::Imm(i) => {
-                        asm!(self.ops; mov eax, i; cvtsi2sd xmm1, eax);
-                    }
-                }
-                asm!(self.ops; movsd xmm0, QWORD [rbx + pay(a)]);
-                match op {
-                    FloatOp::Add => asm!(self.ops; addsd xmm0, xmm1),
-                    FloatOp::Sub => asm!(self.ops; subsd xmm0, xmm1),
-                    FloatOp::Mul => asm!(self.ops; mulsd xmm0, xmm1),
-                }
-                let next = self.next(pc);
-                asm!(self.ops
-                    ; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32
-                    ; movsd QWORD [rbx + pay(dst)], xmm0
-                    ; jmp =>next
-                    ; =>generic
-                );
-                self.comment(format_args!(
-                    "pc {pc}: bail: {}",
-                    ExitReason::NotIntOrFloat.name()
-                ));
-                self.step_inline(pc, ExitReason::NotIntOrFloat, None);
-            }
-            Cold::FloatCmp {
-                entry,
-                pc,
-                cmp,
-                dst,
-                a,
-                b,
-            } => {
-                let generic = self.ops.new_dynamic_label();
-                asm!(self.ops; =>entry);
-                self.comment(format_args!("pc {pc}: float compare"));
-                self.guard_tag(a, tags::FLOAT, generic);
-                self.guard_tag(b, tags::FLOAT, generic);
-                self.float_compare_flags(cmp, a, b);
-                // NaN compares false for everything but `!=`.
-                match cmp {
-                    CmpOp::Lt | CmpOp::Gt => asm!(self.ops; seta al),
-                    CmpOp::Le | CmpOp::Ge => asm!(self.ops; setae al),
-                    CmpOp::Eq => asm!(self.ops; sete al; setnp cl; and al, cl),
-                    CmpOp::Ne => asm!(self.ops; setne al; setp cl; or al, cl),
-                }
-                self.store_bool_al(dst);
-                let next = self.next(pc);
-                asm!(self.ops; jmp =>next; =>generic);
-                self.comment(format_args!(
-                    "pc {pc}: bail: {}",
-                    ExitReason::NotIntOrFloat.name()
-                ));
-                self.step_inline(pc, ExitReason::NotIntOrFloat, None);
-            }
-            Cold::FloatCmpJump {
-                entry,
-                pc,
-                cmp,
-                a,
-                b,
-                target,
-            } => {
-                let generic = self.ops.new_dynamic_label();
-                let t = self.label(target);
-                let next = self.next(pc);
-                asm!(self.ops; =>entry);
-                self.comment(format_args!("pc {pc}: float compare and branch"));
-                self.guard_tag(a, tags::FLOAT, generic);
-                self.guard_tag(b, tags::FLOAT, generic);
-                self.float_compare_flags(cmp, a, b);
-                // Jump when the comparison is false (unordered counts as false).
-                match cmp {
-                    CmpOp::Lt | CmpOp::Gt => asm!(self.ops; jbe =>t; jmp =>next),
-                    CmpOp::Le | CmpOp::Ge => asm!(self.ops; jb =>t; jmp =>next),
-                    CmpOp::Eq => asm!(self.ops; jne =>t; jp =>t; jmp =>next),
-                    CmpOp::Ne => asm!(self.ops; jp =>next; je =>t; jmp =>next),
-                }
-                asm!(self.ops; =>generic);
-                self.comment(format_args!(
-                    "pc {pc}: bail: {}",
-                    ExitReason::NotIntOrFloat.name()
-                ));
-                self.step_inline(pc, ExitReason::NotIntOrFloat, Some(target));
-            }
-            Cold::Step {
-                entry,
-                pc,
-                reason,
-                target,
-            } => {
-                asm!(self.ops; =>entry);
-                self.comment(format_args!("pc {pc}: bail: {}", reason.name()));
-                self.step_inline(pc, reason, target);
-            }
-            Cold::Helper { entry, pc, helper } => {
-                asm!(self.ops; =>entry);
-                self.comment(format_args!("pc {pc}: cache miss: the general helper"));
-                self.call_fast(pc, helper);
-            }
-            Cold::Resume { entry, pc, reason } => {
-                asm!(self.ops; =>entry);
-                self.comment(format_args!(
-                    "pc {pc}: exit to the interpreter: {}",
-                    reason.name()
-                ));
-                self.exit_resume(pc);
-            }
+        let last = pc as usize + 1 >= self.labels.len();
+        if !hot || last {
+            asm!(self.ops; jmp =>next);
         }
     }
+}
 
-    /// Set the flags for `a <cmp> b` on floats so that "above" means true for
-    /// `<`/`>` and "above or equal" for `<=`/`>=` (ucomisd sets CF on
-    /// unordered, so NaN reads as false).
-    fn float_compare_flags(&mut self, cmp: CmpOp, a: u16, b: u16) {
-        let (x, y) = match cmp {
-            // a < b  <=>  b > a
-            CmpOp::Lt | CmpOp::Le => (b, a),
-            _ => (a, b),
-        };
-        asm!(self.ops
-            ; movsd xmm0, QWORD [rbx + pay(x)]
-            ; ucomisd xmm0, QWORD [rbx + pay(y)]
-        );
-    }
+/// Whether control can go from `ins` to the next instruction by falling through.
+fn falls_through(ins: &Instr) -> bool {
+    !matches!(
+        ins,
+        Instr::Jump { .. }
+            | Instr::Return { .. }
+            | Instr::ReturnNone {}
+            | Instr::Raise { .. }
+            | Instr::Reraise { .. }
+    )
 }
 
 /// A constant's two words as compiled code stores them.

@@ -67,6 +67,10 @@ pub enum Outcome {
     /// next. A direct call (`helpers::jit_call`) finishes it without the
     /// interpreter; a frame the interpreter entered resumes there instead.
     Return(u32),
+    /// A direct call's callee bailed: the top frame changed and the
+    /// interpreter runs it from its stored pc (not compiled code, whose later
+    /// instructions may rely on the guard that failed).
+    LeftInterpreted,
 }
 
 pub const KIND_CONTINUE: u64 = 0;
@@ -74,6 +78,7 @@ pub const KIND_RESUME: u64 = 1;
 pub const KIND_ERROR: u64 = 2;
 pub const KIND_LEFT: u64 = 3;
 pub const KIND_RETURN: u64 = 4;
+pub const KIND_LEFT_INTERPRETED: u64 = 5;
 
 impl Outcome {
     pub fn encode(self) -> u64 {
@@ -83,6 +88,7 @@ impl Outcome {
             Outcome::Error => KIND_ERROR << 32,
             Outcome::Left => KIND_LEFT << 32,
             Outcome::Return(pc) => (KIND_RETURN << 32) | pc as u64,
+            Outcome::LeftInterpreted => KIND_LEFT_INTERPRETED << 32,
         }
     }
 
@@ -93,6 +99,7 @@ impl Outcome {
             KIND_RESUME => Outcome::Resume(pc),
             KIND_ERROR => Outcome::Error,
             KIND_RETURN => Outcome::Return(pc),
+            KIND_LEFT_INTERPRETED => Outcome::LeftInterpreted,
             _ => Outcome::Left,
         }
     }
@@ -110,6 +117,7 @@ mod tests {
             Outcome::Error,
             Outcome::Left,
             Outcome::Return(3),
+            Outcome::LeftInterpreted,
         ] {
             assert_eq!(Outcome::decode(o.encode()), o);
         }

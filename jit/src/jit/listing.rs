@@ -19,6 +19,14 @@ fn helper_symbols() -> Vec<(u64, String)> {
             crate::jit::calls::jit_call as *const () as u64,
             "jit_call".into(),
         ),
+        (
+            helpers::jit_for_iter_range_list as *const () as u64,
+            "jit_for_iter_range_list".into(),
+        ),
+        (
+            helpers::jit_pow_float as *const () as u64,
+            "jit_pow_float".into(),
+        ),
     ];
     v.extend(crate::jit::fast::symbols());
     v

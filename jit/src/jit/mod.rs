@@ -24,6 +24,7 @@ pub mod codegen;
 pub mod disasm;
 pub mod exits;
 pub mod fast;
+pub mod feedback;
 pub mod helpers;
 pub mod listing;
 pub mod perf;
@@ -144,6 +145,11 @@ pub struct Compiled {
     pub version: u32,
     /// Sites compiled without a fast path because they kept bailing.
     pub generic_at: Vec<u32>,
+    /// Sites compiled with a speculation from their type feedback.
+    pub speculated: Vec<u32>,
+    /// Sites whose speculation kept failing in an earlier version: compiled
+    /// with the default template, whatever their feedback says.
+    pub demoted: Vec<u32>,
     /// Exits by site and reason: index `pc * ExitReason::ALL.len() + reason`.
     pub site_exits: Box<[Cell<u64>]>,
 }
@@ -265,15 +271,27 @@ impl JitRuntime {
         }
         let key = Rc::as_ptr(code) as usize;
         let version = self.recompiles.get(&key).copied().unwrap_or(0);
-        // Sites whose guards kept failing in the code being replaced.
+        // Sites whose guards kept failing in the code being replaced: a
+        // speculation from type feedback falls back to the default template
+        // (the feedback now includes what made it fail), a default template
+        // to the generic path.
         let mut generic_at: Vec<u32> = Vec::new();
+        let mut demoted: Vec<u32> = Vec::new();
         let prev = code.jit.compiled.get();
         if !prev.is_null() {
             // SAFETY: compiled code lives as long as the VM.
             let prev = unsafe { &*prev };
             generic_at.extend(prev.generic_at.iter().copied());
+            demoted.extend(prev.demoted.iter().copied());
             for (pc, r, n) in prev.exits() {
-                if is_guard(r) && n >= BAILS_BEFORE_RECOMPILE && !generic_at.contains(&pc) {
+                if !is_guard(r) || n < BAILS_BEFORE_RECOMPILE || generic_at.contains(&pc) {
+                    continue;
+                }
+                if prev.speculated.contains(&pc) {
+                    if !demoted.contains(&pc) {
+                        demoted.push(pc);
+                    }
+                } else {
                     generic_at.push(pc);
                 }
             }
@@ -291,12 +309,13 @@ impl JitRuntime {
         };
         let listing = self.options.listing;
         let (built, peak_heap_bytes) = crate::recorder::heapcount::measure(|| {
-            let out = codegen::Gen::new(code, &generic_at, listing, polls).generate();
+            let out = codegen::Gen::new(code, &generic_at, &demoted, listing, polls).generate();
+            let speculated = out.speculated;
             out.ops
                 .finalize()
-                .map(|bytes| (out.pc_offsets, out.notes, out.bail_sites, bytes))
+                .map(|bytes| (out.pc_offsets, out.notes, out.bail_sites, speculated, bytes))
         });
-        let (pc_offsets, notes, bail_sites, bytes) = match built {
+        let (pc_offsets, notes, bail_sites, speculated, bytes) = match built {
             Ok(b) => b,
             Err(e) => return self.give_up(code, format!("assembler error: {e:?}")),
         };
@@ -329,6 +348,8 @@ impl JitRuntime {
             peak_heap_bytes,
             version,
             generic_at,
+            speculated,
+            demoted,
             site_exits: (0..code.instrs.len() * ExitReason::ALL.len())
                 .map(|_| Cell::new(0))
                 .collect(),
@@ -396,6 +417,8 @@ impl JitRuntime {
                     "bytecode_instructions": c.code.instrs.len(),
                     "compile_time_ns": c.compile_time_ns,
                     "generic_sites": &c.generic_at,
+                    "speculated_sites": &c.speculated,
+                    "demoted_sites": &c.demoted,
                     "exits": c.exits().iter().map(|(pc, r, n)| json!({
                         "pc": pc,
                         "line": c.code.line_at(*pc as usize),
