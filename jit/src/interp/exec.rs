@@ -426,10 +426,10 @@ impl Vm {
                 }
                 stepped = true;
             }
-            if PROF {
-                self.rec_instr(code, pc, regs);
-            }
             let instr = code.instrs[pc];
+            if PROF {
+                self.rec_instr_inline(code, pc, frame_idx, regs);
+            }
             pc += 1;
             #[cfg(feature = "trace_execution")]
             eprintln!("{:>5} {:?}", pc - 1, instr);
