@@ -28,6 +28,7 @@ impl Vm {
         // The VM stays where it is from here to the end of the run (see
         // AllocRecorder::frames).
         allocs.frames = &self.frames;
+        allocs.at = &self.rec_at;
         self.heap.rec = Some(allocs);
     }
 
@@ -46,6 +47,10 @@ impl Vm {
     pub fn rec_enter(&mut self, code: &std::rc::Rc<Code>) {
         if let Some(r) = self.rec.as_deref_mut() {
             r.enter_code(code);
+            // What `rec_at` says is about the frame that was at this index
+            // before (see `AllocRecorder::at`): until the new frame's first
+            // instruction, its allocations take the frame's own pc.
+            self.rec_at[0] = usize::MAX;
         }
     }
 
@@ -114,14 +119,18 @@ impl Vm {
     }
 
     /// Per-instruction recording in the interpreter, the part inlined in
-    /// the loop: the execution count of a line entry, and the frame's pc
-    /// kept current so allocations and samples land on the right
-    /// instruction. The rest (operand types, a pending sample) is out of
+    /// the loop: the execution count of a line entry, and the current pc
+    /// kept where allocations find it. The rest (operand types, a pending sample) is out of
     /// line in `rec_instr`, called only for instructions with operands to
     /// observe or when a sample is pending. Called after the instruction at
     /// `pc` was read.
+    ///
+    /// The pc goes to `rec_at`, two plain stores, rather than into the
+    /// frame (`AllocRecorder::site` says when it may be used); a step run
+    /// for compiled code (`STEP`) stores it in the frame, where compiled
+    /// code's allocations are looked up.
     #[inline(always)]
-    pub fn rec_instr_inline(
+    pub fn rec_instr_inline<const STEP: bool>(
         &mut self,
         code: &Code,
         pc: usize,
@@ -135,8 +144,12 @@ impl Vm {
         if p.entry {
             p.count.set(p.count.get() + 1);
         }
-        if let Some(f) = self.frames.get_mut(frame_idx) {
-            f.pc = pc + 1;
+        if STEP {
+            if let Some(f) = self.frames.get_mut(frame_idx) {
+                f.pc = pc + 1;
+            }
+        } else {
+            self.rec_at = [frame_idx, pc];
         }
         // One test for both: operands to observe, or a sample to take.
         if (p.obs.n | sampler::PENDING.load(Ordering::Relaxed) as u8) != 0 {

@@ -3,9 +3,9 @@
 //! was running.
 //!
 //! The heap calls `record` from `Heap::alloc` when recording. The site is
-//! the top frame's code and pc, read through a pointer to the VM's frame
-//! stack: the interpreter stores the pc before every instruction that can
-//! allocate, as it does before anything that can raise.
+//! the top frame's code and pc, read through pointers to the VM's frame
+//! stack and to where the interpreter, while recording, notes the
+//! instruction it runs (`Vm::rec_at`; see `AllocRecorder::at`).
 //!
 //! Sites live in a vector; each instruction remembers the index of the site
 //! it counted last (`PcProf::alloc_hint`), so the common case, an
@@ -31,6 +31,13 @@ pub struct AllocRecorder {
     /// The VM's frame stack (set when a run starts; the VM does not move
     /// while it runs).
     pub frames: *const Vec<Frame>,
+    /// The VM's `rec_at`: [frame index, pc] of the instruction the
+    /// interpreter runs (set with `frames`). Frames store their pc only at
+    /// calls and errors, so for the top frame this is more current, when it
+    /// is about that frame (its index is the top's) and the interpreter,
+    /// not compiled code, runs it (compiled code stores the frame's pc
+    /// before anything that allocates).
+    pub at: *const [usize; 2],
     /// Every site with its counts.
     pub sites: Vec<(SiteKey, AllocStat)>,
     /// Index into `sites` by key.
@@ -43,6 +50,7 @@ impl Default for AllocRecorder {
     fn default() -> Self {
         AllocRecorder {
             frames: std::ptr::null(),
+            at: std::ptr::null(),
             sites: Vec::new(),
             index: FxHashMap::default(),
             names: FxHashMap::default(),
@@ -55,10 +63,9 @@ impl AllocRecorder {
     /// only the first time a key is seen.
     #[inline]
     pub fn record(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
-        let frame = top_frame(self.frames);
+        let (frame, top) = top_frame(self.frames);
         let (code, pc) = match frame {
-            // The stored pc is that of the next instruction.
-            Some(f) => (f.code_ptr() as usize, f.pc.saturating_sub(1) as u32),
+            Some(f) => (f.code_ptr() as usize, self.pc_of(f, top) as u32),
             None => (0, 0),
         };
         let hint = frame.and_then(|f| f.code().prof.pcs.get(pc as usize));
@@ -91,6 +98,23 @@ impl AllocRecorder {
         }
     }
 
+    /// The pc of the instruction running in `f`, the top frame (at index
+    /// `top`): the interpreter's `at` when it is about this frame and no
+    /// compiled code runs, else the frame's stored pc, which is that of
+    /// the next instruction.
+    #[inline(always)]
+    fn pc_of(&self, f: &Frame, top: usize) -> usize {
+        if !self.at.is_null() && !super::sampler::under_jit() {
+            // SAFETY: `at` points at the VM's `rec_at`, set by the VM with
+            // `frames` (see there); read on the VM's thread.
+            let [index, pc] = unsafe { *self.at };
+            if index == top {
+                return pc;
+            }
+        }
+        f.pc.saturating_sub(1)
+    }
+
     /// The index of `site` in `sites`, made on first sight.
     #[inline(never)]
     fn find(&mut self, site: SiteKey, name: impl FnOnce() -> String) -> usize {
@@ -107,16 +131,17 @@ impl AllocRecorder {
     }
 }
 
-/// The top frame of the VM's frame stack (null: none).
-fn top_frame<'a>(frames: *const Vec<Frame>) -> Option<&'a Frame> {
+/// The top frame of the VM's frame stack (null: none), with its index.
+fn top_frame<'a>(frames: *const Vec<Frame>) -> (Option<&'a Frame>, usize) {
     if frames.is_null() {
-        return None;
+        return (None, 0);
     }
     // SAFETY: `frames` points at the VM's frame vector, set by the VM on the
     // thread that runs it; allocation happens on that thread while the VM is
     // alive and not moved (see the module comment), and the frame is read
     // before the allocation returns to code that could pop it.
-    unsafe { (*frames).last() }
+    let frames = unsafe { &*frames };
+    (frames.last(), frames.len().wrapping_sub(1))
 }
 
 /// The Python type name of a runtime object type, from its Rust type name
