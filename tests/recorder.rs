@@ -247,6 +247,38 @@ print(len(build(5000)))
     }
 }
 
+/// Allocations in a function a builtin calls back (sorted's key) and in a
+/// generator a builtin drives (sum) are counted on their own lines too:
+/// frames come and go under native code there, without an instruction of
+/// the caller in between.
+#[test]
+fn allocations_under_builtins_and_generators_land_on_their_lines() {
+    let src = "\
+def key(x):
+    return [x, x]
+def gen(n):
+    for i in range(n):
+        yield (i, [i])
+xs = sorted(range(300), key=key)
+t = sum(len(p[1]) for p in gen(200))
+print(len(xs), t)
+";
+    for engine in ["--jit=off", "--jit=auto", "--jit=eager"] {
+        let (out, p, _) = record("allocs-native", src, &[engine]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "300 200\n");
+        let count = |line: u32, ty: &str| -> u64 {
+            p.allocations
+                .iter()
+                .filter(|a| a.line == line && a.type_name == ty)
+                .map(|a| a.count)
+                .sum()
+        };
+        assert_eq!(count(2, "list"), 300, "{engine}");
+        assert_eq!(count(5, "list"), 200, "{engine}");
+        assert_eq!(count(5, "tuple"), 200, "{engine}");
+    }
+}
+
 #[test]
 fn the_hottest_line_is_in_the_one_hot_loop() {
     let src = "\
