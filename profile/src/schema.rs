@@ -475,8 +475,9 @@ pub struct Summary {
     /// Exits from compiled code by reason (every reason, zeros included).
     pub exits_by_reason: Vec<ReasonCount>,
     pub bails: u64,
-    /// Time the recorder itself spent (clock reads, bookkeeping, samples),
-    /// measured.
+    /// Time the recorder itself spent, estimated (slow paths measured,
+    /// per-call bookkeeping and type observations at calibrated costs; a
+    /// lower bound).
     pub recorder_overhead_ns: u64,
 }
 

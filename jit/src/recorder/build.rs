@@ -674,17 +674,22 @@ impl<'a> Builder<'a> {
     }
 
     /// The recorder's own time: its slow paths as measured, plus its
-    /// per-call and per-instruction bookkeeping at costs calibrated here.
+    /// per-call bookkeeping and its type observations at costs calibrated
+    /// here (a lower bound: the interpreter's per-instruction test and the
+    /// allocation counts are not in it).
     fn overhead_ns(&self) -> u64 {
         let calls: u64 = self.rec.calls.funcs.iter().map(|f| f.calls).sum();
-        let instrs: u64 = self
+        // Type observations: what the per-instruction figure below costs.
+        let observed: u64 = self
             .rec
             .funcs
             .iter()
             .filter_map(|f| match f {
-                FuncKey::Python(c) => Some(c.prof.pcs.iter().map(|p| p.count.get()).sum::<u64>()),
+                FuncKey::Python(c) => c.prof.sites.get(),
                 _ => None,
             })
+            .flat_map(|sites| sites.iter())
+            .map(|site| site.ops[0].counts.iter().map(|c| c.get()).sum::<u64>())
             .sum();
         // Enough to average out a cache miss; small enough not to show in
         // the run's own time.
@@ -718,9 +723,10 @@ impl<'a> Builder<'a> {
         for i in 0..N {
             site.ops[0].record(std::hint::black_box(i & 1) + 1);
         }
-        let per_instr = ticks().wrapping_sub(t0) as f64 / N as f64;
-        let est =
-            self.rec.overhead_ticks as f64 + calls as f64 * per_call + instrs as f64 * per_instr;
+        let per_observation = ticks().wrapping_sub(t0) as f64 / N as f64;
+        let est = self.rec.overhead_ticks as f64
+            + calls as f64 * per_call
+            + observed as f64 * per_observation;
         self.to_ns.ns(est as u64)
     }
 }
