@@ -192,8 +192,7 @@ impl<'a> Builder<'a> {
             let t = self.rec.calls.funcs.get(i).cloned().unwrap_or_default();
             let callee = i as u32;
             let callers = t
-                .callers
-                .iter()
+                .callers()
                 .map(|e| {
                     let (self_ns, cumulative_ns) = match &sampled {
                         Some(s) => {
