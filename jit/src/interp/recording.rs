@@ -169,7 +169,7 @@ impl Vm {
     /// without building the Value (a 16-byte read of a slot written as two
     /// words stalls).
     #[inline(never)]
-    pub fn rec_instr(&mut self, code: &Code, pc: usize, o: sites::Obs, regs: *const Value) {
+    fn rec_instr(&mut self, code: &Code, pc: usize, o: sites::Obs, regs: *const Value) {
         if o.n != 0 {
             if let Some(site) = code.prof.sites.get().and_then(|s| s.get(pc)) {
                 // SAFETY: the instruction's registers are below the frame's

@@ -121,9 +121,7 @@ impl AllocRecorder {
         if let Some(&i) = self.index.get(&site) {
             return i as usize;
         }
-        if !self.names.contains_key(&site.2) {
-            self.names.insert(site.2, name());
-        }
+        self.names.entry(site.2).or_insert_with(name);
         let i = self.sites.len();
         self.sites.push((site, AllocStat::default()));
         self.index.insert(site, i as u32);
