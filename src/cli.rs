@@ -111,6 +111,17 @@ pub struct DisasmArgs {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimingArg {
+    /// Estimate self and cumulative time from the samples' stacks: no clock
+    /// read per call, which makes recording call-heavy programs much cheaper
+    /// (a function the samples never caught shows no time).
+    Sampled,
+    /// Measure them by reading the CPU's time-stamp counter at every call
+    /// and return, as cProfile does (exact, but slows call-heavy programs).
+    Exact,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
     Auto,
     Always,
@@ -152,6 +163,10 @@ pub struct ProfileArgs {
     #[arg(long, value_name = "HZ", default_value_t = 997,
           value_parser = clap::value_parser!(u32).range(1..=20_000))]
     pub sample_rate: u32,
+    /// How to time functions. Calls, primitive calls and callers are counted
+    /// exactly either way.
+    #[arg(long, value_enum, value_name = "MODE", default_value = "sampled")]
+    pub timing: TimingArg,
     /// Do not print the end-of-run summary to stderr.
     #[arg(short, long)]
     pub quiet: bool,

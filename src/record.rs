@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::ProfileArgs;
+use crate::cli::{ProfileArgs, TimingArg};
 use jit::interp::vm::{RunOutcome, Vm};
 use jit::recorder::build::RunInfo;
 use jit::recorder::RecorderOptions;
@@ -15,6 +15,7 @@ use jit::recorder::RecorderOptions;
 pub struct Settings {
     pub output: PathBuf,
     pub sample_rate_hz: u32,
+    pub timing: profile::Timing,
     pub quiet: bool,
 }
 
@@ -23,6 +24,10 @@ impl From<&ProfileArgs> for Settings {
         Settings {
             output: a.output.clone(),
             sample_rate_hz: a.sample_rate,
+            timing: match a.timing {
+                TimingArg::Sampled => profile::Timing::Sampled,
+                TimingArg::Exact => profile::Timing::Exact,
+            },
             quiet: a.quiet,
         }
     }
@@ -66,6 +71,7 @@ impl Session {
         if let Some(s) = &settings {
             vm.start_recording(RecorderOptions {
                 sample_rate_hz: s.sample_rate_hz,
+                timing: s.timing,
             });
         }
         let started_unix_ms = std::time::SystemTime::now()

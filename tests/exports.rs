@@ -42,8 +42,16 @@ impl Scratch {
 
     /// Writes `prog.py`, records it to `p.json` and returns that path.
     fn record(&self, source: &str) -> PathBuf {
+        self.record_with(source, &[])
+    }
+
+    /// `record`, with extra `jitprof run` flags.
+    fn record_with(&self, source: &str, extra: &[&str]) -> PathBuf {
         self.write("prog.py", source);
-        let o = self.jitprof(&["run", "-q", "-o", "p.json", "prog.py"]);
+        let mut args = vec!["run", "-q", "-o", "p.json"];
+        args.extend_from_slice(extra);
+        args.push("prog.py");
+        let o = self.jitprof(&args);
         assert_ok(&o, "jitprof run");
         let p = self.path("p.json");
         assert!(p.is_file(), "jitprof run wrote no profile");
@@ -180,7 +188,9 @@ fn pstats_export_reads_in_python() {
         return;
     }
     let s = Scratch::new("pstats");
-    s.record(FIB);
+    // The check wants non-zero times: fib(20) is over before the default
+    // sampled timing may have taken a sample, so measure every call.
+    s.record_with(FIB, &["--timing", "exact"]);
     let out = s.ok(&["export", "p.json", "--format", "pstats", "-o", "p.prof"]);
     assert!(out.is_empty(), "export -o also wrote to stdout: {out}");
     assert!(s.path("p.prof").is_file());

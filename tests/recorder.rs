@@ -40,11 +40,12 @@ fn function<'a>(p: &'a Profile, name: &str) -> &'a profile::Function {
         .unwrap_or_else(|| panic!("no function {name}"))
 }
 
-#[test]
-fn fib_20_is_called_21891_times_once_primitively() {
+/// fib(20)'s cProfile figures, whichever way its time is taken.
+fn check_fib_20(name: &str, extra: &[&str], timing: profile::Timing) {
     let src = "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(20))\n";
-    let (out, p, _) = record("fib", src, &[]);
+    let (out, p, _) = record(name, src, extra);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "6765\n");
+    assert_eq!(p.run.timing, timing);
     let fib = function(&p, "fib");
     assert_eq!((fib.calls, fib.primitive_calls), (21891, 1));
     assert!(fib.cumulative_ns >= fib.self_ns);
@@ -56,13 +57,97 @@ fn fib_20_is_called_21891_times_once_primitively() {
     let from_module = fib.callers.iter().find(|c| c.caller == module.id).unwrap();
     let from_fib = fib.callers.iter().find(|c| c.caller == fib.id).unwrap();
     assert_eq!((from_module.calls, from_fib.calls), (1, 21890));
-    // print is a builtin, timed and called from the module.
+    // cProfile's per-edge rule: primitive when no fib -> fib call is
+    // running, so the two calls fib(20) makes.
+    assert_eq!(
+        (from_module.primitive_calls, from_fib.primitive_calls),
+        (1, 2)
+    );
+    // print is a builtin, counted and called from the module.
     let print = function(&p, "print");
     assert_eq!(print.kind, profile::FunctionKind::Builtin);
     assert_eq!(print.calls, 1);
+    assert_eq!(print.callers[0].caller, module.id);
     // The summary goes to stderr, the program's stdout is untouched.
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("profile written to jitprof.json"), "{err}");
+}
+
+#[test]
+fn fib_20_is_called_21891_times_once_primitively() {
+    check_fib_20("fib", &[], profile::Timing::Sampled);
+}
+
+#[test]
+fn fib_20_counts_the_same_with_exact_timing() {
+    check_fib_20("fib-exact", &["--timing", "exact"], profile::Timing::Exact);
+}
+
+/// With sampled timing, function times are the samples' share of the run:
+/// cumulative at least self (for functions and caller edges), an edge
+/// never more than its callee, and the self times adding up to the wall
+/// time of the samples that caught a function.
+#[test]
+fn sampled_times_are_consistent_with_the_samples() {
+    let src = "\
+def leaf(i):
+    return i * i % 7
+def middle(n):
+    s = 0
+    for i in range(n):
+        s += leaf(i)
+    return s
+def outer(k):
+    return sum(middle(20000) for _ in range(k))
+print(outer(40))
+";
+    let (out, p, dir) = record("sampled", src, &["--sample-rate", "2000"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1599920\n");
+    assert_eq!(p.run.timing, profile::Timing::Sampled);
+    assert!(p.samples.total > 20, "{} samples", p.samples.total);
+    for f in &p.functions {
+        assert!(f.cumulative_ns >= f.self_ns, "{}", f.qualname);
+        for e in &f.callers {
+            assert!(e.cumulative_ns >= e.self_ns, "{} edge", f.qualname);
+            assert!(e.cumulative_ns <= f.cumulative_ns, "{} edge", f.qualname);
+        }
+    }
+    // Each sample stands for wall_ns / total; the self times share out the
+    // samples that caught a function (rounding aside, 1 ns per function).
+    let counts = profile::sampled::SampledCounts::of(&p.samples, p.functions.len());
+    let per_sample = p.summary.wall_ns as f64 / p.samples.total as f64;
+    let want = counts.attributed as f64 * per_sample;
+    let self_sum: u64 = p.functions.iter().map(|f| f.self_ns).sum();
+    let slack = p.functions.len() as f64 + 1.0;
+    assert!(
+        (self_sum as f64 - want).abs() <= slack,
+        "self times {self_sum} vs {want}"
+    );
+    assert!(
+        counts.attributed * 10 >= p.samples.total * 9,
+        "{} of {} samples caught a function",
+        counts.attributed,
+        p.samples.total
+    );
+    // The module is on every stack that caught a function: its cumulative
+    // time is the whole attributed time, and holds everything else's.
+    let module = function(&p, "<module>");
+    assert!((module.cumulative_ns as f64 - want).abs() <= 1.0);
+    let middle = function(&p, "middle");
+    assert_eq!(middle.calls, 40);
+    assert!(module.cumulative_ns >= function(&p, "outer").cumulative_ns);
+    assert!(function(&p, "outer").cumulative_ns >= middle.cumulative_ns);
+    assert!(middle.cumulative_ns > 0, "the loop was sampled");
+    // The listing says the times are estimates.
+    let listing = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .args(["annotate", "--function", "middle", "--color", "never"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&listing.stdout);
+    assert!(text.contains("function times from the samples"), "{text}");
+    assert!(text.contains("[middle] 40 calls, self"), "{text}");
+    assert!(text.contains(" samples); JIT"), "{text}");
 }
 
 /// `scale`'s argument is an int for 3000 calls, then a float: line 2 shows
@@ -161,6 +246,38 @@ print(len(build(5000)))
         assert_eq!(lists, 5000, "{engine}");
         let line4 = p.lines.iter().find(|l| l.line == 4).unwrap();
         assert_eq!(line4.exec_count, 5000, "{engine}");
+    }
+}
+
+/// Allocations in a function a builtin calls back (sorted's key) and in a
+/// generator a builtin drives (sum) are counted on their own lines too:
+/// frames come and go under native code there, without an instruction of
+/// the caller in between.
+#[test]
+fn allocations_under_builtins_and_generators_land_on_their_lines() {
+    let src = "\
+def key(x):
+    return [x, x]
+def gen(n):
+    for i in range(n):
+        yield (i, [i])
+xs = sorted(range(300), key=key)
+t = sum(len(p[1]) for p in gen(200))
+print(len(xs), t)
+";
+    for engine in ["--jit=off", "--jit=auto", "--jit=eager"] {
+        let (out, p, _) = record("allocs-native", src, &[engine]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "300 200\n");
+        let count = |line: u32, ty: &str| -> u64 {
+            p.allocations
+                .iter()
+                .filter(|a| a.line == line && a.type_name == ty)
+                .map(|a| a.count)
+                .sum()
+        };
+        assert_eq!(count(2, "list"), 300, "{engine}");
+        assert_eq!(count(5, "list"), 200, "{engine}");
+        assert_eq!(count(5, "tuple"), 200, "{engine}");
     }
 }
 

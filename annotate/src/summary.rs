@@ -5,7 +5,7 @@
 
 use crate::color::{heat, paint, paint_opt, Style};
 use crate::units::{bytes, count, percent, share, time};
-use profile::{JitStatus, Profile, Tier, TierCounts};
+use profile::{JitStatus, Profile, Tier, TierCounts, Timing};
 
 /// How the run ended, when not by running off its end.
 fn ending(p: &Profile) -> String {
@@ -103,6 +103,17 @@ fn top_functions(p: &Profile, c: bool) -> Vec<String> {
             f.calls,
             f.qualname,
             p.location(f.id)
+        ));
+    }
+    if p.run.timing == Timing::Sampled {
+        // Estimates, not measurements: say what they rest on.
+        out.push(paint(
+            c,
+            Style::Dim,
+            &format!(
+                "  (time from {}; calls counted exactly; --timing exact measures time)",
+                count(p.samples.total, "sample")
+            ),
         ));
     }
     out
@@ -282,6 +293,20 @@ mod tests {
         );
         assert!(s.ends_with("see: jitprof annotate jitprof.json\n"), "{s}");
         assert!(!s.contains('\x1b'));
+        assert!(!s.contains("time from"), "exact times: {s}");
+    }
+
+    #[test]
+    fn sampled_times_say_what_they_rest_on() {
+        let mut p = fixture::example();
+        p.run.timing = profile::Timing::Sampled;
+        let s = render(&p, Path::new("jitprof.json"), false);
+        let n = p.samples.total;
+        assert!(
+            s.contains(&format!("(time from {n} samples; calls counted exactly")),
+            "{s}"
+        );
+        assert!(s.lines().count() <= 16, "{s}");
     }
 
     #[test]

@@ -208,6 +208,7 @@ pub fn example() -> Profile {
             jitprof_version: "0.1.0".into(),
             jit_mode: "auto".into(),
             jit_threshold: 200,
+            timing: Timing::Exact,
             started_unix_ms: 1_763_000_000_000,
             end: RunEnd::Normal,
             exit_code: 0,

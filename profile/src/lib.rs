@@ -8,6 +8,7 @@
 //! or version) rather than a serde error about some field.
 
 pub mod fixture;
+pub mod sampled;
 mod schema;
 
 pub use schema::*;
@@ -245,6 +246,20 @@ mod tests {
         p.check().unwrap();
         let bytes = serde_json::to_vec(&p).unwrap();
         assert_eq!(from_slice(&bytes).unwrap(), p);
+    }
+
+    #[test]
+    fn a_file_from_before_run_timing_loads_as_exact() {
+        let mut v = serde_json::to_value(fixture::example()).unwrap();
+        let mut p = fixture::example();
+        p.run.timing = Timing::Sampled;
+        assert_eq!(
+            serde_json::to_value(&p).unwrap()["run"]["timing"],
+            "sampled"
+        );
+        v["run"].as_object_mut().unwrap().remove("timing");
+        let old = from_slice(&serde_json::to_vec(&v).unwrap()).unwrap();
+        assert_eq!(old.run.timing, Timing::Exact);
     }
 
     #[test]

@@ -52,6 +52,10 @@ pub struct Run {
     /// `off`, `auto` or `eager`.
     pub jit_mode: String,
     pub jit_threshold: u32,
+    /// How the functions' times were obtained (`jitprof run --timing`).
+    /// Profiles written before the field existed measured them: `exact`.
+    #[serde(default)]
+    pub timing: Timing,
     /// Start of the run, milliseconds since the Unix epoch.
     pub started_unix_ms: u64,
     /// How the program ended.
@@ -60,6 +64,30 @@ pub struct Run {
     pub exit_code: i32,
     /// For an uncaught exception: its last traceback line (`ValueError: bad`).
     pub exception: Option<String>,
+}
+
+/// Where the functions' times (`self_ns`, `cumulative_ns`, and the same
+/// figures of caller edges) come from. Call counts are exact either way.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Timing {
+    /// Estimated from the sampled stacks: each sample stands for an equal
+    /// share of the run's wall time, counted as self time of its innermost
+    /// function and as cumulative time of every function (and caller edge)
+    /// on its stack, once per sample.
+    Sampled,
+    /// Measured with a clock read at every call and return.
+    #[default]
+    Exact,
+}
+
+impl Timing {
+    pub fn name(self) -> &'static str {
+        match self {
+            Timing::Sampled => "sampled",
+            Timing::Exact => "exact",
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -188,9 +216,9 @@ pub struct BytecodeInstr {
     pub col: u32,
     /// Disassembled instruction (`AddInt r3, r1, r2`).
     pub text: String,
-    /// Times executed (in the interpreter and in compiled code; compiled
-    /// code counts only the first instruction of each line, so this is 0
-    /// inside a line that ran compiled).
+    /// Times executed (in the interpreter and in compiled code), counted
+    /// only for instructions that begin a line (the first of each line, and
+    /// jump targets); 0 for the others.
     pub exec_count: u64,
 }
 
@@ -448,8 +476,9 @@ pub struct Summary {
     /// Exits from compiled code by reason (every reason, zeros included).
     pub exits_by_reason: Vec<ReasonCount>,
     pub bails: u64,
-    /// Time the recorder itself spent (clock reads, bookkeeping, samples),
-    /// measured.
+    /// Time the recorder itself spent, estimated (slow paths measured,
+    /// per-call bookkeeping and type observations at calibrated costs; a
+    /// lower bound).
     pub recorder_overhead_ns: u64,
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use profile::{CompileTrigger, FunctionKind, JitStatus, RunEnd, Tier};
+use profile::{CompileTrigger, FunctionKind, JitStatus, RunEnd, Tier, Timing};
 use serde_json::Value;
 
 const DOC: &str = include_str!("../SCHEMA.md");
@@ -148,6 +148,11 @@ fn enum_values() -> BTreeMap<&'static str, Vec<Value>> {
             Tier::Interpreter | Tier::Jit | Tier::Runtime | Tier::Collector | Tier::Compiler => {}
         }
     }
+    fn check_timing(e: Timing) {
+        match e {
+            Timing::Sampled | Timing::Exact => {}
+        }
+    }
     fn check_trigger(e: CompileTrigger) {
         match e {
             CompileTrigger::Hot | CompileTrigger::Eager | CompileTrigger::Recompile => {}
@@ -160,6 +165,7 @@ fn enum_values() -> BTreeMap<&'static str, Vec<Value>> {
         RunEnd::Interrupted,
     ];
     let kinds = [FunctionKind::Python, FunctionKind::Builtin];
+    let timings = [Timing::Sampled, Timing::Exact];
     let statuses = [
         JitStatus::Compiled,
         JitStatus::Interpreted,
@@ -172,6 +178,7 @@ fn enum_values() -> BTreeMap<&'static str, Vec<Value>> {
     ];
     run_end.iter().for_each(|&e| check_run_end(e));
     kinds.iter().for_each(|&e| check_kind(e));
+    timings.iter().for_each(|&e| check_timing(e));
     statuses.iter().for_each(|&e| check_status(e));
     Tier::ALL.iter().for_each(|&e| check_tier(e));
     triggers.iter().for_each(|&e| check_trigger(e));
@@ -179,6 +186,7 @@ fn enum_values() -> BTreeMap<&'static str, Vec<Value>> {
     BTreeMap::from([
         ("RunEnd", run_end.iter().map(ser).collect()),
         ("FunctionKind", kinds.iter().map(ser).collect()),
+        ("Timing", timings.iter().map(ser).collect()),
         ("JitStatus", statuses.iter().map(ser).collect()),
         ("Tier", Tier::ALL.iter().map(ser).collect()),
         ("CompileTrigger", triggers.iter().map(ser).collect()),

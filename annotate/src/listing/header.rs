@@ -2,10 +2,15 @@
 //! what the JIT did with it.
 
 use crate::units::{bytes, count, time};
+use profile::sampled::SampledCounts;
 use profile::{Function, JitStatus, Profile};
 
 /// `[fib] 177 calls (1 primitive), self 6.00ms, cumulative 6.00ms; JIT: ...`
-pub fn text(p: &Profile, f: &Function) -> String {
+///
+/// `sampled`: the profile's sample counts when its times were estimated
+/// from the samples (`run.timing` `sampled`); the header then says how many
+/// samples the function's times rest on, so no one reads them as measured.
+pub fn text(p: &Profile, f: &Function, sampled: Option<&SampledCounts>) -> String {
     let mut s = format!("[{}] {}", f.qualname, count(f.calls, "call"));
     if f.primitive_calls != f.calls {
         s += &format!(" ({} primitive)", f.primitive_calls);
@@ -15,6 +20,12 @@ pub fn text(p: &Profile, f: &Function) -> String {
         time(f.self_ns),
         time(f.cumulative_ns)
     );
+    if let Some(c) = sampled {
+        s += &format!(
+            " (from {})",
+            count(c.function(f.id).cumulative_samples, "sample")
+        );
+    }
     if let Some(j) = jit(p, f) {
         s += "; JIT: ";
         s += &j;
@@ -83,20 +94,28 @@ mod tests {
     #[test]
     fn headers_say_calls_times_and_jit() {
         let p = fixture::example();
-        let fib = text(&p, p.function(fixture::FIB));
+        let fib = text(&p, p.function(fixture::FIB), None);
         assert_eq!(
             fib,
             "[fib] 177 calls (1 primitive), self 6.00ms, cumulative 6.00ms; \
              JIT: compiled at 2.00ms, 12 B code, 40.0us compiling"
         );
-        let total = text(&p, p.function(fixture::TOTAL));
+        let counts = SampledCounts::of(&p.samples, p.functions.len());
+        let fib = text(&p, p.function(fixture::FIB), Some(&counts));
+        let n = counts.function(fixture::FIB).cumulative_samples;
+        assert!(n > 1, "{n}");
+        assert!(
+            fib.contains(&format!("cumulative 6.00ms (from {n} samples); JIT")),
+            "{fib}"
+        );
+        let total = text(&p, p.function(fixture::TOTAL), None);
         assert!(total.starts_with("[total] 1 call, self 4.00ms"), "{total}");
         assert!(total.contains("compiled at 5.00ms"), "{total}");
         assert!(
             total.contains("65.0us compiling, 1 recompile (line 9: not_int_or_float)"),
             "{total}"
         );
-        let module = text(&p, p.function(fixture::MODULE));
+        let module = text(&p, p.function(fixture::MODULE), None);
         assert!(
             module.ends_with("JIT: interpreted (hotness 1 of 200)"),
             "{module}"
@@ -106,10 +125,10 @@ mod tests {
         let j = p2.functions[fixture::TOTAL as usize].jit.as_mut().unwrap();
         j.status = JitStatus::Refused;
         j.reason = Some("generator: left to the interpreter for now".into());
-        let total = text(&p2, p2.function(fixture::TOTAL));
+        let total = text(&p2, p2.function(fixture::TOTAL), None);
         assert!(total.ends_with("JIT: refused: generator: left to the interpreter for now"));
         // Compiled, but the compiles were not recorded: no panic, no figures.
         p2.compiles.clear();
-        assert!(text(&p2, p2.function(fixture::FIB)).ends_with("JIT: compiled"));
+        assert!(text(&p2, p2.function(fixture::FIB), None).ends_with("JIT: compiled"));
     }
 }

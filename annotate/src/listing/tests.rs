@@ -77,6 +77,26 @@ fn gutter_shows_share_samples_and_executions() {
 }
 
 #[test]
+fn sampled_function_times_say_so_in_the_title_and_headers() {
+    let exact = text(&fixture::example(), &opts());
+    assert!(!exact.contains("from the samples"), "{exact}");
+    let mut p = fixture::example();
+    p.run.timing = profile::Timing::Sampled;
+    let out = text(&p, &opts());
+    let title = out.lines().next().unwrap();
+    assert!(
+        title.ends_with("JIT auto, function times from the samples"),
+        "{title}"
+    );
+    let fib = out
+        .lines()
+        .find(|l| l.contains("[fib]"))
+        .unwrap_or_else(|| panic!("no header for fib in\n{out}"));
+    assert!(fib.contains("cumulative 6.00ms (from "), "{fib}");
+    assert!(fib.contains(" samples); JIT"), "{fib}");
+}
+
+#[test]
 fn types_bails_and_allocations_go_under_their_line() {
     let out = text(&fixture::example(), &opts());
     assert_eq!(

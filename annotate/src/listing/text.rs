@@ -9,7 +9,8 @@ use crate::color::{heat, paint, paint_opt, Style};
 use crate::lines::{LineData, LineTable};
 use crate::source::Source;
 use crate::units::{bytes, percent, time};
-use profile::{Bail, Function, Profile, TypeSite};
+use profile::sampled::SampledCounts;
+use profile::{Bail, Function, Profile, Timing, TypeSite};
 
 /// Column widths of the gutter, wide enough for the largest figure shown.
 struct Gutter {
@@ -113,6 +114,8 @@ impl Gutter {
 
 pub fn render(p: &Profile, table: &LineTable, sections: &[Section], o: &ListingOptions) -> String {
     let c = o.color;
+    let sampled =
+        (p.run.timing == Timing::Sampled).then(|| SampledCounts::of(&p.samples, p.functions.len()));
     let g = Gutter::new(table, sections);
     let mut out = String::new();
     let mut push = |s: String| {
@@ -137,13 +140,22 @@ pub fn render(p: &Profile, table: &LineTable, sections: &[Section], o: &ListingO
     while i < sections.len() {
         let file = sections[i].file;
         let same_file = sections[i..].iter().take_while(|s| s.file == file).count();
-        file_listing(p, table, &sections[i..i + same_file], &g, c, &mut push);
+        file_listing(
+            p,
+            table,
+            &sections[i..i + same_file],
+            &g,
+            c,
+            sampled.as_ref(),
+            &mut push,
+        );
         i += same_file;
     }
     out
 }
 
 /// `jitprof annotate: prog.py ran 12.0ms, 11 samples every 1.00ms, JIT auto`
+/// (and `, function times from the samples` when they were not measured).
 fn title(p: &Profile, table: &LineTable, o: &ListingOptions) -> String {
     let mut t = format!(
         "jitprof annotate: {} ran {}, {} samples every {}, JIT {}",
@@ -153,6 +165,9 @@ fn title(p: &Profile, table: &LineTable, o: &ListingOptions) -> String {
         time(p.samples.interval_ns),
         p.run.jit_mode
     );
+    if p.run.timing == Timing::Sampled {
+        t += ", function times from the samples";
+    }
     let mut only = Vec::new();
     if let Some(f) = &o.function {
         only.push(format!("function {f}"));
@@ -178,6 +193,7 @@ fn file_listing(
     sections: &[Section],
     g: &Gutter,
     c: bool,
+    sampled: Option<&SampledCounts>,
     push: &mut impl FnMut(String),
 ) {
     let Some(file) = sections.first().map(|s| s.file) else {
@@ -214,7 +230,7 @@ fn file_listing(
                 let inside = s.whole_file || (s.first <= f.first_line && f.last_line <= s.last);
                 if inside && !printed.contains(&f.id) {
                     printed.push(f.id);
-                    push(function_header(p, f, &src, g, c));
+                    push(function_header(p, f, &src, g, c, sampled));
                 }
             }
             let d = table.get(file, line);
@@ -233,7 +249,14 @@ fn file_listing(
     }
 }
 
-fn function_header(p: &Profile, f: &Function, src: &Source, g: &Gutter, c: bool) -> String {
+fn function_header(
+    p: &Profile,
+    f: &Function,
+    src: &Source,
+    g: &Gutter,
+    c: bool,
+    sampled: Option<&SampledCounts>,
+) -> String {
     // Indented as the `def`, so nested functions read as nested.
     let indent = if f.first_line > 0 {
         src.indent(f.first_line)
@@ -244,7 +267,7 @@ fn function_header(p: &Profile, f: &Function, src: &Source, g: &Gutter, c: bool)
         "{}{}{}",
         g.blank(),
         " ".repeat(indent),
-        paint(c, Style::BoldBlue, &header::text(p, f))
+        paint(c, Style::BoldBlue, &header::text(p, f, sampled))
     )
 }
 

@@ -533,6 +533,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         let is_generator =
             self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
         let n_instrs = self.instrs.len();
+        let first_line = self.first_line;
+        let locs = &self.locs;
+        let prof = crate::recorder::CodeProf::new(&self.instrs, |pc| {
+            locs.get(pc).map_or(first_line, |l| l.line)
+        });
         Code {
             kind: self.kind,
             name: self.name,
@@ -555,7 +560,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 .collect(),
             jit: Default::default(),
             feedback: crate::jit::feedback::Feedback::new(n_instrs),
-            prof: crate::recorder::CodeProf::new(n_instrs),
+            prof,
         }
     }
 

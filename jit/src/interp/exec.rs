@@ -450,10 +450,10 @@ impl Vm {
                 }
                 stepped = true;
             }
-            if PROF {
-                self.rec_instr(code, pc, regs);
-            }
             let instr = code.instrs[pc];
+            if PROF {
+                self.rec_instr_inline::<STEP>(code, pc, frame_idx, regs);
+            }
             pc += 1;
             #[cfg(feature = "trace_execution")]
             eprintln!("{:>5} {:?}", pc - 1, instr);
@@ -1555,8 +1555,9 @@ impl Vm {
 
     /// Pop the top frame after a return. Returns Some when the loop must exit.
     pub(crate) fn pop_frame(&mut self, v: Value) -> Option<Exit> {
-        let f = self.frames.pop().expect("frame");
+        // Before the pop: nothing of the frame is live across the call.
         self.rec_leave();
+        let f = self.frames.pop().expect("frame");
         self.handled.truncate(f.handled_base);
         if let Some(g) = f.generator {
             g.state.set(GenState::Finished);
@@ -1584,8 +1585,8 @@ impl Vm {
     /// `for` in this loop resumed it (the item is then in its variable and
     /// the consumer goes on), as `pop_frame` does for returns.
     fn yield_frame(&mut self, v: Value, resume_reg: u16) -> Option<Exit> {
-        let f = self.frames.pop().expect("frame");
         self.rec_leave();
+        let f = self.frames.pop().expect("frame");
         self.handled.truncate(f.handled_base);
         let g = f.generator.expect("yield outside a generator frame");
         let n = f.code().nregs as usize;

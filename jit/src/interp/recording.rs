@@ -28,6 +28,7 @@ impl Vm {
         // The VM stays where it is from here to the end of the run (see
         // AllocRecorder::frames).
         allocs.frames = &self.frames;
+        allocs.at = &self.rec_at;
         self.heap.rec = Some(allocs);
     }
 
@@ -36,7 +37,8 @@ impl Vm {
     pub fn stop_recording(&mut self) {
         if let Some(r) = self.rec.as_deref_mut() {
             r.sampler = None;
-            r.calls.leave_all(clock::ticks());
+            let now = r.exact.then(clock::ticks);
+            r.calls.leave_all(now);
         }
     }
 
@@ -44,8 +46,11 @@ impl Vm {
     #[inline]
     pub fn rec_enter(&mut self, code: &std::rc::Rc<Code>) {
         if let Some(r) = self.rec.as_deref_mut() {
-            let id = r.code_id(code);
-            r.calls.enter(id, clock::ticks());
+            r.enter_code(code);
+            // What `rec_at` says is about the frame that was at this index
+            // before (see `AllocRecorder::at`): until the new frame's first
+            // instruction, its allocations take the frame's own pc.
+            self.rec_at[0] = usize::MAX;
         }
     }
 
@@ -53,7 +58,7 @@ impl Vm {
     #[inline]
     pub fn rec_leave(&mut self) {
         if let Some(r) = self.rec.as_deref_mut() {
-            r.calls.leave(clock::ticks());
+            r.leave();
         }
     }
 
@@ -90,16 +95,10 @@ impl Vm {
             // The id is cached on the builtin object; bound methods (made per
             // access) miss it and find theirs by name and owner.
             let id = match b.prof_id.get() {
-                u32::MAX => {
-                    let owner = b.owner;
-                    let owner_name = || owner.map(|t| t.name.as_str().to_string());
-                    let id = r.builtin_id(b.name, owner.map(|t| t.as_ptr() as usize), owner_name);
-                    b.prof_id.set(id);
-                    id
-                }
+                u32::MAX => builtin_id_of(r, b),
                 id => id,
             };
-            r.calls.enter(id, clock::ticks());
+            r.enter_id(id);
         }
         let prev = sampler::enter_tier(Tier::Runtime);
         let out = f(self);
@@ -119,24 +118,73 @@ impl Vm {
         }
     }
 
-    /// Per-instruction recording in the interpreter: the execution count,
-    /// the operand types, and a pending sample. Also keeps the frame's pc
-    /// current, so allocations and samples land on the right instruction.
+    /// Per-instruction recording in the interpreter, the part inlined in
+    /// the loop: the execution count of a line entry, and the current pc
+    /// kept where allocations find it. The rest (operand types, a pending sample) is out of
+    /// line in `rec_instr`, called only for instructions with operands to
+    /// observe or when a sample is pending. Called after the instruction at
+    /// `pc` was read.
+    ///
+    /// The pc goes to `rec_at`, two plain stores, rather than into the
+    /// frame (`AllocRecorder::site` says when it may be used); a step run
+    /// for compiled code (`STEP`) stores it in the frame, where compiled
+    /// code's allocations are looked up.
+    #[inline(always)]
+    pub fn rec_instr_inline<const STEP: bool>(
+        &mut self,
+        code: &Code,
+        pc: usize,
+        frame_idx: usize,
+        regs: *const Value,
+    ) {
+        debug_assert!(pc < code.prof.pcs.len());
+        // SAFETY: `pcs` has one entry per instruction (`CodeProf::new`), and
+        // the interpreter calls this after reading instruction `pc`.
+        let p = unsafe { code.prof.pcs.get_unchecked(pc) };
+        if p.entry {
+            p.count.set(p.count.get() + 1);
+        }
+        if STEP {
+            if let Some(f) = self.frames.get_mut(frame_idx) {
+                f.pc = pc + 1;
+            }
+        } else {
+            self.rec_at = [frame_idx, pc];
+        }
+        // One test for both: operands to observe, or a sample to take.
+        if (p.obs.n | sampler::PENDING.load(Ordering::Relaxed) as u8) != 0 {
+            self.rec_instr(code, pc, p.obs, regs);
+        }
+    }
+
+    /// Count the operand types of the instruction at `pc`, then take a
+    /// pending sample.
     ///
     /// Out of line: inlined, its code made the interpreter's dispatch loop
     /// slower by a sixth even with recording off (register pressure in a
-    /// function that size), for a call that only recording runs pay.
+    /// function that size). Its only calls are tail calls, so it saves no
+    /// registers: types already kept at the site are counted here (the
+    /// common case), a new type goes to `rec_observe_slow`, which observes
+    /// the whole instruction again. The key is read from the value's words
+    /// without building the Value (a 16-byte read of a slot written as two
+    /// words stalls).
     #[inline(never)]
-    pub fn rec_instr(&mut self, code: &Code, pc: usize, regs: *const Value) {
-        if let Some(c) = code.prof.counts.get(pc) {
-            c.set(c.get() + 1);
-        }
-        if let Some(f) = self.frames.last_mut() {
-            f.pc = pc + 1;
-        }
-        if let Some(o) = code.prof.obs.get().and_then(|o| o.get(pc)) {
-            if o.n != 0 {
-                self.rec_observe(code, pc, *o, regs);
+    fn rec_instr(&mut self, code: &Code, pc: usize, o: sites::Obs, regs: *const Value) {
+        if o.n != 0 {
+            if let Some(site) = code.prof.sites.get().and_then(|s| s.get(pc)) {
+                // SAFETY: the instruction's registers are below the frame's
+                // nregs, and `regs` is the frame's window.
+                let k0 = fast_type_key(unsafe { regs.add(o.regs[0] as usize) });
+                if !site.ops[0].count_seen(k0) {
+                    return self.rec_observe_slow(site, o, 0, pc, regs);
+                }
+                if o.n > 1 {
+                    // SAFETY: as above.
+                    let k1 = fast_type_key(unsafe { regs.add(o.regs[1] as usize) });
+                    if !site.ops[1].count_seen(k1) {
+                        return self.rec_observe_slow(site, o, 1, pc, regs);
+                    }
+                }
             }
         }
         if sampler::PENDING.load(Ordering::Relaxed) {
@@ -144,36 +192,28 @@ impl Vm {
         }
     }
 
-    /// Count the operand types of the instruction at `pc`: inline for the
-    /// common case (the type already first at its site), out of line for the
-    /// rest. The key is read from the value's words without building the
-    /// Value (a 16-byte read of a slot written as two words stalls).
-    #[inline(always)]
-    fn rec_observe(&mut self, code: &Code, pc: usize, o: sites::Obs, regs: *const Value) {
-        let Some(site) = code.prof.sites.get().and_then(|s| s.get(pc)) else {
-            return;
-        };
-        for i in 0..o.n as usize {
-            // SAFETY: the instruction's registers are below the frame's
-            // nregs, and `regs` is the frame's window.
-            let p = unsafe { regs.add(o.regs[i] as usize) };
-            let key = fast_type_key(p);
-            let op = &site.ops[i];
-            if key != 0 && op.keys[0].get() == key {
-                op.counts[0].set(op.counts[0].get() + 1);
-                continue;
-            }
-            self.rec_observe_slow(op, key, p);
-        }
-    }
-
+    /// `rec_instr` from operand `from` on, for an operand whose type is not
+    /// among those kept at its site: count it (recording a new type's name),
+    /// then take a pending sample.
     #[inline(never)]
-    fn rec_observe_slow(&mut self, op: &sites::OperandTypes, key: u64, p: *const Value) {
-        // SAFETY: as in `rec_observe`; the slot holds a valid Value.
-        let v = unsafe { *p };
-        let key = if key == 0 { self.type_key(v) } else { key };
-        if op.record(key) {
-            self.rec_type_name(key, v);
+    fn rec_observe_slow(
+        &mut self,
+        site: &sites::SiteTypes,
+        o: sites::Obs,
+        from: usize,
+        pc: usize,
+        regs: *const Value,
+    ) {
+        for i in from..(o.n as usize).min(2) {
+            // SAFETY: as in `rec_instr`; the slot holds a valid Value.
+            let v = unsafe { *regs.add(o.regs[i] as usize) };
+            let key = self.type_key(v);
+            if site.ops[i].record(key) {
+                self.rec_type_name(key, v);
+            }
+        }
+        if sampler::PENDING.load(Ordering::Relaxed) {
+            self.rec_sample(Some(pc));
         }
     }
 
@@ -316,51 +356,70 @@ impl Vm {
     /// A guard failed at `pc` of the top frame: note what the operands were
     /// and where, before the interpreter runs the instruction. Returns the
     /// tick count to pass to `rec_bail_done`.
+    ///
+    /// Operands are told apart by their type keys; their names are written
+    /// out only the first time a site sees a combination (a site that keeps
+    /// bailing would otherwise format strings on every bail).
     #[cold]
     pub fn rec_bail(&mut self, pc: u32, reason: ExitReason) -> u64 {
+        use crate::bytecode::opcodes::Instr;
         let t0 = clock::ticks();
         let Some(f) = self.frames.last() else {
             return t0;
         };
-        let code = f.func.code.clone();
+        let code = f.code_ptr();
         let base = f.base;
-        let ins = code.instrs[pc as usize];
-        let observed = match sites::observed(&ins) {
+        // SAFETY: the frame keeps its function, and so its code, alive.
+        let ins = unsafe { (&(*code).instrs)[pc as usize] };
+        let (regs, n, sym) = match sites::observed(&ins) {
             Some((op, ops, n)) => {
-                let names: Vec<String> = ops
-                    .iter()
-                    .take(n)
-                    .map(|(_, r)| self.type_name(self.stack[base + *r as usize]).to_string())
-                    .collect();
-                match (op, names.len()) {
-                    (sites::Op::Sym(s), 2) => format!("{} {s} {}", names[0], names[1]),
-                    _ => names.join(", "),
-                }
+                let sym = match op {
+                    sites::Op::Sym(s) if n == 2 => Some(s),
+                    _ => None,
+                };
+                ([ops[0].1, ops[1].1], n, sym)
             }
             None => match ins {
-                crate::bytecode::opcodes::Instr::JumpIfFalse { cond, .. }
-                | crate::bytecode::opcodes::Instr::JumpIfTrue { cond, .. } => {
-                    self.type_name(self.stack[base + cond as usize]).to_string()
+                Instr::JumpIfFalse { cond, .. } | Instr::JumpIfTrue { cond, .. } => {
+                    ([cond, 0], 1, None)
                 }
-                crate::bytecode::opcodes::Instr::ForIter { iter, .. } => {
-                    self.type_name(self.stack[base + iter as usize]).to_string()
-                }
-                _ => String::new(),
+                Instr::ForIter { iter, .. } => ([iter, 0], 1, None),
+                _ => ([0, 0], 0, None),
             },
         };
-        let key = (std::rc::Rc::as_ptr(&code) as usize, pc, reason as u32);
-        // The stack is kept for the first bail at a site only; build it then.
-        let first = self
-            .rec
-            .as_deref()
-            .is_some_and(|r| !r.bails.sites.contains_key(&key));
+        let mut values = [Value::None; 2];
+        let mut keys = [0u64; 2];
+        for i in 0..n {
+            values[i] = self.stack[base + regs[i] as usize];
+            keys[i] = self.type_key(values[i]);
+        }
+        let values = &values[..n];
+        let key = (code as usize, pc, reason as u32);
+        // The stack is kept for the first bail at a site only, and the text
+        // for the first of each combination of operand types.
+        let (first, known) = match self.rec.as_deref().map(|r| r.bails.sites.get(&key)) {
+            Some(Some(b)) => (false, b.knows(keys)),
+            _ => (true, false),
+        };
         let stack = if first {
             self.rec_stack(Some(pc as usize))
         } else {
             Vec::new()
         };
+        let text = if known {
+            String::new()
+        } else {
+            let names: Vec<String> = values
+                .iter()
+                .map(|v| self.type_name(*v).to_string())
+                .collect();
+            match (sym, names.as_slice()) {
+                (Some(s), [a, b]) => format!("{a} {s} {b}"),
+                _ => names.join(", "),
+            }
+        };
         if let Some(r) = self.rec.as_deref_mut() {
-            r.bails.observe(key, observed, || stack);
+            r.bails.observe(key, keys, text, || stack);
         }
         t0
     }
@@ -377,17 +436,15 @@ impl Vm {
 
 impl Vm {
     /// Run compiled code with the tier noted for samples and allocations.
-    #[inline(never)]
+    #[inline(always)]
     pub fn rec_run_compiled(
         &mut self,
         entry: crate::jit::EntryFn,
         regs: *mut Value,
         addr: usize,
     ) -> u64 {
-        let prev = sampler::enter_tier(Tier::Jit);
-        let prev_jit = self.set_alloc_in_jit(true);
+        let prev = sampler::enter_jit();
         let w = entry(self as *mut Vm, regs, addr);
-        self.set_alloc_in_jit(prev_jit);
         sampler::restore_tier(prev);
         w
     }
@@ -406,11 +463,19 @@ impl Vm {
         r
     }
 
-    fn set_alloc_in_jit(&mut self, on: bool) -> bool {
-        match self.heap.rec.as_deref_mut() {
-            Some(r) => std::mem::replace(&mut r.in_jit, on),
-            None => false,
+    /// Run `f` (the dispatch of a call compiled code makes) as the
+    /// interpreter's own work, not under compiled code: a builtin it calls
+    /// may run Python code in a nested interpreter loop (sum() resuming a
+    /// generator), whose allocations must take that loop's pcs.
+    #[inline]
+    pub fn rec_as_interpreter<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
+        if self.rec.is_none() {
+            return f(self);
         }
+        let prev = sampler::enter_tier_outside_jit(Tier::Interpreter);
+        let r = f(self);
+        sampler::restore_tier(prev);
+        r
     }
 
     /// Run a collection, timed and noted as collector time when recording.
@@ -427,6 +492,17 @@ impl Vm {
             r.gc_count += 1;
         }
     }
+}
+
+/// The profile index of builtin `b`, found by name and owner and cached on it.
+#[cold]
+#[inline(never)]
+fn builtin_id_of(r: &mut Recorder, b: Gc<crate::runtime::object::BuiltinObj>) -> u32 {
+    let owner = b.owner;
+    let owner_name = || owner.map(|t| t.name.as_str().to_string());
+    let id = r.builtin_id(b.name, owner.map(|t| t.as_ptr() as usize), owner_name);
+    b.prof_id.set(id);
+    id
 }
 
 /// `Vm::type_key` from a slot's words, for the cases that need no lookup

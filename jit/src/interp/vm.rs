@@ -127,6 +127,10 @@ pub struct Vm {
     pub imports: crate::interp::import::ImportState,
     /// The recorder, when `jitprof run` records a profile.
     pub rec: Option<Box<crate::recorder::Recorder>>,
+    /// While recording: the frame index and pc of the instruction the
+    /// interpreter runs now, written before each instruction (see
+    /// `AllocRecorder::at`).
+    pub rec_at: [usize; 2],
     /// How the program ended, when not by running off its end: set with the
     /// exception's last traceback line when it is reported.
     pub run_end: Option<(profile::RunEnd, Option<String>)>,
@@ -288,6 +292,7 @@ impl Vm {
                 .collect(),
             imports: Default::default(),
             rec: None,
+            rec_at: [usize::MAX; 2],
             run_end: None,
         };
         vm.jit_threshold = vm.jit.threshold();

@@ -23,7 +23,7 @@ use crate::interp::attr_cache;
 use crate::interp::call::ARG_BUF;
 use crate::interp::vm::Vm;
 use crate::jit::exits::Outcome;
-use crate::jit::helpers::{guarded, step};
+use crate::jit::helpers::guarded;
 use crate::runtime::heap::Gc;
 use crate::runtime::object::{FunctionObj, InstanceObj, PyResult, StrObj, TypeObj};
 use crate::runtime::value::Value;
@@ -54,7 +54,26 @@ fn call(vm: &mut Vm, pc: u32) -> Outcome {
     let at = caller.base;
     // SAFETY: the frame keeps its function, and so its code, alive.
     let code = unsafe { &*caller.code_ptr() };
-    let (dst, done) = match code.instrs[pc as usize] {
+    // The call itself runs as the interpreter's would, also for the
+    // recorder (see `Vm::rec_as_interpreter`).
+    let (dst, done) = vm.rec_as_interpreter(|vm| call_instr(vm, code, pc, at));
+    match done {
+        Ok(Some(v)) => {
+            vm.stack[at + dst as usize] = v;
+            Outcome::Continue(pc + 1)
+        }
+        Ok(None) => run_pushed(vm, pc),
+        Err(e) => {
+            vm.jit.pending_exc = Some(e);
+            Outcome::Error
+        }
+    }
+}
+
+/// Dispatch on the call instruction at `pc`: the register receiving the
+/// result, and Some(result) or None when a Python frame was pushed.
+fn call_instr(vm: &mut Vm, code: &Code, pc: u32, at: usize) -> (u16, PyResult<Option<Value>>) {
+    match code.instrs[pc as usize] {
         Instr::Call { func, argc } => (func, call_value(vm, code, pc, at + func as usize, argc)),
         Instr::CallMethod { obj, name, argc } => {
             let nm = code.names[name as usize];
@@ -81,18 +100,7 @@ fn call(vm: &mut Vm, pc: u32) -> Outcome {
             let k = (kwargs != NO_REG).then(|| vm.stack[at + kwargs as usize]);
             (func, vm.call_ex(f, a, k).map(Some))
         }
-        _ => return step(vm, pc),
-    };
-    match done {
-        Ok(Some(v)) => {
-            vm.stack[at + dst as usize] = v;
-            Outcome::Continue(pc + 1)
-        }
-        Ok(None) => run_pushed(vm, pc),
-        Err(e) => {
-            vm.jit.pending_exc = Some(e);
-            Outcome::Error
-        }
+        other => unreachable!("jit_call on {other:?}"),
     }
 }
 

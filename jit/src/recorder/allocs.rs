@@ -3,9 +3,14 @@
 //! was running.
 //!
 //! The heap calls `record` from `Heap::alloc` when recording. The site is
-//! the top frame's code and pc, read through a pointer to the VM's frame
-//! stack: the interpreter stores the pc before every instruction that can
-//! allocate, as it does before anything that can raise.
+//! the top frame's code and pc, read through pointers to the VM's frame
+//! stack and to where the interpreter, while recording, notes the
+//! instruction it runs (`Vm::rec_at`; see `AllocRecorder::at`).
+//!
+//! Sites live in a vector; each instruction remembers the index of the site
+//! it counted last (`PcProf::alloc_hint`), so the common case, an
+//! instruction allocating the same type as last time, costs a compare and
+//! no hashing. The hash map finds the others.
 
 use rustc_hash::FxHashMap;
 
@@ -26,20 +31,29 @@ pub struct AllocRecorder {
     /// The VM's frame stack (set when a run starts; the VM does not move
     /// while it runs).
     pub frames: *const Vec<Frame>,
-    pub sites: FxHashMap<SiteKey, AllocStat>,
+    /// The VM's `rec_at`: [frame index, pc] of the instruction the
+    /// interpreter runs (set with `frames`). Frames store their pc only at
+    /// calls and errors, so for the top frame this is more current, when it
+    /// is about that frame (its index is the top's) and the interpreter,
+    /// not compiled code, runs it (compiled code stores the frame's pc
+    /// before anything that allocates).
+    pub at: *const [usize; 2],
+    /// Every site with its counts.
+    pub sites: Vec<(SiteKey, AllocStat)>,
+    /// Index into `sites` by key.
+    index: FxHashMap<SiteKey, u32>,
     /// Python type names by type key.
     pub names: FxHashMap<usize, String>,
-    /// Set while compiled code runs (allocations there count as `jit_*`).
-    pub in_jit: bool,
 }
 
 impl Default for AllocRecorder {
     fn default() -> Self {
         AllocRecorder {
             frames: std::ptr::null(),
-            sites: FxHashMap::default(),
+            at: std::ptr::null(),
+            sites: Vec::new(),
+            index: FxHashMap::default(),
             names: FxHashMap::default(),
-            in_jit: false,
         }
     }
 }
@@ -49,33 +63,83 @@ impl AllocRecorder {
     /// only the first time a key is seen.
     #[inline]
     pub fn record(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
-        let (code, pc) = self.site();
-        let s = self.sites.entry((code, pc, key)).or_default();
+        let (frame, top) = top_frame(self.frames);
+        let (code, pc) = match frame {
+            Some(f) => (f.code_ptr() as usize, self.pc_of(f, top) as u32),
+            None => (0, 0),
+        };
+        let hint = frame.and_then(|f| f.code().prof.pcs.get(pc as usize));
+        // Only this instruction sets its hint, so a hinted site is at this
+        // code and pc: the type is what can differ.
+        let i = match hint {
+            Some(h)
+                if self
+                    .sites
+                    .get(h.alloc_hint.get() as usize)
+                    .is_some_and(|s| s.0 .2 == key) =>
+            {
+                h.alloc_hint.get() as usize
+            }
+            _ => {
+                let i = self.find((code, pc, key), name);
+                if let Some(h) = hint {
+                    h.alloc_hint.set(i as u32);
+                }
+                i
+            }
+        };
+        let s = &mut self.sites[i].1;
         s.count += 1;
         s.bytes += bytes as u64;
-        if self.in_jit {
+        // Set from entering compiled code until it returns.
+        if super::sampler::under_jit() {
             s.jit_count += 1;
             s.jit_bytes += bytes as u64;
         }
-        if !self.names.contains_key(&key) {
-            self.names.insert(key, name());
-        }
     }
 
-    fn site(&self) -> (usize, u32) {
-        if self.frames.is_null() {
-            return (0, 0);
+    /// The pc of the instruction running in `f`, the top frame (at index
+    /// `top`): the interpreter's `at` when it is about this frame and no
+    /// compiled code runs, else the frame's stored pc, which is that of
+    /// the next instruction.
+    #[inline(always)]
+    fn pc_of(&self, f: &Frame, top: usize) -> usize {
+        if !self.at.is_null() && !super::sampler::under_jit() {
+            // SAFETY: `at` points at the VM's `rec_at`, set by the VM with
+            // `frames` (see there); read on the VM's thread.
+            let [index, pc] = unsafe { *self.at };
+            if index == top {
+                return pc;
+            }
         }
-        // SAFETY: `frames` points at the VM's frame vector, set by the VM on
-        // the thread that runs it; allocation happens on that thread while the
-        // VM is alive and not moved (see the module comment).
-        let frames = unsafe { &*self.frames };
-        match frames.last() {
-            // The stored pc is that of the next instruction.
-            Some(f) => (f.code_ptr() as usize, f.pc.saturating_sub(1) as u32),
-            None => (0, 0),
-        }
+        f.pc.saturating_sub(1)
     }
+
+    /// The index of `site` in `sites`, made on first sight.
+    #[inline(never)]
+    fn find(&mut self, site: SiteKey, name: impl FnOnce() -> String) -> usize {
+        if let Some(&i) = self.index.get(&site) {
+            return i as usize;
+        }
+        self.names.entry(site.2).or_insert_with(name);
+        let i = self.sites.len();
+        self.sites.push((site, AllocStat::default()));
+        self.index.insert(site, i as u32);
+        i
+    }
+}
+
+/// The top frame of the VM's frame stack (null: none), with its index.
+fn top_frame<'a>(frames: *const Vec<Frame>) -> (Option<&'a Frame>, usize) {
+    if frames.is_null() {
+        return (None, 0);
+    }
+    // SAFETY: `frames` points at the VM's frame vector, set by the VM on the
+    // thread that runs it; allocation happens on that thread while the VM is
+    // alive and not moved (see the module comment), and the frame is read
+    // before the allocation returns to code that could pop it.
+    let frames = unsafe { &*frames };
+    (frames.last(), frames.len().wrapping_sub(1))
 }
 
 /// The Python type name of a runtime object type, from its Rust type name

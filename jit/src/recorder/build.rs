@@ -27,22 +27,11 @@ pub struct RunInfo {
 }
 
 /// Instructions that begin a line: the first one, any whose line differs
-/// from the previous instruction's, and every jump target. Their execution
-/// counts are the line's entry counts; compiled code counts only these.
+/// from the previous instruction's, and every jump target (see
+/// `PcProf::entry`). Their execution counts are the line's entry counts;
+/// they are the only instructions counted.
 pub fn line_entries(code: &Code) -> Vec<bool> {
-    let n = code.instrs.len();
-    let mut e = vec![false; n];
-    for pc in 0..n {
-        if pc == 0 || code.line_at(pc) != code.line_at(pc - 1) {
-            e[pc] = true;
-        }
-        if let Some(t) = code.instrs[pc].jump_target() {
-            if let Some(x) = e.get_mut(t as usize) {
-                *x = true;
-            }
-        }
-    }
-    e
+    code.prof.pcs.iter().map(|p| p.entry).collect()
 }
 
 /// `NotIntOrFloat` -> `not_int_or_float`: the reason codes in the profile.
@@ -139,8 +128,8 @@ impl<'a> Builder<'a> {
         allocs: Option<&super::allocs::AllocRecorder>,
     ) -> Profile {
         let compiles = self.compiles();
-        let functions = self.functions();
         let samples = self.samples();
+        let functions = self.functions(&samples, wall_ns);
         let lines = self.lines(&samples);
         let type_sites = self.type_sites();
         let bails = self.bails(&compiles);
@@ -161,6 +150,7 @@ impl<'a> Builder<'a> {
                 jitprof_version: env!("CARGO_PKG_VERSION").into(),
                 jit_mode: mode.into(),
                 jit_threshold: self.vm.jit.options.threshold,
+                timing: self.rec.options.timing,
                 started_unix_ms: run.started_unix_ms,
                 end: run.end,
                 exit_code: run.exit_code,
@@ -187,22 +177,46 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn functions(&self) -> Vec<Function> {
+    /// The functions with their call counts, and their times as measured
+    /// (exact timing) or from the samples (sampled timing).
+    fn functions(&self, samples: &Samples, wall_ns: u64) -> Vec<Function> {
         let ns = |t| self.to_ns.ns(t);
+        let sampled = (!self.rec.exact)
+            .then(|| profile::sampled::SampledCounts::of(samples, self.rec.funcs.len()));
+        // Each sample stands for an equal share of the run's wall time, so
+        // the self times add up to the time the samples caught a function.
+        let ns_per_sample = wall_ns as f64 / samples.total.max(1) as f64;
+        let sample_ns = |n: u64| (n as f64 * ns_per_sample).round() as u64;
         let mut out = Vec::with_capacity(self.rec.funcs.len());
         for (i, key) in self.rec.funcs.iter().enumerate() {
             let t = self.rec.calls.funcs.get(i).cloned().unwrap_or_default();
+            let callee = i as u32;
             let callers = t
-                .callers
-                .iter()
-                .map(|e| CallerEdge {
-                    caller: e.caller,
-                    calls: e.calls,
-                    primitive_calls: e.primitive_calls,
-                    self_ns: ns(e.self_ticks),
-                    cumulative_ns: ns(e.cum_ticks),
+                .callers()
+                .map(|e| {
+                    let (self_ns, cumulative_ns) = match &sampled {
+                        Some(s) => {
+                            let c = s.edge(e.caller, callee);
+                            (sample_ns(c.self_samples), sample_ns(c.cumulative_samples))
+                        }
+                        None => (ns(e.self_ticks), ns(e.cum_ticks)),
+                    };
+                    CallerEdge {
+                        caller: e.caller,
+                        calls: e.calls,
+                        primitive_calls: e.primitive_calls(),
+                        self_ns,
+                        cumulative_ns,
+                    }
                 })
                 .collect();
+            let (self_ns, cumulative_ns) = match &sampled {
+                Some(s) => {
+                    let c = s.function(callee);
+                    (sample_ns(c.self_samples), sample_ns(c.cumulative_samples))
+                }
+                None => (ns(t.self_ticks), ns(t.cum_ticks)),
+            };
             let mut f = Function {
                 id: i as u32,
                 kind: FunctionKind::Python,
@@ -212,9 +226,9 @@ impl<'a> Builder<'a> {
                 first_line: 0,
                 last_line: 0,
                 calls: t.calls,
-                primitive_calls: t.primitive_calls,
-                self_ns: ns(t.self_ticks),
-                cumulative_ns: ns(t.cum_ticks),
+                primitive_calls: t.primitive_calls(),
+                self_ns,
+                cumulative_ns,
                 callers,
                 jit: None,
                 loops: Vec::new(),
@@ -248,7 +262,7 @@ impl<'a> Builder<'a> {
                             line: code.line_at(pc),
                             col: code.locs.get(pc).map(|l| l.col).unwrap_or(0),
                             text: crate::bytecode::disasm::instr_text(code, pc),
-                            exec_count: code.prof.counts[pc].get(),
+                            exec_count: code.prof.count(pc),
                         })
                         .collect();
                 }
@@ -344,7 +358,7 @@ impl<'a> Builder<'a> {
             let FuncKey::Python(code) = f else { continue };
             let file = self.file_of(code);
             for (pc, entry) in line_entries(code).into_iter().enumerate() {
-                let n = code.prof.counts[pc].get();
+                let n = code.prof.count(pc);
                 if entry && n > 0 {
                     let l = line(&mut by_line, file, code.line_at(pc));
                     l.exec_count = l.exec_count.max(n);
@@ -455,17 +469,7 @@ impl<'a> Builder<'a> {
                 reason: reason_code(r),
                 description: r.name().to_string(),
                 expected: expected(r).to_string(),
-                observed: log
-                    .map(|l| {
-                        l.observed
-                            .iter()
-                            .map(|(t, n)| TypeCount {
-                                type_name: t.clone(),
-                                count: *n,
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                observed: log.map(|l| merge_observed(&l.observed)).unwrap_or_default(),
                 count,
                 first_stack: log
                     .map(|l| {
@@ -488,7 +492,7 @@ impl<'a> Builder<'a> {
         let mut out: Vec<AllocSite> = a
             .sites
             .iter()
-            .map(|(&(code, pc, key), s)| {
+            .map(|&((code, pc, key), s)| {
                 let function = self.code_ids.get(&code).copied();
                 let line = match function.and_then(|f| self.rec.funcs.get(f as usize)) {
                     Some(FuncKey::Python(c)) => c.line_at(pc as usize),
@@ -544,9 +548,13 @@ impl<'a> Builder<'a> {
             // SAFETY: the buffer is mapped readable for the VM's lifetime.
             let bytes =
                 unsafe { std::slice::from_raw_parts(c.base() as *const u8, c.code_bytes()) };
+            // By table, not `format!` per byte: a big program's code is
+            // megabytes, and this ran at the end of every recording.
+            const DIGITS: &[u8; 16] = b"0123456789abcdef";
             let mut hex = String::with_capacity(bytes.len() * 2);
-            for b in bytes {
-                hex.push_str(&format!("{b:02x}"));
+            for &b in bytes {
+                hex.push(DIGITS[(b >> 4) as usize] as char);
+                hex.push(DIGITS[(b & 15) as usize] as char);
             }
             let notes = c
                 .bail_sites
@@ -665,44 +673,77 @@ impl<'a> Builder<'a> {
     }
 
     /// The recorder's own time: its slow paths as measured, plus its
-    /// per-call and per-instruction bookkeeping at costs calibrated here.
+    /// per-call bookkeeping and its type observations at costs calibrated
+    /// here (a lower bound: the interpreter's per-instruction test and the
+    /// allocation counts are not in it).
     fn overhead_ns(&self) -> u64 {
         let calls: u64 = self.rec.calls.funcs.iter().map(|f| f.calls).sum();
-        let instrs: u64 = self
+        // Type observations: what the per-instruction figure below costs.
+        let observed: u64 = self
             .rec
             .funcs
             .iter()
             .filter_map(|f| match f {
-                FuncKey::Python(c) => Some(c.prof.counts.iter().map(|c| c.get()).sum::<u64>()),
+                FuncKey::Python(c) => c.prof.sites.get(),
                 _ => None,
             })
+            .flat_map(|sites| sites.iter())
+            .map(|site| site.ops[0].counts.iter().map(|c| c.get()).sum::<u64>())
             .sum();
-        const N: u64 = 20_000;
+        // Enough to average out a cache miss; small enough not to show in
+        // the run's own time.
+        const N: u64 = 2_000;
         let mut scratch = super::calls::CallTimes::default();
         let t0 = ticks();
-        for i in 0..N {
-            scratch.enter((i & 3) as u32, i);
-            scratch.leave(i + 1);
+        if self.rec.exact {
+            for i in 0..N {
+                scratch.enter((i & 3) as u32, i);
+                scratch.leave(i + 1);
+            }
+        } else {
+            for i in 0..N {
+                scratch.enter_counted((i & 3) as u32);
+                scratch.leave_counted();
+            }
         }
-        // Plus the two clock reads a call makes (measured, not assumed).
-        let mut sink = 0u64;
-        let t1 = ticks();
-        for _ in 0..N {
-            sink = sink.wrapping_add(ticks());
+        let mut per_call = ticks().wrapping_sub(t0) as f64 / N as f64;
+        if self.rec.exact {
+            // Plus the two clock reads a call makes (measured, not assumed).
+            let mut sink = 0u64;
+            let t1 = ticks();
+            for _ in 0..N {
+                sink = sink.wrapping_add(ticks());
+            }
+            std::hint::black_box(sink);
+            per_call += 2.0 * ticks().wrapping_sub(t1) as f64 / N as f64;
         }
-        std::hint::black_box(sink);
-        let per_read = ticks().wrapping_sub(t1) as f64 / N as f64;
-        let per_call = t1.wrapping_sub(t0) as f64 / N as f64 + 2.0 * per_read;
         let site = sites::SiteTypes::default();
         let t0 = ticks();
         for i in 0..N {
             site.ops[0].record(std::hint::black_box(i & 1) + 1);
         }
-        let per_instr = ticks().wrapping_sub(t0) as f64 / N as f64;
-        let est =
-            self.rec.overhead_ticks as f64 + calls as f64 * per_call + instrs as f64 * per_instr;
+        let per_observation = ticks().wrapping_sub(t0) as f64 / N as f64;
+        let est = self.rec.overhead_ticks as f64
+            + calls as f64 * per_call
+            + observed as f64 * per_observation;
         self.to_ns.ns(est as u64)
     }
+}
+
+/// A bail site's observed operand types, one entry per text (type keys
+/// that share a name, such as a small and a big int, count together).
+fn merge_observed(observed: &[([u64; 2], String, u64)]) -> Vec<TypeCount> {
+    let mut out: Vec<TypeCount> = Vec::new();
+    for (_, text, n) in observed {
+        match out.iter_mut().find(|t| t.type_name == *text) {
+            Some(t) => t.count += n,
+            None => out.push(TypeCount {
+                type_name: text.clone(),
+                count: *n,
+            }),
+        }
+    }
+    out
 }
 
 /// Loops of a code object, from its back-edges, outermost first.
@@ -723,7 +764,7 @@ fn loops(code: &Code) -> Vec<Loop> {
             last_line: lines.max().unwrap_or(0),
             start_pc: start as u32,
             end_pc: pc as u32,
-            iterations: code.prof.counts[start].get(),
+            iterations: code.prof.count(start),
         });
     }
     v.sort_by_key(|l| (l.start_pc, std::cmp::Reverse(l.end_pc)));

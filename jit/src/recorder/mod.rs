@@ -1,8 +1,9 @@
 //! The recorder: what `jitprof run` measures while the program runs, turned
 //! into a `profile::Profile` at the end (see `build.rs`).
 //!
-//! One module per measurement: `calls` (deterministic per-function timing),
-//! `sampler` (per-line time by signal), `sites` (observed operand types),
+//! One module per measurement: `calls` (per-function call counts, and times
+//! with `--timing exact`), `sampler` (per-line time by signal, and with
+//! `--timing sampled` the functions' times too), `sites` (observed operand types),
 //! `allocs` (allocations per site), `bails` (exits from compiled code with
 //! what they found). The VM owns a `Recorder` when recording is on; every
 //! hook in the interpreter is behind one `Option` check, so `--no-profile`
@@ -23,12 +24,35 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use crate::bytecode::code::Code;
-use profile::Tier;
+use crate::bytecode::opcodes::Instr;
+use profile::{Tier, Timing};
 
 /// What to record.
 #[derive(Clone, Debug)]
 pub struct RecorderOptions {
     pub sample_rate_hz: u32,
+    /// Where functions' times come from: a clock read per call and return
+    /// (exact) or the samples' stacks (sampled).
+    pub timing: Timing,
+}
+
+/// What the recorder keeps per instruction, together in one place so the
+/// per-instruction hook touches one cache line.
+pub struct PcProf {
+    /// Executions, counted for line entries only (see `entry`), by the
+    /// interpreter and by compiled code (at this address).
+    pub count: Cell<u64>,
+    /// The instruction begins a line: the first one, one whose line differs
+    /// from the previous instruction's, or a jump target. Their counts are
+    /// the lines' entry counts and the loops' iterations; counting only
+    /// them keeps the interpreter's per-instruction hook to a test.
+    pub entry: bool,
+    /// Which registers the instruction's type observation reads (decoded
+    /// with the code, so the hook does not decode the instruction).
+    pub obs: sites::Obs,
+    /// Index of the allocation site this instruction used last (see
+    /// `allocs::AllocRecorder`; u32::MAX: none yet).
+    pub alloc_hint: Cell<u32>,
 }
 
 /// Per-code-object recording state, kept in the `Code` so the interpreter
@@ -37,29 +61,49 @@ pub struct RecorderOptions {
 pub struct CodeProf {
     /// The function's index in the profile (u32::MAX until first run).
     pub id: Cell<u32>,
-    /// Executions per instruction. Allocated with the code so compiled code
-    /// can count line entries at a fixed address.
-    pub counts: Box<[Cell<u64>]>,
+    /// Per instruction. Allocated with the code so compiled code can count
+    /// line entries at a fixed address.
+    pub pcs: Box<[PcProf]>,
     /// Observed types per instruction, allocated on first run when recording.
     pub sites: OnceCell<Box<[sites::SiteTypes]>>,
-    /// Which registers each instruction's observation reads (decoded once,
-    /// so the per-instruction hook does not decode the instruction again).
-    pub obs: OnceCell<Box<[sites::Obs]>>,
 }
 
 impl CodeProf {
-    pub fn new(instrs: usize) -> CodeProf {
+    /// For `instrs`, whose source lines `line_at` gives.
+    pub fn new(instrs: &[Instr], line_at: impl Fn(usize) -> u32) -> CodeProf {
+        let mut entry = vec![false; instrs.len()];
+        for (pc, ins) in instrs.iter().enumerate() {
+            if pc == 0 || line_at(pc) != line_at(pc - 1) {
+                entry[pc] = true;
+            }
+            if let Some(e) = ins.jump_target().and_then(|t| entry.get_mut(t as usize)) {
+                *e = true;
+            }
+        }
         CodeProf {
             id: Cell::new(u32::MAX),
-            counts: (0..instrs).map(|_| Cell::new(0)).collect(),
+            pcs: instrs
+                .iter()
+                .zip(entry)
+                .map(|(ins, entry)| PcProf {
+                    count: Cell::new(0),
+                    entry,
+                    obs: sites::Obs::of(ins),
+                    alloc_hint: Cell::new(u32::MAX),
+                })
+                .collect(),
             sites: OnceCell::new(),
-            obs: OnceCell::new(),
         }
     }
 
     /// Address of the execution counter of instruction `pc`.
     pub fn count_addr(&self, pc: usize) -> *const u64 {
-        self.counts[pc].as_ptr()
+        self.pcs[pc].count.as_ptr()
+    }
+
+    /// Executions of instruction `pc` (0 when out of range).
+    pub fn count(&self, pc: usize) -> u64 {
+        self.pcs.get(pc).map_or(0, |p| p.count.get())
     }
 }
 
@@ -77,6 +121,8 @@ pub type StackKey = (Vec<(u32, u32)>, Tier);
 
 pub struct Recorder {
     pub options: RecorderOptions,
+    /// `options.timing == Timing::Exact`, for the per-call hooks.
+    pub exact: bool,
     pub clock: clock::Clock,
     pub calls: calls::CallTimes,
     pub funcs: Vec<FuncKey>,
@@ -97,6 +143,7 @@ pub struct Recorder {
 impl Recorder {
     pub fn new(options: RecorderOptions) -> Recorder {
         Recorder {
+            exact: options.timing == Timing::Exact,
             options,
             clock: clock::Clock::start(),
             calls: calls::CallTimes::default(),
@@ -132,10 +179,6 @@ impl Recorder {
                 .map(|_| sites::SiteTypes::default())
                 .collect(),
         );
-        let _ = code
-            .prof
-            .obs
-            .set(code.instrs.iter().map(sites::Obs::of).collect());
         self.funcs.push(FuncKey::Python(code.clone()));
         self.calls.ensure(id);
         id
@@ -162,6 +205,58 @@ impl Recorder {
         self.builtin_ids.insert(key, id);
         self.calls.ensure(id);
         id
+    }
+
+    /// A frame of `code` was pushed. Out of line, like `leave`: the calls
+    /// are on every path that pushes a frame, and inlined they weighed on
+    /// the interpreter loop. The common case calls nothing (so saves no
+    /// registers); the rest goes to `enter_code_slow`.
+    #[inline(never)]
+    pub fn enter_code(&mut self, code: &Rc<Code>) {
+        let id = code.prof.id.get();
+        if self.exact || id == u32::MAX || !self.calls.try_enter_counted(id) {
+            self.enter_code_slow(code);
+        }
+    }
+
+    #[inline(never)]
+    fn enter_code_slow(&mut self, code: &Rc<Code>) {
+        let id = self.code_id(code);
+        self.enter(id);
+    }
+
+    /// A call of function `id` (a builtin's, from `Vm::rec_native`)
+    /// starts; as `enter_code`, the common case calls nothing.
+    #[inline(never)]
+    pub fn enter_id(&mut self, id: u32) {
+        if self.exact || !self.calls.try_enter_counted(id) {
+            self.enter(id);
+        }
+    }
+
+    /// A call of function `id` starts: counted, and timed with exact timing.
+    #[inline(never)]
+    pub fn enter(&mut self, id: u32) {
+        if self.exact {
+            self.calls.enter(id, clock::ticks());
+        } else {
+            self.calls.enter_counted(id);
+        }
+    }
+
+    /// The innermost call returns. The exact case is a function of its own,
+    /// so the sampled case saves no registers.
+    #[inline(never)]
+    pub fn leave(&mut self) {
+        if self.exact {
+            return self.leave_timed();
+        }
+        self.calls.leave_counted();
+    }
+
+    #[inline(never)]
+    fn leave_timed(&mut self) {
+        self.calls.leave(clock::ticks());
     }
 
     /// Count one sample on `stack` (innermost frame last).

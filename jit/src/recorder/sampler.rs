@@ -41,7 +41,7 @@ pub fn tier_code(t: Tier) -> u8 {
 }
 
 fn tier_of(code: u8) -> Tier {
-    match code {
+    match code & !UNDER_JIT {
         1 => Tier::Jit,
         2 => Tier::Runtime,
         3 => Tier::Collector,
@@ -49,6 +49,13 @@ fn tier_of(code: u8) -> Tier {
         _ => Tier::Interpreter,
     }
 }
+
+/// A bit of `TIER` set from entering compiled code until it returns, kept
+/// through the tier changes below it (a builtin it calls, an instruction it
+/// hands to the interpreter): allocations made then count as compiled
+/// code's (`AllocSite::jit_count`). One byte for both, so entering compiled
+/// code costs one load and one store.
+const UNDER_JIT: u8 = 0x80;
 
 /// Note a tier change; returns the tier it replaced, to restore afterwards.
 ///
@@ -58,8 +65,32 @@ fn tier_of(code: u8) -> Tier {
 #[inline(always)]
 pub fn enter_tier(t: Tier) -> u8 {
     let prev = TIER.load(Ordering::Relaxed);
+    TIER.store(tier_code(t) | (prev & UNDER_JIT), Ordering::Relaxed);
+    prev
+}
+
+/// Like `enter_tier`, but no longer under compiled code: for work compiled
+/// code hands to the runtime exactly as the interpreter would do it (a direct
+/// call's dispatch), whose nested interpreter loops keep their own pcs.
+#[inline(always)]
+pub fn enter_tier_outside_jit(t: Tier) -> u8 {
+    let prev = TIER.load(Ordering::Relaxed);
     TIER.store(tier_code(t), Ordering::Relaxed);
     prev
+}
+
+/// Compiled code starts running (see `UNDER_JIT`); returns the tier to restore.
+#[inline(always)]
+pub fn enter_jit() -> u8 {
+    let prev = TIER.load(Ordering::Relaxed);
+    TIER.store(tier_code(Tier::Jit) | UNDER_JIT, Ordering::Relaxed);
+    prev
+}
+
+/// Whether compiled code is running (itself, or below what runs now).
+#[inline(always)]
+pub fn under_jit() -> bool {
+    TIER.load(Ordering::Relaxed) & UNDER_JIT != 0
 }
 
 #[inline(always)]

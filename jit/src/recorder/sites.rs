@@ -18,6 +18,23 @@ pub struct OperandTypes {
 }
 
 impl OperandTypes {
+    /// Count one observation of a type already kept here; false (counting
+    /// nothing) when `key` is not kept, or is 0, the key of a value that
+    /// needs the slow path: then `record` it.
+    #[inline(always)]
+    pub fn count_seen(&self, key: u64) -> bool {
+        if key == 0 {
+            return false;
+        }
+        for i in 0..WAYS {
+            if self.keys[i].get() == key {
+                self.counts[i].set(self.counts[i].get() + 1);
+                return true;
+            }
+        }
+        false
+    }
+
     /// Count one observation; true when `key` is new here (the caller then
     /// records the type's name).
     #[inline]

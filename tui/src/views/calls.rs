@@ -33,11 +33,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             ),
         ]),
         Line::from(format!(
-            "{} calls ({} primitive)  self {}  cumulative {}",
+            "{} calls ({} primitive)  self {}  cumulative {}{}",
             f.calls,
             f.primitive_calls,
             fmt_ns(f.self_ns),
-            fmt_ns(f.cumulative_ns)
+            fmt_ns(f.cumulative_ns),
+            // Estimates from the samples, not measurements: say so.
+            if m.p.run.timing == profile::Timing::Sampled {
+                "  (times from samples)"
+            } else {
+                ""
+            }
         )),
     ];
     let crumb = if app.depth() > 0 {
