@@ -454,13 +454,7 @@ impl Vm {
     /// function is running compiled, and the JIT chose to delegate the step.
     #[inline]
     pub fn rec_interpreted<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
-        if self.rec.is_none() {
-            return f(self);
-        }
-        let prev = sampler::enter_tier(Tier::Interpreter);
-        let r = f(self);
-        sampler::restore_tier(prev);
-        r
+        self.rec_in_tier(sampler::enter_tier, f)
     }
 
     /// Run `f` (the dispatch of a call compiled code makes) as the
@@ -469,10 +463,17 @@ impl Vm {
     /// generator), whose allocations must take that loop's pcs.
     #[inline]
     pub fn rec_as_interpreter<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
+        self.rec_in_tier(sampler::enter_tier_outside_jit, f)
+    }
+
+    /// Run `f` as interpreter time, entered with `enter` (which says whether
+    /// compiled code stays below it); nothing to note when not recording.
+    #[inline]
+    fn rec_in_tier<R>(&mut self, enter: fn(Tier) -> u8, f: impl FnOnce(&mut Vm) -> R) -> R {
         if self.rec.is_none() {
             return f(self);
         }
-        let prev = sampler::enter_tier_outside_jit(Tier::Interpreter);
+        let prev = enter(Tier::Interpreter);
         let r = f(self);
         sampler::restore_tier(prev);
         r
