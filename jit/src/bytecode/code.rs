@@ -140,6 +140,11 @@ pub struct Code {
     /// One inline cache per instruction (used by attribute, method-call and
     /// class-call instructions; see `interp/attr_cache.rs`).
     pub caches: Box<[crate::interp::attr_cache::AttrCache]>,
+    /// The module whose global slots `LoadGlobal`/`StoreGlobal` index: the
+    /// compiler resolves names to slots of this module, so every function
+    /// made from this code runs with it. Modules compiled from source are
+    /// pinned, so compiled code may embed its address.
+    pub module: crate::runtime::heap::Gc<crate::runtime::object::ModuleObj>,
     /// Hotness and compiled code (see `jit/mod.rs`).
     pub jit: crate::jit::CodeJit,
     /// Operand kinds each arithmetic/comparison site saw in the interpreter

@@ -558,6 +558,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             caches: (0..n_instrs)
                 .map(|_| crate::interp::attr_cache::AttrCache::default())
                 .collect(),
+            module: self.ctx.module,
             jit: Default::default(),
             feedback: crate::jit::feedback::Feedback::new(n_instrs),
             prof,

@@ -409,6 +409,10 @@ impl Vm {
         match k {
             Value::Int(i) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
+            // CPython converts a sequence index to Py_ssize_t first (ranges
+            // index exactly, below).
+            Value::BigInt(_) if what != "range" => Err(self
+                .new_exception_msg("IndexError", "cannot fit 'int' into an index-sized integer")),
             Value::BigInt(b) => Ok(if b.0.sign() == num_bigint::Sign::Minus {
                 i64::MIN
             } else {

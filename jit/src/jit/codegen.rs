@@ -55,6 +55,13 @@ macro_rules! asm {
     };
 }
 
+// Templates kept in their own files, as further `impl Gen` blocks (child
+// modules, so they see the generator's private state and `asm!`).
+#[path = "gen_index.rs"]
+mod gen_index;
+#[path = "gen_loops.rs"]
+mod gen_loops;
+
 /// Byte offset of register `r`'s tag word from `rbx`.
 fn slot(r: u16) -> i32 {
     r as i32 * 16
@@ -534,12 +541,12 @@ impl<'a> Gen<'a> {
             Instr::Not { dst, src } => self.gen_not(pc, dst, src),
             Instr::Neg { dst, src } => self.gen_neg(pc, dst, src),
             Instr::Pow { dst, a, b } => self.gen_pow(pc, dst, a, b),
-            Instr::LoadGlobal { .. } => self.call_fast(pc, fast::jit_load_global as *const ()),
+            Instr::LoadGlobal { dst, slot, .. } => self.gen_load_global(pc, dst, slot),
             Instr::LoadAttr { dst, obj, name } => self.gen_attr(pc, obj, name, dst, true),
             Instr::StoreAttr { obj, name, src } => self.gen_attr(pc, obj, name, src, false),
-            Instr::Subscr { .. } => self.call_fast(pc, fast::jit_subscr as *const ()),
-            Instr::StoreSubscr { .. } => self.call_fast(pc, fast::jit_store_subscr as *const ()),
-            Instr::Unpack { .. } => self.call_fast(pc, fast::jit_unpack as *const ()),
+            Instr::Subscr { dst, obj, key } => self.gen_subscr(pc, dst, obj, key),
+            Instr::StoreSubscr { obj, key, src } => self.gen_store_subscr(pc, obj, key, src),
+            Instr::Unpack { start, src, count } => self.gen_unpack(pc, start, src, count),
             Instr::LoadDeref { .. } => self.call_fast(pc, fast::jit_load_deref as *const ()),
             Instr::StoreGlobal { .. } => self.call_fast(pc, fast::jit_store_global as *const ()),
             Instr::ListAppend { .. } => self.call_fast(pc, fast::jit_list_append as *const ()),
@@ -1649,40 +1656,6 @@ impl<'a> Gen<'a> {
                 ExitReason::Safepoint.name()
             ));
             g.exit_resume(pc);
-        });
-    }
-
-    /// `for` over a range or a list: a helper advances the iterator and writes
-    /// the item; other iterators go through the interpreter.
-    fn gen_for_iter(&mut self, pc: u32, dst: u16, iter: u16, target: u16) {
-        self.comment(format_args!(
-            "advance a range/list iterator (others in the general helper)"
-        ));
-        let t = self.label(target as u32);
-        let other = self.ops.new_dynamic_label();
-        let helper = helpers::jit_for_iter_range_list as *const () as i64;
-        asm!(self.ops
-            ; lea rdi, [rbx + slot(iter)]
-            ; lea rsi, [rbx + slot(dst)]
-            ; mov rax, QWORD helper
-            ; call rax
-            ; test eax, eax
-            ; jnz =>other
-        );
-        self.cold(move |g| {
-            asm!(g.ops
-                ; =>other
-                ; cmp eax, 1
-                ; je =>t
-            );
-            g.comment(format_args!("pc {pc}: another iterator"));
-            g.call_helper_outcome(
-                pc,
-                helpers::jit_for_iter as *const () as usize,
-                None,
-                Some(target as u32),
-                false,
-            );
         });
     }
 

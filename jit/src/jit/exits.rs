@@ -40,6 +40,17 @@ define_exits! {
     CondNotBool = "condition not bool/int/None",
     /// The iterator of a `for` loop was not one the template handles.
     IterNotFast = "iterator not range/list",
+    /// A subscript whose container was not a list or tuple (a store: not a
+    /// list), or whose index was not an int: the interpreter indexes.
+    SubscrNotFast = "subscript not list/tuple[int]",
+    /// A list or tuple index out of range (the interpreter raises IndexError),
+    /// or a list in use elsewhere.
+    IndexOutOfRange = "index out of range",
+    /// `a, b = x` where `x` was not a tuple or list of exactly that length.
+    UnpackNotFast = "unpack not tuple/list of that length",
+    /// A global unbound in the module and not a cached builtin (the
+    /// interpreter looks it up, or raises NameError).
+    GlobalMiss = "global not in module/builtin cache",
     /// An instruction with no template: the interpreter runs it in place.
     Generic = "generic instruction",
     /// A call, return or yield: the interpreter owns frame changes.

@@ -1,6 +1,7 @@
 //! Helpers for instructions whose fast path needs Rust data structures
 //! (`RefCell`s, hash tables, inline caches) that compiled code cannot read
-//! directly: globals, attributes, subscripts, unpacking, closure cells.
+//! directly: attributes, subscripts and unpacking the templates do not
+//! inline, closure cells, global stores.
 //!
 //! Each does the common case at the cost of one call and falls back to the
 //! interpreter (`helpers::step`) for everything else, so the two can never
@@ -39,30 +40,6 @@ macro_rules! helper {
         }
     };
 }
-
-helper!(
-    /// `LoadGlobal`: the module's global slot, else the interpreter (builtins
-    /// cache, NameError).
-    jit_load_global,
-    |vm, pc| {
-        let (base, ins) = top(vm, pc);
-        let Instr::LoadGlobal { dst, slot, .. } = ins else { return None };
-        let f = vm.frames.last()?.func;
-        let v = f.module.globals.borrow().get(slot as usize).copied()?;
-        let v = match v {
-            Value::Undefined => {
-                let b = f.module.builtin_cache.borrow().get(slot as usize).copied()?;
-                if let Value::Undefined = b {
-                    return None;
-                }
-                b
-            }
-            v => v,
-        };
-        vm.stack[base + dst as usize] = v;
-        Some(())
-    }
-);
 
 helper!(
     /// `LoadAttr` through the instruction's inline cache (instances, classes,
@@ -294,10 +271,6 @@ helper!(
 /// Every helper compiled code may call, with its name (for the disassembly).
 pub fn symbols() -> Vec<(u64, String)> {
     vec![
-        (
-            jit_load_global as *const () as u64,
-            "jit_load_global".into(),
-        ),
         (jit_load_attr as *const () as u64, "jit_load_attr".into()),
         (
             jit_load_attr_hit as *const () as u64,

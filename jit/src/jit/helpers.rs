@@ -10,7 +10,6 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use crate::bytecode::opcodes::Instr;
 use crate::interp::vm::Vm;
 use crate::jit::exits::{ExitReason, Outcome};
-use crate::runtime::object::IterState;
 use crate::runtime::value::Value;
 
 /// Run one instruction in the interpreter (a bail, or an instruction with no
@@ -68,51 +67,6 @@ pub extern "sysv64" fn jit_for_iter(vm: *mut Vm, pc: u32, _reason: u32) -> u64 {
             }
         }
     })
-}
-
-/// `ForIter` over a range or a list, given the iterator's and the
-/// destination's register slots: no frame, instruction or `Vm` to look up, so
-/// a loop's iteration costs a third of `jit_for_iter`. Returns 0 when it
-/// wrote the next item, 1 when the iterator is exhausted, 2 when it is some
-/// other iterator (compiled code then calls `jit_for_iter`). Cannot panic:
-/// an iterator or list in use elsewhere also answers 2.
-pub extern "sysv64" fn jit_for_iter_range_list(iter: *const Value, dst: *mut Value) -> u64 {
-    // SAFETY: compiled code passes two distinct registers of the frame it runs.
-    let it = unsafe { *iter };
-    let Value::Iter(io) = it else { return 2 };
-    let Ok(mut st) = io.state.try_borrow_mut() else {
-        return 2;
-    };
-    let item = match &mut *st {
-        IterState::Range { next, stop, step } => {
-            let n = *next;
-            if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
-                *next = n.wrapping_add(*step);
-                Value::Int(n)
-            } else {
-                return 1;
-            }
-        }
-        IterState::Seq {
-            seq: Value::List(l),
-            index,
-        } => {
-            let Ok(items) = l.items.try_borrow() else {
-                return 2;
-            };
-            match items.get(*index) {
-                Some(v) => {
-                    *index += 1;
-                    *v
-                }
-                None => return 1,
-            }
-        }
-        _ => return 2,
-    };
-    // SAFETY: as above; the register holds a Value, overwritten whole.
-    unsafe { *dst = item };
-    0
 }
 
 /// `a ** b` where one operand is a float and the other a float or a small

@@ -20,10 +20,6 @@ fn helper_symbols() -> Vec<(u64, String)> {
             "jit_call".into(),
         ),
         (
-            helpers::jit_for_iter_range_list as *const () as u64,
-            "jit_for_iter_range_list".into(),
-        ),
-        (
             helpers::jit_pow_float as *const () as u64,
             "jit_pow_float".into(),
         ),

@@ -26,6 +26,7 @@ pub mod exits;
 pub mod fast;
 pub mod feedback;
 pub mod helpers;
+pub mod layout;
 pub mod listing;
 pub mod perf;
 
@@ -475,6 +476,10 @@ pub fn is_guard(r: ExitReason) -> bool {
             | ExitReason::IntOverflow
             | ExitReason::CondNotBool
             | ExitReason::IterNotFast
+            | ExitReason::SubscrNotFast
+            | ExitReason::IndexOutOfRange
+            | ExitReason::UnpackNotFast
+            | ExitReason::GlobalMiss
     )
 }
 

@@ -58,6 +58,10 @@ fn expected(r: ExitReason) -> &'static str {
         ExitReason::IntOverflow => "an int result that fits in 64 bits",
         ExitReason::CondNotBool => "a bool, int or None condition",
         ExitReason::IterNotFast => "a range or list iterator",
+        ExitReason::SubscrNotFast => "a list or tuple indexed by an int",
+        ExitReason::IndexOutOfRange => "an index in range",
+        ExitReason::UnpackNotFast => "a tuple or list of the unpacked length",
+        ExitReason::GlobalMiss => "a bound global or cached builtin",
         _ => "",
     }
 }

@@ -124,6 +124,10 @@ impl<T> Gc<T> {
         // SAFETY: the pointer is valid (see Deref); taking a field address.
         unsafe { &raw const (*self.ptr.as_ptr()).value }
     }
+
+    /// Bytes from the object's address (a `Value`'s payload word) to its
+    /// payload, for JIT code that reads fields directly.
+    pub const PAYLOAD_OFFSET: usize = std::mem::offset_of!(GcBox<T>, value);
 }
 
 /// Marks reachable objects; a worklist, so deep structures never recurse.

@@ -547,6 +547,10 @@ pub struct IterObj {
     pub state: RefCell<IterState>,
 }
 
+/// `repr(u64)`: a defined layout (a u64 discriminant, then each variant's
+/// fields as a `repr(C)` struct), which compiled code reads to advance range
+/// and list iterators inline (`jit/layout.rs`).
+#[repr(u64)]
 pub enum IterState {
     Range {
         next: i64,

@@ -1,0 +1,310 @@
+//! Indexing, unpacking and global loads, inline.
+//!
+//! - `Subscr` / `StoreSubscr` on a list (a load also on a tuple) with an int
+//!   index: tag guards, Python's negative-index normalisation, an unsigned
+//!   bounds check, then the element's two words. The collector is
+//!   non-moving stop-the-world mark-sweep with no write barrier
+//!   (`runtime/heap.rs`), so a store is two plain moves. A list's `RefCell`
+//!   flag is checked as a borrow would: a load needs no mutable borrow in
+//!   progress, a store no borrow at all.
+//! - `Unpack` of a tuple or list of exactly the expected length: a length
+//!   check and the element copies, unrolled.
+//! - `LoadGlobal`: the module's global slot (its `Vec` address embedded; the
+//!   code's module is fixed, `Code::module`), then the module's builtin
+//!   cache, read as the interpreter reads them; nothing is cached in the
+//!   machine code, so rebinding, shadowing a builtin or deleting a global
+//!   needs no invalidation.
+//!
+//! Every failure runs the instruction in the interpreter (IndexError,
+//! `__getitem__`, dicts, strings, NameError stay the interpreter's) and
+//! continues after it, counted under its exit reason. These instructions
+//! write only their destination registers, and what the interpreter runs
+//! for them (a `__getitem__`, an iterator while unpacking) is a native call,
+//! not a frame of this code, so what is known of other registers still holds.
+
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+
+use super::{pay, slot, Gen};
+use crate::jit::exits::ExitReason;
+use crate::jit::fast;
+use crate::jit::layout::layout;
+use crate::runtime::value::tags;
+
+// An unbound slot is a zero tag word (`test`, no compare with an immediate).
+const _: () = assert!(tags::UNDEFINED == 0);
+
+/// Longest unpack done inline (longer ones call the helper).
+const MAX_INLINE_UNPACK: u16 = 8;
+
+impl<'a> Gen<'a> {
+    /// A cold stub at `entry` that steps the instruction in the interpreter
+    /// under `reason` and rejoins after it.
+    fn index_bail(&mut self, entry: DynamicLabel, pc: u32, reason: ExitReason) {
+        self.bail_sites.push((pc, reason));
+        self.cold(move |g| {
+            asm!(g.ops; =>entry);
+            g.comment(format_args!("pc {pc}: bail: {}", reason.name()));
+            g.step_inline(pc, reason, None, false);
+        });
+    }
+
+    /// Load the index into rcx (an int register, or a known constant);
+    /// `None` when the index is known not to be an int.
+    fn index_into_rcx(&mut self, key: u16, not_int: DynamicLabel) -> Option<Option<i64>> {
+        match self.known_tag(key) {
+            Some(tags::INT) => {
+                self.note_known(key);
+                let k = self.known_int(key);
+                match k {
+                    Some(i) => asm!(self.ops; mov rcx, QWORD i),
+                    None => asm!(self.ops; mov rcx, QWORD [rbx + pay(key)]),
+                }
+                Some(k)
+            }
+            Some(_) => None,
+            None => {
+                self.comment(format_args!("guard: r{key} int"));
+                asm!(self.ops
+                    ; cmp QWORD [rbx + slot(key)], tags::INT as i32
+                    ; jne =>not_int
+                    ; mov rcx, QWORD [rbx + pay(key)]
+                );
+                Some(None)
+            }
+        }
+    }
+
+    /// rcx: the index, rdx: the length. Normalise a negative index as Python
+    /// does (`i + len`) and jump to `oob` unless 0 <= index < len (one
+    /// unsigned compare: a still-negative index is huge unsigned).
+    fn index_check(&mut self, known: Option<i64>, oob: DynamicLabel) {
+        if known.is_none_or(|i| i < 0) {
+            asm!(self.ops
+                ; test rcx, rcx
+                ; jns >positive
+                ; add rcx, rdx
+                ; positive:
+            );
+        }
+        asm!(self.ops
+            ; cmp rcx, rdx
+            ; jae =>oob
+            ; shl rcx, 4
+        );
+    }
+
+    /// `Subscr dst, obj, key`: a list or tuple indexed by an int, inline.
+    pub(super) fn gen_subscr(&mut self, pc: u32, dst: u16, obj: u16, key: u16) {
+        let l = *layout();
+        let obj_tag = self.known_tag(obj);
+        if obj_tag.is_some_and(|t| t != tags::LIST && t != tags::TUPLE) {
+            self.comment(format_args!("r{obj} known not a list/tuple"));
+            self.call_fast(pc, fast::jit_subscr as *const ());
+            return;
+        }
+        let slow = self.ops.new_dynamic_label();
+        let oob = self.ops.new_dynamic_label();
+        let Some(known) = self.index_into_rcx(key, slow) else {
+            self.comment(format_args!("r{key} known not an int"));
+            self.step_inline(pc, ExitReason::Generic, None, true);
+            self.set_known(dst, None);
+            return;
+        };
+        asm!(self.ops; mov rax, QWORD [rbx + pay(obj)]);
+        match obj_tag {
+            Some(tags::LIST) => {
+                self.note_known(obj);
+                self.list_words_for_read(oob);
+            }
+            Some(_) => {
+                self.note_known(obj);
+                asm!(self.ops
+                    ; mov rdx, QWORD [rax + l.tuple_len]
+                    ; mov rsi, QWORD [rax + l.tuple_ptr]
+                );
+            }
+            None => {
+                self.comment(format_args!("guard: r{obj} list or tuple"));
+                asm!(self.ops
+                    ; mov r8, QWORD [rbx + slot(obj)]
+                    ; cmp r8, tags::LIST as i32
+                    ; jne >not_list
+                );
+                self.list_words_for_read(oob);
+                asm!(self.ops
+                    ; jmp >index
+                    ; not_list:
+                    ; cmp r8, tags::TUPLE as i32
+                    ; jne =>slow
+                    ; mov rdx, QWORD [rax + l.tuple_len]
+                    ; mov rsi, QWORD [rax + l.tuple_ptr]
+                    ; index:
+                );
+            }
+        }
+        self.comment(format_args!("bounds check, negative index from the end"));
+        self.index_check(known, oob);
+        asm!(self.ops
+            ; mov r8, QWORD [rsi + rcx]
+            ; mov r9, QWORD [rsi + rcx + 8]
+            ; mov QWORD [rbx + slot(dst)], r8
+            ; mov QWORD [rbx + pay(dst)], r9
+        );
+        self.index_bail(slow, pc, ExitReason::SubscrNotFast);
+        self.index_bail(oob, pc, ExitReason::IndexOutOfRange);
+        self.set_known(dst, None);
+    }
+
+    /// rax: a list. rdx: its length, rsi: its buffer; a list borrowed
+    /// mutably elsewhere goes to `busy`.
+    fn list_words_for_read(&mut self, busy: DynamicLabel) {
+        let l = *layout();
+        asm!(self.ops
+            ; cmp QWORD [rax + l.list_flag], 0
+            ; jl =>busy
+            ; mov rdx, QWORD [rax + l.list_len]
+            ; mov rsi, QWORD [rax + l.list_ptr]
+        );
+    }
+
+    /// `StoreSubscr obj, key, src`: a list item assigned by an int index.
+    pub(super) fn gen_store_subscr(&mut self, pc: u32, obj: u16, key: u16, src: u16) {
+        let l = *layout();
+        let obj_tag = self.known_tag(obj);
+        if obj_tag.is_some_and(|t| t != tags::LIST) {
+            self.comment(format_args!("r{obj} known not a list"));
+            self.call_fast(pc, fast::jit_store_subscr as *const ());
+            return;
+        }
+        let slow = self.ops.new_dynamic_label();
+        let oob = self.ops.new_dynamic_label();
+        let Some(known) = self.index_into_rcx(key, slow) else {
+            self.comment(format_args!("r{key} known not an int"));
+            self.step_inline(pc, ExitReason::Generic, None, true);
+            return;
+        };
+        if obj_tag.is_some() {
+            self.note_known(obj);
+        } else {
+            self.comment(format_args!("guard: r{obj} list"));
+            asm!(self.ops
+                ; cmp QWORD [rbx + slot(obj)], tags::LIST as i32
+                ; jne =>slow
+            );
+        }
+        self.comment(format_args!(
+            "list not borrowed; bounds check, negative index from the end"
+        ));
+        asm!(self.ops
+            ; mov rax, QWORD [rbx + pay(obj)]
+            ; cmp QWORD [rax + l.list_flag], 0
+            ; jne =>oob
+            ; mov rdx, QWORD [rax + l.list_len]
+        );
+        self.index_check(known, oob);
+        asm!(self.ops
+            ; mov rsi, QWORD [rax + l.list_ptr]
+            ; mov r8, QWORD [rbx + slot(src)]
+            ; mov r9, QWORD [rbx + pay(src)]
+            ; mov QWORD [rsi + rcx], r8
+            ; mov QWORD [rsi + rcx + 8], r9
+        );
+        self.index_bail(slow, pc, ExitReason::SubscrNotFast);
+        self.index_bail(oob, pc, ExitReason::IndexOutOfRange);
+    }
+
+    /// `Unpack start, src, count`: a tuple or list of exactly `count` items
+    /// copied into `start..start + count`.
+    pub(super) fn gen_unpack(&mut self, pc: u32, start: u16, src: u16, count: u16) {
+        let l = *layout();
+        if count == 0 || count > MAX_INLINE_UNPACK {
+            self.call_fast(pc, fast::jit_unpack as *const ());
+            return;
+        }
+        let slow = self.ops.new_dynamic_label();
+        let n = count as i32;
+        self.comment(format_args!("guard: r{src} a tuple or list of {count}"));
+        asm!(self.ops
+            ; mov rax, QWORD [rbx + pay(src)]
+            ; mov r8, QWORD [rbx + slot(src)]
+            ; cmp r8, tags::TUPLE as i32
+            ; jne >not_tuple
+            ; cmp QWORD [rax + l.tuple_len], n
+            ; jne =>slow
+            ; mov rsi, QWORD [rax + l.tuple_ptr]
+            ; jmp >copy
+            ; not_tuple:
+            ; cmp r8, tags::LIST as i32
+            ; jne =>slow
+            ; cmp QWORD [rax + l.list_flag], 0
+            ; jl =>slow
+            ; cmp QWORD [rax + l.list_len], n
+            ; jne =>slow
+            ; mov rsi, QWORD [rax + l.list_ptr]
+            ; copy:
+        );
+        // The items are read through rsi, so `src` may be among the targets.
+        for i in 0..count {
+            let at = i as i32 * 16;
+            asm!(self.ops
+                ; mov rcx, QWORD [rsi + at]
+                ; mov rdx, QWORD [rsi + at + 8]
+                ; mov QWORD [rbx + slot(start + i)], rcx
+                ; mov QWORD [rbx + pay(start + i)], rdx
+            );
+            self.set_known(start + i, None);
+        }
+        self.index_bail(slow, pc, ExitReason::UnpackNotFast);
+    }
+
+    /// `LoadGlobal dst, slot`: the module's slot, else its builtin cache,
+    /// else the interpreter (which fills the cache or raises NameError).
+    pub(super) fn gen_load_global(&mut self, pc: u32, dst: u16, gslot: u16) {
+        let l = *layout();
+        let module = self.code.module;
+        let globals = module.globals.as_ptr() as i64;
+        let builtins = module.builtin_cache.as_ptr() as i64;
+        let miss = self.ops.new_dynamic_label();
+        let builtin = self.ops.new_dynamic_label();
+        let store = self.ops.new_dynamic_label();
+        let at = gslot as i32 * 16;
+        self.comment(format_args!(
+            "global slot {gslot} of module {}: bound, else the builtin cache",
+            module.name.as_str()
+        ));
+        asm!(self.ops
+            ; mov rax, QWORD globals
+            ; cmp QWORD [rax + l.vec_flag], 0
+            ; jl =>miss
+            ; cmp QWORD [rax + l.vec_len], gslot as i32
+            ; jbe =>miss
+            ; mov rax, QWORD [rax + l.vec_ptr]
+            ; mov rcx, QWORD [rax + at]
+            ; test rcx, rcx
+            ; jz =>builtin
+            ; mov rdx, QWORD [rax + at + 8]
+            ; =>store
+            ; mov QWORD [rbx + slot(dst)], rcx
+            ; mov QWORD [rbx + pay(dst)], rdx
+        );
+        self.cold(move |g| {
+            asm!(g.ops; =>builtin);
+            g.comment(format_args!("pc {pc}: unbound global: the builtin cache"));
+            asm!(g.ops
+                ; mov rax, QWORD builtins
+                ; cmp QWORD [rax + l.vec_flag], 0
+                ; jl =>miss
+                ; cmp QWORD [rax + l.vec_len], gslot as i32
+                ; jbe =>miss
+                ; mov rax, QWORD [rax + l.vec_ptr]
+                ; mov rcx, QWORD [rax + at]
+                ; test rcx, rcx
+                ; jz =>miss
+                ; mov rdx, QWORD [rax + at + 8]
+                ; jmp =>store
+            );
+        });
+        self.index_bail(miss, pc, ExitReason::GlobalMiss);
+        self.set_known(dst, None);
+    }
+}
