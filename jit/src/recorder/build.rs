@@ -58,6 +58,7 @@ fn expected(r: ExitReason) -> &'static str {
         ExitReason::IntOverflow => "an int result that fits in 64 bits",
         ExitReason::CondNotBool => "a bool, int or None condition",
         ExitReason::IterNotFast => "a range or list iterator",
+        ExitReason::RegType => "the type its loop keeps in a register",
         _ => "",
     }
 }
