@@ -411,6 +411,68 @@ pub fn effects(ins: &Instr, n: usize) -> Effects {
             wr(&mut e, func);
             clobber_from(&mut e, func, n);
         }
+        EnterHandler { exc } | Reraise { exc } => rd(&mut e, exc),
+        ExitHandler {} => {}
+        Raise { exc, cause } => {
+            rd(&mut e, exc);
+            rd(&mut e, cause);
+        }
+        ExcMatch { dst, exc, typ } => {
+            rd(&mut e, exc);
+            rd(&mut e, typ);
+            wr(&mut e, dst);
+        }
+        ClearReg { reg } => wr(&mut e, reg),
+        MakeCell { reg } => {
+            rd(&mut e, reg);
+            wr(&mut e, reg);
+        }
+        LoadClosure { dst, .. } | ImportName { dst, .. } => wr(&mut e, dst),
+        ImportFrom { dst, module, .. } => {
+            rd(&mut e, module);
+            wr(&mut e, dst);
+        }
+        MakeFunction { dst, args, .. } => {
+            if args != NO_REG {
+                rd_range(&mut e, args, 3);
+            }
+            wr(&mut e, dst);
+        }
+        DeleteDeref { cell, .. } => rd(&mut e, cell),
+        DeleteSubscr { obj, key } => {
+            rd(&mut e, obj);
+            rd(&mut e, key);
+        }
+        DeleteAttr { obj, .. } => rd(&mut e, obj),
+        SetAdd { set: a, item: b }
+        | ListExtend {
+            list: a,
+            iterable: b,
+        }
+        | SetUpdate {
+            set: a,
+            iterable: b,
+        }
+        | DictUpdate {
+            dict: a,
+            mapping: b,
+        } => {
+            rd(&mut e, a);
+            rd(&mut e, b);
+        }
+        DictInsert { dict, key } => {
+            rd(&mut e, dict);
+            rd_range(&mut e, key, 2);
+        }
+        WithEnter { dst, mgr } => {
+            rd(&mut e, mgr);
+            wr(&mut e, dst);
+            wr(&mut e, dst + 1);
+        }
+        LoadSuperAttr { dst, args, .. } => {
+            rd_range(&mut e, args, 2);
+            wr(&mut e, dst);
+        }
         _ => {
             e.reads = RegSet::full(n);
             e.may_write = RegSet::full(n);
@@ -560,7 +622,7 @@ impl Ty {
 /// that never ran in the interpreter, their operands). Instructions that are
 /// not register-aware say nothing: what they write is checked after them.
 fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
-    use feedback::{FLOAT, INT, MIXED, OTHER};
+    use feedback::{FLOAT, INT, OTHER};
     let n = code.nregs as usize;
     let mut ty = vec![Ty::None; n];
     let set = |ty: &mut Vec<Ty>, r: u16, t: Ty, changed: &mut bool| {
@@ -586,16 +648,18 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                 set(ty, b, Ty::Float, changed);
             }
         } else if fb == 0 {
-            // Never ran: guess that the operands are alike (the entry
-            // stub checks the guess; a wrong one recompiles the region
+            // The interpreter's int paths note nothing (a note would cost
+            // every int instruction), so "no feedback" means ints or never
+            // ran: guess ints unless an operand is known to be something
+            // else (the checks after writes and at the loop's entry catch a
+            // wrong guess; one that keeps failing recompiles the loop
             // without allocation).
-            if let Some(b) = b {
-                let (ta, tb) = (get(ty, a), get(ty, b));
-                if matches!(ta, Ty::Int | Ty::Float) && tb == Ty::None {
-                    set(ty, b, ta, changed);
-                }
-                if matches!(tb, Ty::Int | Ty::Float) && ta == Ty::None {
-                    set(ty, a, tb, changed);
+            let tb = b.map(|b| get(ty, b)).unwrap_or(Ty::Int);
+            let ta = get(ty, a);
+            if matches!(ta, Ty::None | Ty::Int) && matches!(tb, Ty::None | Ty::Int) {
+                set(ty, a, Ty::Int, changed);
+                if let Some(b) = b {
+                    set(ty, b, Ty::Int, changed);
                 }
             }
         }
@@ -722,11 +786,23 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                 | JumpIfNotGe { a, b, .. }
                 | JumpIfNotEq { a, b, .. }
                 | JumpIfNotNe { a, b, .. } => operands(&mut ty, fb, a, Some(b), c),
+                // Its item is whatever the iterator yields: no constraint
+                // (the reload after it checks the type), so that a
+                // `for i in range(n)` counter can live in a register.
+                ForIter { .. } => {}
+                // What other instructions write is not known here: a slot
+                // they write (often a temporary reused for other values)
+                // stays in the frame.
+                other if !reg_aware(&other) => {
+                    let fx = effects(&other, n);
+                    for r in 0..n as u16 {
+                        if fx.may_write.contains(r) {
+                            set(&mut ty, r, Ty::Any, c);
+                        }
+                    }
+                }
                 _ => {}
             }
-            // A mixed site's float path may convert either operand: no
-            // constraint from it (MIXED alone says nothing per operand).
-            let _ = MIXED;
         }
     }
     ty
