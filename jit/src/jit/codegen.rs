@@ -370,12 +370,9 @@ impl<'a> Gen<'a> {
                 // Falling out of a loop's register state spills; falling
                 // into a loop goes through its entry stub.
                 if let Some(r) = fall {
-                    self.rs.mode = Mode {
-                        region: Some(r),
-                        regs: true,
-                        pc: pc as u32 - 1,
-                    };
-                    self.spill();
+                    self.rs.mode.region = Some(r);
+                    self.rs.mode.regs = true;
+                    self.spill_for(pc as u32);
                 }
                 if region.is_some() {
                     self.rs.mode = Mode::default();
@@ -383,10 +380,20 @@ impl<'a> Gen<'a> {
                     asm!(self.ops; jmp =>stub);
                 }
             }
+            // What is known to be spilled carries over a fall-through only.
+            let reached_only_by_fallthrough = pc > 0
+                && !self.block_start[pc]
+                && falls_through(&self.code.instrs[pc - 1])
+                && fall == region;
             self.rs.mode = Mode {
                 region,
                 regs: region.is_some(),
                 pc: pc as u32,
+                clean: if reached_only_by_fallthrough {
+                    self.rs.mode.clean
+                } else {
+                    0
+                },
             };
             let at = self.here();
             pc_offsets[pc] = at;
@@ -437,6 +444,7 @@ impl<'a> Gen<'a> {
         // return), but make it a clean exit rather than running into the cold code.
         if let Some(r) = fall {
             self.rs.mode.region = Some(r);
+            self.rs.mode.regs = true;
             self.spill();
         }
         self.rs.mode = Mode::default();

@@ -872,6 +872,7 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
         return None;
     }
     let n = code.nregs as usize;
+    let live = liveness(code);
     let mut regions = Vec::new();
     let mut region_of = vec![None; code.instrs.len()];
     for (start, end) in nests {
@@ -885,13 +886,23 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
         let mut read_aware = vec![false; n];
         let mut written_aware = vec![false; n];
         let mut only_consts = vec![true; n];
+        // What a caller-saved register costs: a reload after each
+        // instruction that calls into the runtime while the slot is live.
+        let mut reloads = vec![0u64; n];
         for pc in start..=end {
             let ins = &code.instrs[pc as usize];
+            let w = 8u64.saturating_pow(depth[pc as usize].saturating_sub(1).min(6));
             if !reg_aware(ins) {
+                if let Some(l) = live.get(pc as usize + 1) {
+                    for r in 0..n as u16 {
+                        if l.contains(r) {
+                            reloads[r as usize] += w;
+                        }
+                    }
+                }
                 continue;
             }
             let fx = effects(ins, n);
-            let w = 8u64.saturating_pow(depth[pc as usize].saturating_sub(1).min(6));
             for r in 0..n as u16 {
                 if fx.reads.contains(r) {
                     weight[r as usize] += w;
@@ -926,12 +937,21 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
         let mut allocs = Vec::new();
         let (mut gi, mut xi) = (0, 0);
         for (_, r, kind) in cands {
+            let w = weight[r as usize];
             let reg = match kind {
                 RKind::Int if gi < GPRS.len() => {
+                    let reg = MReg::Gpr(GPRS[gi]);
+                    // Reloading costs about what a frame slot costs per use.
+                    if reg.caller_saved() && reloads[r as usize] >= w {
+                        continue;
+                    }
                     gi += 1;
-                    MReg::Gpr(GPRS[gi - 1])
+                    reg
                 }
                 RKind::Float if xi < XMMS.len() => {
+                    if reloads[r as usize] >= w {
+                        continue;
+                    }
                     xi += 1;
                     MReg::Xmm(XMMS[xi - 1])
                 }
@@ -960,7 +980,7 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
     Some(Plan {
         regions,
         region_of,
-        live: liveness(code),
+        live,
     })
 }
 

@@ -28,6 +28,10 @@ pub(super) struct Mode {
     pub regs: bool,
     /// The instruction being compiled.
     pub pc: u32,
+    /// Allocated slots (bits by index in the region's allocation) whose
+    /// frame payload is known to equal their register here (spilled or
+    /// loaded since the last write), so a spill can skip them.
+    pub clean: u32,
 }
 
 /// A two-operand general-register instruction with a payload operand.
@@ -99,6 +103,27 @@ impl<'a> Gen<'a> {
             }
             None => k,
         }
+    }
+
+    /// The bit of slot `r` in `Mode::clean`, if it is allocated.
+    fn clean_bit(&self, r: u16) -> u32 {
+        let Some(plan) = self.rs.plan.as_ref() else {
+            return 0;
+        };
+        let Some(reg) = self.rs.mode.region else {
+            return 0;
+        };
+        plan.regions[reg as usize]
+            .allocs
+            .iter()
+            .position(|a| a.slot == r)
+            .map(|i| 1 << i)
+            .unwrap_or(0)
+    }
+
+    /// `r`'s register was written: its frame payload is stale.
+    fn dirtied(&mut self, r: u16) {
+        self.rs.mode.clean &= !self.clean_bit(r);
     }
 
     fn allocs(&self) -> Vec<Alloc> {
@@ -227,11 +252,15 @@ impl<'a> Gen<'a> {
         match self.alloc_of(dst) {
             Some(a) if a.kind.tag() == tag => match self.in_reg(dst) {
                 Some(MReg::Gpr(d)) => {
+                    self.dirtied(dst);
                     if d != s {
                         asm!(self.ops; mov Rq(d), Rq(s));
                     }
                 }
-                Some(MReg::Xmm(x)) => asm!(self.ops; movq Rx(x), Rq(s)),
+                Some(MReg::Xmm(x)) => {
+                    self.dirtied(dst);
+                    asm!(self.ops; movq Rx(x), Rq(s));
+                }
                 None => asm!(self.ops; mov QWORD [rbx + pay(dst)], Rq(s)),
             },
             Some(_) => self.leave_type_changed(move |g| {
@@ -253,8 +282,14 @@ impl<'a> Gen<'a> {
     pub(super) fn put_xmm0(&mut self, dst: u16, tag_known: bool) {
         match self.alloc_of(dst) {
             Some(a) if a.kind == RKind::Float => match self.in_reg(dst) {
-                Some(MReg::Xmm(x)) => asm!(self.ops; movapd Rx(x), xmm0),
-                Some(MReg::Gpr(d)) => asm!(self.ops; movq Rq(d), xmm0),
+                Some(MReg::Xmm(x)) => {
+                    self.dirtied(dst);
+                    asm!(self.ops; movapd Rx(x), xmm0);
+                }
+                Some(MReg::Gpr(d)) => {
+                    self.dirtied(dst);
+                    asm!(self.ops; movq Rq(d), xmm0);
+                }
                 None => asm!(self.ops; movsd QWORD [rbx + pay(dst)], xmm0),
             },
             Some(_) => self.leave_type_changed(move |g| {
@@ -294,6 +329,7 @@ impl<'a> Gen<'a> {
         match self.alloc_of(dst) {
             Some(a) if a.kind.tag() == tag => match self.in_reg(dst) {
                 Some(MReg::Gpr(d)) => {
+                    self.dirtied(dst);
                     if payload == 0 {
                         asm!(self.ops; xor Rd(d), Rd(d));
                     } else {
@@ -301,6 +337,7 @@ impl<'a> Gen<'a> {
                     }
                 }
                 Some(MReg::Xmm(x)) => {
+                    self.dirtied(dst);
                     if payload == 0 {
                         asm!(self.ops; xorps Rx(x), Rx(x));
                     } else {
@@ -342,6 +379,7 @@ impl<'a> Gen<'a> {
     pub(super) fn put_value_rax_rcx(&mut self, dst: u16) {
         match self.alloc_of(dst) {
             Some(a) if self.rs.mode.regs => {
+                self.dirtied(dst);
                 let other = self.ops.new_dynamic_label();
                 asm!(self.ops
                     ; cmp rax, a.kind.tag() as i32
@@ -415,12 +453,33 @@ impl<'a> Gen<'a> {
 
     // ------------------------------------------------------------ spills and reloads
 
-    /// Store the payloads of the region's written slots (register state).
+    /// Store the payloads of the region's written slots that the frame
+    /// may read from the current instruction on (register state).
     pub(super) fn spill(&mut self) {
+        let pc = self.rs.mode.pc;
+        self.spill_for(pc);
+    }
+
+    /// The same, for going on at `pc`: slots dead there are not stored, nor
+    /// those whose frame payload is known to be up to date.
+    pub(super) fn spill_for(&mut self, pc: u32) {
         if !self.rs.mode.regs {
             return;
         }
-        let dirty: Vec<Alloc> = self.allocs().into_iter().filter(|a| a.dirty).collect();
+        let clean = self.rs.mode.clean;
+        let plan = self.rs.plan.as_ref();
+        let dirty: Vec<(usize, Alloc)> = self
+            .allocs()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, a)| {
+                a.dirty && clean & (1 << i) == 0 && plan.is_none_or(|p| p.live_at(pc, a.slot))
+            })
+            .collect();
+        for (i, _) in &dirty {
+            self.rs.mode.clean |= 1 << i;
+        }
+        let dirty: Vec<Alloc> = dirty.into_iter().map(|(_, a)| a).collect();
         if dirty.is_empty() {
             return;
         }
@@ -479,8 +538,10 @@ impl<'a> Gen<'a> {
             if written && !live {
                 // Dead here: whatever was written is never read.
                 asm!(self.ops; mov QWORD [rbx + slot(a.slot)], tag);
+                self.dirtied(a.slot);
                 continue;
             }
+            self.rs.mode.clean |= self.clean_bit(a.slot);
             if written {
                 fail_used = true;
                 asm!(self.ops
@@ -544,7 +605,10 @@ impl<'a> Gen<'a> {
         self.cold(move |g| {
             asm!(g.ops; =>l);
             g.comment(format_args!("leave the loop for pc {pc}"));
-            g.spill();
+            // Shared by every jump there: spill what any of them may leave
+            // stale.
+            g.rs.mode.clean = 0;
+            g.spill_for(pc);
             g.rs.mode.regs = false;
             let t = g.mem_label(pc);
             asm!(g.ops; jmp =>t);
@@ -570,6 +634,7 @@ impl<'a> Gen<'a> {
                 region: Some(region),
                 regs: false,
                 pc,
+                clean: 0,
             };
             asm!(g.ops; =>l);
             g.rs.stub_offsets[pc as usize] = g.here();
