@@ -68,6 +68,17 @@ pub struct JitArgs {
     /// exits by reason and by site) as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub jit_stats: Option<PathBuf>,
+    /// Keep the int and float locals of hot loops in machine registers (on,
+    /// the default), or every value in its frame slot (off), to measure what
+    /// register allocation gains.
+    #[arg(long, value_enum, value_name = "on|off", default_value = "on")]
+    pub jit_regalloc: OnOff,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
 }
 
 #[derive(clap::Args, Debug)]

@@ -105,6 +105,7 @@ fn jit_options(mode: JitModeArg, a: &JitArgs) -> JitOptions {
         },
         threshold: a.jit_threshold,
         code_limit: a.jit_code_limit,
+        regalloc: a.jit_regalloc == cli::OnOff::On,
         listing: false,
         profile: false,
     }

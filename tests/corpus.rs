@@ -33,7 +33,16 @@ use std::time::{Duration, Instant};
 /// (JITPROF_GC_STRESS=1): a missing GC root shows up as a report, not as a
 /// rare crash. "eager+gcstress" does the same with every function compiled, so
 /// compiled code is checked for values it holds where the collector cannot see.
-const ENGINES: [&str; 5] = ["off", "eager", "auto", "off+gcstress", "eager+gcstress"];
+/// "eager+noreg" compiles everything without register allocation
+/// (`--jit-regalloc=off`), the code the register-allocated loops replace.
+const ENGINES: [&str; 6] = [
+    "off",
+    "eager",
+    "auto",
+    "off+gcstress",
+    "eager+gcstress",
+    "eager+noreg",
+];
 /// Engines that record a profile (the rest run with --no-profile).
 const RECORDING_ENGINES: [&str; 2] = ["auto", "eager+gcstress"];
 /// A run still going after this long is killed and counted as a failure.
@@ -267,6 +276,7 @@ fn spawn_reader<R: Read + Send + 'static>(mut pipe: R) -> thread::JoinHandle<Vec
 
 fn run(program: &Program, engine: &str) -> RunOutput {
     let (mode, stress) = match engine.split_once('+') {
+        Some((m, "noreg")) => (m, "0"),
         // The classic benchmark programs allocate millions of objects: a
         // collection after every allocation would take hours, so they collect
         // after every 100.
@@ -300,6 +310,9 @@ fn run(program: &Program, engine: &str) -> RunOutput {
     cmd.env("JITPROF_GC_STRESS", stress)
         .arg("run")
         .arg(format!("--jit={mode}"));
+    if engine.ends_with("+noreg") {
+        cmd.arg("--jit-regalloc=off");
+    }
     if let Some(f) = &stats_file {
         cmd.arg("--jit-stats").arg(f);
     }
@@ -692,6 +705,7 @@ fn check_agreement(
 
 fn engine_flag(engine: &str) -> String {
     match engine.split_once('+') {
+        Some((m, "noreg")) => format!("--jit={m} --jit-regalloc=off"),
         Some((m, extra)) => format!("--jit={m} ({extra})"),
         None => format!("--jit={engine}"),
     }

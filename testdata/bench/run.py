@@ -10,6 +10,7 @@ is faster).  See README.md in this directory.
 Examples:
     python3 testdata/bench/run.py                      # everything, --jit=off, 5 runs
     python3 testdata/bench/run.py --modes off,auto fib nbody
+    python3 testdata/bench/run.py --modes auto,auto-noreg    # what register allocation gains
     python3 testdata/bench/run.py --quick              # CI smoke: 1 run, small sizes
     python3 testdata/bench/run.py fib=25 --runs 3      # override a benchmark's size
     python3 testdata/bench/run.py --json > bench.json
@@ -128,11 +129,16 @@ def make_engines(args):
             sys.exit(2)
         jp = str(jp.resolve())
         for mode in args.modes:
+            # MODE-noreg: the same --jit mode without register allocation
+            # (--jit-regalloc=off), to show what it gains.
+            jit_mode, noreg = (mode[:-len("-noreg")], True) if mode.endswith("-noreg") \
+                else (mode, False)
             engines.append({
                 "name": f"jitprof:{mode}",
                 # The engine's speed, without the recorder (overhead.py
                 # measures what recording costs).
-                "argv": [jp, "run", "--no-profile", f"--jit={mode}"],
+                "argv": [jp, "run", "--no-profile", f"--jit={jit_mode}"]
+                        + (["--jit-regalloc=off"] if noreg else []),
                 "version": None,
                 "jitprof_mode": mode,
             })
@@ -364,7 +370,8 @@ def main(argv=None):
     ap.add_argument("--runs", type=int, default=None,
                     help="runs per benchmark and engine (default 5; 1 with --quick)")
     ap.add_argument("--modes", default="off",
-                    help="comma-separated jitprof --jit modes to time, e.g. off,auto,eager "
+                    help="comma-separated jitprof --jit modes to time, e.g. off,auto,eager; "
+                         "MODE-noreg (auto-noreg) is MODE with --jit-regalloc=off "
                          "(default: off)")
     ap.add_argument("--jitprof", metavar="PATH", default=None,
                     help=f"jitprof binary (default: {DEFAULT_JITPROF.relative_to(REPO)} "

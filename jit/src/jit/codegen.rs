@@ -46,8 +46,12 @@ use crate::interp::ops::CmpOp;
 use crate::jit::disasm::Note;
 use crate::jit::exits::{ExitReason, KIND_RESUME, KIND_RETURN};
 use crate::jit::feedback;
+use crate::jit::regalloc::{self, falls_through};
 use crate::jit::{calls, fast, helpers};
 use crate::runtime::value::{tags, Value};
+
+mod regstate;
+use regstate::{GOp, Mode, RegState, XOp};
 
 macro_rules! asm {
     ($ops:expr; $($t:tt)*) => {
@@ -63,11 +67,11 @@ mod gen_index;
 mod gen_loops;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
-fn slot(r: u16) -> i32 {
+pub(crate) fn slot(r: u16) -> i32 {
     r as i32 * 16
 }
 /// Byte offset of register `r`'s payload word.
-fn pay(r: u16) -> i32 {
+pub(crate) fn pay(r: u16) -> i32 {
     r as i32 * 16 + 8
 }
 
@@ -204,8 +208,12 @@ enum IntOp {
 /// What one compile produced, before it is made executable.
 pub struct Generated {
     pub ops: Assembler,
-    /// Code offset of each instruction (the entry table; `u32::MAX` for none).
+    /// Code offset of each instruction.
     pub pc_offsets: Vec<u32>,
+    /// Where the interpreter enters compiled code at each instruction
+    /// (`u32::MAX`: it cannot, and interprets on): the instruction's code,
+    /// or inside a register-allocated loop its entry stub.
+    pub entry_offsets: Vec<u32>,
     pub notes: Vec<(u32, Note)>,
     /// Bytecode positions whose guards can bail, with their reason.
     pub bail_sites: Vec<(u32, ExitReason)>,
@@ -239,6 +247,8 @@ pub struct Gen<'a> {
     known: Vec<Option<Known>>,
     /// The current numeric site's bail stub is reachable.
     fail_used: bool,
+    /// Register allocation of loops (`regalloc.rs`, `codegen/regstate.rs`).
+    rs: RegState,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -271,6 +281,7 @@ impl<'a> Gen<'a> {
         demoted: &'a [u32],
         listing: bool,
         polls: Polls,
+        regalloc: Option<&[u32]>,
     ) -> Gen<'a> {
         let mut ops = Assembler::new(0);
         let labels = (0..code.instrs.len())
@@ -308,6 +319,12 @@ impl<'a> Gen<'a> {
             block_start,
             known: vec![None; code.nregs as usize],
             fail_used: false,
+            rs: RegState {
+                plan: regalloc.and_then(|noreg_at| regalloc::plan(code, noreg_at)),
+                stubs: vec![None; code.instrs.len()],
+                stub_offsets: vec![u32::MAX; code.instrs.len()],
+                ..Default::default()
+            },
         }
     }
 
@@ -324,9 +341,16 @@ impl<'a> Gen<'a> {
         self.notes.push((at, Note::Comment(text.to_string())));
     }
 
-    /// Queue code for the cold section.
+    /// Queue code for the cold section. It is emitted in the register state
+    /// of the code queueing it (which jumps there).
     fn cold(&mut self, f: impl FnOnce(&mut Gen<'a>) + 'a) {
-        self.cold.push(Box::new(f));
+        let mode = self.rs.mode;
+        self.cold.push(Box::new(move |g| {
+            let saved = g.rs.mode;
+            g.rs.mode = mode;
+            f(g);
+            g.rs.mode = saved;
+        }));
     }
 
     /// Compile the whole code object.
@@ -336,9 +360,48 @@ impl<'a> Gen<'a> {
             Note::Section("entry: save registers, jump to the pc".into()),
         ));
         self.gen_prologue();
+        self.eager_stubs();
         let mut pc_offsets = vec![u32::MAX; self.code.instrs.len()];
         let mut last_line = 0;
+        // The region whose register state the previous instruction falls
+        // through in (None: the frame state).
+        let mut fall: Option<u16> = None;
         for pc in 0..self.code.instrs.len() {
+            let region = self
+                .rs
+                .plan
+                .as_ref()
+                .and_then(|p| p.region_at(pc as u32))
+                .map(|r| r as u16);
+            if pc > 0 && falls_through(&self.code.instrs[pc - 1]) && fall != region {
+                // Falling out of a loop's register state spills; falling
+                // into a loop goes through its entry stub.
+                if let Some(r) = fall {
+                    self.rs.mode.region = Some(r);
+                    self.rs.mode.regs = true;
+                    self.spill_for(pc as u32);
+                }
+                if region.is_some() {
+                    self.rs.mode = Mode::default();
+                    let stub = self.stub(pc as u32);
+                    asm!(self.ops; jmp =>stub);
+                }
+            }
+            // What is known to be spilled carries over a fall-through only.
+            let reached_only_by_fallthrough = pc > 0
+                && !self.block_start[pc]
+                && falls_through(&self.code.instrs[pc - 1])
+                && fall == region;
+            self.rs.mode = Mode {
+                region,
+                regs: region.is_some(),
+                pc: pc as u32,
+                clean: if reached_only_by_fallthrough {
+                    self.rs.mode.clean
+                } else {
+                    0
+                },
+            };
             let at = self.here();
             pc_offsets[pc] = at;
             let line = self.code.line_at(pc);
@@ -362,6 +425,7 @@ impl<'a> Gen<'a> {
                         text: crate::bytecode::disasm::instr_text(self.code, pc),
                     },
                 ));
+                self.note_region(pc as u32);
             }
             let label = self.labels[pc];
             asm!(self.ops; =>label);
@@ -381,9 +445,16 @@ impl<'a> Gen<'a> {
                 );
             }
             self.gen_instr(pc as u32);
+            fall = self.rs.mode.region.filter(|_| self.rs.mode.regs);
         }
         // Falling off the end cannot happen (every code object ends in a
         // return), but make it a clean exit rather than running into the cold code.
+        if let Some(r) = fall {
+            self.rs.mode.region = Some(r);
+            self.rs.mode.regs = true;
+            self.spill();
+        }
+        self.rs.mode = Mode::default();
         let end = self.code.instrs.len().saturating_sub(1) as u32;
         self.exit_resume(end);
         let at = self.here();
@@ -396,9 +467,20 @@ impl<'a> Gen<'a> {
                 c(&mut self);
             }
         }
+        let entry_offsets = pc_offsets
+            .iter()
+            .enumerate()
+            .map(
+                |(pc, &o)| match self.rs.plan.as_ref().and_then(|p| p.region_at(pc as u32)) {
+                    Some(_) => self.rs.stub_offsets[pc],
+                    None => o,
+                },
+            )
+            .collect();
         Generated {
             ops: self.ops,
             pc_offsets,
+            entry_offsets,
             notes: self.notes,
             bail_sites: self.bail_sites,
             speculated: self.speculated,
@@ -433,18 +515,79 @@ impl<'a> Gen<'a> {
         );
     }
 
-    fn label(&self, pc: u32) -> DynamicLabel {
-        self.labels[pc as usize]
+    /// Where a jump to instruction `pc` goes from the code being emitted
+    /// (its code, its loop's entry stub, or code leaving a loop first).
+    fn label(&mut self, pc: u32) -> DynamicLabel {
+        self.jump_label(pc)
     }
 
-    fn next(&self, pc: u32) -> DynamicLabel {
+    fn next(&mut self, pc: u32) -> DynamicLabel {
         // A jump to the instruction after the last one cannot be emitted; the
         // compiler always ends code with a return, so pc + 1 exists for every
         // instruction that falls through.
-        self.labels[(pc as usize + 1).min(self.labels.len() - 1)]
+        let n = (pc as usize + 1).min(self.labels.len() - 1);
+        self.jump_label(n as u32)
     }
 
+    /// Entry stubs for where the interpreter enters a register-allocated
+    /// loop: its headers (on-stack replacement at a back-edge), after calls
+    /// (a callee the interpreter ran returns there) and exception handlers.
+    fn eager_stubs(&mut self) {
+        let Some(plan) = self.rs.plan.as_ref() else {
+            return;
+        };
+        let mut at = Vec::new();
+        for (pc, ins) in self.code.instrs.iter().enumerate() {
+            if let Instr::Jump { target } = ins {
+                if (*target as usize) <= pc {
+                    at.push(*target as u32);
+                }
+            }
+            if matches!(
+                ins,
+                Instr::Call { .. }
+                    | Instr::CallKw { .. }
+                    | Instr::CallEx { .. }
+                    | Instr::CallMethod { .. }
+            ) {
+                at.push(pc as u32 + 1);
+            }
+        }
+        at.extend(self.code.exc_table.iter().map(|e| e.handler));
+        at.retain(|&pc| plan.region_at(pc).is_some());
+        at.sort();
+        at.dedup();
+        for pc in at {
+            self.stub(pc);
+        }
+    }
+
+    /// Compile one instruction. Inside a register-allocated loop, one that
+    /// is not register-aware runs on the frame: spill before it, reload
+    /// after it (see `regalloc.rs`).
     fn gen_instr(&mut self, pc: u32) {
+        let ins = self.code.instrs[pc as usize];
+        let Some(region) = self.rs.mode.region else {
+            return self.gen_instr_inner(pc);
+        };
+        if regalloc::reg_aware(&ins) && !self.generic_at.contains(&pc) {
+            return self.gen_instr_inner(pc);
+        }
+        self.spill();
+        self.rs.mode.regs = false;
+        self.gen_instr_inner(pc);
+        let next_inside = self
+            .rs
+            .plan
+            .as_ref()
+            .is_some_and(|p| p.regions[region as usize].contains(pc + 1));
+        if falls_through(&ins) && next_inside {
+            self.reload_after(pc);
+            self.rs.mode.regs = true;
+        }
+    }
+
+    fn gen_instr_inner(&mut self, pc: u32) {
         let ins = self.code.instrs[pc as usize];
         if self.generic_at.contains(&pc) {
             self.comment(format_args!("kept bailing: generic path only"));
@@ -579,7 +722,8 @@ impl<'a> Gen<'a> {
     }
 
     fn known_of(&self, r: u16) -> Option<Known> {
-        self.known.get(r as usize).copied().flatten()
+        let k = self.known.get(r as usize).copied().flatten();
+        self.known_with_alloc(r, k)
     }
 
     fn known_tag(&self, r: u16) -> Option<u64> {
@@ -640,34 +784,27 @@ impl<'a> Gen<'a> {
         let k = self.known_of(src);
         if k.is_some() && k.map(|k| k.tag) == self.known_tag(dst) {
             // Same tag already there: copy the payload only.
+            self.load_gpr(1, src);
+            self.put_word(dst, 1, k.map(|k| k.tag).unwrap_or(0), true);
+        } else if let (Some(k), None) = (k, self.alloc_of(dst)) {
+            // A known tag (a register local's, say) into a frame slot.
+            self.load_gpr(1, src);
             asm!(self.ops
-                ; mov rcx, QWORD [rbx + pay(src)]
+                ; mov QWORD [rbx + slot(dst)], k.tag as i32
                 ; mov QWORD [rbx + pay(dst)], rcx
             );
         } else {
-            asm!(self.ops
-                ; mov rax, QWORD [rbx + slot(src)]
-                ; mov rcx, QWORD [rbx + pay(src)]
-                ; mov QWORD [rbx + slot(dst)], rax
-                ; mov QWORD [rbx + pay(dst)], rcx
-            );
+            asm!(self.ops; mov rax, QWORD [rbx + slot(src)]);
+            self.load_gpr(1, src);
+            self.put_value_rax_rcx(dst);
         }
         self.set_known(dst, k);
     }
 
     /// Store a constant value; its tag is not stored again when known.
     fn store_const(&mut self, dst: u16, tag: u64, payload: u64) {
-        if self.known_tag(dst) != Some(tag) {
-            asm!(self.ops; mov QWORD [rbx + slot(dst)], tag as i32);
-        }
-        if let Ok(p) = i32::try_from(payload as i64) {
-            asm!(self.ops; mov QWORD [rbx + pay(dst)], p);
-        } else {
-            asm!(self.ops
-                ; mov rax, QWORD payload as i64
-                ; mov QWORD [rbx + pay(dst)], rax
-            );
-        }
+        let tag_known = self.known_tag(dst) == Some(tag);
+        self.put_const(dst, tag, payload, tag_known);
         self.set_known(
             dst,
             Some(Known {
@@ -957,22 +1094,17 @@ impl<'a> Gen<'a> {
         match n.op {
             NumOp::Arith(op) => {
                 let overflow = self.ops.new_dynamic_label();
-                asm!(self.ops; mov rax, QWORD [rbx + pay(n.a)]);
+                self.load_gpr(0, n.a);
                 match (op, n.b) {
-                    (FloatOp::Add, Opnd::Reg(b)) => asm!(self.ops; add rax, QWORD [rbx + pay(b)]),
-                    (FloatOp::Sub, Opnd::Reg(b)) => asm!(self.ops; sub rax, QWORD [rbx + pay(b)]),
-                    (FloatOp::Mul, Opnd::Reg(b)) => {
-                        asm!(self.ops; imul rax, QWORD [rbx + pay(b)])
-                    }
+                    (FloatOp::Add, Opnd::Reg(b)) => self.gop(GOp::Add, 0, b),
+                    (FloatOp::Sub, Opnd::Reg(b)) => self.gop(GOp::Sub, 0, b),
+                    (FloatOp::Mul, Opnd::Reg(b)) => self.gop(GOp::Imul, 0, b),
                     (FloatOp::Add, Opnd::Imm(i)) => asm!(self.ops; add rax, i),
                     (FloatOp::Sub, Opnd::Imm(i)) => asm!(self.ops; sub rax, i),
                     (FloatOp::Mul, Opnd::Imm(i)) => asm!(self.ops; imul rax, rax, i),
                 }
                 asm!(self.ops; jo =>overflow);
-                if !dst_is_int {
-                    asm!(self.ops; mov QWORD [rbx + slot(n.dst)], tags::INT as i32);
-                }
-                asm!(self.ops; mov QWORD [rbx + pay(n.dst)], rax);
+                self.put_int(n.dst, 0, dst_is_int);
                 self.bail_sites.push((pc, ExitReason::IntOverflow));
                 self.cold(move |g| {
                     asm!(g.ops; =>overflow);
@@ -998,9 +1130,9 @@ impl<'a> Gen<'a> {
                 let limit: i64 = 1 << 53;
                 self.fail_used = true;
                 let zero = self.zero_divisor_stub(pc);
+                asm!(self.ops; mov rdx, QWORD limit);
+                self.load_gpr(0, n.a);
                 asm!(self.ops
-                    ; mov rdx, QWORD limit
-                    ; mov rax, QWORD [rbx + pay(n.a)]
                     ; mov rcx, rax
                     ; neg rcx
                     ; cmovl rcx, rax
@@ -1008,7 +1140,7 @@ impl<'a> Gen<'a> {
                     ; ja =>n.fail
                 );
                 match n.b {
-                    Opnd::Reg(b) => asm!(self.ops; mov rcx, QWORD [rbx + pay(b)]),
+                    Opnd::Reg(b) => self.load_gpr(1, b),
                     Opnd::Imm(i) => asm!(self.ops; mov rcx, i),
                 }
                 asm!(self.ops
@@ -1023,7 +1155,7 @@ impl<'a> Gen<'a> {
                     ; cvtsi2sd xmm1, rcx
                     ; divsd xmm0, xmm1
                 );
-                self.store_float_xmm0(n.dst, n.dst_tag == Some(tags::FLOAT));
+                self.put_xmm0(n.dst, n.dst_tag == Some(tags::FLOAT));
             }
             NumOp::Cmp(cmp) => {
                 self.int_compare(n);
@@ -1054,10 +1186,17 @@ impl<'a> Gen<'a> {
 
     /// Flags for `a <cmp> b` on two ints.
     fn int_compare(&mut self, n: Num) {
-        asm!(self.ops; mov rax, QWORD [rbx + pay(n.a)]);
-        match n.b {
-            Opnd::Reg(b) => asm!(self.ops; cmp rax, QWORD [rbx + pay(b)]),
-            Opnd::Imm(i) => asm!(self.ops; cmp rax, i),
+        match (self.in_reg(n.a), n.b) {
+            // Both in registers, or against an immediate: no copy into rax.
+            (Some(regalloc::MReg::Gpr(a)), Opnd::Imm(i)) => asm!(self.ops; cmp Rq(a), i),
+            (Some(regalloc::MReg::Gpr(a)), Opnd::Reg(b)) => self.gop(GOp::Cmp, a, b),
+            (_, b) => {
+                self.load_gpr(0, n.a);
+                match b {
+                    Opnd::Reg(b) => self.gop(GOp::Cmp, 0, b),
+                    Opnd::Imm(i) => asm!(self.ops; cmp rax, i),
+                }
+            }
         }
     }
 
@@ -1080,7 +1219,7 @@ impl<'a> Gen<'a> {
     /// With `exact`, an int the double cannot represent exactly fails.
     fn int_to_xmm(&mut self, which: u8, o: Opnd, exact: bool, fail: DynamicLabel) {
         match o {
-            Opnd::Reg(r) => asm!(self.ops; mov rax, QWORD [rbx + pay(r)]),
+            Opnd::Reg(r) => self.load_gpr(0, r),
             Opnd::Imm(i) => asm!(self.ops; mov rax, i),
         }
         if which == 0 {
@@ -1120,7 +1259,7 @@ impl<'a> Gen<'a> {
         match n.ka {
             Kind::Float => {
                 self.note_known(a);
-                asm!(self.ops; movsd xmm0, QWORD [rbx + pay(a)]);
+                self.xop(XOp::Mov, 0, a);
             }
             Kind::Int => {
                 self.note_known(a);
@@ -1136,8 +1275,8 @@ impl<'a> Gen<'a> {
                     asm!(self.ops
                         ; cmp QWORD [rbx + slot(a)], tags::FLOAT as i32
                         ; jne =>a_other
-                        ; movsd xmm0, QWORD [rbx + pay(a)]
                     );
+                    self.xop(XOp::Mov, 0, a);
                     self.cold(move |g| {
                         asm!(g.ops; =>a_other);
                         g.comment(format_args!("pc {}: int r{a} with a float", n.pc));
@@ -1155,8 +1294,8 @@ impl<'a> Gen<'a> {
                     asm!(self.ops
                         ; cmp QWORD [rbx + slot(a)], tags::FLOAT as i32
                         ; jne =>fail
-                        ; movsd xmm0, QWORD [rbx + pay(a)]
                     );
+                    self.xop(XOp::Mov, 0, a);
                 }
             }
         }
@@ -1206,24 +1345,24 @@ impl<'a> Gen<'a> {
         match n.op {
             NumOp::Arith(op) => {
                 match (op, b_mem) {
-                    (FloatOp::Add, Some(b)) => asm!(self.ops; addsd xmm0, QWORD [rbx + pay(b)]),
-                    (FloatOp::Sub, Some(b)) => asm!(self.ops; subsd xmm0, QWORD [rbx + pay(b)]),
-                    (FloatOp::Mul, Some(b)) => asm!(self.ops; mulsd xmm0, QWORD [rbx + pay(b)]),
+                    (FloatOp::Add, Some(b)) => self.xop(XOp::Add, 0, b),
+                    (FloatOp::Sub, Some(b)) => self.xop(XOp::Sub, 0, b),
+                    (FloatOp::Mul, Some(b)) => self.xop(XOp::Mul, 0, b),
                     (FloatOp::Add, None) => asm!(self.ops; addsd xmm0, xmm1),
                     (FloatOp::Sub, None) => asm!(self.ops; subsd xmm0, xmm1),
                     (FloatOp::Mul, None) => asm!(self.ops; mulsd xmm0, xmm1),
                 }
-                self.store_float_xmm0(n.dst, dst_is_float);
+                self.put_xmm0(n.dst, dst_is_float);
             }
             NumOp::TrueDiv => {
                 // A zero divisor (0.0 or -0.0: all bits but the sign clear)
                 // raises in the interpreter.
                 if n.b_nonzero {
                     match b_mem {
-                        Some(b) => asm!(self.ops; divsd xmm0, QWORD [rbx + pay(b)]),
+                        Some(b) => self.xop(XOp::Div, 0, b),
                         None => asm!(self.ops; divsd xmm0, xmm1),
                     }
-                    self.store_float_xmm0(n.dst, dst_is_float);
+                    self.put_xmm0(n.dst, dst_is_float);
                     if let Join::To(l) = join {
                         asm!(self.ops; jmp =>l);
                     }
@@ -1231,12 +1370,14 @@ impl<'a> Gen<'a> {
                 }
                 let zero = self.zero_divisor_stub(n.pc);
                 match b_mem {
-                    Some(b) => asm!(self.ops
-                        ; mov rax, QWORD [rbx + pay(b)]
-                        ; add rax, rax
-                        ; jz =>zero
-                        ; divsd xmm0, QWORD [rbx + pay(b)]
-                    ),
+                    Some(b) => {
+                        self.load_gpr(0, b);
+                        asm!(self.ops
+                            ; add rax, rax
+                            ; jz =>zero
+                        );
+                        self.xop(XOp::Div, 0, b);
+                    }
                     None => asm!(self.ops
                         ; movq rax, xmm1
                         ; add rax, rax
@@ -1244,7 +1385,7 @@ impl<'a> Gen<'a> {
                         ; divsd xmm0, xmm1
                     ),
                 }
-                self.store_float_xmm0(n.dst, dst_is_float);
+                self.put_xmm0(n.dst, dst_is_float);
             }
             NumOp::Cmp(cmp) => {
                 self.float_compare_flags(cmp, b_mem);
@@ -1280,31 +1421,23 @@ impl<'a> Gen<'a> {
     fn float_compare_flags(&mut self, cmp: CmpOp, b_mem: Option<u16>) {
         match (cmp, b_mem) {
             // a < b  <=>  b > a: b must be in a register.
-            (CmpOp::Lt | CmpOp::Le, Some(b)) => asm!(self.ops
-                ; movsd xmm1, QWORD [rbx + pay(b)]
-                ; ucomisd xmm1, xmm0
-            ),
+            (CmpOp::Lt | CmpOp::Le, Some(b)) => match self.in_reg(b) {
+                Some(regalloc::MReg::Xmm(x)) => asm!(self.ops; ucomisd Rx(x), xmm0),
+                _ => {
+                    self.xop(XOp::Mov, 1, b);
+                    asm!(self.ops; ucomisd xmm1, xmm0);
+                }
+            },
             (CmpOp::Lt | CmpOp::Le, None) => asm!(self.ops; ucomisd xmm1, xmm0),
-            (_, Some(b)) => asm!(self.ops; ucomisd xmm0, QWORD [rbx + pay(b)]),
+            (_, Some(b)) => self.xop(XOp::Ucomi, 0, b),
             (_, None) => asm!(self.ops; ucomisd xmm0, xmm1),
         }
-    }
-
-    /// Store the double in xmm0 into `dst` (its tag only when not already FLOAT).
-    fn store_float_xmm0(&mut self, dst: u16, tag_known: bool) {
-        if !tag_known {
-            asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32);
-        }
-        asm!(self.ops; movsd QWORD [rbx + pay(dst)], xmm0);
     }
 
     /// Store the bool in `al` into `dst` (its tag only when not already BOOL).
     fn store_bool_al(&mut self, dst: u16, tag_known: bool) {
         asm!(self.ops; movzx eax, al);
-        if !tag_known {
-            asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::BOOL as i32);
-        }
-        asm!(self.ops; mov QWORD [rbx + pay(dst)], rax);
+        self.put_bool_rax(dst, tag_known);
     }
 
     /// `JumpIfNot<cmp> a, b, target`: jump when the comparison is false.
@@ -1370,14 +1503,14 @@ impl<'a> Gen<'a> {
         let mut result_in_rdx = false;
         match op {
             IntOp::And | IntOp::Or | IntOp::Xor => {
-                asm!(self.ops; mov rax, QWORD [rbx + pay(a)]);
+                self.load_gpr(0, a);
                 match (op, imm) {
                     (IntOp::And, Some(i)) => asm!(self.ops; and rax, i),
                     (IntOp::Or, Some(i)) => asm!(self.ops; or rax, i),
                     (IntOp::Xor, Some(i)) => asm!(self.ops; xor rax, i),
-                    (IntOp::And, None) => asm!(self.ops; and rax, QWORD [rbx + pay(b)]),
-                    (IntOp::Or, None) => asm!(self.ops; or rax, QWORD [rbx + pay(b)]),
-                    _ => asm!(self.ops; xor rax, QWORD [rbx + pay(b)]),
+                    (IntOp::And, None) => self.gop(GOp::And, 0, b),
+                    (IntOp::Or, None) => self.gop(GOp::Or, 0, b),
+                    _ => self.gop(GOp::Xor, 0, b),
                 }
             }
             IntOp::FloorDiv | IntOp::Mod
@@ -1391,7 +1524,7 @@ impl<'a> Gen<'a> {
                 let c = self.known_int(b).unwrap_or(2);
                 let k = c.trailing_zeros() as i8;
                 self.comment(format_args!("by 2**{k}: shift or mask"));
-                asm!(self.ops; mov rax, QWORD [rbx + pay(a)]);
+                self.load_gpr(0, a);
                 if op == IntOp::FloorDiv {
                     asm!(self.ops; sar rax, k);
                 } else if let Ok(mask) = i32::try_from(c - 1) {
@@ -1414,8 +1547,8 @@ impl<'a> Gen<'a> {
                     }
                     _ => {
                         fail_used = true;
+                        self.load_gpr(1, b);
                         asm!(self.ops
-                            ; mov rcx, QWORD [rbx + pay(b)]
                             ; test rcx, rcx
                             ; je =>fail
                             ; cmp rcx, -1
@@ -1423,8 +1556,8 @@ impl<'a> Gen<'a> {
                         );
                     }
                 }
+                self.load_gpr(0, a);
                 asm!(self.ops
-                    ; mov rax, QWORD [rbx + pay(a)]
                     ; cqo
                     ; idiv rcx
                     ; test rdx, rdx
@@ -1444,7 +1577,7 @@ impl<'a> Gen<'a> {
                 let amount = imm.filter(|i| (0..64).contains(i));
                 match amount {
                     Some(s) => {
-                        asm!(self.ops; mov rax, QWORD [rbx + pay(a)]);
+                        self.load_gpr(0, a);
                         if op == IntOp::Shr {
                             asm!(self.ops; sar rax, s as i8);
                         } else {
@@ -1461,12 +1594,12 @@ impl<'a> Gen<'a> {
                     }
                     None => {
                         fail_used = true;
+                        self.load_gpr(1, b);
                         asm!(self.ops
-                            ; mov rcx, QWORD [rbx + pay(b)]
                             ; cmp rcx, 63
                             ; ja =>fail
-                            ; mov rax, QWORD [rbx + pay(a)]
                         );
+                        self.load_gpr(0, a);
                         if op == IntOp::Shr {
                             asm!(self.ops; sar rax, cl);
                         } else {
@@ -1483,14 +1616,7 @@ impl<'a> Gen<'a> {
                 }
             }
         }
-        if !dst_is_int {
-            asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::INT as i32);
-        }
-        if result_in_rdx {
-            asm!(self.ops; mov QWORD [rbx + pay(dst)], rdx);
-        } else {
-            asm!(self.ops; mov QWORD [rbx + pay(dst)], rax);
-        }
+        self.put_int(dst, if result_in_rdx { 2 } else { 0 }, dst_is_int);
         if fail_used {
             self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
             if speculating {
@@ -1551,7 +1677,7 @@ impl<'a> Gen<'a> {
             }
             Some(Known { tag: tags::INT, .. }) => {
                 self.note_known(cond);
-                asm!(self.ops; cmp QWORD [rbx + pay(cond)], 0);
+                self.cmp_zero(cond);
                 self.branch_on_nonzero_fall(jump_if, t);
                 return;
             }
@@ -1581,8 +1707,8 @@ impl<'a> Gen<'a> {
             ; =>not_bool
             ; cmp rax, tags::INT as i32
             ; jne =>not_int
-            ; cmp QWORD [rbx + pay(cond)], 0
         );
+        self.cmp_zero(cond);
         self.branch_on_nonzero(jump_if, t, next);
         asm!(self.ops
             ; =>not_int
@@ -1696,8 +1822,12 @@ impl<'a> Gen<'a> {
             ; je >yes
             ; cmp rax, 25
             ; je >yes
-            ; mov rcx, QWORD [rbx + pay(a)]
-            ; cmp rcx, QWORD [rbx + pay(b)]
+        );
+        // Register locals are never bools: only the word compare reads them.
+        self.load_gpr(1, a);
+        self.load_gpr(2, b);
+        asm!(self.ops
+            ; cmp rcx, rdx
             ; jne >no
             ; jmp >yes
             ; boolean:
@@ -1733,10 +1863,8 @@ impl<'a> Gen<'a> {
             }
             Some(tags::INT) => {
                 self.note_known(src);
-                asm!(self.ops
-                    ; cmp QWORD [rbx + pay(src)], 0
-                    ; sete al
-                );
+                self.cmp_zero(src);
+                asm!(self.ops; sete al);
                 self.store_bool_al(dst, dst_known);
                 self.set_tag(dst, tags::BOOL);
                 return;
@@ -1754,7 +1882,9 @@ impl<'a> Gen<'a> {
             ; not_bool:
             ; cmp rax, tags::INT as i32
             ; jne >not_int
-            ; cmp QWORD [rbx + pay(src)], 0
+        );
+        self.cmp_zero(src);
+        asm!(self.ops
             ; sete al
             ; jmp >done
             ; not_int:
@@ -1776,29 +1906,21 @@ impl<'a> Gen<'a> {
         match self.kind_of(src) {
             Kind::Float => {
                 self.note_known(src);
-                asm!(self.ops
-                    ; mov rcx, QWORD [rbx + pay(src)]
-                    ; btc rcx, 63
-                );
-                if dst_tag != Some(tags::FLOAT) {
-                    asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32);
-                }
-                asm!(self.ops; mov QWORD [rbx + pay(dst)], rcx);
+                self.load_gpr(1, src);
+                asm!(self.ops; btc rcx, 63);
+                self.put_float_bits(dst, 1, dst_tag == Some(tags::FLOAT));
                 self.set_tag(dst, tags::FLOAT);
                 return;
             }
             Kind::Int => {
                 self.note_known(src);
                 let overflow = self.ops.new_dynamic_label();
+                self.load_gpr(1, src);
                 asm!(self.ops
-                    ; mov rcx, QWORD [rbx + pay(src)]
                     ; neg rcx
                     ; jo =>overflow
                 );
-                if dst_tag != Some(tags::INT) && dst != src {
-                    asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::INT as i32);
-                }
-                asm!(self.ops; mov QWORD [rbx + pay(dst)], rcx);
+                self.put_int(dst, 1, dst_tag == Some(tags::INT) || dst == src);
                 self.bail_sites.push((pc, ExitReason::IntOverflow));
                 self.cold(move |g| {
                     asm!(g.ops; =>overflow);
@@ -1831,14 +1953,9 @@ impl<'a> Gen<'a> {
                 feedback::describe(fb)
             ));
             self.guard_tag(src, tags::FLOAT, slow);
-            asm!(self.ops
-                ; mov rcx, QWORD [rbx + pay(src)]
-                ; btc rcx, 63
-            );
-            if dst_tag != Some(tags::FLOAT) && dst != src {
-                asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32);
-            }
-            asm!(self.ops; mov QWORD [rbx + pay(dst)], rcx);
+            self.load_gpr(1, src);
+            asm!(self.ops; btc rcx, 63);
+            self.put_float_bits(dst, 1, dst_tag == Some(tags::FLOAT) || dst == src);
             self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
             self.speculated.push(pc);
             self.cold(move |g| {
@@ -1853,9 +1970,9 @@ impl<'a> Gen<'a> {
             self.set_tag(dst, tags::FLOAT);
             return;
         }
+        asm!(self.ops; mov rax, QWORD [rbx + slot(src)]);
+        self.load_gpr(1, src);
         asm!(self.ops
-            ; mov rax, QWORD [rbx + slot(src)]
-            ; mov rcx, QWORD [rbx + pay(src)]
             ; cmp rax, tags::INT as i32
             ; jne >not_int
             ; neg rcx
@@ -1866,9 +1983,8 @@ impl<'a> Gen<'a> {
             ; jne =>slow
             ; btc rcx, 63
             ; done:
-            ; mov QWORD [rbx + slot(dst)], rax
-            ; mov QWORD [rbx + pay(dst)], rcx
         );
+        self.put_value_rax_rcx(dst);
         self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
         self.set_known(dst, None);
     }
@@ -1996,6 +2112,7 @@ impl<'a> Gen<'a> {
 
     /// Return to the interpreter at `pc`.
     fn exit_resume(&mut self, pc: u32) {
+        self.spill();
         let w = (KIND_RESUME << 32) | pc as u64;
         asm!(self.ops
             ; mov rax, QWORD w as i64
@@ -2020,6 +2137,7 @@ impl<'a> Gen<'a> {
     /// leave compiled code where the interpreter goes on (the code after the
     /// instruction relies on what the failed guard would have established).
     fn step_and_leave(&mut self, pc: u32, reason: ExitReason) {
+        self.spill();
         let helper = helpers::jit_step as *const () as usize;
         let resume = (KIND_RESUME << 32) as i64;
         asm!(self.ops
@@ -2049,7 +2167,11 @@ impl<'a> Gen<'a> {
         target: Option<u32>,
         hot: bool,
     ) {
-        let next = self.next(pc);
+        // The helper works on the frame: spill first; afterwards the frame
+        // is up to date, so other code is reached through entry stubs, and
+        // the next instruction's register state after a reload.
+        let regs = self.rs.mode.regs;
+        self.spill();
         asm!(self.ops
             ; mov rdi, r12
             ; mov esi, pc as i32
@@ -2060,6 +2182,7 @@ impl<'a> Gen<'a> {
             ; shr rcx, 32
             ; jnz ->exit
         );
+        self.rs.mode.regs = false;
         if let Some(t) = target {
             let tl = self.label(t);
             asm!(self.ops
@@ -2069,21 +2192,13 @@ impl<'a> Gen<'a> {
         }
         let last = pc as usize + 1 >= self.labels.len();
         if !hot || last {
+            let next = self.next(pc);
             asm!(self.ops; jmp =>next);
+        } else if regs {
+            self.reload_after(pc);
         }
+        self.rs.mode.regs = regs;
     }
-}
-
-/// Whether control can go from `ins` to the next instruction by falling through.
-fn falls_through(ins: &Instr) -> bool {
-    !matches!(
-        ins,
-        Instr::Jump { .. }
-            | Instr::Return { .. }
-            | Instr::ReturnNone {}
-            | Instr::Raise { .. }
-            | Instr::Reraise { .. }
-    )
 }
 
 /// A constant's two words as compiled code stores them.

@@ -59,6 +59,9 @@ define_exits! {
     Safepoint = "safepoint (GC or signal)",
     /// The step run by the interpreter raised an exception.
     Exception = "exception raised",
+    /// A loop local kept in a machine register (`regalloc.rs`) was found with
+    /// another type: at the loop's entry, or written so by an instruction.
+    RegType = "register local changed type",
 }
 
 /// How a run of compiled code ended, packed into the u64 the code returns:

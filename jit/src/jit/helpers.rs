@@ -38,6 +38,20 @@ pub extern "sysv64" fn jit_step(vm: *mut Vm, pc: u32, reason: u32) -> u64 {
     })
 }
 
+/// Leave compiled code to the interpreter at `pc`, with the frame up to
+/// date, counting an exit there: a register-allocated loop found a local of
+/// another type than the one it keeps in a register (`regalloc.rs`). Cannot
+/// fail.
+pub extern "sysv64" fn jit_reg_exit(vm: *mut Vm, pc: u32, reason: u32) -> u64 {
+    // SAFETY: as in `jit_step`.
+    let vm = unsafe { &mut *vm };
+    let code = vm.frames.last().map(|f| f.code_ptr());
+    if let Some(r) = ExitReason::from_code(reason) {
+        vm.jit.count_exit(code, pc, r);
+    }
+    Outcome::Resume(pc).encode()
+}
+
 /// Advance the iterator of the `ForIter` at `pc`: ranges and lists here,
 /// anything else through the interpreter.
 pub extern "sysv64" fn jit_for_iter(vm: *mut Vm, pc: u32, _reason: u32) -> u64 {

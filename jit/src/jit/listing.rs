@@ -23,6 +23,10 @@ fn helper_symbols() -> Vec<(u64, String)> {
             helpers::jit_pow_float as *const () as u64,
             "jit_pow_float".into(),
         ),
+        (
+            helpers::jit_reg_exit as *const () as u64,
+            "jit_reg_exit".into(),
+        ),
     ];
     v.extend(crate::jit::fast::symbols());
     v

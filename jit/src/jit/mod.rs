@@ -29,6 +29,7 @@ pub mod helpers;
 pub mod layout;
 pub mod listing;
 pub mod perf;
+pub mod regalloc;
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -73,6 +74,9 @@ pub struct JitOptions {
     pub mode: JitMode,
     pub threshold: u32,
     pub code_limit: usize,
+    /// Keep int and float locals of hot loops in machine registers
+    /// (`regalloc.rs`); off keeps every value in its frame slot.
+    pub regalloc: bool,
     /// Keep the notes `jitprof disasm` prints (costs compile time).
     pub listing: bool,
     /// Recording a profile: compiled code counts line entries and polls for
@@ -86,6 +90,7 @@ impl Default for JitOptions {
             mode: JitMode::Auto,
             threshold: DEFAULT_THRESHOLD,
             code_limit: DEFAULT_CODE_LIMIT,
+            regalloc: true,
             listing: false,
             profile: false,
         }
@@ -114,7 +119,10 @@ impl CodeJit {
         // SAFETY: compiled code is owned by the VM's JitRuntime and never freed
         // while the VM runs.
         let c = unsafe { &*c };
-        let off = *c.pc_offsets.get(pc)?;
+        let off = *c.entry_offsets.get(pc)?;
+        if off == u32::MAX {
+            return None;
+        }
         Some((
             c.entry,
             c.buf.ptr(dynasmrt::AssemblyOffset(off as usize)) as usize,
@@ -133,6 +141,9 @@ pub struct Compiled {
     pub entry: EntryFn,
     /// Code offset of each bytecode instruction.
     pub pc_offsets: Vec<u32>,
+    /// Where the interpreter enters at each instruction (`u32::MAX`: it
+    /// does not; see `codegen::Generated::entry_offsets`).
+    pub entry_offsets: Vec<u32>,
     /// Comments for the disassembly, by code offset.
     pub notes: Vec<(u32, Note)>,
     pub bail_sites: Vec<(u32, ExitReason)>,
@@ -148,6 +159,9 @@ pub struct Compiled {
     pub generic_at: Vec<u32>,
     /// Sites compiled with a speculation from their type feedback.
     pub speculated: Vec<u32>,
+    /// Instructions whose register-allocated loop kept finding a local of
+    /// another type: their loops are compiled without register allocation.
+    pub noreg_at: Vec<u32>,
     /// Sites whose speculation kept failing in an earlier version: compiled
     /// with the default template, whatever their feedback says.
     pub demoted: Vec<u32>,
@@ -278,13 +292,21 @@ impl JitRuntime {
         // to the generic path.
         let mut generic_at: Vec<u32> = Vec::new();
         let mut demoted: Vec<u32> = Vec::new();
+        let mut noreg_at: Vec<u32> = Vec::new();
         let prev = code.jit.compiled.get();
         if !prev.is_null() {
             // SAFETY: compiled code lives as long as the VM.
             let prev = unsafe { &*prev };
             generic_at.extend(prev.generic_at.iter().copied());
             demoted.extend(prev.demoted.iter().copied());
+            noreg_at.extend(prev.noreg_at.iter().copied());
             for (pc, r, n) in prev.exits() {
+                if r == ExitReason::RegType {
+                    if n >= BAILS_BEFORE_RECOMPILE && !noreg_at.contains(&pc) {
+                        noreg_at.push(pc);
+                    }
+                    continue;
+                }
                 if !is_guard(r) || n < BAILS_BEFORE_RECOMPILE || generic_at.contains(&pc) {
                     continue;
                 }
@@ -309,14 +331,23 @@ impl JitRuntime {
                 .then(crate::recorder::sampler::pending_flag),
         };
         let listing = self.options.listing;
+        let regalloc = self.options.regalloc.then_some(&noreg_at[..]);
         let (built, peak_heap_bytes) = crate::recorder::heapcount::measure(|| {
-            let out = codegen::Gen::new(code, &generic_at, &demoted, listing, polls).generate();
+            let out =
+                codegen::Gen::new(code, &generic_at, &demoted, listing, polls, regalloc).generate();
             let speculated = out.speculated;
-            out.ops
-                .finalize()
-                .map(|bytes| (out.pc_offsets, out.notes, out.bail_sites, speculated, bytes))
+            out.ops.finalize().map(|bytes| {
+                (
+                    out.pc_offsets,
+                    out.entry_offsets,
+                    out.notes,
+                    out.bail_sites,
+                    speculated,
+                    bytes,
+                )
+            })
         });
-        let (pc_offsets, notes, bail_sites, speculated, bytes) = match built {
+        let (pc_offsets, entry_offsets, notes, bail_sites, speculated, bytes) = match built {
             Ok(b) => b,
             Err(e) => return self.give_up(code, format!("assembler error: {e:?}")),
         };
@@ -342,6 +373,7 @@ impl JitRuntime {
             buf,
             entry,
             pc_offsets,
+            entry_offsets,
             notes,
             bail_sites,
             compile_time_ns,
@@ -351,6 +383,7 @@ impl JitRuntime {
             generic_at,
             speculated,
             demoted,
+            noreg_at,
             site_exits: (0..code.instrs.len() * ExitReason::ALL.len())
                 .map(|_| Cell::new(0))
                 .collect(),
@@ -480,6 +513,7 @@ pub fn is_guard(r: ExitReason) -> bool {
             | ExitReason::IndexOutOfRange
             | ExitReason::UnpackNotFast
             | ExitReason::GlobalMiss
+            | ExitReason::RegType
     )
 }
 

@@ -62,6 +62,7 @@ fn expected(r: ExitReason) -> &'static str {
         ExitReason::IndexOutOfRange => "an index in range",
         ExitReason::UnpackNotFast => "a tuple or list of the unpacked length",
         ExitReason::GlobalMiss => "a bound global or cached builtin",
+        ExitReason::RegType => "the type its loop keeps in a register",
         _ => "",
     }
 }

@@ -1,0 +1,717 @@
+//! The code generator's side of register allocation (`jit/regalloc.rs` has
+//! the plan and the invariant): where an operand is, the operand accessors
+//! the register-aware templates use instead of `[rbx + pay(r)]`, spills,
+//! reloads, entry stubs, and the jumps out of a region.
+
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+
+use super::{pay, slot, Gen, Known};
+use crate::jit::exits::ExitReason;
+use crate::jit::helpers;
+use crate::jit::regalloc::{self, Alloc, MReg, RKind};
+use crate::runtime::value::tags;
+
+macro_rules! asm {
+    ($ops:expr; $($t:tt)*) => {
+        dynasm!($ops ; .arch x64 ; $($t)*)
+    };
+}
+
+/// Where the code being emitted stands (captured by cold code, which runs in
+/// the state of the hot code that jumps to it).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Mode {
+    /// The region of the instruction being compiled (with an allocation).
+    pub region: Option<u16>,
+    /// Allocated slots are in their registers (else: the frame is up to
+    /// date, after a spill, and registers are not trusted).
+    pub regs: bool,
+    /// The instruction being compiled.
+    pub pc: u32,
+    /// Allocated slots (bits by index in the region's allocation) whose
+    /// frame payload is known to equal their register here (spilled or
+    /// loaded since the last write), so a spill can skip them.
+    pub clean: u32,
+}
+
+/// A two-operand general-register instruction with a payload operand.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum GOp {
+    Mov,
+    Add,
+    Sub,
+    Imul,
+    Cmp,
+    And,
+    Or,
+    Xor,
+}
+
+/// The same for SSE2 doubles.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum XOp {
+    Mov,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Ucomi,
+}
+
+/// Registers-state per-code data for `Gen`.
+#[derive(Default)]
+pub(super) struct RegState {
+    pub plan: Option<regalloc::Plan>,
+    pub mode: Mode,
+    /// Entry stub (memory state -> register state) of each instruction in a region.
+    pub stubs: Vec<Option<DynamicLabel>>,
+    /// Code offset of each emitted stub (the interpreter's entry there).
+    pub stub_offsets: Vec<u32>,
+    /// Spill-and-jump code for jumps out of a region: (region, target).
+    pub trampolines: Vec<(u16, u32, DynamicLabel)>,
+}
+
+impl<'a> Gen<'a> {
+    /// The allocation of slot `r` in the current region (whatever the state).
+    pub(super) fn alloc_of(&self, r: u16) -> Option<Alloc> {
+        let plan = self.rs.plan.as_ref()?;
+        let reg = self.rs.mode.region?;
+        plan.regions[reg as usize]
+            .allocs
+            .iter()
+            .find(|a| a.slot == r)
+            .copied()
+    }
+
+    /// The machine register holding `r` right now, if it is in one.
+    pub(super) fn in_reg(&self, r: u16) -> Option<MReg> {
+        if !self.rs.mode.regs {
+            return None;
+        }
+        self.alloc_of(r).map(|a| a.reg)
+    }
+
+    /// What is known of `r`, with the allocated type of a slot of the region.
+    pub(super) fn known_with_alloc(&self, r: u16, k: Option<Known>) -> Option<Known> {
+        match self.alloc_of(r) {
+            Some(a) => {
+                let tag = a.kind.tag();
+                Some(Known {
+                    tag,
+                    value: k.filter(|k| k.tag == tag).and_then(|k| k.value),
+                })
+            }
+            None => k,
+        }
+    }
+
+    /// The bit of slot `r` in `Mode::clean`, if it is allocated.
+    fn clean_bit(&self, r: u16) -> u32 {
+        let Some(plan) = self.rs.plan.as_ref() else {
+            return 0;
+        };
+        let Some(reg) = self.rs.mode.region else {
+            return 0;
+        };
+        plan.regions[reg as usize]
+            .allocs
+            .iter()
+            .position(|a| a.slot == r)
+            .map(|i| 1 << i)
+            .unwrap_or(0)
+    }
+
+    /// `r`'s register was written: its frame payload is stale.
+    fn dirtied(&mut self, r: u16) {
+        self.rs.mode.clean &= !self.clean_bit(r);
+    }
+
+    fn allocs(&self) -> Vec<Alloc> {
+        match (self.rs.plan.as_ref(), self.rs.mode.region) {
+            (Some(p), Some(r)) => p.regions[r as usize].allocs.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn slot_name(&self, r: u16) -> String {
+        match self.code.reg_names.get(r as usize).and_then(|n| n.clone()) {
+            Some(n) => format!("r{r}({n})"),
+            None => format!("r{r}"),
+        }
+    }
+
+    // ------------------------------------------------------------ operands
+
+    /// `op Rq(d), payload of r`.
+    pub(super) fn gop(&mut self, op: GOp, d: u8, r: u16) {
+        match self.in_reg(r) {
+            Some(MReg::Gpr(s)) => match op {
+                GOp::Mov => asm!(self.ops; mov Rq(d), Rq(s)),
+                GOp::Add => asm!(self.ops; add Rq(d), Rq(s)),
+                GOp::Sub => asm!(self.ops; sub Rq(d), Rq(s)),
+                GOp::Imul => asm!(self.ops; imul Rq(d), Rq(s)),
+                GOp::Cmp => asm!(self.ops; cmp Rq(d), Rq(s)),
+                GOp::And => asm!(self.ops; and Rq(d), Rq(s)),
+                GOp::Or => asm!(self.ops; or Rq(d), Rq(s)),
+                GOp::Xor => asm!(self.ops; xor Rq(d), Rq(s)),
+            },
+            Some(MReg::Xmm(x)) => {
+                // A float's bits (`is`, `-x`): through rdi, which no
+                // template keeps anything in.
+                if op == GOp::Mov {
+                    asm!(self.ops; movq Rq(d), Rx(x));
+                } else {
+                    asm!(self.ops; movq rdi, Rx(x));
+                    self.gop_reg(op, d, 7);
+                }
+            }
+            None => {
+                let p = pay(r);
+                match op {
+                    GOp::Mov => asm!(self.ops; mov Rq(d), QWORD [rbx + p]),
+                    GOp::Add => asm!(self.ops; add Rq(d), QWORD [rbx + p]),
+                    GOp::Sub => asm!(self.ops; sub Rq(d), QWORD [rbx + p]),
+                    GOp::Imul => asm!(self.ops; imul Rq(d), QWORD [rbx + p]),
+                    GOp::Cmp => asm!(self.ops; cmp Rq(d), QWORD [rbx + p]),
+                    GOp::And => asm!(self.ops; and Rq(d), QWORD [rbx + p]),
+                    GOp::Or => asm!(self.ops; or Rq(d), QWORD [rbx + p]),
+                    GOp::Xor => asm!(self.ops; xor Rq(d), QWORD [rbx + p]),
+                }
+            }
+        }
+    }
+
+    fn gop_reg(&mut self, op: GOp, d: u8, s: u8) {
+        match op {
+            GOp::Mov => asm!(self.ops; mov Rq(d), Rq(s)),
+            GOp::Add => asm!(self.ops; add Rq(d), Rq(s)),
+            GOp::Sub => asm!(self.ops; sub Rq(d), Rq(s)),
+            GOp::Imul => asm!(self.ops; imul Rq(d), Rq(s)),
+            GOp::Cmp => asm!(self.ops; cmp Rq(d), Rq(s)),
+            GOp::And => asm!(self.ops; and Rq(d), Rq(s)),
+            GOp::Or => asm!(self.ops; or Rq(d), Rq(s)),
+            GOp::Xor => asm!(self.ops; xor Rq(d), Rq(s)),
+        }
+    }
+
+    /// Load `r`'s payload word into `Rq(d)`.
+    pub(super) fn load_gpr(&mut self, d: u8, r: u16) {
+        self.gop(GOp::Mov, d, r);
+    }
+
+    /// `op xmm(d), r as a double`.
+    pub(super) fn xop(&mut self, op: XOp, d: u8, r: u16) {
+        match self.in_reg(r) {
+            Some(MReg::Xmm(s)) => match op {
+                XOp::Mov => asm!(self.ops; movapd Rx(d), Rx(s)),
+                XOp::Add => asm!(self.ops; addsd Rx(d), Rx(s)),
+                XOp::Sub => asm!(self.ops; subsd Rx(d), Rx(s)),
+                XOp::Mul => asm!(self.ops; mulsd Rx(d), Rx(s)),
+                XOp::Div => asm!(self.ops; divsd Rx(d), Rx(s)),
+                XOp::Ucomi => asm!(self.ops; ucomisd Rx(d), Rx(s)),
+            },
+            // An int slot read as a double only on paths whose tag check
+            // fails (its tag is INT): never run, but keep it well-formed.
+            Some(MReg::Gpr(_)) | None => {
+                let p = pay(r);
+                match op {
+                    XOp::Mov => asm!(self.ops; movsd Rx(d), QWORD [rbx + p]),
+                    XOp::Add => asm!(self.ops; addsd Rx(d), QWORD [rbx + p]),
+                    XOp::Sub => asm!(self.ops; subsd Rx(d), QWORD [rbx + p]),
+                    XOp::Mul => asm!(self.ops; mulsd Rx(d), QWORD [rbx + p]),
+                    XOp::Div => asm!(self.ops; divsd Rx(d), QWORD [rbx + p]),
+                    XOp::Ucomi => asm!(self.ops; ucomisd Rx(d), QWORD [rbx + p]),
+                }
+            }
+        }
+    }
+
+    /// Compare `r`'s payload word with zero (flags as `cmp r, 0`).
+    pub(super) fn cmp_zero(&mut self, r: u16) {
+        match self.in_reg(r) {
+            Some(MReg::Gpr(s)) => asm!(self.ops; test Rq(s), Rq(s)),
+            Some(MReg::Xmm(x)) => asm!(self.ops; movq rdi, Rx(x); test rdi, rdi),
+            None => asm!(self.ops; cmp QWORD [rbx + pay(r)], 0),
+        }
+    }
+
+    // ------------------------------------------------------------ results
+
+    /// Store the int in `Rq(s)` into `dst` (its tag only when not already INT).
+    pub(super) fn put_int(&mut self, dst: u16, s: u8, tag_known: bool) {
+        self.put_word(dst, s, tags::INT, tag_known);
+    }
+
+    /// Store the float bits in `Rq(s)` into `dst`.
+    pub(super) fn put_float_bits(&mut self, dst: u16, s: u8, tag_known: bool) {
+        self.put_word(dst, s, tags::FLOAT, tag_known);
+    }
+
+    /// Store the payload `Rq(s)` of a value tagged `tag` into `dst`.
+    pub(super) fn put_word(&mut self, dst: u16, s: u8, tag: u64, tag_known: bool) {
+        match self.alloc_of(dst) {
+            Some(a) if a.kind.tag() == tag => match self.in_reg(dst) {
+                Some(MReg::Gpr(d)) => {
+                    self.dirtied(dst);
+                    if d != s {
+                        asm!(self.ops; mov Rq(d), Rq(s));
+                    }
+                }
+                Some(MReg::Xmm(x)) => {
+                    self.dirtied(dst);
+                    asm!(self.ops; movq Rx(x), Rq(s));
+                }
+                None => asm!(self.ops; mov QWORD [rbx + pay(dst)], Rq(s)),
+            },
+            Some(_) => self.leave_type_changed(move |g| {
+                asm!(g.ops
+                    ; mov QWORD [rbx + slot(dst)], tag as i32
+                    ; mov QWORD [rbx + pay(dst)], Rq(s)
+                );
+            }),
+            None => {
+                if !tag_known {
+                    asm!(self.ops; mov QWORD [rbx + slot(dst)], tag as i32);
+                }
+                asm!(self.ops; mov QWORD [rbx + pay(dst)], Rq(s));
+            }
+        }
+    }
+
+    /// Store the double in xmm0 into `dst`.
+    pub(super) fn put_xmm0(&mut self, dst: u16, tag_known: bool) {
+        match self.alloc_of(dst) {
+            Some(a) if a.kind == RKind::Float => match self.in_reg(dst) {
+                Some(MReg::Xmm(x)) => {
+                    self.dirtied(dst);
+                    asm!(self.ops; movapd Rx(x), xmm0);
+                }
+                Some(MReg::Gpr(d)) => {
+                    self.dirtied(dst);
+                    asm!(self.ops; movq Rq(d), xmm0);
+                }
+                None => asm!(self.ops; movsd QWORD [rbx + pay(dst)], xmm0),
+            },
+            Some(_) => self.leave_type_changed(move |g| {
+                asm!(g.ops
+                    ; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32
+                    ; movsd QWORD [rbx + pay(dst)], xmm0
+                );
+            }),
+            None => {
+                if !tag_known {
+                    asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32);
+                }
+                asm!(self.ops; movsd QWORD [rbx + pay(dst)], xmm0);
+            }
+        }
+    }
+
+    /// Store the bool in `al` (zero-extended into rax) into `dst`.
+    pub(super) fn put_bool_rax(&mut self, dst: u16, tag_known: bool) {
+        if self.alloc_of(dst).is_some() {
+            self.leave_type_changed(move |g| {
+                asm!(g.ops
+                    ; mov QWORD [rbx + slot(dst)], tags::BOOL as i32
+                    ; mov QWORD [rbx + pay(dst)], rax
+                );
+            });
+            return;
+        }
+        if !tag_known {
+            asm!(self.ops; mov QWORD [rbx + slot(dst)], tags::BOOL as i32);
+        }
+        asm!(self.ops; mov QWORD [rbx + pay(dst)], rax);
+    }
+
+    /// Store a constant; the tag only when not known to be there.
+    pub(super) fn put_const(&mut self, dst: u16, tag: u64, payload: u64, tag_known: bool) {
+        match self.alloc_of(dst) {
+            Some(a) if a.kind.tag() == tag => match self.in_reg(dst) {
+                Some(MReg::Gpr(d)) => {
+                    self.dirtied(dst);
+                    if payload == 0 {
+                        asm!(self.ops; xor Rd(d), Rd(d));
+                    } else {
+                        asm!(self.ops; mov Rq(d), QWORD payload as i64);
+                    }
+                }
+                Some(MReg::Xmm(x)) => {
+                    self.dirtied(dst);
+                    if payload == 0 {
+                        asm!(self.ops; xorps Rx(x), Rx(x));
+                    } else {
+                        asm!(self.ops
+                            ; mov rax, QWORD payload as i64
+                            ; movq Rx(x), rax
+                        );
+                    }
+                }
+                None => self.store_payload_const(dst, payload),
+            },
+            Some(_) => self.leave_type_changed(move |g| {
+                asm!(g.ops; mov QWORD [rbx + slot(dst)], tag as i32);
+                g.store_payload_const(dst, payload);
+            }),
+            None => {
+                if !tag_known {
+                    asm!(self.ops; mov QWORD [rbx + slot(dst)], tag as i32);
+                }
+                self.store_payload_const(dst, payload);
+            }
+        }
+    }
+
+    fn store_payload_const(&mut self, dst: u16, payload: u64) {
+        if let Ok(p) = i32::try_from(payload as i64) {
+            asm!(self.ops; mov QWORD [rbx + pay(dst)], p);
+        } else {
+            asm!(self.ops
+                ; mov rax, QWORD payload as i64
+                ; mov QWORD [rbx + pay(dst)], rax
+            );
+        }
+    }
+
+    /// Store a value whose tag is in rax and payload in rcx into `dst`. An
+    /// allocated `dst` takes it when the tag is its type's; another tag
+    /// goes to the frame and compiled code leaves.
+    pub(super) fn put_value_rax_rcx(&mut self, dst: u16) {
+        match self.alloc_of(dst) {
+            Some(a) if self.rs.mode.regs => {
+                self.dirtied(dst);
+                let other = self.ops.new_dynamic_label();
+                asm!(self.ops
+                    ; cmp rax, a.kind.tag() as i32
+                    ; jne =>other
+                );
+                match a.reg {
+                    MReg::Gpr(d) => asm!(self.ops; mov Rq(d), rcx),
+                    MReg::Xmm(x) => asm!(self.ops; movq Rx(x), rcx),
+                }
+                self.cold(move |g| {
+                    asm!(g.ops; =>other);
+                    g.leave_type_changed(move |g| {
+                        asm!(g.ops
+                            ; mov QWORD [rbx + slot(dst)], rax
+                            ; mov QWORD [rbx + pay(dst)], rcx
+                        );
+                    });
+                });
+            }
+            Some(a) => {
+                // Frame state inside a region: the tag must stay the type's.
+                let other = self.ops.new_dynamic_label();
+                asm!(self.ops
+                    ; cmp rax, a.kind.tag() as i32
+                    ; jne =>other
+                    ; mov QWORD [rbx + pay(dst)], rcx
+                );
+                self.cold(move |g| {
+                    asm!(g.ops; =>other);
+                    g.leave_type_changed(move |g| {
+                        asm!(g.ops
+                            ; mov QWORD [rbx + slot(dst)], rax
+                            ; mov QWORD [rbx + pay(dst)], rcx
+                        );
+                    });
+                });
+            }
+            None => asm!(self.ops
+                ; mov QWORD [rbx + slot(dst)], rax
+                ; mov QWORD [rbx + pay(dst)], rcx
+            ),
+        }
+    }
+
+    /// A result of another type than its allocated slot's: spill, write it
+    /// to the frame (`write`), and leave to the interpreter after the
+    /// instruction. Ends the path (no fall-through).
+    fn leave_type_changed(&mut self, write: impl FnOnce(&mut Gen<'a>)) {
+        let pc = self.rs.mode.pc;
+        self.comment(format_args!(
+            "result changes a register local's type: leave"
+        ));
+        self.spill();
+        write(self);
+        self.reg_exit(pc + 1);
+    }
+
+    /// Leave to the interpreter at `pc` (the frame is up to date), counting
+    /// a `RegType` exit there.
+    pub(super) fn reg_exit(&mut self, pc: u32) {
+        let helper = helpers::jit_reg_exit as *const () as i64;
+        asm!(self.ops
+            ; mov rdi, r12
+            ; mov esi, pc as i32
+            ; mov edx, ExitReason::RegType as i32
+            ; mov rax, QWORD helper
+            ; call rax
+            ; jmp ->exit
+        );
+    }
+
+    // ------------------------------------------------------------ spills and reloads
+
+    /// Store the payloads of the region's written slots that the frame
+    /// may read from the current instruction on (register state).
+    pub(super) fn spill(&mut self) {
+        let pc = self.rs.mode.pc;
+        self.spill_for(pc);
+    }
+
+    /// The same, for going on at `pc`: slots dead there are not stored, nor
+    /// those whose frame payload is known to be up to date.
+    pub(super) fn spill_for(&mut self, pc: u32) {
+        if !self.rs.mode.regs {
+            return;
+        }
+        let clean = self.rs.mode.clean;
+        let plan = self.rs.plan.as_ref();
+        let dirty: Vec<(usize, Alloc)> = self
+            .allocs()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, a)| {
+                a.dirty && clean & (1 << i) == 0 && plan.is_none_or(|p| p.live_at(pc, a.slot))
+            })
+            .collect();
+        for (i, _) in &dirty {
+            self.rs.mode.clean |= 1 << i;
+        }
+        let dirty: Vec<Alloc> = dirty.into_iter().map(|(_, a)| a).collect();
+        if dirty.is_empty() {
+            return;
+        }
+        if self.listing {
+            let names: Vec<String> = dirty.iter().map(|a| self.slot_name(a.slot)).collect();
+            self.comment(format_args!("spill {}", names.join(", ")));
+        }
+        for a in dirty {
+            let p = pay(a.slot);
+            match a.reg {
+                MReg::Gpr(n) => asm!(self.ops; mov QWORD [rbx + p], Rq(n)),
+                MReg::Xmm(n) => asm!(self.ops; movsd QWORD [rbx + p], Rx(n)),
+            }
+        }
+    }
+
+    /// Back to register state after the instruction at `pc` ran on the
+    /// frame (a helper call or a template that is not register-aware),
+    /// going on at `pc + 1`: check and load what it may have written,
+    /// load the caller-saved registers again.
+    pub(super) fn reload_after(&mut self, pc: u32) {
+        let Some(plan) = self.rs.plan.as_ref() else {
+            return;
+        };
+        let ins = self.code.instrs[pc as usize];
+        let fx = regalloc::effects(&ins, self.code.nregs as usize);
+        let next = pc + 1;
+        let mut checks = Vec::new();
+        for a in self.allocs() {
+            let written = fx.may_write.contains(a.slot);
+            let live = plan.live_at(next, a.slot);
+            if written || (a.reg.caller_saved() && live) {
+                checks.push((a, written, live));
+            }
+        }
+        if checks.is_empty() {
+            return;
+        }
+        if self.listing {
+            let names: Vec<String> = checks
+                .iter()
+                .map(|(a, w, _)| {
+                    format!(
+                        "{}{}",
+                        self.slot_name(a.slot),
+                        if *w { " (check)" } else { "" }
+                    )
+                })
+                .collect();
+            self.comment(format_args!("reload {}", names.join(", ")));
+        }
+        let fail = self.ops.new_dynamic_label();
+        let mut fail_used = false;
+        for (a, written, live) in checks {
+            let tag = a.kind.tag() as i32;
+            if written && !live {
+                // Dead here: whatever was written is never read.
+                asm!(self.ops; mov QWORD [rbx + slot(a.slot)], tag);
+                self.dirtied(a.slot);
+                continue;
+            }
+            self.rs.mode.clean |= self.clean_bit(a.slot);
+            if written {
+                fail_used = true;
+                asm!(self.ops
+                    ; cmp QWORD [rbx + slot(a.slot)], tag
+                    ; jne =>fail
+                );
+            }
+            self.load_alloc(a);
+        }
+        if fail_used {
+            self.bail_sites.push((next, ExitReason::RegType));
+            self.cold(move |g| {
+                asm!(g.ops; =>fail);
+                g.comment(format_args!(
+                    "pc {pc}: wrote a register local with another type: leave"
+                ));
+                g.reg_exit(next);
+            });
+        }
+    }
+
+    fn load_alloc(&mut self, a: Alloc) {
+        let p = pay(a.slot);
+        match a.reg {
+            MReg::Gpr(n) => asm!(self.ops; mov Rq(n), QWORD [rbx + p]),
+            MReg::Xmm(n) => asm!(self.ops; movsd Rx(n), QWORD [rbx + p]),
+        }
+    }
+
+    // ------------------------------------------------------------ labels
+
+    /// Where code in the frame state goes to run instruction `pc`: its
+    /// entry stub inside a region, its code elsewhere.
+    pub(super) fn mem_label(&mut self, pc: u32) -> DynamicLabel {
+        match self.rs.plan.as_ref().and_then(|p| p.region_at(pc)) {
+            Some(_) => self.stub(pc),
+            None => self.labels[pc as usize],
+        }
+    }
+
+    /// Where a jump to `pc` goes from the code being emitted.
+    pub(super) fn jump_label(&mut self, pc: u32) -> DynamicLabel {
+        let m = self.rs.mode;
+        let Some(region) = m.region.filter(|_| m.regs) else {
+            return self.mem_label(pc);
+        };
+        let plan = self.rs.plan.as_ref().expect("a region has a plan");
+        if plan.regions[region as usize].contains(pc) {
+            return self.labels[pc as usize];
+        }
+        if let Some(&(_, _, l)) = self
+            .rs
+            .trampolines
+            .iter()
+            .find(|(r, p, _)| *r == region && *p == pc)
+        {
+            return l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.rs.trampolines.push((region, pc, l));
+        self.cold(move |g| {
+            asm!(g.ops; =>l);
+            g.comment(format_args!("leave the loop for pc {pc}"));
+            // Shared by every jump there: spill what any of them may leave
+            // stale.
+            g.rs.mode.clean = 0;
+            g.spill_for(pc);
+            g.rs.mode.regs = false;
+            let t = g.mem_label(pc);
+            asm!(g.ops; jmp =>t);
+        });
+        l
+    }
+
+    /// The entry stub of `pc` (in a region), emitted with the cold code.
+    pub(super) fn stub(&mut self, pc: u32) -> DynamicLabel {
+        if let Some(l) = self.rs.stubs[pc as usize] {
+            return l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.rs.stubs[pc as usize] = Some(l);
+        let region = self
+            .rs
+            .plan
+            .as_ref()
+            .and_then(|p| p.region_at(pc))
+            .expect("a stub is in a region") as u16;
+        self.cold(move |g| {
+            g.rs.mode = Mode {
+                region: Some(region),
+                regs: false,
+                pc,
+                clean: 0,
+            };
+            asm!(g.ops; =>l);
+            g.rs.stub_offsets[pc as usize] = g.here();
+            g.emit_stub(pc);
+        });
+        l
+    }
+
+    fn emit_stub(&mut self, pc: u32) {
+        let allocs = self.allocs();
+        if self.listing {
+            let names: Vec<String> = allocs
+                .iter()
+                .map(|a| format!("{} in {}", self.slot_name(a.slot), a.reg.name()))
+                .collect();
+            self.comment(format_args!(
+                "pc {pc}: enter the loop: check and load {}",
+                names.join(", ")
+            ));
+        }
+        let fail = self.ops.new_dynamic_label();
+        let mut fail_used = false;
+        for a in allocs {
+            let tag = a.kind.tag() as i32;
+            let live = self.rs.plan.as_ref().is_none_or(|p| p.live_at(pc, a.slot));
+            if !live {
+                asm!(self.ops; mov QWORD [rbx + slot(a.slot)], tag);
+                continue;
+            }
+            fail_used = true;
+            asm!(self.ops
+                ; cmp QWORD [rbx + slot(a.slot)], tag
+                ; jne =>fail
+            );
+            self.load_alloc(a);
+        }
+        let body = self.labels[pc as usize];
+        asm!(self.ops; jmp =>body);
+        if fail_used {
+            self.bail_sites.push((pc, ExitReason::RegType));
+            asm!(self.ops; =>fail);
+            self.reg_exit(pc);
+        }
+    }
+
+    /// The allocation of the region at `pc`, for the listing.
+    pub(super) fn note_region(&mut self, pc: u32) {
+        if !self.listing {
+            return;
+        }
+        let Some(plan) = self.rs.plan.as_ref() else {
+            return;
+        };
+        let Some(r) = plan.region_at(pc) else { return };
+        let region = &plan.regions[r];
+        if region.start != pc {
+            return;
+        }
+        let text: Vec<String> = region
+            .allocs
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {} in {}",
+                    self.slot_name(a.slot),
+                    match a.kind {
+                        RKind::Int => "int",
+                        RKind::Float => "float",
+                    },
+                    a.reg.name()
+                )
+            })
+            .collect();
+        let end = region.end;
+        self.comment(format_args!(
+            "loop pc {pc}..={end} in registers: {}",
+            text.join(", ")
+        ));
+    }
+}
