@@ -94,11 +94,10 @@ impl Vm {
         if let Some(r) = self.rec.as_deref_mut() {
             // The id is cached on the builtin object; bound methods (made per
             // access) miss it and find theirs by name and owner.
-            let id = match b.prof_id.get() {
-                u32::MAX => builtin_id_of(r, b),
-                id => id,
-            };
-            r.enter_id(id);
+            let id = b.prof_id.get();
+            if id == u32::MAX || r.exact || !r.calls.try_enter_counted(id) {
+                native_enter_slow(r, b);
+            }
         }
         let prev = sampler::enter_tier(Tier::Runtime);
         let out = f(self);
@@ -493,6 +492,17 @@ impl Vm {
             r.gc_count += 1;
         }
     }
+}
+
+/// A builtin's call that `try_enter_counted` did not count: its first, or
+/// timed, or one whose caller edge is not cached.
+#[inline(never)]
+fn native_enter_slow(r: &mut Recorder, b: Gc<crate::runtime::object::BuiltinObj>) {
+    let id = match b.prof_id.get() {
+        u32::MAX => builtin_id_of(r, b),
+        id => id,
+    };
+    r.enter(id);
 }
 
 /// The profile index of builtin `b`, found by name and owner and cached on it.

@@ -12,7 +12,7 @@ use crate::interp::vm::Vm;
 use crate::jit::exits::ExitReason;
 use crate::jit::{is_guard, JitMode};
 use crate::recorder::clock::{ticks, ToNs};
-use crate::recorder::{sites, FuncKey, Recorder};
+use crate::recorder::{calls, sites, FuncKey, Recorder};
 use profile::*;
 
 /// What the caller knows about the run that the VM does not.
@@ -194,20 +194,28 @@ impl<'a> Builder<'a> {
         let sample_ns = |n: u64| (n as f64 * ns_per_sample).round() as u64;
         let mut out = Vec::with_capacity(self.rec.funcs.len());
         for (i, key) in self.rec.funcs.iter().enumerate() {
-            let t = self.rec.calls.funcs.get(i).cloned().unwrap_or_default();
+            let t = self
+                .rec
+                .calls
+                .funcs
+                .get(i)
+                .map(|f| f.counts.clone())
+                .unwrap_or_default();
             let callee = i as u32;
-            let callers = t
-                .callers()
-                .map(|e| {
+            let callers = self
+                .rec
+                .calls
+                .callers(callee)
+                .map(|calls::Edge { caller, counts: e }| {
                     let (self_ns, cumulative_ns) = match &sampled {
                         Some(s) => {
-                            let c = s.edge(e.caller, callee);
+                            let c = s.edge(*caller, callee);
                             (sample_ns(c.self_samples), sample_ns(c.cumulative_samples))
                         }
                         None => (ns(e.self_ticks), ns(e.cum_ticks)),
                     };
                     CallerEdge {
-                        caller: e.caller,
+                        caller: *caller,
                         calls: e.calls,
                         primitive_calls: e.primitive_calls(),
                         self_ns,
@@ -682,7 +690,7 @@ impl<'a> Builder<'a> {
     /// here (a lower bound: the interpreter's per-instruction test and the
     /// allocation counts are not in it).
     fn overhead_ns(&self) -> u64 {
-        let calls: u64 = self.rec.calls.funcs.iter().map(|f| f.calls).sum();
+        let calls: u64 = self.rec.calls.funcs.iter().map(|f| f.counts.calls).sum();
         // Type observations: what the per-instruction figure below costs.
         let observed: u64 = self
             .rec

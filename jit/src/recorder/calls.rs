@@ -17,90 +17,68 @@
 //! activation stack, which samples use to place builtins.
 //!
 //! Sampled timing makes these counts most of a call's recording cost, and
-//! what they cost is mostly the chain of loads that finds the caller's edge
-//! (measured: each link is a few nanoseconds on every call). So the chain is
-//! short: the innermost activation is kept in fields (`top`), not read back
-//! from the stack, and a function keeps its first caller edges in slots
-//! inside itself, one per caller id modulo `SLOTS`, so finding the edge is
-//! one load that depends on the caller. Recursive calls are counted (usually
-//! none) rather than primitive ones, and the common case calls nothing
-//! (`try_enter_counted`).
+//! what they cost is mostly finding the caller's edge. So the common case is
+//! short and calls nothing (`try_enter_counted`): the innermost activation
+//! is kept in fields (`top`), not read back from the stack, and the edge of
+//! a (caller, callee) pair is found in a direct-mapped cache, one load and
+//! compare. Edges live in one table for all functions; the cache is filled
+//! from a hash map on a miss (a pair's first call, or a collision).
 
-/// Function index meaning "no caller" (the main module's activation); also
-/// marks an empty edge slot.
+use rustc_hash::FxHashMap;
+
+/// Function index meaning "no caller" (the main module's activation).
 pub const NO_CALLER: u32 = u32::MAX;
 
-/// Edge slots inside each function (callers beyond go to `FuncTimes::more`).
-const SLOTS: usize = 4;
+/// Edge index meaning "no edge" (an activation called from no function).
+const NO_EDGE: u32 = u32::MAX;
 
-#[derive(Clone, Debug)]
-pub struct Edge {
-    pub caller: u32,
-    /// Activations of the callee from this caller on the stack now.
-    active: u32,
+/// Entries in the edge cache (a power of two). Programs with more hot
+/// (caller, callee) pairs than this share entries and take the map more
+/// often. Each entry is one word, so the cache is 2 KiB and stays in the
+/// L1 cache beside the program's data: a 16-byte entry in a 16 KiB table
+/// missed the L1 on a fifth of deltablue's calls (cachegrind).
+const CACHE_BITS: u32 = 8;
+const CACHE_SIZE: usize = 1 << CACHE_BITS;
+
+/// Function ids below this (and edge ids below `EDGE_LIMIT`) fit a cache
+/// entry; pairs beyond are always looked up in the map.
+const ID_BITS: u32 = 20;
+const ID_LIMIT: u32 = (1 << ID_BITS) - 1;
+const EDGE_BITS: u32 = 64 - 2 * ID_BITS;
+const EDGE_LIMIT: u32 = 1 << EDGE_BITS;
+
+/// An empty cache entry: its pair part is all ones, which no pair with
+/// ids below `ID_LIMIT` has.
+const EMPTY_ENTRY: u64 = u64::MAX;
+
+/// The pair part of a cache entry, for ids below `ID_LIMIT`.
+#[inline(always)]
+fn pair_key(caller: u32, callee: u32) -> u64 {
+    ((caller as u64) << ID_BITS) | callee as u64
+}
+
+#[inline(always)]
+fn cache_index(pair: u64) -> usize {
+    (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
+}
+
+/// The counts and times cProfile keeps, for a function and for each of its
+/// caller edges alike.
+#[derive(Clone, Debug, Default)]
+pub struct Counts {
     pub calls: u64,
+    /// Activations on the stack now (of the function, or of the function
+    /// called from this caller).
+    active: u32,
     /// Calls made while such an activation was running.
     recursive: u64,
     pub self_ticks: u64,
     pub cum_ticks: u64,
 }
 
-impl Default for Edge {
-    fn default() -> Edge {
-        Edge {
-            caller: NO_CALLER,
-            active: 0,
-            calls: 0,
-            recursive: 0,
-            self_ticks: 0,
-            cum_ticks: 0,
-        }
-    }
-}
-
-impl Edge {
+impl Counts {
     pub fn primitive_calls(&self) -> u64 {
         self.calls - self.recursive
-    }
-
-    /// Count a call over this edge (and the activation it starts).
-    #[inline(always)]
-    fn start(&mut self) {
-        self.calls += 1;
-        if self.active != 0 {
-            self.recursive += 1;
-        }
-        self.active += 1;
-    }
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct FuncTimes {
-    pub calls: u64,
-    /// Activations of this function on the stack now.
-    active: u32,
-    /// Calls made while an activation was running.
-    recursive: u64,
-    pub self_ticks: u64,
-    pub cum_ticks: u64,
-    /// Caller edges: the first caller whose id is `i` modulo `SLOTS` in
-    /// slot `i`, the others in `more`. An edge's index is its slot, or
-    /// `SLOTS` plus its place in `more`.
-    slots: [Edge; SLOTS],
-    more: Vec<Edge>,
-}
-
-impl FuncTimes {
-    pub fn primitive_calls(&self) -> u64 {
-        self.calls - self.recursive
-    }
-
-    /// Every caller edge (in no particular order).
-    pub fn callers(&self) -> impl Iterator<Item = &Edge> {
-        self.slots
-            .iter()
-            .filter(|e| e.caller != NO_CALLER)
-            .chain(self.more.iter())
     }
 
     /// Count a call (and the activation it starts).
@@ -113,49 +91,35 @@ impl FuncTimes {
         self.active += 1;
     }
 
-    /// The index of the edge from `caller`, made on first sight.
-    #[inline]
-    fn edge_index(&mut self, caller: u32) -> u32 {
-        let slot = caller as usize % SLOTS;
-        let e = &mut self.slots[slot];
-        if e.caller == caller {
-            return slot as u32;
-        }
-        if e.caller == NO_CALLER {
-            e.caller = caller;
-            return slot as u32;
-        }
-        self.find_more(caller)
-    }
-
-    #[inline(never)]
-    fn find_more(&mut self, caller: u32) -> u32 {
-        let i = match self.more.iter().position(|e| e.caller == caller) {
-            Some(i) => i,
-            None => {
-                self.more.push(Edge {
-                    caller,
-                    ..Edge::default()
-                });
-                self.more.len() - 1
-            }
-        };
-        (SLOTS + i) as u32
-    }
-
+    /// An activation ends after `elapsed` ticks, `own` of them its own.
     #[inline(always)]
-    fn edge_mut(&mut self, index: u32) -> Option<&mut Edge> {
-        match index as usize {
-            i if i < SLOTS => Some(&mut self.slots[i]),
-            i => self.more.get_mut(i - SLOTS),
+    fn finish(&mut self, elapsed: u64, own: u64) {
+        self.self_ticks += own;
+        self.active = self.active.saturating_sub(1);
+        if self.active == 0 {
+            self.cum_ticks += elapsed;
         }
     }
+}
+
+/// The calls of one function from one caller.
+#[derive(Clone, Debug)]
+pub struct Edge {
+    pub caller: u32,
+    pub counts: Counts,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct FuncTimes {
+    pub counts: Counts,
+    /// Indices of this function's caller edges in `CallTimes::edges`.
+    edges: Vec<u32>,
 }
 
 #[derive(Clone, Copy, Debug)]
 struct Activation {
     func: u32,
-    /// Index of the caller edge in `funcs[func]` (u32::MAX: none).
+    /// Index of the caller edge in `CallTimes::edges` (NO_EDGE: none).
     edge: u32,
     start: u64,
     /// Ticks spent in callees, subtracted for self time.
@@ -173,11 +137,15 @@ struct Top {
 
 const NO_TOP: Top = Top {
     func: NO_CALLER,
-    edge: u32::MAX,
+    edge: NO_EDGE,
 };
 
 pub struct CallTimes {
     pub funcs: Vec<FuncTimes>,
+    pub edges: Vec<Edge>,
+    edge_of: FxHashMap<(u32, u32), u32>,
+    /// Direct-mapped: `pair_key << EDGE_BITS | edge`.
+    cache: Box<[u64; CACHE_SIZE]>,
     stack: Vec<Activation>,
     /// The last element of `stack` (`NO_TOP` when empty).
     top: Top,
@@ -187,7 +155,10 @@ impl Default for CallTimes {
     fn default() -> CallTimes {
         CallTimes {
             funcs: Vec::new(),
-            stack: Vec::new(),
+            edges: Vec::new(),
+            edge_of: FxHashMap::default(),
+            cache: Box::new([EMPTY_ENTRY; CACHE_SIZE]),
+            stack: Vec::with_capacity(64),
             top: NO_TOP,
         }
     }
@@ -210,6 +181,16 @@ impl CallTimes {
 
     pub fn depth(&self) -> usize {
         self.stack.len()
+    }
+
+    /// Function `callee`'s caller edges.
+    pub fn callers(&self, callee: u32) -> impl Iterator<Item = &Edge> {
+        self.funcs
+            .get(callee as usize)
+            .map(|f| f.edges.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&i| self.edges.get(i as usize))
     }
 
     /// A call of `func` starts at tick `now` (exact timing).
@@ -249,82 +230,154 @@ impl CallTimes {
         };
     }
 
-    /// `enter_counted` for the common case, where nothing needs to grow or
-    /// be searched: a caller whose edge is in its slot, and room on the
-    /// stack. Returns false, having changed nothing, for the other cases.
-    /// Calls nothing, so a hook made of it saves no registers.
+    /// `enter_counted` for the common case: a (caller, callee) pair found
+    /// in the cache, and room on the stack. Returns false, having changed
+    /// nothing, for the other cases. Calls nothing, so a hook made of it
+    /// saves no registers.
     #[inline(always)]
     pub fn try_enter_counted(&mut self, func: u32) -> bool {
         let caller = self.top.func;
+        let pair = pair_key(caller, func);
+        let entry = self.cache[cache_index(pair)];
         let len = self.stack.len();
-        if len == self.stack.capacity() {
+        // NO_CALLER and ids too large for an entry fail the first test.
+        if (caller | func) >= ID_LIMIT || entry >> EDGE_BITS != pair || len == self.stack.capacity()
+        {
             return false;
         }
-        let Some(f) = self.funcs.get_mut(func as usize) else {
-            return false;
-        };
-        let slot = caller as usize % SLOTS;
-        let e = &mut f.slots[slot];
-        // A caller of NO_CALLER never matches: its slot holds a real caller
-        // or is empty (marked NO_CALLER, but then `count` fills it).
-        if e.caller != caller || caller == NO_CALLER {
-            return false;
-        }
-        e.start();
-        f.start();
-        // SAFETY: `len < capacity` was checked above, so the slot is
-        // allocated; it is written before the length covers it.
+        let edge = (entry & (EDGE_LIMIT as u64 - 1)) as u32;
+        // SAFETY: an entry is cached only by `edge` for an edge it made,
+        // after `ensure(func)`, so both indices are in range; `len <
+        // capacity` was checked above, so the stack slot is allocated, and it
+        // is written before the length covers it.
         unsafe {
+            self.funcs.get_unchecked_mut(func as usize).counts.start();
+            self.edges.get_unchecked_mut(edge as usize).counts.start();
             self.stack.as_mut_ptr().add(len).write(Activation {
                 func,
-                edge: slot as u32,
+                edge,
                 start: 0,
                 child: 0,
             });
             self.stack.set_len(len + 1);
         }
-        self.top = Top {
-            func,
-            edge: slot as u32,
-        };
+        self.top = Top { func, edge };
         true
     }
 
-    /// The innermost activation returns (sampled timing).
-    #[inline]
+    /// `try_enter_counted` with the edge from the callee's memo (see
+    /// `CodeProf::edge_memo`), when the memo's caller is the caller now.
+    #[inline(always)]
+    pub fn try_enter_memo(&mut self, func: u32, memo: u64) -> bool {
+        let caller = self.top.func;
+        let len = self.stack.len();
+        if (memo >> 32) as u32 != caller || caller == NO_CALLER || len == self.stack.capacity() {
+            return false;
+        }
+        let edge = memo as u32;
+        debug_assert!((func as usize) < self.funcs.len() && (edge as usize) < self.edges.len());
+        // SAFETY: a memo is set only after `count` made or found the edge
+        // for this function (`Recorder::enter_code_slow`), so both indices
+        // are in range; the stack has room (checked above), and the slot is
+        // written before the length covers it.
+        unsafe {
+            self.funcs.get_unchecked_mut(func as usize).counts.start();
+            self.edges.get_unchecked_mut(edge as usize).counts.start();
+            let a = self.stack.as_mut_ptr().add(len);
+            std::ptr::addr_of_mut!((*a).func).write(func);
+            std::ptr::addr_of_mut!((*a).edge).write(edge);
+            std::ptr::addr_of_mut!((*a).start).write(0);
+            std::ptr::addr_of_mut!((*a).child).write(0);
+            self.stack.set_len(len + 1);
+        }
+        self.top = Top { func, edge };
+        true
+    }
+
+    /// The function that called the innermost activation (the one below
+    /// it), if any.
+    pub fn caller_of_top(&self) -> Option<u32> {
+        let n = self.stack.len();
+        (n >= 2).then(|| self.stack[n - 2].func)
+    }
+
+    /// The innermost activation's caller edge, if it has one.
+    pub fn top_edge(&self) -> Option<u32> {
+        (self.top.edge != NO_EDGE).then_some(self.top.edge)
+    }
+
+    /// The innermost activation returns (sampled timing). Inlined into
+    /// every frame pop, so it is kept to the loads and stores it needs.
+    #[inline(always)]
     pub fn leave_counted(&mut self) {
-        let Top { func, edge } = self.top;
-        if func == NO_CALLER {
+        let len = self.stack.len();
+        if len == 0 {
             return;
         }
-        if let Some(f) = self.funcs.get_mut(func as usize) {
-            f.active = f.active.saturating_sub(1);
-            if let Some(e) = f.edge_mut(edge) {
-                e.active = e.active.saturating_sub(1);
+        let Top { func, edge } = self.top;
+        debug_assert!((func as usize) < self.funcs.len());
+        debug_assert!(edge == NO_EDGE || (edge as usize) < self.edges.len());
+        // SAFETY: `top` describes the activation at `len - 1`, pushed with
+        // the index of a counted function and of an edge `count` made (or
+        // NO_EDGE), so both are in range; `len - 2` is a live activation.
+        unsafe {
+            let f = &mut self.funcs.get_unchecked_mut(func as usize).counts;
+            f.active = f.active.wrapping_sub(1);
+            if edge != NO_EDGE {
+                let e = &mut self.edges.get_unchecked_mut(edge as usize).counts;
+                e.active = e.active.wrapping_sub(1);
             }
+            self.stack.set_len(len - 1);
+            self.top = if len >= 2 {
+                let a = self.stack.as_ptr().add(len - 2);
+                Top {
+                    func: (*a).func,
+                    edge: (*a).edge,
+                }
+            } else {
+                NO_TOP
+            };
         }
-        self.stack.pop();
-        self.retop();
     }
 
     /// Count a call of `func` from the innermost activation; returns the
-    /// index of the caller edge (u32::MAX: called from no function).
-    #[inline(always)]
+    /// index of the caller edge (NO_EDGE: called from no function).
+    #[inline]
     fn count(&mut self, func: u32) -> u32 {
         let caller = self.top.func;
         if func as usize >= self.funcs.len() {
             self.ensure(func);
         }
-        let f = &mut self.funcs[func as usize];
-        f.start();
+        self.funcs[func as usize].counts.start();
         if caller == NO_CALLER {
-            return u32::MAX;
+            return NO_EDGE;
         }
-        let i = f.edge_index(caller);
-        if let Some(e) = f.edge_mut(i) {
-            e.start();
+        let edge = self.edge(caller, func);
+        self.edges[edge as usize].counts.start();
+        edge
+    }
+
+    /// The edge of (caller, callee), made on first sight, and cached.
+    #[inline(never)]
+    fn edge(&mut self, caller: u32, callee: u32) -> u32 {
+        let edge = match self.edge_of.get(&(caller, callee)) {
+            Some(&e) => e,
+            None => {
+                let e = self.edges.len() as u32;
+                self.edges.push(Edge {
+                    caller,
+                    counts: Counts::default(),
+                });
+                self.edge_of.insert((caller, callee), e);
+                self.funcs[callee as usize].edges.push(e);
+                e
+            }
+        };
+        if (caller | callee) < ID_LIMIT && edge < EDGE_LIMIT {
+            let pair = pair_key(caller, callee);
+            self.cache[cache_index(pair)] = (pair << EDGE_BITS) | edge as u64;
         }
-        i
+        edge
     }
 
     /// The innermost activation returns at tick `now` (exact timing).
@@ -333,18 +386,9 @@ impl CallTimes {
         let Some(a) = self.stack.pop() else { return };
         let elapsed = now.saturating_sub(a.start);
         let own = elapsed.saturating_sub(a.child);
-        let f = &mut self.funcs[a.func as usize];
-        f.self_ticks += own;
-        f.active = f.active.saturating_sub(1);
-        if f.active == 0 {
-            f.cum_ticks += elapsed;
-        }
-        if let Some(e) = f.edge_mut(a.edge) {
-            e.self_ticks += own;
-            e.active = e.active.saturating_sub(1);
-            if e.active == 0 {
-                e.cum_ticks += elapsed;
-            }
+        self.funcs[a.func as usize].counts.finish(elapsed, own);
+        if let Some(e) = self.edges.get_mut(a.edge as usize) {
+            e.counts.finish(elapsed, own);
         }
         if let Some(p) = self.stack.last_mut() {
             p.child += elapsed;
@@ -385,14 +429,14 @@ mod tests {
         c.leave(50);
         c.leave(60);
         c.leave(100);
-        let f = &c.funcs[1];
+        let f = &c.funcs[1].counts;
         assert_eq!((f.calls, f.primitive_calls()), (3, 1));
         assert_eq!(f.cum_ticks, 50, "outermost activation only");
         assert_eq!(f.self_ticks, 50, "self times add up to the outermost span");
-        assert_eq!(c.funcs[0].self_ticks, 50);
-        assert_eq!(c.funcs[0].cum_ticks, 100);
-        let from_main = f.callers().find(|e| e.caller == 0).unwrap();
-        let from_self = f.callers().find(|e| e.caller == 1).unwrap();
+        assert_eq!(c.funcs[0].counts.self_ticks, 50);
+        assert_eq!(c.funcs[0].counts.cum_ticks, 100);
+        let from_main = &c.callers(1).find(|e| e.caller == 0).unwrap().counts;
+        let from_self = &c.callers(1).find(|e| e.caller == 1).unwrap().counts;
         assert_eq!((from_main.calls, from_main.primitive_calls()), (1, 1));
         assert_eq!((from_self.calls, from_self.primitive_calls()), (2, 1));
         assert_eq!(from_main.cum_ticks, 50);
@@ -405,14 +449,13 @@ mod tests {
         c.enter(0, 0);
         c.enter(2, 5);
         c.leave_all(Some(9));
-        assert_eq!(c.funcs[2].cum_ticks, 4);
-        assert_eq!(c.funcs[0].cum_ticks, 9);
+        assert_eq!(c.funcs[2].counts.cum_ticks, 4);
+        assert_eq!(c.funcs[0].counts.cum_ticks, 9);
         assert_eq!(c.depth(), 0);
     }
 
     #[test]
-    fn callers_sharing_a_slot_get_edges_of_their_own() {
-        // Callers 0, 4 and 8 all map to slot 0; 1 has a slot of its own.
+    fn each_caller_gets_an_edge_of_its_own() {
         let mut c = CallTimes::default();
         for caller in [0, 4, 8, 1, 4, 8, 0] {
             c.enter_counted(caller);
@@ -424,10 +467,10 @@ mod tests {
             }
             c.leave_counted();
         }
-        let f = &c.funcs[9];
-        let mut edges: Vec<(u32, u64, u64)> = f
-            .callers()
-            .map(|e| (e.caller, e.calls, e.primitive_calls()))
+        let f = &c.funcs[9].counts;
+        let mut edges: Vec<(u32, u64, u64)> = c
+            .callers(9)
+            .map(|e| (e.caller, e.counts.calls, e.counts.primitive_calls()))
             .collect();
         edges.sort();
         assert_eq!(edges, [(0, 2, 2), (1, 2, 2), (4, 10, 10), (8, 18, 18)]);
@@ -450,12 +493,79 @@ mod tests {
         c.enter_counted(1);
         c.leave_counted();
         c.leave_counted();
-        let f = &c.funcs[1];
+        let f = &c.funcs[1].counts;
         assert_eq!((f.calls, f.primitive_calls()), (4, 2));
         assert_eq!((f.self_ticks, f.cum_ticks), (0, 0));
-        let from_self = f.callers().find(|e| e.caller == 1).unwrap();
+        let from_self = &c.callers(1).find(|e| e.caller == 1).unwrap().counts;
         assert_eq!((from_self.calls, from_self.primitive_calls()), (2, 1));
-        let from_main = f.callers().find(|e| e.caller == 0).unwrap();
+        let from_main = &c.callers(1).find(|e| e.caller == 0).unwrap().counts;
         assert_eq!((from_main.calls, from_main.primitive_calls()), (2, 2));
+    }
+
+    #[test]
+    fn pairs_beyond_the_cache_keep_exact_counts() {
+        // Four times more (caller, callee) pairs than cache entries, called
+        // in turn so entries are taken over again and again.
+        let mut c = CallTimes::default();
+        let callers = 4 * CACHE_SIZE as u32;
+        let callee = callers;
+        for round in 0..3 {
+            for caller in 0..callers {
+                c.enter_counted(caller);
+                for _ in 0..=(caller % 3) {
+                    if !c.try_enter_counted(callee) {
+                        c.enter_counted(callee);
+                    }
+                    if round == 2 && caller == 7 {
+                        // Recursion through the cached path counts too.
+                        if !c.try_enter_counted(callee) {
+                            c.enter_counted(callee);
+                        }
+                        c.leave_counted();
+                    }
+                    c.leave_counted();
+                }
+                c.leave_counted();
+            }
+        }
+        assert_eq!(c.depth(), 0);
+        let total: u64 = (0..callers).map(|k| 3 * (k as u64 % 3 + 1)).sum();
+        let f = &c.funcs[callee as usize].counts;
+        assert_eq!((f.calls, f.primitive_calls()), (total + 2, total));
+        assert_eq!(c.callers(callee).count(), callers as usize + 1);
+        for e in c.callers(callee) {
+            let expect = match e.caller {
+                // One level deep each time: primitive per edge, as in cProfile.
+                k if k == callee => (2, 2),
+                k => (3 * (k as u64 % 3 + 1), 3 * (k as u64 % 3 + 1)),
+            };
+            assert_eq!((e.counts.calls, e.counts.primitive_calls()), expect);
+        }
+    }
+
+    #[test]
+    fn ids_too_large_for_the_cache_are_counted_through_the_map() {
+        let mut c = CallTimes::default();
+        let big = ID_LIMIT + 5;
+        c.enter_counted(1);
+        for _ in 0..3 {
+            assert!(!c.try_enter_counted(big), "never cached");
+            c.enter_counted(big);
+            // `big` calls 1: a cacheable callee under an uncacheable caller.
+            if !c.try_enter_counted(1) {
+                c.enter_counted(1);
+            }
+            c.leave_counted();
+            c.leave_counted();
+        }
+        c.leave_counted();
+        assert_eq!(c.funcs[big as usize].counts.calls, 3);
+        let from_big = &c.callers(1).find(|e| e.caller == big).unwrap().counts;
+        // Primitive from this caller each time (cProfile's per-edge view),
+        // recursive for the function, whose outer activation runs.
+        assert_eq!((from_big.calls, from_big.primitive_calls()), (3, 3));
+        let f1 = &c.funcs[1].counts;
+        assert_eq!((f1.calls, f1.primitive_calls()), (4, 1));
+        assert_eq!(c.depth(), 0);
     }
 }

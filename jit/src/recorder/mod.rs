@@ -61,6 +61,12 @@ pub struct PcProf {
 pub struct CodeProf {
     /// The function's index in the profile (u32::MAX until first run).
     pub id: Cell<u32>,
+    /// The caller edge of the function's last counted call: the caller's
+    /// id in the high half, the edge's index in the low half (u64::MAX:
+    /// none). Most functions are called from one place at a time, so a
+    /// call usually finds its edge here, beside the id it reads anyway,
+    /// instead of in the recorder's tables (see `calls::CallTimes`).
+    pub edge_memo: Cell<u64>,
     /// Per instruction. Allocated with the code so compiled code can count
     /// line entries at a fixed address.
     pub pcs: Box<[PcProf]>,
@@ -82,6 +88,7 @@ impl CodeProf {
         }
         CodeProf {
             id: Cell::new(u32::MAX),
+            edge_memo: Cell::new(u64::MAX),
             pcs: instrs
                 .iter()
                 .zip(entry)
@@ -214,23 +221,37 @@ impl Recorder {
     #[inline(never)]
     pub fn enter_code(&mut self, code: &Rc<Code>) {
         let id = code.prof.id.get();
+        let memo = code.prof.edge_memo.get();
+        if self.exact || id == u32::MAX || !self.calls.try_enter_memo(id, memo) {
+            self.enter_code_other(code);
+        }
+    }
+
+    /// `enter_code` for a call the memo does not cover: from the edge cache
+    /// (callers taking turns, as in richards), or the slow path; either way
+    /// the memo keeps this call's edge for the next.
+    #[inline(never)]
+    fn enter_code_other(&mut self, code: &Rc<Code>) {
+        let id = code.prof.id.get();
         if self.exact || id == u32::MAX || !self.calls.try_enter_counted(id) {
-            self.enter_code_slow(code);
+            return self.enter_code_slow(code);
+        }
+        if let (Some(caller), Some(edge)) = (self.calls.caller_of_top(), self.calls.top_edge()) {
+            code.prof
+                .edge_memo
+                .set(((caller as u64) << 32) | edge as u64);
         }
     }
 
     #[inline(never)]
     fn enter_code_slow(&mut self, code: &Rc<Code>) {
         let id = self.code_id(code);
+        let caller = self.calls.current();
         self.enter(id);
-    }
-
-    /// A call of function `id` (a builtin's, from `Vm::rec_native`)
-    /// starts; as `enter_code`, the common case calls nothing.
-    #[inline(never)]
-    pub fn enter_id(&mut self, id: u32) {
-        if self.exact || !self.calls.try_enter_counted(id) {
-            self.enter(id);
+        if let (Some(caller), Some(edge)) = (caller, self.calls.top_edge()) {
+            code.prof
+                .edge_memo
+                .set(((caller as u64) << 32) | edge as u64);
         }
     }
 
@@ -244,9 +265,10 @@ impl Recorder {
         }
     }
 
-    /// The innermost call returns. The exact case is a function of its own,
-    /// so the sampled case saves no registers.
-    #[inline(never)]
+    /// The innermost call returns. Inlined into the frame pops: the sampled
+    /// case is a few loads and stores; the exact case is a function of its
+    /// own.
+    #[inline(always)]
     pub fn leave(&mut self) {
         if self.exact {
             return self.leave_timed();
