@@ -20,6 +20,7 @@ pub mod mod_time;
 pub mod modules;
 pub mod repr;
 pub mod set_ops;
+pub mod slot_methods;
 pub mod strfmt;
 pub mod text;
 pub mod total_ordering;

@@ -475,6 +475,9 @@ impl Vm {
             }
             _ => {}
         }
+        if let Some(v) = self.slot_attr(cls, name.as_str(), Some(obj)) {
+            return Ok(Some(v));
+        }
         if i.exc.is_none() {
             let gn = self.intern_static("__getattr__");
             if let Some(g) = self.lookup_special(cls, gn) {
@@ -597,7 +600,7 @@ impl Vm {
             _ => {}
         }
         let Some(v) = self.lookup_type_attr(t, name) else {
-            return Ok(None);
+            return Ok(self.slot_attr(t, name.as_str(), None));
         };
         Ok(Some(match v {
             Value::Instance(d) => match &d.ext {
@@ -693,7 +696,9 @@ impl Vm {
                 return self.bind_class_attr(v, obj, start).map(Some);
             }
         }
-        Ok(None)
+        // `super().__getitem__(k)` in a subclass of a built-in container.
+        let bound = (!is_type).then_some(obj);
+        Ok(self.slot_attr_in(&mro[pos + 1..], name.as_str(), bound))
     }
 }
 

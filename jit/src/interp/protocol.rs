@@ -266,6 +266,7 @@ impl Vm {
                 });
                 Ok(Some(Value::BoundMethod(bm)))
             }
+            None => Ok(self.slot_attr(t, n, Some(obj))),
             other => Ok(other),
         }
     }
