@@ -46,7 +46,7 @@ use crate::interp::ops::CmpOp;
 use crate::jit::disasm::Note;
 use crate::jit::exits::{ExitReason, KIND_RESUME, KIND_RETURN};
 use crate::jit::feedback;
-use crate::jit::{calls, fast, helpers};
+use crate::jit::{calls, fast, helpers, lean};
 use crate::runtime::value::{tags, Value};
 
 macro_rules! asm {
@@ -551,6 +551,10 @@ impl<'a> Gen<'a> {
             Instr::StoreGlobal { .. } => self.call_fast(pc, fast::jit_store_global as *const ()),
             Instr::ListAppend { .. } => self.call_fast(pc, fast::jit_list_append as *const ()),
             Instr::GetIter { .. } => self.call_fast(pc, fast::jit_get_iter as *const ()),
+            Instr::BuildSlice { .. } => self.call_fast(pc, lean::jit_build_slice as *const ()),
+            Instr::In { .. } | Instr::NotIn { .. } => {
+                self.call_fast(pc, lean::jit_contains as *const ())
+            }
             Instr::Call { .. }
             | Instr::CallKw { .. }
             | Instr::CallEx { .. }
