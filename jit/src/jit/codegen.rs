@@ -721,6 +721,10 @@ impl<'a> Gen<'a> {
             "feedback: {}: generic path",
             feedback::describe(self.code.feedback.get(pc as usize))
         ));
+        if target.is_none() && lean::binop_of(&self.code.instrs[pc as usize]).is_some() {
+            self.call_fast(pc, lean::jit_binary_any as *const ());
+            return;
+        }
         self.step_inline(pc, ExitReason::Generic, target, true);
         self.forget_all();
     }

@@ -17,8 +17,10 @@
 //! by a native call, never as a frame of the compiled code.
 
 use crate::bytecode::opcodes::Instr;
+use crate::interp::ops::BinOp;
 use crate::interp::vm::Vm;
 use crate::jit::exits::{ExitReason, Outcome};
+use crate::jit::feedback;
 use crate::jit::helpers::{guarded, step};
 use crate::runtime::object::{PyResult, SliceObj};
 use crate::runtime::value::Value;
@@ -74,6 +76,16 @@ lean!(
         if matches!(o, Value::Instance(_)) {
             return step_counted(vm, pc, ExitReason::SubscrNotFast);
         }
+        if let (Value::Str(s), Value::Int(i)) = (o, k) {
+            // One character of an ASCII str: the interpreter's interned one.
+            let bytes = s.as_str().as_bytes();
+            let n = bytes.len() as i64;
+            let j = if i < 0 { i.wrapping_add(n) } else { i };
+            if s.is_ascii() && (0..n).contains(&j) {
+                vm.stack[base + dst as usize] = vm.ascii_chars[bytes[j as usize] as usize & 127];
+                return Outcome::Continue(pc + 1);
+            }
+        }
         let r = vm.getitem(o, k).map(|v| vm.stack[base + dst as usize] = v);
         finish(vm, r, pc + 1)
     }
@@ -93,6 +105,58 @@ lean!(
         }
         let (k, v) = (vm.stack[base + key as usize], vm.stack[base + src as usize]);
         let r = vm.setitem(o, k, v);
+        finish(vm, r, pc + 1)
+    }
+);
+
+/// The binary operator an arithmetic instruction runs, with its operands.
+pub fn binop_of(ins: &Instr) -> Option<(u16, u16, u16, BinOp)> {
+    use Instr as I;
+    Some(match *ins {
+        I::Add { dst, a, b } => (dst, a, b, BinOp::Add),
+        I::Sub { dst, a, b } => (dst, a, b, BinOp::Sub),
+        I::Mul { dst, a, b } => (dst, a, b, BinOp::Mul),
+        I::TrueDiv { dst, a, b } => (dst, a, b, BinOp::TrueDiv),
+        I::FloorDiv { dst, a, b } => (dst, a, b, BinOp::FloorDiv),
+        I::Mod { dst, a, b } => (dst, a, b, BinOp::Mod),
+        I::LShift { dst, a, b } => (dst, a, b, BinOp::LShift),
+        I::RShift { dst, a, b } => (dst, a, b, BinOp::RShift),
+        I::BitAnd { dst, a, b } => (dst, a, b, BinOp::BitAnd),
+        I::BitOr { dst, a, b } => (dst, a, b, BinOp::BitOr),
+        I::BitXor { dst, a, b } => (dst, a, b, BinOp::BitXor),
+        I::IAdd { dst, a, b } => (dst, a, b, BinOp::IAdd),
+        I::ISub { dst, a, b } => (dst, a, b, BinOp::ISub),
+        I::IMul { dst, a, b } => (dst, a, b, BinOp::IMul),
+        I::IOr { dst, a, b } => (dst, a, b, BinOp::IOr),
+        I::IAnd { dst, a, b } => (dst, a, b, BinOp::IAnd),
+        I::IXor { dst, a, b } => (dst, a, b, BinOp::IXor),
+        _ => return None,
+    })
+}
+
+lean!(
+    /// A binary operator on a site that saw other types than numbers (str
+    /// concatenation, `%` formatting, list `+=`, ...): the interpreter's
+    /// `binary_op`, which its own instruction calls on these operands, with
+    /// the feedback note it makes. Instances are stepped (their dunders).
+    jit_binary_any,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let Some((dst, a, b, op)) = binop_of(&ins) else {
+            return step(vm, pc);
+        };
+        let (x, y) = (vm.stack[base + a as usize], vm.stack[base + b as usize]);
+        if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
+            return step(vm, pc);
+        }
+        let code = vm.frames.last().expect("frame").code_ptr();
+        // SAFETY: the frame keeps its function, and so its code, alive.
+        unsafe { &*code }
+            .feedback
+            .note(pc as usize, feedback::kind2(x.tag(), y.tag()));
+        let r = vm
+            .binary_op(op, x, y)
+            .map(|v| vm.stack[base + dst as usize] = v);
         finish(vm, r, pc + 1)
     }
 );
