@@ -1076,8 +1076,12 @@ impl Vm {
         match step {
             Step::Enumerate(inner, count) => match self.iter_next(inner)? {
                 Some(v) => {
-                    let next =
-                        self.binary_op(crate::interp::ops::BinOp::Add, count, Value::Int(1))?;
+                    let next = match count {
+                        Value::Int(c) if c < i64::MAX => Value::Int(c + 1),
+                        _ => {
+                            self.binary_op(crate::interp::ops::BinOp::Add, count, Value::Int(1))?
+                        }
+                    };
                     if let IterState::Enumerate { count: c, .. } = &mut *io.state.borrow_mut() {
                         *c = next;
                     }

@@ -47,7 +47,7 @@ use crate::jit::disasm::Note;
 use crate::jit::exits::{ExitReason, KIND_RESUME, KIND_RETURN};
 use crate::jit::feedback;
 use crate::jit::regalloc::{self, falls_through};
-use crate::jit::{calls, fast, helpers};
+use crate::jit::{calls, fast, helpers, lean};
 use crate::runtime::value::{tags, Value};
 
 mod regstate;
@@ -694,6 +694,10 @@ impl<'a> Gen<'a> {
             Instr::StoreGlobal { .. } => self.call_fast(pc, fast::jit_store_global as *const ()),
             Instr::ListAppend { .. } => self.call_fast(pc, fast::jit_list_append as *const ()),
             Instr::GetIter { .. } => self.call_fast(pc, fast::jit_get_iter as *const ()),
+            Instr::BuildSlice { .. } => self.call_fast(pc, lean::jit_build_slice as *const ()),
+            Instr::In { .. } | Instr::NotIn { .. } => {
+                self.call_fast(pc, lean::jit_contains as *const ())
+            }
             Instr::Call { .. }
             | Instr::CallKw { .. }
             | Instr::CallEx { .. }
@@ -854,6 +858,10 @@ impl<'a> Gen<'a> {
             "feedback: {}: generic path",
             feedback::describe(self.code.feedback.get(pc as usize))
         ));
+        if target.is_none() && lean::binop_of(&self.code.instrs[pc as usize]).is_some() {
+            self.call_fast(pc, lean::jit_binary_any as *const ());
+            return;
+        }
         self.step_inline(pc, ExitReason::Generic, target, true);
         self.forget_all();
     }

@@ -15,9 +15,11 @@
 //!   machine code, so rebinding, shadowing a builtin or deleting a global
 //!   needs no invalidation.
 //!
-//! Every failure runs the instruction in the interpreter (IndexError,
-//! `__getitem__`, dicts, strings, NameError stay the interpreter's) and
-//! continues after it, counted under its exit reason. These instructions
+//! A subscript of anything else (dicts, strs, slices) calls a `lean.rs`
+//! helper, the interpreter's `getitem`/`setitem` without its dispatch. Every
+//! other failure runs the instruction in the interpreter (IndexError,
+//! `__getitem__`, NameError stay the interpreter's) and continues after it,
+//! counted under its exit reason. These instructions
 //! write only their destination registers, and what the interpreter runs
 //! for them (a `__getitem__`, an iterator while unpacking) is a native call,
 //! not a frame of this code, so what is known of other registers still holds.
@@ -26,8 +28,8 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use super::{pay, slot, Gen};
 use crate::jit::exits::ExitReason;
-use crate::jit::fast;
 use crate::jit::layout::layout;
+use crate::jit::{fast, lean};
 use crate::runtime::value::tags;
 
 // An unbound slot is a zero tag word (`test`, no compare with an immediate).
@@ -45,6 +47,20 @@ impl<'a> Gen<'a> {
             asm!(g.ops; =>entry);
             g.comment(format_args!("pc {pc}: bail: {}", reason.name()));
             g.step_inline(pc, reason, None, false);
+        });
+    }
+
+    /// A cold stub at `entry` that does the instruction in a `lean.rs`
+    /// helper (dicts, strs, slices; an instance is stepped there, counted as
+    /// `SubscrNotFast`) and rejoins after it. The helper writes only the
+    /// destination and runs Python code only by native calls, so what is
+    /// known of other registers still holds.
+    fn lean_call(&mut self, entry: DynamicLabel, pc: u32, helper: *const ()) {
+        self.bail_sites.push((pc, ExitReason::SubscrNotFast));
+        self.cold(move |g| {
+            asm!(g.ops; =>entry);
+            g.comment(format_args!("pc {pc}: not list/tuple[int]: lean helper"));
+            g.call_helper_outcome(pc, helper as usize, None, None, false);
         });
     }
 
@@ -99,15 +115,14 @@ impl<'a> Gen<'a> {
         let obj_tag = self.known_tag(obj);
         if obj_tag.is_some_and(|t| t != tags::LIST && t != tags::TUPLE) {
             self.comment(format_args!("r{obj} known not a list/tuple"));
-            self.call_fast(pc, fast::jit_subscr as *const ());
+            self.call_fast(pc, lean::jit_subscr_any as *const ());
             return;
         }
         let slow = self.ops.new_dynamic_label();
         let oob = self.ops.new_dynamic_label();
         let Some(known) = self.index_into_rcx(key, slow) else {
             self.comment(format_args!("r{key} known not an int"));
-            self.step_inline(pc, ExitReason::Generic, None, true);
-            self.set_known(dst, None);
+            self.call_fast(pc, lean::jit_subscr_any as *const ());
             return;
         };
         asm!(self.ops; mov rax, QWORD [rbx + pay(obj)]);
@@ -150,7 +165,7 @@ impl<'a> Gen<'a> {
             ; mov QWORD [rbx + slot(dst)], r8
             ; mov QWORD [rbx + pay(dst)], r9
         );
-        self.index_bail(slow, pc, ExitReason::SubscrNotFast);
+        self.lean_call(slow, pc, lean::jit_subscr_any as *const ());
         self.index_bail(oob, pc, ExitReason::IndexOutOfRange);
         self.set_known(dst, None);
     }
@@ -173,14 +188,14 @@ impl<'a> Gen<'a> {
         let obj_tag = self.known_tag(obj);
         if obj_tag.is_some_and(|t| t != tags::LIST) {
             self.comment(format_args!("r{obj} known not a list"));
-            self.call_fast(pc, fast::jit_store_subscr as *const ());
+            self.call_fast(pc, lean::jit_store_subscr_any as *const ());
             return;
         }
         let slow = self.ops.new_dynamic_label();
         let oob = self.ops.new_dynamic_label();
         let Some(known) = self.index_into_rcx(key, slow) else {
             self.comment(format_args!("r{key} known not an int"));
-            self.step_inline(pc, ExitReason::Generic, None, true);
+            self.call_fast(pc, lean::jit_store_subscr_any as *const ());
             return;
         };
         if obj_tag.is_some() {
@@ -209,7 +224,7 @@ impl<'a> Gen<'a> {
             ; mov QWORD [rsi + rcx], r8
             ; mov QWORD [rsi + rcx + 8], r9
         );
-        self.index_bail(slow, pc, ExitReason::SubscrNotFast);
+        self.lean_call(slow, pc, lean::jit_store_subscr_any as *const ());
         self.index_bail(oob, pc, ExitReason::IndexOutOfRange);
     }
 

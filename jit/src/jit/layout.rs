@@ -1,5 +1,5 @@
-//! Where compiled code finds the fields of lists, tuples, range and list
-//! iterators and module globals.
+//! Where compiled code finds the fields of lists, tuples, range, list and
+//! enumerate iterators and module globals.
 //!
 //! These objects are ordinary Rust types (`RefCell<Vec<Value>>`,
 //! `Box<[Value]>`), whose field order Rust does not promise. Rather than
@@ -52,6 +52,13 @@ pub struct Layout {
     pub seq_tag: i32,
     pub seq_pay: i32,
     pub seq_index: i32,
+    /// `IterState::Enumerate { inner, count }`: the inner iterator's and the
+    /// count's tag and payload words.
+    pub enum_disc: u64,
+    pub enum_inner_tag: i32,
+    pub enum_inner_pay: i32,
+    pub enum_count_tag: i32,
+    pub enum_count_pay: i32,
     /// A `RefCell<Vec<Value>>` seen from the `Vec` (module globals, whose
     /// `Vec` address compiled code embeds): the borrow flag (may be
     /// negative), the buffer and the length.
@@ -166,6 +173,14 @@ fn measure() -> Layout {
     let sw = words_n(&seq, 4);
     assert_eq!(sw[1..4], [crate::runtime::value::tags::INT, 0x5555, 0x6666]);
     assert_ne!(range[0], sw[0]);
+    let en = IterState::Enumerate {
+        inner: Value::Int(0x7777),
+        count: Value::Int(0x8888),
+    };
+    let ew = words_n(&en, 5);
+    let int = crate::runtime::value::tags::INT;
+    assert_eq!(ew[1..5], [int, 0x7777, int, 0x8888]);
+    assert!(ew[0] != range[0] && ew[0] != sw[0]);
 
     let list = Gc::<ListObj>::PAYLOAD_OFFSET + offset_of!(ListObj, items);
     let tuple = Gc::<TupleObj>::PAYLOAD_OFFSET + offset_of!(TupleObj, items);
@@ -188,6 +203,11 @@ fn measure() -> Layout {
         seq_tag: st + 8,
         seq_pay: st + 16,
         seq_index: st + 24,
+        enum_disc: ew[0],
+        enum_inner_tag: st + 8,
+        enum_inner_pay: st + 16,
+        enum_count_tag: st + 24,
+        enum_count_pay: st + 32,
         vec_flag: lf - lv,
         vec_ptr: vp,
         vec_len: vl,

@@ -29,6 +29,7 @@ fn helper_symbols() -> Vec<(u64, String)> {
         ),
     ];
     v.extend(crate::jit::fast::symbols());
+    v.extend(crate::jit::lean::symbols());
     v
 }
 

@@ -27,7 +27,9 @@ pub mod fast;
 pub mod feedback;
 pub mod helpers;
 pub mod layout;
+pub mod lean;
 pub mod listing;
+pub mod liveness;
 pub mod perf;
 pub mod regalloc;
 

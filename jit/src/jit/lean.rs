@@ -1,0 +1,252 @@
+//! Lean helpers: an instruction's whole work through the VM's own functions
+//! (`getitem`, `setitem`, `contains`, `iter_next`), called from compiled code
+//! without the step machinery (`helpers::step`: frame sync, the
+//! interpreter's dispatch, exit counting), for the instructions whose inline
+//! paths do not cover a common case: dict and str subscripts, slices, `in`,
+//! iterators other than range/list.
+//!
+//! They do exactly what the interpreter's instruction does: the interpreter
+//! calls the same function for anything its own fast path does not take.
+//! Instances go to the interpreter (`step`), since their dunder methods are
+//! where the interpreter may push frames or record. An exception is raised
+//! as `calls.rs` raises one: the frame's pc synced past the instruction (the
+//! interpreter's `sync!`), the exception parked for the code's exit.
+//!
+//! Nothing here writes a register other than the instruction's destination,
+//! and Python code they run (an `__eq__` of a dict key, a `map` function) runs
+//! by a native call, never as a frame of the compiled code.
+
+use crate::bytecode::opcodes::Instr;
+use crate::interp::ops::BinOp;
+use crate::interp::vm::Vm;
+use crate::jit::exits::{ExitReason, Outcome};
+use crate::jit::feedback;
+use crate::jit::helpers::{guarded, step};
+use crate::runtime::object::{PyResult, SliceObj};
+use crate::runtime::value::Value;
+
+/// The top frame's register base and instruction at `pc`, with the frame's pc
+/// synced past it (an exception raised now is this instruction's).
+#[inline(always)]
+fn enter(vm: &mut Vm, pc: u32) -> (usize, Instr) {
+    let f = vm.frames.last_mut().expect("a frame runs compiled code");
+    f.pc = pc as usize + 1;
+    (f.base, f.code().instrs[pc as usize])
+}
+
+/// Count an exit at `pc` of the running code and step the instruction.
+fn step_counted(vm: &mut Vm, pc: u32, reason: ExitReason) -> Outcome {
+    let code = vm.frames.last().map(|f| f.code_ptr());
+    vm.jit.count_exit(code, pc, reason);
+    step(vm, pc)
+}
+
+/// Finish with `r`: continue at `next`, or raise.
+fn finish<T>(vm: &mut Vm, r: PyResult<T>, next: u32) -> Outcome {
+    match r {
+        Ok(_) => Outcome::Continue(next),
+        Err(e) => {
+            vm.jit.pending_exc = Some(e);
+            Outcome::Error
+        }
+    }
+}
+
+macro_rules! lean {
+    ($(#[doc = $doc:expr])* $name:ident, |$vm:ident, $pc:ident| $body:block) => {
+        $(#[doc = $doc])*
+        pub extern "sysv64" fn $name(vm: *mut Vm, $pc: u32, _reason: u32) -> u64 {
+            // SAFETY: compiled code passes the `Vm` it was entered with; the
+            // interpreter that entered it holds no other reference meanwhile.
+            let vm = unsafe { &mut *vm };
+            guarded(vm, |$vm| $body)
+        }
+    };
+}
+
+lean!(
+    /// `Subscr` on anything but an instance: dicts, strs, slices, ...
+    jit_subscr_any,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let Instr::Subscr { dst, obj, key } = ins else {
+            return step(vm, pc);
+        };
+        let (o, k) = (vm.stack[base + obj as usize], vm.stack[base + key as usize]);
+        if matches!(o, Value::Instance(_)) {
+            return step_counted(vm, pc, ExitReason::SubscrNotFast);
+        }
+        if let (Value::Str(s), Value::Int(i)) = (o, k) {
+            // One character of an ASCII str: the interpreter's interned one.
+            let bytes = s.as_str().as_bytes();
+            let n = bytes.len() as i64;
+            let j = if i < 0 { i.wrapping_add(n) } else { i };
+            if s.is_ascii() && (0..n).contains(&j) {
+                vm.stack[base + dst as usize] = vm.ascii_chars[bytes[j as usize] as usize & 127];
+                return Outcome::Continue(pc + 1);
+            }
+        }
+        let r = vm.getitem(o, k).map(|v| vm.stack[base + dst as usize] = v);
+        finish(vm, r, pc + 1)
+    }
+);
+
+lean!(
+    /// `StoreSubscr` on anything but an instance: dict items, list slices, ...
+    jit_store_subscr_any,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let Instr::StoreSubscr { obj, key, src } = ins else {
+            return step(vm, pc);
+        };
+        let o = vm.stack[base + obj as usize];
+        if matches!(o, Value::Instance(_)) {
+            return step_counted(vm, pc, ExitReason::SubscrNotFast);
+        }
+        let (k, v) = (vm.stack[base + key as usize], vm.stack[base + src as usize]);
+        let r = vm.setitem(o, k, v);
+        finish(vm, r, pc + 1)
+    }
+);
+
+/// The binary operator an arithmetic instruction runs, with its operands.
+pub fn binop_of(ins: &Instr) -> Option<(u16, u16, u16, BinOp)> {
+    use Instr as I;
+    Some(match *ins {
+        I::Add { dst, a, b } => (dst, a, b, BinOp::Add),
+        I::Sub { dst, a, b } => (dst, a, b, BinOp::Sub),
+        I::Mul { dst, a, b } => (dst, a, b, BinOp::Mul),
+        I::TrueDiv { dst, a, b } => (dst, a, b, BinOp::TrueDiv),
+        I::FloorDiv { dst, a, b } => (dst, a, b, BinOp::FloorDiv),
+        I::Mod { dst, a, b } => (dst, a, b, BinOp::Mod),
+        I::LShift { dst, a, b } => (dst, a, b, BinOp::LShift),
+        I::RShift { dst, a, b } => (dst, a, b, BinOp::RShift),
+        I::BitAnd { dst, a, b } => (dst, a, b, BinOp::BitAnd),
+        I::BitOr { dst, a, b } => (dst, a, b, BinOp::BitOr),
+        I::BitXor { dst, a, b } => (dst, a, b, BinOp::BitXor),
+        I::IAdd { dst, a, b } => (dst, a, b, BinOp::IAdd),
+        I::ISub { dst, a, b } => (dst, a, b, BinOp::ISub),
+        I::IMul { dst, a, b } => (dst, a, b, BinOp::IMul),
+        I::IOr { dst, a, b } => (dst, a, b, BinOp::IOr),
+        I::IAnd { dst, a, b } => (dst, a, b, BinOp::IAnd),
+        I::IXor { dst, a, b } => (dst, a, b, BinOp::IXor),
+        _ => return None,
+    })
+}
+
+lean!(
+    /// A binary operator on a site that saw other types than numbers (str
+    /// concatenation, `%` formatting, list `+=`, ...): the interpreter's
+    /// `binary_op`, which its own instruction calls on these operands, with
+    /// the feedback note it makes. Instances are stepped (their dunders).
+    jit_binary_any,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let Some((dst, a, b, op)) = binop_of(&ins) else {
+            return step(vm, pc);
+        };
+        let (x, y) = (vm.stack[base + a as usize], vm.stack[base + b as usize]);
+        if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
+            return step(vm, pc);
+        }
+        let code = vm.frames.last().expect("frame").code_ptr();
+        // SAFETY: the frame keeps its function, and so its code, alive.
+        unsafe { &*code }
+            .feedback
+            .note(pc as usize, feedback::kind2(x.tag(), y.tag()));
+        let r = vm
+            .binary_op(op, x, y)
+            .map(|v| vm.stack[base + dst as usize] = v);
+        finish(vm, r, pc + 1)
+    }
+);
+
+lean!(
+    /// `BuildSlice`: a slice object from three registers.
+    jit_build_slice,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let Instr::BuildSlice { dst, start } = ins else {
+            return step(vm, pc);
+        };
+        let at = base + start as usize;
+        let s = SliceObj {
+            start: vm.stack[at],
+            stop: vm.stack[at + 1],
+            step: vm.stack[at + 2],
+        };
+        let s = vm.heap.alloc(s);
+        vm.stack[base + dst as usize] = Value::Slice(s);
+        Outcome::Continue(pc + 1)
+    }
+);
+
+lean!(
+    /// `In` / `NotIn` on anything but an instance container.
+    jit_contains,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let (dst, a, b, negate) = match ins {
+            Instr::In { dst, a, b } => (dst, a, b, false),
+            Instr::NotIn { dst, a, b } => (dst, a, b, true),
+            _ => return step(vm, pc),
+        };
+        let c = vm.stack[base + b as usize];
+        if matches!(c, Value::Instance(_)) {
+            return step(vm, pc);
+        }
+        let item = vm.stack[base + a as usize];
+        let r = vm
+            .contains(c, item)
+            .map(|x| vm.stack[base + dst as usize] = Value::Bool(x != negate));
+        finish(vm, r, pc + 1)
+    }
+);
+
+lean!(
+    /// `ForIter` over anything but a generator (enumerate, zip, dict views,
+    /// map, a class with `__next__`, ...): the interpreter's `iter_next`. A
+    /// generator's frame belongs to the interpreter.
+    jit_for_iter_any,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let Instr::ForIter { dst, iter, target } = ins else {
+            return step(vm, pc);
+        };
+        let it = vm.stack[base + iter as usize];
+        if matches!(it, Value::Generator(_)) {
+            return step_counted(vm, pc, ExitReason::IterNotFast);
+        }
+        match vm.iter_next(it) {
+            Ok(Some(v)) => {
+                vm.stack[base + dst as usize] = v;
+                Outcome::Continue(pc + 1)
+            }
+            Ok(None) => Outcome::Continue(target as u32),
+            Err(e) => {
+                vm.jit.pending_exc = Some(e);
+                Outcome::Error
+            }
+        }
+    }
+);
+
+/// Every helper here, with its name (for the disassembly).
+pub fn symbols() -> Vec<(u64, String)> {
+    vec![
+        (jit_subscr_any as *const () as u64, "jit_subscr_any".into()),
+        (
+            jit_store_subscr_any as *const () as u64,
+            "jit_store_subscr_any".into(),
+        ),
+        (
+            jit_build_slice as *const () as u64,
+            "jit_build_slice".into(),
+        ),
+        (jit_contains as *const () as u64, "jit_contains".into()),
+        (
+            jit_for_iter_any as *const () as u64,
+            "jit_for_iter_any".into(),
+        ),
+    ]
+}
