@@ -8,6 +8,12 @@ wall-clock time of each, the ratio recording / no-profile (> 1 means the
 recorder costs time; 1.10 = 10 % overhead) with its geometric mean, and the
 size of the profile written.  Both modes must print the same output.
 
+With --instructions, each run is counted instead of timed: the programs run
+under valgrind's callgrind and the figure is the number of instructions
+executed (one run is enough; it does not change with the machine's load, so
+it is the figure to trust on a busy shared machine, though it misses what
+instructions do not show: cache misses, the timer signal's cost).
+
 Profiles go to a temporary directory that is removed afterwards; nothing is
 left behind.  Uses the benchmark list, quick sizes and helpers of run.py.
 
@@ -16,6 +22,7 @@ Examples:
     python3 testdata/bench/overhead.py --quick           # smoke: small sizes, 1 run
     python3 testdata/bench/overhead.py --bench fib --bench nbody=5000 --runs 10
     python3 testdata/bench/overhead.py --jit off         # overhead on the interpreter
+    python3 testdata/bench/overhead.py --quick --instructions   # instruction counts
 
 Standard library only.
 """
@@ -23,6 +30,9 @@ Standard library only.
 import argparse
 import json
 import os
+import re
+import shutil
+import subprocess
 import statistics
 import sys
 import tempfile
@@ -56,7 +66,26 @@ def make_engines(jitprof, jit_mode, profile_path):
     ]
 
 
-def run_benchmark(name, bench_args, engines, runs, timeout, profile_path):
+def count_once(engine, prog, bench_args, timeout):
+    """Run one benchmark under callgrind.  Returns (instructions, stdout,
+    error_or_None), like run.py's run_once returns seconds."""
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + \
+        engine["argv"] + [str(prog)] + list(bench_args)
+    try:
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
+                           timeout=timeout * 60, cwd=str(HERE))
+    except subprocess.TimeoutExpired:
+        return None, b"", f"timed out after {timeout * 60:g} s under valgrind"
+    err = p.stderr.decode("utf-8", "replace")
+    if p.returncode != 0:
+        return None, p.stdout, f"exit status {p.returncode}; stderr ends with: {err[-400:]}"
+    m = re.search(r"Collected\s*:\s*(\d+)", err)
+    if not m:
+        return None, p.stdout, "valgrind printed no instruction count"
+    return int(m.group(1)), p.stdout, None
+
+
+def run_benchmark(name, bench_args, engines, runs, timeout, profile_path, runner=run_once):
     """Time both engines, interleaved run by run.  Returns the results per
     engine (times, stdout, error) and the sizes of the profiles written."""
     prog = HERE / f"{name}.py"
@@ -69,7 +98,7 @@ def run_benchmark(name, bench_args, engines, runs, timeout, profile_path):
                 continue
             if profile_path.exists():
                 profile_path.unlink()
-            elapsed, out, err = run_once(e, prog, bench_args, timeout)
+            elapsed, out, err = runner(e, prog, bench_args, timeout)
             if e["name"] == RECORD and err is None:
                 if profile_path.is_file():
                     sizes.append(profile_path.stat().st_size)
@@ -91,10 +120,12 @@ def run_benchmark(name, bench_args, engines, runs, timeout, profile_path):
     return res, sizes
 
 
-def analyse(name, bench_args, res, sizes):
+def analyse(name, bench_args, res, sizes, instructions=False):
     startup = name in STARTUP
     scale = 1000.0 if startup else 1.0
     unit = "ms" if startup else "s"
+    if instructions:
+        scale, unit = 1e-6, "Minstr"
     problems = []
     for en, r in res.items():
         if r["error"] is not None:
@@ -125,14 +156,20 @@ def analyse(name, bench_args, res, sizes):
     }
 
 
+def fmt_figure(v, unit):
+    if unit == "Minstr":
+        return "FAIL" if v is None else f"{v:.1f}M"
+    return fmt_time(v, unit)
+
+
 def render_table(entries, geo, used, pool):
     headers = ["benchmark", RECORD, NO_PROFILE, "ratio", "profile KB"]
     rows = []
     for ent in entries:
         rows.append([
             ent["name"] + (" (startup)" if ent["startup"] else ""),
-            fmt_time(ent["recording"], ent["unit"]),
-            fmt_time(ent["no_profile"], ent["unit"]),
+            fmt_figure(ent["recording"], ent["unit"]),
+            fmt_figure(ent["no_profile"], ent["unit"]),
             "INVALID" if ent["ratio"] is None else f"{ent['ratio']:.2f}",
             "-" if ent["profile_kb"] is None else f"{ent['profile_kb']:.1f}",
         ])
@@ -171,9 +208,14 @@ def main(argv=None):
                     help="seconds before one run is killed (default 300; 60 with --quick)")
     ap.add_argument("--json", action="store_true",
                     help="print the results as JSON on stdout instead of the table")
+    ap.add_argument("--instructions", action="store_true",
+                    help="count instructions under valgrind (callgrind) instead of "
+                         "timing: one run, unaffected by the machine's load")
     args = ap.parse_args(argv)
 
-    runs = args.runs if args.runs is not None else (1 if args.quick else 5)
+    if args.instructions and shutil.which("valgrind") is None:
+        ap.error("--instructions needs valgrind on PATH")
+    runs = args.runs if args.runs is not None else (1 if args.quick or args.instructions else 5)
     if runs < 1:
         ap.error("--runs must be at least 1")
     timeout = args.timeout if args.timeout is not None else (60.0 if args.quick else 300.0)
@@ -204,11 +246,12 @@ def main(argv=None):
         for i, (name, bench_args) in enumerate(selection, 1):
             shown = name + (f" {' '.join(bench_args)}" if bench_args else "")
             eprint(f"[{i}/{len(selection)}] {shown} ...")
+            runner = count_once if args.instructions else run_once
             res, sizes = run_benchmark(name, bench_args, engines, runs, timeout,
-                                       profile_path)
-            ent = analyse(name, bench_args, res, sizes)
-            eprint(f"        {RECORD}={fmt_time(ent['recording'], ent['unit'])}  "
-                   f"{NO_PROFILE}={fmt_time(ent['no_profile'], ent['unit'])}")
+                                       profile_path, runner)
+            ent = analyse(name, bench_args, res, sizes, args.instructions)
+            eprint(f"        {RECORD}={fmt_figure(ent['recording'], ent['unit'])}  "
+                   f"{NO_PROFILE}={fmt_figure(ent['no_profile'], ent['unit'])}")
             entries.append(ent)
 
     pool = [ent for ent in entries if not ent["startup"]]
@@ -219,6 +262,7 @@ def main(argv=None):
     if args.json:
         print(json.dumps({
             "runs": runs, "quick": args.quick, "jit": args.jit, "jitprof": jp,
+            "measure": "instructions" if args.instructions else "seconds",
             "benchmarks": [{k: v for k, v in ent.items() if k != "problems"}
                            for ent in entries],
             "geomean": geo, "benchmarks_in_geomean": len(ratios),
@@ -228,7 +272,8 @@ def main(argv=None):
         print()
         print(render_table(entries, geo, len(ratios), len(pool)))
         print()
-        print(f"median of {runs} run(s); ratio = {RECORD} / {NO_PROFILE} "
+        what = "instructions (callgrind)" if args.instructions else "time"
+        print(f"{what}, median of {runs} run(s); ratio = {RECORD} / {NO_PROFILE} "
               "(> 1: the recorder's overhead); geomean excludes startup benchmarks; "
               "profile KB = median size of the profile written.")
         if problems:
