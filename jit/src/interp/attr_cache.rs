@@ -400,6 +400,14 @@ impl Vm {
         argc: usize,
         ret: usize,
     ) -> PyResult<Option<Value>> {
+        if crate::interp::exec::defaults_fill(&func, argc) {
+            if self.poll_due() {
+                let top = self.stack_top();
+                self.safepoint(top.max(at + argc))?;
+            }
+            self.push_frame_defaults(func, at, ret, argc)?;
+            return Ok(None);
+        }
         let args: Vec<Value> = self.stack[at..at + argc].to_vec();
         if func.code.is_generator {
             return self.call_function(func, &args, &[]).map(Some);

@@ -330,10 +330,17 @@ impl Vm {
                 }
             }};
         }
+        // The generic operator. Outside a step, a special method that is a
+        // Python function runs as a frame of this loop (`binary_op_frame`);
+        // compiled code's steps keep to native calls.
         macro_rules! binop {
             ($dst:expr, $a:expr, $b:expr, $op:expr) => {{
                 sync!();
-                tryw!($dst, self.binary_op_noted($op, r!($a), r!($b)));
+                if STEP {
+                    tryw!($dst, self.binary_op_noted($op, r!($a), r!($b)));
+                } else {
+                    trycall!($dst, self.binary_op_noted_at($op, r!($a), r!($b), $dst));
+                }
             }};
         }
         // Type feedback for the JIT (jit/feedback.rs): the kinds of operands
@@ -1068,7 +1075,10 @@ impl Vm {
                         let base = self.frames[frame_idx].base + func as usize;
                         if c.valid_for(t) && c.kind.get() == attr_cache::INIT {
                             match c.value.get() {
-                                Value::Function(init) if init.fast_argc == argc + 1 => {
+                                Value::Function(init)
+                                    if init.fast_argc == argc + 1
+                                        || defaults_fill(&init, argc as usize + 1) =>
+                                {
                                     if self.poll_due() {
                                         let top = self.stack_top();
                                         tryv!(self.safepoint(top));
@@ -1076,7 +1086,16 @@ impl Vm {
                                     let inst =
                                         Value::Instance(self.heap.alloc(InstanceObj::plain(t)));
                                     w!(func, inst);
-                                    tryv!(self.push_frame(init, base, base, argc as usize + 1));
+                                    if init.fast_argc == argc + 1 {
+                                        tryv!(self.push_frame(init, base, base, argc as usize + 1));
+                                    } else {
+                                        tryv!(self.push_frame_defaults(
+                                            init,
+                                            base,
+                                            base,
+                                            argc as usize + 1
+                                        ));
+                                    }
                                     self.frames.last_mut().expect("frame").construct = Some(inst);
                                     reload!();
                                     continue;
@@ -1240,6 +1259,16 @@ impl Vm {
                         let tn = self.type_name(v);
                         let msg = format!("__init__() should return None, not '{tn}'");
                         tryv!(Err(self.type_error(&msg)));
+                    }
+                    if matches!(v, Value::NotImplemented) && self.frames[frame_idx].binop.is_some()
+                    {
+                        // An operator's special method declined: the operator
+                        // goes on (the frame is popped first, so an error is
+                        // the caller's, at the operator).
+                        sync!();
+                        self.binop_not_implemented()?;
+                        reload!();
+                        continue;
                     }
                     match self.pop_frame(v) {
                         Some(exit) => return Ok(exit),
@@ -1449,6 +1478,28 @@ impl Vm {
         Ok(())
     }
 
+    /// `push_frame` for a call with `argc` positional arguments in place at
+    /// `base`, where `argc == fast_argc` or `defaults_fill(func, argc)`: the
+    /// missing trailing parameters get their defaults first.
+    #[inline(never)]
+    pub fn push_frame_defaults(
+        &mut self,
+        func: crate::runtime::heap::Gc<FunctionObj>,
+        base: usize,
+        ret_slot: usize,
+        argc: usize,
+    ) -> PyResult<()> {
+        let n = func.fast_argc as usize;
+        if base + n > self.stack.len() {
+            return Err(
+                self.new_exception_msg("RecursionError", "maximum recursion depth exceeded")
+            );
+        }
+        let nd = func.defaults.len();
+        self.stack[base + argc..base + n].copy_from_slice(&func.defaults[nd - (n - argc)..]);
+        self.push_frame(func, base, ret_slot, n)
+    }
+
     /// Count a call or back-edge of `code` (the top frame's) and compile it when
     /// it is hot.
     #[inline(always)]
@@ -1503,6 +1554,18 @@ impl Vm {
     fn binary_op_noted(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
         self.note_feedback(feedback::kind2(a.tag(), b.tag()));
         self.binary_op(op, a, b)
+    }
+
+    #[inline(never)]
+    fn binary_op_noted_at(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        dst: u16,
+    ) -> PyResult<Option<Value>> {
+        self.note_feedback(feedback::kind2(a.tag(), b.tag()));
+        self.binary_op_frame(op, a, b, dst)
     }
 
     #[inline(never)]
@@ -1608,6 +1671,15 @@ impl Vm {
         }
         Some(Exit::Yielded(v))
     }
+}
+
+/// Whether a call of `f` with `argc` positional arguments (and no keywords)
+/// binds by filling the missing trailing parameters from the defaults: plain
+/// positional parameters (`fast_argc` is u16::MAX otherwise) and enough
+/// defaults.
+#[inline(always)]
+pub fn defaults_fill(f: &FunctionObj, argc: usize) -> bool {
+    argc < f.fast_argc as usize && argc + f.defaults.len() >= f.fast_argc as usize
 }
 
 /// The next item of a range or list iterator without a call: Some(Some(item)),

@@ -221,6 +221,12 @@ impl Vm {
         if let Some(v) = self.binary_dunder(op, a, b)? {
             return Ok(v);
         }
+        self.binary_op_builtin(op, a, b)
+    }
+
+    /// `a op b` where neither operand's special methods gave a result: the
+    /// sequence operators, else the TypeError.
+    pub fn binary_op_builtin(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
         if let Some(v) = self.sequence_op(op, a, b)? {
             return Ok(v);
         }
