@@ -376,6 +376,14 @@ impl Vm {
         at: usize,
         argc: usize,
     ) -> PyResult<Option<Value>> {
+        if t.kind != TypeKind::User && argc <= crate::interp::call::ARG_BUF {
+            // A built-in type (`range(n)`, `str(x)`): its constructor, with
+            // the arguments in a stack buffer, as the generic path would
+            // call it.
+            let mut buf = [Value::Undefined; crate::interp::call::ARG_BUF];
+            buf[..argc].copy_from_slice(&self.stack[at..at + argc]);
+            return self.call_type(t, &buf[..argc], &[]).map(Some);
+        }
         if t.kind == TypeKind::User && t.builtin_base.get().is_none() {
             let new_name = self.intern_static("__new__");
             let init_name = self.intern_static("__init__");

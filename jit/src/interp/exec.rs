@@ -1067,6 +1067,17 @@ impl Vm {
                             reload!();
                             continue;
                         }
+                        if defaults_fill(&fobj, argc as usize) {
+                            sync!();
+                            if self.poll_due() {
+                                let top = self.stack_top();
+                                tryv!(self.safepoint(top));
+                            }
+                            let base = self.frames[frame_idx].base + func as usize + 1;
+                            tryv!(self.push_frame_defaults(fobj, base, base - 1, argc as usize));
+                            reload!();
+                            continue;
+                        }
                     }
                     // A class: cached plain construction runs __init__ as a frame.
                     if let Value::Type(t) = f {
@@ -1553,6 +1564,9 @@ impl Vm {
     #[inline(never)]
     fn binary_op_noted(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
         self.note_feedback(feedback::kind2(a.tag(), b.tag()));
+        if let Some(v) = crate::interp::ops::mixed_arith(op, a, b) {
+            return Ok(v);
+        }
         self.binary_op(op, a, b)
     }
 
@@ -1565,12 +1579,21 @@ impl Vm {
         dst: u16,
     ) -> PyResult<Option<Value>> {
         self.note_feedback(feedback::kind2(a.tag(), b.tag()));
+        if let Some(v) = crate::interp::ops::mixed_arith(op, a, b) {
+            return Ok(Some(v));
+        }
+        if let (Value::Str(x), Value::Str(y), BinOp::Add | BinOp::IAdd) = (a, b, op) {
+            return Ok(Some(self.str_add(a, x, b, y)));
+        }
         self.binary_op_frame(op, a, b, dst)
     }
 
     #[inline(never)]
     fn compare_op_noted(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
         self.note_feedback(feedback::kind2(a.tag(), b.tag()));
+        if let Some(t) = crate::interp::ops::mixed_compare(op, a, b) {
+            return Ok(Value::Bool(t));
+        }
         self.compare_op(op, a, b)
     }
 
