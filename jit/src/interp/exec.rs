@@ -706,9 +706,15 @@ impl Vm {
                     if !STEP && back {
                         // A loop back-edge: count it, and enter compiled code at
                         // the loop header (on-stack replacement) when there is some.
+                        // `jit_tick`, with the code's Rc cloned only when it
+                        // is hot (with the JIT off, never).
                         if !code.jit.decided.get() {
-                            let c = self.frames[frame_idx].func.code.clone();
-                            self.jit_tick(&c, crate::jit::LOOP_WEIGHT);
+                            let h = code.jit.hot.get().saturating_add(crate::jit::LOOP_WEIGHT);
+                            code.jit.hot.set(h);
+                            if h >= self.jit_threshold {
+                                let c = self.frames[frame_idx].func.code.clone();
+                                self.jit_hot(&c);
+                            }
                         }
                         jit_enter!();
                     }
@@ -1265,6 +1271,23 @@ impl Vm {
                 }
                 Instr::Return { src } => {
                     let v = r!(src);
+                    let f = &self.frames[frame_idx];
+                    if !PROF
+                        && f.construct.is_none()
+                        && f.generator.is_none()
+                        && !f.entry
+                        && !matches!(v, Value::NotImplemented)
+                    {
+                        // The plain return, `pop_frame`'s work for a frame
+                        // that is no generator, class call, operator or
+                        // entry frame (and with no recorder to tell).
+                        let (ret, hb) = (f.ret_slot, f.handled_base);
+                        self.frames.pop();
+                        self.handled.truncate(hb);
+                        self.stack[ret] = v;
+                        reload!();
+                        continue;
+                    }
                     if self.frames[frame_idx].construct.is_some() && !v.is_none() {
                         sync!();
                         let tn = self.type_name(v);
@@ -1286,10 +1309,22 @@ impl Vm {
                         None => reload!(),
                     }
                 }
-                Instr::ReturnNone {} => match self.pop_frame(Value::None) {
-                    Some(exit) => return Ok(exit),
-                    None => reload!(),
-                },
+                Instr::ReturnNone {} => {
+                    let f = &self.frames[frame_idx];
+                    if !PROF && f.construct.is_none() && f.generator.is_none() && !f.entry {
+                        // As in `Return`.
+                        let (ret, hb) = (f.ret_slot, f.handled_base);
+                        self.frames.pop();
+                        self.handled.truncate(hb);
+                        self.stack[ret] = Value::None;
+                        reload!();
+                        continue;
+                    }
+                    match self.pop_frame(Value::None) {
+                        Some(exit) => return Ok(exit),
+                        None => reload!(),
+                    }
+                }
                 Instr::MakeFunction { dst, proto, args } => {
                     sync!();
                     let (d, k, c) = if args == NO_REG {
