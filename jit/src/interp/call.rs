@@ -176,6 +176,41 @@ impl Vm {
                 self.rec_native(b, |vm| (b.func)(vm, &buf[..npos], &kw))
                     .map(Some)
             }
+            Value::Builtin(b) if npos < ARG_BUF => {
+                // A native bound to its receiver (`random.random`): the
+                // receiver first, as `call_builtin` passes it.
+                let mut buf = [Value::Undefined; ARG_BUF];
+                buf[0] = b.bound_self.expect("bound native");
+                buf[1..=npos].copy_from_slice(&self.stack[args_at..args_at + npos]);
+                self.rec_native(b, |vm| (b.func)(vm, &buf[..=npos], &kw))
+                    .map(Some)
+            }
+            Value::BoundMethod(m)
+                if matches!(m.func, Value::Function(func) if !func.code.is_generator) =>
+            {
+                // A method called with keywords (`node.find(update=True)`):
+                // bound as the function with the receiver first, run as a
+                // frame of this loop rather than re-entering it natively.
+                let Value::Function(func) = m.func else {
+                    unreachable!("matched above")
+                };
+                if self.poll_due() {
+                    let top = self.stack_top();
+                    self.safepoint(top.max(args_at + argc))?;
+                }
+                let mut args = Vec::with_capacity(npos + 1);
+                args.push(m.receiver);
+                args.extend_from_slice(&self.stack[args_at..args_at + npos]);
+                let bound = self.bind_args(func, &args, &kw)?;
+                let base = args_at - 1;
+                if base + bound.len() > self.stack.len() {
+                    return Err(self
+                        .new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
+                }
+                self.stack[base..base + bound.len()].copy_from_slice(&bound);
+                self.push_frame(func, base, base, bound.len())?;
+                Ok(None)
+            }
             _ => {
                 let args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
                 self.call_value(f, &args, &kw).map(Some)
@@ -294,6 +329,25 @@ impl Vm {
             }
         }
         let f = self.getattr(recv, name)?;
+        self.stack[at] = f;
+        self.call_from_regs(f, at + 1, argc, None)
+    }
+
+    /// `m.name(args...)` on a module or a class (at stack[at], arguments
+    /// after it): the attribute through the site's cache, as `LoadAttr`
+    /// finds it (`random.randrange`, `math.sqrt`), then called.
+    pub fn call_attr_cached(
+        &mut self,
+        c: &crate::interp::attr_cache::AttrCache,
+        at: usize,
+        name: Gc<StrObj>,
+        argc: usize,
+    ) -> PyResult<Option<Value>> {
+        let recv = self.stack[at];
+        let f = match crate::interp::attr_cache::load_attr_other_hit(c, recv) {
+            Some(f) => f,
+            None => self.load_attr_other_fill(c, recv, name)?,
+        };
         self.stack[at] = f;
         self.call_from_regs(f, at + 1, argc, None)
     }

@@ -615,7 +615,17 @@ impl Vm {
                     BinOp::Mod
                 ),
                 Instr::Pow { dst, a, b } => binop!(dst, a, b, BinOp::Pow),
-                Instr::LShift { dst, a, b } => binop!(dst, a, b, BinOp::LShift),
+                Instr::LShift { dst, a, b } => int_op!(
+                    dst,
+                    a,
+                    b,
+                    |x: i64, y: i64| if (0..64).contains(&y) && (x << y) >> y == x {
+                        Some(x << y)
+                    } else {
+                        None
+                    },
+                    BinOp::LShift
+                ),
                 Instr::RShift { dst, a, b } => int_op!(
                     dst,
                     a,
@@ -642,9 +652,16 @@ impl Vm {
                 Instr::IAdd { dst, a, b } => arith!(dst, a, b, checked_add, +, BinOp::IAdd),
                 Instr::ISub { dst, a, b } => arith!(dst, a, b, checked_sub, -, BinOp::ISub),
                 Instr::IMul { dst, a, b } => arith!(dst, a, b, checked_mul, *, BinOp::IMul),
-                Instr::IOr { dst, a, b } => binop!(dst, a, b, BinOp::IOr),
-                Instr::IAnd { dst, a, b } => binop!(dst, a, b, BinOp::IAnd),
-                Instr::IXor { dst, a, b } => binop!(dst, a, b, BinOp::IXor),
+                // On ints the in-place forms are the plain operators.
+                Instr::IOr { dst, a, b } => {
+                    int_op!(dst, a, b, |x: i64, y: i64| Some(x | y), BinOp::IOr)
+                }
+                Instr::IAnd { dst, a, b } => {
+                    int_op!(dst, a, b, |x: i64, y: i64| Some(x & y), BinOp::IAnd)
+                }
+                Instr::IXor { dst, a, b } => {
+                    int_op!(dst, a, b, |x: i64, y: i64| Some(x ^ y), BinOp::IXor)
+                }
                 Instr::Neg { dst, src } => match r!(src) {
                     Value::Int(x) if x != i64::MIN => w!(dst, Value::Int(-x)),
                     Value::Float(x) => {
@@ -1264,6 +1281,12 @@ impl Vm {
                         }
                     }
                     let base = self.frames[frame_idx].base + obj as usize;
+                    if let Value::Module(_) | Value::Type(_) = recv {
+                        let c = &code.caches[pc - 1];
+                        let nm = code.names[name as usize];
+                        trycall!(obj, self.call_attr_cached(c, base, nm, argc as usize));
+                        continue;
+                    }
                     trycall!(
                         obj,
                         self.call_method_from_regs(base, code.names[name as usize], argc as usize)
