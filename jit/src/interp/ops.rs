@@ -618,7 +618,8 @@ impl Vm {
         if x.as_str().is_empty() {
             return b;
         }
-        self.new_str_concat(&[x.as_str(), y.as_str()])
+        // Both non-empty: at least two characters, never a shared one.
+        Value::Str(self.heap.alloc(StrObj::concat(&x, &y)))
     }
 
     fn sequence_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
