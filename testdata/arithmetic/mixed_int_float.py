@@ -94,3 +94,12 @@ try:
     h ^= 1.5
 except TypeError as e:
     print("TypeError:", e)
+# Float powers.
+for a, b in ((2.0, 0.5), (2, 0.5), (2.5, 2), (-2.0, 3), (-2.0, 3.0), (nan, 0), (1.0, nan),
+             (float("inf"), -1), (-0.0, 3), (10.0, -2), (0.0, 0), (4, -0.5), (-(2**62), 2.0)):
+    print(show(a ** b))
+for a, b in ((0.0, -1), (-0.0, -1.5), (1e300, 2), (10, 400.0), (0, -2.0)):
+    try:
+        print(a ** b)
+    except (ZeroDivisionError, OverflowError) as e:
+        print(type(e).__name__ + ":", e)

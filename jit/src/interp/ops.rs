@@ -134,13 +134,25 @@ pub fn float_pow_value(a: f64, b: f64) -> Result<f64, FloatPowError> {
 }
 
 /// `a op b` for an int (in i64 range) and a float, in either order, with
-/// `+ - * /` (or `int / int` with both ints exact as floats): the int converted to the nearest float, as CPython's float
+/// `+ - * /` (or `int / int` with both ints exact as floats), and `**` with
+/// a float operand: the int converted to the nearest float, as CPython's float
 /// operators convert it (rounding half to even, never overflowing from an
 /// i64). None for anything else, division by zero included (the generic
 /// path raises). The interpreter tries this before the generic path.
 #[inline(always)]
 pub fn mixed_arith(op: BinOp, a: Value, b: Value) -> Option<Value> {
     use BinOp::*;
+    if op == Pow {
+        // A float power (`d ** -1.5`, `x ** 2` on a float): the one float
+        // definition; its errors are raised by the generic path.
+        let (x, y) = match (a, b) {
+            (Value::Float(x), Value::Float(y)) => (x, y),
+            (Value::Float(x), Value::Int(y)) => (x, y as f64),
+            (Value::Int(x), Value::Float(y)) => (x as f64, y),
+            _ => return None,
+        };
+        return float_pow_value(x, y).ok().map(Value::Float);
+    }
     let (x, y) = match (a, b) {
         (Value::Int(x), Value::Float(y)) => (x as f64, y),
         (Value::Float(x), Value::Int(y)) => (x, y as f64),
