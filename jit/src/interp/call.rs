@@ -185,8 +185,7 @@ impl Vm {
                 self.rec_native(b, |vm| (b.func)(vm, &buf[..=npos], &kw))
                     .map(Some)
             }
-            Value::BoundMethod(m)
-                if matches!(m.func, Value::Function(func) if !func.code.is_generator) =>
+            Value::BoundMethod(m) if matches!(m.func, Value::Function(func) if !func.code.is_generator) =>
             {
                 // A method called with keywords (`node.find(update=True)`):
                 // bound as the function with the receiver first, run as a
