@@ -98,3 +98,30 @@ try:
 except AttributeError as e:
     print("AttributeError:", e)
 print(int.from_bytes(b"\x01\x00", "big"), str.upper("ab"), dict.fromkeys("ab", 0))
+
+
+# Class methods called on the class, through the site's cache.
+class Base:
+    @classmethod
+    def cm(cls, x, y=10):
+        return (cls.__name__, x + y)
+
+    @classmethod
+    def gen(cls, n):
+        yield from range(n)
+
+
+class Sub(Base):
+    pass
+
+
+for i in range(4):
+    print(Base.cm(i), Sub.cm(i, 1), list(Sub.gen(2)))
+    if i == 1:
+        Base.cm = classmethod(lambda cls, x, y=0: ("new", cls.__name__, x))
+    if i == 2:
+        Sub.cm = classmethod(lambda cls, x, y=0: ("sub", cls.__name__, x))
+try:
+    Base.cm()
+except TypeError as e:
+    print("TypeError:", e)

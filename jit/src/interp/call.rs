@@ -343,6 +343,23 @@ impl Vm {
         argc: usize,
     ) -> PyResult<Option<Value>> {
         let recv = self.stack[at];
+        if let Value::Type(t) = recv {
+            // A class method: its function with the class (already at
+            // stack[at]) as the first argument.
+            if c.kind.get() == crate::interp::attr_cache::CLASS_METHOD && c.valid_for(t) {
+                if let Value::Function(f) = c.value.get() {
+                    let n = argc + 1;
+                    if n == f.fast_argc as usize || crate::interp::exec::defaults_fill(&f, n) {
+                        if self.poll_due() {
+                            let top = self.stack_top();
+                            self.safepoint(top)?;
+                        }
+                        self.push_frame_defaults(f, at, at, n)?;
+                        return Ok(None);
+                    }
+                }
+            }
+        }
         let f = match crate::interp::attr_cache::load_attr_other_hit(c, recv) {
             Some(f) => f,
             None => self.load_attr_other_fill(c, recv, name)?,
