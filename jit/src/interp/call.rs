@@ -679,8 +679,14 @@ impl Vm {
             .map(|f| f.func.module)
             .or(self.main_module)
             .expect("a module");
-        let name = self.intern(&code.name);
-        let qualname = self.intern(&code.qualname);
+        let (name, qualname) = match code.name_objs.get() {
+            Some(n) => n,
+            None => {
+                let n = (self.intern(&code.name), self.intern(&code.qualname));
+                code.name_objs.set(Some(n));
+                n
+            }
+        };
         let f = self.heap.alloc(FunctionObj {
             fast_argc: code.fast_argc(),
             code,
