@@ -82,6 +82,25 @@ fn percent_format_pieces(vm: &mut Vm, pieces: &[PctPiece], args: Value) -> PyRes
                     None => take(vm)?,
                 };
                 let kind = c.kind().map_err(|e| vm.fmt_error(e))?;
+                // The plain cases go straight into the output, as `output`
+                // would lay them out: a str's own text for `%s`, an int's
+                // digits for `%d` (sign, width and the `-`/`0` flags; no
+                // precision).
+                match (kind, v) {
+                    (PctKind::Str, Value::Str(s)) if width.is_none() && prec.is_none() => {
+                        out.push_str(s.as_str());
+                        continue;
+                    }
+                    (PctKind::Int, Value::Int(i))
+                        if prec.is_none()
+                            && matches!(c.conv, 'd' | 'i' | 'u')
+                            && width.is_none_or(|w| (0..=4096).contains(&w)) =>
+                    {
+                        push_int(&mut out, i, c, width.unwrap_or(0) as usize);
+                        continue;
+                    }
+                    _ => {}
+                }
                 let r: Result<String, FmtError> = match kind {
                     PctKind::Int => match v {
                         Value::Float(_) if matches!(c.conv, 'x' | 'X' | 'o') => {
@@ -165,6 +184,46 @@ fn percent_format_pieces(vm: &mut Vm, pieces: &[PctPiece], args: Value) -> PyRes
     }
     let _ = used_mapping;
     Ok(out)
+}
+
+/// `%d` of an int without precision, appended to `out` (see `percent::output`).
+fn push_int(out: &mut String, i: i64, c: &format::percent::PctConv, width: usize) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // SAFETY: ASCII digits.
+    let digits = unsafe { std::str::from_utf8_unchecked(&buf[at..]) };
+    let sign = if i < 0 {
+        Some('-')
+    } else if c.sign {
+        Some('+')
+    } else if c.blank {
+        Some(' ')
+    } else {
+        None
+    };
+    let pad = width.saturating_sub(digits.len() + sign.is_some() as usize);
+    if c.ljust {
+        out.extend(sign);
+        out.push_str(digits);
+        out.extend(std::iter::repeat_n(' ', pad));
+    } else if c.zero {
+        out.extend(sign);
+        out.extend(std::iter::repeat_n('0', pad));
+        out.push_str(digits);
+    } else {
+        out.extend(std::iter::repeat_n(' ', pad));
+        out.extend(sign);
+        out.push_str(digits);
+    }
 }
 
 fn star_arg(

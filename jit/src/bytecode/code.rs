@@ -152,6 +152,10 @@ pub struct Code {
     pub feedback: crate::jit::feedback::Feedback,
     /// Execution counts and observed types (see `recorder/mod.rs`).
     pub prof: crate::recorder::CodeProf,
+    /// `name` and `qualname` as interned (pinned) str objects, once a
+    /// function was made from this code: a nested function or generator
+    /// expression is made again on every run of its parent.
+    pub name_objs: std::cell::Cell<Option<(Gc<StrObj>, Gc<StrObj>)>>,
 }
 
 impl Code {

@@ -552,18 +552,21 @@ fn output(
         w.unsigned_abs()
     });
     let fill = if numeric && c.zero { '0' } else { ' ' };
-    let mut chars: Vec<char> = s.chars().collect();
+    // Slices of `s` rather than a vector of chars: most conversions keep the
+    // text whole (the common `%s`/`%d` makes just the one String).
+    let mut body: &str = s;
     if matches!(c.conv, 's' | 'r' | 'a') {
         if let Some(p) = prec {
-            chars.truncate(p as usize);
+            if let Some((i, _)) = body.char_indices().nth(p as usize) {
+                body = &body[..i];
+            }
         }
     }
-    let mut body = &chars[..];
     let mut sign = None;
     if numeric {
-        match body.first() {
-            Some(&ch @ ('-' | '+')) => {
-                sign = Some(ch);
+        match body.as_bytes().first() {
+            Some(&ch @ (b'-' | b'+')) => {
+                sign = Some(ch as char);
                 body = &body[1..];
             }
             _ if c.sign => sign = Some('+'),
@@ -571,12 +574,20 @@ fn output(
             _ => {}
         }
     }
-    let mut prefix: &[char] = &[];
-    if c.alt && matches!(c.conv, 'x' | 'X' | 'o') && body.len() >= 2 {
-        prefix = &body[..2];
-        body = &body[2..];
+    let mut prefix: &str = "";
+    if c.alt && matches!(c.conv, 'x' | 'X' | 'o') && body.chars().nth(1).is_some() {
+        let i = body.char_indices().nth(2).map_or(body.len(), |(i, _)| i);
+        prefix = &body[..i];
+        body = &body[i..];
     }
-    let content = sign.is_some() as u64 + prefix.len() as u64 + body.len() as u64;
+    let nchars = |t: &str| {
+        if t.is_ascii() {
+            t.len()
+        } else {
+            t.chars().count()
+        }
+    };
+    let content = sign.is_some() as u64 + nchars(prefix) as u64 + nchars(body) as u64;
     let pad = width.map_or(0, |w| w.saturating_sub(content));
     if content + pad > MAX_FORMAT_LEN as u64 {
         return Err(FmtError::memory());
@@ -586,20 +597,20 @@ fn output(
     if ljust {
         // Left-justified: never zero-filled (the right side gets spaces).
         out.extend(sign);
-        out.extend(prefix);
-        out.extend(body);
+        out.push_str(prefix);
+        out.push_str(body);
         out.extend(std::iter::repeat_n(' ', pad));
     } else if fill == '0' {
         // Zero fill goes between the sign/prefix and the digits.
         out.extend(sign);
-        out.extend(prefix);
+        out.push_str(prefix);
         out.extend(std::iter::repeat_n('0', pad));
-        out.extend(body);
+        out.push_str(body);
     } else {
         out.extend(std::iter::repeat_n(' ', pad));
         out.extend(sign);
-        out.extend(prefix);
-        out.extend(body);
+        out.push_str(prefix);
+        out.push_str(body);
     }
     Ok(out)
 }

@@ -562,6 +562,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             jit: Default::default(),
             feedback: crate::jit::feedback::Feedback::new(n_instrs),
             prof,
+            name_objs: std::cell::Cell::new(None),
         }
     }
 

@@ -19,6 +19,9 @@
 //!   (its `__init__` function, or nothing when `value` is None).
 //! * `TYPE_ATTR`: `C.name` on a class itself (a constant, a function, a
 //!   static method's function): `value`, while the class version holds.
+//! * `CLASS_METHOD`: `C.name` is a class method whose function is `value`:
+//!   calling `C.name(args)` calls it with the class first, while the class
+//!   version holds (reading `C.name` still makes the bound method).
 //! * `MODULE_SLOT`: `m.name` on a module (`math.sqrt`): the module's global
 //!   slot `index`, read afresh on every hit (the binding may change; its
 //!   slot does not). `class` holds the module's address; modules live as
@@ -51,6 +54,7 @@ pub const STORE: u8 = 5;
 pub const INIT: u8 = 6;
 pub const TYPE_ATTR: u8 = 7;
 pub const MODULE_SLOT: u8 = 8;
+pub const CLASS_METHOD: u8 = 9;
 
 #[derive(Default)]
 pub struct AttrCache {
@@ -218,11 +222,19 @@ impl Vm {
             Value::Type(t) if !name.as_str().starts_with("__") => {
                 // What `type_getattr` makes of the class attribute: itself,
                 // or a static method's function; a class method is a new
-                // bound method each time, so it is not cached.
+                // bound method each time, so only its function is kept, for
+                // calls (`CLASS_METHOD`), when that is what the lookup bound.
                 let plain = match self.lookup_type_attr(t, name) {
                     Some(Value::Instance(d)) => match &d.ext {
                         InstExt::StaticMethod(f) => Some(*f),
-                        InstExt::ClassMethod(_) => None,
+                        InstExt::ClassMethod(f) => {
+                            if let (Value::Function(_), Value::BoundMethod(b)) = (f, v) {
+                                if b.func.is(f) && b.receiver.is(&obj) {
+                                    c.fill(t, CLASS_METHOD, 0, *f);
+                                }
+                            }
+                            None
+                        }
                         _ => Some(Value::Instance(d)),
                     },
                     other => other,
@@ -376,6 +388,14 @@ impl Vm {
         at: usize,
         argc: usize,
     ) -> PyResult<Option<Value>> {
+        if t.kind != TypeKind::User && argc <= crate::interp::call::ARG_BUF {
+            // A built-in type (`range(n)`, `str(x)`): its constructor, with
+            // the arguments in a stack buffer, as the generic path would
+            // call it.
+            let mut buf = [Value::Undefined; crate::interp::call::ARG_BUF];
+            buf[..argc].copy_from_slice(&self.stack[at..at + argc]);
+            return self.call_type(t, &buf[..argc], &[]).map(Some);
+        }
         if t.kind == TypeKind::User && t.builtin_base.get().is_none() {
             let new_name = self.intern_static("__new__");
             let init_name = self.intern_static("__init__");
@@ -400,6 +420,14 @@ impl Vm {
         argc: usize,
         ret: usize,
     ) -> PyResult<Option<Value>> {
+        if crate::interp::exec::defaults_fill(&func, argc) {
+            if self.poll_due() {
+                let top = self.stack_top();
+                self.safepoint(top.max(at + argc))?;
+            }
+            self.push_frame_defaults(func, at, ret, argc)?;
+            return Ok(None);
+        }
         let args: Vec<Value> = self.stack[at..at + argc].to_vec();
         if func.code.is_generator {
             return self.call_function(func, &args, &[]).map(Some);

@@ -65,10 +65,20 @@ impl Vm {
         args: &[Value],
         kw: Kwargs,
     ) -> PyResult<Value> {
-        let bound = self.bind_args(func, args, kw)?;
-        if func.code.is_generator {
-            return Ok(self.new_generator(func, bound));
-        }
+        // Plain positional parameters (`fast_argc`), all given or the rest
+        // defaulted, bind by copying: no intermediate vector.
+        let n = func.fast_argc as usize;
+        let simple = kw.is_empty()
+            && (args.len() == n || crate::interp::exec::defaults_fill(&func, args.len()));
+        let bound = if simple {
+            Vec::new()
+        } else {
+            let bound = self.bind_args(func, args, kw)?;
+            if func.code.is_generator {
+                return Ok(self.new_generator(func, bound));
+            }
+            bound
+        };
         let base = self.stack_top() + 1;
         let nregs = func.code.nregs as usize;
         if self.frames.len() >= self.recursion_limit
@@ -82,8 +92,17 @@ impl Vm {
         // The return slot below the frame is traced as part of the stack: clear
         // whatever a finished frame left there.
         self.stack[base - 1] = Value::Undefined;
-        self.stack[base..base + bound.len()].copy_from_slice(&bound);
-        for slot in &mut self.stack[base + bound.len()..base + nregs] {
+        let nbound = if simple {
+            let nd = func.defaults.len();
+            self.stack[base..base + args.len()].copy_from_slice(args);
+            self.stack[base + args.len()..base + n]
+                .copy_from_slice(&func.defaults[nd - (n - args.len())..]);
+            n
+        } else {
+            self.stack[base..base + bound.len()].copy_from_slice(&bound);
+            bound.len()
+        };
+        for slot in &mut self.stack[base + nbound..base + nregs] {
             *slot = Value::Undefined;
         }
         self.frames
@@ -126,6 +145,11 @@ impl Vm {
                 .collect(),
             None => Vec::new(),
         };
+        if kwnames.is_none() {
+            if let Some(r) = self.call_positional_at(f, args_at, argc)? {
+                return Ok(r);
+            }
+        }
         match f {
             Value::Function(func) if !func.code.is_generator => {
                 // Collect before binding: the bound values (a fresh *args tuple,
@@ -152,11 +176,92 @@ impl Vm {
                 self.rec_native(b, |vm| (b.func)(vm, &buf[..npos], &kw))
                     .map(Some)
             }
+            Value::Builtin(b) if npos < ARG_BUF => {
+                // A native bound to its receiver (`random.random`): the
+                // receiver first, as `call_builtin` passes it.
+                let mut buf = [Value::Undefined; ARG_BUF];
+                buf[0] = b.bound_self.expect("bound native");
+                buf[1..=npos].copy_from_slice(&self.stack[args_at..args_at + npos]);
+                self.rec_native(b, |vm| (b.func)(vm, &buf[..=npos], &kw))
+                    .map(Some)
+            }
+            Value::BoundMethod(m) if matches!(m.func, Value::Function(func) if !func.code.is_generator) =>
+            {
+                // A method called with keywords (`node.find(update=True)`):
+                // bound as the function with the receiver first, run as a
+                // frame of this loop rather than re-entering it natively.
+                let Value::Function(func) = m.func else {
+                    unreachable!("matched above")
+                };
+                if self.poll_due() {
+                    let top = self.stack_top();
+                    self.safepoint(top.max(args_at + argc))?;
+                }
+                let mut args = Vec::with_capacity(npos + 1);
+                args.push(m.receiver);
+                args.extend_from_slice(&self.stack[args_at..args_at + npos]);
+                let bound = self.bind_args(func, &args, &kw)?;
+                let base = args_at - 1;
+                if base + bound.len() > self.stack.len() {
+                    return Err(self
+                        .new_exception_msg("RecursionError", "maximum recursion depth exceeded"));
+                }
+                self.stack[base..base + bound.len()].copy_from_slice(&bound);
+                self.push_frame(func, base, base, bound.len())?;
+                Ok(None)
+            }
             _ => {
                 let args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
                 self.call_value(f, &args, &kw).map(Some)
             }
         }
+    }
+
+    /// The frame-pushing cases of a call with `argc` positional arguments at
+    /// stack[args_at..] (the callee at stack[args_at - 1], which receives the
+    /// result): a function whose missing parameters have defaults, a bound
+    /// method, an instance with a Python `__call__`. The receiver of the
+    /// latter two takes the callee's slot, as the interpreter's bound-method
+    /// call does. Some(None) when a frame was pushed; None when the call is
+    /// not one of these (the caller binds it generally).
+    #[inline(never)]
+    fn call_positional_at(
+        &mut self,
+        f: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> PyResult<Option<Option<Value>>> {
+        let (func, recv) = match f {
+            Value::Function(func) => (func, None),
+            Value::BoundMethod(m) => match m.func {
+                Value::Function(func) => (func, Some(m.receiver)),
+                _ => return Ok(None),
+            },
+            Value::Instance(i) if i.exc.is_none() => {
+                let name = self.intern_static("__call__");
+                match self.lookup_special(i.class, name) {
+                    Some(Value::Function(func)) => (func, Some(f)),
+                    _ => return Ok(None),
+                }
+            }
+            _ => return Ok(None),
+        };
+        let (base, n) = match recv {
+            Some(_) => (args_at - 1, argc + 1),
+            None => (args_at, argc),
+        };
+        if n != func.fast_argc as usize && !crate::interp::exec::defaults_fill(&func, n) {
+            return Ok(None);
+        }
+        if self.poll_due() {
+            let top = self.stack_top();
+            self.safepoint(top.max(args_at + argc))?;
+        }
+        if let Some(r) = recv {
+            self.stack[base] = r;
+        }
+        self.push_frame_defaults(func, base, args_at - 1, n)?;
+        Ok(Some(None))
     }
 
     /// `f(*args, **kwargs)`.
@@ -223,6 +328,42 @@ impl Vm {
             }
         }
         let f = self.getattr(recv, name)?;
+        self.stack[at] = f;
+        self.call_from_regs(f, at + 1, argc, None)
+    }
+
+    /// `m.name(args...)` on a module or a class (at stack[at], arguments
+    /// after it): the attribute through the site's cache, as `LoadAttr`
+    /// finds it (`random.randrange`, `math.sqrt`), then called.
+    pub fn call_attr_cached(
+        &mut self,
+        c: &crate::interp::attr_cache::AttrCache,
+        at: usize,
+        name: Gc<StrObj>,
+        argc: usize,
+    ) -> PyResult<Option<Value>> {
+        let recv = self.stack[at];
+        if let Value::Type(t) = recv {
+            // A class method: its function with the class (already at
+            // stack[at]) as the first argument.
+            if c.kind.get() == crate::interp::attr_cache::CLASS_METHOD && c.valid_for(t) {
+                if let Value::Function(f) = c.value.get() {
+                    let n = argc + 1;
+                    if n == f.fast_argc as usize || crate::interp::exec::defaults_fill(&f, n) {
+                        if self.poll_due() {
+                            let top = self.stack_top();
+                            self.safepoint(top)?;
+                        }
+                        self.push_frame_defaults(f, at, at, n)?;
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+        let f = match crate::interp::attr_cache::load_attr_other_hit(c, recv) {
+            Some(f) => f,
+            None => self.load_attr_other_fill(c, recv, name)?,
+        };
         self.stack[at] = f;
         self.call_from_regs(f, at + 1, argc, None)
     }
@@ -332,7 +473,9 @@ impl Vm {
         let npos = p.positional as usize;
         let total = p.total() as usize;
         let mut regs = vec![Value::Undefined; total];
-        let fname = func.qualname.as_str().to_string();
+        // Only the error messages use the name: no copy on the way in.
+        let qualname = func.qualname;
+        let fname = qualname.as_str();
         // Positional arguments.
         let take = args.len().min(npos);
         regs[..take].copy_from_slice(&args[..take]);
@@ -446,7 +589,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_args_error(&fname, "positional", &missing));
+            return Err(self.missing_args_error(fname, "positional", &missing));
         }
         let mut missing_kw = Vec::new();
         for i in 0..p.kwonly as usize {
@@ -459,7 +602,7 @@ impl Vm {
             }
         }
         if !missing_kw.is_empty() {
-            return Err(self.missing_args_error(&fname, "keyword-only", &missing_kw));
+            return Err(self.missing_args_error(fname, "keyword-only", &missing_kw));
         }
         if let Some(d) = varkw {
             regs[varkw_at] = Value::Dict(self.new_dict_obj(d));
@@ -536,8 +679,14 @@ impl Vm {
             .map(|f| f.func.module)
             .or(self.main_module)
             .expect("a module");
-        let name = self.intern(&code.name);
-        let qualname = self.intern(&code.qualname);
+        let (name, qualname) = match code.name_objs.get() {
+            Some(n) => n,
+            None => {
+                let n = (self.intern(&code.name), self.intern(&code.qualname));
+                code.name_objs.set(Some(n));
+                n
+            }
+        };
         let f = self.heap.alloc(FunctionObj {
             fast_argc: code.fast_argc(),
             code,

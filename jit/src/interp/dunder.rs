@@ -13,6 +13,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use crate::interp::frame::OpResume;
 use crate::interp::ops::{BinOp, CmpOp};
 use crate::interp::vm::Vm;
 use crate::runtime::heap::{Gc, Tracer};
@@ -108,52 +109,143 @@ impl Vm {
         if !is_instance(a) && !is_instance(b) {
             return Ok(None);
         }
-        let (name, rname, iname) = op_names(op);
-        if let Some(iname) = iname {
-            if let Some(f) = self.special_of(a, iname) {
-                let r = self.call_found(f, a, &[b])?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(Some(r));
-                }
-            }
-        }
-        let ta = self.type_of(a);
-        let tb = self.type_of(b);
-        let fa = self.special_of(a, name);
-        let fb = if ta != tb {
-            self.special_of(b, rname)
-        } else {
-            None
-        };
-        // A subclass's reflected method goes first when it overrides it.
-        if let Some(f) = fb {
-            if tb.is_subtype_of(ta) {
-                let r = self.call_found(f, b, &[a])?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(Some(r));
-                }
-                if let Some(f) = fa {
-                    let r = self.call_found(f, a, &[b])?;
-                    if !matches!(r, Value::NotImplemented) {
-                        return Ok(Some(r));
-                    }
-                }
-                return self.binary_payload(op, a, b);
-            }
-        }
-        if let Some(f) = fa {
-            let r = self.call_found(f, a, &[b])?;
+        self.binary_dunder_from(op, a, b, 0)
+    }
+
+    /// The operator protocol from `stage` on (see `binary_dunder_step`):
+    /// each special method in turn until one returns something other than
+    /// NotImplemented, then the built-in values of subclasses of built-in
+    /// types.
+    pub fn binary_dunder_from(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        mut stage: u8,
+    ) -> PyResult<Option<Value>> {
+        while let Some((f, recv, other, next)) = self.binary_dunder_step(op, a, b, stage) {
+            let r = self.call_found(f, recv, &[other])?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(Some(r));
             }
-        }
-        if let Some(f) = fb {
-            let r = self.call_found(f, b, &[a])?;
-            if !matches!(r, Value::NotImplemented) {
-                return Ok(Some(r));
-            }
+            stage = next;
         }
         self.binary_payload(op, a, b)
+    }
+
+    /// The next special method the protocol of `a op b` tries after `stage`
+    /// (0 at the start): (method, receiver, other operand, the stage after
+    /// it), or None when only the built-in fallback is left. The order is
+    /// CPython's: the in-place method; then a subclass's reflected method
+    /// before the left operand's method when it overrides it (stages 2, 3);
+    /// else the left operand's method, then the right operand's reflected
+    /// one (stages 4, 5).
+    pub fn binary_dunder_step(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        stage: u8,
+    ) -> Option<(Value, Value, Value, u8)> {
+        let (name, rname, iname) = op_names(op);
+        let reflected = |vm: &mut Vm| {
+            let (ta, tb) = (vm.type_of(a), vm.type_of(b));
+            if ta != tb {
+                vm.special_of(b, rname).map(|f| (f, tb.is_subtype_of(ta)))
+            } else {
+                None
+            }
+        };
+        match stage {
+            0 | 1 => {
+                if stage == 0 {
+                    if let Some(iname) = iname {
+                        if let Some(f) = self.special_of(a, iname) {
+                            return Some((f, a, b, 1));
+                        }
+                    }
+                }
+                let fb = reflected(self);
+                if let Some((f, true)) = fb {
+                    return Some((f, b, a, 2));
+                }
+                if let Some(f) = self.special_of(a, name) {
+                    return Some((f, a, b, 4));
+                }
+                fb.map(|(f, _)| (f, b, a, 5))
+            }
+            2 => self.special_of(a, name).map(|f| (f, a, b, 3)),
+            4 => reflected(self).map(|(f, _)| (f, b, a, 5)),
+            _ => None,
+        }
+    }
+
+    /// `a op b` run by the interpreter loop, the result going to register
+    /// `dst` of the top frame. When the first special method the protocol
+    /// tries is a plain Python function, its frame is pushed above the top
+    /// frame (Ok(None)) and the loop runs it, as it runs calls: no native
+    /// re-entry. A NotImplemented return goes on in `binop_not_implemented`.
+    pub fn binary_op_frame(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        dst: u16,
+    ) -> PyResult<Option<Value>> {
+        if is_instance(a) || is_instance(b) {
+            if let Some((Value::Function(f), recv, other, next)) =
+                self.binary_dunder_step(op, a, b, 0)
+            {
+                if f.fast_argc == 2 || crate::interp::exec::defaults_fill(&f, 2) {
+                    let base = self.stack_top();
+                    let ret = self.frames.last().expect("frame").base + dst as usize;
+                    if self.poll_due() {
+                        self.safepoint(base)?;
+                    }
+                    if base + 2 > self.stack.len() {
+                        return Err(self.new_exception_msg(
+                            "RecursionError",
+                            "maximum recursion depth exceeded",
+                        ));
+                    }
+                    self.stack[base] = recv;
+                    self.stack[base + 1] = other;
+                    self.push_frame_defaults(f, base, ret, 2)?;
+                    self.frames.last_mut().expect("frame").binop = Some(OpResume {
+                        op,
+                        stage: next,
+                        a,
+                        b,
+                    });
+                    return Ok(None);
+                }
+            }
+        }
+        self.binary_op(op, a, b).map(Some)
+    }
+
+    /// The top frame, pushed by `binary_op_frame`, returned NotImplemented:
+    /// pop it and go on with the operator protocol, the result going where
+    /// the frame's would have.
+    #[inline(never)]
+    pub fn binop_not_implemented(&mut self) -> PyResult<()> {
+        let f = self.frames.last().expect("frame");
+        let r = f.binop.expect("an operator's frame");
+        let ret = f.ret_slot;
+        let exit = self.pop_frame(Value::NotImplemented);
+        debug_assert!(exit.is_none());
+        // The operands may now be held nowhere else.
+        self.temp_roots.push(r.a);
+        self.temp_roots.push(r.b);
+        let v = match self.binary_dunder_from(r.op, r.a, r.b, r.stage) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => self.binary_op_builtin(r.op, r.a, r.b),
+            Err(e) => Err(e),
+        };
+        self.temp_roots.pop();
+        self.temp_roots.pop();
+        self.stack[ret] = v?;
+        Ok(())
     }
 
     /// Subclasses of built-in types use the built-in operator on their values.

@@ -330,10 +330,17 @@ impl Vm {
                 }
             }};
         }
+        // The generic operator. Outside a step, a special method that is a
+        // Python function runs as a frame of this loop (`binary_op_frame`);
+        // compiled code's steps keep to native calls.
         macro_rules! binop {
             ($dst:expr, $a:expr, $b:expr, $op:expr) => {{
                 sync!();
-                tryw!($dst, self.binary_op_noted($op, r!($a), r!($b)));
+                if STEP {
+                    tryw!($dst, self.binary_op_noted($op, r!($a), r!($b)));
+                } else {
+                    trycall!($dst, self.binary_op_noted_at($op, r!($a), r!($b), $dst));
+                }
             }};
         }
         // Type feedback for the JIT (jit/feedback.rs): the kinds of operands
@@ -608,7 +615,17 @@ impl Vm {
                     BinOp::Mod
                 ),
                 Instr::Pow { dst, a, b } => binop!(dst, a, b, BinOp::Pow),
-                Instr::LShift { dst, a, b } => binop!(dst, a, b, BinOp::LShift),
+                Instr::LShift { dst, a, b } => int_op!(
+                    dst,
+                    a,
+                    b,
+                    |x: i64, y: i64| if (0..64).contains(&y) && (x << y) >> y == x {
+                        Some(x << y)
+                    } else {
+                        None
+                    },
+                    BinOp::LShift
+                ),
                 Instr::RShift { dst, a, b } => int_op!(
                     dst,
                     a,
@@ -635,9 +652,16 @@ impl Vm {
                 Instr::IAdd { dst, a, b } => arith!(dst, a, b, checked_add, +, BinOp::IAdd),
                 Instr::ISub { dst, a, b } => arith!(dst, a, b, checked_sub, -, BinOp::ISub),
                 Instr::IMul { dst, a, b } => arith!(dst, a, b, checked_mul, *, BinOp::IMul),
-                Instr::IOr { dst, a, b } => binop!(dst, a, b, BinOp::IOr),
-                Instr::IAnd { dst, a, b } => binop!(dst, a, b, BinOp::IAnd),
-                Instr::IXor { dst, a, b } => binop!(dst, a, b, BinOp::IXor),
+                // On ints the in-place forms are the plain operators.
+                Instr::IOr { dst, a, b } => {
+                    int_op!(dst, a, b, |x: i64, y: i64| Some(x | y), BinOp::IOr)
+                }
+                Instr::IAnd { dst, a, b } => {
+                    int_op!(dst, a, b, |x: i64, y: i64| Some(x & y), BinOp::IAnd)
+                }
+                Instr::IXor { dst, a, b } => {
+                    int_op!(dst, a, b, |x: i64, y: i64| Some(x ^ y), BinOp::IXor)
+                }
                 Instr::Neg { dst, src } => match r!(src) {
                     Value::Int(x) if x != i64::MIN => w!(dst, Value::Int(-x)),
                     Value::Float(x) => {
@@ -699,9 +723,15 @@ impl Vm {
                     if !STEP && back {
                         // A loop back-edge: count it, and enter compiled code at
                         // the loop header (on-stack replacement) when there is some.
+                        // `jit_tick`, with the code's Rc cloned only when it
+                        // is hot (with the JIT off, never).
                         if !code.jit.decided.get() {
-                            let c = self.frames[frame_idx].func.code.clone();
-                            self.jit_tick(&c, crate::jit::LOOP_WEIGHT);
+                            let h = code.jit.hot.get().saturating_add(crate::jit::LOOP_WEIGHT);
+                            code.jit.hot.set(h);
+                            if h >= self.jit_threshold {
+                                let c = self.frames[frame_idx].func.code.clone();
+                                self.jit_hot(&c);
+                            }
                         }
                         jit_enter!();
                     }
@@ -1060,6 +1090,17 @@ impl Vm {
                             reload!();
                             continue;
                         }
+                        if defaults_fill(&fobj, argc as usize) {
+                            sync!();
+                            if self.poll_due() {
+                                let top = self.stack_top();
+                                tryv!(self.safepoint(top));
+                            }
+                            let base = self.frames[frame_idx].base + func as usize + 1;
+                            tryv!(self.push_frame_defaults(fobj, base, base - 1, argc as usize));
+                            reload!();
+                            continue;
+                        }
                     }
                     // A class: cached plain construction runs __init__ as a frame.
                     if let Value::Type(t) = f {
@@ -1068,7 +1109,10 @@ impl Vm {
                         let base = self.frames[frame_idx].base + func as usize;
                         if c.valid_for(t) && c.kind.get() == attr_cache::INIT {
                             match c.value.get() {
-                                Value::Function(init) if init.fast_argc == argc + 1 => {
+                                Value::Function(init)
+                                    if init.fast_argc == argc + 1
+                                        || defaults_fill(&init, argc as usize + 1) =>
+                                {
                                     if self.poll_due() {
                                         let top = self.stack_top();
                                         tryv!(self.safepoint(top));
@@ -1076,7 +1120,16 @@ impl Vm {
                                     let inst =
                                         Value::Instance(self.heap.alloc(InstanceObj::plain(t)));
                                     w!(func, inst);
-                                    tryv!(self.push_frame(init, base, base, argc as usize + 1));
+                                    if init.fast_argc == argc + 1 {
+                                        tryv!(self.push_frame(init, base, base, argc as usize + 1));
+                                    } else {
+                                        tryv!(self.push_frame_defaults(
+                                            init,
+                                            base,
+                                            base,
+                                            argc as usize + 1
+                                        ));
+                                    }
                                     self.frames.last_mut().expect("frame").construct = Some(inst);
                                     reload!();
                                     continue;
@@ -1228,6 +1281,12 @@ impl Vm {
                         }
                     }
                     let base = self.frames[frame_idx].base + obj as usize;
+                    if let Value::Module(_) | Value::Type(_) = recv {
+                        let c = &code.caches[pc - 1];
+                        let nm = code.names[name as usize];
+                        trycall!(obj, self.call_attr_cached(c, base, nm, argc as usize));
+                        continue;
+                    }
                     trycall!(
                         obj,
                         self.call_method_from_regs(base, code.names[name as usize], argc as usize)
@@ -1235,21 +1294,60 @@ impl Vm {
                 }
                 Instr::Return { src } => {
                     let v = r!(src);
+                    let f = &self.frames[frame_idx];
+                    if !PROF
+                        && f.construct.is_none()
+                        && f.generator.is_none()
+                        && !f.entry
+                        && !matches!(v, Value::NotImplemented)
+                    {
+                        // The plain return, `pop_frame`'s work for a frame
+                        // that is no generator, class call, operator or
+                        // entry frame (and with no recorder to tell).
+                        let (ret, hb) = (f.ret_slot, f.handled_base);
+                        self.frames.pop();
+                        self.handled.truncate(hb);
+                        self.stack[ret] = v;
+                        reload!();
+                        continue;
+                    }
                     if self.frames[frame_idx].construct.is_some() && !v.is_none() {
                         sync!();
                         let tn = self.type_name(v);
                         let msg = format!("__init__() should return None, not '{tn}'");
                         tryv!(Err(self.type_error(&msg)));
                     }
+                    if matches!(v, Value::NotImplemented) && self.frames[frame_idx].binop.is_some()
+                    {
+                        // An operator's special method declined: the operator
+                        // goes on (the frame is popped first, so an error is
+                        // the caller's, at the operator).
+                        sync!();
+                        self.binop_not_implemented()?;
+                        reload!();
+                        continue;
+                    }
                     match self.pop_frame(v) {
                         Some(exit) => return Ok(exit),
                         None => reload!(),
                     }
                 }
-                Instr::ReturnNone {} => match self.pop_frame(Value::None) {
-                    Some(exit) => return Ok(exit),
-                    None => reload!(),
-                },
+                Instr::ReturnNone {} => {
+                    let f = &self.frames[frame_idx];
+                    if !PROF && f.construct.is_none() && f.generator.is_none() && !f.entry {
+                        // As in `Return`.
+                        let (ret, hb) = (f.ret_slot, f.handled_base);
+                        self.frames.pop();
+                        self.handled.truncate(hb);
+                        self.stack[ret] = Value::None;
+                        reload!();
+                        continue;
+                    }
+                    match self.pop_frame(Value::None) {
+                        Some(exit) => return Ok(exit),
+                        None => reload!(),
+                    }
+                }
                 Instr::MakeFunction { dst, proto, args } => {
                     sync!();
                     let (d, k, c) = if args == NO_REG {
@@ -1449,6 +1547,28 @@ impl Vm {
         Ok(())
     }
 
+    /// `push_frame` for a call with `argc` positional arguments in place at
+    /// `base`, where `argc == fast_argc` or `defaults_fill(func, argc)`: the
+    /// missing trailing parameters get their defaults first.
+    #[inline(never)]
+    pub fn push_frame_defaults(
+        &mut self,
+        func: crate::runtime::heap::Gc<FunctionObj>,
+        base: usize,
+        ret_slot: usize,
+        argc: usize,
+    ) -> PyResult<()> {
+        let n = func.fast_argc as usize;
+        if base + n > self.stack.len() {
+            return Err(
+                self.new_exception_msg("RecursionError", "maximum recursion depth exceeded")
+            );
+        }
+        let nd = func.defaults.len();
+        self.stack[base + argc..base + n].copy_from_slice(&func.defaults[nd - (n - argc)..]);
+        self.push_frame(func, base, ret_slot, n)
+    }
+
     /// Count a call or back-edge of `code` (the top frame's) and compile it when
     /// it is hot.
     #[inline(always)]
@@ -1502,12 +1622,36 @@ impl Vm {
     #[inline(never)]
     fn binary_op_noted(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
         self.note_feedback(feedback::kind2(a.tag(), b.tag()));
+        if let Some(v) = crate::interp::ops::mixed_arith(op, a, b) {
+            return Ok(v);
+        }
         self.binary_op(op, a, b)
+    }
+
+    #[inline(never)]
+    fn binary_op_noted_at(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        dst: u16,
+    ) -> PyResult<Option<Value>> {
+        self.note_feedback(feedback::kind2(a.tag(), b.tag()));
+        if let Some(v) = crate::interp::ops::mixed_arith(op, a, b) {
+            return Ok(Some(v));
+        }
+        if let (Value::Str(x), Value::Str(y), BinOp::Add | BinOp::IAdd) = (a, b, op) {
+            return Ok(Some(self.str_add(a, x, b, y)));
+        }
+        self.binary_op_frame(op, a, b, dst)
     }
 
     #[inline(never)]
     fn compare_op_noted(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
         self.note_feedback(feedback::kind2(a.tag(), b.tag()));
+        if let Some(t) = crate::interp::ops::mixed_compare(op, a, b) {
+            return Ok(Value::Bool(t));
+        }
         self.compare_op(op, a, b)
     }
 
@@ -1608,6 +1752,15 @@ impl Vm {
         }
         Some(Exit::Yielded(v))
     }
+}
+
+/// Whether a call of `f` with `argc` positional arguments (and no keywords)
+/// binds by filling the missing trailing parameters from the defaults: plain
+/// positional parameters (`fast_argc` is u16::MAX otherwise) and enough
+/// defaults.
+#[inline(always)]
+pub fn defaults_fill(f: &FunctionObj, argc: usize) -> bool {
+    argc < f.fast_argc as usize && argc + f.defaults.len() >= f.fast_argc as usize
 }
 
 /// The next item of a range or list iterator without a call: Some(Some(item)),

@@ -14,6 +14,18 @@ pub enum Sink {
     Set(crate::runtime::value::Value),
 }
 
+/// For a frame running an operator's special method (`a + b` calling
+/// `A.__add__`): the operation, so that a NotImplemented return goes on
+/// with the rest of the operator protocol from `stage` (see
+/// `Vm::binary_dunder_step`).
+#[derive(Clone, Copy)]
+pub struct OpResume {
+    pub op: crate::interp::ops::BinOp,
+    pub stage: u8,
+    pub a: crate::runtime::value::Value,
+    pub b: crate::runtime::value::Value,
+}
+
 pub struct Frame {
     pub func: Gc<FunctionObj>,
     code: *const Code,
@@ -40,6 +52,8 @@ pub struct Frame {
     /// Set for an `__init__` frame run by a class call: the instance, which
     /// the call returns instead of `__init__`'s None.
     pub construct: Option<crate::runtime::value::Value>,
+    /// Set for a frame an operator pushed (see `OpResume`).
+    pub binop: Option<OpResume>,
 }
 
 impl Frame {
@@ -63,6 +77,7 @@ impl Frame {
             collect: None,
             entry,
             construct: None,
+            binop: None,
         }
     }
 

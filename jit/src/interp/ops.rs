@@ -9,6 +9,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::interp::vm::Vm;
 use crate::runtime::hash;
+use crate::runtime::heap::Gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
@@ -132,6 +133,68 @@ pub fn float_pow_value(a: f64, b: f64) -> Result<f64, FloatPowError> {
     Ok(r)
 }
 
+/// `a op b` for an int (in i64 range) and a float, in either order, with
+/// `+ - * /` (or `int / int` with both ints exact as floats), and `**` with
+/// a float operand: the int converted to the nearest float, as CPython's float
+/// operators convert it (rounding half to even, never overflowing from an
+/// i64). None for anything else, division by zero included (the generic
+/// path raises). The interpreter tries this before the generic path.
+#[inline(always)]
+pub fn mixed_arith(op: BinOp, a: Value, b: Value) -> Option<Value> {
+    use BinOp::*;
+    if op == Pow {
+        // A float power (`d ** -1.5`, `x ** 2` on a float): the one float
+        // definition; its errors are raised by the generic path.
+        let (x, y) = match (a, b) {
+            (Value::Float(x), Value::Float(y)) => (x, y),
+            (Value::Float(x), Value::Int(y)) => (x, y as f64),
+            (Value::Int(x), Value::Float(y)) => (x as f64, y),
+            _ => return None,
+        };
+        return float_pow_value(x, y).ok().map(Value::Float);
+    }
+    let (x, y) = match (a, b) {
+        (Value::Int(x), Value::Float(y)) => (x as f64, y),
+        (Value::Float(x), Value::Int(y)) => (x, y as f64),
+        // int / int, both exact as floats (as `numeric_op`).
+        (Value::Int(x), Value::Int(y))
+            if op == TrueDiv && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) =>
+        {
+            (x as f64, y as f64)
+        }
+        _ => return None,
+    };
+    Some(Value::Float(match op {
+        Add | IAdd => x + y,
+        Sub | ISub => x - y,
+        Mul | IMul => x * y,
+        TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    }))
+}
+
+/// `a op b` for an int and a float, in either order, when the int converts
+/// to a float exactly (|i| <= 2**53), so that comparing the floats is
+/// CPython's exact int/float comparison (NaN compares unordered, as there).
+/// None otherwise.
+#[inline(always)]
+pub fn mixed_compare(op: CmpOp, a: Value, b: Value) -> Option<bool> {
+    const EXACT: u64 = 1 << 53;
+    let (x, y) = match (a, b) {
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() <= EXACT => (x as f64, y),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() <= EXACT => (x, y as f64),
+        _ => return None,
+    };
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+    })
+}
+
 /// A numeric operand, widened for mixed arithmetic.
 enum Num {
     I(i64),
@@ -221,6 +284,12 @@ impl Vm {
         if let Some(v) = self.binary_dunder(op, a, b)? {
             return Ok(v);
         }
+        self.binary_op_builtin(op, a, b)
+    }
+
+    /// `a op b` where neither operand's special methods gave a result: the
+    /// sequence operators, else the TypeError.
+    pub fn binary_op_builtin(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
         if let Some(v) = self.sequence_op(op, a, b)? {
             return Ok(v);
         }
@@ -552,18 +621,23 @@ impl Vm {
     }
 
     /// `+`, `*` and in-place forms on sequences, and set/dict operators.
+    /// `a + b` on two strs (`x`, `y` are their objects).
+    #[inline]
+    pub fn str_add(&mut self, a: Value, x: Gc<StrObj>, b: Value, y: Gc<StrObj>) -> Value {
+        if y.as_str().is_empty() {
+            return a;
+        }
+        if x.as_str().is_empty() {
+            return b;
+        }
+        // Both non-empty: at least two characters, never a shared one.
+        Value::Str(self.heap.alloc(StrObj::concat(&x, &y)))
+    }
+
     fn sequence_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
         use BinOp::*;
         Ok(Some(match (op, a, b) {
-            (Add | IAdd, Value::Str(x), Value::Str(y)) => {
-                if y.as_str().is_empty() {
-                    return Ok(Some(a));
-                }
-                if x.as_str().is_empty() {
-                    return Ok(Some(b));
-                }
-                self.new_str_concat(&[x.as_str(), y.as_str()])
-            }
+            (Add | IAdd, Value::Str(x), Value::Str(y)) => self.str_add(a, x, b, y),
             (Add | IAdd, Value::Bytes(x), Value::Bytes(y)) => {
                 let mut v = x.b.to_vec();
                 v.extend_from_slice(&y.b);

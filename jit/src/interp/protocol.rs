@@ -669,31 +669,42 @@ impl Vm {
         }
         match (obj, key) {
             (Value::Dict(d), k) => crate::builtins::dict_ops::dict_set(self, d, k, v),
-            (Value::List(l), Value::Slice(s)) => {
-                let new_items = self.collect_iterable(v)?;
+            (Value::List(l), Value::Slice(s))
+                if matches!(v, Value::List(_) | Value::Tuple(_))
+                    && !v.is(&obj)
+                    && [s.start, s.stop, s.step]
+                        .iter()
+                        .all(|b| matches!(b, Value::None | Value::Int(_))) =>
+            {
+                // Another list or a tuple into a contiguous slice (fannkuch's
+                // `perm[:k + 1] = perm[k::-1]`): copied straight from its
+                // items, in place when the lengths match. With int bounds
+                // and such a value nothing here runs Python code, so taking
+                // the indices first is unobservable.
                 let len = l.items.borrow().len();
                 let (start, stop, step) = self.slice_indices(&s, len)?;
-                let mut items = l.items.borrow_mut();
                 if step == 1 {
-                    let stop = stop.max(start);
-                    items.splice(start as usize..stop as usize, new_items);
-                    Ok(())
-                } else {
-                    let idx: Vec<usize> = slice_positions(start, stop, step).collect();
-                    if idx.len() != new_items.len() {
-                        drop(items);
-                        return Err(self.value_error(&format!(
-                            "attempt to assign sequence of size {} to extended slice of size {}",
-                            new_items.len(),
-                            idx.len()
-                        )));
+                    let (start, stop) = (start as usize, stop.max(start) as usize);
+                    let mut items = l.items.borrow_mut();
+                    match v {
+                        Value::List(m) => {
+                            let src = m.items.borrow();
+                            if src.len() == stop - start {
+                                items[start..stop].copy_from_slice(&src);
+                            } else {
+                                items.splice(start..stop, src.iter().copied());
+                            }
+                        }
+                        Value::Tuple(t) => {
+                            items.splice(start..stop, t.items.iter().copied());
+                        }
+                        _ => unreachable!("checked above"),
                     }
-                    for (i, x) in idx.into_iter().zip(new_items) {
-                        items[i] = x;
-                    }
-                    Ok(())
+                    return Ok(());
                 }
+                self.list_assign_slice(l, s, v)
             }
+            (Value::List(l), Value::Slice(s)) => self.list_assign_slice(l, s, v),
             (Value::List(l), k) => {
                 let i = self.index_of(k, "list")?;
                 let len = l.items.borrow().len();
@@ -705,6 +716,33 @@ impl Vm {
                 let tn = self.type_name(obj);
                 Err(self.type_error(&format!("'{tn}' object does not support item assignment")))
             }
+        }
+    }
+
+    /// `l[s] = v` for a list slice, the general case.
+    fn list_assign_slice(&mut self, l: Gc<ListObj>, s: Gc<SliceObj>, v: Value) -> PyResult<()> {
+        let new_items = self.collect_iterable(v)?;
+        let len = l.items.borrow().len();
+        let (start, stop, step) = self.slice_indices(&s, len)?;
+        let mut items = l.items.borrow_mut();
+        if step == 1 {
+            let stop = stop.max(start);
+            items.splice(start as usize..stop as usize, new_items);
+            Ok(())
+        } else {
+            let idx: Vec<usize> = slice_positions(start, stop, step).collect();
+            if idx.len() != new_items.len() {
+                drop(items);
+                return Err(self.value_error(&format!(
+                    "attempt to assign sequence of size {} to extended slice of size {}",
+                    new_items.len(),
+                    idx.len()
+                )));
+            }
+            for (i, x) in idx.into_iter().zip(new_items) {
+                items[i] = x;
+            }
+            Ok(())
         }
     }
 

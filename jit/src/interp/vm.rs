@@ -663,6 +663,10 @@ impl Vm {
             if let Some(v) = &f.construct {
                 t.mark_value(v);
             }
+            if let Some(r) = &f.binop {
+                t.mark_value(&r.a);
+                t.mark_value(&r.b);
+            }
         }
         if let Some(e) = self.pending_throw {
             t.mark(e);

@@ -61,6 +61,28 @@ impl StrObj {
         Self::from_parts(s)
     }
 
+    /// `a + b`: the char counts add up, so the text is not scanned again.
+    pub fn concat(a: &StrObj, b: &StrObj) -> StrObj {
+        let (x, y) = (a.as_str(), b.as_str());
+        let n = x.len() + y.len();
+        let data = if n <= INLINE_STR {
+            let mut buf = [0u8; INLINE_STR];
+            buf[..x.len()].copy_from_slice(x.as_bytes());
+            buf[x.len()..n].copy_from_slice(y.as_bytes());
+            StrData::Inline { len: n as u8, buf }
+        } else {
+            let mut s = String::with_capacity(n);
+            s.push_str(x);
+            s.push_str(y);
+            StrData::Heap(s.into_boxed_str())
+        };
+        StrObj {
+            data,
+            char_len: a.char_len + b.char_len,
+            hash: Cell::new(-1),
+        }
+    }
+
     /// Build from a borrowed str without an intermediate Box when it fits inline.
     pub fn from_str(s: &str) -> StrObj {
         if s.len() <= INLINE_STR {
