@@ -123,6 +123,12 @@ pub struct Code {
     pub source: Rc<SourceFile>,
     pub first_line: u32,
     pub instrs: Vec<Instr>,
+    /// The instructions (in order) that carry out an augmented assignment
+    /// (`x += y`, `x /= y`): their operator is the in-place one, which tries
+    /// `__iadd__` and friends first. The instruction itself is the plain
+    /// operator's (`Add`, `AddI`, `TrueDiv`), so int and float fast paths
+    /// stay as they are; only the generic path asks (`is_augmented`).
+    pub augmented: Vec<u32>,
     pub locs: Vec<Loc>,
     pub consts: Vec<Value>,
     /// Name operands (attribute, global and method names), interned.
@@ -159,6 +165,11 @@ pub struct Code {
 }
 
 impl Code {
+    /// Whether the instruction at `pc` carries out an augmented assignment.
+    pub fn is_augmented(&self, pc: usize) -> bool {
+        self.augmented.binary_search(&(pc as u32)).is_ok()
+    }
+
     /// See `FunctionObj::fast_argc`.
     pub fn fast_argc(&self) -> u16 {
         if self.params.is_simple() && !self.is_generator {

@@ -126,6 +126,9 @@ struct FnCompiler<'c, 'v, 'a> {
     params: Params,
     first_line: u32,
     instrs: Vec<Instr>,
+    /// Instructions that carry out an augmented assignment (see
+    /// `Code::augmented`).
+    augmented: Vec<u32>,
     locs: Vec<Loc>,
     cur_loc: Loc,
     consts: Vec<Value>,
@@ -170,6 +173,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             params,
             first_line,
             instrs: Vec::new(),
+            augmented: Vec::new(),
             locs: Vec::new(),
             cur_loc: Loc {
                 line: first_line,
@@ -545,6 +549,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             source: self.ctx.src.clone(),
             first_line: self.first_line,
             instrs: self.instrs,
+            augmented: self.augmented,
             locs: self.locs,
             consts: self.consts,
             names: self.names,
@@ -1734,16 +1739,15 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn aug_op(&mut self, op: Operator, dst: u16, cur: u16, value: &'a Expr) -> CResult<()> {
         if let Some(imm) = small_int(value) {
-            match op {
-                Operator::Add => {
-                    self.emit(Instr::AddI { dst, a: cur, imm });
-                    return Ok(());
-                }
-                Operator::Sub => {
-                    self.emit(Instr::SubI { dst, a: cur, imm });
-                    return Ok(());
-                }
-                _ => {}
+            let i = match op {
+                Operator::Add => Some(Instr::AddI { dst, a: cur, imm }),
+                Operator::Sub => Some(Instr::SubI { dst, a: cur, imm }),
+                _ => None,
+            };
+            if let Some(i) = i {
+                let pc = self.emit(i);
+                self.augmented.push(pc as u32);
+                return Ok(());
             }
         }
         let mark = self.next_reg;
@@ -1757,7 +1761,8 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Operator::BitXor => Instr::IXor { dst, a: cur, b },
             other => binop_instr(other, dst, cur, b),
         };
-        self.emit(i);
+        let pc = self.emit(i);
+        self.augmented.push(pc as u32);
         self.free_to(mark);
         Ok(())
     }

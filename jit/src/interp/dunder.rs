@@ -43,6 +43,13 @@ fn op_names(op: BinOp) -> (&'static str, &'static str, Option<&'static str>) {
         IOr => ("__or__", "__ror__", Some("__ior__")),
         IAnd => ("__and__", "__rand__", Some("__iand__")),
         IXor => ("__xor__", "__rxor__", Some("__ixor__")),
+        ITrueDiv => ("__truediv__", "__rtruediv__", Some("__itruediv__")),
+        IFloorDiv => ("__floordiv__", "__rfloordiv__", Some("__ifloordiv__")),
+        IMod => ("__mod__", "__rmod__", Some("__imod__")),
+        IPow => ("__pow__", "__rpow__", Some("__ipow__")),
+        ILShift => ("__lshift__", "__rlshift__", Some("__ilshift__")),
+        IRShift => ("__rshift__", "__rrshift__", Some("__irshift__")),
+        IMatMul => ("__matmul__", "__rmatmul__", Some("__imatmul__")),
     }
 }
 

@@ -1625,7 +1625,18 @@ impl Vm {
         if let Some(v) = crate::interp::ops::mixed_arith(op, a, b) {
             return Ok(v);
         }
+        let op = self.augmented_op(op);
         self.binary_op(op, a, b)
+    }
+
+    /// `op`, or its in-place form when the running instruction carries out
+    /// an augmented assignment (`Code::augmented`). Called on generic paths
+    /// only, after the frame's pc was synced past the instruction.
+    pub fn augmented_op(&self, op: BinOp) -> BinOp {
+        match self.frames.last() {
+            Some(f) if f.code().is_augmented(f.pc.wrapping_sub(1)) => op.inplace(),
+            _ => op,
+        }
     }
 
     #[inline(never)]
@@ -1643,6 +1654,7 @@ impl Vm {
         if let (Value::Str(x), Value::Str(y), BinOp::Add | BinOp::IAdd) = (a, b, op) {
             return Ok(Some(self.str_add(a, x, b, y)));
         }
+        let op = self.augmented_op(op);
         self.binary_op_frame(op, a, b, dst)
     }
 

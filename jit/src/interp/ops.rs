@@ -34,6 +34,13 @@ pub enum BinOp {
     IOr,
     IAnd,
     IXor,
+    ITrueDiv,
+    IFloorDiv,
+    IMod,
+    IPow,
+    ILShift,
+    IRShift,
+    IMatMul,
 }
 
 impl BinOp {
@@ -59,10 +66,17 @@ impl BinOp {
             IOr => "|=",
             IAnd => "&=",
             IXor => "^=",
+            ITrueDiv => "/=",
+            IFloorDiv => "//=",
+            IMod => "%=",
+            IPow => "**=",
+            ILShift => "<<=",
+            IRShift => ">>=",
+            IMatMul => "@=",
         }
     }
     /// The plain operator an in-place one falls back to.
-    fn plain(self) -> BinOp {
+    pub fn plain(self) -> BinOp {
         use BinOp::*;
         match self {
             IAdd => Add,
@@ -71,6 +85,34 @@ impl BinOp {
             IOr => BitOr,
             IAnd => BitAnd,
             IXor => BitXor,
+            ITrueDiv => TrueDiv,
+            IFloorDiv => FloorDiv,
+            IMod => Mod,
+            IPow => Pow,
+            ILShift => LShift,
+            IRShift => RShift,
+            IMatMul => MatMul,
+            o => o,
+        }
+    }
+
+    /// The in-place operator of an augmented assignment with this operator.
+    pub fn inplace(self) -> BinOp {
+        use BinOp::*;
+        match self {
+            Add => IAdd,
+            Sub => ISub,
+            Mul => IMul,
+            BitOr => IOr,
+            BitAnd => IAnd,
+            BitXor => IXor,
+            TrueDiv => ITrueDiv,
+            FloorDiv => IFloorDiv,
+            Mod => IMod,
+            Pow => IPow,
+            LShift => ILShift,
+            RShift => IRShift,
+            MatMul => IMatMul,
             o => o,
         }
     }
@@ -636,6 +678,12 @@ impl Vm {
 
     fn sequence_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
         use BinOp::*;
+        // Built-in values have in-place forms of +, *, |, &, ^ and - only
+        // (list +=, set |=, ...); the others act as the plain operator.
+        let op = match op {
+            ITrueDiv | IFloorDiv | IMod | IPow | ILShift | IRShift | IMatMul => op.plain(),
+            o => o,
+        };
         Ok(Some(match (op, a, b) {
             (Add | IAdd, Value::Str(x), Value::Str(y)) => self.str_add(a, x, b, y),
             (Add | IAdd, Value::Bytes(x), Value::Bytes(y)) => {

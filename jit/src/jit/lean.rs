@@ -151,9 +151,15 @@ lean!(
         }
         let code = vm.frames.last().expect("frame").code_ptr();
         // SAFETY: the frame keeps its function, and so its code, alive.
-        unsafe { &*code }
-            .feedback
+        let code = unsafe { &*code };
+        code.feedback
             .note(pc as usize, feedback::kind2(x.tag(), y.tag()));
+        // `l += [x]` extends the list in place (`Code::augmented`).
+        let op = if code.is_augmented(pc as usize) {
+            op.inplace()
+        } else {
+            op
+        };
         let r = vm
             .binary_op(op, x, y)
             .map(|v| vm.stack[base + dst as usize] = v);
