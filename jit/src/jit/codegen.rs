@@ -44,9 +44,9 @@ use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
 use crate::interp::ops::CmpOp;
 use crate::jit::disasm::Note;
-use crate::jit::exits::{ExitReason, KIND_RESUME, KIND_RETURN};
+use crate::jit::exits::{ExitReason, KIND_RESUME};
 use crate::jit::feedback;
-use crate::jit::{calls, fast, helpers};
+use crate::jit::{fast, helpers};
 use crate::runtime::value::{tags, Value};
 
 macro_rules! asm {
@@ -57,6 +57,8 @@ macro_rules! asm {
 
 // Templates kept in their own files, as further `impl Gen` blocks (child
 // modules, so they see the generator's private state and `asm!`).
+#[path = "gen_calls.rs"]
+mod gen_calls;
 #[path = "gen_index.rs"]
 mod gen_index;
 #[path = "gen_loops.rs"]
@@ -1971,26 +1973,7 @@ impl<'a> Gen<'a> {
         self.forget_all();
     }
 
-    // ------------------------------------------------------------ calls
-
-    /// `Call`: a direct call (`calls::jit_call`) that comes back here when the
-    /// callee returned, or leaves when the interpreter must take over.
-    fn gen_call(&mut self, pc: u32) {
-        self.comment(format_args!("direct call: push the frame, run the callee"));
-        self.call_helper_outcome(pc, calls::jit_call as *const () as usize, None, None, true);
-        self.forget_all();
-    }
-
-    /// `Return`/`ReturnNone`: hand the return to whoever entered this code (a
-    /// direct call pops the frame itself; the interpreter runs the return).
-    fn gen_return(&mut self, pc: u32) {
-        self.comment(format_args!("return to the caller"));
-        let w = (KIND_RETURN << 32) | pc as u64;
-        asm!(self.ops
-            ; mov rax, QWORD w as i64
-            ; jmp ->exit
-        );
-    }
+    // Calls and returns: `gen_calls.rs`.
 
     // ------------------------------------------------------------ leaving
 

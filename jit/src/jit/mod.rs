@@ -21,6 +21,7 @@
 
 pub mod calls;
 pub mod codegen;
+pub mod direct;
 pub mod disasm;
 pub mod exits;
 pub mod fast;
@@ -131,6 +132,8 @@ pub struct Compiled {
     pub code: Rc<Code>,
     pub buf: ExecutableBuffer,
     pub entry: EntryFn,
+    /// Address of the first instruction's code (where direct calls enter).
+    pub pc0: usize,
     /// Code offset of each bytecode instruction.
     pub pc_offsets: Vec<u32>,
     /// Comments for the disassembly, by code offset.
@@ -337,10 +340,14 @@ impl JitRuntime {
         // SAFETY: offset 0 is the prologue emitted by `gen_prologue`, which
         // follows the `EntryFn` convention.
         let entry: EntryFn = unsafe { std::mem::transmute(buf.ptr(dynasmrt::AssemblyOffset(0))) };
+        let pc0 = buf.ptr(dynasmrt::AssemblyOffset(
+            pc_offsets.first().copied().unwrap_or(0) as usize,
+        )) as usize;
         let compiled = Rc::new(Compiled {
             code: code.clone(),
             buf,
             entry,
+            pc0,
             pc_offsets,
             notes,
             bail_sites,
