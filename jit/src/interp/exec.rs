@@ -1580,15 +1580,15 @@ impl Vm {
         None
     }
 
-    /// Pop the top frame, known to be a plain function's (no generator, no
-    /// class call, not an entry frame): `pop_frame` without those cases, for
-    /// direct calls from compiled code (`jit/direct.rs`), whose caller stores
-    /// the return value itself.
+    /// Pop the top frame, known to be a plain function's (no generator, not
+    /// an entry frame): `pop_frame` without those cases, for direct calls
+    /// from compiled code (`jit/direct.rs`), which store the result
+    /// themselves.
     #[inline(always)]
     pub(crate) fn pop_plain_frame(&mut self) {
         self.rec_leave();
         if let Some(f) = self.frames.pop() {
-            debug_assert!(f.generator.is_none() && f.construct.is_none() && !f.entry);
+            debug_assert!(f.generator.is_none() && f.gen_exit.is_none() && !f.entry);
             self.handled.truncate(f.handled_base);
         }
     }

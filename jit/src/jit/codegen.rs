@@ -214,6 +214,8 @@ pub struct Generated {
     /// Sites compiled with a speculation from their feedback (their failed
     /// guards leave compiled code); a recompile demotes those that kept failing.
     pub speculated: Vec<u32>,
+    /// The method caches the code's `CallMethod` sites point to.
+    pub method_sites: Vec<Box<crate::jit::direct::MethodSite>>,
 }
 
 pub struct Gen<'a> {
@@ -241,6 +243,8 @@ pub struct Gen<'a> {
     known: Vec<Option<Known>>,
     /// The current numeric site's bail stub is reachable.
     fail_used: bool,
+    /// See `Generated::method_sites`.
+    method_sites: Vec<Box<crate::jit::direct::MethodSite>>,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -310,6 +314,7 @@ impl<'a> Gen<'a> {
             block_start,
             known: vec![None; code.nregs as usize],
             fail_used: false,
+            method_sites: Vec::new(),
         }
     }
 
@@ -404,6 +409,7 @@ impl<'a> Gen<'a> {
             notes: self.notes,
             bail_sites: self.bail_sites,
             speculated: self.speculated,
+            method_sites: self.method_sites,
         }
     }
 

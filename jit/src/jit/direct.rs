@@ -17,14 +17,16 @@
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
-use crate::interp::attr_cache;
+use std::cell::Cell;
+
+use crate::interp::attr_cache::{self, AttrCache};
 use crate::interp::frame::Frame;
 use crate::interp::vm::Vm;
 use crate::jit::calls::MAX_NATIVE_DEPTH;
 use crate::jit::exits::Outcome;
 use crate::runtime::heap::Gc;
-use crate::runtime::object::{FunctionObj, StrObj};
-use crate::runtime::value::Value;
+use crate::runtime::object::{FunctionObj, InstanceObj, StrObj, TypeObj};
+use crate::runtime::value::{tags, Value};
 
 /// Where to run a pushed callee: its code's `EntryFn` (0: nothing was
 /// pushed, take the general path) and the address of its first instruction.
@@ -40,7 +42,9 @@ const DECLINE: Enter = Enter { entry: 0, addr: 0 };
 /// Push the frame of the call at `pc` of the top frame if it is the common
 /// case (see the module comment). Never fails and never panics: anything
 /// unusual declines, with the VM as it was.
-pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32) -> Enter {
+///
+/// `site`: the `CallMethod` site's `MethodSite` (null for a `Call`).
+pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const MethodSite) -> Enter {
     // SAFETY: compiled code passes the `Vm` it was entered with; the
     // interpreter that entered it holds no other reference while it runs.
     let vm = unsafe { &mut *vm };
@@ -53,17 +57,28 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32) -> Enter {
     let at = caller.base;
     // SAFETY: the frame keeps its function, and so its code, alive.
     let code = unsafe { &*caller.code_ptr() };
-    let Some((f, base, argc, ret_slot)) = callee(vm, code, pc, at) else {
+    // SAFETY: the site belongs to the running compiled code, which lives as
+    // long as the VM.
+    let site = unsafe { site.as_ref() };
+    let Some(t) = callee(vm, code, pc, at, site) else {
         return DECLINE;
     };
+    let f = t.func;
     let callee_code = &*f.code;
     // Not compiled yet (the general path counts the call), or never will be.
     let c = callee_code.jit.compiled.get();
     if c.is_null() {
         return DECLINE;
     }
+    // Exactly the positional parameters, the missing ones from the defaults
+    // (fast_argc is u16::MAX for anything that needs binding work).
+    let params = f.fast_argc as usize;
+    let missing = params.wrapping_sub(t.argc);
+    if f.fast_argc == u16::MAX || missing > f.defaults.len() {
+        return DECLINE;
+    }
     let nregs = callee_code.nregs as usize;
-    if vm.frames.len() >= vm.recursion_limit || base + nregs > vm.stack.len() {
+    if vm.frames.len() >= vm.recursion_limit || t.base + nregs > vm.stack.len() {
         return DECLINE;
     }
     // From here on the call happens, as `Vm::push_frame` does it (the
@@ -71,12 +86,23 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32) -> Enter {
     if let Some(caller) = vm.frames.last_mut() {
         caller.pc = pc as usize + 1;
     }
-    for slot in &mut vm.stack[base + argc..base + nregs] {
-        *slot = Value::Undefined;
+    let base = t.base;
+    if missing > 0 {
+        fill_defaults(vm, f, base + t.argc, missing);
+    }
+    // SAFETY: base + nregs is within the stack (checked above).
+    unsafe {
+        let regs = vm.stack.as_mut_ptr().add(base);
+        for r in params..nregs {
+            regs.add(r).write(Value::Undefined);
+        }
     }
     let handled = vm.handled.len();
-    vm.frames
-        .push(Frame::new(f, base, ret_slot, handled, false));
+    let mut frame = Frame::new(f, base, t.ret_slot, handled, false);
+    if let Some(cls) = t.construct {
+        frame.construct = Some(new_instance(vm, cls, base));
+    }
+    vm.frames.push(frame);
     vm.jit.native_depth += 1;
     // SAFETY: compiled code is owned by the VM's JitRuntime and never freed
     // while the VM runs.
@@ -87,40 +113,108 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32) -> Enter {
     }
 }
 
-/// The callee of the call at `pc` if the lean path takes it: the function,
-/// the absolute base of its frame, how many arguments are in place there, and
-/// the slot that receives the result.
+/// The last `n` defaults of `f` into the stack from `at`: the parameters
+/// the call left out.
+#[inline(never)]
+fn fill_defaults(vm: &mut Vm, f: Gc<FunctionObj>, at: usize, n: usize) {
+    let d = &f.defaults[f.defaults.len() - n..];
+    vm.stack[at..at + n].copy_from_slice(d);
+}
+
+/// A class call's instance, made as the interpreter's class call makes it,
+/// in the class's register (`__init__`'s first).
+#[inline(never)]
+fn new_instance(vm: &mut Vm, cls: Gc<TypeObj>, at: usize) -> Value {
+    let inst = Value::Instance(vm.heap.alloc(InstanceObj::plain(cls)));
+    vm.stack[at] = inst;
+    inst
+}
+
+/// A call the lean path takes.
+struct Target {
+    func: Gc<FunctionObj>,
+    /// Absolute stack slot of the callee's first register.
+    base: usize,
+    /// Arguments in place from `base` (a method's receiver included).
+    argc: usize,
+    /// The slot that receives the result.
+    ret_slot: usize,
+    /// A class call: the class to make the instance of (`func` is its
+    /// `__init__`, which gets the instance in the class's register).
+    construct: Option<Gc<TypeObj>>,
+}
+
+/// The callee of the call at `pc` if the lean path takes it.
 #[inline(always)]
-fn callee(
-    vm: &Vm,
-    code: &Code,
-    pc: u32,
-    at: usize,
-) -> Option<(Gc<FunctionObj>, usize, usize, usize)> {
+fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -> Option<Target> {
     match *code.instrs.get(pc as usize)? {
-        Instr::Call { func, argc } => match vm.stack.get(at + func as usize)? {
-            Value::Function(f) if f.fast_argc == argc => {
-                let slot = at + func as usize;
-                Some((*f, slot + 1, argc as usize, slot))
+        Instr::Call { func, argc } => {
+            let slot = at + func as usize;
+            match *vm.stack.get(slot)? {
+                Value::Function(f) => Some(Target {
+                    func: f,
+                    base: slot + 1,
+                    argc: argc as usize,
+                    ret_slot: slot,
+                    construct: None,
+                }),
+                // A class whose construction the site cached as "make a
+                // plain instance, run this `__init__`" (`call_class_fill`).
+                Value::Type(t) => {
+                    let c = code.caches.get(pc as usize)?;
+                    if !c.valid_for(t) || c.kind.get() != attr_cache::INIT {
+                        return None;
+                    }
+                    let Value::Function(init) = c.value.get() else {
+                        return None;
+                    };
+                    Some(Target {
+                        func: init,
+                        base: slot,
+                        argc: argc as usize + 1,
+                        ret_slot: slot,
+                        construct: Some(t),
+                    })
+                }
+                _ => None,
             }
-            _ => None,
-        },
+        }
         Instr::CallMethod { obj, name, argc } => {
-            let Value::Instance(i) = *vm.stack.get(at + obj as usize)? else {
+            let slot = at + obj as usize;
+            let Value::Instance(i) = *vm.stack.get(slot)? else {
                 return None;
             };
             let c = code.caches.get(pc as usize)?;
-            if !c.valid_for(i.class) || c.kind.get() != attr_cache::METHOD {
-                return None;
-            }
-            let Value::Function(f) = c.value.get() else {
-                return None;
+            let f = if c.valid_for(i.class) {
+                if c.kind.get() != attr_cache::METHOD {
+                    return None;
+                }
+                let Value::Function(f) = c.value.get() else {
+                    return None;
+                };
+                f
+            } else {
+                // Another class than the interpreter's cache holds: one seen
+                // before, or the general path looks it up (and refills).
+                let site = site?;
+                match site.find(i.class) {
+                    Some(f) => f,
+                    None => {
+                        site.remember(c);
+                        return None;
+                    }
+                }
             };
-            if f.fast_argc != argc + 1 || hidden(i, *code.names.get(name as usize)?)? {
+            if hidden(i, *code.names.get(name as usize)?)? {
                 return None;
             }
-            let slot = at + obj as usize;
-            Some((f, slot, argc as usize + 1, slot))
+            Some(Target {
+                func: f,
+                base: slot,
+                argc: argc as usize + 1,
+                ret_slot: slot,
+                construct: None,
+            })
         }
         _ => None,
     }
@@ -149,6 +243,33 @@ pub extern "sysv64" fn jit_call_leave(vm: *mut Vm) {
     vm.jit.native_depth -= 1;
 }
 
+/// The `__init__` pushed by `jit_call_enter` for a class call returned the
+/// value `tag`:`payload` from its return at `w`'s pc: pop its frame and give
+/// the call its instance (0). Returning anything but None is the
+/// interpreter's TypeError: the frame is left on top at its return, for the
+/// interpreter to run (`Outcome::Left`).
+pub extern "sysv64" fn jit_call_leave_construct(
+    vm: *mut Vm,
+    w: u64,
+    tag: u64,
+    _payload: u64,
+) -> u64 {
+    // SAFETY: as in `jit_call_enter`.
+    let vm = unsafe { &mut *vm };
+    vm.jit.native_depth -= 1;
+    let Some(f) = vm.frames.last_mut() else {
+        return Outcome::Left.encode();
+    };
+    let (Some(inst), tags::NONE) = (f.construct, tag) else {
+        f.pc = w as u32 as usize;
+        return Outcome::Left.encode();
+    };
+    let ret = f.ret_slot;
+    vm.pop_plain_frame();
+    vm.stack[ret] = inst;
+    0
+}
+
 /// The callee pushed by `jit_call_enter` left its compiled code other than by
 /// returning (outcome `w`): hand over as `calls::run_pushed` does. A bail
 /// resumes the callee in the interpreter, at the instruction it bailed at.
@@ -164,5 +285,68 @@ pub extern "sysv64" fn jit_call_unwound(vm: *mut Vm, w: u64) -> u64 {
             Outcome::LeftInterpreted.encode()
         }
         _ => w,
+    }
+}
+
+/// The classes a `CallMethod` site has seen and the plain Python method each
+/// resolved to: the interpreter's cache (`Code::caches`) holds one class, and
+/// a site that sees several in turn (richards' `task.fn(...)`) would miss it
+/// on every change of class and take the general path with its full lookup.
+///
+/// Entries are the interpreter's cache entries as it is about to refill them
+/// for another class, so they say what a full lookup said; like those, an
+/// entry holds while its class's version does (versions are never reused, so
+/// a class allocated where a freed one was never matches), and the instance
+/// check (`hidden`) is made on every call.
+#[derive(Default)]
+pub struct MethodSite {
+    entries: [MethodEntry; METHOD_SITE_WAYS],
+    /// The entry the next new class replaces (round robin).
+    next: Cell<u8>,
+}
+
+const METHOD_SITE_WAYS: usize = 4;
+
+#[derive(Default)]
+struct MethodEntry {
+    class: Cell<usize>,
+    version: Cell<u32>,
+    /// Not traced: only used while the class version proves the class still
+    /// holds it.
+    func: Cell<Option<Gc<FunctionObj>>>,
+}
+
+impl MethodSite {
+    #[inline(always)]
+    fn find(&self, cls: Gc<TypeObj>) -> Option<Gc<FunctionObj>> {
+        let (addr, version) = (cls.addr(), cls.version.get());
+        self.entries
+            .iter()
+            .find(|e| e.class.get() == addr && e.version.get() == version)
+            .and_then(|e| e.func.get())
+    }
+
+    /// Keep what the interpreter's cache `c` holds, a plain method, before
+    /// the general path replaces it.
+    fn remember(&self, c: &AttrCache) {
+        let (addr, version) = (c.class.get(), c.version.get());
+        let Value::Function(f) = c.value.get() else {
+            return;
+        };
+        if c.kind.get() != attr_cache::METHOD
+            || addr == 0
+            || self
+                .entries
+                .iter()
+                .any(|e| e.class.get() == addr && e.version.get() == version)
+        {
+            return;
+        }
+        let i = self.next.get() as usize % METHOD_SITE_WAYS;
+        self.next.set((i + 1) as u8);
+        let e = &self.entries[i];
+        e.class.set(addr);
+        e.version.set(version);
+        e.func.set(Some(f));
     }
 }

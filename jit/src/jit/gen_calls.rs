@@ -12,7 +12,7 @@
 //! a frame the interpreter must run) goes through `jit_call_unwound` and
 //! leaves the caller's code too, exactly as the general path does.
 
-use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use super::{pay, slot, Gen};
 use crate::bytecode::opcodes::Instr;
@@ -43,12 +43,23 @@ impl<'a> Gen<'a> {
         let general = self.ops.new_dynamic_label();
         let unwound = self.ops.new_dynamic_label();
         let enter = direct::jit_call_enter as *const () as i64;
+        // A method call's classes beyond the interpreter's one-entry cache.
+        let site = match self.code.instrs[pc as usize] {
+            Instr::CallMethod { .. } => {
+                let s = Box::<direct::MethodSite>::default();
+                let p = &*s as *const direct::MethodSite as i64;
+                self.method_sites.push(s);
+                p
+            }
+            _ => 0,
+        };
         let leave = direct::jit_call_leave as *const () as i64;
         asm!(self.ops
             ; cmp QWORD [rbx + slot(reg)], tag as i32
             ; jne =>general
             ; mov rdi, r12
             ; mov esi, pc as i32
+            ; mov rdx, QWORD site
             ; mov rax, QWORD enter
             ; call rax
             ; test rax, rax
@@ -72,8 +83,12 @@ impl<'a> Gen<'a> {
         if last {
             asm!(self.ops; jmp =>next);
         }
+        let class_call = matches!(self.code.instrs[pc as usize], Instr::Call { .. });
         self.cold(move |g| {
             asm!(g.ops; =>general);
+            if class_call {
+                g.gen_class_call(pc, reg, unwound);
+            }
             g.comment(format_args!("pc {pc}: not the lean case: the general call"));
             g.gen_call_general(pc, false);
             let unwound_fn = direct::jit_call_unwound as *const () as i64;
@@ -87,6 +102,51 @@ impl<'a> Gen<'a> {
             );
         });
         self.forget_all();
+    }
+
+    /// The lean path of a class call (`Call` with a class in `reg`, cached
+    /// as "a plain instance, then this `__init__`"): the instance takes the
+    /// class's register, `__init__`'s frame starts there, and
+    /// `jit_call_leave_construct` gives the call the instance. Falls through
+    /// when the lean path declines.
+    fn gen_class_call(&mut self, pc: u32, reg: u16, unwound: DynamicLabel) {
+        self.comment(format_args!(
+            "pc {pc}: a class call: push __init__, call its code"
+        ));
+        let no = self.ops.new_dynamic_label();
+        let next = self.next(pc);
+        let enter = direct::jit_call_enter as *const () as i64;
+        let leave = direct::jit_call_leave_construct as *const () as i64;
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(reg)], tags::TYPE as i32
+            ; jne =>no
+            ; mov rdi, r12
+            ; mov esi, pc as i32
+            ; xor edx, edx
+            ; mov rax, QWORD enter
+            ; call rax
+            ; test rax, rax
+            ; jz =>no
+            ; mov rdi, r12
+            ; lea rsi, [rbx + slot(reg)]
+            ; call rax
+            ; mov r8, rax
+            ; shr r8, 32
+            ; cmp r8d, KIND_RETURN as i32
+            ; jne =>unwound
+            // leave(vm, outcome, tag, payload)
+            ; mov rsi, rax
+            ; mov r8, rdx
+            ; mov rdx, rcx
+            ; mov rcx, r8
+            ; mov rdi, r12
+            ; mov rax, QWORD leave
+            ; call rax
+            ; test rax, rax
+            ; jnz ->exit
+            ; jmp =>next
+            ; =>no
+        );
     }
 
     fn gen_call_general(&mut self, pc: u32, hot: bool) {

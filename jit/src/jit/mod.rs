@@ -156,6 +156,9 @@ pub struct Compiled {
     pub demoted: Vec<u32>,
     /// Exits by site and reason: index `pc * ExitReason::ALL.len() + reason`.
     pub site_exits: Box<[Cell<u64>]>,
+    /// The method caches of its `CallMethod` sites (`direct::MethodSite`),
+    /// whose addresses the code embeds.
+    pub method_sites: Vec<Box<direct::MethodSite>>,
 }
 
 impl Compiled {
@@ -315,11 +318,13 @@ impl JitRuntime {
         let (built, peak_heap_bytes) = crate::recorder::heapcount::measure(|| {
             let out = codegen::Gen::new(code, &generic_at, &demoted, listing, polls).generate();
             let speculated = out.speculated;
-            out.ops
-                .finalize()
-                .map(|bytes| (out.pc_offsets, out.notes, out.bail_sites, speculated, bytes))
+            let sites = out.method_sites;
+            out.ops.finalize().map(|bytes| {
+                let site_info = (out.pc_offsets, out.notes, out.bail_sites);
+                (site_info, speculated, sites, bytes)
+            })
         });
-        let (pc_offsets, notes, bail_sites, speculated, bytes) = match built {
+        let ((pc_offsets, notes, bail_sites), speculated, method_sites, bytes) = match built {
             Ok(b) => b,
             Err(e) => return self.give_up(code, format!("assembler error: {e:?}")),
         };
@@ -358,6 +363,7 @@ impl JitRuntime {
             generic_at,
             speculated,
             demoted,
+            method_sites,
             site_exits: (0..code.instrs.len() * ExitReason::ALL.len())
                 .map(|_| Cell::new(0))
                 .collect(),

@@ -55,6 +55,7 @@ pub mod tags {
     pub const LIST: u64 = 8;
     pub const TUPLE: u64 = 9;
     pub const FUNCTION: u64 = 13;
+    pub const TYPE: u64 = 15;
     pub const INSTANCE: u64 = 16;
     pub const ITER: u64 = 18;
 }
