@@ -214,8 +214,8 @@ pub struct Generated {
     /// Sites compiled with a speculation from their feedback (their failed
     /// guards leave compiled code); a recompile demotes those that kept failing.
     pub speculated: Vec<u32>,
-    /// The method caches the code's `CallMethod` sites point to.
-    pub method_sites: Vec<Box<crate::jit::direct::MethodSite>>,
+    /// The memories the code's call sites point to.
+    pub method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
 }
 
 pub struct Gen<'a> {
@@ -244,7 +244,7 @@ pub struct Gen<'a> {
     /// The current numeric site's bail stub is reachable.
     fail_used: bool,
     /// See `Generated::method_sites`.
-    method_sites: Vec<Box<crate::jit::direct::MethodSite>>,
+    method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,

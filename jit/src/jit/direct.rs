@@ -23,6 +23,7 @@ use crate::interp::attr_cache::{self, AttrCache};
 use crate::interp::frame::Frame;
 use crate::interp::vm::Vm;
 use crate::jit::calls::MAX_NATIVE_DEPTH;
+use crate::jit::direct_site::DirectSite;
 use crate::jit::exits::Outcome;
 use crate::runtime::heap::Gc;
 use crate::runtime::object::{FunctionObj, InstanceObj, StrObj, TypeObj};
@@ -43,8 +44,9 @@ const DECLINE: Enter = Enter { entry: 0, addr: 0 };
 /// case (see the module comment). Never fails and never panics: anything
 /// unusual declines, with the VM as it was.
 ///
-/// `site`: the `CallMethod` site's `MethodSite` (null for a `Call`).
-pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const MethodSite) -> Enter {
+/// `site`: the call site's memory (`direct_site.rs`), which a call that
+/// has exactly the callee's parameters refreshes; null for a class call.
+pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectSite) -> Enter {
     // SAFETY: compiled code passes the `Vm` it was entered with; the
     // interpreter that entered it holds no other reference while it runs.
     let vm = unsafe { &mut *vm };
@@ -60,7 +62,7 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const MethodS
     // SAFETY: the site belongs to the running compiled code, which lives as
     // long as the VM.
     let site = unsafe { site.as_ref() };
-    let Some(t) = callee(vm, code, pc, at, site) else {
+    let Some(t) = callee(vm, code, pc, at, site.map(|s| &s.methods)) else {
         return DECLINE;
     };
     let f = t.func;
@@ -107,10 +109,11 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const MethodS
     // SAFETY: compiled code is owned by the VM's JitRuntime and never freed
     // while the VM runs.
     let c = unsafe { &*c };
-    Enter {
-        entry: c.entry as usize,
-        addr: c.pc0,
+    let (entry, addr) = (c.entry as usize, c.pc0);
+    if let (Some(site), 0, None) = (site, missing, t.construct) {
+        site.fill(f, t.argc, entry, addr, t.class);
     }
+    Enter { entry, addr }
 }
 
 /// The last `n` defaults of `f` into the stack from `at`: the parameters
@@ -142,6 +145,8 @@ struct Target {
     /// A class call: the class to make the instance of (`func` is its
     /// `__init__`, which gets the instance in the class's register).
     construct: Option<Gc<TypeObj>>,
+    /// A method call: the receiver's class.
+    class: Option<Gc<TypeObj>>,
 }
 
 /// The callee of the call at `pc` if the lean path takes it.
@@ -157,6 +162,7 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
                     argc: argc as usize,
                     ret_slot: slot,
                     construct: None,
+                    class: None,
                 }),
                 // A class whose construction the site cached as "make a
                 // plain instance, run this `__init__`" (`call_class_fill`).
@@ -174,6 +180,7 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
                         argc: argc as usize + 1,
                         ret_slot: slot,
                         construct: Some(t),
+                        class: None,
                     })
                 }
                 _ => None,
@@ -214,6 +221,7 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
                 argc: argc as usize + 1,
                 ret_slot: slot,
                 construct: None,
+                class: Some(i.class),
             })
         }
         _ => None,

@@ -22,6 +22,7 @@
 pub mod calls;
 pub mod codegen;
 pub mod direct;
+pub mod direct_site;
 pub mod disasm;
 pub mod exits;
 pub mod fast;
@@ -156,9 +157,9 @@ pub struct Compiled {
     pub demoted: Vec<u32>,
     /// Exits by site and reason: index `pc * ExitReason::ALL.len() + reason`.
     pub site_exits: Box<[Cell<u64>]>,
-    /// The method caches of its `CallMethod` sites (`direct::MethodSite`),
-    /// whose addresses the code embeds.
-    pub method_sites: Vec<Box<direct::MethodSite>>,
+    /// The memories of its call sites (`direct_site::DirectSite`), whose
+    /// addresses the code embeds.
+    pub method_sites: Vec<Box<direct_site::DirectSite>>,
 }
 
 impl Compiled {
