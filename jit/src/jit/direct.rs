@@ -110,7 +110,7 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     // while the VM runs.
     let c = unsafe { &*c };
     let (entry, addr) = (c.entry as usize, c.pc0);
-    if let (Some(site), 0, None) = (site, missing, t.construct) {
+    if let (Some(site), 0, true) = (site, missing, t.remember) {
         site.fill(f, t.argc, entry, addr, t.class);
     }
     Enter { entry, addr }
@@ -147,6 +147,9 @@ struct Target {
     construct: Option<Gc<TypeObj>>,
     /// A method call: the receiver's class.
     class: Option<Gc<TypeObj>>,
+    /// Worth remembering at the site for its inline path (not a class call,
+    /// whose frame the inline path does not make).
+    remember: bool,
 }
 
 /// The callee of the call at `pc` if the lean path takes it.
@@ -163,6 +166,7 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
                     ret_slot: slot,
                     construct: None,
                     class: None,
+                    remember: true,
                 }),
                 // A class whose construction the site cached as "make a
                 // plain instance, run this `__init__`" (`call_class_fill`).
@@ -181,6 +185,7 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
                         ret_slot: slot,
                         construct: Some(t),
                         class: None,
+                        remember: false,
                     })
                 }
                 _ => None,
@@ -222,6 +227,7 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
                 ret_slot: slot,
                 construct: None,
                 class: Some(i.class),
+                remember: true,
             })
         }
         _ => None,

@@ -118,7 +118,9 @@ impl DirectSite {
         self.func.set(f.addr());
         self.template
             .set(MaybeUninit::new(Frame::new(f, 0, 0, 0, false)));
-        *keep = Some(code.clone());
+        if !keep.as_ref().is_some_and(|k| Rc::ptr_eq(k, code)) {
+            *keep = Some(code.clone());
+        }
         match class {
             Some(c) => {
                 self.version.set(c.version.get());
