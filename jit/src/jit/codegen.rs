@@ -12,9 +12,10 @@
 //! section). A slow path either finishes the operation on another fast path
 //! (floats) or asks the interpreter to run this one instruction (`jit_step`)
 //! and continues with the next, counting the bail under its reason.
-//! Instructions that change frames (calls, returns, yields) hand control back
-//! to the interpreter, which calls or returns and re-enters compiled code
-//! afterwards (see `interp/exec.rs`).
+//! Calls and returns of Python functions stay in compiled code (direct calls:
+//! `gen_calls.rs`); yields and the unusual calls hand control back to the
+//! interpreter, which re-enters compiled code afterwards (see
+//! `interp/exec.rs`).
 //!
 //! Two things shape the arithmetic and comparison templates:
 //!
