@@ -1736,6 +1736,19 @@ impl Vm {
         None
     }
 
+    /// Pop the top frame, known to be a plain function's (no generator, not
+    /// an entry frame): `pop_frame` without those cases, for direct calls
+    /// from compiled code (`jit/direct.rs`), which store the result
+    /// themselves.
+    #[inline(always)]
+    pub(crate) fn pop_plain_frame(&mut self) {
+        self.rec_leave();
+        if let Some(f) = self.frames.pop() {
+            debug_assert!(f.generator.is_none() && f.gen_exit.is_none() && !f.entry);
+            self.handled.truncate(f.handled_base);
+        }
+    }
+
     /// Suspend the top (generator) frame: copy its registers out and pop it.
     /// Returns the loop's exit for a natively resumed generator; None when a
     /// `for` in this loop resumed it (the item is then in its variable and

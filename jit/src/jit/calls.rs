@@ -12,6 +12,10 @@
 //! `Return` hands back `Outcome::Return` and this helper pops the frame, so the
 //! caller goes on at its next instruction without leaving compiled code.
 //!
+//! Call sites try the lean path first (`direct.rs`, `direct_site.rs`,
+//! `gen_calls.rs`: plain Python functions, methods and class calls pushed and
+//! popped without this helper) and come here for everything it declines.
+//!
 //! Everything else hands over with the frames exactly as the interpreter would
 //! have them: a callee not compiled (yet) is left pushed for the interpreter to
 //! run; a bail or an exception in the callee leaves the callee on top with its

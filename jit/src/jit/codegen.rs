@@ -12,9 +12,10 @@
 //! section). A slow path either finishes the operation on another fast path
 //! (floats) or asks the interpreter to run this one instruction (`jit_step`)
 //! and continues with the next, counting the bail under its reason.
-//! Instructions that change frames (calls, returns, yields) hand control back
-//! to the interpreter, which calls or returns and re-enters compiled code
-//! afterwards (see `interp/exec.rs`).
+//! Calls and returns of Python functions stay in compiled code (direct calls:
+//! `gen_calls.rs`); yields and the unusual calls hand control back to the
+//! interpreter, which re-enters compiled code afterwards (see
+//! `interp/exec.rs`).
 //!
 //! Two things shape the arithmetic and comparison templates:
 //!
@@ -44,10 +45,10 @@ use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
 use crate::interp::ops::CmpOp;
 use crate::jit::disasm::Note;
-use crate::jit::exits::{ExitReason, KIND_RESUME, KIND_RETURN};
+use crate::jit::exits::{ExitReason, KIND_RESUME};
 use crate::jit::feedback;
 use crate::jit::regalloc::{self, falls_through};
-use crate::jit::{calls, fast, helpers, lean};
+use crate::jit::{fast, helpers, lean};
 use crate::runtime::value::{tags, Value};
 
 mod regstate;
@@ -61,6 +62,8 @@ macro_rules! asm {
 
 // Templates kept in their own files, as further `impl Gen` blocks (child
 // modules, so they see the generator's private state and `asm!`).
+#[path = "gen_calls.rs"]
+mod gen_calls;
 #[path = "gen_index.rs"]
 mod gen_index;
 #[path = "gen_loops.rs"]
@@ -220,6 +223,8 @@ pub struct Generated {
     /// Sites compiled with a speculation from their feedback (their failed
     /// guards leave compiled code); a recompile demotes those that kept failing.
     pub speculated: Vec<u32>,
+    /// The memories the code's call sites point to.
+    pub method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
 }
 
 pub struct Gen<'a> {
@@ -249,6 +254,8 @@ pub struct Gen<'a> {
     fail_used: bool,
     /// Register allocation of loops (`regalloc.rs`, `codegen/regstate.rs`).
     rs: RegState,
+    /// See `Generated::method_sites`.
+    method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -325,6 +332,7 @@ impl<'a> Gen<'a> {
                 stub_offsets: vec![u32::MAX; code.instrs.len()],
                 ..Default::default()
             },
+            method_sites: Vec::new(),
         }
     }
 
@@ -484,6 +492,7 @@ impl<'a> Gen<'a> {
             notes: self.notes,
             bail_sites: self.bail_sites,
             speculated: self.speculated,
+            method_sites: self.method_sites,
         }
     }
 
@@ -2095,26 +2104,7 @@ impl<'a> Gen<'a> {
         self.forget_all();
     }
 
-    // ------------------------------------------------------------ calls
-
-    /// `Call`: a direct call (`calls::jit_call`) that comes back here when the
-    /// callee returned, or leaves when the interpreter must take over.
-    fn gen_call(&mut self, pc: u32) {
-        self.comment(format_args!("direct call: push the frame, run the callee"));
-        self.call_helper_outcome(pc, calls::jit_call as *const () as usize, None, None, true);
-        self.forget_all();
-    }
-
-    /// `Return`/`ReturnNone`: hand the return to whoever entered this code (a
-    /// direct call pops the frame itself; the interpreter runs the return).
-    fn gen_return(&mut self, pc: u32) {
-        self.comment(format_args!("return to the caller"));
-        let w = (KIND_RETURN << 32) | pc as u64;
-        asm!(self.ops
-            ; mov rax, QWORD w as i64
-            ; jmp ->exit
-        );
-    }
+    // Calls and returns: `gen_calls.rs`.
 
     // ------------------------------------------------------------ leaving
 

@@ -78,8 +78,9 @@ pub enum Outcome {
     /// A helper pushed a frame: the interpreter reloads the top frame.
     Left,
     /// The frame returns: the `Return`/`ReturnNone` at this instruction is
-    /// next. A direct call (`helpers::jit_call`) finishes it without the
-    /// interpreter; a frame the interpreter entered resumes there instead.
+    /// next, the value in rcx:rdx. A direct call (`calls::jit_call`, or the
+    /// call site itself: `gen_calls.rs`) finishes it without the interpreter;
+    /// a frame the interpreter entered resumes there instead.
     Return(u32),
     /// A direct call's callee bailed: the top frame changed and the
     /// interpreter runs it from its stored pc (not compiled code, whose later

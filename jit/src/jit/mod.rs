@@ -21,6 +21,8 @@
 
 pub mod calls;
 pub mod codegen;
+pub mod direct;
+pub mod direct_site;
 pub mod disasm;
 pub mod exits;
 pub mod fast;
@@ -141,6 +143,8 @@ pub struct Compiled {
     pub code: Rc<Code>,
     pub buf: ExecutableBuffer,
     pub entry: EntryFn,
+    /// Address of the first instruction's code (where direct calls enter).
+    pub pc0: usize,
     /// Code offset of each bytecode instruction.
     pub pc_offsets: Vec<u32>,
     /// Where the interpreter enters at each instruction (`u32::MAX`: it
@@ -169,6 +173,9 @@ pub struct Compiled {
     pub demoted: Vec<u32>,
     /// Exits by site and reason: index `pc * ExitReason::ALL.len() + reason`.
     pub site_exits: Box<[Cell<u64>]>,
+    /// The memories of its call sites (`direct_site::DirectSite`), whose
+    /// addresses the code embeds.
+    pub method_sites: Vec<Box<direct_site::DirectSite>>,
 }
 
 impl Compiled {
@@ -338,18 +345,14 @@ impl JitRuntime {
             let out =
                 codegen::Gen::new(code, &generic_at, &demoted, listing, polls, regalloc).generate();
             let speculated = out.speculated;
+            let sites = out.method_sites;
             out.ops.finalize().map(|bytes| {
-                (
-                    out.pc_offsets,
-                    out.entry_offsets,
-                    out.notes,
-                    out.bail_sites,
-                    speculated,
-                    bytes,
-                )
+                let site_info = (out.pc_offsets, out.entry_offsets, out.notes, out.bail_sites);
+                (site_info, speculated, sites, bytes)
             })
         });
-        let (pc_offsets, entry_offsets, notes, bail_sites, speculated, bytes) = match built {
+        let ((pc_offsets, entry_offsets, notes, bail_sites), speculated, method_sites, bytes) =
+            match built {
             Ok(b) => b,
             Err(e) => return self.give_up(code, format!("assembler error: {e:?}")),
         };
@@ -370,10 +373,22 @@ impl JitRuntime {
         // SAFETY: offset 0 is the prologue emitted by `gen_prologue`, which
         // follows the `EntryFn` convention.
         let entry: EntryFn = unsafe { std::mem::transmute(buf.ptr(dynasmrt::AssemblyOffset(0))) };
+        // A direct call enters as the interpreter does at pc 0: through the
+        // entry stub when the first instruction is in a register-allocated
+        // loop (a function that starts with `while`).
+        let pc0 = buf.ptr(dynasmrt::AssemblyOffset(
+            entry_offsets
+                .first()
+                .copied()
+                .filter(|&o| o != u32::MAX)
+                .or(pc_offsets.first().copied())
+                .unwrap_or(0) as usize,
+        )) as usize;
         let compiled = Rc::new(Compiled {
             code: code.clone(),
             buf,
             entry,
+            pc0,
             pc_offsets,
             entry_offsets,
             notes,
@@ -386,6 +401,7 @@ impl JitRuntime {
             speculated,
             demoted,
             noreg_at,
+            method_sites,
             site_exits: (0..code.instrs.len() * ExitReason::ALL.len())
                 .map(|_| Cell::new(0))
                 .collect(),

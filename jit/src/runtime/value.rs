@@ -54,6 +54,8 @@ pub mod tags {
     pub const STR: u64 = 6;
     pub const LIST: u64 = 8;
     pub const TUPLE: u64 = 9;
+    pub const FUNCTION: u64 = 13;
+    pub const TYPE: u64 = 15;
     pub const INSTANCE: u64 = 16;
     pub const ITER: u64 = 18;
 }

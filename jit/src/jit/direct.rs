@@ -1,0 +1,366 @@
+//! The lean direct call: the common case of `calls.rs` without its generality.
+//!
+//! A call site in compiled code first tries this path (emitted by
+//! `codegen/gen_calls.rs`): a `Call` of a plain Python function, or a
+//! `CallMethod` of one through the site's method cache, with exactly its
+//! positional arguments and compiled code to run. `jit_call_enter` checks all
+//! of that and pushes the callee's frame, the compiled caller calls the
+//! callee's code itself, the callee's `Return` hands the value back in
+//! registers and `jit_call_leave` pops the frame. Nothing else happens on the
+//! way: no outcome to decode, no instruction to re-read at the return.
+//!
+//! Whatever the path does not handle it leaves untouched, and the site falls
+//! back to `calls::jit_call`, which does everything the interpreter's call
+//! does: a recorder running (the tier bookkeeping of `rec_as_interpreter`), a
+//! safepoint due, the recursion limit (its RecursionError), a callee not
+//! compiled yet (its hotness count), bound methods, classes, builtins.
+
+use crate::bytecode::code::Code;
+use crate::bytecode::opcodes::Instr;
+use std::cell::Cell;
+
+use crate::interp::attr_cache::{self, AttrCache};
+use crate::interp::frame::Frame;
+use crate::interp::vm::Vm;
+use crate::jit::calls::MAX_NATIVE_DEPTH;
+use crate::jit::direct_site::DirectSite;
+use crate::jit::exits::Outcome;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::{FunctionObj, InstanceObj, StrObj, TypeObj};
+use crate::runtime::value::{tags, Value};
+
+/// Where to run a pushed callee: its code's `EntryFn` (0: nothing was
+/// pushed, take the general path) and the address of its first instruction.
+/// Returned in rax:rdx, ready to become the entry's first and third argument.
+#[repr(C)]
+pub struct Enter {
+    pub entry: usize,
+    pub addr: usize,
+}
+
+const DECLINE: Enter = Enter { entry: 0, addr: 0 };
+
+/// Push the frame of the call at `pc` of the top frame if it is the common
+/// case (see the module comment). Never fails and never panics: anything
+/// unusual declines, with the VM as it was.
+///
+/// `site`: the call site's memory (`direct_site.rs`), which a call that
+/// has exactly the callee's parameters refreshes; null for a class call.
+pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectSite) -> Enter {
+    // SAFETY: compiled code passes the `Vm` it was entered with; the
+    // interpreter that entered it holds no other reference while it runs.
+    let vm = unsafe { &mut *vm };
+    if vm.rec.is_some() || vm.poll_due() || vm.jit.native_depth >= MAX_NATIVE_DEPTH {
+        return DECLINE;
+    }
+    let Some(caller) = vm.frames.last() else {
+        return DECLINE;
+    };
+    let at = caller.base;
+    // SAFETY: the frame keeps its function, and so its code, alive.
+    let code = unsafe { &*caller.code_ptr() };
+    // SAFETY: the site belongs to the running compiled code, which lives as
+    // long as the VM.
+    let site = unsafe { site.as_ref() };
+    let Some(t) = callee(vm, code, pc, at, site.map(|s| &s.methods)) else {
+        return DECLINE;
+    };
+    let f = t.func;
+    let callee_code = &*f.code;
+    // Not compiled yet (the general path counts the call), or never will be.
+    let c = callee_code.jit.compiled.get();
+    if c.is_null() {
+        return DECLINE;
+    }
+    // Exactly the positional parameters, the missing ones from the defaults
+    // (fast_argc is u16::MAX for anything that needs binding work).
+    let params = f.fast_argc as usize;
+    let missing = params.wrapping_sub(t.argc);
+    if f.fast_argc == u16::MAX || missing > f.defaults.len() {
+        return DECLINE;
+    }
+    let nregs = callee_code.nregs as usize;
+    if vm.frames.len() >= vm.recursion_limit || t.base + nregs > vm.stack.len() {
+        return DECLINE;
+    }
+    // From here on the call happens, as `Vm::push_frame` does it (the
+    // recorder and hotness hooks are known to be off).
+    if let Some(caller) = vm.frames.last_mut() {
+        caller.pc = pc as usize + 1;
+    }
+    let base = t.base;
+    if missing > 0 {
+        fill_defaults(vm, f, base + t.argc, missing);
+    }
+    // SAFETY: base + nregs is within the stack (checked above).
+    unsafe {
+        let regs = vm.stack.as_mut_ptr().add(base);
+        for r in params..nregs {
+            regs.add(r).write(Value::Undefined);
+        }
+    }
+    let handled = vm.handled.len();
+    let mut frame = Frame::new(f, base, t.ret_slot, handled, false);
+    if let Some(cls) = t.construct {
+        frame.construct = Some(new_instance(vm, cls, base));
+    }
+    vm.frames.push(frame);
+    vm.jit.native_depth += 1;
+    // SAFETY: compiled code is owned by the VM's JitRuntime and never freed
+    // while the VM runs.
+    let c = unsafe { &*c };
+    let (entry, addr) = (c.entry as usize, c.pc0);
+    if let (Some(site), 0, true) = (site, missing, t.remember) {
+        site.fill(f, t.argc, entry, addr, t.class);
+    }
+    Enter { entry, addr }
+}
+
+/// The last `n` defaults of `f` into the stack from `at`: the parameters
+/// the call left out.
+#[inline(never)]
+fn fill_defaults(vm: &mut Vm, f: Gc<FunctionObj>, at: usize, n: usize) {
+    let d = &f.defaults[f.defaults.len() - n..];
+    vm.stack[at..at + n].copy_from_slice(d);
+}
+
+/// A class call's instance, made as the interpreter's class call makes it,
+/// in the class's register (`__init__`'s first).
+#[inline(never)]
+fn new_instance(vm: &mut Vm, cls: Gc<TypeObj>, at: usize) -> Value {
+    let inst = Value::Instance(vm.heap.alloc(InstanceObj::plain(cls)));
+    vm.stack[at] = inst;
+    inst
+}
+
+/// A call the lean path takes.
+struct Target {
+    func: Gc<FunctionObj>,
+    /// Absolute stack slot of the callee's first register.
+    base: usize,
+    /// Arguments in place from `base` (a method's receiver included).
+    argc: usize,
+    /// The slot that receives the result.
+    ret_slot: usize,
+    /// A class call: the class to make the instance of (`func` is its
+    /// `__init__`, which gets the instance in the class's register).
+    construct: Option<Gc<TypeObj>>,
+    /// A method call: the receiver's class.
+    class: Option<Gc<TypeObj>>,
+    /// Worth remembering at the site for its inline path (not a class call,
+    /// whose frame the inline path does not make).
+    remember: bool,
+}
+
+/// The callee of the call at `pc` if the lean path takes it.
+#[inline(always)]
+fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -> Option<Target> {
+    match *code.instrs.get(pc as usize)? {
+        Instr::Call { func, argc } => {
+            let slot = at + func as usize;
+            match *vm.stack.get(slot)? {
+                Value::Function(f) => Some(Target {
+                    func: f,
+                    base: slot + 1,
+                    argc: argc as usize,
+                    ret_slot: slot,
+                    construct: None,
+                    class: None,
+                    remember: true,
+                }),
+                // A class whose construction the site cached as "make a
+                // plain instance, run this `__init__`" (`call_class_fill`).
+                Value::Type(t) => {
+                    let c = code.caches.get(pc as usize)?;
+                    if !c.valid_for(t) || c.kind.get() != attr_cache::INIT {
+                        return None;
+                    }
+                    let Value::Function(init) = c.value.get() else {
+                        return None;
+                    };
+                    Some(Target {
+                        func: init,
+                        base: slot,
+                        argc: argc as usize + 1,
+                        ret_slot: slot,
+                        construct: Some(t),
+                        class: None,
+                        remember: false,
+                    })
+                }
+                _ => None,
+            }
+        }
+        Instr::CallMethod { obj, name, argc } => {
+            let slot = at + obj as usize;
+            let Value::Instance(i) = *vm.stack.get(slot)? else {
+                return None;
+            };
+            let c = code.caches.get(pc as usize)?;
+            let f = if c.valid_for(i.class) {
+                if c.kind.get() != attr_cache::METHOD {
+                    return None;
+                }
+                let Value::Function(f) = c.value.get() else {
+                    return None;
+                };
+                f
+            } else {
+                // Another class than the interpreter's cache holds: one seen
+                // before, or the general path looks it up (and refills).
+                let site = site?;
+                match site.find(i.class) {
+                    Some(f) => f,
+                    None => {
+                        site.remember(c);
+                        return None;
+                    }
+                }
+            };
+            if hidden(i, *code.names.get(name as usize)?)? {
+                return None;
+            }
+            Some(Target {
+                func: f,
+                base: slot,
+                argc: argc as usize + 1,
+                ret_slot: slot,
+                construct: None,
+                class: Some(i.class),
+                remember: true,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// `attr_cache::hidden_by_instance` that declines (None) rather than panics
+/// on a table in use.
+#[inline(always)]
+fn hidden(i: Gc<crate::runtime::object::InstanceObj>, name: Gc<StrObj>) -> Option<bool> {
+    if !i.class.shadowed.get() {
+        return Some(false);
+    }
+    let t = i.table().try_borrow().ok()?;
+    Some(
+        t.get_str(crate::interp::protocol::str_hash(name), name.as_str())
+            .is_some(),
+    )
+}
+
+/// The callee pushed by `jit_call_enter` returned, its value already in the
+/// caller's register: pop its frame as `Vm::pop_frame` pops a plain frame.
+pub extern "sysv64" fn jit_call_leave(vm: *mut Vm) {
+    // SAFETY: as in `jit_call_enter`.
+    let vm = unsafe { &mut *vm };
+    vm.pop_plain_frame();
+    vm.jit.native_depth -= 1;
+}
+
+/// The `__init__` pushed by `jit_call_enter` for a class call returned the
+/// value `tag`:`payload` from its return at `w`'s pc: pop its frame and give
+/// the call its instance (0). Returning anything but None is the
+/// interpreter's TypeError: the frame is left on top at its return, for the
+/// interpreter to run (`Outcome::Left`).
+pub extern "sysv64" fn jit_call_leave_construct(
+    vm: *mut Vm,
+    w: u64,
+    tag: u64,
+    _payload: u64,
+) -> u64 {
+    // SAFETY: as in `jit_call_enter`.
+    let vm = unsafe { &mut *vm };
+    vm.jit.native_depth -= 1;
+    let Some(f) = vm.frames.last_mut() else {
+        return Outcome::Left.encode();
+    };
+    let (Some(inst), tags::NONE) = (f.construct, tag) else {
+        f.pc = w as u32 as usize;
+        return Outcome::Left.encode();
+    };
+    let ret = f.ret_slot;
+    vm.pop_plain_frame();
+    vm.stack[ret] = inst;
+    0
+}
+
+/// The callee pushed by `jit_call_enter` left its compiled code other than by
+/// returning (outcome `w`): hand over as `calls::run_pushed` does. A bail
+/// resumes the callee in the interpreter, at the instruction it bailed at.
+pub extern "sysv64" fn jit_call_unwound(vm: *mut Vm, w: u64) -> u64 {
+    // SAFETY: as in `jit_call_enter`.
+    let vm = unsafe { &mut *vm };
+    vm.jit.native_depth -= 1;
+    match Outcome::decode(w) {
+        Outcome::Resume(at) | Outcome::Continue(at) => {
+            if let Some(f) = vm.frames.last_mut() {
+                f.pc = at as usize;
+            }
+            Outcome::LeftInterpreted.encode()
+        }
+        _ => w,
+    }
+}
+
+/// The classes a `CallMethod` site has seen and the plain Python method each
+/// resolved to: the interpreter's cache (`Code::caches`) holds one class, and
+/// a site that sees several in turn (richards' `task.fn(...)`) would miss it
+/// on every change of class and take the general path with its full lookup.
+///
+/// Entries are the interpreter's cache entries as it is about to refill them
+/// for another class, so they say what a full lookup said; like those, an
+/// entry holds while its class's version does (versions are never reused, so
+/// a class allocated where a freed one was never matches), and the instance
+/// check (`hidden`) is made on every call.
+#[derive(Default)]
+pub struct MethodSite {
+    entries: [MethodEntry; METHOD_SITE_WAYS],
+    /// The entry the next new class replaces (round robin).
+    next: Cell<u8>,
+}
+
+const METHOD_SITE_WAYS: usize = 4;
+
+#[derive(Default)]
+struct MethodEntry {
+    class: Cell<usize>,
+    version: Cell<u32>,
+    /// Not traced: only used while the class version proves the class still
+    /// holds it.
+    func: Cell<Option<Gc<FunctionObj>>>,
+}
+
+impl MethodSite {
+    #[inline(always)]
+    fn find(&self, cls: Gc<TypeObj>) -> Option<Gc<FunctionObj>> {
+        let (addr, version) = (cls.addr(), cls.version.get());
+        self.entries
+            .iter()
+            .find(|e| e.class.get() == addr && e.version.get() == version)
+            .and_then(|e| e.func.get())
+    }
+
+    /// Keep what the interpreter's cache `c` holds, a plain method, before
+    /// the general path replaces it.
+    fn remember(&self, c: &AttrCache) {
+        let (addr, version) = (c.class.get(), c.version.get());
+        let Value::Function(f) = c.value.get() else {
+            return;
+        };
+        if c.kind.get() != attr_cache::METHOD
+            || addr == 0
+            || self
+                .entries
+                .iter()
+                .any(|e| e.class.get() == addr && e.version.get() == version)
+        {
+            return;
+        }
+        let i = self.next.get() as usize % METHOD_SITE_WAYS;
+        self.next.set((i + 1) as u8);
+        let e = &self.entries[i];
+        e.class.set(addr);
+        e.version.set(version);
+        e.func.set(Some(f));
+    }
+}

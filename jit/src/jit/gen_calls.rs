@@ -1,0 +1,310 @@
+//! Calls and returns: the lean direct call (`direct.rs`) inline, the general
+//! one (`calls::jit_call`) in the cold section.
+//!
+//! A `Call` whose callee register holds a function, or a `CallMethod` whose
+//! receiver is an instance, asks `jit_call_enter` to push the callee's frame.
+//! When it does, this code calls the callee's compiled code with the entry
+//! convention (`vm`, the callee's registers, its first instruction), so the
+//! callee runs on the machine stack below the caller. The callee's `Return`
+//! leaves with `KIND_RETURN` in rax's high half and the value's two words in
+//! rcx:rdx; the caller stores them into its result register and
+//! `jit_call_leave` pops the frame. Any other outcome (a bail, an exception,
+//! a frame the interpreter must run) goes through `jit_call_unwound` and
+//! leaves the caller's code too, exactly as the general path does.
+
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+
+use super::{pay, slot, Gen};
+use crate::bytecode::opcodes::Instr;
+use crate::jit::direct_site::{frame_layout, DirectSite};
+use crate::jit::exits::KIND_RETURN;
+use crate::jit::{calls, direct};
+use crate::runtime::value::tags;
+
+impl<'a> Gen<'a> {
+    /// A call instruction: the lean path when the instruction can take it,
+    /// else the general helper.
+    pub(super) fn gen_call(&mut self, pc: u32) {
+        // The register checked before trying the lean path, the tag it must
+        // have, the callee's first register and the result's register.
+        let ins = self.code.instrs[pc as usize];
+        let lean = match ins {
+            Instr::Call { func, .. } => Some((func, tags::FUNCTION, func + 1)),
+            Instr::CallMethod { obj, .. } => Some((obj, tags::INSTANCE, obj)),
+            _ => None,
+        };
+        let Some((reg, tag, callee_regs)) = lean else {
+            self.comment(format_args!("general call: push the frame, run the callee"));
+            self.gen_call_general(pc, true);
+            self.forget_all();
+            return;
+        };
+        let is_method = matches!(ins, Instr::CallMethod { .. });
+        self.comment(format_args!(
+            "direct call: the site's last callee again? push its frame inline"
+        ));
+        let general = self.ops.new_dynamic_label();
+        let unwound = self.ops.new_dynamic_label();
+        let rust_enter = self.ops.new_dynamic_label();
+        let returned = self.ops.new_dynamic_label();
+        let rust_leave = self.ops.new_dynamic_label();
+        let truncate = self.ops.new_dynamic_label();
+        let popped = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        let site = Box::<DirectSite>::default();
+        let site_p = &*site as *const DirectSite as i64;
+        self.method_sites.push(site);
+        let l = *frame_layout();
+        let (gc_due, intr) = (self.polls.gc_due as i64, self.polls.interrupted as i64);
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(reg)], tag as i32
+            ; jne =>general
+            ; mov r8, QWORD site_p
+        );
+        if is_method {
+            asm!(self.ops
+                ; mov rax, [rbx + pay(reg)]
+                ; mov rax, [rax + l.instance_class]
+                ; cmp rax, [r8 + l.site_class]
+                ; jne =>rust_enter
+                ; mov ecx, [rax + l.type_version]
+                ; cmp ecx, [r8 + l.site_version]
+                ; jne =>rust_enter
+                ; cmp BYTE [rax + l.type_shadowed], 0
+                ; jne =>rust_enter
+                ; mov r9, [r8 + l.site_func]
+            );
+        } else {
+            asm!(self.ops
+                ; mov r9, [rbx + pay(reg)]
+                ; mov rax, [r9 + l.function_code]
+                ; cmp rax, [r8 + l.site_code_word]
+                ; jne =>rust_enter
+            );
+        }
+        let depth_max = calls::MAX_NATIVE_DEPTH as i32;
+        asm!(self.ops
+            // Still the callee's current code; nothing for the Rust path.
+            ; mov rax, [r8 + l.site_compiled_cell]
+            ; mov rax, [rax]
+            ; cmp rax, [r8 + l.site_compiled]
+            ; jne =>rust_enter
+            ; cmp QWORD [r12 + l.rec], 0
+            ; jne =>rust_enter
+            ; mov rax, QWORD gc_due
+            ; cmp BYTE [rax], 0
+            ; jne =>rust_enter
+            ; mov rax, QWORD intr
+            ; cmp BYTE [rax], 0
+            ; jne =>rust_enter
+            ; cmp DWORD [r12 + l.native_depth], depth_max
+            ; jae =>rust_enter
+            ; mov r11, [r12 + l.frames_len]
+            ; cmp r11, [r12 + l.recursion_limit]
+            ; jae =>rust_enter
+            ; cmp r11, [r12 + l.frames_cap]
+            ; jae =>rust_enter
+            // rax: the callee's base (a stack index); its registers fit.
+            ; mov rax, rbx
+            ; sub rax, [r12 + l.stack_ptr]
+            ; shr rax, 4
+            ; add rax, callee_regs as i32
+            ; mov rcx, rax
+            ; add rcx, [r8 + l.site_nregs]
+            ; cmp rcx, [r12 + l.stack_len]
+            ; ja =>rust_enter
+            // The call happens: the caller goes on after it.
+            ; imul rdx, r11, l.frame_size
+            ; add rdx, [r12 + l.frames_ptr]
+            ; mov QWORD [rdx + l.frame_pc - l.frame_size], (pc + 1) as i32
+            // Clear the registers after the arguments.
+            ; mov rcx, [r8 + l.site_clear_from]
+            ; mov rsi, [r8 + l.site_clear_to]
+            ; lea rdi, [rbx + slot(callee_regs)]
+            ; cmp rcx, rsi
+            ; jae =>done
+            ; clear:
+            ; mov QWORD [rdi + rcx], 0
+            ; add rcx, 16
+            ; cmp rcx, rsi
+            ; jb <clear
+            ; =>done
+        );
+        // Push the frame: the template, then its own words.
+        let mut off = 0;
+        while off + 16 <= l.frame_size {
+            asm!(self.ops
+                ; movups xmm0, [r8 + l.site_template + off]
+                ; movups [rdx + off], xmm0
+            );
+            off += 16;
+        }
+        if off < l.frame_size {
+            asm!(self.ops
+                ; mov rcx, [r8 + l.site_template + off]
+                ; mov [rdx + off], rcx
+            );
+        }
+        let ret_delta = callee_regs as i32 - reg as i32;
+        let unwound_fn = direct::jit_call_unwound as *const () as i64;
+        asm!(self.ops
+            ; mov [rdx + l.frame_func], r9
+            ; mov [rdx + l.frame_base], rax
+            ; sub rax, ret_delta
+            ; mov [rdx + l.frame_ret_slot], rax
+            ; mov rcx, [r12 + l.handled_len]
+            ; mov [rdx + l.frame_handled_base], rcx
+            ; inc r11
+            ; mov [r12 + l.frames_len], r11
+            ; add DWORD [r12 + l.native_depth], 1
+            ; mov rdi, r12
+            ; lea rsi, [rbx + slot(callee_regs)]
+            ; mov rdx, [r8 + l.site_addr]
+            ; call QWORD [r8 + l.site_entry]
+            ; =>returned
+            ; mov r8, rax
+            ; shr r8, 32
+            ; cmp r8d, KIND_RETURN as i32
+            ; jne =>unwound
+            ; mov [rbx + slot(reg)], rcx
+            ; mov [rbx + pay(reg)], rdx
+            // Pop the frame, as `Vm::pop_plain_frame`.
+            ; cmp QWORD [r12 + l.rec], 0
+            ; jne =>rust_leave
+            ; mov rcx, [r12 + l.frames_len]
+            ; dec rcx
+            ; mov [r12 + l.frames_len], rcx
+            ; imul rcx, rcx, l.frame_size
+            ; add rcx, [r12 + l.frames_ptr]
+            ; mov rcx, [rcx + l.frame_handled_base]
+            ; cmp rcx, [r12 + l.handled_len]
+            ; jb =>truncate
+            ; =>popped
+            ; sub DWORD [r12 + l.native_depth], 1
+        );
+        let after = self.ops.new_dynamic_label();
+        asm!(self.ops; =>after);
+        let next = self.next(pc);
+        let last = pc as usize + 1 >= self.labels.len();
+        if last {
+            asm!(self.ops; jmp =>next);
+        }
+        let enter = direct::jit_call_enter as *const () as i64;
+        let leave = direct::jit_call_leave as *const () as i64;
+        let class_call = !is_method;
+        self.cold(move |g| {
+            g.comment(format_args!(
+                "pc {pc}: another callee, or the Rust path is needed"
+            ));
+            asm!(g.ops
+                ; =>rust_enter
+                ; mov rdi, r12
+                ; mov esi, pc as i32
+                ; mov rdx, QWORD site_p
+                ; mov rax, QWORD enter
+                ; call rax
+                ; test rax, rax
+                ; jz =>general
+                // rax: the callee's entry, rdx: its first instruction.
+                ; mov rdi, r12
+                ; lea rsi, [rbx + slot(callee_regs)]
+                ; call rax
+                ; jmp =>returned
+                ; =>rust_leave
+                ; mov rdi, r12
+                ; mov rax, QWORD leave
+                ; call rax
+                ; jmp =>after
+                ; =>truncate
+                ; mov [r12 + l.handled_len], rcx
+                ; jmp =>popped
+                ; =>general
+            );
+            if class_call {
+                g.gen_class_call(pc, reg, unwound);
+            }
+            g.comment(format_args!("pc {pc}: not the lean case: the general call"));
+            g.gen_call_general(pc, false);
+            asm!(g.ops
+                ; =>unwound
+                ; mov rdi, r12
+                ; mov rsi, rax
+                ; mov rax, QWORD unwound_fn
+                ; call rax
+                ; jmp ->exit
+            );
+        });
+        self.forget_all();
+    }
+
+    /// The lean path of a class call (`Call` with a class in `reg`, cached
+    /// as "a plain instance, then this `__init__`"): the instance takes the
+    /// class's register, `__init__`'s frame starts there, and
+    /// `jit_call_leave_construct` gives the call the instance. Falls through
+    /// when the lean path declines.
+    fn gen_class_call(&mut self, pc: u32, reg: u16, unwound: DynamicLabel) {
+        self.comment(format_args!(
+            "pc {pc}: a class call: push __init__, call its code"
+        ));
+        let no = self.ops.new_dynamic_label();
+        let next = self.next(pc);
+        let enter = direct::jit_call_enter as *const () as i64;
+        let leave = direct::jit_call_leave_construct as *const () as i64;
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(reg)], tags::TYPE as i32
+            ; jne =>no
+            ; mov rdi, r12
+            ; mov esi, pc as i32
+            ; xor edx, edx
+            ; mov rax, QWORD enter
+            ; call rax
+            ; test rax, rax
+            ; jz =>no
+            ; mov rdi, r12
+            ; lea rsi, [rbx + slot(reg)]
+            ; call rax
+            ; mov r8, rax
+            ; shr r8, 32
+            ; cmp r8d, KIND_RETURN as i32
+            ; jne =>unwound
+            // leave(vm, outcome, tag, payload)
+            ; mov rsi, rax
+            ; mov r8, rdx
+            ; mov rdx, rcx
+            ; mov rcx, r8
+            ; mov rdi, r12
+            ; mov rax, QWORD leave
+            ; call rax
+            ; test rax, rax
+            ; jnz ->exit
+            ; jmp =>next
+            ; =>no
+        );
+    }
+
+    fn gen_call_general(&mut self, pc: u32, hot: bool) {
+        self.call_helper_outcome(pc, calls::jit_call as *const () as usize, None, None, hot);
+    }
+
+    /// `Return`/`ReturnNone`: hand the return to whoever entered this code,
+    /// with the value in rcx:rdx for a direct call (`gen_call`). The
+    /// interpreter, and `calls::jit_call`, run the return themselves.
+    pub(super) fn gen_return(&mut self, pc: u32) {
+        self.comment(format_args!("return to the caller, the value in rcx:rdx"));
+        let w = (KIND_RETURN << 32) | pc as u64;
+        match self.code.instrs[pc as usize] {
+            Instr::Return { src } => asm!(self.ops
+                ; mov rcx, [rbx + slot(src)]
+                ; mov rdx, [rbx + pay(src)]
+            ),
+            _ => asm!(self.ops
+                ; mov ecx, tags::NONE as i32
+                ; xor edx, edx
+            ),
+        }
+        asm!(self.ops
+            ; mov rax, QWORD w as i64
+            ; jmp ->exit
+        );
+    }
+}
