@@ -6,13 +6,13 @@
 //! positional arguments and compiled code to run. `jit_call_enter` checks all
 //! of that and pushes the callee's frame, the compiled caller calls the
 //! callee's code itself, the callee's `Return` hands the value back in
-//! registers and `jit_call_leave` pops the frame. Nothing else happens on the
+//! registers and the caller's code pops the frame (calling `jit_rec_leave`
+//! first when a recorder runs). Nothing else happens on the
 //! way: no outcome to decode, no instruction to re-read at the return.
 //!
 //! Whatever the path does not handle it leaves untouched, and the site falls
 //! back to `calls::jit_call`, which does everything the interpreter's call
-//! does: a recorder running (the tier bookkeeping of `rec_as_interpreter`), a
-//! safepoint due, the recursion limit (its RecursionError), a callee not
+//! does: a safepoint due, the recursion limit (its RecursionError), a callee not
 //! compiled yet (its hotness count), bound methods, classes, builtins.
 
 use crate::bytecode::code::Code;
@@ -50,7 +50,7 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     // SAFETY: compiled code passes the `Vm` it was entered with; the
     // interpreter that entered it holds no other reference while it runs.
     let vm = unsafe { &mut *vm };
-    if vm.rec.is_some() || vm.poll_due() || vm.jit.native_depth >= MAX_NATIVE_DEPTH {
+    if vm.poll_due() || vm.jit.native_depth >= MAX_NATIVE_DEPTH {
         return DECLINE;
     }
     let Some(caller) = vm.frames.last() else {
@@ -84,7 +84,7 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
         return DECLINE;
     }
     // From here on the call happens, as `Vm::push_frame` does it (the
-    // recorder and hotness hooks are known to be off).
+    // hotness hook is off: the callee is compiled).
     if let Some(caller) = vm.frames.last_mut() {
         caller.pc = pc as usize + 1;
     }
@@ -105,6 +105,11 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
         frame.construct = Some(new_instance(vm, cls, base));
     }
     vm.frames.push(frame);
+    // Recording: the call is counted as the interpreter's push counts it
+    // (its pop, `pop_plain_frame`, uncounts it). Its time needs nothing
+    // more: the callee's compiled code runs, as the caller's did, in the
+    // JIT tier, and samples find both frames on the VM's stack.
+    vm.rec_enter(&f.code);
     vm.jit.native_depth += 1;
     // SAFETY: compiled code is owned by the VM's JitRuntime and never freed
     // while the VM runs.
@@ -114,6 +119,26 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
         site.fill(f, t.argc, entry, addr, t.class);
     }
     Enter { entry, addr }
+}
+
+/// Recording: the call whose frame compiled code just pushed inline
+/// (`gen_calls.rs`) is counted as `Vm::push_frame` counts its calls; the pop
+/// (`jit_rec_leave`, before compiled code pops the frame) uncounts it.
+pub extern "sysv64" fn jit_rec_enter(vm: *mut Vm) {
+    // SAFETY: as in `jit_call_enter`.
+    let vm = unsafe { &mut *vm };
+    if let Some(f) = vm.frames.last() {
+        let func = f.func;
+        vm.rec_enter(&func.code);
+    }
+}
+
+/// Recording: the call counted by `jit_rec_enter` (or `jit_call_enter`)
+/// returns; compiled code pops its frame inline after this.
+pub extern "sysv64" fn jit_rec_leave(vm: *mut Vm) {
+    // SAFETY: as in `jit_call_enter`.
+    let vm = unsafe { &mut *vm };
+    vm.rec_leave();
 }
 
 /// The last `n` defaults of `f` into the stack from `at`: the parameters
@@ -246,15 +271,6 @@ fn hidden(i: Gc<crate::runtime::object::InstanceObj>, name: Gc<StrObj>) -> Optio
         t.get_str(crate::interp::protocol::str_hash(name), name.as_str())
             .is_some(),
     )
-}
-
-/// The callee pushed by `jit_call_enter` returned, its value already in the
-/// caller's register: pop its frame as `Vm::pop_frame` pops a plain frame.
-pub extern "sysv64" fn jit_call_leave(vm: *mut Vm) {
-    // SAFETY: as in `jit_call_enter`.
-    let vm = unsafe { &mut *vm };
-    vm.pop_plain_frame();
-    vm.jit.native_depth -= 1;
 }
 
 /// The `__init__` pushed by `jit_call_enter` for a class call returned the

@@ -7,8 +7,10 @@
 //! convention (`vm`, the callee's registers, its first instruction), so the
 //! callee runs on the machine stack below the caller. The callee's `Return`
 //! leaves with `KIND_RETURN` in rax's high half and the value's two words in
-//! rcx:rdx; the caller stores them into its result register and
-//! `jit_call_leave` pops the frame. Any other outcome (a bail, an exception,
+//! rcx:rdx; the caller stores them into its result register and pops the
+//! frame inline. A recorder running costs two cold calls per call
+//! (`jit_rec_enter` after the push, `jit_rec_leave` before the pop), which
+//! count the call as the interpreter's frame push and pop count theirs. Any other outcome (a bail, an exception,
 //! a frame the interpreter must run) goes through `jit_call_unwound` and
 //! leaves the caller's code too, exactly as the general path does.
 
@@ -47,10 +49,42 @@ impl<'a> Gen<'a> {
         let unwound = self.ops.new_dynamic_label();
         let rust_enter = self.ops.new_dynamic_label();
         let returned = self.ops.new_dynamic_label();
-        let rust_leave = self.ops.new_dynamic_label();
         let truncate = self.ops.new_dynamic_label();
         let popped = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
+        let rec_enter = self.ops.new_dynamic_label();
+        let rec_entered = self.ops.new_dynamic_label();
+        let rec_hook = direct::jit_rec_enter as *const () as i64;
+        let rec_leave = self.ops.new_dynamic_label();
+        let rec_left = self.ops.new_dynamic_label();
+        let rec_leave_hook = direct::jit_rec_leave as *const () as i64;
+        self.cold(move |g| {
+            g.comment(format_args!("pc {pc}: recording: the inline call returns"));
+            asm!(g.ops
+                ; =>rec_leave
+                ; mov rdi, r12
+                ; mov rax, QWORD rec_leave_hook
+                ; call rax
+                ; jmp =>rec_left
+            );
+        });
+        self.cold(move |g| {
+            g.comment(format_args!(
+                "pc {pc}: recording: count the inline call as a frame push"
+            ));
+            asm!(g.ops
+                ; =>rec_enter
+                // Two pushes keep the stack 16-byte aligned for the call.
+                ; push r8
+                ; push r8
+                ; mov rdi, r12
+                ; mov rax, QWORD rec_hook
+                ; call rax
+                ; pop r8
+                ; pop r8
+                ; jmp =>rec_entered
+            );
+        });
         let site = Box::<DirectSite>::default();
         let site_p = &*site as *const DirectSite as i64;
         self.method_sites.push(site);
@@ -88,8 +122,6 @@ impl<'a> Gen<'a> {
             ; mov rax, [r8 + l.site_compiled_cell]
             ; mov rax, [rax]
             ; cmp rax, [r8 + l.site_compiled]
-            ; jne =>rust_enter
-            ; cmp QWORD [r12 + l.rec], 0
             ; jne =>rust_enter
             ; mov rax, QWORD gc_due
             ; cmp BYTE [rax], 0
@@ -157,6 +189,10 @@ impl<'a> Gen<'a> {
             ; inc r11
             ; mov [r12 + l.frames_len], r11
             ; add DWORD [r12 + l.native_depth], 1
+            // Recording: count the call (cold; keeps r8, the site).
+            ; cmp QWORD [r12 + l.rec], 0
+            ; jne =>rec_enter
+            ; =>rec_entered
             ; mov rdi, r12
             ; lea rsi, [rbx + slot(callee_regs)]
             ; mov rdx, [r8 + l.site_addr]
@@ -170,7 +206,8 @@ impl<'a> Gen<'a> {
             ; mov [rbx + pay(reg)], rdx
             // Pop the frame, as `Vm::pop_plain_frame`.
             ; cmp QWORD [r12 + l.rec], 0
-            ; jne =>rust_leave
+            ; jne =>rec_leave
+            ; =>rec_left
             ; mov rcx, [r12 + l.frames_len]
             ; dec rcx
             ; mov [r12 + l.frames_len], rcx
@@ -182,15 +219,12 @@ impl<'a> Gen<'a> {
             ; =>popped
             ; sub DWORD [r12 + l.native_depth], 1
         );
-        let after = self.ops.new_dynamic_label();
-        asm!(self.ops; =>after);
         let next = self.next(pc);
         let last = pc as usize + 1 >= self.labels.len();
         if last {
             asm!(self.ops; jmp =>next);
         }
         let enter = direct::jit_call_enter as *const () as i64;
-        let leave = direct::jit_call_leave as *const () as i64;
         let class_call = !is_method;
         self.cold(move |g| {
             g.comment(format_args!(
@@ -210,11 +244,6 @@ impl<'a> Gen<'a> {
                 ; lea rsi, [rbx + slot(callee_regs)]
                 ; call rax
                 ; jmp =>returned
-                ; =>rust_leave
-                ; mov rdi, r12
-                ; mov rax, QWORD leave
-                ; call rax
-                ; jmp =>after
                 ; =>truncate
                 ; mov [r12 + l.handled_len], rcx
                 ; jmp =>popped

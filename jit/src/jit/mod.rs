@@ -353,9 +353,9 @@ impl JitRuntime {
         });
         let ((pc_offsets, entry_offsets, notes, bail_sites), speculated, method_sites, bytes) =
             match built {
-            Ok(b) => b,
-            Err(e) => return self.give_up(code, format!("assembler error: {e:?}")),
-        };
+                Ok(b) => b,
+                Err(e) => return self.give_up(code, format!("assembler error: {e:?}")),
+            };
         if self.code_bytes + bytes.len() > self.options.code_limit {
             return self.give_up(
                 code,
