@@ -65,6 +65,8 @@ macro_rules! asm {
 mod gen_index;
 #[path = "gen_loops.rs"]
 mod gen_loops;
+#[path = "gen_loops_reg.rs"]
+mod gen_loops_reg;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
 pub(crate) fn slot(r: u16) -> i32 {
@@ -582,7 +584,10 @@ impl<'a> Gen<'a> {
             .as_ref()
             .is_some_and(|p| p.regions[region as usize].contains(pc + 1));
         if falls_through(&ins) && next_inside {
-            self.reload_after(pc);
+            // An inline template that calls nothing leaves the caller-saved
+            // registers alone.
+            let called = !regalloc::keeps_registers(&ins) || self.generic_at.contains(&pc);
+            self.reload_after(pc, called);
             self.rs.mode.regs = true;
         }
     }
@@ -675,7 +680,11 @@ impl<'a> Gen<'a> {
             Instr::JumpIfTrue { cond, target } => self.gen_cond_jump(pc, cond, target, true),
             Instr::Jump { target } => self.gen_jump(pc, target),
             Instr::ForIter { dst, iter, target } => {
-                self.gen_for_iter(pc, dst, iter, target);
+                if self.rs.mode.regs {
+                    self.gen_for_iter_reg(pc, dst, iter, target);
+                } else {
+                    self.gen_for_iter(pc, dst, iter, target);
+                }
                 self.forget_all();
             }
             Instr::CheckBound { reg, .. } => self.gen_check_bound(pc, reg),
@@ -2112,7 +2121,10 @@ impl<'a> Gen<'a> {
 
     /// Return to the interpreter at `pc`.
     fn exit_resume(&mut self, pc: u32) {
+        // The spill holds on this path only (it ends here).
+        let clean = self.rs.mode.clean;
         self.spill();
+        self.rs.mode.clean = clean;
         let w = (KIND_RESUME << 32) | pc as u64;
         asm!(self.ops
             ; mov rax, QWORD w as i64
@@ -2137,7 +2149,10 @@ impl<'a> Gen<'a> {
     /// leave compiled code where the interpreter goes on (the code after the
     /// instruction relies on what the failed guard would have established).
     fn step_and_leave(&mut self, pc: u32, reason: ExitReason) {
+        // The spill holds on this path only (it ends here).
+        let clean = self.rs.mode.clean;
         self.spill();
+        self.rs.mode.clean = clean;
         let helper = helpers::jit_step as *const () as usize;
         let resume = (KIND_RESUME << 32) as i64;
         asm!(self.ops
@@ -2171,6 +2186,7 @@ impl<'a> Gen<'a> {
         // is up to date, so other code is reached through entry stubs, and
         // the next instruction's register state after a reload.
         let regs = self.rs.mode.regs;
+        let clean = self.rs.mode.clean;
         self.spill();
         asm!(self.ops
             ; mov rdi, r12
@@ -2194,8 +2210,10 @@ impl<'a> Gen<'a> {
         if !hot || last {
             let next = self.next(pc);
             asm!(self.ops; jmp =>next);
+            // This path ends here: its spill says nothing of code after it.
+            self.rs.mode.clean = clean;
         } else if regs {
-            self.reload_after(pc);
+            self.reload_after(pc, true);
         }
         self.rs.mode.regs = regs;
     }

@@ -389,8 +389,8 @@ pub fn effects(ins: &Instr, n: usize) -> Effects {
         }
         ForIter { dst, iter, .. } => {
             rd(&mut e, iter);
-            // Not written when the iterator is exhausted, but then control
-            // goes to the target, where liveness looks at the target's.
+            // Not written when the iterator is exhausted (control goes to
+            // the target): liveness kills it on the fall-through only.
             wr(&mut e, dst);
         }
         Return { src } => rd(&mut e, src),
@@ -544,8 +544,26 @@ pub fn reg_aware(ins: &Instr) -> bool {
             | JumpIfNotGe { .. }
             | JumpIfNotEq { .. }
             | JumpIfNotNe { .. }
+            | ForIter { .. }
+            | Subscr { .. }
+            | StoreSubscr { .. }
+            | LoadGlobal { .. }
     )
 }
+
+/// Instructions that are not register-aware but whose inline code calls
+/// nothing and uses no allocated register (its slow paths spill and come
+/// back through the next instruction's entry stub): after them only what
+/// they wrote is checked and loaded, the caller-saved registers still hold
+/// their slots.
+pub fn keeps_registers(ins: &Instr) -> bool {
+    use Instr::*;
+    matches!(ins, Unpack { count, .. } if (1..=MAX_INLINE_UNPACK).contains(count))
+}
+
+/// Longest `Unpack` the code generator does inline (longer ones call a
+/// helper).
+pub const MAX_INLINE_UNPACK: u16 = 8;
 
 // ------------------------------------------------------------ liveness
 
@@ -573,12 +591,23 @@ fn liveness(code: &Code) -> Vec<RegSet> {
             if falls_through(ins) && pc + 1 < len {
                 out.union_with(&live[pc + 1]);
             }
-            if let Some(t) = ins.jump_target() {
-                if let Some(l) = live.get(t as usize) {
-                    out.union_with(&l.clone());
+            // `ForIter` writes its item only when it continues into the
+            // body: at the exit (its target) the slot keeps its old value,
+            // so what is live there stays live here.
+            let kills_on_jump = !matches!(ins, Instr::ForIter { .. });
+            if kills_on_jump {
+                if let Some(t) = ins.jump_target() {
+                    if let Some(l) = live.get(t as usize) {
+                        out.union_with(&l.clone());
+                    }
                 }
             }
             out.subtract(&fx[pc].kills);
+            if !kills_on_jump {
+                if let Some(l) = ins.jump_target().and_then(|t| live.get(t as usize)) {
+                    out.union_with(&l.clone());
+                }
+            }
             out.union_with(&fx[pc].reads);
             for &h in &handlers[pc] {
                 if let Some(l) = live.get(h as usize) {
@@ -635,6 +664,9 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
         }
     };
     let get = |ty: &Vec<Ty>, r: u16| ty.get(r as usize).copied().unwrap_or(Ty::Any);
+    // A local variable (not a temporary, which the compiler reuses for
+    // unrelated values).
+    let named = |r: u16| code.reg_names.get(r as usize).is_some_and(|n| n.is_some());
     // Operand constraints of a comparison or an arithmetic site.
     let operands = |ty: &mut Vec<Ty>, fb: u8, a: u16, b: Option<u16>, changed: &mut bool| {
         if fb == INT {
@@ -690,7 +722,11 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                 Is { dst, .. } | IsNot { dst, .. } => set(&mut ty, dst, Ty::Any, c),
                 Move { dst, src } => {
                     let t = get(&ty, src);
-                    if t != Ty::None {
+                    // A named local copied from a temporary that is not a
+                    // register's (an unpacked item): its type is what its
+                    // uses say; the move checks the tag of what it copies
+                    // into a register (`put_value_rax_rcx`).
+                    if t != Ty::None && !(t == Ty::Any && named(dst)) {
                         set(&mut ty, dst, t, c);
                     }
                 }
@@ -786,10 +822,21 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                 | JumpIfNotGe { a, b, .. }
                 | JumpIfNotEq { a, b, .. }
                 | JumpIfNotNe { a, b, .. } => operands(&mut ty, fb, a, Some(b), c),
-                // Its item is whatever the iterator yields: no constraint
-                // (the reload after it checks the type), so that a
-                // `for i in range(n)` counter can live in a register.
-                ForIter { .. } => {}
+                // Their result is whatever the iterator, sequence or
+                // global holds: no constraint (the templates check the tag
+                // of what they store into an allocated slot and leave to
+                // the interpreter on another type), so that a
+                // `for i in range(n)` counter or a float read from a list
+                // can live in a register.
+                // A temporary, though, is reused for other values (a row
+                // of a nested list, a function about to be called): what
+                // these write into one is not a register's.
+                ForIter { .. } | StoreSubscr { .. } => {}
+                Subscr { dst, .. } | LoadGlobal { dst, .. } => {
+                    if !named(dst) {
+                        set(&mut ty, dst, Ty::Any, c);
+                    }
+                }
                 // What other instructions write is not known here: a slot
                 // they write (often a temporary reused for other values)
                 // stays in the frame.
@@ -892,6 +939,9 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
         for pc in start..=end {
             let ins = &code.instrs[pc as usize];
             let w = 8u64.saturating_pow(depth[pc as usize].saturating_sub(1).min(6));
+            if keeps_registers(ins) {
+                continue;
+            }
             if !reg_aware(ins) {
                 if let Some(l) = live.get(pc as usize + 1) {
                     for r in 0..n as u16 {
@@ -917,6 +967,19 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
                 }
             }
         }
+        // A `for` target read after its loop may be unbound when the loop
+        // is entered (and must stay so if the iterator is empty): a register
+        // cannot hold that.
+        let mut unbound_ok = vec![true; n];
+        for pc in start..=end {
+            if let Instr::ForIter { dst, target, .. } = code.instrs[pc as usize] {
+                if live.get(target as usize).is_none_or(|l| l.contains(dst)) {
+                    if let Some(u) = unbound_ok.get_mut(dst as usize) {
+                        *u = false;
+                    }
+                }
+            }
+        }
         let mut cands: Vec<(u64, u16, RKind)> = (0..n as u16)
             .filter_map(|r| {
                 let kind = match ty[r as usize] {
@@ -926,7 +989,9 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
                 };
                 // A temporary holding a constant is read as an immediate;
                 // a slot no template reads gains nothing in a register.
-                if !read_aware[r as usize] || (written_aware[r as usize] && only_consts[r as usize])
+                if !read_aware[r as usize]
+                    || (written_aware[r as usize] && only_consts[r as usize])
+                    || !unbound_ok[r as usize]
                 {
                     return None;
                 }

@@ -432,9 +432,14 @@ impl<'a> Gen<'a> {
         self.comment(format_args!(
             "result changes a register local's type: leave"
         ));
+        // What this path spills is up to date on this path only: the code
+        // emitted after it (reached by other paths, such as a cold path
+        // rejoining) must not take those slots as spilled.
+        let mode = self.rs.mode;
         self.spill();
         write(self);
         self.reg_exit(pc + 1);
+        self.rs.mode = mode;
     }
 
     /// Leave to the interpreter at `pc` (the frame is up to date), counting
@@ -499,8 +504,9 @@ impl<'a> Gen<'a> {
     /// Back to register state after the instruction at `pc` ran on the
     /// frame (a helper call or a template that is not register-aware),
     /// going on at `pc + 1`: check and load what it may have written,
-    /// load the caller-saved registers again.
-    pub(super) fn reload_after(&mut self, pc: u32) {
+    /// load the caller-saved registers again (when `called`: code that may
+    /// have clobbered them ran).
+    pub(super) fn reload_after(&mut self, pc: u32, called: bool) {
         let Some(plan) = self.rs.plan.as_ref() else {
             return;
         };
@@ -511,7 +517,7 @@ impl<'a> Gen<'a> {
         for a in self.allocs() {
             let written = fx.may_write.contains(a.slot);
             let live = plan.live_at(next, a.slot);
-            if written || (a.reg.caller_saved() && live) {
+            if written || (called && a.reg.caller_saved() && live) {
                 checks.push((a, written, live));
             }
         }
