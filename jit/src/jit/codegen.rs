@@ -1257,6 +1257,12 @@ impl<'a> Gen<'a> {
     /// the site's bail stub. The int/float mixes are in the cold section
     /// with their own tails.
     fn num_float_path(&mut self, n: Num, join: Join) {
+        if self.float_arith_in_regs(n) {
+            if let Join::To(l) = join {
+                asm!(self.ops; jmp =>l);
+            }
+            return;
+        }
         let exact = n.exact();
         let fail = n.fail;
         let a = n.a;
@@ -1343,6 +1349,49 @@ impl<'a> Gen<'a> {
             }
             (Opnd::Imm(_), _) => unreachable!("an immediate is an int"),
         }
+    }
+
+    /// `dst = a op b` with both operands known floats and `dst` a float in
+    /// an XMM register (a register-allocated loop): computed in `dst`'s
+    /// register, without going through xmm0. False when this does not apply
+    /// (or `b` is in `dst`'s register and would be overwritten first).
+    fn float_arith_in_regs(&mut self, n: Num) -> bool {
+        let op = match n.op {
+            NumOp::Arith(FloatOp::Add) => XOp::Add,
+            NumOp::Arith(FloatOp::Sub) => XOp::Sub,
+            NumOp::Arith(FloatOp::Mul) => XOp::Mul,
+            NumOp::TrueDiv => XOp::Div,
+            _ => return false,
+        };
+        let Opnd::Reg(b) = n.b else { return false };
+        if n.ka != Kind::Float || n.kb != Kind::Float {
+            return false;
+        }
+        let Some(d) = self.float_dst_xmm(n.dst) else {
+            return false;
+        };
+        let d_reg = Some(regalloc::MReg::Xmm(d));
+        if self.in_reg(b) == d_reg && n.a != b {
+            return false;
+        }
+        self.note_known(n.a);
+        self.note_known(b);
+        if op == XOp::Div && !n.b_nonzero {
+            // Before `dst` changes: the zero divisor's bail runs the
+            // instruction in the interpreter on the frame as it was.
+            let zero = self.zero_divisor_stub(n.pc);
+            self.load_gpr(0, b);
+            asm!(self.ops
+                ; add rax, rax
+                ; jz =>zero
+            );
+        }
+        if self.in_reg(n.a) != d_reg {
+            self.xop(XOp::Mov, d, n.a);
+        }
+        self.xop(op, d, b);
+        self.dirtied(n.dst);
+        true
     }
 
     /// The operation on the float path: `a` is in xmm0, `b` in its register

@@ -987,10 +987,12 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
                     Ty::Float => RKind::Float,
                     _ => return None,
                 };
-                // A temporary holding a constant is read as an immediate;
-                // a slot no template reads gains nothing in a register.
+                // A temporary holding an int constant is read as an
+                // immediate (a float constant is not: in a register it
+                // costs one load less than in the frame); a slot no
+                // template reads gains nothing in a register.
                 if !read_aware[r as usize]
-                    || (written_aware[r as usize] && only_consts[r as usize])
+                    || (written_aware[r as usize] && only_consts[r as usize] && kind == RKind::Int)
                     || !unbound_ok[r as usize]
                 {
                     return None;

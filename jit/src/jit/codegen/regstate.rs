@@ -121,8 +121,16 @@ impl<'a> Gen<'a> {
             .unwrap_or(0)
     }
 
+    /// The XMM register of `dst` when it is a float slot in a register now.
+    pub(super) fn float_dst_xmm(&self, dst: u16) -> Option<u8> {
+        match (self.alloc_of(dst), self.in_reg(dst)) {
+            (Some(a), Some(MReg::Xmm(x))) if a.kind == RKind::Float => Some(x),
+            _ => None,
+        }
+    }
+
     /// `r`'s register was written: its frame payload is stale.
-    fn dirtied(&mut self, r: u16) {
+    pub(super) fn dirtied(&mut self, r: u16) {
         self.rs.mode.clean &= !self.clean_bit(r);
     }
 
