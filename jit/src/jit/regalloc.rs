@@ -59,18 +59,31 @@
 //! says no, so the generator spills before it and reloads after it, using
 //! `effects` to know which slots it may write (an instruction `effects`
 //! does not model is taken to read and possibly write every register, which
-//! is correct but makes every slot live there). To make one register-aware
-//! (for instance `ForIter` over a `range`, so that a `for i in range(n)`
-//! counter lives in a register): add it to `reg_aware`, make its template
-//! read and write its operands through `Gen::load_gpr` / `Gen::put_int`
-//! (`codegen/regstate.rs`) instead of `[rbx + pay(r)]` when
-//! `Gen::in_reg(r)`, make every helper call in it go through
-//! `call_helper_outcome` (which spills and reloads) or spill and reload
-//! around it (`spill`, `reload_after`), and give its destination a type
-//! below in `infer` (a range iterator's item is an int; `ForIter`'s target
-//! leaves the loop, so the loop-exit branch spills as any other). Until
-//! then a `ForIter` destination used by int arithmetic is allocated anyway:
-//! the template writes the frame, and the reload after it checks and loads.
+//! is correct but makes every slot live there). If its inline code calls
+//! nothing and keeps off r8-r11 and the XMM registers, `keeps_registers`
+//! spares the reload of the caller-saved registers after it (`Unpack`).
+//!
+//! To make one register-aware: add it to `reg_aware`, make its template
+//! read and write its operands through `Gen::load_gpr` / `Gen::put_int` /
+//! `Gen::put_value_rax_rcx` (`codegen/regstate.rs`) instead of
+//! `[rbx + pay(r)]`, use only rax, rcx, rdx, rsi, rdi, xmm0 and xmm1 as
+//! scratch, make every helper call in it go through `call_helper_outcome`
+//! (which spills and reloads) or spill and reload around it (`spill`,
+//! `reload_after`), and give its destination a type below in `infer` (or
+//! none: a template that checks the tag of what it puts into an allocated
+//! slot lets the slot's uses decide). Done so far, besides arithmetic:
+//! `ForIter` over a range or list (`gen_loops_reg.rs`: the counter of
+//! `for i in range(n)` lives in a register, the range's `next` stays in
+//! memory), list/tuple `Subscr`, list `StoreSubscr` and `LoadGlobal`
+//! (`gen_index.rs`).
+//!
+//! # Known limits
+//!
+//! One type per slot per loop nest: a temporary the compiler reuses for an
+//! unpacked tuple and for a float (nbody's inner loop) is not allocated;
+//! splitting slots into def-use webs would lift that. A float accumulator
+//! that starts as the int 0 fails the entry stub's check once per entry into
+//! its loop (the interpreter runs the first iteration).
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::{Instr, NO_REG};
