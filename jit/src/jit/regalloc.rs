@@ -155,6 +155,11 @@ pub struct Region {
     pub start: u32,
     pub end: u32,
     pub allocs: Vec<Alloc>,
+    /// Int and float slots the region reads but nothing in it writes, left
+    /// in their frame slots (no register for them, or a register would
+    /// cost more reloads than it saves): their tags are checked by the
+    /// entry stubs, so the templates in the region skip the checks.
+    pub invariant: Vec<(u16, RKind)>,
 }
 
 impl Region {
@@ -1044,7 +1049,20 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
                 dirty: written_aware[r as usize],
             });
         }
-        if allocs.is_empty() {
+        let mut written_any = RegSet::new(n);
+        for pc in start..=end {
+            written_any.union_with(&effects(&code.instrs[pc as usize], n).may_write);
+        }
+        let invariant: Vec<(u16, RKind)> = (0..n as u16)
+            .filter(|&r| read_aware[r as usize] && !written_any.contains(r))
+            .filter(|&r| !allocs.iter().any(|a| a.slot == r))
+            .filter_map(|r| match ty[r as usize] {
+                Ty::Int => Some((r, RKind::Int)),
+                Ty::Float => Some((r, RKind::Float)),
+                _ => None,
+            })
+            .collect();
+        if allocs.is_empty() && invariant.is_empty() {
             continue;
         }
         allocs.sort_by_key(|a| a.slot);
@@ -1052,7 +1070,12 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
         for p in start..=end {
             region_of[p as usize] = Some(id);
         }
-        regions.push(Region { start, end, allocs });
+        regions.push(Region {
+            start,
+            end,
+            allocs,
+            invariant,
+        });
     }
     if regions.is_empty() {
         return None;

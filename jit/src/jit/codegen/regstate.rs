@@ -91,11 +91,16 @@ impl<'a> Gen<'a> {
         self.alloc_of(r).map(|a| a.reg)
     }
 
-    /// What is known of `r`, with the allocated type of a slot of the region.
+    /// What is known of `r`, with the allocated type of a slot of the region
+    /// (or the checked type of a slot the region never writes).
     pub(super) fn known_with_alloc(&self, r: u16, k: Option<Known>) -> Option<Known> {
-        match self.alloc_of(r) {
-            Some(a) => {
-                let tag = a.kind.tag();
+        let kind = match self.alloc_of(r) {
+            Some(a) => Some(a.kind),
+            None => self.invariant_kind(r),
+        };
+        match kind {
+            Some(kind) => {
+                let tag = kind.tag();
                 Some(Known {
                     tag,
                     value: k.filter(|k| k.tag == tag).and_then(|k| k.value),
@@ -103,6 +108,17 @@ impl<'a> Gen<'a> {
             }
             None => k,
         }
+    }
+
+    /// The type of `r` when the current region reads it and never writes it.
+    fn invariant_kind(&self, r: u16) -> Option<RKind> {
+        let plan = self.rs.plan.as_ref()?;
+        let reg = self.rs.mode.region?;
+        plan.regions[reg as usize]
+            .invariant
+            .iter()
+            .find(|(s, _)| *s == r)
+            .map(|&(_, k)| k)
     }
 
     /// The bit of slot `r` in `Mode::clean`, if it is allocated.
@@ -685,6 +701,22 @@ impl<'a> Gen<'a> {
             );
             self.load_alloc(a);
         }
+        // Slots the loop only reads: their tags hold for the whole loop.
+        let invariant = self
+            .rs
+            .plan
+            .as_ref()
+            .and_then(|p| p.region_at(pc).map(|r| p.regions[r].invariant.clone()))
+            .unwrap_or_default();
+        for (r, kind) in invariant {
+            if self.rs.plan.as_ref().is_some_and(|p| p.live_at(pc, r)) {
+                fail_used = true;
+                asm!(self.ops
+                    ; cmp QWORD [rbx + slot(r)], kind.tag() as i32
+                    ; jne =>fail
+                );
+            }
+        }
         let body = self.labels[pc as usize];
         asm!(self.ops; jmp =>body);
         if fail_used {
@@ -722,10 +754,30 @@ impl<'a> Gen<'a> {
                 )
             })
             .collect();
+        let inv: Vec<String> = region
+            .invariant
+            .iter()
+            .map(|&(r, k)| {
+                format!(
+                    "{} {}",
+                    self.slot_name(r),
+                    match k {
+                        RKind::Int => "int",
+                        RKind::Float => "float",
+                    }
+                )
+            })
+            .collect();
         let end = region.end;
         self.comment(format_args!(
             "loop pc {pc}..={end} in registers: {}",
             text.join(", ")
         ));
+        if !inv.is_empty() {
+            self.comment(format_args!(
+                "read-only in the loop, checked on entry: {}",
+                inv.join(", ")
+            ));
+        }
     }
 }
