@@ -55,6 +55,8 @@ impl<'a> Gen<'a> {
                 self.note_known(key);
                 let k = self.known_int(key);
                 match k {
+                    // Addressed by displacement (`index_check`).
+                    Some(i) if const_offset(i).is_some() => {}
                     Some(i) => asm!(self.ops; mov rcx, QWORD i),
                     None => self.load_gpr(1, key),
                 }
@@ -76,7 +78,17 @@ impl<'a> Gen<'a> {
     /// rcx: the index, rdx: the length. Normalise a negative index as Python
     /// does (`i + len`) and jump to `oob` unless 0 <= index < len (one
     /// unsigned compare: a still-negative index is huge unsigned).
-    fn index_check(&mut self, known: Option<i64>, oob: DynamicLabel) {
+    /// A known small non-negative index needs neither: the check compares
+    /// the length with it, and the item is at a constant offset from rsi
+    /// (returned); otherwise rcx is the item's offset.
+    fn index_check(&mut self, known: Option<i64>, oob: DynamicLabel) -> Option<i32> {
+        if let Some(off) = known.and_then(const_offset) {
+            asm!(self.ops
+                ; cmp rdx, (off / 16)
+                ; jle =>oob
+            );
+            return Some(off);
+        }
         if known.is_none_or(|i| i < 0) {
             asm!(self.ops
                 ; test rcx, rcx
@@ -90,6 +102,7 @@ impl<'a> Gen<'a> {
             ; jae =>oob
             ; shl rcx, 4
         );
+        None
     }
 
     /// `Subscr dst, obj, key`: a list or tuple indexed by an int, inline.
@@ -146,11 +159,16 @@ impl<'a> Gen<'a> {
             }
         }
         self.comment(format_args!("bounds check, negative index from the end"));
-        self.index_check(known, oob);
-        asm!(self.ops
-            ; mov rax, QWORD [rsi + rcx]
-            ; mov rcx, QWORD [rsi + rcx + 8]
-        );
+        match self.index_check(known, oob) {
+            Some(off) => asm!(self.ops
+                ; mov rax, QWORD [rsi + off]
+                ; mov rcx, QWORD [rsi + off + 8]
+            ),
+            None => asm!(self.ops
+                ; mov rax, QWORD [rsi + rcx]
+                ; mov rcx, QWORD [rsi + rcx + 8]
+            ),
+        }
         self.put_value_rax_rcx(dst);
         self.index_bail(slow, pc, ExitReason::SubscrNotFast);
         self.index_bail(oob, pc, ExitReason::IndexOutOfRange);
@@ -205,7 +223,11 @@ impl<'a> Gen<'a> {
             ; jne =>oob
             ; mov rdx, QWORD [rax + l.list_len]
         );
-        self.index_check(known, oob);
+        let off = self.index_check(known, oob);
+        if let Some(off) = off {
+            // The stores below address `[rsi + rcx]`.
+            asm!(self.ops; mov ecx, off);
+        }
         asm!(self.ops; mov rsi, QWORD [rax + l.list_ptr]);
         match self.alloc_of(src).filter(|_| self.in_reg(src).is_some()) {
             Some(a) => {
@@ -326,4 +348,9 @@ impl<'a> Gen<'a> {
         self.index_bail(miss, pc, ExitReason::GlobalMiss);
         self.set_known(dst, None);
     }
+}
+
+/// The byte offset of item `i` when it is a small non-negative constant.
+fn const_offset(i: i64) -> Option<i32> {
+    (0..1 << 26).contains(&i).then(|| i as i32 * 16)
 }
