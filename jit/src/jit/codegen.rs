@@ -802,7 +802,7 @@ impl<'a> Gen<'a> {
                 ; mov QWORD [rbx + slot(dst)], k.tag as i32
                 ; mov QWORD [rbx + pay(dst)], rcx
             );
-        } else {
+        } else if !self.move_frame_to_reg(dst, src) {
             asm!(self.ops; mov rax, QWORD [rbx + slot(src)]);
             self.load_gpr(1, src);
             self.put_value_rax_rcx(dst);

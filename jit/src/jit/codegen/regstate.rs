@@ -448,6 +448,40 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Copy the frame slot `src` into `dst`'s register (register state,
+    /// `dst` allocated, `src` not in a register): a tag compare on the frame
+    /// and a load, no round trip through rax/rcx. Another type leaves after
+    /// the instruction, as `put_value_rax_rcx` does. False if this does not
+    /// apply.
+    pub(super) fn move_frame_to_reg(&mut self, dst: u16, src: u16) -> bool {
+        let (Some(a), Some(reg), None) = (self.alloc_of(dst), self.in_reg(dst), self.in_reg(src))
+        else {
+            return false;
+        };
+        let other = self.ops.new_dynamic_label();
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(src)], a.kind.tag() as i32
+            ; jne =>other
+        );
+        match reg {
+            MReg::Gpr(d) => asm!(self.ops; mov Rq(d), QWORD [rbx + pay(src)]),
+            MReg::Xmm(x) => asm!(self.ops; movsd Rx(x), QWORD [rbx + pay(src)]),
+        }
+        self.cold(move |g| {
+            asm!(g.ops; =>other);
+            g.leave_type_changed(move |g| {
+                asm!(g.ops
+                    ; mov rax, QWORD [rbx + slot(src)]
+                    ; mov rcx, QWORD [rbx + pay(src)]
+                    ; mov QWORD [rbx + slot(dst)], rax
+                    ; mov QWORD [rbx + pay(dst)], rcx
+                );
+            });
+        });
+        self.dirtied(dst);
+        true
+    }
+
     /// A result of another type than its allocated slot's: spill, write it
     /// to the frame (`write`), and leave to the interpreter after the
     /// instruction. Ends the path (no fall-through).
