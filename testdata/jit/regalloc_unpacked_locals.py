@@ -26,6 +26,10 @@ def main():
     bad = good + [(([None, 2.0], 1.0), ([0.5, 1.0], 2.0))]
     text = good + [((["a", 2.0], 1.0), (["b", 1.0], 2.0))]
     r = None
+    # Floats only first (compiled with float feedback), then the others.
+    for k in range(60):
+        r = describe(good * 5)
+    print(r)
     for k in range(150):
         r = (describe(good * 5), describe(ints), describe(mixed), describe(bad), describe(text))
         if k % 73 == 0:
