@@ -68,6 +68,8 @@ mod gen_calls;
 mod gen_index;
 #[path = "gen_loops.rs"]
 mod gen_loops;
+#[path = "gen_loops_reg.rs"]
+mod gen_loops_reg;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
 pub(crate) fn slot(r: u16) -> i32 {
@@ -591,7 +593,10 @@ impl<'a> Gen<'a> {
             .as_ref()
             .is_some_and(|p| p.regions[region as usize].contains(pc + 1));
         if falls_through(&ins) && next_inside {
-            self.reload_after(pc);
+            // An inline template that calls nothing leaves the caller-saved
+            // registers alone.
+            let called = !regalloc::keeps_registers(&ins) || self.generic_at.contains(&pc);
+            self.reload_after(pc, called);
             self.rs.mode.regs = true;
         }
     }
@@ -684,7 +689,11 @@ impl<'a> Gen<'a> {
             Instr::JumpIfTrue { cond, target } => self.gen_cond_jump(pc, cond, target, true),
             Instr::Jump { target } => self.gen_jump(pc, target),
             Instr::ForIter { dst, iter, target } => {
-                self.gen_for_iter(pc, dst, iter, target);
+                if self.rs.mode.regs {
+                    self.gen_for_iter_reg(pc, dst, iter, target);
+                } else {
+                    self.gen_for_iter(pc, dst, iter, target);
+                }
                 self.forget_all();
             }
             Instr::CheckBound { reg, .. } => self.gen_check_bound(pc, reg),
@@ -806,7 +815,7 @@ impl<'a> Gen<'a> {
                 ; mov QWORD [rbx + slot(dst)], k.tag as i32
                 ; mov QWORD [rbx + pay(dst)], rcx
             );
-        } else {
+        } else if !self.move_frame_to_reg(dst, src) {
             asm!(self.ops; mov rax, QWORD [rbx + slot(src)]);
             self.load_gpr(1, src);
             self.put_value_rax_rcx(dst);
@@ -1265,6 +1274,12 @@ impl<'a> Gen<'a> {
     /// the site's bail stub. The int/float mixes are in the cold section
     /// with their own tails.
     fn num_float_path(&mut self, n: Num, join: Join) {
+        if self.float_arith_in_regs(n) {
+            if let Join::To(l) = join {
+                asm!(self.ops; jmp =>l);
+            }
+            return;
+        }
         let exact = n.exact();
         let fail = n.fail;
         let a = n.a;
@@ -1351,6 +1366,49 @@ impl<'a> Gen<'a> {
             }
             (Opnd::Imm(_), _) => unreachable!("an immediate is an int"),
         }
+    }
+
+    /// `dst = a op b` with both operands known floats and `dst` a float in
+    /// an XMM register (a register-allocated loop): computed in `dst`'s
+    /// register, without going through xmm0. False when this does not apply
+    /// (or `b` is in `dst`'s register and would be overwritten first).
+    fn float_arith_in_regs(&mut self, n: Num) -> bool {
+        let op = match n.op {
+            NumOp::Arith(FloatOp::Add) => XOp::Add,
+            NumOp::Arith(FloatOp::Sub) => XOp::Sub,
+            NumOp::Arith(FloatOp::Mul) => XOp::Mul,
+            NumOp::TrueDiv => XOp::Div,
+            _ => return false,
+        };
+        let Opnd::Reg(b) = n.b else { return false };
+        if n.ka != Kind::Float || n.kb != Kind::Float {
+            return false;
+        }
+        let Some(d) = self.float_dst_xmm(n.dst) else {
+            return false;
+        };
+        let d_reg = Some(regalloc::MReg::Xmm(d));
+        if self.in_reg(b) == d_reg && n.a != b {
+            return false;
+        }
+        self.note_known(n.a);
+        self.note_known(b);
+        if op == XOp::Div && !n.b_nonzero {
+            // Before `dst` changes: the zero divisor's bail runs the
+            // instruction in the interpreter on the frame as it was.
+            let zero = self.zero_divisor_stub(n.pc);
+            self.load_gpr(0, b);
+            asm!(self.ops
+                ; add rax, rax
+                ; jz =>zero
+            );
+        }
+        if self.in_reg(n.a) != d_reg {
+            self.xop(XOp::Mov, d, n.a);
+        }
+        self.xop(op, d, b);
+        self.dirtied(n.dst);
+        true
     }
 
     /// The operation on the float path: `a` is in xmm0, `b` in its register
@@ -2110,7 +2168,10 @@ impl<'a> Gen<'a> {
 
     /// Return to the interpreter at `pc`.
     fn exit_resume(&mut self, pc: u32) {
+        // The spill holds on this path only (it ends here).
+        let clean = self.rs.mode.clean;
         self.spill();
+        self.rs.mode.clean = clean;
         let w = (KIND_RESUME << 32) | pc as u64;
         asm!(self.ops
             ; mov rax, QWORD w as i64
@@ -2135,7 +2196,10 @@ impl<'a> Gen<'a> {
     /// leave compiled code where the interpreter goes on (the code after the
     /// instruction relies on what the failed guard would have established).
     fn step_and_leave(&mut self, pc: u32, reason: ExitReason) {
+        // The spill holds on this path only (it ends here).
+        let clean = self.rs.mode.clean;
         self.spill();
+        self.rs.mode.clean = clean;
         let helper = helpers::jit_step as *const () as usize;
         let resume = (KIND_RESUME << 32) as i64;
         asm!(self.ops
@@ -2169,6 +2233,7 @@ impl<'a> Gen<'a> {
         // is up to date, so other code is reached through entry stubs, and
         // the next instruction's register state after a reload.
         let regs = self.rs.mode.regs;
+        let clean = self.rs.mode.clean;
         self.spill();
         asm!(self.ops
             ; mov rdi, r12
@@ -2192,8 +2257,10 @@ impl<'a> Gen<'a> {
         if !hot || last {
             let next = self.next(pc);
             asm!(self.ops; jmp =>next);
+            // This path ends here: its spill says nothing of code after it.
+            self.rs.mode.clean = clean;
         } else if regs {
-            self.reload_after(pc);
+            self.reload_after(pc, true);
         }
         self.rs.mode.regs = regs;
     }

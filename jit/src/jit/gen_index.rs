@@ -29,14 +29,12 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use super::{pay, slot, Gen};
 use crate::jit::exits::ExitReason;
 use crate::jit::layout::layout;
+use crate::jit::regalloc::MAX_INLINE_UNPACK;
 use crate::jit::{fast, lean};
 use crate::runtime::value::tags;
 
 // An unbound slot is a zero tag word (`test`, no compare with an immediate).
 const _: () = assert!(tags::UNDEFINED == 0);
-
-/// Longest unpack done inline (longer ones call the helper).
-const MAX_INLINE_UNPACK: u16 = 8;
 
 impl<'a> Gen<'a> {
     /// A cold stub at `entry` that steps the instruction in the interpreter
@@ -64,16 +62,19 @@ impl<'a> Gen<'a> {
         });
     }
 
-    /// Load the index into rcx (an int register, or a known constant);
-    /// `None` when the index is known not to be an int.
+    /// Load the index into rcx (an int slot, in its machine register inside
+    /// a register-allocated loop, or a known constant); `None` when the
+    /// index is known not to be an int.
     fn index_into_rcx(&mut self, key: u16, not_int: DynamicLabel) -> Option<Option<i64>> {
         match self.known_tag(key) {
             Some(tags::INT) => {
                 self.note_known(key);
                 let k = self.known_int(key);
                 match k {
+                    // Addressed by displacement (`index_check`).
+                    Some(i) if const_offset(i).is_some() => {}
                     Some(i) => asm!(self.ops; mov rcx, QWORD i),
-                    None => asm!(self.ops; mov rcx, QWORD [rbx + pay(key)]),
+                    None => self.load_gpr(1, key),
                 }
                 Some(k)
             }
@@ -93,7 +94,17 @@ impl<'a> Gen<'a> {
     /// rcx: the index, rdx: the length. Normalise a negative index as Python
     /// does (`i + len`) and jump to `oob` unless 0 <= index < len (one
     /// unsigned compare: a still-negative index is huge unsigned).
-    fn index_check(&mut self, known: Option<i64>, oob: DynamicLabel) {
+    /// A known small non-negative index needs neither: the check compares
+    /// the length with it, and the item is at a constant offset from rsi
+    /// (returned); otherwise rcx is the item's offset.
+    fn index_check(&mut self, known: Option<i64>, oob: DynamicLabel) -> Option<i32> {
+        if let Some(off) = known.and_then(const_offset) {
+            asm!(self.ops
+                ; cmp rdx, (off / 16)
+                ; jle =>oob
+            );
+            return Some(off);
+        }
         if known.is_none_or(|i| i < 0) {
             asm!(self.ops
                 ; test rcx, rcx
@@ -107,9 +118,14 @@ impl<'a> Gen<'a> {
             ; jae =>oob
             ; shl rcx, 4
         );
+        None
     }
 
     /// `Subscr dst, obj, key`: a list or tuple indexed by an int, inline.
+    /// Register-aware: the index may be in a machine register, the item goes
+    /// into `dst`'s register when it is allocated and the item has its type
+    /// (else compiled code leaves), and only rax, rcx, rdx, rsi and rdi are
+    /// scratch.
     pub(super) fn gen_subscr(&mut self, pc: u32, dst: u16, obj: u16, key: u16) {
         let l = *layout();
         let obj_tag = self.known_tag(obj);
@@ -141,15 +157,15 @@ impl<'a> Gen<'a> {
             None => {
                 self.comment(format_args!("guard: r{obj} list or tuple"));
                 asm!(self.ops
-                    ; mov r8, QWORD [rbx + slot(obj)]
-                    ; cmp r8, tags::LIST as i32
+                    ; mov rdi, QWORD [rbx + slot(obj)]
+                    ; cmp rdi, tags::LIST as i32
                     ; jne >not_list
                 );
                 self.list_words_for_read(oob);
                 asm!(self.ops
                     ; jmp >index
                     ; not_list:
-                    ; cmp r8, tags::TUPLE as i32
+                    ; cmp rdi, tags::TUPLE as i32
                     ; jne =>slow
                     ; mov rdx, QWORD [rax + l.tuple_len]
                     ; mov rsi, QWORD [rax + l.tuple_ptr]
@@ -158,13 +174,17 @@ impl<'a> Gen<'a> {
             }
         }
         self.comment(format_args!("bounds check, negative index from the end"));
-        self.index_check(known, oob);
-        asm!(self.ops
-            ; mov r8, QWORD [rsi + rcx]
-            ; mov r9, QWORD [rsi + rcx + 8]
-            ; mov QWORD [rbx + slot(dst)], r8
-            ; mov QWORD [rbx + pay(dst)], r9
-        );
+        match self.index_check(known, oob) {
+            Some(off) => asm!(self.ops
+                ; mov rax, QWORD [rsi + off]
+                ; mov rcx, QWORD [rsi + off + 8]
+            ),
+            None => asm!(self.ops
+                ; mov rax, QWORD [rsi + rcx]
+                ; mov rcx, QWORD [rsi + rcx + 8]
+            ),
+        }
+        self.put_value_rax_rcx(dst);
         self.lean_call(slow, pc, lean::jit_subscr_any as *const ());
         self.index_bail(oob, pc, ExitReason::IndexOutOfRange);
         self.set_known(dst, None);
@@ -183,6 +203,8 @@ impl<'a> Gen<'a> {
     }
 
     /// `StoreSubscr obj, key, src`: a list item assigned by an int index.
+    /// Register-aware like `gen_subscr` (the index and the stored value may
+    /// be in machine registers).
     pub(super) fn gen_store_subscr(&mut self, pc: u32, obj: u16, key: u16, src: u16) {
         let l = *layout();
         let obj_tag = self.known_tag(obj);
@@ -216,20 +238,36 @@ impl<'a> Gen<'a> {
             ; jne =>oob
             ; mov rdx, QWORD [rax + l.list_len]
         );
-        self.index_check(known, oob);
-        asm!(self.ops
-            ; mov rsi, QWORD [rax + l.list_ptr]
-            ; mov r8, QWORD [rbx + slot(src)]
-            ; mov r9, QWORD [rbx + pay(src)]
-            ; mov QWORD [rsi + rcx], r8
-            ; mov QWORD [rsi + rcx + 8], r9
-        );
+        let off = self.index_check(known, oob);
+        if let Some(off) = off {
+            // The stores below address `[rsi + rcx]`.
+            asm!(self.ops; mov ecx, off);
+        }
+        asm!(self.ops; mov rsi, QWORD [rax + l.list_ptr]);
+        match self.alloc_of(src).filter(|_| self.in_reg(src).is_some()) {
+            Some(a) => {
+                let tag = a.kind.tag() as i32;
+                self.load_gpr(2, src);
+                asm!(self.ops
+                    ; mov QWORD [rsi + rcx], tag
+                    ; mov QWORD [rsi + rcx + 8], rdx
+                );
+            }
+            None => asm!(self.ops
+                ; mov rdx, QWORD [rbx + slot(src)]
+                ; mov rdi, QWORD [rbx + pay(src)]
+                ; mov QWORD [rsi + rcx], rdx
+                ; mov QWORD [rsi + rcx + 8], rdi
+            ),
+        }
         self.lean_call(slow, pc, lean::jit_store_subscr_any as *const ());
         self.index_bail(oob, pc, ExitReason::IndexOutOfRange);
     }
 
     /// `Unpack start, src, count`: a tuple or list of exactly `count` items
-    /// copied into `start..start + count`.
+    /// copied into `start..start + count`. Not register-aware, but its
+    /// inline code calls nothing and keeps off r8-r11 and the XMM registers
+    /// (`regalloc::keeps_registers`).
     pub(super) fn gen_unpack(&mut self, pc: u32, start: u16, src: u16, count: u16) {
         let l = *layout();
         if count == 0 || count > MAX_INLINE_UNPACK {
@@ -241,15 +279,15 @@ impl<'a> Gen<'a> {
         self.comment(format_args!("guard: r{src} a tuple or list of {count}"));
         asm!(self.ops
             ; mov rax, QWORD [rbx + pay(src)]
-            ; mov r8, QWORD [rbx + slot(src)]
-            ; cmp r8, tags::TUPLE as i32
+            ; mov rdi, QWORD [rbx + slot(src)]
+            ; cmp rdi, tags::TUPLE as i32
             ; jne >not_tuple
             ; cmp QWORD [rax + l.tuple_len], n
             ; jne =>slow
             ; mov rsi, QWORD [rax + l.tuple_ptr]
             ; jmp >copy
             ; not_tuple:
-            ; cmp r8, tags::LIST as i32
+            ; cmp rdi, tags::LIST as i32
             ; jne =>slow
             ; cmp QWORD [rax + l.list_flag], 0
             ; jl =>slow
@@ -274,6 +312,8 @@ impl<'a> Gen<'a> {
 
     /// `LoadGlobal dst, slot`: the module's slot, else its builtin cache,
     /// else the interpreter (which fills the cache or raises NameError).
+    /// Register-aware: the value goes into `dst`'s register when it is
+    /// allocated and the value has its type.
     pub(super) fn gen_load_global(&mut self, pc: u32, dst: u16, gslot: u16) {
         let l = *layout();
         let module = self.code.module;
@@ -299,9 +339,10 @@ impl<'a> Gen<'a> {
             ; jz =>builtin
             ; mov rdx, QWORD [rax + at + 8]
             ; =>store
-            ; mov QWORD [rbx + slot(dst)], rcx
-            ; mov QWORD [rbx + pay(dst)], rdx
+            ; mov rax, rcx
+            ; mov rcx, rdx
         );
+        self.put_value_rax_rcx(dst);
         self.cold(move |g| {
             asm!(g.ops; =>builtin);
             g.comment(format_args!("pc {pc}: unbound global: the builtin cache"));
@@ -322,4 +363,9 @@ impl<'a> Gen<'a> {
         self.index_bail(miss, pc, ExitReason::GlobalMiss);
         self.set_known(dst, None);
     }
+}
+
+/// The byte offset of item `i` when it is a small non-negative constant.
+fn const_offset(i: i64) -> Option<i32> {
+    (0..1 << 26).contains(&i).then(|| i as i32 * 16)
 }

@@ -59,18 +59,31 @@
 //! says no, so the generator spills before it and reloads after it, using
 //! `effects` to know which slots it may write (an instruction `effects`
 //! does not model is taken to read and possibly write every register, which
-//! is correct but makes every slot live there). To make one register-aware
-//! (for instance `ForIter` over a `range`, so that a `for i in range(n)`
-//! counter lives in a register): add it to `reg_aware`, make its template
-//! read and write its operands through `Gen::load_gpr` / `Gen::put_int`
-//! (`codegen/regstate.rs`) instead of `[rbx + pay(r)]` when
-//! `Gen::in_reg(r)`, make every helper call in it go through
-//! `call_helper_outcome` (which spills and reloads) or spill and reload
-//! around it (`spill`, `reload_after`), and give its destination a type
-//! below in `infer` (a range iterator's item is an int; `ForIter`'s target
-//! leaves the loop, so the loop-exit branch spills as any other). Until
-//! then a `ForIter` destination used by int arithmetic is allocated anyway:
-//! the template writes the frame, and the reload after it checks and loads.
+//! is correct but makes every slot live there). If its inline code calls
+//! nothing and keeps off r8-r11 and the XMM registers, `keeps_registers`
+//! spares the reload of the caller-saved registers after it (`Unpack`).
+//!
+//! To make one register-aware: add it to `reg_aware`, make its template
+//! read and write its operands through `Gen::load_gpr` / `Gen::put_int` /
+//! `Gen::put_value_rax_rcx` (`codegen/regstate.rs`) instead of
+//! `[rbx + pay(r)]`, use only rax, rcx, rdx, rsi, rdi, xmm0 and xmm1 as
+//! scratch, make every helper call in it go through `call_helper_outcome`
+//! (which spills and reloads) or spill and reload around it (`spill`,
+//! `reload_after`), and give its destination a type below in `infer` (or
+//! none: a template that checks the tag of what it puts into an allocated
+//! slot lets the slot's uses decide). Done so far, besides arithmetic:
+//! `ForIter` over a range or list (`gen_loops_reg.rs`: the counter of
+//! `for i in range(n)` lives in a register, the range's `next` stays in
+//! memory), list/tuple `Subscr`, list `StoreSubscr` and `LoadGlobal`
+//! (`gen_index.rs`).
+//!
+//! # Known limits
+//!
+//! One type per slot per loop nest: a temporary the compiler reuses for an
+//! unpacked tuple and for a float (nbody's inner loop) is not allocated;
+//! splitting slots into def-use webs would lift that. A float accumulator
+//! that starts as the int 0 fails the entry stub's check once per entry into
+//! its loop (the interpreter runs the first iteration).
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::{Instr, NO_REG};
@@ -142,6 +155,11 @@ pub struct Region {
     pub start: u32,
     pub end: u32,
     pub allocs: Vec<Alloc>,
+    /// Int and float slots the region reads but nothing in it writes, left
+    /// in their frame slots (no register for them, or a register would
+    /// cost more reloads than it saves): their tags are checked by the
+    /// entry stubs, so the templates in the region skip the checks.
+    pub invariant: Vec<(u16, RKind)>,
 }
 
 impl Region {
@@ -389,8 +407,8 @@ pub fn effects(ins: &Instr, n: usize) -> Effects {
         }
         ForIter { dst, iter, .. } => {
             rd(&mut e, iter);
-            // Not written when the iterator is exhausted, but then control
-            // goes to the target, where liveness looks at the target's.
+            // Not written when the iterator is exhausted (control goes to
+            // the target): liveness kills it on the fall-through only.
             wr(&mut e, dst);
         }
         Return { src } => rd(&mut e, src),
@@ -544,8 +562,26 @@ pub fn reg_aware(ins: &Instr) -> bool {
             | JumpIfNotGe { .. }
             | JumpIfNotEq { .. }
             | JumpIfNotNe { .. }
+            | ForIter { .. }
+            | Subscr { .. }
+            | StoreSubscr { .. }
+            | LoadGlobal { .. }
     )
 }
+
+/// Instructions that are not register-aware but whose inline code calls
+/// nothing and uses no allocated register (its slow paths spill and come
+/// back through the next instruction's entry stub): after them only what
+/// they wrote is checked and loaded, the caller-saved registers still hold
+/// their slots.
+pub fn keeps_registers(ins: &Instr) -> bool {
+    use Instr::*;
+    matches!(ins, Unpack { count, .. } if (1..=MAX_INLINE_UNPACK).contains(count))
+}
+
+/// Longest `Unpack` the code generator does inline (longer ones call a
+/// helper).
+pub const MAX_INLINE_UNPACK: u16 = 8;
 
 // ------------------------------------------------------------ liveness
 
@@ -573,12 +609,23 @@ fn liveness(code: &Code) -> Vec<RegSet> {
             if falls_through(ins) && pc + 1 < len {
                 out.union_with(&live[pc + 1]);
             }
-            if let Some(t) = ins.jump_target() {
-                if let Some(l) = live.get(t as usize) {
-                    out.union_with(&l.clone());
+            // `ForIter` writes its item only when it continues into the
+            // body: at the exit (its target) the slot keeps its old value,
+            // so what is live there stays live here.
+            let kills_on_jump = !matches!(ins, Instr::ForIter { .. });
+            if kills_on_jump {
+                if let Some(t) = ins.jump_target() {
+                    if let Some(l) = live.get(t as usize) {
+                        out.union_with(&l.clone());
+                    }
                 }
             }
             out.subtract(&fx[pc].kills);
+            if !kills_on_jump {
+                if let Some(l) = ins.jump_target().and_then(|t| live.get(t as usize)) {
+                    out.union_with(&l.clone());
+                }
+            }
             out.union_with(&fx[pc].reads);
             for &h in &handlers[pc] {
                 if let Some(l) = live.get(h as usize) {
@@ -635,6 +682,9 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
         }
     };
     let get = |ty: &Vec<Ty>, r: u16| ty.get(r as usize).copied().unwrap_or(Ty::Any);
+    // A local variable (not a temporary, which the compiler reuses for
+    // unrelated values).
+    let named = |r: u16| code.reg_names.get(r as usize).is_some_and(|n| n.is_some());
     // Operand constraints of a comparison or an arithmetic site.
     let operands = |ty: &mut Vec<Ty>, fb: u8, a: u16, b: Option<u16>, changed: &mut bool| {
         if fb == INT {
@@ -690,7 +740,11 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                 Is { dst, .. } | IsNot { dst, .. } => set(&mut ty, dst, Ty::Any, c),
                 Move { dst, src } => {
                     let t = get(&ty, src);
-                    if t != Ty::None {
+                    // A named local copied from a temporary that is not a
+                    // register's (an unpacked item): its type is what its
+                    // uses say; the move checks the tag of what it copies
+                    // into a register (`put_value_rax_rcx`).
+                    if t != Ty::None && !(t == Ty::Any && named(dst)) {
                         set(&mut ty, dst, t, c);
                     }
                 }
@@ -786,10 +840,21 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                 | JumpIfNotGe { a, b, .. }
                 | JumpIfNotEq { a, b, .. }
                 | JumpIfNotNe { a, b, .. } => operands(&mut ty, fb, a, Some(b), c),
-                // Its item is whatever the iterator yields: no constraint
-                // (the reload after it checks the type), so that a
-                // `for i in range(n)` counter can live in a register.
-                ForIter { .. } => {}
+                // Their result is whatever the iterator, sequence or
+                // global holds: no constraint (the templates check the tag
+                // of what they store into an allocated slot and leave to
+                // the interpreter on another type), so that a
+                // `for i in range(n)` counter or a float read from a list
+                // can live in a register.
+                // A temporary, though, is reused for other values (a row
+                // of a nested list, a function about to be called): what
+                // these write into one is not a register's.
+                ForIter { .. } | StoreSubscr { .. } => {}
+                Subscr { dst, .. } | LoadGlobal { dst, .. } => {
+                    if !named(dst) {
+                        set(&mut ty, dst, Ty::Any, c);
+                    }
+                }
                 // What other instructions write is not known here: a slot
                 // they write (often a temporary reused for other values)
                 // stays in the frame.
@@ -892,6 +957,9 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
         for pc in start..=end {
             let ins = &code.instrs[pc as usize];
             let w = 8u64.saturating_pow(depth[pc as usize].saturating_sub(1).min(6));
+            if keeps_registers(ins) {
+                continue;
+            }
             if !reg_aware(ins) {
                 if let Some(l) = live.get(pc as usize + 1) {
                     for r in 0..n as u16 {
@@ -917,6 +985,19 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
                 }
             }
         }
+        // A `for` target read after its loop may be unbound when the loop
+        // is entered (and must stay so if the iterator is empty): a register
+        // cannot hold that.
+        let mut unbound_ok = vec![true; n];
+        for pc in start..=end {
+            if let Instr::ForIter { dst, target, .. } = code.instrs[pc as usize] {
+                if live.get(target as usize).is_none_or(|l| l.contains(dst)) {
+                    if let Some(u) = unbound_ok.get_mut(dst as usize) {
+                        *u = false;
+                    }
+                }
+            }
+        }
         let mut cands: Vec<(u64, u16, RKind)> = (0..n as u16)
             .filter_map(|r| {
                 let kind = match ty[r as usize] {
@@ -924,9 +1005,13 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
                     Ty::Float => RKind::Float,
                     _ => return None,
                 };
-                // A temporary holding a constant is read as an immediate;
-                // a slot no template reads gains nothing in a register.
-                if !read_aware[r as usize] || (written_aware[r as usize] && only_consts[r as usize])
+                // A temporary holding an int constant is read as an
+                // immediate (a float constant is not: in a register it
+                // costs one load less than in the frame); a slot no
+                // template reads gains nothing in a register.
+                if !read_aware[r as usize]
+                    || (written_aware[r as usize] && only_consts[r as usize] && kind == RKind::Int)
+                    || !unbound_ok[r as usize]
                 {
                     return None;
                 }
@@ -964,7 +1049,20 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
                 dirty: written_aware[r as usize],
             });
         }
-        if allocs.is_empty() {
+        let mut written_any = RegSet::new(n);
+        for pc in start..=end {
+            written_any.union_with(&effects(&code.instrs[pc as usize], n).may_write);
+        }
+        let invariant: Vec<(u16, RKind)> = (0..n as u16)
+            .filter(|&r| read_aware[r as usize] && !written_any.contains(r))
+            .filter(|&r| !allocs.iter().any(|a| a.slot == r))
+            .filter_map(|r| match ty[r as usize] {
+                Ty::Int => Some((r, RKind::Int)),
+                Ty::Float => Some((r, RKind::Float)),
+                _ => None,
+            })
+            .collect();
+        if allocs.is_empty() && invariant.is_empty() {
             continue;
         }
         allocs.sort_by_key(|a| a.slot);
@@ -972,7 +1070,12 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
         for p in start..=end {
             region_of[p as usize] = Some(id);
         }
-        regions.push(Region { start, end, allocs });
+        regions.push(Region {
+            start,
+            end,
+            allocs,
+            invariant,
+        });
     }
     if regions.is_empty() {
         return None;

@@ -91,11 +91,16 @@ impl<'a> Gen<'a> {
         self.alloc_of(r).map(|a| a.reg)
     }
 
-    /// What is known of `r`, with the allocated type of a slot of the region.
+    /// What is known of `r`, with the allocated type of a slot of the region
+    /// (or the checked type of a slot the region never writes).
     pub(super) fn known_with_alloc(&self, r: u16, k: Option<Known>) -> Option<Known> {
-        match self.alloc_of(r) {
-            Some(a) => {
-                let tag = a.kind.tag();
+        let kind = match self.alloc_of(r) {
+            Some(a) => Some(a.kind),
+            None => self.invariant_kind(r),
+        };
+        match kind {
+            Some(kind) => {
+                let tag = kind.tag();
                 Some(Known {
                     tag,
                     value: k.filter(|k| k.tag == tag).and_then(|k| k.value),
@@ -103,6 +108,17 @@ impl<'a> Gen<'a> {
             }
             None => k,
         }
+    }
+
+    /// The type of `r` when the current region reads it and never writes it.
+    fn invariant_kind(&self, r: u16) -> Option<RKind> {
+        let plan = self.rs.plan.as_ref()?;
+        let reg = self.rs.mode.region?;
+        plan.regions[reg as usize]
+            .invariant
+            .iter()
+            .find(|(s, _)| *s == r)
+            .map(|&(_, k)| k)
     }
 
     /// The bit of slot `r` in `Mode::clean`, if it is allocated.
@@ -121,8 +137,16 @@ impl<'a> Gen<'a> {
             .unwrap_or(0)
     }
 
+    /// The XMM register of `dst` when it is a float slot in a register now.
+    pub(super) fn float_dst_xmm(&self, dst: u16) -> Option<u8> {
+        match (self.alloc_of(dst), self.in_reg(dst)) {
+            (Some(a), Some(MReg::Xmm(x))) if a.kind == RKind::Float => Some(x),
+            _ => None,
+        }
+    }
+
     /// `r`'s register was written: its frame payload is stale.
-    fn dirtied(&mut self, r: u16) {
+    pub(super) fn dirtied(&mut self, r: u16) {
         self.rs.mode.clean &= !self.clean_bit(r);
     }
 
@@ -424,6 +448,40 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Copy the frame slot `src` into `dst`'s register (register state,
+    /// `dst` allocated, `src` not in a register): a tag compare on the frame
+    /// and a load, no round trip through rax/rcx. Another type leaves after
+    /// the instruction, as `put_value_rax_rcx` does. False if this does not
+    /// apply.
+    pub(super) fn move_frame_to_reg(&mut self, dst: u16, src: u16) -> bool {
+        let (Some(a), Some(reg), None) = (self.alloc_of(dst), self.in_reg(dst), self.in_reg(src))
+        else {
+            return false;
+        };
+        let other = self.ops.new_dynamic_label();
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(src)], a.kind.tag() as i32
+            ; jne =>other
+        );
+        match reg {
+            MReg::Gpr(d) => asm!(self.ops; mov Rq(d), QWORD [rbx + pay(src)]),
+            MReg::Xmm(x) => asm!(self.ops; movsd Rx(x), QWORD [rbx + pay(src)]),
+        }
+        self.cold(move |g| {
+            asm!(g.ops; =>other);
+            g.leave_type_changed(move |g| {
+                asm!(g.ops
+                    ; mov rax, QWORD [rbx + slot(src)]
+                    ; mov rcx, QWORD [rbx + pay(src)]
+                    ; mov QWORD [rbx + slot(dst)], rax
+                    ; mov QWORD [rbx + pay(dst)], rcx
+                );
+            });
+        });
+        self.dirtied(dst);
+        true
+    }
+
     /// A result of another type than its allocated slot's: spill, write it
     /// to the frame (`write`), and leave to the interpreter after the
     /// instruction. Ends the path (no fall-through).
@@ -432,9 +490,14 @@ impl<'a> Gen<'a> {
         self.comment(format_args!(
             "result changes a register local's type: leave"
         ));
+        // What this path spills is up to date on this path only: the code
+        // emitted after it (reached by other paths, such as a cold path
+        // rejoining) must not take those slots as spilled.
+        let mode = self.rs.mode;
         self.spill();
         write(self);
         self.reg_exit(pc + 1);
+        self.rs.mode = mode;
     }
 
     /// Leave to the interpreter at `pc` (the frame is up to date), counting
@@ -499,8 +562,9 @@ impl<'a> Gen<'a> {
     /// Back to register state after the instruction at `pc` ran on the
     /// frame (a helper call or a template that is not register-aware),
     /// going on at `pc + 1`: check and load what it may have written,
-    /// load the caller-saved registers again.
-    pub(super) fn reload_after(&mut self, pc: u32) {
+    /// load the caller-saved registers again (when `called`: code that may
+    /// have clobbered them ran).
+    pub(super) fn reload_after(&mut self, pc: u32, called: bool) {
         let Some(plan) = self.rs.plan.as_ref() else {
             return;
         };
@@ -511,7 +575,7 @@ impl<'a> Gen<'a> {
         for a in self.allocs() {
             let written = fx.may_write.contains(a.slot);
             let live = plan.live_at(next, a.slot);
-            if written || (a.reg.caller_saved() && live) {
+            if written || (called && a.reg.caller_saved() && live) {
                 checks.push((a, written, live));
             }
         }
@@ -671,6 +735,22 @@ impl<'a> Gen<'a> {
             );
             self.load_alloc(a);
         }
+        // Slots the loop only reads: their tags hold for the whole loop.
+        let invariant = self
+            .rs
+            .plan
+            .as_ref()
+            .and_then(|p| p.region_at(pc).map(|r| p.regions[r].invariant.clone()))
+            .unwrap_or_default();
+        for (r, kind) in invariant {
+            if self.rs.plan.as_ref().is_some_and(|p| p.live_at(pc, r)) {
+                fail_used = true;
+                asm!(self.ops
+                    ; cmp QWORD [rbx + slot(r)], kind.tag() as i32
+                    ; jne =>fail
+                );
+            }
+        }
         let body = self.labels[pc as usize];
         asm!(self.ops; jmp =>body);
         if fail_used {
@@ -708,10 +788,30 @@ impl<'a> Gen<'a> {
                 )
             })
             .collect();
+        let inv: Vec<String> = region
+            .invariant
+            .iter()
+            .map(|&(r, k)| {
+                format!(
+                    "{} {}",
+                    self.slot_name(r),
+                    match k {
+                        RKind::Int => "int",
+                        RKind::Float => "float",
+                    }
+                )
+            })
+            .collect();
         let end = region.end;
         self.comment(format_args!(
             "loop pc {pc}..={end} in registers: {}",
             text.join(", ")
         ));
+        if !inv.is_empty() {
+            self.comment(format_args!(
+                "read-only in the loop, checked on entry: {}",
+                inv.join(", ")
+            ));
+        }
     }
 }
