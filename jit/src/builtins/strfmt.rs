@@ -271,6 +271,19 @@ impl Vm {
     }
 
     pub fn format_to_string(&mut self, v: Value, spec: &str) -> PyResult<String> {
+        // A class's own `__format__` decides, empty spec included.
+        if let Value::Instance(_) = v {
+            let spec_v = self.new_str(spec);
+            if let Some(r) = self.call_special(v, "__format__", &[spec_v])? {
+                return match r {
+                    Value::Str(s) => Ok(s.as_str().to_string()),
+                    other => {
+                        let tn = self.type_name(other);
+                        Err(self.type_error(&format!("__format__ must return a str, not {tn}")))
+                    }
+                };
+            }
+        }
         if spec.is_empty() {
             return self.str_of(v);
         }

@@ -713,6 +713,10 @@ impl<'a> Gen<'a> {
             Instr::ListAppend { .. } => self.call_fast(pc, fast::jit_list_append as *const ()),
             Instr::GetIter { .. } => self.call_fast(pc, fast::jit_get_iter as *const ()),
             Instr::BuildSlice { .. } => self.call_fast(pc, lean::jit_build_slice as *const ()),
+            Instr::BuildList { .. }
+            | Instr::BuildTuple { .. }
+            | Instr::BuildString { .. }
+            | Instr::FormatValue { .. } => self.call_fast(pc, lean::jit_build_any as *const ()),
             Instr::In { .. } | Instr::NotIn { .. } => {
                 self.call_fast(pc, lean::jit_contains as *const ())
             }

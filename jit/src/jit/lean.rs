@@ -16,7 +16,7 @@
 //! and Python code they run (an `__eq__` of a dict key, a `map` function) runs
 //! by a native call, never as a frame of the compiled code.
 
-use crate::bytecode::opcodes::Instr;
+use crate::bytecode::opcodes::{Instr, NO_REG};
 use crate::interp::ops::BinOp;
 use crate::interp::vm::Vm;
 use crate::jit::exits::{ExitReason, Outcome};
@@ -164,6 +164,64 @@ lean!(
             .binary_op(op, x, y)
             .map(|v| vm.stack[base + dst as usize] = v);
         finish(vm, r, pc + 1)
+    }
+);
+
+lean!(
+    /// `BuildList`, `BuildTuple`, `BuildString` and `FormatValue` (f-strings
+    /// and display literals), built as the interpreter builds them. A value
+    /// to format that is an instance is stepped (its `__format__` may be a
+    /// Python function).
+    jit_build_any,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let at = |r: u16| base + r as usize;
+        match ins {
+            Instr::BuildList { dst, start, count } => {
+                let items = vm.stack[at(start)..at(start) + count as usize].to_vec();
+                let v = vm.new_list(items);
+                vm.stack[at(dst)] = v;
+            }
+            Instr::BuildTuple { dst, start, count } => {
+                let items = vm.stack[at(start)..at(start) + count as usize].to_vec();
+                let v = vm.new_tuple(items);
+                vm.stack[at(dst)] = v;
+            }
+            Instr::BuildString { dst, start, count } => {
+                let strs: Vec<_> = vm.stack[at(start)..at(start) + count as usize]
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::Str(s) => Some(*s),
+                        _ => None,
+                    })
+                    .collect();
+                // SAFETY: the str objects stay in the frame's registers for
+                // the whole instruction and allocating never collects, so
+                // their text outlives these borrows (as in the interpreter).
+                let parts: Vec<&str> = strs
+                    .iter()
+                    .map(|s| unsafe { &*(s.as_str() as *const str) })
+                    .collect();
+                let v = vm.new_str_concat(&parts);
+                vm.stack[at(dst)] = v;
+            }
+            Instr::FormatValue { dst, src, spec } => {
+                let v = vm.stack[at(src)];
+                let out = match (v, spec) {
+                    (Value::Str(_), NO_REG) => Ok(v),
+                    (Value::Int(i), NO_REG) => Ok(vm.new_str_int(i)),
+                    (Value::Instance(_), _) => return step(vm, pc),
+                    _ => {
+                        let spec = (spec != NO_REG).then(|| vm.stack[at(spec)]);
+                        vm.format_value(v, spec)
+                    }
+                };
+                let r = out.map(|o| vm.stack[at(dst)] = o);
+                return finish(vm, r, pc + 1);
+            }
+            _ => return step(vm, pc),
+        }
+        Outcome::Continue(pc + 1)
     }
 );
 
