@@ -154,6 +154,12 @@ lean!(
         let code = unsafe { &*code };
         code.feedback
             .note(pc as usize, feedback::kind2(x.tag(), y.tag()));
+        // str + str first, as the interpreter's instruction does: the
+        // generic operator tries the numeric conversions before it.
+        if let (Value::Str(sx), Value::Str(sy), BinOp::Add | BinOp::IAdd) = (x, y, op) {
+            vm.stack[base + dst as usize] = vm.str_add(x, sx, y, sy);
+            return finish(vm, Ok(()), pc + 1);
+        }
         // `l += [x]` extends the list in place (`Code::augmented`).
         let op = if code.is_augmented(pc as usize) {
             op.inplace()
