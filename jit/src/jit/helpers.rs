@@ -7,7 +7,6 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use crate::bytecode::opcodes::Instr;
 use crate::interp::vm::Vm;
 use crate::jit::exits::{ExitReason, Outcome};
 use crate::runtime::value::Value;
@@ -50,37 +49,6 @@ pub extern "sysv64" fn jit_reg_exit(vm: *mut Vm, pc: u32, reason: u32) -> u64 {
         vm.jit.count_exit(code, pc, r);
     }
     Outcome::Resume(pc).encode()
-}
-
-/// Advance the iterator of the `ForIter` at `pc`: ranges and lists here,
-/// anything else through the interpreter.
-pub extern "sysv64" fn jit_for_iter(vm: *mut Vm, pc: u32, _reason: u32) -> u64 {
-    // SAFETY: as in `jit_step`.
-    let vm = unsafe { &mut *vm };
-    guarded(vm, |vm| {
-        let frame = vm.frames.last().expect("a frame runs compiled code");
-        let base = frame.base;
-        let Instr::ForIter { dst, iter, target } = frame.code().instrs[pc as usize] else {
-            return step(vm, pc);
-        };
-        let it = vm.stack[base + iter as usize];
-        let next = crate::interp::exec::for_iter_fast(it);
-        match next {
-            Some(Some(v)) => {
-                vm.stack[base + dst as usize] = v;
-                Outcome::Continue(pc + 1)
-            }
-            Some(None) => Outcome::Continue(target as u32),
-            None => {
-                vm.jit.count_exit(
-                    Some(vm.frames.last().expect("frame").code_ptr()),
-                    pc,
-                    ExitReason::IterNotFast,
-                );
-                step(vm, pc)
-            }
-        }
-    })
 }
 
 /// `a ** b` where one operand is a float and the other a float or a small

@@ -12,10 +12,6 @@ fn helper_symbols() -> Vec<(u64, String)> {
     let mut v = vec![
         (helpers::jit_step as *const () as u64, "jit_step".into()),
         (
-            helpers::jit_for_iter as *const () as u64,
-            "jit_for_iter".into(),
-        ),
-        (
             crate::jit::calls::jit_call as *const () as u64,
             "jit_call".into(),
         ),

@@ -57,7 +57,7 @@ fn expected(r: ExitReason) -> &'static str {
         ExitReason::NotIntOrFloat => "int or float operands",
         ExitReason::IntOverflow => "an int result that fits in 64 bits",
         ExitReason::CondNotBool => "a bool, int or None condition",
-        ExitReason::IterNotFast => "a range or list iterator",
+        ExitReason::IterNotFast => "an iterator compiled code advances (not a generator)",
         ExitReason::SubscrNotFast => "a list or tuple indexed by an int",
         ExitReason::IndexOutOfRange => "an index in range",
         ExitReason::UnpackNotFast => "a tuple or list of the unpacked length",
