@@ -21,6 +21,7 @@
 
 pub mod calls;
 pub mod codegen;
+pub mod dataflow;
 pub mod direct;
 pub mod direct_site;
 pub mod disasm;
@@ -34,6 +35,7 @@ pub mod listing;
 pub mod liveness;
 pub mod perf;
 pub mod regalloc;
+pub mod webs;
 
 use std::cell::Cell;
 use std::collections::HashMap;

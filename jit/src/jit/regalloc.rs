@@ -87,7 +87,9 @@
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::{Instr, NO_REG};
+use crate::jit::dataflow::{bits, fx_table, liveness, BitRows, FxTable};
 use crate::jit::feedback;
+use crate::jit::webs::Webs;
 use crate::runtime::value::{tags, Value};
 
 /// General registers for int slots, callee-saved first (a helper call does
@@ -137,7 +139,7 @@ impl MReg {
     }
 }
 
-/// One allocated slot.
+/// One allocated web (`webs.rs`): a value of a slot, in a register.
 #[derive(Clone, Copy, Debug)]
 pub struct Alloc {
     pub slot: u16,
@@ -146,6 +148,12 @@ pub struct Alloc {
     /// A register-aware instruction of the region writes it: its frame
     /// payload can be stale, so spills store it.
     pub dirty: bool,
+    /// Every web of its slot in the region is allocated with this type: the
+    /// slot's frame tag is this type's throughout the region (entry stubs
+    /// set it), so spills store only the payload. Otherwise the frame tag
+    /// is stale too while the register holds the value (the slot held
+    /// something else before), and spills store both words.
+    pub stable: bool,
 }
 
 /// One loop nest and its allocation.
@@ -154,17 +162,40 @@ pub struct Region {
     /// First and last instruction (inclusive).
     pub start: u32,
     pub end: u32,
+    /// At most 64 (the code generator keeps a bit per allocation).
     pub allocs: Vec<Alloc>,
     /// Int and float slots the region reads but nothing in it writes, left
     /// in their frame slots (no register for them, or a register would
     /// cost more reloads than it saves): their tags are checked by the
     /// entry stubs, so the templates in the region skip the checks.
     pub invariant: Vec<(u16, RKind)>,
+    /// Slots whose allocations are all `stable`, with their type.
+    pub stable: Vec<(u16, RKind)>,
+    /// The allocations active at each instruction (the slot's value there,
+    /// live on entry or written by it, is that web's): indices into
+    /// `allocs`, `act[act_off[pc - start]..act_off[pc - start + 1]]`.
+    act_off: Vec<u32>,
+    act: Vec<u8>,
 }
 
 impl Region {
     pub fn contains(&self, pc: u32) -> bool {
         self.start <= pc && pc <= self.end
+    }
+    /// Indices of the allocations active at `pc`.
+    pub fn active(&self, pc: u32) -> &[u8] {
+        if !self.contains(pc) {
+            return &[];
+        }
+        let i = (pc - self.start) as usize;
+        &self.act[self.act_off[i] as usize..self.act_off[i + 1] as usize]
+    }
+    /// The allocation slot `r` is in at `pc`, with its index.
+    pub fn alloc_at(&self, pc: u32, r: u16) -> Option<(usize, Alloc)> {
+        self.active(pc)
+            .iter()
+            .map(|&i| (i as usize, self.allocs[i as usize]))
+            .find(|(_, a)| a.slot == r)
     }
 }
 
@@ -174,7 +205,8 @@ pub struct Plan {
     /// Region index of each instruction (only regions with an allocation).
     pub region_of: Vec<Option<u16>>,
     /// Slots live on entry to each instruction.
-    live: Vec<RegSet>,
+    live: BitRows,
+    fx: FxTable,
 }
 
 impl Plan {
@@ -187,10 +219,17 @@ impl Plan {
     }
     /// Whether slot `r` may be read before it is written, from `pc` on.
     pub fn live_at(&self, pc: u32, r: u16) -> bool {
-        self.live
-            .get(pc as usize)
-            .map(|s| s.contains(r))
-            .unwrap_or(true)
+        if pc as usize >= self.region_of.len() {
+            return true;
+        }
+        self.live.contains(pc as usize, r)
+    }
+    /// Whether the instruction at `pc` may write slot `r`.
+    pub fn may_write(&self, pc: u32, r: u16) -> bool {
+        if pc as usize >= self.region_of.len() {
+            return true;
+        }
+        self.fx.may_write.contains(pc as usize, r)
     }
 }
 
@@ -257,41 +296,70 @@ pub fn effects(ins: &Instr, n: usize) -> Effects {
         kills: RegSet::new(n),
         may_write: RegSet::new(n),
     };
-    fn rd(e: &mut Effects, r: u16) {
+    effects_into(
+        ins,
+        n,
+        &mut FxRow {
+            reads: &mut e.reads.0,
+            kills: &mut e.kills.0,
+            may_write: &mut e.may_write.0,
+        },
+    );
+    e
+}
+
+/// Bit rows an instruction's effects are added to (see `Effects`); the
+/// analysis keeps one row per instruction in flat tables
+/// (`dataflow::FxTable`) rather than three heap sets each.
+pub struct FxRow<'r> {
+    pub reads: &'r mut [u64],
+    pub kills: &'r mut [u64],
+    pub may_write: &'r mut [u64],
+}
+
+fn set_bit(w: &mut [u64], r: u16) {
+    if let Some(x) = w.get_mut(r as usize / 64) {
+        *x |= 1 << (r % 64);
+    }
+}
+
+/// Add the effects of `ins` on a frame of `n` slots to `e`.
+pub fn effects_into(ins: &Instr, n: usize, e: &mut FxRow) {
+    fn rd(e: &mut FxRow, r: u16) {
         if r != NO_REG {
-            e.reads.insert(r);
+            set_bit(e.reads, r);
         }
     }
-    fn wr(e: &mut Effects, r: u16) {
-        e.kills.insert(r);
-        e.may_write.insert(r);
+    fn wr(e: &mut FxRow, r: u16) {
+        set_bit(e.kills, r);
+        set_bit(e.may_write, r);
     }
-    fn rd_range(e: &mut Effects, from: u16, count: usize) {
+    fn rd_range(e: &mut FxRow, from: u16, count: usize) {
         for r in from as usize..from as usize + count {
-            e.reads.insert(r as u16);
+            set_bit(e.reads, r as u16);
         }
     }
     // A call's callee frame may overlap the caller's slots from `func` on.
-    fn clobber_from(e: &mut Effects, from: u16, n: usize) {
+    fn clobber_from(e: &mut FxRow, from: u16, n: usize) {
         for r in from as usize..n {
-            e.may_write.insert(r as u16);
+            set_bit(e.may_write, r as u16);
         }
     }
     use Instr::*;
     match *ins {
         Nop {} | Jump { .. } | ReturnNone {} => {}
         Move { dst, src } => {
-            rd(&mut e, src);
-            wr(&mut e, dst);
+            rd(e, src);
+            wr(e, dst);
         }
         LoadConst { dst, .. }
         | LoadInt { dst, .. }
         | LoadNone { dst }
         | LoadBool { dst, .. }
         | LoadGlobal { dst, .. }
-        | LoadBuiltin { dst, .. } => wr(&mut e, dst),
-        StoreGlobal { src, .. } => rd(&mut e, src),
-        CheckBound { reg, .. } => rd(&mut e, reg),
+        | LoadBuiltin { dst, .. } => wr(e, dst),
+        StoreGlobal { src, .. } => rd(e, src),
+        CheckBound { reg, .. } => rd(e, reg),
         Add { dst, a, b }
         | Sub { dst, a, b }
         | Mul { dst, a, b }
@@ -321,13 +389,13 @@ pub fn effects(ins: &Instr, n: usize) -> Effects {
         | IsNot { dst, a, b }
         | In { dst, a, b }
         | NotIn { dst, a, b } => {
-            rd(&mut e, a);
-            rd(&mut e, b);
-            wr(&mut e, dst);
+            rd(e, a);
+            rd(e, b);
+            wr(e, dst);
         }
         AddI { dst, a, .. } | SubI { dst, a, .. } => {
-            rd(&mut e, a);
-            wr(&mut e, dst);
+            rd(e, a);
+            wr(e, dst);
         }
         Neg { dst, src }
         | Pos { dst, src }
@@ -336,132 +404,132 @@ pub fn effects(ins: &Instr, n: usize) -> Effects {
         | GetIter { dst, src }
         | ListToTuple { dst, src }
         | Convert { dst, src, .. } => {
-            rd(&mut e, src);
-            wr(&mut e, dst);
+            rd(e, src);
+            wr(e, dst);
         }
         FormatValue { dst, src, spec } => {
-            rd(&mut e, src);
-            rd(&mut e, spec);
-            wr(&mut e, dst);
+            rd(e, src);
+            rd(e, spec);
+            wr(e, dst);
         }
-        JumpIfFalse { cond, .. } | JumpIfTrue { cond, .. } => rd(&mut e, cond),
+        JumpIfFalse { cond, .. } | JumpIfTrue { cond, .. } => rd(e, cond),
         JumpIfNotLt { a, b, .. }
         | JumpIfNotLe { a, b, .. }
         | JumpIfNotGt { a, b, .. }
         | JumpIfNotGe { a, b, .. }
         | JumpIfNotEq { a, b, .. }
         | JumpIfNotNe { a, b, .. } => {
-            rd(&mut e, a);
-            rd(&mut e, b);
+            rd(e, a);
+            rd(e, b);
         }
         BuildList { dst, start, count }
         | BuildTuple { dst, start, count }
         | BuildSet { dst, start, count }
         | BuildString { dst, start, count } => {
-            rd_range(&mut e, start, count as usize);
-            wr(&mut e, dst);
+            rd_range(e, start, count as usize);
+            wr(e, dst);
         }
         BuildDict { dst, start, count } => {
-            rd_range(&mut e, start, 2 * count as usize);
-            wr(&mut e, dst);
+            rd_range(e, start, 2 * count as usize);
+            wr(e, dst);
         }
         BuildSlice { dst, start } => {
-            rd_range(&mut e, start, 3);
-            wr(&mut e, dst);
+            rd_range(e, start, 3);
+            wr(e, dst);
         }
         ListAppend { list, item } => {
-            rd(&mut e, list);
-            rd(&mut e, item);
+            rd(e, list);
+            rd(e, item);
         }
         Subscr { dst, obj, key } => {
-            rd(&mut e, obj);
-            rd(&mut e, key);
-            wr(&mut e, dst);
+            rd(e, obj);
+            rd(e, key);
+            wr(e, dst);
         }
         StoreSubscr { obj, key, src } => {
-            rd(&mut e, obj);
-            rd(&mut e, key);
-            rd(&mut e, src);
+            rd(e, obj);
+            rd(e, key);
+            rd(e, src);
         }
         LoadAttr { dst, obj, .. } => {
-            rd(&mut e, obj);
-            wr(&mut e, dst);
+            rd(e, obj);
+            wr(e, dst);
         }
         StoreAttr { obj, src, .. } => {
-            rd(&mut e, obj);
-            rd(&mut e, src);
+            rd(e, obj);
+            rd(e, src);
         }
         Unpack { start, src, count } => {
-            rd(&mut e, src);
+            rd(e, src);
             for r in start as usize..start as usize + count as usize {
-                wr(&mut e, r as u16);
+                wr(e, r as u16);
             }
         }
         LoadDeref { dst, cell, .. } => {
-            rd(&mut e, cell);
-            wr(&mut e, dst);
+            rd(e, cell);
+            wr(e, dst);
         }
         StoreDeref { cell, src } => {
-            rd(&mut e, cell);
-            rd(&mut e, src);
+            rd(e, cell);
+            rd(e, src);
         }
         ForIter { dst, iter, .. } => {
-            rd(&mut e, iter);
+            rd(e, iter);
             // Not written when the iterator is exhausted (control goes to
             // the target): liveness kills it on the fall-through only.
-            wr(&mut e, dst);
+            wr(e, dst);
         }
-        Return { src } => rd(&mut e, src),
+        Return { src } => rd(e, src),
         Call { func, argc } | CallKw { func, argc, .. } => {
-            rd_range(&mut e, func, argc as usize + 1);
-            wr(&mut e, func);
-            clobber_from(&mut e, func, n);
+            rd_range(e, func, argc as usize + 1);
+            wr(e, func);
+            clobber_from(e, func, n);
         }
         CallMethod { obj, argc, .. } => {
-            rd_range(&mut e, obj, argc as usize + 2);
-            wr(&mut e, obj);
-            clobber_from(&mut e, obj, n);
+            rd_range(e, obj, argc as usize + 2);
+            wr(e, obj);
+            clobber_from(e, obj, n);
         }
         CallEx { func, args, kwargs } => {
-            rd(&mut e, func);
-            rd(&mut e, args);
-            rd(&mut e, kwargs);
-            wr(&mut e, func);
-            clobber_from(&mut e, func, n);
+            rd(e, func);
+            rd(e, args);
+            rd(e, kwargs);
+            wr(e, func);
+            clobber_from(e, func, n);
         }
-        EnterHandler { exc } | Reraise { exc } => rd(&mut e, exc),
+        EnterHandler { exc } | Reraise { exc } => rd(e, exc),
         ExitHandler {} => {}
         Raise { exc, cause } => {
-            rd(&mut e, exc);
-            rd(&mut e, cause);
+            rd(e, exc);
+            rd(e, cause);
         }
         ExcMatch { dst, exc, typ } => {
-            rd(&mut e, exc);
-            rd(&mut e, typ);
-            wr(&mut e, dst);
+            rd(e, exc);
+            rd(e, typ);
+            wr(e, dst);
         }
-        ClearReg { reg } => wr(&mut e, reg),
+        ClearReg { reg } => wr(e, reg),
         MakeCell { reg } => {
-            rd(&mut e, reg);
-            wr(&mut e, reg);
+            rd(e, reg);
+            wr(e, reg);
         }
-        LoadClosure { dst, .. } | ImportName { dst, .. } => wr(&mut e, dst),
+        LoadClosure { dst, .. } | ImportName { dst, .. } => wr(e, dst),
         ImportFrom { dst, module, .. } => {
-            rd(&mut e, module);
-            wr(&mut e, dst);
+            rd(e, module);
+            wr(e, dst);
         }
         MakeFunction { dst, args, .. } => {
             if args != NO_REG {
-                rd_range(&mut e, args, 3);
+                rd_range(e, args, 3);
             }
-            wr(&mut e, dst);
+            wr(e, dst);
         }
-        DeleteDeref { cell, .. } => rd(&mut e, cell),
+        DeleteDeref { cell, .. } => rd(e, cell),
         DeleteSubscr { obj, key } => {
-            rd(&mut e, obj);
-            rd(&mut e, key);
+            rd(e, obj);
+            rd(e, key);
         }
-        DeleteAttr { obj, .. } => rd(&mut e, obj),
+        DeleteAttr { obj, .. } => rd(e, obj),
         SetAdd { set: a, item: b }
         | ListExtend {
             list: a,
@@ -475,28 +543,29 @@ pub fn effects(ins: &Instr, n: usize) -> Effects {
             dict: a,
             mapping: b,
         } => {
-            rd(&mut e, a);
-            rd(&mut e, b);
+            rd(e, a);
+            rd(e, b);
         }
         DictInsert { dict, key } => {
-            rd(&mut e, dict);
-            rd_range(&mut e, key, 2);
+            rd(e, dict);
+            rd_range(e, key, 2);
         }
         WithEnter { dst, mgr } => {
-            rd(&mut e, mgr);
-            wr(&mut e, dst);
-            wr(&mut e, dst + 1);
+            rd(e, mgr);
+            wr(e, dst);
+            wr(e, dst + 1);
         }
         LoadSuperAttr { dst, args, .. } => {
-            rd_range(&mut e, args, 2);
-            wr(&mut e, dst);
+            rd_range(e, args, 2);
+            wr(e, dst);
         }
         _ => {
-            e.reads = RegSet::full(n);
-            e.may_write = RegSet::full(n);
+            for r in 0..n as u16 {
+                set_bit(e.reads, r);
+                set_bit(e.may_write, r);
+            }
         }
     }
-    e
 }
 
 /// Whether control can go from `ins` to the next instruction.
@@ -583,64 +652,6 @@ pub fn keeps_registers(ins: &Instr) -> bool {
 /// helper).
 pub const MAX_INLINE_UNPACK: u16 = 8;
 
-// ------------------------------------------------------------ liveness
-
-/// Slots live on entry to each instruction: read before written on some
-/// path, following jumps, fall-through and exception handlers (an exception
-/// raised by an instruction reaches its handler with the slots as they were
-/// before it).
-fn liveness(code: &Code) -> Vec<RegSet> {
-    let n = code.nregs as usize;
-    let len = code.instrs.len();
-    let fx: Vec<Effects> = code.instrs.iter().map(|i| effects(i, n)).collect();
-    let mut handlers: Vec<Vec<u32>> = vec![Vec::new(); len];
-    for e in &code.exc_table {
-        for pc in e.start..e.end.min(len as u32) {
-            handlers[pc as usize].push(e.handler);
-        }
-    }
-    let mut live = vec![RegSet::new(n); len];
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for pc in (0..len).rev() {
-            let ins = &code.instrs[pc];
-            let mut out = RegSet::new(n);
-            if falls_through(ins) && pc + 1 < len {
-                out.union_with(&live[pc + 1]);
-            }
-            // `ForIter` writes its item only when it continues into the
-            // body: at the exit (its target) the slot keeps its old value,
-            // so what is live there stays live here.
-            let kills_on_jump = !matches!(ins, Instr::ForIter { .. });
-            if kills_on_jump {
-                if let Some(t) = ins.jump_target() {
-                    if let Some(l) = live.get(t as usize) {
-                        out.union_with(&l.clone());
-                    }
-                }
-            }
-            out.subtract(&fx[pc].kills);
-            if !kills_on_jump {
-                if let Some(l) = ins.jump_target().and_then(|t| live.get(t as usize)) {
-                    out.union_with(&l.clone());
-                }
-            }
-            out.union_with(&fx[pc].reads);
-            for &h in &handlers[pc] {
-                if let Some(l) = live.get(h as usize) {
-                    out.union_with(&l.clone());
-                }
-            }
-            if out != live[pc] {
-                live[pc] = out;
-                changed = true;
-            }
-        }
-    }
-    live
-}
-
 // ------------------------------------------------------------ types
 
 /// What the region's instructions say a slot holds.
@@ -668,12 +679,13 @@ impl Ty {
 /// register-aware instructions (constants, type feedback, and for sites
 /// that never ran in the interpreter, their operands). Instructions that are
 /// not register-aware say nothing: what they write is checked after them.
-fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
+fn infer(code: &Code, webs: &Webs, fx: &FxTable) -> Vec<Ty> {
+    let (start, end) = (webs.start, webs.end);
     use feedback::{FLOAT, INT, OTHER};
-    let n = code.nregs as usize;
-    let mut ty = vec![Ty::None; n];
-    let set = |ty: &mut Vec<Ty>, r: u16, t: Ty, changed: &mut bool| {
-        if let Some(s) = ty.get_mut(r as usize) {
+    let mut ty = vec![Ty::None; webs.count()];
+    // By web: the web of slot `r` at `pc`.
+    let set = |ty: &mut Vec<Ty>, pc: u32, r: u16, t: Ty, changed: &mut bool| {
+        if let Some(s) = webs.at(pc, r).and_then(|w| ty.get_mut(w as usize)) {
             let j = s.join(t);
             if j != *s {
                 *s = j;
@@ -681,39 +693,44 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
             }
         }
     };
-    let get = |ty: &Vec<Ty>, r: u16| ty.get(r as usize).copied().unwrap_or(Ty::Any);
+    let get = |ty: &Vec<Ty>, pc: u32, r: u16| {
+        webs.at(pc, r)
+            .and_then(|w| ty.get(w as usize).copied())
+            .unwrap_or(Ty::Any)
+    };
     // A local variable (not a temporary, which the compiler reuses for
     // unrelated values).
     let named = |r: u16| code.reg_names.get(r as usize).is_some_and(|n| n.is_some());
     // Operand constraints of a comparison or an arithmetic site.
-    let operands = |ty: &mut Vec<Ty>, fb: u8, a: u16, b: Option<u16>, changed: &mut bool| {
-        if fb == INT {
-            set(ty, a, Ty::Int, changed);
-            if let Some(b) = b {
-                set(ty, b, Ty::Int, changed);
-            }
-        } else if fb == FLOAT {
-            set(ty, a, Ty::Float, changed);
-            if let Some(b) = b {
-                set(ty, b, Ty::Float, changed);
-            }
-        } else if fb == 0 {
-            // The interpreter's int paths note nothing (a note would cost
-            // every int instruction), so "no feedback" means ints or never
-            // ran: guess ints unless an operand is known to be something
-            // else (the checks after writes and at the loop's entry catch a
-            // wrong guess; one that keeps failing recompiles the loop
-            // without allocation).
-            let tb = b.map(|b| get(ty, b)).unwrap_or(Ty::Int);
-            let ta = get(ty, a);
-            if matches!(ta, Ty::None | Ty::Int) && matches!(tb, Ty::None | Ty::Int) {
-                set(ty, a, Ty::Int, changed);
+    let operands =
+        |ty: &mut Vec<Ty>, pc: u32, fb: u8, a: u16, b: Option<u16>, changed: &mut bool| {
+            if fb == INT {
+                set(ty, pc, a, Ty::Int, changed);
                 if let Some(b) = b {
-                    set(ty, b, Ty::Int, changed);
+                    set(ty, pc, b, Ty::Int, changed);
+                }
+            } else if fb == FLOAT {
+                set(ty, pc, a, Ty::Float, changed);
+                if let Some(b) = b {
+                    set(ty, pc, b, Ty::Float, changed);
+                }
+            } else if fb == 0 {
+                // The interpreter's int paths note nothing (a note would cost
+                // every int instruction), so "no feedback" means ints or never
+                // ran: guess ints unless an operand is known to be something
+                // else (the checks after writes and at the loop's entry catch a
+                // wrong guess; one that keeps failing recompiles the loop
+                // without allocation).
+                let tb = b.map(|b| get(ty, pc, b)).unwrap_or(Ty::Int);
+                let ta = get(ty, pc, a);
+                if matches!(ta, Ty::None | Ty::Int) && matches!(tb, Ty::None | Ty::Int) {
+                    set(ty, pc, a, Ty::Int, changed);
+                    if let Some(b) = b {
+                        set(ty, pc, b, Ty::Int, changed);
+                    }
                 }
             }
-        }
-    };
+        };
     let mut changed = true;
     let mut rounds = 0;
     while changed && rounds < 20 {
@@ -725,27 +742,27 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
             let c = &mut changed;
             use Instr::*;
             match ins {
-                LoadInt { dst, .. } => set(&mut ty, dst, Ty::Int, c),
+                LoadInt { dst, .. } => set(&mut ty, pc, dst, Ty::Int, c),
                 LoadConst { dst, k } => {
                     let t = match code.consts.get(k as usize) {
                         Some(Value::Int(_)) => Ty::Int,
                         Some(Value::Float(_)) => Ty::Float,
                         _ => Ty::Any,
                     };
-                    set(&mut ty, dst, t, c)
+                    set(&mut ty, pc, dst, t, c)
                 }
                 LoadNone { dst } | LoadBool { dst, .. } | Not { dst, .. } => {
-                    set(&mut ty, dst, Ty::Any, c)
+                    set(&mut ty, pc, dst, Ty::Any, c)
                 }
-                Is { dst, .. } | IsNot { dst, .. } => set(&mut ty, dst, Ty::Any, c),
+                Is { dst, .. } | IsNot { dst, .. } => set(&mut ty, pc, dst, Ty::Any, c),
                 Move { dst, src } => {
-                    let t = get(&ty, src);
+                    let t = get(&ty, pc, src);
                     // A named local copied from a temporary that is not a
                     // register's (an unpacked item): its type is what its
                     // uses say; the move checks the tag of what it copies
                     // into a register (`put_value_rax_rcx`).
                     if t != Ty::None && !(t == Ty::Any && named(dst)) {
-                        set(&mut ty, dst, t, c);
+                        set(&mut ty, pc, dst, t, c);
                     }
                 }
                 Add { dst, a, b }
@@ -754,39 +771,39 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                 | IAdd { dst, a, b }
                 | ISub { dst, a, b }
                 | IMul { dst, a, b } => {
-                    operands(&mut ty, fb, a, Some(b), c);
-                    let t = arith_result(fb, get(&ty, a), get(&ty, b));
+                    operands(&mut ty, pc, fb, a, Some(b), c);
+                    let t = arith_result(fb, get(&ty, pc, a), get(&ty, pc, b));
                     if t != Ty::None {
-                        set(&mut ty, dst, t, c);
+                        set(&mut ty, pc, dst, t, c);
                     }
                 }
                 AddI { dst, a, .. } | SubI { dst, a, .. } => {
                     let t = if fb & OTHER != 0 || fb & (INT | FLOAT) == INT | FLOAT {
                         Ty::Any
                     } else if fb == INT {
-                        set(&mut ty, a, Ty::Int, c);
+                        set(&mut ty, pc, a, Ty::Int, c);
                         Ty::Int
                     } else if fb & FLOAT != 0 {
-                        set(&mut ty, a, Ty::Float, c);
+                        set(&mut ty, pc, a, Ty::Float, c);
                         Ty::Float
                     } else {
                         // Never ran: `i += 1` counts in ints, unless `i`
                         // is known to be a float.
-                        match get(&ty, a) {
+                        match get(&ty, pc, a) {
                             Ty::Float => Ty::Float,
                             Ty::Any => Ty::Any,
                             _ => {
-                                set(&mut ty, a, Ty::Int, c);
+                                set(&mut ty, pc, a, Ty::Int, c);
                                 Ty::Int
                             }
                         }
                     };
-                    set(&mut ty, dst, t, c);
+                    set(&mut ty, pc, dst, t, c);
                 }
                 TrueDiv { dst, a, b } => {
-                    operands(&mut ty, fb, a, Some(b), c);
+                    operands(&mut ty, pc, fb, a, Some(b), c);
                     let t = if fb & OTHER != 0 { Ty::Any } else { Ty::Float };
-                    set(&mut ty, dst, t, c);
+                    set(&mut ty, pc, dst, t, c);
                 }
                 FloorDiv { dst, a, b }
                 | Mod { dst, a, b }
@@ -801,11 +818,11 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                     // The int template speculates ints unless the site saw
                     // something else.
                     if fb & !INT == 0 {
-                        set(&mut ty, a, Ty::Int, c);
-                        set(&mut ty, b, Ty::Int, c);
-                        set(&mut ty, dst, Ty::Int, c);
+                        set(&mut ty, pc, a, Ty::Int, c);
+                        set(&mut ty, pc, b, Ty::Int, c);
+                        set(&mut ty, pc, dst, Ty::Int, c);
                     } else {
-                        set(&mut ty, dst, Ty::Any, c);
+                        set(&mut ty, pc, dst, Ty::Any, c);
                     }
                 }
                 Neg { dst, src } => {
@@ -814,15 +831,15 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                     } else if fb == FLOAT {
                         Ty::Float
                     } else if fb == 0 {
-                        get(&ty, src)
+                        get(&ty, pc, src)
                     } else {
                         Ty::Any
                     };
                     if fb == INT || fb == FLOAT {
-                        set(&mut ty, src, t, c);
+                        set(&mut ty, pc, src, t, c);
                     }
                     if t != Ty::None {
-                        set(&mut ty, dst, t, c);
+                        set(&mut ty, pc, dst, t, c);
                     }
                 }
                 Lt { dst, a, b }
@@ -831,15 +848,15 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                 | Ge { dst, a, b }
                 | Eq { dst, a, b }
                 | Ne { dst, a, b } => {
-                    operands(&mut ty, fb, a, Some(b), c);
-                    set(&mut ty, dst, Ty::Any, c);
+                    operands(&mut ty, pc, fb, a, Some(b), c);
+                    set(&mut ty, pc, dst, Ty::Any, c);
                 }
                 JumpIfNotLt { a, b, .. }
                 | JumpIfNotLe { a, b, .. }
                 | JumpIfNotGt { a, b, .. }
                 | JumpIfNotGe { a, b, .. }
                 | JumpIfNotEq { a, b, .. }
-                | JumpIfNotNe { a, b, .. } => operands(&mut ty, fb, a, Some(b), c),
+                | JumpIfNotNe { a, b, .. } => operands(&mut ty, pc, fb, a, Some(b), c),
                 // Their result is whatever the iterator, sequence or
                 // global holds: no constraint (the templates check the tag
                 // of what they store into an allocated slot and leave to
@@ -849,21 +866,16 @@ fn infer(code: &Code, start: u32, end: u32) -> Vec<Ty> {
                 // A temporary, though, is reused for other values (a row
                 // of a nested list, a function about to be called): what
                 // these write into one is not a register's.
-                ForIter { .. } | StoreSubscr { .. } => {}
-                Subscr { dst, .. } | LoadGlobal { dst, .. } => {
-                    if !named(dst) {
-                        set(&mut ty, dst, Ty::Any, c);
-                    }
-                }
+                // (A temporary the compiler reuses for other values, a row
+                // of a nested list or a function about to be called, is
+                // another web: its uses say nothing of this one.)
+                ForIter { .. } | StoreSubscr { .. } | Subscr { .. } | LoadGlobal { .. } => {}
                 // What other instructions write is not known here: a slot
                 // they write (often a temporary reused for other values)
                 // stays in the frame.
                 other if !reg_aware(&other) => {
-                    let fx = effects(&other, n);
-                    for r in 0..n as u16 {
-                        if fx.may_write.contains(r) {
-                            set(&mut ty, r, Ty::Any, c);
-                        }
+                    for r in bits(fx.may_write.row(pc as usize)) {
+                        set(&mut ty, pc, r, Ty::Any, c);
                     }
                 }
                 _ => {}
@@ -936,146 +948,22 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
     if nests.is_empty() {
         return None;
     }
-    let n = code.nregs as usize;
-    let live = liveness(code);
+    let fx = fx_table(code);
+    let live = liveness(code, &fx);
     let mut regions = Vec::new();
     let mut region_of = vec![None; code.instrs.len()];
     for (start, end) in nests {
         if noreg_at.iter().any(|&p| start <= p && p <= end) {
             continue;
         }
-        let ty = infer(code, start, end);
-        // Uses by register-aware instructions, weighted by loop depth, and
-        // whether one reads the slot and one writes it.
-        let mut weight = vec![0u64; n];
-        let mut read_aware = vec![false; n];
-        let mut written_aware = vec![false; n];
-        let mut only_consts = vec![true; n];
-        // What a caller-saved register costs: a reload after each
-        // instruction that calls into the runtime while the slot is live.
-        let mut reloads = vec![0u64; n];
-        for pc in start..=end {
-            let ins = &code.instrs[pc as usize];
-            let w = 8u64.saturating_pow(depth[pc as usize].saturating_sub(1).min(6));
-            if keeps_registers(ins) {
-                continue;
-            }
-            if !reg_aware(ins) {
-                if let Some(l) = live.get(pc as usize + 1) {
-                    for r in 0..n as u16 {
-                        if l.contains(r) {
-                            reloads[r as usize] += w;
-                        }
-                    }
-                }
-                continue;
-            }
-            let fx = effects(ins, n);
-            for r in 0..n as u16 {
-                if fx.reads.contains(r) {
-                    weight[r as usize] += w;
-                    read_aware[r as usize] = true;
-                }
-                if fx.kills.contains(r) {
-                    weight[r as usize] += w;
-                    written_aware[r as usize] = true;
-                    if !matches!(ins, Instr::LoadInt { .. } | Instr::LoadConst { .. }) {
-                        only_consts[r as usize] = false;
-                    }
-                }
-            }
-        }
-        // A `for` target read after its loop may be unbound when the loop
-        // is entered (and must stay so if the iterator is empty): a register
-        // cannot hold that.
-        let mut unbound_ok = vec![true; n];
-        for pc in start..=end {
-            if let Instr::ForIter { dst, target, .. } = code.instrs[pc as usize] {
-                if live.get(target as usize).is_none_or(|l| l.contains(dst)) {
-                    if let Some(u) = unbound_ok.get_mut(dst as usize) {
-                        *u = false;
-                    }
-                }
-            }
-        }
-        let mut cands: Vec<(u64, u16, RKind)> = (0..n as u16)
-            .filter_map(|r| {
-                let kind = match ty[r as usize] {
-                    Ty::Int => RKind::Int,
-                    Ty::Float => RKind::Float,
-                    _ => return None,
-                };
-                // A temporary holding an int constant is read as an
-                // immediate (a float constant is not: in a register it
-                // costs one load less than in the frame); a slot no
-                // template reads gains nothing in a register.
-                if !read_aware[r as usize]
-                    || (written_aware[r as usize] && only_consts[r as usize] && kind == RKind::Int)
-                    || !unbound_ok[r as usize]
-                {
-                    return None;
-                }
-                Some((weight[r as usize], r, kind))
-            })
-            .collect();
-        cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut allocs = Vec::new();
-        let (mut gi, mut xi) = (0, 0);
-        for (_, r, kind) in cands {
-            let w = weight[r as usize];
-            let reg = match kind {
-                RKind::Int if gi < GPRS.len() => {
-                    let reg = MReg::Gpr(GPRS[gi]);
-                    // Reloading costs about what a frame slot costs per use.
-                    if reg.caller_saved() && reloads[r as usize] >= w {
-                        continue;
-                    }
-                    gi += 1;
-                    reg
-                }
-                RKind::Float if xi < XMMS.len() => {
-                    if reloads[r as usize] >= w {
-                        continue;
-                    }
-                    xi += 1;
-                    MReg::Xmm(XMMS[xi - 1])
-                }
-                _ => continue,
-            };
-            allocs.push(Alloc {
-                slot: r,
-                kind,
-                reg,
-                dirty: written_aware[r as usize],
-            });
-        }
-        let mut written_any = RegSet::new(n);
-        for pc in start..=end {
-            written_any.union_with(&effects(&code.instrs[pc as usize], n).may_write);
-        }
-        let invariant: Vec<(u16, RKind)> = (0..n as u16)
-            .filter(|&r| read_aware[r as usize] && !written_any.contains(r))
-            .filter(|&r| !allocs.iter().any(|a| a.slot == r))
-            .filter_map(|r| match ty[r as usize] {
-                Ty::Int => Some((r, RKind::Int)),
-                Ty::Float => Some((r, RKind::Float)),
-                _ => None,
-            })
-            .collect();
-        if allocs.is_empty() && invariant.is_empty() {
+        let Some(region) = plan_region(code, start, end, &depth, &fx, &live) else {
             continue;
-        }
-        allocs.sort_by_key(|a| a.slot);
+        };
         let id = regions.len() as u16;
         for p in start..=end {
             region_of[p as usize] = Some(id);
         }
-        regions.push(Region {
-            start,
-            end,
-            allocs,
-            invariant,
-        });
+        regions.push(region);
     }
     if regions.is_empty() {
         return None;
@@ -1084,6 +972,251 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
         regions,
         region_of,
         live,
+        fx,
+    })
+}
+
+/// The allocation of one loop nest: its webs, their types, and registers
+/// for the heaviest, two webs sharing a register only when they are never
+/// active at the same instruction.
+fn plan_region(
+    code: &Code,
+    start: u32,
+    end: u32,
+    depth: &[u32],
+    fx: &FxTable,
+    live: &BitRows,
+) -> Option<Region> {
+    // Bit rows may name slots up to their width (a run of registers read
+    // from the last one up), so per-slot tables are that wide.
+    let n = live.words() * 64;
+    let len = code.instrs.len();
+    let webs = Webs::build(code, start, end, fx, live);
+    let nw = webs.count();
+    let ty = infer(code, &webs, fx);
+    // Uses by register-aware instructions, weighted by loop depth, and
+    // whether one reads the web and one writes it.
+    let mut weight = vec![0u64; nw];
+    let mut read_aware = vec![false; nw];
+    let mut written_aware = vec![false; nw];
+    let mut only_consts = vec![true; nw];
+    // What a caller-saved register costs: a reload after each instruction
+    // that calls into the runtime while the web is live.
+    let mut reloads = vec![0u64; nw];
+    // A `for` target read after its loop may be unbound when the loop is
+    // entered (and must stay so if the iterator is empty): a register
+    // cannot hold that.
+    let mut unbound = vec![false; nw];
+    for pc in start..=end {
+        let ins = &code.instrs[pc as usize];
+        let w = 8u64.saturating_pow(depth[pc as usize].saturating_sub(1).min(6));
+        if let Instr::ForIter { dst, target, .. } = *ins {
+            if (target as usize) >= len || live.contains(target as usize, dst) {
+                if let Some(web) = webs.at(pc, dst) {
+                    unbound[web as usize] = true;
+                }
+            }
+        }
+        if keeps_registers(ins) {
+            continue;
+        }
+        if !reg_aware(ins) {
+            if pc < end {
+                for r in bits(live.row(pc as usize + 1)) {
+                    if let Some(web) = webs.at(pc + 1, r) {
+                        reloads[web as usize] += w;
+                    }
+                }
+            }
+            continue;
+        }
+        for r in bits(fx.reads.row(pc as usize)) {
+            if let Some(web) = webs.at(pc, r) {
+                weight[web as usize] += w;
+                read_aware[web as usize] = true;
+            }
+        }
+        let konst = matches!(ins, Instr::LoadInt { .. } | Instr::LoadConst { .. });
+        for r in bits(fx.kills.row(pc as usize)) {
+            if let Some(web) = webs.at(pc, r) {
+                let web = web as usize;
+                weight[web] += w;
+                written_aware[web] = true;
+                if !konst {
+                    only_consts[web] = false;
+                }
+            }
+        }
+    }
+    let kind_of = |t: Ty| match t {
+        Ty::Int => Some(RKind::Int),
+        Ty::Float => Some(RKind::Float),
+        _ => None,
+    };
+    let mut cands: Vec<(u64, u16, usize, RKind)> = (0..nw)
+        .filter_map(|w| {
+            let kind = kind_of(ty[w])?;
+            // A temporary holding an int constant is read as an immediate
+            // (a float constant is not: in a register it costs one load
+            // less than in the frame); a web no template reads gains
+            // nothing in a register.
+            if !read_aware[w]
+                || (written_aware[w] && only_consts[w] && kind == RKind::Int)
+                || unbound[w]
+            {
+                return None;
+            }
+            Some((weight[w], webs.slot[w], w, kind))
+        })
+        .collect();
+    cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // The instructions each web is active at (by web, in pc order).
+    let mut off = vec![0u32; nw + 1];
+    for (_, _, web) in webs.nodes() {
+        off[web as usize + 1] += 1;
+    }
+    for i in 0..nw {
+        off[i + 1] += off[i];
+    }
+    let mut fill = off.clone();
+    let mut pcs = vec![0u32; off[nw] as usize];
+    for (pc, _, web) in webs.nodes() {
+        pcs[fill[web as usize] as usize] = pc;
+        fill[web as usize] += 1;
+    }
+    // Registers taken at each instruction (bit i: GPRS[i] or XMMS[i]).
+    let rlen = (end - start + 1) as usize;
+    let mut gpr_used = vec![0u8; rlen];
+    let mut xmm_used = vec![0u16; rlen];
+    let mut alloc_of_web = vec![u8::MAX; nw];
+    let mut allocs: Vec<Alloc> = Vec::new();
+    for (w, _, web, kind) in cands {
+        if allocs.len() == 64 {
+            break;
+        }
+        let at = &pcs[off[web] as usize..off[web + 1] as usize];
+        let reg = match kind {
+            RKind::Int => {
+                let taken = at
+                    .iter()
+                    .fold(0u8, |m, &pc| m | gpr_used[(pc - start) as usize]);
+                let free = |i: &usize| taken & (1 << i) == 0;
+                // Callee-saved first; a caller-saved one only when its
+                // reloads cost less than the uses gain.
+                let i = match (0..GPRS.len()).find(free) {
+                    Some(i) if MReg::Gpr(GPRS[i]).caller_saved() && reloads[web] >= w => continue,
+                    Some(i) => i,
+                    None => continue,
+                };
+                for &pc in at {
+                    gpr_used[(pc - start) as usize] |= 1 << i;
+                }
+                MReg::Gpr(GPRS[i])
+            }
+            RKind::Float => {
+                if reloads[web] >= w {
+                    continue;
+                }
+                let taken = at
+                    .iter()
+                    .fold(0u16, |m, &pc| m | xmm_used[(pc - start) as usize]);
+                let Some(i) = (0..XMMS.len()).find(|i| taken & (1 << i) == 0) else {
+                    continue;
+                };
+                for &pc in at {
+                    xmm_used[(pc - start) as usize] |= 1 << i;
+                }
+                MReg::Xmm(XMMS[i])
+            }
+        };
+        alloc_of_web[web] = allocs.len() as u8;
+        allocs.push(Alloc {
+            slot: webs.slot[web],
+            kind,
+            reg,
+            dirty: written_aware[web],
+            stable: false,
+        });
+    }
+    // Slots whose webs are all allocated with one type keep that tag in the
+    // frame throughout.
+    #[derive(Clone, Copy, PartialEq)]
+    enum St {
+        Unseen,
+        One(RKind),
+        Mixed,
+    }
+    let mut st = vec![St::Unseen; n];
+    for web in 0..nw {
+        let s = webs.slot[web] as usize;
+        let k = match alloc_of_web[web] {
+            u8::MAX => None,
+            a => Some(allocs[a as usize].kind),
+        };
+        st[s] = match (st[s], k) {
+            (St::Unseen, Some(k)) => St::One(k),
+            (St::One(a), Some(k)) if a == k => St::One(a),
+            _ => St::Mixed,
+        };
+    }
+    for a in &mut allocs {
+        a.stable = matches!(st[a.slot as usize], St::One(_));
+    }
+    let stable: Vec<(u16, RKind)> = (0..n)
+        .filter_map(|s| match st[s] {
+            St::One(k) => Some((s as u16, k)),
+            _ => None,
+        })
+        .collect();
+    // Slots read but never written in the region, of one int or float type,
+    // without a register: checked once, on entry.
+    let mut written_any = vec![0u64; n.div_ceil(64).max(1)];
+    for pc in start..=end {
+        for (a, b) in written_any.iter_mut().zip(fx.may_write.row(pc as usize)) {
+            *a |= *b;
+        }
+    }
+    let mut inv: Vec<Option<Option<RKind>>> = vec![None; n];
+    for web in 0..nw {
+        let s = webs.slot[web] as usize;
+        let k = kind_of(ty[web]).filter(|_| read_aware[web] && alloc_of_web[web] == u8::MAX);
+        inv[s] = match inv[s] {
+            None => Some(k),
+            Some(prev) if prev == k => Some(k),
+            Some(_) => Some(None),
+        };
+    }
+    let invariant: Vec<(u16, RKind)> = (0..n)
+        .filter(|&s| !crate::jit::dataflow::has(&written_any, s as u16))
+        .filter_map(|s| inv[s].flatten().map(|k| (s as u16, k)))
+        .collect();
+    if allocs.is_empty() && invariant.is_empty() {
+        return None;
+    }
+    // The allocations active at each instruction.
+    let mut act_off = Vec::with_capacity(rlen + 1);
+    let mut act = Vec::new();
+    let mut last = u32::MAX;
+    for (pc, _, web) in webs.nodes() {
+        while last != pc {
+            last = if last == u32::MAX { start } else { last + 1 };
+            act_off.push(act.len() as u32);
+        }
+        if alloc_of_web[web as usize] != u8::MAX {
+            act.push(alloc_of_web[web as usize]);
+        }
+    }
+    while act_off.len() < rlen + 1 {
+        act_off.push(act.len() as u32);
+    }
+    Some(Region {
+        start,
+        end,
+        allocs,
+        invariant,
+        stable,
+        act_off,
+        act,
     })
 }
 

@@ -8,7 +8,7 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use super::{pay, slot, Gen, Known};
 use crate::jit::exits::ExitReason;
 use crate::jit::helpers;
-use crate::jit::regalloc::{self, Alloc, MReg, RKind};
+use crate::jit::regalloc::{Alloc, MReg, RKind, Region};
 use crate::runtime::value::tags;
 
 macro_rules! asm {
@@ -28,10 +28,10 @@ pub(super) struct Mode {
     pub regs: bool,
     /// The instruction being compiled.
     pub pc: u32,
-    /// Allocated slots (bits by index in the region's allocation) whose
-    /// frame payload is known to equal their register here (spilled or
+    /// Allocations (bits by index in the region's allocation) whose frame
+    /// payload (and tag) is known to equal their register here (spilled or
     /// loaded since the last write), so a spill can skip them.
-    pub clean: u32,
+    pub clean: u64,
 }
 
 /// A two-operand general-register instruction with a payload operand.
@@ -61,7 +61,7 @@ pub(super) enum XOp {
 /// Registers-state per-code data for `Gen`.
 #[derive(Default)]
 pub(super) struct RegState {
-    pub plan: Option<regalloc::Plan>,
+    pub plan: Option<crate::jit::regalloc::Plan>,
     pub mode: Mode,
     /// Entry stub (memory state -> register state) of each instruction in a region.
     pub stubs: Vec<Option<DynamicLabel>>,
@@ -72,15 +72,26 @@ pub(super) struct RegState {
 }
 
 impl<'a> Gen<'a> {
-    /// The allocation of slot `r` in the current region (whatever the state).
-    pub(super) fn alloc_of(&self, r: u16) -> Option<Alloc> {
+    /// The current region's allocation.
+    fn region(&self) -> Option<&Region> {
         let plan = self.rs.plan.as_ref()?;
         let reg = self.rs.mode.region?;
-        plan.regions[reg as usize]
-            .allocs
-            .iter()
-            .find(|a| a.slot == r)
-            .copied()
+        plan.regions.get(reg as usize)
+    }
+
+    /// The allocation slot `r` is in at the instruction being compiled, with
+    /// its index. In the frame state, a slot whose frame tag is not kept
+    /// (`Alloc::stable`) is a plain frame slot.
+    fn alloc_idx(&self, r: u16) -> Option<(usize, Alloc)> {
+        let pc = self.rs.mode.pc;
+        self.region()?
+            .alloc_at(pc, r)
+            .filter(|(_, a)| a.stable || self.rs.mode.regs)
+    }
+
+    /// The allocation of slot `r` at the instruction being compiled.
+    pub(super) fn alloc_of(&self, r: u16) -> Option<Alloc> {
+        self.alloc_idx(r).map(|(_, a)| a)
     }
 
     /// The machine register holding `r` right now, if it is in one.
@@ -96,7 +107,18 @@ impl<'a> Gen<'a> {
     pub(super) fn known_with_alloc(&self, r: u16, k: Option<Known>) -> Option<Known> {
         let kind = match self.alloc_of(r) {
             Some(a) => Some(a.kind),
-            None => self.invariant_kind(r),
+            None => {
+                // Another web of this slot may have been written in a
+                // register only: the frame's tag is not what the template
+                // that wrote it noted.
+                if self
+                    .region()
+                    .is_some_and(|g| g.allocs.iter().any(|a| a.slot == r && !a.stable))
+                {
+                    return None;
+                }
+                self.invariant_kind(r)
+            }
         };
         match kind {
             Some(kind) => {
@@ -112,29 +134,16 @@ impl<'a> Gen<'a> {
 
     /// The type of `r` when the current region reads it and never writes it.
     fn invariant_kind(&self, r: u16) -> Option<RKind> {
-        let plan = self.rs.plan.as_ref()?;
-        let reg = self.rs.mode.region?;
-        plan.regions[reg as usize]
+        self.region()?
             .invariant
             .iter()
             .find(|(s, _)| *s == r)
             .map(|&(_, k)| k)
     }
 
-    /// The bit of slot `r` in `Mode::clean`, if it is allocated.
-    fn clean_bit(&self, r: u16) -> u32 {
-        let Some(plan) = self.rs.plan.as_ref() else {
-            return 0;
-        };
-        let Some(reg) = self.rs.mode.region else {
-            return 0;
-        };
-        plan.regions[reg as usize]
-            .allocs
-            .iter()
-            .position(|a| a.slot == r)
-            .map(|i| 1 << i)
-            .unwrap_or(0)
+    /// The bit of slot `r`'s allocation in `Mode::clean`, if it has one.
+    fn clean_bit(&self, r: u16) -> u64 {
+        self.alloc_idx(r).map(|(i, _)| 1 << i).unwrap_or(0)
     }
 
     /// The XMM register of `dst` when it is a float slot in a register now.
@@ -150,10 +159,15 @@ impl<'a> Gen<'a> {
         self.rs.mode.clean &= !self.clean_bit(r);
     }
 
-    fn allocs(&self) -> Vec<Alloc> {
-        match (self.rs.plan.as_ref(), self.rs.mode.region) {
-            (Some(p), Some(r)) => p.regions[r as usize].allocs.clone(),
-            _ => Vec::new(),
+    /// The allocations active at `pc` in the current region, with indices.
+    fn active_at(&self, pc: u32) -> Vec<(usize, Alloc)> {
+        match self.region() {
+            Some(g) => g
+                .active(pc)
+                .iter()
+                .map(|&i| (i as usize, g.allocs[i as usize]))
+                .collect(),
+            None => Vec::new(),
         }
     }
 
@@ -531,10 +545,10 @@ impl<'a> Gen<'a> {
         }
         let clean = self.rs.mode.clean;
         let plan = self.rs.plan.as_ref();
+        let at = self.rs.mode.pc;
         let dirty: Vec<(usize, Alloc)> = self
-            .allocs()
+            .active_at(at)
             .into_iter()
-            .enumerate()
             .filter(|(i, a)| {
                 a.dirty && clean & (1 << i) == 0 && plan.is_none_or(|p| p.live_at(pc, a.slot))
             })
@@ -542,16 +556,18 @@ impl<'a> Gen<'a> {
         for (i, _) in &dirty {
             self.rs.mode.clean |= 1 << i;
         }
-        let dirty: Vec<Alloc> = dirty.into_iter().map(|(_, a)| a).collect();
         if dirty.is_empty() {
             return;
         }
         if self.listing {
-            let names: Vec<String> = dirty.iter().map(|a| self.slot_name(a.slot)).collect();
+            let names: Vec<String> = dirty.iter().map(|(_, a)| self.slot_name(a.slot)).collect();
             self.comment(format_args!("spill {}", names.join(", ")));
         }
-        for a in dirty {
+        for (_, a) in dirty {
             let p = pay(a.slot);
+            if !a.stable {
+                asm!(self.ops; mov QWORD [rbx + slot(a.slot)], a.kind.tag() as i32);
+            }
             match a.reg {
                 MReg::Gpr(n) => asm!(self.ops; mov QWORD [rbx + p], Rq(n)),
                 MReg::Xmm(n) => asm!(self.ops; movsd QWORD [rbx + p], Rx(n)),
@@ -568,15 +584,20 @@ impl<'a> Gen<'a> {
         let Some(plan) = self.rs.plan.as_ref() else {
             return;
         };
-        let ins = self.code.instrs[pc as usize];
-        let fx = regalloc::effects(&ins, self.code.nregs as usize);
         let next = pc + 1;
+        // The webs written here, and those live on after it (the same web
+        // when both: `webs.rs`).
+        let here = self.active_at(pc);
+        let after = self.active_at(next);
         let mut checks = Vec::new();
-        for a in self.allocs() {
-            let written = fx.may_write.contains(a.slot);
-            let live = plan.live_at(next, a.slot);
+        for &(i, a) in here.iter().chain(after.iter()) {
+            if checks.iter().any(|&(j, _, _, _)| j == i) {
+                continue;
+            }
+            let written = plan.may_write(pc, a.slot) && here.iter().any(|&(j, _)| j == i);
+            let live = plan.live_at(next, a.slot) && after.iter().any(|&(j, _)| j == i);
             if written || (called && a.reg.caller_saved() && live) {
-                checks.push((a, written, live));
+                checks.push((i, a, written, live));
             }
         }
         if checks.is_empty() {
@@ -585,7 +606,7 @@ impl<'a> Gen<'a> {
         if self.listing {
             let names: Vec<String> = checks
                 .iter()
-                .map(|(a, w, _)| {
+                .map(|(_, a, w, _)| {
                     format!(
                         "{}{}",
                         self.slot_name(a.slot),
@@ -597,15 +618,18 @@ impl<'a> Gen<'a> {
         }
         let fail = self.ops.new_dynamic_label();
         let mut fail_used = false;
-        for (a, written, live) in checks {
+        for (i, a, written, live) in checks {
             let tag = a.kind.tag() as i32;
             if written && !live {
-                // Dead here: whatever was written is never read.
-                asm!(self.ops; mov QWORD [rbx + slot(a.slot)], tag);
-                self.dirtied(a.slot);
+                // Dead here: whatever was written is never read (a slot
+                // whose tag the region keeps gets it back).
+                if a.stable {
+                    asm!(self.ops; mov QWORD [rbx + slot(a.slot)], tag);
+                }
+                self.rs.mode.clean &= !(1 << i);
                 continue;
             }
-            self.rs.mode.clean |= self.clean_bit(a.slot);
+            self.rs.mode.clean |= 1 << i;
             if written {
                 fail_used = true;
                 asm!(self.ops
@@ -708,9 +732,34 @@ impl<'a> Gen<'a> {
     }
 
     fn emit_stub(&mut self, pc: u32) {
-        let allocs = self.allocs();
+        let active = self.active_at(pc);
+        let Some(plan) = self.rs.plan.as_ref() else {
+            return;
+        };
+        let live: Vec<Alloc> = active
+            .iter()
+            .map(|&(_, a)| a)
+            .filter(|a| plan.live_at(pc, a.slot))
+            .collect();
+        let region = self.region().expect("a stub is in a region");
+        // Slots whose tag the region keeps, with no value to load here:
+        // nothing reads them before the loop writes them, but the tag must
+        // be the type's.
+        let tag_only: Vec<(u16, RKind)> = region
+            .stable
+            .iter()
+            .copied()
+            .filter(|&(s, _)| !live.iter().any(|a| a.slot == s))
+            .collect();
+        // Slots the loop only reads: their tags hold for the whole loop.
+        let invariant: Vec<(u16, RKind)> = region
+            .invariant
+            .iter()
+            .copied()
+            .filter(|&(r, _)| plan.live_at(pc, r))
+            .collect();
         if self.listing {
-            let names: Vec<String> = allocs
+            let names: Vec<String> = live
                 .iter()
                 .map(|a| format!("{} in {}", self.slot_name(a.slot), a.reg.name()))
                 .collect();
@@ -720,36 +769,22 @@ impl<'a> Gen<'a> {
             ));
         }
         let fail = self.ops.new_dynamic_label();
-        let mut fail_used = false;
-        for a in allocs {
-            let tag = a.kind.tag() as i32;
-            let live = self.rs.plan.as_ref().is_none_or(|p| p.live_at(pc, a.slot));
-            if !live {
-                asm!(self.ops; mov QWORD [rbx + slot(a.slot)], tag);
-                continue;
-            }
-            fail_used = true;
+        let fail_used = !live.is_empty() || !invariant.is_empty();
+        for (r, kind) in tag_only {
+            asm!(self.ops; mov QWORD [rbx + slot(r)], kind.tag() as i32);
+        }
+        for a in live {
             asm!(self.ops
-                ; cmp QWORD [rbx + slot(a.slot)], tag
+                ; cmp QWORD [rbx + slot(a.slot)], a.kind.tag() as i32
                 ; jne =>fail
             );
             self.load_alloc(a);
         }
-        // Slots the loop only reads: their tags hold for the whole loop.
-        let invariant = self
-            .rs
-            .plan
-            .as_ref()
-            .and_then(|p| p.region_at(pc).map(|r| p.regions[r].invariant.clone()))
-            .unwrap_or_default();
         for (r, kind) in invariant {
-            if self.rs.plan.as_ref().is_some_and(|p| p.live_at(pc, r)) {
-                fail_used = true;
-                asm!(self.ops
-                    ; cmp QWORD [rbx + slot(r)], kind.tag() as i32
-                    ; jne =>fail
-                );
-            }
+            asm!(self.ops
+                ; cmp QWORD [rbx + slot(r)], kind.tag() as i32
+                ; jne =>fail
+            );
         }
         let body = self.labels[pc as usize];
         asm!(self.ops; jmp =>body);
@@ -773,18 +808,30 @@ impl<'a> Gen<'a> {
         if region.start != pc {
             return;
         }
+        // Each web with the instructions it spans (first..last active).
         let text: Vec<String> = region
             .allocs
             .iter()
-            .map(|a| {
+            .enumerate()
+            .map(|(i, a)| {
+                let at: Vec<u32> = (region.start..=region.end)
+                    .filter(|&p| region.active(p).contains(&(i as u8)))
+                    .collect();
+                let span = match (at.first(), at.last()) {
+                    (Some(f), Some(l)) if !a.stable || (*f, *l) != (region.start, region.end) => {
+                        format!(" @{f}..{l}")
+                    }
+                    _ => String::new(),
+                };
                 format!(
-                    "{} {} in {}",
+                    "{} {} in {}{}",
                     self.slot_name(a.slot),
                     match a.kind {
                         RKind::Int => "int",
                         RKind::Float => "float",
                     },
-                    a.reg.name()
+                    a.reg.name(),
+                    span
                 )
             })
             .collect();

@@ -1,0 +1,343 @@
+//! Flat bit tables for the register allocator's analyses (`regalloc.rs`,
+//! `webs.rs`): one row of bits per instruction, all rows in one vector, so
+//! computing the effects and the liveness of a code object costs a few
+//! allocations in all rather than three heap sets per instruction (compile
+//! time is part of what the JIT is measured on: `compile_cost.py`).
+
+use crate::bytecode::code::Code;
+use crate::bytecode::opcodes::Instr;
+use crate::jit::regalloc::{effects_into, falls_through, FxRow};
+
+/// `rows` rows of `bits` bits each.
+#[derive(Clone, Debug)]
+pub struct BitRows {
+    words: usize,
+    data: Vec<u64>,
+}
+
+impl BitRows {
+    pub fn new(rows: usize, bits: usize) -> BitRows {
+        let words = bits.div_ceil(64).max(1);
+        BitRows {
+            words,
+            data: vec![0; rows * words],
+        }
+    }
+    /// Words per row.
+    pub fn words(&self) -> usize {
+        self.words
+    }
+    pub fn row(&self, i: usize) -> &[u64] {
+        &self.data[i * self.words..(i + 1) * self.words]
+    }
+    pub fn row_mut(&mut self, i: usize) -> &mut [u64] {
+        &mut self.data[i * self.words..(i + 1) * self.words]
+    }
+    pub fn contains(&self, i: usize, r: u16) -> bool {
+        let w = r as usize / 64;
+        w < self.words
+            && self
+                .data
+                .get(i * self.words + w)
+                .is_some_and(|x| x & (1 << (r % 64)) != 0)
+    }
+}
+
+/// Whether bit `r` is set in `row`.
+pub fn has(row: &[u64], r: u16) -> bool {
+    row.get(r as usize / 64)
+        .is_some_and(|x| x & (1 << (r % 64)) != 0)
+}
+
+/// The set bits of `row`, ascending.
+pub fn bits(row: &[u64]) -> impl Iterator<Item = u16> + '_ {
+    row.iter().enumerate().flat_map(|(i, &w)| {
+        let mut w = w;
+        std::iter::from_fn(move || {
+            if w == 0 {
+                return None;
+            }
+            let b = w.trailing_zeros();
+            w &= w - 1;
+            Some((i * 64) as u16 + b as u16)
+        })
+    })
+}
+
+/// Every instruction's effects (`regalloc::effects`), computed once.
+pub struct FxTable {
+    pub reads: BitRows,
+    pub kills: BitRows,
+    pub may_write: BitRows,
+}
+
+pub fn fx_table(code: &Code) -> FxTable {
+    let n = code.nregs as usize;
+    let len = code.instrs.len();
+    let mut t = FxTable {
+        reads: BitRows::new(len, n),
+        kills: BitRows::new(len, n),
+        may_write: BitRows::new(len, n),
+    };
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        effects_into(
+            ins,
+            n,
+            &mut FxRow {
+                reads: t.reads.row_mut(pc),
+                kills: t.kills.row_mut(pc),
+                may_write: t.may_write.row_mut(pc),
+            },
+        );
+    }
+    t
+}
+
+/// Slots live on entry to each instruction: read before written on some
+/// path, following jumps, fall-through and exception handlers (an exception
+/// raised by an instruction reaches its handler with the slots as they were
+/// before it).
+///
+/// Solved over basic blocks (each block's reads-before-writes and writes
+/// summarised once), then spread over the instructions in one backward walk
+/// per block: the fixpoint iterates over a few hundred blocks rather than
+/// every instruction of a long function.
+pub fn liveness(code: &Code, fx: &FxTable) -> BitRows {
+    let n = code.nregs as usize;
+    let len = code.instrs.len();
+    let live = BitRows::new(len, n);
+    if len == 0 {
+        return live;
+    }
+    let words = live.words();
+    // Block boundaries: jump targets and what follows a jump, handlers and
+    // the ends of protected ranges (a block's instructions share their
+    // handlers), and `ForIter` alone (it writes its item on one edge only).
+    let mut starts = vec![false; len + 1];
+    starts[0] = true;
+    starts[len] = true;
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        if let Some(t) = ins.jump_target() {
+            starts[(t as usize).min(len)] = true;
+            starts[pc + 1] = true;
+        }
+        if !falls_through(ins) {
+            starts[pc + 1] = true;
+        }
+        if matches!(ins, Instr::ForIter { .. }) {
+            starts[pc] = true;
+        }
+    }
+    for e in &code.exc_table {
+        for p in [e.start, e.end, e.handler] {
+            starts[(p as usize).min(len)] = true;
+        }
+    }
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut block_of = vec![0u32; len];
+    let mut s0 = 0;
+    for pc in 1..=len {
+        if starts[pc] {
+            for b in &mut block_of[s0..pc] {
+                *b = blocks.len() as u32;
+            }
+            blocks.push((s0, pc));
+            s0 = pc;
+        }
+    }
+    let nb = blocks.len();
+    // Per block: slots read before written (gen) and slots written (kill).
+    let mut gen = BitRows::new(nb, n);
+    let mut kill = BitRows::new(nb, n);
+    for (b, &(s, e)) in blocks.iter().enumerate() {
+        for pc in (s..e).rev() {
+            let g = gen.row_mut(b);
+            for (w, (k, r)) in g
+                .iter_mut()
+                .zip(fx.kills.row(pc).iter().zip(fx.reads.row(pc)))
+            {
+                *w = (*w & !*k) | *r;
+            }
+            for (w, k) in kill.row_mut(b).iter_mut().zip(fx.kills.row(pc)) {
+                *w |= *k;
+            }
+        }
+    }
+    let handlers_of = |pc: usize| {
+        code.exc_table
+            .iter()
+            .filter(move |e| e.start as usize <= pc && pc < e.end as usize)
+            .map(|e| e.handler as usize)
+            .filter(move |&h| h < len)
+    };
+    // Block-level fixpoint on the live-in sets, in reverse order.
+    let mut bin = BitRows::new(nb, n);
+    let mut out = vec![0u64; words];
+    let mut new = vec![0u64; words];
+    let or = |dst: &mut [u64], row: &[u64]| dst.iter_mut().zip(row).for_each(|(a, b)| *a |= *b);
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for b in (0..nb).rev() {
+            let (s, e) = blocks[b];
+            let last = e - 1;
+            let ins = &code.instrs[last];
+            out.iter_mut().for_each(|w| *w = 0);
+            if falls_through(ins) && e < len {
+                or(&mut out, bin.row(block_of[e] as usize));
+            }
+            let target = ins.jump_target().map(|t| t as usize).filter(|&t| t < len);
+            if matches!(ins, Instr::ForIter { .. }) {
+                // One instruction: its item is written on the fall-through
+                // only.
+                out.iter_mut()
+                    .zip(fx.kills.row(last))
+                    .for_each(|(a, k)| *a &= !*k);
+                if let Some(t) = target {
+                    or(&mut out, bin.row(block_of[t] as usize));
+                }
+                new.copy_from_slice(&out);
+                or(&mut new, fx.reads.row(last));
+            } else {
+                if let Some(t) = target {
+                    or(&mut out, bin.row(block_of[t] as usize));
+                }
+                for ((x, o), (k, g)) in new
+                    .iter_mut()
+                    .zip(&out)
+                    .zip(kill.row(b).iter().zip(gen.row(b)))
+                {
+                    *x = (*o & !*k) | *g;
+                }
+            }
+            for h in handlers_of(s) {
+                or(&mut new, bin.row(block_of[h] as usize));
+            }
+            if bin.row(b) != &new[..] {
+                bin.row_mut(b).copy_from_slice(&new);
+                changed = true;
+            }
+        }
+    }
+    let live = spread(code, fx, &blocks, &block_of, &bin, live);
+    // The per-instruction fixpoint gives the same sets (checked on the
+    // whole corpus once, in a release build).
+    #[cfg(debug_assertions)]
+    assert!(live.data == liveness_simple(code, fx).data);
+    live
+}
+
+/// The block solution `bin` spread over the instructions of each block.
+fn spread(
+    code: &Code,
+    fx: &FxTable,
+    blocks: &[(usize, usize)],
+    block_of: &[u32],
+    bin: &BitRows,
+    mut live: BitRows,
+) -> BitRows {
+    let len = code.instrs.len();
+    let words = live.words();
+    let or = |dst: &mut [u64], row: &[u64]| dst.iter_mut().zip(row).for_each(|(a, b)| *a |= *b);
+    let handlers_of = |pc: usize| {
+        code.exc_table
+            .iter()
+            .filter(move |e| e.start as usize <= pc && pc < e.end as usize)
+            .map(|e| e.handler as usize)
+            .filter(move |&h| h < len)
+    };
+    let mut out = vec![0u64; words];
+    let mut hs = vec![0u64; words];
+    for (b, &(s, e)) in blocks.iter().enumerate() {
+        let last = e - 1;
+        let ins = &code.instrs[last];
+        out.iter_mut().for_each(|w| *w = 0);
+        if falls_through(ins) && e < len {
+            or(&mut out, bin.row(block_of[e] as usize));
+        }
+        let target = ins.jump_target().map(|t| t as usize).filter(|&t| t < len);
+        hs.iter_mut().for_each(|w| *w = 0);
+        for h in handlers_of(s) {
+            or(&mut hs, bin.row(block_of[h] as usize));
+        }
+        if matches!(ins, Instr::ForIter { .. }) {
+            live.row_mut(last).copy_from_slice(bin.row(b));
+            continue;
+        }
+        if let Some(t) = target {
+            or(&mut out, bin.row(block_of[t] as usize));
+        }
+        for pc in (s..e).rev() {
+            for (o, (k, r)) in out
+                .iter_mut()
+                .zip(fx.kills.row(pc).iter().zip(fx.reads.row(pc)))
+            {
+                *o = (*o & !*k) | *r;
+            }
+            or(&mut out, &hs);
+            live.row_mut(pc).copy_from_slice(&out);
+        }
+    }
+    live
+}
+
+/// The per-instruction fixpoint `liveness` solves by blocks (kept to check
+/// it in debug builds).
+#[cfg(debug_assertions)]
+fn liveness_simple(code: &Code, fx: &FxTable) -> BitRows {
+    let n = code.nregs as usize;
+    let len = code.instrs.len();
+    let mut live = BitRows::new(len, n);
+    let mut out = vec![0u64; live.words()];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for pc in (0..len).rev() {
+            let ins = &code.instrs[pc];
+            out.iter_mut().for_each(|w| *w = 0);
+            let or = |out: &mut [u64], row: &[u64]| {
+                out.iter_mut().zip(row).for_each(|(a, b)| *a |= *b);
+            };
+            if falls_through(ins) && pc + 1 < len {
+                or(&mut out, live.row(pc + 1));
+            }
+            let for_iter = matches!(ins, Instr::ForIter { .. });
+            let target = ins.jump_target().filter(|&t| (t as usize) < len);
+            if let (false, Some(t)) = (for_iter, target) {
+                or(&mut out, live.row(t as usize));
+            }
+            out.iter_mut()
+                .zip(fx.kills.row(pc))
+                .for_each(|(a, b)| *a &= !*b);
+            if let (true, Some(t)) = (for_iter, target) {
+                or(&mut out, live.row(t as usize));
+            }
+            or(&mut out, fx.reads.row(pc));
+            for e in &code.exc_table {
+                if e.start as usize <= pc && pc < e.end as usize && (e.handler as usize) < len {
+                    or(&mut out, live.row(e.handler as usize));
+                }
+            }
+            if live.row(pc) != &out[..] {
+                live.row_mut(pc).copy_from_slice(&out);
+                changed = true;
+            }
+        }
+    }
+    live
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_and_bits() {
+        let mut t = BitRows::new(3, 70);
+        t.row_mut(1)[0] |= 1 << 3;
+        t.row_mut(1)[1] |= 1 << 5;
+        assert!(t.contains(1, 3) && t.contains(1, 69) && !t.contains(0, 3));
+        assert_eq!(bits(t.row(1)).collect::<Vec<_>>(), vec![3, 69]);
+        assert!(has(t.row(1), 69) && !has(t.row(1), 70));
+    }
+}

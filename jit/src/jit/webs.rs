@@ -1,0 +1,187 @@
+//! Def-use webs of a loop nest (`regalloc.rs`): the frame slots of a
+//! region split into the values they hold in turn, so that a temporary the
+//! compiler reuses for a tuple, then a float, then a list gets a type (and a
+//! register) per value rather than none at all.
+//!
+//! A *node* is a slot at an instruction of the region where the slot holds a
+//! value that matters: the slot is live on entry to the instruction, or the
+//! instruction writes it. Nodes are joined (union-find) along every edge of
+//! the region (fall-through, jumps, both exits of `ForIter`, exception
+//! handlers) for the slots live at the edge's end; a node stands both for
+//! the value live on entry and for the value the instruction writes, so an
+//! instruction that reads and writes a slot (`x = x + 1`) keeps one web. A
+//! web is a class of joined nodes. What follows from this:
+//!
+//! - at each instruction a slot belongs to at most one web, so the code
+//!   generator asks "which web is slot r in at pc" and gets one answer for
+//!   every operand of the instruction;
+//! - both ends of an edge inside the region agree on the web (and so on the
+//!   register) of every slot live across it;
+//! - edges leaving the region for the same target are joined too (per
+//!   slot live there), so one spill sequence serves every jump out to that
+//!   target.
+
+use crate::bytecode::code::Code;
+use crate::jit::dataflow::{bits, has, BitRows, FxTable};
+use crate::jit::regalloc::falls_through;
+
+pub struct Webs {
+    pub start: u32,
+    pub end: u32,
+    words: usize,
+    /// Per instruction of the region: the slots with a node there.
+    rows: Vec<u64>,
+    /// Per instruction of the region: the index of its first node.
+    base: Vec<u32>,
+    /// The web of each node.
+    web: Vec<u32>,
+    /// The slot of each web.
+    pub slot: Vec<u16>,
+}
+
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let p = parent[x as usize];
+        parent[x as usize] = parent[p as usize];
+        x = p;
+    }
+    x
+}
+
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (a, b) = (find(parent, a), find(parent, b));
+    if a != b {
+        // The smaller index stays the root: webs are numbered in order.
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        parent[hi as usize] = lo;
+    }
+}
+
+impl Webs {
+    /// The webs of the region `[start, end]` of `code`.
+    pub fn build(code: &Code, start: u32, end: u32, fx: &FxTable, live: &BitRows) -> Webs {
+        let len = code.instrs.len();
+        let words = live.words();
+        let rlen = (end - start + 1) as usize;
+        let mut rows = vec![0u64; rlen * words];
+        let mut base = Vec::with_capacity(rlen + 1);
+        let mut total = 0u32;
+        for i in 0..rlen {
+            let pc = start as usize + i;
+            let row = &mut rows[i * words..(i + 1) * words];
+            for (k, w) in row.iter_mut().enumerate() {
+                *w = live.row(pc)[k] | fx.may_write.row(pc)[k];
+            }
+            base.push(total);
+            total += row.iter().map(|w| w.count_ones()).sum::<u32>();
+        }
+        base.push(total);
+        let mut webs = Webs {
+            start,
+            end,
+            words,
+            rows,
+            base,
+            web: Vec::new(),
+            slot: Vec::new(),
+        };
+        let mut parent: Vec<u32> = (0..total).collect();
+        // The first source of an edge leaving the region, per target.
+        let mut exits: Vec<(u32, u32)> = Vec::new();
+        let mut succ: Vec<u32> = Vec::with_capacity(4);
+        for pc in start..=end {
+            let ins = &code.instrs[pc as usize];
+            succ.clear();
+            if falls_through(ins) && (pc as usize) + 1 < len {
+                succ.push(pc + 1);
+            }
+            if let Some(t) = ins.jump_target().filter(|&t| (t as usize) < len) {
+                succ.push(t);
+            }
+            for e in &code.exc_table {
+                if e.start <= pc && pc < e.end && (e.handler as usize) < len {
+                    succ.push(e.handler);
+                }
+            }
+            for &q in &succ {
+                let other = if start <= q && q <= end {
+                    q
+                } else {
+                    match exits.iter().find(|(t, _)| *t == q) {
+                        Some(&(_, p0)) => p0,
+                        None => {
+                            exits.push((q, pc));
+                            continue;
+                        }
+                    }
+                };
+                for s in bits(live.row(q as usize)) {
+                    if let (Some(a), Some(b)) = (webs.node(pc, s), webs.node(other, s)) {
+                        union(&mut parent, a, b);
+                    }
+                }
+            }
+        }
+        // Number the webs densely, in node order.
+        let mut id = vec![u32::MAX; total as usize];
+        let mut web = Vec::with_capacity(total as usize);
+        let mut k = 0u32;
+        for i in 0..rlen {
+            let row = &webs.rows[i * words..(i + 1) * words];
+            for s in bits(row) {
+                let root = find(&mut parent, k) as usize;
+                if id[root] == u32::MAX {
+                    id[root] = webs.slot.len() as u32;
+                    webs.slot.push(s);
+                }
+                web.push(id[root]);
+                k += 1;
+            }
+        }
+        webs.web = web;
+        webs
+    }
+
+    /// The number of webs.
+    pub fn count(&self) -> usize {
+        self.slot.len()
+    }
+
+    fn row(&self, i: usize) -> &[u64] {
+        &self.rows[i * self.words..(i + 1) * self.words]
+    }
+
+    /// The node of slot `r` at `pc`, if it has one.
+    fn node(&self, pc: u32, r: u16) -> Option<u32> {
+        if pc < self.start || pc > self.end {
+            return None;
+        }
+        let i = (pc - self.start) as usize;
+        let row = self.row(i);
+        if !has(row, r) {
+            return None;
+        }
+        let w = r as usize / 64;
+        let below: u32 = row[..w].iter().map(|x| x.count_ones()).sum::<u32>()
+            + (row[w] & ((1u64 << (r % 64)) - 1)).count_ones();
+        Some(self.base[i] + below)
+    }
+
+    /// The web slot `r` is in at `pc` (live on entry, or written there).
+    pub fn at(&self, pc: u32, r: u16) -> Option<u32> {
+        let k = self.node(pc, r)?;
+        self.web.get(k as usize).copied()
+    }
+
+    /// Every node: (pc, slot, web), by pc then slot.
+    pub fn nodes(&self) -> impl Iterator<Item = (u32, u16, u32)> + '_ {
+        let rlen = (self.end - self.start + 1) as usize;
+        (0..rlen).flat_map(move |i| {
+            let pc = self.start + i as u32;
+            let base = self.base[i] as usize;
+            bits(self.row(i))
+                .enumerate()
+                .map(move |(j, s)| (pc, s, self.web[base + j]))
+        })
+    }
+}
