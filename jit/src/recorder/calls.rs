@@ -228,7 +228,8 @@ impl CallTimes {
         if self.counts.len() <= i {
             self.counts.resize(i + 1, ptr::null());
             self.edges_of.resize_with(i + 1, Vec::new);
-            self.builtin_memo.resize_with(i + 1, || Cell::new(ptr::null()));
+            self.builtin_memo
+                .resize_with(i + 1, || Cell::new(ptr::null()));
         }
         self.counts[i] = counts;
     }
@@ -244,7 +245,9 @@ impl CallTimes {
 
     /// Function `id`'s key as a caller.
     pub fn key_of(&self, id: u32) -> usize {
-        self.counts.get(id as usize).map_or(ROOT_KEY, |&p| p as usize)
+        self.counts
+            .get(id as usize)
+            .map_or(ROOT_KEY, |&p| p as usize)
     }
 
     /// Function `id`'s figures (zero for an unknown id).
@@ -505,7 +508,11 @@ mod tests {
         assert_eq!((from_self.calls, from_self.primitive_calls), (2, 1));
         assert_eq!(from_main.cum_ticks, 50);
         assert_eq!(from_self.cum_ticks, 30);
-        assert_eq!(s.c.callers(0).count(), 0, "calls from no function are left out");
+        assert_eq!(
+            s.c.callers(0).count(),
+            0,
+            "calls from no function are left out"
+        );
     }
 
     #[test]
@@ -520,11 +527,10 @@ mod tests {
             s.leave(0);
         }
         let f = s.c.figures(9);
-        let mut edges: Vec<(u32, u64, u64)> = s
-            .c
-            .callers(9)
-            .map(|(c, e)| (c, e.calls, e.primitive_calls))
-            .collect();
+        let mut edges: Vec<(u32, u64, u64)> =
+            s.c.callers(9)
+                .map(|(c, e)| (c, e.calls, e.primitive_calls))
+                .collect();
         edges.sort();
         assert_eq!(edges, [(0, 2, 2), (1, 2, 2), (4, 10, 10), (8, 18, 18)]);
         assert_eq!((f.calls, f.primitive_calls), (32, 32));

@@ -54,6 +54,10 @@ pub struct PcProf {
     /// Index of the allocation site this instruction used last (see
     /// `allocs::AllocRecorder`; u32::MAX: none yet).
     pub alloc_hint: Cell<u32>,
+    /// For a call: the caller edge its last call was counted on (null:
+    /// none), for callees called from several places in turn, whose own
+    /// memo (`CodeProf::edge_memo`) keeps missing.
+    pub call_edge: Cell<*const calls::Edge>,
 }
 
 /// Per-code-object recording state, kept in the `Code` so the interpreter
@@ -100,6 +104,7 @@ impl CodeProf {
                     entry,
                     obs: sites::Obs::of(ins),
                     alloc_hint: Cell::new(u32::MAX),
+                    call_edge: Cell::new(std::ptr::null()),
                 })
                 .collect(),
             sites: OnceCell::new(),
@@ -248,6 +253,29 @@ impl Recorder {
             top.rec_edge = memo;
             return;
         }
+        self.enter_frame_site(frames, key);
+    }
+
+    /// `enter_frame` for a callee whose memo holds another caller: the
+    /// edge the caller's call site took last, when it is this call's.
+    #[inline(never)]
+    fn enter_frame_site(&mut self, frames: &mut [Frame], key: usize) {
+        if let [.., caller, top] = frames {
+            // The caller's pc is past its call (stored at every push).
+            let site = caller.code().prof.pcs.get(caller.pc.wrapping_sub(1));
+            let callee = &top.code().prof.counts as *const calls::Counts;
+            if let Some(site) = site {
+                let e = site.call_edge.get();
+                // SAFETY: as in `enter_frame`.
+                if !e.is_null() && unsafe { (*e).caller_key == key && (*e).callee_counts == callee }
+                {
+                    top.code().prof.edge_memo.set(e);
+                    unsafe { (*e).start() };
+                    top.rec_edge = e;
+                    return;
+                }
+            }
+        }
         self.enter_frame_slow(frames);
     }
 
@@ -271,6 +299,12 @@ impl Recorder {
         let e = self.calls.edge(caller, id);
         if !self.exact {
             code.prof.edge_memo.set(e);
+            if let Some(site) = i
+                .checked_sub(1)
+                .and_then(|j| frames[j].code().prof.pcs.get(frames[j].pc.wrapping_sub(1)))
+            {
+                site.call_edge.set(e);
+            }
         }
         // SAFETY: `edge` returns an edge it owns.
         unsafe { (*e).start() };
@@ -315,7 +349,7 @@ impl Recorder {
         let e = if !memo.is_null() && unsafe { (*memo).caller_key } == key {
             memo
         } else {
-            self.builtin_edge(id, frames)
+            self.builtin_edge(id, frames, key)
         };
         // SAFETY: as in `enter_frame`.
         unsafe { (*e).start() };
@@ -325,10 +359,24 @@ impl Recorder {
         self.calls.push_builtin(e, depth);
     }
 
-    /// The edge of a call of builtin `id` the memo does not hold.
+    /// The edge of a call of builtin `id` the memo does not hold: the one
+    /// its call site (the top frame's, when no builtin calls it) took last,
+    /// or found in the tables.
     #[inline(never)]
-    fn builtin_edge(&mut self, id: u32, frames: &[Frame]) -> *const calls::Edge {
+    fn builtin_edge(&mut self, id: u32, frames: &[Frame], key: usize) -> *const calls::Edge {
         let depth = frames.len();
+        let site = frames
+            .last()
+            .filter(|_| self.calls.builtin_depth != depth)
+            .and_then(|f| f.code().prof.pcs.get(f.pc.wrapping_sub(1)));
+        if let Some(site) = site {
+            let e = site.call_edge.get();
+            // SAFETY: as in `enter_frame`.
+            if !e.is_null() && unsafe { (*e).caller_key == key && (*e).callee == id } {
+                self.calls.builtin_memo(id).set(e);
+                return e;
+            }
+        }
         let caller = if self.calls.builtin_depth == depth {
             self.calls.builtin_caller()
         } else {
@@ -344,6 +392,9 @@ impl Recorder {
         let e = self.calls.edge(caller, id);
         if !self.exact {
             self.calls.builtin_memo(id).set(e);
+            if let Some(site) = site {
+                site.call_edge.set(e);
+            }
         }
         e
     }
