@@ -83,6 +83,78 @@ fn fib_20_counts_the_same_with_exact_timing() {
     check_fib_20("fib-exact", &["--timing", "exact"], profile::Timing::Exact);
 }
 
+/// Callers taking turns, a builtin calling back into Python, and mutual
+/// recursion: cProfile's figures per function and per caller edge (as
+/// CPython 3.11's cProfile gives them for this program), on every engine and
+/// with both timings.
+#[test]
+fn caller_edges_follow_cprofile_through_builtins_and_mutual_recursion() {
+    let src = "\
+def k(x):
+    return -x
+def g():
+    return sorted(range(5), key=k)
+def h(n):
+    for _ in range(n):
+        g()
+        k(1)
+def a(n):
+    return b(n - 1) if n > 0 else 0
+def b(n):
+    return a(n)
+h(3)
+g()
+for i in range(300):
+    k(i)
+    a(3)
+print(k(2), a(4))
+";
+    for extra in [
+        &["--jit=off"][..],
+        &["--jit=eager"],
+        &["--jit=auto"],
+        &["--timing", "exact"],
+    ] {
+        let (out, p, _) = record("edges", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "-2 0\n", "{extra:?}");
+        let id = |name: &str| function(&p, name).id;
+        let edge = |callee: &str, caller: &str| {
+            let f = function(&p, callee);
+            f.callers
+                .iter()
+                .find(|c| c.caller == id(caller))
+                .map(|c| (c.calls, c.primitive_calls))
+                .unwrap_or_else(|| panic!("{callee} from {caller} ({extra:?})"))
+        };
+        let k = function(&p, "k");
+        assert_eq!((k.calls, k.primitive_calls), (324, 324), "{extra:?}");
+        assert_eq!(edge("k", "sorted"), (20, 20), "{extra:?}");
+        assert_eq!(edge("k", "h"), (3, 3), "{extra:?}");
+        assert_eq!(edge("k", "<module>"), (301, 301), "{extra:?}");
+        assert_eq!(edge("sorted", "g"), (4, 4), "{extra:?}");
+        assert_eq!(edge("g", "h"), (3, 3), "{extra:?}");
+        assert_eq!(edge("g", "<module>"), (1, 1), "{extra:?}");
+        // a(3) -> b(2) -> a(2) -> b(1) -> a(1) -> b(0) -> a(0), 300 times,
+        // then a(4): a's later calls are recursive for the function, but
+        // the first call from b in each chain is primitive for that edge.
+        let a = function(&p, "a");
+        assert_eq!(
+            (a.calls, a.primitive_calls),
+            (300 * 4 + 5, 301),
+            "{extra:?}"
+        );
+        assert_eq!(edge("a", "b"), (300 * 3 + 4, 301), "{extra:?}");
+        assert_eq!(edge("a", "<module>"), (301, 301), "{extra:?}");
+        let b = function(&p, "b");
+        assert_eq!(
+            (b.calls, b.primitive_calls),
+            (300 * 3 + 4, 301),
+            "{extra:?}"
+        );
+        assert_eq!(edge("b", "a"), (300 * 3 + 4, 301), "{extra:?}");
+    }
+}
+
 /// With sampled timing, function times are the samples' share of the run:
 /// cumulative at least self (for functions and caller edges), an edge
 /// never more than its callee, and the self times adding up to the wall

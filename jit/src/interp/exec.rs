@@ -93,8 +93,8 @@ impl Vm {
                 self.stack[base + entry.exc_reg as usize] = Value::Instance(exc);
                 return Ok(false);
             }
-            let frame = self.frames.pop().expect("frame");
             self.rec_leave();
+            let frame = self.frames.pop().expect("frame");
             self.handled.truncate(frame.handled_base);
             if let Some(g) = frame.generator {
                 g.state.set(GenState::Finished);

@@ -54,6 +54,9 @@ pub struct Frame {
     pub construct: Option<crate::runtime::value::Value>,
     /// Set for a frame an operator pushed (see `OpResume`).
     pub binop: Option<OpResume>,
+    /// Recording: the caller edge this frame's call was counted on (null:
+    /// not counted), which its return uncounts (see `recorder::calls`).
+    pub rec_edge: *const crate::recorder::calls::Edge,
 }
 
 impl Frame {
@@ -78,6 +81,7 @@ impl Frame {
             entry,
             construct: None,
             binop: None,
+            rec_edge: std::ptr::null(),
         }
     }
 

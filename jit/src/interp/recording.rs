@@ -37,16 +37,19 @@ impl Vm {
     pub fn stop_recording(&mut self) {
         if let Some(r) = self.rec.as_deref_mut() {
             r.sampler = None;
-            let now = r.exact.then(clock::ticks);
-            r.calls.leave_all(now);
+            r.leave_all(&mut self.frames);
         }
     }
 
-    /// A Python frame for `code` was pushed.
+    /// A Python frame for `code` was pushed (the top frame).
     #[inline]
     pub fn rec_enter(&mut self, code: &std::rc::Rc<Code>) {
+        debug_assert!(self
+            .frames
+            .last()
+            .is_some_and(|f| std::ptr::eq(f.code_ptr(), &**code)));
         if let Some(r) = self.rec.as_deref_mut() {
-            r.enter_code(code);
+            r.enter_frame(&mut self.frames);
             // What `rec_at` says is about the frame that was at this index
             // before (see `AllocRecorder::at`): until the new frame's first
             // instruction, its allocations take the frame's own pc.
@@ -54,11 +57,12 @@ impl Vm {
         }
     }
 
-    /// The top Python frame was popped (return, yield or unwind).
-    #[inline]
+    /// The top Python frame returns, yields or unwinds: called before it
+    /// is popped.
+    #[inline(always)]
     pub fn rec_leave(&mut self) {
-        if let Some(r) = self.rec.as_deref_mut() {
-            r.leave();
+        if let (Some(r), Some(f)) = (self.rec.as_deref_mut(), self.frames.last_mut()) {
+            r.leave_frame(f);
         }
     }
 
@@ -94,15 +98,18 @@ impl Vm {
         if let Some(r) = self.rec.as_deref_mut() {
             // The id is cached on the builtin object; bound methods (made per
             // access) miss it and find theirs by name and owner.
-            let id = b.prof_id.get();
-            if id == u32::MAX || r.exact || !r.calls.try_enter_counted(id) {
-                native_enter_slow(r, b);
-            }
+            let id = match b.prof_id.get() {
+                u32::MAX => builtin_id_of(r, b),
+                id => id,
+            };
+            r.enter_builtin(id, &self.frames);
         }
         let prev = sampler::enter_tier(Tier::Runtime);
         let out = f(self);
         sampler::restore_tier(prev);
-        self.rec_leave();
+        if let Some(r) = self.rec.as_deref_mut() {
+            r.leave_builtin();
+        }
         out
     }
 
@@ -244,20 +251,17 @@ impl Vm {
             };
             py.push((id, code.line_at(pc)));
         }
-        // Interleave builtins from the recorder's activation stack, which
-        // holds Python and native activations in call order.
+        // Interleave the builtin calls in progress: one made with `d`
+        // Python frames comes before frame `d`.
         let mut out = Vec::with_capacity(py.len() + 2);
-        let mut next_py = py.iter();
-        for f in r.calls.stack_funcs() {
-            match r.funcs.get(f as usize) {
-                Some(crate::recorder::FuncKey::Builtin { .. }) => out.push((f, 0)),
-                _ => match next_py.next() {
-                    Some(&fr) => out.push(fr),
-                    None => break,
-                },
+        let mut builtins = r.calls.builtin_stack().peekable();
+        for (i, &fr) in py.iter().enumerate() {
+            while let Some((e, _)) = builtins.next_if(|&(_, d)| d <= i) {
+                out.push((e.callee, 0));
             }
+            out.push(fr);
         }
-        out.extend(next_py.copied());
+        out.extend(builtins.map(|(e, _)| (e.callee, 0)));
         out
     }
 
@@ -492,17 +496,6 @@ impl Vm {
             r.gc_count += 1;
         }
     }
-}
-
-/// A builtin's call that `try_enter_counted` did not count: its first, or
-/// timed, or one whose caller edge is not cached.
-#[inline(never)]
-fn native_enter_slow(r: &mut Recorder, b: Gc<crate::runtime::object::BuiltinObj>) {
-    let id = match b.prof_id.get() {
-        u32::MAX => builtin_id_of(r, b),
-        id => id,
-    };
-    r.enter(id);
 }
 
 /// The profile index of builtin `b`, found by name and owner and cached on it.

@@ -194,30 +194,24 @@ impl<'a> Builder<'a> {
         let sample_ns = |n: u64| (n as f64 * ns_per_sample).round() as u64;
         let mut out = Vec::with_capacity(self.rec.funcs.len());
         for (i, key) in self.rec.funcs.iter().enumerate() {
-            let t = self
-                .rec
-                .calls
-                .funcs
-                .get(i)
-                .map(|f| f.counts.clone())
-                .unwrap_or_default();
             let callee = i as u32;
+            let t = self.rec.calls.figures(callee);
             let callers = self
                 .rec
                 .calls
                 .callers(callee)
-                .map(|calls::Edge { caller, counts: e }| {
+                .map(|(caller, e)| {
                     let (self_ns, cumulative_ns) = match &sampled {
                         Some(s) => {
-                            let c = s.edge(*caller, callee);
+                            let c = s.edge(caller, callee);
                             (sample_ns(c.self_samples), sample_ns(c.cumulative_samples))
                         }
                         None => (ns(e.self_ticks), ns(e.cum_ticks)),
                     };
                     CallerEdge {
-                        caller: *caller,
+                        caller,
                         calls: e.calls,
-                        primitive_calls: e.primitive_calls(),
+                        primitive_calls: e.primitive_calls,
                         self_ns,
                         cumulative_ns,
                     }
@@ -239,7 +233,7 @@ impl<'a> Builder<'a> {
                 first_line: 0,
                 last_line: 0,
                 calls: t.calls,
-                primitive_calls: t.primitive_calls(),
+                primitive_calls: t.primitive_calls,
                 self_ns,
                 cumulative_ns,
                 callers,
@@ -690,7 +684,7 @@ impl<'a> Builder<'a> {
     /// here (a lower bound: the interpreter's per-instruction test and the
     /// allocation counts are not in it).
     fn overhead_ns(&self) -> u64 {
-        let calls: u64 = self.rec.calls.funcs.iter().map(|f| f.counts.calls).sum();
+        let calls: u64 = self.rec.calls.total_calls();
         // Type observations: what the per-instruction figure below costs.
         let observed: u64 = self
             .rec
@@ -706,17 +700,26 @@ impl<'a> Builder<'a> {
         // Enough to average out a cache miss; small enough not to show in
         // the run's own time.
         const N: u64 = 2_000;
-        let mut scratch = super::calls::CallTimes::default();
+        // A call and its return on a memoised edge, as `enter_frame` and
+        // `leave_frame` make them.
+        let mut scratch = calls::CallTimes::default();
+        let callee = calls::Counts::default();
+        scratch.register(0, &callee);
+        let e = scratch.edge(calls::Caller::ROOT, 0);
+        let memo = std::cell::Cell::new(e);
         let t0 = ticks();
-        if self.rec.exact {
-            for i in 0..N {
-                scratch.enter((i & 3) as u32, i);
-                scratch.leave(i + 1);
+        for i in 0..N {
+            let m = std::hint::black_box(&memo).get();
+            // SAFETY: the edge is owned by `scratch`, alive here.
+            let m = unsafe { &*m };
+            if m.caller_key == calls::ROOT_KEY {
+                m.start();
             }
-        } else {
-            for i in 0..N {
-                scratch.enter_counted((i & 3) as u32);
-                scratch.leave_counted();
+            if self.rec.exact {
+                scratch.start_timed(i);
+                scratch.finish_timed(m, i + 1);
+            } else {
+                m.end();
             }
         }
         let mut per_call = ticks().wrapping_sub(t0) as f64 / N as f64;

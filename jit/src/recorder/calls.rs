@@ -1,7 +1,5 @@
 //! Per-function call counts and, with `--timing exact`, times: every call
-//! and return, Python and builtin, in the interpreter and in compiled code
-//! (compiled code hands calls and returns to the interpreter, so the same
-//! two hooks see both).
+//! and return, Python and builtin, in the interpreter and in compiled code.
 //!
 //! The figures are cProfile's, so the pstats export means what snakeviz and
 //! gprof2dot expect: primitive calls are the calls that were not recursive
@@ -10,406 +8,407 @@
 //! not counted twice), and each caller edge keeps the same four figures for
 //! the calls made from that caller.
 //!
-//! Two entry points per event: `enter`/`leave` take a clock reading and time
-//! the activation (exact timing); `enter_counted`/`leave_counted` only count
-//! (sampled timing, where the times come from the samples' stacks when the
-//! profile is built, and a call costs no clock read). Both keep the
-//! activation stack, which samples use to place builtins.
+//! A call is counted on its caller edge: an `Edge` (boxed, so its address
+//! never changes) holds the edge's figures and points at the callee's
+//! (`Counts`, kept in the callee's `CodeProf` for a Python function, boxed
+//! here for a builtin). The activation is that one pointer: a Python frame
+//! keeps it in `Frame::rec_edge`, a builtin call on `builtins` below, so a
+//! return uncounts the edge and the callee through it, and there is no
+//! activation stack to keep. Calls made from no function (the main
+//! module's frame) have an edge too, with caller `NO_CALLER`; the profile
+//! leaves it out.
 //!
-//! Sampled timing makes these counts most of a call's recording cost, and
-//! what they cost is mostly finding the caller's edge. So the common case is
-//! short and calls nothing (`try_enter_counted`): the innermost activation
-//! is kept in fields (`top`), not read back from the stack, and the edge of
-//! a (caller, callee) pair is found in a direct-mapped cache, one load and
-//! compare. Edges live in one table for all functions; the cache is filled
-//! from a hash map on a miss (a pair's first call, or a collision).
+//! Finding the edge is the rest of a call's cost. A caller is told apart by
+//! the address of its `Counts` (its key); a callee's last edge is memoised
+//! beside its counts (`CodeProf::edge_memo`, `builtin_memo`), so a function
+//! called from one place at a time finds it with one compare; callers
+//! taking turns find it in a direct-mapped cache, then in a map.
+//!
+//! Sampled timing (the default) only counts. Exact timing also reads the
+//! clock per call and return and keeps the activations' start and child
+//! times on a stack of its own (`times`), pushed and popped with the calls.
+
+use std::cell::Cell;
+use std::ptr;
 
 use rustc_hash::FxHashMap;
 
 /// Function index meaning "no caller" (the main module's activation).
 pub const NO_CALLER: u32 = u32::MAX;
 
-/// Edge index meaning "no edge" (an activation called from no function).
-const NO_EDGE: u32 = u32::MAX;
+/// The key of "no caller" (no `Counts` is at address 1).
+pub const ROOT_KEY: usize = 1;
 
-/// Entries in the edge cache (a power of two). Programs with more hot
-/// (caller, callee) pairs than this share entries and take the map more
-/// often. Each entry is one word, so the cache is 2 KiB and stays in the
-/// L1 cache beside the program's data: a 16-byte entry in a 16 KiB table
-/// missed the L1 on a fifth of deltablue's calls (cachegrind).
+/// Entries in the edge cache (a power of two). Each is one pointer, so the
+/// cache is 2 KiB and stays in the L1 cache beside the program's data.
 const CACHE_BITS: u32 = 8;
 const CACHE_SIZE: usize = 1 << CACHE_BITS;
 
-/// Function ids below this (and edge ids below `EDGE_LIMIT`) fit a cache
-/// entry; pairs beyond are always looked up in the map.
-const ID_BITS: u32 = 20;
-const ID_LIMIT: u32 = (1 << ID_BITS) - 1;
-const EDGE_BITS: u32 = 64 - 2 * ID_BITS;
-const EDGE_LIMIT: u32 = 1 << EDGE_BITS;
-
-/// An empty cache entry: its pair part is all ones, which no pair with
-/// ids below `ID_LIMIT` has.
-const EMPTY_ENTRY: u64 = u64::MAX;
-
-/// The pair part of a cache entry, for ids below `ID_LIMIT`.
 #[inline(always)]
-fn pair_key(caller: u32, callee: u32) -> u64 {
-    ((caller as u64) << ID_BITS) | callee as u64
-}
-
-#[inline(always)]
-fn cache_index(pair: u64) -> usize {
-    (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
+fn cache_index(caller: usize, callee: usize) -> usize {
+    let h = (caller as u64 ^ (callee as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - CACHE_BITS)) as usize
 }
 
 /// The counts and times cProfile keeps, for a function and for each of its
-/// caller edges alike.
-#[derive(Clone, Debug, Default)]
+/// caller edges alike. Cells: compiled code and the hooks update them in
+/// place, through shared references and raw pointers.
+#[derive(Debug, Default)]
+#[repr(C)]
 pub struct Counts {
+    pub calls: Cell<u64>,
+    /// Calls made while an activation (of the function, or of the function
+    /// called from this caller) was running.
+    pub recursive: Cell<u64>,
+    /// Activations on the stack now.
+    pub active: Cell<u64>,
+    pub self_ticks: Cell<u64>,
+    pub cum_ticks: Cell<u64>,
+}
+
+/// What `Counts` holds, read out for the profile.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
     pub calls: u64,
-    /// Activations on the stack now (of the function, or of the function
-    /// called from this caller).
-    active: u32,
-    /// Calls made while such an activation was running.
-    recursive: u64,
+    pub primitive_calls: u64,
     pub self_ticks: u64,
     pub cum_ticks: u64,
 }
 
 impl Counts {
-    pub fn primitive_calls(&self) -> u64 {
-        self.calls - self.recursive
-    }
-
     /// Count a call (and the activation it starts).
     #[inline(always)]
-    fn start(&mut self) {
-        self.calls += 1;
-        if self.active != 0 {
-            self.recursive += 1;
+    pub fn start(&self) {
+        self.calls.set(self.calls.get() + 1);
+        let a = self.active.get();
+        if a != 0 {
+            self.recursive.set(self.recursive.get() + 1);
         }
-        self.active += 1;
+        self.active.set(a + 1);
+    }
+
+    /// An activation ends (counted only). Every `end` follows a `start`
+    /// (an activation's edge is uncounted once: `Frame::rec_edge` is cleared,
+    /// and `builtins` popped).
+    #[inline(always)]
+    pub fn end(&self) {
+        self.active.set(self.active.get().wrapping_sub(1));
     }
 
     /// An activation ends after `elapsed` ticks, `own` of them its own.
-    #[inline(always)]
-    fn finish(&mut self, elapsed: u64, own: u64) {
-        self.self_ticks += own;
-        self.active = self.active.saturating_sub(1);
-        if self.active == 0 {
-            self.cum_ticks += elapsed;
+    #[inline]
+    fn finish(&self, elapsed: u64, own: u64) {
+        self.self_ticks.set(self.self_ticks.get() + own);
+        self.end();
+        if self.active.get() == 0 {
+            self.cum_ticks.set(self.cum_ticks.get() + elapsed);
+        }
+    }
+
+    pub fn figures(&self) -> Figures {
+        Figures {
+            calls: self.calls.get(),
+            primitive_calls: self.calls.get() - self.recursive.get(),
+            self_ticks: self.self_ticks.get(),
+            cum_ticks: self.cum_ticks.get(),
         }
     }
 }
 
-/// The calls of one function from one caller.
-#[derive(Clone, Debug)]
+/// The calls of one function from one caller, and the activation record of
+/// each of them (see the module comment).
+#[derive(Debug)]
+#[repr(C)]
 pub struct Edge {
+    pub counts: Counts,
+    /// The callee's counts (in its `CodeProf`, or boxed in `CallTimes`).
+    pub callee_counts: *const Counts,
+    /// The caller's key (the address of its counts, or `ROOT_KEY`).
+    pub caller_key: usize,
     pub caller: u32,
-    pub counts: Counts,
+    pub callee: u32,
 }
 
-#[derive(Clone, Debug, Default)]
-pub struct FuncTimes {
-    pub counts: Counts,
-    /// Indices of this function's caller edges in `CallTimes::edges`.
-    edges: Vec<u32>,
+impl Edge {
+    /// A call on this edge starts.
+    #[inline(always)]
+    pub fn start(&self) {
+        self.counts.start();
+        // SAFETY: an edge's callee counts live as long as the recorder,
+        // which owns the edge (see `CallTimes::register`).
+        unsafe { (*self.callee_counts).start() }
+    }
+
+    /// A call on this edge returns (counted only).
+    #[inline(always)]
+    pub fn end(&self) {
+        self.counts.end();
+        // SAFETY: as in `start`.
+        unsafe { (*self.callee_counts).end() }
+    }
 }
 
+/// Who makes a call: its key (see the module comment) and its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Caller {
+    pub key: usize,
+    pub id: u32,
+}
+
+impl Caller {
+    pub const ROOT: Caller = Caller {
+        key: ROOT_KEY,
+        id: NO_CALLER,
+    };
+}
+
+/// A builtin's call in progress.
 #[derive(Clone, Copy, Debug)]
-struct Activation {
-    func: u32,
-    /// Index of the caller edge in `CallTimes::edges` (NO_EDGE: none).
-    edge: u32,
+struct BuiltinCall {
+    edge: *const Edge,
+    /// The number of Python frames when it was made: the frame pushed at
+    /// this index is called by the builtin.
+    depth: usize,
+}
+
+/// An activation's times (exact timing).
+#[derive(Clone, Copy, Debug)]
+struct Timed {
     start: u64,
     /// Ticks spent in callees, subtracted for self time.
     child: u64,
 }
 
-/// The innermost activation's function and edge, kept in fields: the next
-/// call's caller, and what the next return uncounts, without reading the
-/// stack.
-#[derive(Clone, Copy, Debug)]
-struct Top {
-    func: u32,
-    edge: u32,
-}
-
-const NO_TOP: Top = Top {
-    func: NO_CALLER,
-    edge: NO_EDGE,
-};
-
 pub struct CallTimes {
-    pub funcs: Vec<FuncTimes>,
-    pub edges: Vec<Edge>,
-    edge_of: FxHashMap<(u32, u32), u32>,
-    /// Direct-mapped: `pair_key << EDGE_BITS | edge`.
-    cache: Box<[u64; CACHE_SIZE]>,
-    stack: Vec<Activation>,
-    /// The last element of `stack` (`NO_TOP` when empty).
-    top: Top,
+    /// By function id: where its counts are.
+    counts: Vec<*const Counts>,
+    /// Builtins' counts (Python functions' are in their code).
+    builtin_counts: Vec<Box<Counts>>,
+    /// By function id: the last edge a call of it took (builtins only;
+    /// a Python function keeps it in its `CodeProf`).
+    builtin_memo: Vec<Cell<*const Edge>>,
+    edges: Vec<Box<Edge>>,
+    /// By callee id: indices into `edges`.
+    edges_of: Vec<Vec<u32>>,
+    /// (caller key, callee id) -> index into `edges`.
+    edge_of: FxHashMap<(usize, u32), u32>,
+    cache: Box<[*const Edge; CACHE_SIZE]>,
+    /// Builtin calls in progress, innermost last.
+    builtins: Vec<BuiltinCall>,
+    /// `depth` of the innermost builtin call (usize::MAX: none), so a
+    /// frame push tells its caller with one compare.
+    pub builtin_depth: usize,
+    /// Activations' times, innermost last (exact timing only).
+    times: Vec<Timed>,
 }
 
 impl Default for CallTimes {
-    fn default() -> CallTimes {
+    fn default() -> Self {
         CallTimes {
-            funcs: Vec::new(),
+            counts: Vec::new(),
+            builtin_counts: Vec::new(),
+            builtin_memo: Vec::new(),
             edges: Vec::new(),
+            edges_of: Vec::new(),
             edge_of: FxHashMap::default(),
-            cache: Box::new([EMPTY_ENTRY; CACHE_SIZE]),
-            stack: Vec::with_capacity(64),
-            top: NO_TOP,
+            cache: Box::new([ptr::null(); CACHE_SIZE]),
+            builtins: Vec::new(),
+            builtin_depth: usize::MAX,
+            times: Vec::new(),
         }
     }
 }
 
 impl CallTimes {
-    /// Make room for function `id` (ids are handed out densely).
+    /// Function `id` has its counts at `counts`, which must stay where they
+    /// are while the recorder lives (the recorder keeps the code alive).
     #[cold]
-    pub fn ensure(&mut self, id: u32) {
-        if self.funcs.len() <= id as usize {
-            self.funcs.resize_with(id as usize + 1, FuncTimes::default);
+    pub fn register(&mut self, id: u32, counts: *const Counts) {
+        let i = id as usize;
+        if self.counts.len() <= i {
+            self.counts.resize(i + 1, ptr::null());
+            self.edges_of.resize_with(i + 1, Vec::new);
+            self.builtin_memo
+                .resize_with(i + 1, || Cell::new(ptr::null()));
+        }
+        self.counts[i] = counts;
+    }
+
+    /// Register builtin `id`, whose counts this table keeps.
+    #[cold]
+    pub fn register_builtin(&mut self, id: u32) {
+        let b = Box::<Counts>::default();
+        let p: *const Counts = &*b;
+        self.builtin_counts.push(b);
+        self.register(id, p);
+    }
+
+    /// Function `id`'s key as a caller.
+    pub fn key_of(&self, id: u32) -> usize {
+        self.counts
+            .get(id as usize)
+            .map_or(ROOT_KEY, |&p| p as usize)
+    }
+
+    /// Function `id`'s figures (zero for an unknown id).
+    pub fn figures(&self, id: u32) -> Figures {
+        match self.counts.get(id as usize) {
+            // SAFETY: registered counts live as long as the recorder.
+            Some(&p) if !p.is_null() => unsafe { (*p).figures() },
+            _ => Figures::default(),
         }
     }
 
-    /// The function whose activation is innermost.
-    #[inline]
-    pub fn current(&self) -> Option<u32> {
-        (self.top.func != NO_CALLER).then_some(self.top.func)
+    /// Calls of all functions.
+    pub fn total_calls(&self) -> u64 {
+        (0..self.counts.len() as u32)
+            .map(|i| self.figures(i).calls)
+            .sum()
     }
 
-    pub fn depth(&self) -> usize {
-        self.stack.len()
-    }
-
-    /// Function `callee`'s caller edges.
-    pub fn callers(&self, callee: u32) -> impl Iterator<Item = &Edge> {
-        self.funcs
+    /// Function `callee`'s caller edges (calls from no function left out):
+    /// (caller id, figures).
+    pub fn callers(&self, callee: u32) -> impl Iterator<Item = (u32, Figures)> + '_ {
+        self.edges_of
             .get(callee as usize)
-            .map(|f| f.edges.as_slice())
+            .map(|v| v.as_slice())
             .unwrap_or(&[])
             .iter()
-            .filter_map(|&i| self.edges.get(i as usize))
+            .map(|&i| &self.edges[i as usize])
+            .filter(|e| e.caller != NO_CALLER)
+            .map(|e| (e.caller, e.counts.figures()))
     }
 
-    /// A call of `func` starts at tick `now` (exact timing).
-    #[inline]
-    pub fn enter(&mut self, func: u32, now: u64) {
-        let edge = self.count(func);
-        self.push(func, edge, now);
+    /// The edge of a call of `callee` by `caller`: found or made. Counts
+    /// nothing; the caller memoises it.
+    #[inline(never)]
+    pub fn edge(&mut self, caller: Caller, callee: u32) -> *const Edge {
+        let callee_counts = self.counts[callee as usize];
+        let slot = cache_index(caller.key, callee_counts as usize);
+        let cached = self.cache[slot];
+        // SAFETY: cached edges are owned by `edges`, boxed, never freed
+        // while the recorder lives.
+        let e = if !cached.is_null()
+            && unsafe { (*cached).caller_key == caller.key && (*cached).callee == callee }
+        {
+            cached
+        } else {
+            let i = match self.edge_of.get(&(caller.key, callee)) {
+                Some(&i) => i,
+                None => {
+                    let i = self.edges.len() as u32;
+                    self.edges.push(Box::new(Edge {
+                        counts: Counts::default(),
+                        callee_counts,
+                        caller_key: caller.key,
+                        caller: caller.id,
+                        callee,
+                    }));
+                    self.edge_of.insert((caller.key, callee), i);
+                    self.edges_of[callee as usize].push(i);
+                    i
+                }
+            };
+            let e: *const Edge = &*self.edges[i as usize];
+            self.cache[slot] = e;
+            e
+        };
+        e
     }
 
-    /// A call of `func` starts (sampled timing: counted, not timed).
-    #[inline]
-    pub fn enter_counted(&mut self, func: u32) {
-        let edge = self.count(func);
-        self.push(func, edge, 0);
-    }
-
+    /// The memo of builtin `id` (see `edge`).
     #[inline(always)]
-    fn push(&mut self, func: u32, edge: u32, start: u64) {
-        self.stack.push(Activation {
-            func,
-            edge,
-            start,
+    pub fn builtin_memo(&self, id: u32) -> &Cell<*const Edge> {
+        &self.builtin_memo[id as usize]
+    }
+
+    /// The caller of a builtin called with `depth` Python frames, the top
+    /// one being `top` (None: no frame).
+    #[inline(always)]
+    pub fn builtin_caller_key(&self, depth: usize, top: Option<usize>) -> usize {
+        if self.builtin_depth == depth {
+            // SAFETY: builtin_depth is set only while `builtins` is not empty.
+            unsafe { self.builtins.last().unwrap_unchecked().caller_key_of() }
+        } else {
+            top.unwrap_or(ROOT_KEY)
+        }
+    }
+
+    /// The innermost builtin call's function, as a caller.
+    pub fn builtin_caller(&self) -> Option<Caller> {
+        let b = self.builtins.last()?;
+        // SAFETY: as in `Edge::start`.
+        let e = unsafe { &*b.edge };
+        Some(Caller {
+            key: e.callee_counts as usize,
+            id: e.callee,
+        })
+    }
+
+    /// A builtin's call on `edge` starts, with `depth` Python frames.
+    #[inline(always)]
+    pub fn push_builtin(&mut self, edge: *const Edge, depth: usize) {
+        self.builtins.push(BuiltinCall { edge, depth });
+        self.builtin_depth = depth;
+    }
+
+    /// The innermost builtin call returns: its edge (null: none, the
+    /// recorder was stopped in between).
+    #[inline(always)]
+    pub fn pop_builtin(&mut self) -> *const Edge {
+        let Some(b) = self.builtins.pop() else {
+            return ptr::null();
+        };
+        self.builtin_depth = self.builtins.last().map_or(usize::MAX, |b| b.depth);
+        b.edge
+    }
+
+    /// Builtin calls in progress, outermost first: (edge, depth).
+    pub fn builtin_stack(&self) -> impl Iterator<Item = (&Edge, usize)> + '_ {
+        // SAFETY: as in `Edge::start`.
+        self.builtins.iter().map(|b| (unsafe { &*b.edge }, b.depth))
+    }
+
+    /// Exact timing: a call on `edge` started (counted) at tick `now`.
+    #[inline]
+    pub fn start_timed(&mut self, now: u64) {
+        self.times.push(Timed {
+            start: now,
             child: 0,
         });
-        self.top = Top { func, edge };
     }
 
-    /// The activation below the one just popped becomes the top.
-    #[inline(always)]
-    fn retop(&mut self) {
-        self.top = match self.stack.last() {
-            Some(a) => Top {
-                func: a.func,
-                edge: a.edge,
-            },
-            None => NO_TOP,
-        };
-    }
-
-    /// `enter_counted` for the common case: a (caller, callee) pair found
-    /// in the cache, and room on the stack. Returns false, having changed
-    /// nothing, for the other cases. Calls nothing, so a hook made of it
-    /// saves no registers.
-    #[inline(always)]
-    pub fn try_enter_counted(&mut self, func: u32) -> bool {
-        let caller = self.top.func;
-        let pair = pair_key(caller, func);
-        let entry = self.cache[cache_index(pair)];
-        let len = self.stack.len();
-        // NO_CALLER and ids too large for an entry fail the first test.
-        if (caller | func) >= ID_LIMIT || entry >> EDGE_BITS != pair || len == self.stack.capacity()
-        {
-            return false;
-        }
-        let edge = (entry & (EDGE_LIMIT as u64 - 1)) as u32;
-        // SAFETY: an entry is cached only by `edge` for an edge it made,
-        // after `ensure(func)`, so both indices are in range; `len <
-        // capacity` was checked above, so the stack slot is allocated, and it
-        // is written before the length covers it.
-        unsafe {
-            self.funcs.get_unchecked_mut(func as usize).counts.start();
-            self.edges.get_unchecked_mut(edge as usize).counts.start();
-            self.stack.as_mut_ptr().add(len).write(Activation {
-                func,
-                edge,
-                start: 0,
-                child: 0,
-            });
-            self.stack.set_len(len + 1);
-        }
-        self.top = Top { func, edge };
-        true
-    }
-
-    /// `try_enter_counted` with the edge from the callee's memo (see
-    /// `CodeProf::edge_memo`), when the memo's caller is the caller now.
-    #[inline(always)]
-    pub fn try_enter_memo(&mut self, func: u32, memo: u64) -> bool {
-        let caller = self.top.func;
-        let len = self.stack.len();
-        if (memo >> 32) as u32 != caller || caller == NO_CALLER || len == self.stack.capacity() {
-            return false;
-        }
-        let edge = memo as u32;
-        debug_assert!((func as usize) < self.funcs.len() && (edge as usize) < self.edges.len());
-        // SAFETY: a memo is set only after `count` made or found the edge
-        // for this function (`Recorder::enter_code_slow`), so both indices
-        // are in range; the stack has room (checked above), and the slot is
-        // written before the length covers it.
-        unsafe {
-            self.funcs.get_unchecked_mut(func as usize).counts.start();
-            self.edges.get_unchecked_mut(edge as usize).counts.start();
-            let a = self.stack.as_mut_ptr().add(len);
-            std::ptr::addr_of_mut!((*a).func).write(func);
-            std::ptr::addr_of_mut!((*a).edge).write(edge);
-            std::ptr::addr_of_mut!((*a).start).write(0);
-            std::ptr::addr_of_mut!((*a).child).write(0);
-            self.stack.set_len(len + 1);
-        }
-        self.top = Top { func, edge };
-        true
-    }
-
-    /// The function that called the innermost activation (the one below
-    /// it), if any.
-    pub fn caller_of_top(&self) -> Option<u32> {
-        let n = self.stack.len();
-        (n >= 2).then(|| self.stack[n - 2].func)
-    }
-
-    /// The innermost activation's caller edge, if it has one.
-    pub fn top_edge(&self) -> Option<u32> {
-        (self.top.edge != NO_EDGE).then_some(self.top.edge)
-    }
-
-    /// The innermost activation returns (sampled timing). Inlined into
-    /// every frame pop, so it is kept to the loads and stores it needs.
-    #[inline(always)]
-    pub fn leave_counted(&mut self) {
-        let len = self.stack.len();
-        if len == 0 {
+    /// Exact timing: the innermost activation, a call on `edge`, returns
+    /// at tick `now`.
+    pub fn finish_timed(&mut self, edge: &Edge, now: u64) {
+        let Some(a) = self.times.pop() else {
+            edge.end();
             return;
-        }
-        let Top { func, edge } = self.top;
-        debug_assert!((func as usize) < self.funcs.len());
-        debug_assert!(edge == NO_EDGE || (edge as usize) < self.edges.len());
-        // SAFETY: `top` describes the activation at `len - 1`, pushed with
-        // the index of a counted function and of an edge `count` made (or
-        // NO_EDGE), so both are in range; `len - 2` is a live activation.
-        unsafe {
-            let f = &mut self.funcs.get_unchecked_mut(func as usize).counts;
-            f.active = f.active.wrapping_sub(1);
-            if edge != NO_EDGE {
-                let e = &mut self.edges.get_unchecked_mut(edge as usize).counts;
-                e.active = e.active.wrapping_sub(1);
-            }
-            self.stack.set_len(len - 1);
-            self.top = if len >= 2 {
-                let a = self.stack.as_ptr().add(len - 2);
-                Top {
-                    func: (*a).func,
-                    edge: (*a).edge,
-                }
-            } else {
-                NO_TOP
-            };
-        }
-    }
-
-    /// Count a call of `func` from the innermost activation; returns the
-    /// index of the caller edge (NO_EDGE: called from no function).
-    #[inline]
-    fn count(&mut self, func: u32) -> u32 {
-        let caller = self.top.func;
-        if func as usize >= self.funcs.len() {
-            self.ensure(func);
-        }
-        self.funcs[func as usize].counts.start();
-        if caller == NO_CALLER {
-            return NO_EDGE;
-        }
-        let edge = self.edge(caller, func);
-        self.edges[edge as usize].counts.start();
-        edge
-    }
-
-    /// The edge of (caller, callee), made on first sight, and cached.
-    #[inline(never)]
-    fn edge(&mut self, caller: u32, callee: u32) -> u32 {
-        let edge = match self.edge_of.get(&(caller, callee)) {
-            Some(&e) => e,
-            None => {
-                let e = self.edges.len() as u32;
-                self.edges.push(Edge {
-                    caller,
-                    counts: Counts::default(),
-                });
-                self.edge_of.insert((caller, callee), e);
-                self.funcs[callee as usize].edges.push(e);
-                e
-            }
         };
-        if (caller | callee) < ID_LIMIT && edge < EDGE_LIMIT {
-            let pair = pair_key(caller, callee);
-            self.cache[cache_index(pair)] = (pair << EDGE_BITS) | edge as u64;
-        }
-        edge
-    }
-
-    /// The innermost activation returns at tick `now` (exact timing).
-    #[inline]
-    pub fn leave(&mut self, now: u64) {
-        let Some(a) = self.stack.pop() else { return };
         let elapsed = now.saturating_sub(a.start);
         let own = elapsed.saturating_sub(a.child);
-        self.funcs[a.func as usize].counts.finish(elapsed, own);
-        if let Some(e) = self.edges.get_mut(a.edge as usize) {
-            e.counts.finish(elapsed, own);
-        }
-        if let Some(p) = self.stack.last_mut() {
+        edge.counts.finish(elapsed, own);
+        // SAFETY: as in `Edge::start`.
+        unsafe { (*edge.callee_counts).finish(elapsed, own) };
+        if let Some(p) = self.times.last_mut() {
             p.child += elapsed;
         }
-        self.retop();
     }
 
-    /// Close every activation still open (the run stopped inside them);
-    /// `now` is None with sampled timing.
-    pub fn leave_all(&mut self, now: Option<u64>) {
-        while !self.stack.is_empty() {
-            match now {
-                Some(t) => self.leave(t),
-                None => self.leave_counted(),
-            }
-        }
+    /// Forget the builtin calls in progress (the run stopped inside them,
+    /// and their activations were closed).
+    pub fn clear_builtins(&mut self) {
+        self.builtins.clear();
+        self.builtin_depth = usize::MAX;
+        self.times.clear();
     }
+}
 
-    /// The functions on the stack, outermost first (builtins included).
-    pub fn stack_funcs(&self) -> impl Iterator<Item = u32> + '_ {
-        self.stack.iter().map(|a| a.func)
+impl BuiltinCall {
+    #[inline(always)]
+    fn caller_key_of(&self) -> usize {
+        // SAFETY: as in `Edge::start`.
+        unsafe { (*self.edge).callee_counts as usize }
     }
 }
 
@@ -417,155 +416,207 @@ impl CallTimes {
 mod tests {
     use super::*;
 
-    #[test]
-    fn recursion_counts_primitive_calls_and_cumulative_once() {
-        // main(0) calls f(1), which recurses into f twice more.
-        let mut c = CallTimes::default();
-        c.enter(0, 0);
-        c.enter(1, 10);
-        c.enter(1, 20);
-        c.enter(1, 30);
-        c.leave(40);
-        c.leave(50);
-        c.leave(60);
-        c.leave(100);
-        let f = &c.funcs[1].counts;
-        assert_eq!((f.calls, f.primitive_calls()), (3, 1));
-        assert_eq!(f.cum_ticks, 50, "outermost activation only");
-        assert_eq!(f.self_ticks, 50, "self times add up to the outermost span");
-        assert_eq!(c.funcs[0].counts.self_ticks, 50);
-        assert_eq!(c.funcs[0].counts.cum_ticks, 100);
-        let from_main = &c.callers(1).find(|e| e.caller == 0).unwrap().counts;
-        let from_self = &c.callers(1).find(|e| e.caller == 1).unwrap().counts;
-        assert_eq!((from_main.calls, from_main.primitive_calls()), (1, 1));
-        assert_eq!((from_self.calls, from_self.primitive_calls()), (2, 1));
-        assert_eq!(from_main.cum_ticks, 50);
-        assert_eq!(from_self.cum_ticks, 30);
+    /// Functions 0..n with their counts, and an activation stack of edges,
+    /// as the VM keeps them (frames and builtin calls).
+    struct Sim {
+        c: CallTimes,
+        funcs: Vec<Box<(Counts, Cell<*const Edge>)>>,
+        stack: Vec<(*const Edge, u32)>,
+        exact: bool,
+    }
+
+    impl Sim {
+        fn new(n: u32, exact: bool) -> Sim {
+            let mut c = CallTimes::default();
+            let funcs: Vec<_> = (0..n)
+                .map(|_| Box::new((Counts::default(), Cell::new(ptr::null()))))
+                .collect();
+            for (i, f) in funcs.iter().enumerate() {
+                c.register(i as u32, &f.0);
+            }
+            Sim {
+                c,
+                funcs,
+                stack: Vec::new(),
+                exact,
+            }
+        }
+
+        fn enter(&mut self, f: u32, now: u64) {
+            let caller = match self.stack.last() {
+                Some(&(_, id)) => Caller {
+                    key: &self.funcs[id as usize].0 as *const Counts as usize,
+                    id,
+                },
+                None => Caller::ROOT,
+            };
+            let memo = &self.funcs[f as usize].1;
+            let m = memo.get();
+            // SAFETY: edges live as long as `c`.
+            let e = if !m.is_null() && unsafe { (*m).caller_key } == caller.key {
+                m
+            } else {
+                self.c.edge(caller, f)
+            };
+            memo.set(e);
+            unsafe { (*e).start() };
+            if self.exact {
+                self.c.start_timed(now);
+            }
+            self.stack.push((e, f));
+        }
+
+        fn leave(&mut self, now: u64) {
+            let (e, _) = self.stack.pop().unwrap();
+            if self.exact {
+                self.c.finish_timed(unsafe { &*e }, now);
+            } else {
+                unsafe { (*e).end() };
+            }
+        }
+
+        fn edge(&self, callee: u32, caller: u32) -> Figures {
+            self.c
+                .callers(callee)
+                .find(|e| e.0 == caller)
+                .map(|e| e.1)
+                .unwrap()
+        }
     }
 
     #[test]
-    fn leave_all_closes_open_activations() {
-        let mut c = CallTimes::default();
-        c.enter(0, 0);
-        c.enter(2, 5);
-        c.leave_all(Some(9));
-        assert_eq!(c.funcs[2].counts.cum_ticks, 4);
-        assert_eq!(c.funcs[0].counts.cum_ticks, 9);
-        assert_eq!(c.depth(), 0);
+    fn recursion_counts_primitive_calls_and_cumulative_once() {
+        // main(0) calls f(1), which recurses into f twice more.
+        let mut s = Sim::new(2, true);
+        s.enter(0, 0);
+        s.enter(1, 10);
+        s.enter(1, 20);
+        s.enter(1, 30);
+        s.leave(40);
+        s.leave(50);
+        s.leave(60);
+        s.leave(100);
+        let f = s.c.figures(1);
+        assert_eq!((f.calls, f.primitive_calls), (3, 1));
+        assert_eq!(f.cum_ticks, 50, "outermost activation only");
+        assert_eq!(f.self_ticks, 50, "self times add up to the outermost span");
+        assert_eq!(s.c.figures(0).self_ticks, 50);
+        assert_eq!(s.c.figures(0).cum_ticks, 100);
+        let from_main = s.edge(1, 0);
+        let from_self = s.edge(1, 1);
+        assert_eq!((from_main.calls, from_main.primitive_calls), (1, 1));
+        assert_eq!((from_self.calls, from_self.primitive_calls), (2, 1));
+        assert_eq!(from_main.cum_ticks, 50);
+        assert_eq!(from_self.cum_ticks, 30);
+        assert_eq!(
+            s.c.callers(0).count(),
+            0,
+            "calls from no function are left out"
+        );
     }
 
     #[test]
     fn each_caller_gets_an_edge_of_its_own() {
-        let mut c = CallTimes::default();
+        let mut s = Sim::new(10, false);
         for caller in [0, 4, 8, 1, 4, 8, 0] {
-            c.enter_counted(caller);
+            s.enter(caller, 0);
             for _ in 0..caller + 1 {
-                if !c.try_enter_counted(9) {
-                    c.enter_counted(9);
-                }
-                c.leave_counted();
+                s.enter(9, 0);
+                s.leave(0);
             }
-            c.leave_counted();
+            s.leave(0);
         }
-        let f = &c.funcs[9].counts;
-        let mut edges: Vec<(u32, u64, u64)> = c
-            .callers(9)
-            .map(|e| (e.caller, e.counts.calls, e.counts.primitive_calls()))
-            .collect();
+        let f = s.c.figures(9);
+        let mut edges: Vec<(u32, u64, u64)> =
+            s.c.callers(9)
+                .map(|(c, e)| (c, e.calls, e.primitive_calls))
+                .collect();
         edges.sort();
         assert_eq!(edges, [(0, 2, 2), (1, 2, 2), (4, 10, 10), (8, 18, 18)]);
-        assert_eq!((f.calls, f.primitive_calls()), (32, 32));
-        assert_eq!(c.depth(), 0);
-        assert_eq!(c.current(), None);
+        assert_eq!((f.calls, f.primitive_calls), (32, 32));
+        assert_eq!((f.self_ticks, f.cum_ticks), (0, 0));
     }
 
     #[test]
-    fn counted_calls_keep_cprofile_counts_without_times() {
-        let mut c = CallTimes::default();
-        c.enter_counted(0);
-        for _ in 0..3 {
-            c.enter_counted(1);
+    fn mutual_recursion_is_recursive_for_the_function_not_the_edge() {
+        // 0 calls 1 calls 2 calls 1: the second call of 1 is its first
+        // from 2, but 1 was running.
+        let mut s = Sim::new(3, false);
+        s.enter(0, 0);
+        s.enter(1, 0);
+        s.enter(2, 0);
+        s.enter(1, 0);
+        for _ in 0..4 {
+            s.leave(0);
         }
-        c.enter_counted(2);
-        assert_eq!(c.stack_funcs().collect::<Vec<_>>(), [0, 1, 1, 1, 2]);
-        c.leave_all(None);
-        c.enter_counted(0);
-        c.enter_counted(1);
-        c.leave_counted();
-        c.leave_counted();
-        let f = &c.funcs[1].counts;
-        assert_eq!((f.calls, f.primitive_calls()), (4, 2));
-        assert_eq!((f.self_ticks, f.cum_ticks), (0, 0));
-        let from_self = &c.callers(1).find(|e| e.caller == 1).unwrap().counts;
-        assert_eq!((from_self.calls, from_self.primitive_calls()), (2, 1));
-        let from_main = &c.callers(1).find(|e| e.caller == 0).unwrap().counts;
-        assert_eq!((from_main.calls, from_main.primitive_calls()), (2, 2));
+        let f = s.c.figures(1);
+        assert_eq!((f.calls, f.primitive_calls), (2, 1));
+        let from_2 = s.edge(1, 2);
+        assert_eq!((from_2.calls, from_2.primitive_calls), (1, 1));
     }
 
     #[test]
     fn pairs_beyond_the_cache_keep_exact_counts() {
         // Four times more (caller, callee) pairs than cache entries, called
         // in turn so entries are taken over again and again.
-        let mut c = CallTimes::default();
         let callers = 4 * CACHE_SIZE as u32;
         let callee = callers;
+        let mut s = Sim::new(callers + 1, false);
         for round in 0..3 {
             for caller in 0..callers {
-                c.enter_counted(caller);
+                s.enter(caller, 0);
                 for _ in 0..=(caller % 3) {
-                    if !c.try_enter_counted(callee) {
-                        c.enter_counted(callee);
-                    }
+                    s.enter(callee, 0);
                     if round == 2 && caller == 7 {
                         // Recursion through the cached path counts too.
-                        if !c.try_enter_counted(callee) {
-                            c.enter_counted(callee);
-                        }
-                        c.leave_counted();
+                        s.enter(callee, 0);
+                        s.leave(0);
                     }
-                    c.leave_counted();
+                    s.leave(0);
                 }
-                c.leave_counted();
+                s.leave(0);
             }
         }
-        assert_eq!(c.depth(), 0);
         let total: u64 = (0..callers).map(|k| 3 * (k as u64 % 3 + 1)).sum();
-        let f = &c.funcs[callee as usize].counts;
-        assert_eq!((f.calls, f.primitive_calls()), (total + 2, total));
-        assert_eq!(c.callers(callee).count(), callers as usize + 1);
-        for e in c.callers(callee) {
-            let expect = match e.caller {
+        let f = s.c.figures(callee);
+        assert_eq!((f.calls, f.primitive_calls), (total + 2, total));
+        assert_eq!(s.c.callers(callee).count(), callers as usize + 1);
+        for (caller, e) in s.c.callers(callee) {
+            let expect = match caller {
                 // One level deep each time: primitive per edge, as in cProfile.
                 k if k == callee => (2, 2),
                 k => (3 * (k as u64 % 3 + 1), 3 * (k as u64 % 3 + 1)),
             };
-            assert_eq!((e.counts.calls, e.counts.primitive_calls()), expect);
+            assert_eq!((e.calls, e.primitive_calls), expect);
         }
     }
 
     #[test]
-    fn ids_too_large_for_the_cache_are_counted_through_the_map() {
+    fn builtin_calls_nest_and_tell_their_caller() {
         let mut c = CallTimes::default();
-        let big = ID_LIMIT + 5;
-        c.enter_counted(1);
-        for _ in 0..3 {
-            assert!(!c.try_enter_counted(big), "never cached");
-            c.enter_counted(big);
-            // `big` calls 1: a cacheable callee under an uncacheable caller.
-            if !c.try_enter_counted(1) {
-                c.enter_counted(1);
-            }
-            c.leave_counted();
-            c.leave_counted();
-        }
-        c.leave_counted();
-        assert_eq!(c.funcs[big as usize].counts.calls, 3);
-        let from_big = &c.callers(1).find(|e| e.caller == big).unwrap().counts;
-        // Primitive from this caller each time (cProfile's per-edge view),
-        // recursive for the function, whose outer activation runs.
-        assert_eq!((from_big.calls, from_big.primitive_calls()), (3, 3));
-        let f1 = &c.funcs[1].counts;
-        assert_eq!((f1.calls, f1.primitive_calls()), (4, 1));
-        assert_eq!(c.depth(), 0);
+        c.register_builtin(0);
+        c.register_builtin(1);
+        let py = Counts::default();
+        c.register(2, &py);
+        let py_key = &py as *const Counts as usize;
+        // A builtin called from Python frame 0 (depth 1).
+        assert_eq!(c.builtin_caller_key(1, Some(py_key)), py_key);
+        let caller = Caller { key: py_key, id: 2 };
+        let e0 = c.edge(caller, 0);
+        c.push_builtin(e0, 1);
+        // It calls another builtin directly, and a frame at index 1.
+        let k0 = c.key_of(0);
+        assert_eq!(c.builtin_caller_key(1, Some(py_key)), k0);
+        assert_eq!(c.builtin_depth, 1);
+        assert_eq!(c.builtin_caller(), Some(Caller { key: k0, id: 0 }));
+        let e1 = c.edge(c.builtin_caller().unwrap(), 1);
+        c.push_builtin(e1, 1);
+        let stack: Vec<_> = c.builtin_stack().map(|(e, d)| (e.callee, d)).collect();
+        assert_eq!(stack, [(0, 1), (1, 1)]);
+        assert_eq!(c.pop_builtin(), e1);
+        assert_eq!(c.pop_builtin(), e0);
+        assert_eq!(c.builtin_depth, usize::MAX);
+        assert!(c.pop_builtin().is_null());
+        assert_eq!(c.callers(1).collect::<Vec<_>>()[0].0, 0);
     }
 }

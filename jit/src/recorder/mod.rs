@@ -25,6 +25,7 @@ use rustc_hash::FxHashMap;
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
+use crate::interp::frame::Frame;
 use profile::{Tier, Timing};
 
 /// What to record.
@@ -53,6 +54,10 @@ pub struct PcProf {
     /// Index of the allocation site this instruction used last (see
     /// `allocs::AllocRecorder`; u32::MAX: none yet).
     pub alloc_hint: Cell<u32>,
+    /// For a call: the caller edge its last call was counted on (null:
+    /// none), for callees called from several places in turn, whose own
+    /// memo (`CodeProf::edge_memo`) keeps missing.
+    pub call_edge: Cell<*const calls::Edge>,
 }
 
 /// Per-code-object recording state, kept in the `Code` so the interpreter
@@ -61,12 +66,13 @@ pub struct PcProf {
 pub struct CodeProf {
     /// The function's index in the profile (u32::MAX until first run).
     pub id: Cell<u32>,
-    /// The caller edge of the function's last counted call: the caller's
-    /// id in the high half, the edge's index in the low half (u64::MAX:
-    /// none). Most functions are called from one place at a time, so a
-    /// call usually finds its edge here, beside the id it reads anyway,
-    /// instead of in the recorder's tables (see `calls::CallTimes`).
-    pub edge_memo: Cell<u64>,
+    /// The function's call counts (see `calls`): here, at an address that
+    /// does not change, so calls from compiled code can count in place.
+    pub counts: calls::Counts,
+    /// The caller edge of the function's last counted call (null: none).
+    /// Most functions are called from one place at a time, so a call
+    /// usually finds its edge here, with one compare of the caller.
+    pub edge_memo: Cell<*const calls::Edge>,
     /// Per instruction. Allocated with the code so compiled code can count
     /// line entries at a fixed address.
     pub pcs: Box<[PcProf]>,
@@ -88,7 +94,8 @@ impl CodeProf {
         }
         CodeProf {
             id: Cell::new(u32::MAX),
-            edge_memo: Cell::new(u64::MAX),
+            counts: calls::Counts::default(),
+            edge_memo: Cell::new(std::ptr::null()),
             pcs: instrs
                 .iter()
                 .zip(entry)
@@ -97,6 +104,7 @@ impl CodeProf {
                     entry,
                     obs: sites::Obs::of(ins),
                     alloc_hint: Cell::new(u32::MAX),
+                    call_edge: Cell::new(std::ptr::null()),
                 })
                 .collect(),
             sites: OnceCell::new(),
@@ -187,7 +195,8 @@ impl Recorder {
                 .collect(),
         );
         self.funcs.push(FuncKey::Python(code.clone()));
-        self.calls.ensure(id);
+        // The code lives as long as `funcs`, so its counts stay there.
+        self.calls.register(id, &code.prof.counts);
         id
     }
 
@@ -210,75 +219,227 @@ impl Recorder {
             owner: owner_name(),
         });
         self.builtin_ids.insert(key, id);
-        self.calls.ensure(id);
+        self.calls.register_builtin(id);
         id
     }
 
-    /// A frame of `code` was pushed. Out of line, like `leave`: the calls
-    /// are on every path that pushes a frame, and inlined they weighed on
-    /// the interpreter loop. The common case calls nothing (so saves no
-    /// registers); the rest goes to `enter_code_slow`.
-    #[inline(never)]
-    pub fn enter_code(&mut self, code: &Rc<Code>) {
-        let id = code.prof.id.get();
-        let memo = code.prof.edge_memo.get();
-        if self.exact || id == u32::MAX || !self.calls.try_enter_memo(id, memo) {
-            self.enter_code_other(code);
-        }
-    }
-
-    /// `enter_code` for a call the memo does not cover: from the edge cache
-    /// (callers taking turns, as in richards), or the slow path; either way
-    /// the memo keeps this call's edge for the next.
-    #[inline(never)]
-    fn enter_code_other(&mut self, code: &Rc<Code>) {
-        let id = code.prof.id.get();
-        if self.exact || id == u32::MAX || !self.calls.try_enter_counted(id) {
-            return self.enter_code_slow(code);
-        }
-        if let (Some(caller), Some(edge)) = (self.calls.caller_of_top(), self.calls.top_edge()) {
-            code.prof
-                .edge_memo
-                .set(((caller as u64) << 32) | edge as u64);
-        }
-    }
-
-    #[inline(never)]
-    fn enter_code_slow(&mut self, code: &Rc<Code>) {
-        let id = self.code_id(code);
-        let caller = self.calls.current();
-        self.enter(id);
-        if let (Some(caller), Some(edge)) = (caller, self.calls.top_edge()) {
-            code.prof
-                .edge_memo
-                .set(((caller as u64) << 32) | edge as u64);
-        }
-    }
-
-    /// A call of function `id` starts: counted, and timed with exact timing.
-    #[inline(never)]
-    pub fn enter(&mut self, id: u32) {
-        if self.exact {
-            self.calls.enter(id, clock::ticks());
-        } else {
-            self.calls.enter_counted(id);
-        }
-    }
-
-    /// The innermost call returns. Inlined into the frame pops: the sampled
-    /// case is a few loads and stores; the exact case is a function of its
-    /// own.
+    /// The key of the function running in `frame`, as a caller.
     #[inline(always)]
-    pub fn leave(&mut self) {
-        if self.exact {
-            return self.leave_timed();
+    fn frame_key(frame: &Frame) -> usize {
+        &frame.code().prof.counts as *const calls::Counts as usize
+    }
+
+    /// The top frame of `frames` was pushed: count the call. Out of line,
+    /// like the pops' `leave_frame` is not: the calls are on every path that
+    /// pushes a frame, and inlined they weighed on the interpreter loop. The
+    /// common case (the callee's memo holds the caller's edge) calls
+    /// nothing, so saves no registers; the rest goes to `enter_frame_slow`.
+    #[inline(never)]
+    pub fn enter_frame(&mut self, frames: &mut [Frame]) {
+        let Some((top, below)) = frames.split_last_mut() else {
+            return;
+        };
+        let key = if self.calls.builtin_depth == below.len() {
+            self.calls.builtin_caller_key(below.len(), None)
+        } else {
+            below.last().map_or(calls::ROOT_KEY, Self::frame_key)
+        };
+        let memo = top.code().prof.edge_memo.get();
+        // SAFETY: a memo points at an edge of this recorder (boxed in
+        // `calls`, never freed while it lives). With exact timing no memo
+        // is set, so every call takes the slow path, which times it.
+        if !memo.is_null() && unsafe { (*memo).caller_key } == key {
+            unsafe { (*memo).start() };
+            top.rec_edge = memo;
+            return;
         }
-        self.calls.leave_counted();
+        self.enter_frame_site(frames, key);
+    }
+
+    /// `enter_frame` for a callee whose memo holds another caller: the
+    /// edge the caller's call site took last, when it is this call's.
+    #[inline(never)]
+    fn enter_frame_site(&mut self, frames: &mut [Frame], key: usize) {
+        if let [.., caller, top] = frames {
+            // The caller's pc is past its call (stored at every push).
+            let site = caller.code().prof.pcs.get(caller.pc.wrapping_sub(1));
+            let callee = &top.code().prof.counts as *const calls::Counts;
+            if let Some(site) = site {
+                let e = site.call_edge.get();
+                // SAFETY: as in `enter_frame`.
+                if !e.is_null() && unsafe { (*e).caller_key == key && (*e).callee_counts == callee }
+                {
+                    top.code().prof.edge_memo.set(e);
+                    unsafe { (*e).start() };
+                    top.rec_edge = e;
+                    return;
+                }
+            }
+        }
+        self.enter_frame_slow(frames);
     }
 
     #[inline(never)]
-    fn leave_timed(&mut self) {
-        self.calls.leave(clock::ticks());
+    fn enter_frame_slow(&mut self, frames: &mut [Frame]) {
+        let i = frames.len() - 1;
+        let code = frames[i].func.code.clone();
+        let id = self.code_id(&code);
+        let caller = match i.checked_sub(1) {
+            _ if self.calls.builtin_depth == i => self.calls.builtin_caller(),
+            Some(j) => {
+                let c = frames[j].func.code.clone();
+                Some(calls::Caller {
+                    key: Self::frame_key(&frames[j]),
+                    id: self.code_id(&c),
+                })
+            }
+            None => None,
+        }
+        .unwrap_or(calls::Caller::ROOT);
+        let e = self.calls.edge(caller, id);
+        if !self.exact {
+            code.prof.edge_memo.set(e);
+            if let Some(site) = i
+                .checked_sub(1)
+                .and_then(|j| frames[j].code().prof.pcs.get(frames[j].pc.wrapping_sub(1)))
+            {
+                site.call_edge.set(e);
+            }
+        }
+        // SAFETY: `edge` returns an edge it owns.
+        unsafe { (*e).start() };
+        if self.exact {
+            self.calls.start_timed(clock::ticks());
+        }
+        frames[i].rec_edge = e;
+    }
+
+    /// `frame`, the top one, returns (or yields, or unwinds) and is popped
+    /// next. Inlined into the pops: the sampled case is a few loads and
+    /// stores; the exact case is a function of its own.
+    #[inline(always)]
+    pub fn leave_frame(&mut self, frame: &mut Frame) {
+        let e = frame.rec_edge;
+        if e.is_null() {
+            return;
+        }
+        frame.rec_edge = std::ptr::null();
+        if self.exact {
+            return self.leave_timed(e);
+        }
+        // SAFETY: a frame's edge is one of this recorder's (see `enter_frame`).
+        unsafe { (*e).end() }
+    }
+
+    #[inline(never)]
+    fn leave_timed(&mut self, e: *const calls::Edge) {
+        // SAFETY: as in `leave_frame`.
+        self.calls.finish_timed(unsafe { &*e }, clock::ticks());
+    }
+
+    /// A call of builtin `id` starts, with `frames` the Python frames.
+    #[inline]
+    pub fn enter_builtin(&mut self, id: u32, frames: &[Frame]) {
+        let depth = frames.len();
+        let key = self
+            .calls
+            .builtin_caller_key(depth, frames.last().map(Self::frame_key));
+        let memo = self.calls.builtin_memo(id).get();
+        // SAFETY: as in `enter_frame`.
+        let e = if !memo.is_null() && unsafe { (*memo).caller_key } == key {
+            memo
+        } else {
+            self.builtin_edge(id, frames, key)
+        };
+        // SAFETY: as in `enter_frame`.
+        unsafe { (*e).start() };
+        if self.exact {
+            self.calls.start_timed(clock::ticks());
+        }
+        self.calls.push_builtin(e, depth);
+    }
+
+    /// The edge of a call of builtin `id` the memo does not hold: the one
+    /// its call site (the top frame's, when no builtin calls it) took last,
+    /// or found in the tables.
+    #[inline(never)]
+    fn builtin_edge(&mut self, id: u32, frames: &[Frame], key: usize) -> *const calls::Edge {
+        let depth = frames.len();
+        let site = frames
+            .last()
+            .filter(|_| self.calls.builtin_depth != depth)
+            .and_then(|f| f.code().prof.pcs.get(f.pc.wrapping_sub(1)));
+        if let Some(site) = site {
+            let e = site.call_edge.get();
+            // SAFETY: as in `enter_frame`.
+            if !e.is_null() && unsafe { (*e).caller_key == key && (*e).callee == id } {
+                self.calls.builtin_memo(id).set(e);
+                return e;
+            }
+        }
+        let caller = if self.calls.builtin_depth == depth {
+            self.calls.builtin_caller()
+        } else {
+            frames.last().map(|f| {
+                let c = f.func.code.clone();
+                calls::Caller {
+                    key: Self::frame_key(f),
+                    id: self.code_id(&c),
+                }
+            })
+        }
+        .unwrap_or(calls::Caller::ROOT);
+        let e = self.calls.edge(caller, id);
+        if !self.exact {
+            self.calls.builtin_memo(id).set(e);
+            if let Some(site) = site {
+                site.call_edge.set(e);
+            }
+        }
+        e
+    }
+
+    /// The innermost builtin call returns.
+    #[inline]
+    pub fn leave_builtin(&mut self) {
+        let e = self.calls.pop_builtin();
+        if e.is_null() {
+            return;
+        }
+        if self.exact {
+            return self.leave_timed(e);
+        }
+        // SAFETY: as in `leave_frame`.
+        unsafe { (*e).end() }
+    }
+
+    /// The run stopped: close the activations still open (innermost first,
+    /// so exact times add up) and forget them.
+    pub fn leave_all(&mut self, frames: &mut [Frame]) {
+        let mut open: Vec<*const calls::Edge> = Vec::new();
+        let mut builtins = self.calls.builtin_stack().peekable();
+        for (i, f) in frames.iter().enumerate() {
+            while let Some((e, _)) = builtins.next_if(|&(_, d)| d <= i) {
+                open.push(e);
+            }
+            if !f.rec_edge.is_null() {
+                open.push(f.rec_edge);
+            }
+        }
+        open.extend(builtins.map(|(e, _)| e as *const calls::Edge));
+        let now = clock::ticks();
+        for &e in open.iter().rev() {
+            if self.exact {
+                // SAFETY: as in `leave_frame`.
+                self.calls.finish_timed(unsafe { &*e }, now);
+            } else {
+                unsafe { (*e).end() };
+            }
+        }
+        for f in frames.iter_mut() {
+            f.rec_edge = std::ptr::null();
+        }
+        self.calls.clear_builtins();
     }
 
     /// Count one sample on `stack` (innermost frame last).
