@@ -327,7 +327,9 @@ impl Vm {
                 }
             }
         }
-        let f = self.getattr(recv, name)?;
+        let f = self
+            .getattr(recv, name)
+            .inspect_err(|_| self.method_lookup_failed = true)?;
         self.stack[at] = f;
         self.call_from_regs(f, at + 1, argc, None)
     }
@@ -362,7 +364,9 @@ impl Vm {
         }
         let f = match crate::interp::attr_cache::load_attr_other_hit(c, recv) {
             Some(f) => f,
-            None => self.load_attr_other_fill(c, recv, name)?,
+            None => self
+                .load_attr_other_fill(c, recv, name)
+                .inspect_err(|_| self.method_lookup_failed = true)?,
         };
         self.stack[at] = f;
         self.call_from_regs(f, at + 1, argc, None)

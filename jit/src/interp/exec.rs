@@ -60,6 +60,7 @@ impl Vm {
     fn unwind(&mut self, mut exc: PyExc) -> PyResult<bool> {
         let mut reraise = self.reraising;
         self.reraising = false;
+        let mut method_lookup = std::mem::take(&mut self.method_lookup_failed);
         if !reraise {
             // Every exception raised while another is handled records it as its
             // context, whether `raise` or a failing operation raised it.
@@ -73,11 +74,14 @@ impl Vm {
                 if let Some(e) = &exc.exc {
                     e.borrow_mut().traceback.push(TraceEntry {
                         code: frame.func.code.clone(),
-                        line: code.line_at(fault),
+                        line: code.fault_loc(fault, method_lookup).line,
+                        pc: fault as u32,
+                        method_lookup,
                     });
                 }
             }
             reraise = false;
+            method_lookup = false;
             let found = code
                 .exc_table
                 .iter()

@@ -105,6 +105,10 @@ pub struct Vm {
     pub id_counter: RefCell<u64>,
     /// The exception being propagated is a re-raise: add no traceback entry.
     pub reraising: bool,
+    /// The exception being propagated was raised by a `CallMethod`'s
+    /// attribute lookup (not by the call): its traceback entry shows the
+    /// attribute's location (`Code::fault_loc`).
+    pub method_lookup_failed: bool,
     /// A finished generator's return value (for `yield from` and StopIteration).
     pub last_return: Value,
     /// An exception `generator.throw()` raises when the generator resumes.
@@ -281,6 +285,7 @@ impl Vm {
             interrupted: &INTERRUPTED,
             id_counter: RefCell::new(0),
             reraising: false,
+            method_lookup_failed: false,
             last_return: Value::None,
             collect_error: None,
             pending_throw: None,

@@ -953,6 +953,11 @@ impl Default for Value {
 pub struct TraceEntry {
     pub code: Rc<Code>,
     pub line: u32,
+    /// The faulting instruction, whose source range the markers under the
+    /// line show.
+    pub pc: u32,
+    /// Raised by a `CallMethod`'s attribute lookup (`Code::fault_loc`).
+    pub method_lookup: bool,
 }
 
 pub struct InstanceObj {
