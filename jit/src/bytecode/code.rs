@@ -146,6 +146,14 @@ pub struct Code {
     pub params: Params,
     /// Names of registers, for the disassembler and error messages.
     pub reg_names: Vec<Option<Rc<str>>>,
+    /// Registers `0..nvars` hold the named variables (for `locals()`):
+    /// parameters and locals, then from `frees_start` the free variables.
+    pub nvars: u16,
+    pub frees_start: u16,
+    /// The code names `locals` or `vars`, which read its variables from the
+    /// frame's registers: the JIT keeps no variable only in a machine
+    /// register.
+    pub reads_frame: bool,
     pub children: Vec<Rc<Code>>,
     /// Protected ranges, innermost first.
     pub exc_table: Vec<ExcEntry>,

@@ -139,6 +139,10 @@ struct FnCompiler<'c, 'v, 'a> {
     children: Vec<Rc<Code>>,
     vars: HashMap<String, u16>,
     reg_names: Vec<Option<Rc<str>>>,
+    /// See `Code::nvars` and `Code::frees_start`.
+    nvars: u16,
+    reads_frame: bool,
+    frees_start: u16,
     next_reg: u16,
     max_reg: u16,
     loops: Vec<LoopCtx>,
@@ -190,6 +194,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             children: Vec::new(),
             vars: HashMap::new(),
             reg_names: Vec::new(),
+            nvars: 0,
+            reads_frame: false,
+            frees_start: 0,
             next_reg: 0,
             max_reg: 0,
             loops: Vec::new(),
@@ -229,6 +236,8 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 fc.next_reg += 1;
             }
             fc.max_reg = fc.next_reg;
+            fc.nvars = fc.next_reg;
+            fc.frees_start = locals.len() as u16;
             for p in fc.params.names.clone() {
                 fc.bound.insert(p.to_string());
             }
@@ -482,6 +491,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
     }
 
     fn load_name(&mut self, name: &str, dst: Option<u16>) -> CResult<u16> {
+        if matches!(name, "locals" | "vars") {
+            // locals() reads the frame's registers (see `Code::reads_frame`).
+            self.reads_frame = true;
+        }
         match self.access(name) {
             NameAccess::Local => {
                 let r = self.vars[name];
@@ -629,6 +642,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             nregs,
             params: self.params,
             reg_names: self.reg_names,
+            nvars: self.nvars,
+            frees_start: self.frees_start,
+            reads_frame: self.reads_frame,
             children: self.children,
             exc_table: self.exc_entries.into_iter().map(|(_, e)| e).collect(),
             is_generator,
@@ -3083,6 +3099,8 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             c.reg_names.insert(0, Some(".0".into()));
             c.next_reg += 1;
             c.max_reg = c.next_reg;
+            c.nvars += 1;
+            c.frees_start += 1;
             c.cur_loc = node_loc;
             c.prologue();
             let acc = c.alloc()?;

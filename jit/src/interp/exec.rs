@@ -494,9 +494,16 @@ impl Vm {
                                 .copied();
                             match cached {
                                 Some(b) if !matches!(b, Value::Undefined) => b,
-                                _ => {
+                                _ => 'miss: {
                                     sync!();
-                                    let b = tryv!(self.load_builtin(code.names[name as usize]));
+                                    let nm = code.names[name as usize];
+                                    // Stored through globals() (builtins/namespaces.rs).
+                                    if func.module.namespace.get().is_some() {
+                                        if let Some(v) = self.namespace_lookup(func.module, nm) {
+                                            break 'miss v;
+                                        }
+                                    }
+                                    let b = tryv!(self.load_builtin(nm));
                                     let mut cache = func.module.builtin_cache.borrow_mut();
                                     if cache.len() <= slot as usize {
                                         cache.resize(slot as usize + 1, Value::Undefined);

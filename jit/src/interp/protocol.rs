@@ -133,7 +133,15 @@ impl Vm {
     pub fn getattr_opt(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
         let n = name.as_str();
         match obj {
-            Value::Module(m) => return Ok(m.get(n)),
+            Value::Module(m) => {
+                if let Some(v) = m.get(n) {
+                    return Ok(Some(v));
+                }
+                if n == "__dict__" {
+                    return Ok(Some(Value::Dict(self.module_namespace(m))));
+                }
+                return Ok(None);
+            }
             Value::Instance(i) => {
                 if let Some(st) = &i.exc {
                     if i.table().borrow().get_str(str_hash(name), n).is_none() {

@@ -604,6 +604,7 @@ impl Vm {
             globals: RefCell::new(Vec::new()),
             slots: RefCell::new(HashMap::new()),
             builtin_cache: RefCell::new(Vec::new()),
+            namespace: std::cell::Cell::new(None),
         });
         m.set("__name__", Value::Str(n));
         m
