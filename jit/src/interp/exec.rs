@@ -132,7 +132,13 @@ impl Vm {
         // generator.throw(): raise at the suspended yield (the frame's pc is just
         // past it, so the unwinder finds the handlers around the yield).
         if let Some(e) = self.pending_throw.take() {
-            return Err(e);
+            // Suspended in `yield from`: the sub-iterator gets it first.
+            let f = self.frames.last().expect("frame");
+            if matches!(f.code().instrs.get(f.pc), Some(Instr::YieldFrom { .. })) {
+                self.yield_from_input = Some(crate::interp::vm::YieldFromInput::Throw(e));
+            } else {
+                return Err(e);
+            }
         }
         let mut frame_idx = self.frames.len() - 1;
         let mut code: &Code = unsafe { &*self.frames[frame_idx].code_ptr() };
@@ -1428,7 +1434,11 @@ impl Vm {
                     // Delegate: take the next value of the sub-iterator; yield it
                     // and come back to this instruction until it is exhausted.
                     let it = r!(src);
-                    match tryv!(self.iter_next_for_yield_from(it)) {
+                    let step = match self.yield_from_input.take() {
+                        None => self.iter_next_for_yield_from(it),
+                        Some(input) => self.yield_from_delegate(it, input),
+                    };
+                    match tryv!(step) {
                         Ok(v) => {
                             if let Some(sink) = self.frames[frame_idx].collect {
                                 // Drained by a builtin: keep the item and

@@ -113,6 +113,10 @@ pub struct Vm {
     pub last_return: Value,
     /// An exception `generator.throw()` raises when the generator resumes.
     pub pending_throw: Option<PyExc>,
+    /// What a generator suspended in `yield from` was resumed with, for its
+    /// `YieldFrom` to pass on to the sub-iterator (`send(v)` with v not None,
+    /// `throw(e)`, `close()`).
+    pub yield_from_input: Option<YieldFromInput>,
     /// An exception the sink of a drained generator raised (an unhashable
     /// item for `set(gen)`): the builtin raises it once the generator is
     /// suspended, as CPython's would (see `Vm::collect_generator`).
@@ -138,6 +142,12 @@ pub struct Vm {
     /// How the program ended, when not by running off its end: set with the
     /// exception's last traceback line when it is reported.
     pub run_end: Option<(profile::RunEnd, Option<String>)>,
+}
+
+/// See `Vm::yield_from_input`.
+pub enum YieldFromInput {
+    Send(Value),
+    Throw(PyExc),
 }
 
 /// The type objects of the built-in types.
@@ -289,6 +299,7 @@ impl Vm {
             last_return: Value::None,
             collect_error: None,
             pending_throw: None,
+            yield_from_input: None,
             pct_cache: rustc_hash::FxHashMap::default(),
             jit: crate::jit::JitRuntime::new(jit_options),
             jit_threshold: u32::MAX,
