@@ -106,6 +106,7 @@ fn random_new(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         globals: std::cell::RefCell::new(Vec::new()),
         slots: std::cell::RefCell::new(std::collections::HashMap::new()),
         builtin_cache: std::cell::RefCell::new(Vec::new()),
+        namespace: std::cell::Cell::new(None),
     });
     add_methods(vm, m, Value::List(state), false);
     seed(vm, &[Value::List(state), x], &[])?;

@@ -54,6 +54,8 @@ fn make_sys(vm: &mut Vm) -> Gc<ModuleObj> {
     m.set("version_info", vi);
     let p = vm.new_str("linux");
     m.set("platform", p);
+    let mods = vm.make_sys_modules();
+    m.set("modules", mods);
     m
 }
 

@@ -105,10 +105,18 @@ pub struct Vm {
     pub id_counter: RefCell<u64>,
     /// The exception being propagated is a re-raise: add no traceback entry.
     pub reraising: bool,
+    /// The exception being propagated was raised by a `CallMethod`'s
+    /// attribute lookup (not by the call): its traceback entry shows the
+    /// attribute's location (`Code::fault_loc`).
+    pub method_lookup_failed: bool,
     /// A finished generator's return value (for `yield from` and StopIteration).
     pub last_return: Value,
     /// An exception `generator.throw()` raises when the generator resumes.
     pub pending_throw: Option<PyExc>,
+    /// What a generator suspended in `yield from` was resumed with, for its
+    /// `YieldFrom` to pass on to the sub-iterator (`send(v)` with v not None,
+    /// `throw(e)`, `close()`).
+    pub yield_from_input: Option<YieldFromInput>,
     /// An exception the sink of a drained generator raised (an unhashable
     /// item for `set(gen)`): the builtin raises it once the generator is
     /// suspended, as CPython's would (see `Vm::collect_generator`).
@@ -134,6 +142,12 @@ pub struct Vm {
     /// How the program ended, when not by running off its end: set with the
     /// exception's last traceback line when it is reported.
     pub run_end: Option<(profile::RunEnd, Option<String>)>,
+}
+
+/// See `Vm::yield_from_input`.
+pub enum YieldFromInput {
+    Send(Value),
+    Throw(PyExc),
 }
 
 /// The type objects of the built-in types.
@@ -281,9 +295,11 @@ impl Vm {
             interrupted: &INTERRUPTED,
             id_counter: RefCell::new(0),
             reraising: false,
+            method_lookup_failed: false,
             last_return: Value::None,
             collect_error: None,
             pending_throw: None,
+            yield_from_input: None,
             pct_cache: rustc_hash::FxHashMap::default(),
             jit: crate::jit::JitRuntime::new(jit_options),
             jit_threshold: u32::MAX,
@@ -599,6 +615,7 @@ impl Vm {
             globals: RefCell::new(Vec::new()),
             slots: RefCell::new(HashMap::new()),
             builtin_cache: RefCell::new(Vec::new()),
+            namespace: std::cell::Cell::new(None),
         });
         m.set("__name__", Value::Str(n));
         m

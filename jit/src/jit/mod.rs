@@ -342,7 +342,8 @@ impl JitRuntime {
                 .then(crate::recorder::sampler::pending_flag),
         };
         let listing = self.options.listing;
-        let regalloc = self.options.regalloc.then_some(&noreg_at[..]);
+        // locals() reads variables from the frame: keep them there.
+        let regalloc = (self.options.regalloc && !code.reads_frame).then_some(&noreg_at[..]);
         let (built, peak_heap_bytes) = crate::recorder::heapcount::measure(|| {
             let out =
                 codegen::Gen::new(code, &generic_at, &demoted, listing, polls, regalloc).generate();

@@ -953,6 +953,11 @@ impl Default for Value {
 pub struct TraceEntry {
     pub code: Rc<Code>,
     pub line: u32,
+    /// The faulting instruction, whose source range the markers under the
+    /// line show.
+    pub pc: u32,
+    /// Raised by a `CallMethod`'s attribute lookup (`Code::fault_loc`).
+    pub method_lookup: bool,
 }
 
 pub struct InstanceObj {
@@ -1098,6 +1103,9 @@ pub struct ModuleObj {
     /// Built-ins found for unassigned global slots, by slot: `len` is looked up
     /// by name once per module, not on every call.
     pub builtin_cache: RefCell<Vec<Value>>,
+    /// The dict `globals()` / `module.__dict__` return, made on first use and
+    /// refreshed from the slots on each (see `builtins/namespaces.rs`).
+    pub namespace: std::cell::Cell<Option<Gc<DictObj>>>,
 }
 impl ModuleObj {
     pub fn slot_of(&self, name: &str) -> Option<usize> {
@@ -1131,6 +1139,9 @@ impl Trace for ModuleObj {
         t.mark(self.name);
         t.mark_values(&self.globals.borrow());
         t.mark_values(&self.builtin_cache.borrow());
+        if let Some(d) = self.namespace.get() {
+            t.mark(d);
+        }
     }
 }
 
