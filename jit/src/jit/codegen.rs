@@ -70,6 +70,8 @@ mod gen_index;
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
 mod gen_loops_reg;
+#[path = "gen_rec_calls.rs"]
+mod gen_rec_calls;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
 pub(crate) fn slot(r: u16) -> i32 {

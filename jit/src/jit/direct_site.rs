@@ -63,6 +63,16 @@ pub struct DirectSite {
     code: std::cell::RefCell<Option<Rc<Code>>>,
     /// The method site's classes beyond the interpreter's one-entry cache.
     pub methods: MethodSite,
+    /// Recording: the call's (caller, callee, edge) in the recorder's call
+    /// counts, for counting it inline (`gen_rec_calls.rs`). `rec_caller`
+    /// is u64::MAX (matching no caller) until the hook learns them, and again
+    /// whenever the site changes callee.
+    pub rec_caller: Cell<u64>,
+    pub rec_func: Cell<u32>,
+    pub rec_edge: Cell<u32>,
+    /// `rec_func` and `rec_edge` times their element's size.
+    pub rec_func_off: Cell<u64>,
+    pub rec_edge_off: Cell<u64>,
 }
 
 impl Default for DirectSite {
@@ -76,6 +86,11 @@ impl Default for DirectSite {
             nregs: Cell::new(0),
             code: std::cell::RefCell::new(None),
             methods: MethodSite::default(),
+            rec_caller: Cell::new(u64::MAX),
+            rec_func: Cell::new(0),
+            rec_edge: Cell::new(0),
+            rec_func_off: Cell::new(0),
+            rec_edge_off: Cell::new(0),
         }
     }
 }
@@ -93,6 +108,7 @@ impl DirectSite {
         // Invalidate first: a half-written site must not match.
         self.code_word.set(0);
         self.class.set(0);
+        self.rec_caller.set(u64::MAX);
         // SAFETY: an `Rc` is one pointer word (checked by `measure`).
         let word = unsafe { *(code as *const Rc<Code> as *const usize) };
         debug_assert!(code.jit.direct.get() != 0);
@@ -153,6 +169,15 @@ pub struct FrameLayout {
     pub site_func: i32,
     pub site_code_rc: i32,
     pub site_nregs: i32,
+    pub site_rec_caller: i32,
+    pub site_rec_func: i32,
+    pub site_rec_edge: i32,
+    pub site_rec_func_off: i32,
+    pub site_rec_edge_off: i32,
+    // Recording: from the `Vm`, and from its `Recorder`.
+    pub rec_at0: i32,
+    pub rec_exact: i32,
+    pub rec_calls: i32,
 }
 
 const MAX_EMPTY_WORDS: usize = 16;
@@ -254,6 +279,14 @@ fn measure() -> FrameLayout {
         site_func: i(offset_of!(DirectSite, func)),
         site_code_rc: i(offset_of!(DirectSite, code_rc)),
         site_nregs: i(offset_of!(DirectSite, nregs)),
+        site_rec_caller: i(offset_of!(DirectSite, rec_caller)),
+        site_rec_func: i(offset_of!(DirectSite, rec_func)),
+        site_rec_edge: i(offset_of!(DirectSite, rec_edge)),
+        site_rec_func_off: i(offset_of!(DirectSite, rec_func_off)),
+        site_rec_edge_off: i(offset_of!(DirectSite, rec_edge_off)),
+        rec_at0: i(offset_of!(Vm, rec_at)),
+        rec_exact: i(offset_of!(crate::recorder::Recorder, exact)),
+        rec_calls: i(offset_of!(crate::recorder::Recorder, calls)),
     }
 }
 

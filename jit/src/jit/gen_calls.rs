@@ -217,62 +217,6 @@ impl<'a> Gen<'a> {
         self.forget_all();
     }
 
-    /// Recording: the call just pushed is counted as the interpreter's push
-    /// counts it (`jit_rec_enter`, cold; keeps r8-r10).
-    fn rec_call_enter(&mut self, pc: u32) {
-        let l = *frame_layout();
-        let (hook, back) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
-        let f = direct::jit_rec_enter as *const () as i64;
-        asm!(self.ops
-            ; cmp QWORD [r12 + l.rec], 0
-            ; jne =>hook
-            ; =>back
-        );
-        self.cold(move |g| {
-            g.comment(format_args!(
-                "pc {pc}: recording: count the inline call as a frame push"
-            ));
-            asm!(g.ops
-                ; =>hook
-                ; push r8
-                ; push r9
-                ; push r10
-                ; push r10
-                ; mov rdi, r12
-                ; mov rax, QWORD f
-                ; call rax
-                ; pop r10
-                ; pop r10
-                ; pop r9
-                ; pop r8
-                ; jmp =>back
-            );
-        });
-    }
-
-    /// Recording: the inline call returned; uncount it before the pop
-    /// (`jit_rec_leave`, cold).
-    fn rec_call_leave(&mut self, pc: u32) {
-        let l = *frame_layout();
-        let (hook, back) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
-        let f = direct::jit_rec_leave as *const () as i64;
-        asm!(self.ops
-            ; cmp QWORD [r12 + l.rec], 0
-            ; jne =>hook
-            ; =>back
-        );
-        self.cold(move |g| {
-            g.comment(format_args!("pc {pc}: recording: the inline call returns"));
-            asm!(g.ops
-                ; =>hook
-                ; mov rdi, r12
-                ; mov rax, QWORD f
-                ; call rax
-                ; jmp =>back
-            );
-        });
-    }
-
     /// The lean path of a class call (`Call` with a class in `reg`, cached
     /// as "a plain instance, then this `__init__`"): the instance takes the
     /// class's register, `__init__`'s frame starts there, and

@@ -413,6 +413,10 @@ impl CallTimes {
     }
 }
 
+/// The counts' interface to compiled code that counts direct calls inline.
+#[path = "calls_inline.rs"]
+pub mod inline;
+
 #[cfg(test)]
 mod tests {
     use super::*;
