@@ -270,6 +270,9 @@ pub struct Gen<'a> {
 #[derive(Clone, Copy)]
 pub struct Polls {
     pub gc_due: *const bool,
+    /// `gc_due` as an offset from the `Vm` (r12), when the flag is in it
+    /// (the heap lives in the VM): one instruction shorter to test.
+    pub gc_due_in_vm: Option<i32>,
     pub interrupted: *const bool,
     pub sample: Option<*const bool>,
 }

@@ -86,12 +86,20 @@ impl<'a> Gen<'a> {
             );
         }
         let depth_max = calls::MAX_NATIVE_DEPTH as i32;
+        // Nothing for the Rust path: no collection or Ctrl-C due, under the
+        // native depth and recursion limits, room for the frame.
+        match self.polls.gc_due_in_vm {
+            Some(off) => asm!(self.ops
+                ; cmp BYTE [r12 + off], 0
+                ; jne =>rust_enter
+            ),
+            None => asm!(self.ops
+                ; mov rax, QWORD gc_due
+                ; cmp BYTE [rax], 0
+                ; jne =>rust_enter
+            ),
+        }
         asm!(self.ops
-            // Nothing for the Rust path: no collection or Ctrl-C due, under
-            // the native depth and recursion limits, room for the frame.
-            ; mov rax, QWORD gc_due
-            ; cmp BYTE [rax], 0
-            ; jne =>rust_enter
             ; mov rax, QWORD intr
             ; cmp BYTE [rax], 0
             ; jne =>rust_enter

@@ -339,8 +339,15 @@ impl JitRuntime {
         let _tier = crate::recorder::sampler::TierScope::enter(profile::Tier::Compiler);
         let at_ticks = crate::recorder::clock::ticks();
         let start = Instant::now();
+        // The VM holding this runtime, if it is in one: where compiled code
+        // finds the collector's flag relative to r12.
+        let vm_at = (self as *const JitRuntime as usize)
+            .wrapping_sub(std::mem::offset_of!(crate::interp::vm::Vm, jit));
+        let in_vm = (gc_due as usize).wrapping_sub(vm_at);
         let polls = codegen::Polls {
             gc_due,
+            gc_due_in_vm: (in_vm < std::mem::size_of::<crate::interp::vm::Vm>())
+                .then_some(in_vm as i32),
             interrupted,
             sample: self
                 .options
