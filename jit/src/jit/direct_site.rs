@@ -1,16 +1,16 @@
-//! The inline direct call: what a call site remembers of its last callee, and
-//! where compiled code finds the VM's frame stack.
+//! The inline direct call: what a call site remembers of its last callees,
+//! and where compiled code finds the VM's frame stack.
 //!
 //! `direct::jit_call_enter` pushes a callee's frame in Rust. Once it has done
 //! so for a site with exactly the callee's parameters, it records the callee
-//! here (`DirectSite::fill`): the code object and the compiled code's direct
-//! entry (which clears the callee's other registers itself). The site's
-//! machine code (`codegen/gen_calls.rs`) then checks that the next call is to
-//! the same code (a `Call`: the function's code object; a `CallMethod`: the
-//! receiver's class and its version, not shadowed) and that nothing needs the
-//! Rust path (no recorder, no safepoint due, under the recursion and native
-//! depth limits, room in the frame vector and the register stack), and
-//! pushes the frame itself: about a third of the instructions of the helper.
+//! in one of the site's entries (`DirectSite::fill`): the code object (from
+//! which compiled code finds the direct entry, which clears the callee's
+//! other registers itself). The site's machine code (`codegen/gen_calls.rs`)
+//! then looks for the next call's callee among the entries (a `Call`: the
+//! function's code object; a `CallMethod`: the receiver's class and its
+//! version, not shadowed), checks that nothing needs the Rust path (no
+//! safepoint due, under the recursion and native depth limits, room in the
+//! frame vector and the register stack), and pushes the frame itself.
 //!
 //! The push writes a frame's words one by one: the fields it sets (function,
 //! code, base, pc, return slot, handled-exception base) and, for the fields a
@@ -43,8 +43,23 @@ use crate::runtime::value::Value;
 const _: () = assert!(!std::mem::needs_drop::<Frame>());
 const _: () = assert!(size_of::<Frame>() % 8 == 0);
 
-/// One call site's memory of its last lean callee (all zero: none yet).
+/// How many callees a site remembers: a site that sees a few in turn (a
+/// method call over several classes, as richards' `task.fn(...)`) keeps
+/// taking the inline path.
+pub const SITE_WAYS: usize = 4;
+
+/// One call site's memory of its last lean callees.
+#[derive(Default)]
 pub struct DirectSite {
+    pub entries: [DirectEntry; SITE_WAYS],
+    /// The entry the next new callee replaces (round robin).
+    next: Cell<u8>,
+    /// The method site's classes beyond the interpreter's one-entry cache.
+    pub methods: MethodSite,
+}
+
+/// One callee a site remembers (all zero: none).
+pub struct DirectEntry {
     /// `Call`: the callee function's `code` word (its `Rc<Code>`), which
     /// every function made from the same code shares.
     pub code_word: Cell<usize>,
@@ -61,12 +76,10 @@ pub struct DirectSite {
     /// Keeps the code object alive, so `code_word` can never match another
     /// code allocated at the same address.
     code: std::cell::RefCell<Option<Rc<Code>>>,
-    /// The method site's classes beyond the interpreter's one-entry cache.
-    pub methods: MethodSite,
     /// Recording: the call's (caller, callee, edge) in the recorder's call
     /// counts, for counting it inline (`gen_rec_calls.rs`). `rec_caller`
     /// is u64::MAX (matching no caller) until the hook learns them, and again
-    /// whenever the site changes callee.
+    /// whenever the entry changes callee.
     pub rec_caller: Cell<u64>,
     pub rec_func: Cell<u32>,
     pub rec_edge: Cell<u32>,
@@ -75,9 +88,9 @@ pub struct DirectSite {
     pub rec_edge_off: Cell<u64>,
 }
 
-impl Default for DirectSite {
+impl Default for DirectEntry {
     fn default() -> Self {
-        DirectSite {
+        DirectEntry {
             code_word: Cell::new(0),
             class: Cell::new(0),
             version: Cell::new(0),
@@ -85,7 +98,6 @@ impl Default for DirectSite {
             code_rc: Cell::new(0),
             nregs: Cell::new(0),
             code: std::cell::RefCell::new(None),
-            methods: MethodSite::default(),
             rec_caller: Cell::new(u64::MAX),
             rec_func: Cell::new(0),
             rec_edge: Cell::new(0),
@@ -99,18 +111,38 @@ impl DirectSite {
     /// Remember the callee `f` just pushed by the Rust path with exactly its
     /// parameters, whose code is compiled with a direct entry (and so stays:
     /// code is never uncompiled, and every version of it has one).
-    /// `class`: the method call's receiver class.
+    /// `class`: the method call's receiver class. It takes the entry that
+    /// already has its code (a `Call`) or class (a method), else the oldest.
     pub fn fill(&self, f: Gc<FunctionObj>, class: Option<Gc<TypeObj>>) {
+        let code = &f.code;
+        // SAFETY: an `Rc` is one pointer word (checked by `measure`).
+        let word = unsafe { *(code as *const Rc<Code> as *const usize) };
+        let same = |e: &DirectEntry| match class {
+            Some(c) => e.class.get() == c.addr(),
+            None => e.code_word.get() == word,
+        };
+        let e = match self.entries.iter().find(|e| same(e)) {
+            Some(e) => e,
+            None => {
+                let i = self.next.get() as usize % SITE_WAYS;
+                self.next.set((i + 1) as u8);
+                &self.entries[i]
+            }
+        };
+        e.fill(f, word, class);
+    }
+}
+
+impl DirectEntry {
+    fn fill(&self, f: Gc<FunctionObj>, word: usize, class: Option<Gc<TypeObj>>) {
         let code = &f.code;
         let Ok(mut keep) = self.code.try_borrow_mut() else {
             return;
         };
-        // Invalidate first: a half-written site must not match.
+        // Invalidate first: a half-written entry must not match.
         self.code_word.set(0);
         self.class.set(0);
         self.rec_caller.set(u64::MAX);
-        // SAFETY: an `Rc` is one pointer word (checked by `measure`).
-        let word = unsafe { *(code as *const Rc<Code> as *const usize) };
         debug_assert!(code.jit.direct.get() != 0);
         self.code_rc.set(word);
         self.nregs.set(code.nregs as u64);
@@ -162,7 +194,10 @@ pub struct FrameLayout {
     pub instance_class: i32,
     pub type_version: i32,
     pub type_shadowed: i32,
-    // From a `DirectSite`.
+    // From a `DirectSite`: its entries, and their size.
+    pub site_entries: i32,
+    pub entry_size: i32,
+    // From a `DirectEntry` (the `site_` prefix kept).
     pub site_code_word: i32,
     pub site_class: i32,
     pub site_version: i32,
@@ -273,17 +308,19 @@ fn measure() -> FrameLayout {
         instance_class: i(Gc::<InstanceObj>::PAYLOAD_OFFSET + offset_of!(InstanceObj, class)),
         type_version: i(Gc::<TypeObj>::PAYLOAD_OFFSET + offset_of!(TypeObj, version)),
         type_shadowed: i(Gc::<TypeObj>::PAYLOAD_OFFSET + offset_of!(TypeObj, shadowed)),
-        site_code_word: i(offset_of!(DirectSite, code_word)),
-        site_class: i(offset_of!(DirectSite, class)),
-        site_version: i(offset_of!(DirectSite, version)),
-        site_func: i(offset_of!(DirectSite, func)),
-        site_code_rc: i(offset_of!(DirectSite, code_rc)),
-        site_nregs: i(offset_of!(DirectSite, nregs)),
-        site_rec_caller: i(offset_of!(DirectSite, rec_caller)),
-        site_rec_func: i(offset_of!(DirectSite, rec_func)),
-        site_rec_edge: i(offset_of!(DirectSite, rec_edge)),
-        site_rec_func_off: i(offset_of!(DirectSite, rec_func_off)),
-        site_rec_edge_off: i(offset_of!(DirectSite, rec_edge_off)),
+        site_entries: i(offset_of!(DirectSite, entries)),
+        entry_size: i(size_of::<DirectEntry>()),
+        site_code_word: i(offset_of!(DirectEntry, code_word)),
+        site_class: i(offset_of!(DirectEntry, class)),
+        site_version: i(offset_of!(DirectEntry, version)),
+        site_func: i(offset_of!(DirectEntry, func)),
+        site_code_rc: i(offset_of!(DirectEntry, code_rc)),
+        site_nregs: i(offset_of!(DirectEntry, nregs)),
+        site_rec_caller: i(offset_of!(DirectEntry, rec_caller)),
+        site_rec_func: i(offset_of!(DirectEntry, rec_func)),
+        site_rec_edge: i(offset_of!(DirectEntry, rec_edge)),
+        site_rec_func_off: i(offset_of!(DirectEntry, rec_func_off)),
+        site_rec_edge_off: i(offset_of!(DirectEntry, rec_edge_off)),
         rec_at0: i(offset_of!(Vm, rec_at)),
         rec_exact: i(offset_of!(crate::recorder::Recorder, exact)),
         rec_calls: i(offset_of!(crate::recorder::Recorder, calls)),

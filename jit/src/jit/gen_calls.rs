@@ -57,21 +57,41 @@ impl<'a> Gen<'a> {
         self.method_sites.push(site);
         let l = *frame_layout();
         let (gc_due, intr) = (self.polls.gc_due as i64, self.polls.interrupted as i64);
-        // r8: the site, r9: the callee function, r10: its code word.
+        // r8: the site's entry for this callee, r9: the callee function,
+        // r10: its code word.
+        let entries = site_p + l.site_entries as i64;
+        let ways = crate::jit::direct_site::SITE_WAYS;
+        let hit = self.ops.new_dynamic_label();
         asm!(self.ops
             ; cmp QWORD [rbx + slot(reg)], tag as i32
             ; jne =>general
-            ; mov r8, QWORD site_p
+            ; mov r8, QWORD entries
         );
         if is_method {
             asm!(self.ops
                 ; mov rax, [rbx + pay(reg)]
                 ; mov rax, [rax + l.instance_class]
-                ; cmp rax, [r8 + l.site_class]
-                ; jne =>rust_enter
                 ; mov ecx, [rax + l.type_version]
-                ; cmp ecx, [r8 + l.site_version]
-                ; jne =>rust_enter
+            );
+            for i in 0..ways {
+                let next = self.ops.new_dynamic_label();
+                if i > 0 {
+                    asm!(self.ops; add r8, l.entry_size);
+                }
+                let miss = if i + 1 == ways { rust_enter } else { next };
+                asm!(self.ops
+                    ; cmp rax, [r8 + l.site_class]
+                    ; jne =>miss
+                    ; cmp ecx, [r8 + l.site_version]
+                    ; je =>hit
+                );
+                if i + 1 == ways {
+                    asm!(self.ops; jmp =>rust_enter);
+                }
+                asm!(self.ops; =>next);
+            }
+            asm!(self.ops
+                ; =>hit
                 ; cmp BYTE [rax + l.type_shadowed], 0
                 ; jne =>rust_enter
                 ; mov r9, [r8 + l.site_func]
@@ -81,9 +101,24 @@ impl<'a> Gen<'a> {
             asm!(self.ops
                 ; mov r9, [rbx + pay(reg)]
                 ; mov r10, [r9 + l.function_code]
-                ; cmp r10, [r8 + l.site_code_rc]
-                ; jne =>rust_enter
             );
+            for i in 0..ways {
+                if i > 0 {
+                    asm!(self.ops; add r8, l.entry_size);
+                }
+                if i + 1 == ways {
+                    asm!(self.ops
+                        ; cmp r10, [r8 + l.site_code_word]
+                        ; jne =>rust_enter
+                    );
+                } else {
+                    asm!(self.ops
+                        ; cmp r10, [r8 + l.site_code_word]
+                        ; je =>hit
+                    );
+                }
+            }
+            asm!(self.ops; =>hit);
         }
         let depth_max = calls::MAX_NATIVE_DEPTH as i32;
         // Nothing for the Rust path: no collection or Ctrl-C due, under the

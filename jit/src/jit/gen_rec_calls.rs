@@ -8,7 +8,7 @@
 //! publishes (that module says what compiled code relies on):
 //!
 //! - enter: when the recorder's innermost activation is the caller the site
-//!   remembers (`DirectSite::rec_caller`) and its activation stack has room:
+//!   entry remembers (`DirectEntry::rec_caller`) and its activation stack has room:
 //!   count the callee and the (caller, callee) edge (calls, and a recursive
 //!   call when an activation of it is already running), push the
 //!   activation, make it the innermost; anything else calls
@@ -26,12 +26,12 @@ use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use super::Gen;
 use crate::interp::vm::Vm;
 use crate::jit::direct;
-use crate::jit::direct_site::{frame_layout, DirectSite};
+use crate::jit::direct_site::{frame_layout, DirectEntry};
 use crate::recorder::calls::inline;
 
 impl<'a> Gen<'a> {
     /// After the inline push, before the callee runs: count the call. r8
-    /// holds the site; r8-r10 are kept.
+    /// holds the site's entry for the callee; r8-r10 are kept.
     pub(super) fn rec_call_enter(&mut self, pc: u32) {
         let l = *frame_layout();
         let c = *inline::layout();
@@ -171,10 +171,10 @@ impl<'a> Gen<'a> {
 }
 
 /// Recording: count the call whose frame compiled code just pushed inline
-/// at `site` as `Vm::push_frame` counts its calls, and let the site count
-/// the next one inline: its (caller, callee, edge), when the call has a
-/// caller function and timing is sampled.
-pub extern "sysv64" fn jit_rec_enter_site(vm: *mut Vm, site: *const DirectSite) {
+/// through a site's entry `site` as `Vm::push_frame` counts its calls, and
+/// let the entry count the next one inline: its (caller, callee, edge), when
+/// the call has a caller function and timing is sampled.
+pub extern "sysv64" fn jit_rec_enter_site(vm: *mut Vm, site: *const DirectEntry) {
     direct::jit_rec_enter(vm);
     // SAFETY: compiled code passes the `Vm` it was entered with, which no
     // one else references while the hook runs, and its own site.
