@@ -70,6 +70,8 @@ mod gen_index;
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
 mod gen_loops_reg;
+#[path = "gen_rec_calls.rs"]
+mod gen_rec_calls;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
 pub(crate) fn slot(r: u16) -> i32 {
@@ -220,6 +222,9 @@ pub struct Generated {
     /// or inside a register-allocated loop its entry stub.
     pub entry_offsets: Vec<u32>,
     pub notes: Vec<(u32, Note)>,
+    /// Where a direct call from compiled code enters (`gen_direct_entry`);
+    /// None when calls of this code always take the Rust path.
+    pub direct_offset: Option<u32>,
     /// Bytecode positions whose guards can bail, with their reason.
     pub bail_sites: Vec<(u32, ExitReason)>,
     /// Sites compiled with a speculation from their feedback (their failed
@@ -265,6 +270,9 @@ pub struct Gen<'a> {
 #[derive(Clone, Copy)]
 pub struct Polls {
     pub gc_due: *const bool,
+    /// `gc_due` as an offset from the `Vm` (r12), when the flag is in it
+    /// (the heap lives in the VM): one instruction shorter to test.
+    pub gc_due_in_vm: Option<i32>,
     pub interrupted: *const bool,
     pub sample: Option<*const bool>,
 }
@@ -371,6 +379,8 @@ impl<'a> Gen<'a> {
         ));
         self.gen_prologue();
         self.eager_stubs();
+        // Last before pc 0's code, which it falls into.
+        let direct_offset = self.gen_direct_entry();
         let mut pc_offsets = vec![u32::MAX; self.code.instrs.len()];
         let mut last_line = 0;
         // The region whose register state the previous instruction falls
@@ -489,6 +499,7 @@ impl<'a> Gen<'a> {
             .collect();
         Generated {
             ops: self.ops,
+            direct_offset,
             pc_offsets,
             entry_offsets,
             notes: self.notes,
@@ -501,29 +512,112 @@ impl<'a> Gen<'a> {
     /// `extern "sysv64" fn(vm, regs, target) -> u64`: save the callee-saved
     /// registers, pin `vm` and `regs`, jump to the instruction's code. `->exit`
     /// undoes it and returns the outcome in rax.
+    ///
+    /// r13-r15 are saved only when a register-allocated loop may use them
+    /// (`regalloc::GPRS`): nothing else in compiled code touches them, and a
+    /// direct call pays for every push and pop.
     fn gen_prologue(&mut self) {
+        let saves_high = self.uses_r13_r15();
         asm!(self.ops
             ; push rbp
             ; mov rbp, rsp
             ; push rbx
             ; push r12
-            ; push r13
-            ; push r14
-            ; push r15
-            ; sub rsp, 8
+        );
+        if saves_high {
+            asm!(self.ops
+                ; push r13
+                ; push r14
+                ; push r15
+                ; sub rsp, 8
+            );
+        }
+        asm!(self.ops
             ; mov r12, rdi
             ; mov rbx, rsi
             ; jmp rdx
             ; ->exit:
-            ; add rsp, 8
-            ; pop r15
-            ; pop r14
-            ; pop r13
+        );
+        if saves_high {
+            asm!(self.ops
+                ; add rsp, 8
+                ; pop r15
+                ; pop r14
+                ; pop r13
+            );
+        }
+        asm!(self.ops
             ; pop r12
             ; pop rbx
             ; pop rbp
             ; ret
         );
+    }
+
+    fn uses_r13_r15(&self) -> bool {
+        self.rs.plan.as_ref().is_some_and(|p| !p.regions.is_empty())
+    }
+
+    /// The direct entry (`Generated::direct_offset`), for a direct call from
+    /// compiled code (`gen_calls.rs`) that pushed this code's frame with
+    /// exactly its positional parameters in place: the same frame of saved
+    /// registers as `gen_prologue`'s (so `->exit` leaves both), but `vm`
+    /// already in r12, the registers in rsi, and the registers after the
+    /// parameters cleared here (unrolled: their number is this code's), as
+    /// `Vm::push_frame` clears them. Then on to pc 0 (its entry stub when it
+    /// starts a register-allocated loop). Emitted just before pc 0's code.
+    fn gen_direct_entry(&mut self) -> Option<u32> {
+        let params = self.code.fast_argc();
+        if params == u16::MAX {
+            return None;
+        }
+        self.notes.push((
+            self.here(),
+            Note::Section("direct entry: a compiled caller pushed the frame".into()),
+        ));
+        let at = self.here();
+        asm!(self.ops
+            ; push rbp
+            ; mov rbp, rsp
+            ; push rbx
+            ; push r12
+        );
+        if self.uses_r13_r15() {
+            asm!(self.ops
+                ; push r13
+                ; push r14
+                ; push r15
+                ; sub rsp, 8
+            );
+        }
+        asm!(self.ops; mov rbx, rsi);
+        let nregs = self.code.nregs;
+        if nregs - params.min(nregs) > 16 {
+            asm!(self.ops
+                ; mov eax, (params as i32) * 16
+                ; clear:
+                ; mov QWORD [rbx + rax], 0
+                ; add eax, 16
+                ; cmp eax, (nregs as i32) * 16
+                ; jb <clear
+            );
+        } else {
+            for r in params..nregs {
+                asm!(self.ops; mov QWORD [rbx + slot(r)], 0);
+            }
+        }
+        // pc 0's code comes next, unless pc 0 is in a register-allocated
+        // loop: then its entry stub.
+        let in_loop = self
+            .rs
+            .plan
+            .as_ref()
+            .is_some_and(|p| p.region_at(0).is_some());
+        if in_loop {
+            let pc0 = self.label(0);
+            asm!(self.ops; jmp =>pc0);
+        }
+        Some(at)
     }
 
     /// Where a jump to instruction `pc` goes from the code being emitted

@@ -327,36 +327,35 @@ impl<'a> Gen<'a> {
             "global slot {gslot} of module {}: bound, else the builtin cache",
             module.name.as_str()
         ));
+        // The value straight into rax (tag) and rcx (payload).
         asm!(self.ops
-            ; mov rax, QWORD globals
-            ; cmp QWORD [rax + l.vec_flag], 0
+            ; mov rdx, QWORD globals
+            ; cmp QWORD [rdx + l.vec_flag], 0
             ; jl =>miss
-            ; cmp QWORD [rax + l.vec_len], gslot as i32
+            ; cmp QWORD [rdx + l.vec_len], gslot as i32
             ; jbe =>miss
-            ; mov rax, QWORD [rax + l.vec_ptr]
-            ; mov rcx, QWORD [rax + at]
-            ; test rcx, rcx
+            ; mov rdx, QWORD [rdx + l.vec_ptr]
+            ; mov rax, QWORD [rdx + at]
+            ; test rax, rax
             ; jz =>builtin
-            ; mov rdx, QWORD [rax + at + 8]
+            ; mov rcx, QWORD [rdx + at + 8]
             ; =>store
-            ; mov rax, rcx
-            ; mov rcx, rdx
         );
         self.put_value_rax_rcx(dst);
         self.cold(move |g| {
             asm!(g.ops; =>builtin);
             g.comment(format_args!("pc {pc}: unbound global: the builtin cache"));
             asm!(g.ops
-                ; mov rax, QWORD builtins
-                ; cmp QWORD [rax + l.vec_flag], 0
+                ; mov rdx, QWORD builtins
+                ; cmp QWORD [rdx + l.vec_flag], 0
                 ; jl =>miss
-                ; cmp QWORD [rax + l.vec_len], gslot as i32
+                ; cmp QWORD [rdx + l.vec_len], gslot as i32
                 ; jbe =>miss
-                ; mov rax, QWORD [rax + l.vec_ptr]
-                ; mov rcx, QWORD [rax + at]
-                ; test rcx, rcx
+                ; mov rdx, QWORD [rdx + l.vec_ptr]
+                ; mov rax, QWORD [rdx + at]
+                ; test rax, rax
                 ; jz =>miss
-                ; mov rdx, QWORD [rax + at + 8]
+                ; mov rcx, QWORD [rdx + at + 8]
                 ; jmp =>store
             );
         });

@@ -412,6 +412,10 @@ impl BuiltinCall {
     }
 }
 
+/// The counts' interface to compiled code that counts direct calls inline.
+#[path = "calls_inline.rs"]
+pub mod inline;
+
 #[cfg(test)]
 mod tests {
     use super::*;
