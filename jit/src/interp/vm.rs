@@ -135,6 +135,8 @@ pub struct Vm {
     pub imports: crate::interp::import::ImportState,
     /// The recorder, when `jitprof run` records a profile.
     pub rec: Option<Box<crate::recorder::Recorder>>,
+    /// A recorder was started (see `start_recording`).
+    pub recorded: bool,
     /// While recording: the frame index and pc of the instruction the
     /// interpreter runs now, written before each instruction (see
     /// `AllocRecorder::at`).
@@ -308,6 +310,7 @@ impl Vm {
                 .collect(),
             imports: Default::default(),
             rec: None,
+            recorded: false,
             rec_at: [usize::MAX; 2],
             run_end: None,
         };

@@ -76,16 +76,13 @@ pub struct DirectEntry {
     /// Keeps the code object alive, so `code_word` can never match another
     /// code allocated at the same address.
     code: std::cell::RefCell<Option<Rc<Code>>>,
-    /// Recording: the call's (caller, callee, edge) in the recorder's call
-    /// counts, for counting it inline (`gen_rec_calls.rs`). `rec_caller`
-    /// is u64::MAX (matching no caller) until the hook learns them, and again
-    /// whenever the entry changes callee.
-    pub rec_caller: Cell<u64>,
-    pub rec_func: Cell<u32>,
-    pub rec_edge: Cell<u32>,
-    /// `rec_func` and `rec_edge` times their element's size.
-    pub rec_func_off: Cell<u64>,
-    pub rec_edge_off: Cell<u64>,
+    /// Recording: the recorder's edge for calls of this callee from this
+    /// site (the caller is always the site's own frame), for counting them
+    /// inline (`gen_rec_calls.rs`), and the recorder it belongs to. Null
+    /// until the hook learns it, and again whenever the entry changes
+    /// callee; never set with exact timing.
+    pub rec_edge: Cell<*const crate::recorder::calls::Edge>,
+    pub rec_owner: Cell<usize>,
 }
 
 impl Default for DirectEntry {
@@ -98,11 +95,8 @@ impl Default for DirectEntry {
             code_rc: Cell::new(0),
             nregs: Cell::new(0),
             code: std::cell::RefCell::new(None),
-            rec_caller: Cell::new(u64::MAX),
-            rec_func: Cell::new(0),
-            rec_edge: Cell::new(0),
-            rec_func_off: Cell::new(0),
-            rec_edge_off: Cell::new(0),
+            rec_edge: Cell::new(std::ptr::null()),
+            rec_owner: Cell::new(0),
         }
     }
 }
@@ -142,7 +136,8 @@ impl DirectEntry {
         // Invalidate first: a half-written entry must not match.
         self.code_word.set(0);
         self.class.set(0);
-        self.rec_caller.set(u64::MAX);
+        self.rec_edge.set(std::ptr::null());
+        self.rec_owner.set(0);
         debug_assert!(code.jit.direct.get() != 0);
         self.code_rc.set(word);
         self.nregs.set(code.nregs as u64);
@@ -204,15 +199,11 @@ pub struct FrameLayout {
     pub site_func: i32,
     pub site_code_rc: i32,
     pub site_nregs: i32,
-    pub site_rec_caller: i32,
-    pub site_rec_func: i32,
     pub site_rec_edge: i32,
-    pub site_rec_func_off: i32,
-    pub site_rec_edge_off: i32,
+    pub site_rec_owner: i32,
     // Recording: from the `Vm`, and from its `Recorder`.
     pub rec_at0: i32,
     pub rec_exact: i32,
-    pub rec_calls: i32,
 }
 
 const MAX_EMPTY_WORDS: usize = 16;
@@ -316,14 +307,10 @@ fn measure() -> FrameLayout {
         site_func: i(offset_of!(DirectEntry, func)),
         site_code_rc: i(offset_of!(DirectEntry, code_rc)),
         site_nregs: i(offset_of!(DirectEntry, nregs)),
-        site_rec_caller: i(offset_of!(DirectEntry, rec_caller)),
-        site_rec_func: i(offset_of!(DirectEntry, rec_func)),
         site_rec_edge: i(offset_of!(DirectEntry, rec_edge)),
-        site_rec_func_off: i(offset_of!(DirectEntry, rec_func_off)),
-        site_rec_edge_off: i(offset_of!(DirectEntry, rec_edge_off)),
+        site_rec_owner: i(offset_of!(DirectEntry, rec_owner)),
         rec_at0: i(offset_of!(Vm, rec_at)),
         rec_exact: i(offset_of!(crate::recorder::Recorder, exact)),
-        rec_calls: i(offset_of!(crate::recorder::Recorder, calls)),
     }
 }
 
@@ -373,6 +360,12 @@ fn empty_field_words() -> Vec<(i32, i64)> {
     empty!(entry, bool, false);
     empty!(construct, Option<Value>, None);
     empty!(binop, Option<OpResume>, None);
+    // Not counted yet: recording counts the call after the push.
+    empty!(
+        rec_edge,
+        *const crate::recorder::calls::Edge,
+        std::ptr::null()
+    );
     // The fields above and the six word-sized ones, up to padding.
     assert!(
         covered <= size_of::<Frame>() && size_of::<Frame>() - covered < 8,
