@@ -11,8 +11,8 @@
 //! compiled code relies on):
 //!
 //! - enter: when the entry knows its edge, for this recorder: count the
-//!   call on the edge and on the callee (calls, and a recursive call when
-//!   an activation is already running), and give the new frame the edge;
+//!   call on the edge and on the callee (calls, and a primitive call when no
+//!   activation is running), and give the new frame the edge;
 //!   otherwise call `jit_rec_enter_site`, which counts the call as the
 //!   interpreter does and gives the entry its edge for the next time;
 //! - leave: uncount the frame's edge, if it has one, and clear it.
@@ -44,20 +44,16 @@ impl<'a> Gen<'a> {
             ; cmp rax, [r8 + l.site_rec_owner]
             ; jne =>hook
             ; mov rcx, [r8 + l.site_rec_edge]
-            // The edge's counts, then the callee's: a call, recursive when
-            // an activation is already running.
+            // The edge's counts, then the callee's: a call, primitive (the
+            // carry of active < 1) when no activation is running.
             ; add QWORD [rcx + c.calls], 1
-            ; xor esi, esi
-            ; cmp QWORD [rcx + c.active], 0
-            ; setne sil
-            ; add [rcx + c.recursive], rsi
+            ; cmp QWORD [rcx + c.active], 1
+            ; adc QWORD [rcx + c.primitive], 0
             ; add QWORD [rcx + c.active], 1
             ; mov rdi, [rcx + c.callee_counts]
             ; add QWORD [rdi + c.calls], 1
-            ; xor esi, esi
-            ; cmp QWORD [rdi + c.active], 0
-            ; setne sil
-            ; add [rdi + c.recursive], rsi
+            ; cmp QWORD [rdi + c.active], 1
+            ; adc QWORD [rdi + c.primitive], 0
             ; add QWORD [rdi + c.active], 1
             ; mov [rdx + c.frame_rec_edge], rcx
             // As `Vm::rec_enter`: allocations before the callee's first

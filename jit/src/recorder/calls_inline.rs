@@ -9,7 +9,7 @@
 //! and `Edge::end` do, with plain loads and stores at these offsets:
 //!
 //! - enter: on the edge's counts, then on `*callee_counts`: `calls += 1`;
-//!   `recursive += 1` if `active != 0`; `active += 1`; then the new frame's
+//!   `primitive += 1` if `active == 0`; `active += 1`; then the new frame's
 //!   `rec_edge` is the edge;
 //! - leave: when the frame's `rec_edge` is not null: `active -= 1` on both,
 //!   and `rec_edge` is cleared.
@@ -28,7 +28,7 @@ use crate::interp::frame::Frame;
 pub struct InlineLayout {
     /// `Counts` fields, from a `Counts` (an `Edge` starts with its own).
     pub calls: i32,
-    pub recursive: i32,
+    pub primitive: i32,
     pub active: i32,
     /// From an `Edge`: its callee's `Counts` pointer.
     pub callee_counts: i32,
@@ -41,7 +41,7 @@ static LAYOUT: LazyLock<InlineLayout> = LazyLock::new(|| {
     let i = |x: usize| x as i32;
     InlineLayout {
         calls: i(offset_of!(Counts, calls)),
-        recursive: i(offset_of!(Counts, recursive)),
+        primitive: i(offset_of!(Counts, primitive)),
         active: i(offset_of!(Counts, active)),
         callee_counts: i(offset_of!(Edge, callee_counts)),
         frame_rec_edge: i(offset_of!(Frame, rec_edge)),
@@ -65,8 +65,8 @@ mod tests {
         let l = layout();
         let at = |o: i32| p.offset(o as isize) as *mut u64;
         *at(l.calls) += 1;
-        if *at(l.active) != 0 {
-            *at(l.recursive) += 1;
+        if *at(l.active) == 0 {
+            *at(l.primitive) += 1;
         }
         *at(l.active) += 1;
     }
