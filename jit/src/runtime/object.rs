@@ -862,6 +862,10 @@ pub struct TypeObj {
     /// Not traced: a found value is read only while the version proves the
     /// class still holds it.
     pub specials: RefCell<Vec<(usize, u32, Option<Value>)>>,
+    /// The class version under which its instances were found to compare
+    /// by identity: no rich-comparison method in the MRO below `object`
+    /// and no built-in payload (0: not known; see `Vm::plain_compare`).
+    pub plain_cmp: Cell<u32>,
 }
 impl TypeObj {
     /// A type with an empty dict; the caller sets the MRO once it is allocated.
@@ -886,6 +890,7 @@ impl TypeObj {
             slots: RefCell::new(None),
             plain_attrs: Cell::new(false),
             specials: RefCell::new(Vec::new()),
+            plain_cmp: Cell::new(0),
         }
     }
     pub fn is_subtype_of(&self, other: Gc<TypeObj>) -> bool {
