@@ -2,12 +2,17 @@
 //! `__dict__` and `sys.modules`.
 //!
 //! A module keeps its globals in slots the compiler resolves names to, not in
-//! a dict. `globals()` returns one dict per module (so `globals() is
-//! globals()`), refreshed from the slots on every call. A name stored into
-//! that dict that the module does not define becomes a global the first time
-//! code looks it up (`namespace_lookup`, on the global-miss path), which is how
-//! programs use `globals()[name] = value`. Rebinding an existing global
-//! through the dict is not seen by the module's code (a documented limit).
+//! a dict, so that a global load is an index. `globals()` (and a module's
+//! `__dict__`) returns one dict per module that mirrors the slots from then on:
+//! - code's stores and deletes also write the dict once it exists
+//!   (`namespace_slot_written`, from `StoreGlobal`/`DeleteGlobal` and module
+//!   attribute writes; compiled code hands such stores to the interpreter);
+//! - the dict knows its module (`DictObj::module`), and `dict_set`,
+//!   `dict_remove`, `clear` and `popitem` write through to the slot of the key
+//!   (`namespace_dict_written`); a name no slot has yet becomes a global the
+//!   first time code looks it up (`namespace_lookup`, on the global-miss path).
+//!
+//! Global loads are unchanged: they read the slot, which is always current.
 //!
 //! A function's `locals()` is a fresh snapshot of its variables, as in
 //! CPython (writes to it change nothing); in a class body it is the class
@@ -36,10 +41,14 @@ impl Vm {
             Some(d) => d,
             None => {
                 let d = self.new_dict_obj(DictTable::new());
+                d.module.set(Some(m));
                 m.namespace.set(Some(d));
                 d
             }
         };
+        // Normally already current; this also covers slots written by paths
+        // that bypass `namespace_slot_written` (module set-up).
+
         let mut names: Vec<(usize, String)> = m
             .slots
             .borrow()
@@ -61,6 +70,45 @@ impl Vm {
             }
         }
         d
+    }
+
+    /// Code wrote global `slot` of `m` (`Undefined` = deleted), whose
+    /// `globals()` dict exists: write the dict too.
+    pub fn namespace_slot_written(&mut self, m: Gc<ModuleObj>, slot: usize) {
+        let Some(d) = m.namespace.get() else { return };
+        let name = m.slot_names.borrow()[slot].clone();
+        let v = m
+            .globals
+            .borrow()
+            .get(slot)
+            .copied()
+            .unwrap_or(Value::Undefined);
+        let k = self.intern(&name);
+        let mut t = d.table.borrow_mut();
+        match v {
+            Value::Undefined => {
+                t.remove(str_hash(k), &Value::Str(k), str_key_eq).ok();
+            }
+            v => {
+                t.insert(str_hash(k), Value::Str(k), v, str_key_eq).ok();
+            }
+        }
+    }
+
+    /// A `globals()` dict was written through the dict API under `key`:
+    /// mirror the value (`Undefined` = removed) into the module's slot.
+    pub fn namespace_dict_written(m: Gc<ModuleObj>, key: Value, v: Value) {
+        let Value::Str(s) = key else { return };
+        if let Some(slot) = m.slot_of(s.as_str()) {
+            m.globals.borrow_mut()[slot] = v;
+        }
+    }
+
+    /// The `globals()` dict was emptied (`clear`): every slot is unassigned.
+    pub fn namespace_cleared(m: Gc<ModuleObj>) {
+        for v in m.globals.borrow_mut().iter_mut() {
+            *v = Value::Undefined;
+        }
     }
 
     /// A global `name` of module `m` that is not assigned: the value code
@@ -166,12 +214,45 @@ impl Vm {
             }
         }
         frees.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut t = DictTable::new();
-        for (name, v) in plain.into_iter().chain(cells).chain(frees) {
-            let k = self.intern(&name);
-            t.insert(str_hash(k), Value::Str(k), v, str_key_eq).ok();
+        // The frame's own dict, updated in place (CPython's
+        // PyFrame_FastToLocals): bound variables are (re)set, unbound ones
+        // removed, and other keys stay.
+        let d = match code.locals_reg.map(|r| base + r as usize) {
+            Some(slot) => match self.stack[slot] {
+                Value::Dict(d) => d,
+                _ => {
+                    let d = self.new_dict_obj(DictTable::new());
+                    self.stack[slot] = Value::Dict(d);
+                    d
+                }
+            },
+            None => self.new_dict_obj(DictTable::new()),
+        };
+        let bound: std::collections::HashSet<&str> = plain
+            .iter()
+            .chain(&cells)
+            .chain(&frees)
+            .map(|(n, _)| &**n)
+            .collect();
+        for name in code.reg_names.iter().take(code.nvars as usize).flatten() {
+            {
+                if !name.starts_with('.') && !bound.contains(&**name) {
+                    let k = self.intern(name);
+                    d.table
+                        .borrow_mut()
+                        .remove(str_hash(k), &Value::Str(k), str_key_eq)
+                        .ok();
+                }
+            }
         }
-        Ok(Value::Dict(self.new_dict_obj(t)))
+        for (name, v) in plain.iter().chain(&cells).chain(&frees) {
+            let k = self.intern(name);
+            d.table
+                .borrow_mut()
+                .insert(str_hash(k), Value::Str(k), *v, str_key_eq)
+                .ok();
+        }
+        Ok(Value::Dict(d))
     }
 }
 

@@ -154,6 +154,10 @@ pub struct Code {
     /// frame's registers: the JIT keeps no variable only in a machine
     /// register.
     pub reads_frame: bool,
+    /// For a function that reads its frame: the hidden register (the last)
+    /// holding the dict `locals()` returns, the same one on every call in a
+    /// frame as in CPython 3.11 (Undefined until the first call).
+    pub locals_reg: Option<u16>,
     pub children: Vec<Rc<Code>>,
     /// Protected ranges, innermost first.
     pub exc_table: Vec<ExcEntry>,

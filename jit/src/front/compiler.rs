@@ -617,7 +617,14 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         // first entry that covers the faulting instruction.
         self.exc_entries
             .sort_by_key(|(id, e)| (std::cmp::Reverse(*id), e.start));
-        let nregs = self.max_reg.max(self.params.total()).max(1);
+        let mut nregs = self.max_reg.max(self.params.total()).max(1);
+        let locals_reg = (self.reads_frame
+            && !matches!(self.kind, CodeKind::Module | CodeKind::ClassBody))
+        .then(|| {
+            // One more register: the frame's `locals()` dict.
+            nregs += 1;
+            nregs - 1
+        });
         self.reg_names.resize(nregs as usize, None);
         let is_generator =
             self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
@@ -645,6 +652,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             nvars: self.nvars,
             frees_start: self.frees_start,
             reads_frame: self.reads_frame,
+            locals_reg,
             children: self.children,
             exc_table: self.exc_entries.into_iter().map(|(_, e)| e).collect(),
             is_generator,

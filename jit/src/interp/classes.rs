@@ -42,7 +42,11 @@ impl Vm {
                 )));
             }
         }
-        let bases = self.class_bases(&args[2..])?;
+        let meta = self.non_type_metaclass(&args[2..])?;
+        let bases = match meta {
+            Some(_) => Vec::new(),
+            None => self.class_bases(&args[2..])?,
+        };
         let ns = self.new_dict();
         self.temp_roots.push(ns);
         let r = self.call_function(body, &[ns], &[]);
@@ -53,6 +57,16 @@ impl Vm {
                 return Err(e);
             }
         };
+        if let Some(meta) = meta {
+            // As CPython: the metaclass (the non-class base's type) is called
+            // with (name, bases, namespace); `class A(5)` is `int('A', (5,), ns)`.
+            let bases = self.new_tuple(args[2..].to_vec());
+            self.temp_roots.push(bases);
+            let r = self.call_value(Value::Type(meta), &[Value::Str(name), bases, ns], &[]);
+            self.temp_roots.pop();
+            self.temp_roots.pop();
+            return r;
+        }
         let Value::Dict(nsd) = ns else { unreachable!() };
         let table = nsd.table.borrow().clone();
         let r = self.new_class(name, &bases, table, cell);
@@ -99,6 +113,31 @@ impl Vm {
             }
         }
         self.new_class(name, &bases, table, Value::None)
+    }
+
+    /// When some base is not a class: the metaclass CPython's
+    /// `__build_class__` would pick (the most derived of the bases' types),
+    /// or its "metaclass conflict" error. None when every base is a class.
+    fn non_type_metaclass(&mut self, vals: &[Value]) -> PyResult<Option<Gc<TypeObj>>> {
+        if vals.iter().all(|b| matches!(b, Value::Type(_))) {
+            return Ok(None);
+        }
+        let mut winner = self.type_of(vals[0]);
+        for b in vals {
+            let t = self.type_of(*b);
+            if winner.is_subtype_of(t) {
+                continue;
+            }
+            if t.is_subtype_of(winner) {
+                winner = t;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) \
+                 subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(Some(winner))
     }
 
     /// The bases of a new class, checked; `object` when there are none.

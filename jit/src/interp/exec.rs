@@ -530,6 +530,12 @@ impl Vm {
                         g.resize(slot as usize + 1, Value::Undefined);
                     }
                     g[slot as usize] = r!(src);
+                    drop(g);
+                    if func.module.namespace.get().is_some() {
+                        // globals() was called: its dict mirrors the slots.
+                        sync!();
+                        self.namespace_slot_written(func.module, slot as usize);
+                    }
                 }
                 Instr::DeleteGlobal { slot, name } => {
                     let func = self.frames[frame_idx].func;
@@ -549,6 +555,10 @@ impl Vm {
                         ));
                     }
                     func.module.globals.borrow_mut()[slot as usize] = Value::Undefined;
+                    if func.module.namespace.get().is_some() {
+                        sync!();
+                        self.namespace_slot_written(func.module, slot as usize);
+                    }
                 }
                 Instr::LoadBuiltin { dst, name } => {
                     sync!();

@@ -243,6 +243,11 @@ impl Vm {
             Value::Builtin(b) if n == "__name__" => {
                 return Ok(Some(Value::Str(self.intern(b.name))))
             }
+            Value::Builtin(b) if b.bound_self.is_some() => {
+                if let Some(v) = crate::builtins::mod_functools::builtin_attr(self, b, n) {
+                    return Ok(Some(v));
+                }
+            }
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match n {
                 "real" | "numerator" => {
                     return Ok(Some(if let Value::Bool(b) = obj {
@@ -347,6 +352,10 @@ impl Vm {
             }
             Value::Module(m) => {
                 m.set(name.as_str(), v);
+                if m.namespace.get().is_some() {
+                    let slot = m.intern_slot(name.as_str());
+                    self.namespace_slot_written(m, slot);
+                }
                 Ok(())
             }
             Value::Function(f) => {
@@ -402,6 +411,10 @@ impl Vm {
                 let mut g = m.globals.borrow_mut();
                 if !matches!(g[slot], Value::Undefined) {
                     g[slot] = Value::Undefined;
+                    drop(g);
+                    if m.namespace.get().is_some() {
+                        self.namespace_slot_written(m, slot);
+                    }
                     return Ok(());
                 }
             }

@@ -588,6 +588,7 @@ impl Vm {
     pub fn new_dict_obj(&mut self, table: DictTable) -> Gc<DictObj> {
         self.heap.alloc(DictObj {
             table: RefCell::new(table),
+            module: std::cell::Cell::new(None),
         })
     }
 
@@ -617,6 +618,7 @@ impl Vm {
             file: file.into(),
             globals: RefCell::new(Vec::new()),
             slots: RefCell::new(HashMap::new()),
+            slot_names: RefCell::new(Vec::new()),
             builtin_cache: RefCell::new(Vec::new()),
             namespace: std::cell::Cell::new(None),
         });
