@@ -47,7 +47,7 @@ use crate::interp::ops::CmpOp;
 use crate::jit::disasm::Note;
 use crate::jit::exits::{ExitReason, KIND_RESUME};
 use crate::jit::feedback;
-use crate::jit::regalloc::{self, falls_through};
+use crate::jit::regalloc::{self, falls_through, MReg};
 use crate::jit::{fast, helpers, lean};
 use crate::runtime::value::{tags, Value};
 
@@ -70,6 +70,8 @@ mod gen_index;
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
 mod gen_loops_reg;
+#[path = "gen_pow.rs"]
+pub(crate) mod gen_pow;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
 pub(crate) fn slot(r: u16) -> i32 {
@@ -252,6 +254,13 @@ pub struct Gen<'a> {
     block_start: Vec<bool>,
     /// What is known about each register here (see the module comment).
     known: Vec<Option<Known>>,
+    /// Per slot: its `known` entry was noted where the slot was in the frame
+    /// (not in a register web), so it holds for the frame's words.
+    known_frame: Vec<bool>,
+    /// Per slot: known to be bound (written since the last `forget_all` by a
+    /// template whose result is never unbound, or checked by `CheckBound`),
+    /// so `CheckBound` needs no check.
+    bound: Vec<bool>,
     /// The current numeric site's bail stub is reachable.
     fail_used: bool,
     /// Register allocation of loops (`regalloc.rs`, `codegen/regstate.rs`).
@@ -327,6 +336,8 @@ impl<'a> Gen<'a> {
             line_entries,
             block_start,
             known: vec![None; code.nregs as usize],
+            known_frame: vec![false; code.nregs as usize],
+            bound: vec![false; code.nregs as usize],
             fail_used: false,
             rs: RegState {
                 plan: regalloc.and_then(|noreg_at| regalloc::plan(code, noreg_at)),
@@ -745,11 +756,23 @@ impl<'a> Gen<'a> {
     /// that may have written any of them).
     fn forget_all(&mut self) {
         self.known.iter_mut().for_each(|k| *k = None);
+        self.bound.iter_mut().for_each(|b| *b = false);
+    }
+
+    fn is_bound(&self, r: u16) -> bool {
+        self.bound.get(r as usize).copied().unwrap_or(false)
+    }
+
+    fn set_bound(&mut self, r: u16, b: bool) {
+        if let Some(x) = self.bound.get_mut(r as usize) {
+            *x = b;
+        }
     }
 
     fn known_of(&self, r: u16) -> Option<Known> {
         let k = self.known.get(r as usize).copied().flatten();
-        self.known_with_alloc(r, k)
+        let frame = self.known_frame.get(r as usize).copied().unwrap_or(false);
+        self.known_with_alloc(r, k, frame)
     }
 
     fn known_tag(&self, r: u16) -> Option<u64> {
@@ -757,9 +780,16 @@ impl<'a> Gen<'a> {
     }
 
     fn set_known(&mut self, r: u16, k: Option<Known>) {
+        let frame = self.alloc_of(r).is_none();
         if let Some(slot) = self.known.get_mut(r as usize) {
             *slot = k;
         }
+        if let Some(f) = self.known_frame.get_mut(r as usize) {
+            *f = frame;
+        }
+        // Templates note what they wrote: a value, never an unbound slot
+        // (`gen_move`, which copies one, corrects this).
+        self.set_bound(r, true);
     }
 
     fn set_tag(&mut self, r: u16, tag: u64) {
@@ -808,7 +838,12 @@ impl<'a> Gen<'a> {
             return;
         }
         let k = self.known_of(src);
-        if k.is_some() && k.map(|k| k.tag) == self.known_tag(dst) {
+        if let (Some(MReg::Xmm(s)), Some(MReg::Xmm(d))) = (self.in_reg(src), self.in_reg(dst)) {
+            // Two float registers (the allocation gives XMM registers to
+            // floats only).
+            self.dirtied(dst);
+            asm!(self.ops; movapd Rx(d), Rx(s));
+        } else if k.is_some() && k.map(|k| k.tag) == self.known_tag(dst) {
             // Same tag already there: copy the payload only.
             self.load_gpr(1, src);
             self.put_word(dst, 1, k.map(|k| k.tag).unwrap_or(0), true);
@@ -824,7 +859,9 @@ impl<'a> Gen<'a> {
             self.load_gpr(1, src);
             self.put_value_rax_rcx(dst);
         }
+        let bound = k.is_some_and(|k| k.tag != tags::UNDEFINED) || self.is_bound(src);
         self.set_known(dst, k);
+        self.set_bound(dst, bound);
     }
 
     /// Store a constant value; its tag is not stored again when known.
@@ -1872,6 +1909,11 @@ impl<'a> Gen<'a> {
             self.note_known(reg);
             return;
         }
+        if self.is_bound(reg) {
+            self.comment(format_args!("r{reg} written or checked since: bound"));
+            return;
+        }
+        self.set_bound(reg, true);
         let slow = self.ops.new_dynamic_label();
         asm!(self.ops
             ; cmp QWORD [rbx + slot(reg)], tags::UNDEFINED as i32
@@ -2064,43 +2106,6 @@ impl<'a> Gen<'a> {
             ; done:
         );
         self.put_value_rax_rcx(dst);
-        self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
-        self.set_known(dst, None);
-    }
-
-    /// `a ** b`: a site that saw floats (alone or with ints) calls the float
-    /// power helper; anything else is the interpreter's (int powers are
-    /// exact big ints, other types have `__pow__`).
-    fn gen_pow(&mut self, pc: u32, dst: u16, a: u16, b: u16) {
-        use feedback::{FLOAT, INT, MIXED, OTHER};
-        let fb = self.code.feedback.get(pc as usize);
-        let floats = fb & (FLOAT | MIXED) != 0 && fb & (INT | OTHER) == 0;
-        let known_other = [a, b]
-            .iter()
-            .any(|&r| !matches!(self.kind_of(r), Kind::Int | Kind::Float | Kind::Unknown));
-        if !floats || known_other {
-            self.step_inline(pc, ExitReason::Generic, None, true);
-            self.forget_all();
-            return;
-        }
-        self.comment(format_args!(
-            "feedback: {}: float power in a helper",
-            feedback::describe(fb)
-        ));
-        let slow = self.ops.new_dynamic_label();
-        let helper = helpers::jit_pow_float as *const () as i64;
-        asm!(self.ops
-            ; lea rdi, [rbx + slot(a)]
-            ; lea rsi, [rbx + slot(b)]
-            ; lea rdx, [rbx + slot(dst)]
-            ; mov rax, QWORD helper
-            ; call rax
-            ; test eax, eax
-            ; jnz =>slow
-        );
-        // The helper writes only `dst`, and the interpreter's power (the
-        // slow path) runs any `__pow__` by a native call, never as a frame of
-        // this loop: what is known of other registers still holds.
         self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
         self.set_known(dst, None);
     }
