@@ -108,6 +108,17 @@ enum Opnd {
     Imm(i32),
 }
 
+/// How a shared runtime call (`Gen::shared_call`) ends.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum SharedKind {
+    /// Returns to the site unless the outcome leaves compiled code.
+    Continue,
+    /// Always leaves; a Continue outcome becomes a Resume.
+    Leave,
+    /// Always leaves with the helper's outcome.
+    Exit,
+}
+
 /// What is known of an operand's kind.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
@@ -261,6 +272,9 @@ pub struct Gen<'a> {
     /// template whose result is never unbound, or checked by `CheckBound`),
     /// so `CheckBound` needs no check.
     bound: Vec<bool>,
+    /// Shared tails of the cold calls into the runtime (`shared_call`):
+    /// (helper, kind, label), emitted once after the cold code.
+    shared: Vec<(usize, SharedKind, DynamicLabel)>,
     /// The current numeric site's bail stub is reachable.
     fail_used: bool,
     /// Register allocation of loops (`regalloc.rs`, `codegen/regstate.rs`).
@@ -338,6 +352,7 @@ impl<'a> Gen<'a> {
             known: vec![None; code.nregs as usize],
             known_frame: vec![false; code.nregs as usize],
             bound: vec![false; code.nregs as usize],
+            shared: Vec::new(),
             fail_used: false,
             rs: RegState {
                 plan: regalloc.and_then(|noreg_at| regalloc::plan(code, noreg_at)),
@@ -488,6 +503,7 @@ impl<'a> Gen<'a> {
                 c(&mut self);
             }
         }
+        self.emit_shared_calls();
         let entry_offsets = pc_offsets
             .iter()
             .enumerate()
@@ -2210,21 +2226,84 @@ impl<'a> Gen<'a> {
         self.spill();
         self.rs.mode.clean = clean;
         let helper = helpers::jit_step as *const () as usize;
-        let resume = (KIND_RESUME << 32) as i64;
+        let shared = self.shared_call(helper, SharedKind::Leave);
         asm!(self.ops
-            ; mov rdi, r12
             ; mov esi, pc as i32
             ; mov edx, reason as i32
-            ; mov rax, QWORD helper as i64
-            ; call rax
-            ; mov rcx, rax
-            ; shr rcx, 32
-            ; jnz ->exit
-            // Continue(p) -> Resume(p): the interpreter runs on from p.
-            ; mov rcx, QWORD resume
-            ; or rax, rcx
-            ; jmp ->exit
+            ; jmp =>shared
         );
+    }
+
+    /// The shared tail of a cold call of `helper(vm, pc, reason)` (esi and
+    /// edx set by the site): one copy per code object instead of the call
+    /// sequence at every slow path.
+    fn shared_call(&mut self, helper: usize, kind: SharedKind) -> DynamicLabel {
+        if let Some(&(_, _, l)) = self
+            .shared
+            .iter()
+            .find(|&&(h, k, _)| h == helper && k == kind)
+        {
+            return l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.shared.push((helper, kind, l));
+        l
+    }
+
+    fn emit_shared_calls(&mut self) {
+        if self.shared.is_empty() {
+            return;
+        }
+        let at = self.here();
+        self.notes.push((
+            at,
+            Note::Section("shared runtime calls of the slow paths".into()),
+        ));
+        let resume = (KIND_RESUME << 32) as i64;
+        for (helper, kind, l) in std::mem::take(&mut self.shared) {
+            match kind {
+                // Called: the return address misaligns the stack by 8, and
+                // an exit drops it. Otherwise back to the site with the
+                // outcome in rax (Continue: eax is the pc to go on at).
+                SharedKind::Continue => asm!(self.ops
+                    ; =>l
+                    ; sub rsp, 8
+                    ; mov rdi, r12
+                    ; mov rax, QWORD helper as i64
+                    ; call rax
+                    ; add rsp, 8
+                    ; mov rcx, rax
+                    ; shr rcx, 32
+                    ; jnz >leave
+                    ; ret
+                    ; leave:
+                    ; add rsp, 8
+                    ; jmp ->exit
+                ),
+                // Jumped to: leave with the outcome, Continue(p) made
+                // Resume(p) (the interpreter runs on from p).
+                SharedKind::Leave => asm!(self.ops
+                    ; =>l
+                    ; mov rdi, r12
+                    ; mov rax, QWORD helper as i64
+                    ; call rax
+                    ; mov rcx, rax
+                    ; shr rcx, 32
+                    ; jnz ->exit
+                    ; mov rcx, QWORD resume
+                    ; or rax, rcx
+                    ; jmp ->exit
+                ),
+                // Jumped to: the helper's outcome is the exit's.
+                SharedKind::Exit => asm!(self.ops
+                    ; =>l
+                    ; mov rdi, r12
+                    ; mov rax, QWORD helper as i64
+                    ; call rax
+                    ; jmp ->exit
+                ),
+            }
+        }
     }
 
     /// Call `helper(vm, pc, reason)`, which returns an encoded `Outcome`:
@@ -2244,16 +2323,26 @@ impl<'a> Gen<'a> {
         let regs = self.rs.mode.regs;
         let clean = self.rs.mode.clean;
         self.spill();
-        asm!(self.ops
-            ; mov rdi, r12
-            ; mov esi, pc as i32
-            ; mov edx, reason.map(|r| r as i32).unwrap_or(-1)
-            ; mov rax, QWORD helper as i64
-            ; call rax
-            ; mov rcx, rax
-            ; shr rcx, 32
-            ; jnz ->exit
-        );
+        if hot {
+            asm!(self.ops
+                ; mov rdi, r12
+                ; mov esi, pc as i32
+                ; mov edx, reason.map(|r| r as i32).unwrap_or(-1)
+                ; mov rax, QWORD helper as i64
+                ; call rax
+                ; mov rcx, rax
+                ; shr rcx, 32
+                ; jnz ->exit
+            );
+        } else {
+            // A slow path: the call and the exit check are shared.
+            let shared = self.shared_call(helper, SharedKind::Continue);
+            asm!(self.ops
+                ; mov esi, pc as i32
+                ; mov edx, reason.map(|r| r as i32).unwrap_or(-1)
+                ; call =>shared
+            );
+        }
         self.rs.mode.regs = false;
         if let Some(t) = target {
             let tl = self.label(t);

@@ -558,14 +558,12 @@ impl<'a> Gen<'a> {
     /// Leave to the interpreter at `pc` (the frame is up to date), counting
     /// a `RegType` exit there.
     pub(super) fn reg_exit(&mut self, pc: u32) {
-        let helper = helpers::jit_reg_exit as *const () as i64;
+        let helper = helpers::jit_reg_exit as *const () as usize;
+        let shared = self.shared_call(helper, super::SharedKind::Exit);
         asm!(self.ops
-            ; mov rdi, r12
             ; mov esi, pc as i32
             ; mov edx, ExitReason::RegType as i32
-            ; mov rax, QWORD helper
-            ; call rax
-            ; jmp ->exit
+            ; jmp =>shared
         );
     }
 
