@@ -281,6 +281,8 @@ print(len(xs), t)
     }
 }
 
+/// (10M iterations: compiled code runs 3M in about 10 ms, too few samples
+/// for the check on a loaded machine.)
 #[test]
 fn the_hottest_line_is_in_the_one_hot_loop() {
     let src = "\
@@ -292,7 +294,7 @@ def work(n):
         s += i * i % 7
     return s
 setup()
-print(work(3000000))
+print(work(10000000))
 ";
     let (_, p, _) = record("hot", src, &["--sample-rate", "2000"]);
     assert!(p.samples.total > 20, "{} samples", p.samples.total);

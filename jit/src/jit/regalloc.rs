@@ -61,7 +61,8 @@
 //! does not model is taken to read and possibly write every register, which
 //! is correct but makes every slot live there). If its inline code calls
 //! nothing and keeps off r8-r11 and the XMM registers, `keeps_registers`
-//! spares the reload of the caller-saved registers after it (`Unpack`).
+//! spares the reload of the caller-saved registers after it (none at the
+//! moment).
 //!
 //! To make one register-aware: add it to `reg_aware`, make its template
 //! read and write its operands through `Gen::load_gpr` / `Gen::put_int` /
@@ -74,14 +75,14 @@
 //! slot lets the slot's uses decide). Done so far, besides arithmetic:
 //! `ForIter` over a range or list (`gen_loops_reg.rs`: the counter of
 //! `for i in range(n)` lives in a register, the range's `next` stays in
-//! memory), list/tuple `Subscr`, list `StoreSubscr` and `LoadGlobal`
-//! (`gen_index.rs`).
+//! memory), list/tuple `Subscr`, list `StoreSubscr`, `Unpack` and
+//! `LoadGlobal` (`gen_index.rs`), float `**` (`gen_pow.rs`, which calls
+//! `pow` between a spill and a reload: `calls_out`).
 //!
 //! # Known limits
 //!
-//! One type per slot per loop nest: a temporary the compiler reuses for an
-//! unpacked tuple and for a float (nbody's inner loop) is not allocated;
-//! splitting slots into def-use webs would lift that. A float accumulator
+//! Only ints and floats live in registers (a list copied into a temporary
+//! for `v[0] += x` goes through the frame). A float accumulator
 //! that starts as the int 0 fails the entry stub's check once per entry into
 //! its loop (the interpreter runs the first iteration).
 
