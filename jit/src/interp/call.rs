@@ -70,6 +70,21 @@ impl Vm {
         let n = func.fast_argc as usize;
         let simple = kw.is_empty()
             && (args.len() == n || crate::interp::exec::defaults_fill(&func, args.len()));
+        if func.code.is_generator && kw.is_empty() && func.code.params.is_simple() {
+            // Plain positional parameters (a generator expression's one
+            // iterator, most generator functions): the generator keeps its
+            // registers in a vector, so bind straight into one of the final
+            // size (no bind_args, no regrowth). `fast_argc` is u16::MAX for
+            // generators (compiled calls must not push their frame).
+            let npos = func.code.params.positional as usize;
+            let nd = func.defaults.len();
+            if args.len() <= npos && args.len() + nd >= npos {
+                let mut regs = Vec::with_capacity((func.code.nregs as usize).max(npos));
+                regs.extend_from_slice(args);
+                regs.extend_from_slice(&func.defaults[nd - (npos - args.len())..]);
+                return Ok(self.new_generator(func, regs));
+            }
+        }
         let bound = if simple {
             Vec::new()
         } else {
@@ -664,17 +679,17 @@ impl Vm {
             }
         }
         let closure: Box<[Gc<CellObj>]> = match closure {
-            Value::Tuple(t) => t
-                .items
-                .iter()
-                .filter_map(|c| {
+            Value::Tuple(t) => {
+                // Sized up front: one allocation of the final size (a
+                // collected filter_map grows and then shrinks its buffer).
+                let mut cells = Vec::with_capacity(t.items.len());
+                for c in t.items.iter() {
                     if let Value::Cell(c) = c {
-                        Some(*c)
-                    } else {
-                        None
+                        cells.push(*c);
                     }
-                })
-                .collect(),
+                }
+                cells.into_boxed_slice()
+            }
             _ => Box::new([]),
         };
         let module = self

@@ -687,14 +687,22 @@ impl Vm {
         };
         Ok(Some(match (op, a, b) {
             (Add | IAdd, Value::Str(x), Value::Str(y)) => self.str_add(a, x, b, y),
+            // Concatenations allocate the result once, at its final size
+            // (clone-then-extend reallocated it).
             (Add | IAdd, Value::Bytes(x), Value::Bytes(y)) => {
-                let mut v = x.b.to_vec();
+                let mut v = Vec::with_capacity(x.b.len() + y.b.len());
+                v.extend_from_slice(&x.b);
                 v.extend_from_slice(&y.b);
                 self.new_bytes(v)
             }
             (Add, Value::List(x), Value::List(y)) => {
-                let mut v = x.items.borrow().clone();
-                v.extend_from_slice(&y.items.borrow());
+                let v = {
+                    let (xs, ys) = (x.items.borrow(), y.items.borrow());
+                    let mut v = Vec::with_capacity(xs.len() + ys.len());
+                    v.extend_from_slice(&xs);
+                    v.extend_from_slice(&ys);
+                    v
+                };
                 self.new_list(v)
             }
             (IAdd, Value::List(x), other) => {
@@ -702,7 +710,8 @@ impl Vm {
                 a
             }
             (Add | IAdd, Value::Tuple(x), Value::Tuple(y)) => {
-                let mut v = x.items.to_vec();
+                let mut v = Vec::with_capacity(x.items.len() + y.items.len());
+                v.extend_from_slice(&x.items);
                 v.extend_from_slice(&y.items);
                 self.new_tuple(v)
             }
