@@ -89,3 +89,22 @@ for drain in (any, all):
         print(drain(boom(i) >= 0 for i in it))
     except ValueError as e:
         print(drain.__name__, "ValueError", e, "rest", list(it))
+
+# range() from plain ints and otherwise; lengths near the i64 edges.
+big = 2**63
+for args in [(5,), (2, 9), (9, 2, -2), (True, 4), (-3, 3, 2), (0, 10, 3), (10, 0, -3),
+             (-big, big - 1), (-big, big - 1, big - 1), (big - 1, -big, -1), (0, big, 2)]:
+    r = range(*args)
+    try:
+        n = len(r)
+    except OverflowError as e:
+        n = "OverflowError %s" % e
+    print(args == (r.start, r.stop, r.step), n, r[0] if r else None, list(reversed(r))[:3] if n != 0 and isinstance(n, int) and n < 100 else r[-1] if r else None)
+try:
+    range(1, 2, 0)
+except ValueError as e:
+    print("ValueError", e)
+try:
+    range(1.0)
+except TypeError as e:
+    print("TypeError", e)

@@ -225,6 +225,14 @@ impl Vm {
                 self.push_frame(func, base, base, bound.len())?;
                 Ok(None)
             }
+            _ if npos <= ARG_BUF => {
+                // Calling a generator function (a generator expression), a
+                // type, ...: the arguments copied to a stack buffer, no
+                // allocation (the callee may reuse the stack above).
+                let mut buf = [Value::Undefined; ARG_BUF];
+                buf[..npos].copy_from_slice(&self.stack[args_at..args_at + npos]);
+                self.call_value(f, &buf[..npos], &kw).map(Some)
+            }
             _ => {
                 let args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
                 self.call_value(f, &args, &kw).map(Some)
