@@ -1686,6 +1686,11 @@ impl Vm {
             return Ok(Some(self.str_add(a, x, b, y)));
         }
         let op = self.augmented_op(op);
+        if let (Value::List(x), Value::List(y), BinOp::Add) = (a, b, op) {
+            // Plain list + list (not +=, which extends in place): no
+            // subclasses or dunders to consult, straight to the copy.
+            return Ok(Some(self.list_concat(x, y)));
+        }
         self.binary_op_frame(op, a, b, dst)
     }
 
