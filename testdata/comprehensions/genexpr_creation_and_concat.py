@@ -108,3 +108,32 @@ try:
     range(1.0)
 except TypeError as e:
     print("TypeError", e)
+
+# Collections nested deeper than any scratch pool, and a failed one followed
+# by a fresh one (no stale items carried over).
+def nest(d):
+    if d == 0:
+        return tuple(x for x in range(3))
+    return tuple(nest(d - 1) if i == 1 else i for i in range(3))
+
+
+print(nest(12))
+print(list(list(tuple(j for j in range(i)) for i in range(k)) for k in range(4)))
+try:
+    tuple(boom(i) for i in range(6))
+except ValueError as e:
+    print("ValueError", e)
+print(tuple(i for i in range(3)), list(i for i in "ab"), tuple(iter([7, 8])), list(range(2)))
+
+
+def deep_fail(d):
+    if d == 0:
+        raise KeyError(d)
+    return list(deep_fail(d - 1) for _ in range(2))
+
+
+try:
+    deep_fail(11)
+except KeyError as e:
+    print("KeyError", e)
+print(list(tuple(range(i)) for i in range(4)))

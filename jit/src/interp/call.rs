@@ -79,10 +79,7 @@ impl Vm {
             let npos = func.code.params.positional as usize;
             let nd = func.defaults.len();
             if args.len() <= npos && args.len() + nd >= npos {
-                let mut regs = Vec::with_capacity((func.code.nregs as usize).max(npos));
-                regs.extend_from_slice(args);
-                regs.extend_from_slice(&func.defaults[nd - (npos - args.len())..]);
-                return Ok(self.new_generator(func, regs));
+                return Ok(self.new_generator_simple(func, args));
             }
         }
         let bound = if simple {
@@ -733,6 +730,36 @@ impl Vm {
     pub fn new_generator(&mut self, func: Gc<FunctionObj>, bound: Vec<Value>) -> Value {
         let mut regs = bound;
         regs.resize(func.code.nregs as usize, Value::Undefined);
+        self.make_generator(func, regs)
+    }
+
+    /// A generator of `func` with plain positional arguments `args` (all
+    /// parameters given or defaulted), its registers in a pooled vector.
+    fn new_generator_simple(&mut self, func: Gc<FunctionObj>, args: &[Value]) -> Value {
+        let npos = func.code.params.positional as usize;
+        let nregs = (func.code.nregs as usize).max(npos);
+        let mut regs = match self.gen_regs_pool.pop() {
+            Some(v) => v,
+            None => Vec::with_capacity(nregs),
+        };
+        regs.extend_from_slice(args);
+        let nd = func.defaults.len();
+        regs.extend_from_slice(&func.defaults[nd - (npos - args.len())..]);
+        regs.resize(func.code.nregs as usize, Value::Undefined);
+        self.make_generator(func, regs)
+    }
+
+    /// A finished generator's registers: emptied, the vector back to the
+    /// pool (a few at most; the rest freed with the generator).
+    pub(crate) fn retire_generator_regs(&mut self, g: Gc<GeneratorObj>) {
+        let mut regs = std::mem::take(&mut *g.regs.borrow_mut());
+        if self.gen_regs_pool.len() < 32 && regs.capacity() <= 256 {
+            regs.clear();
+            self.gen_regs_pool.push(regs);
+        }
+    }
+
+    fn make_generator(&mut self, func: Gc<FunctionObj>, regs: Vec<Value>) -> Value {
         let g = self.heap.alloc(GeneratorObj {
             func,
             regs: RefCell::new(regs),

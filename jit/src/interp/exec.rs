@@ -102,7 +102,7 @@ impl Vm {
             self.handled.truncate(frame.handled_base);
             if let Some(g) = frame.generator {
                 g.state.set(GenState::Finished);
-                g.regs.borrow_mut().clear();
+                self.retire_generator_regs(g);
                 // PEP 479, for a generator a `for` in this loop was running
                 // (resume_generator does the same for native resumes).
                 if frame.gen_exit.is_some() && exc.class == self.exc_types["StopIteration"] {
@@ -1753,7 +1753,7 @@ impl Vm {
         self.handled.truncate(f.handled_base);
         if let Some(g) = f.generator {
             g.state.set(GenState::Finished);
-            g.regs.borrow_mut().clear();
+            self.retire_generator_regs(g);
         }
         if let Some(exit) = f.gen_exit {
             // A generator run by a `for` in this loop returned: the loop
