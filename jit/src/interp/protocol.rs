@@ -563,7 +563,16 @@ impl Vm {
         Ok((start, stop, step))
     }
 
+    #[inline(always)]
     fn slice_bound(&mut self, v: Value) -> PyResult<i64> {
+        // Ints inline (nearly every bound); the rest out of line.
+        match v {
+            Value::Int(i) => Ok(i),
+            _ => self.slice_bound_slow(v),
+        }
+    }
+
+    fn slice_bound_slow(&mut self, v: Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
