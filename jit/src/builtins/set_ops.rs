@@ -17,7 +17,11 @@ pub fn set_obj(v: Value) -> Option<crate::runtime::heap::Gc<SetObj>> {
 
 pub fn set_add(vm: &mut Vm, set: Value, item: Value) -> PyResult<()> {
     let Some(s) = set_obj(set) else { return Ok(()) };
-    let h = vm.hash(item)?;
+    let h = match item {
+        // The commonest key hashed inline (vm.hash is a call).
+        Value::Int(i) => crate::runtime::hash::hash_i64(i),
+        _ => vm.hash(item)?,
+    };
     if is_simple_key(item) {
         s.table
             .borrow_mut()

@@ -589,6 +589,19 @@ fn new_set(vm: &mut Vm, args: &[Value], kw: Kwargs, frozen: bool) -> PyResult<Va
 fn new_range(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "range", kw)?;
     expect_args(vm, "range", args, 1, 3)?;
+    // Plain int arguments (nearly every call): no __index__, no big ints.
+    let small = match *args {
+        [Value::Int(stop)] => Some((0, stop, 1)),
+        [Value::Int(start), Value::Int(stop)] => Some((start, stop, 1)),
+        [Value::Int(start), Value::Int(stop), Value::Int(step)] if step != 0 => {
+            Some((start, stop, step))
+        }
+        _ => None,
+    };
+    if let Some((start, stop, step)) = small {
+        let r = RangeObj::from_i64(start, stop, step);
+        return Ok(Value::Range(vm.heap.alloc(r)));
+    }
     let mut vals = [0i64; 3];
     // Ints past i64 (CPython's ranges are unbounded), copied out at once: a
     // later argument's __index__ may run the GC.

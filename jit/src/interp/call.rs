@@ -70,6 +70,18 @@ impl Vm {
         let n = func.fast_argc as usize;
         let simple = kw.is_empty()
             && (args.len() == n || crate::interp::exec::defaults_fill(&func, args.len()));
+        if func.code.is_generator && kw.is_empty() && func.code.params.is_simple() {
+            // Plain positional parameters (a generator expression's one
+            // iterator, most generator functions): the generator keeps its
+            // registers in a vector, so bind straight into one of the final
+            // size (no bind_args, no regrowth). `fast_argc` is u16::MAX for
+            // generators (compiled calls must not push their frame).
+            let npos = func.code.params.positional as usize;
+            let nd = func.defaults.len();
+            if args.len() <= npos && args.len() + nd >= npos {
+                return Ok(self.new_generator_simple(func, args));
+            }
+        }
         let bound = if simple {
             Vec::new()
         } else {
@@ -209,6 +221,14 @@ impl Vm {
                 self.stack[base..base + bound.len()].copy_from_slice(&bound);
                 self.push_frame(func, base, base, bound.len())?;
                 Ok(None)
+            }
+            _ if npos <= ARG_BUF => {
+                // Calling a generator function (a generator expression), a
+                // type, ...: the arguments copied to a stack buffer, no
+                // allocation (the callee may reuse the stack above).
+                let mut buf = [Value::Undefined; ARG_BUF];
+                buf[..npos].copy_from_slice(&self.stack[args_at..args_at + npos]);
+                self.call_value(f, &buf[..npos], &kw).map(Some)
             }
             _ => {
                 let args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
@@ -664,17 +684,17 @@ impl Vm {
             }
         }
         let closure: Box<[Gc<CellObj>]> = match closure {
-            Value::Tuple(t) => t
-                .items
-                .iter()
-                .filter_map(|c| {
+            Value::Tuple(t) => {
+                // Sized up front: one allocation of the final size (a
+                // collected filter_map grows and then shrinks its buffer).
+                let mut cells = Vec::with_capacity(t.items.len());
+                for c in t.items.iter() {
                     if let Value::Cell(c) = c {
-                        Some(*c)
-                    } else {
-                        None
+                        cells.push(*c);
                     }
-                })
-                .collect(),
+                }
+                cells.into_boxed_slice()
+            }
             _ => Box::new([]),
         };
         let module = self
@@ -710,6 +730,36 @@ impl Vm {
     pub fn new_generator(&mut self, func: Gc<FunctionObj>, bound: Vec<Value>) -> Value {
         let mut regs = bound;
         regs.resize(func.code.nregs as usize, Value::Undefined);
+        self.make_generator(func, regs)
+    }
+
+    /// A generator of `func` with plain positional arguments `args` (all
+    /// parameters given or defaulted), its registers in a pooled vector.
+    fn new_generator_simple(&mut self, func: Gc<FunctionObj>, args: &[Value]) -> Value {
+        let npos = func.code.params.positional as usize;
+        let nregs = (func.code.nregs as usize).max(npos);
+        let mut regs = match self.gen_regs_pool.pop() {
+            Some(v) => v,
+            None => Vec::with_capacity(nregs),
+        };
+        regs.extend_from_slice(args);
+        let nd = func.defaults.len();
+        regs.extend_from_slice(&func.defaults[nd - (npos - args.len())..]);
+        regs.resize(func.code.nregs as usize, Value::Undefined);
+        self.make_generator(func, regs)
+    }
+
+    /// A finished generator's registers: emptied, the vector back to the
+    /// pool (a few at most; the rest freed with the generator).
+    pub(crate) fn retire_generator_regs(&mut self, g: Gc<GeneratorObj>) {
+        let mut regs = std::mem::take(&mut *g.regs.borrow_mut());
+        if self.gen_regs_pool.len() < 32 && regs.capacity() <= 256 {
+            regs.clear();
+            self.gen_regs_pool.push(regs);
+        }
+    }
+
+    fn make_generator(&mut self, func: Gc<FunctionObj>, regs: Vec<Value>) -> Value {
         let g = self.heap.alloc(GeneratorObj {
             func,
             regs: RefCell::new(regs),

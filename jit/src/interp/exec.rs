@@ -102,7 +102,7 @@ impl Vm {
             self.handled.truncate(frame.handled_base);
             if let Some(g) = frame.generator {
                 g.state.set(GenState::Finished);
-                g.regs.borrow_mut().clear();
+                self.retire_generator_regs(g);
                 // PEP 479, for a generator a `for` in this loop was running
                 // (resume_generator does the same for native resumes).
                 if frame.gen_exit.is_some() && exc.class == self.exc_types["StopIteration"] {
@@ -1686,6 +1686,11 @@ impl Vm {
             return Ok(Some(self.str_add(a, x, b, y)));
         }
         let op = self.augmented_op(op);
+        if let (Value::List(x), Value::List(y), BinOp::Add) = (a, b, op) {
+            // Plain list + list (not +=, which extends in place): no
+            // subclasses or dunders to consult, straight to the copy.
+            return Ok(Some(self.list_concat(x, y)));
+        }
         self.binary_op_frame(op, a, b, dst)
     }
 
@@ -1748,7 +1753,7 @@ impl Vm {
         self.handled.truncate(f.handled_base);
         if let Some(g) = f.generator {
             g.state.set(GenState::Finished);
-            g.regs.borrow_mut().clear();
+            self.retire_generator_regs(g);
         }
         if let Some(exit) = f.gen_exit {
             // A generator run by a `for` in this loop returned: the loop

@@ -332,6 +332,18 @@ impl Vm {
 
     /// `a op b` where neither operand's special methods gave a result: the
     /// sequence operators, else the TypeError.
+    /// `x + y` for two lists: a new list allocated once at its final size.
+    pub fn list_concat(&mut self, x: Gc<ListObj>, y: Gc<ListObj>) -> Value {
+        let v = {
+            let (xs, ys) = (x.items.borrow(), y.items.borrow());
+            let mut v = Vec::with_capacity(xs.len() + ys.len());
+            v.extend_from_slice(&xs);
+            v.extend_from_slice(&ys);
+            v
+        };
+        self.new_list(v)
+    }
+
     pub fn binary_op_builtin(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
         if let Some(v) = self.sequence_op(op, a, b)? {
             return Ok(v);
@@ -687,22 +699,22 @@ impl Vm {
         };
         Ok(Some(match (op, a, b) {
             (Add | IAdd, Value::Str(x), Value::Str(y)) => self.str_add(a, x, b, y),
+            // Concatenations allocate the result once, at its final size
+            // (clone-then-extend reallocated it).
             (Add | IAdd, Value::Bytes(x), Value::Bytes(y)) => {
-                let mut v = x.b.to_vec();
+                let mut v = Vec::with_capacity(x.b.len() + y.b.len());
+                v.extend_from_slice(&x.b);
                 v.extend_from_slice(&y.b);
                 self.new_bytes(v)
             }
-            (Add, Value::List(x), Value::List(y)) => {
-                let mut v = x.items.borrow().clone();
-                v.extend_from_slice(&y.items.borrow());
-                self.new_list(v)
-            }
+            (Add, Value::List(x), Value::List(y)) => self.list_concat(x, y),
             (IAdd, Value::List(x), other) => {
                 self.list_extend(Value::List(x), other)?;
                 a
             }
             (Add | IAdd, Value::Tuple(x), Value::Tuple(y)) => {
-                let mut v = x.items.to_vec();
+                let mut v = Vec::with_capacity(x.items.len() + y.items.len());
+                v.extend_from_slice(&x.items);
                 v.extend_from_slice(&y.items);
                 self.new_tuple(v)
             }

@@ -12,6 +12,10 @@ use crate::runtime::value::Value;
 /// Entries in the global type-attribute cache (a power of two).
 pub const METHOD_CACHE_SIZE: usize = 4096;
 
+/// How many pinned scratch lists `collect_iterable` keeps (nesting depth of
+/// collections served without allocating a list).
+const COLLECT_LISTS: usize = 8;
+
 /// One entry of the global type-attribute cache. The value is not traced: it
 /// is only returned while the class version proves the class still holds it.
 /// Names are interned and pinned, so a name address is never reused.
@@ -559,7 +563,16 @@ impl Vm {
         Ok((start, stop, step))
     }
 
+    #[inline(always)]
     fn slice_bound(&mut self, v: Value) -> PyResult<i64> {
+        // Ints inline (nearly every bound); the rest out of line.
+        match v {
+            Value::Int(i) => Ok(i),
+            _ => self.slice_bound_slow(v),
+        }
+    }
+
+    fn slice_bound_slow(&mut self, v: Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
@@ -1318,8 +1331,23 @@ impl Vm {
         }
         let it = self.get_iter(v)?;
         // Accumulate into a rooted list: a generator may trigger a collection.
-        let acc = self.new_list(Vec::new());
-        let Value::List(l) = acc else { unreachable!() };
+        // The list comes from a small pool of pinned scratch lists, so that
+        // neither it nor its grown buffer is allocated per call; the items
+        // leave in one allocation of their exact size.
+        let l = match self.collect_list_pool.pop() {
+            Some(l) => l,
+            None if self.collect_lists_made < COLLECT_LISTS => {
+                self.collect_lists_made += 1;
+                self.heap.alloc_pinned(ListObj {
+                    items: std::cell::RefCell::new(Vec::new()),
+                })
+            }
+            None => match self.new_list(Vec::new()) {
+                Value::List(l) => l,
+                _ => unreachable!("new_list makes a list"),
+            },
+        };
+        let acc = Value::List(l);
         self.temp_roots.push(acc);
         self.temp_roots.push(it);
         let r = (|| {
@@ -1333,8 +1361,20 @@ impl Vm {
         })();
         self.temp_roots.pop();
         self.temp_roots.pop();
+        let items = if l.is_pinned() {
+            let mut buf = l.items.borrow_mut();
+            let items = if r.is_ok() { buf.to_vec() } else { Vec::new() };
+            buf.clear();
+            if buf.capacity() > 4096 {
+                *buf = Vec::new();
+            }
+            drop(buf);
+            self.collect_list_pool.push(l);
+            items
+        } else {
+            std::mem::take(&mut *l.items.borrow_mut())
+        };
         r?;
-        let items = std::mem::take(&mut *l.items.borrow_mut());
         Ok(items)
     }
 

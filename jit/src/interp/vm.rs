@@ -121,6 +121,14 @@ pub struct Vm {
     /// item for `set(gen)`): the builtin raises it once the generator is
     /// suspended, as CPython's would (see `Vm::collect_generator`).
     pub collect_error: Option<PyExc>,
+    /// Register vectors of finished generators, empty, kept for the next
+    /// generators made (a generator expression per call of its function
+    /// otherwise allocates and frees one each time).
+    pub gen_regs_pool: Vec<Vec<Value>>,
+    /// Pinned scratch lists `collect_iterable` accumulates into, idle and
+    /// empty; `collect_lists_made` of them exist (at most COLLECT_LISTS).
+    pub collect_list_pool: Vec<Gc<ListObj>>,
+    pub collect_lists_made: usize,
     /// Parsed `%` formats of constant (pinned) format strings, by address:
     /// `"%s=%d" % (k, v)` in a loop parses its format once.
     pub pct_cache: rustc_hash::FxHashMap<usize, Rc<Vec<crate::format::PctPiece>>>,
@@ -300,6 +308,9 @@ impl Vm {
             method_lookup_failed: false,
             last_return: Value::None,
             collect_error: None,
+            gen_regs_pool: Vec::new(),
+            collect_list_pool: Vec::new(),
+            collect_lists_made: 0,
             pending_throw: None,
             yield_from_input: None,
             pct_cache: rustc_hash::FxHashMap::default(),

@@ -512,7 +512,9 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i128 {
     if lo >= hi {
         0
     } else {
-        (hi - lo - 1) / st + 1
+        // hi - lo - 1 < 2**64 and st <= 2**63: a u64 division (an i128 one
+        // is a library call).
+        ((hi - lo - 1) as u64 / st as u64) as i128 + 1
     }
 }
 impl Trace for RangeObj {

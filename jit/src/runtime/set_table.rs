@@ -127,11 +127,18 @@ impl SetTable {
         }
     }
 
-    #[inline]
+    // The check inline at every insert, the allocation (once per set) out
+    // of line: as one function it was a call per insert.
+    #[inline(always)]
     fn ensure_allocated(&mut self) {
         if self.table.is_empty() {
-            self.table = vec![EMPTY; MINSIZE];
+            self.allocate_min();
         }
+    }
+
+    #[inline(never)]
+    fn allocate_min(&mut self) {
+        self.table = vec![EMPTY; MINSIZE];
     }
 
     /// `set_lookkey`: the index of the active slot holding a key equal to `key`.
