@@ -258,7 +258,14 @@ impl Vm {
                         match self.jit_outcome(w) {
                             // A return the interpreter entered the frame for:
                             // it runs the return itself.
-                            Outcome::Resume(p) | Outcome::Continue(p) | Outcome::Return(p) => {
+                            Outcome::Resume(p) | Outcome::Continue(p) => {
+                                pc = p as usize;
+                                break;
+                            }
+                            Outcome::Return(p) => {
+                                if PROF {
+                                    self.rec_uncount(code, p as usize);
+                                }
                                 pc = p as usize;
                                 break;
                             }

@@ -728,7 +728,7 @@ impl<'a> Gen<'a> {
             // Generators' frame changes belong to the interpreter.
             Instr::Yield { .. } | Instr::YieldFrom { .. } => {
                 self.comment(format_args!("hand the call/return to the interpreter"));
-                self.exit_resume(pc);
+                self.exit_resume_counted(pc);
                 self.forget_all();
             }
             other => {
@@ -1860,7 +1860,7 @@ impl<'a> Gen<'a> {
                 "pc {pc}: exit to the interpreter: {}",
                 ExitReason::Safepoint.name()
             ));
-            g.exit_resume(pc);
+            g.exit_resume_counted(pc);
         });
     }
 
@@ -2181,6 +2181,20 @@ impl<'a> Gen<'a> {
             ; mov rax, QWORD w as i64
             ; jmp ->exit
         );
+    }
+
+    /// Return to the interpreter at `pc`, the instruction whose code this
+    /// is: it runs the instruction again and counts its line entry, so take
+    /// back the count made at its label (recording).
+    fn exit_resume_counted(&mut self, pc: u32) {
+        if self.line_entries.as_ref().is_some_and(|e| e[pc as usize]) {
+            let counter = self.code.prof.count_addr(pc as usize);
+            asm!(self.ops
+                ; mov rax, QWORD counter as i64
+                ; sub QWORD [rax], 1
+            );
+        }
+        self.exit_resume(pc);
     }
 
     /// Run this instruction in the interpreter, inline (for instructions with
