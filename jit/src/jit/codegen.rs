@@ -70,6 +70,7 @@ mod gen_index;
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
 mod gen_loops_reg;
+mod linecount;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
 pub(crate) fn slot(r: u16) -> i32 {
@@ -211,6 +212,25 @@ enum IntOp {
 }
 
 /// What one compile produced, before it is made executable.
+/// Alignment of the line counters in the code's buffer: a page, so the
+/// counters' pages can be read-write while the code's are read-execute.
+pub const COUNTER_PAGE: usize = 4096;
+
+/// Where compiled code counts line entries when recording (`linecount.rs`):
+/// u64 counters at the end of the code's own mapping from offset `at` (a
+/// page boundary) on, so each count is one `add qword [rip + d], 1`, 8
+/// bytes, with no register (the counters are within 2 GB of the code by
+/// construction). The counts are added to the interpreter's
+/// (`PcProf::count`) when the profile is built (`JitRuntime::fold_line_counts`).
+pub struct LineCounters {
+    pub at: u32,
+    /// Counters (u64 each) from `at` on.
+    pub slots: u32,
+    /// (counter, instruction): the counter counts for the instruction's
+    /// line entry (a block's counter for each line entry in the block).
+    pub adds: Vec<(u32, u32)>,
+}
+
 pub struct Generated {
     pub ops: Assembler,
     /// Code offset of each instruction.
@@ -227,6 +247,8 @@ pub struct Generated {
     pub speculated: Vec<u32>,
     /// The memories the code's call sites point to.
     pub method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
+    /// Recording: the line counters after the code.
+    pub line_counters: Option<LineCounters>,
 }
 
 pub struct Gen<'a> {
@@ -245,8 +267,8 @@ pub struct Gen<'a> {
     listing: bool,
     /// Flags the back-edge poll reads.
     polls: Polls,
-    /// Instructions that begin a line (profiling: count their executions).
-    line_entries: Option<Vec<bool>>,
+    /// Recording: where line entries are counted (`linecount.rs`).
+    lc: Option<linecount::LineCount>,
     /// Instructions control can reach other than by falling through (jump
     /// targets, exception handlers): knowledge is dropped there.
     block_start: Vec<bool>,
@@ -296,9 +318,6 @@ impl<'a> Gen<'a> {
         let labels = (0..code.instrs.len())
             .map(|_| ops.new_dynamic_label())
             .collect();
-        let line_entries = polls
-            .sample
-            .map(|_| crate::recorder::build::line_entries(code));
         let mut block_start = vec![false; code.instrs.len()];
         for ins in &code.instrs {
             if let Some(t) = ins.jump_target() {
@@ -312,6 +331,9 @@ impl<'a> Gen<'a> {
                 *b = true;
             }
         }
+        let lc = polls
+            .sample
+            .map(|_| linecount::LineCount::new(code, &block_start, || ops.new_dynamic_label()));
         Gen {
             code,
             ops,
@@ -324,7 +346,7 @@ impl<'a> Gen<'a> {
             speculated: Vec::new(),
             listing,
             polls,
-            line_entries,
+            lc,
             block_start,
             known: vec![None; code.nregs as usize],
             fail_used: false,
@@ -445,15 +467,8 @@ impl<'a> Gen<'a> {
             if !reached_only_by_fallthrough {
                 self.forget_all();
             }
-            if self.line_entries.as_ref().is_some_and(|e| e[pc]) {
-                // Recording: count entries into this line (the profile's
-                // execution counts; the interpreter counts every instruction).
-                let counter = self.code.prof.count_addr(pc);
-                asm!(self.ops
-                    ; mov rax, QWORD counter as i64
-                    ; add QWORD [rax], 1
-                );
-            }
+            // Recording: count the lines of the block this starts.
+            self.count_block(pc);
             self.gen_instr(pc as u32);
             fall = self.rs.mode.region.filter(|_| self.rs.mode.regs);
         }
@@ -477,11 +492,13 @@ impl<'a> Gen<'a> {
                 c(&mut self);
             }
         }
+        let line_counters = self.emit_line_counters();
         let entry_offsets = pc_offsets
             .iter()
             .enumerate()
             .map(
                 |(pc, &o)| match self.rs.plan.as_ref().and_then(|p| p.region_at(pc as u32)) {
+                    _ if !self.entry_allowed(pc) => u32::MAX,
                     Some(_) => self.rs.stub_offsets[pc],
                     None => o,
                 },
@@ -495,6 +512,7 @@ impl<'a> Gen<'a> {
             bail_sites: self.bail_sites,
             speculated: self.speculated,
             method_sites: self.method_sites,
+            line_counters,
         }
     }
 
@@ -2185,15 +2203,9 @@ impl<'a> Gen<'a> {
 
     /// Return to the interpreter at `pc`, the instruction whose code this
     /// is: it runs the instruction again and counts its line entry, so take
-    /// back the count made at its label (recording).
+    /// back what its block counted from it on (recording).
     fn exit_resume_counted(&mut self, pc: u32) {
-        if self.line_entries.as_ref().is_some_and(|e| e[pc as usize]) {
-            let counter = self.code.prof.count_addr(pc as usize);
-            asm!(self.ops
-                ; mov rax, QWORD counter as i64
-                ; sub QWORD [rax], 1
-            );
-        }
+        self.uncount_from(pc);
         self.exit_resume(pc);
     }
 
@@ -2218,6 +2230,8 @@ impl<'a> Gen<'a> {
         let clean = self.rs.mode.clean;
         self.spill();
         self.rs.mode.clean = clean;
+        // Whatever the step does, this code leaves after the instruction.
+        self.uncount_after(pc);
         let helper = helpers::jit_step as *const () as usize;
         let resume = (KIND_RESUME << 32) as i64;
         asm!(self.ops
@@ -2261,8 +2275,19 @@ impl<'a> Gen<'a> {
             ; call rax
             ; mov rcx, rax
             ; shr rcx, 32
-            ; jnz ->exit
         );
+        if self.skips_lines_after(pc) {
+            // Recording: leaving here skips lines its block counted.
+            let leave = self.ops.new_dynamic_label();
+            asm!(self.ops; jnz =>leave);
+            self.cold(move |g| {
+                asm!(g.ops; =>leave);
+                g.uncount_after(pc);
+                asm!(g.ops; jmp ->exit);
+            });
+        } else {
+            asm!(self.ops; jnz ->exit);
+        }
         self.rs.mode.regs = false;
         if let Some(t) = target {
             let tl = self.label(t);

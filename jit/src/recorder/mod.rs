@@ -41,7 +41,8 @@ pub struct RecorderOptions {
 /// per-instruction hook touches one cache line.
 pub struct PcProf {
     /// Executions, counted for line entries only (see `entry`), by the
-    /// interpreter and by compiled code (at this address).
+    /// interpreter; compiled code counts in counters of its own, added here
+    /// when the profile is built (`jit::codegen::LineCounters`).
     pub count: Cell<u64>,
     /// The instruction begins a line: the first one, one whose line differs
     /// from the previous instruction's, or a jump target. Their counts are
@@ -109,11 +110,6 @@ impl CodeProf {
                 .collect(),
             sites: OnceCell::new(),
         }
-    }
-
-    /// Address of the execution counter of instruction `pc`.
-    pub fn count_addr(&self, pc: usize) -> *const u64 {
-        self.pcs[pc].count.as_ptr()
     }
 
     /// Executions of instruction `pc` (0 when out of range).

@@ -517,6 +517,7 @@ impl<'a> Gen<'a> {
     /// Leave to the interpreter at `pc` (the frame is up to date), counting
     /// a `RegType` exit there.
     pub(super) fn reg_exit(&mut self, pc: u32) {
+        self.uncount_resuming_at(pc);
         let helper = helpers::jit_reg_exit as *const () as i64;
         asm!(self.ops
             ; mov rdi, r12
