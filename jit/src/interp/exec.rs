@@ -1302,16 +1302,19 @@ impl Vm {
                 Instr::Return { src } => {
                     let v = r!(src);
                     let f = &self.frames[frame_idx];
-                    if !PROF
-                        && f.construct.is_none()
+                    if f.construct.is_none()
                         && f.generator.is_none()
                         && !f.entry
                         && !matches!(v, Value::NotImplemented)
                     {
                         // The plain return, `pop_frame`'s work for a frame
                         // that is no generator, class call, operator or
-                        // entry frame (and with no recorder to tell).
+                        // entry frame; recording, the frame's call edge
+                        // is uncounted inline.
                         let (ret, hb) = (f.ret_slot, f.handled_base);
+                        if PROF {
+                            self.rec_leave();
+                        }
                         self.frames.pop();
                         self.handled.truncate(hb);
                         self.stack[ret] = v;
@@ -1341,9 +1344,12 @@ impl Vm {
                 }
                 Instr::ReturnNone {} => {
                     let f = &self.frames[frame_idx];
-                    if !PROF && f.construct.is_none() && f.generator.is_none() && !f.entry {
+                    if f.construct.is_none() && f.generator.is_none() && !f.entry {
                         // As in `Return`.
                         let (ret, hb) = (f.ret_slot, f.handled_base);
+                        if PROF {
+                            self.rec_leave();
+                        }
                         self.frames.pop();
                         self.handled.truncate(hb);
                         self.stack[ret] = Value::None;

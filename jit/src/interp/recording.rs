@@ -150,9 +150,10 @@ impl Vm {
         // the interpreter calls this after reading instruction `pc`.
         let p = unsafe { code.prof.pcs.get_unchecked(pc) };
         // A step runs an instruction for compiled code, which counted its
-        // line entry at the instruction's label already.
-        if !STEP && p.entry {
-            p.count.set(p.count.get() + 1);
+        // line entry already. Every instruction counts, not only line
+        // entries (`PcProf::count`): no test.
+        if !STEP {
+            p.count.set(p.count.get().wrapping_add(1));
         }
         if STEP {
             if let Some(f) = self.frames.get_mut(frame_idx) {
@@ -178,7 +179,7 @@ impl Vm {
     /// (`Gen::exit_resume_counted`).
     #[inline]
     pub fn rec_uncount(&self, code: &Code, pc: usize) {
-        if let Some(p) = code.prof.pcs.get(pc).filter(|p| p.entry) {
+        if let Some(p) = code.prof.pcs.get(pc) {
             p.count.set(p.count.get().wrapping_sub(1));
         }
     }

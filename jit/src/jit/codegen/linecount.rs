@@ -209,7 +209,9 @@ impl<'a> Gen<'a> {
                 adds.push((i as u32, pc));
             }
         }
-        asm!(self.ops; .align COUNTER_PAGE, 0);
+        // Padding to the page in one extend (`.align` pushes byte by byte).
+        let pad = (COUNTER_PAGE - self.here() as usize % COUNTER_PAGE) % COUNTER_PAGE;
+        self.ops.extend(std::iter::repeat_n(0u8, pad));
         let at = self.here();
         for &(l, _, _) in &slots {
             asm!(self.ops; =>l; .u64 0);
