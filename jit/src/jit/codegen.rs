@@ -1861,15 +1861,31 @@ impl<'a> Gen<'a> {
             ; cmp BYTE [rax], 0
             ; jne =>poll
             ; mov rax, QWORD self.polls.interrupted as i64
-            ; cmp BYTE [rax], 0
-            ; jne =>poll
         );
-        if let Some(sample) = self.polls.sample {
-            asm!(self.ops
-                ; mov rax, QWORD sample as i64
-                ; cmp BYTE [rax], 0
-                ; jne =>poll
-            );
+        match self.polls.sample {
+            // Recording: the pending sample's flag is the byte after Ctrl-C's
+            // (`interp::vm::Polled`): one compare for both.
+            Some(sample) if sample as usize == self.polls.interrupted as usize + 1 => {
+                asm!(self.ops
+                    ; cmp WORD [rax], 0
+                    ; jne =>poll
+                );
+            }
+            Some(sample) => {
+                asm!(self.ops
+                    ; cmp BYTE [rax], 0
+                    ; jne =>poll
+                    ; mov rax, QWORD sample as i64
+                    ; cmp BYTE [rax], 0
+                    ; jne =>poll
+                );
+            }
+            None => {
+                asm!(self.ops
+                    ; cmp BYTE [rax], 0
+                    ; jne =>poll
+                );
+            }
         }
         asm!(self.ops; jmp =>t);
         self.cold(move |g| {
