@@ -549,15 +549,22 @@ fn exec_counts(p: &Profile) -> Counts {
     m
 }
 
-/// Compiled code counts a line at its label and hands some instructions to
-/// the interpreter (bails, steps, yields, returns, safepoint exits,
-/// exceptions): each engine must count every line entry once, so the
+/// Compiled code counts lines per basic block and hands some instructions
+/// to the interpreter (bails, steps, yields, returns, safepoint exits,
+/// exceptions, loop locals changing type), and fuses some (enumerate with
+/// its unpack): each engine must count every line entry once, so the
 /// counts are the interpreter's on every engine.
 #[test]
 fn line_counts_are_the_same_on_every_engine() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
     let programs = [
         "regressions/line_counts_same_on_every_engine.py",
+        "jit/exceptions_in_loops.py",
+        "jit/generic_binary_ops.py",
+        "jit/enumerate_fused_unpack.py",
+        "jit/index_guards_lists_tuples.py",
+        "jit/regalloc_with_fused_enumerate.py",
+        "classic/spectral_norm.py",
         "strings/caesar_cipher.py",
         "strings/string_building.py",
         "stdlib/collections_all.py",
