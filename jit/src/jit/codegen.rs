@@ -223,6 +223,8 @@ pub const COUNTER_PAGE: usize = 4096;
 /// construction). The counts are added to the interpreter's
 /// (`PcProf::count`) when the profile is built (`JitRuntime::fold_line_counts`).
 pub struct LineCounters {
+    /// Where the code ends (the padding to `at` is no code).
+    pub code_end: u32,
     pub at: u32,
     /// Counters (u64 each) from `at` on.
     pub slots: u32,
@@ -492,6 +494,7 @@ impl<'a> Gen<'a> {
                 c(&mut self);
             }
         }
+        self.emit_leave_chains();
         let line_counters = self.emit_line_counters();
         let entry_offsets = pc_offsets
             .iter()
@@ -2292,17 +2295,10 @@ impl<'a> Gen<'a> {
             ; mov rcx, rax
             ; shr rcx, 32
         );
-        if self.skips_lines_after(pc) {
+        match self.leave_after(pc) {
             // Recording: leaving here skips lines its block counted.
-            let leave = self.ops.new_dynamic_label();
-            asm!(self.ops; jnz =>leave);
-            self.cold(move |g| {
-                asm!(g.ops; =>leave);
-                g.uncount_after(pc);
-                asm!(g.ops; jmp ->exit);
-            });
-        } else {
-            asm!(self.ops; jnz ->exit);
+            Some(leave) => asm!(self.ops; jnz =>leave),
+            None => asm!(self.ops; jnz ->exit),
         }
         self.rs.mode.regs = false;
         if let Some(t) = target {

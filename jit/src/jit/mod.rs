@@ -187,7 +187,7 @@ impl Compiled {
     pub fn code_bytes(&self) -> usize {
         self.line_counters
             .as_ref()
-            .map_or(self.buf.len(), |c| c.at as usize)
+            .map_or(self.buf.len(), |c| c.code_end as usize)
     }
 
     /// Add the line counts of this code to its code object's (the

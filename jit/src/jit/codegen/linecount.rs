@@ -42,6 +42,9 @@ pub(super) struct LineCount {
     block_counter: Vec<Option<DynamicLabel>>,
     /// Per line entry: its correction counter, made when an exit needs it.
     line_counter: Vec<Option<DynamicLabel>>,
+    /// Per line entry: where leaving compiled code takes back the counts of
+    /// this line and the block's later ones (`leave_after`).
+    leave_chain: Vec<Option<DynamicLabel>>,
 }
 
 /// Calls leave compiled code from their own sequences (`gen_calls.rs`),
@@ -97,6 +100,7 @@ impl LineCount {
             block,
             block_counter,
             line_counter: vec![None; n],
+            leave_chain: vec![None; n],
         }
     }
 
@@ -123,26 +127,62 @@ impl<'a> Gen<'a> {
         asm!(self.ops; add QWORD [=>l], 1);
     }
 
-    /// Whether leaving compiled code after instruction `pc` skips line
-    /// entries its block counted (`uncount_after`).
-    pub(super) fn skips_lines_after(&self, pc: u32) -> bool {
-        self.lc
-            .as_ref()
-            .is_some_and(|lc| lc.entries_from(pc, pc + 1).next().is_some())
+    /// Where to jump to leave compiled code (to `->exit`) after instruction
+    /// `pc`, taking back the counts of the block's later lines (None: it
+    /// has none, leave directly). The leaves of one block share one chain
+    /// of corrections (`emit_leave_chains`): each enters it at its first
+    /// skipped line, so a block with many exits does not repeat them.
+    pub(super) fn leave_after(&mut self, pc: u32) -> Option<DynamicLabel> {
+        let q = self.lc.as_ref()?.entries_from(pc, pc + 1).next()?;
+        if let Some(l) = self.lc.as_ref()?.leave_chain[q] {
+            return Some(l);
+        }
+        let l = self.ops.new_dynamic_label();
+        self.lc.as_mut()?.leave_chain[q] = Some(l);
+        Some(l)
+    }
+
+    /// The chains `leave_after` jumps into: per block, from its first
+    /// line entry a leave skips, each line's correction, then the exit.
+    pub(super) fn emit_leave_chains(&mut self) {
+        let Some(lc) = self.lc.as_ref() else {
+            return;
+        };
+        let firsts: Vec<u32> = (0..lc.entry.len())
+            .filter(|&q| {
+                lc.leave_chain[q].is_some()
+                    && !(lc.block[q] as usize..q).any(|p| lc.leave_chain[p].is_some())
+            })
+            .map(|q| q as u32)
+            .collect();
+        for q in firsts {
+            let qs: Vec<usize> = self
+                .lc
+                .as_ref()
+                .map(|lc| lc.entries_from(q, q).collect())
+                .unwrap_or_default();
+            for q in qs {
+                if let Some(l) = self.lc.as_ref().and_then(|lc| lc.leave_chain[q]) {
+                    asm!(self.ops; =>l);
+                }
+                self.uncount(q as u32, q as u32, true);
+            }
+            asm!(self.ops; jmp ->exit);
+        }
     }
 
     /// Compiled code leaves after instruction `pc` (which ran, or which the
     /// interpreter runs on its own count): take back the counts of the
     /// block's lines after it.
     pub(super) fn uncount_after(&mut self, pc: u32) {
-        self.uncount(pc, pc + 1);
+        self.uncount(pc, pc + 1, false);
     }
 
     /// Compiled code leaves at instruction `pc`, whose label it passed, and
     /// the interpreter runs `pc` again: take back the counts of the block's
     /// lines from `pc` on.
     pub(super) fn uncount_from(&mut self, pc: u32) {
-        self.uncount(pc, pc);
+        self.uncount(pc, pc, false);
     }
 
     /// Compiled code leaves for the interpreter to go on at `pc`, having
@@ -155,15 +195,20 @@ impl<'a> Gen<'a> {
             .as_ref()
             .is_some_and(|lc| !lc.entry_allowed(pc as usize))
         {
-            self.uncount(pc, pc);
+            self.uncount(pc, pc, false);
         }
     }
 
-    fn uncount(&mut self, pc: u32, from: u32) {
+    /// Take back the counts of `pc`'s block's line entries from `from` on
+    /// (`only_first`: of the first of them only).
+    fn uncount(&mut self, pc: u32, from: u32, only_first: bool) {
         let Some(lc) = self.lc.as_mut() else {
             return;
         };
-        let qs: Vec<usize> = lc.entries_from(pc, from).collect();
+        let qs: Vec<usize> = lc
+            .entries_from(pc, from)
+            .take(if only_first { 1 } else { usize::MAX })
+            .collect();
         for q in qs {
             let l = match self.lc.as_ref().and_then(|lc| lc.line_counter[q]) {
                 Some(l) => l,
@@ -209,6 +254,7 @@ impl<'a> Gen<'a> {
                 adds.push((i as u32, pc));
             }
         }
+        let code_end = self.here();
         // Padding to the page in one extend (`.align` pushes byte by byte).
         let pad = (COUNTER_PAGE - self.here() as usize % COUNTER_PAGE) % COUNTER_PAGE;
         self.ops.extend(std::iter::repeat_n(0u8, pad));
@@ -217,6 +263,7 @@ impl<'a> Gen<'a> {
             asm!(self.ops; =>l; .u64 0);
         }
         Some(LineCounters {
+            code_end,
             at,
             slots: slots.len() as u32,
             adds,
