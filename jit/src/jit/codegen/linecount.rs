@@ -16,9 +16,16 @@
 //! branches need nothing), or is emitted here: the exit paths of
 //! `call_helper_outcome`, `step_and_leave`, `reg_exit` and
 //! `exit_resume_counted` take back, in their correction counters, the
-//! counts of the block's lines they skip (`uncount_*`). The interpreter
-//! enters compiled code only at block starts when recording
-//! (`entry_allowed`), so no block is entered past its counter.
+//! counts of the block's lines they skip (`uncount_*`, `leave_after`). The
+//! interpreter enters compiled code only at block starts when recording
+//! (`entry_allowed`), so no block is entered past its counter, and a
+//! template that jumps past a block's start (the fused enumerate and
+//! unpack, `gen_loops.rs`) counts that block itself (`count_block`).
+//!
+//! So a new template that leaves compiled code (`->exit`) in the middle of
+//! a block must leave through `leave_after`, or its instruction must end
+//! its block (`ends_block`); tests/recorder.rs compares every line's count
+//! with the interpreter's on every engine.
 //!
 //! The counters live after the code in the same mapping, from a page
 //! boundary on (made read-write, the code read-execute; see
