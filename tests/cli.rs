@@ -87,7 +87,7 @@ fn uncaught_exception_prints_traceback_and_exits_1() {
     assert_eq!(String::from_utf8_lossy(&o.stdout), "before\n");
     let err = stderr(&o);
     let expected = format!(
-        "Traceback (most recent call last):\n  File \"{0}\", line 5, in <module>\n    f(0)\n  File \"{0}\", line 2, in f\n    return 1 // x\nZeroDivisionError: integer division or modulo by zero\n",
+        "Traceback (most recent call last):\n  File \"{0}\", line 5, in <module>\n    f(0)\n  File \"{0}\", line 2, in f\n    return 1 // x\n           ~~^^~~\nZeroDivisionError: integer division or modulo by zero\n",
         p.display()
     );
     assert_eq!(err, expected);

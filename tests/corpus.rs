@@ -6,8 +6,8 @@
 //! `testdata/<feature>/NAME.py`:
 //!
 //! * `NAME.stdout`: expected stdout (required, may be empty);
-//! * `NAME.stderr`: expected stderr, compared exactly (modulo the marker lines
-//!   described at [`is_marker_line`]); absent = empty;
+//! * `NAME.stderr`: expected stderr, compared exactly (including CPython
+//!   3.11's `^^^^`/`~~^~~` error-location lines); absent = empty;
 //! * `NAME.stderr_prefix`, instead of `NAME.stderr`: the actual stderr must
 //!   start with this file's contents minus its final newline;
 //! * `NAME.exit`: expected exit status; absent = 0;
@@ -70,7 +70,7 @@ fn filter() -> Option<String> {
 // Discovery and expectations
 
 enum StderrExpectation {
-    /// Compared line by line after dropping marker lines on both sides.
+    /// Compared exactly.
     Exact(Vec<u8>),
     /// The actual stderr must start with these bytes.
     Prefix(Vec<u8>),
@@ -472,40 +472,6 @@ fn check_compiled(out: &RunOutput) -> Option<String> {
 // ---------------------------------------------------------------------------
 // Comparing
 
-/// CPython 3.11 prints "fine-grained error locations" under the source line of
-/// each traceback frame: a line made only of spaces, `^` and `~` pointing at
-/// the failing sub-expression, e.g.
-///
-/// ```text
-///     return table[key]
-///            ~~~~~^^^^^
-/// ```
-///
-/// Where they appear and how long they are depends on CPython's compiler
-/// internals (its per-instruction column tables; they are even omitted when
-/// the expression spans the whole line), and they carry no information the
-/// frame lines do not. jitprof is not asked to reproduce them, so such lines
-/// are dropped from both the expected and the actual stderr before comparing;
-/// jitprof may print its own markers or none at all. A line needs at least
-/// one `^` or `~` to count: blank lines are real output and still compared.
-fn is_marker_line(line: &[u8]) -> bool {
-    line.iter().any(|&b| b == b'^' || b == b'~')
-        && line
-            .iter()
-            .all(|&b| matches!(b, b'^' | b'~' | b' ' | b'\t' | b'\r'))
-}
-
-fn without_marker_lines(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    for line in bytes.split_inclusive(|&b| b == b'\n') {
-        let body = line.strip_suffix(b"\n").unwrap_or(line);
-        if !is_marker_line(body) {
-            out.extend_from_slice(line);
-        }
-    }
-    out
-}
-
 /// A short unified-ish diff: the common head and tail are skipped, the
 /// differing middle is shown with a little context, capped in length.
 fn short_diff(expected: &[u8], actual: &[u8]) -> String {
@@ -621,13 +587,9 @@ fn check_run(expected: &Expected, out: &RunOutput) -> Option<(Vec<&'static str>,
     }
     match &expected.stderr {
         StderrExpectation::Exact(exp) => {
-            let (exp, act) = (without_marker_lines(exp), without_marker_lines(&out.stderr));
-            if exp != act {
+            if *exp != out.stderr {
                 what.push("stderr");
-                details += &format!(
-                    "    stderr differs (marker-only lines ignored):\n{}",
-                    short_diff(&exp, &act)
-                );
+                details += &format!("    stderr differs:\n{}", short_diff(exp, &out.stderr));
             }
         }
         StderrExpectation::Prefix(prefix) => {
@@ -677,15 +639,11 @@ fn check_agreement(
             short_diff(&reference.stdout, &other.stdout)
         );
     }
-    let (a, b) = (
-        without_marker_lines(&reference.stderr),
-        without_marker_lines(&other.stderr),
-    );
-    if a != b {
+    if reference.stderr != other.stderr {
         what.push("stderr");
         details += &format!(
-            "    stderr differs (marker-only lines ignored):\n{}",
-            short_diff(&a, &b)
+            "    stderr differs:\n{}",
+            short_diff(&reference.stderr, &other.stderr)
         );
     }
     if reference.status != other.status {

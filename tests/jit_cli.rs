@@ -284,10 +284,33 @@ fn int_overflow_in_compiled_loop_gives_big_ints() {
 
 #[test]
 fn ctrl_c_interrupts_compiled_infinite_loop() {
-    let dir = temp_dir("sigint");
-    let p = write(&dir, "prog.py", "i = 0\nwhile True:\n    i += 1\n");
+    ctrl_c_stops("sigint", "i = 0\nwhile True:\n    i += 1\n", false);
+}
+
+/// Ctrl-C lands while compiled code calls compiled code directly (the
+/// inline call sequence polls for it), recording or not.
+#[test]
+fn ctrl_c_interrupts_compiled_recursion() {
+    let prog = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nwhile True:\n    fib(30)\n";
+    ctrl_c_stops("sigint_rec", prog, false);
+    ctrl_c_stops("sigint_rec_profile", prog, true);
+}
+
+/// Run `prog` (which never ends) compiled eagerly, send it SIGINT after half
+/// a second: it must stop with KeyboardInterrupt and exit code 130.
+fn ctrl_c_stops(name: &str, prog: &str, record: bool) {
+    let dir = temp_dir(name);
+    let p = write(&dir, "prog.py", prog);
+    let out = dir.join("out.json");
+    let mut args = vec!["run", "--jit=eager"];
+    if record {
+        args.extend_from_slice(&["-o", s(&out)]);
+    } else {
+        args.push("--no-profile");
+    }
+    args.push(s(&p));
     let mut child = Command::new(env!("CARGO_BIN_EXE_jitprof"))
-        .args(["run", "--no-profile", "--jit=eager", s(&p)])
+        .args(&args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -621,3 +621,102 @@ fn line_counts_are_the_same_on_every_engine() {
         }
     }
 }
+
+/// Call counts (calls, primitive calls, per-caller edges) do not depend on
+/// the engine: compiled code counting its direct calls inline must agree
+/// with the interpreter's hooks, with builtins called from inline-called
+/// functions, mutual recursion, several callers of one function, a method
+/// site seeing several classes, a callee rebound mid-run and an exception
+/// unwinding compiled frames.
+#[test]
+fn call_counts_are_the_same_on_every_engine() {
+    let src = "\
+def even(n):
+    return True if n == 0 else odd(n - 1)
+def odd(n):
+    return False if n == 0 else even(n - 1)
+def leaf(x):
+    return len([x]) + x
+def a(n):
+    return leaf(n) + b(n)
+def b(n):
+    return leaf(n) * 2
+class P:
+    def f(self, x):
+        return leaf(x)
+class Q:
+    def f(self, x):
+        return leaf(x) + 1
+def boom(n):
+    if n == 0:
+        raise ValueError(n)
+    return boom(n - 1)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+def step(x):
+    return x + 1
+def rebinder():
+    global step
+    step = lambda x: x + 2
+def drive():
+    t = 0
+    objs = [P(), Q()]
+    for i in range(300):
+        t += a(i) + b(i) + even(i % 40) + objs[i % 2].f(i) + step(i)
+        if i == 150:
+            rebinder()
+        try:
+            boom(i % 7)
+        except ValueError:
+            t += 1
+    return t + fib(15)
+print(drive())
+";
+    let figures = |engine: &[&str], timing: &str| {
+        let mut extra = engine.to_vec();
+        extra.extend_from_slice(&["--timing", timing]);
+        let (out, p, _) = record(&format!("engines{}{timing}", engine.join("")), src, &extra);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let name = |id: u32| {
+            p.functions
+                .iter()
+                .find(|f| f.id == id)
+                .map(|f| f.name.clone())
+                .unwrap_or_default()
+        };
+        let mut rows: Vec<String> = p
+            .functions
+            .iter()
+            .map(|f| {
+                let mut callers: Vec<String> = f
+                    .callers
+                    .iter()
+                    .map(|c| format!("{}:{}/{}", name(c.caller), c.calls, c.primitive_calls))
+                    .collect();
+                callers.sort();
+                format!("{} {}/{} {callers:?}", f.name, f.calls, f.primitive_calls)
+            })
+            .collect();
+        rows.sort();
+        (String::from_utf8_lossy(&out.stdout).into_owned(), rows)
+    };
+    for timing in ["sampled", "exact"] {
+        let want = figures(&["--jit=off"], timing);
+        assert!(
+            want.1.iter().any(|r| r.starts_with("fib 1973/1")),
+            "{:?}",
+            want.1
+        );
+        for engine in [
+            &["--jit=eager"][..],
+            &["--jit=eager", "--jit-regalloc=off"],
+            &[],
+        ] {
+            assert_eq!(figures(engine, timing), want, "{engine:?} {timing}");
+        }
+    }
+}

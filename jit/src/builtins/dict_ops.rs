@@ -34,6 +34,9 @@ pub fn dict_set(vm: &mut Vm, d: Gc<DictObj>, k: Value, v: Value) -> PyResult<()>
             .insert(h, k, v, crate::interp::protocol::str_key_eq)
             .ok();
         vm.heap.add_debt(48);
+        if let Some(m) = d.module.get() {
+            Vm::namespace_dict_written(m, k, v);
+        }
         return Ok(());
     }
     if is_simple_key(k) {
@@ -49,6 +52,18 @@ pub fn dict_set(vm: &mut Vm, d: Gc<DictObj>, k: Value, v: Value) -> PyResult<()>
 }
 
 pub fn dict_remove(vm: &mut Vm, d: Gc<DictObj>, k: Value) -> PyResult<Option<Value>> {
+    if let Some(m) = d.module.get() {
+        // A globals() dict: the removed name's slot becomes unassigned.
+        let r = dict_remove_raw(vm, d, k)?;
+        if r.is_some() {
+            Vm::namespace_dict_written(m, k, Value::Undefined);
+        }
+        return Ok(r);
+    }
+    dict_remove_raw(vm, d, k)
+}
+
+fn dict_remove_raw(vm: &mut Vm, d: Gc<DictObj>, k: Value) -> PyResult<Option<Value>> {
     let h = vm.hash(k)?;
     if is_simple_key(k) {
         return Ok(d

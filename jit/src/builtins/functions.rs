@@ -36,7 +36,7 @@ pub fn install(vm: &mut Vm) {
         ("setattr", setattr),
         ("hasattr", hasattr),
         ("delattr", delattr),
-        ("vars", vars),
+        ("vars", super::namespaces::vars),
         ("isinstance", isinstance),
         ("issubclass", issubclass),
         ("iter", iter),
@@ -527,22 +527,6 @@ fn delattr(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let name = attr_name(vm, args[1])?;
     vm.delattr(args[0], name)?;
     Ok(Value::None)
-}
-
-/// `vars(obj)`: the object's `__dict__`. (`vars()` without an argument is
-/// `locals()`, which jitprof's register frames do not keep as a dict.)
-fn vars(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    super::no_kwargs(vm, "vars", kw)?;
-    expect_args(vm, "vars", args, 1, 1)?;
-    let name = vm.intern_static("__dict__");
-    match vm.getattr_opt(args[0], name) {
-        Ok(Some(d)) => Ok(d),
-        Ok(None) => Err(vm.type_error("vars() argument must have __dict__ attribute")),
-        Err(e) if exc_is(vm, e, "AttributeError") => {
-            Err(vm.type_error("vars() argument must have __dict__ attribute"))
-        }
-        Err(e) => Err(e),
-    }
 }
 
 // ---------------------------------------------------------------- isinstance, issubclass

@@ -97,6 +97,9 @@ fn popitem(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = recv(vm, args, "popitem")?;
     noargs(vm, &"dict.popitem", args, kw)?;
     let last = d.table.borrow_mut().pop_last();
+    if let (Some(m), Some((k, _))) = (d.module.get(), last) {
+        Vm::namespace_dict_written(m, k, Value::Undefined);
+    }
     match last {
         Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),
         None => Err(vm.new_exception_msg("KeyError", "popitem(): dictionary is empty")),
@@ -193,6 +196,9 @@ fn clear(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = recv(vm, args, "clear")?;
     noargs(vm, &"dict.clear", args, kw)?;
     d.table.borrow_mut().clear();
+    if let Some(m) = d.module.get() {
+        Vm::namespace_cleared(m);
+    }
     Ok(Value::None)
 }
 

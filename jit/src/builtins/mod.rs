@@ -18,6 +18,7 @@ pub mod mod_random;
 pub mod mod_string;
 pub mod mod_time;
 pub mod modules;
+pub mod namespaces;
 pub mod repr;
 pub mod set_ops;
 pub mod slot_methods;
@@ -34,6 +35,7 @@ use crate::runtime::value::Value;
 /// Install every built-in into a fresh VM.
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
+    namespaces::install(vm);
     types::install(vm);
     class_builtins::install(vm);
     methods::install(vm);

@@ -242,6 +242,15 @@ fn wraps_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- lru_cache
 
+// A wrapper is a native bound to its state tuple (the `LRU_*` indices).
+const LRU_FUNC: usize = 0;
+const LRU_CACHE: usize = 1;
+const LRU_MAXSIZE: usize = 2;
+const LRU_MARK: usize = 3;
+/// A list `[hits, misses]`.
+const LRU_STATS: usize = 4;
+const LRU_TYPED: usize = 5;
+
 /// `lru_cache(maxsize=128, typed=False)`, or `@lru_cache` applied directly.
 fn ft_lru_cache(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::check_kwargs(vm, "lru_cache", kw, &["maxsize", "typed"])?;
@@ -256,17 +265,23 @@ fn ft_lru_cache(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         .copied()
         .or_else(|| super::kwarg(kw, "maxsize"))
         .unwrap_or(Value::Int(128));
+    let typed = args
+        .get(1)
+        .copied()
+        .or_else(|| super::kwarg(kw, "typed"))
+        .unwrap_or(Value::Bool(false));
+    let typed = Value::Bool(vm.truthy(typed)?);
     match first {
-        Value::Int(_) | Value::Bool(_) | Value::None => {
+        Value::Int(_) | Value::Bool(_) | Value::None | Value::BigInt(_) => {
             let maxsize = match first {
                 Value::Int(n) if n < 0 => Value::Int(0),
                 Value::Bool(b) => Value::Int(b as i64),
                 v => v,
             };
-            Ok(bound(vm, "decorating_function", lru_decorate, maxsize))
+            let st = vm.new_tuple(vec![maxsize, typed]);
+            Ok(bound(vm, "decorating_function", lru_decorate, st))
         }
-        Value::BigInt(_) => Ok(bound(vm, "decorating_function", lru_decorate, Value::None)),
-        f if is_callable(f) => make_lru_wrapper(vm, f, Value::Int(128)),
+        f if is_callable(f) => make_lru_wrapper(vm, f, Value::Int(128), typed),
         _ => Err(vm.type_error("Expected first argument to be an integer, a callable, or None")),
     }
 }
@@ -279,7 +294,7 @@ fn ft_cache(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             args.len()
         )));
     }
-    make_lru_wrapper(vm, args[0], Value::None)
+    make_lru_wrapper(vm, args[0], Value::None, Value::Bool(false))
 }
 
 fn lru_decorate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
@@ -290,12 +305,15 @@ fn lru_decorate(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             args.len() - 1
         )));
     }
-    make_lru_wrapper(vm, args[1], args[0])
+    let Value::Tuple(st) = args[0] else {
+        unreachable!("lru_cache parameters")
+    };
+    make_lru_wrapper(vm, args[1], st.items[0], st.items[1])
 }
 
-/// The cached callable: a native bound to (func, cache dict, maxsize, kwd mark).
+/// The cached callable: a native bound to its state (see `LRU_*`).
 /// Its `__name__` is the wrapped function's name (leaked: decorating is rare).
-fn make_lru_wrapper(vm: &mut Vm, func: Value, maxsize: Value) -> PyResult<Value> {
+fn make_lru_wrapper(vm: &mut Vm, func: Value, maxsize: Value, typed: Value) -> PyResult<Value> {
     if !is_callable(func) {
         return Err(vm.type_error("the first argument must be callable"));
     }
@@ -316,26 +334,44 @@ fn make_lru_wrapper(vm: &mut Vm, func: Value, maxsize: Value) -> PyResult<Value>
         owner: None,
     }));
     vm.temp_roots.push(mark);
-    let state = vm.new_tuple(vec![func, cache, maxsize, mark]);
-    vm.temp_roots.truncate(vm.temp_roots.len() - 2);
+    let stats = vm.new_list(vec![Value::Int(0), Value::Int(0)]);
+    vm.temp_roots.push(stats);
+    let state = vm.new_tuple(vec![func, cache, maxsize, mark, stats, typed]);
+    vm.temp_roots.truncate(vm.temp_roots.len() - 3);
     Ok(bound(vm, name, lru_call, state))
+}
+
+/// Count a hit (0) or a miss (1).
+fn lru_count(st: &TupleObj, which: usize) {
+    if let Value::List(l) = st.items[LRU_STATS] {
+        let mut s = l.items.borrow_mut();
+        if let Value::Int(n) = s[which] {
+            s[which] = Value::Int(n + 1);
+        }
+    }
 }
 
 fn lru_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let Value::Tuple(st) = args[0] else {
         unreachable!("lru state")
     };
-    let (func, Value::Dict(cache), maxsize, mark) =
-        (st.items[0], st.items[1], st.items[2], st.items[3])
-    else {
+    let (func, Value::Dict(cache), maxsize, mark) = (
+        st.items[LRU_FUNC],
+        st.items[LRU_CACHE],
+        st.items[LRU_MAXSIZE],
+        st.items[LRU_MARK],
+    ) else {
         unreachable!()
     };
+    let typed = matches!(st.items[LRU_TYPED], Value::Bool(true));
     let call_args = &args[1..];
     if let Value::Int(0) = maxsize {
+        lru_count(&st, 1);
         return vm.call_value(func, call_args, kw);
     }
-    // CPython's _make_key: a lone int or str argument is its own key.
-    let key = if kw.is_empty()
+    // CPython's lru_cache_make_key: a lone int or str argument is its own key.
+    let key = if !typed
+        && kw.is_empty()
         && call_args.len() == 1
         && matches!(
             call_args[0],
@@ -351,16 +387,26 @@ fn lru_call(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
                 items.push(*v);
             }
         }
+        if typed {
+            for a in call_args {
+                items.push(Value::Type(vm.type_of(*a)));
+            }
+            for (_, v) in kw {
+                items.push(Value::Type(vm.type_of(*v)));
+            }
+        }
         vm.new_tuple(items)
     };
     vm.temp_roots.push(key);
-    let r = lru_lookup(vm, func, cache, maxsize, key, call_args, kw);
+    let r = lru_lookup(vm, &st, func, cache, maxsize, key, call_args, kw);
     vm.temp_roots.pop();
     r
 }
 
+#[allow(clippy::too_many_arguments)]
 fn lru_lookup(
     vm: &mut Vm,
+    st: &TupleObj,
     func: Value,
     cache: Gc<DictObj>,
     maxsize: Value,
@@ -370,6 +416,7 @@ fn lru_lookup(
 ) -> PyResult<Value> {
     use super::dict_ops::{dict_get, dict_remove, dict_set};
     if let Some(v) = dict_get(vm, cache, key)? {
+        lru_count(st, 0);
         if !maxsize.is_none() {
             // Move to the most recently used end.
             dict_remove(vm, cache, key)?;
@@ -377,6 +424,7 @@ fn lru_lookup(
         }
         return Ok(v);
     }
+    lru_count(st, 1);
     let result = vm.call_value(func, args, kw)?;
     if dict_get(vm, cache, key)?.is_some() {
         // A recursive call cached this key meanwhile.
@@ -398,4 +446,123 @@ fn lru_lookup(
         }
     }
     Ok(result)
+}
+
+/// Attributes of functools' natives: an lru_cache wrapper's `cache_info`,
+/// `cache_clear`, `cache_parameters` and `__wrapped__`.
+pub fn builtin_attr(vm: &mut Vm, b: Gc<BuiltinObj>, name: &str) -> Option<Value> {
+    if b.func as *const () != lru_call as *const () {
+        return None;
+    }
+    let st = b.bound_self?;
+    let f: NativeFn = match name {
+        "cache_info" => lru_cache_info,
+        "cache_clear" => lru_cache_clear,
+        "cache_parameters" => lru_cache_parameters,
+        "__wrapped__" => {
+            let Value::Tuple(t) = st else { return None };
+            return Some(t.items[LRU_FUNC]);
+        }
+        _ => return None,
+    };
+    let name: &'static str = match name {
+        "cache_info" => "cache_info",
+        "cache_clear" => "cache_clear",
+        _ => "cache_parameters",
+    };
+    Some(bound(vm, name, f, st))
+}
+
+fn lru_state(vm: &mut Vm, args: &[Value], kw: Kwargs, name: &str) -> PyResult<Gc<TupleObj>> {
+    super::no_kwargs(vm, name, kw)?;
+    if args.len() != 1 {
+        return Err(vm.type_error(&format!(
+            "{name}() takes 0 positional arguments but {} were given",
+            args.len() - 1
+        )));
+    }
+    match args[0] {
+        Value::Tuple(t) => Ok(t),
+        _ => unreachable!("lru state"),
+    }
+}
+
+/// `cache_info()`: `CacheInfo(hits, misses, maxsize, currsize)`, a named
+/// tuple as in CPython (the class is made once, from `collections`).
+fn lru_cache_info(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let st = lru_state(vm, args, kw, "cache_info")?;
+    let (hits, misses) = match st.items[LRU_STATS] {
+        Value::List(l) => {
+            let s = l.items.borrow();
+            (s[0], s[1])
+        }
+        _ => unreachable!("lru stats"),
+    };
+    let currsize = match st.items[LRU_CACHE] {
+        Value::Dict(d) => d.table.borrow().len() as i64,
+        _ => 0,
+    };
+    let cls = cache_info_class(vm)?;
+    vm.call_value(
+        cls,
+        &[hits, misses, st.items[LRU_MAXSIZE], Value::Int(currsize)],
+        &[],
+    )
+}
+
+/// `functools._CacheInfo`, kept in the functools module once made.
+fn cache_info_class(vm: &mut Vm) -> PyResult<Value> {
+    let ft = vm.modules.get("functools").copied();
+    if let Some(Value::Type(t)) = ft.and_then(|m| m.get("_CacheInfo")) {
+        return Ok(Value::Type(t));
+    }
+    let coll = match vm.modules.get("collections").copied() {
+        Some(m) => m,
+        None => {
+            let m = super::modules::builtin_module(vm, "collections").expect("built in");
+            vm.register_module("collections".to_string(), m);
+            m
+        }
+    };
+    let nt = coll.get("namedtuple").expect("collections.namedtuple");
+    let name = vm.new_str("CacheInfo");
+    let fields: Vec<Value> = ["hits", "misses", "maxsize", "currsize"]
+        .iter()
+        .map(|f| Value::Str(vm.intern(f)))
+        .collect();
+    let fields = vm.new_list(fields);
+    vm.temp_roots.push(fields);
+    let r = vm.call_value(nt, &[name, fields], &[]);
+    vm.temp_roots.pop();
+    let cls = r?;
+    if let Some(m) = ft {
+        m.set("_CacheInfo", cls);
+    }
+    Ok(cls)
+}
+
+fn lru_cache_clear(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let st = lru_state(vm, args, kw, "cache_clear")?;
+    if let Value::Dict(d) = st.items[LRU_CACHE] {
+        d.table.borrow_mut().clear();
+    }
+    if let Value::List(l) = st.items[LRU_STATS] {
+        let mut s = l.items.borrow_mut();
+        s[0] = Value::Int(0);
+        s[1] = Value::Int(0);
+    }
+    Ok(Value::None)
+}
+
+fn lru_cache_parameters(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let st = lru_state(vm, args, kw, "cache_parameters")?;
+    let d = vm.new_dict();
+    let Value::Dict(dd) = d else { unreachable!() };
+    vm.temp_roots.push(d);
+    let k = Value::Str(vm.intern("maxsize"));
+    super::dict_ops::dict_set(vm, dd, k, st.items[LRU_MAXSIZE])?;
+    let k = Value::Str(vm.intern("typed"));
+    super::dict_ops::dict_set(vm, dd, k, st.items[LRU_TYPED])?;
+    vm.temp_roots.pop();
+    Ok(d)
 }

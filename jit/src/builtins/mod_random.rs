@@ -105,7 +105,9 @@ fn random_new(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         file: "".into(),
         globals: std::cell::RefCell::new(Vec::new()),
         slots: std::cell::RefCell::new(std::collections::HashMap::new()),
+        slot_names: std::cell::RefCell::new(Vec::new()),
         builtin_cache: std::cell::RefCell::new(Vec::new()),
+        namespace: std::cell::Cell::new(None),
     });
     add_methods(vm, m, Value::List(state), false);
     seed(vm, &[Value::List(state), x], &[])?;

@@ -10,6 +10,7 @@ use crate::runtime::value::Value;
 pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
     match name {
         "sys" => Some(make_sys(vm)),
+        "builtins" => Some(make_builtins(vm)),
         "math" => Some(super::mod_math::make(vm)),
         "random" => Some(super::mod_random::make(vm)),
         "bisect" => Some(super::mod_bisect::make(vm)),
@@ -24,6 +25,19 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
         "collections" => Some(super::mod_collections::make(vm)),
         _ => None,
     }
+}
+
+/// `builtins`: a module holding the built-in names (a copy: assigning to
+/// its attributes does not change what unqualified names find).
+fn make_builtins(vm: &mut Vm) -> Gc<ModuleObj> {
+    let m = vm.new_module("builtins", "");
+    let mut names: Vec<(std::rc::Rc<str>, Value)> =
+        vm.builtins.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    names.sort_by(|a, b| a.0.cmp(&b.0));
+    for (k, v) in names {
+        m.set(&k, v);
+    }
+    m
 }
 
 fn make_sys(vm: &mut Vm) -> Gc<ModuleObj> {
@@ -54,6 +68,14 @@ fn make_sys(vm: &mut Vm) -> Gc<ModuleObj> {
     m.set("version_info", vi);
     let p = vm.new_str("linux");
     m.set("platform", p);
+    // CPython has `sys` and `builtins` loaded before any program code runs.
+    vm.register_module("sys".to_string(), m);
+    if !vm.modules.contains_key("builtins") {
+        let b = make_builtins(vm);
+        vm.register_module("builtins".to_string(), b);
+    }
+    let mods = vm.make_sys_modules();
+    m.set("modules", mods);
     m
 }
 

@@ -78,7 +78,7 @@ impl Vm {
                 }
                 match args.len() {
                     1 => Ok(Value::Type(self.type_of(args[0]))),
-                    3 => Err(self.type_error("unsupported: type() with 3 arguments")),
+                    3 => self.type_new(args),
                     _ => Err(self.type_error("type() takes 1 or 3 arguments")),
                 }
             }

@@ -61,11 +61,16 @@ impl SourceFile {
     }
 }
 
-/// Source position of an instruction (1-based line, 1-based column).
+/// Source position of an instruction (1-based line, 1-based column of its
+/// start) and the source range of the AST node it came from, as byte offsets
+/// into the file (`start == end`: no range). Tracebacks draw CPython 3.11's
+/// `^^^^`/`~~~^~~~` markers from the range (`interp/carets.rs`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Loc {
     pub line: u32,
     pub col: u32,
+    pub start: u32,
+    pub end: u32,
 }
 
 /// A protected range of instructions and where control goes when an exception is
@@ -130,6 +135,10 @@ pub struct Code {
     /// stay as they are; only the generic path asks (`is_augmented`).
     pub augmented: Vec<u32>,
     pub locs: Vec<Loc>,
+    /// The location of the attribute lookup of each `CallMethod` (by pc),
+    /// reported instead of the call's when the lookup fails, as CPython's
+    /// separate LOAD_METHOD instruction would be.
+    pub method_locs: Vec<(u32, Loc)>,
     pub consts: Vec<Value>,
     /// Name operands (attribute, global and method names), interned.
     pub names: Vec<Gc<StrObj>>,
@@ -137,6 +146,18 @@ pub struct Code {
     pub params: Params,
     /// Names of registers, for the disassembler and error messages.
     pub reg_names: Vec<Option<Rc<str>>>,
+    /// Registers `0..nvars` hold the named variables (for `locals()`):
+    /// parameters and locals, then from `frees_start` the free variables.
+    pub nvars: u16,
+    pub frees_start: u16,
+    /// The code names `locals` or `vars`, which read its variables from the
+    /// frame's registers: the JIT keeps no variable only in a machine
+    /// register.
+    pub reads_frame: bool,
+    /// For a function that reads its frame: the hidden register (the last)
+    /// holding the dict `locals()` returns, the same one on every call in a
+    /// frame as in CPython 3.11 (Undefined until the first call).
+    pub locals_reg: Option<u16>,
     pub children: Vec<Rc<Code>>,
     /// Protected ranges, innermost first.
     pub exc_table: Vec<ExcEntry>,
@@ -179,6 +200,24 @@ impl Code {
         }
     }
 
+    pub fn loc_at(&self, pc: usize) -> Loc {
+        self.locs.get(pc).copied().unwrap_or(Loc {
+            line: self.first_line,
+            col: 1,
+            start: 0,
+            end: 0,
+        })
+    }
+    /// The location an exception raised at `pc` is reported at;
+    /// `method_lookup`: by the attribute lookup of a `CallMethod`.
+    pub fn fault_loc(&self, pc: usize, method_lookup: bool) -> Loc {
+        if method_lookup {
+            if let Ok(i) = self.method_locs.binary_search_by_key(&(pc as u32), |e| e.0) {
+                return self.method_locs[i].1;
+            }
+        }
+        self.loc_at(pc)
+    }
     pub fn line_at(&self, pc: usize) -> u32 {
         self.locs.get(pc).map(|l| l.line).unwrap_or(self.first_line)
     }

@@ -130,6 +130,7 @@ struct FnCompiler<'c, 'v, 'a> {
     /// `Code::augmented`).
     augmented: Vec<u32>,
     locs: Vec<Loc>,
+    method_locs: Vec<(u32, Loc)>,
     cur_loc: Loc,
     consts: Vec<Value>,
     const_map: HashMap<ConstKey, u16>,
@@ -138,6 +139,10 @@ struct FnCompiler<'c, 'v, 'a> {
     children: Vec<Rc<Code>>,
     vars: HashMap<String, u16>,
     reg_names: Vec<Option<Rc<str>>>,
+    /// See `Code::nvars` and `Code::frees_start`.
+    nvars: u16,
+    reads_frame: bool,
+    frees_start: u16,
     next_reg: u16,
     max_reg: u16,
     loops: Vec<LoopCtx>,
@@ -175,9 +180,12 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             instrs: Vec::new(),
             augmented: Vec::new(),
             locs: Vec::new(),
+            method_locs: Vec::new(),
             cur_loc: Loc {
                 line: first_line,
                 col: 1,
+                start: 0,
+                end: 0,
             },
             consts: Vec::new(),
             const_map: HashMap::new(),
@@ -186,6 +194,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             children: Vec::new(),
             vars: HashMap::new(),
             reg_names: Vec::new(),
+            nvars: 0,
+            reads_frame: false,
+            frees_start: 0,
             next_reg: 0,
             max_reg: 0,
             loops: Vec::new(),
@@ -225,6 +236,8 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 fc.next_reg += 1;
             }
             fc.max_reg = fc.next_reg;
+            fc.nvars = fc.next_reg;
+            fc.frees_start = locals.len() as u16;
             for p in fc.params.names.clone() {
                 fc.bound.insert(p.to_string());
             }
@@ -244,14 +257,82 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         self.instrs.len()
     }
 
-    fn loc_of(&self, offset: u32) -> Loc {
-        let (line, col) = self.ctx.src.line_col(offset);
-        Loc { line, col }
+    /// The location of the source range `start..end` (byte offsets).
+    fn loc_of(&self, start: u32, end: u32) -> Loc {
+        let (line, col) = self.ctx.src.line_col(start);
+        Loc {
+            line,
+            col,
+            start,
+            end,
+        }
     }
 
+    /// A location at the start of `line` with no range (no traceback markers).
+    fn line_loc(&self, line: u32) -> Loc {
+        let start = self
+            .ctx
+            .src
+            .line_starts
+            .get((line as usize).saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        Loc {
+            line,
+            col: 1,
+            start,
+            end: start,
+        }
+    }
+
+    /// Make `node` the current location (as CPython's SET_LOC); returns the
+    /// previous one for restoring.
     fn set_loc(&mut self, node: &impl Ranged) -> Loc {
         let prev = self.cur_loc;
-        self.cur_loc = self.loc_of(node.range().start().to_u32());
+        let r = node.range();
+        self.cur_loc = self.loc_of(r.start().to_u32(), r.end().to_u32());
+        prev
+    }
+
+    /// The location of an attribute access within `cur` (the attribute
+    /// node's or its call's): when the attribute name is on a later line than
+    /// `cur` starts, the location starts at the name, so a chained call split
+    /// over lines reports the line of the failing link (CPython 3.11's
+    /// `update_start_location_to_match_attr`).
+    fn attr_loc(&self, a: &ast::ExprAttribute, cur: Loc) -> Loc {
+        let end = a.range.end().to_u32();
+        let name_start = end.saturating_sub(a.attr.as_str().len() as u32);
+        let (end_line, _) = self.ctx.src.line_col(end);
+        if cur.line == end_line {
+            return cur;
+        }
+        let l = self.loc_of(name_start, cur.end.max(name_start));
+        l
+    }
+
+    /// `loc` extended to the parentheses around it (blanks between allowed),
+    /// when there are some.
+    fn widen_to_parens(&self, loc: Loc) -> Loc {
+        let text = self.ctx.src.text.as_bytes();
+        let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+        let mut s = loc.start as usize;
+        while s > 0 && blank(text[s - 1]) {
+            s -= 1;
+        }
+        let mut e = loc.end as usize;
+        while e < text.len() && blank(text[e]) {
+            e += 1;
+        }
+        if s > 0 && text[s - 1] == b'(' && e < text.len() && text[e] == b')' {
+            return self.loc_of(s as u32 - 1, e as u32 + 1);
+        }
+        loc
+    }
+
+    /// Set the current location to attribute `a`'s (see `attr_loc`).
+    fn set_attr_loc(&mut self, a: &ast::ExprAttribute) -> Loc {
+        let prev = self.set_loc(a);
+        self.cur_loc = self.attr_loc(a, self.cur_loc);
         prev
     }
 
@@ -410,6 +491,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
     }
 
     fn load_name(&mut self, name: &str, dst: Option<u16>) -> CResult<u16> {
+        if matches!(name, "locals" | "vars") {
+            // locals() reads the frame's registers (see `Code::reads_frame`).
+            self.reads_frame = true;
+        }
         match self.access(name) {
             NameAccess::Local => {
                 let r = self.vars[name];
@@ -532,7 +617,14 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         // first entry that covers the faulting instruction.
         self.exc_entries
             .sort_by_key(|(id, e)| (std::cmp::Reverse(*id), e.start));
-        let nregs = self.max_reg.max(self.params.total()).max(1);
+        let mut nregs = self.max_reg.max(self.params.total()).max(1);
+        let locals_reg = (self.reads_frame
+            && !matches!(self.kind, CodeKind::Module | CodeKind::ClassBody))
+        .then(|| {
+            // One more register: the frame's `locals()` dict.
+            nregs += 1;
+            nregs - 1
+        });
         self.reg_names.resize(nregs as usize, None);
         let is_generator =
             self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
@@ -551,11 +643,16 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             instrs: self.instrs,
             augmented: self.augmented,
             locs: self.locs,
+            method_locs: self.method_locs,
             consts: self.consts,
             names: self.names,
             nregs,
             params: self.params,
             reg_names: self.reg_names,
+            nvars: self.nvars,
+            frees_start: self.frees_start,
+            reads_frame: self.reads_frame,
+            locals_reg,
             children: self.children,
             exc_table: self.exc_entries.into_iter().map(|(_, e)| e).collect(),
             is_generator,
@@ -778,7 +875,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         for d in &c.decorator_list {
             let r = self.alloc()?;
             self.expr_to(&d.expression, r)?;
-            decos.push(r);
+            decos.push((r, &d.expression));
         }
         let child_scope = self.ctx.scopes.of_node(c);
         let line = self.ctx.src.line_col(c.range.start().to_u32()).0;
@@ -799,7 +896,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 params,
                 line,
             );
-            b.cur_loc = Loc { line, col: 1 };
+            b.cur_loc = b.line_loc(line);
             b.prologue();
             // __module__ and __qualname__ first, as CPython's class bodies do.
             let t = b.alloc()?;
@@ -888,12 +985,15 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             });
         }
         let mut v = base;
-        for &d in decos.iter().rev() {
+        for &(d, dexpr) in decos.iter().rev() {
             let b2 = self.alloc()?;
             self.emit(Instr::Move { dst: b2, src: d });
             let a = self.alloc()?;
             self.emit(Instr::Move { dst: a, src: v });
+            // The call reports the decorator's location, as CPython's.
+            let prev = self.set_loc(dexpr);
             self.emit(Instr::Call { func: b2, argc: 1 });
+            self.cur_loc = prev;
             v = b2;
         }
         self.store_name(c.name.as_str(), v)?;
@@ -920,7 +1020,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         for d in &f.decorator_list {
             let r = self.alloc()?;
             self.expr_to(&d.expression, r)?;
-            decos.push(r);
+            decos.push((r, &d.expression));
         }
         let child_scope = self.ctx.scopes.of_node(f);
         let params = Self::params_of(&f.parameters);
@@ -937,7 +1037,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 params,
                 line,
             );
-            c.cur_loc = Loc { line, col: 1 };
+            c.cur_loc = c.line_loc(line);
             if let Some(Stmt::Expr(e)) = f.body.first() {
                 if let Expr::StringLiteral(d) = &*e.value {
                     c.doc = Some(d.value.to_str().into());
@@ -950,16 +1050,19 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         };
         let r = self.make_function(child, child_scope, Some(&f.parameters), None)?;
         let mut v = r;
-        for &d in decos.iter().rev() {
+        for &(d, dexpr) in decos.iter().rev() {
             // d(v): callee in a fresh register followed by the argument.
             let base = self.alloc()?;
             self.emit(Instr::Move { dst: base, src: d });
             let a = self.alloc()?;
             self.emit(Instr::Move { dst: a, src: v });
+            // The call reports the decorator's location, as CPython's.
+            let prev = self.set_loc(dexpr);
             self.emit(Instr::Call {
                 func: base,
                 argc: 1,
             });
+            self.cur_loc = prev;
             v = base;
         }
         self.store_name(f.name.as_str(), v)?;
@@ -1348,7 +1451,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         // enter result in `val`, bound __exit__ in val+1.
         let val = self.alloc_n(2)?;
         let exit = val + 1;
-        self.set_loc(&it.context_expr);
+        self.set_loc(w);
         self.emit(Instr::WithEnter { dst: val, mgr });
         let exc = self.alloc()?;
         let regions_before = self.regions.len();
@@ -1366,7 +1469,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         inner?;
         self.unwind.pop();
         let region = self.close_region();
-        self.set_loc(&it.context_expr);
+        self.set_loc(w);
         self.nested(|c| c.finally_body(FinallyBody::WithExit(exit)))?;
         let j = self.jump();
         // Exceptional exit: exit(type(e), e, None); a true result swallows e.
@@ -1537,6 +1640,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 let mark = self.next_reg;
                 let o = self.expr(&a.value)?;
                 let n = self.name(a.attr.as_str())?;
+                self.set_attr_loc(a);
                 self.emit(Instr::StoreAttr {
                     obj: o,
                     name: n,
@@ -1651,16 +1755,19 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     fn delete(&mut self, t: &'a Expr) -> CResult<()> {
         let mark = self.next_reg;
+        let prev = self.set_loc(t);
         match t {
             Expr::Name(n) => self.delete_name(n.id.as_str(), true)?,
             Expr::Attribute(a) => {
                 let o = self.expr(&a.value)?;
                 let n = self.name(a.attr.as_str())?;
+                self.set_attr_loc(a);
                 self.emit(Instr::DeleteAttr { obj: o, name: n });
             }
             Expr::Subscript(s) => {
                 let o = self.expr(&s.value)?;
                 let k = self.expr(&s.slice)?;
+                self.set_loc(t);
                 self.emit(Instr::DeleteSubscr { obj: o, key: k });
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
@@ -1675,56 +1782,77 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 ))
             }
         }
+        self.cur_loc = prev;
         self.free_to(mark);
         Ok(())
     }
 
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult<()> {
+        // As CPython: loading and storing the target report the target's
+        // location, the operation the statement's.
+        let stmt_loc = self.cur_loc;
         match &*a.target {
             Expr::Name(n) => {
                 let name = n.id.as_str();
+                let target_loc = self.loc_of(n.range.start().to_u32(), n.range.end().to_u32());
+                self.cur_loc = target_loc;
                 if let Some(r) = self.local_reg(name) {
                     let cur = self.load_name(name, None)?;
+                    self.cur_loc = stmt_loc;
                     self.aug_op(a.op, r, cur, &a.value)?;
                     return Ok(());
                 }
                 let cur = self.load_name(name, None)?;
                 let out = self.alloc()?;
+                self.cur_loc = stmt_loc;
                 self.aug_op(a.op, out, cur, &a.value)?;
-                self.store_name(name, out)
+                self.cur_loc = target_loc;
+                self.store_name(name, out)?;
+                self.cur_loc = stmt_loc;
+                Ok(())
             }
             Expr::Attribute(at) => {
                 let o = self.expr_temp(&at.value)?;
                 let n = self.name(at.attr.as_str())?;
                 let cur = self.alloc()?;
+                self.set_attr_loc(at);
+                let target_loc = self.cur_loc;
                 self.emit(Instr::LoadAttr {
                     dst: cur,
                     obj: o,
                     name: n,
                 });
+                self.cur_loc = stmt_loc;
                 self.aug_op(a.op, cur, cur, &a.value)?;
+                self.cur_loc = target_loc;
                 self.emit(Instr::StoreAttr {
                     obj: o,
                     name: n,
                     src: cur,
                 });
+                self.cur_loc = stmt_loc;
                 Ok(())
             }
             Expr::Subscript(s) => {
                 let o = self.expr_temp(&s.value)?;
                 let k = self.expr_temp(&s.slice)?;
                 let cur = self.alloc()?;
+                self.set_loc(s);
+                let target_loc = self.cur_loc;
                 self.emit(Instr::Subscr {
                     dst: cur,
                     obj: o,
                     key: k,
                 });
+                self.cur_loc = stmt_loc;
                 self.aug_op(a.op, cur, cur, &a.value)?;
+                self.cur_loc = target_loc;
                 self.emit(Instr::StoreSubscr {
                     obj: o,
                     key: k,
                     src: cur,
                 });
+                self.cur_loc = stmt_loc;
                 Ok(())
             }
             other => Err(CompileError::syntax(
@@ -1815,13 +1943,13 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             },
             _ => (self.alloc()?, None),
         };
-        let set_loc = self.set_loc(&*f.iter);
+        // GetIter and ForIter report the `for` statement's location, as
+        // CPython's GET_ITER and FOR_ITER.
         let fi = self.emit(Instr::ForIter {
             dst,
             iter: it,
             target: 0,
         });
-        self.cur_loc = set_loc;
         let newly_bound = match direct {
             Some(n) => self.bound.insert(n.to_string()),
             None => {
@@ -1867,7 +1995,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
 
     /// Emit jumps taken when `e`'s truth equals `when`; returns them for patching.
     fn cond_jump(&mut self, e: &'a Expr, when: bool) -> CResult<Vec<usize>> {
-        let prev = self.set_loc(e);
+        // Locations as CPython's compiler_jump_if: a comparison becomes the
+        // current location and stays it after the test (an `assert`'s raise
+        // reports the comparison), other tests leave it as it was.
         let mark = self.next_reg;
         let out = match e {
             Expr::UnaryOp(u) if u.op == UnaryOp::Not => self.cond_jump(&u.operand, !when)?,
@@ -1892,13 +2022,16 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 out
             }
             Expr::Compare(c) if c.ops.len() == 1 && !when && fused_compare(c.ops[0]).is_some() => {
+                self.set_loc(e);
                 let a = self.expr(&c.left)?;
                 let b = self.expr(&c.comparators[0])?;
-                self.set_loc(e);
                 let j = self.emit(fused_compare(c.ops[0]).unwrap()(a, b));
                 vec![j]
             }
             _ => {
+                if let Expr::Compare(_) = e {
+                    self.set_loc(e);
+                }
                 let r = self.expr(e)?;
                 let j = if when {
                     Instr::JumpIfTrue { cond: r, target: 0 }
@@ -1909,7 +2042,6 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
         };
         self.free_to(mark);
-        self.cur_loc = prev;
         Ok(out)
     }
 
@@ -2207,7 +2339,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                         params,
                         line,
                     );
-                    c.cur_loc = Loc { line, col: 1 };
+                    c.cur_loc = c.line_loc(line);
                     c.prologue();
                     let t = c.alloc()?;
                     c.expr_to(&l.body, t)?;
@@ -2326,6 +2458,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 )),
             },
             Expr::Generator(c) => {
+                if !c.parenthesized {
+                    // The sole argument of a call: CPython's node includes the
+                    // call's parentheses.
+                    self.cur_loc = self.widen_to_parens(self.cur_loc);
+                }
                 self.comprehension(c, &c.generators, CompKind::Gen(&c.elt), dst, mark)
             }
             Expr::Call(c) => self.call(c, dst, mark),
@@ -2337,7 +2474,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 }
                 let o = self.expr(&a.value)?;
                 let n = self.name(a.attr.as_str())?;
-                self.set_loc(e);
+                self.set_attr_loc(a);
                 self.emit(Instr::LoadAttr {
                     dst: out,
                     obj: o,
@@ -2890,11 +3027,17 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             self.set_loc(c);
             if let Some(a) = method {
                 let n = self.name(a.attr.as_str())?;
-                self.emit(Instr::CallMethod {
+                let lookup = self.attr_loc(
+                    a,
+                    self.loc_of(a.range.start().to_u32(), a.range.end().to_u32()),
+                );
+                self.cur_loc = self.attr_loc(a, self.cur_loc);
+                let pc = self.emit(Instr::CallMethod {
                     obj: base,
                     name: n,
                     argc: nargs as u16,
                 });
+                self.method_locs.push((pc as u32, lookup));
             } else if args.keywords.is_empty() {
                 self.emit(Instr::Call {
                     func: base,
@@ -2949,6 +3092,8 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             ..Params::default()
         };
         let line = self.cur_loc.line;
+        // The loop instructions report the comprehension's location.
+        let node_loc = self.cur_loc;
         let qual = self.child_qualname(name);
         let child = {
             let ctx: &mut Ctx<'v> = self.ctx;
@@ -2962,7 +3107,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             c.reg_names.insert(0, Some(".0".into()));
             c.next_reg += 1;
             c.max_reg = c.next_reg;
-            c.cur_loc = Loc { line, col: 1 };
+            c.nvars += 1;
+            c.frees_start += 1;
+            c.cur_loc = node_loc;
             c.prologue();
             let acc = c.alloc()?;
             match kind {

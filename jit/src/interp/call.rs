@@ -327,7 +327,9 @@ impl Vm {
                 }
             }
         }
-        let f = self.getattr(recv, name)?;
+        let f = self
+            .getattr(recv, name)
+            .inspect_err(|_| self.method_lookup_failed = true)?;
         self.stack[at] = f;
         self.call_from_regs(f, at + 1, argc, None)
     }
@@ -362,7 +364,9 @@ impl Vm {
         }
         let f = match crate::interp::attr_cache::load_attr_other_hit(c, recv) {
             Some(f) => f,
-            None => self.load_attr_other_fill(c, recv, name)?,
+            None => self
+                .load_attr_other_fill(c, recv, name)
+                .inspect_err(|_| self.method_lookup_failed = true)?,
         };
         self.stack[at] = f;
         self.call_from_regs(f, at + 1, argc, None)
@@ -840,6 +844,14 @@ impl Vm {
         }
         if let Some(r) = g.resume_reg.get() {
             self.stack[base + r as usize] = sent;
+        } else if !matches!(sent, Value::None)
+            && matches!(
+                g.func.code.instrs.get(g.pc.get()),
+                Some(crate::bytecode::opcodes::Instr::YieldFrom { .. })
+            )
+        {
+            // Suspended in `yield from`: the sub-iterator gets the value.
+            self.yield_from_input = Some(crate::interp::vm::YieldFromInput::Send(sent));
         }
         let ret = slot.unwrap_or(base - 1);
         let mut frame = Frame::new(g.func, base, ret, self.handled.len(), slot.is_none());
@@ -875,6 +887,51 @@ impl Vm {
         }
     }
 
+    /// A step of `yield from` that passes what its generator was resumed
+    /// with on to the sub-iterator `it` (results as `iter_next_for_yield_from`).
+    /// GeneratorExit (close) closes the sub-iterator and is raised here.
+    pub fn yield_from_delegate(
+        &mut self,
+        it: Value,
+        input: crate::interp::vm::YieldFromInput,
+    ) -> PyResult<Result<Value, Value>> {
+        use crate::interp::vm::YieldFromInput;
+        let r = match input {
+            YieldFromInput::Send(v) => {
+                if let Value::Generator(g) = it {
+                    return match self.resume_generator(g, v)? {
+                        Some(y) => Ok(Ok(y)),
+                        None => Ok(Err(self.last_return)),
+                    };
+                }
+                let name = self.intern_static("send");
+                let f = self.getattr(it, name)?;
+                self.call_value(f, &[v], &[])
+            }
+            YieldFromInput::Throw(e) => {
+                if e.class.is_subtype_of(self.exc_types["GeneratorExit"]) {
+                    let name = self.intern_static("close");
+                    if let Some(f) = self.getattr_opt(it, name)? {
+                        self.call_value(f, &[], &[])?;
+                    }
+                    return Err(e);
+                }
+                if let Value::Generator(g) = it {
+                    return match self.throw_into_generator(g, e)? {
+                        Some(y) => Ok(Ok(y)),
+                        None => Ok(Err(self.last_return)),
+                    };
+                }
+                let name = self.intern_static("throw");
+                match self.getattr_opt(it, name)? {
+                    Some(f) => self.call_value(f, &[Value::Instance(e)], &[]),
+                    None => return Err(e),
+                }
+            }
+        };
+        self.stop_iteration_value(r)
+    }
+
     /// One step of `yield from`: Ok(Ok(v)) to yield v, Ok(Err(ret)) when the
     /// sub-iterator is exhausted with return value ret.
     pub fn iter_next_for_yield_from(&mut self, it: Value) -> PyResult<Result<Value, Value>> {
@@ -884,9 +941,33 @@ impl Vm {
                 None => Ok(Err(self.last_return)),
             };
         }
+        if let Value::Instance(_) = it {
+            // A user iterator's StopIteration carries the return value.
+            let name = self.intern_static("__next__");
+            let f = self.getattr(it, name)?;
+            let r = self.call_value(f, &[], &[]);
+            return self.stop_iteration_value(r);
+        }
         match self.iter_next(it)? {
             Some(v) => Ok(Ok(v)),
             None => Ok(Err(Value::None)),
+        }
+    }
+
+    /// A sub-iterator call's result as a `yield from` step: StopIteration
+    /// ends it with its value.
+    fn stop_iteration_value(&mut self, r: PyResult<Value>) -> PyResult<Result<Value, Value>> {
+        match r {
+            Ok(v) => Ok(Ok(v)),
+            Err(e) if e.class.is_subtype_of(self.exc_types["StopIteration"]) => {
+                let args = e.exc.as_ref().map(|s| s.borrow().args);
+                let v = match args {
+                    Some(Value::Tuple(t)) if !t.items.is_empty() => t.items[0],
+                    _ => Value::None,
+                };
+                Ok(Err(v))
+            }
+            Err(e) => Err(e),
         }
     }
 }

@@ -42,8 +42,108 @@ impl Vm {
                 )));
             }
         }
+        let meta = self.non_type_metaclass(&args[2..])?;
+        let bases = match meta {
+            Some(_) => Vec::new(),
+            None => self.class_bases(&args[2..])?,
+        };
+        let ns = self.new_dict();
+        self.temp_roots.push(ns);
+        let r = self.call_function(body, &[ns], &[]);
+        let cell = match r {
+            Ok(c) => c,
+            Err(e) => {
+                self.temp_roots.pop();
+                return Err(e);
+            }
+        };
+        if let Some(meta) = meta {
+            // As CPython: the metaclass (the non-class base's type) is called
+            // with (name, bases, namespace); `class A(5)` is `int('A', (5,), ns)`.
+            let bases = self.new_tuple(args[2..].to_vec());
+            self.temp_roots.push(bases);
+            let r = self.call_value(Value::Type(meta), &[Value::Str(name), bases, ns], &[]);
+            self.temp_roots.pop();
+            self.temp_roots.pop();
+            return r;
+        }
+        let Value::Dict(nsd) = ns else { unreachable!() };
+        let table = nsd.table.borrow().clone();
+        let r = self.new_class(name, &bases, table, cell);
+        self.temp_roots.pop();
+        r
+    }
+
+    /// `type(name, bases, dict)`: a class made from a namespace dict, as a
+    /// `class` statement with that body would make it.
+    pub fn type_new(&mut self, args: &[Value]) -> PyResult<Value> {
+        let [name, bases, ns] = args else {
+            return Err(self.type_error("type() takes 1 or 3 arguments"));
+        };
+        let Value::Str(name) = *name else {
+            let tn = self.type_name(*name);
+            return Err(
+                self.type_error(&format!("type.__new__() argument 1 must be str, not {tn}"))
+            );
+        };
+        let Value::Tuple(bt) = *bases else {
+            let tn = self.type_name(*bases);
+            return Err(self.type_error(&format!(
+                "type.__new__() argument 2 must be tuple, not {tn}"
+            )));
+        };
+        let Value::Dict(d) = *ns else {
+            let tn = self.type_name(*ns);
+            return Err(
+                self.type_error(&format!("type.__new__() argument 3 must be dict, not {tn}"))
+            );
+        };
+        let items: Vec<Value> = bt.items.to_vec();
+        let bases = self.class_bases(&items)?;
+        let mut table = d.table.borrow().clone();
+        // `__module__` defaults to the calling code's module, as CPython's.
+        let mn = self.intern_static("__module__");
+        if table.get_str(str_hash(mn), "__module__").is_none() {
+            if let Some(f) = self.frames.last() {
+                if let Some(m) = f.func.module.get("__name__") {
+                    table
+                        .insert(str_hash(mn), Value::Str(mn), m, str_key_eq)
+                        .ok();
+                }
+            }
+        }
+        self.new_class(name, &bases, table, Value::None)
+    }
+
+    /// When some base is not a class: the metaclass CPython's
+    /// `__build_class__` would pick (the most derived of the bases' types),
+    /// or its "metaclass conflict" error. None when every base is a class.
+    fn non_type_metaclass(&mut self, vals: &[Value]) -> PyResult<Option<Gc<TypeObj>>> {
+        if vals.iter().all(|b| matches!(b, Value::Type(_))) {
+            return Ok(None);
+        }
+        let mut winner = self.type_of(vals[0]);
+        for b in vals {
+            let t = self.type_of(*b);
+            if winner.is_subtype_of(t) {
+                continue;
+            }
+            if t.is_subtype_of(winner) {
+                winner = t;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) \
+                 subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(Some(winner))
+    }
+
+    /// The bases of a new class, checked; `object` when there are none.
+    fn class_bases(&mut self, vals: &[Value]) -> PyResult<Vec<Gc<TypeObj>>> {
         let mut bases = Vec::new();
-        for b in &args[2..] {
+        for b in vals {
             match b {
                 Value::Type(t) => {
                     if bases.contains(t) {
@@ -69,18 +169,17 @@ impl Vm {
         if bases.is_empty() {
             bases.push(self.types.object);
         }
-        let ns = self.new_dict();
-        self.temp_roots.push(ns);
-        let r = self.call_function(body, &[ns], &[]);
-        let cell = match r {
-            Ok(c) => c,
-            Err(e) => {
-                self.temp_roots.pop();
-                return Err(e);
-            }
-        };
-        let Value::Dict(nsd) = ns else { unreachable!() };
-        let mut table = nsd.table.borrow().clone();
+        Ok(bases)
+    }
+
+    /// Make a class from its checked bases and namespace.
+    fn new_class(
+        &mut self,
+        name: Gc<StrObj>,
+        bases: &[Gc<TypeObj>],
+        mut table: DictTable,
+        cell: Value,
+    ) -> PyResult<Value> {
         // Defining __eq__ without __hash__ makes instances unhashable.
         let (eq, hash) = (self.intern_static("__eq__"), self.intern_static("__hash__"));
         if table.get_str(str_hash(eq), "__eq__").is_some()
@@ -104,10 +203,9 @@ impl Vm {
         };
         let t = self
             .heap
-            .alloc(TypeObj::new(name, kind, bases.clone(), module));
+            .alloc(TypeObj::new(name, kind, bases.to_vec(), module));
         self.temp_roots.push(Value::Type(t));
-        let result = self.finish_class(t, &bases, table, cell);
-        self.temp_roots.pop();
+        let result = self.finish_class(t, bases, table, cell);
         self.temp_roots.pop();
         result?;
         Ok(Value::Type(t))

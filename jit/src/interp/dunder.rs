@@ -280,6 +280,15 @@ impl Vm {
         if !is_instance(a) && !is_instance(b) {
             return Ok(None);
         }
+        if self.plain_compare(a) && self.plain_compare(b) {
+            // Neither side has a comparison method: what the lookups below
+            // would conclude, without them (`c != self` in OO code).
+            return Ok(match op {
+                CmpOp::Eq => Some(Value::Bool(a.is(&b))),
+                CmpOp::Ne => Some(Value::Bool(!a.is(&b))),
+                _ => None,
+            });
+        }
         let (name, rname) = cmp_names(op);
         let ta = self.type_of(a);
         let tb = self.type_of(b);
@@ -314,6 +323,31 @@ impl Vm {
             CmpOp::Ne => Ok(Some(Value::Bool(!a.is(&b)))),
             _ => Ok(None),
         }
+    }
+
+    /// Whether `v` compares as `object` does, as far as `compare_dunder` is
+    /// concerned: not an instance (its built-in comparison never knows an
+    /// instance), or an instance of a class without rich-comparison methods
+    /// or payload. Remembered per class version.
+    fn plain_compare(&mut self, v: Value) -> bool {
+        let Value::Instance(i) = v else { return true };
+        let t = i.class;
+        let version = t.version.get();
+        if t.plain_cmp.get() == version {
+            return true;
+        }
+        if t.builtin_base.get().is_some() || i.payload().is_some() {
+            return false;
+        }
+        const NAMES: [&str; 6] = ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"];
+        for n in NAMES {
+            let name = self.intern_static(n);
+            if self.lookup_special(t, name).is_some() {
+                return false;
+            }
+        }
+        t.plain_cmp.set(version);
+        true
     }
 
     /// `a == b` as the special method would answer, NotImplemented included

@@ -349,9 +349,15 @@ impl Vm {
                     key.0, key.1, key.2
                 ));
                 if let Some(src) = e.code.source.line_text(e.line) {
-                    let t = src.trim();
-                    if !t.is_empty() {
+                    // CPython strips the indentation but keeps trailing blanks.
+                    let t = src.trim_start_matches([' ', '\t', '\x0c']);
+                    if !t.trim().is_empty() {
                         out.push_str(&format!("    {t}\n"));
+                        let loc = e.code.fault_loc(e.pc as usize, e.method_lookup);
+                        if let Some(m) = crate::interp::carets::caret_line(&e.code.source, loc) {
+                            out.push_str(&m);
+                            out.push('\n');
+                        }
                     }
                 }
                 last = Some(key);

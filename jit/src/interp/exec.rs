@@ -60,6 +60,7 @@ impl Vm {
     fn unwind(&mut self, mut exc: PyExc) -> PyResult<bool> {
         let mut reraise = self.reraising;
         self.reraising = false;
+        let mut method_lookup = std::mem::take(&mut self.method_lookup_failed);
         if !reraise {
             // Every exception raised while another is handled records it as its
             // context, whether `raise` or a failing operation raised it.
@@ -73,11 +74,14 @@ impl Vm {
                 if let Some(e) = &exc.exc {
                     e.borrow_mut().traceback.push(TraceEntry {
                         code: frame.func.code.clone(),
-                        line: code.line_at(fault),
+                        line: code.fault_loc(fault, method_lookup).line,
+                        pc: fault as u32,
+                        method_lookup,
                     });
                 }
             }
             reraise = false;
+            method_lookup = false;
             let found = code
                 .exc_table
                 .iter()
@@ -128,7 +132,13 @@ impl Vm {
         // generator.throw(): raise at the suspended yield (the frame's pc is just
         // past it, so the unwinder finds the handlers around the yield).
         if let Some(e) = self.pending_throw.take() {
-            return Err(e);
+            // Suspended in `yield from`: the sub-iterator gets it first.
+            let f = self.frames.last().expect("frame");
+            if matches!(f.code().instrs.get(f.pc), Some(Instr::YieldFrom { .. })) {
+                self.yield_from_input = Some(crate::interp::vm::YieldFromInput::Throw(e));
+            } else {
+                return Err(e);
+            }
         }
         let mut frame_idx = self.frames.len() - 1;
         let mut code: &Code = unsafe { &*self.frames[frame_idx].code_ptr() };
@@ -497,9 +507,16 @@ impl Vm {
                                 .copied();
                             match cached {
                                 Some(b) if !matches!(b, Value::Undefined) => b,
-                                _ => {
+                                _ => 'miss: {
                                     sync!();
-                                    let b = tryv!(self.load_builtin(code.names[name as usize]));
+                                    let nm = code.names[name as usize];
+                                    // Stored through globals() (builtins/namespaces.rs).
+                                    if func.module.namespace.get().is_some() {
+                                        if let Some(v) = self.namespace_lookup(func.module, nm) {
+                                            break 'miss v;
+                                        }
+                                    }
+                                    let b = tryv!(self.load_builtin(nm));
                                     let mut cache = func.module.builtin_cache.borrow_mut();
                                     if cache.len() <= slot as usize {
                                         cache.resize(slot as usize + 1, Value::Undefined);
@@ -520,6 +537,12 @@ impl Vm {
                         g.resize(slot as usize + 1, Value::Undefined);
                     }
                     g[slot as usize] = r!(src);
+                    drop(g);
+                    if func.module.namespace.get().is_some() {
+                        // globals() was called: its dict mirrors the slots.
+                        sync!();
+                        self.namespace_slot_written(func.module, slot as usize);
+                    }
                 }
                 Instr::DeleteGlobal { slot, name } => {
                     let func = self.frames[frame_idx].func;
@@ -539,6 +562,10 @@ impl Vm {
                         ));
                     }
                     func.module.globals.borrow_mut()[slot as usize] = Value::Undefined;
+                    if func.module.namespace.get().is_some() {
+                        sync!();
+                        self.namespace_slot_written(func.module, slot as usize);
+                    }
                 }
                 Instr::LoadBuiltin { dst, name } => {
                     sync!();
@@ -1430,7 +1457,11 @@ impl Vm {
                     // Delegate: take the next value of the sub-iterator; yield it
                     // and come back to this instruction until it is exhausted.
                     let it = r!(src);
-                    match tryv!(self.iter_next_for_yield_from(it)) {
+                    let step = match self.yield_from_input.take() {
+                        None => self.iter_next_for_yield_from(it),
+                        Some(input) => self.yield_from_delegate(it, input),
+                    };
+                    match tryv!(step) {
                         Ok(v) => {
                             if let Some(sink) = self.frames[frame_idx].collect {
                                 // Drained by a builtin: keep the item and

@@ -60,6 +60,10 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// Byte offset of the code pointer (private: always `func`'s code), for
+    /// compiled code that pushes frames itself (`jit/direct_site.rs`).
+    pub(crate) const CODE_OFFSET: usize = std::mem::offset_of!(Frame, code);
+
     pub fn new(
         func: Gc<FunctionObj>,
         base: usize,

@@ -313,7 +313,7 @@ impl Vm {
         }
         if BUILTIN_FIRST.contains(&name) {
             if let Some(m) = crate::builtins::modules::builtin_module(self, name) {
-                self.modules.insert(name.to_string(), m);
+                self.register_module(name.to_string(), m);
                 return Ok(m);
             }
         }
@@ -324,7 +324,7 @@ impl Vm {
                 return self.load_source(name, f);
             }
             if let Some(m) = crate::builtins::modules::builtin_module(self, name) {
-                self.modules.insert(name.to_string(), m);
+                self.register_module(name.to_string(), m);
                 return Ok(m);
             }
             if STDLIB_MODULE_NAMES.contains(&name) {
@@ -333,7 +333,7 @@ impl Vm {
             return self.load_source(name, f);
         }
         if let Some(m) = crate::builtins::modules::builtin_module(self, name) {
-            self.modules.insert(name.to_string(), m);
+            self.register_module(name.to_string(), m);
             return Ok(m);
         }
         if STDLIB_MODULE_NAMES.contains(&name) {
@@ -378,7 +378,7 @@ impl Vm {
         }
         let Some(path) = found.file else {
             // A namespace package: nothing to run.
-            self.modules.insert(full.to_string(), module);
+            self.register_module(full.to_string(), module);
             return Ok(module);
         };
         let bytes = match std::fs::read(&path) {
@@ -442,7 +442,7 @@ impl Vm {
             let text = crate::bytecode::disasm::disassemble(&code);
             self.stderr.write_str(&text);
         }
-        self.modules.insert(full.to_string(), module);
+        self.register_module(full.to_string(), module);
         self.imports.initializing.insert(full.to_string());
         let r = self.run_module_code(code, module);
         self.imports.initializing.remove(full);
@@ -450,7 +450,7 @@ impl Vm {
             Ok(_) => Ok(module),
             Err(e) => {
                 // As CPython: a module whose code raised is not left in sys.modules.
-                self.modules.remove(full);
+                self.unregister_module(full);
                 Err(e)
             }
         }

@@ -1,6 +1,7 @@
 //! interp
 pub mod attr_cache;
 pub mod call;
+pub mod carets;
 pub mod classes;
 pub mod dunder;
 pub mod exceptions;
@@ -12,3 +13,4 @@ pub mod protocol;
 pub mod recording;
 pub mod suggestions;
 pub mod vm;
+pub mod wide_chars;

@@ -159,8 +159,9 @@ pub enum FloatPowError {
     Overflow,
 }
 
-/// `a ** b` on two doubles, as Python's float power: the interpreter's and
-/// compiled code's (`jit_pow_float`) one definition.
+/// `a ** b` on two doubles, as Python's float power. Compiled code
+/// (`jit/gen_pow.rs`) calls `pow` itself for a base > 0 and keeps a finite
+/// result, which is what this computes then.
 pub fn float_pow_value(a: f64, b: f64) -> Result<f64, FloatPowError> {
     if a == 0.0 && b < 0.0 && b.is_finite() {
         return Err(FloatPowError::ZeroToNegative);

@@ -130,10 +130,51 @@ impl Vm {
     }
 
     /// Attribute lookup that reports a missing attribute as None.
+    /// `f.__dict__`: the function's attribute dict (live), without the
+    /// `__name__`/`__qualname__`/`__doc__`/`__module__` it also keeps there
+    /// when they were assigned (then a copy).
+    fn function_dict(&mut self, f: Gc<FunctionObj>) -> Gc<DictObj> {
+        let existing = *f.attrs.borrow();
+        let d = match existing {
+            Some(d) => d,
+            None => {
+                let d = self.new_dict_obj(crate::runtime::dict_table::DictTable::new());
+                *f.attrs.borrow_mut() = Some(d);
+                d
+            }
+        };
+        const OWN: [&str; 4] = ["__name__", "__qualname__", "__doc__", "__module__"];
+        let has_own = d
+            .table
+            .borrow()
+            .keys()
+            .any(|k| matches!(k, Value::Str(s) if OWN.contains(&s.as_str())));
+        if !has_own {
+            return d;
+        }
+        let mut t = crate::runtime::dict_table::DictTable::new();
+        for (k, v) in d.table.borrow().iter() {
+            if !matches!(k, Value::Str(s) if OWN.contains(&s.as_str())) {
+                if let Value::Str(s) = k {
+                    t.insert(str_hash(s), k, v, str_key_eq).ok();
+                }
+            }
+        }
+        self.new_dict_obj(t)
+    }
+
     pub fn getattr_opt(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
         let n = name.as_str();
         match obj {
-            Value::Module(m) => return Ok(m.get(n)),
+            Value::Module(m) => {
+                if let Some(v) = m.get(n) {
+                    return Ok(Some(v));
+                }
+                if n == "__dict__" {
+                    return Ok(Some(Value::Dict(self.module_namespace(m))));
+                }
+                return Ok(None);
+            }
             Value::Instance(i) => {
                 if let Some(st) = &i.exc {
                     if i.table().borrow().get_str(str_hash(name), n).is_none() {
@@ -189,6 +230,7 @@ impl Vm {
                         None => Value::None,
                     }))
                 }
+                "__dict__" => return Ok(Some(Value::Dict(self.function_dict(f)))),
                 _ => {
                     if let Some(d) = *f.attrs.borrow() {
                         let h = str_hash(name);
@@ -200,6 +242,11 @@ impl Vm {
             },
             Value::Builtin(b) if n == "__name__" => {
                 return Ok(Some(Value::Str(self.intern(b.name))))
+            }
+            Value::Builtin(b) if b.bound_self.is_some() => {
+                if let Some(v) = crate::builtins::mod_functools::builtin_attr(self, b, n) {
+                    return Ok(Some(v));
+                }
             }
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match n {
                 "real" | "numerator" => {
@@ -305,6 +352,10 @@ impl Vm {
             }
             Value::Module(m) => {
                 m.set(name.as_str(), v);
+                if m.namespace.get().is_some() {
+                    let slot = m.intern_slot(name.as_str());
+                    self.namespace_slot_written(m, slot);
+                }
                 Ok(())
             }
             Value::Function(f) => {
@@ -360,6 +411,10 @@ impl Vm {
                 let mut g = m.globals.borrow_mut();
                 if !matches!(g[slot], Value::Undefined) {
                     g[slot] = Value::Undefined;
+                    drop(g);
+                    if m.namespace.get().is_some() {
+                        self.namespace_slot_written(m, slot);
+                    }
                     return Ok(());
                 }
             }

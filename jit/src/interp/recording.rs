@@ -13,8 +13,12 @@ use crate::runtime::value::Value;
 use profile::Tier;
 
 impl Vm {
-    /// Start recording (on the VM thread, before the program runs).
+    /// Start recording (on the VM thread, before the program runs). Once per
+    /// VM: compiled call sites keep pointers to the recorder's edges, checked
+    /// only against the recorder's address (`DirectEntry::rec_owner`).
     pub fn start_recording(&mut self, options: RecorderOptions) {
+        assert!(!self.recorded, "a VM records one run");
+        self.recorded = true;
         let hz = options.sample_rate_hz;
         let mut rec = Box::new(Recorder::new(options));
         match sampler::Sampler::start(hz) {

@@ -105,10 +105,18 @@ pub struct Vm {
     pub id_counter: RefCell<u64>,
     /// The exception being propagated is a re-raise: add no traceback entry.
     pub reraising: bool,
+    /// The exception being propagated was raised by a `CallMethod`'s
+    /// attribute lookup (not by the call): its traceback entry shows the
+    /// attribute's location (`Code::fault_loc`).
+    pub method_lookup_failed: bool,
     /// A finished generator's return value (for `yield from` and StopIteration).
     pub last_return: Value,
     /// An exception `generator.throw()` raises when the generator resumes.
     pub pending_throw: Option<PyExc>,
+    /// What a generator suspended in `yield from` was resumed with, for its
+    /// `YieldFrom` to pass on to the sub-iterator (`send(v)` with v not None,
+    /// `throw(e)`, `close()`).
+    pub yield_from_input: Option<YieldFromInput>,
     /// An exception the sink of a drained generator raised (an unhashable
     /// item for `set(gen)`): the builtin raises it once the generator is
     /// suspended, as CPython's would (see `Vm::collect_generator`).
@@ -127,6 +135,8 @@ pub struct Vm {
     pub imports: crate::interp::import::ImportState,
     /// The recorder, when `jitprof run` records a profile.
     pub rec: Option<Box<crate::recorder::Recorder>>,
+    /// A recorder was started (see `start_recording`).
+    pub recorded: bool,
     /// While recording: the frame index and pc of the instruction the
     /// interpreter runs now, written before each instruction (see
     /// `AllocRecorder::at`).
@@ -134,6 +144,12 @@ pub struct Vm {
     /// How the program ended, when not by running off its end: set with the
     /// exception's last traceback line when it is reported.
     pub run_end: Option<(profile::RunEnd, Option<String>)>,
+}
+
+/// See `Vm::yield_from_input`.
+pub enum YieldFromInput {
+    Send(Value),
+    Throw(PyExc),
 }
 
 /// The type objects of the built-in types.
@@ -296,9 +312,11 @@ impl Vm {
             interrupted: INTERRUPTED,
             id_counter: RefCell::new(0),
             reraising: false,
+            method_lookup_failed: false,
             last_return: Value::None,
             collect_error: None,
             pending_throw: None,
+            yield_from_input: None,
             pct_cache: rustc_hash::FxHashMap::default(),
             jit: crate::jit::JitRuntime::new(jit_options),
             jit_threshold: u32::MAX,
@@ -307,6 +325,7 @@ impl Vm {
                 .collect(),
             imports: Default::default(),
             rec: None,
+            recorded: false,
             rec_at: [usize::MAX; 2],
             run_end: None,
         };
@@ -584,6 +603,7 @@ impl Vm {
     pub fn new_dict_obj(&mut self, table: DictTable) -> Gc<DictObj> {
         self.heap.alloc(DictObj {
             table: RefCell::new(table),
+            module: std::cell::Cell::new(None),
         })
     }
 
@@ -613,7 +633,9 @@ impl Vm {
             file: file.into(),
             globals: RefCell::new(Vec::new()),
             slots: RefCell::new(HashMap::new()),
+            slot_names: RefCell::new(Vec::new()),
             builtin_cache: RefCell::new(Vec::new()),
+            namespace: std::cell::Cell::new(None),
         });
         m.set("__name__", Value::Str(n));
         m

@@ -47,7 +47,7 @@ use crate::interp::ops::CmpOp;
 use crate::jit::disasm::Note;
 use crate::jit::exits::{ExitReason, KIND_RESUME};
 use crate::jit::feedback;
-use crate::jit::regalloc::{self, falls_through};
+use crate::jit::regalloc::{self, falls_through, MReg};
 use crate::jit::{fast, helpers, lean};
 use crate::runtime::value::{tags, Value};
 
@@ -70,6 +70,10 @@ mod gen_index;
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
 mod gen_loops_reg;
+#[path = "gen_pow.rs"]
+pub(crate) mod gen_pow;
+#[path = "gen_rec_calls.rs"]
+mod gen_rec_calls;
 mod linecount;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
@@ -105,6 +109,17 @@ enum Opnd {
     Reg(u16),
     /// A small-int immediate (`x + 1`), or a register known to hold that int.
     Imm(i32),
+}
+
+/// How a shared runtime call (`Gen::shared_call`) ends.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum SharedKind {
+    /// Returns to the site unless the outcome leaves compiled code.
+    Continue,
+    /// Always leaves; a Continue outcome becomes a Resume.
+    Leave,
+    /// Always leaves with the helper's outcome.
+    Exit,
 }
 
 /// What is known of an operand's kind.
@@ -242,6 +257,9 @@ pub struct Generated {
     /// or inside a register-allocated loop its entry stub.
     pub entry_offsets: Vec<u32>,
     pub notes: Vec<(u32, Note)>,
+    /// Where a direct call from compiled code enters (`gen_direct_entry`);
+    /// None when calls of this code always take the Rust path.
+    pub direct_offset: Option<u32>,
     /// Bytecode positions whose guards can bail, with their reason.
     pub bail_sites: Vec<(u32, ExitReason)>,
     /// Sites compiled with a speculation from their feedback (their failed
@@ -276,6 +294,16 @@ pub struct Gen<'a> {
     block_start: Vec<bool>,
     /// What is known about each register here (see the module comment).
     known: Vec<Option<Known>>,
+    /// Per slot: its `known` entry was noted where the slot was in the frame
+    /// (not in a register web), so it holds for the frame's words.
+    known_frame: Vec<bool>,
+    /// Per slot: known to be bound (written since the last `forget_all` by a
+    /// template whose result is never unbound, or checked by `CheckBound`),
+    /// so `CheckBound` needs no check.
+    bound: Vec<bool>,
+    /// Shared tails of the cold calls into the runtime (`shared_call`):
+    /// (helper, kind, label), emitted once after the cold code.
+    shared: Vec<(usize, SharedKind, DynamicLabel)>,
     /// The current numeric site's bail stub is reachable.
     fail_used: bool,
     /// Register allocation of loops (`regalloc.rs`, `codegen/regstate.rs`).
@@ -289,6 +317,9 @@ pub struct Gen<'a> {
 #[derive(Clone, Copy)]
 pub struct Polls {
     pub gc_due: *const bool,
+    /// `gc_due` as an offset from the `Vm` (r12), when the flag is in it
+    /// (the heap lives in the VM): one instruction shorter to test.
+    pub gc_due_in_vm: Option<i32>,
     pub interrupted: *const bool,
     pub sample: Option<*const bool>,
 }
@@ -351,6 +382,9 @@ impl<'a> Gen<'a> {
             lc,
             block_start,
             known: vec![None; code.nregs as usize],
+            known_frame: vec![false; code.nregs as usize],
+            bound: vec![false; code.nregs as usize],
+            shared: Vec::new(),
             fail_used: false,
             rs: RegState {
                 plan: regalloc.and_then(|noreg_at| regalloc::plan(code, noreg_at)),
@@ -395,6 +429,8 @@ impl<'a> Gen<'a> {
         ));
         self.gen_prologue();
         self.eager_stubs();
+        // Last before pc 0's code, which it falls into.
+        let direct_offset = self.gen_direct_entry();
         let mut pc_offsets = vec![u32::MAX; self.code.instrs.len()];
         let mut last_line = 0;
         // The region whose register state the previous instruction falls
@@ -494,6 +530,7 @@ impl<'a> Gen<'a> {
                 c(&mut self);
             }
         }
+        self.emit_shared_calls();
         self.emit_leave_chains();
         let line_counters = self.emit_line_counters();
         let entry_offsets = pc_offsets
@@ -509,6 +546,7 @@ impl<'a> Gen<'a> {
             .collect();
         Generated {
             ops: self.ops,
+            direct_offset,
             pc_offsets,
             entry_offsets,
             notes: self.notes,
@@ -522,29 +560,112 @@ impl<'a> Gen<'a> {
     /// `extern "sysv64" fn(vm, regs, target) -> u64`: save the callee-saved
     /// registers, pin `vm` and `regs`, jump to the instruction's code. `->exit`
     /// undoes it and returns the outcome in rax.
+    ///
+    /// r13-r15 are saved only when a register-allocated loop may use them
+    /// (`regalloc::GPRS`): nothing else in compiled code touches them, and a
+    /// direct call pays for every push and pop.
     fn gen_prologue(&mut self) {
+        let saves_high = self.uses_r13_r15();
         asm!(self.ops
             ; push rbp
             ; mov rbp, rsp
             ; push rbx
             ; push r12
-            ; push r13
-            ; push r14
-            ; push r15
-            ; sub rsp, 8
+        );
+        if saves_high {
+            asm!(self.ops
+                ; push r13
+                ; push r14
+                ; push r15
+                ; sub rsp, 8
+            );
+        }
+        asm!(self.ops
             ; mov r12, rdi
             ; mov rbx, rsi
             ; jmp rdx
             ; ->exit:
-            ; add rsp, 8
-            ; pop r15
-            ; pop r14
-            ; pop r13
+        );
+        if saves_high {
+            asm!(self.ops
+                ; add rsp, 8
+                ; pop r15
+                ; pop r14
+                ; pop r13
+            );
+        }
+        asm!(self.ops
             ; pop r12
             ; pop rbx
             ; pop rbp
             ; ret
         );
+    }
+
+    fn uses_r13_r15(&self) -> bool {
+        self.rs.plan.as_ref().is_some_and(|p| !p.regions.is_empty())
+    }
+
+    /// The direct entry (`Generated::direct_offset`), for a direct call from
+    /// compiled code (`gen_calls.rs`) that pushed this code's frame with
+    /// exactly its positional parameters in place: the same frame of saved
+    /// registers as `gen_prologue`'s (so `->exit` leaves both), but `vm`
+    /// already in r12, the registers in rsi, and the registers after the
+    /// parameters cleared here (unrolled: their number is this code's), as
+    /// `Vm::push_frame` clears them. Then on to pc 0 (its entry stub when it
+    /// starts a register-allocated loop). Emitted just before pc 0's code.
+    fn gen_direct_entry(&mut self) -> Option<u32> {
+        let params = self.code.fast_argc();
+        if params == u16::MAX {
+            return None;
+        }
+        self.notes.push((
+            self.here(),
+            Note::Section("direct entry: a compiled caller pushed the frame".into()),
+        ));
+        let at = self.here();
+        asm!(self.ops
+            ; push rbp
+            ; mov rbp, rsp
+            ; push rbx
+            ; push r12
+        );
+        if self.uses_r13_r15() {
+            asm!(self.ops
+                ; push r13
+                ; push r14
+                ; push r15
+                ; sub rsp, 8
+            );
+        }
+        asm!(self.ops; mov rbx, rsi);
+        let nregs = self.code.nregs;
+        if nregs - params.min(nregs) > 16 {
+            asm!(self.ops
+                ; mov eax, (params as i32) * 16
+                ; clear:
+                ; mov QWORD [rbx + rax], 0
+                ; add eax, 16
+                ; cmp eax, (nregs as i32) * 16
+                ; jb <clear
+            );
+        } else {
+            for r in params..nregs {
+                asm!(self.ops; mov QWORD [rbx + slot(r)], 0);
+            }
+        }
+        // pc 0's code comes next, unless pc 0 is in a register-allocated
+        // loop: then its entry stub.
+        let in_loop = self
+            .rs
+            .plan
+            .as_ref()
+            .is_some_and(|p| p.region_at(0).is_some());
+        if in_loop {
+            let pc0 = self.label(0);
+            asm!(self.ops; jmp =>pc0);
+        }
+        Some(at)
     }
 
     /// Where a jump to instruction `pc` goes from the code being emitted
@@ -766,11 +887,23 @@ impl<'a> Gen<'a> {
     /// that may have written any of them).
     fn forget_all(&mut self) {
         self.known.iter_mut().for_each(|k| *k = None);
+        self.bound.iter_mut().for_each(|b| *b = false);
+    }
+
+    fn is_bound(&self, r: u16) -> bool {
+        self.bound.get(r as usize).copied().unwrap_or(false)
+    }
+
+    fn set_bound(&mut self, r: u16, b: bool) {
+        if let Some(x) = self.bound.get_mut(r as usize) {
+            *x = b;
+        }
     }
 
     fn known_of(&self, r: u16) -> Option<Known> {
         let k = self.known.get(r as usize).copied().flatten();
-        self.known_with_alloc(r, k)
+        let frame = self.known_frame.get(r as usize).copied().unwrap_or(false);
+        self.known_with_alloc(r, k, frame)
     }
 
     fn known_tag(&self, r: u16) -> Option<u64> {
@@ -778,9 +911,16 @@ impl<'a> Gen<'a> {
     }
 
     fn set_known(&mut self, r: u16, k: Option<Known>) {
+        let frame = self.alloc_of(r).is_none();
         if let Some(slot) = self.known.get_mut(r as usize) {
             *slot = k;
         }
+        if let Some(f) = self.known_frame.get_mut(r as usize) {
+            *f = frame;
+        }
+        // Templates note what they wrote: a value, never an unbound slot
+        // (`gen_move`, which copies one, corrects this).
+        self.set_bound(r, true);
     }
 
     fn set_tag(&mut self, r: u16, tag: u64) {
@@ -829,7 +969,12 @@ impl<'a> Gen<'a> {
             return;
         }
         let k = self.known_of(src);
-        if k.is_some() && k.map(|k| k.tag) == self.known_tag(dst) {
+        if let (Some(MReg::Xmm(s)), Some(MReg::Xmm(d))) = (self.in_reg(src), self.in_reg(dst)) {
+            // Two float registers (the allocation gives XMM registers to
+            // floats only).
+            self.dirtied(dst);
+            asm!(self.ops; movapd Rx(d), Rx(s));
+        } else if k.is_some() && k.map(|k| k.tag) == self.known_tag(dst) {
             // Same tag already there: copy the payload only.
             self.load_gpr(1, src);
             self.put_word(dst, 1, k.map(|k| k.tag).unwrap_or(0), true);
@@ -845,7 +990,9 @@ impl<'a> Gen<'a> {
             self.load_gpr(1, src);
             self.put_value_rax_rcx(dst);
         }
+        let bound = k.is_some_and(|k| k.tag != tags::UNDEFINED) || self.is_bound(src);
         self.set_known(dst, k);
+        self.set_bound(dst, bound);
     }
 
     /// Store a constant value; its tag is not stored again when known.
@@ -1909,6 +2056,11 @@ impl<'a> Gen<'a> {
             self.note_known(reg);
             return;
         }
+        if self.is_bound(reg) {
+            self.comment(format_args!("r{reg} written or checked since: bound"));
+            return;
+        }
+        self.set_bound(reg, true);
         let slow = self.ops.new_dynamic_label();
         asm!(self.ops
             ; cmp QWORD [rbx + slot(reg)], tags::UNDEFINED as i32
@@ -2105,43 +2257,6 @@ impl<'a> Gen<'a> {
         self.set_known(dst, None);
     }
 
-    /// `a ** b`: a site that saw floats (alone or with ints) calls the float
-    /// power helper; anything else is the interpreter's (int powers are
-    /// exact big ints, other types have `__pow__`).
-    fn gen_pow(&mut self, pc: u32, dst: u16, a: u16, b: u16) {
-        use feedback::{FLOAT, INT, MIXED, OTHER};
-        let fb = self.code.feedback.get(pc as usize);
-        let floats = fb & (FLOAT | MIXED) != 0 && fb & (INT | OTHER) == 0;
-        let known_other = [a, b]
-            .iter()
-            .any(|&r| !matches!(self.kind_of(r), Kind::Int | Kind::Float | Kind::Unknown));
-        if !floats || known_other {
-            self.step_inline(pc, ExitReason::Generic, None, true);
-            self.forget_all();
-            return;
-        }
-        self.comment(format_args!(
-            "feedback: {}: float power in a helper",
-            feedback::describe(fb)
-        ));
-        let slow = self.ops.new_dynamic_label();
-        let helper = helpers::jit_pow_float as *const () as i64;
-        asm!(self.ops
-            ; lea rdi, [rbx + slot(a)]
-            ; lea rsi, [rbx + slot(b)]
-            ; lea rdx, [rbx + slot(dst)]
-            ; mov rax, QWORD helper
-            ; call rax
-            ; test eax, eax
-            ; jnz =>slow
-        );
-        // The helper writes only `dst`, and the interpreter's power (the
-        // slow path) runs any `__pow__` by a native call, never as a frame of
-        // this loop: what is known of other registers still holds.
-        self.bail_to_step(slow, pc, ExitReason::NotIntOrFloat);
-        self.set_known(dst, None);
-    }
-
     /// A guard failing at `entry` runs this instruction in the interpreter and
     /// continues after it; the site counts under `reason`.
     fn bail_to_step(&mut self, entry: DynamicLabel, pc: u32, reason: ExitReason) {
@@ -2252,21 +2367,84 @@ impl<'a> Gen<'a> {
         // Whatever the step does, this code leaves after the instruction.
         self.uncount_after(pc);
         let helper = helpers::jit_step as *const () as usize;
-        let resume = (KIND_RESUME << 32) as i64;
+        let shared = self.shared_call(helper, SharedKind::Leave);
         asm!(self.ops
-            ; mov rdi, r12
             ; mov esi, pc as i32
             ; mov edx, reason as i32
-            ; mov rax, QWORD helper as i64
-            ; call rax
-            ; mov rcx, rax
-            ; shr rcx, 32
-            ; jnz ->exit
-            // Continue(p) -> Resume(p): the interpreter runs on from p.
-            ; mov rcx, QWORD resume
-            ; or rax, rcx
-            ; jmp ->exit
+            ; jmp =>shared
         );
+    }
+
+    /// The shared tail of a cold call of `helper(vm, pc, reason)` (esi and
+    /// edx set by the site): one copy per code object instead of the call
+    /// sequence at every slow path.
+    fn shared_call(&mut self, helper: usize, kind: SharedKind) -> DynamicLabel {
+        if let Some(&(_, _, l)) = self
+            .shared
+            .iter()
+            .find(|&&(h, k, _)| h == helper && k == kind)
+        {
+            return l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.shared.push((helper, kind, l));
+        l
+    }
+
+    fn emit_shared_calls(&mut self) {
+        if self.shared.is_empty() {
+            return;
+        }
+        let at = self.here();
+        self.notes.push((
+            at,
+            Note::Section("shared runtime calls of the slow paths".into()),
+        ));
+        let resume = (KIND_RESUME << 32) as i64;
+        for (helper, kind, l) in std::mem::take(&mut self.shared) {
+            match kind {
+                // Called: the return address misaligns the stack by 8, and
+                // an exit drops it. Otherwise back to the site with the
+                // outcome in rax (Continue: eax is the pc to go on at).
+                SharedKind::Continue => asm!(self.ops
+                    ; =>l
+                    ; sub rsp, 8
+                    ; mov rdi, r12
+                    ; mov rax, QWORD helper as i64
+                    ; call rax
+                    ; add rsp, 8
+                    ; mov rcx, rax
+                    ; shr rcx, 32
+                    ; jnz >leave
+                    ; ret
+                    ; leave:
+                    ; add rsp, 8
+                    ; jmp ->exit
+                ),
+                // Jumped to: leave with the outcome, Continue(p) made
+                // Resume(p) (the interpreter runs on from p).
+                SharedKind::Leave => asm!(self.ops
+                    ; =>l
+                    ; mov rdi, r12
+                    ; mov rax, QWORD helper as i64
+                    ; call rax
+                    ; mov rcx, rax
+                    ; shr rcx, 32
+                    ; jnz ->exit
+                    ; mov rcx, QWORD resume
+                    ; or rax, rcx
+                    ; jmp ->exit
+                ),
+                // Jumped to: the helper's outcome is the exit's.
+                SharedKind::Exit => asm!(self.ops
+                    ; =>l
+                    ; mov rdi, r12
+                    ; mov rax, QWORD helper as i64
+                    ; call rax
+                    ; jmp ->exit
+                ),
+            }
+        }
     }
 
     /// Call `helper(vm, pc, reason)`, which returns an encoded `Outcome`:
@@ -2286,19 +2464,31 @@ impl<'a> Gen<'a> {
         let regs = self.rs.mode.regs;
         let clean = self.rs.mode.clean;
         self.spill();
-        asm!(self.ops
-            ; mov rdi, r12
-            ; mov esi, pc as i32
-            ; mov edx, reason.map(|r| r as i32).unwrap_or(-1)
-            ; mov rax, QWORD helper as i64
-            ; call rax
-            ; mov rcx, rax
-            ; shr rcx, 32
-        );
-        match self.leave_after(pc) {
-            // Recording: leaving here skips lines its block counted.
-            Some(leave) => asm!(self.ops; jnz =>leave),
-            None => asm!(self.ops; jnz ->exit),
+        // Recording: leaving here may skip lines its block counted, taken
+        // back on the site's own way out (a shared tail cannot).
+        let leave = self.leave_after(pc);
+        if hot || leave.is_some() {
+            asm!(self.ops
+                ; mov rdi, r12
+                ; mov esi, pc as i32
+                ; mov edx, reason.map(|r| r as i32).unwrap_or(-1)
+                ; mov rax, QWORD helper as i64
+                ; call rax
+                ; mov rcx, rax
+                ; shr rcx, 32
+            );
+            match leave {
+                Some(leave) => asm!(self.ops; jnz =>leave),
+                None => asm!(self.ops; jnz ->exit),
+            }
+        } else {
+            // A slow path: the call and the exit check are shared.
+            let shared = self.shared_call(helper, SharedKind::Continue);
+            asm!(self.ops
+                ; mov esi, pc as i32
+                ; mov edx, reason.map(|r| r as i32).unwrap_or(-1)
+                ; call =>shared
+            );
         }
         self.rs.mode.regs = false;
         if let Some(t) = target {

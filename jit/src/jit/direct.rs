@@ -115,8 +115,8 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     // while the VM runs.
     let c = unsafe { &*c };
     let (entry, addr) = (c.entry as usize, c.pc0);
-    if let (Some(site), 0, true) = (site, missing, t.remember) {
-        site.fill(f, t.argc, entry, addr, t.class);
+    if let (Some(site), 0, true, true) = (site, missing, t.remember, c.direct != 0) {
+        site.fill(f, t.class);
     }
     Enter { entry, addr }
 }

@@ -1,16 +1,25 @@
-//! The inline direct call: what a call site remembers of its last callee, and
-//! where compiled code finds the VM's frame stack.
+//! The inline direct call: what a call site remembers of its last callees,
+//! and where compiled code finds the VM's frame stack.
 //!
 //! `direct::jit_call_enter` pushes a callee's frame in Rust. Once it has done
 //! so for a site with exactly the callee's parameters, it records the callee
-//! here (`DirectSite::fill`): the code object, the compiled code to enter,
-//! how many registers to clear, and a frame record to copy. The site's
-//! machine code (`codegen/gen_calls.rs`) then checks that the next call is to
-//! the same code (a `Call`: the function's code object; a `CallMethod`: the
-//! receiver's class and its version, not shadowed) and that nothing needs the
-//! Rust path (no recorder, no safepoint due, under the recursion and native
-//! depth limits, room in the frame vector and the register stack), and
-//! pushes the frame itself: about a third of the instructions of the helper.
+//! in one of the site's entries (`DirectSite::fill`): the code object (from
+//! which compiled code finds the direct entry, which clears the callee's
+//! other registers itself). The site's machine code (`codegen/gen_calls.rs`)
+//! then looks for the next call's callee among the entries (a `Call`: the
+//! function's code object; a `CallMethod`: the receiver's class and its
+//! version, not shadowed), checks that nothing needs the Rust path (no
+//! safepoint due, under the recursion and native depth limits, room in the
+//! frame vector and the register stack), and pushes the frame itself.
+//!
+//! The push writes a frame's words one by one: the fields it sets (function,
+//! code, base, pc, return slot, handled-exception base) and, for the fields a
+//! plain call leaves empty (generator, sink, class-call instance, operator
+//! resume, ...), only the bytes that say "empty". Those are measured once
+//! (`empty_field_words`) by writing each field's empty value over a
+//! buffer of zeros and one of ones: the bytes that agree are the ones the
+//! value fixes; the others (padding, an empty variant's payload) are never
+//! read.
 //!
 //! The offsets compiled code uses come from `offset_of!` for struct fields
 //! and are measured for the standard library's `Vec` and boxed slice, as
@@ -34,8 +43,23 @@ use crate::runtime::value::Value;
 const _: () = assert!(!std::mem::needs_drop::<Frame>());
 const _: () = assert!(size_of::<Frame>() % 8 == 0);
 
-/// One call site's memory of its last lean callee (all zero: none yet).
+/// How many callees a site remembers: a site that sees a few in turn (a
+/// method call over several classes, as richards' `task.fn(...)`) keeps
+/// taking the inline path.
+pub const SITE_WAYS: usize = 4;
+
+/// One call site's memory of its last lean callees.
+#[derive(Default)]
 pub struct DirectSite {
+    pub entries: [DirectEntry; SITE_WAYS],
+    /// The entry the next new callee replaces (round robin).
+    next: Cell<u8>,
+    /// The method site's classes beyond the interpreter's one-entry cache.
+    pub methods: MethodSite,
+}
+
+/// One callee a site remembers (all zero: none).
+pub struct DirectEntry {
     /// `Call`: the callee function's `code` word (its `Rc<Code>`), which
     /// every function made from the same code shares.
     pub code_word: Cell<usize>,
@@ -43,81 +67,81 @@ pub struct DirectSite {
     pub class: Cell<usize>,
     pub version: Cell<u32>,
     pub func: Cell<usize>,
-    /// `&code.jit.compiled`, and the compiled code it held: the site is
-    /// stale once the callee is recompiled.
-    pub compiled_cell: Cell<usize>,
-    pub compiled: Cell<usize>,
-    /// The callee's entry function and the address of its first instruction.
-    pub entry: Cell<usize>,
-    pub addr: Cell<usize>,
-    /// The callee's registers, and the byte offsets of the first one after
-    /// the arguments and of the end: the registers compiled code clears.
+    /// The callee's `code` word, for both kinds of call: compiled code
+    /// finds the frame's code pointer and the direct entry
+    /// (`CodeJit::direct`) from it.
+    pub code_rc: Cell<usize>,
+    /// The callee's registers.
     pub nregs: Cell<u64>,
-    pub clear_from: Cell<u64>,
-    pub clear_to: Cell<u64>,
-    /// The frame to copy (`func`, `base`, `ret_slot` and `handled_base` are
-    /// patched), as `Frame::new` makes it.
-    pub template: Cell<MaybeUninit<Frame>>,
     /// Keeps the code object alive, so `code_word` can never match another
     /// code allocated at the same address.
     code: std::cell::RefCell<Option<Rc<Code>>>,
-    /// The method site's classes beyond the interpreter's one-entry cache.
-    pub methods: MethodSite,
+    /// Recording: the recorder's edge for calls of this callee from this
+    /// site (the caller is always the site's own frame), for counting them
+    /// inline (`gen_rec_calls.rs`), and the recorder it belongs to. Null
+    /// until the hook learns it, and again whenever the entry changes
+    /// callee; never set with exact timing.
+    pub rec_edge: Cell<*const crate::recorder::calls::Edge>,
+    pub rec_owner: Cell<usize>,
 }
 
-impl Default for DirectSite {
+impl Default for DirectEntry {
     fn default() -> Self {
-        DirectSite {
+        DirectEntry {
             code_word: Cell::new(0),
             class: Cell::new(0),
             version: Cell::new(0),
             func: Cell::new(0),
-            compiled_cell: Cell::new(0),
-            compiled: Cell::new(0),
-            entry: Cell::new(0),
-            addr: Cell::new(0),
+            code_rc: Cell::new(0),
             nregs: Cell::new(0),
-            clear_from: Cell::new(0),
-            clear_to: Cell::new(0),
-            template: Cell::new(MaybeUninit::zeroed()),
             code: std::cell::RefCell::new(None),
-            methods: MethodSite::default(),
+            rec_edge: Cell::new(std::ptr::null()),
+            rec_owner: Cell::new(0),
         }
     }
 }
 
 impl DirectSite {
     /// Remember the callee `f` just pushed by the Rust path with exactly its
-    /// `argc` parameters, entered at `entry`/`addr`. `class`: the method
-    /// call's receiver class.
-    pub fn fill(
-        &self,
-        f: Gc<FunctionObj>,
-        argc: usize,
-        entry: usize,
-        addr: usize,
-        class: Option<Gc<TypeObj>>,
-    ) {
+    /// parameters, whose code is compiled with a direct entry (and so stays:
+    /// code is never uncompiled, and every version of it has one).
+    /// `class`: the method call's receiver class. It takes the entry that
+    /// already has its code (a `Call`) or class (a method), else the oldest.
+    pub fn fill(&self, f: Gc<FunctionObj>, class: Option<Gc<TypeObj>>) {
+        let code = &f.code;
+        // SAFETY: an `Rc` is one pointer word (checked by `measure`).
+        let word = unsafe { *(code as *const Rc<Code> as *const usize) };
+        let same = |e: &DirectEntry| match class {
+            Some(c) => e.class.get() == c.addr(),
+            None => e.code_word.get() == word,
+        };
+        let e = match self.entries.iter().find(|e| same(e)) {
+            Some(e) => e,
+            None => {
+                let i = self.next.get() as usize % SITE_WAYS;
+                self.next.set((i + 1) as u8);
+                &self.entries[i]
+            }
+        };
+        e.fill(f, word, class);
+    }
+}
+
+impl DirectEntry {
+    fn fill(&self, f: Gc<FunctionObj>, word: usize, class: Option<Gc<TypeObj>>) {
         let code = &f.code;
         let Ok(mut keep) = self.code.try_borrow_mut() else {
             return;
         };
-        // Invalidate first: a half-written site must not match.
+        // Invalidate first: a half-written entry must not match.
         self.code_word.set(0);
         self.class.set(0);
-        // SAFETY: an `Rc` is one pointer word (checked by `measure`).
-        let word = unsafe { *(code as *const Rc<Code> as *const usize) };
-        self.compiled_cell
-            .set(&code.jit.compiled as *const _ as usize);
-        self.compiled.set(code.jit.compiled.get() as usize);
-        self.entry.set(entry);
-        self.addr.set(addr);
+        self.rec_edge.set(std::ptr::null());
+        self.rec_owner.set(0);
+        debug_assert!(code.jit.direct.get() != 0);
+        self.code_rc.set(word);
         self.nregs.set(code.nregs as u64);
-        self.clear_from.set(argc as u64 * 16);
-        self.clear_to.set(code.nregs as u64 * 16);
         self.func.set(f.addr());
-        self.template
-            .set(MaybeUninit::new(Frame::new(f, 0, 0, 0, false)));
         if !keep.as_ref().is_some_and(|k| Rc::ptr_eq(k, code)) {
             *keep = Some(code.clone());
         }
@@ -151,25 +175,38 @@ pub struct FrameLayout {
     pub frame_pc: i32,
     pub frame_ret_slot: i32,
     pub frame_handled_base: i32,
+    pub frame_code: i32,
+    /// The words fixing the empty fields' values (`empty_field_words`):
+    /// (offset, value), the first `frame_empty_n` of them.
+    pub frame_empty: [(i32, i64); MAX_EMPTY_WORDS],
+    pub frame_empty_n: usize,
+    // From a `code` word (an `Rc<Code>`'s pointer): the `Code`, and its
+    // direct entry.
+    pub rc_code: i32,
+    pub rc_code_direct: i32,
     // From heap objects (a value's payload word).
     pub function_code: i32,
     pub instance_class: i32,
     pub type_version: i32,
     pub type_shadowed: i32,
-    // From a `DirectSite`.
+    // From a `DirectSite`: its entries, and their size.
+    pub site_entries: i32,
+    pub entry_size: i32,
+    // From a `DirectEntry` (the `site_` prefix kept).
     pub site_code_word: i32,
     pub site_class: i32,
     pub site_version: i32,
     pub site_func: i32,
-    pub site_compiled_cell: i32,
-    pub site_compiled: i32,
-    pub site_entry: i32,
-    pub site_addr: i32,
+    pub site_code_rc: i32,
     pub site_nregs: i32,
-    pub site_clear_from: i32,
-    pub site_clear_to: i32,
-    pub site_template: i32,
+    pub site_rec_edge: i32,
+    pub site_rec_owner: i32,
+    // Recording: from the `Vm`, and from its `Recorder`.
+    pub rec_at0: i32,
+    pub rec_exact: i32,
 }
+
+const MAX_EMPTY_WORDS: usize = 16;
 
 static FRAME_LAYOUT: LazyLock<FrameLayout> = LazyLock::new(measure);
 
@@ -226,6 +263,15 @@ fn measure() -> FrameLayout {
     let frames = offset_of!(Vm, frames);
     let stack = offset_of!(Vm, stack);
     let handled = offset_of!(Vm, handled);
+    let rc_code = rc_value_offset();
+    let words = empty_field_words();
+    assert!(
+        words.len() <= MAX_EMPTY_WORDS,
+        "jit frame layout: {words:?}"
+    );
+    let mut frame_empty = [(0, 0); MAX_EMPTY_WORDS];
+    frame_empty[..words.len()].copy_from_slice(&words);
+    let frame_empty_n = words.len();
     FrameLayout {
         frames_ptr: i(frames + fp),
         frames_len: i(frames + fl),
@@ -242,23 +288,138 @@ fn measure() -> FrameLayout {
         frame_pc: i(offset_of!(Frame, pc)),
         frame_ret_slot: i(offset_of!(Frame, ret_slot)),
         frame_handled_base: i(offset_of!(Frame, handled_base)),
+        frame_code: i(Frame::CODE_OFFSET),
+        frame_empty,
+        frame_empty_n,
+        rc_code: i(rc_code),
+        rc_code_direct: i(rc_code
+            + offset_of!(Code, jit)
+            + offset_of!(crate::jit::CodeJit, direct)),
         function_code: i(Gc::<FunctionObj>::PAYLOAD_OFFSET + offset_of!(FunctionObj, code)),
         instance_class: i(Gc::<InstanceObj>::PAYLOAD_OFFSET + offset_of!(InstanceObj, class)),
         type_version: i(Gc::<TypeObj>::PAYLOAD_OFFSET + offset_of!(TypeObj, version)),
         type_shadowed: i(Gc::<TypeObj>::PAYLOAD_OFFSET + offset_of!(TypeObj, shadowed)),
-        site_code_word: i(offset_of!(DirectSite, code_word)),
-        site_class: i(offset_of!(DirectSite, class)),
-        site_version: i(offset_of!(DirectSite, version)),
-        site_func: i(offset_of!(DirectSite, func)),
-        site_compiled_cell: i(offset_of!(DirectSite, compiled_cell)),
-        site_compiled: i(offset_of!(DirectSite, compiled)),
-        site_entry: i(offset_of!(DirectSite, entry)),
-        site_addr: i(offset_of!(DirectSite, addr)),
-        site_nregs: i(offset_of!(DirectSite, nregs)),
-        site_clear_from: i(offset_of!(DirectSite, clear_from)),
-        site_clear_to: i(offset_of!(DirectSite, clear_to)),
-        site_template: i(offset_of!(DirectSite, template)),
+        site_entries: i(offset_of!(DirectSite, entries)),
+        entry_size: i(size_of::<DirectEntry>()),
+        site_code_word: i(offset_of!(DirectEntry, code_word)),
+        site_class: i(offset_of!(DirectEntry, class)),
+        site_version: i(offset_of!(DirectEntry, version)),
+        site_func: i(offset_of!(DirectEntry, func)),
+        site_code_rc: i(offset_of!(DirectEntry, code_rc)),
+        site_nregs: i(offset_of!(DirectEntry, nregs)),
+        site_rec_edge: i(offset_of!(DirectEntry, rec_edge)),
+        site_rec_owner: i(offset_of!(DirectEntry, rec_owner)),
+        rec_at0: i(offset_of!(Vm, rec_at)),
+        rec_exact: i(offset_of!(crate::recorder::Recorder, exact)),
     }
+}
+
+/// Where an `Rc<Code>`'s pointer finds the `Code`: the value's offset in
+/// the reference-counted box, measured on a value of the same alignment.
+fn rc_value_offset() -> usize {
+    assert!(std::mem::align_of::<Code>() <= 8);
+    let r: Rc<u64> = Rc::new(0);
+    // SAFETY: an `Rc` is one pointer word (checked by `measure`).
+    let word = unsafe { *(&r as *const Rc<u64> as *const usize) };
+    Rc::as_ptr(&r) as usize - word
+}
+
+/// The frame words holding the bytes that `Frame::new`'s empty fields fix
+/// (see the module comment), with those bytes' values (the others 0).
+/// Every field but the six the push sets must be listed here: a field
+/// added to `Frame` and missing here fails the size check below.
+fn empty_field_words() -> Vec<(i32, i64)> {
+    use crate::interp::frame::{OpResume, Sink};
+    let mut words: std::collections::BTreeMap<usize, u64> = Default::default();
+    let mut covered = 8 * 6;
+    let mut field = |off: usize, size: usize, fixed: Vec<Option<u8>>| {
+        covered += size;
+        for (i, b) in fixed.into_iter().enumerate() {
+            if let Some(b) = b {
+                let at = off + i;
+                *words.entry(at / 8 * 8).or_insert(0) |= (b as u64) << (8 * (at % 8));
+            }
+        }
+    };
+    macro_rules! empty {
+        ($f:ident, $t:ty, $v:expr) => {
+            field(
+                offset_of!(Frame, $f),
+                size_of::<$t>(),
+                fixed_bytes::<$t>(|| $v),
+            )
+        };
+    }
+    empty!(
+        generator,
+        Option<Gc<crate::runtime::object::GeneratorObj>>,
+        None
+    );
+    empty!(gen_exit, Option<u32>, None);
+    empty!(collect, Option<Sink>, None);
+    empty!(entry, bool, false);
+    empty!(construct, Option<Value>, None);
+    empty!(binop, Option<OpResume>, None);
+    // Not counted yet: recording counts the call after the push.
+    empty!(
+        rec_edge,
+        *const crate::recorder::calls::Edge,
+        std::ptr::null()
+    );
+    // The fields above and the six word-sized ones, up to padding.
+    assert!(
+        covered <= size_of::<Frame>() && size_of::<Frame>() - covered < 8,
+        "jit frame layout: a Frame field is not accounted for"
+    );
+    words
+        .into_iter()
+        .map(|(off, v)| (off as i32, v as i64))
+        .collect()
+}
+
+/// The bytes every value `make()` returns has, as placed in memory: written
+/// over zeros and over ones, the bytes that agree (None: padding or an
+/// unused payload, which may hold anything).
+fn fixed_bytes<T>(make: impl Fn() -> T) -> Vec<Option<u8>> {
+    let n = size_of::<T>();
+    let image = |fill: u8| -> Vec<u8> {
+        let mut m = MaybeUninit::<T>::uninit();
+        let p = m.as_mut_ptr();
+        // SAFETY: `p` is a buffer for one T, written as bytes then as a T;
+        // the bytes are read by `raw_byte` while `m` is alive, and the T is
+        // dropped in place after.
+        unsafe {
+            std::ptr::write_bytes(p as *mut u8, fill, n);
+            p.write(make());
+            let bytes = (0..n).map(|i| raw_byte((p as *const u8).add(i))).collect();
+            std::ptr::drop_in_place(p);
+            bytes
+        }
+    };
+    let (zeros, ones) = (image(0), image(0xff));
+    zeros
+        .into_iter()
+        .zip(ones)
+        .map(|(a, b)| (a == b).then_some(a))
+        .collect()
+}
+
+/// The byte at `p` as the machine holds it. Read with an instruction rather
+/// than by Rust, because it may be a padding byte, which Rust code may not
+/// read as a `u8`.
+fn raw_byte(p: *const u8) -> u8 {
+    let b: u8;
+    // SAFETY: the caller passes a pointer into a live buffer; the
+    // instruction reads that one byte and writes nothing.
+    unsafe {
+        std::arch::asm!(
+            "mov {b}, byte ptr [{p}]",
+            p = in(reg) p,
+            b = out(reg_byte) b,
+            options(nostack, readonly, preserves_flags)
+        );
+    }
+    b
 }
 
 #[cfg(test)]
@@ -269,6 +430,18 @@ mod tests {
     fn measures() {
         let l = frame_layout();
         assert!(l.frame_size >= 8 * 6);
+        // The empty fields' words are none of the six the push writes.
+        let set = [
+            l.frame_func,
+            l.frame_code,
+            l.frame_base,
+            l.frame_pc,
+            l.frame_ret_slot,
+            l.frame_handled_base,
+        ];
+        for &(off, _) in &l.frame_empty[..l.frame_empty_n] {
+            assert!(!set.contains(&off) && off % 8 == 0 && off < l.frame_size);
+        }
         assert_ne!(l.frames_ptr, l.frames_len);
         assert_ne!(l.stack_ptr, l.stack_len);
     }

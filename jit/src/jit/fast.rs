@@ -220,6 +220,10 @@ helper!(
         let (base, ins) = top(vm, pc);
         let Instr::StoreGlobal { slot, src } = ins else { return None };
         let f = vm.frames.last()?.func;
+        if f.module.namespace.get().is_some() {
+            // The interpreter also writes the globals() dict.
+            return None;
+        }
         let mut g = f.module.globals.try_borrow_mut().ok()?;
         if g.len() <= slot as usize {
             g.resize(slot as usize + 1, Value::Undefined);

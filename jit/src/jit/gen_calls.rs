@@ -5,12 +5,15 @@
 //! receiver is an instance, asks `jit_call_enter` to push the callee's frame.
 //! When it does, this code calls the callee's compiled code with the entry
 //! convention (`vm`, the callee's registers, its first instruction), so the
-//! callee runs on the machine stack below the caller. The callee's `Return`
+//! callee runs on the machine stack below the caller. A site whose callee
+//! is the one it remembers (`direct_site.rs`) pushes the frame inline and
+//! enters the callee's direct entry instead (`codegen::gen_direct_entry`). The callee's `Return`
 //! leaves with `KIND_RETURN` in rax's high half and the value's two words in
 //! rcx:rdx; the caller stores them into its result register and pops the
 //! frame inline. A recorder running costs two cold calls per call
 //! (`jit_rec_enter` after the push, `jit_rec_leave` before the pop), which
-//! count the call as the interpreter's frame push and pop count theirs. Any other outcome (a bail, an exception,
+//! count the call as the interpreter's frame push and pop count theirs; they
+//! are emitted only when the run records. Any other outcome (a bail, an exception,
 //! a frame the interpreter must run) goes through `jit_call_unwound` and
 //! leaves the caller's code too, exactly as the general path does.
 
@@ -49,83 +52,89 @@ impl<'a> Gen<'a> {
         let unwound = self.ops.new_dynamic_label();
         let rust_enter = self.ops.new_dynamic_label();
         let returned = self.ops.new_dynamic_label();
-        let truncate = self.ops.new_dynamic_label();
-        let popped = self.ops.new_dynamic_label();
-        let done = self.ops.new_dynamic_label();
-        let rec_enter = self.ops.new_dynamic_label();
-        let rec_entered = self.ops.new_dynamic_label();
-        let rec_hook = direct::jit_rec_enter as *const () as i64;
-        let rec_leave = self.ops.new_dynamic_label();
-        let rec_left = self.ops.new_dynamic_label();
-        let rec_leave_hook = direct::jit_rec_leave as *const () as i64;
-        self.cold(move |g| {
-            g.comment(format_args!("pc {pc}: recording: the inline call returns"));
-            asm!(g.ops
-                ; =>rec_leave
-                ; mov rdi, r12
-                ; mov rax, QWORD rec_leave_hook
-                ; call rax
-                ; jmp =>rec_left
-            );
-        });
-        self.cold(move |g| {
-            g.comment(format_args!(
-                "pc {pc}: recording: count the inline call as a frame push"
-            ));
-            asm!(g.ops
-                ; =>rec_enter
-                // Two pushes keep the stack 16-byte aligned for the call.
-                ; push r8
-                ; push r8
-                ; mov rdi, r12
-                ; mov rax, QWORD rec_hook
-                ; call rax
-                ; pop r8
-                ; pop r8
-                ; jmp =>rec_entered
-            );
-        });
         let site = Box::<DirectSite>::default();
         let site_p = &*site as *const DirectSite as i64;
         self.method_sites.push(site);
         let l = *frame_layout();
         let (gc_due, intr) = (self.polls.gc_due as i64, self.polls.interrupted as i64);
+        // r8: the site's entry for this callee, r9: the callee function,
+        // r10: its code word.
+        let entries = site_p + l.site_entries as i64;
+        let ways = crate::jit::direct_site::SITE_WAYS;
+        let hit = self.ops.new_dynamic_label();
         asm!(self.ops
             ; cmp QWORD [rbx + slot(reg)], tag as i32
             ; jne =>general
-            ; mov r8, QWORD site_p
+            ; mov r8, QWORD entries
         );
         if is_method {
             asm!(self.ops
                 ; mov rax, [rbx + pay(reg)]
                 ; mov rax, [rax + l.instance_class]
-                ; cmp rax, [r8 + l.site_class]
-                ; jne =>rust_enter
                 ; mov ecx, [rax + l.type_version]
-                ; cmp ecx, [r8 + l.site_version]
-                ; jne =>rust_enter
+            );
+            for i in 0..ways {
+                let next = self.ops.new_dynamic_label();
+                if i > 0 {
+                    asm!(self.ops; add r8, l.entry_size);
+                }
+                let miss = if i + 1 == ways { rust_enter } else { next };
+                asm!(self.ops
+                    ; cmp rax, [r8 + l.site_class]
+                    ; jne =>miss
+                    ; cmp ecx, [r8 + l.site_version]
+                    ; je =>hit
+                );
+                if i + 1 == ways {
+                    asm!(self.ops; jmp =>rust_enter);
+                }
+                asm!(self.ops; =>next);
+            }
+            asm!(self.ops
+                ; =>hit
                 ; cmp BYTE [rax + l.type_shadowed], 0
                 ; jne =>rust_enter
                 ; mov r9, [r8 + l.site_func]
+                ; mov r10, [r8 + l.site_code_rc]
             );
         } else {
             asm!(self.ops
                 ; mov r9, [rbx + pay(reg)]
-                ; mov rax, [r9 + l.function_code]
-                ; cmp rax, [r8 + l.site_code_word]
-                ; jne =>rust_enter
+                ; mov r10, [r9 + l.function_code]
             );
+            for i in 0..ways {
+                if i > 0 {
+                    asm!(self.ops; add r8, l.entry_size);
+                }
+                if i + 1 == ways {
+                    asm!(self.ops
+                        ; cmp r10, [r8 + l.site_code_word]
+                        ; jne =>rust_enter
+                    );
+                } else {
+                    asm!(self.ops
+                        ; cmp r10, [r8 + l.site_code_word]
+                        ; je =>hit
+                    );
+                }
+            }
+            asm!(self.ops; =>hit);
         }
         let depth_max = calls::MAX_NATIVE_DEPTH as i32;
+        // Nothing for the Rust path: no collection or Ctrl-C due, under the
+        // native depth and recursion limits, room for the frame.
+        match self.polls.gc_due_in_vm {
+            Some(off) => asm!(self.ops
+                ; cmp BYTE [r12 + off], 0
+                ; jne =>rust_enter
+            ),
+            None => asm!(self.ops
+                ; mov rax, QWORD gc_due
+                ; cmp BYTE [rax], 0
+                ; jne =>rust_enter
+            ),
+        }
         asm!(self.ops
-            // Still the callee's current code; nothing for the Rust path.
-            ; mov rax, [r8 + l.site_compiled_cell]
-            ; mov rax, [rax]
-            ; cmp rax, [r8 + l.site_compiled]
-            ; jne =>rust_enter
-            ; mov rax, QWORD gc_due
-            ; cmp BYTE [rax], 0
-            ; jne =>rust_enter
             ; mov rax, QWORD intr
             ; cmp BYTE [rax], 0
             ; jne =>rust_enter
@@ -136,67 +145,59 @@ impl<'a> Gen<'a> {
             ; jae =>rust_enter
             ; cmp r11, [r12 + l.frames_cap]
             ; jae =>rust_enter
-            // rax: the callee's base (a stack index); its registers fit.
-            ; mov rax, rbx
-            ; sub rax, [r12 + l.stack_ptr]
-            ; shr rax, 4
+            // rdx: the new frame; rax: the callee's base (a stack index,
+            // from the caller's: rbx is the caller's registers), where its
+            // registers must fit.
+            ; imul rdx, r11, l.frame_size
+            ; add rdx, [r12 + l.frames_ptr]
+            ; mov rax, [rdx + l.frame_base - l.frame_size]
             ; add rax, callee_regs as i32
             ; mov rcx, rax
             ; add rcx, [r8 + l.site_nregs]
             ; cmp rcx, [r12 + l.stack_len]
             ; ja =>rust_enter
             // The call happens: the caller goes on after it.
-            ; imul rdx, r11, l.frame_size
-            ; add rdx, [r12 + l.frames_ptr]
             ; mov QWORD [rdx + l.frame_pc - l.frame_size], (pc + 1) as i32
-            // Clear the registers after the arguments.
-            ; mov rcx, [r8 + l.site_clear_from]
-            ; mov rsi, [r8 + l.site_clear_to]
-            ; lea rdi, [rbx + slot(callee_regs)]
-            ; cmp rcx, rsi
-            ; jae =>done
-            ; clear:
-            ; mov QWORD [rdi + rcx], 0
-            ; add rcx, 16
-            ; cmp rcx, rsi
-            ; jb <clear
-            ; =>done
         );
-        // Push the frame: the template, then its own words.
-        let mut off = 0;
-        while off + 16 <= l.frame_size {
-            asm!(self.ops
-                ; movups xmm0, [r8 + l.site_template + off]
-                ; movups [rdx + off], xmm0
-            );
-            off += 16;
-        }
-        if off < l.frame_size {
-            asm!(self.ops
-                ; mov rcx, [r8 + l.site_template + off]
-                ; mov [rdx + off], rcx
-            );
-        }
+        // Push the frame, as `Frame::new` makes it: its own words, then the
+        // bytes that make the other fields empty (`direct_site.rs`). The
+        // callee's direct entry clears its registers after the arguments.
         let ret_delta = callee_regs as i32 - reg as i32;
-        let unwound_fn = direct::jit_call_unwound as *const () as i64;
         asm!(self.ops
             ; mov [rdx + l.frame_func], r9
+            ; lea rcx, [r10 + l.rc_code]
+            ; mov [rdx + l.frame_code], rcx
             ; mov [rdx + l.frame_base], rax
             ; sub rax, ret_delta
             ; mov [rdx + l.frame_ret_slot], rax
             ; mov rcx, [r12 + l.handled_len]
             ; mov [rdx + l.frame_handled_base], rcx
+            ; mov QWORD [rdx + l.frame_pc], 0
+        );
+        for &(off, v) in &l.frame_empty[..l.frame_empty_n] {
+            if v == v as i32 as i64 {
+                asm!(self.ops; mov QWORD [rdx + off], v as i32);
+            } else {
+                asm!(self.ops
+                    ; mov rcx, QWORD v
+                    ; mov [rdx + off], rcx
+                );
+            }
+        }
+        asm!(self.ops
             ; inc r11
             ; mov [r12 + l.frames_len], r11
             ; add DWORD [r12 + l.native_depth], 1
-            // Recording: count the call (cold; keeps r8, the site).
-            ; cmp QWORD [r12 + l.rec], 0
-            ; jne =>rec_enter
-            ; =>rec_entered
-            ; mov rdi, r12
+        );
+        let recording = self.polls.sample.is_some();
+        if recording {
+            self.rec_call_enter(pc);
+        }
+        asm!(self.ops
+            // The direct entry (vm stays in r12, the registers in rsi),
+            // through the callee's code object: its current compiled code.
             ; lea rsi, [rbx + slot(callee_regs)]
-            ; mov rdx, [r8 + l.site_addr]
-            ; call QWORD [r8 + l.site_entry]
+            ; call QWORD [r10 + l.rc_code_direct]
             ; =>returned
             ; mov r8, rax
             ; shr r8, 32
@@ -204,19 +205,14 @@ impl<'a> Gen<'a> {
             ; jne =>unwound
             ; mov [rbx + slot(reg)], rcx
             ; mov [rbx + pay(reg)], rdx
-            // Pop the frame, as `Vm::pop_plain_frame`.
-            ; cmp QWORD [r12 + l.rec], 0
-            ; jne =>rec_leave
-            ; =>rec_left
-            ; mov rcx, [r12 + l.frames_len]
-            ; dec rcx
-            ; mov [r12 + l.frames_len], rcx
-            ; imul rcx, rcx, l.frame_size
-            ; add rcx, [r12 + l.frames_ptr]
-            ; mov rcx, [rcx + l.frame_handled_base]
-            ; cmp rcx, [r12 + l.handled_len]
-            ; jb =>truncate
-            ; =>popped
+        );
+        if recording {
+            self.rec_call_leave(pc);
+        }
+        // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
+        // already gave back its handled exceptions (`gen_return`).
+        asm!(self.ops
+            ; sub QWORD [r12 + l.frames_len], 1
             ; sub DWORD [r12 + l.native_depth], 1
         );
         let next = self.next(pc);
@@ -225,6 +221,7 @@ impl<'a> Gen<'a> {
             asm!(self.ops; jmp =>next);
         }
         let enter = direct::jit_call_enter as *const () as i64;
+        let unwound_fn = direct::jit_call_unwound as *const () as i64;
         let class_call = !is_method;
         self.cold(move |g| {
             g.comment(format_args!(
@@ -244,9 +241,6 @@ impl<'a> Gen<'a> {
                 ; lea rsi, [rbx + slot(callee_regs)]
                 ; call rax
                 ; jmp =>returned
-                ; =>truncate
-                ; mov [r12 + l.handled_len], rcx
-                ; jmp =>popped
                 ; =>general
             );
             if class_call {
@@ -330,6 +324,28 @@ impl<'a> Gen<'a> {
                 ; mov ecx, tags::NONE as i32
                 ; xor edx, edx
             ),
+        }
+        if self
+            .code
+            .instrs
+            .iter()
+            .any(|i| matches!(i, Instr::EnterHandler { .. }))
+        {
+            // Code that handles exceptions may return inside a handler:
+            // give back the handled exceptions its frame took, which a
+            // direct caller's inline pop leaves alone (only such code ever
+            // has any; the interpreter's pop does the same again).
+            let l = *frame_layout();
+            asm!(self.ops
+                ; mov rax, [r12 + l.frames_len]
+                ; imul rax, rax, l.frame_size
+                ; add rax, [r12 + l.frames_ptr]
+                ; mov rax, [rax + l.frame_handled_base - l.frame_size]
+                ; cmp rax, [r12 + l.handled_len]
+                ; jae >kept
+                ; mov [r12 + l.handled_len], rax
+                ; kept:
+            );
         }
         asm!(self.ops
             ; mov rax, QWORD w as i64

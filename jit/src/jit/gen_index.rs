@@ -29,7 +29,7 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use super::{pay, slot, Gen};
 use crate::jit::exits::ExitReason;
 use crate::jit::layout::layout;
-use crate::jit::regalloc::MAX_INLINE_UNPACK;
+use crate::jit::regalloc::{MReg, MAX_INLINE_UNPACK};
 use crate::jit::{fast, lean};
 use crate::runtime::value::tags;
 
@@ -155,36 +155,37 @@ impl<'a> Gen<'a> {
                 );
             }
             None => {
-                self.comment(format_args!("guard: r{obj} list or tuple"));
+                // A list inline; a tuple in the cold section, rejoining at
+                // the bounds check with the same registers.
+                self.comment(format_args!("guard: r{obj} list (a tuple: cold)"));
+                let not_list = self.ops.new_dynamic_label();
+                let index = self.ops.new_dynamic_label();
                 asm!(self.ops
-                    ; mov rdi, QWORD [rbx + slot(obj)]
-                    ; cmp rdi, tags::LIST as i32
-                    ; jne >not_list
+                    ; cmp QWORD [rbx + slot(obj)], tags::LIST as i32
+                    ; jne =>not_list
                 );
                 self.list_words_for_read(oob);
-                asm!(self.ops
-                    ; jmp >index
-                    ; not_list:
-                    ; cmp rdi, tags::TUPLE as i32
-                    ; jne =>slow
-                    ; mov rdx, QWORD [rax + l.tuple_len]
-                    ; mov rsi, QWORD [rax + l.tuple_ptr]
-                    ; index:
-                );
+                asm!(self.ops; =>index);
+                self.cold(move |g| {
+                    asm!(g.ops
+                        ; =>not_list
+                        ; cmp QWORD [rbx + slot(obj)], tags::TUPLE as i32
+                        ; jne =>slow
+                        ; mov rdx, QWORD [rax + l.tuple_len]
+                        ; mov rsi, QWORD [rax + l.tuple_ptr]
+                        ; jmp =>index
+                    );
+                });
             }
         }
         self.comment(format_args!("bounds check, negative index from the end"));
         match self.index_check(known, oob) {
-            Some(off) => asm!(self.ops
-                ; mov rax, QWORD [rsi + off]
-                ; mov rcx, QWORD [rsi + off + 8]
-            ),
-            None => asm!(self.ops
-                ; mov rax, QWORD [rsi + rcx]
-                ; mov rcx, QWORD [rsi + rcx + 8]
-            ),
+            Some(off) => self.put_value_mem(dst, off),
+            None => {
+                asm!(self.ops; add rsi, rcx);
+                self.put_value_mem(dst, 0);
+            }
         }
-        self.put_value_rax_rcx(dst);
         self.lean_call(slow, pc, lean::jit_subscr_any as *const ());
         self.index_bail(oob, pc, ExitReason::IndexOutOfRange);
         self.set_known(dst, None);
@@ -236,28 +237,45 @@ impl<'a> Gen<'a> {
             ; mov rax, QWORD [rbx + pay(obj)]
             ; cmp QWORD [rax + l.list_flag], 0
             ; jne =>oob
-            ; mov rdx, QWORD [rax + l.list_len]
         );
-        let off = self.index_check(known, oob);
-        if let Some(off) = off {
-            // The stores below address `[rsi + rcx]`.
-            asm!(self.ops; mov ecx, off);
-        }
-        asm!(self.ops; mov rsi, QWORD [rax + l.list_ptr]);
+        let off = match known.and_then(const_offset) {
+            Some(off) => {
+                // A small constant index: one compare with the length, the
+                // item at a constant offset.
+                asm!(self.ops
+                    ; cmp QWORD [rax + l.list_len], (off / 16)
+                    ; jle =>oob
+                    ; mov rsi, QWORD [rax + l.list_ptr]
+                );
+                off
+            }
+            None => {
+                asm!(self.ops; mov rdx, QWORD [rax + l.list_len]);
+                self.index_check(known, oob);
+                asm!(self.ops
+                    ; mov rsi, QWORD [rax + l.list_ptr]
+                    ; add rsi, rcx
+                );
+                0
+            }
+        };
         match self.alloc_of(src).filter(|_| self.in_reg(src).is_some()) {
             Some(a) => {
                 let tag = a.kind.tag() as i32;
-                self.load_gpr(2, src);
-                asm!(self.ops
-                    ; mov QWORD [rsi + rcx], tag
-                    ; mov QWORD [rsi + rcx + 8], rdx
-                );
+                asm!(self.ops; mov QWORD [rsi + off], tag);
+                match self.in_reg(src) {
+                    Some(MReg::Xmm(x)) => asm!(self.ops; movsd QWORD [rsi + off + 8], Rx(x)),
+                    _ => {
+                        self.load_gpr(2, src);
+                        asm!(self.ops; mov QWORD [rsi + off + 8], rdx);
+                    }
+                }
             }
             None => asm!(self.ops
                 ; mov rdx, QWORD [rbx + slot(src)]
                 ; mov rdi, QWORD [rbx + pay(src)]
-                ; mov QWORD [rsi + rcx], rdx
-                ; mov QWORD [rsi + rcx + 8], rdi
+                ; mov QWORD [rsi + off], rdx
+                ; mov QWORD [rsi + off + 8], rdi
             ),
         }
         self.lean_call(slow, pc, lean::jit_store_subscr_any as *const ());
@@ -265,9 +283,12 @@ impl<'a> Gen<'a> {
     }
 
     /// `Unpack start, src, count`: a tuple or list of exactly `count` items
-    /// copied into `start..start + count`. Not register-aware, but its
-    /// inline code calls nothing and keeps off r8-r11 and the XMM registers
-    /// (`regalloc::keeps_registers`).
+    /// copied into `start..start + count`. Register-aware: an item whose
+    /// target is allocated is checked for the allocated type and loaded
+    /// into its register; another type (any item) puts every item into the
+    /// frame, spills, and leaves to the interpreter after the instruction.
+    /// Only rax, rcx, rdx, rsi and rdi are scratch, and the slow paths
+    /// spill (the cold code runs in the captured register state).
     pub(super) fn gen_unpack(&mut self, pc: u32, start: u16, src: u16, count: u16) {
         let l = *layout();
         if count == 0 || count > MAX_INLINE_UNPACK {
@@ -296,18 +317,66 @@ impl<'a> Gen<'a> {
             ; mov rsi, QWORD [rax + l.list_ptr]
             ; copy:
         );
-        // The items are read through rsi, so `src` may be among the targets.
-        for i in 0..count {
-            let at = i as i32 * 16;
-            asm!(self.ops
-                ; mov rcx, QWORD [rsi + at]
-                ; mov rdx, QWORD [rsi + at + 8]
-                ; mov QWORD [rbx + slot(start + i)], rcx
-                ; mov QWORD [rbx + pay(start + i)], rdx
-            );
-            self.set_known(start + i, None);
-        }
         self.index_bail(slow, pc, ExitReason::UnpackNotFast);
+        // The items are read through rsi, so `src` may be among the targets.
+        let other = self.ops.new_dynamic_label();
+        let mut other_used = false;
+        let before = self.rs.mode;
+        for i in 0..count {
+            let (t, at) = (start + i, i as i32 * 16);
+            match self.alloc_of(t) {
+                Some(a) => {
+                    other_used = true;
+                    asm!(self.ops
+                        ; cmp QWORD [rsi + at], a.kind.tag() as i32
+                        ; jne =>other
+                    );
+                    match self.in_reg(t) {
+                        Some(MReg::Gpr(d)) => asm!(self.ops; mov Rq(d), QWORD [rsi + at + 8]),
+                        Some(MReg::Xmm(x)) => {
+                            asm!(self.ops; movsd Rx(x), QWORD [rsi + at + 8])
+                        }
+                        // A slot whose frame tag the region keeps, in the
+                        // frame state: the payload only.
+                        None => asm!(self.ops
+                            ; mov rdx, QWORD [rsi + at + 8]
+                            ; mov QWORD [rbx + pay(t)], rdx
+                        ),
+                    }
+                    self.dirtied(t);
+                }
+                None => asm!(self.ops
+                    ; mov rcx, QWORD [rsi + at]
+                    ; mov rdx, QWORD [rsi + at + 8]
+                    ; mov QWORD [rbx + slot(t)], rcx
+                    ; mov QWORD [rbx + pay(t)], rdx
+                ),
+            }
+            self.set_known(t, None);
+        }
+        if other_used {
+            self.bail_sites.push((pc + 1, ExitReason::RegType));
+            self.cold(move |g| {
+                asm!(g.ops; =>other);
+                g.comment(format_args!(
+                    "pc {pc}: an item of another type than its register's: leave"
+                ));
+                // The state before the copies: spill, then every item into
+                // the frame (over anything the spill stored for a target).
+                g.rs.mode = before;
+                g.spill();
+                for i in 0..count {
+                    let (t, at) = (start + i, i as i32 * 16);
+                    asm!(g.ops
+                        ; mov rcx, QWORD [rsi + at]
+                        ; mov rdx, QWORD [rsi + at + 8]
+                        ; mov QWORD [rbx + slot(t)], rcx
+                        ; mov QWORD [rbx + pay(t)], rdx
+                    );
+                }
+                g.reg_exit(pc + 1);
+            });
+        }
     }
 
     /// `LoadGlobal dst, slot`: the module's slot, else its builtin cache,
@@ -327,36 +396,35 @@ impl<'a> Gen<'a> {
             "global slot {gslot} of module {}: bound, else the builtin cache",
             module.name.as_str()
         ));
+        // The value straight into rax (tag) and rcx (payload).
         asm!(self.ops
-            ; mov rax, QWORD globals
-            ; cmp QWORD [rax + l.vec_flag], 0
+            ; mov rdx, QWORD globals
+            ; cmp QWORD [rdx + l.vec_flag], 0
             ; jl =>miss
-            ; cmp QWORD [rax + l.vec_len], gslot as i32
+            ; cmp QWORD [rdx + l.vec_len], gslot as i32
             ; jbe =>miss
-            ; mov rax, QWORD [rax + l.vec_ptr]
-            ; mov rcx, QWORD [rax + at]
-            ; test rcx, rcx
+            ; mov rdx, QWORD [rdx + l.vec_ptr]
+            ; mov rax, QWORD [rdx + at]
+            ; test rax, rax
             ; jz =>builtin
-            ; mov rdx, QWORD [rax + at + 8]
+            ; mov rcx, QWORD [rdx + at + 8]
             ; =>store
-            ; mov rax, rcx
-            ; mov rcx, rdx
         );
         self.put_value_rax_rcx(dst);
         self.cold(move |g| {
             asm!(g.ops; =>builtin);
             g.comment(format_args!("pc {pc}: unbound global: the builtin cache"));
             asm!(g.ops
-                ; mov rax, QWORD builtins
-                ; cmp QWORD [rax + l.vec_flag], 0
+                ; mov rdx, QWORD builtins
+                ; cmp QWORD [rdx + l.vec_flag], 0
                 ; jl =>miss
-                ; cmp QWORD [rax + l.vec_len], gslot as i32
+                ; cmp QWORD [rdx + l.vec_len], gslot as i32
                 ; jbe =>miss
-                ; mov rax, QWORD [rax + l.vec_ptr]
-                ; mov rcx, QWORD [rax + at]
-                ; test rcx, rcx
+                ; mov rdx, QWORD [rdx + l.vec_ptr]
+                ; mov rax, QWORD [rdx + at]
+                ; test rax, rax
                 ; jz =>miss
-                ; mov rdx, QWORD [rax + at + 8]
+                ; mov rcx, QWORD [rdx + at + 8]
                 ; jmp =>store
             );
         });

@@ -9,7 +9,6 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::interp::vm::Vm;
 use crate::jit::exits::{ExitReason, Outcome};
-use crate::runtime::value::Value;
 
 /// Run one instruction in the interpreter (a bail, or an instruction with no
 /// template) and tell compiled code where to go on.
@@ -49,30 +48,6 @@ pub extern "sysv64" fn jit_reg_exit(vm: *mut Vm, pc: u32, reason: u32) -> u64 {
         vm.jit.count_exit(code, pc, r);
     }
     Outcome::Resume(pc).encode()
-}
-
-/// `a ** b` where one operand is a float and the other a float or a small
-/// int (as the interpreter's `binary_op` computes it: the int converted, then
-/// `float_pow_value`), given the operands' and the result's register slots.
-/// Returns 0 when it wrote the result, 1 for anything else (other types, or
-/// a power Python raises for): compiled code then steps the instruction.
-pub extern "sysv64" fn jit_pow_float(a: *const Value, b: *const Value, dst: *mut Value) -> u64 {
-    // SAFETY: compiled code passes registers of the frame it runs.
-    let (a, b) = unsafe { (*a, *b) };
-    let (x, y) = match (a, b) {
-        (Value::Float(x), Value::Float(y)) => (x, y),
-        (Value::Float(x), Value::Int(y)) => (x, y as f64),
-        (Value::Int(x), Value::Float(y)) => (x as f64, y),
-        _ => return 1,
-    };
-    match crate::interp::ops::float_pow_value(x, y) {
-        Ok(r) => {
-            // SAFETY: as above; the register holds a Value, overwritten whole.
-            unsafe { *dst = Value::Float(r) };
-            0
-        }
-        Err(_) => 1,
-    }
 }
 
 /// Run the instruction at `pc` of the top frame in the interpreter.

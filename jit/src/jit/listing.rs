@@ -16,8 +16,8 @@ fn helper_symbols() -> Vec<(u64, String)> {
             "jit_call".into(),
         ),
         (
-            helpers::jit_pow_float as *const () as u64,
-            "jit_pow_float".into(),
+            crate::jit::codegen::gen_pow::jit_pow_raw as *const () as u64,
+            "jit_pow_raw".into(),
         ),
         (
             helpers::jit_reg_exit as *const () as u64,

@@ -112,6 +112,10 @@ pub struct CodeJit {
     pub decided: Cell<bool>,
     /// The current compiled code (owned by `JitRuntime::compiled`), or null.
     pub compiled: Cell<*const Compiled>,
+    /// The current compiled code's direct entry (`Compiled::direct`), or 0:
+    /// where inline direct calls enter (`codegen/gen_calls.rs`), read
+    /// through the callee's code object so a recompile redirects them.
+    pub direct: Cell<usize>,
 }
 
 impl CodeJit {
@@ -145,8 +149,12 @@ pub struct Compiled {
     pub code: Rc<Code>,
     pub buf: ExecutableBuffer,
     pub entry: EntryFn,
-    /// Address of the first instruction's code (where direct calls enter).
+    /// Address of the first instruction's code (where the Rust direct call
+    /// path enters, through `entry`).
     pub pc0: usize,
+    /// The direct entry (`codegen::Gen::gen_direct_entry`), where an inline
+    /// direct call enters; 0: none.
+    pub direct: usize,
     /// Code offset of each bytecode instruction.
     pub pc_offsets: Vec<u32>,
     /// Where the interpreter enters at each instruction (`u32::MAX`: it
@@ -360,8 +368,15 @@ impl JitRuntime {
         let _tier = crate::recorder::sampler::TierScope::enter(profile::Tier::Compiler);
         let at_ticks = crate::recorder::clock::ticks();
         let start = Instant::now();
+        // The VM holding this runtime, if it is in one: where compiled code
+        // finds the collector's flag relative to r12.
+        let vm_at = (self as *const JitRuntime as usize)
+            .wrapping_sub(std::mem::offset_of!(crate::interp::vm::Vm, jit));
+        let in_vm = (gc_due as usize).wrapping_sub(vm_at);
         let polls = codegen::Polls {
             gc_due,
+            gc_due_in_vm: (in_vm < std::mem::size_of::<crate::interp::vm::Vm>())
+                .then_some(in_vm as i32),
             interrupted,
             sample: self
                 .options
@@ -369,20 +384,28 @@ impl JitRuntime {
                 .then(crate::recorder::sampler::pending_flag),
         };
         let listing = self.options.listing;
-        let regalloc = self.options.regalloc.then_some(&noreg_at[..]);
+        // locals() reads variables from the frame: keep them there.
+        let regalloc = (self.options.regalloc && !code.reads_frame).then_some(&noreg_at[..]);
         let (built, peak_heap_bytes) = crate::recorder::heapcount::measure(|| {
             let out =
                 codegen::Gen::new(code, &generic_at, &demoted, listing, polls, regalloc).generate();
             let speculated = out.speculated;
             let sites = out.method_sites;
+            let direct_offset = out.direct_offset;
             let counters = out.line_counters;
             out.ops.finalize().map(|bytes| {
-                let site_info = (out.pc_offsets, out.entry_offsets, out.notes, out.bail_sites);
+                let site_info = (
+                    out.pc_offsets,
+                    out.entry_offsets,
+                    out.notes,
+                    out.bail_sites,
+                    direct_offset,
+                );
                 (site_info, speculated, (sites, counters), bytes)
             })
         });
         let (
-            (pc_offsets, entry_offsets, notes, bail_sites),
+            (pc_offsets, entry_offsets, notes, bail_sites, direct_offset),
             speculated,
             (method_sites, line_counters),
             bytes,
@@ -419,11 +442,15 @@ impl JitRuntime {
                 .or(pc_offsets.first().copied())
                 .unwrap_or(0) as usize,
         )) as usize;
+        let direct = direct_offset.map_or(0, |o| {
+            buf.ptr(dynasmrt::AssemblyOffset(o as usize)) as usize
+        });
         let compiled = Rc::new(Compiled {
             code: code.clone(),
             buf,
             entry,
             pc0,
+            direct,
             pc_offsets,
             entry_offsets,
             notes,
@@ -447,6 +474,7 @@ impl JitRuntime {
             announce(sink, &compiled);
         }
         code.jit.compiled.set(Rc::as_ptr(&compiled));
+        code.jit.direct.set(compiled.direct);
         self.compiled.push(compiled);
         true
     }

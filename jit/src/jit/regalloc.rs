@@ -61,7 +61,8 @@
 //! does not model is taken to read and possibly write every register, which
 //! is correct but makes every slot live there). If its inline code calls
 //! nothing and keeps off r8-r11 and the XMM registers, `keeps_registers`
-//! spares the reload of the caller-saved registers after it (`Unpack`).
+//! spares the reload of the caller-saved registers after it (none at the
+//! moment).
 //!
 //! To make one register-aware: add it to `reg_aware`, make its template
 //! read and write its operands through `Gen::load_gpr` / `Gen::put_int` /
@@ -74,14 +75,14 @@
 //! slot lets the slot's uses decide). Done so far, besides arithmetic:
 //! `ForIter` over a range or list (`gen_loops_reg.rs`: the counter of
 //! `for i in range(n)` lives in a register, the range's `next` stays in
-//! memory), list/tuple `Subscr`, list `StoreSubscr` and `LoadGlobal`
-//! (`gen_index.rs`).
+//! memory), list/tuple `Subscr`, list `StoreSubscr`, `Unpack` and
+//! `LoadGlobal` (`gen_index.rs`), float `**` (`gen_pow.rs`, which calls
+//! `pow` between a spill and a reload: `calls_out`).
 //!
 //! # Known limits
 //!
-//! One type per slot per loop nest: a temporary the compiler reuses for an
-//! unpacked tuple and for a float (nbody's inner loop) is not allocated;
-//! splitting slots into def-use webs would lift that. A float accumulator
+//! Only ints and floats live in registers (a list copied into a temporary
+//! for `v[0] += x` goes through the frame). A float accumulator
 //! that starts as the int 0 fails the entry stub's check once per entry into
 //! its loop (the interpreter runs the first iteration).
 
@@ -635,17 +636,25 @@ pub fn reg_aware(ins: &Instr) -> bool {
             | Subscr { .. }
             | StoreSubscr { .. }
             | LoadGlobal { .. }
+            | Pow { .. }
+            | Unpack { .. }
     )
+}
+
+/// Register-aware instructions whose fast path calls out (spilling first
+/// and reloading the caller-saved registers after the call).
+pub fn calls_out(ins: &Instr) -> bool {
+    matches!(ins, Instr::Pow { .. })
 }
 
 /// Instructions that are not register-aware but whose inline code calls
 /// nothing and uses no allocated register (its slow paths spill and come
 /// back through the next instruction's entry stub): after them only what
 /// they wrote is checked and loaded, the caller-saved registers still hold
-/// their slots.
-pub fn keeps_registers(ins: &Instr) -> bool {
-    use Instr::*;
-    matches!(ins, Unpack { count, .. } if (1..=MAX_INLINE_UNPACK).contains(count))
+/// their slots. (None at the moment: `Unpack`, the one there was, is
+/// register-aware now.)
+pub fn keeps_registers(_ins: &Instr) -> bool {
+    false
 }
 
 /// Longest `Unpack` the code generator does inline (longer ones call a
@@ -764,6 +773,14 @@ fn infer(code: &Code, webs: &Webs, fx: &FxTable) -> Vec<Ty> {
                     if t != Ty::None && !(t == Ty::Any && named(dst)) {
                         set(&mut ty, pc, dst, t, c);
                     }
+                    // And back: a temporary nothing constrains (an item
+                    // unpacked or loaded, whose template checks the tag
+                    // of what it puts into a register) copied into a local
+                    // of a type takes that type.
+                    let d = get(&ty, pc, dst);
+                    if t == Ty::None && !named(src) && matches!(d, Ty::Int | Ty::Float) {
+                        set(&mut ty, pc, src, d, c);
+                    }
                 }
                 Add { dst, a, b }
                 | Sub { dst, a, b }
@@ -797,6 +814,16 @@ fn infer(code: &Code, webs: &Webs, fx: &FxTable) -> Vec<Ty> {
                                 Ty::Int
                             }
                         }
+                    };
+                    set(&mut ty, pc, dst, t, c);
+                }
+                Pow { dst, .. } => {
+                    // The template checks its operands; a float site's
+                    // result is a float (else the interpreter's).
+                    let t = if fb & (FLOAT | feedback::MIXED) != 0 && fb & (INT | OTHER) == 0 {
+                        Ty::Float
+                    } else {
+                        Ty::Any
                     };
                     set(&mut ty, pc, dst, t, c);
                 }
@@ -869,7 +896,11 @@ fn infer(code: &Code, webs: &Webs, fx: &FxTable) -> Vec<Ty> {
                 // (A temporary the compiler reuses for other values, a row
                 // of a nested list or a function about to be called, is
                 // another web: its uses say nothing of this one.)
-                ForIter { .. } | StoreSubscr { .. } | Subscr { .. } | LoadGlobal { .. } => {}
+                ForIter { .. }
+                | StoreSubscr { .. }
+                | Subscr { .. }
+                | LoadGlobal { .. }
+                | Unpack { .. } => {}
                 // What other instructions write is not known here: a slot
                 // they write (often a temporary reused for other values)
                 // stays in the frame.
@@ -999,7 +1030,6 @@ fn plan_region(
     let mut weight = vec![0u64; nw];
     let mut read_aware = vec![false; nw];
     let mut written_aware = vec![false; nw];
-    let mut only_consts = vec![true; nw];
     // What a caller-saved register costs: a reload after each instruction
     // that calls into the runtime while the web is live.
     let mut reloads = vec![0u64; nw];
@@ -1020,7 +1050,7 @@ fn plan_region(
         if keeps_registers(ins) {
             continue;
         }
-        if !reg_aware(ins) {
+        if !reg_aware(ins) || calls_out(ins) {
             if pc < end {
                 for r in bits(live.row(pc as usize + 1)) {
                     if let Some(web) = webs.at(pc + 1, r) {
@@ -1028,7 +1058,9 @@ fn plan_region(
                     }
                 }
             }
-            continue;
+            if !reg_aware(ins) {
+                continue;
+            }
         }
         for r in bits(fx.reads.row(pc as usize)) {
             if let Some(web) = webs.at(pc, r) {
@@ -1036,15 +1068,11 @@ fn plan_region(
                 read_aware[web as usize] = true;
             }
         }
-        let konst = matches!(ins, Instr::LoadInt { .. } | Instr::LoadConst { .. });
         for r in bits(fx.kills.row(pc as usize)) {
             if let Some(web) = webs.at(pc, r) {
                 let web = web as usize;
                 weight[web] += w;
                 written_aware[web] = true;
-                if !konst {
-                    only_consts[web] = false;
-                }
             }
         }
     }
@@ -1056,14 +1084,11 @@ fn plan_region(
     let mut cands: Vec<(u64, u16, usize, RKind)> = (0..nw)
         .filter_map(|w| {
             let kind = kind_of(ty[w])?;
-            // A temporary holding an int constant is read as an immediate
-            // (a float constant is not: in a register it costs one load
-            // less than in the frame); a web no template reads gains
-            // nothing in a register.
-            if !read_aware[w]
-                || (written_aware[w] && only_consts[w] && kind == RKind::Int)
-                || unbound[w]
-            {
+            // A web no template reads gains nothing in a register. (A
+            // temporary holding an int constant is read as an immediate
+            // anyway, but in a register its constant costs one instruction
+            // instead of two stores to the frame.)
+            if !read_aware[w] || unbound[w] {
                 return None;
             }
             Some((weight[w], webs.slot[w], w, kind))

@@ -57,9 +57,11 @@ fn cache_index(caller: usize, callee: usize) -> usize {
 #[repr(C)]
 pub struct Counts {
     pub calls: Cell<u64>,
-    /// Calls made while an activation (of the function, or of the function
-    /// called from this caller) was running.
-    pub recursive: Cell<u64>,
+    /// Primitive calls: made while no activation (of the function, or of
+    /// the function called from this caller) was running. Counted rather
+    /// than the recursive ones because compiled code can add the carry of
+    /// `active < 1` (`cmp; adc`: two instructions, no branch).
+    pub primitive: Cell<u64>,
     /// Activations on the stack now.
     pub active: Cell<u64>,
     pub self_ticks: Cell<u64>,
@@ -81,9 +83,7 @@ impl Counts {
     pub fn start(&self) {
         self.calls.set(self.calls.get() + 1);
         let a = self.active.get();
-        if a != 0 {
-            self.recursive.set(self.recursive.get() + 1);
-        }
+        self.primitive.set(self.primitive.get() + (a == 0) as u64);
         self.active.set(a + 1);
     }
 
@@ -108,7 +108,7 @@ impl Counts {
     pub fn figures(&self) -> Figures {
         Figures {
             calls: self.calls.get(),
-            primitive_calls: self.calls.get() - self.recursive.get(),
+            primitive_calls: self.primitive.get(),
             self_ticks: self.self_ticks.get(),
             cum_ticks: self.cum_ticks.get(),
         }
@@ -411,6 +411,10 @@ impl BuiltinCall {
         unsafe { (*self.edge).callee_counts as usize }
     }
 }
+
+/// The counts' interface to compiled code that counts direct calls inline.
+#[path = "calls_inline.rs"]
+pub mod inline;
 
 #[cfg(test)]
 mod tests {

@@ -198,9 +198,16 @@ impl Trace for TupleObj {
 
 pub struct DictObj {
     pub table: RefCell<DictTable>,
+    /// Set on the dict `globals()` returns: the module whose global slots
+    /// mirror this dict, so writes through the dict reach the code
+    /// (`dict_ops::dict_set`/`dict_remove`, `builtins/namespaces.rs`).
+    pub module: std::cell::Cell<Option<Gc<ModuleObj>>>,
 }
 impl Trace for DictObj {
     fn trace(&self, t: &mut Tracer) {
+        if let Some(m) = self.module.get() {
+            t.mark(m);
+        }
         for (k, v) in self.table.borrow().iter() {
             t.mark_value(&k);
             t.mark_value(&v);
@@ -855,6 +862,10 @@ pub struct TypeObj {
     /// Not traced: a found value is read only while the version proves the
     /// class still holds it.
     pub specials: RefCell<Vec<(usize, u32, Option<Value>)>>,
+    /// The class version under which its instances were found to compare
+    /// by identity: no rich-comparison method in the MRO below `object`
+    /// and no built-in payload (0: not known; see `Vm::plain_compare`).
+    pub plain_cmp: Cell<u32>,
 }
 impl TypeObj {
     /// A type with an empty dict; the caller sets the MRO once it is allocated.
@@ -879,6 +890,7 @@ impl TypeObj {
             slots: RefCell::new(None),
             plain_attrs: Cell::new(false),
             specials: RefCell::new(Vec::new()),
+            plain_cmp: Cell::new(0),
         }
     }
     pub fn is_subtype_of(&self, other: Gc<TypeObj>) -> bool {
@@ -953,6 +965,11 @@ impl Default for Value {
 pub struct TraceEntry {
     pub code: Rc<Code>,
     pub line: u32,
+    /// The faulting instruction, whose source range the markers under the
+    /// line show.
+    pub pc: u32,
+    /// Raised by a `CallMethod`'s attribute lookup (`Code::fault_loc`).
+    pub method_lookup: bool,
 }
 
 pub struct InstanceObj {
@@ -1095,9 +1112,14 @@ pub struct ModuleObj {
     /// an index, not a hash lookup. `Undefined` = not (yet) assigned.
     pub globals: RefCell<Vec<Value>>,
     pub slots: RefCell<std::collections::HashMap<Rc<str>, usize>>,
+    /// The name of each slot (the inverse of `slots`).
+    pub slot_names: RefCell<Vec<Rc<str>>>,
     /// Built-ins found for unassigned global slots, by slot: `len` is looked up
     /// by name once per module, not on every call.
     pub builtin_cache: RefCell<Vec<Value>>,
+    /// The dict `globals()` / `module.__dict__` return, made on first use and
+    /// refreshed from the slots on each (see `builtins/namespaces.rs`).
+    pub namespace: std::cell::Cell<Option<Gc<DictObj>>>,
 }
 impl ModuleObj {
     pub fn slot_of(&self, name: &str) -> Option<usize> {
@@ -1111,7 +1133,9 @@ impl ModuleObj {
         let mut g = self.globals.borrow_mut();
         let i = g.len();
         g.push(Value::Undefined);
-        self.slots.borrow_mut().insert(name.into(), i);
+        let name: Rc<str> = name.into();
+        self.slots.borrow_mut().insert(name.clone(), i);
+        self.slot_names.borrow_mut().push(name);
         i
     }
     pub fn get(&self, name: &str) -> Option<Value> {
@@ -1131,6 +1155,9 @@ impl Trace for ModuleObj {
         t.mark(self.name);
         t.mark_values(&self.globals.borrow());
         t.mark_values(&self.builtin_cache.borrow());
+        if let Some(d) = self.namespace.get() {
+            t.mark(d);
+        }
     }
 }
 

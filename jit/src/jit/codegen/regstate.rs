@@ -103,17 +103,19 @@ impl<'a> Gen<'a> {
     }
 
     /// What is known of `r`, with the allocated type of a slot of the region
-    /// (or the checked type of a slot the region never writes).
-    pub(super) fn known_with_alloc(&self, r: u16, k: Option<Known>) -> Option<Known> {
+    /// (or the checked type of a slot the region never writes). `frame`:
+    /// `k` was noted while the slot was in the frame.
+    pub(super) fn known_with_alloc(&self, r: u16, k: Option<Known>, frame: bool) -> Option<Known> {
         let kind = match self.alloc_of(r) {
             Some(a) => Some(a.kind),
             None => {
                 // Another web of this slot may have been written in a
                 // register only: the frame's tag is not what the template
-                // that wrote it noted.
-                if self
-                    .region()
-                    .is_some_and(|g| g.allocs.iter().any(|a| a.slot == r && !a.stable))
+                // that wrote it noted (unless it noted it in the frame).
+                if !frame
+                    && self
+                        .region()
+                        .is_some_and(|g| g.allocs.iter().any(|a| a.slot == r && !a.stable))
                 {
                     return None;
                 }
@@ -462,6 +464,45 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Store the value whose two words are at `[rsi + off]` (an item of a
+    /// list or tuple) into `dst`: as `put_value_rax_rcx`, but an allocated
+    /// `dst` in register state compares the tag in memory and loads the
+    /// payload straight into its register.
+    pub(super) fn put_value_mem(&mut self, dst: u16, off: i32) {
+        match self.alloc_of(dst) {
+            Some(a) if self.rs.mode.regs => {
+                self.dirtied(dst);
+                let other = self.ops.new_dynamic_label();
+                asm!(self.ops
+                    ; cmp QWORD [rsi + off], a.kind.tag() as i32
+                    ; jne =>other
+                );
+                match a.reg {
+                    MReg::Gpr(d) => asm!(self.ops; mov Rq(d), QWORD [rsi + off + 8]),
+                    MReg::Xmm(x) => asm!(self.ops; movsd Rx(x), QWORD [rsi + off + 8]),
+                }
+                self.cold(move |g| {
+                    asm!(g.ops; =>other);
+                    g.leave_type_changed(move |g| {
+                        asm!(g.ops
+                            ; mov rax, QWORD [rsi + off]
+                            ; mov rcx, QWORD [rsi + off + 8]
+                            ; mov QWORD [rbx + slot(dst)], rax
+                            ; mov QWORD [rbx + pay(dst)], rcx
+                        );
+                    });
+                });
+            }
+            _ => {
+                asm!(self.ops
+                    ; mov rax, QWORD [rsi + off]
+                    ; mov rcx, QWORD [rsi + off + 8]
+                );
+                self.put_value_rax_rcx(dst);
+            }
+        }
+    }
+
     /// Copy the frame slot `src` into `dst`'s register (register state,
     /// `dst` allocated, `src` not in a register): a tag compare on the frame
     /// and a load, no round trip through rax/rcx. Another type leaves after
@@ -518,14 +559,12 @@ impl<'a> Gen<'a> {
     /// a `RegType` exit there.
     pub(super) fn reg_exit(&mut self, pc: u32) {
         self.uncount_resuming_at(pc);
-        let helper = helpers::jit_reg_exit as *const () as i64;
+        let helper = helpers::jit_reg_exit as *const () as usize;
+        let shared = self.shared_call(helper, super::SharedKind::Exit);
         asm!(self.ops
-            ; mov rdi, r12
             ; mov esi, pc as i32
             ; mov edx, ExitReason::RegType as i32
-            ; mov rax, QWORD helper
-            ; call rax
-            ; jmp ->exit
+            ; jmp =>shared
         );
     }
 

@@ -1,0 +1,152 @@
+//! Recording: counting an inline direct call (`gen_calls.rs`) as the
+//! interpreter's frame push and pop count theirs, in the call sequence.
+//!
+//! With sampled timing (the default) the counts are cProfile's calls,
+//! primitive calls and per-caller edges, kept by `recorder::calls` on the
+//! call's caller edge, which the callee's frame holds (`Frame::rec_edge`).
+//! A site's caller is the compiled frame it is in, so each callee the site
+//! remembers has one edge; the site entry keeps it (`DirectEntry::rec_edge`)
+//! and the emitted code does what `Edge::start` and `Edge::end` do, at the
+//! offsets `recorder::calls::inline` publishes (that module says what
+//! compiled code relies on):
+//!
+//! - enter: when the entry knows its edge, for this recorder: count the
+//!   call on the edge and on the callee (calls, and a primitive call when no
+//!   activation is running), and give the new frame the edge;
+//!   otherwise call `jit_rec_enter_site`, which counts the call as the
+//!   interpreter does and gives the entry its edge for the next time;
+//! - leave: uncount the frame's edge, if it has one, and clear it.
+//!
+//! Exact timing reads the clock at each call and return: the hooks do it.
+
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+
+use super::Gen;
+use crate::interp::vm::Vm;
+use crate::jit::direct;
+use crate::jit::direct_site::{frame_layout, DirectEntry};
+use crate::recorder::calls::inline;
+
+impl<'a> Gen<'a> {
+    /// After the inline push, before the callee runs: count the call. r8
+    /// holds the site's entry for the callee, rdx the new frame; r8-r10 are
+    /// kept.
+    pub(super) fn rec_call_enter(&mut self, pc: u32) {
+        let l = *frame_layout();
+        let c = *inline::layout();
+        let (hook, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        let f = jit_rec_enter_site as *const () as i64;
+        self.comment(format_args!("recording: count the call inline"));
+        asm!(self.ops
+            ; mov rax, [r12 + l.rec]
+            ; test rax, rax
+            ; jz =>done
+            ; cmp rax, [r8 + l.site_rec_owner]
+            ; jne =>hook
+            ; mov rcx, [r8 + l.site_rec_edge]
+            // The edge's counts, then the callee's: a call, primitive (the
+            // carry of active < 1) when no activation is running.
+            ; add QWORD [rcx + c.calls], 1
+            ; cmp QWORD [rcx + c.active], 1
+            ; adc QWORD [rcx + c.primitive], 0
+            ; add QWORD [rcx + c.active], 1
+            ; mov rdi, [rcx + c.callee_counts]
+            ; add QWORD [rdi + c.calls], 1
+            ; cmp QWORD [rdi + c.active], 1
+            ; adc QWORD [rdi + c.primitive], 0
+            ; add QWORD [rdi + c.active], 1
+            ; mov [rdx + c.frame_rec_edge], rcx
+            // As `Vm::rec_enter`: allocations before the callee's first
+            // instruction take its frame's pc.
+            ; mov QWORD [r12 + l.rec_at0], -1
+            ; =>done
+        );
+        self.cold(move |g| {
+            g.comment(format_args!(
+                "pc {pc}: recording: count the call in the recorder"
+            ));
+            asm!(g.ops
+                ; =>hook
+                // Four pushes keep the stack 16-byte aligned for the call.
+                ; push r8
+                ; push r9
+                ; push r10
+                ; push r10
+                ; mov rdi, r12
+                ; mov rsi, r8
+                ; mov rax, QWORD f
+                ; call rax
+                ; pop r10
+                ; pop r10
+                ; pop r9
+                ; pop r8
+                ; jmp =>done
+            );
+        });
+    }
+
+    /// The inline call returned, before its frame is popped: uncount it,
+    /// as `Recorder::leave_frame` does.
+    pub(super) fn rec_call_leave(&mut self, pc: u32) {
+        let l = *frame_layout();
+        let c = *inline::layout();
+        let (hook, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        let f = direct::jit_rec_leave as *const () as i64;
+        self.comment(format_args!("recording: uncount the call inline"));
+        asm!(self.ops
+            ; mov rax, [r12 + l.rec]
+            ; test rax, rax
+            ; jz =>done
+            ; cmp BYTE [rax + l.rec_exact], 0
+            ; jne =>hook
+            // The top frame: the callee's.
+            ; imul rsi, [r12 + l.frames_len], l.frame_size
+            ; add rsi, [r12 + l.frames_ptr]
+            ; mov rcx, [rsi + c.frame_rec_edge - l.frame_size]
+            ; test rcx, rcx
+            ; jz =>done
+            ; mov QWORD [rsi + c.frame_rec_edge - l.frame_size], 0
+            ; sub QWORD [rcx + c.active], 1
+            ; mov rcx, [rcx + c.callee_counts]
+            ; sub QWORD [rcx + c.active], 1
+            ; =>done
+        );
+        self.cold(move |g| {
+            g.comment(format_args!("pc {pc}: recording: the call returns"));
+            asm!(g.ops
+                ; =>hook
+                ; mov rdi, r12
+                ; mov rax, QWORD f
+                ; call rax
+                ; jmp =>done
+            );
+        });
+    }
+}
+
+/// Recording: count the call whose frame compiled code just pushed inline
+/// through a site's entry `site` as `Vm::push_frame` counts its calls, and
+/// give the entry the call's edge, so the next call through it is counted
+/// inline (sampled timing only).
+pub extern "sysv64" fn jit_rec_enter_site(vm: *mut Vm, site: *const DirectEntry) {
+    direct::jit_rec_enter(vm);
+    // SAFETY: compiled code passes the `Vm` it was entered with, which no
+    // one else references while the hook runs, and its own site entry.
+    let (vm, site) = unsafe { (&mut *vm, &*site) };
+    let Some(r) = vm.rec.as_deref() else {
+        return;
+    };
+    let [.., caller, top] = vm.frames.as_slice() else {
+        return;
+    };
+    let e = top.rec_edge;
+    let caller_key = &caller.code().prof.counts as *const _ as usize;
+    // SAFETY: a frame's edge is one of the recorder's, boxed and kept while
+    // it lives. The edge is the site's only when its caller is the site's
+    // frame (not a builtin the frame is inside of).
+    if r.exact || e.is_null() || unsafe { (*e).caller_key } != caller_key {
+        return;
+    }
+    site.rec_edge.set(e);
+    site.rec_owner.set(r as *const _ as usize);
+}
