@@ -523,6 +523,105 @@ print(down(5000))\n";
     }
 }
 
+/// Every line's and every instruction's execution count, and every loop's
+/// iterations, keyed by file path and line (or function and pc).
+type Counts = std::collections::BTreeMap<(String, String, u32), u64>;
+
+fn exec_counts(p: &Profile) -> Counts {
+    let path = |f: u32| p.files.iter().find(|s| s.id == f).unwrap().path.clone();
+    let mut m = Counts::new();
+    for l in p.lines.iter().filter(|l| l.exec_count > 0) {
+        m.insert((path(l.file), String::new(), l.line), l.exec_count);
+    }
+    for f in &p.functions {
+        let file = f.file.map(path).unwrap_or_default();
+        let key = format!("{}@{}", f.qualname, f.first_line);
+        for b in f.bytecode.iter().filter(|b| b.exec_count > 0) {
+            m.insert((file.clone(), format!("{key} pc"), b.pc), b.exec_count);
+        }
+        for l in &f.loops {
+            m.insert(
+                (file.clone(), format!("{key} loop"), l.start_pc),
+                l.iterations,
+            );
+        }
+    }
+    m
+}
+
+/// Compiled code counts lines per basic block and hands some instructions
+/// to the interpreter (bails, steps, yields, returns, safepoint exits,
+/// exceptions, loop locals changing type), and fuses some (enumerate with
+/// its unpack): each engine must count every line entry once, so the
+/// counts are the interpreter's on every engine.
+#[test]
+fn line_counts_are_the_same_on_every_engine() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let programs = [
+        "regressions/line_counts_same_on_every_engine.py",
+        "jit/exceptions_in_loops.py",
+        "jit/generic_binary_ops.py",
+        "jit/enumerate_fused_unpack.py",
+        "jit/index_guards_lists_tuples.py",
+        "jit/regalloc_with_fused_enumerate.py",
+        "classic/spectral_norm.py",
+        "strings/caesar_cipher.py",
+        "strings/string_building.py",
+        "stdlib/collections_all.py",
+        "functions/generators_in_for_loops.py",
+        "functions/generators_drained_by_builtins.py",
+        "control_flow/generator_methods.py",
+        "exceptions/try_except_else_finally.py",
+        "exceptions/builtin_messages.py",
+        "classic/richards.py",
+        "classic/deltablue.py",
+        "classic/go.py",
+    ];
+    let engines: [&[&str]; 4] = [
+        &["--jit=off"],
+        &["--jit=eager"],
+        &["--jit=auto"],
+        &["--jit=eager", "--jit-regalloc=off"],
+    ];
+    let dir = temp_dir("line-counts");
+    for prog in programs {
+        let src = root.join(prog);
+        let mut base: Option<Counts> = None;
+        for engine in engines {
+            let out_path = dir.join("p.json");
+            let out = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+                .args(["run", "-q", "-o"])
+                .arg(&out_path)
+                .args(engine)
+                .arg(&src)
+                .current_dir(src.parent().unwrap())
+                .stdin(Stdio::null())
+                .output()
+                .unwrap();
+            let p = profile::load(&out_path).unwrap_or_else(|e| {
+                panic!(
+                    "{prog} {engine:?}: {e}\n{}",
+                    String::from_utf8_lossy(&out.stderr)
+                )
+            });
+            let counts = exec_counts(&p);
+            assert!(!counts.is_empty(), "{prog}: no counts");
+            match &base {
+                None => base = Some(counts),
+                Some(b) => {
+                    let diff: Vec<_> = b
+                        .iter()
+                        .filter(|(k, v)| counts.get(*k) != Some(v))
+                        .chain(counts.iter().filter(|(k, _)| !b.contains_key(*k)))
+                        .take(8)
+                        .collect();
+                    assert!(diff.is_empty(), "{prog} {engine:?} vs --jit=off: {diff:?}");
+                }
+            }
+        }
+    }
+}
+
 /// Call counts (calls, primitive calls, per-caller edges) do not depend on
 /// the engine: compiled code counting its direct calls inline must agree
 /// with the interpreter's hooks, with builtins called from inline-called

@@ -16,33 +16,41 @@ pub fn disassemble(code: &Code) -> String {
 
 /// One instruction as text: its mnemonic padded to a column, then its operands
 /// decoded (register names, constants, names, targets).
+///
+/// Written into one string (the profile has the text of every instruction
+/// of every function that ran, so this runs thousands of times per profile).
 pub fn instr_text(code: &Code, pc: usize) -> String {
     let ins = &code.instrs[pc];
-    let mut ops = Vec::new();
-    for (name, kind, v) in ins.operands() {
-        ops.push(match kind {
-            OperandKind::Reg if v == NO_REG => format!("{name}=-"),
-            OperandKind::Reg => match code.reg_names.get(v as usize).and_then(|n| n.clone()) {
-                Some(n) => format!("{name}=r{v}({n})"),
-                None => format!("{name}=r{v}"),
+    let mut out = String::with_capacity(48);
+    let _ = write!(out, "{:<14} ", ins.name());
+    for (i, (name, kind, v)) in ins.operands().into_iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(name);
+        out.push('=');
+        let _ = match kind {
+            OperandKind::Reg if v == NO_REG => write!(out, "-"),
+            OperandKind::Reg => match code.reg_names.get(v as usize).and_then(|n| n.as_ref()) {
+                Some(n) => write!(out, "r{v}({n})"),
+                None => write!(out, "r{v}"),
             },
             OperandKind::Const => {
-                format!("{name}=k{v}({})", const_text(code.consts.get(v as usize)))
+                write!(out, "k{v}({})", const_text(code.consts.get(v as usize)))
             }
-            OperandKind::Name => format!(
-                "{name}={}",
-                code.names
-                    .get(v as usize)
-                    .map(|n| n.as_str().to_string())
-                    .unwrap_or_default()
-            ),
-            OperandKind::Global => format!("{name}=g{v}"),
-            OperandKind::Target => format!("{name}=@{v}"),
-            OperandKind::Imm => format!("{name}={}", v as i16),
-            OperandKind::Count => format!("{name}={v}"),
-        });
+            OperandKind::Name => {
+                if let Some(n) = code.names.get(v as usize) {
+                    out.push_str(n.as_str());
+                }
+                Ok(())
+            }
+            OperandKind::Global => write!(out, "g{v}"),
+            OperandKind::Target => write!(out, "@{v}"),
+            OperandKind::Imm => write!(out, "{}", v as i16),
+            OperandKind::Count => write!(out, "{v}"),
+        };
     }
-    format!("{:<14} {}", ins.name(), ops.join(" "))
+    out
 }
 
 fn disassemble_into(code: &Code, out: &mut String) {

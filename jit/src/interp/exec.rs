@@ -268,7 +268,14 @@ impl Vm {
                         match self.jit_outcome(w) {
                             // A return the interpreter entered the frame for:
                             // it runs the return itself.
-                            Outcome::Resume(p) | Outcome::Continue(p) | Outcome::Return(p) => {
+                            Outcome::Resume(p) | Outcome::Continue(p) => {
+                                pc = p as usize;
+                                break;
+                            }
+                            Outcome::Return(p) => {
+                                if PROF {
+                                    self.rec_uncount(code, p as usize);
+                                }
                                 pc = p as usize;
                                 break;
                             }
@@ -1322,16 +1329,19 @@ impl Vm {
                 Instr::Return { src } => {
                     let v = r!(src);
                     let f = &self.frames[frame_idx];
-                    if !PROF
-                        && f.construct.is_none()
+                    if f.construct.is_none()
                         && f.generator.is_none()
                         && !f.entry
                         && !matches!(v, Value::NotImplemented)
                     {
                         // The plain return, `pop_frame`'s work for a frame
                         // that is no generator, class call, operator or
-                        // entry frame (and with no recorder to tell).
+                        // entry frame; recording, the frame's call edge
+                        // is uncounted inline.
                         let (ret, hb) = (f.ret_slot, f.handled_base);
+                        if PROF {
+                            self.rec_leave();
+                        }
                         self.frames.pop();
                         self.handled.truncate(hb);
                         self.stack[ret] = v;
@@ -1361,9 +1371,12 @@ impl Vm {
                 }
                 Instr::ReturnNone {} => {
                     let f = &self.frames[frame_idx];
-                    if !PROF && f.construct.is_none() && f.generator.is_none() && !f.entry {
+                    if f.construct.is_none() && f.generator.is_none() && !f.entry {
                         // As in `Return`.
                         let (ret, hb) = (f.ret_slot, f.handled_base);
+                        if PROF {
+                            self.rec_leave();
+                        }
                         self.frames.pop();
                         self.handled.truncate(hb);
                         self.stack[ret] = Value::None;

@@ -42,6 +42,7 @@ impl Vm {
         if let Some(r) = self.rec.as_deref_mut() {
             r.sampler = None;
             r.leave_all(&mut self.frames);
+            self.jit.fold_line_counts();
         }
     }
 
@@ -129,7 +130,8 @@ impl Vm {
     }
 
     /// Per-instruction recording in the interpreter, the part inlined in
-    /// the loop: the execution count of a line entry, and the current pc
+    /// the loop: the execution count of a line entry (not in a step: see
+    /// `rec_uncount`), and the current pc
     /// kept where allocations find it. The rest (operand types, a pending sample) is out of
     /// line in `rec_instr`, called only for instructions with operands to
     /// observe or when a sample is pending. Called after the instruction at
@@ -151,8 +153,11 @@ impl Vm {
         // SAFETY: `pcs` has one entry per instruction (`CodeProf::new`), and
         // the interpreter calls this after reading instruction `pc`.
         let p = unsafe { code.prof.pcs.get_unchecked(pc) };
-        if p.entry {
-            p.count.set(p.count.get() + 1);
+        // A step runs an instruction for compiled code, which counted its
+        // line entry already. Every instruction counts, not only line
+        // entries (`PcProf::count`): no test.
+        if !STEP {
+            p.count.set(p.count.get().wrapping_add(1));
         }
         if STEP {
             if let Some(f) = self.frames.get_mut(frame_idx) {
@@ -164,6 +169,22 @@ impl Vm {
         // One test for both: operands to observe, or a sample to take.
         if (p.obs.n | sampler::PENDING.load(Ordering::Relaxed) as u8) != 0 {
             self.rec_instr(code, pc, p.obs, regs);
+        }
+    }
+
+    /// Compiled code counted the line entry at `pc` and hands the
+    /// instruction itself to the interpreter, which counts it again when it
+    /// runs it (a `Return` of a frame the interpreter entered): take the
+    /// first count back, so every engine counts a line entry once.
+    ///
+    /// The other hand-overs keep to one count without this: a step
+    /// (`helpers::step`) does not count, and compiled code's exits that
+    /// resume at the instruction they left take their count back themselves
+    /// (`Gen::exit_resume_counted`).
+    #[inline]
+    pub fn rec_uncount(&self, code: &Code, pc: usize) {
+        if let Some(p) = code.prof.pcs.get(pc) {
+            p.count.set(p.count.get().wrapping_sub(1));
         }
     }
 

@@ -261,7 +261,22 @@ pub const EXCEPTION_HIERARCHY: &[(&str, &str)] = &[
     ("EncodingWarning", "Warning"),
 ];
 
-static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// Flags the signal handlers set and compiled code's loop back-edges poll:
+/// Ctrl-C (`install_interrupt_handler`) and, when recording, a pending
+/// sample (`recorder::sampler`). Side by side, so one 16-bit compare polls
+/// both and recording adds no poll to a loop.
+#[repr(C, align(2))]
+pub struct Polled {
+    pub interrupted: std::sync::atomic::AtomicBool,
+    pub sample: std::sync::atomic::AtomicBool,
+}
+
+pub static POLLED: Polled = Polled {
+    interrupted: std::sync::atomic::AtomicBool::new(false),
+    sample: std::sync::atomic::AtomicBool::new(false),
+};
+
+static INTERRUPTED: &std::sync::atomic::AtomicBool = &POLLED.interrupted;
 
 /// The outcome of running a program, for the CLI to turn into an exit code.
 pub enum RunOutcome {
@@ -302,7 +317,7 @@ impl Vm {
             stderr: Output::new(true, true),
             empty_tuple,
             sources: Vec::new(),
-            interrupted: &INTERRUPTED,
+            interrupted: INTERRUPTED,
             id_counter: RefCell::new(0),
             reraising: false,
             method_lookup_failed: false,

@@ -74,6 +74,7 @@ mod gen_loops_reg;
 pub(crate) mod gen_pow;
 #[path = "gen_rec_calls.rs"]
 mod gen_rec_calls;
+mod linecount;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
 pub(crate) fn slot(r: u16) -> i32 {
@@ -226,6 +227,27 @@ enum IntOp {
 }
 
 /// What one compile produced, before it is made executable.
+/// Alignment of the line counters in the code's buffer: a page, so the
+/// counters' pages can be read-write while the code's are read-execute.
+pub const COUNTER_PAGE: usize = 4096;
+
+/// Where compiled code counts line entries when recording (`linecount.rs`):
+/// u64 counters at the end of the code's own mapping from offset `at` (a
+/// page boundary) on, so each count is one `add qword [rip + d], 1`, 8
+/// bytes, with no register (the counters are within 2 GB of the code by
+/// construction). The counts are added to the interpreter's
+/// (`PcProf::count`) when the profile is built (`JitRuntime::fold_line_counts`).
+pub struct LineCounters {
+    /// Where the code ends (the padding to `at` is no code).
+    pub code_end: u32,
+    pub at: u32,
+    /// Counters (u64 each) from `at` on.
+    pub slots: u32,
+    /// (counter, instruction): the counter counts for the instruction's
+    /// line entry (a block's counter for each line entry in the block).
+    pub adds: Vec<(u32, u32)>,
+}
+
 pub struct Generated {
     pub ops: Assembler,
     /// Code offset of each instruction.
@@ -245,6 +267,8 @@ pub struct Generated {
     pub speculated: Vec<u32>,
     /// The memories the code's call sites point to.
     pub method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
+    /// Recording: the line counters after the code.
+    pub line_counters: Option<LineCounters>,
 }
 
 pub struct Gen<'a> {
@@ -263,8 +287,8 @@ pub struct Gen<'a> {
     listing: bool,
     /// Flags the back-edge poll reads.
     polls: Polls,
-    /// Instructions that begin a line (profiling: count their executions).
-    line_entries: Option<Vec<bool>>,
+    /// Recording: where line entries are counted (`linecount.rs`).
+    lc: Option<linecount::LineCount>,
     /// Instructions control can reach other than by falling through (jump
     /// targets, exception handlers): knowledge is dropped there.
     block_start: Vec<bool>,
@@ -327,9 +351,6 @@ impl<'a> Gen<'a> {
         let labels = (0..code.instrs.len())
             .map(|_| ops.new_dynamic_label())
             .collect();
-        let line_entries = polls
-            .sample
-            .map(|_| crate::recorder::build::line_entries(code));
         let mut block_start = vec![false; code.instrs.len()];
         for ins in &code.instrs {
             if let Some(t) = ins.jump_target() {
@@ -343,6 +364,9 @@ impl<'a> Gen<'a> {
                 *b = true;
             }
         }
+        let lc = polls
+            .sample
+            .map(|_| linecount::LineCount::new(code, &block_start, || ops.new_dynamic_label()));
         Gen {
             code,
             ops,
@@ -355,7 +379,7 @@ impl<'a> Gen<'a> {
             speculated: Vec::new(),
             listing,
             polls,
-            line_entries,
+            lc,
             block_start,
             known: vec![None; code.nregs as usize],
             known_frame: vec![false; code.nregs as usize],
@@ -481,15 +505,8 @@ impl<'a> Gen<'a> {
             if !reached_only_by_fallthrough {
                 self.forget_all();
             }
-            if self.line_entries.as_ref().is_some_and(|e| e[pc]) {
-                // Recording: count entries into this line (the profile's
-                // execution counts; the interpreter counts every instruction).
-                let counter = self.code.prof.count_addr(pc);
-                asm!(self.ops
-                    ; mov rax, QWORD counter as i64
-                    ; add QWORD [rax], 1
-                );
-            }
+            // Recording: count the lines of the block this starts.
+            self.count_block(pc);
             self.gen_instr(pc as u32);
             fall = self.rs.mode.region.filter(|_| self.rs.mode.regs);
         }
@@ -514,11 +531,14 @@ impl<'a> Gen<'a> {
             }
         }
         self.emit_shared_calls();
+        self.emit_leave_chains();
+        let line_counters = self.emit_line_counters();
         let entry_offsets = pc_offsets
             .iter()
             .enumerate()
             .map(
                 |(pc, &o)| match self.rs.plan.as_ref().and_then(|p| p.region_at(pc as u32)) {
+                    _ if !self.entry_allowed(pc) => u32::MAX,
                     Some(_) => self.rs.stub_offsets[pc],
                     None => o,
                 },
@@ -533,6 +553,7 @@ impl<'a> Gen<'a> {
             bail_sites: self.bail_sites,
             speculated: self.speculated,
             method_sites: self.method_sites,
+            line_counters,
         }
     }
 
@@ -849,7 +870,7 @@ impl<'a> Gen<'a> {
             // Generators' frame changes belong to the interpreter.
             Instr::Yield { .. } | Instr::YieldFrom { .. } => {
                 self.comment(format_args!("hand the call/return to the interpreter"));
-                self.exit_resume(pc);
+                self.exit_resume_counted(pc);
                 self.forget_all();
             }
             other => {
@@ -1990,15 +2011,31 @@ impl<'a> Gen<'a> {
             ; cmp BYTE [rax], 0
             ; jne =>poll
             ; mov rax, QWORD self.polls.interrupted as i64
-            ; cmp BYTE [rax], 0
-            ; jne =>poll
         );
-        if let Some(sample) = self.polls.sample {
-            asm!(self.ops
-                ; mov rax, QWORD sample as i64
-                ; cmp BYTE [rax], 0
-                ; jne =>poll
-            );
+        match self.polls.sample {
+            // Recording: the pending sample's flag is the byte after Ctrl-C's
+            // (`interp::vm::Polled`): one compare for both.
+            Some(sample) if sample as usize == self.polls.interrupted as usize + 1 => {
+                asm!(self.ops
+                    ; cmp WORD [rax], 0
+                    ; jne =>poll
+                );
+            }
+            Some(sample) => {
+                asm!(self.ops
+                    ; cmp BYTE [rax], 0
+                    ; jne =>poll
+                    ; mov rax, QWORD sample as i64
+                    ; cmp BYTE [rax], 0
+                    ; jne =>poll
+                );
+            }
+            None => {
+                asm!(self.ops
+                    ; cmp BYTE [rax], 0
+                    ; jne =>poll
+                );
+            }
         }
         asm!(self.ops; jmp =>t);
         self.cold(move |g| {
@@ -2007,7 +2044,7 @@ impl<'a> Gen<'a> {
                 "pc {pc}: exit to the interpreter: {}",
                 ExitReason::Safepoint.name()
             ));
-            g.exit_resume(pc);
+            g.exit_resume_counted(pc);
         });
     }
 
@@ -2298,6 +2335,14 @@ impl<'a> Gen<'a> {
         );
     }
 
+    /// Return to the interpreter at `pc`, the instruction whose code this
+    /// is: it runs the instruction again and counts its line entry, so take
+    /// back what its block counted from it on (recording).
+    fn exit_resume_counted(&mut self, pc: u32) {
+        self.uncount_from(pc);
+        self.exit_resume(pc);
+    }
+
     /// Run this instruction in the interpreter, inline (for instructions with
     /// no template). `hot`: emitted in the hot code, where the next
     /// instruction follows.
@@ -2319,6 +2364,8 @@ impl<'a> Gen<'a> {
         let clean = self.rs.mode.clean;
         self.spill();
         self.rs.mode.clean = clean;
+        // Whatever the step does, this code leaves after the instruction.
+        self.uncount_after(pc);
         let helper = helpers::jit_step as *const () as usize;
         let shared = self.shared_call(helper, SharedKind::Leave);
         asm!(self.ops
@@ -2417,7 +2464,10 @@ impl<'a> Gen<'a> {
         let regs = self.rs.mode.regs;
         let clean = self.rs.mode.clean;
         self.spill();
-        if hot {
+        // Recording: leaving here may skip lines its block counted, taken
+        // back on the site's own way out (a shared tail cannot).
+        let leave = self.leave_after(pc);
+        if hot || leave.is_some() {
             asm!(self.ops
                 ; mov rdi, r12
                 ; mov esi, pc as i32
@@ -2426,8 +2476,11 @@ impl<'a> Gen<'a> {
                 ; call rax
                 ; mov rcx, rax
                 ; shr rcx, 32
-                ; jnz ->exit
             );
+            match leave {
+                Some(leave) => asm!(self.ops; jnz =>leave),
+                None => asm!(self.ops; jnz ->exit),
+            }
         } else {
             // A slow path: the call and the exit check are shared.
             let shared = self.shared_call(helper, SharedKind::Continue);

@@ -159,8 +159,11 @@ impl<'a> Gen<'a> {
             ; mov QWORD [rbx + pay(start)], r10
             ; mov QWORD [rbx + slot(start + 1)], r8
             ; mov QWORD [rbx + pay(start + 1)], r9
-            ; jmp =>after
         );
+        // Recording: the jump passes the unpack's label, where its block
+        // is counted (`codegen/linecount.rs`).
+        self.count_block(pc as usize + 1);
+        asm!(self.ops; jmp =>after);
         self.cold(move |g| {
             asm!(g.ops; =>tuple);
             g.comment(format_args!("pc {pc}: enumerate over a tuple"));

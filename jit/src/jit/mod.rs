@@ -186,11 +186,38 @@ pub struct Compiled {
     /// The memories of its call sites (`direct_site::DirectSite`), whose
     /// addresses the code embeds.
     pub method_sites: Vec<Box<direct_site::DirectSite>>,
+    /// Recording: the line counters after the code (read-write pages).
+    pub line_counters: Option<codegen::LineCounters>,
 }
 
 impl Compiled {
+    /// The machine code's size (without the line counters after it).
     pub fn code_bytes(&self) -> usize {
-        self.buf.len()
+        self.line_counters
+            .as_ref()
+            .map_or(self.buf.len(), |c| c.code_end as usize)
+    }
+
+    /// Add the line counts of this code to its code object's (the
+    /// interpreter's) and zero them, so they are added once.
+    pub fn fold_line_counts(&self) {
+        let Some(lc) = &self.line_counters else {
+            return;
+        };
+        let base = self.buf.ptr(dynasmrt::AssemblyOffset(lc.at as usize)) as *mut u64;
+        // SAFETY: the counters are the `slots` u64s of the read-write pages
+        // after the code (`make_executable`); no compiled code runs now.
+        let counts = unsafe { std::slice::from_raw_parts_mut(base, lc.slots as usize) };
+        for &(i, pc) in &lc.adds {
+            if let (Some(p), Some(&n)) =
+                (self.code.prof.pcs.get(pc as usize), counts.get(i as usize))
+            {
+                // Wrapping: correction counters count down from 0 (see
+                // `codegen/linecount.rs`).
+                p.count.set(p.count.get().wrapping_add(n));
+            }
+        }
+        counts.fill(0);
     }
     pub fn base(&self) -> u64 {
         self.buf.ptr(dynasmrt::AssemblyOffset(0)) as u64
@@ -365,6 +392,7 @@ impl JitRuntime {
             let speculated = out.speculated;
             let sites = out.method_sites;
             let direct_offset = out.direct_offset;
+            let counters = out.line_counters;
             out.ops.finalize().map(|bytes| {
                 let site_info = (
                     out.pc_offsets,
@@ -373,13 +401,13 @@ impl JitRuntime {
                     out.bail_sites,
                     direct_offset,
                 );
-                (site_info, speculated, sites, bytes)
+                (site_info, speculated, (sites, counters), bytes)
             })
         });
         let (
             (pc_offsets, entry_offsets, notes, bail_sites, direct_offset),
             speculated,
-            method_sites,
+            (method_sites, line_counters),
             bytes,
         ) = match built {
             Ok(b) => b,
@@ -394,7 +422,8 @@ impl JitRuntime {
                 ),
             );
         }
-        let buf = match make_executable(&bytes) {
+        let counters_at = line_counters.as_ref().map(|c| c.at as usize);
+        let buf = match make_executable(&bytes, counters_at) {
             Ok(b) => b,
             Err(e) => return self.give_up(code, format!("could not map code memory: {e}")),
         };
@@ -435,6 +464,7 @@ impl JitRuntime {
             demoted,
             noreg_at,
             method_sites,
+            line_counters,
             site_exits: (0..code.instrs.len() * ExitReason::ALL.len())
                 .map(|_| Cell::new(0))
                 .collect(),
@@ -447,6 +477,14 @@ impl JitRuntime {
         code.jit.direct.set(compiled.direct);
         self.compiled.push(compiled);
         true
+    }
+
+    /// Add every compiled version's line counts to the code objects' (see
+    /// `codegen::LineCounters`); called when recording stops.
+    pub fn fold_line_counts(&self) {
+        for c in &self.compiled {
+            c.fold_line_counts();
+        }
     }
 
     fn give_up(&mut self, code: &Rc<Code>, reason: String) -> bool {
@@ -545,11 +583,33 @@ impl JitRuntime {
 
 /// Copy position-independent machine code into a fresh mapping, which is
 /// writable while the bytes are copied and then read-execute (never both).
-fn make_executable(bytes: &[u8]) -> std::io::Result<ExecutableBuffer> {
+/// From `counters_at` (a page boundary) on, the bytes are line counters
+/// (`codegen::LineCounters`): those pages are made read-write again, never
+/// executable.
+fn make_executable(bytes: &[u8], counters_at: Option<usize>) -> std::io::Result<ExecutableBuffer> {
     let mut m = dynasmrt::mmap::MutableBuffer::new(bytes.len().max(1))?;
     m.set_len(bytes.len());
     m[..bytes.len()].copy_from_slice(bytes);
-    m.make_exec()
+    let buf = m.make_exec()?;
+    if let Some(at) = counters_at {
+        // SAFETY: sysconf has no preconditions.
+        let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+        if page <= 0 || at % page as usize != 0 {
+            return Err(std::io::Error::other(
+                "line counters not on a page boundary",
+            ));
+        }
+        let start = buf.ptr(dynasmrt::AssemblyOffset(at)) as *mut libc::c_void;
+        // SAFETY: [start, start + len) lies in the buffer's own mapping
+        // (whose base is page-aligned, like `at`), and holds only the
+        // counters: no code runs from these pages.
+        let r =
+            unsafe { libc::mprotect(start, bytes.len() - at, libc::PROT_READ | libc::PROT_WRITE) };
+        if r != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(buf)
 }
 
 /// Exits that come from a failed guard (as opposed to hand-overs the code

@@ -34,6 +34,28 @@ pub fn line_entries(code: &Code) -> Vec<bool> {
     code.prof.pcs.iter().map(|p| p.entry).collect()
 }
 
+/// `bytes` in lowercase hex. By a table of digit pairs into a byte buffer,
+/// not `format!` or a `char` push per digit: a big program's code is
+/// megabytes, and this runs at the end of every recording.
+fn hex_of(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    const PAIRS: [[u8; 2]; 256] = {
+        let mut t = [[0u8; 2]; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = [DIGITS[i >> 4], DIGITS[i & 15]];
+            i += 1;
+        }
+        t
+    };
+    let mut out = Vec::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.extend_from_slice(&PAIRS[b as usize]);
+    }
+    // Only ASCII digits were written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// `NotIntOrFloat` -> `not_int_or_float`: the reason codes in the profile.
 pub fn reason_code(r: ExitReason) -> String {
     let name = format!("{r:?}");
@@ -555,14 +577,7 @@ impl<'a> Builder<'a> {
             // SAFETY: the buffer is mapped readable for the VM's lifetime.
             let bytes =
                 unsafe { std::slice::from_raw_parts(c.base() as *const u8, c.code_bytes()) };
-            // By table, not `format!` per byte: a big program's code is
-            // megabytes, and this ran at the end of every recording.
-            const DIGITS: &[u8; 16] = b"0123456789abcdef";
-            let mut hex = String::with_capacity(bytes.len() * 2);
-            for &b in bytes {
-                hex.push(DIGITS[(b >> 4) as usize] as char);
-                hex.push(DIGITS[(b & 15) as usize] as char);
-            }
+            let hex = hex_of(bytes);
             let notes = c
                 .bail_sites
                 .iter()

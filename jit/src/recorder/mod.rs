@@ -40,13 +40,15 @@ pub struct RecorderOptions {
 /// What the recorder keeps per instruction, together in one place so the
 /// per-instruction hook touches one cache line.
 pub struct PcProf {
-    /// Executions, counted for line entries only (see `entry`), by the
-    /// interpreter and by compiled code (at this address).
+    /// Executions, meaningful for line entries only (see `entry`): the
+    /// interpreter counts every instruction (an add costs less than the
+    /// test of `entry` it would take), compiled code counts line entries
+    /// in counters of its own, added here when the profile is built
+    /// (`jit::codegen::LineCounters`); `CodeProf::count` reads them.
     pub count: Cell<u64>,
     /// The instruction begins a line: the first one, one whose line differs
     /// from the previous instruction's, or a jump target. Their counts are
-    /// the lines' entry counts and the loops' iterations; counting only
-    /// them keeps the interpreter's per-instruction hook to a test.
+    /// the lines' entry counts and the loops' iterations.
     pub entry: bool,
     /// Which registers the instruction's type observation reads (decoded
     /// with the code, so the hook does not decode the instruction).
@@ -111,14 +113,14 @@ impl CodeProf {
         }
     }
 
-    /// Address of the execution counter of instruction `pc`.
-    pub fn count_addr(&self, pc: usize) -> *const u64 {
-        self.pcs[pc].count.as_ptr()
-    }
-
-    /// Executions of instruction `pc` (0 when out of range).
+    /// Executions of instruction `pc` when it begins a line (0 for the
+    /// others, whose `count` the interpreter keeps without meaning, and out
+    /// of range).
     pub fn count(&self, pc: usize) -> u64 {
-        self.pcs.get(pc).map_or(0, |p| p.count.get())
+        self.pcs
+            .get(pc)
+            .filter(|p| p.entry)
+            .map_or(0, |p| p.count.get())
     }
 }
 

@@ -19,8 +19,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 
 use profile::Tier;
 
-/// Set by the handler; cleared by the VM when it takes the sample.
-pub static PENDING: AtomicBool = AtomicBool::new(false);
+/// Set by the handler; cleared by the VM when it takes the sample. Beside
+/// the Ctrl-C flag, for compiled code's poll (`interp::vm::Polled`).
+pub static PENDING: &AtomicBool = &crate::interp::vm::POLLED.sample;
 /// Timer expirations since the last sample taken.
 static TICKS: AtomicU64 = AtomicU64::new(0);
 /// Where the last signal interrupted the VM thread.

@@ -558,6 +558,7 @@ impl<'a> Gen<'a> {
     /// Leave to the interpreter at `pc` (the frame is up to date), counting
     /// a `RegType` exit there.
     pub(super) fn reg_exit(&mut self, pc: u32) {
+        self.uncount_resuming_at(pc);
         let helper = helpers::jit_reg_exit as *const () as usize;
         let shared = self.shared_call(helper, super::SharedKind::Exit);
         asm!(self.ops

@@ -1,0 +1,279 @@
+//! Recording: how compiled code counts line entries (the profile's
+//! execution counts), one counter per basic block rather than per line.
+//!
+//! Straight-line code runs all its lines once it starts, so a block (here:
+//! a run of instructions entered only at its first, ending at a branch, a
+//! jump target, a call or a return) counts once, at its first instruction,
+//! for every line entry in it: one `add qword [rip + d], 1` where a loop
+//! body of six lines took six. A line's count is then its block's count,
+//! plus a correction counter of its own, plus the interpreter's count
+//! (`JitRuntime::fold_line_counts` adds them up when the profile is built).
+//!
+//! Exactness: compiled code can leave a block in the middle (a guard fails
+//! and the step raises, a helper pushes a frame, a loop local changes
+//! type). Every such exit either comes after the block's last instruction
+//! (calls, returns and branches end their block, so `gen_calls.rs` and the
+//! branches need nothing), or is emitted here: the exit paths of
+//! `call_helper_outcome`, `step_and_leave`, `reg_exit` and
+//! `exit_resume_counted` take back, in their correction counters, the
+//! counts of the block's lines they skip (`uncount_*`, `leave_after`). The
+//! interpreter enters compiled code only at block starts when recording
+//! (`entry_allowed`), so no block is entered past its counter, and a
+//! template that jumps past a block's start (the fused enumerate and
+//! unpack, `gen_loops.rs`) counts that block itself (`count_block`).
+//!
+//! So a new template that leaves compiled code (`->exit`) in the middle of
+//! a block must leave through `leave_after`, or its instruction must end
+//! its block (`ends_block`); tests/recorder.rs compares every line's count
+//! with the interpreter's on every engine.
+//!
+//! The counters live after the code in the same mapping, from a page
+//! boundary on (made read-write, the code read-execute; see
+//! `LineCounters`), so each is addressed relative to rip, with no register.
+
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+
+use super::{Gen, LineCounters, COUNTER_PAGE};
+use crate::bytecode::code::Code;
+use crate::bytecode::opcodes::Instr;
+use crate::jit::regalloc::falls_through;
+
+pub(super) struct LineCount {
+    /// The instruction begins a line (`PcProf::entry`).
+    entry: Vec<bool>,
+    /// The instruction begins a counting block.
+    start: Vec<bool>,
+    /// The first instruction of the instruction's block.
+    block: Vec<u32>,
+    /// At a block start whose block holds a line entry: its counter.
+    block_counter: Vec<Option<DynamicLabel>>,
+    /// Per line entry: its correction counter, made when an exit needs it.
+    line_counter: Vec<Option<DynamicLabel>>,
+    /// Per line entry: where leaving compiled code takes back the counts of
+    /// this line and the block's later ones (`leave_after`).
+    leave_chain: Vec<Option<DynamicLabel>>,
+}
+
+/// Calls leave compiled code from their own sequences (`gen_calls.rs`),
+/// and yields leave to the interpreter: they end their block, so their
+/// exits skip none of its lines.
+fn ends_block(ins: &Instr) -> bool {
+    ins.jump_target().is_some()
+        || !falls_through(ins)
+        || matches!(
+            ins,
+            Instr::Call { .. }
+                | Instr::CallKw { .. }
+                | Instr::CallEx { .. }
+                | Instr::CallMethod { .. }
+                | Instr::Yield { .. }
+                | Instr::YieldFrom { .. }
+        )
+}
+
+impl LineCount {
+    /// For `code`, whose jump targets and handlers `block_start` marks.
+    pub(super) fn new(
+        code: &Code,
+        block_start: &[bool],
+        mut label: impl FnMut() -> DynamicLabel,
+    ) -> LineCount {
+        let n = code.instrs.len();
+        let entry = crate::recorder::build::line_entries(code);
+        let mut start = block_start.to_vec();
+        if let Some(s) = start.first_mut() {
+            *s = true;
+        }
+        for pc in 1..n {
+            if ends_block(&code.instrs[pc - 1]) {
+                start[pc] = true;
+            }
+        }
+        let mut block = vec![0u32; n];
+        let mut block_counter = vec![None; n];
+        let mut b = 0;
+        for pc in 0..n {
+            if start[pc] {
+                b = pc;
+            }
+            block[pc] = b as u32;
+            if entry[pc] && block_counter[b].is_none() {
+                block_counter[b] = Some(label());
+            }
+        }
+        LineCount {
+            entry,
+            start,
+            block,
+            block_counter,
+            line_counter: vec![None; n],
+            leave_chain: vec![None; n],
+        }
+    }
+
+    /// Whether the interpreter may enter compiled code at `pc`.
+    pub(super) fn entry_allowed(&self, pc: usize) -> bool {
+        self.start.get(pc).copied().unwrap_or(false)
+    }
+
+    /// The line entries of `pc`'s block from `from` on.
+    fn entries_from(&self, pc: u32, from: u32) -> impl Iterator<Item = usize> + '_ {
+        let b = self.block[pc as usize];
+        (from as usize..self.entry.len())
+            .take_while(move |&q| self.block[q] == b)
+            .filter(|&q| self.entry[q])
+    }
+}
+
+impl<'a> Gen<'a> {
+    /// At instruction `pc`'s label: count its block, when it starts one.
+    pub(super) fn count_block(&mut self, pc: usize) {
+        let Some(l) = self.lc.as_ref().and_then(|lc| lc.block_counter[pc]) else {
+            return;
+        };
+        asm!(self.ops; add QWORD [=>l], 1);
+    }
+
+    /// Where to jump to leave compiled code (to `->exit`) after instruction
+    /// `pc`, taking back the counts of the block's later lines (None: it
+    /// has none, leave directly). The leaves of one block share one chain
+    /// of corrections (`emit_leave_chains`): each enters it at its first
+    /// skipped line, so a block with many exits does not repeat them.
+    pub(super) fn leave_after(&mut self, pc: u32) -> Option<DynamicLabel> {
+        let q = self.lc.as_ref()?.entries_from(pc, pc + 1).next()?;
+        if let Some(l) = self.lc.as_ref()?.leave_chain[q] {
+            return Some(l);
+        }
+        let l = self.ops.new_dynamic_label();
+        self.lc.as_mut()?.leave_chain[q] = Some(l);
+        Some(l)
+    }
+
+    /// The chains `leave_after` jumps into: per block, from its first
+    /// line entry a leave skips, each line's correction, then the exit.
+    pub(super) fn emit_leave_chains(&mut self) {
+        let Some(lc) = self.lc.as_ref() else {
+            return;
+        };
+        let firsts: Vec<u32> = (0..lc.entry.len())
+            .filter(|&q| {
+                lc.leave_chain[q].is_some()
+                    && !(lc.block[q] as usize..q).any(|p| lc.leave_chain[p].is_some())
+            })
+            .map(|q| q as u32)
+            .collect();
+        for q in firsts {
+            let qs: Vec<usize> = self
+                .lc
+                .as_ref()
+                .map(|lc| lc.entries_from(q, q).collect())
+                .unwrap_or_default();
+            for q in qs {
+                if let Some(l) = self.lc.as_ref().and_then(|lc| lc.leave_chain[q]) {
+                    asm!(self.ops; =>l);
+                }
+                self.uncount(q as u32, q as u32, true);
+            }
+            asm!(self.ops; jmp ->exit);
+        }
+    }
+
+    /// Compiled code leaves after instruction `pc` (which ran, or which the
+    /// interpreter runs on its own count): take back the counts of the
+    /// block's lines after it.
+    pub(super) fn uncount_after(&mut self, pc: u32) {
+        self.uncount(pc, pc + 1, false);
+    }
+
+    /// Compiled code leaves at instruction `pc`, whose label it passed, and
+    /// the interpreter runs `pc` again: take back the counts of the block's
+    /// lines from `pc` on.
+    pub(super) fn uncount_from(&mut self, pc: u32) {
+        self.uncount(pc, pc, false);
+    }
+
+    /// Compiled code leaves for the interpreter to go on at `pc`, having
+    /// run the instructions before it (or, at a block start, none of its
+    /// block): take back the counts of `pc`'s block from `pc` on, unless
+    /// `pc` starts a block, which then was not counted.
+    pub(super) fn uncount_resuming_at(&mut self, pc: u32) {
+        if self
+            .lc
+            .as_ref()
+            .is_some_and(|lc| !lc.entry_allowed(pc as usize))
+        {
+            self.uncount(pc, pc, false);
+        }
+    }
+
+    /// Take back the counts of `pc`'s block's line entries from `from` on
+    /// (`only_first`: of the first of them only).
+    fn uncount(&mut self, pc: u32, from: u32, only_first: bool) {
+        let Some(lc) = self.lc.as_mut() else {
+            return;
+        };
+        let qs: Vec<usize> = lc
+            .entries_from(pc, from)
+            .take(if only_first { 1 } else { usize::MAX })
+            .collect();
+        for q in qs {
+            let l = match self.lc.as_ref().and_then(|lc| lc.line_counter[q]) {
+                Some(l) => l,
+                None => {
+                    let l = self.ops.new_dynamic_label();
+                    if let Some(lc) = self.lc.as_mut() {
+                        lc.line_counter[q] = Some(l);
+                    }
+                    l
+                }
+            };
+            asm!(self.ops; sub QWORD [=>l], 1);
+        }
+    }
+
+    /// Whether the interpreter may enter this code at `pc` (see the module
+    /// comment).
+    pub(super) fn entry_allowed(&self, pc: usize) -> bool {
+        self.lc.as_ref().is_none_or(|lc| lc.entry_allowed(pc))
+    }
+
+    /// The counters, after all the code, from a page boundary on.
+    pub(super) fn emit_line_counters(&mut self) -> Option<LineCounters> {
+        let lc = self.lc.as_ref()?;
+        // (label, first instruction it counts for, whether for the block)
+        let mut slots: Vec<(DynamicLabel, u32, bool)> = Vec::new();
+        for pc in 0..lc.entry.len() {
+            if let Some(l) = lc.block_counter[pc] {
+                slots.push((l, pc as u32, true));
+            }
+            if let Some(l) = lc.line_counter[pc] {
+                slots.push((l, pc as u32, false));
+            }
+        }
+        if slots.is_empty() {
+            return None;
+        }
+        let mut adds = Vec::new();
+        for (i, &(_, pc, whole)) in slots.iter().enumerate() {
+            if whole {
+                adds.extend(lc.entries_from(pc, pc).map(|q| (i as u32, q as u32)));
+            } else {
+                adds.push((i as u32, pc));
+            }
+        }
+        let code_end = self.here();
+        // Padding to the page in one extend (`.align` pushes byte by byte).
+        let pad = (COUNTER_PAGE - self.here() as usize % COUNTER_PAGE) % COUNTER_PAGE;
+        self.ops.extend(std::iter::repeat_n(0u8, pad));
+        let at = self.here();
+        for &(l, _, _) in &slots {
+            asm!(self.ops; =>l; .u64 0);
+        }
+        Some(LineCounters {
+            code_end,
+            at,
+            slots: slots.len() as u32,
+            adds,
+        })
+    }
+}
