@@ -59,15 +59,7 @@ impl Vm {
         for (slot, name) in names {
             let v = m.globals.borrow()[slot];
             let k = self.intern(&name);
-            let mut t = d.table.borrow_mut();
-            match v {
-                Value::Undefined => {
-                    t.remove(str_hash(k), &Value::Str(k), str_key_eq).ok();
-                }
-                v => {
-                    t.insert(str_hash(k), Value::Str(k), v, str_key_eq).ok();
-                }
-            }
+            mirror_slot(&d, k, v);
         }
         d
     }
@@ -84,15 +76,7 @@ impl Vm {
             .copied()
             .unwrap_or(Value::Undefined);
         let k = self.intern(&name);
-        let mut t = d.table.borrow_mut();
-        match v {
-            Value::Undefined => {
-                t.remove(str_hash(k), &Value::Str(k), str_key_eq).ok();
-            }
-            v => {
-                t.insert(str_hash(k), Value::Str(k), v, str_key_eq).ok();
-            }
-        }
+        mirror_slot(&d, k, v);
     }
 
     /// A `globals()` dict was written through the dict API under `key`:
@@ -297,5 +281,20 @@ pub fn vars(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             Err(vm.type_error("vars() argument must have __dict__ attribute"))
         }
         Err(e) => Err(e),
+    }
+}
+
+/// Put a module slot's value under `name` in its `globals()` dict `d`
+/// (`Undefined`, a deleted global: remove the key).
+fn mirror_slot(d: &DictObj, name: Gc<StrObj>, v: Value) {
+    let mut t = d.table.borrow_mut();
+    match v {
+        Value::Undefined => {
+            t.remove(str_hash(name), &Value::Str(name), str_key_eq).ok();
+        }
+        v => {
+            t.insert(str_hash(name), Value::Str(name), v, str_key_eq)
+                .ok();
+        }
     }
 }

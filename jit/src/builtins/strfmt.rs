@@ -189,18 +189,7 @@ fn percent_format_pieces(vm: &mut Vm, pieces: &[PctPiece], args: Value) -> PyRes
 /// `%d` of an int without precision, appended to `out` (see `percent::output`).
 fn push_int(out: &mut String, i: i64, c: &format::percent::PctConv, width: usize) {
     let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    let mut n = i.unsigned_abs();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // SAFETY: ASCII digits.
-    let digits = unsafe { std::str::from_utf8_unchecked(&buf[at..]) };
+    let digits = crate::format::decimal_digits(i.unsigned_abs(), &mut buf);
     let sign = if i < 0 {
         Some('-')
     } else if c.sign {

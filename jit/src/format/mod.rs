@@ -223,3 +223,20 @@ mod tests {
         );
     }
 }
+
+/// The decimal digits of `n`, written at the end of `buf` (no allocation:
+/// `str(i)` and `%d` are hot in string-building code).
+pub fn decimal_digits(n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // SAFETY: only ASCII digits were written from `at` on.
+    unsafe { std::str::from_utf8_unchecked(&buf[at..]) }
+}

@@ -502,19 +502,8 @@ impl Vm {
     /// An int's decimal text as a str, without an intermediate String.
     pub fn new_str_int(&mut self, i: i64) -> Value {
         let mut buf = [0u8; 20];
-        let mut at = buf.len();
-        let neg = i < 0;
-        let mut n = i.unsigned_abs();
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        let digits = std::str::from_utf8(&buf[at..]).unwrap_or_default();
-        if neg {
+        let digits = crate::format::decimal_digits(i.unsigned_abs(), &mut buf);
+        if i < 0 {
             self.new_str_concat(&["-", digits])
         } else {
             self.new_str_from(digits)

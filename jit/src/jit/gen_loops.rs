@@ -31,6 +31,28 @@ use crate::jit::{lean, liveness};
 use crate::runtime::value::tags;
 
 impl<'a> Gen<'a> {
+    /// The cold half of a range `ForIter` (rax: the iterator, rcx: its
+    /// next value): with a negative step the range is done once next <=
+    /// stop, else the item is taken.
+    pub(super) fn cold_range_down(
+        &mut self,
+        pc: u32,
+        down: DynamicLabel,
+        done: DynamicLabel,
+        take: DynamicLabel,
+    ) {
+        let l = *layout();
+        self.cold(move |g| {
+            asm!(g.ops; =>down);
+            g.comment(format_args!("pc {pc}: range with step < 0: next > stop"));
+            asm!(g.ops
+                ; cmp rcx, QWORD [rax + l.range_stop]
+                ; jle =>done
+                ; jmp =>take
+            );
+        });
+    }
+
     /// `ForIter dst, iter, target`: a fused enumerate + unpack (when the
     /// next instruction unpacks a dead item) or the range path inline, the
     /// other fast paths in the cold section, anything else in a helper.
@@ -208,15 +230,7 @@ impl<'a> Gen<'a> {
         if !hot {
             asm!(self.ops; jmp =>next);
         }
-        self.cold(move |g| {
-            asm!(g.ops; =>down);
-            g.comment(format_args!("pc {pc}: range with step < 0: next > stop"));
-            asm!(g.ops
-                ; cmp rcx, QWORD [rax + l.range_stop]
-                ; jle =>done
-                ; jmp =>take
-            );
-        });
+        self.cold_range_down(pc, down, done, take);
         self.cold(move |g| {
             asm!(g.ops; =>not_range);
             g.comment(format_args!(

@@ -64,15 +64,7 @@ impl<'a> Gen<'a> {
         // Another type than the slot's leaves after the instruction (the
         // iterator has advanced, the item is in the frame).
         self.put_int(dst, 1, false);
-        self.cold(move |g| {
-            asm!(g.ops; =>down);
-            g.comment(format_args!("pc {pc}: range with step < 0: next > stop"));
-            asm!(g.ops
-                ; cmp rcx, QWORD [rax + l.range_stop]
-                ; jle =>done
-                ; jmp =>take
-            );
-        });
+        self.cold_range_down(pc, down, done, take);
         self.cold(move |g| {
             asm!(g.ops; =>not_range);
             g.comment(format_args!(
