@@ -63,13 +63,25 @@ pub fn render(p: &Profile, path: &std::path::Path, color: bool) -> String {
     s
 }
 
-/// The functions with the most self time, as a small table.
+/// The functions with the most self time, as a small table. Functions
+/// without time (a run too short for a sample) still have exact call
+/// counts, so they fill the table by calls rather than leaving it with
+/// `<module>` alone.
 fn top_functions(p: &Profile, c: bool) -> Vec<String> {
-    let mut fns: Vec<&profile::Function> = p.functions.iter().filter(|f| f.self_ns > 0).collect();
+    let mut fns: Vec<&profile::Function> = p
+        .functions
+        .iter()
+        .filter(|f| f.self_ns > 0 || f.calls > 0)
+        .collect();
     if fns.is_empty() {
         return vec![];
     }
-    fns.sort_by(|a, b| b.self_ns.cmp(&a.self_ns).then(a.id.cmp(&b.id)));
+    fns.sort_by(|a, b| {
+        b.self_ns
+            .cmp(&a.self_ns)
+            .then(b.calls.cmp(&a.calls))
+            .then(a.id.cmp(&b.id))
+    });
     // Shares of the run, or of all self time when that is more (a profile
     // whose figures disagree), so they never pass 100%.
     let self_total = p
@@ -78,9 +90,16 @@ fn top_functions(p: &Profile, c: bool) -> Vec<String> {
         .fold(0u64, |s, f| s.saturating_add(f.self_ns));
     let whole = p.summary.wall_ns.max(self_total);
     let shown = &fns[..fns.len().min(TOP_FUNCTIONS)];
+    let self_time = |f: &profile::Function| {
+        if f.self_ns > 0 {
+            time(f.self_ns)
+        } else {
+            "-".to_string()
+        }
+    };
     let tw = shown
         .iter()
-        .map(|f| time(f.self_ns).len())
+        .map(|f| self_time(f).len())
         .max()
         .unwrap_or(0)
         .max("self".len());
@@ -98,7 +117,7 @@ fn top_functions(p: &Profile, c: bool) -> Vec<String> {
         let pct = share(f.self_ns, whole);
         out.push(format!(
             "  {:>tw$}  {}  {:>cw$}  {} ({})",
-            time(f.self_ns),
+            self_time(f),
             paint_opt(c, heat(pct), &format!("{:>6}", percent(pct))),
             f.calls,
             f.qualname,
@@ -349,6 +368,21 @@ mod tests {
             s.ends_with("see: jitprof annotate 'my profile.json'\n"),
             "{s}"
         );
+    }
+
+    #[test]
+    fn functions_without_samples_are_listed_by_calls() {
+        let mut p = fixture::example();
+        for f in &mut p.functions {
+            f.self_ns = 0;
+        }
+        let top = p.functions.iter().max_by_key(|f| f.calls).unwrap();
+        let want = format!("{} ({})", top.qualname, p.location(top.id));
+        let s = render(&p, Path::new("p.json"), false);
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(lines[1].contains("calls"), "{s}");
+        assert!(lines[2].trim_start().starts_with('-'), "{s}");
+        assert!(lines[2].ends_with(&want), "{s}");
     }
 
     #[test]
