@@ -58,6 +58,10 @@ fn make_sys(vm: &mut Vm) -> Gc<ModuleObj> {
     m.set("getrecursionlimit", grl);
     let srl = super::native(vm, "setrecursionlimit", sys_setrecursionlimit, None);
     m.set("setrecursionlimit", srl);
+    let ei = super::native(vm, "exc_info", sys_exc_info, None);
+    m.set("exc_info", ei);
+    let ex = super::native(vm, "exception", sys_exception, None);
+    m.set("exception", ex);
     let stdout = make_stream(vm, "stdout");
     m.set("stdout", stdout);
     let stderr = make_stream(vm, "stderr");
@@ -137,6 +141,34 @@ fn stderr_flush(vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
 fn sys_exit(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     super::check_arity(vm, "exit", args, 0, 1)?;
     Err(vm.new_exception("SystemExit", args.to_vec()))
+}
+
+/// The exception an `except` block is handling, innermost first, or None.
+fn handled_exception(vm: &Vm) -> Value {
+    match vm.handled.last() {
+        Some(e @ Value::Instance(_)) => *e,
+        _ => Value::None,
+    }
+}
+
+/// `sys.exception()` (new in 3.11): the exception being handled, or None.
+fn sys_exception(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    super::check_arity(vm, "sys.exception", args, 0, 0)?;
+    Ok(handled_exception(vm))
+}
+
+/// `sys.exc_info()`: `(type, value, traceback)` of the exception being
+/// handled, or three Nones. There are no traceback objects (tracebacks are
+/// printed from the VM's frames), so the third item is the exception's
+/// `__traceback__`, which is None.
+fn sys_exc_info(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    super::check_arity(vm, "sys.exc_info", args, 0, 0)?;
+    let e = handled_exception(vm);
+    let items = match e {
+        Value::None => vec![Value::None; 3],
+        e => vec![Value::Type(vm.type_of(e)), e, Value::None],
+    };
+    Ok(vm.new_tuple(items))
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
