@@ -659,13 +659,7 @@ impl Vm {
         if let Some(v) = module.get(name.as_str()) {
             return Ok(v);
         }
-        match self.builtins.get(name.as_str()) {
-            Some(v) => Ok(*v),
-            None => {
-                let msg = format!("name '{}' is not defined", name.as_str());
-                Err(self.new_exception_msg("NameError", &msg))
-            }
-        }
+        self.load_builtin(name)
     }
 
     /// `with mgr:` entry: (result of `__enter__()`, bound `__exit__`).

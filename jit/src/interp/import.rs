@@ -466,6 +466,14 @@ impl Vm {
 
     /// `FILE:LINE:COL: unsupported: module 'NAME'`, at the running import.
     fn fatal_unsupported(&mut self, name: &str) -> PyExc {
+        self.fatal_unsupported_here(&format!("module '{name}'"))
+    }
+
+    /// `FILE:LINE:COL: unsupported: WHAT`, at the running instruction: a
+    /// feature of Python that jitprof lacks, reported as jitprof's
+    /// limitation (exit status 2), never as an exception the program could
+    /// catch and go on with.
+    pub fn fatal_unsupported_here(&mut self, what: &str) -> PyExc {
         let (path, line, col) = match self.frames.last() {
             Some(f) => {
                 let code = f.code();
@@ -478,7 +486,7 @@ impl Vm {
             }
             None => ("<unknown>".to_string(), 0, 0),
         };
-        self.fatal_error(format!("{path}:{line}:{col}: unsupported: module '{name}'"))
+        self.fatal_error(format!("{path}:{line}:{col}: unsupported: {what}"))
     }
 
     /// `ImportFrom`: `module.name`, else the submodule `module.name` of a
