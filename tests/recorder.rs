@@ -397,6 +397,47 @@ print(work(30000000))
     );
 }
 
+/// Regression: compiled code takes samples at loop back-edges, so a sample
+/// that landed in a loop-free compiled callee (or a runtime helper it
+/// called) was taken after the callee returned, and all of its time went
+/// to the caller's loop: `heavy` below got 0 of about 500 samples.
+#[test]
+fn samples_in_loop_free_compiled_callees_go_to_the_callee() {
+    let src = "\
+class Box:
+    def __init__(self, v): self.v = v
+def heavy(b, i):
+    x = b.v * i + len(b.name)
+    y = x % 7 + b.v
+    return x ^ y
+def driver(n):
+    b = Box(3)
+    b.name = 'box'
+    s = 0
+    for i in range(n):
+        s += heavy(b, i)
+    return s
+print(driver(3000000))
+";
+    for jit in ["--jit=eager", "--jit=auto"] {
+        let (_, p, _) = record("callee_samples", src, &[jit, "--sample-rate", "2000"]);
+        let total: u64 = p.lines.iter().map(|l| l.samples).sum();
+        let in_heavy: u64 = p
+            .lines
+            .iter()
+            .filter(|l| (4..=6).contains(&l.line))
+            .map(|l| l.samples)
+            .sum();
+        assert!(total > 50, "{jit}: {total} samples");
+        // The interpreter gives heavy about 70%; compiled, its calls cost
+        // the caller more than its body, and it still gets about 30%.
+        assert!(
+            in_heavy * 10 >= total,
+            "{jit}: heavy has {in_heavy} of {total} samples"
+        );
+    }
+}
+
 #[test]
 fn a_profile_is_written_when_the_program_exits_or_raises() {
     let (out, p, _) = record("exit", "import sys\nprint('bye')\nsys.exit(3)\n", &["-q"]);

@@ -4,6 +4,8 @@
 
 use std::sync::atomic::Ordering;
 
+use std::rc::Rc;
+
 use crate::bytecode::code::Code;
 use crate::interp::vm::Vm;
 use crate::jit::exits::ExitReason;
@@ -292,6 +294,15 @@ impl Vm {
 
     /// Take a pending sample. `top_pc`: the interpreter's current pc (None
     /// when the top frame's stored pc is current).
+    ///
+    /// Compiled code takes its samples at loop back-edges, so by then the function the signal interrupted may have
+    /// returned: a compiled callee without a loop (a method called from a
+    /// compiled loop) returns to its caller's loop before the poll. The
+    /// interrupted instruction pointer still says where the time went: when
+    /// no live frame's code contains it, it is looked up among all compiled
+    /// code and that function is put on top of the stack, so the sample's
+    /// self time and line go to the function that ran, not to the loop that
+    /// polled (the frames between them have returned and are not known).
     #[cold]
     #[inline(never)]
     pub fn rec_sample(&mut self, top_pc: Option<usize>) {
@@ -300,23 +311,53 @@ impl Vm {
         let mut tier = s.tier;
         let mut stack = self.rec_stack(top_pc);
         if tier == Tier::Jit {
-            match self.jit_position(s.rip) {
-                Some((frame_index, line)) => {
-                    // Frames above the compiled one were pushed after the signal.
-                    let keep = self.python_prefix_len(&stack, frame_index + 1);
-                    stack.truncate(keep);
-                    if let Some(last) = stack.last_mut() {
-                        last.1 = line;
-                    }
+            if let Some((frame_index, line)) = self.jit_position(s.rip) {
+                // Frames above the compiled one were pushed after the signal.
+                let keep = self.python_prefix_len(&stack, frame_index + 1);
+                stack.truncate(keep);
+                if let Some(last) = stack.last_mut() {
+                    last.1 = line;
                 }
-                // In a runtime helper that compiled code called.
-                None => tier = Tier::Runtime,
+            } else if let Some((code, line)) = self.returned_jit_position(s.rip) {
+                if let Some(r) = self.rec.as_deref_mut() {
+                    stack.push((r.code_id(&code), line));
+                }
+            } else {
+                // In a runtime helper that compiled code called: the time
+                // is the caller's, at its call.
+                tier = Tier::Runtime;
+                self.place_helper_sample(&mut stack, &s.callers);
             }
         }
         cap_stack(&mut stack);
         if let Some(r) = self.rec.as_deref_mut() {
             r.add_sample(stack, tier, s.weight);
             r.overhead_ticks += clock::ticks().wrapping_sub(t0);
+        }
+    }
+
+    /// A sample in a runtime helper: the first of `callers` (return
+    /// addresses found on the stack) that is in compiled code says which
+    /// function called the helper, and where. A live frame keeps the stack
+    /// below it; a function that has returned since goes on top.
+    fn place_helper_sample(&mut self, stack: &mut Vec<(u32, u32)>, callers: &[u64]) {
+        for &ret in callers.iter().take_while(|&&r| r != 0) {
+            // The call instruction ends where the return address points.
+            let at = ret - 1;
+            if let Some((frame_index, line)) = self.jit_position(at) {
+                let keep = self.python_prefix_len(stack, frame_index + 1);
+                stack.truncate(keep);
+                if let Some(last) = stack.last_mut() {
+                    last.1 = line;
+                }
+                return;
+            }
+            if let Some((code, line)) = self.returned_jit_position(at) {
+                if let Some(r) = self.rec.as_deref_mut() {
+                    stack.push((r.code_id(&code), line));
+                }
+                return;
+            }
         }
     }
 
@@ -350,35 +391,24 @@ impl Vm {
             }
             // SAFETY: compiled code lives as long as the VM.
             let c = unsafe { &*c };
-            let base = c.base();
-            if rip < base || rip >= base + c.code_bytes() as u64 {
+            let Some(pc) = code_position(c, rip) else {
                 continue;
-            }
-            let off = (rip - base) as u32;
-            // The last instruction starting at or before the offset; cold
-            // stubs after the hot code map to the last instruction, so use
-            // the frame's own pc for them.
-            let hot_end = c
-                .pc_offsets
-                .iter()
-                .copied()
-                .filter(|&o| o != u32::MAX)
-                .max()
-                .unwrap_or(0);
-            let pc = if off > hot_end + 64 {
-                f.pc.saturating_sub(1)
-            } else {
-                c.pc_offsets
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, &o)| o != u32::MAX && o <= off)
-                    .max_by_key(|(_, &o)| o)
-                    .map(|(pc, _)| pc)
-                    .unwrap_or(0)
             };
+            // Cold stubs: the frame's own pc says which instruction left.
+            let pc = pc.unwrap_or(f.pc.saturating_sub(1));
             return Some((i, code.line_at(pc)));
         }
         None
+    }
+
+    /// The compiled code (of any version, live frame or not) containing
+    /// `rip`, and the source line there (a cold stub's: the function's
+    /// first line).
+    fn returned_jit_position(&self, rip: u64) -> Option<(Rc<Code>, u32)> {
+        self.jit.compiled.iter().find_map(|c| {
+            let pc = code_position(c, rip)?.unwrap_or(0);
+            Some((c.code.clone(), c.code.line_at(pc)))
+        })
     }
 
     /// A guard failed at `pc` of the top frame: note what the operands were
@@ -571,4 +601,34 @@ fn cap_stack(stack: &mut Vec<(u32, u32)>) {
     if n > SAMPLE_OUTER_FRAMES + SAMPLE_INNER_FRAMES {
         stack.drain(SAMPLE_OUTER_FRAMES..n - SAMPLE_INNER_FRAMES);
     }
+}
+
+/// Where `rip` is in `c`'s machine code: None when outside it; Some(None) in
+/// the cold stubs after the hot code, which do not map to one instruction;
+/// else the bytecode instruction whose code contains it.
+fn code_position(c: &crate::jit::Compiled, rip: u64) -> Option<Option<usize>> {
+    let base = c.base();
+    if rip < base || rip >= base + c.code_bytes() as u64 {
+        return None;
+    }
+    let off = (rip - base) as u32;
+    let hot_end = c
+        .pc_offsets
+        .iter()
+        .copied()
+        .filter(|&o| o != u32::MAX)
+        .max()
+        .unwrap_or(0);
+    if off > hot_end + 64 {
+        return Some(None);
+    }
+    Some(Some(
+        c.pc_offsets
+            .iter()
+            .enumerate()
+            .filter(|(_, &o)| o != u32::MAX && o <= off)
+            .max_by_key(|(_, &o)| o)
+            .map(|(pc, _)| pc)
+            .unwrap_or(0),
+    ))
 }

@@ -470,6 +470,10 @@ impl JitRuntime {
                 .collect(),
         });
         self.code_bytes += compiled.code_bytes();
+        crate::recorder::sampler::note_jit_code(
+            compiled.base(),
+            compiled.base() + compiled.code_bytes() as u64,
+        );
         if let Some(sink) = self.perf.as_mut() {
             announce(sink, &compiled);
         }

@@ -26,6 +26,19 @@ pub static PENDING: &AtomicBool = &crate::interp::vm::POLLED.sample;
 static TICKS: AtomicU64 = AtomicU64::new(0);
 /// Where the last signal interrupted the VM thread.
 static RIP: AtomicU64 = AtomicU64::new(0);
+/// Return addresses into compiled code found on the stack at the last
+/// signal, nearest first (0: none); see `scan_for_jit_callers`.
+static CALLERS: [AtomicU64; CALLER_SLOTS] = [const { AtomicU64::new(0) }; CALLER_SLOTS];
+const CALLER_SLOTS: usize = 4;
+/// Lowest start and highest end of all compiled code, for the handler's
+/// stack scan (a superset: the VM checks candidates against its code).
+static JIT_LO: AtomicU64 = AtomicU64::new(u64::MAX);
+static JIT_HI: AtomicU64 = AtomicU64::new(0);
+/// The top (highest address) of the VM thread's stack; 0: unknown.
+static STACK_HI: AtomicU64 = AtomicU64::new(0);
+/// How far up the stack the handler looks for a return address into
+/// compiled code: 32 KiB, well past the frames of any runtime helper.
+const SCAN_WORDS: u64 = 4096;
 /// Which tier the runtime said it was in at the last signal.
 static SIGNAL_TIER: AtomicU8 = AtomicU8::new(0);
 /// The tier the runtime is in now (written at tier changes while recording).
@@ -99,6 +112,33 @@ pub fn restore_tier(prev: u8) {
     TIER.store(prev, Ordering::Relaxed);
 }
 
+/// Compiled code now occupies `[start, end)`.
+pub fn note_jit_code(start: u64, end: u64) {
+    JIT_LO.fetch_min(start, Ordering::Relaxed);
+    JIT_HI.fetch_max(end, Ordering::Relaxed);
+}
+
+/// The top of the calling thread's stack, or 0 if the system will not say.
+fn stack_top() -> u64 {
+    // SAFETY: pthread_getattr_np fills the zeroed attr for the calling
+    // thread; pthread_attr_getstack reads it; the attr is destroyed after.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return 0;
+        }
+        let mut addr: *mut libc::c_void = std::ptr::null_mut();
+        let mut size: libc::size_t = 0;
+        let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+        libc::pthread_attr_destroy(&mut attr);
+        if ok {
+            addr as u64 + size as u64
+        } else {
+            0
+        }
+    }
+}
+
 /// Where the flag lives, for compiled code's back-edge poll.
 pub fn pending_flag() -> *const bool {
     PENDING.as_ptr() as *const bool
@@ -110,6 +150,11 @@ pub struct Taken {
     pub weight: u64,
     pub rip: u64,
     pub tier: Tier,
+    /// When the signal landed outside compiled code: return addresses into
+    /// compiled code found on the stack, nearest first (0: none). The first
+    /// one that is really a call site says which compiled function called
+    /// the runtime helper that was running.
+    pub callers: [u64; CALLER_SLOTS],
 }
 
 /// Take the pending sample (None when another taker got it first).
@@ -124,7 +169,47 @@ pub fn take() -> Option<Taken> {
         weight,
         rip: RIP.load(Ordering::Relaxed),
         tier: tier_of(SIGNAL_TIER.load(Ordering::Relaxed)),
+        callers: std::array::from_fn(|i| CALLERS[i].load(Ordering::Relaxed)),
     })
+}
+
+/// Look up the stack from `rsp` for words that point into compiled code:
+/// return addresses of the compiled functions below a runtime helper.
+///
+/// Why scan rather than follow frame pointers: the runtime is Rust built
+/// without frame pointers, so the chain from a helper back to the compiled
+/// code that called it is not there to follow. The words above the
+/// interrupted stack pointer are the live frames; the first word pointing
+/// into compiled code is almost always the return address of the call
+/// that entered the runtime. The VM checks each candidate against the
+/// compiled code it knows, and ignores ones that are not in it.
+///
+/// Async-signal-safe: plain reads of the interrupted thread's own stack,
+/// bounded by the stack's top, and atomic stores.
+fn scan_for_jit_callers(rsp: u64) {
+    let (lo, hi, top) = (
+        JIT_LO.load(Ordering::Relaxed),
+        JIT_HI.load(Ordering::Relaxed),
+        STACK_HI.load(Ordering::Relaxed),
+    );
+    let mut found = 0;
+    if lo < hi && top > rsp && rsp % 8 == 0 {
+        let end = top.min(rsp.saturating_add(SCAN_WORDS * 8));
+        let mut at = rsp;
+        while at + 8 <= end && found < CALLER_SLOTS {
+            // SAFETY: [rsp, top) is the live part of this thread's stack,
+            // mapped and readable; `at` is 8-aligned and below `top`.
+            let w = unsafe { std::ptr::read_volatile(at as *const u64) };
+            if w >= lo && w < hi {
+                CALLERS[found].store(w, Ordering::Relaxed);
+                found += 1;
+            }
+            at += 8;
+        }
+    }
+    for slot in &CALLERS[found..] {
+        slot.store(0, Ordering::Relaxed);
+    }
 }
 
 extern "C" fn on_sigprof(_sig: libc::c_int, _info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
@@ -132,11 +217,21 @@ extern "C" fn on_sigprof(_sig: libc::c_int, _info: *mut libc::siginfo_t, ctx: *m
     if !ctx.is_null() {
         // SAFETY: the kernel passes a valid ucontext_t for SA_SIGINFO handlers;
         // REG_RIP indexes the saved general registers of the interrupted code.
-        let rip = unsafe {
+        let (rip, rsp) = unsafe {
             let uc = &*(ctx as *const libc::ucontext_t);
-            uc.uc_mcontext.gregs[libc::REG_RIP as usize] as u64
+            (
+                uc.uc_mcontext.gregs[libc::REG_RIP as usize] as u64,
+                uc.uc_mcontext.gregs[libc::REG_RSP as usize] as u64,
+            )
         };
         RIP.store(rip, Ordering::Relaxed);
+        // Only a signal under compiled code can need the callers (the VM
+        // uses them when `rip` is not in compiled code).
+        if TIER.load(Ordering::Relaxed) & UNDER_JIT != 0 {
+            scan_for_jit_callers(rsp);
+        } else {
+            CALLERS[0].store(0, Ordering::Relaxed);
+        }
     }
     SIGNAL_TIER.store(TIER.load(Ordering::Relaxed), Ordering::Relaxed);
     TICKS.fetch_add(1, Ordering::Relaxed);
@@ -162,6 +257,7 @@ impl Sampler {
         let interval_ns = 1_000_000_000 / hz.max(1) as u64;
         TICKS.store(0, Ordering::Relaxed);
         PENDING.store(false, Ordering::Relaxed);
+        STACK_HI.store(stack_top(), Ordering::Relaxed);
         TIER.store(0, Ordering::Relaxed);
         // SAFETY: a zeroed sigaction is a valid starting point; the handler
         // has the SA_SIGINFO signature; SA_RESTART keeps interrupted system
