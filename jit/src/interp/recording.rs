@@ -295,14 +295,17 @@ impl Vm {
     /// Take a pending sample. `top_pc`: the interpreter's current pc (None
     /// when the top frame's stored pc is current).
     ///
-    /// Compiled code takes its samples at loop back-edges, so by then the function the signal interrupted may have
-    /// returned: a compiled callee without a loop (a method called from a
-    /// compiled loop) returns to its caller's loop before the poll. The
-    /// interrupted instruction pointer still says where the time went: when
-    /// no live frame's code contains it, it is looked up among all compiled
-    /// code and that function is put on top of the stack, so the sample's
-    /// self time and line go to the function that ran, not to the loop that
-    /// polled (the frames between them have returned and are not known).
+    /// Compiled code takes its samples at loop back-edges, so by then the
+    /// function the signal interrupted may have returned: a compiled callee
+    /// without a loop (a method called from a compiled loop) returns to its
+    /// caller's loop before the poll. The signal handler kept the
+    /// interrupted instruction pointer and the return addresses into
+    /// compiled code it found on the stack; together they are the chain of
+    /// compiled activations at the signal, innermost first. The chain is
+    /// followed until it reaches a frame that is still live; the stack is
+    /// cut there, and the activations that have returned since go on top.
+    /// So self time and lines go to the functions that ran, not to the loop
+    /// that polled.
     #[cold]
     #[inline(never)]
     pub fn rec_sample(&mut self, top_pc: Option<usize>) {
@@ -311,23 +314,26 @@ impl Vm {
         let mut tier = s.tier;
         let mut stack = self.rec_stack(top_pc);
         if tier == Tier::Jit {
-            if let Some((frame_index, line)) = self.jit_position(s.rip) {
-                // Frames above the compiled one were pushed after the signal.
-                let keep = self.python_prefix_len(&stack, frame_index + 1);
-                stack.truncate(keep);
-                if let Some(last) = stack.last_mut() {
-                    last.1 = line;
-                }
-            } else if let Some((code, line)) = self.returned_jit_position(s.rip) {
-                if let Some(r) = self.rec.as_deref_mut() {
-                    stack.push((r.code_id(&code), line));
-                }
-            } else {
+            let in_code = self.compiled_containing(s.rip).is_some();
+            if !in_code {
                 // In a runtime helper that compiled code called: the time
                 // is the caller's, at its call.
                 tier = Tier::Runtime;
-                self.place_helper_sample(&mut stack, &s.callers);
             }
+            let mut chain = Vec::with_capacity(s.callers.len() + 1);
+            if in_code {
+                chain.push(s.rip);
+            }
+            for &ret in s.callers.iter().take_while(|&&r| r != 0) {
+                if let Some(c) = self.compiled_containing(ret - 1) {
+                    if call_ends_at(c, ret) {
+                        // The call instruction ends where the return
+                        // address points: it is the one at `ret - 1`.
+                        chain.push(ret - 1);
+                    }
+                }
+            }
+            self.place_compiled_chain(&mut stack, &chain);
         }
         cap_stack(&mut stack);
         if let Some(r) = self.rec.as_deref_mut() {
@@ -336,29 +342,29 @@ impl Vm {
         }
     }
 
-    /// A sample in a runtime helper: the first of `callers` (return
-    /// addresses found on the stack) that is in compiled code says which
-    /// function called the helper, and where. A live frame keeps the stack
-    /// below it; a function that has returned since goes on top.
-    fn place_helper_sample(&mut self, stack: &mut Vec<(u32, u32)>, callers: &[u64]) {
-        for &ret in callers.iter().take_while(|&&r| r != 0) {
-            // The call instruction ends where the return address points.
-            let at = ret - 1;
+    /// Fit `chain` (code addresses of compiled activations, innermost
+    /// first) onto `stack`: cut the stack at the first activation that is a
+    /// live frame, at the line it is at, and put the ones that have
+    /// returned since on top of it.
+    fn place_compiled_chain(&mut self, stack: &mut Vec<(u32, u32)>, chain: &[u64]) {
+        let mut returned = Vec::new();
+        for &at in chain {
             if let Some((frame_index, line)) = self.jit_position(at) {
+                // Frames above it were pushed after the signal.
                 let keep = self.python_prefix_len(stack, frame_index + 1);
                 stack.truncate(keep);
                 if let Some(last) = stack.last_mut() {
                     last.1 = line;
                 }
-                return;
+                break;
             }
             if let Some((code, line)) = self.returned_jit_position(at) {
                 if let Some(r) = self.rec.as_deref_mut() {
-                    stack.push((r.code_id(&code), line));
+                    returned.push((r.code_id(&code), line));
                 }
-                return;
             }
         }
+        stack.extend(returned.into_iter().rev());
     }
 
     /// Length of the prefix of `stack` that holds the first `n` Python frames.
@@ -402,13 +408,21 @@ impl Vm {
     }
 
     /// The compiled code (of any version, live frame or not) containing
-    /// `rip`, and the source line there (a cold stub's: the function's
-    /// first line).
+    /// `rip`.
+    fn compiled_containing(&self, rip: u64) -> Option<&crate::jit::Compiled> {
+        self.jit
+            .compiled
+            .iter()
+            .find(|c| code_position(c, rip).is_some())
+            .map(|c| &**c)
+    }
+
+    /// The compiled code containing `rip`, and the source line there (a
+    /// cold stub's: the function's first line).
     fn returned_jit_position(&self, rip: u64) -> Option<(Rc<Code>, u32)> {
-        self.jit.compiled.iter().find_map(|c| {
-            let pc = code_position(c, rip)?.unwrap_or(0);
-            Some((c.code.clone(), c.code.line_at(pc)))
-        })
+        let c = self.compiled_containing(rip)?;
+        let pc = code_position(c, rip)?.unwrap_or(0);
+        Some((c.code.clone(), c.code.line_at(pc)))
     }
 
     /// A guard failed at `pc` of the top frame: note what the operands were
@@ -631,4 +645,26 @@ fn code_position(c: &crate::jit::Compiled, rip: u64) -> Option<Option<usize>> {
             .map(|(pc, _)| pc)
             .unwrap_or(0),
     ))
+}
+
+/// Whether a call instruction ends at `ret` in `c`'s code, so that `ret` is
+/// a return address and not some other word that happens to point into
+/// compiled code. The encodings the JIT emits: `call rel32` (E8), and
+/// `call r/m64` (FF /2) through a register, `[reg+disp8]` or
+/// `[reg+disp32]`, with or without a REX prefix.
+fn call_ends_at(c: &crate::jit::Compiled, ret: u64) -> bool {
+    let base = c.base();
+    let code: &[u8] = &c.buf;
+    let Some(end) = ret.checked_sub(base).map(|o| o as usize) else {
+        return false;
+    };
+    if end > code.len() {
+        return false;
+    }
+    let byte = |back: usize| end.checked_sub(back).map(|i| code[i]);
+    let call_rm = |modrm_back: usize, mode: u8| {
+        byte(modrm_back + 1) == Some(0xFF)
+            && byte(modrm_back).is_some_and(|m| m >> 6 == mode && (m >> 3) & 7 == 2)
+    };
+    byte(5) == Some(0xE8) || call_rm(1, 0b11) || call_rm(2, 0b01) || call_rm(5, 0b10)
 }

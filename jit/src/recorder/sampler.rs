@@ -29,12 +29,14 @@ static RIP: AtomicU64 = AtomicU64::new(0);
 /// Return addresses into compiled code found on the stack at the last
 /// signal, nearest first (0: none); see `scan_for_jit_callers`.
 static CALLERS: [AtomicU64; CALLER_SLOTS] = [const { AtomicU64::new(0) }; CALLER_SLOTS];
-const CALLER_SLOTS: usize = 4;
+const CALLER_SLOTS: usize = 8;
 /// Lowest start and highest end of all compiled code, for the handler's
 /// stack scan (a superset: the VM checks candidates against its code).
 static JIT_LO: AtomicU64 = AtomicU64::new(u64::MAX);
 static JIT_HI: AtomicU64 = AtomicU64::new(0);
-/// The top (highest address) of the VM thread's stack; 0: unknown.
+/// The VM thread's stack, `[STACK_LO, STACK_HI)`; both 0: unknown. The
+/// handler reads only inside it.
+static STACK_LO: AtomicU64 = AtomicU64::new(0);
 static STACK_HI: AtomicU64 = AtomicU64::new(0);
 /// How far up the stack the handler looks for a return address into
 /// compiled code: 32 KiB, well past the frames of any runtime helper.
@@ -118,23 +120,24 @@ pub fn note_jit_code(start: u64, end: u64) {
     JIT_HI.fetch_max(end, Ordering::Relaxed);
 }
 
-/// The top of the calling thread's stack, or 0 if the system will not say.
-fn stack_top() -> u64 {
+/// The calling thread's stack as `(lowest, highest)` addresses, or zeros if
+/// the system will not say.
+fn stack_bounds() -> (u64, u64) {
     // SAFETY: pthread_getattr_np fills the zeroed attr for the calling
     // thread; pthread_attr_getstack reads it; the attr is destroyed after.
     unsafe {
         let mut attr: libc::pthread_attr_t = std::mem::zeroed();
         if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
-            return 0;
+            return (0, 0);
         }
         let mut addr: *mut libc::c_void = std::ptr::null_mut();
         let mut size: libc::size_t = 0;
         let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
         libc::pthread_attr_destroy(&mut attr);
         if ok {
-            addr as u64 + size as u64
+            (addr as u64, addr as u64 + size as u64)
         } else {
-            0
+            (0, 0)
         }
     }
 }
@@ -187,18 +190,20 @@ pub fn take() -> Option<Taken> {
 /// Async-signal-safe: plain reads of the interrupted thread's own stack,
 /// bounded by the stack's top, and atomic stores.
 fn scan_for_jit_callers(rsp: u64) {
-    let (lo, hi, top) = (
+    let (lo, hi, bottom, top) = (
         JIT_LO.load(Ordering::Relaxed),
         JIT_HI.load(Ordering::Relaxed),
+        STACK_LO.load(Ordering::Relaxed),
         STACK_HI.load(Ordering::Relaxed),
     );
     let mut found = 0;
-    if lo < hi && top > rsp && rsp % 8 == 0 {
+    if lo < hi && bottom <= rsp && rsp < top && rsp % 8 == 0 {
         let end = top.min(rsp.saturating_add(SCAN_WORDS * 8));
         let mut at = rsp;
         while at + 8 <= end && found < CALLER_SLOTS {
-            // SAFETY: [rsp, top) is the live part of this thread's stack,
-            // mapped and readable; `at` is 8-aligned and below `top`.
+            // SAFETY: rsp is inside the VM thread's stack (checked above),
+            // so [rsp, top) is its live part, mapped and readable; `at` is
+            // 8-aligned and below `top`.
             let w = unsafe { std::ptr::read_volatile(at as *const u64) };
             if w >= lo && w < hi {
                 CALLERS[found].store(w, Ordering::Relaxed);
@@ -257,7 +262,9 @@ impl Sampler {
         let interval_ns = 1_000_000_000 / hz.max(1) as u64;
         TICKS.store(0, Ordering::Relaxed);
         PENDING.store(false, Ordering::Relaxed);
-        STACK_HI.store(stack_top(), Ordering::Relaxed);
+        let (bottom, top) = stack_bounds();
+        STACK_LO.store(bottom, Ordering::Relaxed);
+        STACK_HI.store(top, Ordering::Relaxed);
         TIER.store(0, Ordering::Relaxed);
         // SAFETY: a zeroed sigaction is a valid starting point; the handler
         // has the SA_SIGINFO signature; SA_RESTART keeps interrupted system
