@@ -42,6 +42,7 @@ pub fn install(vm: &mut Vm) {
         ("iter", iter),
         ("next", next),
         ("input", input),
+        ("open", super::file::open),
         ("format", format),
         ("exit", exit),
         ("quit", exit),

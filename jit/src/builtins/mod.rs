@@ -2,6 +2,7 @@
 //! types, `repr`/`str`, string formatting, and built-in modules.
 pub mod class_builtins;
 pub mod dict_ops;
+pub mod file;
 pub mod functions;
 pub mod methods;
 pub mod methods_generator;

@@ -14,6 +14,19 @@ use crate::runtime::value::Value;
 /// that reaches one stops with `unsupported: built-in 'NAME'` (exit status
 /// 2) rather than a NameError: a NameError could be caught, and the program
 /// would go on to print something CPython never prints.
+/// An exception's type as a traceback names it: its qualified name, after
+/// its module unless that is `__main__` or `builtins` (`mylib.LibError`,
+/// `f.<locals>.Local`), as CPython's `print_exception` does.
+pub fn display_type_name(t: Gc<TypeObj>) -> String {
+    let q = t.qualname();
+    match t.module {
+        Some(m) if !matches!(m.as_str(), "__main__" | "builtins") => {
+            format!("{}.{}", m.as_str(), q.as_str())
+        }
+        _ => q.as_str().to_string(),
+    }
+}
+
 pub const UNSUPPORTED_BUILTINS: &[&str] = &[
     "BaseExceptionGroup",
     "ExceptionGroup",
@@ -31,7 +44,6 @@ pub const UNSUPPORTED_BUILTINS: &[&str] = &[
     "help",
     "license",
     "memoryview",
-    "open",
 ];
 
 impl Vm {
@@ -271,6 +283,20 @@ impl Vm {
         let Value::Tuple(t) = args else {
             return self.str_of(args);
         };
+        // OSError(errno, strerror[, filename]): `[Errno 2] No such file or
+        // directory: 'x'` (the filename is an attribute, not an argument).
+        if t.items.len() == 2 && e.class.is_subtype_of(self.exc_types["OSError"]) {
+            let h = crate::interp::protocol::str_hash(self.intern_static("filename"));
+            let filename = e.table().borrow().get_str(h, "filename");
+            let errno = self.str_of(t.items[0])?;
+            let strerror = self.str_of(t.items[1])?;
+            return Ok(match filename {
+                Some(f) if !matches!(f, Value::None) => {
+                    format!("[Errno {errno}] {strerror}: {}", self.repr(f)?)
+                }
+                _ => format!("[Errno {errno}] {strerror}"),
+            });
+        }
         match t.items.len() {
             0 => Ok(String::new()),
             1 => {
@@ -393,7 +419,7 @@ impl Vm {
                 flush_repeats(&mut out, repeat);
             }
         }
-        let name = exc.class.name.as_str().to_string();
+        let name = display_type_name(exc.class);
         let mut msg = self
             .exception_str(exc)
             .unwrap_or_else(|_| "<exception str() failed>".into());

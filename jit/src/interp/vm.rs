@@ -722,6 +722,11 @@ impl Vm {
         if let Some(m) = self.main_module {
             t.mark(m);
         }
+        // Most are pinned; classes made at run time for a native module
+        // (`io.UnsupportedOperation`) are not.
+        for ty in self.iter_types.values() {
+            t.mark(*ty);
+        }
     }
 
     /// One past the highest stack slot in use by any frame.
@@ -763,6 +768,7 @@ impl Vm {
             }
             Err(exc) => self.report_uncaught(exc),
         };
+        crate::builtins::file::flush_all();
         self.stdout.flush();
         self.stderr.flush();
         outcome
