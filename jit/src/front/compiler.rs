@@ -31,12 +31,80 @@ use crate::runtime::value::Value;
 type CResult<T> = Result<T, CompileError>;
 
 /// Compile a parsed module into its top-level code object.
+/// The features `from __future__ import` accepts (all already standard
+/// behaviour here: annotations, the one that is not in 3.11, are never
+/// evaluated by jitprof, which is what the import asks for).
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+fn is_future_import(s: &Stmt) -> Option<&ruff_python_ast::StmtImportFrom> {
+    match s {
+        Stmt::ImportFrom(i)
+            if i.level == 0
+                && i.module
+                    .as_ref()
+                    .is_some_and(|m| m.as_str() == "__future__") =>
+        {
+            Some(i)
+        }
+        _ => None,
+    }
+}
+
+/// CPython's compile-time rules for `from __future__ import`: only at the
+/// start of a module (after its docstring and other future imports), and
+/// only of known features.
+fn check_future_imports(body: &[Stmt]) -> CResult<()> {
+    let mut at_start = true;
+    for (i, st) in body.iter().enumerate() {
+        let Some(imp) = is_future_import(st) else {
+            let docstring = i == 0
+                && matches!(st, Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)));
+            if !docstring {
+                at_start = false;
+            }
+            continue;
+        };
+        let at = imp.range.start().to_u32();
+        if !at_start {
+            return Err(CompileError::syntax(
+                "from __future__ imports must occur at the beginning of the file",
+                at,
+            ));
+        }
+        for a in &imp.names {
+            match a.name.as_str() {
+                "braces" => return Err(CompileError::syntax("not a chance", at)),
+                n if !FUTURE_FEATURES.contains(&n) => {
+                    return Err(CompileError::syntax(
+                        format!("future feature {n} is not defined"),
+                        at,
+                    ))
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn compile_module(
     vm: &mut Vm,
     src: Rc<SourceFile>,
     module: Gc<ModuleObj>,
     body: &[Stmt],
 ) -> CResult<Rc<Code>> {
+    check_future_imports(body)?;
     let scopes = scope::analyze(body).map_err(|e| CompileError {
         unsupported: e.unsupported,
         msg: e.msg,
@@ -1211,6 +1279,13 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 }
             }
             Stmt::ImportFrom(i) => {
+                // At module level, `check_future_imports` placed them.
+                if is_future_import(s).is_some() && self.kind != CodeKind::Module {
+                    return Err(CompileError::syntax(
+                        "from __future__ imports must occur at the beginning of the file",
+                        i.range.start().to_u32(),
+                    ));
+                }
                 // Relative imports: one leading dot per level, as in CPython.
                 let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
                 let module = format!("{}{module}", ".".repeat(i.level as usize));

@@ -336,6 +336,9 @@ impl Vm {
             self.register_module(name.to_string(), m);
             return Ok(m);
         }
+        if let Some(text) = crate::builtins::pysrc::source(name) {
+            return self.load_embedded(name, text);
+        }
         if STDLIB_MODULE_NAMES.contains(&name) {
             return Err(self.fatal_unsupported(name));
         }
@@ -412,7 +415,30 @@ impl Vm {
                 return Err(self.fatal_error(msg));
             }
         };
-        let src = Rc::new(SourceFile::new(&path, text));
+        self.exec_source(full, module, &path, text)
+    }
+
+    /// Load a module jitprof implements in Python (`builtins::pysrc`).
+    fn load_embedded(&mut self, name: &str, text: &str) -> PyResult<Gc<ModuleObj>> {
+        let path = crate::builtins::pysrc::path(name);
+        let module = self.new_module(name, &path);
+        let v = self.new_str(path.as_str());
+        module.set("__file__", v);
+        let p = self.new_str("");
+        module.set("__package__", p);
+        self.exec_source(name, module, &path, text.to_string())
+    }
+
+    /// Compile `text` (the source of `full`, from `path`), register the
+    /// module and run its code.
+    fn exec_source(
+        &mut self,
+        full: &str,
+        module: Gc<ModuleObj>,
+        path: &str,
+        text: String,
+    ) -> PyResult<Gc<ModuleObj>> {
+        let src = Rc::new(SourceFile::new(path, text));
         self.sources.push(src.clone());
         let ast = match crate::front::parse(&src) {
             Ok(m) => m,

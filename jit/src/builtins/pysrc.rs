@@ -1,0 +1,19 @@
+//! Standard-library modules jitprof implements in Python: their source is
+//! compiled into the binary and run like a module file when imported.
+//!
+//! Why Python for these: they are plain Python in CPython too, made of
+//! classes and data; written in Python they behave exactly as Python code
+//! (attributes, reprs, subclassing) with nothing to keep in sync by hand.
+
+/// The source of the embedded module `name`, if there is one.
+pub fn source(name: &str) -> Option<&'static str> {
+    match name {
+        "__future__" => Some(include_str!("pysrc/__future__.py")),
+        _ => None,
+    }
+}
+
+/// The path embedded modules show in `__file__` and tracebacks.
+pub fn path(name: &str) -> String {
+    format!("<jitprof>/{name}.py")
+}
