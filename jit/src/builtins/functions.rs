@@ -536,23 +536,27 @@ fn isinstance(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "isinstance", kw)?;
     expect_args(vm, "isinstance", args, 2, 2)?;
     let t = vm.type_of(args[0]);
-    Ok(Value::Bool(class_matches(vm, t, args[1], false)?))
+    Ok(Value::Bool(class_matches(vm, args[0], t, args[1], false)?))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "issubclass", kw)?;
     expect_args(vm, "issubclass", args, 2, 2)?;
     match (args[0], args[1]) {
-        (Value::Type(t), cls) => Ok(Value::Bool(class_matches(vm, t, cls, true)?)),
+        (Value::Type(t), cls) => Ok(Value::Bool(class_matches(vm, args[0], t, cls, true)?)),
         (_, Value::Tuple(ts)) if ts.items.is_empty() => Ok(Value::Bool(false)),
         _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
     }
 }
 
-/// Whether type `t` is `cls` or a subclass of it (`cls` may be a nested tuple,
-/// checked left to right and stopping at the first match, as CPython does).
+/// Whether type `t` (of `obj`, or `obj` itself for issubclass) is `cls` or
+/// a subclass of it (`cls` may be a nested tuple, checked left to right and
+/// stopping at the first match, as CPython does). An object that is not a
+/// class decides through its class's `__instancecheck__` /
+/// `__subclasscheck__` (`typing.List` does).
 fn class_matches(
     vm: &mut Vm,
+    obj: Value,
     t: crate::runtime::heap::Gc<TypeObj>,
     cls: Value,
     sub: bool,
@@ -561,16 +565,36 @@ fn class_matches(
         Value::Type(c) => Ok(t.is_subtype_of(c)),
         Value::Tuple(ts) => {
             for c in ts.items.iter() {
-                if class_matches(vm, t, *c, sub)? {
+                if class_matches(vm, obj, t, *c, sub)? {
                     return Ok(true);
                 }
             }
             Ok(false)
         }
-        _ if sub => {
-            Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        Value::Instance(i) => {
+            let hook = vm.intern_static(if sub {
+                "__subclasscheck__"
+            } else {
+                "__instancecheck__"
+            });
+            match vm.lookup_special(i.class, hook) {
+                Some(f) => {
+                    let f = vm.bind_class_attr(f, cls, i.class)?;
+                    let r = vm.call_value(f, &[obj], &[])?;
+                    vm.truthy(r)
+                }
+                None => Err(not_a_class(vm, sub)),
+            }
         }
-        _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        _ => Err(not_a_class(vm, sub)),
+    }
+}
+
+fn not_a_class(vm: &mut Vm, sub: bool) -> PyExc {
+    if sub {
+        vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+    } else {
+        vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
     }
 }
 

@@ -23,8 +23,60 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
         "time" => Some(super::mod_time::make_time(vm)),
         "copy" => Some(super::mod_copy::make_copy(vm)),
         "collections" => Some(super::mod_collections::make(vm)),
+        "_jitprof" => Some(make_jitprof(vm)),
         _ => None,
     }
+}
+
+/// `_jitprof`: what the modules jitprof writes in Python (`pysrc`) need
+/// from the runtime.
+fn make_jitprof(vm: &mut Vm) -> Gc<ModuleObj> {
+    let m = vm.new_module("_jitprof", "");
+    let f = super::native(vm, "unsupported", jitprof_unsupported, None);
+    m.set("unsupported", f);
+    let f = super::native(vm, "caller_module_name", jitprof_caller_module_name, None);
+    m.set("caller_module_name", f);
+    m
+}
+
+/// The innermost frame running the program's own code, not a module of
+/// `pysrc`'s.
+fn user_frame(vm: &Vm) -> Option<usize> {
+    let prefix = super::pysrc::path("");
+    let prefix = prefix.trim_end_matches(".py");
+    vm.frames
+        .iter()
+        .rposition(|f| !f.code().source.path.starts_with(prefix))
+}
+
+/// `_jitprof.unsupported(what)`: stop the run with `unsupported: WHAT`,
+/// at the program's line that got there.
+fn jitprof_unsupported(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let what = match args.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => "a feature".to_string(),
+    };
+    let (path, line, col) = match user_frame(vm).map(|i| &vm.frames[i]) {
+        Some(f) => {
+            let code = f.code();
+            let loc = code
+                .locs
+                .get(f.pc.saturating_sub(1))
+                .copied()
+                .unwrap_or_default();
+            (code.source.path.to_string(), loc.line, loc.col)
+        }
+        None => ("<unknown>".to_string(), 0, 0),
+    };
+    Err(vm.fatal_error(format!("{path}:{line}:{col}: unsupported: {what}")))
+}
+
+/// `_jitprof.caller_module_name()`: `__name__` of the program module that
+/// is calling into a `pysrc` module (what CPython reads from the caller's
+/// frame to set `__module__` of a NewType or namedtuple).
+fn jitprof_caller_module_name(vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let name = user_frame(vm).and_then(|i| vm.frames[i].func.module.get("__name__"));
+    Ok(name.unwrap_or(Value::None))
 }
 
 /// `builtins`: a module holding the built-in names (a copy: assigning to

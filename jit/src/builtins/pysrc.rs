@@ -9,6 +9,8 @@
 pub fn source(name: &str) -> Option<&'static str> {
     match name {
         "__future__" => Some(include_str!("pysrc/__future__.py")),
+        "_generic_alias" => Some(include_str!("pysrc/_generic_alias.py")),
+        "typing" => Some(include_str!("pysrc/typing.py")),
         _ => None,
     }
 }

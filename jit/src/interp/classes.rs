@@ -42,10 +42,14 @@ impl Vm {
                 )));
             }
         }
-        let meta = self.non_type_metaclass(&args[2..])?;
+        // Bases that are not classes but know which classes they stand for
+        // (`Generic[T]`, `list[int]`) are replaced by those (PEP 560).
+        let resolved = self.resolve_mro_entries(&args[2..])?;
+        let base_vals: &[Value] = resolved.as_deref().unwrap_or(&args[2..]);
+        let meta = self.non_type_metaclass(base_vals)?;
         let bases = match meta {
             Some(_) => Vec::new(),
-            None => self.class_bases(&args[2..])?,
+            None => self.class_bases(base_vals)?,
         };
         let ns = self.new_dict();
         self.temp_roots.push(ns);
@@ -57,6 +61,11 @@ impl Vm {
                 return Err(e);
             }
         };
+        if resolved.is_some() {
+            let orig = self.new_tuple(args[2..].to_vec());
+            let key = Value::Str(self.intern_static("__orig_bases__"));
+            self.setitem(ns, key, orig)?;
+        }
         if let Some(meta) = meta {
             // As CPython: the metaclass (the non-class base's type) is called
             // with (name, bases, namespace); `class A(5)` is `int('A', (5,), ns)`.
@@ -113,6 +122,102 @@ impl Vm {
             }
         }
         self.new_class(name, &bases, table, Value::None)
+    }
+
+    /// `cls[key]`: a built-in container type gives a generic alias
+    /// (`list[int]`, `collections.deque[str]`), as CPython's
+    /// `types.GenericAlias`; a class with `__class_getitem__` (an implicit
+    /// class method) gets it called; any other class is not subscriptable.
+    pub fn class_getitem(&mut self, t: Gc<TypeObj>, key: Value) -> PyResult<Value> {
+        let generic_builtin = matches!(
+            t.kind,
+            TypeKind::List
+                | TypeKind::Dict
+                | TypeKind::Tuple
+                | TypeKind::Set
+                | TypeKind::FrozenSet
+                | TypeKind::Type
+        ) || (t.kind == TypeKind::User
+            && t.module.is_some_and(|m| m.as_str() == "collections"));
+        if generic_builtin {
+            let alias = self.embedded_attr("_generic_alias", "GenericAlias")?;
+            return self.call_value(alias, &[Value::Type(t), key], &[]);
+        }
+        let cg = self.intern_static("__class_getitem__");
+        if let Some(f) = self.lookup_type_attr(t, cg) {
+            let f = match f {
+                Value::Instance(i) => match &i.ext {
+                    InstExt::ClassMethod(f) | InstExt::StaticMethod(f) => *f,
+                    _ => f,
+                },
+                f => f,
+            };
+            return self.call_value(f, &[Value::Type(t), key], &[]);
+        }
+        Err(self.type_error("'type' object is not subscriptable"))
+    }
+
+    /// An attribute of a module jitprof implements in Python (imported on
+    /// first use).
+    pub fn embedded_attr(&mut self, module: &str, name: &'static str) -> PyResult<Value> {
+        let mn = self.intern(module);
+        let m = self.import_name(mn)?;
+        let n = self.intern_static(name);
+        match self.getattr_opt(m, n)? {
+            Some(v) => Ok(v),
+            None => Err(self.new_exception_msg(
+                "AttributeError",
+                &format!("module '{module}' has no attribute '{name}'"),
+            )),
+        }
+    }
+
+    /// PEP 560: each base that is not a class but has `__mro_entries__` is
+    /// replaced by what that returns (a tuple of classes, given all the
+    /// original bases). None when no base has it.
+    fn resolve_mro_entries(&mut self, vals: &[Value]) -> PyResult<Option<Vec<Value>>> {
+        if vals.iter().all(|b| matches!(b, Value::Type(_))) {
+            return Ok(None);
+        }
+        let me = self.intern_static("__mro_entries__");
+        let orig = self.new_tuple(vals.to_vec());
+        self.temp_roots.push(orig);
+        let mut out = Vec::with_capacity(vals.len());
+        let mut changed = false;
+        for &b in vals {
+            if matches!(b, Value::Type(_)) {
+                out.push(b);
+                continue;
+            }
+            let f = match self.getattr_opt(b, me) {
+                Ok(f) => f,
+                Err(e) => {
+                    self.temp_roots.pop();
+                    return Err(e);
+                }
+            };
+            let Some(f) = f else {
+                out.push(b);
+                continue;
+            };
+            let r = self.call_value(f, &[orig], &[]);
+            match r {
+                Ok(Value::Tuple(t)) => {
+                    out.extend(t.items.iter().copied());
+                    changed = true;
+                }
+                Ok(_) => {
+                    self.temp_roots.pop();
+                    return Err(self.type_error("__mro_entries__ must return a tuple"));
+                }
+                Err(e) => {
+                    self.temp_roots.pop();
+                    return Err(e);
+                }
+            }
+        }
+        self.temp_roots.pop();
+        Ok(changed.then_some(out))
     }
 
     /// When some base is not a class: the metaclass CPython's

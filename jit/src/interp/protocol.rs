@@ -701,20 +701,7 @@ impl Vm {
                 Some(v) => Ok(v),
                 None => Err(self.new_exception("KeyError", vec![k])),
             },
-            (Value::Type(t), _)
-                if matches!(
-                    t.kind,
-                    TypeKind::List
-                        | TypeKind::Dict
-                        | TypeKind::Tuple
-                        | TypeKind::Set
-                        | TypeKind::FrozenSet
-                        | TypeKind::Type
-                ) =>
-            {
-                // `list[int]` in annotations evaluated at runtime: return the type.
-                Ok(obj)
-            }
+            (Value::Type(t), key) => self.class_getitem(t, key),
             _ => {
                 let tn = self.type_name(obj);
                 Err(self.type_error(&format!("'{tn}' object is not subscriptable")))
