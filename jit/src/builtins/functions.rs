@@ -562,7 +562,19 @@ fn class_matches(
     sub: bool,
 ) -> PyResult<bool> {
     match cls {
-        Value::Type(c) => Ok(t.is_subtype_of(c)),
+        Value::Type(c) if t.is_subtype_of(c) => Ok(true),
+        Value::Type(c) if is_abc(c) => {
+            // What ABCMeta.__subclasscheck__ does, written in abc.py.
+            let hook = vm.intern_static("_jitprof_subclasscheck");
+            match vm.getattr_opt(cls, hook)? {
+                Some(f) => {
+                    let r = vm.call_value(f, &[Value::Type(t)], &[])?;
+                    vm.truthy(r)
+                }
+                None => Ok(false),
+            }
+        }
+        Value::Type(_) => Ok(false),
         Value::Tuple(ts) => {
             for c in ts.items.iter() {
                 if class_matches(vm, obj, t, *c, sub)? {
@@ -588,6 +600,17 @@ fn class_matches(
         }
         _ => Err(not_a_class(vm, sub)),
     }
+}
+
+/// Whether `c` derives from `abc.ABC` (jitprof's, written in Python):
+/// its isinstance answers also come from `register()` and
+/// `__subclasshook__`.
+fn is_abc(c: crate::runtime::heap::Gc<TypeObj>) -> bool {
+    c.kind == TypeKind::User
+        && c.mro
+            .borrow()
+            .iter()
+            .any(|b| b.module.is_some_and(|m| m.as_str() == "abc") && b.name.as_str() == "ABC")
 }
 
 fn not_a_class(vm: &mut Vm, sub: bool) -> PyExc {

@@ -11,6 +11,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "__future__" => Some(include_str!("pysrc/__future__.py")),
         "_generic_alias" => Some(include_str!("pysrc/_generic_alias.py")),
         "typing" => Some(include_str!("pysrc/typing.py")),
+        "abc" => Some(include_str!("pysrc/abc.py")),
+        "collections.abc" => Some(include_str!("pysrc/collections_abc.py")),
         _ => None,
     }
 }

@@ -36,10 +36,13 @@ impl Vm {
             let is_type_meta =
                 k.as_str() == "metaclass" && matches!(v, Value::Type(t) if *t == self.types.type_);
             if !is_type_meta {
-                return Err(self.type_error(&format!(
-                    "unsupported: class keyword argument '{}'",
-                    k.as_str()
-                )));
+                // Metaclasses and `__init_subclass__` keywords: jitprof's
+                // limitation, not an exception the program could catch.
+                let what = match k.as_str() {
+                    "metaclass" => "metaclasses (class keyword 'metaclass')".to_string(),
+                    other => format!("class keyword argument '{other}'"),
+                };
+                return Err(self.fatal_unsupported_here(&what));
             }
         }
         // Bases that are not classes but know which classes they stand for
@@ -792,6 +795,15 @@ impl Vm {
                 let table = t.dict.borrow().clone();
                 return Ok(Some(Value::Dict(self.new_dict_obj(table))));
             }
+            "__subclasses__" => {
+                return Ok(Some(Value::Builtin(self.heap.alloc(BuiltinObj {
+                    prof_id: std::cell::Cell::new(u32::MAX),
+                    name: "__subclasses__",
+                    func: type_subclasses,
+                    bound_self: Some(Value::Type(t)),
+                    owner: Some(self.types.type_),
+                }))))
+            }
             "__module__" if !matches!(t.kind, TypeKind::User | TypeKind::Exception) => {
                 return Ok(Some(Value::Str(self.intern_static("builtins"))));
             }
@@ -957,4 +969,25 @@ impl InstanceObj {
             None => &self.attrs,
         }
     }
+}
+
+/// `C.__subclasses__()`: the classes made with `C` as a direct base, in
+/// the order they were made.
+fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let Some(Value::Type(t)) = args.first() else {
+        return Err(vm.type_error("descriptor '__subclasses__' requires a type"));
+    };
+    if args.len() > 1 {
+        return Err(vm.type_error(&format!(
+            "type.__subclasses__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    let items: Vec<Value> = t
+        .subclasses
+        .borrow()
+        .iter()
+        .map(|c| Value::Type(*c))
+        .collect();
+    Ok(vm.new_list(items))
 }

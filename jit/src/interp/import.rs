@@ -284,6 +284,15 @@ impl Vm {
         let Some(parent) = parent else {
             return self.load_top(full);
         };
+        // A submodule jitprof writes in Python of a built-in module
+        // (`collections.abc`).
+        if parent.file.is_empty() {
+            if let Some(text) = crate::builtins::pysrc::source(full) {
+                let m = self.load_embedded(full, text)?;
+                parent.set(part, Value::Module(m));
+                return Ok(m);
+            }
+        }
         let Some(dir) = package_dir(parent) else {
             let msg = format!(
                 "No module named '{full}'; '{}' is not a package",
@@ -424,7 +433,8 @@ impl Vm {
         let module = self.new_module(name, &path);
         let v = self.new_str(path.as_str());
         module.set("__file__", v);
-        let p = self.new_str("");
+        let package = name.rsplit_once('.').map_or("", |(p, _)| p);
+        let p = self.new_str(package);
         module.set("__package__", p);
         self.exec_source(name, module, &path, text.to_string())
     }

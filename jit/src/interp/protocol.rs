@@ -204,6 +204,26 @@ impl Vm {
                         }
                     }
                 }
+                if let InstExt::Property(p) = &i.ext {
+                    match n {
+                        "fget" => return Ok(Some(p.fget)),
+                        "fset" => return Ok(Some(p.fset)),
+                        "fdel" => return Ok(Some(p.fdel)),
+                        // Abstract when its getter is (abc.abstractmethod).
+                        "__isabstractmethod__" => {
+                            let an = self.intern_static("__isabstractmethod__");
+                            let a = match p.fget {
+                                Value::None => None,
+                                f => self.getattr_opt(f, an)?,
+                            };
+                            return Ok(Some(Value::Bool(match a {
+                                Some(v) => self.truthy(v)?,
+                                None => false,
+                            })));
+                        }
+                        _ => {}
+                    }
+                }
                 return self.instance_getattr(obj, i, name);
             }
             Value::Type(t) => return self.type_getattr(t, name),
