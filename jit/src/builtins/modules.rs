@@ -36,7 +36,59 @@ fn make_jitprof(vm: &mut Vm) -> Gc<ModuleObj> {
     m.set("unsupported", f);
     let f = super::native(vm, "caller_module_name", jitprof_caller_module_name, None);
     m.set("caller_module_name", f);
+    let f = super::native(vm, "define", jitprof_define, None);
+    m.set("define", f);
     m
+}
+
+/// `_jitprof.define(source, namespace, name)`: run `source` (definitions)
+/// as a module of its own whose globals start as `namespace`, and return
+/// its global `name`. This is how dataclasses makes `__init__`, `__repr__`
+/// and the rest from text, as CPython's does with `exec`; the functions are
+/// ordinary compiled Python, and tracebacks through them say `<string>`.
+fn jitprof_define(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let (Some(Value::Str(src)), Some(Value::Dict(ns)), Some(Value::Str(name))) =
+        (args.first(), args.get(1), args.get(2))
+    else {
+        return Err(vm.type_error("define(source: str, namespace: dict, name: str)"));
+    };
+    let (src, ns, name) = (*src, *ns, *name);
+    let module_name = match ns
+        .table
+        .borrow()
+        .get_str(crate::runtime::hash::hash_str("__name__"), "__name__")
+    {
+        Some(Value::Str(n)) => n.as_str().to_string(),
+        _ => "<string>".to_string(),
+    };
+    let m = vm.new_module(&module_name, "<string>");
+    let entries: Vec<(Value, Value)> = ns.table.borrow().iter().collect();
+    for (k, v) in entries {
+        if let Value::Str(k) = k {
+            m.set(k.as_str(), v);
+        }
+    }
+    let file = std::rc::Rc::new(crate::bytecode::code::SourceFile::new(
+        "<string>",
+        src.as_str().to_string(),
+    ));
+    vm.sources.push(file.clone());
+    let ast = match crate::front::parse(&file) {
+        Ok(a) => a,
+        Err(e) => return Err(vm.new_exception_msg("SyntaxError", &e.render(&file))),
+    };
+    let code = match crate::front::compiler::compile_module(vm, file.clone(), m, &ast.body) {
+        Ok(c) => c,
+        Err(e) => return Err(vm.new_exception_msg("SyntaxError", &e.render(&file))),
+    };
+    vm.run_module_code(code, m)?;
+    match m.get(name.as_str()) {
+        Some(v) => Ok(v),
+        None => Err(vm.new_exception_msg(
+            "NameError",
+            &format!("name '{}' is not defined", name.as_str()),
+        )),
+    }
 }
 
 /// The innermost frame running the program's own code, not a module of

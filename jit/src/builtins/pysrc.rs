@@ -12,6 +12,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "_generic_alias" => Some(include_str!("pysrc/_generic_alias.py")),
         "typing" => Some(include_str!("pysrc/typing.py")),
         "abc" => Some(include_str!("pysrc/abc.py")),
+        "dataclasses" => Some(include_str!("pysrc/dataclasses.py")),
         "collections.abc" => Some(include_str!("pysrc/collections_abc.py")),
         _ => None,
     }

@@ -114,7 +114,7 @@ impl Vm {
             Value::Bytes(b) => out.push_str(&super::text::repr_bytes(&b.b)),
             Value::Function(f) => out.push_str(&format!(
                 "<function {} at {:#x}>",
-                f.qualname.as_str(),
+                f.shown_qualname().as_str(),
                 f.addr()
             )),
             Value::Builtin(b) => match (b.bound_self, b.owner) {

@@ -64,8 +64,9 @@ fn is_future_import(s: &Stmt) -> Option<&ruff_python_ast::StmtImportFrom> {
 /// CPython's compile-time rules for `from __future__ import`: only at the
 /// start of a module (after its docstring and other future imports), and
 /// only of known features.
-fn check_future_imports(body: &[Stmt]) -> CResult<()> {
+fn check_future_imports(body: &[Stmt]) -> CResult<bool> {
     let mut at_start = true;
+    let mut annotations = false;
     for (i, st) in body.iter().enumerate() {
         let Some(imp) = is_future_import(st) else {
             let docstring = i == 0
@@ -85,6 +86,7 @@ fn check_future_imports(body: &[Stmt]) -> CResult<()> {
         for a in &imp.names {
             match a.name.as_str() {
                 "braces" => return Err(CompileError::syntax("not a chance", at)),
+                "annotations" => annotations = true,
                 n if !FUTURE_FEATURES.contains(&n) => {
                     return Err(CompileError::syntax(
                         format!("future feature {n} is not defined"),
@@ -95,7 +97,31 @@ fn check_future_imports(body: &[Stmt]) -> CResult<()> {
             }
         }
     }
-    Ok(())
+    Ok(annotations)
+}
+
+/// Whether a module or class body annotates a name anywhere outside nested
+/// functions and classes: CPython then gives it an `__annotations__` dict
+/// before the body runs.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::If(i) => {
+            has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
+        }
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            has_annotations(&t.body)
+                || has_annotations(&t.orelse)
+                || has_annotations(&t.finalbody)
+                || t.handlers.iter().any(|h| match h {
+                    ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+                })
+        }
+        _ => false,
+    })
 }
 
 pub fn compile_module(
@@ -104,7 +130,7 @@ pub fn compile_module(
     module: Gc<ModuleObj>,
     body: &[Stmt],
 ) -> CResult<Rc<Code>> {
-    check_future_imports(body)?;
+    let future_annotations = check_future_imports(body)?;
     let scopes = scope::analyze(body).map_err(|e| CompileError {
         unsupported: e.unsupported,
         msg: e.msg,
@@ -115,6 +141,7 @@ pub fn compile_module(
         src,
         scopes,
         module,
+        future_annotations,
     };
     let mut fc = FnCompiler::new(
         &mut ctx,
@@ -126,6 +153,9 @@ pub fn compile_module(
         1,
     );
     fc.prologue();
+    if has_annotations(body) {
+        fc.setup_annotations()?;
+    }
     fc.stmts(body)?;
     fc.emit(Instr::ReturnNone {});
     Ok(Rc::new(fc.finish()))
@@ -136,6 +166,9 @@ struct Ctx<'v> {
     src: Rc<SourceFile>,
     scopes: Scopes,
     module: Gc<ModuleObj>,
+    /// `from __future__ import annotations`: module and class annotations
+    /// are stored as their source text, not evaluated.
+    future_annotations: bool,
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -931,6 +964,58 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         Ok(true)
     }
 
+    /// `__annotations__ = {}` at the start of a module or class body.
+    fn setup_annotations(&mut self) -> CResult<()> {
+        let mark = self.next_reg;
+        let d = self.alloc()?;
+        self.emit(Instr::BuildDict {
+            dst: d,
+            start: d,
+            count: 0,
+        });
+        self.store_name("__annotations__", d)?;
+        self.free_to(mark);
+        Ok(())
+    }
+
+    /// A module or class body's `name: annotation`: the annotation goes
+    /// into `__annotations__` (evaluated, or its source text under `from
+    /// __future__ import annotations`); other targets' annotations are
+    /// evaluated and dropped, as in CPython.
+    fn annotate(&mut self, a: &'a ast::StmtAnnAssign) -> CResult<()> {
+        let future = self.ctx.future_annotations;
+        let mark = self.next_reg;
+        match (&*a.target, a.simple) {
+            (Expr::Name(n), true) => {
+                let v = self.alloc()?;
+                if future {
+                    let r = a.annotation.range();
+                    let text =
+                        self.ctx.src.text[r.start().to_usize()..r.end().to_usize()].to_string();
+                    let k = self.str_const(&text)?;
+                    self.load_const(v, k);
+                } else {
+                    self.expr_to(&a.annotation, v)?;
+                }
+                let d = self.load_name("__annotations__", None)?;
+                let key = self.alloc()?;
+                let k = self.str_const(n.id.as_str())?;
+                self.load_const(key, k);
+                self.emit(Instr::StoreSubscr {
+                    obj: d,
+                    key,
+                    src: v,
+                });
+            }
+            _ if !future => {
+                self.expr(&a.annotation)?;
+            }
+            _ => {}
+        }
+        self.free_to(mark);
+        Ok(())
+    }
+
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult<()> {
         if c.type_params.is_some() {
             return Err(CompileError::unsupported(
@@ -990,6 +1075,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 }
             }
             b.free_to(t);
+            if has_annotations(&c.body) {
+                b.setup_annotations()?;
+            }
             b.stmts(&c.body)?;
             // The `__class__` cell goes back to __build_class__, which fills it.
             match b.vars.get("__class__") {
@@ -1200,6 +1288,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 if let Some(v) = &a.value {
                     let r = self.expr(v)?;
                     self.assign(&a.target, r)?;
+                }
+                if matches!(self.kind, CodeKind::Module | CodeKind::ClassBody) {
+                    self.annotate(a)?;
                 }
             }
             Stmt::For(f) => self.for_stmt(f)?,

@@ -498,7 +498,7 @@ impl Vm {
         let total = p.total() as usize;
         let mut regs = vec![Value::Undefined; total];
         // Only the error messages use the name: no copy on the way in.
-        let qualname = func.qualname;
+        let qualname = func.shown_qualname();
         let fname = qualname.as_str();
         // Positional arguments.
         let take = args.len().min(npos);

@@ -727,6 +727,22 @@ pub struct FunctionObj {
     /// `__dict__` of the function (attributes set by decorators).
     pub attrs: RefCell<Option<Gc<DictObj>>>,
 }
+impl FunctionObj {
+    /// The qualified name shown in reprs and argument errors: one assigned
+    /// to `__qualname__` (dataclasses name their `__init__` so), else the
+    /// one from the source.
+    pub fn shown_qualname(&self) -> Gc<StrObj> {
+        if let Some(d) = *self.attrs.borrow() {
+            let t = d.table.borrow();
+            let h = crate::runtime::hash::hash_str("__qualname__");
+            if let Some(Value::Str(q)) = t.get_str(h, "__qualname__") {
+                return q;
+            }
+        }
+        self.qualname
+    }
+}
+
 impl Trace for FunctionObj {
     fn trace(&self, t: &mut Tracer) {
         t.mark(self.name);
