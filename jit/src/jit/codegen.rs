@@ -75,6 +75,7 @@ pub(crate) mod gen_pow;
 #[path = "gen_rec_calls.rs"]
 mod gen_rec_calls;
 mod linecount;
+mod peel;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
 pub(crate) fn slot(r: u16) -> i32 {
@@ -413,11 +414,13 @@ impl<'a> Gen<'a> {
     /// of the code queueing it (which jumps there).
     fn cold(&mut self, f: impl FnOnce(&mut Gen<'a>) + 'a) {
         let mode = self.rs.mode;
+        let copying = self.rs.copying;
         self.cold.push(Box::new(move |g| {
-            let saved = g.rs.mode;
+            let saved = (g.rs.mode, g.rs.copying);
             g.rs.mode = mode;
+            g.rs.copying = copying;
             f(g);
-            g.rs.mode = saved;
+            (g.rs.mode, g.rs.copying) = saved;
         }));
     }
 
@@ -428,6 +431,7 @@ impl<'a> Gen<'a> {
             Note::Section("entry: save registers, jump to the pc".into()),
         ));
         self.gen_prologue();
+        self.make_peel_labels();
         self.eager_stubs();
         // Last before pc 0's code, which it falls into.
         let direct_offset = self.gen_direct_entry();
@@ -520,6 +524,7 @@ impl<'a> Gen<'a> {
         self.rs.mode = Mode::default();
         let end = self.code.instrs.len().saturating_sub(1) as u32;
         self.exit_resume(end);
+        self.emit_peeled();
         let at = self.here();
         self.notes
             .push((at, Note::Section("slow paths and bail stubs".into())));

@@ -105,7 +105,7 @@ impl<'a> Gen<'a> {
     /// The first register of the `Unpack` of two that follows the `ForIter`
     /// at `pc`, when it unpacks `dst` and nothing else can see `dst`: a
     /// temporary, dead after the unpack, the unpack reached only from here.
-    fn fusible_unpack(&self, pc: u32, dst: u16) -> Option<u16> {
+    pub(super) fn fusible_unpack(&self, pc: u32, dst: u16) -> Option<u16> {
         let at = pc as usize + 1;
         let Some(&Instr::Unpack {
             start,

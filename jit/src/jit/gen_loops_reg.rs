@@ -15,6 +15,8 @@
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
 use super::{pay, slot, Gen};
+use crate::jit::regalloc::{MReg, RKind};
+use dynasmrt::DynamicLabel;
 use crate::jit::layout::layout;
 use crate::runtime::value::tags;
 
@@ -30,8 +32,14 @@ impl<'a> Gen<'a> {
         let take = self.ops.new_dynamic_label();
         let not_range = self.ops.new_dynamic_label();
         let next = self.next(pc);
+        let fused = self.fusible_unpack(pc, dst);
         self.comment(format_args!(
-            "guard: r{iter} a range iterator (others: spill, frame-state template)"
+            "guard: r{iter} a {} (others: spill, frame-state template)",
+            if fused.is_some() {
+                "enumerate over a list or tuple, fused with the unpack"
+            } else {
+                "range iterator"
+            }
         ));
         // An allocated `iter` (never an iterator's slot in practice) has an
         // int or float tag in the frame: the guard fails and the cold path
@@ -43,6 +51,23 @@ impl<'a> Gen<'a> {
             // The state is written: it must not be borrowed elsewhere.
             ; cmp QWORD [rax + l.iter_flag], 0
             ; jne =>other
+        );
+        if let Some(start) = fused {
+            self.enumerate_unpacked_reg(pc, start, other);
+            self.cold(move |g| {
+                asm!(g.ops; =>other);
+                g.comment(format_args!(
+                    "pc {pc}: another iterator: spill, the frame-state template"
+                ));
+                g.spill();
+                g.rs.mode.regs = false;
+                g.gen_for_iter(pc, dst, iter, target);
+                let stub = g.next(pc);
+                asm!(g.ops; jmp =>stub);
+            });
+            return;
+        }
+        asm!(self.ops
             ; cmp QWORD [rax + l.iter_disc], l.range_disc as i32
             ; jne =>not_range
         );
@@ -104,6 +129,113 @@ impl<'a> Gen<'a> {
             // Its inline path falls through with the item in the frame.
             let stub = g.next(pc);
             asm!(g.ops; jmp =>stub);
+        });
+    }
+}
+
+impl<'a> Gen<'a> {
+    /// rax: a free iterator. `enumerate_unpacked` in register state: an
+    /// enumerate over a list or tuple iterator with an item left puts the
+    /// count and the item straight into `start` and `start + 1` (their
+    /// registers when allocated: they are the webs the unpack at `pc + 1`
+    /// writes) and goes on after the unpack; anything else (not an
+    /// enumerate, exhausted, a count past i64, an item of another type
+    /// than its register's before anything is written) goes to `other`.
+    /// Uses only rax, rcx, rdx, rsi and rdi (the allocated registers are
+    /// live).
+    fn enumerate_unpacked_reg(&mut self, pc: u32, start: u16, other: DynamicLabel) {
+        let l = *layout();
+        let after = self.label(pc + 2);
+        let tuple = self.ops.new_dynamic_label();
+        let item = self.ops.new_dynamic_label();
+        asm!(self.ops
+            ; cmp QWORD [rax + l.iter_disc], l.enum_disc as i32
+            ; jne =>other
+            ; cmp QWORD [rax + l.enum_count_tag], tags::INT as i32
+            ; jne =>other
+            ; cmp QWORD [rax + l.enum_inner_tag], tags::ITER as i32
+            ; jne =>other
+            ; mov rdx, QWORD [rax + l.enum_inner_pay]
+            ; cmp QWORD [rdx + l.iter_flag], 0
+            ; jne =>other
+            ; cmp QWORD [rdx + l.iter_disc], l.seq_disc as i32
+            ; jne =>other
+            ; mov rsi, QWORD [rdx + l.seq_pay]
+            ; mov rcx, QWORD [rdx + l.seq_index]
+            ; cmp QWORD [rdx + l.seq_tag], tags::LIST as i32
+            ; jne =>tuple
+            ; cmp QWORD [rsi + l.list_flag], 0
+            ; jl =>other
+            // Exhausted: the helper ends the enumerate as the interpreter does.
+            ; cmp rcx, QWORD [rsi + l.list_len]
+            ; jae =>other
+            ; mov rsi, QWORD [rsi + l.list_ptr]
+            ; =>item
+            ; shl rcx, 4
+            ; add rsi, rcx
+        );
+        // The targets are the unpack's: their webs are those active there.
+        let saved = self.rs.mode;
+        self.rs.mode.pc = pc + 1;
+        // Check what the registers take before anything is advanced.
+        if self.alloc_of(start).is_some_and(|a| a.kind != RKind::Int) {
+            asm!(self.ops; jmp =>other);
+            self.rs.mode = saved;
+            return;
+        }
+        let item_alloc = self.alloc_of(start + 1);
+        if let Some(a) = item_alloc {
+            asm!(self.ops
+                ; cmp QWORD [rsi], a.kind.tag() as i32
+                ; jne =>other
+            );
+        }
+        // The count + 1 must fit (else the helper raises nothing but makes
+        // a big int).
+        asm!(self.ops
+            ; mov rdi, QWORD [rax + l.enum_count_pay]
+            ; mov rcx, rdi
+            ; add rcx, 1
+            ; jo =>other
+            ; mov QWORD [rax + l.enum_count_pay], rcx
+            ; add QWORD [rdx + l.seq_index], 1
+        );
+        self.put_int(start, 7, false);
+        self.set_known(start, None);
+        match (item_alloc, self.in_reg(start + 1)) {
+            (Some(_), Some(MReg::Gpr(d))) => asm!(self.ops; mov Rq(d), QWORD [rsi + 8]),
+            (Some(_), Some(MReg::Xmm(x))) => asm!(self.ops; movsd Rx(x), QWORD [rsi + 8]),
+            (Some(_), None) => asm!(self.ops
+                ; mov rdx, QWORD [rsi + 8]
+                ; mov QWORD [rbx + pay(start + 1)], rdx
+            ),
+            (None, _) => asm!(self.ops
+                ; mov rcx, QWORD [rsi]
+                ; mov rdx, QWORD [rsi + 8]
+                ; mov QWORD [rbx + slot(start + 1)], rcx
+                ; mov QWORD [rbx + pay(start + 1)], rdx
+            ),
+        }
+        if item_alloc.is_some() {
+            self.dirtied(start + 1);
+        }
+        self.set_known(start + 1, None);
+        self.rs.mode = saved;
+        // Recording: the jump passes the unpack's label, where its block
+        // is counted (`codegen/linecount.rs`).
+        self.count_block(pc as usize + 1);
+        asm!(self.ops; jmp =>after);
+        self.cold(move |g| {
+            asm!(g.ops; =>tuple);
+            g.comment(format_args!("pc {pc}: enumerate over a tuple"));
+            asm!(g.ops
+                ; cmp QWORD [rdx + l.seq_tag], tags::TUPLE as i32
+                ; jne =>other
+                ; cmp rcx, QWORD [rsi + l.tuple_len]
+                ; jae =>other
+                ; mov rsi, QWORD [rsi + l.tuple_ptr]
+                ; jmp =>item
+            );
         });
     }
 }
