@@ -66,6 +66,8 @@ macro_rules! asm {
 mod gen_calls;
 #[path = "gen_index.rs"]
 mod gen_index;
+#[path = "gen_index_pair.rs"]
+mod gen_index_pair;
 #[path = "gen_loops.rs"]
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
@@ -311,6 +313,9 @@ pub struct Gen<'a> {
     rs: RegState,
     /// See `Generated::method_sites`.
     method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
+    /// The store of a list item update whose load has checked the list
+    /// (`gen_index_pair.rs`); dropped with everything known.
+    paired: Option<gen_index_pair::PairedStore>,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -394,6 +399,7 @@ impl<'a> Gen<'a> {
                 ..Default::default()
             },
             method_sites: Vec::new(),
+            paired: None,
         }
     }
 
@@ -891,6 +897,7 @@ impl<'a> Gen<'a> {
     /// Forget everything known about registers (a block boundary, or code
     /// that may have written any of them).
     fn forget_all(&mut self) {
+        self.paired = None;
         self.known.iter_mut().for_each(|k| *k = None);
         self.bound.iter_mut().for_each(|b| *b = false);
     }

@@ -39,7 +39,7 @@ const _: () = assert!(tags::UNDEFINED == 0);
 impl<'a> Gen<'a> {
     /// A cold stub at `entry` that steps the instruction in the interpreter
     /// under `reason` and rejoins after it.
-    fn index_bail(&mut self, entry: DynamicLabel, pc: u32, reason: ExitReason) {
+    pub(super) fn index_bail(&mut self, entry: DynamicLabel, pc: u32, reason: ExitReason) {
         self.bail_sites.push((pc, reason));
         self.cold(move |g| {
             asm!(g.ops; =>entry);
@@ -134,6 +134,13 @@ impl<'a> Gen<'a> {
             self.call_fast(pc, lean::jit_subscr_any as *const ());
             return;
         }
+        if obj_tag.is_none_or(|t| t == tags::LIST) && self.known_tag(key) == Some(tags::INT) {
+            let off = self.known_int(key).and_then(const_offset);
+            if let (Some(off), Some(at)) = (off, self.paired_store(pc, dst, obj, key)) {
+                self.note_known(key);
+                return self.gen_subscr_paired(pc, dst, obj, key, off, at);
+            }
+        }
         let slow = self.ops.new_dynamic_label();
         let oob = self.ops.new_dynamic_label();
         let Some(known) = self.index_into_rcx(key, slow) else {
@@ -208,6 +215,13 @@ impl<'a> Gen<'a> {
     /// be in machine registers).
     pub(super) fn gen_store_subscr(&mut self, pc: u32, obj: u16, key: u16, src: u16) {
         let l = *layout();
+        if let Some(p) = self
+            .paired
+            .take()
+            .filter(|p| p.at == pc && p.obj == obj && p.key == key)
+        {
+            return self.gen_store_paired(pc, p, src);
+        }
         let obj_tag = self.known_tag(obj);
         if obj_tag.is_some_and(|t| t != tags::LIST) {
             self.comment(format_args!("r{obj} known not a list"));

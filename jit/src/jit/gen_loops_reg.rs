@@ -24,14 +24,7 @@ impl<'a> Gen<'a> {
     /// `ForIter dst, iter, target` in register state.
     pub(super) fn gen_for_iter_reg(&mut self, pc: u32, dst: u16, iter: u16, target: u16) {
         let l = *layout();
-        // Leaving the loop spills (a trampoline when the target is outside
-        // the region).
-        let done = self.label(target as u32);
         let other = self.ops.new_dynamic_label();
-        let down = self.ops.new_dynamic_label();
-        let take = self.ops.new_dynamic_label();
-        let not_range = self.ops.new_dynamic_label();
-        let next = self.next(pc);
         let fused = self.fusible_unpack(pc, dst);
         self.comment(format_args!(
             "guard: r{iter} a {} (others: spill, frame-state template)",
@@ -52,21 +45,48 @@ impl<'a> Gen<'a> {
             ; cmp QWORD [rax + l.iter_flag], 0
             ; jne =>other
         );
-        if let Some(start) = fused {
-            self.enumerate_unpacked_reg(pc, start, other);
-            self.cold(move |g| {
-                asm!(g.ops; =>other);
-                g.comment(format_args!(
-                    "pc {pc}: another iterator: spill, the frame-state template"
-                ));
-                g.spill();
-                g.rs.mode.regs = false;
-                g.gen_for_iter(pc, dst, iter, target);
-                let stub = g.next(pc);
-                asm!(g.ops; jmp =>stub);
-            });
-            return;
+        match fused {
+            Some(start) => {
+                let not_enum = self.ops.new_dynamic_label();
+                self.enumerate_unpacked_reg(pc, start, not_enum, other);
+                self.cold(move |g| {
+                    asm!(g.ops; =>not_enum);
+                    g.comment(format_args!("pc {pc}: not an enumerate"));
+                    g.range_or_list_reg(pc, dst, target, other);
+                    let next = g.next(pc);
+                    asm!(g.ops; jmp =>next);
+                });
+            }
+            None => self.range_or_list_reg(pc, dst, target, other),
         }
+        self.cold(move |g| {
+            asm!(g.ops; =>other);
+            g.comment(format_args!(
+                "pc {pc}: another iterator: spill, the frame-state template"
+            ));
+            g.spill();
+            g.rs.mode.regs = false;
+            g.gen_for_iter(pc, dst, iter, target);
+            // Its inline path falls through with the item in the frame.
+            let stub = g.next(pc);
+            asm!(g.ops; jmp =>stub);
+        });
+    }
+}
+
+impl<'a> Gen<'a> {
+    /// rax: a free iterator. The range path here (the counter into `dst`,
+    /// falling through to the next instruction), a list iterator in the
+    /// cold section, anything else to `other`.
+    fn range_or_list_reg(&mut self, pc: u32, dst: u16, target: u16, other: DynamicLabel) {
+        let l = *layout();
+        // Leaving the loop spills (a trampoline when the target is outside
+        // the region).
+        let done = self.label(target as u32);
+        let down = self.ops.new_dynamic_label();
+        let take = self.ops.new_dynamic_label();
+        let not_range = self.ops.new_dynamic_label();
+        let next = self.next(pc);
         asm!(self.ops
             ; cmp QWORD [rax + l.iter_disc], l.range_disc as i32
             ; jne =>not_range
@@ -118,39 +138,31 @@ impl<'a> Gen<'a> {
             g.put_value_rax_rcx(dst);
             asm!(g.ops; jmp =>next);
         });
-        self.cold(move |g| {
-            asm!(g.ops; =>other);
-            g.comment(format_args!(
-                "pc {pc}: another iterator: spill, the frame-state template"
-            ));
-            g.spill();
-            g.rs.mode.regs = false;
-            g.gen_for_iter(pc, dst, iter, target);
-            // Its inline path falls through with the item in the frame.
-            let stub = g.next(pc);
-            asm!(g.ops; jmp =>stub);
-        });
     }
-}
 
-impl<'a> Gen<'a> {
     /// rax: a free iterator. `enumerate_unpacked` in register state: an
     /// enumerate over a list or tuple iterator with an item left puts the
     /// count and the item straight into `start` and `start + 1` (their
     /// registers when allocated: they are the webs the unpack at `pc + 1`
-    /// writes) and goes on after the unpack; anything else (not an
-    /// enumerate, exhausted, a count past i64, an item of another type
+    /// writes) and goes on after the unpack; not an enumerate: `not_enum`;
+    /// anything else (exhausted, a count past i64, an item of another type
     /// than its register's before anything is written) goes to `other`.
     /// Uses only rax, rcx, rdx, rsi and rdi (the allocated registers are
     /// live).
-    fn enumerate_unpacked_reg(&mut self, pc: u32, start: u16, other: DynamicLabel) {
+    fn enumerate_unpacked_reg(
+        &mut self,
+        pc: u32,
+        start: u16,
+        not_enum: DynamicLabel,
+        other: DynamicLabel,
+    ) {
         let l = *layout();
         let after = self.label(pc + 2);
         let tuple = self.ops.new_dynamic_label();
         let item = self.ops.new_dynamic_label();
         asm!(self.ops
             ; cmp QWORD [rax + l.iter_disc], l.enum_disc as i32
-            ; jne =>other
+            ; jne =>not_enum
             ; cmp QWORD [rax + l.enum_count_tag], tags::INT as i32
             ; jne =>other
             ; cmp QWORD [rax + l.enum_inner_tag], tags::ITER as i32
