@@ -2018,12 +2018,19 @@ impl<'a> Gen<'a> {
         // the interpreter does, by leaving to the interpreter's Jump.
         let poll = self.ops.new_dynamic_label();
         self.comment(format_args!("back-edge: poll GC and Ctrl-C"));
-        asm!(self.ops
-            ; mov rax, QWORD self.polls.gc_due as i64
-            ; cmp BYTE [rax], 0
-            ; jne =>poll
-            ; mov rax, QWORD self.polls.interrupted as i64
-        );
+        // The collector's flag is in the `Vm` (r12) when it can be.
+        match self.polls.gc_due_in_vm {
+            Some(off) => asm!(self.ops
+                ; cmp BYTE [r12 + off], 0
+                ; jne =>poll
+            ),
+            None => asm!(self.ops
+                ; mov rax, QWORD self.polls.gc_due as i64
+                ; cmp BYTE [rax], 0
+                ; jne =>poll
+            ),
+        }
+        asm!(self.ops; mov rax, QWORD self.polls.interrupted as i64);
         match self.polls.sample {
             // Recording: the pending sample's flag is the byte after Ctrl-C's
             // (`interp::vm::Polled`): one compare for both.

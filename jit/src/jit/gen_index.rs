@@ -30,7 +30,7 @@ use super::{pay, slot, Gen};
 use crate::jit::exits::ExitReason;
 use crate::jit::layout::layout;
 use crate::jit::regalloc::{MReg, MAX_INLINE_UNPACK};
-use crate::jit::{fast, lean};
+use crate::jit::{fast, feedback, lean};
 use crate::runtime::value::tags;
 
 // An unbound slot is a zero tag word (`test`, no compare with an immediate).
@@ -311,26 +311,57 @@ impl<'a> Gen<'a> {
         }
         let slow = self.ops.new_dynamic_label();
         let n = count as i32;
-        self.comment(format_args!("guard: r{src} a tuple or list of {count}"));
-        asm!(self.ops
-            ; mov rax, QWORD [rbx + pay(src)]
-            ; mov rdi, QWORD [rbx + slot(src)]
-            ; cmp rdi, tags::TUPLE as i32
-            ; jne >not_tuple
-            ; cmp QWORD [rax + l.tuple_len], n
-            ; jne =>slow
-            ; mov rsi, QWORD [rax + l.tuple_ptr]
-            ; jmp >copy
-            ; not_tuple:
-            ; cmp rdi, tags::LIST as i32
-            ; jne =>slow
-            ; cmp QWORD [rax + l.list_flag], 0
-            ; jl =>slow
-            ; cmp QWORD [rax + l.list_len], n
-            ; jne =>slow
-            ; mov rsi, QWORD [rax + l.list_ptr]
-            ; copy:
-        );
+        let lists = self.code.feedback.get(pc as usize) & feedback::UNPACKED_LIST != 0;
+        if lists {
+            // The interpreter unpacked lists here: a list inline, a tuple
+            // in the cold section.
+            self.comment(format_args!("guard: r{src} a list (a tuple: cold) of {count}"));
+            let tuple = self.ops.new_dynamic_label();
+            let copy = self.ops.new_dynamic_label();
+            asm!(self.ops
+                ; mov rax, QWORD [rbx + pay(src)]
+                ; cmp QWORD [rbx + slot(src)], tags::LIST as i32
+                ; jne =>tuple
+                ; cmp QWORD [rax + l.list_flag], 0
+                ; jl =>slow
+                ; cmp QWORD [rax + l.list_len], n
+                ; jne =>slow
+                ; mov rsi, QWORD [rax + l.list_ptr]
+                ; =>copy
+            );
+            self.cold(move |g| {
+                asm!(g.ops
+                    ; =>tuple
+                    ; cmp QWORD [rbx + slot(src)], tags::TUPLE as i32
+                    ; jne =>slow
+                    ; cmp QWORD [rax + l.tuple_len], n
+                    ; jne =>slow
+                    ; mov rsi, QWORD [rax + l.tuple_ptr]
+                    ; jmp =>copy
+                );
+            });
+        } else {
+            self.comment(format_args!("guard: r{src} a tuple or list of {count}"));
+            asm!(self.ops
+                ; mov rax, QWORD [rbx + pay(src)]
+                ; mov rdi, QWORD [rbx + slot(src)]
+                ; cmp rdi, tags::TUPLE as i32
+                ; jne >not_tuple
+                ; cmp QWORD [rax + l.tuple_len], n
+                ; jne =>slow
+                ; mov rsi, QWORD [rax + l.tuple_ptr]
+                ; jmp >copy
+                ; not_tuple:
+                ; cmp rdi, tags::LIST as i32
+                ; jne =>slow
+                ; cmp QWORD [rax + l.list_flag], 0
+                ; jl =>slow
+                ; cmp QWORD [rax + l.list_len], n
+                ; jne =>slow
+                ; mov rsi, QWORD [rax + l.list_ptr]
+                ; copy:
+            );
+        }
         self.index_bail(slow, pc, ExitReason::UnpackNotFast);
         // The items are read through rsi, so `src` may be among the targets.
         let other = self.ops.new_dynamic_label();

@@ -632,6 +632,12 @@ impl<'a> Gen<'a> {
     /// load the caller-saved registers again (when `called`: code that may
     /// have clobbered them ran).
     pub(super) fn reload_after(&mut self, pc: u32, called: bool) {
+        self.reload_after_but(pc, called, None);
+    }
+
+    /// `reload_after`, leaving out `skip` (a result the template puts into
+    /// its register itself).
+    pub(super) fn reload_after_but(&mut self, pc: u32, called: bool, skip: Option<u16>) {
         let Some(plan) = self.rs.plan.as_ref() else {
             return;
         };
@@ -642,7 +648,7 @@ impl<'a> Gen<'a> {
         let after = self.active_at(next);
         let mut checks = Vec::new();
         for &(i, a) in here.iter().chain(after.iter()) {
-            if checks.iter().any(|&(j, _, _, _)| j == i) {
+            if checks.iter().any(|&(j, _, _, _)| j == i) || skip == Some(a.slot) {
                 continue;
             }
             let written = plan.may_write(pc, a.slot) && here.iter().any(|&(j, _)| j == i);
