@@ -48,10 +48,15 @@ impl<'a> Gen<'a> {
         match fused {
             Some(start) => {
                 let not_enum = self.ops.new_dynamic_label();
+                let plain = self.ops.new_dynamic_label();
                 self.enumerate_unpacked_reg(pc, start, not_enum, other);
+                asm!(self.ops; =>not_enum);
+                self.list_unpacked_reg(pc, start, target, plain, other);
                 self.cold(move |g| {
-                    asm!(g.ops; =>not_enum);
-                    g.comment(format_args!("pc {pc}: not an enumerate"));
+                    asm!(g.ops; =>plain);
+                    g.comment(format_args!(
+                        "pc {pc}: not a list iterator with a pair: the item into r{dst}"
+                    ));
                     g.range_or_list_reg(pc, dst, target, other);
                     let next = g.next(pc);
                     asm!(g.ops; jmp =>next);
@@ -160,6 +165,20 @@ impl<'a> Gen<'a> {
         let after = self.label(pc + 2);
         let tuple = self.ops.new_dynamic_label();
         let item = self.ops.new_dynamic_label();
+        // A count register of another type than int (the slot is a float
+        // elsewhere in the loop): no fusion for an enumerate.
+        let saved = self.rs.mode;
+        self.rs.mode.pc = pc + 1;
+        let count_other = self.alloc_of(start).is_some_and(|a| a.kind != RKind::Int);
+        self.rs.mode = saved;
+        if count_other {
+            asm!(self.ops
+                ; cmp QWORD [rax + l.iter_disc], l.enum_disc as i32
+                ; jne =>not_enum
+                ; jmp =>other
+            );
+            return;
+        }
         asm!(self.ops
             ; cmp QWORD [rax + l.iter_disc], l.enum_disc as i32
             ; jne =>not_enum
@@ -190,11 +209,6 @@ impl<'a> Gen<'a> {
         let saved = self.rs.mode;
         self.rs.mode.pc = pc + 1;
         // Check what the registers take before anything is advanced.
-        if self.alloc_of(start).is_some_and(|a| a.kind != RKind::Int) {
-            asm!(self.ops; jmp =>other);
-            self.rs.mode = saved;
-            return;
-        }
         let item_alloc = self.alloc_of(start + 1);
         if let Some(a) = item_alloc {
             asm!(self.ops
@@ -202,16 +216,22 @@ impl<'a> Gen<'a> {
                 ; jne =>other
             );
         }
-        // The count + 1 must fit (else the helper raises nothing but makes
-        // a big int).
+        // The count + 1 must fit (else the helper makes a big int): a count
+        // that overflowed is put back before the helper sees it.
+        let undo = self.ops.new_dynamic_label();
         asm!(self.ops
             ; mov rdi, QWORD [rax + l.enum_count_pay]
-            ; mov rcx, rdi
-            ; add rcx, 1
-            ; jo =>other
-            ; mov QWORD [rax + l.enum_count_pay], rcx
+            ; add QWORD [rax + l.enum_count_pay], 1
+            ; jo =>undo
             ; add QWORD [rdx + l.seq_index], 1
         );
+        self.cold(move |g| {
+            asm!(g.ops
+                ; =>undo
+                ; sub QWORD [rax + l.enum_count_pay], 1
+                ; jmp =>other
+            );
+        });
         self.put_int(start, 7, false);
         self.set_known(start, None);
         match (item_alloc, self.in_reg(start + 1)) {
@@ -249,5 +269,93 @@ impl<'a> Gen<'a> {
                 ; jmp =>item
             );
         });
+    }
+
+    /// rax: a free iterator, not an enumerate. A list iterator whose next
+    /// item is a tuple of two (`for a, b in pairs`): the two items straight
+    /// into `start` and `start + 1` (their registers when allocated: the
+    /// webs the unpack at `pc + 1` writes), on after the unpack; an
+    /// exhausted list iterator: the loop's exit. Anything else, with nothing
+    /// advanced: `plain` (an item of another shape, or another iterator) or
+    /// `other` (a borrowed list). Uses only rax, rcx, rdx, rsi and rdi.
+    fn list_unpacked_reg(
+        &mut self,
+        pc: u32,
+        start: u16,
+        target: u16,
+        plain: DynamicLabel,
+        other: DynamicLabel,
+    ) {
+        let l = *layout();
+        let done = self.label(target as u32);
+        let after = self.label(pc + 2);
+        self.comment(format_args!(
+            "a list iterator with a pair next: fused with the unpack"
+        ));
+        asm!(self.ops
+            ; cmp QWORD [rax + l.iter_disc], l.seq_disc as i32
+            ; jne =>plain
+            ; cmp QWORD [rax + l.seq_tag], tags::LIST as i32
+            ; jne =>plain
+            ; mov rsi, QWORD [rax + l.seq_pay]
+            // The list is only read: shared borrows elsewhere are fine.
+            ; cmp QWORD [rsi + l.list_flag], 0
+            ; jl =>other
+            ; mov rcx, QWORD [rax + l.seq_index]
+            // An exhausted list iterator stays as it is (as in
+            // `gen_for_iter`).
+            ; cmp rcx, QWORD [rsi + l.list_len]
+            ; jae =>done
+            ; mov rsi, QWORD [rsi + l.list_ptr]
+            ; shl rcx, 4
+            ; cmp QWORD [rsi + rcx], tags::TUPLE as i32
+            ; jne =>plain
+            ; mov rdx, QWORD [rsi + rcx + 8]
+            ; cmp QWORD [rdx + l.tuple_len], 2
+            ; jne =>plain
+            ; mov rsi, QWORD [rdx + l.tuple_ptr]
+        );
+        // The targets are the unpack's: their webs are those active there.
+        let saved = self.rs.mode;
+        self.rs.mode.pc = pc + 1;
+        // Check what the registers take before anything is advanced.
+        let allocs = [self.alloc_of(start), self.alloc_of(start + 1)];
+        for (i, a) in allocs.iter().enumerate() {
+            if let Some(a) = a {
+                asm!(self.ops
+                    ; cmp QWORD [rsi + (i as i32) * 16], a.kind.tag() as i32
+                    ; jne =>plain
+                );
+            }
+        }
+        asm!(self.ops; add QWORD [rax + l.seq_index], 1);
+        for (i, a) in allocs.iter().enumerate() {
+            let (t, at) = (start + i as u16, i as i32 * 16);
+            match (a, self.in_reg(t)) {
+                (Some(_), Some(MReg::Gpr(d))) => asm!(self.ops; mov Rq(d), QWORD [rsi + at + 8]),
+                (Some(_), Some(MReg::Xmm(x))) => {
+                    asm!(self.ops; movsd Rx(x), QWORD [rsi + at + 8])
+                }
+                (Some(_), None) => asm!(self.ops
+                    ; mov rdx, QWORD [rsi + at + 8]
+                    ; mov QWORD [rbx + pay(t)], rdx
+                ),
+                (None, _) => asm!(self.ops
+                    ; mov rcx, QWORD [rsi + at]
+                    ; mov rdx, QWORD [rsi + at + 8]
+                    ; mov QWORD [rbx + slot(t)], rcx
+                    ; mov QWORD [rbx + pay(t)], rdx
+                ),
+            }
+            if a.is_some() {
+                self.dirtied(t);
+            }
+            self.set_known(t, None);
+        }
+        self.rs.mode = saved;
+        // Recording: the jump passes the unpack's label, where its block
+        // is counted (`codegen/linecount.rs`).
+        self.count_block(pc as usize + 1);
+        asm!(self.ops; jmp =>after);
     }
 }
