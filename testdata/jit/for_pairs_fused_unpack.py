@@ -39,6 +39,16 @@ def enumerate_count(xs):
     return t, last
 
 
+def triples(bodies, n):
+    # `for (r, [vx, vy, vz], m) in bodies`: a tuple of three per item
+    for _ in range(n):
+        for (r, [vx, vy, vz], m) in bodies:
+            r[0] += vx * m
+            r[1] += vy * m
+            r[2] += vz * m
+    return [[round(x, 6) for x in b[0]] for b in bodies]
+
+
 def bad_shapes(items):
     out = []
     for it in items:
@@ -58,6 +68,13 @@ for rep in range(40):
     r4 = enumerate_count(fl[rep % 7][:1] + tuple(float(k) for k in range(rep)))
     if rep % 13 == 0:
         print(r1, r2, r3, r4)
+bodies = [([0.0, 0.0, 0.0], [0.5 * k, 1.0, -0.25 * k], 1.0 + k) for k in range(4)]
+print(triples(bodies, 200))
+print(triples(bodies + [([1.0, 2.0, 3.0], (1, 2, 3), 2)], 3))
+try:
+    triples(bodies + [([1.0], [1.0, 2.0, 3.0], 2.0, 9)], 2)
+except ValueError as e:
+    print("ValueError", e)
 print(dot_pairs(iter(fl[:3])), dot_pairs((x for x in fl[:3])), dot_pairs(tuple(fl[:3])))
 print(dot_pairs([]), dot_pairs(fl[:1] + [(2**62, 2)]))
 print(growing([(1, 2), (3, 4)]))

@@ -1874,9 +1874,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         if let Expr::Name(n) = e {
             let name = n.id.as_str();
             let rebound = |x: &Expr| {
-                ast::helpers::any_over_expr(x, |y| {
-                    matches!(y, Expr::Named(w) if matches!(&*w.target, Expr::Name(t) if t.id.as_str() == name))
-                })
+                ast::helpers::any_over_expr(
+                    x,
+                    |y| matches!(y, Expr::Named(w) if matches!(&*w.target, Expr::Name(t) if t.id.as_str() == name)),
+                )
             };
             if self.local_reg(name).is_some() && !later.iter().any(|x| rebound(x)) {
                 return self.expr(e);

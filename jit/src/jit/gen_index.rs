@@ -315,7 +315,9 @@ impl<'a> Gen<'a> {
         if lists {
             // The interpreter unpacked lists here: a list inline, a tuple
             // in the cold section.
-            self.comment(format_args!("guard: r{src} a list (a tuple: cold) of {count}"));
+            self.comment(format_args!(
+                "guard: r{src} a list (a tuple: cold) of {count}"
+            ));
             let tuple = self.ops.new_dynamic_label();
             let copy = self.ops.new_dynamic_label();
             asm!(self.ops
@@ -341,26 +343,35 @@ impl<'a> Gen<'a> {
                 );
             });
         } else {
-            self.comment(format_args!("guard: r{src} a tuple or list of {count}"));
+            // A tuple inline, a list (which would have noted itself had the
+            // interpreter run this) in the cold section.
+            self.comment(format_args!(
+                "guard: r{src} a tuple (a list: cold) of {count}"
+            ));
+            let list = self.ops.new_dynamic_label();
+            let copy = self.ops.new_dynamic_label();
             asm!(self.ops
                 ; mov rax, QWORD [rbx + pay(src)]
-                ; mov rdi, QWORD [rbx + slot(src)]
-                ; cmp rdi, tags::TUPLE as i32
-                ; jne >not_tuple
+                ; cmp QWORD [rbx + slot(src)], tags::TUPLE as i32
+                ; jne =>list
                 ; cmp QWORD [rax + l.tuple_len], n
                 ; jne =>slow
                 ; mov rsi, QWORD [rax + l.tuple_ptr]
-                ; jmp >copy
-                ; not_tuple:
-                ; cmp rdi, tags::LIST as i32
-                ; jne =>slow
-                ; cmp QWORD [rax + l.list_flag], 0
-                ; jl =>slow
-                ; cmp QWORD [rax + l.list_len], n
-                ; jne =>slow
-                ; mov rsi, QWORD [rax + l.list_ptr]
-                ; copy:
+                ; =>copy
             );
+            self.cold(move |g| {
+                asm!(g.ops
+                    ; =>list
+                    ; cmp QWORD [rbx + slot(src)], tags::LIST as i32
+                    ; jne =>slow
+                    ; cmp QWORD [rax + l.list_flag], 0
+                    ; jl =>slow
+                    ; cmp QWORD [rax + l.list_len], n
+                    ; jne =>slow
+                    ; mov rsi, QWORD [rax + l.list_ptr]
+                    ; jmp =>copy
+                );
+            });
         }
         self.index_bail(slow, pc, ExitReason::UnpackNotFast);
         // The items are read through rsi, so `src` may be among the targets.

@@ -108,7 +108,15 @@ impl<'a> Gen<'a> {
 
     /// The load half: `obj` a list (else leave), the item at the constant
     /// offset `off` into `dst`; prepares the store at `at`.
-    pub(super) fn gen_subscr_paired(&mut self, pc: u32, dst: u16, obj: u16, key: u16, off: i32, at: u32) {
+    pub(super) fn gen_subscr_paired(
+        &mut self,
+        pc: u32,
+        dst: u16,
+        obj: u16,
+        key: u16,
+        off: i32,
+        at: u32,
+    ) {
         let l = *layout();
         let not_list = self.ops.new_dynamic_label();
         let oob = self.ops.new_dynamic_label();

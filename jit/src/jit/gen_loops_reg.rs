@@ -15,17 +15,18 @@
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
 use super::{pay, slot, Gen};
-use crate::jit::regalloc::{MReg, RKind};
-use dynasmrt::DynamicLabel;
 use crate::jit::layout::layout;
+use crate::jit::regalloc::{MReg, RKind};
 use crate::runtime::value::tags;
+use dynasmrt::DynamicLabel;
 
 impl<'a> Gen<'a> {
     /// `ForIter dst, iter, target` in register state.
     pub(super) fn gen_for_iter_reg(&mut self, pc: u32, dst: u16, iter: u16, target: u16) {
         let l = *layout();
         let other = self.ops.new_dynamic_label();
-        let fused = self.fusible_unpack(pc, dst);
+        let fused_n = self.fusible_unpack_n(pc, dst);
+        let fused = fused_n.filter(|&(_, n)| n == 2).map(|(start, _)| start);
         self.comment(format_args!(
             "guard: r{iter} a {} (others: spill, frame-state template)",
             if fused.is_some() {
@@ -51,7 +52,7 @@ impl<'a> Gen<'a> {
                 let plain = self.ops.new_dynamic_label();
                 self.enumerate_unpacked_reg(pc, start, not_enum, other);
                 asm!(self.ops; =>not_enum);
-                self.list_unpacked_reg(pc, start, target, plain, other);
+                self.list_unpacked_reg(pc, start, 2, target, plain, other);
                 self.cold(move |g| {
                     asm!(g.ops; =>plain);
                     g.comment(format_args!(
@@ -62,7 +63,27 @@ impl<'a> Gen<'a> {
                     asm!(g.ops; jmp =>next);
                 });
             }
-            None => self.range_or_list_reg(pc, dst, target, other),
+            None => match fused_n {
+                // An unpack of another count: only a list iterator's
+                // tuples are fused with it (a range first, inline).
+                Some((start, count)) => {
+                    let not_range = self.ops.new_dynamic_label();
+                    let plain = self.ops.new_dynamic_label();
+                    self.range_reg(pc, dst, target, not_range);
+                    self.cold(move |g| {
+                        asm!(g.ops; =>not_range);
+                        g.list_unpacked_reg(pc, start, count, target, plain, other);
+                        asm!(g.ops; =>plain);
+                        g.comment(format_args!(
+                            "pc {pc}: not a list iterator with a tuple of {count}: the item into r{dst}"
+                        ));
+                        g.range_or_list_reg(pc, dst, target, other);
+                        let next = g.next(pc);
+                        asm!(g.ops; jmp =>next);
+                    });
+                }
+                None => self.range_or_list_reg(pc, dst, target, other),
+            },
         }
         self.cold(move |g| {
             asm!(g.ops; =>other);
@@ -85,36 +106,10 @@ impl<'a> Gen<'a> {
     /// cold section, anything else to `other`.
     fn range_or_list_reg(&mut self, pc: u32, dst: u16, target: u16, other: DynamicLabel) {
         let l = *layout();
-        // Leaving the loop spills (a trampoline when the target is outside
-        // the region).
         let done = self.label(target as u32);
-        let down = self.ops.new_dynamic_label();
-        let take = self.ops.new_dynamic_label();
         let not_range = self.ops.new_dynamic_label();
         let next = self.next(pc);
-        asm!(self.ops
-            ; cmp QWORD [rax + l.iter_disc], l.range_disc as i32
-            ; jne =>not_range
-        );
-        self.comment(format_args!(
-            "counted loop: next < stop (step > 0), item into {}",
-            self.slot_name(dst)
-        ));
-        asm!(self.ops
-            ; mov rcx, QWORD [rax + l.range_next]
-            ; mov rdx, QWORD [rax + l.range_step]
-            ; test rdx, rdx
-            ; js =>down
-            ; cmp rcx, QWORD [rax + l.range_stop]
-            ; jge =>done
-            ; =>take
-            ; add rdx, rcx
-            ; mov QWORD [rax + l.range_next], rdx
-        );
-        // Another type than the slot's leaves after the instruction (the
-        // iterator has advanced, the item is in the frame).
-        self.put_int(dst, 1, false);
-        self.cold_range_down(pc, down, done, take);
+        self.range_reg(pc, dst, target, not_range);
         self.cold(move |g| {
             asm!(g.ops; =>not_range);
             g.comment(format_args!(
@@ -143,6 +138,41 @@ impl<'a> Gen<'a> {
             g.put_value_rax_rcx(dst);
             asm!(g.ops; jmp =>next);
         });
+    }
+
+    /// rax: a free iterator. A range: the counter into `dst`, falling
+    /// through to the next instruction (or the loop's exit); anything else
+    /// to `not_range`.
+    fn range_reg(&mut self, pc: u32, dst: u16, target: u16, not_range: DynamicLabel) {
+        let l = *layout();
+        // Leaving the loop spills (a trampoline when the target is outside
+        // the region).
+        let done = self.label(target as u32);
+        let down = self.ops.new_dynamic_label();
+        let take = self.ops.new_dynamic_label();
+        asm!(self.ops
+            ; cmp QWORD [rax + l.iter_disc], l.range_disc as i32
+            ; jne =>not_range
+        );
+        self.comment(format_args!(
+            "counted loop: next < stop (step > 0), item into {}",
+            self.slot_name(dst)
+        ));
+        asm!(self.ops
+            ; mov rcx, QWORD [rax + l.range_next]
+            ; mov rdx, QWORD [rax + l.range_step]
+            ; test rdx, rdx
+            ; js =>down
+            ; cmp rcx, QWORD [rax + l.range_stop]
+            ; jge =>done
+            ; =>take
+            ; add rdx, rcx
+            ; mov QWORD [rax + l.range_next], rdx
+        );
+        // Another type than the slot's leaves after the instruction (the
+        // iterator has advanced, the item is in the frame).
+        self.put_int(dst, 1, false);
+        self.cold_range_down(pc, down, done, take);
     }
 
     /// rax: a free iterator. `enumerate_unpacked` in register state: an
@@ -272,8 +302,8 @@ impl<'a> Gen<'a> {
     }
 
     /// rax: a free iterator, not an enumerate. A list iterator whose next
-    /// item is a tuple of two (`for a, b in pairs`): the two items straight
-    /// into `start` and `start + 1` (their registers when allocated: the
+    /// item is a tuple of `count` (`for a, b in pairs`): the items straight
+    /// into `start..start + count` (their registers when allocated: the
     /// webs the unpack at `pc + 1` writes), on after the unpack; an
     /// exhausted list iterator: the loop's exit. Anything else, with nothing
     /// advanced: `plain` (an item of another shape, or another iterator) or
@@ -282,6 +312,7 @@ impl<'a> Gen<'a> {
         &mut self,
         pc: u32,
         start: u16,
+        count: u16,
         target: u16,
         plain: DynamicLabel,
         other: DynamicLabel,
@@ -290,7 +321,7 @@ impl<'a> Gen<'a> {
         let done = self.label(target as u32);
         let after = self.label(pc + 2);
         self.comment(format_args!(
-            "a list iterator with a pair next: fused with the unpack"
+            "a list iterator with a tuple of {count} next: fused with the unpack"
         ));
         asm!(self.ops
             ; cmp QWORD [rax + l.iter_disc], l.seq_disc as i32
@@ -311,7 +342,7 @@ impl<'a> Gen<'a> {
             ; cmp QWORD [rsi + rcx], tags::TUPLE as i32
             ; jne =>plain
             ; mov rdx, QWORD [rsi + rcx + 8]
-            ; cmp QWORD [rdx + l.tuple_len], 2
+            ; cmp QWORD [rdx + l.tuple_len], count as i32
             ; jne =>plain
             ; mov rsi, QWORD [rdx + l.tuple_ptr]
         );
@@ -319,7 +350,7 @@ impl<'a> Gen<'a> {
         let saved = self.rs.mode;
         self.rs.mode.pc = pc + 1;
         // Check what the registers take before anything is advanced.
-        let allocs = [self.alloc_of(start), self.alloc_of(start + 1)];
+        let allocs: Vec<_> = (start..start + count).map(|t| self.alloc_of(t)).collect();
         for (i, a) in allocs.iter().enumerate() {
             if let Some(a) = a {
                 asm!(self.ops

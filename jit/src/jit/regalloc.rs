@@ -1273,7 +1273,9 @@ fn starts_as_int(code: &Code, region: &Region, live: &BitRows, fx: &FxTable) -> 
         }
         let int_const = match *ins {
             Instr::LoadInt { .. } | Instr::LoadBool { .. } => true,
-            Instr::LoadConst { k, .. } => matches!(code.consts.get(k as usize), Some(Value::Int(_))),
+            Instr::LoadConst { k, .. } => {
+                matches!(code.consts.get(k as usize), Some(Value::Int(_)))
+            }
             _ => false,
         };
         int_const && bits(fx.kills.row(pc)).any(|r| floats.contains(&r))

@@ -120,12 +120,13 @@ impl<'a> Gen<'a> {
                         },
                     ));
                 }
-                let label = self.copy_label(pc).expect("a peeled region has copy labels");
+                let label = self
+                    .copy_label(pc)
+                    .expect("a peeled region has copy labels");
                 asm!(self.ops; =>label);
                 let p = pc as usize;
-                let reached_only_by_fallthrough = pc > start
-                    && !self.block_start[p]
-                    && falls_through(&self.code.instrs[p - 1]);
+                let reached_only_by_fallthrough =
+                    pc > start && !self.block_start[p] && falls_through(&self.code.instrs[p - 1]);
                 if !reached_only_by_fallthrough {
                     self.forget_all();
                 }
