@@ -8,7 +8,10 @@
 //!   flag is checked as a borrow would: a load needs no mutable borrow in
 //!   progress, a store no borrow at all.
 //! - `Unpack` of a tuple or list of exactly the expected length: a length
-//!   check and the element copies, unrolled.
+//!   check and the element copies, unrolled. The type the interpreter saw
+//!   there (`feedback::UNPACKED_LIST`) is checked first, the other in the
+//!   cold section.
+//! - `v[k] op= x` with a constant `k`: see `gen_index_pair.rs`.
 //! - `LoadGlobal`: the module's global slot (its `Vec` address embedded; the
 //!   code's module is fixed, `Code::module`), then the module's builtin
 //!   cache, read as the interpreter reads them; nothing is cached in the

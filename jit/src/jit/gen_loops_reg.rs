@@ -5,12 +5,24 @@
 //!
 //! The range iterator's state stays in memory (`next` is read and written
 //! back each iteration: one load and one store, and the interpreter, the
-//! recorder and the collector always see it up to date). Any other iterator
-//! A list iterator is advanced in the cold section, its item put into the
-//! item slot's register when it has that type. Any other iterator (what
-//! `gen_for_iter` knows, or its helper) spills and runs the frame-state
-//! template, `gen_for_iter`, in the cold section; it rejoins through the
-//! next instruction's entry stub, which checks and loads the item.
+//! recorder and the collector always see it up to date). A list iterator
+//! is advanced in the cold section, its item put into the item slot's
+//! register when it has that type.
+//!
+//! When the item is unpacked right away into a temporary nothing else reads
+//! (`for i, x in enumerate(xs)`, `for a, b in pairs`, `for (r, v, m) in
+//! bodies`; `gen_loops.rs`'s `fusible_unpack`), the iteration and the
+//! unpack are one: an enumerate over a list or tuple puts its count and
+//! item, a list iterator the items of its next tuple, straight into the
+//! unpack's targets (their registers when allocated) and goes on after the
+//! unpack; the item tuple is never stored. Every check, including the
+//! targets' register types, comes before anything is advanced, so a failed
+//! one takes the plain path with the iterator untouched.
+//!
+//! Any other iterator (what `gen_for_iter` knows, or its helper) spills
+//! and runs the frame-state template, `gen_for_iter`, in the cold section;
+//! it rejoins through the next instruction's entry stub, which checks and
+//! loads the item.
 
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 

@@ -81,10 +81,14 @@
 //!
 //! # Known limits
 //!
-//! Only ints and floats live in registers (a list copied into a temporary
-//! for `v[0] += x` goes through the frame). A float accumulator
-//! that starts as the int 0 fails the entry stub's check once per entry into
-//! its loop (the interpreter runs the first iteration).
+//! Only ints and floats live in registers (lists, tuples and the rest stay
+//! in the frame). A float accumulator that starts as the int 0 fails the
+//! entry stub's check on the way into its loop: such a region (`peel`)
+//! gets a frame-state copy of the loop, where failed entry checks and
+//! `RegType` exits go on instead of leaving (`codegen/peel.rs`), until a
+//! back-edge finds the slot a float. Other regions still leave to the
+//! interpreter there, and one that keeps leaving is compiled without
+//! registers.
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::{Instr, NO_REG};
