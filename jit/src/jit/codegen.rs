@@ -1046,8 +1046,11 @@ impl<'a> Gen<'a> {
             // the entry block of code the interpreter ran before it became
             // hot) saw only ints. Speculating on that is safe either way: a
             // wrong guess leaves compiled code and, repeated, demotes the site.
+            // Once any speculation of this code failed that often (a function
+            // first called with ints, then with floats), no more guesses: the
+            // others would fail the same way, each costing a recompile.
             let ran = pc < self.entry_end && self.code.jit.hot.get() >= 2;
-            if ran && !self.demoted.contains(&pc) {
+            if ran && self.demoted.is_empty() {
                 return Spec::Int;
             }
             return Spec::Default;
