@@ -2000,8 +2000,8 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 Ok(())
             }
             Expr::Subscript(s) => {
-                let o = self.expr_temp(&s.value)?;
-                let k = self.expr_temp(&s.slice)?;
+                let o = self.aug_operand(&s.value, &[&s.slice, &a.value])?;
+                let k = self.aug_operand(&s.slice, &[&a.value])?;
                 let cur = self.alloc()?;
                 self.set_loc(s);
                 let target_loc = self.cur_loc;
@@ -2029,6 +2029,27 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 other.range().start().to_u32(),
             )),
         }
+    }
+
+    /// The object or key of an augmented subscript assignment, evaluated
+    /// once for both the load and the store: a plain local is used in its
+    /// register (no copy into a temporary, so compiled code sees the local
+    /// itself and what it knows of it) unless an expression evaluated after
+    /// it (`later`) may rebind it, which only a `:=` can.
+    fn aug_operand(&mut self, e: &'a Expr, later: &[&'a Expr]) -> CResult<u16> {
+        if let Expr::Name(n) = e {
+            let name = n.id.as_str();
+            let rebound = |x: &Expr| {
+                ast::helpers::any_over_expr(
+                    x,
+                    |y| matches!(y, Expr::Named(w) if matches!(&*w.target, Expr::Name(t) if t.id.as_str() == name)),
+                )
+            };
+            if self.local_reg(name).is_some() && !later.iter().any(|x| rebound(x)) {
+                return self.expr(e);
+            }
+        }
+        self.expr_temp(e)
     }
 
     fn aug_op(&mut self, op: Operator, dst: u16, cur: u16, value: &'a Expr) -> CResult<()> {

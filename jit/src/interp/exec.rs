@@ -1050,6 +1050,8 @@ impl Vm {
                             true
                         }
                         Value::List(l) if l.items.borrow().len() == count as usize => {
+                            // Compiled code checks for a list first.
+                            note!(feedback::UNPACKED_LIST);
                             let items = l.items.borrow();
                             for i in 0..count {
                                 w!(start + i, items[i as usize]);

@@ -66,6 +66,8 @@ macro_rules! asm {
 mod gen_calls;
 #[path = "gen_index.rs"]
 mod gen_index;
+#[path = "gen_index_pair.rs"]
+mod gen_index_pair;
 #[path = "gen_loops.rs"]
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
@@ -75,6 +77,7 @@ pub(crate) mod gen_pow;
 #[path = "gen_rec_calls.rs"]
 mod gen_rec_calls;
 mod linecount;
+mod peel;
 
 /// Byte offset of register `r`'s tag word from `rbx`.
 pub(crate) fn slot(r: u16) -> i32 {
@@ -198,6 +201,8 @@ struct Num {
     dst_tag: Option<u64>,
     /// `b` is a known non-zero constant (a division needs no zero check).
     b_nonzero: bool,
+    /// A failed guard leaves compiled code (a speculating site).
+    fail_leaves: bool,
 }
 
 impl Num {
@@ -310,6 +315,12 @@ pub struct Gen<'a> {
     rs: RegState,
     /// See `Generated::method_sites`.
     method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
+    /// The first instruction past the code's entry block (the straight
+    /// line from pc 0 every call runs up to its first branch or target).
+    entry_end: u32,
+    /// The store of a list item update whose load has checked the list
+    /// (`gen_index_pair.rs`); dropped with everything known.
+    paired: Option<gen_index_pair::PairedStore>,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -364,6 +375,7 @@ impl<'a> Gen<'a> {
                 *b = true;
             }
         }
+        let block_start_copy = block_start.clone();
         let lc = polls
             .sample
             .map(|_| linecount::LineCount::new(code, &block_start, || ops.new_dynamic_label()));
@@ -393,6 +405,8 @@ impl<'a> Gen<'a> {
                 ..Default::default()
             },
             method_sites: Vec::new(),
+            entry_end: entry_end(code, &block_start_copy),
+            paired: None,
         }
     }
 
@@ -413,11 +427,13 @@ impl<'a> Gen<'a> {
     /// of the code queueing it (which jumps there).
     fn cold(&mut self, f: impl FnOnce(&mut Gen<'a>) + 'a) {
         let mode = self.rs.mode;
+        let copying = self.rs.copying;
         self.cold.push(Box::new(move |g| {
-            let saved = g.rs.mode;
+            let saved = (g.rs.mode, g.rs.copying);
             g.rs.mode = mode;
+            g.rs.copying = copying;
             f(g);
-            g.rs.mode = saved;
+            (g.rs.mode, g.rs.copying) = saved;
         }));
     }
 
@@ -428,6 +444,7 @@ impl<'a> Gen<'a> {
             Note::Section("entry: save registers, jump to the pc".into()),
         ));
         self.gen_prologue();
+        self.make_peel_labels();
         self.eager_stubs();
         // Last before pc 0's code, which it falls into.
         let direct_offset = self.gen_direct_entry();
@@ -520,6 +537,7 @@ impl<'a> Gen<'a> {
         self.rs.mode = Mode::default();
         let end = self.code.instrs.len().saturating_sub(1) as u32;
         self.exit_resume(end);
+        self.emit_peeled();
         let at = self.here();
         self.notes
             .push((at, Note::Section("slow paths and bail stubs".into())));
@@ -886,6 +904,7 @@ impl<'a> Gen<'a> {
     /// Forget everything known about registers (a block boundary, or code
     /// that may have written any of them).
     fn forget_all(&mut self) {
+        self.paired = None;
         self.known.iter_mut().for_each(|k| *k = None);
         self.bound.iter_mut().for_each(|b| *b = false);
     }
@@ -1023,6 +1042,17 @@ impl<'a> Gen<'a> {
         use feedback::{FLOAT, INT, MIXED, OTHER};
         let fb = self.code.feedback.get(pc as usize);
         if fb == 0 {
+            // The int paths note nothing: a site every earlier call ran (in
+            // the entry block of code the interpreter ran before it became
+            // hot) saw only ints. Speculating on that is safe either way: a
+            // wrong guess leaves compiled code and, repeated, demotes the site.
+            // Once any speculation of this code failed that often (a function
+            // first called with ints, then with floats), no more guesses: the
+            // others would fail the same way, each costing a recompile.
+            let ran = pc < self.entry_end && self.code.jit.hot.get() >= 2;
+            if ran && self.demoted.is_empty() {
+                return Spec::Int;
+            }
             return Spec::Default;
         }
         if fb & (INT | FLOAT | MIXED) == 0 {
@@ -1108,7 +1138,12 @@ impl<'a> Gen<'a> {
             Spec::Float { mixed } => (false, OnFail::Deopt, mixed),
             // Only int arithmetic's overflow notes INT (its fast path does not
             // note): a site that overflowed before keeps the rejoining template.
-            Spec::Int if !matches!(op, NumOp::Arith(_)) => (true, OnFail::Deopt, false),
+            // (Or a site that ran but noted nothing, so never overflowed.)
+            Spec::Int
+                if !matches!(op, NumOp::Arith(_)) || self.code.feedback.get(pc as usize) == 0 =>
+            {
+                (true, OnFail::Deopt, false)
+            }
             _ => (true, OnFail::Rejoin, true),
         };
         if hot_int && !int_possible {
@@ -1159,6 +1194,7 @@ impl<'a> Gen<'a> {
                     .and_then(|k| k.value)
                     .is_some_and(|v| v << 1 != 0),
             },
+            fail_leaves: speculating,
         };
         self.fail_used = false;
         // Overflow leaves compiled code when the result's type is relied on.
@@ -1413,6 +1449,23 @@ impl<'a> Gen<'a> {
         zero
     }
 
+    /// A true division by the int `int_to_xmm` just left in rax: its zero
+    /// check on the int (cheaper than on the double's bits).
+    fn int_divisor_checked(&mut self, n: Num) -> Num {
+        if n.op != NumOp::TrueDiv || n.b_nonzero {
+            return n;
+        }
+        let zero = self.zero_divisor_stub(n.pc);
+        asm!(self.ops
+            ; test rax, rax
+            ; jz =>zero
+        );
+        Num {
+            b_nonzero: true,
+            ..n
+        }
+    }
+
     /// Load an int operand into `xmm0` (which = 0) or `xmm1` as a double.
     /// With `exact`, an int the double cannot represent exactly fails.
     fn int_to_xmm(&mut self, which: u8, o: Opnd, exact: bool, fail: DynamicLabel) {
@@ -1515,6 +1568,7 @@ impl<'a> Gen<'a> {
                     self.note_known(r);
                 }
                 self.int_to_xmm(1, b, exact, fail);
+                let n = self.int_divisor_checked(n);
                 self.float_tail(n, a_float, None, join);
             }
             (Opnd::Reg(b), _) => {
@@ -1529,6 +1583,7 @@ impl<'a> Gen<'a> {
                         g.comment(format_args!("pc {}: float with int r{b}", n.pc));
                         g.guard_tag(b, tags::INT, fail);
                         g.int_to_xmm(1, Opnd::Reg(b), exact, fail);
+                        let n = g.int_divisor_checked(n);
                         g.float_tail(n, true, None, Join::To(cont));
                     });
                 } else {
@@ -1553,7 +1608,15 @@ impl<'a> Gen<'a> {
             _ => return false,
         };
         let Opnd::Reg(b) = n.b else { return false };
-        if n.ka != Kind::Float || n.kb != Kind::Float {
+        // `a` in the frame with its type unknown (a call's result): its
+        // guard here, on a site that speculates on floats (a failed guard
+        // leaves), and its payload straight into `dst`'s register.
+        let a_guard = n.ka == Kind::Unknown
+            && !n.mixed
+            && n.fail_leaves
+            && n.a != b
+            && self.in_reg(n.a).is_none();
+        if (n.ka != Kind::Float && !a_guard) || n.kb != Kind::Float {
             return false;
         }
         let Some(d) = self.float_dst_xmm(n.dst) else {
@@ -1563,7 +1626,13 @@ impl<'a> Gen<'a> {
         if self.in_reg(b) == d_reg && n.a != b {
             return false;
         }
-        self.note_known(n.a);
+        if a_guard {
+            self.fail_used = true;
+            self.comment(format_args!("guard: r{} float", n.a));
+            self.guard_tag(n.a, tags::FLOAT, n.fail);
+        } else {
+            self.note_known(n.a);
+        }
         self.note_known(b);
         if op == XOp::Div && !n.b_nonzero {
             // Before `dst` changes: the zero divisor's bail runs the
@@ -2006,12 +2075,19 @@ impl<'a> Gen<'a> {
         // the interpreter does, by leaving to the interpreter's Jump.
         let poll = self.ops.new_dynamic_label();
         self.comment(format_args!("back-edge: poll GC and Ctrl-C"));
-        asm!(self.ops
-            ; mov rax, QWORD self.polls.gc_due as i64
-            ; cmp BYTE [rax], 0
-            ; jne =>poll
-            ; mov rax, QWORD self.polls.interrupted as i64
-        );
+        // The collector's flag is in the `Vm` (r12) when it can be.
+        match self.polls.gc_due_in_vm {
+            Some(off) => asm!(self.ops
+                ; cmp BYTE [r12 + off], 0
+                ; jne =>poll
+            ),
+            None => asm!(self.ops
+                ; mov rax, QWORD self.polls.gc_due as i64
+                ; cmp BYTE [rax], 0
+                ; jne =>poll
+            ),
+        }
+        asm!(self.ops; mov rax, QWORD self.polls.interrupted as i64);
         match self.polls.sample {
             // Recording: the pending sample's flag is the byte after Ctrl-C's
             // (`interp::vm::Polled`): one compare for both.
@@ -2512,6 +2588,18 @@ impl<'a> Gen<'a> {
 }
 
 /// A constant's two words as compiled code stores them.
+/// The end of `code`'s entry block: the first instruction that is a jump
+/// target or handler, or follows a branch, jump or return.
+fn entry_end(code: &Code, block_start: &[bool]) -> u32 {
+    let n = code.instrs.len();
+    (1..n)
+        .find(|&p| {
+            let prev = &code.instrs[p - 1];
+            block_start[p] || prev.jump_target().is_some() || !falls_through(prev)
+        })
+        .unwrap_or(n) as u32
+}
+
 fn value_words(v: &Value) -> (u64, u64) {
     let payload = match v {
         Value::Undefined | Value::None | Value::Ellipsis | Value::NotImplemented => 0,

@@ -26,6 +26,8 @@ pub const FLOAT: u8 = 2;
 pub const MIXED: u8 = 4;
 /// Anything else: bools, big ints, strings, instances, ...
 pub const OTHER: u8 = 8;
+/// `Unpack`: unpacked a list (of the right length); tuples note nothing.
+pub const UNPACKED_LIST: u8 = 16;
 
 /// The kind of a pair of operands, from their tags.
 #[inline(always)]
@@ -92,6 +94,7 @@ pub fn describe(bits: u8) -> String {
         (FLOAT, "float"),
         (MIXED, "int/float mix"),
         (OTHER, "other"),
+        (UNPACKED_LIST, "list"),
     ];
     names
         .iter()

@@ -8,7 +8,10 @@
 //!   flag is checked as a borrow would: a load needs no mutable borrow in
 //!   progress, a store no borrow at all.
 //! - `Unpack` of a tuple or list of exactly the expected length: a length
-//!   check and the element copies, unrolled.
+//!   check and the element copies, unrolled. The type the interpreter saw
+//!   there (`feedback::UNPACKED_LIST`) is checked first, the other in the
+//!   cold section.
+//! - `v[k] op= x` with a constant `k`: see `gen_index_pair.rs`.
 //! - `LoadGlobal`: the module's global slot (its `Vec` address embedded; the
 //!   code's module is fixed, `Code::module`), then the module's builtin
 //!   cache, read as the interpreter reads them; nothing is cached in the
@@ -30,7 +33,7 @@ use super::{pay, slot, Gen};
 use crate::jit::exits::ExitReason;
 use crate::jit::layout::layout;
 use crate::jit::regalloc::{MReg, MAX_INLINE_UNPACK};
-use crate::jit::{fast, lean};
+use crate::jit::{fast, feedback, lean};
 use crate::runtime::value::tags;
 
 // An unbound slot is a zero tag word (`test`, no compare with an immediate).
@@ -39,7 +42,7 @@ const _: () = assert!(tags::UNDEFINED == 0);
 impl<'a> Gen<'a> {
     /// A cold stub at `entry` that steps the instruction in the interpreter
     /// under `reason` and rejoins after it.
-    fn index_bail(&mut self, entry: DynamicLabel, pc: u32, reason: ExitReason) {
+    pub(super) fn index_bail(&mut self, entry: DynamicLabel, pc: u32, reason: ExitReason) {
         self.bail_sites.push((pc, reason));
         self.cold(move |g| {
             asm!(g.ops; =>entry);
@@ -134,6 +137,13 @@ impl<'a> Gen<'a> {
             self.call_fast(pc, lean::jit_subscr_any as *const ());
             return;
         }
+        if obj_tag.is_none_or(|t| t == tags::LIST) && self.known_tag(key) == Some(tags::INT) {
+            let off = self.known_int(key).and_then(const_offset);
+            if let (Some(off), Some(at)) = (off, self.paired_store(pc, dst, obj, key)) {
+                self.note_known(key);
+                return self.gen_subscr_paired(pc, dst, obj, key, off, at);
+            }
+        }
         let slow = self.ops.new_dynamic_label();
         let oob = self.ops.new_dynamic_label();
         let Some(known) = self.index_into_rcx(key, slow) else {
@@ -208,6 +218,13 @@ impl<'a> Gen<'a> {
     /// be in machine registers).
     pub(super) fn gen_store_subscr(&mut self, pc: u32, obj: u16, key: u16, src: u16) {
         let l = *layout();
+        if let Some(p) = self
+            .paired
+            .take()
+            .filter(|p| p.at == pc && p.obj == obj && p.key == key)
+        {
+            return self.gen_store_paired(pc, p, src);
+        }
         let obj_tag = self.known_tag(obj);
         if obj_tag.is_some_and(|t| t != tags::LIST) {
             self.comment(format_args!("r{obj} known not a list"));
@@ -297,26 +314,68 @@ impl<'a> Gen<'a> {
         }
         let slow = self.ops.new_dynamic_label();
         let n = count as i32;
-        self.comment(format_args!("guard: r{src} a tuple or list of {count}"));
-        asm!(self.ops
-            ; mov rax, QWORD [rbx + pay(src)]
-            ; mov rdi, QWORD [rbx + slot(src)]
-            ; cmp rdi, tags::TUPLE as i32
-            ; jne >not_tuple
-            ; cmp QWORD [rax + l.tuple_len], n
-            ; jne =>slow
-            ; mov rsi, QWORD [rax + l.tuple_ptr]
-            ; jmp >copy
-            ; not_tuple:
-            ; cmp rdi, tags::LIST as i32
-            ; jne =>slow
-            ; cmp QWORD [rax + l.list_flag], 0
-            ; jl =>slow
-            ; cmp QWORD [rax + l.list_len], n
-            ; jne =>slow
-            ; mov rsi, QWORD [rax + l.list_ptr]
-            ; copy:
-        );
+        let lists = self.code.feedback.get(pc as usize) & feedback::UNPACKED_LIST != 0;
+        if lists {
+            // The interpreter unpacked lists here: a list inline, a tuple
+            // in the cold section.
+            self.comment(format_args!(
+                "guard: r{src} a list (a tuple: cold) of {count}"
+            ));
+            let tuple = self.ops.new_dynamic_label();
+            let copy = self.ops.new_dynamic_label();
+            asm!(self.ops
+                ; mov rax, QWORD [rbx + pay(src)]
+                ; cmp QWORD [rbx + slot(src)], tags::LIST as i32
+                ; jne =>tuple
+                ; cmp QWORD [rax + l.list_flag], 0
+                ; jl =>slow
+                ; cmp QWORD [rax + l.list_len], n
+                ; jne =>slow
+                ; mov rsi, QWORD [rax + l.list_ptr]
+                ; =>copy
+            );
+            self.cold(move |g| {
+                asm!(g.ops
+                    ; =>tuple
+                    ; cmp QWORD [rbx + slot(src)], tags::TUPLE as i32
+                    ; jne =>slow
+                    ; cmp QWORD [rax + l.tuple_len], n
+                    ; jne =>slow
+                    ; mov rsi, QWORD [rax + l.tuple_ptr]
+                    ; jmp =>copy
+                );
+            });
+        } else {
+            // A tuple inline, a list (which would have noted itself had the
+            // interpreter run this) in the cold section.
+            self.comment(format_args!(
+                "guard: r{src} a tuple (a list: cold) of {count}"
+            ));
+            let list = self.ops.new_dynamic_label();
+            let copy = self.ops.new_dynamic_label();
+            asm!(self.ops
+                ; mov rax, QWORD [rbx + pay(src)]
+                ; cmp QWORD [rbx + slot(src)], tags::TUPLE as i32
+                ; jne =>list
+                ; cmp QWORD [rax + l.tuple_len], n
+                ; jne =>slow
+                ; mov rsi, QWORD [rax + l.tuple_ptr]
+                ; =>copy
+            );
+            self.cold(move |g| {
+                asm!(g.ops
+                    ; =>list
+                    ; cmp QWORD [rbx + slot(src)], tags::LIST as i32
+                    ; jne =>slow
+                    ; cmp QWORD [rax + l.list_flag], 0
+                    ; jl =>slow
+                    ; cmp QWORD [rax + l.list_len], n
+                    ; jne =>slow
+                    ; mov rsi, QWORD [rax + l.list_ptr]
+                    ; jmp =>copy
+                );
+            });
+        }
         self.index_bail(slow, pc, ExitReason::UnpackNotFast);
         // The items are read through rsi, so `src` may be among the targets.
         let other = self.ops.new_dynamic_label();

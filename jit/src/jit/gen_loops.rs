@@ -105,16 +105,22 @@ impl<'a> Gen<'a> {
     /// The first register of the `Unpack` of two that follows the `ForIter`
     /// at `pc`, when it unpacks `dst` and nothing else can see `dst`: a
     /// temporary, dead after the unpack, the unpack reached only from here.
-    fn fusible_unpack(&self, pc: u32, dst: u16) -> Option<u16> {
+    pub(super) fn fusible_unpack(&self, pc: u32, dst: u16) -> Option<u16> {
+        self.fusible_unpack_n(pc, dst)
+            .filter(|&(_, count)| count == 2)
+            .map(|(start, _)| start)
+    }
+
+    /// The same for an unpack of any small count: its first register and
+    /// its count.
+    pub(super) fn fusible_unpack_n(&self, pc: u32, dst: u16) -> Option<(u16, u16)> {
         let at = pc as usize + 1;
-        let Some(&Instr::Unpack {
-            start,
-            src,
-            count: 2,
-        }) = self.code.instrs.get(at)
-        else {
+        let Some(&Instr::Unpack { start, src, count }) = self.code.instrs.get(at) else {
             return None;
         };
+        if count == 0 || count > crate::jit::regalloc::MAX_INLINE_UNPACK {
+            return None;
+        }
         let temp = self
             .code
             .reg_names
@@ -127,7 +133,7 @@ impl<'a> Gen<'a> {
             && !self.generic_at.contains(&(at as u32))
             && ((start..start + 2).contains(&dst)
                 || liveness::dead_after(self.code, at as u32, dst));
-        ok.then_some(start)
+        ok.then_some((start, count))
     }
 
     /// rax: a free iterator. An enumerate over a list or tuple iterator with

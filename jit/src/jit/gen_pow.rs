@@ -86,15 +86,16 @@ impl<'a> Gen<'a> {
             ; mov rcx, QWORD INF_BITS
             ; cmp rax, rcx
             ; jae =>after
-            ; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32
-            ; movsd QWORD [rbx + pay(dst)], xmm0
         );
         // The frame is up to date (spilled), the caller-saved registers
         // are not: the slow path after the call steps from the frame.
         self.bail_to_step(after, pc, ExitReason::NotIntOrFloat);
+        // The other registers back, then the result straight into `dst`
+        // (its register, or the frame): xmm0 survives the reloads.
         if regs {
-            self.reload_after(pc, true);
+            self.reload_after_but(pc, true, Some(dst));
         }
+        self.put_xmm0(dst, false);
         self.set_tag(dst, tags::FLOAT);
     }
 

@@ -81,10 +81,14 @@
 //!
 //! # Known limits
 //!
-//! Only ints and floats live in registers (a list copied into a temporary
-//! for `v[0] += x` goes through the frame). A float accumulator
-//! that starts as the int 0 fails the entry stub's check once per entry into
-//! its loop (the interpreter runs the first iteration).
+//! Only ints and floats live in registers (lists, tuples and the rest stay
+//! in the frame). A float accumulator that starts as the int 0 fails the
+//! entry stub's check on the way into its loop: such a region (`peel`)
+//! gets a frame-state copy of the loop, where failed entry checks and
+//! `RegType` exits go on instead of leaving (`codegen/peel.rs`), until a
+//! back-edge finds the slot a float. Other regions still leave to the
+//! interpreter there, and one that keeps leaving is compiled without
+//! registers.
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::{Instr, NO_REG};
@@ -172,6 +176,11 @@ pub struct Region {
     pub invariant: Vec<(u16, RKind)>,
     /// Slots whose allocations are all `stable`, with their type.
     pub stable: Vec<(u16, RKind)>,
+    /// A float local live into the loop may reach it as an int (`s = 0`
+    /// before `for ...: s += x`): the code generator emits the loop a second
+    /// time in the frame state (`codegen/peel.rs`), where the entry stubs'
+    /// failed checks go instead of leaving to the interpreter.
+    pub peel: bool,
     /// The allocations active at each instruction (the slot's value there,
     /// live on entry or written by it, is that web's): indices into
     /// `allocs`, `act[act_off[pc - start]..act_off[pc - start + 1]]`.
@@ -987,9 +996,10 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
         if noreg_at.iter().any(|&p| start <= p && p <= end) {
             continue;
         }
-        let Some(region) = plan_region(code, start, end, &depth, &fx, &live) else {
+        let Some(mut region) = plan_region(code, start, end, &depth, &fx, &live) else {
             continue;
         };
+        region.peel = starts_as_int(code, &region, &live, &fx);
         let id = regions.len() as u16;
         for p in start..=end {
             region_of[p as usize] = Some(id);
@@ -1240,8 +1250,39 @@ fn plan_region(
         allocs,
         invariant,
         stable,
+        peel: false,
         act_off,
         act,
+    })
+}
+
+/// Whether a float-allocated slot live at the loop's header is written an
+/// int constant outside the loop (an accumulator started as `0`): the
+/// typical way a float register's entry check fails every time the loop is
+/// entered. (CPython's `0 + 1.5` is `1.5`, but a loop that runs no
+/// iteration must leave the int: the value cannot be converted on entry.)
+fn starts_as_int(code: &Code, region: &Region, live: &BitRows, fx: &FxTable) -> bool {
+    let floats: Vec<u16> = region
+        .allocs
+        .iter()
+        .filter(|a| a.kind == RKind::Float && live.contains(region.start as usize, a.slot))
+        .map(|a| a.slot)
+        .collect();
+    if floats.is_empty() {
+        return false;
+    }
+    code.instrs.iter().enumerate().any(|(pc, ins)| {
+        if region.contains(pc as u32) {
+            return false;
+        }
+        let int_const = match *ins {
+            Instr::LoadInt { .. } | Instr::LoadBool { .. } => true,
+            Instr::LoadConst { k, .. } => {
+                matches!(code.consts.get(k as usize), Some(Value::Int(_)))
+            }
+            _ => false,
+        };
+        int_const && bits(fx.kills.row(pc)).any(|r| floats.contains(&r))
     })
 }
 

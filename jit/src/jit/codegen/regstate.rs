@@ -67,6 +67,11 @@ pub(super) struct RegState {
     pub stubs: Vec<Option<DynamicLabel>>,
     /// Code offset of each emitted stub (the interpreter's entry there).
     pub stub_offsets: Vec<u32>,
+    /// Per region: the labels of its frame-state copy's instructions, when
+    /// it has one (`codegen/peel.rs`).
+    pub copies: Vec<Option<Vec<DynamicLabel>>>,
+    /// The region whose copy is being emitted.
+    pub copying: Option<u16>,
     /// Spill-and-jump code for jumps out of a region: (region, target).
     pub trampolines: Vec<(u16, u32, DynamicLabel)>,
 }
@@ -558,6 +563,12 @@ impl<'a> Gen<'a> {
     /// Leave to the interpreter at `pc` (the frame is up to date), counting
     /// a `RegType` exit there.
     pub(super) fn reg_exit(&mut self, pc: u32) {
+        // A loop with a frame-state copy goes on there instead.
+        if let Some(copy) = self.copy_label(pc) {
+            self.comment(format_args!("on in the frame-state copy of the loop"));
+            asm!(self.ops; jmp =>copy);
+            return;
+        }
         self.uncount_resuming_at(pc);
         let helper = helpers::jit_reg_exit as *const () as usize;
         let shared = self.shared_call(helper, super::SharedKind::Exit);
@@ -621,6 +632,12 @@ impl<'a> Gen<'a> {
     /// load the caller-saved registers again (when `called`: code that may
     /// have clobbered them ran).
     pub(super) fn reload_after(&mut self, pc: u32, called: bool) {
+        self.reload_after_but(pc, called, None);
+    }
+
+    /// `reload_after`, leaving out `skip` (a result the template puts into
+    /// its register itself).
+    pub(super) fn reload_after_but(&mut self, pc: u32, called: bool, skip: Option<u16>) {
         let Some(plan) = self.rs.plan.as_ref() else {
             return;
         };
@@ -631,7 +648,7 @@ impl<'a> Gen<'a> {
         let after = self.active_at(next);
         let mut checks = Vec::new();
         for &(i, a) in here.iter().chain(after.iter()) {
-            if checks.iter().any(|&(j, _, _, _)| j == i) {
+            if checks.iter().any(|&(j, _, _, _)| j == i) || skip == Some(a.slot) {
                 continue;
             }
             let written = plan.may_write(pc, a.slot) && here.iter().any(|&(j, _)| j == i);
@@ -704,6 +721,9 @@ impl<'a> Gen<'a> {
     /// Where code in the frame state goes to run instruction `pc`: its
     /// entry stub inside a region, its code elsewhere.
     pub(super) fn mem_label(&mut self, pc: u32) -> DynamicLabel {
+        if let Some(l) = self.copy_jump(pc) {
+            return l;
+        }
         match self.rs.plan.as_ref().and_then(|p| p.region_at(pc)) {
             Some(_) => self.stub(pc),
             None => self.labels[pc as usize],
@@ -829,7 +849,9 @@ impl<'a> Gen<'a> {
         let body = self.labels[pc as usize];
         asm!(self.ops; jmp =>body);
         if fail_used {
-            self.bail_sites.push((pc, ExitReason::RegType));
+            if self.copy_label(pc).is_none() {
+                self.bail_sites.push((pc, ExitReason::RegType));
+            }
             asm!(self.ops; =>fail);
             self.reg_exit(pc);
         }

@@ -1,0 +1,211 @@
+//! `v[k] op= x` on a list item with a constant index: the `Subscr` that
+//! reads the item and the `StoreSubscr` that writes it back, compiled as a
+//! pair.
+//!
+//! The compiler emits `Subscr cur, v, k; <x and cur op x>; StoreSubscr v, k,
+//! cur`. When nothing between the two can run Python code (constants,
+//! moves, and numeric instructions whose templates leave compiled code on
+//! anything but numbers rather than rejoining after the interpreter ran
+//! them), nothing can change the list between them either: the load
+//! speculates on a list (anything else, a borrowed list, an index past the
+//! end: the interpreter runs it and compiled code is left, counted as a
+//! failed speculation, so a site that keeps failing gets the plain
+//! template), and the store then skips the checks the load made: the type,
+//! the length, and the item's tag when the item and the stored value are
+//! both of the register's type. It still checks that the list is not
+//! borrowed.
+
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+
+use super::{pay, slot, Gen, Kind, Spec};
+use crate::bytecode::opcodes::Instr;
+use crate::jit::exits::ExitReason;
+use crate::jit::layout::layout;
+use crate::jit::regalloc::{effects, MReg};
+use crate::runtime::value::{tags, Value};
+
+/// How far (in instructions) the store may follow the load.
+const MAX_GAP: u32 = 16;
+
+/// A paired store the load at `load` has prepared: (store pc, list slot,
+/// key slot, item offset, the item's tag when it is known).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct PairedStore {
+    pub at: u32,
+    pub obj: u16,
+    pub key: u16,
+    pub off: i32,
+    pub item_tag: Option<u64>,
+}
+
+impl<'a> Gen<'a> {
+    /// The pc of the `StoreSubscr obj, key, _` the `Subscr dst, obj, key` at
+    /// `pc` pairs with, if any.
+    pub(super) fn paired_store(&self, pc: u32, dst: u16, obj: u16, key: u16) -> Option<u32> {
+        if self.demoted.contains(&pc) || dst == obj || dst == key || obj == key {
+            return None;
+        }
+        let n = self.code.nregs as usize;
+        let len = self.code.instrs.len() as u32;
+        // Kinds of the slots written between the two, as the numeric
+        // templates will see them.
+        let mut written: Vec<(u16, Kind)> = vec![(dst, Kind::Unknown)];
+        let kind = |w: &Vec<(u16, Kind)>, r: u16| {
+            w.iter()
+                .rev()
+                .find(|(s, _)| *s == r)
+                .map(|&(_, k)| k)
+                .unwrap_or_else(|| self.kind_of(r))
+        };
+        for q in pc + 1..len.min(pc + 1 + MAX_GAP) {
+            if self.block_start[q as usize] || self.generic_at.contains(&q) {
+                return None;
+            }
+            let ins = self.code.instrs[q as usize];
+            if let Instr::StoreSubscr { obj: o, key: k, .. } = ins {
+                return (o == obj && k == key).then_some(q);
+            }
+            let fx = effects(&ins, n);
+            if fx.may_write.contains(obj) || fx.may_write.contains(key) {
+                return None;
+            }
+            let (d, k) = match ins {
+                Instr::CheckBound { .. } | Instr::Nop {} => continue,
+                Instr::LoadInt { dst, .. } => (dst, Kind::Int),
+                Instr::LoadConst { dst, k } => (
+                    dst,
+                    match self.code.consts.get(k as usize) {
+                        Some(Value::Int(_)) => Kind::Int,
+                        Some(Value::Float(_)) => Kind::Float,
+                        _ => Kind::NotNumber,
+                    },
+                ),
+                Instr::Move { dst, src } => (dst, kind(&written, src)),
+                Instr::Add { dst, a, b }
+                | Instr::IAdd { dst, a, b }
+                | Instr::Sub { dst, a, b }
+                | Instr::ISub { dst, a, b }
+                | Instr::Mul { dst, a, b }
+                | Instr::IMul { dst, a, b }
+                | Instr::TrueDiv { dst, a, b } => {
+                    // The float template that leaves on anything else
+                    // (`gen_numeric`: no contradicting known operand).
+                    let Spec::Float { mixed } = self.spec_at(q) else {
+                        return None;
+                    };
+                    let ok = |k: Kind| k != Kind::NotNumber && (mixed || k != Kind::Int);
+                    if !ok(kind(&written, a)) || !ok(kind(&written, b)) {
+                        return None;
+                    }
+                    (dst, Kind::Unknown)
+                }
+                _ => return None,
+            };
+            written.push((d, k));
+        }
+        None
+    }
+
+    /// The load half: `obj` a list (else leave), the item at the constant
+    /// offset `off` into `dst`; prepares the store at `at`.
+    pub(super) fn gen_subscr_paired(
+        &mut self,
+        pc: u32,
+        dst: u16,
+        obj: u16,
+        key: u16,
+        off: i32,
+        at: u32,
+    ) {
+        let l = *layout();
+        let not_list = self.ops.new_dynamic_label();
+        let oob = self.ops.new_dynamic_label();
+        self.comment(format_args!(
+            "item update with pc {at}: r{obj} a list (else leave), not borrowed mutably, long enough"
+        ));
+        asm!(self.ops; mov rax, QWORD [rbx + pay(obj)]);
+        if self.known_tag(obj) == Some(tags::LIST) {
+            self.note_known(obj);
+        } else {
+            asm!(self.ops
+                ; cmp QWORD [rbx + slot(obj)], tags::LIST as i32
+                ; jne =>not_list
+            );
+        }
+        asm!(self.ops
+            ; cmp QWORD [rax + l.list_flag], 0
+            ; jl =>oob
+            ; cmp QWORD [rax + l.list_len], (off / 16)
+            ; jle =>oob
+            ; mov rsi, QWORD [rax + l.list_ptr]
+        );
+        // The item's tag is checked when `dst` has a register.
+        let item_tag = self
+            .alloc_of(dst)
+            .filter(|_| self.in_reg(dst).is_some())
+            .map(|a| a.kind.tag());
+        self.put_value_mem(dst, off);
+        self.speculated.push(pc);
+        for (entry, reason) in [
+            (not_list, ExitReason::SubscrNotFast),
+            (oob, ExitReason::IndexOutOfRange),
+        ] {
+            self.bail_sites.push((pc, reason));
+            self.cold(move |g| {
+                asm!(g.ops; =>entry);
+                g.comment(format_args!("pc {pc}: bail and leave: {}", reason.name()));
+                g.step_and_leave(pc, reason);
+            });
+        }
+        self.set_known(dst, None);
+        self.set_tag(obj, tags::LIST);
+        self.paired = Some(PairedStore {
+            at,
+            obj,
+            key,
+            off,
+            item_tag,
+        });
+    }
+
+    /// The store half, when the load at the same list and key prepared it:
+    /// only the borrow check, then the value's words (the tag only when it
+    /// may differ from the item's).
+    pub(super) fn gen_store_paired(&mut self, pc: u32, p: PairedStore, src: u16) {
+        let l = *layout();
+        let busy = self.ops.new_dynamic_label();
+        let off = p.off;
+        self.comment(format_args!(
+            "item update: the load checked type and length; list not borrowed"
+        ));
+        asm!(self.ops
+            ; mov rax, QWORD [rbx + pay(p.obj)]
+            ; cmp QWORD [rax + l.list_flag], 0
+            ; jne =>busy
+            ; mov rsi, QWORD [rax + l.list_ptr]
+        );
+        match self.alloc_of(src).filter(|_| self.in_reg(src).is_some()) {
+            Some(a) => {
+                if p.item_tag != Some(a.kind.tag()) {
+                    asm!(self.ops; mov QWORD [rsi + off], a.kind.tag() as i32);
+                }
+                match self.in_reg(src) {
+                    Some(MReg::Xmm(x)) => asm!(self.ops; movsd QWORD [rsi + off + 8], Rx(x)),
+                    _ => {
+                        self.load_gpr(2, src);
+                        asm!(self.ops; mov QWORD [rsi + off + 8], rdx);
+                    }
+                }
+            }
+            None => asm!(self.ops
+                ; mov rdx, QWORD [rbx + slot(src)]
+                ; mov rdi, QWORD [rbx + pay(src)]
+                ; mov QWORD [rsi + off], rdx
+                ; mov QWORD [rsi + off + 8], rdi
+            ),
+        }
+        // A borrowed list: the interpreter's store (it raises or waits as
+        // the plain template's slow path would), then on.
+        self.index_bail(busy, pc, ExitReason::IndexOutOfRange);
+    }
+}
