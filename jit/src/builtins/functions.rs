@@ -426,6 +426,13 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
             Some(n) => n as i64,
             None => return Err(no_len(vm, v)),
         },
+        Value::Type(t) => match vm.class_hook(t, "__jitprof_class_len__")? {
+            Some(f) => match vm.call_value(f, &[], &[])? {
+                Value::Int(n) if n >= 0 => n,
+                _ => return Err(vm.type_error("'__len__' returned a bad value")),
+            },
+            None => return Err(no_len(vm, v)),
+        },
         _ => return Err(no_len(vm, v)),
     };
     Ok(n as usize)

@@ -13,6 +13,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "typing" => Some(include_str!("pysrc/typing.py")),
         "abc" => Some(include_str!("pysrc/abc.py")),
         "dataclasses" => Some(include_str!("pysrc/dataclasses.py")),
+        "enum" => Some(include_str!("pysrc/enum.py")),
         "collections.abc" => Some(include_str!("pysrc/collections_abc.py")),
         _ => None,
     }

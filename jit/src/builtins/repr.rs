@@ -134,6 +134,16 @@ impl Vm {
                 )),
                 (None, None) => out.push_str(&format!("<built-in function {}>", b.name)),
             },
+            Value::Type(t) if self.class_hook(t, "__jitprof_class_repr__")?.is_some() => {
+                let f = self
+                    .class_hook(t, "__jitprof_class_repr__")?
+                    .unwrap_or(Value::None);
+                let r = self.call_value(f, &[], &[])?;
+                match r {
+                    Value::Str(s) => out.push_str(s.as_str()),
+                    _ => return Err(self.type_error("__repr__ returned non-string")),
+                }
+            }
             Value::Type(t) => match t.module {
                 Some(m) if m.as_str() != "builtins" => out.push_str(&format!(
                     "<class '{}.{}'>",

@@ -160,6 +160,19 @@ impl Vm {
         Err(self.type_error("'type' object is not subscriptable"))
     }
 
+    /// A class-level operation that CPython gets from a metaclass
+    /// (`for m in Color`, `len(Color)`, `x in Color`, `repr(Color)`): jitprof
+    /// has no metaclasses, so a class provides it as the class method
+    /// `__jitprof_class_<op>__` (enum.py does). Looked up only where the
+    /// operation on a class would otherwise fail.
+    pub fn class_hook(&mut self, t: Gc<TypeObj>, op: &'static str) -> PyResult<Option<Value>> {
+        if t.kind != TypeKind::User {
+            return Ok(None);
+        }
+        let name = self.intern_static(op);
+        self.type_getattr(t, name)
+    }
+
     /// An attribute of a module jitprof implements in Python (imported on
     /// first use).
     pub fn embedded_attr(&mut self, module: &str, name: &'static str) -> PyResult<Value> {

@@ -931,6 +931,13 @@ impl Vm {
             Value::Iter(_) | Value::Generator(_) | Value::DictView(_) => {
                 self.contains_by_iteration(container, item)
             }
+            Value::Type(t) => match self.class_hook(t, "__jitprof_class_contains__")? {
+                Some(f) => {
+                    let r = self.call_value(f, &[item], &[])?;
+                    self.truthy(r)
+                }
+                None => Err(self.type_error("argument of type 'type' is not iterable")),
+            },
             _ => {
                 let tn = self.type_name(container);
                 Err(self.type_error(&format!("argument of type '{tn}' is not iterable")))
@@ -1006,6 +1013,10 @@ impl Vm {
                     },
                 }
             }
+            Value::Type(t) => match self.class_hook(t, "__jitprof_class_iter__")? {
+                Some(f) => return self.call_value(f, &[], &[]),
+                None => return Err(self.type_error("'type' object is not iterable")),
+            },
             _ => {
                 let tn = self.type_name(v);
                 return Err(self.type_error(&format!("'{tn}' object is not iterable")));
