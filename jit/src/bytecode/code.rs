@@ -185,6 +185,40 @@ pub struct Code {
     pub name_objs: std::cell::Cell<Option<(Gc<StrObj>, Gc<StrObj>)>>,
 }
 
+/// Whether control can go on from `ins` to the next instruction.
+pub fn falls_through(ins: &Instr) -> bool {
+    !matches!(
+        ins,
+        Instr::Jump { .. }
+            | Instr::Return { .. }
+            | Instr::ReturnNone {}
+            | Instr::Raise { .. }
+            | Instr::Reraise { .. }
+    )
+}
+
+/// Check the control-flow invariant the interpreter's unchecked instruction
+/// fetch relies on (`interp/exec.rs`): the last instruction does not fall
+/// through, and every jump target and handler is an instruction. Then every
+/// pc the loop can reach (0, a successor, a target, a handler, or a pc saved
+/// in a frame from one of those) indexes `instrs`. `Code` is immutable once
+/// built, so checking once when the compiler finishes it is enough.
+pub fn check_flow(instrs: &[Instr], exc_table: &[ExcEntry]) {
+    let n = instrs.len();
+    assert!(
+        instrs.last().is_some_and(|i| !falls_through(i)),
+        "bytecode falls off its end"
+    );
+    for (pc, ins) in instrs.iter().enumerate() {
+        if let Some(t) = ins.jump_target() {
+            assert!((t as usize) < n, "pc {pc}: jump target {t} out of range");
+        }
+    }
+    for e in exc_table {
+        assert!((e.handler as usize) < n, "handler {} out of range", e.handler);
+    }
+}
+
 impl Code {
     /// Whether the instruction at `pc` carries out an augmented assignment.
     pub fn is_augmented(&self, pc: usize) -> bool {

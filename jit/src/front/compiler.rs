@@ -628,6 +628,15 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         self.reg_names.resize(nregs as usize, None);
         let is_generator =
             self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
+        // A body whose last statement falls through, or a jump to the end,
+        // returns None (the compiler emits that return; this is the check).
+        let needs_end = self.instrs.last().is_none_or(crate::bytecode::code::falls_through)
+            || self.instrs.iter().any(|i| i.jump_target() == Some(self.instrs.len() as u32));
+        if needs_end {
+            self.emit(Instr::ReturnNone {});
+        }
+        let exc_table: Vec<ExcEntry> = self.exc_entries.drain(..).map(|(_, e)| e).collect();
+        crate::bytecode::code::check_flow(&self.instrs, &exc_table);
         let n_instrs = self.instrs.len();
         let first_line = self.first_line;
         let locs = &self.locs;
@@ -654,7 +663,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             reads_frame: self.reads_frame,
             locals_reg,
             children: self.children,
-            exc_table: self.exc_entries.into_iter().map(|(_, e)| e).collect(),
+            exc_table,
             is_generator,
             doc: self.doc,
             caches: (0..n_instrs)

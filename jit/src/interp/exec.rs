@@ -221,6 +221,16 @@ impl Vm {
                 }
             }};
         }
+        // The running instruction's inline cache.
+        macro_rules! cache {
+            () => {{
+                debug_assert!(pc - 1 < code.caches.len());
+                // SAFETY: `caches` has one entry per instruction (compiler.rs,
+                // `finish`) and pc - 1 is the running instruction's index, in
+                // range as the fetch explains.
+                unsafe { code.caches.get_unchecked(pc - 1) }
+            }};
+        }
         const T_INT: u64 = crate::runtime::value::tags::INT;
         const T_FLOAT: u64 = crate::runtime::value::tags::FLOAT;
         const T_BOOL: u64 = crate::runtime::value::tags::BOOL;
@@ -474,7 +484,13 @@ impl Vm {
                 }
                 stepped = true;
             }
-            let instr = code.instrs[pc];
+            // SAFETY: `pc` indexes `code.instrs`: `check_flow` (bytecode/code.rs)
+            // verified when the code was compiled that no instruction falls off
+            // the end and every target and handler is in range, and every pc
+            // this loop sets is 0, a successor, a target, a handler or one saved
+            // from those. `code` is immutable (shared through Rc).
+            debug_assert!(pc < code.instrs.len());
+            let instr = unsafe { *code.instrs.get_unchecked(pc) };
             if PROF {
                 self.rec_instr_inline::<STEP>(code, pc, frame_idx, regs);
             }
@@ -1000,7 +1016,7 @@ impl Vm {
                 Instr::LoadAttr { dst, obj, name } => {
                     if tag!(obj) == T_INSTANCE {
                         let i = gcval!(obj, InstanceObj);
-                        let c = &code.caches[pc - 1];
+                        let c = cache!();
                         let nm = code.names[name as usize];
                         if let Some(v) = self.load_attr_hit(c, i, nm, r!(obj)) {
                             w!(dst, v);
@@ -1010,7 +1026,7 @@ impl Vm {
                         tryw!(dst, self.load_attr_fill(c, r!(obj), i, nm));
                         continue;
                     }
-                    let c = &code.caches[pc - 1];
+                    let c = cache!();
                     if let Some(v) = attr_cache::load_attr_other_hit(c, r!(obj)) {
                         w!(dst, v);
                         continue;
@@ -1024,7 +1040,7 @@ impl Vm {
                 Instr::StoreAttr { obj, name, src } => {
                     if tag!(obj) == T_INSTANCE {
                         let i = gcval!(obj, InstanceObj);
-                        let c = &code.caches[pc - 1];
+                        let c = cache!();
                         let nm = code.names[name as usize];
                         if attr_cache::store_attr_hit(c, i, nm, r!(src)) {
                             continue;
@@ -1138,7 +1154,7 @@ impl Vm {
                     }
                     // A class: cached plain construction runs __init__ as a frame.
                     if let Value::Type(t) = f {
-                        let c = &code.caches[pc - 1];
+                        let c = cache!();
                         sync!();
                         let base = self.frames[frame_idx].base + func as usize;
                         if c.valid_for(t) && c.kind.get() == attr_cache::INIT {
@@ -1244,7 +1260,7 @@ impl Vm {
                 Instr::CallMethod { obj, name, argc } => {
                     if tag!(obj) == T_INSTANCE {
                         let i = gcval!(obj, InstanceObj);
-                        let c = &code.caches[pc - 1];
+                        let c = cache!();
                         let cls = i.class;
                         let nm = code.names[name as usize];
                         sync!();
@@ -1303,7 +1319,7 @@ impl Vm {
                     if !matches!(recv, Value::Module(_) | Value::Type(_) | Value::Instance(_))
                         && (argc as usize) < ARG_BUF
                     {
-                        let c = &code.caches[pc - 1];
+                        let c = cache!();
                         if let Some(b) = self.builtin_method(c, recv, code.names[name as usize]) {
                             let mut buf = [Value::Undefined; ARG_BUF];
                             buf[0] = recv;
@@ -1316,7 +1332,7 @@ impl Vm {
                     }
                     let base = self.frames[frame_idx].base + obj as usize;
                     if let Value::Module(_) | Value::Type(_) = recv {
-                        let c = &code.caches[pc - 1];
+                        let c = cache!();
                         let nm = code.names[name as usize];
                         trycall!(obj, self.call_attr_cached(c, base, nm, argc as usize));
                         continue;
