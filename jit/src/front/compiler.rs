@@ -1660,7 +1660,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Expr::Subscript(s) => {
                 let mark = self.next_reg;
                 let o = self.expr(&s.value)?;
-                let k = self.expr(&s.slice)?;
+                let k = self.subscript_key(&s.slice)?;
                 self.emit(Instr::StoreSubscr {
                     obj: o,
                     key: k,
@@ -2074,6 +2074,28 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             self.emit(Instr::Move { dst, src: r });
         }
         Ok(())
+    }
+
+    /// The key of a subscript that reads it once, right after: a slice is
+    /// built in place over its bounds (`dst == start`), which tells the
+    /// interpreter that only the next instruction reads it, so it may slice
+    /// straight from the bounds (interp/slices.rs). Not for `a[i:j] += x`,
+    /// whose key is read twice.
+    fn subscript_key(&mut self, key: &'a Expr) -> CResult<u16> {
+        let Expr::Slice(s) = key else {
+            return self.expr(key);
+        };
+        let prev = self.set_loc(key);
+        let start = self.alloc_n(3)?;
+        for (i, part) in [&s.lower, &s.upper, &s.step].into_iter().enumerate() {
+            match part {
+                Some(p) => self.expr_to(p, start + i as u16)?,
+                None => self.load_none(start + i as u16),
+            }
+        }
+        self.emit(Instr::BuildSlice { dst: start, start });
+        self.cur_loc = prev;
+        Ok(start)
     }
 
     fn out(&mut self, dst: Option<u16>) -> CResult<u16> {
@@ -2495,7 +2517,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Expr::Subscript(s) => {
                 let out = self.out(dst)?;
                 let o = self.expr(&s.value)?;
-                let k = self.expr(&s.slice)?;
+                let k = self.subscript_key(&s.slice)?;
                 self.set_loc(e);
                 self.emit(Instr::Subscr {
                     dst: out,

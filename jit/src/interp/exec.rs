@@ -852,6 +852,32 @@ impl Vm {
                     tryw!(dst, self.build_dict(&items));
                 }
                 Instr::BuildSlice { dst, start } => {
+                    // Built in place: the next instruction's key alone reads
+                    // it, so that subscript can run on the bounds and be
+                    // skipped (interp/slices.rs). Not when stepping (one
+                    // instruction is asked for) or recording (it counts each).
+                    if !STEP && !PROF && dst == start {
+                        // SAFETY: BuildSlice falls through, so pc (the next
+                        // instruction) is in range (see the fetch).
+                        let next = unsafe { *code.instrs.get_unchecked(pc) };
+                        let (lo, hi, st) = (r!(start), r!(start + 1), r!(start + 2));
+                        match next {
+                            Instr::Subscr { dst: out, obj, key } if key == dst => {
+                                if let Some(v) = self.slice_load_fast(r!(obj), lo, hi, st) {
+                                    w!(out, v);
+                                    pc += 1;
+                                    continue;
+                                }
+                            }
+                            Instr::StoreSubscr { obj, key, src } if key == dst => {
+                                if self.slice_store_fast(r!(obj), lo, hi, st, r!(src)) {
+                                    pc += 1;
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
                     let s = self.heap.alloc(SliceObj {
                         start: r!(start),
                         stop: r!(start + 1),

@@ -11,6 +11,7 @@ pub mod import;
 pub mod ops;
 pub mod protocol;
 pub mod recording;
+pub mod slices;
 pub mod suggestions;
 pub mod vm;
 pub mod wide_chars;

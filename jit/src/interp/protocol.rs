@@ -1536,7 +1536,11 @@ pub fn slice_take(items: &[Value], start: i64, stop: i64, step: i64) -> Vec<Valu
     let first = start as usize;
     match step {
         1 => items[first..first + n].to_vec(),
-        -1 => items[first + 1 - n..=first].iter().rev().copied().collect(),
+        -1 => {
+            let mut out = items[first + 1 - n..=first].to_vec();
+            out.reverse();
+            out
+        }
         _ => {
             let mut out = Vec::with_capacity(n);
             let mut i = start;
