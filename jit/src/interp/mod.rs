@@ -1,5 +1,6 @@
 //! interp
 pub mod attr_cache;
+pub mod bind_fast;
 pub mod call;
 pub mod carets;
 pub mod classes;
