@@ -636,7 +636,12 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             self.emit(Instr::ReturnNone {});
         }
         let exc_table: Vec<ExcEntry> = self.exc_entries.drain(..).map(|(_, e)| e).collect();
-        crate::bytecode::code::check_flow(&self.instrs, &exc_table);
+        crate::bytecode::code::check_flow(
+            &self.instrs,
+            &exc_table,
+            self.consts.len(),
+            self.names.len(),
+        );
         let n_instrs = self.instrs.len();
         let first_line = self.first_line;
         let locs = &self.locs;

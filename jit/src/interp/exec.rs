@@ -221,6 +221,22 @@ impl Vm {
                 }
             }};
         }
+        // Constant and name operands, checked against their tables when the
+        // code was compiled (`check_flow`, bytecode/code.rs).
+        macro_rules! konst {
+            ($k:expr) => {{
+                debug_assert!(($k as usize) < code.consts.len());
+                // SAFETY: `check_flow` verified every constant operand < consts.len().
+                unsafe { *code.consts.get_unchecked($k as usize) }
+            }};
+        }
+        macro_rules! name {
+            ($n:expr) => {{
+                debug_assert!(($n as usize) < code.names.len());
+                // SAFETY: `check_flow` verified every name operand < names.len().
+                unsafe { *code.names.get_unchecked($n as usize) }
+            }};
+        }
         // The running instruction's inline cache.
         macro_rules! cache {
             () => {{
@@ -500,14 +516,13 @@ impl Vm {
             match instr {
                 Instr::Nop {} => {}
                 Instr::Move { dst, src } => mv!(dst, src),
-                Instr::LoadConst { dst, k } => w!(dst, code.consts[k as usize]),
+                Instr::LoadConst { dst, k } => w!(dst, konst!(k)),
                 Instr::LoadInt { dst, imm } => w!(dst, Value::Int(imm as i16 as i64)),
                 Instr::LoadNone { dst } => w!(dst, Value::None),
                 Instr::LoadBool { dst, imm } => w!(dst, Value::Bool(imm != 0)),
                 Instr::LoadGlobal { dst, slot, name } => {
-                    let func = self.frames[frame_idx].func;
-                    let v = func
-                        .module
+                    let module = self.frames[frame_idx].func.module;
+                    let v = module
                         .globals
                         .borrow()
                         .get(slot as usize)
@@ -515,8 +530,7 @@ impl Vm {
                         .unwrap_or(Value::Undefined);
                     let v = match v {
                         Value::Undefined => {
-                            let cached = func
-                                .module
+                            let cached = module
                                 .builtin_cache
                                 .borrow()
                                 .get(slot as usize)
@@ -525,15 +539,15 @@ impl Vm {
                                 Some(b) if !matches!(b, Value::Undefined) => b,
                                 _ => 'miss: {
                                     sync!();
-                                    let nm = code.names[name as usize];
+                                    let nm = name!(name);
                                     // Stored through globals() (builtins/namespaces.rs).
-                                    if func.module.namespace.get().is_some() {
-                                        if let Some(v) = self.namespace_lookup(func.module, nm) {
+                                    if module.namespace.get().is_some() {
+                                        if let Some(v) = self.namespace_lookup(module, nm) {
                                             break 'miss v;
                                         }
                                     }
                                     let b = tryv!(self.load_builtin(nm));
-                                    let mut cache = func.module.builtin_cache.borrow_mut();
+                                    let mut cache = module.builtin_cache.borrow_mut();
                                     if cache.len() <= slot as usize {
                                         cache.resize(slot as usize + 1, Value::Undefined);
                                     }
@@ -547,23 +561,22 @@ impl Vm {
                     w!(dst, v);
                 }
                 Instr::StoreGlobal { slot, src } => {
-                    let func = self.frames[frame_idx].func;
-                    let mut g = func.module.globals.borrow_mut();
+                    let module = self.frames[frame_idx].func.module;
+                    let mut g = module.globals.borrow_mut();
                     if g.len() <= slot as usize {
                         g.resize(slot as usize + 1, Value::Undefined);
                     }
                     g[slot as usize] = r!(src);
                     drop(g);
-                    if func.module.namespace.get().is_some() {
+                    if module.namespace.get().is_some() {
                         // globals() was called: its dict mirrors the slots.
                         sync!();
-                        self.namespace_slot_written(func.module, slot as usize);
+                        self.namespace_slot_written(module, slot as usize);
                     }
                 }
                 Instr::DeleteGlobal { slot, name } => {
-                    let func = self.frames[frame_idx].func;
-                    let old = func
-                        .module
+                    let module = self.frames[frame_idx].func.module;
+                    let old = module
                         .globals
                         .borrow()
                         .get(slot as usize)
@@ -571,26 +584,26 @@ impl Vm {
                         .unwrap_or(Value::Undefined);
                     if let Value::Undefined = old {
                         sync!();
-                        let n = code.names[name as usize];
+                        let n = name!(name);
                         return Err(self.new_exception_msg(
                             "NameError",
                             &format!("name '{}' is not defined", n.as_str()),
                         ));
                     }
-                    func.module.globals.borrow_mut()[slot as usize] = Value::Undefined;
-                    if func.module.namespace.get().is_some() {
+                    module.globals.borrow_mut()[slot as usize] = Value::Undefined;
+                    if module.namespace.get().is_some() {
                         sync!();
-                        self.namespace_slot_written(func.module, slot as usize);
+                        self.namespace_slot_written(module, slot as usize);
                     }
                 }
                 Instr::LoadBuiltin { dst, name } => {
                     sync!();
-                    tryw!(dst, self.load_builtin(code.names[name as usize]));
+                    tryw!(dst, self.load_builtin(name!(name)));
                 }
                 Instr::CheckBound { reg, name } => {
                     if let Value::Undefined = r!(reg) {
                         sync!();
-                        let n = code.names[name as usize];
+                        let n = name!(name);
                         return Err(self.new_exception_msg(
                             "UnboundLocalError",
                             &format!("cannot access local variable '{}' where it is not associated with a value", n.as_str()),
@@ -615,7 +628,7 @@ impl Vm {
                     match c.value.get() {
                         Value::Undefined => {
                             sync!();
-                            let n = code.names[name as usize];
+                            let n = name!(name);
                             return Err(self.unbound_deref_error(n.as_str(), code));
                         }
                         v => w!(dst, v),
@@ -633,7 +646,7 @@ impl Vm {
                     };
                     if let Value::Undefined = c.value.get() {
                         sync!();
-                        let n = code.names[name as usize];
+                        let n = name!(name);
                         return Err(self.unbound_deref_error(n.as_str(), code));
                     }
                     c.value.set(Value::Undefined);
@@ -1043,7 +1056,7 @@ impl Vm {
                     if tag!(obj) == T_INSTANCE {
                         let i = gcval!(obj, InstanceObj);
                         let c = cache!();
-                        let nm = code.names[name as usize];
+                        let nm = name!(name);
                         if let Some(v) = self.load_attr_hit(c, i, nm, r!(obj)) {
                             w!(dst, v);
                             continue;
@@ -1060,14 +1073,14 @@ impl Vm {
                     sync!();
                     tryw!(
                         dst,
-                        self.load_attr_other_fill(c, r!(obj), code.names[name as usize])
+                        self.load_attr_other_fill(c, r!(obj), name!(name))
                     );
                 }
                 Instr::StoreAttr { obj, name, src } => {
                     if tag!(obj) == T_INSTANCE {
                         let i = gcval!(obj, InstanceObj);
                         let c = cache!();
-                        let nm = code.names[name as usize];
+                        let nm = name!(name);
                         if attr_cache::store_attr_hit(c, i, nm, r!(src)) {
                             continue;
                         }
@@ -1076,11 +1089,11 @@ impl Vm {
                         continue;
                     }
                     sync!();
-                    tryv!(self.setattr(r!(obj), code.names[name as usize], r!(src)));
+                    tryv!(self.setattr(r!(obj), name!(name), r!(src)));
                 }
                 Instr::DeleteAttr { obj, name } => {
                     sync!();
-                    tryv!(self.delattr(r!(obj), code.names[name as usize]));
+                    tryv!(self.delattr(r!(obj), name!(name)));
                 }
                 Instr::Unpack { start, src, count } => {
                     let v = r!(src);
@@ -1288,7 +1301,7 @@ impl Vm {
                         let i = gcval!(obj, InstanceObj);
                         let c = cache!();
                         let cls = i.class;
-                        let nm = code.names[name as usize];
+                        let nm = name!(name);
                         sync!();
                         let base = self.frames[frame_idx].base + obj as usize;
                         if c.valid_for(cls) && !attr_cache::hidden_by_instance(i, nm) {
@@ -1346,7 +1359,7 @@ impl Vm {
                         && (argc as usize) < ARG_BUF
                     {
                         let c = cache!();
-                        if let Some(b) = self.builtin_method(c, recv, code.names[name as usize]) {
+                        if let Some(b) = self.builtin_method(c, recv, name!(name)) {
                             let mut buf = [Value::Undefined; ARG_BUF];
                             buf[0] = recv;
                             for i in 0..argc {
@@ -1359,13 +1372,13 @@ impl Vm {
                     let base = self.frames[frame_idx].base + obj as usize;
                     if let Value::Module(_) | Value::Type(_) = recv {
                         let c = cache!();
-                        let nm = code.names[name as usize];
+                        let nm = name!(name);
                         trycall!(obj, self.call_attr_cached(c, base, nm, argc as usize));
                         continue;
                     }
                     trycall!(
                         obj,
-                        self.call_method_from_regs(base, code.names[name as usize], argc as usize)
+                        self.call_method_from_regs(base, name!(name), argc as usize)
                     );
                 }
                 Instr::Return { src } => {
@@ -1554,17 +1567,17 @@ impl Vm {
                 Instr::LoadName { dst, name } => {
                     sync!();
                     let ns = r!(0);
-                    tryw!(dst, self.load_class_name(ns, code.names[name as usize]));
+                    tryw!(dst, self.load_class_name(ns, name!(name)));
                 }
                 Instr::StoreName { name, src } => {
                     sync!();
                     let ns = r!(0);
-                    tryv!(self.setitem(ns, Value::Str(code.names[name as usize]), r!(src)));
+                    tryv!(self.setitem(ns, Value::Str(name!(name)), r!(src)));
                 }
                 Instr::DeleteName { name } => {
                     sync!();
                     let ns = r!(0);
-                    let n = code.names[name as usize];
+                    let n = name!(name);
                     if self.delitem(ns, Value::Str(n)).is_err() {
                         let msg = format!("name '{}' is not defined", n.as_str());
                         tryv!(Err(self.new_exception_msg("NameError", &msg)));
@@ -1574,7 +1587,7 @@ impl Vm {
                     sync!();
                     tryw!(
                         dst,
-                        self.super_getattr(r!(args), r!(args + 1), code.names[name as usize])
+                        self.super_getattr(r!(args), r!(args + 1), name!(name))
                     );
                 }
                 Instr::WithEnter { dst, mgr } => {
@@ -1585,11 +1598,11 @@ impl Vm {
                 }
                 Instr::ImportName { dst, name } => {
                     sync!();
-                    tryw!(dst, self.import_module(code.names[name as usize]));
+                    tryw!(dst, self.import_module(name!(name)));
                 }
                 Instr::ImportFrom { dst, module, name } => {
                     sync!();
-                    tryw!(dst, self.import_from(r!(module), code.names[name as usize]));
+                    tryw!(dst, self.import_from(r!(module), name!(name)));
                 }
                 Instr::ImportStar { module } => {
                     sync!();
