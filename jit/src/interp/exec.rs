@@ -147,6 +147,9 @@ impl Vm {
         // SAFETY (for every use of `r!`/`w!`): base + nregs <= stack length was
         // checked when the frame was pushed, and operands are < nregs.
         let mut regs: *mut Value = unsafe { stack_ptr.add(self.frames[frame_idx].base) };
+        // `code.instrs`' first instruction, kept beside `code` so the fetch is
+        // one load from it.
+        let mut ip: *const Instr = code.instrs.as_ptr();
 
         // Read as two words (see `tag!` below for why); volatile so the two loads
         // are not merged back into one 16-byte load.
@@ -275,6 +278,7 @@ impl Vm {
                 frame_idx = self.frames.len() - 1;
                 let f = &self.frames[frame_idx];
                 code = unsafe { &*f.code_ptr() };
+                ip = code.instrs.as_ptr();
                 pc = f.pc;
                 regs = unsafe { stack_ptr.add(f.base) };
             }};
@@ -506,7 +510,7 @@ impl Vm {
             // this loop sets is 0, a successor, a target, a handler or one saved
             // from those. `code` is immutable (shared through Rc).
             debug_assert!(pc < code.instrs.len());
-            let instr = unsafe { *code.instrs.get_unchecked(pc) };
+            let instr = unsafe { *ip.add(pc) };
             if PROF {
                 self.rec_instr_inline::<STEP>(code, pc, frame_idx, regs);
             }
