@@ -254,6 +254,7 @@ impl Vm {
         const T_FLOAT: u64 = crate::runtime::value::tags::FLOAT;
         const T_BOOL: u64 = crate::runtime::value::tags::BOOL;
         const T_INSTANCE: u64 = crate::runtime::value::tags::INSTANCE;
+        const T_LIST: u64 = crate::runtime::value::tags::LIST;
         const FB_FLOAT: u8 = feedback::FLOAT;
         // Save the pc before anything that can raise or push a frame.
         macro_rules! sync {
@@ -656,7 +657,26 @@ impl Vm {
                     c.value.set(Value::Undefined);
                 }
 
-                Instr::Add { dst, a, b } => arith!(dst, a, b, checked_add, +, BinOp::Add),
+                Instr::Add { dst, a, b } => {
+                    // arith! plus list + list (never an augmented `+=`, which
+                    // compiles to IAdd and extends in place).
+                    let (ta, tb) = (tag!(a), tag!(b));
+                    if ta == T_INT && tb == T_INT {
+                        match ival!(a).checked_add(ival!(b)) {
+                            Some(v) => w!(dst, Value::Int(v)),
+                            None => binop!(dst, a, b, BinOp::Add),
+                        }
+                    } else if ta == T_FLOAT && tb == T_FLOAT {
+                        note!(FB_FLOAT);
+                        w!(dst, Value::Float(fval!(a) + fval!(b)));
+                    } else if ta == T_LIST && tb == T_LIST {
+                        note!(feedback::OTHER);
+                        let v = self.list_concat(gcval!(a, ListObj), gcval!(b, ListObj));
+                        w!(dst, v);
+                    } else {
+                        binop!(dst, a, b, BinOp::Add);
+                    }
+                }
                 Instr::Sub { dst, a, b } => arith!(dst, a, b, checked_sub, -, BinOp::Sub),
                 Instr::Mul { dst, a, b } => arith!(dst, a, b, checked_mul, *, BinOp::Mul),
                 Instr::TrueDiv { dst, a, b } => {
