@@ -226,7 +226,11 @@ pub fn check_flow(instrs: &[Instr], exc_table: &[ExcEntry], nconsts: usize, nnam
         }
     }
     for e in exc_table {
-        assert!((e.handler as usize) < n, "handler {} out of range", e.handler);
+        assert!(
+            (e.handler as usize) < n,
+            "handler {} out of range",
+            e.handler
+        );
     }
 }
 

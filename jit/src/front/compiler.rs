@@ -630,8 +630,14 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
         // A body whose last statement falls through, or a jump to the end,
         // returns None (the compiler emits that return; this is the check).
-        let needs_end = self.instrs.last().is_none_or(crate::bytecode::code::falls_through)
-            || self.instrs.iter().any(|i| i.jump_target() == Some(self.instrs.len() as u32));
+        let needs_end = self
+            .instrs
+            .last()
+            .is_none_or(crate::bytecode::code::falls_through)
+            || self
+                .instrs
+                .iter()
+                .any(|i| i.jump_target() == Some(self.instrs.len() as u32));
         if needs_end {
             self.emit(Instr::ReturnNone {});
         }

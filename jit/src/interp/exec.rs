@@ -535,11 +535,7 @@ impl Vm {
                         .unwrap_or(Value::Undefined);
                     let v = match v {
                         Value::Undefined => {
-                            let cached = module
-                                .builtin_cache
-                                .borrow()
-                                .get(slot as usize)
-                                .copied();
+                            let cached = module.builtin_cache.borrow().get(slot as usize).copied();
                             match cached {
                                 Some(b) if !matches!(b, Value::Undefined) => b,
                                 _ => 'miss: {
@@ -1095,10 +1091,7 @@ impl Vm {
                         continue;
                     }
                     sync!();
-                    tryw!(
-                        dst,
-                        self.load_attr_other_fill(c, r!(obj), name!(name))
-                    );
+                    tryw!(dst, self.load_attr_other_fill(c, r!(obj), name!(name)));
                 }
                 Instr::StoreAttr { obj, name, src } => {
                     if tag!(obj) == T_INSTANCE {
@@ -1609,10 +1602,7 @@ impl Vm {
                 }
                 Instr::LoadSuperAttr { dst, args, name } => {
                     sync!();
-                    tryw!(
-                        dst,
-                        self.super_getattr(r!(args), r!(args + 1), name!(name))
-                    );
+                    tryw!(dst, self.super_getattr(r!(args), r!(args + 1), name!(name)));
                 }
                 Instr::WithEnter { dst, mgr } => {
                     sync!();

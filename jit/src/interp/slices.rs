@@ -26,7 +26,13 @@ fn int_indices(lo: Value, hi: Value, step: Value, len: usize) -> Option<(i64, i6
     };
     let n = len as i64;
     let (min, max) = if step < 0 { (-1, n - 1) } else { (0, n) };
-    let fix = |v: i64| if v < 0 { v.saturating_add(n).max(min) } else { v.min(max) };
+    let fix = |v: i64| {
+        if v < 0 {
+            v.saturating_add(n).max(min)
+        } else {
+            v.min(max)
+        }
+    };
     let start = match lo {
         Value::None => {
             if step < 0 {
