@@ -174,6 +174,8 @@ fn run_program(
                 }
             }
             after(&vm);
+            // The process ends with this thread: leave the objects to the OS.
+            vm.heap.leak_at_exit();
             outcome
         });
     let outcome = match worker {

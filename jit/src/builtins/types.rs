@@ -175,6 +175,10 @@ const INT_PARAMS: Params = Params {
 };
 
 fn new_int(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    // `int(x)`, the common call: nothing to bind (binding allocates).
+    if let ([x], []) = (args, kw) {
+        return int_of(vm, *x);
+    }
     let a = bind(vm, &INT_PARAMS, args, kw)?;
     let (x, base) = (a[0], a[1]);
     let Some(x) = x else {

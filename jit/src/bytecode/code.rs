@@ -185,6 +185,55 @@ pub struct Code {
     pub name_objs: std::cell::Cell<Option<(Gc<StrObj>, Gc<StrObj>)>>,
 }
 
+/// Whether control can go on from `ins` to the next instruction.
+pub fn falls_through(ins: &Instr) -> bool {
+    !matches!(
+        ins,
+        Instr::Jump { .. }
+            | Instr::Return { .. }
+            | Instr::ReturnNone {}
+            | Instr::Raise { .. }
+            | Instr::Reraise { .. }
+    )
+}
+
+/// Check the invariants the interpreter's unchecked instruction
+/// fetch relies on (`interp/exec.rs`): the last instruction does not fall
+/// through, and every jump target and handler is an instruction. Then every
+/// pc the loop can reach (0, a successor, a target, a handler, or a pc saved
+/// in a frame from one of those) indexes `instrs`. `Code` is immutable once
+/// built, so checking once when the compiler finishes it is enough.
+///
+/// Also that every constant and name operand indexes `consts` and `names`
+/// (`nconsts`, `nnames`), which the interpreter reads unchecked as well.
+pub fn check_flow(instrs: &[Instr], exc_table: &[ExcEntry], nconsts: usize, nnames: usize) {
+    use crate::bytecode::opcodes::OperandKind;
+    let n = instrs.len();
+    assert!(
+        instrs.last().is_some_and(|i| !falls_through(i)),
+        "bytecode falls off its end"
+    );
+    for (pc, ins) in instrs.iter().enumerate() {
+        if let Some(t) = ins.jump_target() {
+            assert!((t as usize) < n, "pc {pc}: jump target {t} out of range");
+        }
+        for (_, kind, v) in ins.operands() {
+            match kind {
+                OperandKind::Const => assert!((v as usize) < nconsts, "pc {pc}: constant {v}"),
+                OperandKind::Name => assert!((v as usize) < nnames, "pc {pc}: name {v}"),
+                _ => {}
+            }
+        }
+    }
+    for e in exc_table {
+        assert!(
+            (e.handler as usize) < n,
+            "handler {} out of range",
+            e.handler
+        );
+    }
+}
+
 impl Code {
     /// Whether the instruction at `pc` carries out an augmented assignment.
     pub fn is_augmented(&self, pc: usize) -> bool {

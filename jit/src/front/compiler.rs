@@ -729,6 +729,26 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         self.reg_names.resize(nregs as usize, None);
         let is_generator =
             self.ctx.scopes.scopes[self.scope].is_generator && self.kind != CodeKind::Module;
+        // A body whose last statement falls through, or a jump to the end,
+        // returns None (the compiler emits that return; this is the check).
+        let needs_end = self
+            .instrs
+            .last()
+            .is_none_or(crate::bytecode::code::falls_through)
+            || self
+                .instrs
+                .iter()
+                .any(|i| i.jump_target() == Some(self.instrs.len() as u32));
+        if needs_end {
+            self.emit(Instr::ReturnNone {});
+        }
+        let exc_table: Vec<ExcEntry> = self.exc_entries.drain(..).map(|(_, e)| e).collect();
+        crate::bytecode::code::check_flow(
+            &self.instrs,
+            &exc_table,
+            self.consts.len(),
+            self.names.len(),
+        );
         let n_instrs = self.instrs.len();
         let first_line = self.first_line;
         let locs = &self.locs;
@@ -755,7 +775,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             reads_frame: self.reads_frame,
             locals_reg,
             children: self.children,
-            exc_table: self.exc_entries.into_iter().map(|(_, e)| e).collect(),
+            exc_table,
             is_generator,
             doc: self.doc,
             caches: (0..n_instrs)
@@ -1817,7 +1837,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Expr::Subscript(s) => {
                 let mark = self.next_reg;
                 let o = self.expr(&s.value)?;
-                let k = self.expr(&s.slice)?;
+                let k = self.subscript_key(&s.slice)?;
                 self.emit(Instr::StoreSubscr {
                     obj: o,
                     key: k,
@@ -2254,6 +2274,28 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         Ok(())
     }
 
+    /// The key of a subscript that reads it once, right after: a slice is
+    /// built in place over its bounds (`dst == start`), which tells the
+    /// interpreter that only the next instruction reads it, so it may slice
+    /// straight from the bounds (interp/slices.rs). Not for `a[i:j] += x`,
+    /// whose key is read twice.
+    fn subscript_key(&mut self, key: &'a Expr) -> CResult<u16> {
+        let Expr::Slice(s) = key else {
+            return self.expr(key);
+        };
+        let prev = self.set_loc(key);
+        let start = self.alloc_n(3)?;
+        for (i, part) in [&s.lower, &s.upper, &s.step].into_iter().enumerate() {
+            match part {
+                Some(p) => self.expr_to(p, start + i as u16)?,
+                None => self.load_none(start + i as u16),
+            }
+        }
+        self.emit(Instr::BuildSlice { dst: start, start });
+        self.cur_loc = prev;
+        Ok(start)
+    }
+
     fn out(&mut self, dst: Option<u16>) -> CResult<u16> {
         match dst {
             Some(d) => Ok(d),
@@ -2673,7 +2715,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Expr::Subscript(s) => {
                 let out = self.out(dst)?;
                 let o = self.expr(&s.value)?;
-                let k = self.expr(&s.slice)?;
+                let k = self.subscript_key(&s.slice)?;
                 self.set_loc(e);
                 self.emit(Instr::Subscr {
                     dst: out,

@@ -145,6 +145,28 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         let nkw = kwnames.map(|t| t.items.len()).unwrap_or(0);
         let npos = argc - nkw;
+        if let Some(names) = kwnames {
+            // Keywords to a plain Python function or method: bound in place
+            // (interp/bind_fast.rs); everything else below.
+            let target = match f {
+                Value::Function(func) => Some((func, None)),
+                Value::BoundMethod(m) => match m.func {
+                    Value::Function(func) => Some((func, Some(m.receiver))),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((func, recv)) = target.filter(|(func, _)| !func.code.is_generator) {
+                if self.poll_due() {
+                    let top = self.stack_top();
+                    self.safepoint(top.max(args_at + argc))?;
+                }
+                if let Some((base, n)) = self.bind_kw_in_place(func, recv, args_at, npos, names) {
+                    self.push_frame(func, base, args_at - 1, n)?;
+                    return Ok(None);
+                }
+            }
+        }
         let kw: Vec<(Gc<StrObj>, Value)> = match kwnames {
             Some(names) => names
                 .items

@@ -900,31 +900,37 @@ impl Vm {
                 self.type_error("super(type, obj): obj must be an instance or subtype of type")
             );
         }
-        let mro: Vec<Gc<TypeObj>> = start.mro.borrow().clone();
-        let pos = mro.iter().position(|c| *c == cls).unwrap_or(0);
         let h = str_hash(name);
-        for c in &mro[pos + 1..] {
-            let found = c.dict.borrow().get_str(h, name.as_str());
-            if let Some(v) = found {
-                if is_type {
-                    return Ok(Some(match v {
-                        Value::Instance(d) => match &d.ext {
-                            InstExt::StaticMethod(f) => *f,
-                            InstExt::ClassMethod(f) => {
-                                Value::BoundMethod(self.heap.alloc(BoundMethodObj {
-                                    receiver: obj,
-                                    func: *f,
-                                }))
-                            }
-                            _ => v,
-                        },
-                        other => other,
-                    }));
-                }
-                return self.bind_class_attr(v, obj, start).map(Some);
+        // Found under the MRO's borrow (a dict lookup runs no Python code);
+        // the binding below may, so the borrow ends first.
+        let found = {
+            let mro = start.mro.borrow();
+            let pos = mro.iter().position(|c| *c == cls).unwrap_or(0);
+            mro[pos + 1..]
+                .iter()
+                .find_map(|c| c.dict.borrow().get_str(h, name.as_str()))
+        };
+        if let Some(v) = found {
+            if is_type {
+                return Ok(Some(match v {
+                    Value::Instance(d) => match &d.ext {
+                        InstExt::StaticMethod(f) => *f,
+                        InstExt::ClassMethod(f) => {
+                            Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                                receiver: obj,
+                                func: *f,
+                            }))
+                        }
+                        _ => v,
+                    },
+                    other => other,
+                }));
             }
+            return self.bind_class_attr(v, obj, start).map(Some);
         }
         // `super().__getitem__(k)` in a subclass of a built-in container.
+        let mro: Vec<Gc<TypeObj>> = start.mro.borrow().clone();
+        let pos = mro.iter().position(|c| *c == cls).unwrap_or(0);
         let bound = (!is_type).then_some(obj);
         Ok(self.slot_attr_in(&mro[pos + 1..], name.as_str(), bound))
     }

@@ -147,6 +147,9 @@ impl Vm {
         // SAFETY (for every use of `r!`/`w!`): base + nregs <= stack length was
         // checked when the frame was pushed, and operands are < nregs.
         let mut regs: *mut Value = unsafe { stack_ptr.add(self.frames[frame_idx].base) };
+        // `code.instrs`' first instruction, kept beside `code` so the fetch is
+        // one load from it.
+        let mut ip: *const Instr = code.instrs.as_ptr();
 
         // Read as two words (see `tag!` below for why); volatile so the two loads
         // are not merged back into one 16-byte load.
@@ -221,10 +224,37 @@ impl Vm {
                 }
             }};
         }
+        // Constant and name operands, checked against their tables when the
+        // code was compiled (`check_flow`, bytecode/code.rs).
+        macro_rules! konst {
+            ($k:expr) => {{
+                debug_assert!(($k as usize) < code.consts.len());
+                // SAFETY: `check_flow` verified every constant operand < consts.len().
+                unsafe { *code.consts.get_unchecked($k as usize) }
+            }};
+        }
+        macro_rules! name {
+            ($n:expr) => {{
+                debug_assert!(($n as usize) < code.names.len());
+                // SAFETY: `check_flow` verified every name operand < names.len().
+                unsafe { *code.names.get_unchecked($n as usize) }
+            }};
+        }
+        // The running instruction's inline cache.
+        macro_rules! cache {
+            () => {{
+                debug_assert!(pc - 1 < code.caches.len());
+                // SAFETY: `caches` has one entry per instruction (compiler.rs,
+                // `finish`) and pc - 1 is the running instruction's index, in
+                // range as the fetch explains.
+                unsafe { code.caches.get_unchecked(pc - 1) }
+            }};
+        }
         const T_INT: u64 = crate::runtime::value::tags::INT;
         const T_FLOAT: u64 = crate::runtime::value::tags::FLOAT;
         const T_BOOL: u64 = crate::runtime::value::tags::BOOL;
         const T_INSTANCE: u64 = crate::runtime::value::tags::INSTANCE;
+        const T_LIST: u64 = crate::runtime::value::tags::LIST;
         const FB_FLOAT: u8 = feedback::FLOAT;
         // Save the pc before anything that can raise or push a frame.
         macro_rules! sync {
@@ -249,6 +279,7 @@ impl Vm {
                 frame_idx = self.frames.len() - 1;
                 let f = &self.frames[frame_idx];
                 code = unsafe { &*f.code_ptr() };
+                ip = code.instrs.as_ptr();
                 pc = f.pc;
                 regs = unsafe { stack_ptr.add(f.base) };
             }};
@@ -474,7 +505,13 @@ impl Vm {
                 }
                 stepped = true;
             }
-            let instr = code.instrs[pc];
+            // SAFETY: `pc` indexes `code.instrs`: `check_flow` (bytecode/code.rs)
+            // verified when the code was compiled that no instruction falls off
+            // the end and every target and handler is in range, and every pc
+            // this loop sets is 0, a successor, a target, a handler or one saved
+            // from those. `code` is immutable (shared through Rc).
+            debug_assert!(pc < code.instrs.len());
+            let instr = unsafe { *ip.add(pc) };
             if PROF {
                 self.rec_instr_inline::<STEP>(code, pc, frame_idx, regs);
             }
@@ -484,14 +521,13 @@ impl Vm {
             match instr {
                 Instr::Nop {} => {}
                 Instr::Move { dst, src } => mv!(dst, src),
-                Instr::LoadConst { dst, k } => w!(dst, code.consts[k as usize]),
+                Instr::LoadConst { dst, k } => w!(dst, konst!(k)),
                 Instr::LoadInt { dst, imm } => w!(dst, Value::Int(imm as i16 as i64)),
                 Instr::LoadNone { dst } => w!(dst, Value::None),
                 Instr::LoadBool { dst, imm } => w!(dst, Value::Bool(imm != 0)),
                 Instr::LoadGlobal { dst, slot, name } => {
-                    let func = self.frames[frame_idx].func;
-                    let v = func
-                        .module
+                    let module = self.frames[frame_idx].func.module;
+                    let v = module
                         .globals
                         .borrow()
                         .get(slot as usize)
@@ -499,25 +535,20 @@ impl Vm {
                         .unwrap_or(Value::Undefined);
                     let v = match v {
                         Value::Undefined => {
-                            let cached = func
-                                .module
-                                .builtin_cache
-                                .borrow()
-                                .get(slot as usize)
-                                .copied();
+                            let cached = module.builtin_cache.borrow().get(slot as usize).copied();
                             match cached {
                                 Some(b) if !matches!(b, Value::Undefined) => b,
                                 _ => 'miss: {
                                     sync!();
-                                    let nm = code.names[name as usize];
+                                    let nm = name!(name);
                                     // Stored through globals() (builtins/namespaces.rs).
-                                    if func.module.namespace.get().is_some() {
-                                        if let Some(v) = self.namespace_lookup(func.module, nm) {
+                                    if module.namespace.get().is_some() {
+                                        if let Some(v) = self.namespace_lookup(module, nm) {
                                             break 'miss v;
                                         }
                                     }
                                     let b = tryv!(self.load_builtin(nm));
-                                    let mut cache = func.module.builtin_cache.borrow_mut();
+                                    let mut cache = module.builtin_cache.borrow_mut();
                                     if cache.len() <= slot as usize {
                                         cache.resize(slot as usize + 1, Value::Undefined);
                                     }
@@ -531,23 +562,22 @@ impl Vm {
                     w!(dst, v);
                 }
                 Instr::StoreGlobal { slot, src } => {
-                    let func = self.frames[frame_idx].func;
-                    let mut g = func.module.globals.borrow_mut();
+                    let module = self.frames[frame_idx].func.module;
+                    let mut g = module.globals.borrow_mut();
                     if g.len() <= slot as usize {
                         g.resize(slot as usize + 1, Value::Undefined);
                     }
                     g[slot as usize] = r!(src);
                     drop(g);
-                    if func.module.namespace.get().is_some() {
+                    if module.namespace.get().is_some() {
                         // globals() was called: its dict mirrors the slots.
                         sync!();
-                        self.namespace_slot_written(func.module, slot as usize);
+                        self.namespace_slot_written(module, slot as usize);
                     }
                 }
                 Instr::DeleteGlobal { slot, name } => {
-                    let func = self.frames[frame_idx].func;
-                    let old = func
-                        .module
+                    let module = self.frames[frame_idx].func.module;
+                    let old = module
                         .globals
                         .borrow()
                         .get(slot as usize)
@@ -555,26 +585,26 @@ impl Vm {
                         .unwrap_or(Value::Undefined);
                     if let Value::Undefined = old {
                         sync!();
-                        let n = code.names[name as usize];
+                        let n = name!(name);
                         return Err(self.new_exception_msg(
                             "NameError",
                             &format!("name '{}' is not defined", n.as_str()),
                         ));
                     }
-                    func.module.globals.borrow_mut()[slot as usize] = Value::Undefined;
-                    if func.module.namespace.get().is_some() {
+                    module.globals.borrow_mut()[slot as usize] = Value::Undefined;
+                    if module.namespace.get().is_some() {
                         sync!();
-                        self.namespace_slot_written(func.module, slot as usize);
+                        self.namespace_slot_written(module, slot as usize);
                     }
                 }
                 Instr::LoadBuiltin { dst, name } => {
                     sync!();
-                    tryw!(dst, self.load_builtin(code.names[name as usize]));
+                    tryw!(dst, self.load_builtin(name!(name)));
                 }
                 Instr::CheckBound { reg, name } => {
                     if let Value::Undefined = r!(reg) {
                         sync!();
-                        let n = code.names[name as usize];
+                        let n = name!(name);
                         return Err(self.new_exception_msg(
                             "UnboundLocalError",
                             &format!("cannot access local variable '{}' where it is not associated with a value", n.as_str()),
@@ -599,7 +629,7 @@ impl Vm {
                     match c.value.get() {
                         Value::Undefined => {
                             sync!();
-                            let n = code.names[name as usize];
+                            let n = name!(name);
                             return Err(self.unbound_deref_error(n.as_str(), code));
                         }
                         v => w!(dst, v),
@@ -617,13 +647,32 @@ impl Vm {
                     };
                     if let Value::Undefined = c.value.get() {
                         sync!();
-                        let n = code.names[name as usize];
+                        let n = name!(name);
                         return Err(self.unbound_deref_error(n.as_str(), code));
                     }
                     c.value.set(Value::Undefined);
                 }
 
-                Instr::Add { dst, a, b } => arith!(dst, a, b, checked_add, +, BinOp::Add),
+                Instr::Add { dst, a, b } => {
+                    // arith! plus list + list (never an augmented `+=`, which
+                    // compiles to IAdd and extends in place).
+                    let (ta, tb) = (tag!(a), tag!(b));
+                    if ta == T_INT && tb == T_INT {
+                        match ival!(a).checked_add(ival!(b)) {
+                            Some(v) => w!(dst, Value::Int(v)),
+                            None => binop!(dst, a, b, BinOp::Add),
+                        }
+                    } else if ta == T_FLOAT && tb == T_FLOAT {
+                        note!(FB_FLOAT);
+                        w!(dst, Value::Float(fval!(a) + fval!(b)));
+                    } else if ta == T_LIST && tb == T_LIST {
+                        note!(feedback::OTHER);
+                        let v = self.list_concat(gcval!(a, ListObj), gcval!(b, ListObj));
+                        w!(dst, v);
+                    } else {
+                        binop!(dst, a, b, BinOp::Add);
+                    }
+                }
                 Instr::Sub { dst, a, b } => arith!(dst, a, b, checked_sub, -, BinOp::Sub),
                 Instr::Mul { dst, a, b } => arith!(dst, a, b, checked_mul, *, BinOp::Mul),
                 Instr::TrueDiv { dst, a, b } => {
@@ -836,6 +885,32 @@ impl Vm {
                     tryw!(dst, self.build_dict(&items));
                 }
                 Instr::BuildSlice { dst, start } => {
+                    // Built in place: the next instruction's key alone reads
+                    // it, so that subscript can run on the bounds and be
+                    // skipped (interp/slices.rs). Not when stepping (one
+                    // instruction is asked for) or recording (it counts each).
+                    if !STEP && !PROF && dst == start {
+                        // SAFETY: BuildSlice falls through, so pc (the next
+                        // instruction) is in range (see the fetch).
+                        let next = unsafe { *code.instrs.get_unchecked(pc) };
+                        let (lo, hi, st) = (r!(start), r!(start + 1), r!(start + 2));
+                        match next {
+                            Instr::Subscr { dst: out, obj, key } if key == dst => {
+                                if let Some(v) = self.slice_load_fast(r!(obj), lo, hi, st) {
+                                    w!(out, v);
+                                    pc += 1;
+                                    continue;
+                                }
+                            }
+                            Instr::StoreSubscr { obj, key, src } if key == dst => {
+                                if self.slice_store_fast(r!(obj), lo, hi, st, r!(src)) {
+                                    pc += 1;
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
                     let s = self.heap.alloc(SliceObj {
                         start: r!(start),
                         stop: r!(start + 1),
@@ -1000,8 +1075,8 @@ impl Vm {
                 Instr::LoadAttr { dst, obj, name } => {
                     if tag!(obj) == T_INSTANCE {
                         let i = gcval!(obj, InstanceObj);
-                        let c = &code.caches[pc - 1];
-                        let nm = code.names[name as usize];
+                        let c = cache!();
+                        let nm = name!(name);
                         if let Some(v) = self.load_attr_hit(c, i, nm, r!(obj)) {
                             w!(dst, v);
                             continue;
@@ -1010,22 +1085,19 @@ impl Vm {
                         tryw!(dst, self.load_attr_fill(c, r!(obj), i, nm));
                         continue;
                     }
-                    let c = &code.caches[pc - 1];
+                    let c = cache!();
                     if let Some(v) = attr_cache::load_attr_other_hit(c, r!(obj)) {
                         w!(dst, v);
                         continue;
                     }
                     sync!();
-                    tryw!(
-                        dst,
-                        self.load_attr_other_fill(c, r!(obj), code.names[name as usize])
-                    );
+                    tryw!(dst, self.load_attr_other_fill(c, r!(obj), name!(name)));
                 }
                 Instr::StoreAttr { obj, name, src } => {
                     if tag!(obj) == T_INSTANCE {
                         let i = gcval!(obj, InstanceObj);
-                        let c = &code.caches[pc - 1];
-                        let nm = code.names[name as usize];
+                        let c = cache!();
+                        let nm = name!(name);
                         if attr_cache::store_attr_hit(c, i, nm, r!(src)) {
                             continue;
                         }
@@ -1034,11 +1106,11 @@ impl Vm {
                         continue;
                     }
                     sync!();
-                    tryv!(self.setattr(r!(obj), code.names[name as usize], r!(src)));
+                    tryv!(self.setattr(r!(obj), name!(name), r!(src)));
                 }
                 Instr::DeleteAttr { obj, name } => {
                     sync!();
-                    tryv!(self.delattr(r!(obj), code.names[name as usize]));
+                    tryv!(self.delattr(r!(obj), name!(name)));
                 }
                 Instr::Unpack { start, src, count } => {
                     let v = r!(src);
@@ -1140,7 +1212,7 @@ impl Vm {
                     }
                     // A class: cached plain construction runs __init__ as a frame.
                     if let Value::Type(t) = f {
-                        let c = &code.caches[pc - 1];
+                        let c = cache!();
                         sync!();
                         let base = self.frames[frame_idx].base + func as usize;
                         if c.valid_for(t) && c.kind.get() == attr_cache::INIT {
@@ -1246,9 +1318,9 @@ impl Vm {
                 Instr::CallMethod { obj, name, argc } => {
                     if tag!(obj) == T_INSTANCE {
                         let i = gcval!(obj, InstanceObj);
-                        let c = &code.caches[pc - 1];
+                        let c = cache!();
                         let cls = i.class;
-                        let nm = code.names[name as usize];
+                        let nm = name!(name);
                         sync!();
                         let base = self.frames[frame_idx].base + obj as usize;
                         if c.valid_for(cls) && !attr_cache::hidden_by_instance(i, nm) {
@@ -1305,8 +1377,8 @@ impl Vm {
                     if !matches!(recv, Value::Module(_) | Value::Type(_) | Value::Instance(_))
                         && (argc as usize) < ARG_BUF
                     {
-                        let c = &code.caches[pc - 1];
-                        if let Some(b) = self.builtin_method(c, recv, code.names[name as usize]) {
+                        let c = cache!();
+                        if let Some(b) = self.builtin_method(c, recv, name!(name)) {
                             let mut buf = [Value::Undefined; ARG_BUF];
                             buf[0] = recv;
                             for i in 0..argc {
@@ -1318,14 +1390,14 @@ impl Vm {
                     }
                     let base = self.frames[frame_idx].base + obj as usize;
                     if let Value::Module(_) | Value::Type(_) = recv {
-                        let c = &code.caches[pc - 1];
-                        let nm = code.names[name as usize];
+                        let c = cache!();
+                        let nm = name!(name);
                         trycall!(obj, self.call_attr_cached(c, base, nm, argc as usize));
                         continue;
                     }
                     trycall!(
                         obj,
-                        self.call_method_from_regs(base, code.names[name as usize], argc as usize)
+                        self.call_method_from_regs(base, name!(name), argc as usize)
                     );
                 }
                 Instr::Return { src } => {
@@ -1514,17 +1586,17 @@ impl Vm {
                 Instr::LoadName { dst, name } => {
                     sync!();
                     let ns = r!(0);
-                    tryw!(dst, self.load_class_name(ns, code.names[name as usize]));
+                    tryw!(dst, self.load_class_name(ns, name!(name)));
                 }
                 Instr::StoreName { name, src } => {
                     sync!();
                     let ns = r!(0);
-                    tryv!(self.setitem(ns, Value::Str(code.names[name as usize]), r!(src)));
+                    tryv!(self.setitem(ns, Value::Str(name!(name)), r!(src)));
                 }
                 Instr::DeleteName { name } => {
                     sync!();
                     let ns = r!(0);
-                    let n = code.names[name as usize];
+                    let n = name!(name);
                     if self.delitem(ns, Value::Str(n)).is_err() {
                         let msg = format!("name '{}' is not defined", n.as_str());
                         tryv!(Err(self.new_exception_msg("NameError", &msg)));
@@ -1532,10 +1604,7 @@ impl Vm {
                 }
                 Instr::LoadSuperAttr { dst, args, name } => {
                     sync!();
-                    tryw!(
-                        dst,
-                        self.super_getattr(r!(args), r!(args + 1), code.names[name as usize])
-                    );
+                    tryw!(dst, self.super_getattr(r!(args), r!(args + 1), name!(name)));
                 }
                 Instr::WithEnter { dst, mgr } => {
                     sync!();
@@ -1545,11 +1614,11 @@ impl Vm {
                 }
                 Instr::ImportName { dst, name } => {
                     sync!();
-                    tryw!(dst, self.import_module(code.names[name as usize]));
+                    tryw!(dst, self.import_module(name!(name)));
                 }
                 Instr::ImportFrom { dst, module, name } => {
                     sync!();
-                    tryw!(dst, self.import_from(r!(module), code.names[name as usize]));
+                    tryw!(dst, self.import_from(r!(module), name!(name)));
                 }
                 Instr::ImportStar { module } => {
                     sync!();

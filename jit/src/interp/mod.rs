@@ -1,5 +1,6 @@
 //! interp
 pub mod attr_cache;
+pub mod bind_fast;
 pub mod call;
 pub mod carets;
 pub mod classes;
@@ -11,6 +12,7 @@ pub mod import;
 pub mod ops;
 pub mod protocol;
 pub mod recording;
+pub mod slices;
 pub mod suggestions;
 pub mod vm;
 pub mod wide_chars;

@@ -620,18 +620,7 @@ impl Vm {
             (Value::List(l), Value::Slice(s)) => {
                 let len = l.items.borrow().len();
                 let (start, stop, step) = self.slice_indices(&s, len)?;
-                let out: Vec<Value> = {
-                    let items = l.items.borrow();
-                    if step == 1 {
-                        items[start.clamp(0, len as i64) as usize
-                            ..stop.max(start).clamp(0, len as i64) as usize]
-                            .to_vec()
-                    } else {
-                        slice_positions(start, stop, step)
-                            .map(|i| items[i])
-                            .collect()
-                    }
-                };
+                let out = slice_take(&l.items.borrow(), start, stop, step);
                 Ok(self.new_list(out))
             }
             (Value::Tuple(t), Value::Slice(s)) => {
@@ -731,9 +720,7 @@ impl Vm {
 
     fn slice_vec(&mut self, items: &[Value], s: &SliceObj) -> PyResult<Vec<Value>> {
         let (start, stop, step) = self.slice_indices(s, items.len())?;
-        Ok(slice_positions(start, stop, step)
-            .map(|i| items[i])
-            .collect())
+        Ok(slice_take(items, start, stop, step))
     }
 
     pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {
@@ -1544,6 +1531,46 @@ enum Step {
 }
 
 /// The indices a normalised slice visits.
+/// How many positions `slice_positions(start, stop, step)` gives.
+pub fn slice_len(start: i64, stop: i64, step: i64) -> usize {
+    if step > 0 && start < stop {
+        ((stop - start - 1) / step + 1) as usize
+    } else if step < 0 && start > stop {
+        ((start - stop - 1) / -step + 1) as usize
+    } else {
+        0
+    }
+}
+
+/// The items of `items[start:stop:step]`, for indices `slice_indices` clamped
+/// against `items.len()`. One allocation of the exact size (a collect over
+/// `slice_positions` cannot know it, and grew the vector step by step), and
+/// plain copies for steps 1 and -1 (`perm[k::-1]`).
+pub fn slice_take(items: &[Value], start: i64, stop: i64, step: i64) -> Vec<Value> {
+    let n = slice_len(start, stop, step);
+    if n == 0 {
+        return Vec::new();
+    }
+    let first = start as usize;
+    match step {
+        1 => items[first..first + n].to_vec(),
+        -1 => {
+            let mut out = items[first + 1 - n..=first].to_vec();
+            out.reverse();
+            out
+        }
+        _ => {
+            let mut out = Vec::with_capacity(n);
+            let mut i = start;
+            for _ in 0..n {
+                out.push(items[i as usize]);
+                i += step;
+            }
+            out
+        }
+    }
+}
+
 pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
     let mut i = start;
     std::iter::from_fn(move || {
