@@ -181,30 +181,30 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         // `int.__new__(MyInt, 5)` (reached as object.__new__ here): an
         // immutable built-in's value is made from the arguments, as its own
         // __new__ would (enum members of int and str enums are made so).
-        Some(Value::Type(t)) if args.len() > 1 || !kw.is_empty() => {
-            match t.builtin_base.get() {
-                Some(b)
-                    if matches!(
-                        b.kind,
-                        TypeKind::Int
-                            | TypeKind::Float
-                            | TypeKind::Str
-                            | TypeKind::Tuple
-                            | TypeKind::Bytes
-                            | TypeKind::FrozenSet
-                    ) =>
-                {
-                    let payload = vm.call_type(b, &args[1..], kw)?;
-                    let inst = vm.new_instance_of(*t)?;
-                    if let Value::Instance(i) = inst {
-                        let ext = InstExt::Payload(payload);
-                        return Ok(Value::Instance(vm.heap.alloc(InstanceObj::with_ext(i.class, ext))));
-                    }
-                    Ok(inst)
+        Some(Value::Type(t)) if args.len() > 1 || !kw.is_empty() => match t.builtin_base.get() {
+            Some(b)
+                if matches!(
+                    b.kind,
+                    TypeKind::Int
+                        | TypeKind::Float
+                        | TypeKind::Str
+                        | TypeKind::Tuple
+                        | TypeKind::Bytes
+                        | TypeKind::FrozenSet
+                ) =>
+            {
+                let payload = vm.call_type(b, &args[1..], kw)?;
+                let inst = vm.new_instance_of(*t)?;
+                if let Value::Instance(i) = inst {
+                    let ext = InstExt::Payload(payload);
+                    return Ok(Value::Instance(
+                        vm.heap.alloc(InstanceObj::with_ext(i.class, ext)),
+                    ));
                 }
-                _ => vm.new_instance_of(*t),
+                Ok(inst)
             }
-        }
+            _ => vm.new_instance_of(*t),
+        },
         Some(Value::Type(t)) => vm.new_instance_of(*t),
         Some(other) => {
             let tn = vm.type_name(*other);

@@ -239,6 +239,17 @@ fn int_of(vm: &mut Vm, x: Value) -> PyResult<Value> {
                     };
                 }
             }
+            // An instance of a subclass of int, float or str: its value.
+            if let Value::Instance(i) = x {
+                if let Some(p) = i.payload() {
+                    if matches!(
+                        p,
+                        Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)
+                    ) {
+                        return int_of(vm, p);
+                    }
+                }
+            }
             let tn = vm.type_name(x);
             Err(vm.type_error(&format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
@@ -279,6 +290,15 @@ fn new_float(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             }
             if let Some(r) = call_dunder(vm, x, "__index__", &[])? {
                 return new_float(vm, &[r], &[]);
+            }
+            // An instance of a subclass of int, float or str: its value.
+            if let Value::Instance(i) = x {
+                if let Some(
+                    p @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)),
+                ) = i.payload()
+                {
+                    return new_float(vm, &[p], &[]);
+                }
             }
             let tn = vm.type_name(x);
             return Err(vm.type_error(&format!(

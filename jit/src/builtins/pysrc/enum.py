@@ -230,26 +230,26 @@ class IntEnum(int, ReprEnum):
     """Members are also ints."""
 
     def __str__(self):
-        return int.__repr__(self)
+        return repr(int(self))
 
     def __format__(self, format_spec):
-        return int.__format__(int(self), format_spec)
+        return format(int(self), format_spec)
 
     def __hash__(self):
-        return int.__hash__(self)
+        return hash(int(self))
 
 
 class StrEnum(str, ReprEnum):
     """Members are also strs."""
 
     def __str__(self):
-        return str.__str__(self)
+        return self._value_
 
     def __format__(self, format_spec):
-        return str.__format__(str(self), format_spec)
+        return format(self._value_, format_spec)
 
     def __hash__(self):
-        return str.__hash__(self)
+        return hash(self._value_)
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
@@ -347,13 +347,13 @@ class IntFlag(int, Flag):
     """Flags that are also ints."""
 
     def __str__(self):
-        return int.__repr__(self)
+        return repr(int(self))
 
     def __format__(self, format_spec):
-        return int.__format__(int(self), format_spec)
+        return format(int(self), format_spec)
 
     def __hash__(self):
-        return int.__hash__(self)
+        return hash(int(self))
 
 
 def unique(enumeration):
