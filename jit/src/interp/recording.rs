@@ -325,13 +325,24 @@ impl Vm {
                 chain.push(s.rip);
             }
             for &ret in s.callers.iter().take_while(|&&r| r != 0) {
-                if let Some(c) = self.compiled_containing(ret - 1) {
-                    if call_ends_at(c, ret) {
-                        // The call instruction ends where the return
-                        // address points: it is the one at `ret - 1`.
-                        chain.push(ret - 1);
+                let Some(c) = self.compiled_containing(ret - 1) else {
+                    continue;
+                };
+                if !call_ends_at(c, ret) {
+                    continue;
+                }
+                // A slow path calls its shared tail, which calls the
+                // runtime: two return addresses in one activation, the
+                // inner one in the cold code after the hot code. Keep the
+                // outer one, which says which instruction it is.
+                if let Some(&prev) = chain.last() {
+                    if code_position(c, prev) == Some(None) {
+                        chain.pop();
                     }
                 }
+                // The call instruction ends where the return address
+                // points: it is the one at `ret - 1`.
+                chain.push(ret - 1);
             }
             self.place_compiled_chain(&mut stack, &chain);
         }
@@ -387,24 +398,22 @@ impl Vm {
         stack.len()
     }
 
-    /// Which frame's compiled code contains `rip`, and the source line there.
+    /// Which live frame runs the compiled code containing `rip`, and the
+    /// source line there. The code may be an older version than the one
+    /// its code object now points to (a frame entered before a recompile
+    /// keeps running the code it entered), so the frame is matched by code
+    /// object, not by its current compiled version.
     fn jit_position(&self, rip: u64) -> Option<(usize, u32)> {
-        for (i, f) in self.frames.iter().enumerate().rev() {
-            let code = f.code();
-            let c = code.jit.compiled.get();
-            if c.is_null() {
-                continue;
-            }
-            // SAFETY: compiled code lives as long as the VM.
-            let c = unsafe { &*c };
-            let Some(pc) = code_position(c, rip) else {
-                continue;
-            };
-            // Cold stubs: the frame's own pc says which instruction left.
-            let pc = pc.unwrap_or(f.pc.saturating_sub(1));
-            return Some((i, code.line_at(pc)));
-        }
-        None
+        let c = self.compiled_containing(rip)?;
+        let code = Rc::as_ptr(&c.code);
+        let i = self
+            .frames
+            .iter()
+            .rposition(|f| std::ptr::eq(f.code_ptr(), code))?;
+        let f = &self.frames[i];
+        // Cold stubs: the frame's own pc says which instruction left.
+        let pc = code_position(c, rip)?.unwrap_or(f.pc.saturating_sub(1));
+        Some((i, c.code.line_at(pc)))
     }
 
     /// The compiled code (of any version, live frame or not) containing

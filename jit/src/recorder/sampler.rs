@@ -29,7 +29,7 @@ static RIP: AtomicU64 = AtomicU64::new(0);
 /// Return addresses into compiled code found on the stack at the last
 /// signal, nearest first (0: none); see `scan_for_jit_callers`.
 static CALLERS: [AtomicU64; CALLER_SLOTS] = [const { AtomicU64::new(0) }; CALLER_SLOTS];
-const CALLER_SLOTS: usize = 8;
+const CALLER_SLOTS: usize = 16;
 /// Lowest start and highest end of all compiled code, for the handler's
 /// stack scan (a superset: the VM checks candidates against its code).
 static JIT_LO: AtomicU64 = AtomicU64::new(u64::MAX);
