@@ -278,6 +278,11 @@ pub static POLLED: Polled = Polled {
 
 static INTERRUPTED: &std::sync::atomic::AtomicBool = &POLLED.interrupted;
 
+/// The `Heap::call_limit` the SIGINT handler lowers: the VM that installed
+/// it (null: none).
+static CALL_LIMIT: std::sync::atomic::AtomicPtr<std::sync::atomic::AtomicUsize> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+
 /// The outcome of running a program, for the CLI to turn into an exit code.
 pub enum RunOutcome {
     /// Normal end, or `sys.exit` with this code.
@@ -341,6 +346,7 @@ impl Vm {
             run_end: None,
         };
         vm.jit_threshold = vm.jit.threshold();
+        vm.set_recursion_limit(vm.recursion_limit);
         vm.init_types();
         vm.init_exceptions();
         for name in crate::interp::protocol::ITER_TYPE_NAMES {
@@ -651,6 +657,7 @@ impl Vm {
             .interrupted
             .swap(false, std::sync::atomic::Ordering::Relaxed)
         {
+            self.heap.refresh_call_limit();
             return Err(self.new_exception("KeyboardInterrupt", Vec::new()));
         }
         if self.heap.wants_collection() {
@@ -680,6 +687,20 @@ impl Vm {
             heap.collect(|t| vm.mark_roots(t, live_top));
             vm.heap = heap;
         });
+        // A Ctrl-C during the collection lowered the placeholder's limit.
+        self.heap.refresh_call_limit();
+    }
+
+    /// `sys.setrecursionlimit`: the frame vector gets room for that many
+    /// frames up front, so compiled code's inline push (which checks only
+    /// against the limit, `Heap::call_limit`) always has a slot.
+    pub fn set_recursion_limit(&mut self, n: usize) {
+        self.recursion_limit = n;
+        let want = n + 8;
+        if self.frames.capacity() < want {
+            self.frames.reserve(want - self.frames.len());
+        }
+        self.heap.set_call_limit_max(n);
     }
 
     fn mark_roots(&self, t: &mut Tracer, live_top: usize) {
@@ -914,7 +935,20 @@ impl Vm {
     pub fn install_interrupt_handler(&self) {
         extern "C" fn on_sigint(_sig: i32) {
             INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+            // Send compiled code's inline calls to the Rust path, which
+            // raises KeyboardInterrupt (`Heap::call_limit`).
+            let p = CALL_LIMIT.load(std::sync::atomic::Ordering::Relaxed);
+            // SAFETY: the pointer is the VM's heap's atomic, registered
+            // below for the VM's lifetime (cleared when it is dropped);
+            // an atomic store is async-signal-safe.
+            if let Some(l) = unsafe { p.as_ref() } {
+                l.store(0, std::sync::atomic::Ordering::Relaxed);
+            }
         }
+        CALL_LIMIT.store(
+            &self.heap.call_limit as *const _ as *mut _,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         extern "C" {
             fn signal(signum: i32, handler: extern "C" fn(i32)) -> usize;
         }
@@ -923,5 +957,18 @@ impl Vm {
         unsafe {
             signal(SIGINT, on_sigint);
         }
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        // The SIGINT handler must not write into a VM that is gone.
+        let me = &self.heap.call_limit as *const _ as *mut _;
+        let _ = CALL_LIMIT.compare_exchange(
+            me,
+            std::ptr::null_mut(),
+            std::sync::atomic::Ordering::Relaxed,
+            std::sync::atomic::Ordering::Relaxed,
+        );
     }
 }

@@ -586,7 +586,12 @@ impl<'a> Gen<'a> {
             ; jmp rdx
             ; ->exit:
         );
-        if saves_high {
+        self.gen_epilogue();
+    }
+
+    /// Undo `gen_prologue` (or `gen_direct_entry`) and return rax.
+    pub(super) fn gen_epilogue(&mut self) {
+        if self.uses_r13_r15() {
             asm!(self.ops
                 ; add rsp, 8
                 ; pop r15

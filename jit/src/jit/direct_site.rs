@@ -165,7 +165,7 @@ pub struct FrameLayout {
     pub stack_ptr: i32,
     pub stack_len: i32,
     pub handled_len: i32,
-    pub recursion_limit: i32,
+    pub call_limit: i32,
     pub rec: i32,
     pub native_depth: i32,
     // From a `Frame`.
@@ -279,7 +279,7 @@ fn measure() -> FrameLayout {
         stack_ptr: i(stack + sp),
         stack_len: i(stack + sl),
         handled_len: i(handled) + l.vec_len,
-        recursion_limit: i(offset_of!(Vm, recursion_limit)),
+        call_limit: i(offset_of!(Vm, heap) + offset_of!(crate::runtime::heap::Heap, call_limit)),
         rec: i(offset_of!(Vm, rec)),
         native_depth: i(offset_of!(Vm, jit) + offset_of!(JitRuntime, native_depth)),
         frame_size: i(size_of::<Frame>()),

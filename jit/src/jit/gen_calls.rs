@@ -56,7 +56,6 @@ impl<'a> Gen<'a> {
         let site_p = &*site as *const DirectSite as i64;
         self.method_sites.push(site);
         let l = *frame_layout();
-        let (gc_due, intr) = (self.polls.gc_due as i64, self.polls.interrupted as i64);
         // r8: the site's entry for this callee, r9: the callee function,
         // r10: its code word.
         let entries = site_p + l.site_entries as i64;
@@ -121,29 +120,15 @@ impl<'a> Gen<'a> {
             asm!(self.ops; =>hit);
         }
         let depth_max = calls::MAX_NATIVE_DEPTH as i32;
-        // Nothing for the Rust path: no collection or Ctrl-C due, under the
-        // native depth and recursion limits, room for the frame.
-        match self.polls.gc_due_in_vm {
-            Some(off) => asm!(self.ops
-                ; cmp BYTE [r12 + off], 0
-                ; jne =>rust_enter
-            ),
-            None => asm!(self.ops
-                ; mov rax, QWORD gc_due
-                ; cmp BYTE [rax], 0
-                ; jne =>rust_enter
-            ),
-        }
+        // Nothing for the Rust path: under the call limit (the recursion
+        // limit, 0 while a collection or Ctrl-C is due, `Heap::call_limit`;
+        // the frame vector has room for that many, `Vm::set_recursion_limit`)
+        // and the native depth limit.
         asm!(self.ops
-            ; mov rax, QWORD intr
-            ; cmp BYTE [rax], 0
-            ; jne =>rust_enter
-            ; cmp DWORD [r12 + l.native_depth], depth_max
-            ; jae =>rust_enter
             ; mov r11, [r12 + l.frames_len]
-            ; cmp r11, [r12 + l.recursion_limit]
+            ; cmp r11, [r12 + l.call_limit]
             ; jae =>rust_enter
-            ; cmp r11, [r12 + l.frames_cap]
+            ; cmp DWORD [r12 + l.native_depth], depth_max
             ; jae =>rust_enter
             // rdx: the new frame; rax: the callee's base (a stack index,
             // from the caller's: rbx is the caller's registers), where its
@@ -199,10 +184,9 @@ impl<'a> Gen<'a> {
             ; lea rsi, [rbx + slot(callee_regs)]
             ; call QWORD [r10 + l.rc_code_direct]
             ; =>returned
-            ; mov r8, rax
-            ; shr r8, 32
-            ; cmp r8d, KIND_RETURN as i32
-            ; jne =>unwound
+            // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
+            ; test rax, rax
+            ; jns =>unwound
             ; mov [rbx + slot(reg)], rcx
             ; mov [rbx + pay(reg)], rdx
         );
@@ -286,10 +270,8 @@ impl<'a> Gen<'a> {
             ; mov rdi, r12
             ; lea rsi, [rbx + slot(reg)]
             ; call rax
-            ; mov r8, rax
-            ; shr r8, 32
-            ; cmp r8d, KIND_RETURN as i32
-            ; jne =>unwound
+            ; test rax, rax
+            ; jns =>unwound
             // leave(vm, outcome, tag, payload)
             ; mov rsi, rax
             ; mov r8, rdx
@@ -347,9 +329,8 @@ impl<'a> Gen<'a> {
                 ; kept:
             );
         }
-        asm!(self.ops
-            ; mov rax, QWORD w as i64
-            ; jmp ->exit
-        );
+        asm!(self.ops; mov rax, QWORD w as i64);
+        // `->exit`'s code itself, one jump shorter.
+        self.gen_epilogue();
     }
 }
