@@ -637,7 +637,7 @@ impl Vm {
         let m = self.heap.alloc_pinned(ModuleObj {
             name: n,
             file: file.into(),
-            globals: RefCell::new(Vec::new()),
+            globals: crate::runtime::object::Globals::new(Vec::new()),
             slots: RefCell::new(HashMap::new()),
             slot_names: RefCell::new(Vec::new()),
             builtin_cache: RefCell::new(Vec::new()),

@@ -310,6 +310,8 @@ pub struct Gen<'a> {
     rs: RegState,
     /// See `Generated::method_sites`.
     method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
+    /// Calls of the function a global held at compile time (`const_calls.rs`).
+    consts: crate::jit::const_calls::Pairs,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -364,6 +366,7 @@ impl<'a> Gen<'a> {
                 *b = true;
             }
         }
+        let block_start_copy = block_start.clone();
         let lc = polls
             .sample
             .map(|_| linecount::LineCount::new(code, &block_start, || ops.new_dynamic_label()));
@@ -393,7 +396,25 @@ impl<'a> Gen<'a> {
                 ..Default::default()
             },
             method_sites: Vec::new(),
+            consts: crate::jit::const_calls::find(
+                code,
+                &block_start_copy,
+                code.fast_argc() != u16::MAX,
+            ),
         }
+    }
+
+    /// The global-function pair (`const_calls.rs`) instruction `pc` is in,
+    /// unless it is in a register-allocated loop (which keeps the usual code).
+    pub(super) fn const_call(&self, pc: u32) -> Option<crate::jit::const_calls::ConstCall> {
+        let in_loop = |p: u32| {
+            self.rs
+                .plan
+                .as_ref()
+                .is_some_and(|pl| pl.region_at(p).is_some())
+        };
+        let c = (*self.consts.at.get(pc as usize)?)?;
+        (!in_loop(pc) && !in_loop(c.load_pc)).then_some(c)
     }
 
     fn here(&self) -> u32 {
@@ -539,6 +560,7 @@ impl<'a> Gen<'a> {
             .map(
                 |(pc, &o)| match self.rs.plan.as_ref().and_then(|p| p.region_at(pc as u32)) {
                     _ if !self.entry_allowed(pc) => u32::MAX,
+                    _ if self.consts.no_entry[pc] => u32::MAX,
                     Some(_) => self.rs.stub_offsets[pc],
                     None => o,
                 },

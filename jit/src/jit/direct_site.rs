@@ -56,6 +56,9 @@ pub struct DirectSite {
     next: Cell<u8>,
     /// The method site's classes beyond the interpreter's one-entry cache.
     pub methods: MethodSite,
+    /// The entry a call of a global's function (`const_calls.rs`) counts
+    /// its recorded calls through; only its recording fields are used.
+    pub konst: DirectEntry,
 }
 
 /// One callee a site remembers (all zero: none).

@@ -21,7 +21,7 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use super::{pay, slot, Gen};
 use crate::bytecode::opcodes::Instr;
-use crate::jit::direct_site::{frame_layout, DirectSite};
+use crate::jit::direct_site::{frame_layout, DirectEntry, DirectSite};
 use crate::jit::exits::KIND_RETURN;
 use crate::jit::{calls, direct};
 use crate::runtime::value::tags;
@@ -45,16 +45,142 @@ impl<'a> Gen<'a> {
             return;
         };
         let is_method = matches!(ins, Instr::CallMethod { .. });
-        self.comment(format_args!(
-            "direct call: the site's last callee again? push its frame inline"
-        ));
         let general = self.ops.new_dynamic_label();
         let unwound = self.ops.new_dynamic_label();
         let rust_enter = self.ops.new_dynamic_label();
         let returned = self.ops.new_dynamic_label();
+        let do_call = self.ops.new_dynamic_label();
         let site = Box::<DirectSite>::default();
         let site_p = &*site as *const DirectSite as i64;
+        let konst_entry = &site.konst as *const DirectEntry as i64;
         self.method_sites.push(site);
+        let konst = if is_method { None } else { self.const_call(pc) };
+        match konst {
+            Some(k) => {
+                // The function the global held at compile time
+                // (`const_calls.rs`): the same version, the same function.
+                self.comment(format_args!(
+                    "direct call of the global's function while the globals' version is {}: push its frame inline",
+                    k.version
+                ));
+                let lookup = self.ops.new_dynamic_label();
+                asm!(self.ops
+                    ; mov rax, QWORD k.version_ptr as i64
+                    ; cmp DWORD [rax], k.version as i32
+                    ; jne =>lookup
+                );
+                let code = &k.func.code;
+                // SAFETY: an `Rc` is one pointer word (`direct_site::measure`).
+                let word = unsafe {
+                    *(code as *const std::rc::Rc<crate::bytecode::code::Code> as *const usize)
+                };
+                let from = PushFrom::Const {
+                    func: k.func.addr() as i64,
+                    code_word: word as i64,
+                    nregs: code.nregs as i32,
+                    entry: konst_entry,
+                };
+                self.emit_push(pc, reg, callee_regs, from, rust_enter);
+                self.cold(move |g| {
+                    g.comment(format_args!(
+                        "pc {pc}: the globals changed: the site's last callee again?"
+                    ));
+                    asm!(g.ops; =>lookup);
+                    g.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter);
+                    g.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter);
+                    asm!(g.ops; jmp =>do_call);
+                });
+            }
+            None => {
+                self.comment(format_args!(
+                    "direct call: the site's last callee again? push its frame inline"
+                ));
+                self.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter);
+                self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter);
+            }
+        }
+        let l = *frame_layout();
+        let recording = self.polls.sample.is_some();
+        asm!(self.ops
+            // The direct entry (vm stays in r12, the registers in rsi),
+            // through the callee's code object: its current compiled code.
+            ; =>do_call
+            ; lea rsi, [rbx + slot(callee_regs)]
+            ; call QWORD [r10 + l.rc_code_direct]
+            ; =>returned
+            // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
+            ; test rax, rax
+            ; jns =>unwound
+            ; mov [rbx + slot(reg)], rcx
+            ; mov [rbx + pay(reg)], rdx
+        );
+        if recording {
+            self.rec_call_leave(pc);
+        }
+        // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
+        // already gave back its handled exceptions (`gen_return`).
+        asm!(self.ops
+            ; sub QWORD [r12 + l.frames_len], 1
+            ; sub DWORD [r12 + l.native_depth], 1
+        );
+        let next = self.next(pc);
+        let last = pc as usize + 1 >= self.labels.len();
+        if last {
+            asm!(self.ops; jmp =>next);
+        }
+        let enter = direct::jit_call_enter as *const () as i64;
+        let unwound_fn = direct::jit_call_unwound as *const () as i64;
+        let class_call = !is_method;
+        self.cold(move |g| {
+            g.comment(format_args!(
+                "pc {pc}: another callee, or the Rust path is needed"
+            ));
+            asm!(g.ops
+                ; =>rust_enter
+                ; mov rdi, r12
+                ; mov esi, pc as i32
+                ; mov rdx, QWORD site_p
+                ; mov rax, QWORD enter
+                ; call rax
+                ; test rax, rax
+                ; jz =>general
+                // rax: the callee's entry, rdx: its first instruction.
+                ; mov rdi, r12
+                ; lea rsi, [rbx + slot(callee_regs)]
+                ; call rax
+                ; jmp =>returned
+                ; =>general
+            );
+            if class_call {
+                g.gen_class_call(pc, reg, unwound);
+            }
+            g.comment(format_args!("pc {pc}: not the lean case: the general call"));
+            g.gen_call_general(pc, false);
+            asm!(g.ops
+                ; =>unwound
+                ; mov rdi, r12
+                ; mov rsi, rax
+                ; mov rax, QWORD unwound_fn
+                ; call rax
+                ; jmp ->exit
+            );
+        });
+        self.forget_all();
+    }
+
+    /// Find the callee in the site's entries (`direct_site.rs`): r8 its
+    /// entry, r9 the function, r10 its code word; `general` when the
+    /// register holds no function (instance), `rust_enter` when no entry
+    /// matches.
+    fn emit_site_lookup(
+        &mut self,
+        reg: u16,
+        tag: u64,
+        is_method: bool,
+        site_p: i64,
+        general: DynamicLabel,
+        rust_enter: DynamicLabel,
+    ) {
         let l = *frame_layout();
         // r8: the site's entry for this callee, r9: the callee function,
         // r10: its code word.
@@ -119,7 +245,24 @@ impl<'a> Gen<'a> {
             }
             asm!(self.ops; =>hit);
         }
+    }
+
+    /// Push the callee's frame inline (as `Frame::new` makes it), or go to
+    /// `rust_enter` when the Rust path is needed. Leaves r8 the site entry
+    /// (recording), r10 the code word, r11 the caller's frame count.
+    fn emit_push(
+        &mut self,
+        pc: u32,
+        reg: u16,
+        callee_regs: u16,
+        from: PushFrom,
+        rust_enter: DynamicLabel,
+    ) {
+        let l = *frame_layout();
         let depth_max = calls::MAX_NATIVE_DEPTH as i32;
+        if let PushFrom::Const { code_word, .. } = from {
+            asm!(self.ops; mov r10, QWORD code_word);
+        }
         // Nothing for the Rust path: under the call limit (the recursion
         // limit, 0 while a collection or Ctrl-C is due, `Heap::call_limit`;
         // the frame vector has room for that many, `Vm::set_recursion_limit`)
@@ -137,19 +280,34 @@ impl<'a> Gen<'a> {
             ; add rdx, [r12 + l.frames_ptr]
             ; mov rax, [rdx + l.frame_base - l.frame_size]
             ; add rax, callee_regs as i32
-            ; mov rcx, rax
-            ; add rcx, [r8 + l.site_nregs]
+        );
+        match from {
+            PushFrom::Site => asm!(self.ops
+                ; mov rcx, rax
+                ; add rcx, [r8 + l.site_nregs]
+            ),
+            PushFrom::Const { nregs, .. } => asm!(self.ops
+                ; lea rcx, [rax + nregs]
+            ),
+        }
+        asm!(self.ops
             ; cmp rcx, [r12 + l.stack_len]
             ; ja =>rust_enter
             // The call happens: the caller goes on after it.
             ; mov QWORD [rdx + l.frame_pc - l.frame_size], (pc + 1) as i32
         );
+        match from {
+            PushFrom::Site => asm!(self.ops; mov [rdx + l.frame_func], r9),
+            PushFrom::Const { func, .. } => asm!(self.ops
+                ; mov rcx, QWORD func
+                ; mov [rdx + l.frame_func], rcx
+            ),
+        }
         // Push the frame, as `Frame::new` makes it: its own words, then the
         // bytes that make the other fields empty (`direct_site.rs`). The
         // callee's direct entry clears its registers after the arguments.
         let ret_delta = callee_regs as i32 - reg as i32;
         asm!(self.ops
-            ; mov [rdx + l.frame_func], r9
             ; lea rcx, [r10 + l.rc_code]
             ; mov [rdx + l.frame_code], rcx
             ; mov [rdx + l.frame_base], rax
@@ -176,72 +334,11 @@ impl<'a> Gen<'a> {
         );
         let recording = self.polls.sample.is_some();
         if recording {
+            if let PushFrom::Const { entry, .. } = from {
+                asm!(self.ops; mov r8, QWORD entry);
+            }
             self.rec_call_enter(pc);
         }
-        asm!(self.ops
-            // The direct entry (vm stays in r12, the registers in rsi),
-            // through the callee's code object: its current compiled code.
-            ; lea rsi, [rbx + slot(callee_regs)]
-            ; call QWORD [r10 + l.rc_code_direct]
-            ; =>returned
-            // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
-            ; test rax, rax
-            ; jns =>unwound
-            ; mov [rbx + slot(reg)], rcx
-            ; mov [rbx + pay(reg)], rdx
-        );
-        if recording {
-            self.rec_call_leave(pc);
-        }
-        // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
-        // already gave back its handled exceptions (`gen_return`).
-        asm!(self.ops
-            ; sub QWORD [r12 + l.frames_len], 1
-            ; sub DWORD [r12 + l.native_depth], 1
-        );
-        let next = self.next(pc);
-        let last = pc as usize + 1 >= self.labels.len();
-        if last {
-            asm!(self.ops; jmp =>next);
-        }
-        let enter = direct::jit_call_enter as *const () as i64;
-        let unwound_fn = direct::jit_call_unwound as *const () as i64;
-        let class_call = !is_method;
-        self.cold(move |g| {
-            g.comment(format_args!(
-                "pc {pc}: another callee, or the Rust path is needed"
-            ));
-            asm!(g.ops
-                ; =>rust_enter
-                ; mov rdi, r12
-                ; mov esi, pc as i32
-                ; mov rdx, QWORD site_p
-                ; mov rax, QWORD enter
-                ; call rax
-                ; test rax, rax
-                ; jz =>general
-                // rax: the callee's entry, rdx: its first instruction.
-                ; mov rdi, r12
-                ; lea rsi, [rbx + slot(callee_regs)]
-                ; call rax
-                ; jmp =>returned
-                ; =>general
-            );
-            if class_call {
-                g.gen_class_call(pc, reg, unwound);
-            }
-            g.comment(format_args!("pc {pc}: not the lean case: the general call"));
-            g.gen_call_general(pc, false);
-            asm!(g.ops
-                ; =>unwound
-                ; mov rdi, r12
-                ; mov rsi, rax
-                ; mov rax, QWORD unwound_fn
-                ; call rax
-                ; jmp ->exit
-            );
-        });
-        self.forget_all();
     }
 
     /// The lean path of a class call (`Call` with a class in `reg`, cached
@@ -333,4 +430,19 @@ impl<'a> Gen<'a> {
         // `->exit`'s code itself, one jump shorter.
         self.gen_epilogue();
     }
+}
+
+/// Where `emit_push` finds the callee.
+#[derive(Clone, Copy)]
+enum PushFrom {
+    /// The site's entry: r8 the entry, r9 the function, r10 its code word.
+    Site,
+    /// The function a global held at compile time (`const_calls.rs`), with
+    /// its code word, its registers and the site's entry for recording.
+    Const {
+        func: i64,
+        code_word: i64,
+        nregs: i32,
+        entry: i64,
+    },
 }

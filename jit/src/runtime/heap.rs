@@ -13,12 +13,12 @@
 //! code (a callback, an iterator's `__next__`) must push it on `Vm::temp_roots`
 //! first. Allocation itself never collects, so pure runtime code needs no rooting.
 
-use std::sync::atomic::Ordering::Relaxed;
 use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
+use std::sync::atomic::Ordering::Relaxed;
 
 /// Every heap object starts with this header.
 #[repr(C)]
