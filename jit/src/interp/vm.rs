@@ -29,8 +29,9 @@ pub struct VmOptions {
 }
 
 /// Registers in the VM's stack (16 bytes each, reserved up front and committed by
-/// the OS only as frames touch them).
-const STACK_SLOTS: usize = 1 << 23;
+/// the OS only as frames touch them). Never reallocated: compiled code's
+/// inline push compares with it as a constant (`jit/gen_calls.rs`).
+pub(crate) const STACK_SLOTS: usize = 1 << 23;
 /// Native re-entries (builtins calling back into Python) allowed before a
 /// RecursionError, independent of the Python recursion limit, to protect the
 /// native stack.
@@ -691,6 +692,38 @@ impl Vm {
         self.heap.refresh_call_limit();
     }
 
+    /// Push a frame (every push goes through here or `Vec::push` with room):
+    /// when the vector grows, its new spare slots get their optional fields
+    /// emptied (`Frame::clear_optional`).
+    #[inline]
+    pub fn frames_push(&mut self, f: Frame) {
+        let grows = self.frames.len() == self.frames.capacity();
+        self.frames.push(f);
+        if grows {
+            self.clean_spare_frames();
+        }
+    }
+
+    /// Pop the top frame (every pop goes through here), emptying its slot's
+    /// optional fields for compiled code's inline push.
+    #[inline]
+    pub fn frames_pop(&mut self) -> Option<Frame> {
+        let f = self.frames.pop()?;
+        // SAFETY: the slot just vacated is within the vector's capacity.
+        unsafe { Frame::clear_optional(self.frames.as_mut_ptr().add(self.frames.len())) };
+        Some(f)
+    }
+
+    #[cold]
+    fn clean_spare_frames(&mut self) {
+        let (len, cap) = (self.frames.len(), self.frames.capacity());
+        let p = self.frames.as_mut_ptr();
+        for i in len..cap {
+            // SAFETY: i is within the vector's capacity.
+            unsafe { Frame::clear_optional(p.add(i)) };
+        }
+    }
+
     /// `sys.setrecursionlimit`: the frame vector gets room for that many
     /// frames up front, so compiled code's inline push (which checks only
     /// against the limit, `Heap::call_limit`) always has a slot.
@@ -699,6 +732,7 @@ impl Vm {
         let want = n + 8;
         if self.frames.capacity() < want {
             self.frames.reserve(want - self.frames.len());
+            self.clean_spare_frames();
         }
         self.heap.set_call_limit_max(n);
     }

@@ -12,14 +12,18 @@
 //! safepoint due, under the recursion and native depth limits, room in the
 //! frame vector and the register stack), and pushes the frame itself.
 //!
-//! The push writes a frame's words one by one: the fields it sets (function,
-//! code, base, pc, return slot, handled-exception base) and, for the fields a
-//! plain call leaves empty (generator, sink, class-call instance, operator
-//! resume, ...), only the bytes that say "empty". Those are measured once
-//! (`empty_field_words`) by writing each field's empty value over a
-//! buffer of zeros and one of ones: the bytes that agree are the ones the
-//! value fixes; the others (padding, an empty variant's payload) are never
-//! read.
+//! The push writes only the fields it sets (function, code, base, pc,
+//! return slot, handled-exception base): the fields a plain call leaves
+//! empty (generator, sink, class-call instance, operator resume, ...) are
+//! empty in every spare slot of the frame vector already, since the VM
+//! empties them whenever a frame is popped or the vector grows
+//! (`Frame::clear_optional`, `Vm::frames_pop`, `Vm::frames_push`), and an
+//! inline-pushed frame is popped inline only with them still empty
+//! (recording clears its edge, `gen_rec_calls.rs`). The bytes that say
+//! "empty" are measured once (`empty_field_words`) by writing each field's
+//! empty value over a buffer of zeros and one of ones: the bytes that agree
+//! are the ones the value fixes; the test below checks `clear_optional`
+//! against them.
 //!
 //! The offsets compiled code uses come from `offset_of!` for struct fields
 //! and are measured for the standard library's `Vec` and boxed slice, as
@@ -447,5 +451,16 @@ mod tests {
         }
         assert_ne!(l.frames_ptr, l.frames_len);
         assert_ne!(l.stack_ptr, l.stack_len);
+    }
+
+    #[test]
+    fn clear_optional_empties_what_frame_new_does() {
+        let l = frame_layout();
+        let mut buf = vec![0u64; l.frame_size as usize / 8];
+        // SAFETY: the buffer is a zeroed, 8-aligned Frame-sized slot.
+        unsafe { Frame::clear_optional(buf.as_mut_ptr() as *mut Frame) };
+        for &(off, v) in &l.frame_empty[..l.frame_empty_n] {
+            assert_eq!(buf[off as usize / 8], v as u64, "word at {off}");
+        }
     }
 }

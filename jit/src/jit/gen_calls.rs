@@ -285,14 +285,19 @@ impl<'a> Gen<'a> {
             PushFrom::Site => asm!(self.ops
                 ; mov rcx, rax
                 ; add rcx, [r8 + l.site_nregs]
+                ; cmp rcx, [r12 + l.stack_len]
+                ; ja =>rust_enter
             ),
-            PushFrom::Const { nregs, .. } => asm!(self.ops
-                ; lea rcx, [rax + nregs]
-            ),
+            PushFrom::Const { nregs, .. } => {
+                // The stack's length is a constant (`vm::STACK_SLOTS`).
+                let last = crate::interp::vm::STACK_SLOTS as i32 - nregs;
+                asm!(self.ops
+                    ; cmp rax, last
+                    ; ja =>rust_enter
+                )
+            }
         }
         asm!(self.ops
-            ; cmp rcx, [r12 + l.stack_len]
-            ; ja =>rust_enter
             // The call happens: the caller goes on after it.
             ; mov QWORD [rdx + l.frame_pc - l.frame_size], (pc + 1) as i32
         );
@@ -303,9 +308,10 @@ impl<'a> Gen<'a> {
                 ; mov [rdx + l.frame_func], rcx
             ),
         }
-        // Push the frame, as `Frame::new` makes it: its own words, then the
-        // bytes that make the other fields empty (`direct_site.rs`). The
-        // callee's direct entry clears its registers after the arguments.
+        // Push the frame, as `Frame::new` makes it: its own words; the
+        // other fields of a spare slot are always empty already
+        // (`Frame::clear_optional`). The callee's direct entry clears its
+        // registers after the arguments.
         let ret_delta = callee_regs as i32 - reg as i32;
         asm!(self.ops
             ; lea rcx, [r10 + l.rc_code]
@@ -317,16 +323,6 @@ impl<'a> Gen<'a> {
             ; mov [rdx + l.frame_handled_base], rcx
             ; mov QWORD [rdx + l.frame_pc], 0
         );
-        for &(off, v) in &l.frame_empty[..l.frame_empty_n] {
-            if v == v as i32 as i64 {
-                asm!(self.ops; mov QWORD [rdx + off], v as i32);
-            } else {
-                asm!(self.ops
-                    ; mov rcx, QWORD v
-                    ; mov [rdx + off], rcx
-                );
-            }
-        }
         asm!(self.ops
             ; inc r11
             ; mov [r12 + l.frames_len], r11
