@@ -734,7 +734,11 @@ impl Vm {
             self.frames.reserve(want - self.frames.len());
             self.clean_spare_frames();
         }
-        self.heap.set_call_limit_max(n);
+        // Compiled activations (`JitRuntime::native_depth`) each run a
+        // frame of their own, so under this many frames they are under
+        // their limit too: the inline push checks only the frames.
+        self.heap
+            .set_call_limit_max(n.min(crate::jit::calls::MAX_NATIVE_DEPTH as usize));
     }
 
     fn mark_roots(&self, t: &mut Tracer, live_top: usize) {

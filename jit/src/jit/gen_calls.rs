@@ -107,10 +107,10 @@ impl<'a> Gen<'a> {
             ; =>do_call
             ; lea rsi, [rbx + slot(callee_regs)]
             ; call QWORD [r10 + l.rc_code_direct]
-            ; =>returned
             // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
             ; test rax, rax
             ; jns =>unwound
+            ; =>returned
             ; mov [rbx + slot(reg)], rcx
             ; mov [rbx + pay(reg)], rdx
         );
@@ -148,7 +148,15 @@ impl<'a> Gen<'a> {
                 ; mov rdi, r12
                 ; lea rsi, [rbx + slot(callee_regs)]
                 ; call rax
+                ; test rax, rax
+                ; jns =>unwound
                 ; jmp =>returned
+                ; =>unwound
+                ; mov rdi, r12
+                ; mov rsi, rax
+                ; mov rax, QWORD unwound_fn
+                ; call rax
+                ; jmp ->exit
                 ; =>general
             );
             if class_call {
@@ -156,14 +164,6 @@ impl<'a> Gen<'a> {
             }
             g.comment(format_args!("pc {pc}: not the lean case: the general call"));
             g.gen_call_general(pc, false);
-            asm!(g.ops
-                ; =>unwound
-                ; mov rdi, r12
-                ; mov rsi, rax
-                ; mov rax, QWORD unwound_fn
-                ; call rax
-                ; jmp ->exit
-            );
         });
         self.forget_all();
     }
@@ -259,19 +259,16 @@ impl<'a> Gen<'a> {
         rust_enter: DynamicLabel,
     ) {
         let l = *frame_layout();
-        let depth_max = calls::MAX_NATIVE_DEPTH as i32;
         if let PushFrom::Const { code_word, .. } = from {
             asm!(self.ops; mov r10, QWORD code_word);
         }
         // Nothing for the Rust path: under the call limit (the recursion
-        // limit, 0 while a collection or Ctrl-C is due, `Heap::call_limit`;
-        // the frame vector has room for that many, `Vm::set_recursion_limit`)
-        // and the native depth limit.
+        // limit and the native depth limit, 0 while a collection or Ctrl-C
+        // is due, `Heap::call_limit`; the frame vector has room for that
+        // many, `Vm::set_recursion_limit`).
         asm!(self.ops
             ; mov r11, [r12 + l.frames_len]
             ; cmp r11, [r12 + l.call_limit]
-            ; jae =>rust_enter
-            ; cmp DWORD [r12 + l.native_depth], depth_max
             ; jae =>rust_enter
             // rdx: the new frame; rax: the callee's base (a stack index,
             // from the caller's: rbx is the caller's registers), where its
@@ -323,6 +320,8 @@ impl<'a> Gen<'a> {
             ; mov [rdx + l.frame_handled_base], rcx
             ; mov QWORD [rdx + l.frame_pc], 0
         );
+        // Counted in `JitRuntime::native_depth` as the Rust path counts its
+        // activations: at the limit, deeper calls go to the interpreter.
         asm!(self.ops
             ; inc r11
             ; mov [r12 + l.frames_len], r11

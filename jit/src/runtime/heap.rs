@@ -194,8 +194,9 @@ pub struct Heap {
     threshold: usize,
     due: bool,
     /// How many frames compiled code may have on the VM's frame stack and
-    /// still push one inline (`jit/gen_calls.rs`): the recursion limit
-    /// (`call_limit_max`), or 0 while a collection or a Ctrl-C is due, so
+    /// still push one inline (`jit/gen_calls.rs`): the recursion limit,
+    /// capped by compiled code's native depth limit (`call_limit_max`,
+    /// `Vm::set_recursion_limit`), or 0 while a collection or a Ctrl-C is due, so
     /// that one compare sends a direct call to the Rust path, which handles
     /// all three. Atomic: the SIGINT handler lowers it (`vm.rs`).
     pub(crate) call_limit: std::sync::atomic::AtomicUsize,
