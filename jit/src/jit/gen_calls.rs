@@ -7,13 +7,20 @@
 //! convention (`vm`, the callee's registers, its first instruction), so the
 //! callee runs on the machine stack below the caller. A site whose callee
 //! is the one it remembers (`direct_site.rs`) pushes the frame inline and
-//! enters the callee's direct entry instead (`codegen::gen_direct_entry`). The callee's `Return`
-//! leaves with `KIND_RETURN` in rax's high half and the value's two words in
-//! rcx:rdx; the caller stores them into its result register and pops the
-//! frame inline. A recorder running costs two cold calls per call
-//! (`jit_rec_enter` after the push, `jit_rec_leave` before the pop), which
-//! count the call as the interpreter's frame push and pop count theirs; they
-//! are emitted only when the run records. Any other outcome (a bail, an exception,
+//! enters the callee's direct entry instead (`codegen::gen_direct_entry`);
+//! a call of the function a global held at compile time (`fib(n - 1)` in
+//! `fib`) knows its callee while the module's globals keep their version
+//! (`const_calls.rs`) and pushes the frame with the callee's numbers as
+//! constants. The push is one compare against `Heap::call_limit` (the
+//! recursion and native depth limits, 0 while a collection or Ctrl-C is
+//! due) and the six words a call sets (the other fields of a spare frame
+//! slot are empty already, `Frame::clear_optional`). The callee's `Return`
+//! leaves with `KIND_RETURN` in rax's high half (the only outcome with the
+//! sign bit set) and the value's two words in rcx:rdx; the caller stores
+//! them into its result register and pops the frame inline. A recorder
+//! counts the call inline (`gen_rec_calls.rs`) as the interpreter's frame
+//! push and pop count theirs; that code is emitted only when the run
+//! records. Any other outcome (a bail, an exception,
 //! a frame the interpreter must run) goes through `jit_call_unwound` and
 //! leaves the caller's code too, exactly as the general path does.
 
