@@ -103,7 +103,7 @@ fn random_new(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let m = vm.heap.alloc(ModuleObj {
         name,
         file: "".into(),
-        globals: std::cell::RefCell::new(Vec::new()),
+        globals: crate::runtime::object::Globals::new(Vec::new()),
         slots: std::cell::RefCell::new(std::collections::HashMap::new()),
         slot_names: std::cell::RefCell::new(Vec::new()),
         builtin_cache: std::cell::RefCell::new(Vec::new()),

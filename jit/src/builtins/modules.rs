@@ -283,7 +283,7 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<V
     super::check_arity(vm, "setrecursionlimit", args, 1, 1)?;
     match args[0] {
         Value::Int(n) if n >= 1 => {
-            vm.recursion_limit = (n as usize).min(1_000_000);
+            vm.set_recursion_limit((n as usize).min(1_000_000));
             Ok(Value::None)
         }
         Value::Int(_) => Err(vm.value_error("recursion limit must be greater or equal than 1")),

@@ -117,8 +117,7 @@ impl Vm {
         for slot in &mut self.stack[base + nbound..base + nregs] {
             *slot = Value::Undefined;
         }
-        self.frames
-            .push(Frame::new(func, base, base - 1, self.handled.len(), true));
+        self.frames_push(Frame::new(func, base, base - 1, self.handled.len(), true));
         self.rec_enter(&func.code);
         self.native_depth += 1;
         let r = self.run_loop();
@@ -930,7 +929,7 @@ impl Vm {
         frame.pc = g.pc.get();
         frame.generator = Some(g);
         frame.gen_exit = exit;
-        self.frames.push(frame);
+        self.frames_push(frame);
         self.rec_enter(&g.func.code);
         g.state.set(GenState::Running);
         Ok(())

@@ -98,7 +98,7 @@ impl Vm {
                 return Ok(false);
             }
             self.rec_leave();
-            let frame = self.frames.pop().expect("frame");
+            let frame = self.frames_pop().expect("frame");
             self.handled.truncate(frame.handled_base);
             if let Some(g) = frame.generator {
                 g.state.set(GenState::Finished);
@@ -1416,7 +1416,7 @@ impl Vm {
                         if PROF {
                             self.rec_leave();
                         }
-                        self.frames.pop();
+                        self.frames_pop();
                         self.handled.truncate(hb);
                         self.stack[ret] = v;
                         reload!();
@@ -1451,7 +1451,7 @@ impl Vm {
                         if PROF {
                             self.rec_leave();
                         }
-                        self.frames.pop();
+                        self.frames_pop();
                         self.handled.truncate(hb);
                         self.stack[ret] = Value::None;
                         reload!();
@@ -1652,8 +1652,7 @@ impl Vm {
         for slot in &mut self.stack[base + argc..base + nregs] {
             *slot = Value::Undefined;
         }
-        self.frames
-            .push(Frame::new(func, base, ret_slot, self.handled.len(), false));
+        self.frames_push(Frame::new(func, base, ret_slot, self.handled.len(), false));
         let code = &func.code;
         self.rec_enter(code);
         if !code.jit.decided.get() {
@@ -1833,7 +1832,7 @@ impl Vm {
     pub(crate) fn pop_frame(&mut self, v: Value) -> Option<Exit> {
         // Before the pop: nothing of the frame is live across the call.
         self.rec_leave();
-        let f = self.frames.pop().expect("frame");
+        let f = self.frames_pop().expect("frame");
         self.handled.truncate(f.handled_base);
         if let Some(g) = f.generator {
             g.state.set(GenState::Finished);
@@ -1863,7 +1862,7 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn pop_plain_frame(&mut self) {
         self.rec_leave();
-        if let Some(f) = self.frames.pop() {
+        if let Some(f) = self.frames_pop() {
             debug_assert!(f.generator.is_none() && f.gen_exit.is_none() && !f.entry);
             self.handled.truncate(f.handled_base);
         }
@@ -1875,7 +1874,7 @@ impl Vm {
     /// the consumer goes on), as `pop_frame` does for returns.
     fn yield_frame(&mut self, v: Value, resume_reg: u16) -> Option<Exit> {
         self.rec_leave();
-        let f = self.frames.pop().expect("frame");
+        let f = self.frames_pop().expect("frame");
         self.handled.truncate(f.handled_base);
         let g = f.generator.expect("yield outside a generator frame");
         let n = f.code().nregs as usize;

@@ -89,6 +89,31 @@ impl Frame {
         }
     }
 
+    /// Give the frame slot at `p` the empty values `Frame::new` gives the
+    /// optional fields (generator, sink, class-call instance, ...), leaving
+    /// the others as they are: what compiled code's inline push relies on
+    /// finding in every spare slot of the VM's frame vector, so that it
+    /// writes only the six words it sets (`Vm::frames_pop`,
+    /// `jit/direct_site.rs`). Every field but those six must be here.
+    ///
+    /// # Safety
+    /// `p` is valid for writes of a `Frame` and aligned; whatever the
+    /// fields held is overwritten, not dropped (none needs dropping).
+    #[inline]
+    pub(crate) unsafe fn clear_optional(p: *mut Frame) {
+        use std::ptr::addr_of_mut;
+        // SAFETY: the caller's guarantee; each write is one field's.
+        unsafe {
+            addr_of_mut!((*p).generator).write(None);
+            addr_of_mut!((*p).gen_exit).write(None);
+            addr_of_mut!((*p).collect).write(None);
+            addr_of_mut!((*p).entry).write(false);
+            addr_of_mut!((*p).construct).write(None);
+            addr_of_mut!((*p).binop).write(None);
+            addr_of_mut!((*p).rec_edge).write(std::ptr::null());
+        }
+    }
+
     #[inline]
     pub fn code(&self) -> &Code {
         // SAFETY: `code` points into the Rc<Code> owned by `func`, and `func` is

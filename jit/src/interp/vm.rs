@@ -29,8 +29,9 @@ pub struct VmOptions {
 }
 
 /// Registers in the VM's stack (16 bytes each, reserved up front and committed by
-/// the OS only as frames touch them).
-const STACK_SLOTS: usize = 1 << 23;
+/// the OS only as frames touch them). Never reallocated: compiled code's
+/// inline push compares with it as a constant (`jit/gen_calls.rs`).
+pub(crate) const STACK_SLOTS: usize = 1 << 23;
 /// Native re-entries (builtins calling back into Python) allowed before a
 /// RecursionError, independent of the Python recursion limit, to protect the
 /// native stack.
@@ -278,6 +279,11 @@ pub static POLLED: Polled = Polled {
 
 static INTERRUPTED: &std::sync::atomic::AtomicBool = &POLLED.interrupted;
 
+/// The `Heap::call_limit` the SIGINT handler lowers: the VM that installed
+/// it (null: none).
+static CALL_LIMIT: std::sync::atomic::AtomicPtr<std::sync::atomic::AtomicUsize> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+
 /// The outcome of running a program, for the CLI to turn into an exit code.
 pub enum RunOutcome {
     /// Normal end, or `sys.exit` with this code.
@@ -341,6 +347,7 @@ impl Vm {
             run_end: None,
         };
         vm.jit_threshold = vm.jit.threshold();
+        vm.set_recursion_limit(vm.recursion_limit);
         vm.init_types();
         vm.init_exceptions();
         for name in crate::interp::protocol::ITER_TYPE_NAMES {
@@ -631,7 +638,7 @@ impl Vm {
         let m = self.heap.alloc_pinned(ModuleObj {
             name: n,
             file: file.into(),
-            globals: RefCell::new(Vec::new()),
+            globals: crate::runtime::object::Globals::new(Vec::new()),
             slots: RefCell::new(HashMap::new()),
             slot_names: RefCell::new(Vec::new()),
             builtin_cache: RefCell::new(Vec::new()),
@@ -651,6 +658,7 @@ impl Vm {
             .interrupted
             .swap(false, std::sync::atomic::Ordering::Relaxed)
         {
+            self.heap.refresh_call_limit();
             return Err(self.new_exception("KeyboardInterrupt", Vec::new()));
         }
         if self.heap.wants_collection() {
@@ -680,6 +688,57 @@ impl Vm {
             heap.collect(|t| vm.mark_roots(t, live_top));
             vm.heap = heap;
         });
+        // A Ctrl-C during the collection lowered the placeholder's limit.
+        self.heap.refresh_call_limit();
+    }
+
+    /// Push a frame (every push goes through here or `Vec::push` with room):
+    /// when the vector grows, its new spare slots get their optional fields
+    /// emptied (`Frame::clear_optional`).
+    #[inline]
+    pub fn frames_push(&mut self, f: Frame) {
+        let grows = self.frames.len() == self.frames.capacity();
+        self.frames.push(f);
+        if grows {
+            self.clean_spare_frames();
+        }
+    }
+
+    /// Pop the top frame (every pop goes through here), emptying its slot's
+    /// optional fields for compiled code's inline push.
+    #[inline]
+    pub fn frames_pop(&mut self) -> Option<Frame> {
+        let f = self.frames.pop()?;
+        // SAFETY: the slot just vacated is within the vector's capacity.
+        unsafe { Frame::clear_optional(self.frames.as_mut_ptr().add(self.frames.len())) };
+        Some(f)
+    }
+
+    #[cold]
+    fn clean_spare_frames(&mut self) {
+        let (len, cap) = (self.frames.len(), self.frames.capacity());
+        let p = self.frames.as_mut_ptr();
+        for i in len..cap {
+            // SAFETY: i is within the vector's capacity.
+            unsafe { Frame::clear_optional(p.add(i)) };
+        }
+    }
+
+    /// `sys.setrecursionlimit`: the frame vector gets room for that many
+    /// frames up front, so compiled code's inline push (which checks only
+    /// against the limit, `Heap::call_limit`) always has a slot.
+    pub fn set_recursion_limit(&mut self, n: usize) {
+        self.recursion_limit = n;
+        let want = n + 8;
+        if self.frames.capacity() < want {
+            self.frames.reserve(want - self.frames.len());
+            self.clean_spare_frames();
+        }
+        // Compiled activations (`JitRuntime::native_depth`) each run a
+        // frame of their own, so under this many frames they are under
+        // their limit too: the inline push checks only the frames.
+        self.heap
+            .set_call_limit_max(n.min(crate::jit::calls::MAX_NATIVE_DEPTH as usize));
     }
 
     fn mark_roots(&self, t: &mut Tracer, live_top: usize) {
@@ -920,7 +979,20 @@ impl Vm {
     pub fn install_interrupt_handler(&self) {
         extern "C" fn on_sigint(_sig: i32) {
             INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+            // Send compiled code's inline calls to the Rust path, which
+            // raises KeyboardInterrupt (`Heap::call_limit`).
+            let p = CALL_LIMIT.load(std::sync::atomic::Ordering::Relaxed);
+            // SAFETY: the pointer is the VM's heap's atomic, registered
+            // below for the VM's lifetime (cleared when it is dropped);
+            // an atomic store is async-signal-safe.
+            if let Some(l) = unsafe { p.as_ref() } {
+                l.store(0, std::sync::atomic::Ordering::Relaxed);
+            }
         }
+        CALL_LIMIT.store(
+            &self.heap.call_limit as *const _ as *mut _,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         extern "C" {
             fn signal(signum: i32, handler: extern "C" fn(i32)) -> usize;
         }
@@ -929,5 +1001,18 @@ impl Vm {
         unsafe {
             signal(SIGINT, on_sigint);
         }
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        // The SIGINT handler must not write into a VM that is gone.
+        let me = &self.heap.call_limit as *const _ as *mut _;
+        let _ = CALL_LIMIT.compare_exchange(
+            me,
+            std::ptr::null_mut(),
+            std::sync::atomic::Ordering::Relaxed,
+            std::sync::atomic::Ordering::Relaxed,
+        );
     }
 }

@@ -321,6 +321,8 @@ pub struct Gen<'a> {
     /// The store of a list item update whose load has checked the list
     /// (`gen_index_pair.rs`); dropped with everything known.
     paired: Option<gen_index_pair::PairedStore>,
+    /// Calls of the function a global held at compile time (`const_calls.rs`).
+    consts: crate::jit::const_calls::Pairs,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -407,7 +409,25 @@ impl<'a> Gen<'a> {
             method_sites: Vec::new(),
             entry_end: entry_end(code, &block_start_copy),
             paired: None,
+            consts: crate::jit::const_calls::find(
+                code,
+                &block_start_copy,
+                code.fast_argc() != u16::MAX,
+            ),
         }
+    }
+
+    /// The global-function pair (`const_calls.rs`) instruction `pc` is in,
+    /// unless it is in a register-allocated loop (which keeps the usual code).
+    pub(super) fn const_call(&self, pc: u32) -> Option<crate::jit::const_calls::ConstCall> {
+        let in_loop = |p: u32| {
+            self.rs
+                .plan
+                .as_ref()
+                .is_some_and(|pl| pl.region_at(p).is_some())
+        };
+        let c = (*self.consts.at.get(pc as usize)?)?;
+        (!in_loop(pc) && !in_loop(c.load_pc)).then_some(c)
     }
 
     fn here(&self) -> u32 {
@@ -557,6 +577,7 @@ impl<'a> Gen<'a> {
             .map(
                 |(pc, &o)| match self.rs.plan.as_ref().and_then(|p| p.region_at(pc as u32)) {
                     _ if !self.entry_allowed(pc) => u32::MAX,
+                    _ if self.consts.no_entry[pc] => u32::MAX,
                     Some(_) => self.rs.stub_offsets[pc],
                     None => o,
                 },
@@ -604,7 +625,12 @@ impl<'a> Gen<'a> {
             ; jmp rdx
             ; ->exit:
         );
-        if saves_high {
+        self.gen_epilogue();
+    }
+
+    /// Undo `gen_prologue` (or `gen_direct_entry`) and return rax.
+    pub(super) fn gen_epilogue(&mut self) {
+        if self.uses_r13_r15() {
             asm!(self.ops
                 ; add rsp, 8
                 ; pop r15

@@ -104,7 +104,7 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     if let Some(cls) = t.construct {
         frame.construct = Some(new_instance(vm, cls, base));
     }
-    vm.frames.push(frame);
+    vm.frames_push(frame);
     // Recording: the call is counted as the interpreter's push counts it
     // (its pop, `pop_plain_frame`, uncounts it). Its time needs nothing
     // more: the callee's compiled code runs, as the caller's did, in the

@@ -12,14 +12,18 @@
 //! safepoint due, under the recursion and native depth limits, room in the
 //! frame vector and the register stack), and pushes the frame itself.
 //!
-//! The push writes a frame's words one by one: the fields it sets (function,
-//! code, base, pc, return slot, handled-exception base) and, for the fields a
-//! plain call leaves empty (generator, sink, class-call instance, operator
-//! resume, ...), only the bytes that say "empty". Those are measured once
-//! (`empty_field_words`) by writing each field's empty value over a
-//! buffer of zeros and one of ones: the bytes that agree are the ones the
-//! value fixes; the others (padding, an empty variant's payload) are never
-//! read.
+//! The push writes only the fields it sets (function, code, base, pc,
+//! return slot, handled-exception base): the fields a plain call leaves
+//! empty (generator, sink, class-call instance, operator resume, ...) are
+//! empty in every spare slot of the frame vector already, since the VM
+//! empties them whenever a frame is popped or the vector grows
+//! (`Frame::clear_optional`, `Vm::frames_pop`, `Vm::frames_push`), and an
+//! inline-pushed frame is popped inline only with them still empty
+//! (recording clears its edge, `gen_rec_calls.rs`). The bytes that say
+//! "empty" are measured once (`empty_field_words`) by writing each field's
+//! empty value over a buffer of zeros and one of ones: the bytes that agree
+//! are the ones the value fixes; the test below checks `clear_optional`
+//! against them.
 //!
 //! The offsets compiled code uses come from `offset_of!` for struct fields
 //! and are measured for the standard library's `Vec` and boxed slice, as
@@ -56,6 +60,9 @@ pub struct DirectSite {
     next: Cell<u8>,
     /// The method site's classes beyond the interpreter's one-entry cache.
     pub methods: MethodSite,
+    /// The entry a call of a global's function (`const_calls.rs`) counts
+    /// its recorded calls through; only its recording fields are used.
+    pub konst: DirectEntry,
 }
 
 /// One callee a site remembers (all zero: none).
@@ -165,7 +172,7 @@ pub struct FrameLayout {
     pub stack_ptr: i32,
     pub stack_len: i32,
     pub handled_len: i32,
-    pub recursion_limit: i32,
+    pub call_limit: i32,
     pub rec: i32,
     pub native_depth: i32,
     // From a `Frame`.
@@ -279,7 +286,7 @@ fn measure() -> FrameLayout {
         stack_ptr: i(stack + sp),
         stack_len: i(stack + sl),
         handled_len: i(handled) + l.vec_len,
-        recursion_limit: i(offset_of!(Vm, recursion_limit)),
+        call_limit: i(offset_of!(Vm, heap) + offset_of!(crate::runtime::heap::Heap, call_limit)),
         rec: i(offset_of!(Vm, rec)),
         native_depth: i(offset_of!(Vm, jit) + offset_of!(JitRuntime, native_depth)),
         frame_size: i(size_of::<Frame>()),
@@ -444,5 +451,16 @@ mod tests {
         }
         assert_ne!(l.frames_ptr, l.frames_len);
         assert_ne!(l.stack_ptr, l.stack_len);
+    }
+
+    #[test]
+    fn clear_optional_empties_what_frame_new_does() {
+        let l = frame_layout();
+        let mut buf = vec![0u64; l.frame_size as usize / 8];
+        // SAFETY: the buffer is a zeroed, 8-aligned Frame-sized slot.
+        unsafe { Frame::clear_optional(buf.as_mut_ptr() as *mut Frame) };
+        for &(off, v) in &l.frame_empty[..l.frame_empty_n] {
+            assert_eq!(buf[off as usize / 8], v as u64, "word at {off}");
+        }
     }
 }

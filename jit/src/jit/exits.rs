@@ -94,7 +94,9 @@ pub const KIND_CONTINUE: u64 = 0;
 pub const KIND_RESUME: u64 = 1;
 pub const KIND_ERROR: u64 = 2;
 pub const KIND_LEFT: u64 = 3;
-pub const KIND_RETURN: u64 = 4;
+/// The one kind with the top bit set: a direct caller tells a return from
+/// every other outcome by the sign of rax (`gen_calls.rs`).
+pub const KIND_RETURN: u64 = 0x8000_0000;
 pub const KIND_LEFT_INTERPRETED: u64 = 5;
 
 impl Outcome {

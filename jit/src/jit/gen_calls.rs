@@ -7,13 +7,20 @@
 //! convention (`vm`, the callee's registers, its first instruction), so the
 //! callee runs on the machine stack below the caller. A site whose callee
 //! is the one it remembers (`direct_site.rs`) pushes the frame inline and
-//! enters the callee's direct entry instead (`codegen::gen_direct_entry`). The callee's `Return`
-//! leaves with `KIND_RETURN` in rax's high half and the value's two words in
-//! rcx:rdx; the caller stores them into its result register and pops the
-//! frame inline. A recorder running costs two cold calls per call
-//! (`jit_rec_enter` after the push, `jit_rec_leave` before the pop), which
-//! count the call as the interpreter's frame push and pop count theirs; they
-//! are emitted only when the run records. Any other outcome (a bail, an exception,
+//! enters the callee's direct entry instead (`codegen::gen_direct_entry`);
+//! a call of the function a global held at compile time (`fib(n - 1)` in
+//! `fib`) knows its callee while the module's globals keep their version
+//! (`const_calls.rs`) and pushes the frame with the callee's numbers as
+//! constants. The push is one compare against `Heap::call_limit` (the
+//! recursion and native depth limits, 0 while a collection or Ctrl-C is
+//! due) and the six words a call sets (the other fields of a spare frame
+//! slot are empty already, `Frame::clear_optional`). The callee's `Return`
+//! leaves with `KIND_RETURN` in rax's high half (the only outcome with the
+//! sign bit set) and the value's two words in rcx:rdx; the caller stores
+//! them into its result register and pops the frame inline. A recorder
+//! counts the call inline (`gen_rec_calls.rs`) as the interpreter's frame
+//! push and pop count theirs; that code is emitted only when the run
+//! records. Any other outcome (a bail, an exception,
 //! a frame the interpreter must run) goes through `jit_call_unwound` and
 //! leaves the caller's code too, exactly as the general path does.
 
@@ -21,7 +28,7 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use super::{pay, slot, Gen};
 use crate::bytecode::opcodes::Instr;
-use crate::jit::direct_site::{frame_layout, DirectSite};
+use crate::jit::direct_site::{frame_layout, DirectEntry, DirectSite};
 use crate::jit::exits::KIND_RETURN;
 use crate::jit::{calls, direct};
 use crate::runtime::value::tags;
@@ -45,18 +52,143 @@ impl<'a> Gen<'a> {
             return;
         };
         let is_method = matches!(ins, Instr::CallMethod { .. });
-        self.comment(format_args!(
-            "direct call: the site's last callee again? push its frame inline"
-        ));
         let general = self.ops.new_dynamic_label();
         let unwound = self.ops.new_dynamic_label();
         let rust_enter = self.ops.new_dynamic_label();
         let returned = self.ops.new_dynamic_label();
+        let do_call = self.ops.new_dynamic_label();
         let site = Box::<DirectSite>::default();
         let site_p = &*site as *const DirectSite as i64;
+        let konst_entry = &site.konst as *const DirectEntry as i64;
         self.method_sites.push(site);
+        let konst = if is_method { None } else { self.const_call(pc) };
+        match konst {
+            Some(k) => {
+                // The function the global held at compile time
+                // (`const_calls.rs`): the same version, the same function.
+                self.comment(format_args!(
+                    "direct call of the global's function while the globals' version is {}: push its frame inline",
+                    k.version
+                ));
+                let lookup = self.ops.new_dynamic_label();
+                asm!(self.ops
+                    ; mov rax, QWORD k.version_ptr as i64
+                    ; cmp DWORD [rax], k.version as i32
+                    ; jne =>lookup
+                );
+                let code = &k.func.code;
+                // SAFETY: an `Rc` is one pointer word (`direct_site::measure`).
+                let word = unsafe {
+                    *(code as *const std::rc::Rc<crate::bytecode::code::Code> as *const usize)
+                };
+                let from = PushFrom::Const {
+                    func: k.func.addr() as i64,
+                    code_word: word as i64,
+                    nregs: code.nregs as i32,
+                    entry: konst_entry,
+                };
+                self.emit_push(pc, reg, callee_regs, from, rust_enter);
+                self.cold(move |g| {
+                    g.comment(format_args!(
+                        "pc {pc}: the globals changed: the site's last callee again?"
+                    ));
+                    asm!(g.ops; =>lookup);
+                    g.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter);
+                    g.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter);
+                    asm!(g.ops; jmp =>do_call);
+                });
+            }
+            None => {
+                self.comment(format_args!(
+                    "direct call: the site's last callee again? push its frame inline"
+                ));
+                self.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter);
+                self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter);
+            }
+        }
         let l = *frame_layout();
-        let (gc_due, intr) = (self.polls.gc_due as i64, self.polls.interrupted as i64);
+        let recording = self.polls.sample.is_some();
+        asm!(self.ops
+            // The direct entry (vm stays in r12, the registers in rsi),
+            // through the callee's code object: its current compiled code.
+            ; =>do_call
+            ; lea rsi, [rbx + slot(callee_regs)]
+            ; call QWORD [r10 + l.rc_code_direct]
+            // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
+            ; test rax, rax
+            ; jns =>unwound
+            ; =>returned
+            ; mov [rbx + slot(reg)], rcx
+            ; mov [rbx + pay(reg)], rdx
+        );
+        if recording {
+            self.rec_call_leave(pc);
+        }
+        // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
+        // already gave back its handled exceptions (`gen_return`).
+        asm!(self.ops
+            ; sub QWORD [r12 + l.frames_len], 1
+            ; sub DWORD [r12 + l.native_depth], 1
+        );
+        let next = self.next(pc);
+        let last = pc as usize + 1 >= self.labels.len();
+        if last {
+            asm!(self.ops; jmp =>next);
+        }
+        let enter = direct::jit_call_enter as *const () as i64;
+        let unwound_fn = direct::jit_call_unwound as *const () as i64;
+        let class_call = !is_method;
+        self.cold(move |g| {
+            g.comment(format_args!(
+                "pc {pc}: another callee, or the Rust path is needed"
+            ));
+            asm!(g.ops
+                ; =>rust_enter
+                ; mov rdi, r12
+                ; mov esi, pc as i32
+                ; mov rdx, QWORD site_p
+                ; mov rax, QWORD enter
+                ; call rax
+                ; test rax, rax
+                ; jz =>general
+                // rax: the callee's entry, rdx: its first instruction.
+                ; mov rdi, r12
+                ; lea rsi, [rbx + slot(callee_regs)]
+                ; call rax
+                ; test rax, rax
+                ; jns =>unwound
+                ; jmp =>returned
+                ; =>unwound
+                ; mov rdi, r12
+                ; mov rsi, rax
+                ; mov rax, QWORD unwound_fn
+                ; call rax
+                ; jmp ->exit
+                ; =>general
+            );
+            if class_call {
+                g.gen_class_call(pc, reg, unwound);
+            }
+            g.comment(format_args!("pc {pc}: not the lean case: the general call"));
+            g.gen_call_general(pc, false);
+        });
+        self.forget_all();
+    }
+
+    /// Find the callee in the site's entries (`direct_site.rs`): r8 its
+    /// entry, r9 the function, r10 its code word; `general` when the
+    /// register holds no function (instance), `rust_enter` when no entry
+    /// matches.
+    fn emit_site_lookup(
+        &mut self,
+        reg: u16,
+        tag: u64,
+        is_method: bool,
+        site_p: i64,
+        general: DynamicLabel,
+        rust_enter: DynamicLabel,
+    ) {
+        let l = *frame_layout();
         // r8: the site's entry for this callee, r9: the callee function,
         // r10: its code word.
         let entries = site_p + l.site_entries as i64;
@@ -120,30 +252,30 @@ impl<'a> Gen<'a> {
             }
             asm!(self.ops; =>hit);
         }
-        let depth_max = calls::MAX_NATIVE_DEPTH as i32;
-        // Nothing for the Rust path: no collection or Ctrl-C due, under the
-        // native depth and recursion limits, room for the frame.
-        match self.polls.gc_due_in_vm {
-            Some(off) => asm!(self.ops
-                ; cmp BYTE [r12 + off], 0
-                ; jne =>rust_enter
-            ),
-            None => asm!(self.ops
-                ; mov rax, QWORD gc_due
-                ; cmp BYTE [rax], 0
-                ; jne =>rust_enter
-            ),
+    }
+
+    /// Push the callee's frame inline (as `Frame::new` makes it), or go to
+    /// `rust_enter` when the Rust path is needed. Leaves r8 the site entry
+    /// (recording), r10 the code word, r11 the caller's frame count.
+    fn emit_push(
+        &mut self,
+        pc: u32,
+        reg: u16,
+        callee_regs: u16,
+        from: PushFrom,
+        rust_enter: DynamicLabel,
+    ) {
+        let l = *frame_layout();
+        if let PushFrom::Const { code_word, .. } = from {
+            asm!(self.ops; mov r10, QWORD code_word);
         }
+        // Nothing for the Rust path: under the call limit (the recursion
+        // limit and the native depth limit, 0 while a collection or Ctrl-C
+        // is due, `Heap::call_limit`; the frame vector has room for that
+        // many, `Vm::set_recursion_limit`).
         asm!(self.ops
-            ; mov rax, QWORD intr
-            ; cmp BYTE [rax], 0
-            ; jne =>rust_enter
-            ; cmp DWORD [r12 + l.native_depth], depth_max
-            ; jae =>rust_enter
             ; mov r11, [r12 + l.frames_len]
-            ; cmp r11, [r12 + l.recursion_limit]
-            ; jae =>rust_enter
-            ; cmp r11, [r12 + l.frames_cap]
+            ; cmp r11, [r12 + l.call_limit]
             ; jae =>rust_enter
             // rdx: the new frame; rax: the callee's base (a stack index,
             // from the caller's: rbx is the caller's registers), where its
@@ -152,19 +284,40 @@ impl<'a> Gen<'a> {
             ; add rdx, [r12 + l.frames_ptr]
             ; mov rax, [rdx + l.frame_base - l.frame_size]
             ; add rax, callee_regs as i32
-            ; mov rcx, rax
-            ; add rcx, [r8 + l.site_nregs]
-            ; cmp rcx, [r12 + l.stack_len]
-            ; ja =>rust_enter
+        );
+        match from {
+            PushFrom::Site => asm!(self.ops
+                ; mov rcx, rax
+                ; add rcx, [r8 + l.site_nregs]
+                ; cmp rcx, [r12 + l.stack_len]
+                ; ja =>rust_enter
+            ),
+            PushFrom::Const { nregs, .. } => {
+                // The stack's length is a constant (`vm::STACK_SLOTS`).
+                let last = crate::interp::vm::STACK_SLOTS as i32 - nregs;
+                asm!(self.ops
+                    ; cmp rax, last
+                    ; ja =>rust_enter
+                )
+            }
+        }
+        asm!(self.ops
             // The call happens: the caller goes on after it.
             ; mov QWORD [rdx + l.frame_pc - l.frame_size], (pc + 1) as i32
         );
-        // Push the frame, as `Frame::new` makes it: its own words, then the
-        // bytes that make the other fields empty (`direct_site.rs`). The
-        // callee's direct entry clears its registers after the arguments.
+        match from {
+            PushFrom::Site => asm!(self.ops; mov [rdx + l.frame_func], r9),
+            PushFrom::Const { func, .. } => asm!(self.ops
+                ; mov rcx, QWORD func
+                ; mov [rdx + l.frame_func], rcx
+            ),
+        }
+        // Push the frame, as `Frame::new` makes it: its own words; the
+        // other fields of a spare slot are always empty already
+        // (`Frame::clear_optional`). The callee's direct entry clears its
+        // registers after the arguments.
         let ret_delta = callee_regs as i32 - reg as i32;
         asm!(self.ops
-            ; mov [rdx + l.frame_func], r9
             ; lea rcx, [r10 + l.rc_code]
             ; mov [rdx + l.frame_code], rcx
             ; mov [rdx + l.frame_base], rax
@@ -174,16 +327,8 @@ impl<'a> Gen<'a> {
             ; mov [rdx + l.frame_handled_base], rcx
             ; mov QWORD [rdx + l.frame_pc], 0
         );
-        for &(off, v) in &l.frame_empty[..l.frame_empty_n] {
-            if v == v as i32 as i64 {
-                asm!(self.ops; mov QWORD [rdx + off], v as i32);
-            } else {
-                asm!(self.ops
-                    ; mov rcx, QWORD v
-                    ; mov [rdx + off], rcx
-                );
-            }
-        }
+        // Counted in `JitRuntime::native_depth` as the Rust path counts its
+        // activations: at the limit, deeper calls go to the interpreter.
         asm!(self.ops
             ; inc r11
             ; mov [r12 + l.frames_len], r11
@@ -191,73 +336,11 @@ impl<'a> Gen<'a> {
         );
         let recording = self.polls.sample.is_some();
         if recording {
+            if let PushFrom::Const { entry, .. } = from {
+                asm!(self.ops; mov r8, QWORD entry);
+            }
             self.rec_call_enter(pc);
         }
-        asm!(self.ops
-            // The direct entry (vm stays in r12, the registers in rsi),
-            // through the callee's code object: its current compiled code.
-            ; lea rsi, [rbx + slot(callee_regs)]
-            ; call QWORD [r10 + l.rc_code_direct]
-            ; =>returned
-            ; mov r8, rax
-            ; shr r8, 32
-            ; cmp r8d, KIND_RETURN as i32
-            ; jne =>unwound
-            ; mov [rbx + slot(reg)], rcx
-            ; mov [rbx + pay(reg)], rdx
-        );
-        if recording {
-            self.rec_call_leave(pc);
-        }
-        // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
-        // already gave back its handled exceptions (`gen_return`).
-        asm!(self.ops
-            ; sub QWORD [r12 + l.frames_len], 1
-            ; sub DWORD [r12 + l.native_depth], 1
-        );
-        let next = self.next(pc);
-        let last = pc as usize + 1 >= self.labels.len();
-        if last {
-            asm!(self.ops; jmp =>next);
-        }
-        let enter = direct::jit_call_enter as *const () as i64;
-        let unwound_fn = direct::jit_call_unwound as *const () as i64;
-        let class_call = !is_method;
-        self.cold(move |g| {
-            g.comment(format_args!(
-                "pc {pc}: another callee, or the Rust path is needed"
-            ));
-            asm!(g.ops
-                ; =>rust_enter
-                ; mov rdi, r12
-                ; mov esi, pc as i32
-                ; mov rdx, QWORD site_p
-                ; mov rax, QWORD enter
-                ; call rax
-                ; test rax, rax
-                ; jz =>general
-                // rax: the callee's entry, rdx: its first instruction.
-                ; mov rdi, r12
-                ; lea rsi, [rbx + slot(callee_regs)]
-                ; call rax
-                ; jmp =>returned
-                ; =>general
-            );
-            if class_call {
-                g.gen_class_call(pc, reg, unwound);
-            }
-            g.comment(format_args!("pc {pc}: not the lean case: the general call"));
-            g.gen_call_general(pc, false);
-            asm!(g.ops
-                ; =>unwound
-                ; mov rdi, r12
-                ; mov rsi, rax
-                ; mov rax, QWORD unwound_fn
-                ; call rax
-                ; jmp ->exit
-            );
-        });
-        self.forget_all();
     }
 
     /// The lean path of a class call (`Call` with a class in `reg`, cached
@@ -286,10 +369,8 @@ impl<'a> Gen<'a> {
             ; mov rdi, r12
             ; lea rsi, [rbx + slot(reg)]
             ; call rax
-            ; mov r8, rax
-            ; shr r8, 32
-            ; cmp r8d, KIND_RETURN as i32
-            ; jne =>unwound
+            ; test rax, rax
+            ; jns =>unwound
             // leave(vm, outcome, tag, payload)
             ; mov rsi, rax
             ; mov r8, rdx
@@ -347,9 +428,23 @@ impl<'a> Gen<'a> {
                 ; kept:
             );
         }
-        asm!(self.ops
-            ; mov rax, QWORD w as i64
-            ; jmp ->exit
-        );
+        asm!(self.ops; mov rax, QWORD w as i64);
+        // `->exit`'s code itself, one jump shorter.
+        self.gen_epilogue();
     }
+}
+
+/// Where `emit_push` finds the callee.
+#[derive(Clone, Copy)]
+enum PushFrom {
+    /// The site's entry: r8 the entry, r9 the function, r10 its code word.
+    Site,
+    /// The function a global held at compile time (`const_calls.rs`), with
+    /// its code word, its registers and the site's entry for recording.
+    Const {
+        func: i64,
+        code_word: i64,
+        nregs: i32,
+        entry: i64,
+    },
 }

@@ -443,6 +443,34 @@ impl<'a> Gen<'a> {
     /// Register-aware: the value goes into `dst`'s register when it is
     /// allocated and the value has its type.
     pub(super) fn gen_load_global(&mut self, pc: u32, dst: u16, gslot: u16) {
+        let Some(k) = self.const_call(pc) else {
+            return self.gen_load_global_slot(pc, dst, gslot);
+        };
+        // A global function a call uses (`const_calls.rs`): while the
+        // module's globals keep their version, the slot holds it.
+        self.comment(format_args!(
+            "global slot {gslot}: the function it held at compile time, while the globals' version is {}",
+            k.version
+        ));
+        let (generic, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        asm!(self.ops
+            ; mov rax, QWORD k.version_ptr as i64
+            ; cmp DWORD [rax], k.version as i32
+            ; jne =>generic
+            ; mov QWORD [rbx + slot(dst)], tags::FUNCTION as i32
+            ; mov rax, QWORD k.func.addr() as i64
+            ; mov [rbx + pay(dst)], rax
+            ; =>done
+        );
+        self.cold(move |g| {
+            asm!(g.ops; =>generic);
+            g.gen_load_global_slot(pc, dst, gslot);
+            asm!(g.ops; jmp =>done);
+        });
+        self.set_known(dst, None);
+    }
+
+    fn gen_load_global_slot(&mut self, pc: u32, dst: u16, gslot: u16) {
         let l = *layout();
         let module = self.code.module;
         let globals = module.globals.as_ptr() as i64;

@@ -21,6 +21,7 @@
 
 pub mod calls;
 pub mod codegen;
+pub mod const_calls;
 pub mod dataflow;
 pub mod direct;
 pub mod direct_site;

@@ -18,6 +18,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
+use std::sync::atomic::Ordering::Relaxed;
 
 /// Every heap object starts with this header.
 #[repr(C)]
@@ -190,6 +191,14 @@ pub struct Heap {
     live_bytes: usize,
     threshold: usize,
     due: bool,
+    /// How many frames compiled code may have on the VM's frame stack and
+    /// still push one inline (`jit/gen_calls.rs`): the recursion limit,
+    /// capped by compiled code's native depth limit (`call_limit_max`,
+    /// `Vm::set_recursion_limit`), or 0 while a collection or a Ctrl-C is due, so
+    /// that one compare sends a direct call to the Rust path, which handles
+    /// all three. Atomic: the SIGINT handler lowers it (`vm.rs`).
+    pub(crate) call_limit: std::sync::atomic::AtomicUsize,
+    call_limit_max: usize,
     pub stats: HeapStats,
     pub stress: bool,
     /// Under GC stress: collect once this many objects were allocated since
@@ -224,6 +233,8 @@ impl Default for Heap {
             live_bytes: 0,
             threshold: MIN_THRESHOLD,
             due: false,
+            call_limit: std::sync::atomic::AtomicUsize::new(0),
+            call_limit_max: 0,
             stats: HeapStats::default(),
             stress: false,
             stress_every: 1,
@@ -241,6 +252,8 @@ impl Heap {
             live_bytes: 0,
             threshold: MIN_THRESHOLD,
             due: false,
+            call_limit: std::sync::atomic::AtomicUsize::new(0),
+            call_limit_max: 0,
             stats: HeapStats::default(),
             // GC stress: collect at every safepoint and quarantine what is
             // swept, so a missing root shows up as a clear report at once.
@@ -278,6 +291,11 @@ impl Heap {
             self.allocs_since += 1;
             self.due |= self.stress_due();
         }
+        if self.due {
+            // Compiled calls' one limit compare then takes the slow path,
+            // which collects.
+            self.call_limit.store(0, Relaxed);
+        }
         Gc {
             ptr,
             _marker: PhantomData,
@@ -296,6 +314,26 @@ impl Heap {
     pub fn add_debt(&mut self, bytes: usize) {
         self.debt += bytes;
         self.due = self.debt >= self.threshold || self.stress_due();
+        if self.due {
+            self.call_limit.store(0, Relaxed);
+        }
+    }
+
+    /// Set the recursion limit inline calls keep under (`call_limit`).
+    pub fn set_call_limit_max(&mut self, n: usize) {
+        self.call_limit_max = n;
+        self.refresh_call_limit();
+    }
+
+    /// `call_limit` from the state now: 0 while a collection or a Ctrl-C is
+    /// due. The Ctrl-C flag is read after the store, so a signal between
+    /// the two still leaves 0 (the handler stores it too).
+    pub fn refresh_call_limit(&self) {
+        let v = if self.due { 0 } else { self.call_limit_max };
+        self.call_limit.store(v, Relaxed);
+        if crate::interp::vm::POLLED.interrupted.load(Relaxed) {
+            self.call_limit.store(0, Relaxed);
+        }
     }
 
     #[inline]
@@ -381,6 +419,7 @@ impl Heap {
         self.threshold = (live * 2).max(MIN_THRESHOLD);
         self.allocs_since = 0;
         self.due = false;
+        self.refresh_call_limit();
     }
 }
 

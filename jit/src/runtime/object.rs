@@ -1128,7 +1128,7 @@ pub struct ModuleObj {
     pub file: Rc<str>,
     /// Globals by slot; the compiler resolves names to slots, so a global access is
     /// an index, not a hash lookup. `Undefined` = not (yet) assigned.
-    pub globals: RefCell<Vec<Value>>,
+    pub globals: Globals,
     pub slots: RefCell<std::collections::HashMap<Rc<str>, usize>>,
     /// The name of each slot (the inverse of `slots`).
     pub slot_names: RefCell<Vec<Rc<str>>>,
@@ -1139,6 +1139,59 @@ pub struct ModuleObj {
     /// refreshed from the slots on each (see `builtins/namespaces.rs`).
     pub namespace: std::cell::Cell<Option<Gc<DictObj>>>,
 }
+/// A module's global slots, and their version: every mutable borrow counts
+/// as a write and moves the version on. Compiled code that saw a function
+/// in a global slot when it was compiled knows the slot still holds it
+/// while the version is the one it saw (`jit/gen_calls.rs`), with one
+/// compare instead of loading the slot and checking what it holds.
+pub struct Globals {
+    cell: RefCell<Vec<Value>>,
+    /// Saturates: `u32::MAX` matches nothing compiled code compares with.
+    version: Cell<u32>,
+}
+
+impl Globals {
+    pub fn new(v: Vec<Value>) -> Globals {
+        Globals {
+            cell: RefCell::new(v),
+            version: Cell::new(0),
+        }
+    }
+    pub fn borrow(&self) -> std::cell::Ref<'_, Vec<Value>> {
+        self.cell.borrow()
+    }
+    pub fn try_borrow(&self) -> Result<std::cell::Ref<'_, Vec<Value>>, std::cell::BorrowError> {
+        self.cell.try_borrow()
+    }
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, Vec<Value>> {
+        self.bump();
+        self.cell.borrow_mut()
+    }
+    pub fn try_borrow_mut(
+        &self,
+    ) -> Result<std::cell::RefMut<'_, Vec<Value>>, std::cell::BorrowMutError> {
+        self.bump();
+        self.cell.try_borrow_mut()
+    }
+    /// The slots' vector, as `RefCell::as_ptr` (compiled code reads it).
+    pub fn as_ptr(&self) -> *mut Vec<Value> {
+        self.cell.as_ptr()
+    }
+    #[inline]
+    fn bump(&self) {
+        let v = self.version.get();
+        self.version.set(v.saturating_add(1));
+    }
+    /// The version now (`u32::MAX`: exhausted, never to be relied on).
+    pub fn version(&self) -> u32 {
+        self.version.get()
+    }
+    /// Where compiled code reads the version.
+    pub fn version_ptr(&self) -> *const u32 {
+        self.version.as_ptr()
+    }
+}
+
 impl ModuleObj {
     pub fn slot_of(&self, name: &str) -> Option<usize> {
         self.slots.borrow().get(name).copied()

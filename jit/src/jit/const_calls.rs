@@ -1,0 +1,115 @@
+//! Calls of a function that a module global held when the code was
+//! compiled: `fib(n - 1)` inside `fib` is `LoadGlobal fib`, the argument,
+//! `Call`. While the module's globals keep the version they had then
+//! (`object::Globals`: any write moves it on), the slot still holds that
+//! function, so the `LoadGlobal` is one compare and two constant stores, and
+//! the `Call` one compare and a frame push with the callee's numbers as
+//! constants (`gen_calls.rs`). Otherwise both take their usual code.
+//!
+//! The `Call` may rely on the `LoadGlobal` having run in the same compiled
+//! code only if nothing else reaches it: no jump target or handler between
+//! them, no instruction between them that may write the register, and no
+//! entry from the interpreter between them (`Pairs::no_entry`: the
+//! interpreter may have loaded the global before the code was compiled).
+//! The version at the `Call` then proves the `LoadGlobal` took its constant
+//! path: versions only grow.
+
+use crate::bytecode::code::Code;
+use crate::bytecode::opcodes::Instr;
+use crate::jit::dataflow::{fx_table, has};
+use crate::runtime::heap::Gc;
+use crate::runtime::object::FunctionObj;
+use crate::runtime::value::Value;
+
+/// How far back from a `Call` its `LoadGlobal` is looked for.
+const MAX_GAP: usize = 8;
+
+/// One global function call found in the code.
+#[derive(Clone, Copy)]
+pub struct ConstCall {
+    pub load_pc: u32,
+    pub func: Gc<FunctionObj>,
+    /// The module globals' version at compile time, and where it is read.
+    pub version: u32,
+    pub version_ptr: *const u32,
+}
+
+#[derive(Default)]
+pub struct Pairs {
+    /// By pc: the `LoadGlobal` or `Call` of a pair.
+    pub at: Vec<Option<ConstCall>>,
+    /// By pc: the interpreter must not enter compiled code here.
+    pub no_entry: Vec<bool>,
+}
+
+/// The pairs of `code`. `block_start`: jump targets and handlers;
+/// `self_direct`: the code being compiled gets a direct entry (a call of
+/// itself can then use it, though it is not compiled yet).
+pub fn find(code: &Code, block_start: &[bool], self_direct: bool) -> Pairs {
+    let n = code.instrs.len();
+    let mut p = Pairs {
+        at: vec![None; n],
+        no_entry: vec![false; n],
+    };
+    let calls: Vec<(usize, u16, u16)> = code
+        .instrs
+        .iter()
+        .enumerate()
+        .filter_map(|(pc, i)| match *i {
+            Instr::Call { func, argc } => Some((pc, func, argc)),
+            _ => None,
+        })
+        .collect();
+    if calls.is_empty() {
+        return p;
+    }
+    let fx = fx_table(code);
+    let module = code.module;
+    let Ok(globals) = module.globals.try_borrow() else {
+        return p;
+    };
+    let version = module.globals.version();
+    if version == u32::MAX {
+        return p;
+    }
+    for (pc, r, argc) in calls {
+        let mut load = None;
+        for j in (pc.saturating_sub(MAX_GAP)..pc).rev() {
+            if block_start[j + 1] {
+                break;
+            }
+            if let Instr::LoadGlobal { dst, slot, .. } = code.instrs[j] {
+                if dst == r {
+                    load = Some((j, slot));
+                    break;
+                }
+            }
+            if has(fx.may_write.row(j), r) || has(fx.kills.row(j), r) {
+                break;
+            }
+        }
+        let Some((j, slot)) = load else { continue };
+        let Some(Value::Function(f)) = globals.get(slot as usize).copied() else {
+            continue;
+        };
+        let own = std::ptr::eq(&*f.code, code);
+        if f.fast_argc == u16::MAX
+            || f.fast_argc != argc
+            || !(own && self_direct || f.code.jit.direct.get() != 0)
+        {
+            continue;
+        }
+        let c = ConstCall {
+            load_pc: j as u32,
+            func: f,
+            version,
+            version_ptr: module.globals.version_ptr(),
+        };
+        p.at[j] = Some(c);
+        p.at[pc] = Some(c);
+        for e in &mut p.no_entry[j + 1..=pc] {
+            *e = true;
+        }
+    }
+    p
+}
