@@ -305,6 +305,15 @@ impl Vm {
                 "start" => return Ok(Some(s.start)),
                 "stop" => return Ok(Some(s.stop)),
                 "step" => return Ok(Some(s.step)),
+                "indices" => {
+                    return Ok(Some(Value::Builtin(self.heap.alloc(BuiltinObj {
+                        prof_id: std::cell::Cell::new(u32::MAX),
+                        name: "indices",
+                        func: slice_indices_method,
+                        bound_self: Some(obj),
+                        owner: Some(self.types.slice),
+                    }))))
+                }
                 _ => {}
             },
             Value::Generator(g) => match n {
@@ -1653,4 +1662,32 @@ pub fn iter_type_name(st: &IterState) -> &'static str {
         IterState::Native(n) => n.type_name(),
         IterState::Exhausted => "iterator",
     }
+}
+
+/// `slice.indices(length)`: the (start, stop, step) the slice selects from
+/// a sequence of that length.
+fn slice_indices_method(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let Some(Value::Slice(s)) = args.first() else {
+        return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!(
+            "slice.indices() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
+    }
+    let n = match crate::builtins::functions::index_int(vm, args[1])? {
+        Value::Int(n) => n,
+        _ => {
+            return Err(vm.new_exception_msg(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            ))
+        }
+    };
+    if n < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (a, b, c) = vm.slice_indices(s, n as usize)?;
+    Ok(vm.new_tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
 }
