@@ -48,9 +48,12 @@ fn hex_of(bytes: &[u8]) -> String {
         }
         t
     };
-    let mut out = Vec::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.extend_from_slice(&PAIRS[b as usize]);
+    // Into a buffer of the final size, pair by pair (a push per pair
+    // checks the capacity each time).
+    let mut out = vec![0u8; bytes.len() * 2];
+    let (pairs, _) = out.as_chunks_mut::<2>();
+    for (pair, &b) in pairs.iter_mut().zip(bytes) {
+        *pair = PAIRS[b as usize];
     }
     // Only ASCII digits were written.
     String::from_utf8(out).unwrap_or_default()
@@ -800,4 +803,13 @@ fn loops(code: &Code) -> Vec<Loop> {
     }
     v.sort_by_key(|l| (l.start_pc, std::cmp::Reverse(l.end_pc)));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hex_is_two_lowercase_digits_per_byte() {
+        assert_eq!(super::hex_of(&[0x00, 0x0f, 0xa0, 0xff, 0x53]), "000fa0ff53");
+        assert_eq!(super::hex_of(&[]), "");
+    }
 }
