@@ -26,10 +26,7 @@ pub fn instr_text(code: &Code, pc: usize) -> String {
     // integers) cost more than a thousand instructions per instruction.
     let name = ins.name();
     out.push_str(name);
-    for _ in name.len()..14 {
-        out.push(' ');
-    }
-    out.push(' ');
+    out.push_str(&"               "[name.len().min(14)..]);
     for (i, (name, kind, v)) in ins.operands().into_iter().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -90,9 +87,8 @@ fn push_int(out: &mut String, v: i64) {
     if v < 0 {
         out.push('-');
     }
-    for &d in &buf[i..] {
-        out.push(d as char);
-    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 fn disassemble_into(code: &Code, out: &mut String) {

@@ -55,8 +55,9 @@ fn hex_of(bytes: &[u8]) -> String {
     for (pair, &b) in pairs.iter_mut().zip(bytes) {
         *pair = PAIRS[b as usize];
     }
-    // Only ASCII digits were written.
-    String::from_utf8(out).unwrap_or_default()
+    // SAFETY: every byte is an ASCII hex digit from `DIGITS` (the buffer is
+    // megabytes for a big program: `from_utf8` would scan it once more).
+    unsafe { String::from_utf8_unchecked(out) }
 }
 
 /// `NotIntOrFloat` -> `not_int_or_float`: the reason codes in the profile.
@@ -209,6 +210,7 @@ impl<'a> Builder<'a> {
 
     /// The functions with their call counts, and their times as measured
     /// (exact timing) or from the samples (sampled timing).
+    #[inline(never)]
     fn functions(&self, samples: &Samples, wall_ns: u64) -> Vec<Function> {
         let ns = |t| self.to_ns.ns(t);
         let sampled = (!self.rec.exact)
@@ -334,6 +336,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    #[inline(never)]
     fn samples(&self) -> Samples {
         let mut stacks: Vec<SampleStack> = self
             .rec
@@ -362,6 +365,7 @@ impl<'a> Builder<'a> {
         matches!(self.rec.funcs.get(f as usize), Some(FuncKey::Python(_)))
     }
 
+    #[inline(never)]
     fn lines(&self, samples: &Samples) -> Vec<Line> {
         let mut by_line: FxHashMap<(u32, u32), Line> = FxHashMap::default();
         fn line(m: &mut FxHashMap<(u32, u32), Line>, file: u32, line: u32) -> &mut Line {
@@ -410,6 +414,7 @@ impl<'a> Builder<'a> {
             .unwrap_or_else(|| "?".into())
     }
 
+    #[inline(never)]
     fn type_sites(&self) -> Vec<TypeSite> {
         let mut out = Vec::new();
         for (id, f) in self.rec.funcs.iter().enumerate() {
@@ -465,6 +470,7 @@ impl<'a> Builder<'a> {
         out
     }
 
+    #[inline(never)]
     fn bails(&self, compiles: &[Compile]) -> Vec<Bail> {
         // Exit counts per (code, pc, reason), summed over the code's versions.
         let mut counts: FxHashMap<(usize, u32, ExitReason), u64> = FxHashMap::default();
@@ -519,6 +525,7 @@ impl<'a> Builder<'a> {
         out
     }
 
+    #[inline(never)]
     fn allocations(&self, allocs: Option<&super::allocs::AllocRecorder>) -> Vec<AllocSite> {
         let Some(a) = allocs else { return Vec::new() };
         let mut out: Vec<AllocSite> = a
@@ -550,6 +557,7 @@ impl<'a> Builder<'a> {
         out
     }
 
+    #[inline(never)]
     fn compiles(&self) -> Vec<Compile> {
         let mut out = Vec::new();
         let start = self.rec.clock.start_ticks;
@@ -613,6 +621,7 @@ impl<'a> Builder<'a> {
         out
     }
 
+    #[inline(never)]
     fn summary(
         &self,
         wall_ns: u64,
