@@ -22,35 +22,73 @@ pub fn disassemble(code: &Code) -> String {
 pub fn instr_text(code: &Code, pc: usize) -> String {
     let ins = &code.instrs[pc];
     let mut out = String::with_capacity(48);
-    let _ = write!(out, "{:<14} ", ins.name());
+    // By pushes rather than `write!`: the formatting machinery (padding,
+    // integers) cost more than a thousand instructions per instruction.
+    let name = ins.name();
+    out.push_str(name);
+    out.push_str(&"               "[name.len().min(14)..]);
     for (i, (name, kind, v)) in ins.operands().into_iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         out.push_str(name);
         out.push('=');
-        let _ = match kind {
-            OperandKind::Reg if v == NO_REG => write!(out, "-"),
-            OperandKind::Reg => match code.reg_names.get(v as usize).and_then(|n| n.as_ref()) {
-                Some(n) => write!(out, "r{v}({n})"),
-                None => write!(out, "r{v}"),
-            },
+        match kind {
+            OperandKind::Reg if v == NO_REG => out.push('-'),
+            OperandKind::Reg => {
+                out.push('r');
+                push_int(&mut out, v as i64);
+                if let Some(n) = code.reg_names.get(v as usize).and_then(|n| n.as_ref()) {
+                    out.push('(');
+                    out.push_str(n);
+                    out.push(')');
+                }
+            }
             OperandKind::Const => {
-                write!(out, "k{v}({})", const_text(code.consts.get(v as usize)))
+                out.push('k');
+                push_int(&mut out, v as i64);
+                out.push('(');
+                out.push_str(&const_text(code.consts.get(v as usize)));
+                out.push(')');
             }
             OperandKind::Name => {
                 if let Some(n) = code.names.get(v as usize) {
                     out.push_str(n.as_str());
                 }
-                Ok(())
             }
-            OperandKind::Global => write!(out, "g{v}"),
-            OperandKind::Target => write!(out, "@{v}"),
-            OperandKind::Imm => write!(out, "{}", v as i16),
-            OperandKind::Count => write!(out, "{v}"),
-        };
+            OperandKind::Global => {
+                out.push('g');
+                push_int(&mut out, v as i64);
+            }
+            OperandKind::Target => {
+                out.push('@');
+                push_int(&mut out, v as i64);
+            }
+            OperandKind::Imm => push_int(&mut out, v as i16 as i64),
+            OperandKind::Count => push_int(&mut out, v as i64),
+        }
     }
     out
+}
+
+/// `v` in decimal, appended.
+fn push_int(out: &mut String, v: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = v.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push('-');
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 fn disassemble_into(code: &Code, out: &mut String) {

@@ -169,8 +169,8 @@ impl Vm {
             self.rec_at = [frame_idx, pc];
         }
         // One test for both: operands to observe, or a sample to take.
-        if (p.obs.n | sampler::PENDING.load(Ordering::Relaxed) as u8) != 0 {
-            self.rec_instr(code, pc, p.obs, regs);
+        if (p.obs.n | sample_pending() as u8) != 0 {
+            self.rec_instr(p, pc, regs);
         }
     }
 
@@ -202,25 +202,29 @@ impl Vm {
     /// without building the Value (a 16-byte read of a slot written as two
     /// words stalls).
     #[inline(never)]
-    fn rec_instr(&mut self, code: &Code, pc: usize, o: sites::Obs, regs: *const Value) {
-        if o.n != 0 {
-            if let Some(site) = code.prof.sites.get().and_then(|s| s.get(pc)) {
-                // SAFETY: the instruction's registers are below the frame's
-                // nregs, and `regs` is the frame's window.
-                let k0 = fast_type_key(unsafe { regs.add(o.regs[0] as usize) });
-                if !site.ops[0].count_seen(k0) {
-                    return self.rec_observe_slow(site, o, 0, pc, regs);
-                }
-                if o.n > 1 {
-                    // SAFETY: as above.
-                    let k1 = fast_type_key(unsafe { regs.add(o.regs[1] as usize) });
-                    if !site.ops[1].count_seen(k1) {
-                        return self.rec_observe_slow(site, o, 1, pc, regs);
-                    }
+    fn rec_instr(&mut self, p: &crate::recorder::PcProf, pc: usize, regs: *const Value) {
+        let o = p.obs;
+        let site = p.site.get();
+        // Null for instructions that observe nothing.
+        if !site.is_null() {
+            // SAFETY: `site` points into the code's boxed sites, which live
+            // as long as the code (`Recorder::new_code_id`), running here.
+            let site = unsafe { &*site };
+            // SAFETY: the instruction's registers are below the frame's
+            // nregs, and `regs` is the frame's window.
+            let k0 = fast_type_key(unsafe { regs.add(o.regs[0] as usize) });
+            if !site.ops[0].count_seen(k0) {
+                return self.rec_observe_slow(site, o, 0, pc, regs);
+            }
+            if o.n > 1 {
+                // SAFETY: as above.
+                let k1 = fast_type_key(unsafe { regs.add(o.regs[1] as usize) });
+                if !site.ops[1].count_seen(k1) {
+                    return self.rec_observe_slow(site, o, 1, pc, regs);
                 }
             }
         }
-        if sampler::PENDING.load(Ordering::Relaxed) {
+        if sample_pending() {
             self.rec_sample(Some(pc));
         }
     }
@@ -245,7 +249,7 @@ impl Vm {
                 self.rec_type_name(key, v);
             }
         }
-        if sampler::PENDING.load(Ordering::Relaxed) {
+        if sample_pending() {
             self.rec_sample(Some(pc));
         }
     }
@@ -585,6 +589,14 @@ fn builtin_id_of(r: &mut Recorder, b: Gc<crate::runtime::object::BuiltinObj>) ->
     let id = r.builtin_id(b.name, owner.map(|t| t.as_ptr() as usize), owner_name);
     b.prof_id.set(id);
     id
+}
+
+/// A sample is waiting to be taken. Read from the flag itself rather than
+/// through `sampler::PENDING` (a reference to it: one more load per
+/// instruction where the compiler does not see through it).
+#[inline(always)]
+fn sample_pending() -> bool {
+    crate::interp::vm::POLLED.sample.load(Ordering::Relaxed)
 }
 
 /// `Vm::type_key` from a slot's words, for the cases that need no lookup

@@ -63,9 +63,11 @@ impl AllocRecorder {
     /// only the first time a key is seen.
     #[inline]
     pub fn record(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
+        // Set from entering compiled code until it returns; read once.
+        let jit = super::sampler::under_jit();
         let (frame, top) = top_frame(self.frames);
         let (code, pc) = match frame {
-            Some(f) => (f.code_ptr() as usize, self.pc_of(f, top) as u32),
+            Some(f) => (f.code_ptr() as usize, self.pc_of(f, top, jit) as u32),
             None => (0, 0),
         };
         let hint = frame.and_then(|f| f.code().prof.pcs.get(pc as usize));
@@ -91,8 +93,7 @@ impl AllocRecorder {
         let s = &mut self.sites[i].1;
         s.count += 1;
         s.bytes += bytes as u64;
-        // Set from entering compiled code until it returns.
-        if super::sampler::under_jit() {
+        if jit {
             s.jit_count += 1;
             s.jit_bytes += bytes as u64;
         }
@@ -100,11 +101,11 @@ impl AllocRecorder {
 
     /// The pc of the instruction running in `f`, the top frame (at index
     /// `top`): the interpreter's `at` when it is about this frame and no
-    /// compiled code runs, else the frame's stored pc, which is that of
+    /// compiled code runs (`under_jit` false), else the frame's stored pc, which is that of
     /// the next instruction.
     #[inline(always)]
-    fn pc_of(&self, f: &Frame, top: usize) -> usize {
-        if !self.at.is_null() && !super::sampler::under_jit() {
+    fn pc_of(&self, f: &Frame, top: usize, under_jit: bool) -> usize {
+        if !self.at.is_null() && !under_jit {
             // SAFETY: `at` points at the VM's `rec_at`, set by the VM with
             // `frames` (see there); read on the VM's thread.
             let [index, pc] = unsafe { *self.at };

@@ -48,12 +48,16 @@ fn hex_of(bytes: &[u8]) -> String {
         }
         t
     };
-    let mut out = Vec::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.extend_from_slice(&PAIRS[b as usize]);
+    // Into a buffer of the final size, pair by pair (a push per pair
+    // checks the capacity each time).
+    let mut out = vec![0u8; bytes.len() * 2];
+    let (pairs, _) = out.as_chunks_mut::<2>();
+    for (pair, &b) in pairs.iter_mut().zip(bytes) {
+        *pair = PAIRS[b as usize];
     }
-    // Only ASCII digits were written.
-    String::from_utf8(out).unwrap_or_default()
+    // SAFETY: every byte is an ASCII hex digit from `DIGITS` (the buffer is
+    // megabytes for a big program: `from_utf8` would scan it once more).
+    unsafe { String::from_utf8_unchecked(out) }
 }
 
 /// `NotIntOrFloat` -> `not_int_or_float`: the reason codes in the profile.
@@ -206,6 +210,7 @@ impl<'a> Builder<'a> {
 
     /// The functions with their call counts, and their times as measured
     /// (exact timing) or from the samples (sampled timing).
+    #[inline(never)]
     fn functions(&self, samples: &Samples, wall_ns: u64) -> Vec<Function> {
         let ns = |t| self.to_ns.ns(t);
         let sampled = (!self.rec.exact)
@@ -331,6 +336,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    #[inline(never)]
     fn samples(&self) -> Samples {
         let mut stacks: Vec<SampleStack> = self
             .rec
@@ -359,6 +365,7 @@ impl<'a> Builder<'a> {
         matches!(self.rec.funcs.get(f as usize), Some(FuncKey::Python(_)))
     }
 
+    #[inline(never)]
     fn lines(&self, samples: &Samples) -> Vec<Line> {
         let mut by_line: FxHashMap<(u32, u32), Line> = FxHashMap::default();
         fn line(m: &mut FxHashMap<(u32, u32), Line>, file: u32, line: u32) -> &mut Line {
@@ -407,6 +414,7 @@ impl<'a> Builder<'a> {
             .unwrap_or_else(|| "?".into())
     }
 
+    #[inline(never)]
     fn type_sites(&self) -> Vec<TypeSite> {
         let mut out = Vec::new();
         for (id, f) in self.rec.funcs.iter().enumerate() {
@@ -462,6 +470,7 @@ impl<'a> Builder<'a> {
         out
     }
 
+    #[inline(never)]
     fn bails(&self, compiles: &[Compile]) -> Vec<Bail> {
         // Exit counts per (code, pc, reason), summed over the code's versions.
         let mut counts: FxHashMap<(usize, u32, ExitReason), u64> = FxHashMap::default();
@@ -516,6 +525,7 @@ impl<'a> Builder<'a> {
         out
     }
 
+    #[inline(never)]
     fn allocations(&self, allocs: Option<&super::allocs::AllocRecorder>) -> Vec<AllocSite> {
         let Some(a) = allocs else { return Vec::new() };
         let mut out: Vec<AllocSite> = a
@@ -547,6 +557,7 @@ impl<'a> Builder<'a> {
         out
     }
 
+    #[inline(never)]
     fn compiles(&self) -> Vec<Compile> {
         let mut out = Vec::new();
         let start = self.rec.clock.start_ticks;
@@ -610,6 +621,7 @@ impl<'a> Builder<'a> {
         out
     }
 
+    #[inline(never)]
     fn summary(
         &self,
         wall_ns: u64,
@@ -800,4 +812,13 @@ fn loops(code: &Code) -> Vec<Loop> {
     }
     v.sort_by_key(|l| (l.start_pc, std::cmp::Reverse(l.end_pc)));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hex_is_two_lowercase_digits_per_byte() {
+        assert_eq!(super::hex_of(&[0x00, 0x0f, 0xa0, 0xff, 0x53]), "000fa0ff53");
+        assert_eq!(super::hex_of(&[]), "");
+    }
 }

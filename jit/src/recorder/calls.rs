@@ -169,6 +169,8 @@ struct BuiltinCall {
     /// The number of Python frames when it was made: the frame pushed at
     /// this index is called by the builtin.
     depth: usize,
+    /// `CallTimes::builtin_depth` before it, restored when it returns.
+    outer_depth: usize,
 }
 
 /// An activation's times (exact timing).
@@ -348,7 +350,11 @@ impl CallTimes {
     /// A builtin's call on `edge` starts, with `depth` Python frames.
     #[inline(always)]
     pub fn push_builtin(&mut self, edge: *const Edge, depth: usize) {
-        self.builtins.push(BuiltinCall { edge, depth });
+        self.builtins.push(BuiltinCall {
+            edge,
+            depth,
+            outer_depth: self.builtin_depth,
+        });
         self.builtin_depth = depth;
     }
 
@@ -359,7 +365,7 @@ impl CallTimes {
         let Some(b) = self.builtins.pop() else {
             return ptr::null();
         };
-        self.builtin_depth = self.builtins.last().map_or(usize::MAX, |b| b.depth);
+        self.builtin_depth = b.outer_depth;
         b.edge
     }
 

@@ -60,6 +60,10 @@ pub struct PcProf {
     /// none), for callees called from several places in turn, whose own
     /// memo (`CodeProf::edge_memo`) keeps missing.
     pub call_edge: Cell<*const calls::Edge>,
+    /// The instruction's observed types (`CodeProf::sites`; null until they
+    /// are allocated, and for instructions that observe nothing), so the
+    /// per-instruction hook reaches them without a lookup.
+    pub site: Cell<*const sites::SiteTypes>,
 }
 
 /// Per-code-object recording state, kept in the `Code` so the interpreter
@@ -107,6 +111,7 @@ impl CodeProf {
                     obs: sites::Obs::of(ins),
                     alloc_hint: Cell::new(u32::MAX),
                     call_edge: Cell::new(std::ptr::null()),
+                    site: Cell::new(std::ptr::null()),
                 })
                 .collect(),
             sites: OnceCell::new(),
@@ -196,6 +201,14 @@ impl Recorder {
                 .map(|_| sites::SiteTypes::default())
                 .collect(),
         );
+        if let Some(sites) = code.prof.sites.get() {
+            // Boxed: the sites stay where they are while the code lives.
+            for (p, site) in code.prof.pcs.iter().zip(sites.iter()) {
+                if p.obs.n != 0 {
+                    p.site.set(site);
+                }
+            }
+        }
         self.funcs.push(FuncKey::Python(code.clone()));
         // The code lives as long as `funcs`, so its counts stay there.
         self.calls.register(id, &code.prof.counts);
