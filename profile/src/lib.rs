@@ -8,7 +8,6 @@
 //! or version) rather than a serde error about some field.
 
 pub mod fixture;
-pub mod json_out;
 pub mod sampled;
 mod schema;
 
@@ -138,13 +137,7 @@ pub fn save(profile: &Profile, path: &Path) -> std::io::Result<()> {
     // Written into one buffer sized for a large profile up front: grown
     // from empty, the copies of the doubling cost a tenth of the writing.
     let mut bytes = Vec::with_capacity(1 << 20);
-    // By the profile's own writer (several times faster: it is part of the
-    // recorder's overhead), or serde_json for anything that one does not
-    // write.
-    if json_out::write(&mut bytes, profile).is_err() {
-        bytes.clear();
-        serde_json::to_writer(&mut bytes, profile).map_err(std::io::Error::other)?;
-    }
+    serde_json::to_writer(&mut bytes, profile).map_err(std::io::Error::other)?;
     write_atomically(path, &bytes)
 }
 
