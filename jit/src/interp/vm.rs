@@ -695,7 +695,7 @@ impl Vm {
     /// Push a frame (every push goes through here or `Vec::push` with room):
     /// when the vector grows, its new spare slots get their optional fields
     /// emptied (`Frame::clear_optional`).
-    #[inline]
+    #[inline(always)]
     pub fn frames_push(&mut self, f: Frame) {
         let grows = self.frames.len() == self.frames.capacity();
         self.frames.push(f);
@@ -706,7 +706,7 @@ impl Vm {
 
     /// Pop the top frame (every pop goes through here), emptying its slot's
     /// optional fields for compiled code's inline push.
-    #[inline]
+    #[inline(always)]
     pub fn frames_pop(&mut self) -> Option<Frame> {
         let f = self.frames.pop()?;
         // SAFETY: the slot just vacated is within the vector's capacity.
