@@ -24,8 +24,67 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
         "copy" => Some(super::mod_copy::make_copy(vm)),
         "collections" => Some(super::mod_collections::make(vm)),
         "_jitprof" => Some(make_jitprof(vm)),
+        "gc" => Some(make_gc(vm)),
         _ => None,
     }
+}
+
+/// `gc`: what programs and benchmark harnesses call. jitprof's collector
+/// traces the whole heap (there is no separate cycle collector to turn
+/// off), so `disable()` only changes what `isenabled()` says, and
+/// `collect()` asks for a collection at the next safepoint and returns 0.
+fn make_gc(vm: &mut Vm) -> Gc<ModuleObj> {
+    let m = vm.new_module("gc", "");
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("collect", gc_collect),
+        ("enable", gc_enable),
+        ("disable", gc_disable),
+        ("isenabled", gc_isenabled),
+    ];
+    for (n, f) in fns {
+        let v = super::native(vm, n, *f, None);
+        m.set(n, v);
+    }
+    m
+}
+
+thread_local! {
+    static GC_ENABLED: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+fn gc_collect(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    super::check_arity(vm, "collect", args, 0, 1)?;
+    if let Some(&g) = args.first() {
+        match g {
+            Value::Int(0..=2) => {}
+            Value::Int(_) => return Err(vm.value_error("invalid generation")),
+            other => {
+                let tn = vm.type_name(other);
+                return Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
+            }
+        }
+    }
+    vm.heap.request_collection();
+    Ok(Value::Int(0))
+}
+
+fn gc_enable(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    super::check_arity(vm, "enable", args, 0, 0)?;
+    GC_ENABLED.with(|e| e.set(true));
+    Ok(Value::None)
+}
+
+fn gc_disable(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    super::check_arity(vm, "disable", args, 0, 0)?;
+    GC_ENABLED.with(|e| e.set(false));
+    Ok(Value::None)
+}
+
+fn gc_isenabled(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    super::check_arity(vm, "isenabled", args, 0, 0)?;
+    Ok(Value::Bool(GC_ENABLED.with(|e| e.get())))
 }
 
 /// `_jitprof`: what the modules jitprof writes in Python (`pysrc`) need
@@ -162,6 +221,8 @@ fn make_sys(vm: &mut Vm) -> Gc<ModuleObj> {
     m.set("getrecursionlimit", grl);
     let srl = super::native(vm, "setrecursionlimit", sys_setrecursionlimit, None);
     m.set("setrecursionlimit", srl);
+    let it = super::native(vm, "intern", sys_intern, None);
+    m.set("intern", it);
     let ei = super::native(vm, "exc_info", sys_exc_info, None);
     m.set("exc_info", ei);
     let ex = super::native(vm, "exception", sys_exception, None);
@@ -245,6 +306,18 @@ fn stderr_flush(vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
 fn sys_exit(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     super::check_arity(vm, "exit", args, 0, 1)?;
     Err(vm.new_exception("SystemExit", args.to_vec()))
+}
+
+/// `sys.intern(s)`: the one str object with that text.
+fn sys_intern(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    super::check_arity(vm, "intern", args, 1, 1)?;
+    match args[0] {
+        Value::Str(s) => Ok(Value::Str(vm.intern(s.as_str()))),
+        other => {
+            let tn = vm.type_name(other);
+            Err(vm.type_error(&format!("intern() argument must be str, not {tn}")))
+        }
+    }
 }
 
 /// The exception an `except` block is handling, innermost first, or None.

@@ -319,6 +319,12 @@ impl Heap {
         }
     }
 
+    /// Collect at the next safepoint (`gc.collect()`).
+    pub fn request_collection(&mut self) {
+        self.due = true;
+        self.call_limit.store(0, Relaxed);
+    }
+
     /// Set the recursion limit inline calls keep under (`call_limit`).
     pub fn set_call_limit_max(&mut self, n: usize) {
         self.call_limit_max = n;
