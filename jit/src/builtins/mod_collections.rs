@@ -153,6 +153,10 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
     }
     let nt = super::native(vm, "namedtuple", namedtuple, None);
     m.set("namedtuple", nt);
+    // Written in Python (`pysrc/_pyextras.py`).
+    if let Ok(c) = vm.embedded_attr("_pyextras", "ChainMap") {
+        m.set("ChainMap", c);
+    }
     m
 }
 

@@ -29,6 +29,10 @@ pub fn make_functools(vm: &mut Vm) -> Gc<ModuleObj> {
     let updated = vec![Value::Str(vm.intern_static("__dict__"))];
     let t = vm.new_tuple(updated);
     m.set("WRAPPER_UPDATES", t);
+    // Written in Python (`pysrc/_pyextras.py`).
+    if let Ok(f) = vm.embedded_attr("_pyextras", "cmp_to_key") {
+        m.set("cmp_to_key", f);
+    }
     m
 }
 

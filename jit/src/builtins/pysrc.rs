@@ -14,6 +14,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "abc" => Some(include_str!("pysrc/abc.py")),
         "dataclasses" => Some(include_str!("pysrc/dataclasses.py")),
         "enum" => Some(include_str!("pysrc/enum.py")),
+        "_pyextras" => Some(include_str!("pysrc/_pyextras.py")),
         "collections.abc" => Some(include_str!("pysrc/collections_abc.py")),
         _ => None,
     }
