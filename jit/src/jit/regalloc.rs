@@ -220,6 +220,11 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Every instruction's effects, as the plan computed them (shared with
+    /// `const_calls::find` rather than computed twice).
+    pub fn fx(&self) -> &FxTable {
+        &self.fx
+    }
     pub fn region_at(&self, pc: u32) -> Option<usize> {
         self.region_of
             .get(pc as usize)
