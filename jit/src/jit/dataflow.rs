@@ -50,18 +50,52 @@ pub fn has(row: &[u64], r: u16) -> bool {
 }
 
 /// The set bits of `row`, ascending.
-pub fn bits(row: &[u64]) -> impl Iterator<Item = u16> + '_ {
-    row.iter().enumerate().flat_map(|(i, &w)| {
-        let mut w = w;
-        std::iter::from_fn(move || {
-            if w == 0 {
-                return None;
-            }
-            let b = w.trailing_zeros();
-            w &= w - 1;
-            Some((i * 64) as u16 + b as u16)
-        })
-    })
+pub fn bits(row: &[u64]) -> Bits<'_> {
+    Bits {
+        row,
+        i: 0,
+        w: row.first().copied().unwrap_or(0),
+    }
+}
+
+/// The iterator of `bits`: a plain word-by-word scan (a `flat_map` over the
+/// words cost the register allocator a quarter of its time).
+pub struct Bits<'a> {
+    row: &'a [u64],
+    /// The word being scanned, and what is left of it.
+    i: usize,
+    w: u64,
+}
+
+impl Iterator for Bits<'_> {
+    type Item = u16;
+    #[inline]
+    fn next(&mut self) -> Option<u16> {
+        while self.w == 0 {
+            self.i += 1;
+            self.w = *self.row.get(self.i)?;
+        }
+        let b = self.w.trailing_zeros();
+        self.w &= self.w - 1;
+        Some((self.i * 64) as u16 + b as u16)
+    }
+}
+
+/// `dst |= row`. (Indexed loops over equal-length rows: the nested `zip`s
+/// they replace cost a call each in `liveness`, a tenth of its time.)
+fn or_into(dst: &mut [u64], row: &[u64]) {
+    let row = &row[..dst.len()];
+    for i in 0..dst.len() {
+        dst[i] |= row[i];
+    }
+}
+
+/// `dst = (src & !kill) | add`: a row's effect on the live set below it.
+fn transfer(dst: &mut [u64], src: &[u64], kill: &[u64], add: &[u64]) {
+    let (src, kill, add) = (&src[..dst.len()], &kill[..dst.len()], &add[..dst.len()]);
+    for i in 0..dst.len() {
+        dst[i] = (src[i] & !kill[i]) | add[i];
+    }
 }
 
 /// Every instruction's effects (`regalloc::effects`), computed once.
@@ -151,16 +185,12 @@ pub fn liveness(code: &Code, fx: &FxTable) -> BitRows {
     let mut kill = BitRows::new(nb, n);
     for (b, &(s, e)) in blocks.iter().enumerate() {
         for pc in (s..e).rev() {
+            let (k, r) = (fx.kills.row(pc), fx.reads.row(pc));
             let g = gen.row_mut(b);
-            for (w, (k, r)) in g
-                .iter_mut()
-                .zip(fx.kills.row(pc).iter().zip(fx.reads.row(pc)))
-            {
-                *w = (*w & !*k) | *r;
+            for i in 0..words {
+                g[i] = (g[i] & !k[i]) | r[i];
             }
-            for (w, k) in kill.row_mut(b).iter_mut().zip(fx.kills.row(pc)) {
-                *w |= *k;
-            }
+            or_into(kill.row_mut(b), k);
         }
     }
     let handlers_of = |pc: usize| {
@@ -174,7 +204,7 @@ pub fn liveness(code: &Code, fx: &FxTable) -> BitRows {
     let mut bin = BitRows::new(nb, n);
     let mut out = vec![0u64; words];
     let mut new = vec![0u64; words];
-    let or = |dst: &mut [u64], row: &[u64]| dst.iter_mut().zip(row).for_each(|(a, b)| *a |= *b);
+    let or = or_into;
     let mut changed = true;
     while changed {
         changed = false;
@@ -190,9 +220,10 @@ pub fn liveness(code: &Code, fx: &FxTable) -> BitRows {
             if matches!(ins, Instr::ForIter { .. }) {
                 // One instruction: its item is written on the fall-through
                 // only.
-                out.iter_mut()
-                    .zip(fx.kills.row(last))
-                    .for_each(|(a, k)| *a &= !*k);
+                let k = fx.kills.row(last);
+                for i in 0..words {
+                    out[i] &= !k[i];
+                }
                 if let Some(t) = target {
                     or(&mut out, bin.row(block_of[t] as usize));
                 }
@@ -202,13 +233,7 @@ pub fn liveness(code: &Code, fx: &FxTable) -> BitRows {
                 if let Some(t) = target {
                     or(&mut out, bin.row(block_of[t] as usize));
                 }
-                for ((x, o), (k, g)) in new
-                    .iter_mut()
-                    .zip(&out)
-                    .zip(kill.row(b).iter().zip(gen.row(b)))
-                {
-                    *x = (*o & !*k) | *g;
-                }
+                transfer(&mut new, &out, kill.row(b), gen.row(b));
             }
             for h in handlers_of(s) {
                 or(&mut new, bin.row(block_of[h] as usize));
@@ -238,7 +263,7 @@ fn spread(
 ) -> BitRows {
     let len = code.instrs.len();
     let words = live.words();
-    let or = |dst: &mut [u64], row: &[u64]| dst.iter_mut().zip(row).for_each(|(a, b)| *a |= *b);
+    let or = or_into;
     let handlers_of = |pc: usize| {
         code.exc_table
             .iter()
@@ -268,14 +293,12 @@ fn spread(
             or(&mut out, bin.row(block_of[t] as usize));
         }
         for pc in (s..e).rev() {
-            for (o, (k, r)) in out
-                .iter_mut()
-                .zip(fx.kills.row(pc).iter().zip(fx.reads.row(pc)))
-            {
-                *o = (*o & !*k) | *r;
+            let (k, r) = (fx.kills.row(pc), fx.reads.row(pc));
+            let row = live.row_mut(pc);
+            for i in 0..words {
+                out[i] = (out[i] & !k[i]) | r[i] | hs[i];
+                row[i] = out[i];
             }
-            or(&mut out, &hs);
-            live.row_mut(pc).copy_from_slice(&out);
         }
     }
     live

@@ -220,6 +220,11 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Every instruction's effects, as the plan computed them (shared with
+    /// `const_calls::find` rather than computed twice).
+    pub fn fx(&self) -> &FxTable {
+        &self.fx
+    }
     pub fn region_at(&self, pc: u32) -> Option<usize> {
         self.region_of
             .get(pc as usize)
@@ -1107,17 +1112,21 @@ fn plan_region(
     cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // The instructions each web is active at (by web, in pc order).
     let mut off = vec![0u32; nw + 1];
-    for (_, _, web) in webs.nodes() {
-        off[web as usize + 1] += 1;
+    for (_, ws) in webs.per_pc() {
+        for &web in ws {
+            off[web as usize + 1] += 1;
+        }
     }
     for i in 0..nw {
         off[i + 1] += off[i];
     }
     let mut fill = off.clone();
     let mut pcs = vec![0u32; off[nw] as usize];
-    for (pc, _, web) in webs.nodes() {
-        pcs[fill[web as usize] as usize] = pc;
-        fill[web as usize] += 1;
+    for (pc, ws) in webs.per_pc() {
+        for &web in ws {
+            pcs[fill[web as usize] as usize] = pc;
+            fill[web as usize] += 1;
+        }
     }
     // Registers taken at each instruction (bit i: GPRS[i] or XMMS[i]).
     let rlen = (end - start + 1) as usize;
@@ -1197,9 +1206,15 @@ fn plan_region(
     for a in &mut allocs {
         a.stable = matches!(st[a.slot as usize], St::One(_));
     }
-    let stable: Vec<(u16, RKind)> = (0..n)
-        .filter_map(|s| match st[s] {
-            St::One(k) => Some((s as u16, k)),
+    // The slots with a web, ascending: only they have entries in `st` and
+    // `inv` (a long function has a thousand slots, a loop a few dozen).
+    let mut slots = webs.slot.clone();
+    slots.sort_unstable();
+    slots.dedup();
+    let stable: Vec<(u16, RKind)> = slots
+        .iter()
+        .filter_map(|&s| match st[s as usize] {
+            St::One(k) => Some((s, k)),
             _ => None,
         })
         .collect();
@@ -1221,9 +1236,10 @@ fn plan_region(
             Some(_) => Some(None),
         };
     }
-    let invariant: Vec<(u16, RKind)> = (0..n)
-        .filter(|&s| !crate::jit::dataflow::has(&written_any, s as u16))
-        .filter_map(|s| inv[s].flatten().map(|k| (s as u16, k)))
+    let invariant: Vec<(u16, RKind)> = slots
+        .iter()
+        .filter(|&&s| !crate::jit::dataflow::has(&written_any, s))
+        .filter_map(|&s| inv[s as usize].flatten().map(|k| (s, k)))
         .collect();
     if allocs.is_empty() && invariant.is_empty() {
         return None;
@@ -1231,19 +1247,15 @@ fn plan_region(
     // The allocations active at each instruction.
     let mut act_off = Vec::with_capacity(rlen + 1);
     let mut act = Vec::new();
-    let mut last = u32::MAX;
-    for (pc, _, web) in webs.nodes() {
-        while last != pc {
-            last = if last == u32::MAX { start } else { last + 1 };
-            act_off.push(act.len() as u32);
-        }
-        if alloc_of_web[web as usize] != u8::MAX {
-            act.push(alloc_of_web[web as usize]);
-        }
-    }
-    while act_off.len() < rlen + 1 {
+    for (_, ws) in webs.per_pc() {
         act_off.push(act.len() as u32);
+        for &web in ws {
+            if alloc_of_web[web as usize] != u8::MAX {
+                act.push(alloc_of_web[web as usize]);
+            }
+        }
     }
+    act_off.push(act.len() as u32);
     Some(Region {
         start,
         end,

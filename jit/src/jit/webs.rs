@@ -173,6 +173,17 @@ impl Webs {
         self.web.get(k as usize).copied()
     }
 
+    /// Per instruction of the region, in order: its pc and the webs of its
+    /// nodes (by slot). Cheaper than `nodes` where the slots do not matter.
+    pub fn per_pc(&self) -> impl Iterator<Item = (u32, &[u32])> + '_ {
+        self.base.windows(2).enumerate().map(move |(i, b)| {
+            (
+                self.start + i as u32,
+                &self.web[b[0] as usize..b[1] as usize],
+            )
+        })
+    }
+
     /// Every node: (pc, slot, web), by pc then slot.
     pub fn nodes(&self) -> impl Iterator<Item = (u32, u16, u32)> + '_ {
         let rlen = (self.end - self.start + 1) as usize;
