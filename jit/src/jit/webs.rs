@@ -183,16 +183,4 @@ impl Webs {
             )
         })
     }
-
-    /// Every node: (pc, slot, web), by pc then slot.
-    pub fn nodes(&self) -> impl Iterator<Item = (u32, u16, u32)> + '_ {
-        let rlen = (self.end - self.start + 1) as usize;
-        (0..rlen).flat_map(move |i| {
-            let pc = self.start + i as u32;
-            let base = self.base[i] as usize;
-            bits(self.row(i))
-                .enumerate()
-                .map(move |(j, s)| (pc, s, self.web[base + j]))
-        })
-    }
 }
