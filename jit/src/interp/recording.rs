@@ -29,6 +29,7 @@ impl Vm {
                 "jitprof: sampling is off (cannot start the timer: {e})\n"
             )),
         }
+        self.rec_exact = rec.exact;
         self.rec = Some(rec);
         let mut allocs = Box::<crate::recorder::allocs::AllocRecorder>::default();
         // The VM stays where it is from here to the end of the run (see

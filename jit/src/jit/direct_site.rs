@@ -208,7 +208,7 @@ pub struct FrameLayout {
     pub site_nregs: i32,
     pub site_rec_edge: i32,
     pub site_rec_owner: i32,
-    // Recording: from the `Vm`, and from its `Recorder`.
+    // Recording: from the `Vm`.
     pub rec_at0: i32,
     pub rec_exact: i32,
 }
@@ -317,7 +317,7 @@ fn measure() -> FrameLayout {
         site_rec_edge: i(offset_of!(DirectEntry, rec_edge)),
         site_rec_owner: i(offset_of!(DirectEntry, rec_owner)),
         rec_at0: i(offset_of!(Vm, rec_at)),
-        rec_exact: i(offset_of!(crate::recorder::Recorder, exact)),
+        rec_exact: i(offset_of!(Vm, rec_exact)),
     }
 }
 
