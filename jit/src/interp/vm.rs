@@ -146,10 +146,6 @@ pub struct Vm {
     pub rec: Option<Box<crate::recorder::Recorder>>,
     /// A recorder was started (see `start_recording`).
     pub recorded: bool,
-    /// The recorder times calls exactly (`Recorder::exact`), kept here so
-    /// compiled code's inline return (`gen_rec_calls.rs`) tests one byte at
-    /// r12 instead of loading the recorder first.
-    pub rec_exact: bool,
     /// While recording: the frame index and pc of the instruction the
     /// interpreter runs now, written before each instruction (see
     /// `AllocRecorder::at`).
@@ -347,7 +343,6 @@ impl Vm {
             imports: Default::default(),
             rec: None,
             recorded: false,
-            rec_exact: false,
             rec_at: [usize::MAX; 2],
             run_end: None,
         };

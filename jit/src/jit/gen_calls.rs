@@ -123,7 +123,7 @@ impl<'a> Gen<'a> {
             ; mov [rbx + pay(reg)], rdx
         );
         if recording {
-            self.rec_call_leave(pc);
+            self.rec_call_leave();
         }
         // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
         // already gave back its handled exceptions (`gen_return`).

@@ -10,13 +10,13 @@
 //! offsets `recorder::calls::inline` publishes (that module says what
 //! compiled code relies on):
 //!
-//! - enter: when the entry knows its edge, for this recorder: count the
-//!   call on the edge and on the callee (calls, and a primitive call when no
-//!   activation is running), and give the new frame the edge;
-//!   otherwise call `jit_rec_enter_site`, which counts the call as the
-//!   interpreter does and gives the entry its edge for the next time (it
-//!   also takes the calls made once the recorder is gone: its address is
-//!   never 0, so no separate test for "not recording" is needed);
+//! - enter: when the entry knows its edge: count the call on the edge and
+//!   on the callee (calls, and a primitive call when no activation is
+//!   running), and give the new frame the edge; otherwise call
+//!   `jit_rec_enter_site`, which counts the call as the interpreter does and
+//!   gives the entry its edge for the next time. A VM has one recorder,
+//!   kept to the end (`Vm::start_recording`, `recorder::build`), so an edge
+//!   the entry learned is always this recorder's;
 //! - leave: uncount the frame's edge, if it has one, and clear it. A frame
 //!   has an edge only while the recorder lives (`Recorder::leave_all`
 //!   clears them all before `recorder::build` drops it), so the frame's
@@ -29,8 +29,8 @@
 //! primitive for the function (it may be for the edge).
 //!
 //! Exact timing reads the clock at each call and return: the hooks do it
-//! (`Vm::rec_exact`, one byte at r12, says so at the return; at the call
-//! the site never learns an edge).
+//! (at the call the site never learns an edge; the return is compiled to
+//! call its hook, `JitOptions::exact_timing`).
 
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
@@ -52,11 +52,9 @@ impl<'a> Gen<'a> {
         let f = jit_rec_enter_site as *const () as i64;
         self.comment(format_args!("recording: count the call inline"));
         asm!(self.ops
-            // Null (no recorder) never equals an owner: the hook.
-            ; mov rax, [r12 + l.rec]
-            ; cmp rax, [r8 + l.site_rec_owner]
-            ; jne =>hook
             ; mov rcx, [r8 + l.site_rec_edge]
+            ; test rcx, rcx
+            ; jz =>hook
             // The edge's counts, then the callee's: a call, primitive (the
             // carry of active < 1) when no activation is running.
             ; add QWORD [rcx + c.calls], 1
@@ -106,15 +104,22 @@ impl<'a> Gen<'a> {
 
     /// The inline call returned, before its frame is popped: uncount it,
     /// as `Recorder::leave_frame` does.
-    pub(super) fn rec_call_leave(&mut self, pc: u32) {
+    pub(super) fn rec_call_leave(&mut self) {
         let l = *frame_layout();
         let c = *inline::layout();
-        let (hook, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         let f = direct::jit_rec_leave as *const () as i64;
+        if self.polls.exact_timing {
+            self.comment(format_args!("recording: the call returns (timed)"));
+            asm!(self.ops
+                ; mov rdi, r12
+                ; mov rax, QWORD f
+                ; call rax
+            );
+            return;
+        }
+        let done = self.ops.new_dynamic_label();
         self.comment(format_args!("recording: uncount the call inline"));
         asm!(self.ops
-            ; cmp BYTE [r12 + l.rec_exact], 0
-            ; jne =>hook
             // The top frame: the callee's.
             ; imul rsi, [r12 + l.frames_len], l.frame_size
             ; add rsi, [r12 + l.frames_ptr]
@@ -127,16 +132,6 @@ impl<'a> Gen<'a> {
             ; sub QWORD [rcx + c.active], 1
             ; =>done
         );
-        self.cold(move |g| {
-            g.comment(format_args!("pc {pc}: recording: the call returns"));
-            asm!(g.ops
-                ; =>hook
-                ; mov rdi, r12
-                ; mov rax, QWORD f
-                ; call rax
-                ; jmp =>done
-            );
-        });
     }
 }
 
@@ -164,5 +159,4 @@ pub extern "sysv64" fn jit_rec_enter_site(vm: *mut Vm, site: *const DirectEntry)
         return;
     }
     site.rec_edge.set(e);
-    site.rec_owner.set(r as *const _ as usize);
 }
