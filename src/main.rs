@@ -108,6 +108,7 @@ fn jit_options(mode: JitModeArg, a: &JitArgs) -> JitOptions {
         regalloc: a.jit_regalloc == cli::OnOff::On,
         listing: false,
         profile: false,
+        exact_timing: false,
     }
 }
 

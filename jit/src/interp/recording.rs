@@ -16,8 +16,9 @@ use profile::Tier;
 
 impl Vm {
     /// Start recording (on the VM thread, before the program runs). Once per
-    /// VM: compiled call sites keep pointers to the recorder's edges, checked
-    /// only against the recorder's address (`DirectEntry::rec_owner`).
+    /// VM: compiled call sites keep pointers to the recorder's edges
+    /// (`DirectEntry::rec_edge`), valid because this VM never has another
+    /// recorder and keeps this one to the end (`recorder::build`).
     pub fn start_recording(&mut self, options: RecorderOptions) {
         assert!(!self.recorded, "a VM records one run");
         self.recorded = true;
@@ -29,6 +30,7 @@ impl Vm {
                 "jitprof: sampling is off (cannot start the timer: {e})\n"
             )),
         }
+        self.jit.options.exact_timing = rec.exact;
         self.rec = Some(rec);
         let mut allocs = Box::<crate::recorder::allocs::AllocRecorder>::default();
         // The VM stays where it is from here to the end of the run (see

@@ -335,6 +335,8 @@ pub struct Polls {
     pub gc_due_in_vm: Option<i32>,
     pub interrupted: *const bool,
     pub sample: Option<*const bool>,
+    /// `JitOptions::exact_timing`.
+    pub exact_timing: bool,
 }
 
 fn tag_name(tag: u64) -> &'static str {

@@ -85,11 +85,10 @@ pub struct DirectEntry {
     code: std::cell::RefCell<Option<Rc<Code>>>,
     /// Recording: the recorder's edge for calls of this callee from this
     /// site (the caller is always the site's own frame), for counting them
-    /// inline (`gen_rec_calls.rs`), and the recorder it belongs to. Null
-    /// until the hook learns it, and again whenever the entry changes
-    /// callee; never set with exact timing.
+    /// inline (`gen_rec_calls.rs`); the VM's one recorder, which it keeps
+    /// to the end, owns it. Null until the hook learns it, and again
+    /// whenever the entry changes callee; never set with exact timing.
     pub rec_edge: Cell<*const crate::recorder::calls::Edge>,
-    pub rec_owner: Cell<usize>,
 }
 
 impl Default for DirectEntry {
@@ -103,7 +102,6 @@ impl Default for DirectEntry {
             nregs: Cell::new(0),
             code: std::cell::RefCell::new(None),
             rec_edge: Cell::new(std::ptr::null()),
-            rec_owner: Cell::new(0),
         }
     }
 }
@@ -144,7 +142,6 @@ impl DirectEntry {
         self.code_word.set(0);
         self.class.set(0);
         self.rec_edge.set(std::ptr::null());
-        self.rec_owner.set(0);
         debug_assert!(code.jit.direct.get() != 0);
         self.code_rc.set(word);
         self.nregs.set(code.nregs as u64);
@@ -173,7 +170,6 @@ pub struct FrameLayout {
     pub stack_len: i32,
     pub handled_len: i32,
     pub call_limit: i32,
-    pub rec: i32,
     pub native_depth: i32,
     // From a `Frame`.
     pub frame_size: i32,
@@ -207,10 +203,8 @@ pub struct FrameLayout {
     pub site_code_rc: i32,
     pub site_nregs: i32,
     pub site_rec_edge: i32,
-    pub site_rec_owner: i32,
-    // Recording: from the `Vm`, and from its `Recorder`.
+    // Recording: from the `Vm`.
     pub rec_at0: i32,
-    pub rec_exact: i32,
 }
 
 const MAX_EMPTY_WORDS: usize = 16;
@@ -287,7 +281,6 @@ fn measure() -> FrameLayout {
         stack_len: i(stack + sl),
         handled_len: i(handled) + l.vec_len,
         call_limit: i(offset_of!(Vm, heap) + offset_of!(crate::runtime::heap::Heap, call_limit)),
-        rec: i(offset_of!(Vm, rec)),
         native_depth: i(offset_of!(Vm, jit) + offset_of!(JitRuntime, native_depth)),
         frame_size: i(size_of::<Frame>()),
         frame_func: i(offset_of!(Frame, func)),
@@ -315,9 +308,7 @@ fn measure() -> FrameLayout {
         site_code_rc: i(offset_of!(DirectEntry, code_rc)),
         site_nregs: i(offset_of!(DirectEntry, nregs)),
         site_rec_edge: i(offset_of!(DirectEntry, rec_edge)),
-        site_rec_owner: i(offset_of!(DirectEntry, rec_owner)),
         rec_at0: i(offset_of!(Vm, rec_at)),
-        rec_exact: i(offset_of!(crate::recorder::Recorder, exact)),
     }
 }
 

@@ -86,6 +86,7 @@ impl<'a> Gen<'a> {
                     code_word: word as i64,
                     nregs: code.nregs as i32,
                     entry: konst_entry,
+                    self_call: std::ptr::eq(&**code, self.code),
                 };
                 self.emit_push(pc, reg, callee_regs, from, rust_enter);
                 self.cold(move |g| {
@@ -122,7 +123,7 @@ impl<'a> Gen<'a> {
             ; mov [rbx + pay(reg)], rdx
         );
         if recording {
-            self.rec_call_leave(pc);
+            self.rec_call_leave();
         }
         // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
         // already gave back its handled exceptions (`gen_return`).
@@ -336,10 +337,17 @@ impl<'a> Gen<'a> {
         );
         let recording = self.polls.sample.is_some();
         if recording {
-            if let PushFrom::Const { entry, .. } = from {
+            let mut self_call = false;
+            if let PushFrom::Const {
+                entry,
+                self_call: s,
+                ..
+            } = from
+            {
                 asm!(self.ops; mov r8, QWORD entry);
+                self_call = s;
             }
-            self.rec_call_enter(pc);
+            self.rec_call_enter(pc, self_call);
         }
     }
 
@@ -446,5 +454,8 @@ enum PushFrom {
         code_word: i64,
         nregs: i32,
         entry: i64,
+        /// The callee is the function this code is (recording counts its
+        /// calls without the primitive test, `gen_rec_calls.rs`).
+        self_call: bool,
     },
 }

@@ -10,14 +10,27 @@
 //! offsets `recorder::calls::inline` publishes (that module says what
 //! compiled code relies on):
 //!
-//! - enter: when the entry knows its edge, for this recorder: count the
-//!   call on the edge and on the callee (calls, and a primitive call when no
-//!   activation is running), and give the new frame the edge;
-//!   otherwise call `jit_rec_enter_site`, which counts the call as the
-//!   interpreter does and gives the entry its edge for the next time;
-//! - leave: uncount the frame's edge, if it has one, and clear it.
+//! - enter: when the entry knows its edge: count the call on the edge and
+//!   on the callee (calls, and a primitive call when no activation is
+//!   running), and give the new frame the edge; otherwise call
+//!   `jit_rec_enter_site`, which counts the call as the interpreter does and
+//!   gives the entry its edge for the next time. A VM has one recorder,
+//!   kept to the end (`Vm::start_recording`, `recorder::build`), so an edge
+//!   the entry learned is always this recorder's;
+//! - leave: uncount the frame's edge, if it has one, and clear it. A frame
+//!   has an edge only while the recorder lives (`Recorder::leave_all`
+//!   clears them all before `recorder::build` drops it), so the frame's
+//!   edge is the only test.
 //!
-//! Exact timing reads the clock at each call and return: the hooks do it.
+//! A site that calls the function it is in (`fib(n - 1)` in `fib`, known
+//! at compile time for a global's function, `const_calls.rs`) counts the
+//! callee's primitive calls without a test: its caller is an activation of
+//! the callee, counted when its frame was pushed, so the call is never
+//! primitive for the function (it may be for the edge).
+//!
+//! Exact timing reads the clock at each call and return: the hooks do it
+//! (at the call the site never learns an edge; the return is compiled to
+//! call its hook, `JitOptions::exact_timing`).
 
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
@@ -30,20 +43,18 @@ use crate::recorder::calls::inline;
 impl<'a> Gen<'a> {
     /// After the inline push, before the callee runs: count the call. r8
     /// holds the site's entry for the callee, rdx the new frame; r8-r10 are
-    /// kept.
-    pub(super) fn rec_call_enter(&mut self, pc: u32) {
+    /// kept. `self_call`: the callee is the function this code is (see the
+    /// module comment).
+    pub(super) fn rec_call_enter(&mut self, pc: u32, self_call: bool) {
         let l = *frame_layout();
         let c = *inline::layout();
         let (hook, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         let f = jit_rec_enter_site as *const () as i64;
         self.comment(format_args!("recording: count the call inline"));
         asm!(self.ops
-            ; mov rax, [r12 + l.rec]
-            ; test rax, rax
-            ; jz =>done
-            ; cmp rax, [r8 + l.site_rec_owner]
-            ; jne =>hook
             ; mov rcx, [r8 + l.site_rec_edge]
+            ; test rcx, rcx
+            ; jz =>hook
             // The edge's counts, then the callee's: a call, primitive (the
             // carry of active < 1) when no activation is running.
             ; add QWORD [rcx + c.calls], 1
@@ -52,8 +63,14 @@ impl<'a> Gen<'a> {
             ; add QWORD [rcx + c.active], 1
             ; mov rdi, [rcx + c.callee_counts]
             ; add QWORD [rdi + c.calls], 1
-            ; cmp QWORD [rdi + c.active], 1
-            ; adc QWORD [rdi + c.primitive], 0
+        );
+        if !self_call {
+            asm!(self.ops
+                ; cmp QWORD [rdi + c.active], 1
+                ; adc QWORD [rdi + c.primitive], 0
+            );
+        }
+        asm!(self.ops
             ; add QWORD [rdi + c.active], 1
             ; mov [rdx + c.frame_rec_edge], rcx
             // As `Vm::rec_enter`: allocations before the callee's first
@@ -87,18 +104,22 @@ impl<'a> Gen<'a> {
 
     /// The inline call returned, before its frame is popped: uncount it,
     /// as `Recorder::leave_frame` does.
-    pub(super) fn rec_call_leave(&mut self, pc: u32) {
+    pub(super) fn rec_call_leave(&mut self) {
         let l = *frame_layout();
         let c = *inline::layout();
-        let (hook, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         let f = direct::jit_rec_leave as *const () as i64;
+        if self.polls.exact_timing {
+            self.comment(format_args!("recording: the call returns (timed)"));
+            asm!(self.ops
+                ; mov rdi, r12
+                ; mov rax, QWORD f
+                ; call rax
+            );
+            return;
+        }
+        let done = self.ops.new_dynamic_label();
         self.comment(format_args!("recording: uncount the call inline"));
         asm!(self.ops
-            ; mov rax, [r12 + l.rec]
-            ; test rax, rax
-            ; jz =>done
-            ; cmp BYTE [rax + l.rec_exact], 0
-            ; jne =>hook
             // The top frame: the callee's.
             ; imul rsi, [r12 + l.frames_len], l.frame_size
             ; add rsi, [r12 + l.frames_ptr]
@@ -111,16 +132,6 @@ impl<'a> Gen<'a> {
             ; sub QWORD [rcx + c.active], 1
             ; =>done
         );
-        self.cold(move |g| {
-            g.comment(format_args!("pc {pc}: recording: the call returns"));
-            asm!(g.ops
-                ; =>hook
-                ; mov rdi, r12
-                ; mov rax, QWORD f
-                ; call rax
-                ; jmp =>done
-            );
-        });
     }
 }
 
@@ -148,5 +159,4 @@ pub extern "sysv64" fn jit_rec_enter_site(vm: *mut Vm, site: *const DirectEntry)
         return;
     }
     site.rec_edge.set(e);
-    site.rec_owner.set(r as *const _ as usize);
 }

@@ -89,6 +89,11 @@ pub struct JitOptions {
     /// Recording a profile: compiled code counts line entries and polls for
     /// pending samples at loop back-edges.
     pub profile: bool,
+    /// The profile times calls exactly (`--timing exact`): compiled calls
+    /// return through the recorder's hook, which reads the clock, instead
+    /// of uncounting inline (`gen_rec_calls.rs`). Set by
+    /// `Vm::start_recording`, before any code is compiled.
+    pub exact_timing: bool,
 }
 
 impl Default for JitOptions {
@@ -100,6 +105,7 @@ impl Default for JitOptions {
             regalloc: true,
             listing: false,
             profile: false,
+            exact_timing: false,
         }
     }
 }
@@ -383,6 +389,7 @@ impl JitRuntime {
                 .options
                 .profile
                 .then(crate::recorder::sampler::pending_flag),
+            exact_timing: self.options.exact_timing,
         };
         let listing = self.options.listing;
         // locals() reads variables from the frame: keep them there.

@@ -104,7 +104,9 @@ fn peak_rss_bytes() -> u64 {
     0
 }
 
-/// Build the profile. Takes the recorder out of the VM.
+/// Build the profile. The recorder goes back into the VM afterwards:
+/// compiled call sites keep pointers to its edges (`DirectEntry::rec_edge`),
+/// so it must live as long as the code does.
 pub fn build(vm: &mut Vm, run: RunInfo) -> Option<Profile> {
     vm.stop_recording();
     let rec = vm.rec.take()?;
@@ -112,7 +114,9 @@ pub fn build(vm: &mut Vm, run: RunInfo) -> Option<Profile> {
     let to_ns = ToNs(rec.clock.ns_per_tick());
     let wall_ns = rec.clock.start.elapsed().as_nanos() as u64;
     let b = Builder::new(vm, &rec, to_ns);
-    Some(b.finish(run, wall_ns, allocs.as_deref()))
+    let profile = b.finish(run, wall_ns, allocs.as_deref());
+    vm.rec = Some(rec);
+    Some(profile)
 }
 
 struct Builder<'a> {
