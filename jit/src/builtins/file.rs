@@ -166,33 +166,10 @@ fn file_type(vm: &mut Vm, which: &'static str) -> Gc<TypeObj> {
     if which == "TextIOWrapper" {
         getters.push(("encoding", f_encoding));
     }
-    if let Some(Value::Type(prop)) = vm.builtins.get("property").copied() {
-        for (n, f) in getters {
-            let g = super::native(vm, n, f, None);
-            let p = vm.heap.alloc_pinned(InstanceObj::with_ext(
-                prop,
-                InstExt::Property(Box::new(PropertyData {
-                    fget: g,
-                    fset: Value::None,
-                    fdel: Value::None,
-                    doc: Value::None,
-                })),
-            ));
-            set_attr(vm, t, n, Value::Instance(p));
-        }
-    }
-    set_attr(vm, t, "__module__", Value::Str(module));
+    super::add_getters(vm, t, &getters);
+    super::set_type_attr(vm, t, "__module__", Value::Str(module));
     vm.iter_types.insert(which, t);
     t
-}
-
-fn set_attr(vm: &mut Vm, t: Gc<TypeObj>, name: &str, v: Value) {
-    let key = vm.intern(name);
-    let h = crate::interp::protocol::str_hash(key);
-    t.dict
-        .borrow_mut()
-        .insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq)
-        .ok();
 }
 
 fn kwarg(kw: Kwargs, name: &str) -> Option<Value> {

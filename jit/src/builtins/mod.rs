@@ -62,6 +62,36 @@ pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn, owner: Option<Gc<Typ
     }))
 }
 
+/// Set `name` in the dict of a class implemented in Rust.
+pub fn set_type_attr(vm: &mut Vm, t: Gc<TypeObj>, name: &str, v: Value) {
+    let key = vm.intern(name);
+    let h = crate::interp::protocol::str_hash(key);
+    t.dict
+        .borrow_mut()
+        .insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq)
+        .ok();
+}
+
+/// Read-only properties of a class implemented in Rust, one per getter.
+pub fn add_getters(vm: &mut Vm, t: Gc<TypeObj>, getters: &[(&'static str, NativeFn)]) {
+    let Some(Value::Type(prop)) = vm.builtins.get("property").copied() else {
+        return;
+    };
+    for (n, f) in getters {
+        let g = native(vm, n, *f, None);
+        let p = vm.heap.alloc_pinned(InstanceObj::with_ext(
+            prop,
+            InstExt::Property(Box::new(PropertyData {
+                fget: g,
+                fset: Value::None,
+                fdel: Value::None,
+                doc: Value::None,
+            })),
+        ));
+        set_type_attr(vm, t, n, Value::Instance(p));
+    }
+}
+
 /// Register a built-in function.
 pub fn add_function(vm: &mut Vm, name: &'static str, f: NativeFn) {
     let v = native(vm, name, f, None);

@@ -75,24 +75,12 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
         super::add_method(vm, t, n, *f);
     }
     // `typecode` and `itemsize` are read-only properties.
-    if let Some(Value::Type(prop)) = vm.builtins.get("property").copied() {
-        let getters: &[(&'static str, NativeFn)] =
-            &[("typecode", arr_typecode), ("itemsize", arr_itemsize)];
-        for (n, f) in getters {
-            let g = super::native(vm, n, *f, None);
-            let p = vm.heap.alloc_pinned(InstanceObj::with_ext(
-                prop,
-                InstExt::Property(Box::new(PropertyData {
-                    fget: g,
-                    fset: Value::None,
-                    fdel: Value::None,
-                    doc: Value::None,
-                })),
-            ));
-            set_type_attr(vm, t, n, Value::Instance(p));
-        }
-    }
-    set_type_attr(vm, t, "__module__", Value::Str(name));
+    super::add_getters(
+        vm,
+        t,
+        &[("typecode", arr_typecode), ("itemsize", arr_itemsize)],
+    );
+    super::set_type_attr(vm, t, "__module__", Value::Str(name));
     m.set("array", Value::Type(t));
     m.set("ArrayType", Value::Type(t));
     let tc = vm.new_str(TYPECODES);
@@ -109,15 +97,6 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
         vm.iter_types.insert("arrayiterator", it);
     }
     m
-}
-
-fn set_type_attr(vm: &mut Vm, t: Gc<TypeObj>, name: &str, v: Value) {
-    let key = vm.intern(name);
-    let h = crate::interp::protocol::str_hash(key);
-    t.dict
-        .borrow_mut()
-        .insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq)
-        .ok();
 }
 
 // ---------------------------------------------------------------- storage

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use crate::builtins::dict_ops::{dict_get, dict_remove, dict_set};
 use crate::builtins::functions::index_int;
 use crate::interp::ops::{BinOp, CmpOp};
-use crate::interp::protocol::{str_hash, str_key_eq};
+use crate::interp::protocol::str_hash;
 use crate::interp::vm::Vm;
 use crate::runtime::heap::{Gc, Tracer};
 use crate::runtime::object::*;
@@ -73,7 +73,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
     super::add_method(vm, deque, "__hash__", deque_hash);
     let getter = super::native(vm, "maxlen", deque_maxlen, None);
     let prop = make_property(vm, getter);
-    set_type_attr(vm, deque, "maxlen", prop);
+    super::set_type_attr(vm, deque, "maxlen", prop);
     let _ = object;
 
     // defaultdict
@@ -177,16 +177,8 @@ fn new_type(vm: &mut Vm, name: &str, base: Option<Gc<TypeObj>>, module: Gc<StrOb
         t.builtin_base.set(Some(b));
     }
     let mv = Value::Str(module);
-    set_type_attr(vm, t, "__module__", mv);
+    super::set_type_attr(vm, t, "__module__", mv);
     t
-}
-
-fn set_type_attr(vm: &mut Vm, t: Gc<TypeObj>, name: &str, v: Value) {
-    let key = vm.intern(name);
-    t.dict
-        .borrow_mut()
-        .insert(str_hash(key), Value::Str(key), v, str_key_eq)
-        .ok();
 }
 
 fn make_property(vm: &mut Vm, fget: Value) -> Value {
@@ -2022,21 +2014,21 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
     let field_strs: Vec<Value> = names.iter().map(|n| Value::Str(vm.intern(n))).collect();
     let fields = vm.new_tuple(field_strs.clone());
-    set_type_attr(vm, t, "_fields", fields);
+    super::set_type_attr(vm, t, "_fields", fields);
     let fd = vm.new_dict();
     let Value::Dict(fdd) = fd else { unreachable!() };
-    set_type_attr(vm, t, "_field_defaults", fd);
+    super::set_type_attr(vm, t, "_field_defaults", fd);
     let skip = names.len() - defaults.len();
     for (k, dv) in field_strs[skip..].iter().zip(defaults.iter()) {
         dict_set(vm, fdd, *k, *dv)?;
     }
     let mv = Value::Str(module_name);
-    set_type_attr(vm, t, "__module__", mv);
+    super::set_type_attr(vm, t, "__module__", mv);
     let doc = vm.new_str(format!("{typename}({})", names.join(", ")));
-    set_type_attr(vm, t, "__doc__", doc);
+    super::set_type_attr(vm, t, "__doc__", doc);
     let empty = vm.empty_tuple;
-    set_type_attr(vm, t, "__slots__", empty);
-    set_type_attr(vm, t, "__match_args__", fields);
+    super::set_type_attr(vm, t, "__slots__", empty);
+    super::set_type_attr(vm, t, "__match_args__", fields);
     let methods: &[(&'static str, NativeFn)] = &[
         ("__new__", nt_new),
         ("__repr__", nt_repr),
@@ -2052,7 +2044,7 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
             bound_self: None,
             owner: Some(t),
         }));
-        set_type_attr(vm, t, n, v);
+        super::set_type_attr(vm, t, n, v);
     }
     let make = Value::Builtin(vm.heap.alloc(BuiltinObj {
         prof_id: std::cell::Cell::new(u32::MAX),
@@ -2069,7 +2061,7 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         vm.heap
             .alloc(InstanceObj::with_ext(cm_type, InstExt::ClassMethod(make))),
     );
-    set_type_attr(vm, t, "_make", cm);
+    super::set_type_attr(vm, t, "_make", cm);
     for (i, n) in names.iter().enumerate() {
         let g = Value::Builtin(vm.heap.alloc(BuiltinObj {
             prof_id: std::cell::Cell::new(u32::MAX),
@@ -2080,7 +2072,7 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         }));
         let p = make_property(vm, g);
         let p = readonly_field(vm, p);
-        set_type_attr(vm, t, n, p);
+        super::set_type_attr(vm, t, n, p);
     }
     vm.temp_roots.truncate(base);
     Ok(tv)
