@@ -76,6 +76,8 @@ mod gen_loops_reg;
 pub(crate) mod gen_pow;
 #[path = "gen_rec_calls.rs"]
 mod gen_rec_calls;
+#[path = "gen_slices.rs"]
+mod gen_slices;
 mod linecount;
 mod peel;
 
@@ -589,6 +591,7 @@ impl<'a> Gen<'a> {
                 |(pc, &o)| match self.rs.plan.as_ref().and_then(|p| p.region_at(pc as u32)) {
                     _ if !self.entry_allowed(pc) => u32::MAX,
                     _ if self.consts.no_entry[pc] => u32::MAX,
+                    _ if self.fused_into_prev(pc as u32) => u32::MAX,
                     Some(_) => self.rs.stub_offsets[pc],
                     None => o,
                 },
@@ -774,6 +777,13 @@ impl<'a> Gen<'a> {
     /// is not register-aware runs on the frame: spill before it, reload
     /// after it (see `regalloc.rs`).
     fn gen_instr(&mut self, pc: u32) {
+        if self.fused_slice(pc) {
+            return self.gen_slice_fused(pc);
+        }
+        if self.fused_into_prev(pc) {
+            self.comment(format_args!("done with the slice at pc {}", pc - 1));
+            return;
+        }
         let ins = self.code.instrs[pc as usize];
         let Some(region) = self.rs.mode.region else {
             return self.gen_instr_inner(pc);

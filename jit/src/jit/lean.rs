@@ -67,47 +67,53 @@ macro_rules! lean {
 lean!(
     /// `Subscr` on anything but an instance: dicts, strs, slices, ...
     jit_subscr_any,
-    |vm, pc| {
-        let (base, ins) = enter(vm, pc);
-        let Instr::Subscr { dst, obj, key } = ins else {
-            return step(vm, pc);
-        };
-        let (o, k) = (vm.stack[base + obj as usize], vm.stack[base + key as usize]);
-        if matches!(o, Value::Instance(_)) {
-            return step_counted(vm, pc, ExitReason::SubscrNotFast);
-        }
-        if let (Value::Str(s), Value::Int(i)) = (o, k) {
-            // One character of an ASCII str: the interpreter's interned one.
-            let bytes = s.as_str().as_bytes();
-            let n = bytes.len() as i64;
-            let j = if i < 0 { i.wrapping_add(n) } else { i };
-            if s.is_ascii() && (0..n).contains(&j) {
-                vm.stack[base + dst as usize] = vm.ascii_chars[bytes[j as usize] as usize & 127];
-                return Outcome::Continue(pc + 1);
-            }
-        }
-        let r = vm.getitem(o, k).map(|v| vm.stack[base + dst as usize] = v);
-        finish(vm, r, pc + 1)
-    }
+    |vm, pc| { subscr_any(vm, pc) }
 );
+
+/// `jit_subscr_any`'s work (also the ordinary path of a fused slice).
+fn subscr_any(vm: &mut Vm, pc: u32) -> Outcome {
+    let (base, ins) = enter(vm, pc);
+    let Instr::Subscr { dst, obj, key } = ins else {
+        return step(vm, pc);
+    };
+    let (o, k) = (vm.stack[base + obj as usize], vm.stack[base + key as usize]);
+    if matches!(o, Value::Instance(_)) {
+        return step_counted(vm, pc, ExitReason::SubscrNotFast);
+    }
+    if let (Value::Str(s), Value::Int(i)) = (o, k) {
+        // One character of an ASCII str: the interpreter's interned one.
+        let bytes = s.as_str().as_bytes();
+        let n = bytes.len() as i64;
+        let j = if i < 0 { i.wrapping_add(n) } else { i };
+        if s.is_ascii() && (0..n).contains(&j) {
+            vm.stack[base + dst as usize] = vm.ascii_chars[bytes[j as usize] as usize & 127];
+            return Outcome::Continue(pc + 1);
+        }
+    }
+    let r = vm.getitem(o, k).map(|v| vm.stack[base + dst as usize] = v);
+    finish(vm, r, pc + 1)
+}
 
 lean!(
     /// `StoreSubscr` on anything but an instance: dict items, list slices, ...
     jit_store_subscr_any,
-    |vm, pc| {
-        let (base, ins) = enter(vm, pc);
-        let Instr::StoreSubscr { obj, key, src } = ins else {
-            return step(vm, pc);
-        };
-        let o = vm.stack[base + obj as usize];
-        if matches!(o, Value::Instance(_)) {
-            return step_counted(vm, pc, ExitReason::SubscrNotFast);
-        }
-        let (k, v) = (vm.stack[base + key as usize], vm.stack[base + src as usize]);
-        let r = vm.setitem(o, k, v);
-        finish(vm, r, pc + 1)
-    }
+    |vm, pc| { store_subscr_any(vm, pc) }
 );
+
+/// `jit_store_subscr_any`'s work (also the ordinary path of a fused slice).
+fn store_subscr_any(vm: &mut Vm, pc: u32) -> Outcome {
+    let (base, ins) = enter(vm, pc);
+    let Instr::StoreSubscr { obj, key, src } = ins else {
+        return step(vm, pc);
+    };
+    let o = vm.stack[base + obj as usize];
+    if matches!(o, Value::Instance(_)) {
+        return step_counted(vm, pc, ExitReason::SubscrNotFast);
+    }
+    let (k, v) = (vm.stack[base + key as usize], vm.stack[base + src as usize]);
+    let r = vm.setitem(o, k, v);
+    finish(vm, r, pc + 1)
+}
 
 /// The binary operator an arithmetic instruction runs, with its operands.
 pub fn binop_of(ins: &Instr) -> Option<(u16, u16, u16, BinOp)> {
@@ -239,17 +245,78 @@ lean!(
         let Instr::BuildSlice { dst, start } = ins else {
             return step(vm, pc);
         };
-        let at = base + start as usize;
-        let s = SliceObj {
-            start: vm.stack[at],
-            stop: vm.stack[at + 1],
-            step: vm.stack[at + 2],
-        };
-        let s = vm.heap.alloc(s);
-        vm.stack[base + dst as usize] = Value::Slice(s);
+        build_slice(vm, base, dst, start);
         Outcome::Continue(pc + 1)
     }
 );
+
+/// The slice object of `BuildSlice { dst, start }`, into `dst`.
+fn build_slice(vm: &mut Vm, base: usize, dst: u16, start: u16) {
+    let at = base + start as usize;
+    let s = SliceObj {
+        start: vm.stack[at],
+        stop: vm.stack[at + 1],
+        step: vm.stack[at + 2],
+    };
+    let s = vm.heap.alloc(s);
+    vm.stack[base + dst as usize] = Value::Slice(s);
+}
+
+lean!(
+    /// A `BuildSlice` built in place whose only reader is the next
+    /// instruction's key (`Subscr` or `StoreSubscr`, codegen/gen_slices.rs):
+    /// both instructions, on the bounds without a slice object when the
+    /// interpreter's own shortcut takes them (interp/slices.rs), going on
+    /// after the subscript. Otherwise the slice object, then the subscript as
+    /// its own lean helper does it (which may step it in the interpreter).
+    jit_slice_subscr,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let Instr::BuildSlice { dst, start } = ins else {
+            return step(vm, pc);
+        };
+        let code = vm.frames.last().expect("frame").code_ptr();
+        // SAFETY: the frame keeps its function, and so its code, alive; the
+        // code generator fuses only a `BuildSlice` that is not the last
+        // instruction.
+        let next = unsafe { (&(*code).instrs)[pc as usize + 1] };
+        let at = |r: u16| base + r as usize;
+        let (lo, hi, st) = (
+            vm.stack[at(start)],
+            vm.stack[at(start) + 1],
+            vm.stack[at(start) + 2],
+        );
+        match next {
+            Instr::Subscr { dst: out, obj, key } if key == dst => {
+                if let Some(v) = vm.slice_load_fast(vm.stack[at(obj)], lo, hi, st) {
+                    vm.stack[at(out)] = v;
+                    return done(vm, pc + 2);
+                }
+                build_slice(vm, base, dst, start);
+                subscr_any(vm, pc + 1)
+            }
+            Instr::StoreSubscr { obj, key, src } if key == dst => {
+                if vm.slice_store_fast(vm.stack[at(obj)], lo, hi, st, vm.stack[at(src)]) {
+                    return done(vm, pc + 2);
+                }
+                build_slice(vm, base, dst, start);
+                store_subscr_any(vm, pc + 1)
+            }
+            _ => {
+                // Not fused after all (the code generator's check makes this
+                // unreachable): the interpreter runs the next instruction.
+                build_slice(vm, base, dst, start);
+                Outcome::Resume(pc + 1)
+            }
+        }
+    }
+);
+
+/// Continue at `next`, the frame's pc synced to it.
+fn done(vm: &mut Vm, next: u32) -> Outcome {
+    vm.frames.last_mut().expect("frame").pc = next as usize;
+    Outcome::Continue(next)
+}
 
 lean!(
     /// `In` / `NotIn` on anything but an instance container.
@@ -312,6 +379,10 @@ pub fn symbols() -> Vec<(u64, String)> {
         (
             jit_build_slice as *const () as u64,
             "jit_build_slice".into(),
+        ),
+        (
+            jit_slice_subscr as *const () as u64,
+            "jit_slice_subscr".into(),
         ),
         (jit_contains as *const () as u64, "jit_contains".into()),
         (

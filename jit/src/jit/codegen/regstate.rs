@@ -638,20 +638,32 @@ impl<'a> Gen<'a> {
     /// `reload_after`, leaving out `skip` (a result the template puts into
     /// its register itself).
     pub(super) fn reload_after_but(&mut self, pc: u32, called: bool, skip: Option<u16>) {
+        self.reload_span_but(pc, pc, called, skip);
+    }
+
+    /// `reload_after` for the instructions `first..=pc`, run together on
+    /// the frame (one helper did them all), going on at `pc + 1`.
+    pub(super) fn reload_after_span(&mut self, first: u32, pc: u32, called: bool) {
+        self.reload_span_but(first, pc, called, None);
+    }
+
+    fn reload_span_but(&mut self, first: u32, pc: u32, called: bool, skip: Option<u16>) {
         let Some(plan) = self.rs.plan.as_ref() else {
             return;
         };
         let next = pc + 1;
         // The webs written here, and those live on after it (the same web
         // when both: `webs.rs`).
-        let here = self.active_at(pc);
+        let here: Vec<Vec<(usize, Alloc)>> = (first..=pc).map(|q| self.active_at(q)).collect();
         let after = self.active_at(next);
         let mut checks = Vec::new();
-        for &(i, a) in here.iter().chain(after.iter()) {
+        for &(i, a) in here.iter().flatten().chain(after.iter()) {
             if checks.iter().any(|&(j, _, _, _)| j == i) || skip == Some(a.slot) {
                 continue;
             }
-            let written = plan.may_write(pc, a.slot) && here.iter().any(|&(j, _)| j == i);
+            let written = (first..=pc).zip(&here).any(|(q, active)| {
+                plan.may_write(q, a.slot) && active.iter().any(|&(j, _)| j == i)
+            });
             let live = plan.live_at(next, a.slot) && after.iter().any(|&(j, _)| j == i);
             if written || (called && a.reg.caller_saved() && live) {
                 checks.push((i, a, written, live));
