@@ -521,3 +521,56 @@ fn failed_float_speculation_is_demoted_on_recompile() {
         "{v}"
     );
 }
+
+#[test]
+fn sites_failing_together_cost_one_recompile() {
+    // Three stores into an array (a class implemented in Rust: the
+    // interpreter stores, compiled code goes on) reach the recompile
+    // threshold in the same run of `put`'s code. Each asks for a recompile;
+    // one is done (the same exits would give the others the same code, and
+    // spend the function's recompile budget).
+    let dir = temp_dir("recompile_once");
+    let p = write(
+        &dir,
+        "prog.py",
+        "import array\n\ndef put(a, i):\n    a[i] = 1\n    a[i + 1] = 2\n    a[i + 2] = 3\n\na = array.array('B', [0] * 3010)\nfor i in range(3000):\n    put(a, i)\nprint(sum(a))\n",
+    );
+    let (o, v) = run_with_stats(&dir, &p, &["--jit=auto"]);
+    assert_eq!(stdout(&o), python3(&p));
+    let versions: Vec<u64> = compiled(&v, "put")
+        .iter()
+        .map(|c| c["version"].as_u64().unwrap())
+        .collect();
+    assert_eq!(versions, vec![0, 1], "{v}");
+    let last = compiled(&v, "put")[1];
+    assert_eq!(
+        last["generic_sites"],
+        serde_json::json!([1, 4, 7]),
+        "{last}"
+    );
+}
+
+#[test]
+fn speculation_failing_site_after_site_settles() {
+    // Compiled while its arguments were floats, then called with ints: each
+    // float speculation fails in turn (the first failure leaves compiled
+    // code, so the later sites run in the interpreter and cannot fail
+    // before a recompile demotes it), one recompile each, more than the
+    // budget. The version after the last ordinary recompile speculates
+    // nowhere, so no site is left failing for the rest of the run.
+    let dir = temp_dir("settled");
+    let p = Path::new("testdata/jit/float_speculation_cascade_settles.py");
+    let (o, v) = run_with_stats(&dir, p, &["--jit=auto"]);
+    assert_eq!(stdout(&o), python3(p));
+    let versions = compiled(&v, "f");
+    let last = versions
+        .iter()
+        .max_by_key(|c| c["version"].as_u64().unwrap())
+        .unwrap_or_else(|| panic!("f not compiled: {v}"));
+    assert!(
+        last["version"].as_u64().unwrap() > 4,
+        "no settled version: {v}"
+    );
+    assert_eq!(last["speculated_sites"], serde_json::json!([]), "{last}");
+    assert!(array(last, "exits").is_empty(), "{last}");
+}

@@ -289,6 +289,9 @@ pub struct Gen<'a> {
     generic_at: &'a [u32],
     /// Sites whose speculation kept failing: the default template there.
     demoted: &'a [u32],
+    /// The last version a code object gets (`jit::MAX_RECOMPILES`): every
+    /// site as if demoted, nothing speculated.
+    settled: bool,
     speculated: Vec<u32>,
     /// Keep notes for `jitprof disasm` (source lines, bytecode, comments).
     listing: bool,
@@ -407,6 +410,7 @@ impl<'a> Gen<'a> {
             bail_sites: Vec::new(),
             generic_at,
             demoted,
+            settled: false,
             speculated: Vec::new(),
             listing,
             polls,
@@ -428,6 +432,18 @@ impl<'a> Gen<'a> {
             paired: None,
             consts,
         }
+    }
+
+    /// Compile the settled version: no speculation anywhere (see `settled`).
+    pub fn settled(mut self, settled: bool) -> Self {
+        self.settled = settled;
+        self
+    }
+
+    /// Whether the site at `pc` gets no speculation: its own kept failing,
+    /// or this is the settled version.
+    pub(super) fn is_demoted(&self, pc: u32) -> bool {
+        self.settled || self.demoted.contains(&pc)
     }
 
     /// The global-function pair (`const_calls.rs`) instruction `pc` is in,
@@ -1097,7 +1113,7 @@ impl<'a> Gen<'a> {
             // first called with ints, then with floats), no more guesses: the
             // others would fail the same way, each costing a recompile.
             let ran = pc < self.entry_end && self.code.jit.hot.get() >= 2;
-            if ran && self.demoted.is_empty() {
+            if ran && self.demoted.is_empty() && !self.settled {
                 return Spec::Int;
             }
             return Spec::Default;
@@ -1105,7 +1121,7 @@ impl<'a> Gen<'a> {
         if fb & (INT | FLOAT | MIXED) == 0 {
             return Spec::Generic;
         }
-        if self.demoted.contains(&pc) || fb & OTHER != 0 {
+        if self.is_demoted(pc) || fb & OTHER != 0 {
             return Spec::Default;
         }
         if fb & INT == 0 {
@@ -1816,7 +1832,7 @@ impl<'a> Gen<'a> {
         let fb = self.code.feedback.get(pc as usize);
         let ka = self.kind_of(a);
         let kb = self.kind_of(b);
-        let demoted = self.demoted.contains(&pc);
+        let demoted = self.is_demoted(pc);
         if fb != 0 && fb & INT == 0 && !demoted {
             // Saw floats or other types only: no int template helps. (A
             // demoted site ran ints in compiled code, which notes nothing.)

@@ -42,7 +42,7 @@ impl<'a> Gen<'a> {
     /// The pc of the `StoreSubscr obj, key, _` the `Subscr dst, obj, key` at
     /// `pc` pairs with, if any.
     pub(super) fn paired_store(&self, pc: u32, dst: u16, obj: u16, key: u16) -> Option<u32> {
-        if self.demoted.contains(&pc) || dst == obj || dst == key || obj == key {
+        if self.is_demoted(pc) || dst == obj || dst == key || obj == key {
             return None;
         }
         let n = self.code.nregs as usize;

@@ -59,7 +59,10 @@ pub const DEFAULT_THRESHOLD: u32 = 200;
 /// Default limit on machine-code bytes, after which code stays interpreted.
 pub const DEFAULT_CODE_LIMIT: usize = 64 << 20;
 /// Bails at one site after which the function is recompiled with the generic
-/// path there, and how many times one function may be recompiled.
+/// path there, and how many times one function may be recompiled that way.
+/// One more recompile follows the last of those when a site still keeps
+/// failing: the settled version (`Gen::settled`), which speculates nowhere,
+/// so no site is left failing and leaving compiled code for good.
 pub const BAILS_BEFORE_RECOMPILE: u64 = 1000;
 pub const MAX_RECOMPILES: u32 = 4;
 
@@ -394,9 +397,17 @@ impl JitRuntime {
         let listing = self.options.listing;
         // locals() reads variables from the frame: keep them there.
         let regalloc = (self.options.regalloc && !code.reads_frame).then_some(&noreg_at[..]);
+        // Past the last ordinary recompile: speculate nowhere. A failed
+        // speculation leaves compiled code, so the sites after it ran in the
+        // interpreter and had no chance to fail; each of them would cost a
+        // recompile of its own (raytrace's `Canvas.plot`: `r * 255`,
+        // `g * 255`, `b * 255`, with ints now and then, which the
+        // interpreter's int paths do not note in the feedback).
+        let settled = version > MAX_RECOMPILES;
         let (built, peak_heap_bytes) = crate::recorder::heapcount::measure(|| {
-            let out =
-                codegen::Gen::new(code, &generic_at, &demoted, listing, polls, regalloc).generate();
+            let out = codegen::Gen::new(code, &generic_at, &demoted, listing, polls, regalloc)
+                .settled(settled)
+                .generate();
             let speculated = out.speculated;
             let sites = out.method_sites;
             let direct_offset = out.direct_offset;
@@ -522,11 +533,22 @@ impl JitRuntime {
     }
 
     /// Recompile the code objects whose sites kept bailing (bounded per code).
+    ///
+    /// A code object is recompiled once per batch, however many of its sites
+    /// asked: sites that reach the threshold in the same run of its code
+    /// (three stores in one call) each ask, and a second compile from the
+    /// same exits would only spend the budget (no new site fails between).
     pub fn run_recompiles(&mut self, gc_due: *const bool, interrupted: *const bool) {
+        let mut done: Vec<usize> = Vec::new();
         for code in std::mem::take(&mut self.want_recompile) {
             let key = Rc::as_ptr(&code) as usize;
+            if done.contains(&key) {
+                continue;
+            }
+            done.push(key);
             let n = self.recompiles.entry(key).or_insert(0);
-            if *n >= MAX_RECOMPILES {
+            // MAX_RECOMPILES ordinary ones, then the settled one.
+            if *n > MAX_RECOMPILES {
                 continue;
             }
             *n += 1;
