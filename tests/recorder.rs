@@ -784,3 +784,56 @@ print(drive())
         }
     }
 }
+
+/// The interpreter runs `xs[a:b]` and `xs[a:b] = v` without making the
+/// slice (interp/slices.rs), also when recording: the subscripts are
+/// still counted and their index observed as a slice, and the list a load
+/// makes is the subscript's, as when the slice is made.
+#[test]
+fn fused_slice_subscripts_keep_their_counts_types_and_allocations() {
+    let src = "\
+def f(xs):
+    total = 0
+    for i in range(50):
+        a = xs[1:3]
+        xs[0:2] = a
+        total += len(a)
+    return total
+print(f([1, 2, 3, 4]))
+";
+    let (out, p, _) = record("fused-slices", src, &["--jit=off"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "100\n");
+    let f = function(&p, "f");
+    for (line, op) in [(4, "subscript"), (5, "store subscript")] {
+        let l = p.lines.iter().find(|l| l.line == line).unwrap();
+        assert_eq!(l.exec_count, 50, "line {line}");
+        let site = p
+            .type_sites
+            .iter()
+            .find(|s| s.function == f.id && s.line == line && s.op == op)
+            .unwrap_or_else(|| panic!("a {op} site on line {line}"));
+        let types = |i: usize| -> Vec<(&str, u64)> {
+            site.operands[i]
+                .types
+                .iter()
+                .map(|t| (t.type_name.as_str(), t.count))
+                .collect()
+        };
+        assert_eq!(types(0), [("list", 50)], "line {line}");
+        assert_eq!(types(1), [("slice", 50)], "line {line}");
+        let pc = f
+            .bytecode
+            .iter()
+            .find(|b| b.pc == site.pc)
+            .expect("the subscript's instruction");
+        assert!(pc.text.contains("Subscr"), "{}", pc.text);
+    }
+    let lists: Vec<(u32, u32, u64)> = p
+        .allocations
+        .iter()
+        .filter(|a| a.function == Some(f.id) && a.type_name == "list")
+        .map(|a| (a.line, a.pc, a.count))
+        .collect();
+    let load = p.type_sites.iter().find(|s| s.line == 4).unwrap().pc;
+    assert_eq!(lists, [(4, load, 50)]);
+}

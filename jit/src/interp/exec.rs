@@ -888,15 +888,23 @@ impl Vm {
                     // Built in place: the next instruction's key alone reads
                     // it, so that subscript can run on the bounds and be
                     // skipped (interp/slices.rs). Not when stepping (one
-                    // instruction is asked for) or recording (it counts each).
-                    if !STEP && !PROF && dst == start {
+                    // instruction is asked for). When recording, the skipped
+                    // subscript is recorded as if it ran (`rec_fused_slice`).
+                    if !STEP && dst == start {
                         // SAFETY: BuildSlice falls through, so pc (the next
                         // instruction) is in range (see the fetch).
                         let next = unsafe { *code.instrs.get_unchecked(pc) };
                         let (lo, hi, st) = (r!(start), r!(start + 1), r!(start + 2));
+                        if PROF {
+                            // The list a load makes is the subscript's.
+                            self.rec_at = [frame_idx, pc];
+                        }
                         match next {
                             Instr::Subscr { dst: out, obj, key } if key == dst => {
                                 if let Some(v) = self.slice_load_fast(r!(obj), lo, hi, st) {
+                                    if PROF {
+                                        self.rec_fused_slice(code, pc, regs);
+                                    }
                                     w!(out, v);
                                     pc += 1;
                                     continue;
@@ -904,11 +912,17 @@ impl Vm {
                             }
                             Instr::StoreSubscr { obj, key, src } if key == dst => {
                                 if self.slice_store_fast(r!(obj), lo, hi, st, r!(src)) {
+                                    if PROF {
+                                        self.rec_fused_slice(code, pc, regs);
+                                    }
                                     pc += 1;
                                     continue;
                                 }
                             }
                             _ => {}
+                        }
+                        if PROF {
+                            self.rec_at = [frame_idx, pc - 1];
                         }
                     }
                     let s = self.heap.alloc(SliceObj {

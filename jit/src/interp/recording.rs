@@ -256,6 +256,43 @@ impl Vm {
         }
     }
 
+    /// The subscript at `pc` ran fused into the `BuildSlice` before it
+    /// (interp/slices.rs), so the per-instruction hook did not see it:
+    /// record what the hook would have, its execution and its operand
+    /// types, the key observed as the slice it stands for (the slice object
+    /// was never made; its register holds the lower bound). A pending
+    /// sample waits for the next instruction.
+    #[inline(never)]
+    pub fn rec_fused_slice(&mut self, code: &Code, pc: usize, regs: *const Value) {
+        use crate::runtime::value::tags;
+        let Some(p) = code.prof.pcs.get(pc) else {
+            return;
+        };
+        p.count.set(p.count.get().wrapping_add(1));
+        let site = p.site.get();
+        if site.is_null() || p.obs.n < 2 {
+            return;
+        }
+        // SAFETY: as in `rec_instr`.
+        let site = unsafe { &*site };
+        // SAFETY: as in `rec_instr`: the container is a register of the
+        // running frame.
+        let obj = unsafe { *regs.add(p.obs.regs[0] as usize) };
+        let k0 = self.type_key(obj);
+        if site.ops[0].record(k0) {
+            self.rec_type_name(k0, obj);
+        }
+        // `type_key` of a slice (see there): its tag plus one.
+        let k1 = tags::SLICE + 1;
+        if site.ops[1].record(k1) {
+            if let Some(r) = self.rec.as_deref_mut() {
+                r.type_names
+                    .entry(k1)
+                    .or_insert_with(|| "slice".to_string());
+            }
+        }
+    }
+
     #[cold]
     fn rec_type_name(&mut self, key: u64, v: Value) {
         let name = self.type_name(v).to_string();
