@@ -75,7 +75,7 @@ impl<'a> Gen<'a> {
             ; mov [rdx + c.frame_rec_edge], rcx
             // As `Vm::rec_enter`: allocations before the callee's first
             // instruction take its frame's pc.
-            ; mov QWORD [r12 + l.rec_at0], -1
+            ; mov QWORD [r12 + l.rec_at], 0
             ; =>done
         );
         self.cold(move |g| {

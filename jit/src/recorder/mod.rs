@@ -352,6 +352,35 @@ impl Recorder {
         self.calls.finish_timed(unsafe { &*e }, clock::ticks());
     }
 
+    /// A call of builtin `id` (u32::MAX: not known yet) starts, with
+    /// `frames` the Python frames, in the common case: a Python function
+    /// calls it, with sampled timing, from where it was called last (its
+    /// memo holds the caller's edge). Inlined into the builtin call's hook;
+    /// false (nothing done) for the rest, which `enter_builtin` counts.
+    #[inline(always)]
+    pub fn enter_builtin_memo(&mut self, id: u32, frames: &[Frame]) -> bool {
+        let depth = frames.len();
+        let Some(top) = frames.last() else {
+            return false;
+        };
+        if self.calls.builtin_depth == depth {
+            return false;
+        }
+        // With exact timing no memo is set (see `builtin_edge`).
+        let Some(memo) = self.calls.builtin_memo_of(id) else {
+            return false;
+        };
+        let e = memo.get();
+        // SAFETY: as in `enter_frame`.
+        if e.is_null() || unsafe { (*e).caller_key } != Self::frame_key(top) {
+            return false;
+        }
+        // SAFETY: as in `enter_frame`.
+        unsafe { (*e).start() };
+        self.calls.push_builtin(e, depth);
+        true
+    }
+
     /// A call of builtin `id` starts, with `frames` the Python frames.
     #[inline]
     pub fn enter_builtin(&mut self, id: u32, frames: &[Frame]) {
