@@ -63,10 +63,49 @@ impl Default for AllocRecorder {
 impl AllocRecorder {
     /// Count an allocation of `bytes` of the type `key`; `name` is called
     /// only the first time a key is seen.
+    ///
+    /// The common case first: the instruction's hint holds this type's
+    /// site. The interpreter's `at` is the instruction's entry itself, so
+    /// then no pc is worked out; the rest is `record_slow`.
     #[inline]
     pub fn record(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
         // Set from entering compiled code until it returns; read once.
         let jit = super::sampler::under_jit();
+        if let Some(f) = top_frame(self.frames) {
+            let pcs = &f.code().prof.pcs;
+            let mut hint = None;
+            if !self.at.is_null() && !jit {
+                // SAFETY: as in `pc_of`; dereferenced only when it is an
+                // entry of the frame's code, which the frame keeps alive.
+                let at = unsafe { *self.at };
+                let off = (at as usize).wrapping_sub(pcs.as_ptr() as usize);
+                if off < std::mem::size_of_val::<[super::PcProf]>(pcs) {
+                    hint = Some(unsafe { &*at });
+                }
+            }
+            let hint = hint.or_else(|| pcs.get(f.pc.saturating_sub(1)));
+            if let Some(h) = hint {
+                // Only this instruction sets its hint (see `record_slow`).
+                if let Some((site, s)) = self.sites.get_mut(h.alloc_hint.get() as usize) {
+                    if site.2 == key {
+                        s.count += 1;
+                        s.bytes += bytes as u64;
+                        if jit {
+                            s.jit_count += 1;
+                            s.jit_bytes += bytes as u64;
+                        }
+                        return;
+                    }
+                }
+            }
+        }
+        self.record_slow(jit, key, bytes, name)
+    }
+
+    /// `record` for an allocation its hint does not find; `jit`: under
+    /// compiled code.
+    #[inline(never)]
+    fn record_slow(&mut self, jit: bool, key: usize, bytes: usize, name: impl FnOnce() -> String) {
         let frame = top_frame(self.frames);
         let (code, pc) = match frame {
             Some(f) => (f.code_ptr() as usize, self.pc_of(f, jit) as u32),

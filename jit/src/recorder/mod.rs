@@ -353,10 +353,13 @@ impl Recorder {
     }
 
     /// A call of builtin `id` (u32::MAX: not known yet) starts, with
-    /// `frames` the Python frames, in the common case: a Python function
+    /// `frames` the Python frames, in the common cases: a Python function
     /// calls it, with sampled timing, from where it was called last (its
-    /// memo holds the caller's edge). Inlined into the builtin call's hook;
-    /// false (nothing done) for the rest, which `enter_builtin` counts.
+    /// memo holds the caller's edge), or from a call site that called it
+    /// last (the site's memo holds the edge: a builtin called from several
+    /// functions in turn, isinstance in richards). Inlined into the builtin
+    /// call's hook; false (nothing done) for the rest, which
+    /// `enter_builtin` counts.
     #[inline(always)]
     pub fn enter_builtin_memo(&mut self, id: u32, frames: &[Frame]) -> bool {
         let depth = frames.len();
@@ -370,10 +373,20 @@ impl Recorder {
         let Some(memo) = self.calls.builtin_memo_of(id) else {
             return false;
         };
-        let e = memo.get();
+        let key = Self::frame_key(top);
+        let mut e = memo.get();
         // SAFETY: as in `enter_frame`.
-        if e.is_null() || unsafe { (*e).caller_key } != Self::frame_key(top) {
-            return false;
+        if e.is_null() || unsafe { (*e).caller_key } != key {
+            // The caller's pc is past its call, as in `builtin_edge`.
+            let Some(site) = top.code().prof.pcs.get(top.pc.wrapping_sub(1)) else {
+                return false;
+            };
+            e = site.call_edge.get();
+            // SAFETY: as in `enter_frame`.
+            if e.is_null() || unsafe { (*e).caller_key != key || (*e).callee != id } {
+                return false;
+            }
+            memo.set(e);
         }
         // SAFETY: as in `enter_frame`.
         unsafe { (*e).start() };
