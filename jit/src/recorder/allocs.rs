@@ -7,10 +7,10 @@
 //! stack and to where the interpreter, while recording, notes the
 //! instruction it runs (`Vm::rec_at`; see `AllocRecorder::at`).
 //!
-//! Sites live in a vector; each instruction remembers the index of the site
-//! it counted last (`PcProf::alloc_hint`), so the common case, an
-//! instruction allocating the same type as last time, costs a compare and
-//! no hashing. The hash map finds the others.
+//! Sites live in a vector; each instruction remembers the indices of the
+//! two sites it counted last (`PcProf::alloc_hint`), so the common case, an
+//! instruction allocating one of the types it allocated last, costs a
+//! compare or two and no hashing. The hash map finds the others.
 
 use rustc_hash::FxHashMap;
 
@@ -85,16 +85,18 @@ impl AllocRecorder {
             }
             let hint = hint.or_else(|| pcs.get(f.pc.saturating_sub(1)));
             if let Some(h) = hint {
-                // Only this instruction sets its hint (see `record_slow`).
-                if let Some((site, s)) = self.sites.get_mut(h.alloc_hint.get() as usize) {
-                    if site.2 == key {
-                        s.count += 1;
-                        s.bytes += bytes as u64;
-                        if jit {
-                            s.jit_count += 1;
-                            s.jit_bytes += bytes as u64;
+                // Only this instruction sets its hints (see `record_slow`).
+                for hint in &h.alloc_hint {
+                    if let Some((site, s)) = self.sites.get_mut(hint.get() as usize) {
+                        if site.2 == key {
+                            s.count += 1;
+                            s.bytes += bytes as u64;
+                            if jit {
+                                s.jit_count += 1;
+                                s.jit_bytes += bytes as u64;
+                            }
+                            return;
                         }
-                        return;
                     }
                 }
             }
@@ -112,21 +114,21 @@ impl AllocRecorder {
             None => (0, 0),
         };
         let hint = frame.and_then(|f| f.code().prof.pcs.get(pc as usize));
-        // Only this instruction sets its hint, so a hinted site is at this
+        // Only this instruction sets its hints, so a hinted site is at this
         // code and pc: the type is what can differ.
-        let i = match hint {
-            Some(h)
-                if self
-                    .sites
-                    .get(h.alloc_hint.get() as usize)
-                    .is_some_and(|s| s.0 .2 == key) =>
-            {
-                h.alloc_hint.get() as usize
-            }
-            _ => {
+        let hinted = hint.and_then(|h| {
+            h.alloc_hint
+                .iter()
+                .map(|c| c.get() as usize)
+                .find(|&i| self.sites.get(i).is_some_and(|s| s.0 .2 == key))
+        });
+        let i = match hinted {
+            Some(i) => i,
+            None => {
                 let i = self.find((code, pc, key), name);
                 if let Some(h) = hint {
-                    h.alloc_hint.set(i as u32);
+                    h.alloc_hint[1].set(h.alloc_hint[0].get());
+                    h.alloc_hint[0].set(i as u32);
                 }
                 i
             }

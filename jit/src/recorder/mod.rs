@@ -53,9 +53,12 @@ pub struct PcProf {
     /// Which registers the instruction's type observation reads (decoded
     /// with the code, so the hook does not decode the instruction).
     pub obs: sites::Obs,
-    /// Index of the allocation site this instruction used last (see
-    /// `allocs::AllocRecorder`; u32::MAX: none yet).
-    pub alloc_hint: Cell<u32>,
+    /// Indices of the allocation sites this instruction used last, the
+    /// latest first (see `allocs::AllocRecorder`; u32::MAX: none yet). Two:
+    /// a call or a constructor often allocates two types in turn (an
+    /// instance and its dict, a list and its iterator), and one hint then
+    /// missed every time.
+    pub alloc_hint: [Cell<u32>; 2],
     /// For a call: the caller edge its last call was counted on (null:
     /// none), for callees called from several places in turn, whose own
     /// memo (`CodeProf::edge_memo`) keeps missing.
@@ -109,7 +112,7 @@ impl CodeProf {
                     count: Cell::new(0),
                     entry,
                     obs: sites::Obs::of(ins),
-                    alloc_hint: Cell::new(u32::MAX),
+                    alloc_hint: [Cell::new(u32::MAX), Cell::new(u32::MAX)],
                     call_edge: Cell::new(std::ptr::null()),
                     site: Cell::new(std::ptr::null()),
                 })
