@@ -837,3 +837,66 @@ print(f([1, 2, 3, 4]))
     let load = p.type_sites.iter().find(|s| s.line == 4).unwrap().pc;
     assert_eq!(lists, [(4, load, 50)]);
 }
+
+/// An instruction allocating several types in turn (a call of one of three
+/// classes) counts each on its own site, whichever two it saw last; a
+/// recursive function's allocations after its recursive call are its own
+/// line's; and the calls compiled code hands to the runtime (the class
+/// calls of a compiled loop) allocate at the call, not at the instruction
+/// the interpreter ran last in that frame.
+#[test]
+fn allocations_of_several_types_at_one_call_and_around_recursion_are_exact() {
+    let src = "\
+class A:
+    pass
+class B:
+    pass
+class C:
+    pass
+def build(n):
+    out = []
+    kinds = [A, B, C]
+    for i in range(n):
+        out.append(kinds[i % 3]())
+    return out
+def down(k):
+    if k == 0:
+        return []
+    xs = [k]
+    down(k - 1)
+    ys = [k, k]
+    return xs + ys
+print(len(build(300)), len(down(50)))
+";
+    for engine in ["--jit=off", "--jit=auto", "--jit=eager"] {
+        let (out, p, _) = record("allocs-types", src, &[engine]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "300 3\n");
+        let build = function(&p, "build");
+        let mut at_call: Vec<(u32, &str, u64)> = p
+            .allocations
+            .iter()
+            .filter(|a| a.function == Some(build.id) && a.line == 11)
+            .map(|a| (a.pc, a.type_name.as_str(), a.count))
+            .collect();
+        at_call.sort();
+        let pc = at_call[0].0;
+        assert_eq!(
+            at_call,
+            [(pc, "A", 100), (pc, "B", 100), (pc, "C", 100)],
+            "{engine}"
+        );
+        let down = function(&p, "down");
+        let lists = |line: u32| -> u64 {
+            p.allocations
+                .iter()
+                .filter(|a| a.function == Some(down.id) && a.line == line && a.type_name == "list")
+                .map(|a| a.count)
+                .sum()
+        };
+        assert_eq!(
+            [lists(15), lists(16), lists(18), lists(19)],
+            [1, 50, 50, 50],
+            "{engine}"
+        );
+    }
+}

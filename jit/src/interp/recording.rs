@@ -567,6 +567,11 @@ impl Vm {
         regs: *mut Value,
         addr: usize,
     ) -> u64 {
+        // Compiled code keeps the frame's pc, not `rec_at`: what the
+        // interpreter left there is about an instruction it ran before, which
+        // allocations made outside compiled code (the calls it hands to the
+        // runtime as the interpreter, `rec_as_interpreter`) would take.
+        self.rec_at = std::ptr::null();
         let prev = sampler::enter_jit();
         let w = entry(self as *mut Vm, regs, addr);
         sampler::restore_tier(prev);
