@@ -571,6 +571,8 @@ impl Vm {
         // interpreter left there is about an instruction it ran before, which
         // allocations made outside compiled code (the calls it hands to the
         // runtime as the interpreter, `rec_as_interpreter`) would take.
+        // Compiled code's inline calls rely on it being clear
+        // (`gen_rec_calls.rs`).
         self.rec_at = std::ptr::null();
         let prev = sampler::enter_jit();
         let w = entry(self as *mut Vm, regs, addr);
