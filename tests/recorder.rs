@@ -784,3 +784,119 @@ print(drive())
         }
     }
 }
+
+/// The interpreter runs `xs[a:b]` and `xs[a:b] = v` without making the
+/// slice (interp/slices.rs), also when recording: the subscripts are
+/// still counted and their index observed as a slice, and the list a load
+/// makes is the subscript's, as when the slice is made.
+#[test]
+fn fused_slice_subscripts_keep_their_counts_types_and_allocations() {
+    let src = "\
+def f(xs):
+    total = 0
+    for i in range(50):
+        a = xs[1:3]
+        xs[0:2] = a
+        total += len(a)
+    return total
+print(f([1, 2, 3, 4]))
+";
+    let (out, p, _) = record("fused-slices", src, &["--jit=off"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "100\n");
+    let f = function(&p, "f");
+    for (line, op) in [(4, "subscript"), (5, "store subscript")] {
+        let l = p.lines.iter().find(|l| l.line == line).unwrap();
+        assert_eq!(l.exec_count, 50, "line {line}");
+        let site = p
+            .type_sites
+            .iter()
+            .find(|s| s.function == f.id && s.line == line && s.op == op)
+            .unwrap_or_else(|| panic!("a {op} site on line {line}"));
+        let types = |i: usize| -> Vec<(&str, u64)> {
+            site.operands[i]
+                .types
+                .iter()
+                .map(|t| (t.type_name.as_str(), t.count))
+                .collect()
+        };
+        assert_eq!(types(0), [("list", 50)], "line {line}");
+        assert_eq!(types(1), [("slice", 50)], "line {line}");
+        let pc = f
+            .bytecode
+            .iter()
+            .find(|b| b.pc == site.pc)
+            .expect("the subscript's instruction");
+        assert!(pc.text.contains("Subscr"), "{}", pc.text);
+    }
+    let lists: Vec<(u32, u32, u64)> = p
+        .allocations
+        .iter()
+        .filter(|a| a.function == Some(f.id) && a.type_name == "list")
+        .map(|a| (a.line, a.pc, a.count))
+        .collect();
+    let load = p.type_sites.iter().find(|s| s.line == 4).unwrap().pc;
+    assert_eq!(lists, [(4, load, 50)]);
+}
+
+/// An instruction allocating several types in turn (a call of one of three
+/// classes) counts each on its own site, whichever two it saw last; a
+/// recursive function's allocations after its recursive call are its own
+/// line's; and the calls compiled code hands to the runtime (the class
+/// calls of a compiled loop) allocate at the call, not at the instruction
+/// the interpreter ran last in that frame.
+#[test]
+fn allocations_of_several_types_at_one_call_and_around_recursion_are_exact() {
+    let src = "\
+class A:
+    pass
+class B:
+    pass
+class C:
+    pass
+def build(n):
+    out = []
+    kinds = [A, B, C]
+    for i in range(n):
+        out.append(kinds[i % 3]())
+    return out
+def down(k):
+    if k == 0:
+        return []
+    xs = [k]
+    down(k - 1)
+    ys = [k, k]
+    return xs + ys
+print(len(build(300)), len(down(50)))
+";
+    for engine in ["--jit=off", "--jit=auto", "--jit=eager"] {
+        let (out, p, _) = record("allocs-types", src, &[engine]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "300 3\n");
+        let build = function(&p, "build");
+        let mut at_call: Vec<(u32, &str, u64)> = p
+            .allocations
+            .iter()
+            .filter(|a| a.function == Some(build.id) && a.line == 11)
+            .map(|a| (a.pc, a.type_name.as_str(), a.count))
+            .collect();
+        at_call.sort();
+        let pc = at_call[0].0;
+        assert_eq!(
+            at_call,
+            [(pc, "A", 100), (pc, "B", 100), (pc, "C", 100)],
+            "{engine}"
+        );
+        let down = function(&p, "down");
+        let lists = |line: u32| -> u64 {
+            p.allocations
+                .iter()
+                .filter(|a| a.function == Some(down.id) && a.line == line && a.type_name == "list")
+                .map(|a| a.count)
+                .sum()
+        };
+        assert_eq!(
+            [lists(15), lists(16), lists(18), lists(19)],
+            [1, 50, 50, 50],
+            "{engine}"
+        );
+    }
+}

@@ -150,6 +150,9 @@ impl Vm {
         // `code.instrs`' first instruction, kept beside `code` so the fetch is
         // one load from it.
         let mut ip: *const Instr = code.instrs.as_ptr();
+        // Its recording entries (`CodeProf::pcs`), for the per-instruction
+        // hook, kept like `ip`.
+        let mut pcs = code.prof.pcs.as_ptr();
 
         // Read as two words (see `tag!` below for why); volatile so the two loads
         // are not merged back into one 16-byte load.
@@ -280,6 +283,7 @@ impl Vm {
                 let f = &self.frames[frame_idx];
                 code = unsafe { &*f.code_ptr() };
                 ip = code.instrs.as_ptr();
+                pcs = code.prof.pcs.as_ptr();
                 pc = f.pc;
                 regs = unsafe { stack_ptr.add(f.base) };
             }};
@@ -513,7 +517,7 @@ impl Vm {
             debug_assert!(pc < code.instrs.len());
             let instr = unsafe { *ip.add(pc) };
             if PROF {
-                self.rec_instr_inline::<STEP>(code, pc, frame_idx, regs);
+                self.rec_instr_inline::<STEP>(pcs, pc, frame_idx, regs);
             }
             pc += 1;
             #[cfg(feature = "trace_execution")]
@@ -888,15 +892,23 @@ impl Vm {
                     // Built in place: the next instruction's key alone reads
                     // it, so that subscript can run on the bounds and be
                     // skipped (interp/slices.rs). Not when stepping (one
-                    // instruction is asked for) or recording (it counts each).
-                    if !STEP && !PROF && dst == start {
+                    // instruction is asked for). When recording, the skipped
+                    // subscript is recorded as if it ran (`rec_fused_slice`).
+                    if !STEP && dst == start {
                         // SAFETY: BuildSlice falls through, so pc (the next
                         // instruction) is in range (see the fetch).
                         let next = unsafe { *code.instrs.get_unchecked(pc) };
                         let (lo, hi, st) = (r!(start), r!(start + 1), r!(start + 2));
+                        if PROF {
+                            // The list a load makes is the subscript's.
+                            self.rec_at = pcs.wrapping_add(pc);
+                        }
                         match next {
                             Instr::Subscr { dst: out, obj, key } if key == dst => {
                                 if let Some(v) = self.slice_load_fast(r!(obj), lo, hi, st) {
+                                    if PROF {
+                                        self.rec_fused_slice(code, pc, regs);
+                                    }
                                     w!(out, v);
                                     pc += 1;
                                     continue;
@@ -904,11 +916,17 @@ impl Vm {
                             }
                             Instr::StoreSubscr { obj, key, src } if key == dst => {
                                 if self.slice_store_fast(r!(obj), lo, hi, st, r!(src)) {
+                                    if PROF {
+                                        self.rec_fused_slice(code, pc, regs);
+                                    }
                                     pc += 1;
                                     continue;
                                 }
                             }
                             _ => {}
+                        }
+                        if PROF {
+                            self.rec_at = pcs.wrapping_add(pc - 1);
                         }
                     }
                     let s = self.heap.alloc(SliceObj {

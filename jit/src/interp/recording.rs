@@ -59,10 +59,10 @@ impl Vm {
             .is_some_and(|f| std::ptr::eq(f.code_ptr(), &**code)));
         if let Some(r) = self.rec.as_deref_mut() {
             r.enter_frame(&mut self.frames);
-            // What `rec_at` says is about the frame that was at this index
-            // before (see `AllocRecorder::at`): until the new frame's first
+            // What `rec_at` says is about the frame that ran before (see
+            // `AllocRecorder::at`): until the new frame's first
             // instruction, its allocations take the frame's own pc.
-            self.rec_at[0] = usize::MAX;
+            self.rec_at = std::ptr::null();
         }
     }
 
@@ -72,6 +72,9 @@ impl Vm {
     pub fn rec_leave(&mut self) {
         if let (Some(r), Some(f)) = (self.rec.as_deref_mut(), self.frames.last_mut()) {
             r.leave_frame(f);
+            // About the frame popped (of the same code as the one below it,
+            // in a recursion): see `AllocRecorder::at`.
+            self.rec_at = std::ptr::null();
         }
     }
 
@@ -105,13 +108,9 @@ impl Vm {
         f: impl FnOnce(&mut Vm) -> R,
     ) -> R {
         if let Some(r) = self.rec.as_deref_mut() {
-            // The id is cached on the builtin object; bound methods (made per
-            // access) miss it and find theirs by name and owner.
-            let id = match b.prof_id.get() {
-                u32::MAX => builtin_id_of(r, b),
-                id => id,
-            };
-            r.enter_builtin(id, &self.frames);
+            if !r.enter_builtin_memo(b.prof_id.get(), &self.frames) {
+                rec_enter_builtin(r, b, &self.frames);
+            }
         }
         let prev = sampler::enter_tier(Tier::Runtime);
         let out = f(self);
@@ -141,22 +140,23 @@ impl Vm {
     /// observe or when a sample is pending. Called after the instruction at
     /// `pc` was read.
     ///
-    /// The pc goes to `rec_at`, two plain stores, rather than into the
-    /// frame (`AllocRecorder::site` says when it may be used); a step run
-    /// for compiled code (`STEP`) stores it in the frame, where compiled
-    /// code's allocations are looked up.
+    /// The instruction's entry goes to `rec_at`, one plain store, rather
+    /// than its pc into the frame (`AllocRecorder::at` says when it may be
+    /// used); a step run for compiled code (`STEP`) stores the pc in the
+    /// frame, where compiled code's allocations are looked up. `pcs` is
+    /// the running code's `CodeProf::pcs`, which the loop keeps beside its
+    /// instructions.
     #[inline(always)]
     pub fn rec_instr_inline<const STEP: bool>(
         &mut self,
-        code: &Code,
+        pcs: *const crate::recorder::PcProf,
         pc: usize,
         frame_idx: usize,
         regs: *const Value,
     ) {
-        debug_assert!(pc < code.prof.pcs.len());
         // SAFETY: `pcs` has one entry per instruction (`CodeProf::new`), and
         // the interpreter calls this after reading instruction `pc`.
-        let p = unsafe { code.prof.pcs.get_unchecked(pc) };
+        let p = unsafe { &*pcs.add(pc) };
         // A step runs an instruction for compiled code, which counted its
         // line entry already. Every instruction counts, not only line
         // entries (`PcProf::count`): no test.
@@ -168,10 +168,10 @@ impl Vm {
                 f.pc = pc + 1;
             }
         } else {
-            self.rec_at = [frame_idx, pc];
+            self.rec_at = p;
         }
         // One test for both: operands to observe, or a sample to take.
-        if (p.obs.n | sample_pending() as u8) != 0 {
+        if (p.obs.n | sample_pending_byte()) != 0 {
             self.rec_instr(p, pc, regs);
         }
     }
@@ -253,6 +253,43 @@ impl Vm {
         }
         if sample_pending() {
             self.rec_sample(Some(pc));
+        }
+    }
+
+    /// The subscript at `pc` ran fused into the `BuildSlice` before it
+    /// (interp/slices.rs), so the per-instruction hook did not see it:
+    /// record what the hook would have, its execution and its operand
+    /// types, the key observed as the slice it stands for (the slice object
+    /// was never made; its register holds the lower bound). A pending
+    /// sample waits for the next instruction.
+    #[inline(never)]
+    pub fn rec_fused_slice(&mut self, code: &Code, pc: usize, regs: *const Value) {
+        use crate::runtime::value::tags;
+        let Some(p) = code.prof.pcs.get(pc) else {
+            return;
+        };
+        p.count.set(p.count.get().wrapping_add(1));
+        let site = p.site.get();
+        if site.is_null() || p.obs.n < 2 {
+            return;
+        }
+        // SAFETY: as in `rec_instr`.
+        let site = unsafe { &*site };
+        // SAFETY: as in `rec_instr`: the container is a register of the
+        // running frame.
+        let obj = unsafe { *regs.add(p.obs.regs[0] as usize) };
+        let k0 = self.type_key(obj);
+        if site.ops[0].record(k0) {
+            self.rec_type_name(k0, obj);
+        }
+        // `type_key` of a slice (see there): its tag plus one.
+        let k1 = tags::SLICE + 1;
+        if site.ops[1].record(k1) {
+            if let Some(r) = self.rec.as_deref_mut() {
+                r.type_names
+                    .entry(k1)
+                    .or_insert_with(|| "slice".to_string());
+            }
         }
     }
 
@@ -530,6 +567,13 @@ impl Vm {
         regs: *mut Value,
         addr: usize,
     ) -> u64 {
+        // Compiled code keeps the frame's pc, not `rec_at`: what the
+        // interpreter left there is about an instruction it ran before, which
+        // allocations made outside compiled code (the calls it hands to the
+        // runtime as the interpreter, `rec_as_interpreter`) would take.
+        // Compiled code's inline calls rely on it being clear
+        // (`gen_rec_calls.rs`).
+        self.rec_at = std::ptr::null();
         let prev = sampler::enter_jit();
         let w = entry(self as *mut Vm, regs, addr);
         sampler::restore_tier(prev);
@@ -582,6 +626,22 @@ impl Vm {
     }
 }
 
+/// A call of builtin `b` starts, in the cases `enter_builtin_memo` leaves.
+#[inline(never)]
+fn rec_enter_builtin(
+    r: &mut Recorder,
+    b: Gc<crate::runtime::object::BuiltinObj>,
+    frames: &[crate::interp::frame::Frame],
+) {
+    // The id is cached on the builtin object; bound methods (made per
+    // access) miss it and find theirs by name and owner.
+    let id = match b.prof_id.get() {
+        u32::MAX => builtin_id_of(r, b),
+        id => id,
+    };
+    r.enter_builtin(id, frames);
+}
+
 /// The profile index of builtin `b`, found by name and owner and cached on it.
 #[cold]
 #[inline(never)]
@@ -599,6 +659,17 @@ fn builtin_id_of(r: &mut Recorder, b: Gc<crate::runtime::object::BuiltinObj>) ->
 #[inline(always)]
 fn sample_pending() -> bool {
     crate::interp::vm::POLLED.sample.load(Ordering::Relaxed)
+}
+
+/// `sample_pending` as the flag's byte (0 or 1), to be or-ed with another
+/// byte without turning the bool into one first.
+#[inline(always)]
+fn sample_pending_byte() -> u8 {
+    let flag = &crate::interp::vm::POLLED.sample;
+    // SAFETY: an AtomicBool is one byte holding 0 or 1; a relaxed atomic
+    // load of it is a plain byte load on x86-64, which this volatile read
+    // is (the signal handler writes it; the read must not be cached).
+    unsafe { std::ptr::read_volatile(flag.as_ptr() as *const u8) }
 }
 
 /// `Vm::type_key` from a slot's words, for the cases that need no lookup

@@ -146,10 +146,12 @@ pub struct Vm {
     pub rec: Option<Box<crate::recorder::Recorder>>,
     /// A recorder was started (see `start_recording`).
     pub recorded: bool,
-    /// While recording: the frame index and pc of the instruction the
-    /// interpreter runs now, written before each instruction (see
-    /// `AllocRecorder::at`).
-    pub rec_at: [usize; 2],
+    /// While recording: the recorder's entry (`CodeProf::pcs`) of the
+    /// instruction the interpreter runs now, written before each
+    /// instruction, null after a frame push or pop until the next one (see
+    /// `AllocRecorder::at`). One pointer, so the per-instruction hook is one
+    /// store of what it has in a register anyway.
+    pub rec_at: *const crate::recorder::PcProf,
     /// How the program ended, when not by running off its end: set with the
     /// exception's last traceback line when it is reported.
     pub run_end: Option<(profile::RunEnd, Option<String>)>,
@@ -343,7 +345,7 @@ impl Vm {
             imports: Default::default(),
             rec: None,
             recorded: false,
-            rec_at: [usize::MAX; 2],
+            rec_at: std::ptr::null(),
             run_end: None,
         };
         vm.jit_threshold = vm.jit.threshold();

@@ -203,8 +203,6 @@ pub struct FrameLayout {
     pub site_code_rc: i32,
     pub site_nregs: i32,
     pub site_rec_edge: i32,
-    // Recording: from the `Vm`.
-    pub rec_at0: i32,
 }
 
 const MAX_EMPTY_WORDS: usize = 16;
@@ -308,7 +306,6 @@ fn measure() -> FrameLayout {
         site_code_rc: i(offset_of!(DirectEntry, code_rc)),
         site_nregs: i(offset_of!(DirectEntry, nregs)),
         site_rec_edge: i(offset_of!(DirectEntry, rec_edge)),
-        rec_at0: i(offset_of!(Vm, rec_at)),
     }
 }
 

@@ -73,9 +73,10 @@ impl<'a> Gen<'a> {
         asm!(self.ops
             ; add QWORD [rdi + c.active], 1
             ; mov [rdx + c.frame_rec_edge], rcx
-            // As `Vm::rec_enter`: allocations before the callee's first
-            // instruction take its frame's pc.
-            ; mov QWORD [r12 + l.rec_at0], -1
+            // `Vm::rec_enter` also clears `Vm::rec_at`; here it is clear
+            // already: entering compiled code clears it, and the
+            // interpreter's frames that run below compiled code clear it
+            // when they are popped (`Vm::rec_run_compiled`, `rec_leave`).
             ; =>done
         );
         self.cold(move |g| {

@@ -57,13 +57,16 @@ fn cache_index(caller: usize, callee: usize) -> usize {
 #[repr(C)]
 pub struct Counts {
     pub calls: Cell<u64>,
+    /// Activations on the stack now. Beside `calls`, both incremented at a
+    /// call: `start` is then one vector add; with `primitive` there, whose
+    /// addend is computed, the compiler built a vector of the two addends
+    /// first (seven instructions more per call of a builtin).
+    pub active: Cell<u64>,
     /// Primitive calls: made while no activation (of the function, or of
     /// the function called from this caller) was running. Counted rather
     /// than the recursive ones because compiled code can add the carry of
     /// `active < 1` (`cmp; adc`: two instructions, no branch).
     pub primitive: Cell<u64>,
-    /// Activations on the stack now.
-    pub active: Cell<u64>,
     pub self_ticks: Cell<u64>,
     pub cum_ticks: Cell<u64>,
 }
@@ -316,6 +319,12 @@ impl CallTimes {
             e
         };
         e
+    }
+
+    /// The memo of `id` when it is a builtin's (see `edge`).
+    #[inline(always)]
+    pub fn builtin_memo_of(&self, id: u32) -> Option<&Cell<*const Edge>> {
+        self.builtin_memo.get(id as usize)
     }
 
     /// The memo of builtin `id` (see `edge`).

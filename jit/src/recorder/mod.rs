@@ -53,13 +53,12 @@ pub struct PcProf {
     /// Which registers the instruction's type observation reads (decoded
     /// with the code, so the hook does not decode the instruction).
     pub obs: sites::Obs,
-    /// Index of the allocation site this instruction used last (see
-    /// `allocs::AllocRecorder`; u32::MAX: none yet).
-    pub alloc_hint: Cell<u32>,
-    /// For a call: the caller edge its last call was counted on (null:
-    /// none), for callees called from several places in turn, whose own
-    /// memo (`CodeProf::edge_memo`) keeps missing.
-    pub call_edge: Cell<*const calls::Edge>,
+    /// Indices of the allocation sites this instruction used last, the
+    /// latest first (see `allocs::AllocRecorder`; u32::MAX: none yet). Two:
+    /// a call or a constructor often allocates two types in turn (an
+    /// instance and its dict, a list and its iterator), and one hint then
+    /// missed every time.
+    pub alloc_hint: [Cell<u32>; 2],
     /// The instruction's observed types (`CodeProf::sites`; null until they
     /// are allocated, and for instructions that observe nothing), so the
     /// per-instruction hook reaches them without a lookup.
@@ -84,7 +83,15 @@ pub struct CodeProf {
     pub pcs: Box<[PcProf]>,
     /// Observed types per instruction, allocated on first run when recording.
     pub sites: OnceCell<Box<[sites::SiteTypes]>>,
+    /// Per instruction, for a call: the caller edge its last call was
+    /// counted on (null: none), for callees called from several places in
+    /// turn, whose own memo (`edge_memo`) keeps missing. Not in `PcProf`,
+    /// which the interpreter's hook indexes at every instruction and which
+    /// is 32 bytes without it (an index is then a shift).
+    pub call_edges: Box<[Cell<*const calls::Edge>]>,
 }
+
+const _: () = assert!(std::mem::size_of::<PcProf>() == 32);
 
 impl CodeProf {
     /// For `instrs`, whose source lines `line_at` gives.
@@ -109,12 +116,12 @@ impl CodeProf {
                     count: Cell::new(0),
                     entry,
                     obs: sites::Obs::of(ins),
-                    alloc_hint: Cell::new(u32::MAX),
-                    call_edge: Cell::new(std::ptr::null()),
+                    alloc_hint: [Cell::new(u32::MAX), Cell::new(u32::MAX)],
                     site: Cell::new(std::ptr::null()),
                 })
                 .collect(),
             sites: OnceCell::new(),
+            call_edges: instrs.iter().map(|_| Cell::new(std::ptr::null())).collect(),
         }
     }
 
@@ -277,10 +284,10 @@ impl Recorder {
     fn enter_frame_site(&mut self, frames: &mut [Frame], key: usize) {
         if let [.., caller, top] = frames {
             // The caller's pc is past its call (stored at every push).
-            let site = caller.code().prof.pcs.get(caller.pc.wrapping_sub(1));
+            let site = caller.code().prof.call_edges.get(caller.pc.wrapping_sub(1));
             let callee = &top.code().prof.counts as *const calls::Counts;
             if let Some(site) = site {
-                let e = site.call_edge.get();
+                let e = site.get();
                 // SAFETY: as in `enter_frame`.
                 if !e.is_null() && unsafe { (*e).caller_key == key && (*e).callee_counts == callee }
                 {
@@ -314,11 +321,14 @@ impl Recorder {
         let e = self.calls.edge(caller, id);
         if !self.exact {
             code.prof.edge_memo.set(e);
-            if let Some(site) = i
-                .checked_sub(1)
-                .and_then(|j| frames[j].code().prof.pcs.get(frames[j].pc.wrapping_sub(1)))
-            {
-                site.call_edge.set(e);
+            if let Some(site) = i.checked_sub(1).and_then(|j| {
+                frames[j]
+                    .code()
+                    .prof
+                    .call_edges
+                    .get(frames[j].pc.wrapping_sub(1))
+            }) {
+                site.set(e);
             }
         }
         // SAFETY: `edge` returns an edge it owns.
@@ -352,6 +362,48 @@ impl Recorder {
         self.calls.finish_timed(unsafe { &*e }, clock::ticks());
     }
 
+    /// A call of builtin `id` (u32::MAX: not known yet) starts, with
+    /// `frames` the Python frames, in the common cases: a Python function
+    /// calls it, with sampled timing, from where it was called last (its
+    /// memo holds the caller's edge), or from a call site that called it
+    /// last (the site's memo holds the edge: a builtin called from several
+    /// functions in turn, isinstance in richards). Inlined into the builtin
+    /// call's hook; false (nothing done) for the rest, which
+    /// `enter_builtin` counts.
+    #[inline(always)]
+    pub fn enter_builtin_memo(&mut self, id: u32, frames: &[Frame]) -> bool {
+        let depth = frames.len();
+        let Some(top) = frames.last() else {
+            return false;
+        };
+        if self.calls.builtin_depth == depth {
+            return false;
+        }
+        // With exact timing no memo is set (see `builtin_edge`).
+        let Some(memo) = self.calls.builtin_memo_of(id) else {
+            return false;
+        };
+        let key = Self::frame_key(top);
+        let mut e = memo.get();
+        // SAFETY: as in `enter_frame`.
+        if e.is_null() || unsafe { (*e).caller_key } != key {
+            // The caller's pc is past its call, as in `builtin_edge`.
+            let Some(site) = top.code().prof.call_edges.get(top.pc.wrapping_sub(1)) else {
+                return false;
+            };
+            e = site.get();
+            // SAFETY: as in `enter_frame`.
+            if e.is_null() || unsafe { (*e).caller_key != key || (*e).callee != id } {
+                return false;
+            }
+            memo.set(e);
+        }
+        // SAFETY: as in `enter_frame`.
+        unsafe { (*e).start() };
+        self.calls.push_builtin(e, depth);
+        true
+    }
+
     /// A call of builtin `id` starts, with `frames` the Python frames.
     #[inline]
     pub fn enter_builtin(&mut self, id: u32, frames: &[Frame]) {
@@ -383,9 +435,9 @@ impl Recorder {
         let site = frames
             .last()
             .filter(|_| self.calls.builtin_depth != depth)
-            .and_then(|f| f.code().prof.pcs.get(f.pc.wrapping_sub(1)));
+            .and_then(|f| f.code().prof.call_edges.get(f.pc.wrapping_sub(1)));
         if let Some(site) = site {
-            let e = site.call_edge.get();
+            let e = site.get();
             // SAFETY: as in `enter_frame`.
             if !e.is_null() && unsafe { (*e).caller_key == key && (*e).callee == id } {
                 self.calls.builtin_memo(id).set(e);
@@ -408,7 +460,7 @@ impl Recorder {
         if !self.exact {
             self.calls.builtin_memo(id).set(e);
             if let Some(site) = site {
-                site.call_edge.set(e);
+                site.set(e);
             }
         }
         e

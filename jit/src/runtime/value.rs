@@ -58,6 +58,7 @@ pub mod tags {
     pub const TYPE: u64 = 15;
     pub const INSTANCE: u64 = 16;
     pub const ITER: u64 = 18;
+    pub const SLICE: u64 = 22;
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
