@@ -323,6 +323,21 @@ pub struct Gen<'a> {
     paired: Option<gen_index_pair::PairedStore>,
     /// Calls of the function a global held at compile time (`const_calls.rs`).
     consts: crate::jit::const_calls::Pairs,
+    /// A constant the hot code has not stored into its frame slot yet
+    /// (`const_calls.rs`: the function a paired `LoadGlobal` loads, which
+    /// only its `Call`'s slow paths read): stored by `spill`, that is before
+    /// anything leaves or calls out, and by the `Call`'s slow paths.
+    deferred: Option<Deferred>,
+}
+
+/// See `Gen::deferred`.
+#[derive(Clone, Copy, Debug)]
+struct Deferred {
+    reg: u16,
+    tag: u64,
+    payload: u64,
+    /// The `Call` that reads it.
+    call_pc: u32,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -425,6 +440,7 @@ impl<'a> Gen<'a> {
             entry_end: entry_end(code, &block_start_copy),
             paired: None,
             consts,
+            deferred: None,
         }
     }
 
@@ -438,7 +454,10 @@ impl<'a> Gen<'a> {
                 .is_some_and(|pl| pl.region_at(p).is_some())
         };
         let c = (*self.consts.at.get(pc as usize)?)?;
-        (!in_loop(pc) && !in_loop(c.load_pc)).then_some(c)
+        // A `LoadGlobal` that kept leaving (the global rebound) runs the
+        // generic path: its `Call` can no longer rely on it.
+        let generic = self.generic_at.contains(&c.load_pc);
+        (!in_loop(pc) && !in_loop(c.load_pc) && !generic).then_some(c)
     }
 
     fn here(&self) -> u32 {
@@ -459,12 +478,14 @@ impl<'a> Gen<'a> {
     fn cold(&mut self, f: impl FnOnce(&mut Gen<'a>) + 'a) {
         let mode = self.rs.mode;
         let copying = self.rs.copying;
+        let deferred = self.deferred;
         self.cold.push(Box::new(move |g| {
-            let saved = (g.rs.mode, g.rs.copying);
+            let saved = (g.rs.mode, g.rs.copying, g.deferred);
             g.rs.mode = mode;
             g.rs.copying = copying;
+            g.deferred = deferred;
             f(g);
-            (g.rs.mode, g.rs.copying) = saved;
+            (g.rs.mode, g.rs.copying, g.deferred) = saved;
         }));
     }
 
@@ -553,6 +574,12 @@ impl<'a> Gen<'a> {
             if !reached_only_by_fallthrough {
                 self.forget_all();
             }
+            if let Some(d) = self.deferred {
+                let ins = &self.code.instrs[pc];
+                if pc as u32 != d.call_pc && !(defer_through(ins) && reached_only_by_fallthrough) {
+                    self.store_deferred();
+                }
+            }
             // Recording: count the lines of the block this starts.
             self.count_block(pc);
             self.gen_instr(pc as u32);
@@ -607,31 +634,31 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// `extern "sysv64" fn(vm, regs, target) -> u64`: save the callee-saved
-    /// registers, pin `vm` and `regs`, jump to the instruction's code. `->exit`
-    /// undoes it and returns the outcome in rax.
+    /// `extern "sysv64" fn(vm, regs, target) -> u64`: save r12 and pin `vm`
+    /// there, then call the code's frame, which saves rbx, pins `regs` and
+    /// jumps to the instruction's code. `->exit` undoes the frame and returns
+    /// the outcome in rax to the `pop r12; ret` here.
+    ///
+    /// The code's frame is the direct entry's (`gen_direct_entry`): a direct
+    /// call from compiled code arrives with `vm` in r12 already, so its frame
+    /// saves rbx only (no frame pointer: nothing walks these frames), which
+    /// with the return address keeps the stack 16-byte aligned. Both entries
+    /// leave by the same `->exit` and `Return` code.
     ///
     /// r13-r15 are saved only when a register-allocated loop may use them
     /// (`regalloc::GPRS`): nothing else in compiled code touches them, and a
     /// direct call pays for every push and pop.
     fn gen_prologue(&mut self) {
-        let saves_high = self.uses_r13_r15();
         asm!(self.ops
-            ; push rbp
-            ; mov rbp, rsp
-            ; push rbx
             ; push r12
-        );
-        if saves_high {
-            asm!(self.ops
-                ; push r13
-                ; push r14
-                ; push r15
-                ; sub rsp, 8
-            );
-        }
-        asm!(self.ops
             ; mov r12, rdi
+            ; call >frame
+            ; pop r12
+            ; ret
+            ; frame:
+        );
+        self.gen_save_regs();
+        asm!(self.ops
             ; mov rbx, rsi
             ; jmp rdx
             ; ->exit:
@@ -639,7 +666,21 @@ impl<'a> Gen<'a> {
         self.gen_epilogue();
     }
 
-    /// Undo `gen_prologue` (or `gen_direct_entry`) and return rax.
+    /// The code's frame: rbx, and r13-r15 when a loop may use them.
+    fn gen_save_regs(&mut self) {
+        asm!(self.ops; push rbx);
+        if self.uses_r13_r15() {
+            asm!(self.ops
+                ; push r13
+                ; push r14
+                ; push r15
+                ; sub rsp, 8
+            );
+        }
+    }
+
+    /// Undo `gen_save_regs` and return rax (to a compiled caller, or to
+    /// `gen_prologue`'s trampoline).
     pub(super) fn gen_epilogue(&mut self) {
         if self.uses_r13_r15() {
             asm!(self.ops
@@ -650,9 +691,7 @@ impl<'a> Gen<'a> {
             );
         }
         asm!(self.ops
-            ; pop r12
             ; pop rbx
-            ; pop rbp
             ; ret
         );
     }
@@ -679,20 +718,7 @@ impl<'a> Gen<'a> {
             Note::Section("direct entry: a compiled caller pushed the frame".into()),
         ));
         let at = self.here();
-        asm!(self.ops
-            ; push rbp
-            ; mov rbp, rsp
-            ; push rbx
-            ; push r12
-        );
-        if self.uses_r13_r15() {
-            asm!(self.ops
-                ; push r13
-                ; push r14
-                ; push r15
-                ; sub rsp, 8
-            );
-        }
+        self.gen_save_regs();
         asm!(self.ops; mov rbx, rsi);
         let nregs = self.code.nregs;
         if nregs - params.min(nregs) > 16 {
@@ -705,8 +731,11 @@ impl<'a> Gen<'a> {
                 ; jb <clear
             );
         } else {
+            let written = self.entry_prefix_writes();
             for r in params..nregs {
-                asm!(self.ops; mov QWORD [rbx + slot(r)], 0);
+                if !written.contains(&r) {
+                    asm!(self.ops; mov QWORD [rbx + slot(r)], 0);
+                }
             }
         }
         // pc 0's code comes next, unless pc 0 is in a register-allocated
@@ -721,6 +750,55 @@ impl<'a> Gen<'a> {
             asm!(self.ops; jmp =>pc0);
         }
         Some(at)
+    }
+
+    /// The registers the code's first instructions store constants into
+    /// (`x = 0`, `if n < 2`'s 2), in their frame slots, before anything
+    /// could look at the frame: the direct entry need not clear them. Not
+    /// when pc 0 starts a register-allocated loop (its registers may be
+    /// machine registers) or is generic (the interpreter runs it).
+    fn entry_prefix_writes(&self) -> Vec<u16> {
+        let mut out = Vec::new();
+        let plan = self.rs.plan.as_ref();
+        for (pc, ins) in self.code.instrs.iter().enumerate() {
+            let pc32 = pc as u32;
+            if plan.is_some_and(|p| p.region_at(pc32).is_some()) || self.generic_at.contains(&pc32)
+            {
+                break;
+            }
+            match *ins {
+                Instr::LoadInt { dst, .. }
+                | Instr::LoadNone { dst }
+                | Instr::LoadBool { dst, .. } => out.push(dst),
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Store the deferred constant (`Gen::deferred`) into its slot, with no
+    /// register: hot code that does so forgets it, cold code's state is its
+    /// own (`cold`).
+    pub(super) fn store_deferred(&mut self) {
+        let Some(d) = self.deferred.take() else {
+            return;
+        };
+        self.comment(format_args!("store r{} (deferred)", d.reg));
+        asm!(self.ops
+            ; mov QWORD [rbx + slot(d.reg)], d.tag as i32
+            ; mov DWORD [rbx + pay(d.reg)], d.payload as u32 as i32
+            ; mov DWORD [rbx + pay(d.reg) + 4], (d.payload >> 32) as u32 as i32
+        );
+    }
+
+    /// Whether the `LoadGlobal` at `pc` may leave its register's store to
+    /// the `Call` at `call_pc` (`Gen::deferred`): every instruction between
+    /// lets it through.
+    pub(super) fn may_defer(&self, pc: u32, call_pc: u32, reg: u16) -> bool {
+        ((pc + 1)..call_pc).all(|q| {
+            let ins = &self.code.instrs[q as usize];
+            defer_through(ins) && !reads(ins, reg)
+        })
     }
 
     /// Where a jump to instruction `pc` goes from the code being emitted
@@ -2621,6 +2699,43 @@ impl<'a> Gen<'a> {
             self.reload_after(pc, true);
         }
         self.rs.mode.regs = regs;
+    }
+}
+
+/// An instruction the hot code may run with a constant still to be stored
+/// (`Gen::deferred`): its templates read and write other registers only,
+/// and call out (a generic path, a bail) only after a `spill`.
+fn defer_through(ins: &Instr) -> bool {
+    matches!(
+        ins,
+        Instr::LoadInt { .. }
+            | Instr::LoadNone { .. }
+            | Instr::LoadBool { .. }
+            | Instr::LoadConst { .. }
+            | Instr::Move { .. }
+            | Instr::AddI { .. }
+            | Instr::SubI { .. }
+            | Instr::Add { .. }
+            | Instr::Sub { .. }
+            | Instr::Mul { .. }
+            | Instr::IAdd { .. }
+            | Instr::ISub { .. }
+            | Instr::IMul { .. }
+    )
+}
+
+/// Whether one of `defer_through`'s instructions reads register `r`.
+fn reads(ins: &Instr, r: u16) -> bool {
+    match *ins {
+        Instr::Move { src, .. } => src == r,
+        Instr::AddI { a, .. } | Instr::SubI { a, .. } => a == r,
+        Instr::Add { a, b, .. }
+        | Instr::Sub { a, b, .. }
+        | Instr::Mul { a, b, .. }
+        | Instr::IAdd { a, b, .. }
+        | Instr::ISub { a, b, .. }
+        | Instr::IMul { a, b, .. } => a == r || b == r,
+        _ => false,
     }
 }
 

@@ -584,6 +584,8 @@ impl<'a> Gen<'a> {
     /// Store the payloads of the region's written slots that the frame
     /// may read from the current instruction on (register state).
     pub(super) fn spill(&mut self) {
+        // The frame is brought up to date: the deferred constant too.
+        self.store_deferred();
         let pc = self.rs.mode.pc;
         self.spill_for(pc);
     }
