@@ -336,8 +336,11 @@ struct Deferred {
     reg: u16,
     tag: u64,
     payload: u64,
-    /// The `Call` that reads it.
+    /// The instruction that reads it (a `Call`, or a compare taking a
+    /// `LoadInt` as an immediate).
     call_pc: u32,
+    /// Dead after that instruction: dropped, not stored.
+    dead_after: bool,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -583,6 +586,16 @@ impl<'a> Gen<'a> {
             // Recording: count the lines of the block this starts.
             self.count_block(pc);
             self.gen_instr(pc as u32);
+            if let Some(d) = self
+                .deferred
+                .filter(|d| d.call_pc == pc as u32 && d.dead_after)
+            {
+                // Dropped unstored: nothing is known of the frame slot (a
+                // later write must store its tag).
+                self.deferred = None;
+                self.known[d.reg as usize] = None;
+                self.bound[d.reg as usize] = false;
+            }
             fall = self.rs.mode.region.filter(|_| self.rs.mode.regs);
         }
         // Falling off the end cannot happen (every code object ends in a
@@ -767,6 +780,8 @@ impl<'a> Gen<'a> {
                 break;
             }
             match *ins {
+                // A deferred store may never happen: cleared then.
+                Instr::LoadInt { .. } if self.load_int_deferred(pc32) => {}
                 Instr::LoadInt { dst, .. }
                 | Instr::LoadNone { dst }
                 | Instr::LoadBool { dst, .. } => out.push(dst),
@@ -789,6 +804,49 @@ impl<'a> Gen<'a> {
             ; mov DWORD [rbx + pay(d.reg)], d.payload as u32 as i32
             ; mov DWORD [rbx + pay(d.reg) + 4], (d.payload >> 32) as u32 as i32
         );
+    }
+
+    /// Whether the `LoadInt` at `pc` leaves its store to the next
+    /// instruction's slow paths (`Gen::deferred`): a compare-and-branch
+    /// that takes the constant as an immediate (its second operand only),
+    /// reached only from here, after which the temporary is dead (`if n <
+    /// 2:`'s 2). Not in a register-allocated loop.
+    fn load_int_deferred(&self, pc: u32) -> bool {
+        let Some(Instr::LoadInt { dst, .. }) = self.code.instrs.get(pc as usize).copied() else {
+            return false;
+        };
+        let next = pc + 1;
+        let Some(ins) = self.code.instrs.get(next as usize).copied() else {
+            return false;
+        };
+        let in_loop = |p: u32| {
+            self.rs
+                .plan
+                .as_ref()
+                .is_some_and(|pl| pl.region_at(p).is_some())
+        };
+        let b_only = match ins {
+            Instr::JumpIfNotLt { a, b, .. }
+            | Instr::JumpIfNotLe { a, b, .. }
+            | Instr::JumpIfNotGt { a, b, .. }
+            | Instr::JumpIfNotGe { a, b, .. }
+            | Instr::JumpIfNotEq { a, b, .. }
+            | Instr::JumpIfNotNe { a, b, .. } => b == dst && a != dst,
+            _ => false,
+        };
+        let temp = self
+            .code
+            .reg_names
+            .get(dst as usize)
+            .is_none_or(|n| n.is_none());
+        b_only
+            && temp
+            && !self.block_start[next as usize]
+            && !in_loop(pc)
+            && !in_loop(next)
+            && !self.generic_at.contains(&pc)
+            && !self.generic_at.contains(&next)
+            && crate::jit::liveness::dead_after(self.code, next, dst)
     }
 
     /// Whether the `LoadGlobal` at `pc` may leave its register's store to
@@ -888,6 +946,28 @@ impl<'a> Gen<'a> {
         match ins {
             Instr::Nop {} => {}
             Instr::Move { dst, src } => self.gen_move(dst, src),
+            Instr::LoadInt { dst, imm } if self.load_int_deferred(pc) => {
+                // Only the next instruction's slow paths read it. Known for
+                // that instruction (its immediate), forgotten after it.
+                let payload = imm as i16 as i64 as u64;
+                self.comment(format_args!(
+                    "r{dst}: stored only if the next instruction's slow path needs it"
+                ));
+                self.set_known(
+                    dst,
+                    Some(Known {
+                        tag: tags::INT,
+                        value: Some(payload),
+                    }),
+                );
+                self.deferred = Some(Deferred {
+                    reg: dst,
+                    tag: tags::INT,
+                    payload,
+                    call_pc: pc + 1,
+                    dead_after: true,
+                });
+            }
             Instr::LoadInt { dst, imm } => {
                 self.store_const(dst, tags::INT, imm as i16 as i64 as u64)
             }

@@ -483,6 +483,7 @@ impl<'a> Gen<'a> {
                 tag: tags::FUNCTION,
                 payload: func as u64,
                 call_pc,
+                dead_after: false,
             });
         match deferred {
             Some(_) => self.comment(format_args!("r{dst}: stored only if the call needs it")),
