@@ -328,6 +328,15 @@ pub struct Gen<'a> {
     /// only its `Call`'s slow paths read): stored by `spill`, that is before
     /// anything leaves or calls out, and by the `Call`'s slow paths.
     deferred: Option<Deferred>,
+    /// Registers (bit r) the direct entry has not cleared yet: the entry
+    /// block's first instructions write some of them or return before
+    /// anything looks at the frame (`if n < 2: return n`), so the clearing
+    /// waits for what may look: a spill (before anything leaves or calls
+    /// out), a jump (on its edge), any other instruction (before it).
+    pending_zero: u64,
+    /// While a compare-and-branch with registers still to clear is
+    /// compiled: its target, and the trampoline that clears them first.
+    zero_redirect: Option<(u32, DynamicLabel)>,
 }
 
 /// See `Gen::deferred`.
@@ -444,6 +453,8 @@ impl<'a> Gen<'a> {
             paired: None,
             consts,
             deferred: None,
+            pending_zero: 0,
+            zero_redirect: None,
         }
     }
 
@@ -482,13 +493,28 @@ impl<'a> Gen<'a> {
         let mode = self.rs.mode;
         let copying = self.rs.copying;
         let deferred = self.deferred;
+        let (pending_zero, zero_redirect) = (self.pending_zero, self.zero_redirect);
         self.cold.push(Box::new(move |g| {
-            let saved = (g.rs.mode, g.rs.copying, g.deferred);
+            let saved = (
+                g.rs.mode,
+                g.rs.copying,
+                g.deferred,
+                g.pending_zero,
+                g.zero_redirect,
+            );
             g.rs.mode = mode;
             g.rs.copying = copying;
             g.deferred = deferred;
+            g.pending_zero = pending_zero;
+            g.zero_redirect = zero_redirect;
             f(g);
-            (g.rs.mode, g.rs.copying, g.deferred) = saved;
+            (
+                g.rs.mode,
+                g.rs.copying,
+                g.deferred,
+                g.pending_zero,
+                g.zero_redirect,
+            ) = saved;
         }));
     }
 
@@ -504,6 +530,9 @@ impl<'a> Gen<'a> {
         // Last before pc 0's code, which it falls into.
         let direct_offset = self.gen_direct_entry();
         let mut pc_offsets = vec![u32::MAX; self.code.instrs.len()];
+        // Where the direct entry's clearing still waits (no entry from the
+        // interpreter there: it would find registers cleared later).
+        let mut zero_pending_at = vec![false; self.code.instrs.len()];
         let mut last_line = 0;
         // The region whose register state the previous instruction falls
         // through in (None: the frame state).
@@ -544,6 +573,18 @@ impl<'a> Gen<'a> {
                     0
                 },
             };
+            if self.pending_zero != 0
+                && (self.block_start[pc] || !self.keeps_pending_zero(pc as u32))
+            {
+                // On the way in from the previous instruction only: jumps
+                // here cleared them on their edge.
+                if pc > 0 && !falls_through(&self.code.instrs[pc - 1]) {
+                    self.pending_zero = 0;
+                } else {
+                    self.clear_pending();
+                }
+            }
+            zero_pending_at[pc] = self.pending_zero != 0;
             let at = self.here();
             pc_offsets[pc] = at;
             let line = self.code.line_at(pc);
@@ -585,7 +626,11 @@ impl<'a> Gen<'a> {
             }
             // Recording: count the lines of the block this starts.
             self.count_block(pc);
-            self.gen_instr(pc as u32);
+            if self.pending_zero != 0 {
+                self.gen_instr_pending_zero(pc as u32);
+            } else {
+                self.gen_instr(pc as u32);
+            }
             if let Some(d) = self
                 .deferred
                 .filter(|d| d.call_pc == pc as u32 && d.dead_after)
@@ -629,6 +674,7 @@ impl<'a> Gen<'a> {
                 |(pc, &o)| match self.rs.plan.as_ref().and_then(|p| p.region_at(pc as u32)) {
                     _ if !self.entry_allowed(pc) => u32::MAX,
                     _ if self.consts.no_entry[pc] => u32::MAX,
+                    _ if pc > 0 && zero_pending_at[pc] => u32::MAX,
                     Some(_) => self.rs.stub_offsets[pc],
                     None => o,
                 },
@@ -745,8 +791,14 @@ impl<'a> Gen<'a> {
             );
         } else {
             let written = self.entry_prefix_writes();
+            let lazy = self.lazy_clear_ok();
             for r in params..nregs {
-                if !written.contains(&r) {
+                if written.contains(&r) {
+                    continue;
+                }
+                if lazy {
+                    self.pending_zero |= 1 << r;
+                } else {
                     asm!(self.ops; mov QWORD [rbx + slot(r)], 0);
                 }
             }
@@ -804,6 +856,111 @@ impl<'a> Gen<'a> {
             ; mov DWORD [rbx + pay(d.reg)], d.payload as u32 as i32
             ; mov DWORD [rbx + pay(d.reg) + 4], (d.payload >> 32) as u32 as i32
         );
+    }
+
+    /// The direct entry may leave its clearing to `pending_zero`: no
+    /// register-allocated loop (whose states this does not follow), and few
+    /// enough registers for the mask.
+    fn lazy_clear_ok(&self) -> bool {
+        !self.uses_r13_r15() && self.code.nregs <= 64
+    }
+
+    /// Store the pending clears (`Gen::pending_zero`): hot code that does
+    /// so has none left, cold code's state is its own (`cold`).
+    pub(super) fn clear_pending(&mut self) {
+        let mut m = std::mem::take(&mut self.pending_zero);
+        if m != 0 {
+            self.comment(format_args!("clear the registers the entry left"));
+        }
+        while m != 0 {
+            let r = m.trailing_zeros() as u16;
+            m &= m - 1;
+            asm!(self.ops; mov QWORD [rbx + slot(r)], 0);
+        }
+    }
+
+    /// Whether instruction `pc` may run with registers still to clear
+    /// (`Gen::pending_zero`): it writes one register or returns, reads no
+    /// register still to clear, and reaches the frame only through a spill
+    /// (or, a compare-and-branch, jumps through `gen_instr_pending_zero`'s
+    /// trampoline).
+    fn keeps_pending_zero(&self, pc: u32) -> bool {
+        let z = self.pending_zero;
+        let pending = |r: u16| r < 64 && z & (1 << r) != 0;
+        if self.generic_at.contains(&pc) {
+            return false;
+        }
+        match self.code.instrs[pc as usize] {
+            Instr::LoadInt { .. }
+            | Instr::LoadNone { .. }
+            | Instr::LoadBool { .. }
+            | Instr::ReturnNone {} => true,
+            Instr::Return { src } => !pending(src),
+            Instr::AddI { a, .. } | Instr::SubI { a, .. } => !pending(a),
+            Instr::Add { a, b, .. } | Instr::Sub { a, b, .. } | Instr::Mul { a, b, .. } => {
+                !pending(a) && !pending(b)
+            }
+            Instr::JumpIfNotLt { a, b, .. }
+            | Instr::JumpIfNotLe { a, b, .. }
+            | Instr::JumpIfNotGt { a, b, .. }
+            | Instr::JumpIfNotGe { a, b, .. }
+            | Instr::JumpIfNotEq { a, b, .. }
+            | Instr::JumpIfNotNe { a, b, .. } => {
+                // A deferred constant operand is written by the clear-then-
+                // store order of `spill`; an unwritten one is never read.
+                let deferred = |r: u16| self.deferred.is_some_and(|d| d.reg == r);
+                !(pending(a) && !deferred(a)) && !(pending(b) && !deferred(b))
+            }
+            _ => false,
+        }
+    }
+
+    /// Compile instruction `pc` (`keeps_pending_zero`) with registers still
+    /// to clear: a compare-and-branch's jump goes through a trampoline that
+    /// clears them; what the instruction writes needs no clearing after.
+    fn gen_instr_pending_zero(&mut self, pc: u32) {
+        let ins = self.code.instrs[pc as usize];
+        let target = match ins {
+            Instr::JumpIfNotLt { target, .. }
+            | Instr::JumpIfNotLe { target, .. }
+            | Instr::JumpIfNotGt { target, .. }
+            | Instr::JumpIfNotGe { target, .. }
+            | Instr::JumpIfNotEq { target, .. }
+            | Instr::JumpIfNotNe { target, .. } => Some(target as u32),
+            _ => None,
+        };
+        let Some(t) = target else {
+            self.gen_instr(pc);
+            let written = match ins {
+                Instr::LoadInt { .. } if self.load_int_deferred(pc) => None,
+                Instr::LoadInt { dst, .. }
+                | Instr::LoadNone { dst }
+                | Instr::LoadBool { dst, .. }
+                | Instr::AddI { dst, .. }
+                | Instr::SubI { dst, .. }
+                | Instr::Add { dst, .. }
+                | Instr::Sub { dst, .. }
+                | Instr::Mul { dst, .. } => Some(dst),
+                _ => None,
+            };
+            if let Some(d) = written.filter(|&d| d < 64) {
+                self.pending_zero &= !(1 << d);
+            }
+            return;
+        };
+        let tramp = self.ops.new_dynamic_label();
+        self.zero_redirect = Some((t, tramp));
+        self.gen_instr(pc);
+        self.zero_redirect = None;
+        let to = self.labels[t as usize];
+        self.cold(move |g| {
+            asm!(g.ops; =>tramp);
+            g.comment(format_args!(
+                "pc {pc}: the jump clears the registers the entry left"
+            ));
+            g.clear_pending();
+            asm!(g.ops; jmp =>to);
+        });
     }
 
     /// Whether the `LoadInt` at `pc` leaves its store to the next
