@@ -56,3 +56,50 @@ try:
 except ValueError as e:
     print("ValueError:", e)
 print(f(12, ""), f(12.5, "ab"), f(True, ()))
+
+
+# The entry block's arithmetic takes its float path (a slow path that
+# rejoins the next instruction), then the code calls out: the registers
+# must be cleared on that path too.
+def g2(m, s):
+    if m < 1:
+        return [m, s]
+    return g2(m - 1, s)
+
+
+def h(n, s):
+    m = n - 1
+    return g2(m, s)
+
+
+for _ in range(200):
+    h(3, "x")
+out = []
+for i in range(40):
+    litter(9)
+    out.append(h(2.5 if i % 2 else 4, [i] * 2))
+print(out[-2:], len(out))
+
+
+# A branch's target reached only by its jump, in a function that also
+# makes a generator there.
+def gen3(n):
+    for i in range(n):
+        yield i * 2
+
+
+def pick(d, what):
+    if d > 0:
+        return pick(d - 1, what)
+    if what == 0:
+        return 1
+    g = gen3(3)
+    next(g)
+    return next(g)
+
+
+acc = 0
+for r in range(60):
+    acc += litter(r % 13)
+    acc += pick(r % 13, r % 2)
+print(acc)

@@ -337,6 +337,9 @@ pub struct Gen<'a> {
     /// While a compare-and-branch with registers still to clear is
     /// compiled: its target, and the trampoline that clears them first.
     zero_redirect: Option<(u32, DynamicLabel)>,
+    /// A compare-and-branch whose target only it reaches left the
+    /// registers to clear for the target's code: (target, registers).
+    zero_carry: Option<(u32, u64)>,
 }
 
 /// See `Gen::deferred`.
@@ -455,6 +458,7 @@ impl<'a> Gen<'a> {
             deferred: None,
             pending_zero: 0,
             zero_redirect: None,
+            zero_carry: None,
         }
     }
 
@@ -573,16 +577,22 @@ impl<'a> Gen<'a> {
                     0
                 },
             };
-            if self.pending_zero != 0
-                && (self.block_start[pc] || !self.keeps_pending_zero(pc as u32))
-            {
-                // On the way in from the previous instruction only: jumps
-                // here cleared them on their edge.
-                if pc > 0 && !falls_through(&self.code.instrs[pc - 1]) {
-                    self.pending_zero = 0;
-                } else {
-                    self.clear_pending();
+            let mut carried = false;
+            if self.block_start[pc] && pc > 0 && !falls_through(&self.code.instrs[pc - 1]) {
+                // Only jumps come here: they cleared the registers on their
+                // edge, or left them to this code (`zero_carry`).
+                self.pending_zero = 0;
+                if let Some((_, z)) = self.zero_carry.filter(|&(t, _)| t == pc as u32) {
+                    self.pending_zero = z;
+                    self.zero_carry = None;
+                    carried = true;
                 }
+            }
+            if self.pending_zero != 0 && self.block_start[pc] && !carried {
+                // Falling into a join: before its label, on the way in from
+                // the previous instruction only (jumps here cleared them on
+                // their edge, and may have written some since).
+                self.clear_pending();
             }
             zero_pending_at[pc] = self.pending_zero != 0;
             let at = self.here();
@@ -626,6 +636,12 @@ impl<'a> Gen<'a> {
             }
             // Recording: count the lines of the block this starts.
             self.count_block(pc);
+            if self.pending_zero != 0 && !self.keeps_pending_zero(pc as u32) {
+                // After the label: the previous instruction's slow paths
+                // rejoin here with the same registers still to clear (or
+                // cleared by their spill, which is harmless to repeat).
+                self.clear_pending();
+            }
             if self.pending_zero != 0 {
                 self.gen_instr_pending_zero(pc as u32);
             } else {
@@ -896,6 +912,9 @@ impl<'a> Gen<'a> {
             | Instr::LoadBool { .. }
             | Instr::ReturnNone {} => true,
             Instr::Return { src } => !pending(src),
+            // The function a call uses (`const_calls.rs`): a compare, or a
+            // spill and leave.
+            Instr::LoadGlobal { .. } => self.const_call(pc).is_some(),
             Instr::AddI { a, .. } | Instr::SubI { a, .. } => !pending(a),
             Instr::Add { a, b, .. } | Instr::Sub { a, b, .. } | Instr::Mul { a, b, .. } => {
                 !pending(a) && !pending(b)
@@ -941,6 +960,10 @@ impl<'a> Gen<'a> {
                 | Instr::Add { dst, .. }
                 | Instr::Sub { dst, .. }
                 | Instr::Mul { dst, .. } => Some(dst),
+                // Unless its store is deferred to the call.
+                Instr::LoadGlobal { dst, .. } => {
+                    (!self.deferred.is_some_and(|d| d.reg == dst)).then_some(dst)
+                }
                 _ => None,
             };
             if let Some(d) = written.filter(|&d| d < 64) {
@@ -948,6 +971,13 @@ impl<'a> Gen<'a> {
             }
             return;
         };
+        if self.zero_carry.is_none() && self.only_jump_from(t, pc) {
+            // The target's code goes on clearing lazily (one target at a
+            // time: another one's jumps clear on their edge).
+            self.gen_instr(pc);
+            self.zero_carry = Some((t, self.pending_zero));
+            return;
+        }
         let tramp = self.ops.new_dynamic_label();
         self.zero_redirect = Some((t, tramp));
         self.gen_instr(pc);
@@ -961,6 +991,23 @@ impl<'a> Gen<'a> {
             g.clear_pending();
             asm!(g.ops; jmp =>to);
         });
+    }
+
+    /// Whether the only way to instruction `t` is a jump from `pc` (no other
+    /// jump, no fall-through, no handler; the interpreter does not enter
+    /// where clearing waits).
+    fn only_jump_from(&self, t: u32, pc: u32) -> bool {
+        let n = self.code.instrs.len() as u32;
+        t > pc
+            && t < n
+            && !falls_through(&self.code.instrs[t as usize - 1])
+            && !self.code.exc_table.iter().any(|e| e.handler == t)
+            && self
+                .code
+                .instrs
+                .iter()
+                .enumerate()
+                .all(|(q, i)| q as u32 == pc || i.jump_target() != Some(t))
     }
 
     /// Whether the `LoadInt` at `pc` leaves its store to the next
