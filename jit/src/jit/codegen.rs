@@ -328,6 +328,36 @@ pub struct Gen<'a> {
     paired: Option<gen_index_pair::PairedStore>,
     /// Calls of the function a global held at compile time (`const_calls.rs`).
     consts: crate::jit::const_calls::Pairs,
+    /// A constant the hot code has not stored into its frame slot yet
+    /// (`const_calls.rs`: the function a paired `LoadGlobal` loads, which
+    /// only its `Call`'s slow paths read): stored by `spill`, that is before
+    /// anything leaves or calls out, and by the `Call`'s slow paths.
+    deferred: Option<Deferred>,
+    /// Registers (bit r) the direct entry has not cleared yet: the entry
+    /// block's first instructions write some of them or return before
+    /// anything looks at the frame (`if n < 2: return n`), so the clearing
+    /// waits for what may look: a spill (before anything leaves or calls
+    /// out), a jump (on its edge), any other instruction (before it).
+    pending_zero: u64,
+    /// While a compare-and-branch with registers still to clear is
+    /// compiled: its target, and the trampoline that clears them first.
+    zero_redirect: Option<(u32, DynamicLabel)>,
+    /// A compare-and-branch whose target only it reaches left the
+    /// registers to clear for the target's code: (target, registers).
+    zero_carry: Option<(u32, u64)>,
+}
+
+/// See `Gen::deferred`.
+#[derive(Clone, Copy, Debug)]
+struct Deferred {
+    reg: u16,
+    tag: u64,
+    payload: u64,
+    /// The instruction that reads it (a `Call`, or a compare taking a
+    /// `LoadInt` as an immediate).
+    call_pc: u32,
+    /// Dead after that instruction: dropped, not stored.
+    dead_after: bool,
 }
 
 /// The flags a loop back-edge polls, by address: a pending collection,
@@ -431,6 +461,10 @@ impl<'a> Gen<'a> {
             entry_end: entry_end(code, &block_start_copy),
             paired: None,
             consts,
+            deferred: None,
+            pending_zero: 0,
+            zero_redirect: None,
+            zero_carry: None,
         }
     }
 
@@ -456,7 +490,10 @@ impl<'a> Gen<'a> {
                 .is_some_and(|pl| pl.region_at(p).is_some())
         };
         let c = (*self.consts.at.get(pc as usize)?)?;
-        (!in_loop(pc) && !in_loop(c.load_pc)).then_some(c)
+        // A `LoadGlobal` that kept leaving (the global rebound) runs the
+        // generic path: its `Call` can no longer rely on it.
+        let generic = self.generic_at.contains(&c.load_pc);
+        (!in_loop(pc) && !in_loop(c.load_pc) && !generic).then_some(c)
     }
 
     fn here(&self) -> u32 {
@@ -477,12 +514,29 @@ impl<'a> Gen<'a> {
     fn cold(&mut self, f: impl FnOnce(&mut Gen<'a>) + 'a) {
         let mode = self.rs.mode;
         let copying = self.rs.copying;
+        let deferred = self.deferred;
+        let (pending_zero, zero_redirect) = (self.pending_zero, self.zero_redirect);
         self.cold.push(Box::new(move |g| {
-            let saved = (g.rs.mode, g.rs.copying);
+            let saved = (
+                g.rs.mode,
+                g.rs.copying,
+                g.deferred,
+                g.pending_zero,
+                g.zero_redirect,
+            );
             g.rs.mode = mode;
             g.rs.copying = copying;
+            g.deferred = deferred;
+            g.pending_zero = pending_zero;
+            g.zero_redirect = zero_redirect;
             f(g);
-            (g.rs.mode, g.rs.copying) = saved;
+            (
+                g.rs.mode,
+                g.rs.copying,
+                g.deferred,
+                g.pending_zero,
+                g.zero_redirect,
+            ) = saved;
         }));
     }
 
@@ -498,6 +552,9 @@ impl<'a> Gen<'a> {
         // Last before pc 0's code, which it falls into.
         let direct_offset = self.gen_direct_entry();
         let mut pc_offsets = vec![u32::MAX; self.code.instrs.len()];
+        // Where the direct entry's clearing still waits (no entry from the
+        // interpreter there: it would find registers cleared later).
+        let mut zero_pending_at = vec![false; self.code.instrs.len()];
         let mut last_line = 0;
         // The region whose register state the previous instruction falls
         // through in (None: the frame state).
@@ -538,6 +595,24 @@ impl<'a> Gen<'a> {
                     0
                 },
             };
+            let mut carried = false;
+            if self.block_start[pc] && pc > 0 && !falls_through(&self.code.instrs[pc - 1]) {
+                // Only jumps come here: they cleared the registers on their
+                // edge, or left them to this code (`zero_carry`).
+                self.pending_zero = 0;
+                if let Some((_, z)) = self.zero_carry.filter(|&(t, _)| t == pc as u32) {
+                    self.pending_zero = z;
+                    self.zero_carry = None;
+                    carried = true;
+                }
+            }
+            if self.pending_zero != 0 && self.block_start[pc] && !carried {
+                // Falling into a join: before its label, on the way in from
+                // the previous instruction only (jumps here cleared them on
+                // their edge, and may have written some since).
+                self.clear_pending();
+            }
+            zero_pending_at[pc] = self.pending_zero != 0;
             let at = self.here();
             pc_offsets[pc] = at;
             let line = self.code.line_at(pc);
@@ -571,9 +646,35 @@ impl<'a> Gen<'a> {
             if !reached_only_by_fallthrough {
                 self.forget_all();
             }
+            if let Some(d) = self.deferred {
+                let ins = &self.code.instrs[pc];
+                if pc as u32 != d.call_pc && !(defer_through(ins) && reached_only_by_fallthrough) {
+                    self.store_deferred();
+                }
+            }
             // Recording: count the lines of the block this starts.
             self.count_block(pc);
-            self.gen_instr(pc as u32);
+            if self.pending_zero != 0 && !self.keeps_pending_zero(pc as u32) {
+                // After the label: the previous instruction's slow paths
+                // rejoin here with the same registers still to clear (or
+                // cleared by their spill, which is harmless to repeat).
+                self.clear_pending();
+            }
+            if self.pending_zero != 0 {
+                self.gen_instr_pending_zero(pc as u32);
+            } else {
+                self.gen_instr(pc as u32);
+            }
+            if let Some(d) = self
+                .deferred
+                .filter(|d| d.call_pc == pc as u32 && d.dead_after)
+            {
+                // Dropped unstored: nothing is known of the frame slot (a
+                // later write must store its tag).
+                self.deferred = None;
+                self.known[d.reg as usize] = None;
+                self.bound[d.reg as usize] = false;
+            }
             fall = self.rs.mode.region.filter(|_| self.rs.mode.regs);
         }
         // Falling off the end cannot happen (every code object ends in a
@@ -608,6 +709,7 @@ impl<'a> Gen<'a> {
                     _ if !self.entry_allowed(pc) => u32::MAX,
                     _ if self.consts.no_entry[pc] => u32::MAX,
                     _ if self.fused_into_prev(pc as u32) => u32::MAX,
+                    _ if pc > 0 && zero_pending_at[pc] => u32::MAX,
                     Some(_) => self.rs.stub_offsets[pc],
                     None => o,
                 },
@@ -626,31 +728,31 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// `extern "sysv64" fn(vm, regs, target) -> u64`: save the callee-saved
-    /// registers, pin `vm` and `regs`, jump to the instruction's code. `->exit`
-    /// undoes it and returns the outcome in rax.
+    /// `extern "sysv64" fn(vm, regs, target) -> u64`: save r12 and pin `vm`
+    /// there, then call the code's frame, which saves rbx, pins `regs` and
+    /// jumps to the instruction's code. `->exit` undoes the frame and returns
+    /// the outcome in rax to the `pop r12; ret` here.
+    ///
+    /// The code's frame is the direct entry's (`gen_direct_entry`): a direct
+    /// call from compiled code arrives with `vm` in r12 already, so its frame
+    /// saves rbx only (no frame pointer: nothing walks these frames), which
+    /// with the return address keeps the stack 16-byte aligned. Both entries
+    /// leave by the same `->exit` and `Return` code.
     ///
     /// r13-r15 are saved only when a register-allocated loop may use them
     /// (`regalloc::GPRS`): nothing else in compiled code touches them, and a
     /// direct call pays for every push and pop.
     fn gen_prologue(&mut self) {
-        let saves_high = self.uses_r13_r15();
         asm!(self.ops
-            ; push rbp
-            ; mov rbp, rsp
-            ; push rbx
             ; push r12
-        );
-        if saves_high {
-            asm!(self.ops
-                ; push r13
-                ; push r14
-                ; push r15
-                ; sub rsp, 8
-            );
-        }
-        asm!(self.ops
             ; mov r12, rdi
+            ; call >frame
+            ; pop r12
+            ; ret
+            ; frame:
+        );
+        self.gen_save_regs();
+        asm!(self.ops
             ; mov rbx, rsi
             ; jmp rdx
             ; ->exit:
@@ -658,7 +760,21 @@ impl<'a> Gen<'a> {
         self.gen_epilogue();
     }
 
-    /// Undo `gen_prologue` (or `gen_direct_entry`) and return rax.
+    /// The code's frame: rbx, and r13-r15 when a loop may use them.
+    fn gen_save_regs(&mut self) {
+        asm!(self.ops; push rbx);
+        if self.uses_r13_r15() {
+            asm!(self.ops
+                ; push r13
+                ; push r14
+                ; push r15
+                ; sub rsp, 8
+            );
+        }
+    }
+
+    /// Undo `gen_save_regs` and return rax (to a compiled caller, or to
+    /// `gen_prologue`'s trampoline).
     pub(super) fn gen_epilogue(&mut self) {
         if self.uses_r13_r15() {
             asm!(self.ops
@@ -669,9 +785,7 @@ impl<'a> Gen<'a> {
             );
         }
         asm!(self.ops
-            ; pop r12
             ; pop rbx
-            ; pop rbp
             ; ret
         );
     }
@@ -698,20 +812,7 @@ impl<'a> Gen<'a> {
             Note::Section("direct entry: a compiled caller pushed the frame".into()),
         ));
         let at = self.here();
-        asm!(self.ops
-            ; push rbp
-            ; mov rbp, rsp
-            ; push rbx
-            ; push r12
-        );
-        if self.uses_r13_r15() {
-            asm!(self.ops
-                ; push r13
-                ; push r14
-                ; push r15
-                ; sub rsp, 8
-            );
-        }
+        self.gen_save_regs();
         asm!(self.ops; mov rbx, rsi);
         let nregs = self.code.nregs;
         if nregs - params.min(nregs) > 16 {
@@ -724,8 +825,17 @@ impl<'a> Gen<'a> {
                 ; jb <clear
             );
         } else {
+            let written = self.entry_prefix_writes();
+            let lazy = self.lazy_clear_ok();
             for r in params..nregs {
-                asm!(self.ops; mov QWORD [rbx + slot(r)], 0);
+                if written.contains(&r) {
+                    continue;
+                }
+                if lazy {
+                    self.pending_zero |= 1 << r;
+                } else {
+                    asm!(self.ops; mov QWORD [rbx + slot(r)], 0);
+                }
             }
         }
         // pc 0's code comes next, unless pc 0 is in a register-allocated
@@ -740,6 +850,236 @@ impl<'a> Gen<'a> {
             asm!(self.ops; jmp =>pc0);
         }
         Some(at)
+    }
+
+    /// The registers the code's first instructions store constants into
+    /// (`x = 0`, `if n < 2`'s 2), in their frame slots, before anything
+    /// could look at the frame: the direct entry need not clear them. Not
+    /// when pc 0 starts a register-allocated loop (its registers may be
+    /// machine registers) or is generic (the interpreter runs it).
+    fn entry_prefix_writes(&self) -> Vec<u16> {
+        let mut out = Vec::new();
+        let plan = self.rs.plan.as_ref();
+        for (pc, ins) in self.code.instrs.iter().enumerate() {
+            let pc32 = pc as u32;
+            if plan.is_some_and(|p| p.region_at(pc32).is_some()) || self.generic_at.contains(&pc32)
+            {
+                break;
+            }
+            match *ins {
+                // A deferred store may never happen: cleared then.
+                Instr::LoadInt { .. } if self.load_int_deferred(pc32) => {}
+                Instr::LoadInt { dst, .. }
+                | Instr::LoadNone { dst }
+                | Instr::LoadBool { dst, .. } => out.push(dst),
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Store the deferred constant (`Gen::deferred`) into its slot, with no
+    /// register: hot code that does so forgets it, cold code's state is its
+    /// own (`cold`).
+    pub(super) fn store_deferred(&mut self) {
+        let Some(d) = self.deferred.take() else {
+            return;
+        };
+        self.comment(format_args!("store r{} (deferred)", d.reg));
+        asm!(self.ops
+            ; mov QWORD [rbx + slot(d.reg)], d.tag as i32
+            ; mov DWORD [rbx + pay(d.reg)], d.payload as u32 as i32
+            ; mov DWORD [rbx + pay(d.reg) + 4], (d.payload >> 32) as u32 as i32
+        );
+    }
+
+    /// The direct entry may leave its clearing to `pending_zero`: no
+    /// register-allocated loop (whose states this does not follow), and few
+    /// enough registers for the mask.
+    fn lazy_clear_ok(&self) -> bool {
+        !self.uses_r13_r15() && self.code.nregs <= 64
+    }
+
+    /// Store the pending clears (`Gen::pending_zero`): hot code that does
+    /// so has none left, cold code's state is its own (`cold`).
+    pub(super) fn clear_pending(&mut self) {
+        let mut m = std::mem::take(&mut self.pending_zero);
+        if m != 0 {
+            self.comment(format_args!("clear the registers the entry left"));
+        }
+        while m != 0 {
+            let r = m.trailing_zeros() as u16;
+            m &= m - 1;
+            asm!(self.ops; mov QWORD [rbx + slot(r)], 0);
+        }
+    }
+
+    /// Whether instruction `pc` may run with registers still to clear
+    /// (`Gen::pending_zero`): it writes one register or returns, reads no
+    /// register still to clear, and reaches the frame only through a spill
+    /// (or, a compare-and-branch, jumps through `gen_instr_pending_zero`'s
+    /// trampoline).
+    fn keeps_pending_zero(&self, pc: u32) -> bool {
+        let z = self.pending_zero;
+        let pending = |r: u16| r < 64 && z & (1 << r) != 0;
+        if self.generic_at.contains(&pc) {
+            return false;
+        }
+        match self.code.instrs[pc as usize] {
+            Instr::LoadInt { .. }
+            | Instr::LoadNone { .. }
+            | Instr::LoadBool { .. }
+            | Instr::ReturnNone {} => true,
+            Instr::Return { src } => !pending(src),
+            // The function a call uses (`const_calls.rs`): a compare, or a
+            // spill and leave.
+            Instr::LoadGlobal { .. } => self.const_call(pc).is_some(),
+            Instr::AddI { a, .. } | Instr::SubI { a, .. } => !pending(a),
+            Instr::Add { a, b, .. } | Instr::Sub { a, b, .. } | Instr::Mul { a, b, .. } => {
+                !pending(a) && !pending(b)
+            }
+            Instr::JumpIfNotLt { a, b, .. }
+            | Instr::JumpIfNotLe { a, b, .. }
+            | Instr::JumpIfNotGt { a, b, .. }
+            | Instr::JumpIfNotGe { a, b, .. }
+            | Instr::JumpIfNotEq { a, b, .. }
+            | Instr::JumpIfNotNe { a, b, .. } => {
+                // A deferred constant operand is written by the clear-then-
+                // store order of `spill`; an unwritten one is never read.
+                let deferred = |r: u16| self.deferred.is_some_and(|d| d.reg == r);
+                !(pending(a) && !deferred(a)) && !(pending(b) && !deferred(b))
+            }
+            _ => false,
+        }
+    }
+
+    /// Compile instruction `pc` (`keeps_pending_zero`) with registers still
+    /// to clear: a compare-and-branch's jump goes through a trampoline that
+    /// clears them; what the instruction writes needs no clearing after.
+    fn gen_instr_pending_zero(&mut self, pc: u32) {
+        let ins = self.code.instrs[pc as usize];
+        let target = match ins {
+            Instr::JumpIfNotLt { target, .. }
+            | Instr::JumpIfNotLe { target, .. }
+            | Instr::JumpIfNotGt { target, .. }
+            | Instr::JumpIfNotGe { target, .. }
+            | Instr::JumpIfNotEq { target, .. }
+            | Instr::JumpIfNotNe { target, .. } => Some(target as u32),
+            _ => None,
+        };
+        let Some(t) = target else {
+            self.gen_instr(pc);
+            let written = match ins {
+                Instr::LoadInt { .. } if self.load_int_deferred(pc) => None,
+                Instr::LoadInt { dst, .. }
+                | Instr::LoadNone { dst }
+                | Instr::LoadBool { dst, .. }
+                | Instr::AddI { dst, .. }
+                | Instr::SubI { dst, .. }
+                | Instr::Add { dst, .. }
+                | Instr::Sub { dst, .. }
+                | Instr::Mul { dst, .. } => Some(dst),
+                // Unless its store is deferred to the call.
+                Instr::LoadGlobal { dst, .. } => {
+                    (!self.deferred.is_some_and(|d| d.reg == dst)).then_some(dst)
+                }
+                _ => None,
+            };
+            if let Some(d) = written.filter(|&d| d < 64) {
+                self.pending_zero &= !(1 << d);
+            }
+            return;
+        };
+        if self.zero_carry.is_none() && self.only_jump_from(t, pc) {
+            // The target's code goes on clearing lazily (one target at a
+            // time: another one's jumps clear on their edge).
+            self.gen_instr(pc);
+            self.zero_carry = Some((t, self.pending_zero));
+            return;
+        }
+        let tramp = self.ops.new_dynamic_label();
+        self.zero_redirect = Some((t, tramp));
+        self.gen_instr(pc);
+        self.zero_redirect = None;
+        let to = self.labels[t as usize];
+        self.cold(move |g| {
+            asm!(g.ops; =>tramp);
+            g.comment(format_args!(
+                "pc {pc}: the jump clears the registers the entry left"
+            ));
+            g.clear_pending();
+            asm!(g.ops; jmp =>to);
+        });
+    }
+
+    /// Whether the only way to instruction `t` is a jump from `pc` (no other
+    /// jump, no fall-through, no handler; the interpreter does not enter
+    /// where clearing waits).
+    fn only_jump_from(&self, t: u32, pc: u32) -> bool {
+        let n = self.code.instrs.len() as u32;
+        t > pc
+            && t < n
+            && !falls_through(&self.code.instrs[t as usize - 1])
+            && !self.code.exc_table.iter().any(|e| e.handler == t)
+            && self
+                .code
+                .instrs
+                .iter()
+                .enumerate()
+                .all(|(q, i)| q as u32 == pc || i.jump_target() != Some(t))
+    }
+
+    /// Whether the `LoadInt` at `pc` leaves its store to the next
+    /// instruction's slow paths (`Gen::deferred`): a compare-and-branch
+    /// that takes the constant as an immediate (its second operand only),
+    /// reached only from here, after which the temporary is dead (`if n <
+    /// 2:`'s 2). Not in a register-allocated loop.
+    fn load_int_deferred(&self, pc: u32) -> bool {
+        let Some(Instr::LoadInt { dst, .. }) = self.code.instrs.get(pc as usize).copied() else {
+            return false;
+        };
+        let next = pc + 1;
+        let Some(ins) = self.code.instrs.get(next as usize).copied() else {
+            return false;
+        };
+        let in_loop = |p: u32| {
+            self.rs
+                .plan
+                .as_ref()
+                .is_some_and(|pl| pl.region_at(p).is_some())
+        };
+        let b_only = match ins {
+            Instr::JumpIfNotLt { a, b, .. }
+            | Instr::JumpIfNotLe { a, b, .. }
+            | Instr::JumpIfNotGt { a, b, .. }
+            | Instr::JumpIfNotGe { a, b, .. }
+            | Instr::JumpIfNotEq { a, b, .. }
+            | Instr::JumpIfNotNe { a, b, .. } => b == dst && a != dst,
+            _ => false,
+        };
+        let temp = self
+            .code
+            .reg_names
+            .get(dst as usize)
+            .is_none_or(|n| n.is_none());
+        b_only
+            && temp
+            && !self.block_start[next as usize]
+            && !in_loop(pc)
+            && !in_loop(next)
+            && !self.generic_at.contains(&pc)
+            && !self.generic_at.contains(&next)
+            && crate::jit::liveness::dead_after(self.code, next, dst)
+    }
+
+    /// Whether the `LoadGlobal` at `pc` may leave its register's store to
+    /// the `Call` at `call_pc` (`Gen::deferred`): every instruction between
+    /// lets it through.
+    pub(super) fn may_defer(&self, pc: u32, call_pc: u32, reg: u16) -> bool {
+        ((pc + 1)..call_pc).all(|q| {
+            let ins = &self.code.instrs[q as usize];
+            defer_through(ins) && !reads(ins, reg)
+        })
     }
 
     /// Where a jump to instruction `pc` goes from the code being emitted
@@ -836,6 +1176,28 @@ impl<'a> Gen<'a> {
         match ins {
             Instr::Nop {} => {}
             Instr::Move { dst, src } => self.gen_move(dst, src),
+            Instr::LoadInt { dst, imm } if self.load_int_deferred(pc) => {
+                // Only the next instruction's slow paths read it. Known for
+                // that instruction (its immediate), forgotten after it.
+                let payload = imm as i16 as i64 as u64;
+                self.comment(format_args!(
+                    "r{dst}: stored only if the next instruction's slow path needs it"
+                ));
+                self.set_known(
+                    dst,
+                    Some(Known {
+                        tag: tags::INT,
+                        value: Some(payload),
+                    }),
+                );
+                self.deferred = Some(Deferred {
+                    reg: dst,
+                    tag: tags::INT,
+                    payload,
+                    call_pc: pc + 1,
+                    dead_after: true,
+                });
+            }
             Instr::LoadInt { dst, imm } => {
                 self.store_const(dst, tags::INT, imm as i16 as i64 as u64)
             }
@@ -2647,6 +3009,43 @@ impl<'a> Gen<'a> {
             self.reload_after(pc, true);
         }
         self.rs.mode.regs = regs;
+    }
+}
+
+/// An instruction the hot code may run with a constant still to be stored
+/// (`Gen::deferred`): its templates read and write other registers only,
+/// and call out (a generic path, a bail) only after a `spill`.
+fn defer_through(ins: &Instr) -> bool {
+    matches!(
+        ins,
+        Instr::LoadInt { .. }
+            | Instr::LoadNone { .. }
+            | Instr::LoadBool { .. }
+            | Instr::LoadConst { .. }
+            | Instr::Move { .. }
+            | Instr::AddI { .. }
+            | Instr::SubI { .. }
+            | Instr::Add { .. }
+            | Instr::Sub { .. }
+            | Instr::Mul { .. }
+            | Instr::IAdd { .. }
+            | Instr::ISub { .. }
+            | Instr::IMul { .. }
+    )
+}
+
+/// Whether one of `defer_through`'s instructions reads register `r`.
+fn reads(ins: &Instr, r: u16) -> bool {
+    match *ins {
+        Instr::Move { src, .. } => src == r,
+        Instr::AddI { a, .. } | Instr::SubI { a, .. } => a == r,
+        Instr::Add { a, b, .. }
+        | Instr::Sub { a, b, .. }
+        | Instr::Mul { a, b, .. }
+        | Instr::IAdd { a, b, .. }
+        | Instr::ISub { a, b, .. }
+        | Instr::IMul { a, b, .. } => a == r || b == r,
+        _ => false,
     }
 }
 

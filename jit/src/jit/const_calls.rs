@@ -2,17 +2,22 @@
 //! compiled: `fib(n - 1)` inside `fib` is `LoadGlobal fib`, the argument,
 //! `Call`. While the module's globals keep the version they had then
 //! (`object::Globals`: any write moves it on), the slot still holds that
-//! function, so the `LoadGlobal` is one compare and two constant stores, and
-//! the `Call` one compare and a frame push with the callee's numbers as
-//! constants (`gen_calls.rs`). Otherwise both take their usual code.
+//! function, so the `LoadGlobal` is one compare and two constant stores;
+//! when the version moved on, it looks at the slot itself, and leaves
+//! compiled code (`ExitReason::GlobalRebound`, after which the code is
+//! recompiled without the pair) when the slot holds anything else. So
+//! whatever path the `LoadGlobal` takes, compiled code goes on after it
+//! only with the function in the register, and the `Call` is a frame push
+//! with the callee's numbers as constants and no check of its own
+//! (`gen_calls.rs`).
 //!
 //! The `Call` may rely on the `LoadGlobal` having run in the same compiled
 //! code only if nothing else reaches it: no jump target or handler between
 //! them, no instruction between them that may write the register, and no
 //! entry from the interpreter between them (`Pairs::no_entry`: the
 //! interpreter may have loaded the global before the code was compiled).
-//! The version at the `Call` then proves the `LoadGlobal` took its constant
-//! path: versions only grow.
+//! What runs between them may rebind the global (an operand's `__sub__`):
+//! the call still calls the function loaded, as Python does.
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
@@ -40,6 +45,15 @@ pub struct Pairs {
     pub at: Vec<Option<ConstCall>>,
     /// By pc: the interpreter must not enter compiled code here.
     pub no_entry: Vec<bool>,
+}
+
+impl Pairs {
+    /// The `Call` of the pair whose `LoadGlobal` is at `load_pc`.
+    pub fn call_of(&self, load_pc: u32) -> Option<u32> {
+        let n = self.at.len() as u32;
+        ((load_pc + 1)..n.min(load_pc + 1 + MAX_GAP as u32))
+            .find(|&q| self.at[q as usize].is_some_and(|c| c.load_pc == load_pc))
+    }
 }
 
 /// The pairs of `code`. `block_start`: jump targets and handlers;

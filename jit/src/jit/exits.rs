@@ -64,6 +64,10 @@ define_exits! {
     /// A loop local kept in a machine register (`regalloc.rs`) was found with
     /// another type: at the loop's entry, or written so by an instruction.
     RegType = "register local changed type",
+    /// The global a compiled call of its function loads (`fib` in `fib`,
+    /// `const_calls.rs`) no longer holds that function: the interpreter
+    /// loads it and goes on.
+    GlobalRebound = "global no longer the compiled-in function",
 }
 
 /// How a run of compiled code ended, packed into the u64 the code returns:

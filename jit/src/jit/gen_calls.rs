@@ -9,9 +9,9 @@
 //! is the one it remembers (`direct_site.rs`) pushes the frame inline and
 //! enters the callee's direct entry instead (`codegen::gen_direct_entry`);
 //! a call of the function a global held at compile time (`fib(n - 1)` in
-//! `fib`) knows its callee while the module's globals keep their version
-//! (`const_calls.rs`) and pushes the frame with the callee's numbers as
-//! constants. The push is one compare against `Heap::call_limit` (the
+//! `fib`) knows its callee from its `LoadGlobal`, which left compiled code
+//! if the global no longer held it (`const_calls.rs`), and pushes the frame
+//! with the callee's numbers as constants. The push is one compare against `Heap::call_limit` (the
 //! recursion and native depth limits, 0 while a collection or Ctrl-C is
 //! due) and the six words a call sets (the other fields of a spare frame
 //! slot are empty already, `Frame::clear_optional`). The callee's `Return`
@@ -65,17 +65,13 @@ impl<'a> Gen<'a> {
         match konst {
             Some(k) => {
                 // The function the global held at compile time
-                // (`const_calls.rs`): the same version, the same function.
+                // (`const_calls.rs`): its `LoadGlobal` left the register
+                // holding it on every path that reaches here, and nothing
+                // between wrote the register or entered from the interpreter.
                 self.comment(format_args!(
-                    "direct call of the global's function while the globals' version is {}: push its frame inline",
-                    k.version
+                    "direct call of the global's function (its LoadGlobal at pc {} checked): push its frame inline",
+                    k.load_pc
                 ));
-                let lookup = self.ops.new_dynamic_label();
-                asm!(self.ops
-                    ; mov rax, QWORD k.version_ptr as i64
-                    ; cmp DWORD [rax], k.version as i32
-                    ; jne =>lookup
-                );
                 let code = &k.func.code;
                 // SAFETY: an `Rc` is one pointer word (`direct_site::measure`).
                 let word = unsafe {
@@ -89,15 +85,6 @@ impl<'a> Gen<'a> {
                     self_call: std::ptr::eq(&**code, self.code),
                 };
                 self.emit_push(pc, reg, callee_regs, from, rust_enter);
-                self.cold(move |g| {
-                    g.comment(format_args!(
-                        "pc {pc}: the globals changed: the site's last callee again?"
-                    ));
-                    asm!(g.ops; =>lookup);
-                    g.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter);
-                    g.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter);
-                    asm!(g.ops; jmp =>do_call);
-                });
             }
             None => {
                 self.comment(format_args!(
@@ -143,8 +130,10 @@ impl<'a> Gen<'a> {
             g.comment(format_args!(
                 "pc {pc}: another callee, or the Rust path is needed"
             ));
+            asm!(g.ops; =>rust_enter);
+            // The Rust path reads the callee from its register.
+            g.store_deferred();
             asm!(g.ops
-                ; =>rust_enter
                 ; mov rdi, r12
                 ; mov esi, pc as i32
                 ; mov rdx, QWORD site_p
@@ -173,6 +162,8 @@ impl<'a> Gen<'a> {
             g.comment(format_args!("pc {pc}: not the lean case: the general call"));
             g.gen_call_general(pc, false);
         });
+        // The result is in the register now.
+        self.deferred = None;
         self.forget_all();
     }
 

@@ -452,22 +452,77 @@ impl<'a> Gen<'a> {
             "global slot {gslot}: the function it held at compile time, while the globals' version is {}",
             k.version
         ));
-        let (generic, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        // On every path that goes on from here the register holds the
+        // function, whatever the version: the `Call` relies on it without a
+        // check of its own (`const_calls.rs`). A changed version (any global
+        // written) looks at the slot; a slot no longer holding the function
+        // leaves compiled code after this instruction.
+        let l = *layout();
+        let globals = self.code.module.globals.as_ptr() as i64;
+        let at = gslot as i32 * 16;
+        let func = k.func.addr() as i64;
+        let (changed, holds, rebound) = (
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+        );
         asm!(self.ops
             ; mov rax, QWORD k.version_ptr as i64
             ; cmp DWORD [rax], k.version as i32
-            ; jne =>generic
-            ; mov QWORD [rbx + slot(dst)], tags::FUNCTION as i32
-            ; mov rax, QWORD k.func.addr() as i64
-            ; mov [rbx + pay(dst)], rax
-            ; =>done
+            ; jne =>changed
+            ; =>holds
         );
+        // The `Call` needs the register only on its slow paths: when what
+        // runs between leaves it alone, the store waits for them (or for
+        // anything that leaves or calls out, `Gen::deferred`).
+        let call_pc = self.consts.call_of(pc);
+        let deferred = call_pc
+            .filter(|&c| self.may_defer(pc, c, dst))
+            .map(|call_pc| super::Deferred {
+                reg: dst,
+                tag: tags::FUNCTION,
+                payload: func as u64,
+                call_pc,
+                dead_after: false,
+            });
+        match deferred {
+            Some(_) => self.comment(format_args!("r{dst}: stored only if the call needs it")),
+            None => asm!(self.ops
+                ; mov QWORD [rbx + slot(dst)], tags::FUNCTION as i32
+                ; mov rax, QWORD func
+                ; mov [rbx + pay(dst)], rax
+            ),
+        }
+        self.bail_sites.push((pc, ExitReason::GlobalRebound));
         self.cold(move |g| {
-            asm!(g.ops; =>generic);
-            g.gen_load_global_slot(pc, dst, gslot);
-            asm!(g.ops; jmp =>done);
+            asm!(g.ops; =>changed);
+            g.comment(format_args!(
+                "pc {pc}: the globals changed: global slot {gslot} still the function?"
+            ));
+            asm!(g.ops
+                ; mov rdx, QWORD globals
+                ; cmp QWORD [rdx + l.vec_flag], 0
+                ; jl =>rebound
+                ; cmp QWORD [rdx + l.vec_len], gslot as i32
+                ; jbe =>rebound
+                ; mov rdx, QWORD [rdx + l.vec_ptr]
+                ; cmp QWORD [rdx + at], tags::FUNCTION as i32
+                ; jne =>rebound
+                ; mov rax, QWORD func
+                ; cmp [rdx + at + 8], rax
+                ; je =>holds
+                ; =>rebound
+            );
+            g.comment(format_args!(
+                "pc {pc}: bail and leave: {}",
+                ExitReason::GlobalRebound.name()
+            ));
+            g.step_and_leave(pc, ExitReason::GlobalRebound);
         });
         self.set_known(dst, None);
+        // After the cold path above, which leaves with the interpreter
+        // loading the register itself.
+        self.deferred = deferred;
     }
 
     fn gen_load_global_slot(&mut self, pc: u32, dst: u16, gslot: u16) {

@@ -660,6 +660,7 @@ pub fn is_guard(r: ExitReason) -> bool {
             | ExitReason::UnpackNotFast
             | ExitReason::GlobalMiss
             | ExitReason::RegType
+            | ExitReason::GlobalRebound
     )
 }
 

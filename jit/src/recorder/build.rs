@@ -89,6 +89,7 @@ fn expected(r: ExitReason) -> &'static str {
         ExitReason::UnpackNotFast => "a tuple or list of the unpacked length",
         ExitReason::GlobalMiss => "a bound global or cached builtin",
         ExitReason::RegType => "the type its loop keeps in a register",
+        ExitReason::GlobalRebound => "the global still holding the function compiled in",
         _ => "",
     }
 }

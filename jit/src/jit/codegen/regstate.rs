@@ -584,6 +584,10 @@ impl<'a> Gen<'a> {
     /// Store the payloads of the region's written slots that the frame
     /// may read from the current instruction on (register state).
     pub(super) fn spill(&mut self) {
+        // The frame is brought up to date: the entry's clearing, then the
+        // deferred constant (which may be one of those registers).
+        self.clear_pending();
+        self.store_deferred();
         let pc = self.rs.mode.pc;
         self.spill_for(pc);
     }
@@ -744,6 +748,11 @@ impl<'a> Gen<'a> {
 
     /// Where a jump to `pc` goes from the code being emitted.
     pub(super) fn jump_label(&mut self, pc: u32) -> DynamicLabel {
+        if let Some((t, l)) = self.zero_redirect {
+            if t == pc {
+                return l;
+            }
+        }
         let m = self.rs.mode;
         let Some(region) = m.region.filter(|_| m.regs) else {
             return self.mem_label(pc);
