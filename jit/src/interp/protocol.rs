@@ -328,6 +328,9 @@ impl Vm {
             return Ok(Some(Value::Type(self.type_of(obj))));
         }
         let t = self.type_of(obj);
+        if let Some(v) = self.num_dunder(t, n, Some(obj)) {
+            return Ok(Some(v));
+        }
         match self.lookup_type_attr(t, name) {
             Some(Value::Builtin(b)) if b.bound_self.is_none() => {
                 let bm = self.heap.alloc(BuiltinObj {
@@ -478,7 +481,7 @@ impl Vm {
                     return Ok(());
                 }
             }
-            if i.table()
+            if i.table_for(name)
                 .borrow_mut()
                 .remove(h, &Value::Str(name), str_key_eq)
                 .ok()
