@@ -122,7 +122,12 @@ fn defines(kind: TypeKind, op: Op) -> bool {
 }
 
 /// Kind codes for the `K` parameter of `call`.
-const KINDS: [TypeKind; 4] = [TypeKind::Int, TypeKind::Bool, TypeKind::Float, TypeKind::Str];
+const KINDS: [TypeKind; 4] = [
+    TypeKind::Int,
+    TypeKind::Bool,
+    TypeKind::Float,
+    TypeKind::Str,
+];
 
 fn type_name(kind: TypeKind) -> &'static str {
     match kind {
@@ -180,7 +185,14 @@ fn arity_error(vm: &mut Vm, n: usize, got: usize) -> PyExc {
     vm.type_error(&format!("expected {n} argument{s}, got {got}"))
 }
 
-fn apply(vm: &mut Vm, args: &[Value], kw: Kwargs, kind: TypeKind, name: &str, op: Op) -> PyResult<Value> {
+fn apply(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+    kind: TypeKind,
+    name: &str,
+    op: Op,
+) -> PyResult<Value> {
     let ty = type_name(kind);
     let Some(&first) = args.first() else {
         return Err(vm.type_error(&format!(
@@ -219,7 +231,8 @@ fn apply(vm: &mut Vm, args: &[Value], kw: Kwargs, kind: TypeKind, name: &str, op
     });
     if let Some(o) = other {
         // str.__add__ and str.__mul__ raise for a wrong operand, as `+` does.
-        let raises = kind == TypeKind::Str && matches!(op, Op::Bin(BinOp::Add | BinOp::Mul) | Op::RBin(BinOp::Mul));
+        let raises = kind == TypeKind::Str
+            && matches!(op, Op::Bin(BinOp::Add | BinOp::Mul) | Op::RBin(BinOp::Mul));
         let operand_ok = match op {
             Op::Bin(BinOp::Mul) | Op::RBin(BinOp::Mul) if kind == TypeKind::Str => is_intlike(o),
             Op::Bin(BinOp::Mod) if kind == TypeKind::Str => true,
@@ -232,7 +245,11 @@ fn apply(vm: &mut Vm, args: &[Value], kw: Kwargs, kind: TypeKind, name: &str, op
     }
     match op {
         Op::Bin(BinOp::Pow) | Op::RBin(BinOp::Pow) if rest.len() == 2 => {
-            let (a, b) = if matches!(op, Op::Bin(_)) { (v, other.unwrap()) } else { (other.unwrap(), v) };
+            let (a, b) = if matches!(op, Op::Bin(_)) {
+                (v, other.unwrap())
+            } else {
+                (other.unwrap(), v)
+            };
             crate::builtins::functions::functions_num::pow(vm, &[a, b, rest[1]], &[])
         }
         Op::Bin(b) => vm.binary_op(b, v, other.unwrap()),
@@ -284,7 +301,11 @@ fn apply(vm: &mut Vm, args: &[Value], kw: Kwargs, kind: TypeKind, name: &str, op
 
 /// One native function per (type, method): a `NativeFn` is a plain function
 /// pointer, so both are constant parameters of the function.
-fn call<const K: usize, const O: usize>(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+fn call<const K: usize, const O: usize>(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs,
+) -> PyResult<Value> {
     let (name, op) = OPS[O];
     apply(vm, args, kw, KINDS[K], name, op)
 }
@@ -334,7 +355,12 @@ impl Vm {
     /// Numeric method `name` of the first built-in type in `mro` that has it,
     /// unbound (`bound` None) or bound to `bound`; None when a class's own
     /// attribute (or `object`'s) comes first, or there is none.
-    pub fn num_dunder_in(&mut self, mro: &[Gc<TypeObj>], name: &str, bound: Option<Value>) -> Option<Value> {
+    pub fn num_dunder_in(
+        &mut self,
+        mro: &[Gc<TypeObj>],
+        name: &str,
+        bound: Option<Value>,
+    ) -> Option<Value> {
         let (owner, name, func) = find(mro, name)?;
         Some(Value::Builtin(self.heap.alloc(BuiltinObj {
             prof_id: std::cell::Cell::new(u32::MAX),
@@ -346,7 +372,12 @@ impl Vm {
     }
 
     /// `num_dunder_in` over `t`'s MRO.
-    pub fn num_dunder(&mut self, t: Gc<TypeObj>, name: &str, bound: Option<Value>) -> Option<Value> {
+    pub fn num_dunder(
+        &mut self,
+        t: Gc<TypeObj>,
+        name: &str,
+        bound: Option<Value>,
+    ) -> Option<Value> {
         let (owner, name, func) = find(&t.mro.borrow(), name)?;
         Some(Value::Builtin(self.heap.alloc(BuiltinObj {
             prof_id: std::cell::Cell::new(u32::MAX),
