@@ -267,6 +267,13 @@ impl Vm {
             Value::Builtin(b) if n == "__name__" => {
                 return Ok(Some(Value::Str(self.intern(b.name))))
             }
+            // `(5).__add__.__self__`: the receiver of a bound method of a
+            // type (other natives keep private state in `bound_self`).
+            Value::Builtin(b) if n == "__self__" && b.owner.is_some() => {
+                if let Some(v) = b.bound_self {
+                    return Ok(Some(v));
+                }
+            }
             Value::Builtin(b) if b.bound_self.is_some() => {
                 if let Some(v) = crate::builtins::mod_functools::builtin_attr(self, b, n) {
                     return Ok(Some(v));
