@@ -272,6 +272,18 @@ impl Vm {
                 return Some(b);
             }
         }
+        self.builtin_method_fill(c, t, name)
+    }
+
+    /// `builtin_method`'s lookup on a cache miss (out of line: the hit is
+    /// inlined into every call site of the interpreter loop).
+    #[inline(never)]
+    fn builtin_method_fill(
+        &mut self,
+        c: &AttrCache,
+        t: Gc<TypeObj>,
+        name: Gc<StrObj>,
+    ) -> Option<Gc<BuiltinObj>> {
         match self.lookup_type_attr(t, name) {
             Some(v @ Value::Builtin(b))
                 if b.bound_self.is_none() && !self.has_num_dunder(t, name.as_str()) =>
