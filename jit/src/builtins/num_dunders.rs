@@ -330,6 +330,11 @@ static FNS: [[NativeFn; 47]; 4] = [all_ops!(0), all_ops!(1), all_ops!(2), all_op
 /// that defines it comes before any class whose dict holds the name (and
 /// before `object`).
 fn find(mro: &[Gc<TypeObj>], name: &str) -> Option<(Gc<TypeObj>, &'static str, NativeFn)> {
+    // Cheapest test first: subclasses of list or dict (deltablue's
+    // OrderedCollection) come here for their own special methods.
+    if !mro.iter().any(|c| KINDS.contains(&c.kind)) {
+        return None;
+    }
     if !(name.len() > 4 && name.starts_with("__") && name.ends_with("__")) {
         return None;
     }
