@@ -32,7 +32,7 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
-fn abs(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn abs(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     crate::builtins::no_kwargs(vm, "abs", kw)?;
     crate::builtins::check_arity(vm, "abs", args, 1, 1)?;
     let v = args[0];
@@ -229,7 +229,7 @@ const POW_PARAMS: Params = Params {
     required: 2,
 };
 
-fn pow(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn pow(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let a = bind(vm, &POW_PARAMS, args, kw)?;
     let (b, e) = (a[0].unwrap_or(Value::None), a[1].unwrap_or(Value::None));
     let m = a[2].unwrap_or(Value::None);
@@ -308,7 +308,7 @@ const ROUND_PARAMS: Params = Params {
     required: 1,
 };
 
-fn round(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn round(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let a = bind(vm, &ROUND_PARAMS, args, kw)?;
     let x = a[0].unwrap_or(Value::None);
     let nd = a[1].filter(|v| !v.is_none());

@@ -20,6 +20,7 @@ pub mod mod_string;
 pub mod mod_time;
 pub mod modules;
 pub mod namespaces;
+pub mod num_dunders;
 pub mod pysrc;
 pub mod repr;
 pub mod set_ops;

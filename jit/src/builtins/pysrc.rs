@@ -16,6 +16,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "enum" => Some(include_str!("pysrc/enum.py")),
         "_pyextras" => Some(include_str!("pysrc/_pyextras.py")),
         "collections.abc" => Some(include_str!("pysrc/collections_abc.py")),
+        "io" => Some(include_str!("pysrc/io.py")),
         _ => None,
     }
 }

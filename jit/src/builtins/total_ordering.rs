@@ -115,7 +115,8 @@ pub fn total_ordering(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value
         .map(|(root, _)| *root)
         .filter(|n| {
             let name = vm.intern(n);
-            vm.lookup_special(cls, name).is_some()
+            // A subclass of int has int's comparisons (num_dunders.rs).
+            vm.lookup_special(cls, name).is_some() || vm.has_num_dunder(cls, n)
         })
         .collect();
     let Some(root) = CONVERT.iter().find(|(r, _)| defined.contains(r)) else {

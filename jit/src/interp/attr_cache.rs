@@ -272,8 +272,22 @@ impl Vm {
                 return Some(b);
             }
         }
+        self.builtin_method_fill(c, t, name)
+    }
+
+    /// `builtin_method`'s lookup on a cache miss (out of line: the hit is
+    /// inlined into every call site of the interpreter loop).
+    #[inline(never)]
+    fn builtin_method_fill(
+        &mut self,
+        c: &AttrCache,
+        t: Gc<TypeObj>,
+        name: Gc<StrObj>,
+    ) -> Option<Gc<BuiltinObj>> {
         match self.lookup_type_attr(t, name) {
-            Some(v @ Value::Builtin(b)) if b.bound_self.is_none() => {
+            Some(v @ Value::Builtin(b))
+                if b.bound_self.is_none() && !self.has_num_dunder(t, name.as_str()) =>
+            {
                 c.fill(t, METHOD, 0, v);
                 Some(b)
             }
@@ -343,7 +357,9 @@ impl Vm {
                         // interpreter natively for each such call.
                         return self.call_plain_method(f, at, argc);
                     }
-                    Some(v @ Value::Builtin(b)) if b.bound_self.is_none() => {
+                    Some(v @ Value::Builtin(b))
+                        if b.bound_self.is_none() && !self.has_num_dunder(cls, name.as_str()) =>
+                    {
                         let on_payload = b.owner.is_some_and(|o| payload_kind(o.kind));
                         match (on_payload, i.payload()) {
                             (true, Some(_)) => c.fill(cls, PAYLOAD_METHOD, 0, v),

@@ -353,7 +353,11 @@ impl Vm {
         // no bound-method object is made.
         if !matches!(recv, Value::Module(_) | Value::Type(_) | Value::Instance(_)) {
             let t = self.type_of(recv);
-            if let Some(m) = self.lookup_type_attr(t, name) {
+            // `(5).__repr__()` is int's (num_dunders.rs), not object's.
+            let m = self
+                .lookup_type_attr(t, name)
+                .filter(|_| !self.has_num_dunder(t, name.as_str()));
+            if let Some(m) = m {
                 if let Value::Builtin(b) = m {
                     if b.bound_self.is_none() {
                         let n = 1 + argc;

@@ -676,11 +676,18 @@ impl Vm {
             }
         }
         let h = str_hash(name);
-        if let Some(v) = i.table().borrow().get_str(h, name.as_str()) {
+        if let Some(v) = i.table_for(name).borrow().get_str(h, name.as_str()) {
             return Ok(Some(v));
         }
         if let InstExt::Super { cls: sc, obj: so } = i.ext {
             if let Some(v) = self.super_lookup(sc, so, name)? {
+                return Ok(Some(v));
+            }
+        }
+        // `int.__add__` and the like of a subclass of a built-in type, which
+        // come before `object.__eq__` (num_dunders.rs).
+        if cls.builtin_base.get().is_some() {
+            if let Some(v) = self.num_dunder(cls, name.as_str(), Some(obj)) {
                 return Ok(Some(v));
             }
         }
@@ -714,7 +721,24 @@ impl Vm {
         if let Some(d) = i.dict.get() {
             return *d;
         }
-        let table = std::mem::take(&mut *i.attrs.borrow_mut());
+        let mut table = std::mem::take(&mut *i.attrs.borrow_mut());
+        // An instance of a subclass of a class with `__slots__` keeps its
+        // slots outside its `__dict__` (as CPython does): they stay in
+        // `attrs`, which `slot_table` reads once the dict exists.
+        if i.class.mro.borrow().iter().any(|&c| own_slots(c).is_some()) {
+            let (mut slots, mut rest) = (DictTable::new(), DictTable::new());
+            for (k, v) in table.iter() {
+                let Value::Str(s) = k else { continue };
+                let to = if declared_slot(i.class, s.as_str()) {
+                    &mut slots
+                } else {
+                    &mut rest
+                };
+                to.insert(str_hash(s), k, v, str_key_eq).ok();
+            }
+            *i.attrs.borrow_mut() = slots;
+            table = rest;
+        }
         let d = self.new_dict_obj(table);
         let _ = i.dict.set(d);
         // Writes through the dict bypass setattr: caches must check it.
@@ -775,7 +799,7 @@ impl Vm {
             }
         }
         let h = str_hash(name);
-        i.table()
+        i.table_for(name)
             .borrow_mut()
             .insert(h, Value::Str(name), v, str_key_eq)
             .ok();
@@ -826,6 +850,9 @@ impl Vm {
                 return Ok(Some(d.unwrap_or(Value::None)));
             }
             _ => {}
+        }
+        if let Some(v) = self.num_dunder(t, name.as_str(), None) {
+            return Ok(Some(v));
         }
         let Some(v) = self.lookup_type_attr(t, name) else {
             return Ok(self.slot_attr(t, name.as_str(), None));
@@ -910,6 +937,16 @@ impl Vm {
                 .iter()
                 .find_map(|c| c.dict.borrow().get_str(h, name.as_str()))
         };
+        // `super().__add__(x)` in a subclass of int (num_dunders.rs).
+        let numeric = {
+            let mro = start.mro.borrow();
+            let pos = mro.iter().position(|c| *c == cls).unwrap_or(0);
+            let bound = (!is_type).then_some(obj);
+            self.num_dunder_in(&mro[pos + 1..], name.as_str(), bound)
+        };
+        if numeric.is_some() {
+            return Ok(numeric);
+        }
         if let Some(v) = found {
             if is_type {
                 return Ok(Some(match v {
@@ -988,6 +1025,34 @@ impl InstanceObj {
             None => &self.attrs,
         }
     }
+
+    /// Where attribute `name` lives: `table()`, except for a slot of a
+    /// class in the MRO once the instance has a `__dict__` (see
+    /// `Vm::instance_dict`).
+    pub fn table_for(&self, name: Gc<StrObj>) -> &std::cell::RefCell<DictTable> {
+        match self.dict.get() {
+            Some(d) if !declared_slot(self.class, name.as_str()) => &d.table,
+            _ => &self.attrs,
+        }
+    }
+}
+
+/// The `__slots__` a class declared itself (the class dict keeps it, as
+/// CPython's does), else None.
+fn own_slots(c: Gc<TypeObj>) -> Option<Value> {
+    let h = crate::runtime::hash::hash_str("__slots__");
+    c.dict.borrow().get_str(h, "__slots__")
+}
+
+/// Whether `name` is in the `__slots__` of a class in `cls`'s MRO.
+fn declared_slot(cls: Gc<TypeObj>, name: &str) -> bool {
+    let is = |v: &Value| matches!(v, Value::Str(s) if s.as_str() == name);
+    cls.mro.borrow().iter().any(|&c| match own_slots(c) {
+        Some(v @ Value::Str(_)) => is(&v),
+        Some(Value::Tuple(t)) => t.items.iter().any(is),
+        Some(Value::List(l)) => l.items.borrow().iter().any(is),
+        _ => false,
+    })
 }
 
 /// `C.__subclasses__()`: the classes made with `C` as a direct base, in

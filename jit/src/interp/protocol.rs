@@ -267,6 +267,13 @@ impl Vm {
             Value::Builtin(b) if n == "__name__" => {
                 return Ok(Some(Value::Str(self.intern(b.name))))
             }
+            // `(5).__add__.__self__`: the receiver of a bound method of a
+            // type (other natives keep private state in `bound_self`).
+            Value::Builtin(b) if n == "__self__" && b.owner.is_some() => {
+                if let Some(v) = b.bound_self {
+                    return Ok(Some(v));
+                }
+            }
             Value::Builtin(b) if b.bound_self.is_some() => {
                 if let Some(v) = crate::builtins::mod_functools::builtin_attr(self, b, n) {
                     return Ok(Some(v));
@@ -328,6 +335,9 @@ impl Vm {
             return Ok(Some(Value::Type(self.type_of(obj))));
         }
         let t = self.type_of(obj);
+        if let Some(v) = self.num_dunder(t, n, Some(obj)) {
+            return Ok(Some(v));
+        }
         match self.lookup_type_attr(t, name) {
             Some(Value::Builtin(b)) if b.bound_self.is_none() => {
                 let bm = self.heap.alloc(BuiltinObj {
@@ -478,7 +488,7 @@ impl Vm {
                     return Ok(());
                 }
             }
-            if i.table()
+            if i.table_for(name)
                 .borrow_mut()
                 .remove(h, &Value::Str(name), str_key_eq)
                 .ok()
