@@ -11,8 +11,11 @@
 //! The subscript emits no code of its own, so nothing may reach it but the
 //! fall-through from the `BuildSlice`: it is not a jump target, the
 //! interpreter may not enter there, and both are in the same register
-//! region. Not while recording, which counts every instruction (as the
-//! interpreter's shortcut).
+//! region. When recording, the subscript must not begin a line: compiled
+//! code counts line entries per block (linecount.rs), and the helper's
+//! exits take back the counts after the `BuildSlice`, which is then the
+//! same as after the subscript. The list a load makes is the subscript's
+//! allocation, as in the interpreter (the helper moves the frame's pc on).
 
 use super::Gen;
 use crate::bytecode::opcodes::Instr;
@@ -34,7 +37,7 @@ impl<'a> Gen<'a> {
         dst == start
             && key_is_dst
             && !self.block_start[p + 1]
-            && self.lc.is_none()
+            && !self.lc.as_ref().is_some_and(|lc| lc.is_entry(pc + 1))
             && !self.generic_at.contains(&pc)
             && !self.generic_at.contains(&(pc + 1))
             && region(pc) == region(pc + 1)

@@ -286,31 +286,42 @@ lean!(
             vm.stack[at(start) + 1],
             vm.stack[at(start) + 2],
         );
+        // The subscript runs: what it allocates is its own (the recorder
+        // takes compiled code's allocation site from the frame's pc), as
+        // when the interpreter takes this shortcut.
+        vm.frames.last_mut().expect("frame").pc = pc as usize + 2;
         match next {
             Instr::Subscr { dst: out, obj, key } if key == dst => {
                 if let Some(v) = vm.slice_load_fast(vm.stack[at(obj)], lo, hi, st) {
                     vm.stack[at(out)] = v;
                     return done(vm, pc + 2);
                 }
-                build_slice(vm, base, dst, start);
+                slice_at(vm, pc, base, dst, start);
                 subscr_any(vm, pc + 1)
             }
             Instr::StoreSubscr { obj, key, src } if key == dst => {
                 if vm.slice_store_fast(vm.stack[at(obj)], lo, hi, st, vm.stack[at(src)]) {
                     return done(vm, pc + 2);
                 }
-                build_slice(vm, base, dst, start);
+                slice_at(vm, pc, base, dst, start);
                 store_subscr_any(vm, pc + 1)
             }
             _ => {
                 // Not fused after all (the code generator's check makes this
                 // unreachable): the interpreter runs the next instruction.
-                build_slice(vm, base, dst, start);
+                slice_at(vm, pc, base, dst, start);
                 Outcome::Resume(pc + 1)
             }
         }
     }
 );
+
+/// A fused slice's object after all, made as its `BuildSlice` at `pc` (the
+/// frame's pc back on it, for the recorder's allocation site).
+fn slice_at(vm: &mut Vm, pc: u32, base: usize, dst: u16, start: u16) {
+    vm.frames.last_mut().expect("frame").pc = pc as usize + 1;
+    build_slice(vm, base, dst, start);
+}
 
 /// Continue at `next`, the frame's pc synced to it.
 fn done(vm: &mut Vm, next: u32) -> Outcome {

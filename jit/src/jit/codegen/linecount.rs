@@ -116,6 +116,11 @@ impl LineCount {
         self.start.get(pc).copied().unwrap_or(false)
     }
 
+    /// Whether instruction `pc` begins a line (its entry is counted).
+    pub(super) fn is_entry(&self, pc: u32) -> bool {
+        self.entry.get(pc as usize).copied().unwrap_or(false)
+    }
+
     /// The line entries of `pc`'s block from `from` on.
     fn entries_from(&self, pc: u32, from: u32) -> impl Iterator<Item = usize> + '_ {
         let b = self.block[pc as usize];
