@@ -1,10 +1,8 @@
 # Classic benchmark: pyperformance bm_hexiom (Hexiom board game solver by
 # Laurent Vaucher, main function tweaked by Armin Rigo).
-# Changed: io.StringIO is replaced by a small StringIO class (write() and
-# getvalue()) because the io module is not used here; the pyperf timer calls
-# were removed from main(), which returns the solution text instead of the
-# elapsed time; the Runner harness is replaced by run(), which solves
-# several levels and prints the solutions.
+# Changed: the pyperf timer calls were removed from main(), which returns
+# the solution text instead of the elapsed time; the Runner harness is
+# replaced by run(), which solves several levels and prints the solutions.
 """
 Solver of Hexiom board game.
 
@@ -14,6 +12,8 @@ Source: https://github.com/slowfrog/hexiom : hexiom2.py, level36.txt
 
 (Main function tweaked by Armin Rigo.)
 """
+
+import io
 
 # 2016-07-07: CPython 3.6 takes ~25 ms to solve the board level 25
 DEFAULT_LEVEL = 25
@@ -621,25 +621,11 @@ LEVELS[36] = ("""
 """)
 
 
-# io.StringIO replacement (the original imports io).
-class StringIO(object):
-
-    def __init__(self):
-        self.parts = []
-
-    def write(self, s):
-        self.parts.append(s)
-        return len(s)
-
-    def getvalue(self):
-        return "".join(self.parts)
-
-
 def main(loops, level):
     board, solution = LEVELS[level]
     order = DESCENDING
     strategy = Done.FIRST_STRATEGY
-    stream = StringIO()
+    stream = io.StringIO()
 
     board = board.strip()
     expected = solution.rstrip()
@@ -647,7 +633,7 @@ def main(loops, level):
     range_it = range(loops)
 
     for _ in range_it:
-        stream = StringIO()
+        stream = io.StringIO()
         solve_file(board, strategy, order, stream)
         output = stream.getvalue()
         stream = None
@@ -668,7 +654,7 @@ def run():
     board = LEVELS[20][0].strip()
     for strategy in range(6):
         for order in (ASCENDING, DESCENDING):
-            out = StringIO()
+            out = io.StringIO()
             solve_file(board, strategy, order, out)
             text = out.getvalue()
             text = "\n".join(line.rstrip() for line in text.splitlines())
