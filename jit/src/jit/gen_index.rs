@@ -457,7 +457,6 @@ impl<'a> Gen<'a> {
         // check of its own (`const_calls.rs`). A changed version (any global
         // written) looks at the slot; a slot no longer holding the function
         // leaves compiled code after this instruction.
-        let l = *layout();
         let globals = self.code.module.globals.as_ptr() as i64;
         let at = gslot as i32 * 16;
         let func = k.func.addr() as i64;
@@ -499,13 +498,8 @@ impl<'a> Gen<'a> {
             g.comment(format_args!(
                 "pc {pc}: the globals changed: global slot {gslot} still the function?"
             ));
+            g.slots_base(globals, gslot, rebound);
             asm!(g.ops
-                ; mov rdx, QWORD globals
-                ; cmp QWORD [rdx + l.vec_flag], 0
-                ; jl =>rebound
-                ; cmp QWORD [rdx + l.vec_len], gslot as i32
-                ; jbe =>rebound
-                ; mov rdx, QWORD [rdx + l.vec_ptr]
                 ; cmp QWORD [rdx + at], tags::FUNCTION as i32
                 ; jne =>rebound
                 ; mov rax, QWORD func
@@ -525,8 +519,22 @@ impl<'a> Gen<'a> {
         self.deferred = deferred;
     }
 
-    fn gen_load_global_slot(&mut self, pc: u32, dst: u16, gslot: u16) {
+    /// rdx = the items of the slot vector at `vec` (a module's globals or
+    /// builtin cache, a `RefCell<Vec<Value>>`), or a jump to `miss` when it
+    /// is borrowed for writing (negative flag) or ends before slot `gslot`.
+    fn slots_base(&mut self, vec: i64, gslot: u16, miss: DynamicLabel) {
         let l = *layout();
+        asm!(self.ops
+            ; mov rdx, QWORD vec
+            ; cmp QWORD [rdx + l.vec_flag], 0
+            ; jl =>miss
+            ; cmp QWORD [rdx + l.vec_len], gslot as i32
+            ; jbe =>miss
+            ; mov rdx, QWORD [rdx + l.vec_ptr]
+        );
+    }
+
+    fn gen_load_global_slot(&mut self, pc: u32, dst: u16, gslot: u16) {
         let module = self.code.module;
         let globals = module.globals.as_ptr() as i64;
         let builtins = module.builtin_cache.as_ptr() as i64;
@@ -539,13 +547,8 @@ impl<'a> Gen<'a> {
             module.name.as_str()
         ));
         // The value straight into rax (tag) and rcx (payload).
+        self.slots_base(globals, gslot, miss);
         asm!(self.ops
-            ; mov rdx, QWORD globals
-            ; cmp QWORD [rdx + l.vec_flag], 0
-            ; jl =>miss
-            ; cmp QWORD [rdx + l.vec_len], gslot as i32
-            ; jbe =>miss
-            ; mov rdx, QWORD [rdx + l.vec_ptr]
             ; mov rax, QWORD [rdx + at]
             ; test rax, rax
             ; jz =>builtin
@@ -556,13 +559,8 @@ impl<'a> Gen<'a> {
         self.cold(move |g| {
             asm!(g.ops; =>builtin);
             g.comment(format_args!("pc {pc}: unbound global: the builtin cache"));
+            g.slots_base(builtins, gslot, miss);
             asm!(g.ops
-                ; mov rdx, QWORD builtins
-                ; cmp QWORD [rdx + l.vec_flag], 0
-                ; jl =>miss
-                ; cmp QWORD [rdx + l.vec_len], gslot as i32
-                ; jbe =>miss
-                ; mov rdx, QWORD [rdx + l.vec_ptr]
                 ; mov rax, QWORD [rdx + at]
                 ; test rax, rax
                 ; jz =>miss
