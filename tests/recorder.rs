@@ -785,6 +785,162 @@ print(drive())
     }
 }
 
+/// Recursion a compiled self-call site counts on its self-recursion path
+/// (`fib(n - 1)` in fib, from a frame fib called: only the edge's calls),
+/// mixed with recursion through another function (f -> f -> g -> f),
+/// exceptions raised deep in a recursion and unwinding through such frames
+/// (caught at the bottom, half-way and outside), generators calling the
+/// recursive function and recursing through `yield from`, and recursive
+/// frames driving generators: the figures CPython 3.11's cProfile gives
+/// for this program, on every engine and with both timings.
+#[test]
+fn self_recursion_counts_follow_cprofile_through_indirect_recursion_exceptions_and_generators() {
+    let src = "\
+def f(n, m):
+    if n == 0:
+        return 1
+    if n % 3 == 0:
+        return g(n - 1, m) + 1
+    return f(n - 1, m) + 1
+
+
+def g(n, m):
+    return f(n, m) * 1
+
+
+def deep(n):
+    if n == 0:
+        raise ValueError(\"bottom\")
+    return deep(n - 1)
+
+
+def catcher(n):
+    if n == 0:
+        return 0
+    try:
+        return deep(n)
+    except ValueError:
+        return catcher(n - 1) + 1
+
+
+def rec_catch(n):
+    if n == 0:
+        raise KeyError(n)
+    try:
+        return rec_catch(n - 1)
+    except KeyError:
+        if n % 4 == 0:
+            return n
+        raise
+
+
+def gen(n):
+    for i in range(n):
+        yield f(i, 0)
+    if n > 1:
+        yield from gen(n - 1)
+
+
+def walk(n):
+    if n == 0:
+        return sum(gen(3))
+    return walk(n - 1) + sum(x for x in gen(2))
+
+
+def main():
+    t = 0
+    for i in range(40):
+        t += f(i % 13, i)
+        t += catcher(i % 5)
+        try:
+            t += rec_catch(i % 9 + 1)
+        except KeyError:
+            t -= 1
+        t += walk(i % 4)
+    try:
+        deep(30)
+    except ValueError:
+        t += 1
+    return t
+
+
+print(main())
+";
+    // From `python3 -m cProfile` (CPython 3.11.7): name calls/primitive,
+    // then each caller's calls/primitive.
+    let want = [
+        (
+            "catcher",
+            (120, 40),
+            &[("catcher", 80, 32), ("main", 40, 40)][..],
+        ),
+        (
+            "deep",
+            (271, 81),
+            &[("catcher", 80, 80), ("deep", 190, 81), ("main", 1, 1)],
+        ),
+        (
+            "f",
+            (914, 460),
+            &[
+                ("f", 388, 216),
+                ("g", 66, 30),
+                ("gen", 420, 420),
+                ("main", 40, 40),
+            ],
+        ),
+        ("g", (66, 30), &[("f", 66, 30)]),
+        (
+            "gen",
+            (880, 520),
+            &[
+                ("<genexpr>", 240, 240),
+                ("gen", 360, 280),
+                ("sum", 280, 280),
+            ],
+        ),
+        ("<genexpr>", (240, 240), &[("sum", 240, 240)]),
+        (
+            "rec_catch",
+            (230, 40),
+            &[("main", 40, 40), ("rec_catch", 190, 40)],
+        ),
+        ("walk", (100, 40), &[("main", 40, 40), ("walk", 60, 30)]),
+    ];
+    for extra in [
+        &["--jit=off"][..],
+        &["--jit=eager"],
+        &["--jit=eager", "--jit-regalloc=off"],
+        &["--jit=auto"],
+        &["--jit=eager", "--timing", "exact"],
+    ] {
+        let (out, p, _) = record("selfrec", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "1080\n", "{extra:?}");
+        let name = |id: u32| {
+            p.functions
+                .iter()
+                .find(|f| f.id == id)
+                .map(|f| f.name.clone())
+                .unwrap_or_default()
+        };
+        for (callee, figures, callers) in want {
+            let f = function(&p, callee);
+            assert_eq!((f.calls, f.primitive_calls), figures, "{callee} {extra:?}");
+            let mut got: Vec<(String, u64, u64)> = f
+                .callers
+                .iter()
+                .map(|c| (name(c.caller), c.calls, c.primitive_calls))
+                .collect();
+            got.sort();
+            let want: Vec<(String, u64, u64)> = callers
+                .iter()
+                .map(|&(n, c, pc)| (n.to_string(), c, pc))
+                .collect();
+            assert_eq!(got, want, "{callee}'s callers {extra:?}");
+        }
+    }
+}
+
 /// The interpreter runs `xs[a:b]` and `xs[a:b] = v` without making the
 /// slice (interp/slices.rs), also when recording: the subscripts are
 /// still counted and their index observed as a slice, and the list a load

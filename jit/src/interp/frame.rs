@@ -55,7 +55,10 @@ pub struct Frame {
     /// Set for a frame an operator pushed (see `OpResume`).
     pub binop: Option<OpResume>,
     /// Recording: the caller edge this frame's call was counted on (null:
-    /// not counted), which its return uncounts (see `recorder::calls`).
+    /// not counted), which its return uncounts (see `recorder::calls`);
+    /// tagged `calls::FAST_TAG` when there is nothing to uncount (the
+    /// self-recursion path). Compiled code pops such a frame leaving it in
+    /// the slot: every push while recording writes it before it is read.
     pub rec_edge: *const crate::recorder::calls::Edge,
 }
 

@@ -19,7 +19,9 @@
 //! empties them whenever a frame is popped or the vector grows
 //! (`Frame::clear_optional`, `Vm::frames_pop`, `Vm::frames_push`), and an
 //! inline-pushed frame is popped inline only with them still empty
-//! (recording clears its edge, `gen_rec_calls.rs`). The bytes that say
+//! (recording clears its edge, `gen_rec_calls.rs`, except a frame's edge
+//! tagged by the self-recursion path, which every push while recording
+//! writes before it is read: `Frame::rec_edge`). The bytes that say
 //! "empty" are measured once (`empty_field_words`) by writing each field's
 //! empty value over a buffer of zeros and one of ones: the bytes that agree
 //! are the ones the value fixes; the test below checks `clear_optional`
@@ -89,6 +91,11 @@ pub struct DirectEntry {
     /// to the end, owns it. Null until the hook learns it, and again
     /// whenever the entry changes callee; never set with exact timing.
     pub rec_edge: Cell<*const crate::recorder::calls::Edge>,
+    /// Recording: `rec_edge` tagged `calls::FAST_TAG` when it is an edge
+    /// from a function to itself (0 otherwise): what a frame that took it
+    /// holds after the self-recursion path, which compares it with its
+    /// frame's edge with the tag set (`gen_rec_calls.rs`).
+    pub rec_fast: Cell<usize>,
 }
 
 impl Default for DirectEntry {
@@ -102,6 +109,7 @@ impl Default for DirectEntry {
             nregs: Cell::new(0),
             code: std::cell::RefCell::new(None),
             rec_edge: Cell::new(std::ptr::null()),
+            rec_fast: Cell::new(0),
         }
     }
 }
@@ -142,6 +150,7 @@ impl DirectEntry {
         self.code_word.set(0);
         self.class.set(0);
         self.rec_edge.set(std::ptr::null());
+        self.rec_fast.set(0);
         debug_assert!(code.jit.direct.get() != 0);
         self.code_rc.set(word);
         self.nregs.set(code.nregs as u64);
@@ -203,6 +212,7 @@ pub struct FrameLayout {
     pub site_code_rc: i32,
     pub site_nregs: i32,
     pub site_rec_edge: i32,
+    pub site_rec_fast: i32,
 }
 
 const MAX_EMPTY_WORDS: usize = 16;
@@ -306,6 +316,7 @@ fn measure() -> FrameLayout {
         site_code_rc: i(offset_of!(DirectEntry, code_rc)),
         site_nregs: i(offset_of!(DirectEntry, nregs)),
         site_rec_edge: i(offset_of!(DirectEntry, rec_edge)),
+        site_rec_fast: i(offset_of!(DirectEntry, rec_fast)),
     }
 }
 

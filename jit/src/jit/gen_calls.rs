@@ -56,13 +56,14 @@ impl<'a> Gen<'a> {
         let unwound = self.ops.new_dynamic_label();
         let rust_enter = self.ops.new_dynamic_label();
         let returned = self.ops.new_dynamic_label();
+        let returned_fast = self.ops.new_dynamic_label();
         let do_call = self.ops.new_dynamic_label();
         let site = Box::<DirectSite>::default();
         let site_p = &*site as *const DirectSite as i64;
         let konst_entry = &site.konst as *const DirectEntry as i64;
         self.method_sites.push(site);
         let konst = if is_method { None } else { self.const_call(pc) };
-        match konst {
+        let uncounted = match konst {
             Some(k) => {
                 // The function the global held at compile time
                 // (`const_calls.rs`): its `LoadGlobal` left the register
@@ -84,40 +85,37 @@ impl<'a> Gen<'a> {
                     entry: konst_entry,
                     self_call: std::ptr::eq(&**code, self.code),
                 };
-                self.emit_push(pc, reg, callee_regs, from, rust_enter);
+                self.emit_push(pc, reg, callee_regs, from, rust_enter)
             }
             None => {
                 self.comment(format_args!(
                     "direct call: the site's last callee again? push its frame inline"
                 ));
                 self.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter);
-                self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter);
+                self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter)
+            }
+        };
+        let recording = self.polls.sample.is_some();
+        asm!(self.ops; =>do_call);
+        match uncounted {
+            None => self.emit_direct_call(reg, callee_regs, unwound, returned, recording),
+            Some(counted) => {
+                // Recording, the self-recursion path: nothing to uncount
+                // after the call. A call to be counted (and one the Rust
+                // path pushed) takes a copy of the sequence that uncounts
+                // it, in the cold section, and comes back after the pop.
+                self.emit_direct_call(reg, callee_regs, unwound, returned_fast, false);
+                let after = self.ops.new_dynamic_label();
+                self.cold(move |g| {
+                    g.comment(format_args!("pc {pc}: recording: a call counted"));
+                    asm!(g.ops; =>counted);
+                    g.rec_call_enter(pc, true);
+                    g.emit_direct_call(reg, callee_regs, unwound, returned, true);
+                    asm!(g.ops; jmp =>after);
+                });
+                asm!(self.ops; =>after);
             }
         }
-        let l = *frame_layout();
-        let recording = self.polls.sample.is_some();
-        asm!(self.ops
-            // The direct entry (vm stays in r12, the registers in rsi),
-            // through the callee's code object: its current compiled code.
-            ; =>do_call
-            ; lea rsi, [rbx + slot(callee_regs)]
-            ; call QWORD [r10 + l.rc_code_direct]
-            // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
-            ; test rax, rax
-            ; jns =>unwound
-            ; =>returned
-            ; mov [rbx + slot(reg)], rcx
-            ; mov [rbx + pay(reg)], rdx
-        );
-        if recording {
-            self.rec_call_leave();
-        }
-        // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
-        // already gave back its handled exceptions (`gen_return`).
-        asm!(self.ops
-            ; sub QWORD [r12 + l.frames_len], 1
-            ; sub DWORD [r12 + l.native_depth], 1
-        );
         let next = self.next(pc);
         let last = pc as usize + 1 >= self.labels.len();
         if last {
@@ -165,6 +163,41 @@ impl<'a> Gen<'a> {
         // The result is in the register now.
         self.deferred = None;
         self.forget_all();
+    }
+
+    /// Call the callee whose frame was pushed (r10 its code word), store
+    /// its result in `reg`, then (`uncount`: recording) uncount the call
+    /// and pop the frame. `returned` is bound where the result is stored.
+    fn emit_direct_call(
+        &mut self,
+        reg: u16,
+        callee_regs: u16,
+        unwound: DynamicLabel,
+        returned: DynamicLabel,
+        uncount: bool,
+    ) {
+        let l = *frame_layout();
+        asm!(self.ops
+            // The direct entry (vm stays in r12, the registers in rsi),
+            // through the callee's code object: its current compiled code.
+            ; lea rsi, [rbx + slot(callee_regs)]
+            ; call QWORD [r10 + l.rc_code_direct]
+            // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
+            ; test rax, rax
+            ; jns =>unwound
+            ; =>returned
+            ; mov [rbx + slot(reg)], rcx
+            ; mov [rbx + pay(reg)], rdx
+        );
+        if uncount {
+            self.rec_call_leave();
+        }
+        // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
+        // already gave back its handled exceptions (`gen_return`).
+        asm!(self.ops
+            ; sub QWORD [r12 + l.frames_len], 1
+            ; sub DWORD [r12 + l.native_depth], 1
+        );
     }
 
     /// Find the callee in the site's entries (`direct_site.rs`): r8 its
@@ -249,6 +282,9 @@ impl<'a> Gen<'a> {
     /// Push the callee's frame inline (as `Frame::new` makes it), or go to
     /// `rust_enter` when the Rust path is needed. Leaves r8 the site entry
     /// (recording), r10 the code word, r11 the caller's frame count.
+    /// Recording, at a site calling its own function: the call took the
+    /// self-recursion path, and the label returned is where it goes when
+    /// it is to be counted (`gen_rec_calls.rs`).
     fn emit_push(
         &mut self,
         pc: u32,
@@ -256,7 +292,7 @@ impl<'a> Gen<'a> {
         callee_regs: u16,
         from: PushFrom,
         rust_enter: DynamicLabel,
-    ) {
+    ) -> Option<DynamicLabel> {
         let l = *frame_layout();
         if let PushFrom::Const { code_word, .. } = from {
             asm!(self.ops; mov r10, QWORD code_word);
@@ -338,8 +374,12 @@ impl<'a> Gen<'a> {
                 asm!(self.ops; mov r8, QWORD entry);
                 self_call = s;
             }
+            if self_call && !self.polls.exact_timing {
+                return Some(self.rec_self_call_enter());
+            }
             self.rec_call_enter(pc, self_call);
         }
+        None
     }
 
     /// The lean path of a class call (`Call` with a class in `reg`, cached

@@ -28,17 +28,29 @@
 //! the callee, counted when its frame was pushed, so the call is never
 //! primitive for the function (it may be for the edge).
 //!
+//! Such a site first tries the self-recursion path (`recorder::calls`):
+//! when its frame's own call came through the site's edge (f called by f:
+//! the frame's edge, tagged or not, is the site's), the call is recursive
+//! for the edge and the function, and both stay active while it runs, so
+//! it counts only the edge's calls and gives the new frame the edge tagged
+//! `FAST_TAG`. Its return then has nothing to uncount: `gen_calls.rs` emits
+//! the call sequence twice, the hot copy for this path without the
+//! uncounting, and a cold one for the counted path (and the Rust path's
+//! pushes) with it. The compare is against the entry's edge already tagged
+//! (`DirectEntry::rec_fast`), 0 while unknown, which a frame's edge with
+//! the tag set never is.
+//!
 //! Exact timing reads the clock at each call and return: the hooks do it
 //! (at the call the site never learns an edge; the return is compiled to
 //! call its hook, `JitOptions::exact_timing`).
 
-use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use super::Gen;
 use crate::interp::vm::Vm;
 use crate::jit::direct;
 use crate::jit::direct_site::{frame_layout, DirectEntry};
-use crate::recorder::calls::inline;
+use crate::recorder::calls::{self, inline};
 
 impl<'a> Gen<'a> {
     /// After the inline push, before the callee runs: count the call. r8
@@ -61,8 +73,8 @@ impl<'a> Gen<'a> {
             ; cmp QWORD [rcx + c.active], 1
             ; adc QWORD [rcx + c.primitive], 0
             ; add QWORD [rcx + c.active], 1
+            // The callee's calls are its edges' (`CallTimes::figures`).
             ; mov rdi, [rcx + c.callee_counts]
-            ; add QWORD [rdi + c.calls], 1
         );
         if !self_call {
             asm!(self.ops
@@ -101,6 +113,28 @@ impl<'a> Gen<'a> {
                 ; jmp =>done
             );
         });
+    }
+
+    /// At a site calling the function it is in, with r8 its entry and rdx
+    /// the new frame: the self-recursion path (see the module comment).
+    /// Returns the label it goes to when the call must be counted
+    /// (`rec_call_enter`), with the same registers.
+    pub(super) fn rec_self_call_enter(&mut self) -> DynamicLabel {
+        let l = *frame_layout();
+        let c = *inline::layout();
+        let counted = self.ops.new_dynamic_label();
+        self.comment(format_args!(
+            "recording: the caller came through this edge? then a recursive call"
+        ));
+        asm!(self.ops
+            ; mov rax, [rdx + c.frame_rec_edge - l.frame_size]
+            ; or rax, c.fast_tag
+            ; cmp rax, [r8 + l.site_rec_fast]
+            ; jne =>counted
+            ; add QWORD [rax + c.calls - c.fast_tag], 1
+            ; mov [rdx + c.frame_rec_edge], rax
+        );
+        counted
     }
 
     /// The inline call returned, before its frame is popped: uncount it,
@@ -160,4 +194,8 @@ pub extern "sysv64" fn jit_rec_enter_site(vm: *mut Vm, site: *const DirectEntry)
         return;
     }
     site.rec_edge.set(e);
+    // SAFETY: as above.
+    if unsafe { (*e).callee_counts } as usize == caller_key {
+        site.rec_fast.set(e as usize | calls::FAST_TAG);
+    }
 }

@@ -18,6 +18,18 @@
 //! module's frame) have an edge too, with caller `NO_CALLER`; the profile
 //! leaves it out.
 //!
+//! A function's calls are the sum of its edges' (`CallTimes::figures`), so
+//! a call counts `calls` on its edge only; `active` and `primitive` are
+//! counted on both, since a function's primitive calls are not its edges'.
+//!
+//! Self-recursion through one edge has a cheaper path in compiled code
+//! (`jit/gen_rec_calls.rs`): a call of f made by an activation of f that
+//! itself was called on the edge f->f is certainly recursive for the edge
+//! and for f, and both stay active (the activation holding the counts, at
+//! or below the caller, returns after it: activations end last in, first
+//! out), so the call only counts `calls` on the edge and the new frame
+//! holds the edge tagged with `FAST_TAG`: its return uncounts nothing.
+//!
 //! Finding the edge is the rest of a call's cost. A caller is told apart by
 //! the address of its `Counts` (its key); a callee's last edge is memoised
 //! beside its counts (`CodeProf::edge_memo`, `builtin_memo`), so a function
@@ -50,12 +62,26 @@ fn cache_index(caller: usize, callee: usize) -> usize {
     (h >> (64 - CACHE_BITS)) as usize
 }
 
+/// The low bit of a frame's edge (`Frame::rec_edge`) when its call took the
+/// self-recursion path (see the module comment): the return uncounts
+/// nothing. Edges are boxed, so their addresses have it clear.
+pub const FAST_TAG: usize = 1;
+
+/// The edge a frame's call must be uncounted on when it returns: `e`, unless
+/// it is null or tagged `FAST_TAG` (nothing to uncount).
+#[inline(always)]
+pub fn counted(e: *const Edge) -> Option<*const Edge> {
+    (!e.is_null() && e as usize & FAST_TAG == 0).then_some(e)
+}
+
 /// The counts and times cProfile keeps, for a function and for each of its
 /// caller edges alike. Cells: compiled code and the hooks update them in
 /// place, through shared references and raw pointers.
 #[derive(Debug, Default)]
 #[repr(C)]
 pub struct Counts {
+    /// An edge's calls. A function's are its edges' sum
+    /// (`CallTimes::figures`): left 0 in its own counts.
     pub calls: Cell<u64>,
     /// Activations on the stack now. Beside `calls`, both incremented at a
     /// call: `start` is then one vector add; with `primitive` there, whose
@@ -81,10 +107,9 @@ pub struct Figures {
 }
 
 impl Counts {
-    /// Count a call (and the activation it starts).
+    /// Count an activation starting (and whether it is primitive).
     #[inline(always)]
     pub fn start(&self) {
-        self.calls.set(self.calls.get() + 1);
         let a = self.active.get();
         self.primitive.set(self.primitive.get() + (a == 0) as u64);
         self.active.set(a + 1);
@@ -136,6 +161,7 @@ impl Edge {
     /// A call on this edge starts.
     #[inline(always)]
     pub fn start(&self) {
+        self.counts.calls.set(self.counts.calls.get() + 1);
         self.counts.start();
         // SAFETY: an edge's callee counts live as long as the recorder,
         // which owns the edge (see `CallTimes::register`).
@@ -255,13 +281,19 @@ impl CallTimes {
             .map_or(ROOT_KEY, |&p| p as usize)
     }
 
-    /// Function `id`'s figures (zero for an unknown id).
+    /// Function `id`'s figures (zero for an unknown id). Its calls are its
+    /// edges' (see the module comment).
     pub fn figures(&self, id: u32) -> Figures {
-        match self.counts.get(id as usize) {
+        let mut f = match self.counts.get(id as usize) {
             // SAFETY: registered counts live as long as the recorder.
             Some(&p) if !p.is_null() => unsafe { (*p).figures() },
-            _ => Figures::default(),
-        }
+            _ => return Figures::default(),
+        };
+        f.calls = self.edges_of[id as usize]
+            .iter()
+            .map(|&i| self.edges[i as usize].counts.calls.get())
+            .sum();
+        f
     }
 
     /// Calls of all functions.

@@ -8,11 +8,15 @@
 //! frame's `rec_edge`) and afterwards compiled code does what `Edge::start`
 //! and `Edge::end` do, with plain loads and stores at these offsets:
 //!
-//! - enter: on the edge's counts, then on `*callee_counts`: `calls += 1`;
-//!   `primitive += 1` if `active == 0`; `active += 1`; then the new frame's
-//!   `rec_edge` is the edge;
+//! - enter: `calls += 1` on the edge's counts; on them, then on
+//!   `*callee_counts`: `primitive += 1` if `active == 0`; `active += 1`;
+//!   then the new frame's `rec_edge` is the edge;
 //! - leave: when the frame's `rec_edge` is not null: `active -= 1` on both,
-//!   and `rec_edge` is cleared.
+//!   and `rec_edge` is cleared;
+//! - the self-recursion path (`calls` module comment), when the caller
+//!   frame's `rec_edge` with `fast_tag` set is the edge with it set: the
+//!   edge's `calls += 1`, and the new frame's `rec_edge` is the edge with
+//!   `fast_tag` set; its leave does nothing.
 //!
 //! Sampled timing only: exact timing reads the clock, which the hooks do.
 //! The test below replays the emitted steps against `Edge::start`/`end`.
@@ -34,6 +38,8 @@ pub struct InlineLayout {
     pub callee_counts: i32,
     /// From a `Frame`: its edge.
     pub frame_rec_edge: i32,
+    /// `calls::FAST_TAG`.
+    pub fast_tag: i32,
 }
 
 static LAYOUT: LazyLock<InlineLayout> = LazyLock::new(|| {
@@ -45,6 +51,7 @@ static LAYOUT: LazyLock<InlineLayout> = LazyLock::new(|| {
         active: i(offset_of!(Counts, active)),
         callee_counts: i(offset_of!(Edge, callee_counts)),
         frame_rec_edge: i(offset_of!(Frame, rec_edge)),
+        fast_tag: i(super::FAST_TAG),
     }
 });
 
@@ -55,16 +62,19 @@ pub fn layout() -> &'static InlineLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::recorder::calls::{CallTimes, Caller};
+    use crate::recorder::calls::{counted, CallTimes, Caller, FAST_TAG};
 
-    /// What the emitted enter does to one `Counts`, through the offsets.
+    /// What the emitted enter does to one `Counts` (`calls`: an edge's),
+    /// through the offsets.
     ///
     /// # Safety
     /// `p` points at a live `Counts`.
-    unsafe fn count(p: *const u8) {
+    unsafe fn count(p: *const u8, calls: bool) {
         let l = layout();
         let at = |o: i32| p.offset(o as isize) as *mut u64;
-        *at(l.calls) += 1;
+        if calls {
+            *at(l.calls) += 1;
+        }
         if *at(l.active) == 0 {
             *at(l.primitive) += 1;
         }
@@ -87,6 +97,38 @@ mod tests {
         *((e as *const u8).offset(layout().callee_counts as isize) as *const *const u8)
     }
 
+    /// A call on edge `e` by a frame holding `caller` (its `rec_edge`), as
+    /// the emitted code makes it (`fast`: at a site calling its own
+    /// function, which tries the self-recursion path): the new frame's
+    /// `rec_edge`.
+    ///
+    /// # Safety
+    /// `e` points at a live `Edge`.
+    unsafe fn enter_inline(e: *const Edge, caller: usize, fast: bool) -> usize {
+        let l = layout();
+        let tag = l.fast_tag as usize;
+        if fast && caller | tag == e as usize | tag {
+            let p = ((caller | tag) - tag) as *const u8;
+            *(p.offset(l.calls as isize) as *mut u64) += 1;
+            return caller | tag;
+        }
+        count(e as *const u8, true);
+        count(callee(e), false);
+        e as usize
+    }
+
+    /// The return of a frame holding `rec_edge`, as the emitted code and
+    /// `Recorder::leave_frame` make it.
+    ///
+    /// # Safety
+    /// A non-null `rec_edge` is a live `Edge`, tagged or not.
+    unsafe fn leave_inline(rec_edge: usize) {
+        if let Some(e) = counted(rec_edge as *const Edge) {
+            uncount(e as *const u8);
+            uncount(callee(e));
+        }
+    }
+
     #[test]
     fn inline_steps_match_edge_start_and_end() {
         // f calls itself: three nested calls, then one more after they
@@ -104,16 +146,14 @@ mod tests {
             // the calls, and its callee counts are `c`'s.
             let enter = |e: *const Edge| unsafe {
                 if inline {
-                    count(e as *const u8);
-                    count(callee(e));
+                    enter_inline(e, 0, false);
                 } else {
                     (*e).start();
                 }
             };
             let leave = |e: *const Edge| unsafe {
                 if inline {
-                    uncount(e as *const u8);
-                    uncount(callee(e));
+                    leave_inline(e as usize);
                 } else {
                     (*e).end();
                 }
@@ -134,5 +174,99 @@ mod tests {
         let (func, edge) = run(true);
         assert_eq!((func.calls, func.primitive_calls), (4, 2));
         assert_eq!((edge.calls, edge.primitive_calls), (4, 2));
+    }
+
+    /// A program's calls: `Some(f)` calls function f from the top frame (at
+    /// a site calling its own function when the top frame is f's), `None`
+    /// returns from it.
+    fn replay(script: &[Option<u32>], inline: bool) -> Vec<(u64, u64, Vec<(u32, u64, u64)>)> {
+        let mut c = CallTimes::default();
+        for id in 0..3 {
+            c.register_builtin(id);
+        }
+        // (function, rec_edge) per frame; the root frame is function 0's.
+        let mut frames: Vec<(u32, usize)> = vec![(0, 0)];
+        for step in script {
+            match *step {
+                Some(f) => {
+                    let &(caller, caller_edge) = frames.last().unwrap();
+                    let key = Caller {
+                        key: c.key_of(caller),
+                        id: caller,
+                    };
+                    let e = c.edge(key, f);
+                    // SAFETY: `e` is an edge of `c`, live until `c` drops.
+                    let held = unsafe {
+                        if inline {
+                            enter_inline(e, caller_edge, caller == f)
+                        } else {
+                            (*e).start();
+                            e as usize
+                        }
+                    };
+                    frames.push((f, held));
+                }
+                None => {
+                    let (_, held) = frames.pop().unwrap();
+                    // SAFETY: as above.
+                    unsafe { leave_inline(held) };
+                }
+            }
+        }
+        if inline {
+            // The self-recursion path was taken (and is still open).
+            assert!(frames.iter().any(|&(_, e)| e & FAST_TAG != 0));
+        }
+        (0..3)
+            .map(|id| {
+                let f = c.figures(id);
+                let mut callers: Vec<_> = c
+                    .callers(id)
+                    .map(|(k, e)| (k, e.calls, e.primitive_calls))
+                    .collect();
+                callers.sort();
+                (f.calls, f.primitive_calls, callers)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn self_recursion_path_counts_what_edge_start_and_end_count() {
+        // 1 recursing (through the fast path after its first level),
+        // through 2 (F -> F -> G -> F -> F), with returns in between and
+        // a second descent, and the counts of still-open calls.
+        let (c, r) = (Some, None);
+        let script = [
+            c(1),
+            c(1),
+            c(1),
+            c(2),
+            c(1),
+            c(1),
+            c(1),
+            r,
+            r,
+            c(2),
+            c(2),
+            r,
+            r,
+            r,
+            r,
+            c(1),
+            r,
+            r,
+            r,
+            c(1),
+            c(1),
+        ];
+        let inline = replay(&script, true);
+        assert_eq!(inline, replay(&script, false));
+        // 1: called 9 times, primitive once (its first activation stays
+        // open); from itself 7 times, primitive for the edge once per
+        // descent from 1's first frame (whose edge is 0's).
+        assert_eq!(inline[1].0, 9);
+        assert_eq!(inline[1].1, 1);
+        assert_eq!(inline[1].2, [(0, 1, 1), (1, 7, 2), (2, 1, 1)]);
+        assert_eq!((inline[2].0, inline[2].1), (3, 1));
     }
 }

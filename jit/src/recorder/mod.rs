@@ -349,6 +349,11 @@ impl Recorder {
             return;
         }
         frame.rec_edge = std::ptr::null();
+        // A call counted on the self-recursion path uncounts nothing (see
+        // `recorder::calls`).
+        let Some(e) = calls::counted(e) else {
+            return;
+        };
         if self.exact {
             return self.leave_timed(e);
         }
@@ -489,8 +494,8 @@ impl Recorder {
             while let Some((e, _)) = builtins.next_if(|&(_, d)| d <= i) {
                 open.push(e);
             }
-            if !f.rec_edge.is_null() {
-                open.push(f.rec_edge);
+            if let Some(e) = calls::counted(f.rec_edge) {
+                open.push(e);
             }
         }
         open.extend(builtins.map(|(e, _)| e as *const calls::Edge));
