@@ -57,8 +57,10 @@ pub struct Frame {
     /// Recording: the caller edge this frame's call was counted on (null:
     /// not counted), which its return uncounts (see `recorder::calls`);
     /// tagged `calls::FAST_TAG` when there is nothing to uncount (the
-    /// self-recursion path). Compiled code pops such a frame leaving it in
-    /// the slot: every push while recording writes it before it is read.
+    /// self-recursion path). Compiled code pops a frame leaving it in the
+    /// slot (`jit/gen_rec_calls.rs`): every push while recording writes it
+    /// before anything reads it (`Frame::new`, or the compiled push's
+    /// counting), and without a recorder it is never set.
     pub rec_edge: *const crate::recorder::calls::Edge,
 }
 

@@ -19,9 +19,9 @@
 //! empties them whenever a frame is popped or the vector grows
 //! (`Frame::clear_optional`, `Vm::frames_pop`, `Vm::frames_push`), and an
 //! inline-pushed frame is popped inline only with them still empty
-//! (recording clears its edge, `gen_rec_calls.rs`, except a frame's edge
-//! tagged by the self-recursion path, which every push while recording
-//! writes before it is read: `Frame::rec_edge`). The bytes that say
+//! (except a frame's recorder edge, which every push while recording
+//! writes before it is read, and which compiled code leaves in the slot:
+//! `Frame::rec_edge`). The bytes that say
 //! "empty" are measured once (`empty_field_words`) by writing each field's
 //! empty value over a buffer of zeros and one of ones: the bytes that agree
 //! are the ones the value fixes; the test below checks `clear_optional`

@@ -17,7 +17,9 @@
 //!   gives the entry its edge for the next time. A VM has one recorder,
 //!   kept to the end (`Vm::start_recording`, `recorder::build`), so an edge
 //!   the entry learned is always this recorder's;
-//! - leave: uncount the frame's edge, if it has one, and clear it. A frame
+//! - leave: uncount the frame's edge, if it has one, and pop the frame
+//!   leaving the edge in its slot (every push while recording writes a
+//!   frame's edge before anything reads it, `Frame::rec_edge`). A frame
 //!   has an edge only while the recorder lives (`Recorder::leave_all`
 //!   clears them all before `recorder::build` drops it), so the frame's
 //!   edge is the only test.
@@ -161,7 +163,7 @@ impl<'a> Gen<'a> {
             ; mov rcx, [rsi + c.frame_rec_edge - l.frame_size]
             ; test rcx, rcx
             ; jz =>done
-            ; mov QWORD [rsi + c.frame_rec_edge - l.frame_size], 0
+            // Left in the slot (`Frame::rec_edge`).
             ; sub QWORD [rcx + c.active], 1
             ; mov rcx, [rcx + c.callee_counts]
             ; sub QWORD [rcx + c.active], 1

@@ -11,8 +11,8 @@
 //! - enter: `calls += 1` on the edge's counts; on them, then on
 //!   `*callee_counts`: `primitive += 1` if `active == 0`; `active += 1`;
 //!   then the new frame's `rec_edge` is the edge;
-//! - leave: when the frame's `rec_edge` is not null: `active -= 1` on both,
-//!   and `rec_edge` is cleared;
+//! - leave: when the frame's `rec_edge` is not null: `active -= 1` on both
+//!   (the frame is popped with its `rec_edge` left in the slot);
 //! - the self-recursion path (`calls` module comment), when the caller
 //!   frame's `rec_edge` with `fast_tag` set is the edge with it set: the
 //!   edge's `calls += 1`, and the new frame's `rec_edge` is the edge with
