@@ -106,3 +106,21 @@ def grow(v, n):
 
 
 print("grow", grow([0.0, 0.0, 0.0], 500))
+
+
+# The list's register is rebound between two updates, and int arithmetic
+# (not done in XMM registers) runs between updates of one list.
+def rebind(v, w, n):
+    k = 0
+    for i in range(n):
+        v[0] += 0.5
+        v = w
+        v[1] += 0.25
+        k = k + i * 3
+        v[2] -= 1.5
+        w[0] *= 1.0
+    return v, w, k
+
+
+for _ in range(3):
+    print("rebind", rebind([0.0, 0.0, 0.0], [1.0, 2.0, 3.0], 300))

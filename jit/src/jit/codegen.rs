@@ -332,6 +332,13 @@ pub struct Gen<'a> {
     /// that long (`gen_index_pair.rs`); dropped by anything but the few
     /// instructions that cannot run code or write it.
     list_run: Option<gen_index_pair::ListRun>,
+    /// The list register whose item buffer rsi still holds, from a paired
+    /// item load or store (`gen_index_pair.rs`); dropped by any instruction
+    /// whose code may use rsi.
+    rsi_items: Option<u16>,
+    /// The last numeric site's hot code was `float_arith_in_regs` (XMM
+    /// registers only, rax at most).
+    float_inline: bool,
     /// Instructions the interpreter may not enter compiled code at: their
     /// code relies on checks an earlier instruction made of the heap (not
     /// only of registers), which the interpreter's run of it did not make.
@@ -471,6 +478,8 @@ impl<'a> Gen<'a> {
             entry_end: entry_end(code, &block_start_copy),
             paired: None,
             list_run: None,
+            rsi_items: None,
+            float_inline: false,
             no_entry: vec![false; code.instrs.len()],
             consts,
             deferred: None,
@@ -1186,6 +1195,7 @@ impl<'a> Gen<'a> {
             return;
         }
         self.keep_list_run(&ins);
+        let numeric = self.keep_rsi_items(&ins);
         match ins {
             Instr::Nop {} => {}
             Instr::Move { dst, src } => self.gen_move(dst, src),
@@ -1335,6 +1345,9 @@ impl<'a> Gen<'a> {
                 self.forget_all();
             }
         }
+        if numeric && !self.float_inline {
+            self.rsi_items = None;
+        }
     }
 
     // ------------------------------------------------------------ known types
@@ -1344,6 +1357,7 @@ impl<'a> Gen<'a> {
     fn forget_all(&mut self) {
         self.paired = None;
         self.list_run = None;
+        self.rsi_items = None;
         self.known.iter_mut().for_each(|k| *k = None);
         self.bound.iter_mut().for_each(|b| *b = false);
     }
@@ -1939,8 +1953,9 @@ impl<'a> Gen<'a> {
     /// with their own tails.
     fn num_float_path(&mut self, n: Num, join: Join) {
         if self.float_arith_in_regs(n) {
-            if let Join::To(l) = join {
-                asm!(self.ops; jmp =>l);
+            match join {
+                Join::To(l) => asm!(self.ops; jmp =>l),
+                Join::Fall => self.float_inline = true,
             }
             return;
         }

@@ -133,6 +133,7 @@ impl<'a> Gen<'a> {
         let l = *layout();
         // Only a paired load goes on with what earlier updates checked.
         let run = self.list_run.take();
+        let rsi = self.rsi_items.take();
         let obj_tag = self.known_tag(obj);
         if obj_tag.is_some_and(|t| t != tags::LIST && t != tags::TUPLE) {
             self.comment(format_args!("r{obj} known not a list/tuple"));
@@ -144,6 +145,7 @@ impl<'a> Gen<'a> {
             if let (Some(off), Some(at)) = (off, self.paired_store(pc, dst, obj, key)) {
                 self.note_known(key);
                 self.list_run = run;
+                self.rsi_items = rsi;
                 return self.gen_subscr_paired(pc, dst, obj, key, off, at);
             }
         }
@@ -222,11 +224,13 @@ impl<'a> Gen<'a> {
     pub(super) fn gen_store_subscr(&mut self, pc: u32, obj: u16, key: u16, src: u16) {
         let l = *layout();
         self.list_run = None;
+        let rsi = self.rsi_items.take();
         if let Some(p) = self
             .paired
             .take()
             .filter(|p| p.at == pc && p.obj == obj && p.key == key)
         {
+            self.rsi_items = rsi;
             return self.gen_store_paired(pc, p, src);
         }
         let obj_tag = self.known_tag(obj);

@@ -120,6 +120,41 @@ impl<'a> Gen<'a> {
         max
     }
 
+    /// Before instruction `ins`: keep `rsi_items` only across instructions
+    /// whose code leaves rsi alone: those `keep_list_run` keeps, and numeric
+    /// ones when their hot code turns out to be `float_arith_in_regs`
+    /// (true: check `float_inline` after it).
+    pub(super) fn keep_rsi_items(&mut self, ins: &Instr) -> bool {
+        self.float_inline = false;
+        let Some(obj) = self.rsi_items else {
+            return false;
+        };
+        match *ins {
+            Instr::Nop {} | Instr::CheckBound { .. } => false,
+            Instr::LoadInt { dst, .. } | Instr::LoadConst { dst, .. } | Instr::Move { dst, .. }
+                if dst != obj =>
+            {
+                false
+            }
+            Instr::Subscr { .. } | Instr::StoreSubscr { .. } => false,
+            Instr::Add { dst, .. }
+            | Instr::IAdd { dst, .. }
+            | Instr::Sub { dst, .. }
+            | Instr::ISub { dst, .. }
+            | Instr::Mul { dst, .. }
+            | Instr::IMul { dst, .. }
+            | Instr::TrueDiv { dst, .. }
+                if dst != obj =>
+            {
+                true
+            }
+            _ => {
+                self.rsi_items = None;
+                false
+            }
+        }
+    }
+
     /// The interpreter may not enter at `from..=to`.
     fn refuse_entries(&mut self, from: u32, to: u32) {
         for e in &mut self.no_entry[from as usize..=to as usize] {
@@ -211,12 +246,15 @@ impl<'a> Gen<'a> {
         self.comment(format_args!(
             "item update with pc {at}: r{obj} a list (else leave), not borrowed, long enough"
         ));
-        asm!(self.ops; mov rax, QWORD [rbx + pay(obj)]);
         // What an earlier update of the same list checked.
         let run = self
             .list_run
             .take()
             .filter(|r| r.obj == obj && self.known_tag(obj) == Some(tags::LIST));
+        let rsi_ok = run.is_some() && self.rsi_items == Some(obj);
+        if !rsi_ok {
+            asm!(self.ops; mov rax, QWORD [rbx + pay(obj)]);
+        }
         let idx = off / 16;
         match run {
             Some(r) => {
@@ -227,6 +265,9 @@ impl<'a> Gen<'a> {
                 self.refuse_entries(r.since + 1, pc);
                 self.list_run = Some(r);
                 if idx >= r.len {
+                    if rsi_ok {
+                        asm!(self.ops; mov rax, QWORD [rbx + pay(obj)]);
+                    }
                     asm!(self.ops
                         ; cmp QWORD [rax + l.list_len], idx
                         ; jle =>oob
@@ -258,7 +299,12 @@ impl<'a> Gen<'a> {
                 });
             }
         }
-        asm!(self.ops; mov rsi, QWORD [rax + l.list_ptr]);
+        if rsi_ok {
+            self.comment(format_args!("rsi: still r{obj}'s items"));
+        } else {
+            asm!(self.ops; mov rsi, QWORD [rax + l.list_ptr]);
+        }
+        self.rsi_items = Some(obj);
         self.refuse_entries(pc + 1, at);
         let checked_len = self.list_run.take().map_or(idx + 1, |r| r.len.max(idx + 1));
         // The item's tag is checked when `dst` has a register.
@@ -300,10 +346,15 @@ impl<'a> Gen<'a> {
         self.comment(format_args!(
             "item update: the load checked type, length and no borrow"
         ));
-        asm!(self.ops
-            ; mov rax, QWORD [rbx + pay(p.obj)]
-            ; mov rsi, QWORD [rax + l.list_ptr]
-        );
+        if self.rsi_items == Some(p.obj) {
+            self.comment(format_args!("rsi: still r{}'s items", p.obj));
+        } else {
+            asm!(self.ops
+                ; mov rax, QWORD [rbx + pay(p.obj)]
+                ; mov rsi, QWORD [rax + l.list_ptr]
+            );
+            self.rsi_items = Some(p.obj);
+        }
         match self.alloc_of(src).filter(|_| self.in_reg(src).is_some()) {
             Some(a) => {
                 if p.item_tag != Some(a.kind.tag()) {

@@ -45,7 +45,17 @@ pub extern "sysv64" fn jit_get_iter_loop(vm: *mut Vm, src: *const Value, dst: *m
     if let Value::Iter(it) = old {
         if it.loop_owned.get() {
             if let Ok(mut s) = it.state.try_borrow_mut() {
-                *s = state;
+                if matches!(
+                    *s,
+                    IterState::Seq { .. } | IterState::Range { .. } | IterState::Exhausted
+                ) {
+                    // SAFETY: these states own nothing to drop (values and
+                    // integers only), so overwriting one without dropping it
+                    // leaks nothing; `s` is a unique borrow of the state.
+                    unsafe { std::ptr::write(&mut *s, state) };
+                } else {
+                    *s = state;
+                }
                 return 1;
             }
         }
