@@ -630,6 +630,7 @@ impl Vm {
     pub fn new_iter(&mut self, state: IterState) -> Value {
         Value::Iter(self.heap.alloc(IterObj {
             state: RefCell::new(state),
+            loop_owned: Cell::new(false),
         }))
     }
 

@@ -68,6 +68,8 @@ mod gen_calls;
 mod gen_index;
 #[path = "gen_index_pair.rs"]
 mod gen_index_pair;
+#[path = "gen_iter.rs"]
+pub(crate) mod gen_iter;
 #[path = "gen_loops.rs"]
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
@@ -326,6 +328,21 @@ pub struct Gen<'a> {
     /// The store of a list item update whose load has checked the list
     /// (`gen_index_pair.rs`); dropped with everything known.
     paired: Option<gen_index_pair::PairedStore>,
+    /// A list the last paired store wrote, still unborrowed and at least
+    /// that long (`gen_index_pair.rs`); dropped by anything but the few
+    /// instructions that cannot run code or write it.
+    list_run: Option<gen_index_pair::ListRun>,
+    /// The list register whose item buffer rsi still holds, from a paired
+    /// item load or store (`gen_index_pair.rs`); dropped by any instruction
+    /// whose code may use rsi.
+    rsi_items: Option<u16>,
+    /// The last numeric site's hot code was `float_arith_in_regs` (XMM
+    /// registers only, rax at most).
+    float_inline: bool,
+    /// Instructions the interpreter may not enter compiled code at: their
+    /// code relies on checks an earlier instruction made of the heap (not
+    /// only of registers), which the interpreter's run of it did not make.
+    no_entry: Vec<bool>,
     /// Calls of the function a global held at compile time (`const_calls.rs`).
     consts: crate::jit::const_calls::Pairs,
     /// A constant the hot code has not stored into its frame slot yet
@@ -460,6 +477,10 @@ impl<'a> Gen<'a> {
             method_sites: Vec::new(),
             entry_end: entry_end(code, &block_start_copy),
             paired: None,
+            list_run: None,
+            rsi_items: None,
+            float_inline: false,
+            no_entry: vec![false; code.instrs.len()],
             consts,
             deferred: None,
             pending_zero: 0,
@@ -707,7 +728,7 @@ impl<'a> Gen<'a> {
             .map(
                 |(pc, &o)| match self.rs.plan.as_ref().and_then(|p| p.region_at(pc as u32)) {
                     _ if !self.entry_allowed(pc) => u32::MAX,
-                    _ if self.consts.no_entry[pc] => u32::MAX,
+                    _ if self.consts.no_entry[pc] || self.no_entry[pc] => u32::MAX,
                     _ if self.fused_into_prev(pc as u32) => u32::MAX,
                     _ if pc > 0 && zero_pending_at[pc] => u32::MAX,
                     Some(_) => self.rs.stub_offsets[pc],
@@ -1173,6 +1194,8 @@ impl<'a> Gen<'a> {
             self.forget_all();
             return;
         }
+        self.keep_list_run(&ins);
+        let numeric = self.keep_rsi_items(&ins);
         match ins {
             Instr::Nop {} => {}
             Instr::Move { dst, src } => self.gen_move(dst, src),
@@ -1296,7 +1319,7 @@ impl<'a> Gen<'a> {
             Instr::LoadDeref { .. } => self.call_fast(pc, fast::jit_load_deref as *const ()),
             Instr::StoreGlobal { .. } => self.call_fast(pc, fast::jit_store_global as *const ()),
             Instr::ListAppend { .. } => self.call_fast(pc, fast::jit_list_append as *const ()),
-            Instr::GetIter { .. } => self.call_fast(pc, fast::jit_get_iter as *const ()),
+            Instr::GetIter { dst, src } => self.gen_get_iter(pc, dst, src),
             Instr::BuildSlice { .. } => self.call_fast(pc, lean::jit_build_slice as *const ()),
             Instr::BuildList { .. }
             | Instr::BuildTuple { .. }
@@ -1322,6 +1345,9 @@ impl<'a> Gen<'a> {
                 self.forget_all();
             }
         }
+        if numeric && !self.float_inline {
+            self.rsi_items = None;
+        }
     }
 
     // ------------------------------------------------------------ known types
@@ -1330,6 +1356,8 @@ impl<'a> Gen<'a> {
     /// that may have written any of them).
     fn forget_all(&mut self) {
         self.paired = None;
+        self.list_run = None;
+        self.rsi_items = None;
         self.known.iter_mut().for_each(|k| *k = None);
         self.bound.iter_mut().for_each(|b| *b = false);
     }
@@ -1925,8 +1953,9 @@ impl<'a> Gen<'a> {
     /// with their own tails.
     fn num_float_path(&mut self, n: Num, join: Join) {
         if self.float_arith_in_regs(n) {
-            if let Join::To(l) = join {
-                asm!(self.ops; jmp =>l);
+            match join {
+                Join::To(l) => asm!(self.ops; jmp =>l),
+                Join::Fall => self.float_inline = true,
             }
             return;
         }
@@ -2048,7 +2077,16 @@ impl<'a> Gen<'a> {
             return false;
         };
         let d_reg = Some(regalloc::MReg::Xmm(d));
-        if self.in_reg(b) == d_reg && n.a != b {
+        // With AVX, both operands in registers: one three-operand
+        // instruction (the same IEEE 754 operation, bit for bit), whatever
+        // registers they are in.
+        let three = match (self.in_reg(n.a), self.in_reg(b)) {
+            (Some(regalloc::MReg::Xmm(x)), Some(regalloc::MReg::Xmm(y))) if has_avx() => {
+                Some((x, y))
+            }
+            _ => None,
+        };
+        if three.is_none() && self.in_reg(b) == d_reg && n.a != b {
             return false;
         }
         if a_guard {
@@ -2069,10 +2107,20 @@ impl<'a> Gen<'a> {
                 ; jz =>zero
             );
         }
-        if self.in_reg(n.a) != d_reg {
-            self.xop(XOp::Mov, d, n.a);
+        match three {
+            Some((x, y)) if self.in_reg(n.a) != d_reg => match op {
+                XOp::Add => asm!(self.ops; vaddsd Rx(d), Rx(x), Rx(y)),
+                XOp::Sub => asm!(self.ops; vsubsd Rx(d), Rx(x), Rx(y)),
+                XOp::Mul => asm!(self.ops; vmulsd Rx(d), Rx(x), Rx(y)),
+                _ => asm!(self.ops; vdivsd Rx(d), Rx(x), Rx(y)),
+            },
+            _ => {
+                if self.in_reg(n.a) != d_reg {
+                    self.xop(XOp::Mov, d, n.a);
+                }
+                self.xop(op, d, b);
+            }
         }
-        self.xop(op, d, b);
         self.dirtied(n.dst);
         true
     }
@@ -3072,4 +3120,12 @@ fn value_words(v: &Value) -> (u64, u64) {
         _ => unsafe { *(v as *const Value as *const u64).add(1) },
     };
     (v.tag(), payload)
+}
+
+/// Whether the CPU (and OS) support AVX: float arithmetic in registers then
+/// uses the three-operand forms (`float_arith_in_regs`). Checked once.
+fn has_avx() -> bool {
+    use std::sync::OnceLock;
+    static AVX: OnceLock<bool> = OnceLock::new();
+    *AVX.get_or_init(|| std::arch::is_x86_feature_detected!("avx"))
 }

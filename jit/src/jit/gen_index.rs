@@ -131,6 +131,9 @@ impl<'a> Gen<'a> {
     /// scratch.
     pub(super) fn gen_subscr(&mut self, pc: u32, dst: u16, obj: u16, key: u16) {
         let l = *layout();
+        // Only a paired load goes on with what earlier updates checked.
+        let run = self.list_run.take();
+        let rsi = self.rsi_items.take();
         let obj_tag = self.known_tag(obj);
         if obj_tag.is_some_and(|t| t != tags::LIST && t != tags::TUPLE) {
             self.comment(format_args!("r{obj} known not a list/tuple"));
@@ -141,6 +144,8 @@ impl<'a> Gen<'a> {
             let off = self.known_int(key).and_then(const_offset);
             if let (Some(off), Some(at)) = (off, self.paired_store(pc, dst, obj, key)) {
                 self.note_known(key);
+                self.list_run = run;
+                self.rsi_items = rsi;
                 return self.gen_subscr_paired(pc, dst, obj, key, off, at);
             }
         }
@@ -218,11 +223,14 @@ impl<'a> Gen<'a> {
     /// be in machine registers).
     pub(super) fn gen_store_subscr(&mut self, pc: u32, obj: u16, key: u16, src: u16) {
         let l = *layout();
+        self.list_run = None;
+        let rsi = self.rsi_items.take();
         if let Some(p) = self
             .paired
             .take()
             .filter(|p| p.at == pc && p.obj == obj && p.key == key)
         {
+            self.rsi_items = rsi;
             return self.gen_store_paired(pc, p, src);
         }
         let obj_tag = self.known_tag(obj);

@@ -12,8 +12,18 @@
 //! failed speculation, so a site that keeps failing gets the plain
 //! template), and the store then skips the checks the load made: the type,
 //! the length, and the item's tag when the item and the stored value are
-//! both of the register's type. It still checks that the list is not
-//! borrowed.
+//! both of the register's type. The load checks that the list is not
+//! borrowed at all (a list being read elsewhere, as by `sort`, leaves too),
+//! so the store checks nothing.
+//!
+//! Updates of several items of one list in a row (`v[0] -= a; v[1] -= b`)
+//! share the checks: after a paired store, as long as only instructions
+//! that run no code and leave the list's register alone follow
+//! (`ListRun`), the next paired load of the same list checks only the
+//! item's tag, and the length only past what was checked. The interpreter
+//! may not enter compiled code between a load and its store or between the
+//! instructions sharing checks (`Gen::no_entry`): the code there relies on
+//! checks of the list's state the interpreter's run did not make.
 
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
@@ -36,9 +46,122 @@ pub(super) struct PairedStore {
     pub key: u16,
     pub off: i32,
     pub item_tag: Option<u64>,
+    /// The list has at least this many items.
+    pub len: i32,
+}
+
+/// What the paired stores so far know of a list (see the module comment):
+/// the list in register `obj` is not borrowed and has at least `len`
+/// items; `since` is the last instruction that relied on it or made it so.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct ListRun {
+    pub obj: u16,
+    pub len: i32,
+    pub since: u32,
 }
 
 impl<'a> Gen<'a> {
+    /// Before instruction `ins`: keep `list_run` only across instructions
+    /// that run no code, never rejoin after the interpreter ran them, and
+    /// leave the list's register alone (paired subscripts decide
+    /// themselves).
+    pub(super) fn keep_list_run(&mut self, ins: &Instr) {
+        let Some(run) = self.list_run else { return };
+        let keep = match *ins {
+            Instr::Nop {} | Instr::CheckBound { .. } => true,
+            Instr::LoadInt { dst, .. } | Instr::LoadConst { dst, .. } | Instr::Move { dst, .. } => {
+                dst != run.obj
+            }
+            Instr::Subscr { .. } | Instr::StoreSubscr { .. } => true,
+            _ => false,
+        };
+        if !keep {
+            self.list_run = None;
+        }
+    }
+
+    /// The largest constant index of the paired updates of list `obj` that
+    /// follow the paired store at `at` and will share its checks (the
+    /// instructions between them are those `keep_list_run` keeps); -1 if
+    /// none.
+    fn run_max_index(&self, at: u32, obj: u16) -> i32 {
+        let mut max = -1;
+        let mut ints: Vec<(u16, i64)> = Vec::new();
+        let mut q = at + 1;
+        let len = self.code.instrs.len() as u32;
+        while q < len && !self.block_start[q as usize] {
+            match self.code.instrs[q as usize] {
+                Instr::Nop {} | Instr::CheckBound { .. } => {}
+                Instr::LoadInt { dst, imm } if dst != obj => {
+                    ints.retain(|&(r, _)| r != dst);
+                    ints.push((dst, imm as i16 as i64));
+                }
+                Instr::LoadConst { dst, .. } | Instr::Move { dst, .. } if dst != obj => {
+                    ints.retain(|&(r, _)| r != dst);
+                }
+                Instr::Subscr { dst, obj: o, key } if o == obj => {
+                    let Some(&(_, k)) = ints.iter().find(|&&(r, _)| r == key) else {
+                        break;
+                    };
+                    let Some(next) = self.paired_store(q, dst, obj, key) else {
+                        break;
+                    };
+                    if !(0..(i32::MAX as i64 / 16)).contains(&k) {
+                        break;
+                    }
+                    max = max.max(k as i32);
+                    ints.clear();
+                    q = next;
+                }
+                _ => break,
+            }
+            q += 1;
+        }
+        max
+    }
+
+    /// Before instruction `ins`: keep `rsi_items` only across instructions
+    /// whose code leaves rsi alone: those `keep_list_run` keeps, and numeric
+    /// ones when their hot code turns out to be `float_arith_in_regs`
+    /// (true: check `float_inline` after it).
+    pub(super) fn keep_rsi_items(&mut self, ins: &Instr) -> bool {
+        self.float_inline = false;
+        let Some(obj) = self.rsi_items else {
+            return false;
+        };
+        match *ins {
+            Instr::Nop {} | Instr::CheckBound { .. } => false,
+            Instr::LoadInt { dst, .. } | Instr::LoadConst { dst, .. } | Instr::Move { dst, .. }
+                if dst != obj =>
+            {
+                false
+            }
+            Instr::Subscr { .. } | Instr::StoreSubscr { .. } => false,
+            Instr::Add { dst, .. }
+            | Instr::IAdd { dst, .. }
+            | Instr::Sub { dst, .. }
+            | Instr::ISub { dst, .. }
+            | Instr::Mul { dst, .. }
+            | Instr::IMul { dst, .. }
+            | Instr::TrueDiv { dst, .. }
+                if dst != obj =>
+            {
+                true
+            }
+            _ => {
+                self.rsi_items = None;
+                false
+            }
+        }
+    }
+
+    /// The interpreter may not enter at `from..=to`.
+    fn refuse_entries(&mut self, from: u32, to: u32) {
+        for e in &mut self.no_entry[from as usize..=to as usize] {
+            *e = true;
+        }
+    }
+
     /// The pc of the `StoreSubscr obj, key, _` the `Subscr dst, obj, key` at
     /// `pc` pairs with, if any.
     pub(super) fn paired_store(&self, pc: u32, dst: u16, obj: u16, key: u16) -> Option<u32> {
@@ -121,24 +244,69 @@ impl<'a> Gen<'a> {
         let not_list = self.ops.new_dynamic_label();
         let oob = self.ops.new_dynamic_label();
         self.comment(format_args!(
-            "item update with pc {at}: r{obj} a list (else leave), not borrowed mutably, long enough"
+            "item update with pc {at}: r{obj} a list (else leave), not borrowed, long enough"
         ));
-        asm!(self.ops; mov rax, QWORD [rbx + pay(obj)]);
-        if self.known_tag(obj) == Some(tags::LIST) {
-            self.note_known(obj);
-        } else {
-            asm!(self.ops
-                ; cmp QWORD [rbx + slot(obj)], tags::LIST as i32
-                ; jne =>not_list
-            );
+        // What an earlier update of the same list checked.
+        let run = self
+            .list_run
+            .take()
+            .filter(|r| r.obj == obj && self.known_tag(obj) == Some(tags::LIST));
+        let rsi_ok = run.is_some() && self.rsi_items == Some(obj);
+        if !rsi_ok {
+            asm!(self.ops; mov rax, QWORD [rbx + pay(obj)]);
         }
-        asm!(self.ops
-            ; cmp QWORD [rax + l.list_flag], 0
-            ; jl =>oob
-            ; cmp QWORD [rax + l.list_len], (off / 16)
-            ; jle =>oob
-            ; mov rsi, QWORD [rax + l.list_ptr]
-        );
+        let idx = off / 16;
+        match run {
+            Some(r) => {
+                self.comment(format_args!(
+                    "the update at pc {} checked: a list, not borrowed, at least {} items",
+                    r.since, r.len
+                ));
+                self.refuse_entries(r.since + 1, pc);
+                self.list_run = Some(r);
+                if idx >= r.len {
+                    if rsi_ok {
+                        asm!(self.ops; mov rax, QWORD [rbx + pay(obj)]);
+                    }
+                    asm!(self.ops
+                        ; cmp QWORD [rax + l.list_len], idx
+                        ; jle =>oob
+                    );
+                }
+            }
+            None => {
+                if self.known_tag(obj) == Some(tags::LIST) {
+                    self.note_known(obj);
+                } else {
+                    asm!(self.ops
+                        ; cmp QWORD [rbx + slot(obj)], tags::LIST as i32
+                        ; jne =>not_list
+                    );
+                }
+                // The length the updates of the run need (a shorter list
+                // leaves here, and the interpreter raises where Python does).
+                let need = self.run_max_index(at, obj).max(idx);
+                asm!(self.ops
+                    ; cmp QWORD [rax + l.list_flag], 0
+                    ; jne =>oob
+                    ; cmp QWORD [rax + l.list_len], need
+                    ; jle =>oob
+                );
+                self.list_run = Some(ListRun {
+                    obj,
+                    len: need + 1,
+                    since: pc,
+                });
+            }
+        }
+        if rsi_ok {
+            self.comment(format_args!("rsi: still r{obj}'s items"));
+        } else {
+            asm!(self.ops; mov rsi, QWORD [rax + l.list_ptr]);
+        }
+        self.rsi_items = Some(obj);
+        self.refuse_entries(pc + 1, at);
+        let checked_len = self.list_run.take().map_or(idx + 1, |r| r.len.max(idx + 1));
         // The item's tag is checked when `dst` has a register.
         let item_tag = self
             .alloc_of(dst)
@@ -165,6 +333,7 @@ impl<'a> Gen<'a> {
             key,
             off,
             item_tag,
+            len: checked_len,
         });
     }
 
@@ -173,17 +342,19 @@ impl<'a> Gen<'a> {
     /// may differ from the item's).
     pub(super) fn gen_store_paired(&mut self, pc: u32, p: PairedStore, src: u16) {
         let l = *layout();
-        let busy = self.ops.new_dynamic_label();
         let off = p.off;
         self.comment(format_args!(
-            "item update: the load checked type and length; list not borrowed"
+            "item update: the load checked type, length and no borrow"
         ));
-        asm!(self.ops
-            ; mov rax, QWORD [rbx + pay(p.obj)]
-            ; cmp QWORD [rax + l.list_flag], 0
-            ; jne =>busy
-            ; mov rsi, QWORD [rax + l.list_ptr]
-        );
+        if self.rsi_items == Some(p.obj) {
+            self.comment(format_args!("rsi: still r{}'s items", p.obj));
+        } else {
+            asm!(self.ops
+                ; mov rax, QWORD [rbx + pay(p.obj)]
+                ; mov rsi, QWORD [rax + l.list_ptr]
+            );
+            self.rsi_items = Some(p.obj);
+        }
         match self.alloc_of(src).filter(|_| self.in_reg(src).is_some()) {
             Some(a) => {
                 if p.item_tag != Some(a.kind.tag()) {
@@ -204,8 +375,10 @@ impl<'a> Gen<'a> {
                 ; mov QWORD [rsi + off + 8], rdi
             ),
         }
-        // A borrowed list: the interpreter's store (it raises or waits as
-        // the plain template's slow path would), then on.
-        self.index_bail(busy, pc, ExitReason::IndexOutOfRange);
+        self.list_run = Some(ListRun {
+            obj: p.obj,
+            len: p.len,
+            since: pc,
+        });
     }
 }

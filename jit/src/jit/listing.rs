@@ -20,6 +20,10 @@ fn helper_symbols() -> Vec<(u64, String)> {
             "jit_pow_raw".into(),
         ),
         (
+            crate::jit::codegen::gen_iter::jit_get_iter_loop as *const () as u64,
+            "jit_get_iter_loop".into(),
+        ),
+        (
             helpers::jit_reg_exit as *const () as u64,
             "jit_reg_exit".into(),
         ),

@@ -576,6 +576,11 @@ impl Trace for DictViewObj {
 /// interpreter's FOR_ITER fast paths to test.
 pub struct IterObj {
     pub state: RefCell<IterState>,
+    /// Made by a `for` loop's `GetIter` whose register nothing else reads:
+    /// that register holds the only reference, so compiled code may reset
+    /// the iterator for the loop's next run instead of making another
+    /// (`jit/gen_iter.rs`).
+    pub loop_owned: Cell<bool>,
 }
 
 /// `repr(u64)`: a defined layout (a u64 discriminant, then each variant's

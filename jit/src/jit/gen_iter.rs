@@ -1,0 +1,140 @@
+//! `GetIter` of a `for` loop over a list, tuple or range without an
+//! allocation per loop: the iterator object of the loop's previous run is
+//! reset and used again.
+//!
+//! A `for` loop's iterator lives in a temporary register that, in most code,
+//! only the loop's `ForIter` reads (`owned_iter_reg`: no other instruction
+//! of the code object reads it, and no call's frame overlaps it). An iterator such a
+//! `GetIter` makes is marked `IterObj::loop_owned`: the register holds the
+//! only reference to it (nothing copies it out, and a frame starts with its
+//! registers cleared), so when the same register comes to the `GetIter`
+//! again holding it, nothing else can see it being reset. A nested loop
+//! (`for i in range(n): for x in xs: ...`) then allocates its iterator
+//! once, not once per outer iteration, which saves the allocation, the
+//! collector's sweeping of it, and the generic helper's work.
+//!
+//! Anything else (another type, a busy iterator, recording, which counts
+//! allocations as the interpreter makes them) takes the generic helper,
+//! `fast::jit_get_iter`.
+
+use std::cell::{Cell, RefCell};
+
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+
+use super::{slot, Gen};
+use crate::bytecode::opcodes::Instr;
+use crate::interp::vm::Vm;
+use crate::jit::fast;
+use crate::jit::regalloc::effects;
+use crate::runtime::object::{IterObj, IterState};
+use crate::runtime::value::Value;
+
+/// `GetIter` of a list, tuple or range into `*dst`, reusing the loop-owned
+/// iterator `*dst` holds: 1 done, 0 when the generic helper must do it
+/// (nothing changed then).
+pub extern "sysv64" fn jit_get_iter_loop(vm: *mut Vm, src: *const Value, dst: *mut Value) -> u64 {
+    // SAFETY: compiled code passes the `Vm` it was entered with (the
+    // interpreter that entered it holds no other reference meanwhile) and
+    // two register slots of the running frame.
+    let (vm, v, old) = unsafe { (&mut *vm, *src, *dst) };
+    let state = match v {
+        Value::List(_) | Value::Tuple(_) => IterState::Seq { seq: v, index: 0 },
+        Value::Range(r) => r.iter_state(),
+        _ => return 0,
+    };
+    if let Value::Iter(it) = old {
+        if it.loop_owned.get() {
+            if let Ok(mut s) = it.state.try_borrow_mut() {
+                if matches!(
+                    *s,
+                    IterState::Seq { .. } | IterState::Range { .. } | IterState::Exhausted
+                ) {
+                    // SAFETY: these states own nothing to drop (values and
+                    // integers only), so overwriting one without dropping it
+                    // leaks nothing; `s` is a unique borrow of the state.
+                    unsafe { std::ptr::write(&mut *s, state) };
+                } else {
+                    *s = state;
+                }
+                return 1;
+            }
+        }
+    }
+    let it = vm.heap.alloc(IterObj {
+        state: RefCell::new(state),
+        loop_owned: Cell::new(true),
+    });
+    // SAFETY: as above.
+    unsafe { *dst = Value::Iter(it) };
+    1
+}
+
+impl<'a> Gen<'a> {
+    /// Whether `r` is a loop's own iterator register: every instruction
+    /// that may read it is a `ForIter` over it (or reads what an earlier
+    /// instruction of its block put there: `written_before`), and every one that may write
+    /// it writes it whenever it goes on (no call's frame overlaps it without
+    /// its result landing there). Then a loop-owned iterator is never copied
+    /// out of the register it was made in, and whatever else the register
+    /// holds came from an instruction's result, never such an iterator: by
+    /// induction over the code objects, loop-owned iterators only ever live
+    /// in their own registers. (The register may serve other purposes
+    /// between loops, as a call's function slot before `for _ in range(n)`.)
+    fn owned_iter_reg(&self, r: u16) -> bool {
+        let n = self.code.nregs as usize;
+        let fx: Vec<_> = self.code.instrs.iter().map(|ins| effects(ins, n)).collect();
+        (0..fx.len()).all(|q| {
+            let ins = self.code.instrs[q];
+            let reads_ok = !fx[q].reads.contains(r)
+                || matches!(ins, Instr::ForIter { iter, dst, .. } if iter == r && dst != r)
+                || self.written_before(q, r, &fx);
+            let writes_ok = !fx[q].may_write.contains(r) || fx[q].kills.contains(r);
+            reads_ok && writes_ok
+        })
+    }
+
+    /// Whether, reaching instruction `q` (only by falling through, from the
+    /// start of its block), register `r` holds another instruction's result
+    /// than a `GetIter`'s: then `q` reading it reads no loop-owned iterator
+    /// (`for _ in range(n)` reuses the register of the call of `range`).
+    fn written_before(&self, q: usize, r: u16, fx: &[crate::jit::regalloc::Effects]) -> bool {
+        let mut p = q;
+        while p > 0 && !self.block_start[p] {
+            p -= 1;
+            if fx[p].may_write.contains(r) {
+                return fx[p].kills.contains(r)
+                    && !matches!(self.code.instrs[p], Instr::GetIter { .. });
+            }
+        }
+        false
+    }
+
+    /// `GetIter dst, src`.
+    pub(super) fn gen_get_iter(&mut self, pc: u32, dst: u16, src: u16) {
+        let general = fast::jit_get_iter as *const ();
+        // Recording counts the interpreter's allocations.
+        if self.lc.is_some() || src == dst || !self.owned_iter_reg(dst) {
+            self.call_fast(pc, general);
+            return;
+        }
+        let slow = self.ops.new_dynamic_label();
+        self.comment(format_args!(
+            "r{dst} only this loop's: a list, tuple or range reuses the iterator it holds"
+        ));
+        asm!(self.ops
+            ; mov rdi, r12
+            ; lea rsi, [rbx + slot(src)]
+            ; lea rdx, [rbx + slot(dst)]
+            ; mov rax, QWORD jit_get_iter_loop as *const () as i64
+            ; call rax
+            ; test eax, eax
+            ; jz =>slow
+        );
+        self.cold(move |g| {
+            asm!(g.ops; =>slow);
+            g.comment(format_args!("pc {pc}: the general helper"));
+            g.call_helper_outcome(pc, general as usize, None, None, false);
+        });
+        self.forget_all();
+    }
+}
