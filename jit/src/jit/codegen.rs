@@ -345,7 +345,19 @@ pub struct Gen<'a> {
     /// A compare-and-branch whose target only it reaches left the
     /// registers to clear for the target's code: (target, registers).
     zero_carry: Option<(u32, u64)>,
+    /// This code's direct entry (`gen_direct_entry`), which a call of the
+    /// global's function that is this code calls directly (`gen_calls.rs`).
+    direct_label: Option<DynamicLabel>,
+    /// What a compare-and-branch knows, for the target only its jump
+    /// reaches (`carry_known`): (target, known, known_frame, bound).
+    known_carry: Option<KnownCarry>,
+    /// Instructions after a call that compiled code reaches knowing what it
+    /// knew before the call (`keep_known_below`), where the interpreter
+    /// enters through a stub that checks it: (pc, (register, tag), stub).
+    entry_checks: Vec<(u32, Vec<(u16, u64)>, DynamicLabel)>,
 }
+
+type KnownCarry = (u32, Vec<Option<Known>>, Vec<bool>, Vec<bool>);
 
 /// See `Gen::deferred`.
 #[derive(Clone, Copy, Debug)]
@@ -464,6 +476,9 @@ impl<'a> Gen<'a> {
             deferred: None,
             pending_zero: 0,
             zero_redirect: None,
+            direct_label: None,
+            known_carry: None,
+            entry_checks: Vec::new(),
             zero_carry: None,
         }
     }
@@ -555,6 +570,9 @@ impl<'a> Gen<'a> {
         // Where the direct entry's clearing still waits (no entry from the
         // interpreter there: it would find registers cleared later).
         let mut zero_pending_at = vec![false; self.code.instrs.len()];
+        // Where code relies on what a jump carried (`known_carry`): no entry
+        // from the interpreter there.
+        let mut no_entry_at = vec![false; self.code.instrs.len()];
         let mut last_line = 0;
         // The region whose register state the previous instruction falls
         // through in (None: the frame state).
@@ -646,6 +664,16 @@ impl<'a> Gen<'a> {
             if !reached_only_by_fallthrough {
                 self.forget_all();
             }
+            if let Some((_, k, kf, b)) = self
+                .known_carry
+                .take_if(|c| c.0 == pc as u32 && region.is_none())
+            {
+                // Only the compare-and-branch that noted it comes here.
+                self.known = k;
+                self.known_frame = kf;
+                self.bound = b;
+                no_entry_at[pc] = true;
+            }
             if let Some(d) = self.deferred {
                 let ins = &self.code.instrs[pc];
                 if pc as u32 != d.call_pc && !(defer_through(ins) && reached_only_by_fallthrough) {
@@ -675,6 +703,7 @@ impl<'a> Gen<'a> {
                 self.known[d.reg as usize] = None;
                 self.bound[d.reg as usize] = false;
             }
+            self.carry_known(pc as u32);
             fall = self.rs.mode.region.filter(|_| self.rs.mode.regs);
         }
         // Falling off the end cannot happen (every code object ends in a
@@ -688,6 +717,7 @@ impl<'a> Gen<'a> {
         let end = self.code.instrs.len().saturating_sub(1) as u32;
         self.exit_resume(end);
         self.emit_peeled();
+        let entry_stubs = self.emit_entry_checks();
         let at = self.here();
         self.notes
             .push((at, Note::Section("slow paths and bail stubs".into())));
@@ -710,6 +740,8 @@ impl<'a> Gen<'a> {
                     _ if self.consts.no_entry[pc] => u32::MAX,
                     _ if self.fused_into_prev(pc as u32) => u32::MAX,
                     _ if pc > 0 && zero_pending_at[pc] => u32::MAX,
+                    _ if no_entry_at[pc] => u32::MAX,
+                    _ if entry_stubs[pc] != u32::MAX => entry_stubs[pc],
                     Some(_) => self.rs.stub_offsets[pc],
                     None => o,
                 },
@@ -812,6 +844,9 @@ impl<'a> Gen<'a> {
             Note::Section("direct entry: a compiled caller pushed the frame".into()),
         ));
         let at = self.here();
+        let label = self.ops.new_dynamic_label();
+        asm!(self.ops; =>label);
+        self.direct_label = Some(label);
         self.gen_save_regs();
         asm!(self.ops; mov rbx, rsi);
         let nregs = self.code.nregs;
@@ -1332,6 +1367,112 @@ impl<'a> Gen<'a> {
         self.paired = None;
         self.known.iter_mut().for_each(|k| *k = None);
         self.bound.iter_mut().for_each(|b| *b = false);
+    }
+
+    /// After compare-and-branch `pc`: when its target is reached only by
+    /// its jump, the target starts knowing what holds here (the templates'
+    /// notes hold on both edges: the slow paths that rejoin either edge
+    /// with less note less). Outside register-allocated loops only.
+    fn carry_known(&mut self, pc: u32) {
+        let target = match self.code.instrs[pc as usize] {
+            Instr::JumpIfNotLt { target, .. }
+            | Instr::JumpIfNotLe { target, .. }
+            | Instr::JumpIfNotGt { target, .. }
+            | Instr::JumpIfNotGe { target, .. }
+            | Instr::JumpIfNotEq { target, .. }
+            | Instr::JumpIfNotNe { target, .. } => target as u32,
+            _ => return,
+        };
+        let in_loop = |p: u32| {
+            self.rs
+                .plan
+                .as_ref()
+                .is_some_and(|plan| plan.region_at(p).is_some())
+        };
+        if self.generic_at.contains(&pc)
+            || in_loop(pc)
+            || in_loop(target)
+            || !self.only_jump_from(target, pc)
+            || self.known.iter().all(|k| k.is_none())
+        {
+            return;
+        }
+        self.known_carry = Some((
+            target,
+            self.known.clone(),
+            self.known_frame.clone(),
+            self.bound.clone(),
+        ));
+    }
+
+    /// After a call whose callee's registers start at `first` (its result
+    /// register, or above): the call leaves the registers below alone (the
+    /// callee and whatever it runs have frames of their own), so what is
+    /// known of their tags holds after it. The interpreter, which enters
+    /// after a call (a callee it ran returned), enters through a stub that
+    /// checks those tags (`emit_entry_checks`).
+    fn keep_known_below(&mut self, pc: u32, first: u16) {
+        self.paired = None;
+        let next = pc + 1;
+        if self.rs.mode.region.is_some()
+            || next as usize >= self.code.instrs.len()
+            || self.block_start[next as usize]
+        {
+            self.forget_all();
+            return;
+        }
+        let mut checks = Vec::new();
+        for r in 0..self.known.len() {
+            let keep = (r as u16) < first;
+            match self.known[r] {
+                Some(k) if keep && self.known_frame[r] => {
+                    self.known[r] = Some(Known {
+                        tag: k.tag,
+                        value: None,
+                    });
+                    self.bound[r] = true;
+                    checks.push((r as u16, k.tag));
+                }
+                _ => {
+                    self.known[r] = None;
+                    self.bound[r] = false;
+                }
+            }
+        }
+        if !checks.is_empty() {
+            let l = self.ops.new_dynamic_label();
+            self.entry_checks.push((next, checks, l));
+        }
+    }
+
+    /// The interpreter's entries after calls that kept knowledge
+    /// (`keep_known_below`): check the tags, else leave for the interpreter
+    /// to run the instruction. Their offsets by pc (u32::MAX: none).
+    fn emit_entry_checks(&mut self) -> Vec<u32> {
+        let mut at = vec![u32::MAX; self.code.instrs.len()];
+        for (pc, checks, l) in std::mem::take(&mut self.entry_checks) {
+            at[pc as usize] = self.here();
+            self.comment(format_args!(
+                "pc {pc}: the interpreter's entry: the registers as the code after the call knows them?"
+            ));
+            let fail = self.ops.new_dynamic_label();
+            asm!(self.ops; =>l);
+            for (r, tag) in checks {
+                asm!(self.ops
+                    ; cmp QWORD [rbx + slot(r)], tag as i32
+                    ; jne =>fail
+                );
+            }
+            let to = self.labels[pc as usize];
+            let w = (KIND_RESUME << 32) | pc as u64;
+            asm!(self.ops
+                ; jmp =>to
+                ; =>fail
+                ; mov rax, QWORD w as i64
+                ; jmp ->exit
+            );
+        }
+        at
     }
 
     fn is_bound(&self, r: u16) -> bool {

@@ -62,6 +62,12 @@ impl<'a> Gen<'a> {
         let konst_entry = &site.konst as *const DirectEntry as i64;
         self.method_sites.push(site);
         let konst = if is_method { None } else { self.const_call(pc) };
+        // A call of this very code: its direct entry is a label here (this
+        // version of the code, which is as good as any later one: every
+        // version checks what it relies on).
+        let self_entry = konst
+            .filter(|k| std::ptr::eq(&*k.func.code, self.code))
+            .and(self.direct_label);
         match konst {
             Some(k) => {
                 // The function the global held at compile time
@@ -101,7 +107,12 @@ impl<'a> Gen<'a> {
             // through the callee's code object: its current compiled code.
             ; =>do_call
             ; lea rsi, [rbx + slot(callee_regs)]
-            ; call QWORD [r10 + l.rc_code_direct]
+        );
+        match self_entry {
+            Some(entry) => asm!(self.ops; call =>entry),
+            None => asm!(self.ops; call QWORD [r10 + l.rc_code_direct]),
+        }
+        asm!(self.ops
             // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
             ; test rax, rax
             ; jns =>unwound
@@ -164,7 +175,7 @@ impl<'a> Gen<'a> {
         });
         // The result is in the register now.
         self.deferred = None;
-        self.forget_all();
+        self.keep_known_below(pc, reg);
     }
 
     /// Find the callee in the site's entries (`direct_site.rs`): r8 its
@@ -258,8 +269,18 @@ impl<'a> Gen<'a> {
         rust_enter: DynamicLabel,
     ) {
         let l = *frame_layout();
-        if let PushFrom::Const { code_word, .. } = from {
-            asm!(self.ops; mov r10, QWORD code_word);
+        let recording = self.polls.sample.is_some();
+        if let PushFrom::Const {
+            code_word,
+            self_call,
+            ..
+        } = from
+        {
+            // The call goes through the code word unless it calls this code
+            // (`gen_call`); recording reads it too.
+            if !self_call || self.direct_label.is_none() || recording {
+                asm!(self.ops; mov r10, QWORD code_word);
+            }
         }
         // Nothing for the Rust path: under the call limit (the recursion
         // limit and the native depth limit, 0 while a collection or Ctrl-C
@@ -309,8 +330,13 @@ impl<'a> Gen<'a> {
         // (`Frame::clear_optional`). The callee's direct entry clears its
         // registers after the arguments.
         let ret_delta = callee_regs as i32 - reg as i32;
+        match from {
+            PushFrom::Site => asm!(self.ops; lea rcx, [r10 + l.rc_code]),
+            PushFrom::Const { code_word, .. } => {
+                asm!(self.ops; mov rcx, QWORD code_word + l.rc_code as i64)
+            }
+        }
         asm!(self.ops
-            ; lea rcx, [r10 + l.rc_code]
             ; mov [rdx + l.frame_code], rcx
             ; mov [rdx + l.frame_base], rax
             ; sub rax, ret_delta
@@ -326,7 +352,6 @@ impl<'a> Gen<'a> {
             ; mov [r12 + l.frames_len], r11
             ; add DWORD [r12 + l.native_depth], 1
         );
-        let recording = self.polls.sample.is_some();
         if recording {
             let mut self_call = false;
             if let PushFrom::Const {
