@@ -205,6 +205,8 @@ struct Num {
     b_nonzero: bool,
     /// A failed guard leaves compiled code (a speculating site).
     fail_leaves: bool,
+    /// Int arithmetic whose result cannot overflow (`Gen::mins`).
+    no_overflow: bool,
 }
 
 impl Num {
@@ -351,13 +353,24 @@ pub struct Gen<'a> {
     /// What a compare-and-branch knows, for the target only its jump
     /// reaches (`carry_known`): (target, known, known_frame, bound).
     known_carry: Option<KnownCarry>,
+    /// Per slot: a lower bound of the int it is known to hold (its `known`
+    /// tag INT), from a compare-and-branch against a constant (`if n < 2`
+    /// leaves n >= 2 on its jump's edge): `n - 1` then needs no overflow
+    /// check. Dropped with the tag, and by every note of a write.
+    mins: Vec<Option<i64>>,
     /// Instructions after a call that compiled code reaches knowing what it
     /// knew before the call (`keep_known_below`), where the interpreter
     /// enters through a stub that checks it: (pc, (register, tag), stub).
     entry_checks: Vec<(u32, Vec<(u16, u64)>, DynamicLabel)>,
 }
 
-type KnownCarry = (u32, Vec<Option<Known>>, Vec<bool>, Vec<bool>);
+type KnownCarry = (
+    u32,
+    Vec<Option<Known>>,
+    Vec<bool>,
+    Vec<bool>,
+    Vec<Option<i64>>,
+);
 
 /// See `Gen::deferred`.
 #[derive(Clone, Copy, Debug)]
@@ -478,6 +491,7 @@ impl<'a> Gen<'a> {
             zero_redirect: None,
             direct_label: None,
             known_carry: None,
+            mins: vec![None; code.nregs as usize],
             entry_checks: Vec::new(),
             zero_carry: None,
         }
@@ -664,7 +678,7 @@ impl<'a> Gen<'a> {
             if !reached_only_by_fallthrough {
                 self.forget_all();
             }
-            if let Some((_, k, kf, b)) = self
+            if let Some((_, k, kf, b, m)) = self
                 .known_carry
                 .take_if(|c| c.0 == pc as u32 && region.is_none())
             {
@@ -672,6 +686,7 @@ impl<'a> Gen<'a> {
                 self.known = k;
                 self.known_frame = kf;
                 self.bound = b;
+                self.mins = m;
                 no_entry_at[pc] = true;
             }
             if let Some(d) = self.deferred {
@@ -702,6 +717,7 @@ impl<'a> Gen<'a> {
                 self.deferred = None;
                 self.known[d.reg as usize] = None;
                 self.bound[d.reg as usize] = false;
+                self.mins[d.reg as usize] = None;
             }
             self.carry_known(pc as u32);
             fall = self.rs.mode.region.filter(|_| self.rs.mode.regs);
@@ -1366,6 +1382,7 @@ impl<'a> Gen<'a> {
     fn forget_all(&mut self) {
         self.paired = None;
         self.known.iter_mut().for_each(|k| *k = None);
+        self.mins.iter_mut().for_each(|m| *m = None);
         self.bound.iter_mut().for_each(|b| *b = false);
     }
 
@@ -1374,7 +1391,8 @@ impl<'a> Gen<'a> {
     /// notes hold on both edges: the slow paths that rejoin either edge
     /// with less note less). Outside register-allocated loops only.
     fn carry_known(&mut self, pc: u32) {
-        let target = match self.code.instrs[pc as usize] {
+        let ins = self.code.instrs[pc as usize];
+        let target = match ins {
             Instr::JumpIfNotLt { target, .. }
             | Instr::JumpIfNotLe { target, .. }
             | Instr::JumpIfNotGt { target, .. }
@@ -1383,6 +1401,12 @@ impl<'a> Gen<'a> {
             | Instr::JumpIfNotNe { target, .. } => target as u32,
             _ => return,
         };
+        // Lower bounds from comparing an int with a constant: the jump is
+        // taken when the comparison is false, falls through when true.
+        let (jump_min, fall_min) = self.compare_mins(pc, ins);
+        if let Some((a, m)) = fall_min {
+            self.mins[a as usize] = Some(m);
+        }
         let in_loop = |p: u32| {
             self.rs
                 .plan
@@ -1397,12 +1421,59 @@ impl<'a> Gen<'a> {
         {
             return;
         }
+        let mut mins = self.mins.clone();
+        if let Some((a, m)) = jump_min {
+            mins[a as usize] = Some(m);
+        }
+        if fall_min.is_some() {
+            // Not on the jump's edge.
+            mins[fall_min.unwrap().0 as usize] = None;
+        }
         self.known_carry = Some((
             target,
             self.known.clone(),
             self.known_frame.clone(),
             self.bound.clone(),
+            mins,
         ));
+    }
+
+    /// The lower bound compare-and-branch `pc` establishes for its first
+    /// operand on its jump's edge and on its fall-through, when that operand
+    /// is known to be an int now (the compare left compiled code for
+    /// anything else) and the other is the constant the instruction before
+    /// loaded (`if n < 2`'s 2).
+    fn compare_mins(&self, pc: u32, ins: Instr) -> (Option<(u16, i64)>, Option<(u16, i64)>) {
+        let (a, b) = match ins {
+            Instr::JumpIfNotLt { a, b, .. }
+            | Instr::JumpIfNotLe { a, b, .. }
+            | Instr::JumpIfNotGt { a, b, .. }
+            | Instr::JumpIfNotGe { a, b, .. } => (a, b),
+            _ => return (None, None),
+        };
+        let prev = pc.checked_sub(1).map(|p| (p, self.code.instrs[p as usize]));
+        let c = match prev {
+            Some((p, Instr::LoadInt { dst, imm }))
+                if dst == b && !self.block_start[pc as usize] =>
+            {
+                let _ = p;
+                imm as i64
+            }
+            _ => return (None, None),
+        };
+        if a == b || self.known_tag(a) != Some(tags::INT) || self.rs.mode.region.is_some() {
+            return (None, None);
+        }
+        match ins {
+            // Not a < c: a >= c.
+            Instr::JumpIfNotLt { .. } => (Some((a, c)), None),
+            // Not a <= c: a > c.
+            Instr::JumpIfNotLe { .. } => (Some((a, c + 1)), None),
+            // a > c, a >= c on the fall-through.
+            Instr::JumpIfNotGt { .. } => (None, Some((a, c + 1))),
+            Instr::JumpIfNotGe { .. } => (None, Some((a, c))),
+            _ => (None, None),
+        }
     }
 
     /// After a call whose callee's registers start at `first` (its result
@@ -1432,10 +1503,15 @@ impl<'a> Gen<'a> {
                     });
                     self.bound[r] = true;
                     checks.push((r as u16, k.tag));
+                    // A bound holds too: the code reached the call by the
+                    // same instructions as the interpreter, which wrote no
+                    // int there other than the one compared (the entry stub
+                    // checks it is an int still).
                 }
                 _ => {
                     self.known[r] = None;
                     self.bound[r] = false;
+                    self.mins[r] = None;
                 }
             }
         }
@@ -1475,6 +1551,17 @@ impl<'a> Gen<'a> {
         at
     }
 
+    /// Whether int `r` plus `delta` (<= 0) cannot overflow: its known
+    /// lower bound leaves room (`Gen::mins`).
+    fn min_of(&self, r: u16, delta: i32) -> bool {
+        let Some(Some(m)) = self.mins.get(r as usize).copied() else {
+            return false;
+        };
+        self.known_tag(r) == Some(tags::INT)
+            && self.rs.mode.region.is_none()
+            && m as i128 + delta as i128 >= i64::MIN as i128
+    }
+
     fn is_bound(&self, r: u16) -> bool {
         self.bound.get(r as usize).copied().unwrap_or(false)
     }
@@ -1499,6 +1586,9 @@ impl<'a> Gen<'a> {
         let frame = self.alloc_of(r).is_none();
         if let Some(slot) = self.known.get_mut(r as usize) {
             *slot = k;
+        }
+        if let Some(m) = self.mins.get_mut(r as usize) {
+            *m = None;
         }
         if let Some(f) = self.known_frame.get_mut(r as usize) {
             *f = frame;
@@ -1761,6 +1851,11 @@ impl<'a> Gen<'a> {
                     .is_some_and(|v| v << 1 != 0),
             },
             fail_leaves: speculating,
+            no_overflow: match (op, b) {
+                (NumOp::Arith(FloatOp::Add), Opnd::Imm(i)) if i <= 0 => self.min_of(a, i),
+                (NumOp::Arith(FloatOp::Sub), Opnd::Imm(i)) if i >= 0 => self.min_of(a, -i),
+                _ => false,
+            },
         };
         self.fail_used = false;
         // Overflow leaves compiled code when the result's type is relied on.
@@ -1902,6 +1997,11 @@ impl<'a> Gen<'a> {
                     (FloatOp::Add, Opnd::Imm(i)) => asm!(self.ops; add rax, i),
                     (FloatOp::Sub, Opnd::Imm(i)) => asm!(self.ops; sub rax, i),
                     (FloatOp::Mul, Opnd::Imm(i)) => asm!(self.ops; imul rax, rax, i),
+                }
+                if n.no_overflow {
+                    self.comment(format_args!("cannot overflow: no check"));
+                    self.put_int(n.dst, 0, dst_is_int);
+                    return;
                 }
                 asm!(self.ops; jo =>overflow);
                 self.put_int(n.dst, 0, dst_is_int);
