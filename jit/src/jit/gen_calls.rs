@@ -421,10 +421,17 @@ impl<'a> Gen<'a> {
         self.comment(format_args!("return to the caller, the value in rcx:rdx"));
         let w = (KIND_RETURN << 32) | pc as u64;
         match self.code.instrs[pc as usize] {
-            Instr::Return { src } => asm!(self.ops
-                ; mov rcx, [rbx + slot(src)]
-                ; mov rdx, [rbx + pay(src)]
-            ),
+            // A known tag is the frame's (the frame is up to date here).
+            Instr::Return { src } => match self.known_tag(src) {
+                Some(t) if t <= i32::MAX as u64 => asm!(self.ops
+                    ; mov ecx, t as i32
+                    ; mov rdx, [rbx + pay(src)]
+                ),
+                _ => asm!(self.ops
+                    ; mov rcx, [rbx + slot(src)]
+                    ; mov rdx, [rbx + pay(src)]
+                ),
+            },
             _ => asm!(self.ops
                 ; mov ecx, tags::NONE as i32
                 ; xor edx, edx
