@@ -207,6 +207,8 @@ struct Num {
     b_nonzero: bool,
     /// A failed guard leaves compiled code (a speculating site).
     fail_leaves: bool,
+    /// Int arithmetic whose result cannot overflow (`Gen::mins`).
+    no_overflow: bool,
 }
 
 impl Num {
@@ -362,7 +364,30 @@ pub struct Gen<'a> {
     /// A compare-and-branch whose target only it reaches left the
     /// registers to clear for the target's code: (target, registers).
     zero_carry: Option<(u32, u64)>,
+    /// This code's direct entry (`gen_direct_entry`), which a call of the
+    /// global's function that is this code calls directly (`gen_calls.rs`).
+    direct_label: Option<DynamicLabel>,
+    /// What a compare-and-branch knows, for the target only its jump
+    /// reaches (`carry_known`): (target, known, known_frame, bound).
+    known_carry: Option<KnownCarry>,
+    /// Per slot: a lower bound of the int it is known to hold (its `known`
+    /// tag INT), from a compare-and-branch against a constant (`if n < 2`
+    /// leaves n >= 2 on its jump's edge): `n - 1` then needs no overflow
+    /// check. Dropped with the tag, and by every note of a write.
+    mins: Vec<Option<i64>>,
+    /// Instructions after a call that compiled code reaches knowing what it
+    /// knew before the call (`keep_known_below`), where the interpreter
+    /// enters through a stub that checks it: (pc, (register, tag), stub).
+    entry_checks: Vec<(u32, Vec<(u16, u64)>, DynamicLabel)>,
 }
+
+type KnownCarry = (
+    u32,
+    Vec<Option<Known>>,
+    Vec<bool>,
+    Vec<bool>,
+    Vec<Option<i64>>,
+);
 
 /// See `Gen::deferred`.
 #[derive(Clone, Copy, Debug)]
@@ -485,6 +510,10 @@ impl<'a> Gen<'a> {
             deferred: None,
             pending_zero: 0,
             zero_redirect: None,
+            direct_label: None,
+            known_carry: None,
+            mins: vec![None; code.nregs as usize],
+            entry_checks: Vec::new(),
             zero_carry: None,
         }
     }
@@ -576,6 +605,9 @@ impl<'a> Gen<'a> {
         // Where the direct entry's clearing still waits (no entry from the
         // interpreter there: it would find registers cleared later).
         let mut zero_pending_at = vec![false; self.code.instrs.len()];
+        // Where code relies on what a jump carried (`known_carry`): no entry
+        // from the interpreter there.
+        let mut no_entry_at = vec![false; self.code.instrs.len()];
         let mut last_line = 0;
         // The region whose register state the previous instruction falls
         // through in (None: the frame state).
@@ -667,6 +699,17 @@ impl<'a> Gen<'a> {
             if !reached_only_by_fallthrough {
                 self.forget_all();
             }
+            if let Some((_, k, kf, b, m)) = self
+                .known_carry
+                .take_if(|c| c.0 == pc as u32 && region.is_none())
+            {
+                // Only the compare-and-branch that noted it comes here.
+                self.known = k;
+                self.known_frame = kf;
+                self.bound = b;
+                self.mins = m;
+                no_entry_at[pc] = true;
+            }
             if let Some(d) = self.deferred {
                 let ins = &self.code.instrs[pc];
                 if pc as u32 != d.call_pc && !(defer_through(ins) && reached_only_by_fallthrough) {
@@ -695,7 +738,9 @@ impl<'a> Gen<'a> {
                 self.deferred = None;
                 self.known[d.reg as usize] = None;
                 self.bound[d.reg as usize] = false;
+                self.mins[d.reg as usize] = None;
             }
+            self.carry_known(pc as u32);
             fall = self.rs.mode.region.filter(|_| self.rs.mode.regs);
         }
         // Falling off the end cannot happen (every code object ends in a
@@ -709,6 +754,7 @@ impl<'a> Gen<'a> {
         let end = self.code.instrs.len().saturating_sub(1) as u32;
         self.exit_resume(end);
         self.emit_peeled();
+        let entry_stubs = self.emit_entry_checks();
         let at = self.here();
         self.notes
             .push((at, Note::Section("slow paths and bail stubs".into())));
@@ -731,6 +777,8 @@ impl<'a> Gen<'a> {
                     _ if self.consts.no_entry[pc] || self.no_entry[pc] => u32::MAX,
                     _ if self.fused_into_prev(pc as u32) => u32::MAX,
                     _ if pc > 0 && zero_pending_at[pc] => u32::MAX,
+                    _ if no_entry_at[pc] => u32::MAX,
+                    _ if entry_stubs[pc] != u32::MAX => entry_stubs[pc],
                     Some(_) => self.rs.stub_offsets[pc],
                     None => o,
                 },
@@ -833,6 +881,9 @@ impl<'a> Gen<'a> {
             Note::Section("direct entry: a compiled caller pushed the frame".into()),
         ));
         let at = self.here();
+        let label = self.ops.new_dynamic_label();
+        asm!(self.ops; =>label);
+        self.direct_label = Some(label);
         self.gen_save_regs();
         asm!(self.ops; mov rbx, rsi);
         let nregs = self.code.nregs;
@@ -1359,7 +1410,184 @@ impl<'a> Gen<'a> {
         self.list_run = None;
         self.rsi_items = None;
         self.known.iter_mut().for_each(|k| *k = None);
+        self.mins.iter_mut().for_each(|m| *m = None);
         self.bound.iter_mut().for_each(|b| *b = false);
+    }
+
+    /// After compare-and-branch `pc`: when its target is reached only by
+    /// its jump, the target starts knowing what holds here (the templates'
+    /// notes hold on both edges: the slow paths that rejoin either edge
+    /// with less note less). Outside register-allocated loops only.
+    fn carry_known(&mut self, pc: u32) {
+        let ins = self.code.instrs[pc as usize];
+        let target = match ins {
+            Instr::JumpIfNotLt { target, .. }
+            | Instr::JumpIfNotLe { target, .. }
+            | Instr::JumpIfNotGt { target, .. }
+            | Instr::JumpIfNotGe { target, .. }
+            | Instr::JumpIfNotEq { target, .. }
+            | Instr::JumpIfNotNe { target, .. } => target as u32,
+            _ => return,
+        };
+        // Lower bounds from comparing an int with a constant: the jump is
+        // taken when the comparison is false, falls through when true.
+        let (jump_min, fall_min) = self.compare_mins(pc, ins);
+        if let Some((a, m)) = fall_min {
+            self.mins[a as usize] = Some(m);
+        }
+        let in_loop = |p: u32| {
+            self.rs
+                .plan
+                .as_ref()
+                .is_some_and(|plan| plan.region_at(p).is_some())
+        };
+        if self.generic_at.contains(&pc)
+            || in_loop(pc)
+            || in_loop(target)
+            || !self.only_jump_from(target, pc)
+            || self.known.iter().all(|k| k.is_none())
+        {
+            return;
+        }
+        let mut mins = self.mins.clone();
+        if let Some((a, m)) = jump_min {
+            mins[a as usize] = Some(m);
+        }
+        if fall_min.is_some() {
+            // Not on the jump's edge.
+            mins[fall_min.unwrap().0 as usize] = None;
+        }
+        self.known_carry = Some((
+            target,
+            self.known.clone(),
+            self.known_frame.clone(),
+            self.bound.clone(),
+            mins,
+        ));
+    }
+
+    /// The lower bound compare-and-branch `pc` establishes for its first
+    /// operand on its jump's edge and on its fall-through, when that operand
+    /// is known to be an int now (the compare left compiled code for
+    /// anything else) and the other is the constant the instruction before
+    /// loaded (`if n < 2`'s 2).
+    fn compare_mins(&self, pc: u32, ins: Instr) -> (Option<(u16, i64)>, Option<(u16, i64)>) {
+        let (a, b) = match ins {
+            Instr::JumpIfNotLt { a, b, .. }
+            | Instr::JumpIfNotLe { a, b, .. }
+            | Instr::JumpIfNotGt { a, b, .. }
+            | Instr::JumpIfNotGe { a, b, .. } => (a, b),
+            _ => return (None, None),
+        };
+        let prev = pc.checked_sub(1).map(|p| (p, self.code.instrs[p as usize]));
+        let c = match prev {
+            Some((p, Instr::LoadInt { dst, imm }))
+                if dst == b && !self.block_start[pc as usize] =>
+            {
+                let _ = p;
+                imm as i64
+            }
+            _ => return (None, None),
+        };
+        if a == b || self.known_tag(a) != Some(tags::INT) || self.rs.mode.region.is_some() {
+            return (None, None);
+        }
+        match ins {
+            // Not a < c: a >= c.
+            Instr::JumpIfNotLt { .. } => (Some((a, c)), None),
+            // Not a <= c: a > c.
+            Instr::JumpIfNotLe { .. } => (Some((a, c + 1)), None),
+            // a > c, a >= c on the fall-through.
+            Instr::JumpIfNotGt { .. } => (None, Some((a, c + 1))),
+            Instr::JumpIfNotGe { .. } => (None, Some((a, c))),
+            _ => (None, None),
+        }
+    }
+
+    /// After a call whose callee's registers start at `first` (its result
+    /// register, or above): the call leaves the registers below alone (the
+    /// callee and whatever it runs have frames of their own), so what is
+    /// known of their tags holds after it. The interpreter, which enters
+    /// after a call (a callee it ran returned), enters through a stub that
+    /// checks those tags (`emit_entry_checks`).
+    fn keep_known_below(&mut self, pc: u32, first: u16) {
+        self.paired = None;
+        let next = pc + 1;
+        if self.rs.mode.region.is_some()
+            || next as usize >= self.code.instrs.len()
+            || self.block_start[next as usize]
+        {
+            self.forget_all();
+            return;
+        }
+        let mut checks = Vec::new();
+        for r in 0..self.known.len() {
+            let keep = (r as u16) < first;
+            match self.known[r] {
+                Some(k) if keep && self.known_frame[r] => {
+                    self.known[r] = Some(Known {
+                        tag: k.tag,
+                        value: None,
+                    });
+                    self.bound[r] = true;
+                    checks.push((r as u16, k.tag));
+                    // A bound holds too: the code reached the call by the
+                    // same instructions as the interpreter, which wrote no
+                    // int there other than the one compared (the entry stub
+                    // checks it is an int still).
+                }
+                _ => {
+                    self.known[r] = None;
+                    self.bound[r] = false;
+                    self.mins[r] = None;
+                }
+            }
+        }
+        if !checks.is_empty() {
+            let l = self.ops.new_dynamic_label();
+            self.entry_checks.push((next, checks, l));
+        }
+    }
+
+    /// The interpreter's entries after calls that kept knowledge
+    /// (`keep_known_below`): check the tags, else leave for the interpreter
+    /// to run the instruction. Their offsets by pc (u32::MAX: none).
+    fn emit_entry_checks(&mut self) -> Vec<u32> {
+        let mut at = vec![u32::MAX; self.code.instrs.len()];
+        for (pc, checks, l) in std::mem::take(&mut self.entry_checks) {
+            at[pc as usize] = self.here();
+            self.comment(format_args!(
+                "pc {pc}: the interpreter's entry: the registers as the code after the call knows them?"
+            ));
+            let fail = self.ops.new_dynamic_label();
+            asm!(self.ops; =>l);
+            for (r, tag) in checks {
+                asm!(self.ops
+                    ; cmp QWORD [rbx + slot(r)], tag as i32
+                    ; jne =>fail
+                );
+            }
+            let to = self.labels[pc as usize];
+            let w = (KIND_RESUME << 32) | pc as u64;
+            asm!(self.ops
+                ; jmp =>to
+                ; =>fail
+                ; mov rax, QWORD w as i64
+                ; jmp ->exit
+            );
+        }
+        at
+    }
+
+    /// Whether int `r` plus `delta` (<= 0) cannot overflow: its known
+    /// lower bound leaves room (`Gen::mins`).
+    fn min_of(&self, r: u16, delta: i32) -> bool {
+        let Some(Some(m)) = self.mins.get(r as usize).copied() else {
+            return false;
+        };
+        self.known_tag(r) == Some(tags::INT)
+            && self.rs.mode.region.is_none()
+            && m as i128 + delta as i128 >= i64::MIN as i128
     }
 
     fn is_bound(&self, r: u16) -> bool {
@@ -1386,6 +1614,9 @@ impl<'a> Gen<'a> {
         let frame = self.alloc_of(r).is_none();
         if let Some(slot) = self.known.get_mut(r as usize) {
             *slot = k;
+        }
+        if let Some(m) = self.mins.get_mut(r as usize) {
+            *m = None;
         }
         if let Some(f) = self.known_frame.get_mut(r as usize) {
             *f = frame;
@@ -1648,6 +1879,11 @@ impl<'a> Gen<'a> {
                     .is_some_and(|v| v << 1 != 0),
             },
             fail_leaves: speculating,
+            no_overflow: match (op, b) {
+                (NumOp::Arith(FloatOp::Add), Opnd::Imm(i)) if i <= 0 => self.min_of(a, i),
+                (NumOp::Arith(FloatOp::Sub), Opnd::Imm(i)) if i >= 0 => self.min_of(a, -i),
+                _ => false,
+            },
         };
         self.fail_used = false;
         // Overflow leaves compiled code when the result's type is relied on.
@@ -1789,6 +2025,11 @@ impl<'a> Gen<'a> {
                     (FloatOp::Add, Opnd::Imm(i)) => asm!(self.ops; add rax, i),
                     (FloatOp::Sub, Opnd::Imm(i)) => asm!(self.ops; sub rax, i),
                     (FloatOp::Mul, Opnd::Imm(i)) => asm!(self.ops; imul rax, rax, i),
+                }
+                if n.no_overflow {
+                    self.comment(format_args!("cannot overflow: no check"));
+                    self.put_int(n.dst, 0, dst_is_int);
+                    return;
                 }
                 asm!(self.ops; jo =>overflow);
                 self.put_int(n.dst, 0, dst_is_int);

@@ -63,6 +63,12 @@ impl<'a> Gen<'a> {
         let konst_entry = &site.konst as *const DirectEntry as i64;
         self.method_sites.push(site);
         let konst = if is_method { None } else { self.const_call(pc) };
+        // A call of this very code: its direct entry is a label here (this
+        // version of the code, which is as good as any later one: every
+        // version checks what it relies on).
+        let self_entry = konst
+            .filter(|k| std::ptr::eq(&*k.func.code, self.code))
+            .and(self.direct_label);
         let uncounted = match konst {
             Some(k) => {
                 // The function the global held at compile time
@@ -98,19 +104,19 @@ impl<'a> Gen<'a> {
         let recording = self.polls.sample.is_some();
         asm!(self.ops; =>do_call);
         match uncounted {
-            None => self.emit_direct_call(reg, callee_regs, unwound, returned, recording),
+            None => self.emit_direct_call(reg, callee_regs, self_entry, unwound, returned, recording),
             Some(counted) => {
                 // Recording, the self-recursion path: nothing to uncount
                 // after the call. A call to be counted (and one the Rust
                 // path pushed) takes a copy of the sequence that uncounts
                 // it, in the cold section, and comes back after the pop.
-                self.emit_direct_call(reg, callee_regs, unwound, returned_fast, false);
+                self.emit_direct_call(reg, callee_regs, self_entry, unwound, returned_fast, false);
                 let after = self.ops.new_dynamic_label();
                 self.cold(move |g| {
                     g.comment(format_args!("pc {pc}: recording: a call counted"));
                     asm!(g.ops; =>counted);
                     g.rec_call_enter(pc, true);
-                    g.emit_direct_call(reg, callee_regs, unwound, returned, true);
+                    g.emit_direct_call(reg, callee_regs, self_entry, unwound, returned, true);
                     asm!(g.ops; jmp =>after);
                 });
                 asm!(self.ops; =>after);
@@ -162,16 +168,18 @@ impl<'a> Gen<'a> {
         });
         // The result is in the register now.
         self.deferred = None;
-        self.forget_all();
+        self.keep_known_below(pc, reg);
     }
 
-    /// Call the callee whose frame was pushed (r10 its code word), store
-    /// its result in `reg`, then (`uncount`: recording) uncount the call
-    /// and pop the frame. `returned` is bound where the result is stored.
+    /// Call the callee whose frame was pushed (r10 its code word, or
+    /// `self_entry`: this code's own direct entry), store its result in
+    /// `reg`, then (`uncount`: recording) uncount the call and pop the
+    /// frame. `returned` is bound where the result is stored.
     fn emit_direct_call(
         &mut self,
         reg: u16,
         callee_regs: u16,
+        self_entry: Option<DynamicLabel>,
         unwound: DynamicLabel,
         returned: DynamicLabel,
         uncount: bool,
@@ -181,7 +189,12 @@ impl<'a> Gen<'a> {
             // The direct entry (vm stays in r12, the registers in rsi),
             // through the callee's code object: its current compiled code.
             ; lea rsi, [rbx + slot(callee_regs)]
-            ; call QWORD [r10 + l.rc_code_direct]
+        );
+        match self_entry {
+            Some(entry) => asm!(self.ops; call =>entry),
+            None => asm!(self.ops; call QWORD [r10 + l.rc_code_direct]),
+        }
+        asm!(self.ops
             // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
             ; test rax, rax
             ; jns =>unwound
@@ -294,8 +307,18 @@ impl<'a> Gen<'a> {
         rust_enter: DynamicLabel,
     ) -> Option<DynamicLabel> {
         let l = *frame_layout();
-        if let PushFrom::Const { code_word, .. } = from {
-            asm!(self.ops; mov r10, QWORD code_word);
+        let recording = self.polls.sample.is_some();
+        if let PushFrom::Const {
+            code_word,
+            self_call,
+            ..
+        } = from
+        {
+            // The call goes through the code word unless it calls this code
+            // (`gen_call`); recording reads it too.
+            if !self_call || self.direct_label.is_none() || recording {
+                asm!(self.ops; mov r10, QWORD code_word);
+            }
         }
         // Nothing for the Rust path: under the call limit (the recursion
         // limit and the native depth limit, 0 while a collection or Ctrl-C
@@ -345,8 +368,13 @@ impl<'a> Gen<'a> {
         // (`Frame::clear_optional`). The callee's direct entry clears its
         // registers after the arguments.
         let ret_delta = callee_regs as i32 - reg as i32;
+        match from {
+            PushFrom::Site => asm!(self.ops; lea rcx, [r10 + l.rc_code]),
+            PushFrom::Const { code_word, .. } => {
+                asm!(self.ops; mov rcx, QWORD code_word + l.rc_code as i64)
+            }
+        }
         asm!(self.ops
-            ; lea rcx, [r10 + l.rc_code]
             ; mov [rdx + l.frame_code], rcx
             ; mov [rdx + l.frame_base], rax
             ; sub rax, ret_delta
@@ -362,7 +390,6 @@ impl<'a> Gen<'a> {
             ; mov [r12 + l.frames_len], r11
             ; add DWORD [r12 + l.native_depth], 1
         );
-        let recording = self.polls.sample.is_some();
         if recording {
             let mut self_call = false;
             if let PushFrom::Const {
@@ -436,10 +463,17 @@ impl<'a> Gen<'a> {
         self.comment(format_args!("return to the caller, the value in rcx:rdx"));
         let w = (KIND_RETURN << 32) | pc as u64;
         match self.code.instrs[pc as usize] {
-            Instr::Return { src } => asm!(self.ops
-                ; mov rcx, [rbx + slot(src)]
-                ; mov rdx, [rbx + pay(src)]
-            ),
+            // A known tag is the frame's (the frame is up to date here).
+            Instr::Return { src } => match self.known_tag(src) {
+                Some(t) if t <= i32::MAX as u64 => asm!(self.ops
+                    ; mov ecx, t as i32
+                    ; mov rdx, [rbx + pay(src)]
+                ),
+                _ => asm!(self.ops
+                    ; mov rcx, [rbx + slot(src)]
+                    ; mov rdx, [rbx + pay(src)]
+                ),
+            },
             _ => asm!(self.ops
                 ; mov ecx, tags::NONE as i32
                 ; xor edx, edx

@@ -96,7 +96,9 @@ impl<'a> Gen<'a> {
             self.reload_after_but(pc, true, Some(dst));
         }
         self.put_xmm0(dst, false);
-        self.set_tag(dst, tags::FLOAT);
+        // Not known to be a float: the slow paths rejoin after the
+        // interpreter's power, an int one for ints.
+        self.set_known(dst, None);
     }
 
     /// Load the base `a` into xmm0 as a double: a float, or an int (the
