@@ -127,9 +127,33 @@ impl Vm {
     pub fn type_key(&self, v: Value) -> u64 {
         match v {
             Value::Instance(i) => i.class.as_ptr() as u64,
-            Value::Iter(_) => self.type_of(v).as_ptr() as u64,
+            Value::Iter(it) => self.iter_type_key(v, it),
             other => other.tag() + 1,
         }
+    }
+
+    /// `type_key` of iterator `v`: its type's address, which `type_of`
+    /// finds by the iterator's type name in a hash map (a few hundred
+    /// instructions; a generator's `for` over a list observes one per
+    /// loop). The last name's key is remembered by the recorder, when the
+    /// map had the type: entries are added, never replaced, so it stays
+    /// right (a name the map lacks takes the generic iterator type, which a
+    /// later entry would change, so those are not remembered).
+    fn iter_type_key(&self, v: Value, it: Gc<crate::runtime::object::IterObj>) -> u64 {
+        let name = crate::interp::protocol::iter_type_name(&it.state.borrow());
+        let id = (name.as_ptr() as usize, name.len());
+        let memo = self.rec.as_deref().map(|r| &r.iter_key);
+        if let Some(m) = memo {
+            let (last, key) = m.get();
+            if last == id {
+                return key;
+            }
+        }
+        let key = self.type_of(v).as_ptr() as u64;
+        if let (Some(m), true) = (memo, self.iter_types.contains_key(name)) {
+            m.set((id, key));
+        }
+        key
     }
 
     /// Per-instruction recording in the interpreter, the part inlined in
@@ -277,14 +301,18 @@ impl Vm {
         let site = unsafe { &*site };
         // SAFETY: as in `rec_instr`: the container is a register of the
         // running frame.
-        let obj = unsafe { *regs.add(p.obs.regs[0] as usize) };
-        let k0 = self.type_key(obj);
-        if site.ops[0].record(k0) {
-            self.rec_type_name(k0, obj);
+        let at = unsafe { regs.add(p.obs.regs[0] as usize) };
+        if !site.ops[0].count_seen(fast_type_key(at)) {
+            // SAFETY: as above.
+            let obj = unsafe { *at };
+            let k0 = self.type_key(obj);
+            if site.ops[0].record(k0) {
+                self.rec_type_name(k0, obj);
+            }
         }
         // `type_key` of a slice (see there): its tag plus one.
         let k1 = tags::SLICE + 1;
-        if site.ops[1].record(k1) {
+        if !site.ops[1].count_seen(k1) && site.ops[1].record(k1) {
             if let Some(r) = self.rec.as_deref_mut() {
                 r.type_names
                     .entry(k1)
@@ -672,8 +700,10 @@ fn sample_pending_byte() -> u8 {
     unsafe { std::ptr::read_volatile(flag.as_ptr() as *const u8) }
 }
 
-/// `Vm::type_key` from a slot's words, for the cases that need no lookup
-/// (0: take the slow path).
+/// `Vm::type_key` from a slot's words, for the values whose key needs no
+/// lookup; for an iterator, whose key is its type's address (found by name),
+/// its tag plus one, which is no key (`type_key` gives no iterator that
+/// key), so that a site counts it on the slow path. Never 0 (`count_seen`).
 #[inline(always)]
 fn fast_type_key(p: *const Value) -> u64 {
     use crate::runtime::value::tags;
@@ -681,16 +711,12 @@ fn fast_type_key(p: *const Value) -> u64 {
     // initialized, and for an instance the payload word is its pointer.
     unsafe {
         let tag = *(p as *const u64);
-        match tag {
-            tags::INSTANCE => {
-                let inst =
-                    *(p as *const crate::runtime::heap::Gc<crate::runtime::object::InstanceObj>)
-                        .add(1);
-                inst.class.as_ptr() as u64
-            }
-            tags::ITER => 0,
-            _ => tag + 1,
+        if tag == tags::INSTANCE {
+            let inst =
+                *(p as *const crate::runtime::heap::Gc<crate::runtime::object::InstanceObj>).add(1);
+            return inst.class.as_ptr() as u64;
         }
+        tag + 1
     }
 }
 
