@@ -161,8 +161,8 @@ impl Vm {
     /// `rec_uncount`), and the current pc
     /// kept where allocations find it. The rest (operand types, a pending sample) is out of
     /// line in `rec_instr`, called only for instructions with operands to
-    /// observe or when a sample is pending. Called after the instruction at
-    /// `pc` was read.
+    /// observe or when a sample is pending. Called before the instruction
+    /// at `pc` is read (see the loop).
     ///
     /// The instruction's entry goes to `rec_at`, one plain store, rather
     /// than its pc into the frame (`AllocRecorder::at` says when it may be
