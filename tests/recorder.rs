@@ -981,7 +981,13 @@ print(len(build(300)), len(down(50)))
 
 /// The counts of one operand at the site of `op` on `line` of `func`, by
 /// type name.
-fn operand_counts(p: &Profile, func: &str, line: u32, op: &str, operand: usize) -> Vec<(String, u64)> {
+fn operand_counts(
+    p: &Profile,
+    func: &str,
+    line: u32,
+    op: &str,
+    operand: usize,
+) -> Vec<(String, u64)> {
     let f = function(p, func);
     let site = p
         .type_sites
