@@ -1134,3 +1134,96 @@ print(len(build(300)), len(down(50)))
         );
     }
 }
+
+/// The counts of one operand at the site of `op` on `line` of `func`, by
+/// type name.
+fn operand_counts(
+    p: &Profile,
+    func: &str,
+    line: u32,
+    op: &str,
+    operand: usize,
+) -> Vec<(String, u64)> {
+    let f = function(p, func);
+    let site = p
+        .type_sites
+        .iter()
+        .find(|s| s.function == f.id && s.line == line && s.op == op)
+        .unwrap_or_else(|| panic!("no {op} site on line {line} of {func}"));
+    let mut v: Vec<(String, u64)> = site.operands[operand]
+        .types
+        .iter()
+        .map(|t| (t.type_name.clone(), t.count))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The interpreter counts the types it has seen at a site on a quick path
+/// and the others on a slow one; iterators' keys are remembered by name.
+/// Types that change after a site has settled, come back, alternate, and
+/// iterators of several types in turn are all counted exactly.
+#[test]
+fn type_counts_stay_exact_when_a_settled_site_sees_new_types() {
+    let src = "\
+class A:
+    pass
+class B:
+    pass
+def add(x, y):
+    return x + y
+def kind(o):
+    return o.__class__
+def walk(its):
+    n = 0
+    for it in its:
+        for v in it:
+            n += 1
+    return n
+for i in range(300):
+    add(i, 1)
+for i in range(50):
+    add(1.5, i)
+for i in range(20):
+    add(i, 2)
+for i in range(10):
+    add('a', 'b')
+objs = [A(), B()] * 40 + [A()] * 5
+for o in objs:
+    kind(o)
+its = []
+for i in range(30):
+    its.append(iter([1, 2]))
+    its.append(reversed([1]))
+    if i % 3 == 0:
+        its.append(iter((1, 2, 3)))
+print(walk(its))
+";
+    let (out, p, _) = record("type_counts", src, &["--jit=off"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "120\n");
+    let s = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
+        v.iter().map(|&(n, c)| (n.to_string(), c)).collect()
+    };
+    assert_eq!(
+        operand_counts(&p, "add", 6, "+", 0),
+        s(&[("float", 50), ("int", 320), ("str", 10)])
+    );
+    assert_eq!(
+        operand_counts(&p, "add", 6, "+", 1),
+        s(&[("int", 370), ("str", 10)])
+    );
+    assert_eq!(
+        operand_counts(&p, "kind", 8, "attribute .__class__", 0),
+        s(&[("A", 45), ("B", 40)])
+    );
+    // `for v in it` iterates each iterator: the iterable operand is the
+    // iterator itself.
+    assert_eq!(
+        operand_counts(&p, "walk", 12, "iterate", 0),
+        s(&[
+            ("list_iterator", 30),
+            ("list_reverseiterator", 30),
+            ("tuple_iterator", 10)
+        ])
+    );
+}

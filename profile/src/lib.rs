@@ -8,6 +8,7 @@
 //! or version) rather than a serde error about some field.
 
 pub mod fixture;
+mod raw_json;
 pub mod sampled;
 mod schema;
 

@@ -25,12 +25,15 @@ pub struct Profile {
     /// `<module>` code) and built-in functions and methods.
     pub functions: Vec<Function>,
     /// Per-line figures, for lines with at least one sample or execution.
+    #[serde(serialize_with = "crate::raw_json::list")]
     pub lines: Vec<Line>,
     /// Observed operand types per instruction site.
+    #[serde(serialize_with = "crate::raw_json::list")]
     pub type_sites: Vec<TypeSite>,
     /// Exits from compiled code that resumed in the interpreter, per site and reason.
     pub bails: Vec<Bail>,
     /// Heap allocations per site and object type.
+    #[serde(serialize_with = "crate::raw_json::list")]
     pub allocations: Vec<AllocSite>,
     /// Every compile the JIT did, in the order they happened.
     pub compiles: Vec<Compile>,
@@ -154,6 +157,7 @@ pub struct Function {
     /// Loops in this function (from the bytecode's back-edges), outermost first.
     pub loops: Vec<Loop>,
     /// The function's register bytecode, one entry per instruction (empty for builtins).
+    #[serde(serialize_with = "crate::raw_json::list")]
     pub bytecode: Vec<BytecodeInstr>,
 }
 
@@ -421,11 +425,13 @@ pub struct Compile {
     /// Address of the code in the process (for matching `perf` output).
     pub code_address: u64,
     /// The machine code, lowercase hex.
-    #[serde(serialize_with = "verbatim_hex")]
+    #[serde(serialize_with = "crate::raw_json::verbatim_str")]
     pub code_hex: String,
     /// Code offset of each bytecode instruction: `pc_offsets[pc]`.
+    #[serde(serialize_with = "crate::raw_json::list")]
     pub pc_offsets: Vec<u32>,
     /// Comments from the code generator, by code offset (guards, bail stubs).
+    #[serde(serialize_with = "crate::raw_json::list")]
     pub notes: Vec<CodeNote>,
 }
 
@@ -495,25 +501,4 @@ pub struct HeapType {
 pub struct ReasonCount {
     pub reason: String,
     pub count: u64,
-}
-
-/// Write a hex string (`Compile::code_hex`, the biggest strings of a profile:
-/// twice the size of all compiled code) as it is: hex digits need no
-/// escaping, and serde_json's escaping scan of every byte was a third of the
-/// time it took to write a profile with a lot of compiled code. Anything
-/// else (not expected) goes through the ordinary string path.
-fn verbatim_hex<S: serde::Serializer>(hex: &str, s: S) -> Result<S::Ok, S::Error> {
-    // Parsed back below, which rejects a quote or a control character; a
-    // backslash would parse as an escape, so it is ruled out here (memchr).
-    if hex.as_bytes().contains(&b'\\') {
-        return s.serialize_str(hex);
-    }
-    let mut quoted = String::with_capacity(hex.len() + 2);
-    quoted.push('"');
-    quoted.push_str(hex);
-    quoted.push('"');
-    match serde_json::value::RawValue::from_string(quoted) {
-        Ok(raw) => serde::Serialize::serialize(&raw, s),
-        Err(_) => s.serialize_str(hex),
-    }
 }

@@ -515,10 +515,13 @@ impl Vm {
             // this loop sets is 0, a successor, a target, a handler or one saved
             // from those. `code` is immutable (shared through Rc).
             debug_assert!(pc < code.instrs.len());
-            let instr = unsafe { *ip.add(pc) };
+            // The recording hook first: the instruction read after its
+            // (rare) call need not be kept across it, which took a spill
+            // and a reload per instruction.
             if PROF {
                 self.rec_instr_inline::<STEP>(pcs, pc, frame_idx, regs);
             }
+            let instr = unsafe { *ip.add(pc) };
             pc += 1;
             #[cfg(feature = "trace_execution")]
             eprintln!("{:>5} {:?}", pc - 1, instr);

@@ -127,9 +127,33 @@ impl Vm {
     pub fn type_key(&self, v: Value) -> u64 {
         match v {
             Value::Instance(i) => i.class.as_ptr() as u64,
-            Value::Iter(_) => self.type_of(v).as_ptr() as u64,
+            Value::Iter(it) => self.iter_type_key(v, it),
             other => other.tag() + 1,
         }
+    }
+
+    /// `type_key` of iterator `v`: its type's address, which `type_of`
+    /// finds by the iterator's type name in a hash map (a few hundred
+    /// instructions; a generator's `for` over a list observes one per
+    /// loop). The last name's key is remembered by the recorder, when the
+    /// map had the type: entries are added, never replaced, so it stays
+    /// right (a name the map lacks takes the generic iterator type, which a
+    /// later entry would change, so those are not remembered).
+    fn iter_type_key(&self, v: Value, it: Gc<crate::runtime::object::IterObj>) -> u64 {
+        let name = crate::interp::protocol::iter_type_name(&it.state.borrow());
+        let id = (name.as_ptr() as usize, name.len());
+        let memo = self.rec.as_deref().map(|r| &r.iter_key);
+        if let Some(m) = memo {
+            let (last, key) = m.get();
+            if last == id {
+                return key;
+            }
+        }
+        let key = self.type_of(v).as_ptr() as u64;
+        if let (Some(m), true) = (memo, self.iter_types.contains_key(name)) {
+            m.set((id, key));
+        }
+        key
     }
 
     /// Per-instruction recording in the interpreter, the part inlined in
@@ -137,8 +161,8 @@ impl Vm {
     /// `rec_uncount`), and the current pc
     /// kept where allocations find it. The rest (operand types, a pending sample) is out of
     /// line in `rec_instr`, called only for instructions with operands to
-    /// observe or when a sample is pending. Called after the instruction at
-    /// `pc` was read.
+    /// observe or when a sample is pending. Called before the instruction
+    /// at `pc` is read (see the loop).
     ///
     /// The instruction's entry goes to `rec_at`, one plain store, rather
     /// than its pc into the frame (`AllocRecorder::at` says when it may be
@@ -277,14 +301,18 @@ impl Vm {
         let site = unsafe { &*site };
         // SAFETY: as in `rec_instr`: the container is a register of the
         // running frame.
-        let obj = unsafe { *regs.add(p.obs.regs[0] as usize) };
-        let k0 = self.type_key(obj);
-        if site.ops[0].record(k0) {
-            self.rec_type_name(k0, obj);
+        let at = unsafe { regs.add(p.obs.regs[0] as usize) };
+        if !site.ops[0].count_seen(fast_type_key(at)) {
+            // SAFETY: as above.
+            let obj = unsafe { *at };
+            let k0 = self.type_key(obj);
+            if site.ops[0].record(k0) {
+                self.rec_type_name(k0, obj);
+            }
         }
         // `type_key` of a slice (see there): its tag plus one.
         let k1 = tags::SLICE + 1;
-        if site.ops[1].record(k1) {
+        if !site.ops[1].count_seen(k1) && site.ops[1].record(k1) {
             if let Some(r) = self.rec.as_deref_mut() {
                 r.type_names
                     .entry(k1)
@@ -519,6 +547,11 @@ impl Vm {
         }
         let values = &values[..n];
         let key = (code as usize, pc, reason as u32);
+        if let Some(r) = self.rec.as_deref_mut() {
+            if r.bails.count_known(key, keys) {
+                return t0;
+            }
+        }
         // The stack is kept for the first bail at a site only, and the text
         // for the first of each combination of operand types.
         let (first, known) = match self.rec.as_deref().map(|r| r.bails.sites.get(&key)) {
@@ -672,8 +705,10 @@ fn sample_pending_byte() -> u8 {
     unsafe { std::ptr::read_volatile(flag.as_ptr() as *const u8) }
 }
 
-/// `Vm::type_key` from a slot's words, for the cases that need no lookup
-/// (0: take the slow path).
+/// `Vm::type_key` from a slot's words, for the values whose key needs no
+/// lookup; for an iterator, whose key is its type's address (found by name),
+/// its tag plus one, which is no key (`type_key` gives no iterator that
+/// key), so that a site counts it on the slow path. Never 0 (`count_seen`).
 #[inline(always)]
 fn fast_type_key(p: *const Value) -> u64 {
     use crate::runtime::value::tags;
@@ -681,16 +716,12 @@ fn fast_type_key(p: *const Value) -> u64 {
     // initialized, and for an instance the payload word is its pointer.
     unsafe {
         let tag = *(p as *const u64);
-        match tag {
-            tags::INSTANCE => {
-                let inst =
-                    *(p as *const crate::runtime::heap::Gc<crate::runtime::object::InstanceObj>)
-                        .add(1);
-                inst.class.as_ptr() as u64
-            }
-            tags::ITER => 0,
-            _ => tag + 1,
+        if tag == tags::INSTANCE {
+            let inst =
+                *(p as *const crate::runtime::heap::Gc<crate::runtime::object::InstanceObj>).add(1);
+            return inst.class.as_ptr() as u64;
         }
+        tag + 1
     }
 }
 
@@ -719,26 +750,95 @@ fn code_position(c: &crate::jit::Compiled, rip: u64) -> Option<Option<usize>> {
     if rip < base || rip >= base + c.code_bytes() as u64 {
         return None;
     }
-    let off = (rip - base) as u32;
-    let hot_end = c
-        .pc_offsets
-        .iter()
-        .copied()
-        .filter(|&o| o != u32::MAX)
-        .max()
-        .unwrap_or(0);
-    if off > hot_end + 64 {
-        return Some(None);
+    Some(offset_position(&c.pc_offsets, (rip - base) as u32))
+}
+
+/// `code_position` for code offset `off`, given the code's `pc_offsets`
+/// (u32::MAX: no code): None past the hot code (more than 64 bytes past
+/// the last instruction's start), else the last instruction starting at or
+/// before `off` (the latest pc of those starting at the same offset; pc 0
+/// when none does). One pass: a sample looks up several addresses in
+/// every compiled function, and two passes over the offsets were most of
+/// its cost.
+fn offset_position(offsets: &[u32], off: u32) -> Option<usize> {
+    let mut hot_end = 0;
+    let mut best: Option<(u32, usize)> = None;
+    for (pc, &o) in offsets.iter().enumerate() {
+        if o == u32::MAX {
+            continue;
+        }
+        hot_end = hot_end.max(o);
+        if o <= off && best.is_none_or(|(b, _)| o >= b) {
+            best = Some((o, pc));
+        }
     }
-    Some(Some(
-        c.pc_offsets
+    if off > hot_end + 64 {
+        return None;
+    }
+    Some(best.map_or(0, |(_, pc)| pc))
+}
+
+#[cfg(test)]
+mod position_tests {
+    /// The two-pass definition `offset_position` replaced.
+    fn reference(offsets: &[u32], off: u32) -> Option<usize> {
+        let hot_end = offsets
             .iter()
-            .enumerate()
-            .filter(|(_, &o)| o != u32::MAX && o <= off)
-            .max_by_key(|(_, &o)| o)
-            .map(|(pc, _)| pc)
-            .unwrap_or(0),
-    ))
+            .copied()
+            .filter(|&o| o != u32::MAX)
+            .max()
+            .unwrap_or(0);
+        if off > hot_end + 64 {
+            return None;
+        }
+        Some(
+            offsets
+                .iter()
+                .enumerate()
+                .filter(|(_, &o)| o != u32::MAX && o <= off)
+                .max_by_key(|(_, &o)| o)
+                .map(|(pc, _)| pc)
+                .unwrap_or(0),
+        )
+    }
+
+    #[test]
+    fn one_pass_finds_what_two_passes_found() {
+        // Offsets as the JIT lays them out (increasing, equal for
+        // instructions that emit nothing, MAX for unreached ones), and
+        // shuffled ones, at every offset around them.
+        let mut seed = 12345u64;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for case in 0..300 {
+            let len = next(12) as usize;
+            let mut at = next(4) as u32;
+            let mut offsets: Vec<u32> = (0..len)
+                .map(|_| {
+                    at += next(3) as u32 * next(9) as u32;
+                    if next(5) == 0 {
+                        u32::MAX
+                    } else {
+                        at
+                    }
+                })
+                .collect();
+            if case % 3 == 0 {
+                offsets.reverse();
+            }
+            for off in 0..at + 80 {
+                assert_eq!(
+                    super::offset_position(&offsets, off),
+                    reference(&offsets, off),
+                    "{offsets:?} at {off}"
+                );
+            }
+        }
+    }
 }
 
 /// Whether a call instruction ends at `ret` in `c`'s code, so that `ret` is

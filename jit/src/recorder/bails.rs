@@ -32,6 +32,22 @@ impl BailRec {
 }
 
 impl BailLog {
+    /// Count a bail at `key` whose operands had the type keys `keys`, when
+    /// the site has seen those keys before and lists them (the common case
+    /// of a site that keeps bailing: one lookup, no text, no stack); false,
+    /// counting nothing, otherwise: then `observe` it.
+    pub fn count_known(&mut self, key: (usize, u32, u32), keys: [u64; 2]) -> bool {
+        let Some(r) = self.sites.get_mut(&key) else {
+            return false;
+        };
+        let Some((_, _, n)) = r.observed.iter_mut().find(|(k, _, _)| *k == keys) else {
+            return false;
+        };
+        *n += 1;
+        r.count += 1;
+        true
+    }
+
     /// Count a bail at `key` whose operands had the type keys `keys`;
     /// `text` describes them (only read when the keys are new here).
     pub fn observe(
@@ -54,5 +70,35 @@ impl BailLog {
             r.observed.push((keys, text, 1));
         }
         r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_keys_count_as_observe_counts_them() {
+        let (site, a, b) = ((1, 2, 3), [10, 20], [10, 30]);
+        let mut quick = BailLog::default();
+        let mut slow = BailLog::default();
+        // New site, new keys, keys seen, a ninth shape past the list.
+        let seq: Vec<[u64; 2]> = [a, a, b, a]
+            .into_iter()
+            .chain((0..8).map(|i| [i, i]))
+            .chain([[99, 99], [99, 99], b])
+            .collect();
+        for keys in seq {
+            if !quick.count_known(site, keys) {
+                quick.observe(site, keys, format!("{keys:?}"), || vec![(1, 1)]);
+            }
+            slow.observe(site, keys, format!("{keys:?}"), || vec![(1, 1)]);
+        }
+        let (q, s) = (&quick.sites[&site], &slow.sites[&site]);
+        assert_eq!(q.count, s.count);
+        assert_eq!(q.observed, s.observed);
+        assert_eq!(q.first_stack, s.first_stack);
+        assert_eq!(q.observed.len(), 8);
+        assert_eq!(q.count, 15);
     }
 }

@@ -158,6 +158,9 @@ pub struct Recorder {
     builtin_ids: FxHashMap<(usize, usize), u32>,
     /// Python type names by observation key (see `Vm::type_key`).
     pub type_names: FxHashMap<u64, String>,
+    /// The last iterator type name's observation key: ((address, length)
+    /// of the name, key), see `Vm::iter_type_key`.
+    pub iter_key: Cell<((usize, usize), u64)>,
     pub stacks: FxHashMap<StackKey, u64>,
     pub sample_total: u64,
     pub sampler: Option<sampler::Sampler>,
@@ -179,6 +182,7 @@ impl Recorder {
             funcs: Vec::new(),
             builtin_ids: FxHashMap::default(),
             type_names: FxHashMap::default(),
+            iter_key: Cell::new(((0, 0), 0)),
             stacks: FxHashMap::default(),
             sample_total: 0,
             sampler: None,

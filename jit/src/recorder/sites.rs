@@ -19,13 +19,11 @@ pub struct OperandTypes {
 
 impl OperandTypes {
     /// Count one observation of a type already kept here; false (counting
-    /// nothing) when `key` is not kept, or is 0, the key of a value that
-    /// needs the slow path: then `record` it.
+    /// nothing) when `key` is not kept: then `record` it. `key` is never 0,
+    /// the key of an empty way.
     #[inline(always)]
     pub fn count_seen(&self, key: u64) -> bool {
-        if key == 0 {
-            return false;
-        }
+        debug_assert!(key != 0);
         for i in 0..WAYS {
             if self.keys[i].get() == key {
                 self.counts[i].set(self.counts[i].get() + 1);
@@ -184,5 +182,19 @@ mod tests {
         assert!(!o.record(999));
         assert!(o.megamorphic.get());
         assert_eq!(o.counts[0].get(), 2);
+    }
+
+    #[test]
+    fn count_seen_counts_kept_types_only() {
+        let o = OperandTypes::default();
+        // Empty ways hold key 0, which no value has: nothing matches them.
+        assert!(!o.count_seen(5));
+        assert!(o.record(5));
+        assert!(o.record(9));
+        assert!(o.count_seen(9));
+        assert!(o.count_seen(5));
+        assert!(!o.count_seen(6));
+        assert_eq!([o.counts[0].get(), o.counts[1].get()], [2, 2]);
+        assert_eq!(o.counts[2].get(), 0);
     }
 }
