@@ -332,13 +332,26 @@ impl Vm {
     /// The (function, line) frames of the running program, outermost first,
     /// builtins included. `top_pc` is the pc of the top frame's current
     /// instruction when known.
-    fn rec_stack(&mut self, top_pc: Option<usize>) -> Vec<(u32, u32)> {
+    ///
+    /// A deep stack is walked only where `cap_stack` keeps frames: the
+    /// outermost ones and a window at the top, a little deeper than the
+    /// cap keeps, because a compiled chain may still cut frames off the
+    /// top. The second value is the number of Python frames left out of
+    /// the middle (with the builtin calls made between them). Walking all
+    /// of `down(200000)` for every sample cost milliseconds a sample, so a
+    /// deep recursion spent most of its run being sampled.
+    fn rec_stack(&mut self, top_pc: Option<usize>) -> (Vec<(u32, u32)>, usize) {
         let Some(r) = self.rec.as_deref_mut() else {
-            return Vec::new();
+            return (Vec::new(), 0);
         };
         let n = self.frames.len();
-        let mut py = Vec::with_capacity(n);
-        for (i, f) in self.frames.iter().enumerate() {
+        let window = SAMPLE_OUTER_FRAMES + SAMPLE_INNER_FRAMES + SAMPLE_TOP_SLACK;
+        let skip = n.saturating_sub(window);
+        let outer = SAMPLE_OUTER_FRAMES.min(n);
+        let walked = (0..outer).chain(outer + skip..n);
+        let mut py = Vec::with_capacity(n - skip);
+        for i in walked {
+            let f = &self.frames[i];
             let code = &f.func.code;
             let id = r.code_id(code);
             let pc = match top_pc {
@@ -347,20 +360,25 @@ impl Vm {
                 // (the call, for frames below the top) is the one before.
                 _ => f.pc.saturating_sub(1),
             };
-            py.push((id, code.line_at(pc)));
+            py.push((i, (id, code.line_at(pc))));
         }
         // Interleave the builtin calls in progress: one made with `d`
-        // Python frames comes before frame `d`.
+        // Python frames comes before frame `d`. Those made inside the left
+        // out middle are left out with it.
         let mut out = Vec::with_capacity(py.len() + 2);
-        let mut builtins = r.calls.builtin_stack().peekable();
-        for (i, &fr) in py.iter().enumerate() {
+        let mut builtins = r
+            .calls
+            .builtin_stack()
+            .filter(|&(_, d)| skip == 0 || d < outer || d >= outer + skip)
+            .peekable();
+        for &(i, fr) in &py {
             while let Some((e, _)) = builtins.next_if(|&(_, d)| d <= i) {
                 out.push((e.callee, 0));
             }
             out.push(fr);
         }
         out.extend(builtins.map(|(e, _)| (e.callee, 0)));
-        out
+        (out, skip)
     }
 
     /// Take a pending sample. `top_pc`: the interpreter's current pc (None
@@ -383,7 +401,7 @@ impl Vm {
         let t0 = clock::ticks();
         let Some(s) = sampler::take() else { return };
         let mut tier = s.tier;
-        let mut stack = self.rec_stack(top_pc);
+        let (mut stack, skipped) = self.rec_stack(top_pc);
         if tier == Tier::Jit {
             let in_code = self.compiled_containing(s.rip).is_some();
             if !in_code {
@@ -415,7 +433,7 @@ impl Vm {
                 // points: it is the one at `ret - 1`.
                 chain.push(ret - 1);
             }
-            self.place_compiled_chain(&mut stack, &chain);
+            self.place_compiled_chain(&mut stack, skipped, &chain);
         }
         cap_stack(&mut stack);
         if let Some(r) = self.rec.as_deref_mut() {
@@ -427,13 +445,14 @@ impl Vm {
     /// Fit `chain` (code addresses of compiled activations, innermost
     /// first) onto `stack`: cut the stack at the first activation that is a
     /// live frame, at the line it is at, and put the ones that have
-    /// returned since on top of it.
-    fn place_compiled_chain(&mut self, stack: &mut Vec<(u32, u32)>, chain: &[u64]) {
+    /// returned since on top of it. `skipped`: Python frames `rec_stack`
+    /// left out of the middle.
+    fn place_compiled_chain(&mut self, stack: &mut Vec<(u32, u32)>, skipped: usize, chain: &[u64]) {
         let mut returned = Vec::new();
         for &at in chain {
             if let Some((frame_index, line)) = self.jit_position(at) {
                 // Frames above it were pushed after the signal.
-                let keep = self.python_prefix_len(stack, frame_index + 1);
+                let keep = self.python_prefix_len(stack, walked_frames(frame_index + 1, skipped));
                 stack.truncate(keep);
                 if let Some(last) = stack.last_mut() {
                     last.1 = line;
@@ -559,7 +578,9 @@ impl Vm {
             _ => (true, false),
         };
         let stack = if first {
-            self.rec_stack(Some(pc as usize))
+            let mut stack = self.rec_stack(Some(pc as usize)).0;
+            cap_stack(&mut stack);
+            stack
         } else {
             Vec::new()
         };
@@ -728,6 +749,20 @@ fn fast_type_key(p: *const Value) -> u64 {
 /// Frames a sample keeps from each end of a deep stack.
 const SAMPLE_OUTER_FRAMES: usize = 64;
 const SAMPLE_INNER_FRAMES: usize = 192;
+/// Frames `rec_stack` walks at the top beyond what the cap keeps: a
+/// compiled chain may cut up to this many (pushed after the signal) and
+/// the sample still has its full inner part.
+const SAMPLE_TOP_SLACK: usize = 64;
+
+/// How many of the first `n` Python frames are in a stack that left out
+/// `skipped` frames after the outermost `SAMPLE_OUTER_FRAMES`.
+fn walked_frames(n: usize, skipped: usize) -> usize {
+    if n <= SAMPLE_OUTER_FRAMES {
+        n
+    } else {
+        SAMPLE_OUTER_FRAMES.max(n.saturating_sub(skipped))
+    }
+}
 
 /// A sample of deep recursion (200000 frames of `down(n - 1)`) would store
 /// every frame in every sample and make a profile of hundreds of megabytes.

@@ -104,7 +104,9 @@ impl<'a> Gen<'a> {
         let recording = self.polls.sample.is_some();
         asm!(self.ops; =>do_call);
         match uncounted {
-            None => self.emit_direct_call(reg, callee_regs, self_entry, unwound, returned, recording),
+            None => {
+                self.emit_direct_call(reg, callee_regs, self_entry, unwound, returned, recording)
+            }
             Some(counted) => {
                 // Recording, the self-recursion path: nothing to uncount
                 // after the call. A call to be counted (and one the Rust
