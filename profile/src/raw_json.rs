@@ -37,19 +37,7 @@ thread_local! {
 
 /// Serialize `items` as a JSON array written by `Json::write`.
 pub fn list<T: Json, S: Serializer>(items: &[T], s: S) -> Result<S::Ok, S::Error> {
-    with_buf(
-        |out| {
-            out.push('[');
-            for (i, it) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                it.write(out);
-            }
-            out.push(']');
-        },
-        s,
-    )
+    with_buf(|out| items.write(out), s)
 }
 
 /// Serialize a string that needs no escaping as it is (the machine code's
@@ -96,135 +84,150 @@ pub trait Json {
     fn write(&self, out: &mut String);
 }
 
+/// `{"k1":v1,"k2":v2,...}` with each value's `Json::write`: the field
+/// names, with their quotes, colon and comma, are one constant each.
+macro_rules! object {
+    ($out:expr, $key:literal => $val:expr $(, $keys:literal => $vals:expr)* $(,)?) => {{
+        let out: &mut String = $out;
+        out.push_str(concat!("{\"", $key, "\":"));
+        $val.write(out);
+        $(
+            out.push_str(concat!(",\"", $keys, "\":"));
+            $vals.write(out);
+        )*
+        out.push('}');
+    }};
+}
+
+impl Json for u64 {
+    fn write(&self, out: &mut String) {
+        num(out, *self);
+    }
+}
+
 impl Json for u32 {
     fn write(&self, out: &mut String) {
         num(out, *self as u64);
     }
 }
 
+impl Json for bool {
+    fn write(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl Json for str {
+    fn write(&self, out: &mut String) {
+        string(out, self);
+    }
+}
+
+impl<T: Json> Json for Option<T> {
+    fn write(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: Json> Json for [T] {
+    fn write(&self, out: &mut String) {
+        out.push('[');
+        for (i, it) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            it.write(out);
+        }
+        out.push(']');
+    }
+}
+
 impl Json for BytecodeInstr {
     fn write(&self, out: &mut String) {
-        out.push_str("{\"pc\":");
-        num(out, self.pc as u64);
-        out.push_str(",\"line\":");
-        num(out, self.line as u64);
-        out.push_str(",\"col\":");
-        num(out, self.col as u64);
-        out.push_str(",\"text\":");
-        string(out, &self.text);
-        out.push_str(",\"exec_count\":");
-        num(out, self.exec_count);
-        out.push('}');
+        object!(out,
+            "pc" => self.pc,
+            "line" => self.line,
+            "col" => self.col,
+            "text" => self.text[..],
+            "exec_count" => self.exec_count,
+        )
     }
 }
 
 impl Json for Line {
     fn write(&self, out: &mut String) {
-        let t = &self.samples_by_tier;
-        out.push_str("{\"file\":");
-        num(out, self.file as u64);
-        out.push_str(",\"line\":");
-        num(out, self.line as u64);
-        out.push_str(",\"samples\":");
-        num(out, self.samples);
-        out.push_str(",\"samples_by_tier\":{\"interpreter\":");
-        num(out, t.interpreter);
-        out.push_str(",\"jit\":");
-        num(out, t.jit);
-        out.push_str(",\"runtime\":");
-        num(out, t.runtime);
-        out.push_str(",\"collector\":");
-        num(out, t.collector);
-        out.push_str(",\"compiler\":");
-        num(out, t.compiler);
-        out.push_str("},\"exec_count\":");
-        num(out, self.exec_count);
-        out.push('}');
+        object!(out,
+            "file" => self.file,
+            "line" => self.line,
+            "samples" => self.samples,
+            "samples_by_tier" => self.samples_by_tier,
+            "exec_count" => self.exec_count,
+        )
+    }
+}
+
+impl Json for TierCounts {
+    fn write(&self, out: &mut String) {
+        object!(out,
+            "interpreter" => self.interpreter,
+            "jit" => self.jit,
+            "runtime" => self.runtime,
+            "collector" => self.collector,
+            "compiler" => self.compiler,
+        )
     }
 }
 
 impl Json for TypeSite {
     fn write(&self, out: &mut String) {
-        out.push_str("{\"function\":");
-        num(out, self.function as u64);
-        out.push_str(",\"pc\":");
-        num(out, self.pc as u64);
-        out.push_str(",\"line\":");
-        num(out, self.line as u64);
-        out.push_str(",\"col\":");
-        num(out, self.col as u64);
-        out.push_str(",\"op\":");
-        string(out, &self.op);
-        out.push_str(",\"operands\":[");
-        for (i, o) in self.operands.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            o.write(out);
-        }
-        out.push_str("]}");
+        object!(out,
+            "function" => self.function,
+            "pc" => self.pc,
+            "line" => self.line,
+            "col" => self.col,
+            "op" => self.op[..],
+            "operands" => self.operands[..],
+        )
     }
 }
 
 impl Json for Operand {
     fn write(&self, out: &mut String) {
-        out.push_str("{\"role\":");
-        string(out, &self.role);
-        out.push_str(",\"types\":[");
-        for (i, t) in self.types.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            t.write(out);
-        }
-        out.push_str("],\"megamorphic\":");
-        out.push_str(if self.megamorphic { "true" } else { "false" });
-        out.push('}');
+        object!(out,
+            "role" => self.role[..],
+            "types" => self.types[..],
+            "megamorphic" => self.megamorphic,
+        )
     }
 }
 
 impl Json for TypeCount {
     fn write(&self, out: &mut String) {
-        out.push_str("{\"type\":");
-        string(out, &self.type_name);
-        out.push_str(",\"count\":");
-        num(out, self.count);
-        out.push('}');
+        object!(out, "type" => self.type_name[..], "count" => self.count)
     }
 }
 
 impl Json for AllocSite {
     fn write(&self, out: &mut String) {
-        out.push_str("{\"function\":");
-        match self.function {
-            Some(f) => num(out, f as u64),
-            None => out.push_str("null"),
-        }
-        out.push_str(",\"pc\":");
-        num(out, self.pc as u64);
-        out.push_str(",\"line\":");
-        num(out, self.line as u64);
-        out.push_str(",\"type\":");
-        string(out, &self.type_name);
-        out.push_str(",\"count\":");
-        num(out, self.count);
-        out.push_str(",\"bytes\":");
-        num(out, self.bytes);
-        out.push_str(",\"jit_count\":");
-        num(out, self.jit_count);
-        out.push_str(",\"jit_bytes\":");
-        num(out, self.jit_bytes);
-        out.push('}');
+        object!(out,
+            "function" => self.function,
+            "pc" => self.pc,
+            "line" => self.line,
+            "type" => self.type_name[..],
+            "count" => self.count,
+            "bytes" => self.bytes,
+            "jit_count" => self.jit_count,
+            "jit_bytes" => self.jit_bytes,
+        )
     }
 }
 
 impl Json for CodeNote {
     fn write(&self, out: &mut String) {
-        out.push_str("{\"offset\":");
-        num(out, self.offset as u64);
-        out.push_str(",\"text\":");
-        string(out, &self.text);
-        out.push('}');
+        object!(out, "offset" => self.offset, "text" => self.text[..])
     }
 }
 
