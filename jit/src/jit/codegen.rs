@@ -1030,16 +1030,7 @@ impl<'a> Gen<'a> {
     /// clears them; what the instruction writes needs no clearing after.
     fn gen_instr_pending_zero(&mut self, pc: u32) {
         let ins = self.code.instrs[pc as usize];
-        let target = match ins {
-            Instr::JumpIfNotLt { target, .. }
-            | Instr::JumpIfNotLe { target, .. }
-            | Instr::JumpIfNotGt { target, .. }
-            | Instr::JumpIfNotGe { target, .. }
-            | Instr::JumpIfNotEq { target, .. }
-            | Instr::JumpIfNotNe { target, .. } => Some(target as u32),
-            _ => None,
-        };
-        let Some(t) = target else {
+        let Some(t) = compare_branch_target(ins) else {
             self.gen_instr(pc);
             let written = match ins {
                 Instr::LoadInt { .. } if self.load_int_deferred(pc) => None,
@@ -1420,14 +1411,8 @@ impl<'a> Gen<'a> {
     /// with less note less). Outside register-allocated loops only.
     fn carry_known(&mut self, pc: u32) {
         let ins = self.code.instrs[pc as usize];
-        let target = match ins {
-            Instr::JumpIfNotLt { target, .. }
-            | Instr::JumpIfNotLe { target, .. }
-            | Instr::JumpIfNotGt { target, .. }
-            | Instr::JumpIfNotGe { target, .. }
-            | Instr::JumpIfNotEq { target, .. }
-            | Instr::JumpIfNotNe { target, .. } => target as u32,
-            _ => return,
+        let Some(target) = compare_branch_target(ins) else {
+            return;
         };
         // Lower bounds from comparing an int with a constant: the jump is
         // taken when the comparison is false, falls through when true.
@@ -3369,4 +3354,17 @@ fn has_avx() -> bool {
     use std::sync::OnceLock;
     static AVX: OnceLock<bool> = OnceLock::new();
     *AVX.get_or_init(|| std::arch::is_x86_feature_detected!("avx"))
+}
+
+/// The jump target of a compare-and-branch instruction.
+fn compare_branch_target(ins: Instr) -> Option<u32> {
+    match ins {
+        Instr::JumpIfNotLt { target, .. }
+        | Instr::JumpIfNotLe { target, .. }
+        | Instr::JumpIfNotGt { target, .. }
+        | Instr::JumpIfNotGe { target, .. }
+        | Instr::JumpIfNotEq { target, .. }
+        | Instr::JumpIfNotNe { target, .. } => Some(target as u32),
+        _ => None,
+    }
 }
