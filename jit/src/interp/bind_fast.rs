@@ -53,13 +53,9 @@ impl Vm {
             }
             buf[idx] = self.stack[args_at + npos + i];
         }
-        let first_default = n - func.defaults.len().min(n);
         for (j, slot) in buf.iter_mut().enumerate().take(n).skip(given) {
             if let Value::Undefined = slot {
-                if j < first_default {
-                    return None;
-                }
-                *slot = func.defaults[j - first_default];
+                *slot = func.default_of(j, n)?;
             }
         }
         let base = args_at - recv.is_some() as usize;

@@ -77,7 +77,7 @@ impl Vm {
             // size (no bind_args, no regrowth). `fast_argc` is u16::MAX for
             // generators (compiled calls must not push their frame).
             let npos = func.code.params.positional as usize;
-            let nd = func.defaults.len();
+            let nd = func.ndefaults();
             if args.len() <= npos && args.len() + nd >= npos {
                 return Ok(self.new_generator_simple(func, args));
             }
@@ -105,10 +105,8 @@ impl Vm {
         // whatever a finished frame left there.
         self.stack[base - 1] = Value::Undefined;
         let nbound = if simple {
-            let nd = func.defaults.len();
             self.stack[base..base + args.len()].copy_from_slice(args);
-            self.stack[base + args.len()..base + n]
-                .copy_from_slice(&func.defaults[nd - (n - args.len())..]);
+            func.copy_defaults(&mut self.stack[base + args.len()..base + n]);
             n
         } else {
             self.stack[base..base + bound.len()].copy_from_slice(&bound);
@@ -539,7 +537,7 @@ impl Vm {
         if p.varargs {
             regs[varargs_at] = self.new_tuple(extra.to_vec());
         } else if !extra.is_empty() {
-            let ndef = func.defaults.len();
+            let ndef = func.ndefaults();
             let given = args.len()
                 + kw.iter()
                     .filter(|(n, _)| p.names[..npos].iter().any(|pn| &**pn == n.as_str()))
@@ -554,7 +552,9 @@ impl Vm {
                 })
                 .count();
             let takes = if ndef > 0 {
-                format!("from {} to {}", npos - ndef, npos)
+                // An assigned `__defaults__` may outnumber the parameters
+                // (CPython then says "from -1 to 2").
+                format!("from {} to {}", npos as i64 - ndef as i64, npos)
             } else {
                 format!("{npos}")
             };
@@ -625,15 +625,12 @@ impl Vm {
             ));
         }
         // Defaults for missing positional parameters.
-        let ndef = func.defaults.len();
-        let first_default = npos - ndef;
         let mut missing = Vec::new();
         for i in 0..npos {
             if let Value::Undefined = regs[i] {
-                if i >= first_default {
-                    regs[i] = func.defaults[i - first_default];
-                } else {
-                    missing.push(p.names[i].to_string());
+                match func.default_of(i, npos) {
+                    Some(d) => regs[i] = d,
+                    None => missing.push(p.names[i].to_string()),
                 }
             }
         }
@@ -644,9 +641,9 @@ impl Vm {
         for i in 0..p.kwonly as usize {
             let r = kwonly_start + i;
             if let Value::Undefined = regs[r] {
-                match func.kwdefaults.get(i) {
-                    Some(Value::Undefined) | None => missing_kw.push(p.names[r].to_string()),
-                    Some(d) => regs[r] = *d,
+                match func.kwdefault_of(i) {
+                    None => missing_kw.push(p.names[r].to_string()),
+                    Some(d) => regs[r] = d,
                 }
             }
         }
@@ -689,6 +686,7 @@ impl Vm {
         kwdefaults: Value,
         closure: Value,
     ) -> PyResult<Value> {
+        let (defaults_obj, kwdefaults_obj) = (defaults, kwdefaults);
         let defaults: Box<[Value]> = match defaults {
             Value::Tuple(t) => t.items.clone(),
             _ => Box::new([]),
@@ -741,8 +739,16 @@ impl Vm {
             code,
             name,
             qualname,
-            defaults,
-            kwdefaults: kwd.into_boxed_slice(),
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(kwd.into_boxed_slice()),
+            defaults_obj: Cell::new(match defaults_obj {
+                Value::Tuple(t) if !t.items.is_empty() => defaults_obj,
+                _ => Value::None,
+            }),
+            kwdefaults_obj: Cell::new(match kwdefaults_obj {
+                Value::Dict(d) if !d.table.borrow().is_empty() => kwdefaults_obj,
+                _ => Value::None,
+            }),
             closure,
             module,
             attrs: RefCell::new(None),
@@ -768,8 +774,9 @@ impl Vm {
             None => Vec::with_capacity(nregs),
         };
         regs.extend_from_slice(args);
-        let nd = func.defaults.len();
-        regs.extend_from_slice(&func.defaults[nd - (npos - args.len())..]);
+        let at = regs.len();
+        regs.resize(npos, Value::Undefined);
+        func.copy_defaults(&mut regs[at..]);
         regs.resize(func.code.nregs as usize, Value::Undefined);
         self.make_generator(func, regs)
     }

@@ -1699,8 +1699,7 @@ impl Vm {
                 self.new_exception_msg("RecursionError", "maximum recursion depth exceeded")
             );
         }
-        let nd = func.defaults.len();
-        self.stack[base + argc..base + n].copy_from_slice(&func.defaults[nd - (n - argc)..]);
+        func.copy_defaults(&mut self.stack[base + argc..base + n]);
         self.push_frame(func, base, ret_slot, n)
     }
 
@@ -1925,7 +1924,7 @@ impl Vm {
 /// defaults.
 #[inline(always)]
 pub fn defaults_fill(f: &FunctionObj, argc: usize) -> bool {
-    argc < f.fast_argc as usize && argc + f.defaults.len() >= f.fast_argc as usize
+    argc < f.fast_argc as usize && argc + f.ndefaults() >= f.fast_argc as usize
 }
 
 /// The next item of a range or list iterator without a call: Some(Some(item)),

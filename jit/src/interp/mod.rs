@@ -8,6 +8,7 @@ pub mod dunder;
 pub mod exceptions;
 pub mod exec;
 pub mod frame;
+pub mod func_defaults;
 pub mod import;
 pub mod ops;
 pub mod protocol;

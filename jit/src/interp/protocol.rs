@@ -241,13 +241,8 @@ impl Vm {
                 "__name__" => return Ok(Some(Value::Str(f.name))),
                 "__qualname__" => return Ok(Some(Value::Str(f.qualname))),
                 "__module__" => return Ok(Some(Value::Str(f.module.name))),
-                "__defaults__" => {
-                    if f.defaults.is_empty() {
-                        return Ok(Some(Value::None));
-                    }
-                    let d = f.defaults.to_vec();
-                    return Ok(Some(self.new_tuple(d)));
-                }
+                "__defaults__" => return Ok(Some(f.defaults_obj.get())),
+                "__kwdefaults__" => return Ok(Some(f.kwdefaults_obj.get())),
                 "__doc__" => {
                     return Ok(Some(match &f.code.doc {
                         Some(d) => self.new_str(&**d),
@@ -401,6 +396,9 @@ impl Vm {
                 }
                 Ok(())
             }
+            Value::Function(f) if matches!(name.as_str(), "__defaults__" | "__kwdefaults__") => {
+                self.set_function_defaults(f, name.as_str(), v)
+            }
             Value::Function(f) => {
                 let existing = *f.attrs.borrow();
                 let d = match existing {
@@ -448,6 +446,12 @@ impl Vm {
 
     pub fn delattr(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<()> {
         let h = str_hash(name);
+        // `del f.__defaults__` (or `__kwdefaults__`) sets it to None.
+        if let Value::Function(f) = obj {
+            if matches!(name.as_str(), "__defaults__" | "__kwdefaults__") {
+                return self.set_function_defaults(f, name.as_str(), Value::None);
+            }
+        }
         // `del module.name`: the global's slot becomes unassigned again.
         if let Value::Module(m) = obj {
             if let Some(slot) = m.slot_of(name.as_str()) {

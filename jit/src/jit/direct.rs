@@ -76,7 +76,7 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     // (fast_argc is u16::MAX for anything that needs binding work).
     let params = f.fast_argc as usize;
     let missing = params.wrapping_sub(t.argc);
-    if f.fast_argc == u16::MAX || missing > f.defaults.len() {
+    if f.fast_argc == u16::MAX || missing > f.ndefaults() {
         return DECLINE;
     }
     let nregs = callee_code.nregs as usize;
@@ -145,8 +145,7 @@ pub extern "sysv64" fn jit_rec_leave(vm: *mut Vm) {
 /// the call left out.
 #[inline(never)]
 fn fill_defaults(vm: &mut Vm, f: Gc<FunctionObj>, at: usize, n: usize) {
-    let d = &f.defaults[f.defaults.len() - n..];
-    vm.stack[at..at + n].copy_from_slice(d);
+    f.copy_defaults(&mut vm.stack[at..at + n]);
 }
 
 /// A class call's instance, made as the interpreter's class call makes it,

@@ -723,10 +723,18 @@ pub struct FunctionObj {
     pub fast_argc: u16,
     pub name: Gc<StrObj>,
     pub qualname: Gc<StrObj>,
-    /// Defaults for the last positional parameters.
-    pub defaults: Box<[Value]>,
-    /// Defaults for keyword-only parameters, by kw-only index (Undefined = required).
-    pub kwdefaults: Box<[Value]>,
+    /// Defaults for the last positional parameters (`__defaults__`, which
+    /// may be assigned: calls read them through `ndefaults` and
+    /// `copy_defaults`, never keeping a borrow across running code).
+    pub defaults: RefCell<Box<[Value]>>,
+    /// Defaults for keyword-only parameters, by kw-only index (Undefined =
+    /// required); `__kwdefaults__` may be assigned too.
+    pub kwdefaults: RefCell<Box<[Value]>>,
+    /// What `__defaults__` and `__kwdefaults__` read back: the tuple and
+    /// dict they were made from or assigned (None when there are none), so
+    /// an assigned `()` or `{}` and the object's identity survive.
+    pub defaults_obj: Cell<Value>,
+    pub kwdefaults_obj: Cell<Value>,
     pub closure: Box<[Gc<CellObj>]>,
     pub module: Gc<ModuleObj>,
     /// `__dict__` of the function (attributes set by decorators).
@@ -746,14 +754,46 @@ impl FunctionObj {
         }
         self.qualname
     }
+
+    /// How many positional defaults there are now.
+    #[inline(always)]
+    pub fn ndefaults(&self) -> usize {
+        self.defaults.borrow().len()
+    }
+
+    /// The last `dst.len()` defaults into `dst` (the caller checked there
+    /// are that many): the trailing parameters a call left out. When there
+    /// are more defaults than parameters (an assigned `__defaults__`), the
+    /// last ones count, as in CPython.
+    #[inline(always)]
+    pub fn copy_defaults(&self, dst: &mut [Value]) {
+        let d = self.defaults.borrow();
+        dst.copy_from_slice(&d[d.len() - dst.len()..]);
+    }
+
+    /// The default of positional parameter `i` of `npos`, if it has one.
+    pub fn default_of(&self, i: usize, npos: usize) -> Option<Value> {
+        let d = self.defaults.borrow();
+        (i + d.len() >= npos).then(|| d[i + d.len() - npos])
+    }
+
+    /// The default of keyword-only parameter `i` (by kw-only index), if any.
+    pub fn kwdefault_of(&self, i: usize) -> Option<Value> {
+        match self.kwdefaults.borrow().get(i) {
+            Some(Value::Undefined) | None => None,
+            Some(v) => Some(*v),
+        }
+    }
 }
 
 impl Trace for FunctionObj {
     fn trace(&self, t: &mut Tracer) {
         t.mark(self.name);
         t.mark(self.qualname);
-        t.mark_values(&self.defaults);
-        t.mark_values(&self.kwdefaults);
+        t.mark_values(&self.defaults.borrow());
+        t.mark_values(&self.kwdefaults.borrow());
+        t.mark_value(&self.defaults_obj.get());
+        t.mark_value(&self.kwdefaults_obj.get());
         for c in self.closure.iter() {
             t.mark(*c);
         }
