@@ -399,6 +399,29 @@ impl CallTimes {
         self.builtin_depth = depth;
     }
 
+    /// `push_builtin` when `builtins` has room, with no call (so the
+    /// builtin call's hook, which calls nothing on its common path, saves
+    /// no registers); false (nothing done) when it would have to grow.
+    #[inline(always)]
+    pub fn push_builtin_in_place(&mut self, edge: *const Edge, depth: usize) -> bool {
+        let len = self.builtins.len();
+        if len == self.builtins.capacity() {
+            return false;
+        }
+        // SAFETY: `len < capacity`, so slot `len` is allocated; it is
+        // written before the length takes it in.
+        unsafe {
+            self.builtins.as_mut_ptr().add(len).write(BuiltinCall {
+                edge,
+                depth,
+                outer_depth: self.builtin_depth,
+            });
+            self.builtins.set_len(len + 1);
+        }
+        self.builtin_depth = depth;
+        true
+    }
+
     /// The innermost builtin call returns: its edge (null: none, the
     /// recorder was stopped in between).
     #[inline(always)]

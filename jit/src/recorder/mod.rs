@@ -379,6 +379,8 @@ impl Recorder {
     /// functions in turn, isinstance in richards). Inlined into the builtin
     /// call's hook; false (nothing done) for the rest, which
     /// `enter_builtin` counts.
+    /// Also false when the stack of builtin calls is full (`enter_builtin`
+    /// grows it), so the common path makes no call.
     #[inline(always)]
     pub fn enter_builtin_memo(&mut self, id: u32, frames: &[Frame]) -> bool {
         let depth = frames.len();
@@ -407,9 +409,11 @@ impl Recorder {
             }
             memo.set(e);
         }
+        if !self.calls.push_builtin_in_place(e, depth) {
+            return false;
+        }
         // SAFETY: as in `enter_frame`.
         unsafe { (*e).start() };
-        self.calls.push_builtin(e, depth);
         true
     }
 
