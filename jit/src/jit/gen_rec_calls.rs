@@ -60,39 +60,10 @@ impl<'a> Gen<'a> {
     /// kept. `self_call`: the callee is the function this code is (see the
     /// module comment).
     pub(super) fn rec_call_enter(&mut self, pc: u32, self_call: bool) {
-        let l = *frame_layout();
-        let c = *inline::layout();
         let (hook, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         let f = jit_rec_enter_site as *const () as i64;
-        self.comment(format_args!("recording: count the call inline"));
-        asm!(self.ops
-            ; mov rcx, [r8 + l.site_rec_edge]
-            ; test rcx, rcx
-            ; jz =>hook
-            // The edge's counts, then the callee's: a call, primitive (the
-            // carry of active < 1) when no activation is running.
-            ; add QWORD [rcx + c.calls], 1
-            ; cmp QWORD [rcx + c.active], 1
-            ; adc QWORD [rcx + c.primitive], 0
-            ; add QWORD [rcx + c.active], 1
-            // The callee's calls are its edges' (`CallTimes::figures`).
-            ; mov rdi, [rcx + c.callee_counts]
-        );
-        if !self_call {
-            asm!(self.ops
-                ; cmp QWORD [rdi + c.active], 1
-                ; adc QWORD [rdi + c.primitive], 0
-            );
-        }
-        asm!(self.ops
-            ; add QWORD [rdi + c.active], 1
-            ; mov [rdx + c.frame_rec_edge], rcx
-            // `Vm::rec_enter` also clears `Vm::rec_at`; here it is clear
-            // already: entering compiled code clears it, and the
-            // interpreter's frames that run below compiled code clear it
-            // when they are popped (`Vm::rec_run_compiled`, `rec_leave`).
-            ; =>done
-        );
+        self.rec_count_inline(hook, self_call);
+        asm!(self.ops; =>done);
         self.cold(move |g| {
             g.comment(format_args!(
                 "pc {pc}: recording: count the call in the recorder"
@@ -115,6 +86,74 @@ impl<'a> Gen<'a> {
                 ; jmp =>done
             );
         });
+    }
+
+    /// `rec_call_enter`'s inline counting, with the same registers: to
+    /// `unknown` (r8 and rdx kept) when the entry does not know its edge.
+    fn rec_count_inline(&mut self, unknown: DynamicLabel, self_call: bool) {
+        let l = *frame_layout();
+        let c = *inline::layout();
+        self.comment(format_args!("recording: count the call inline"));
+        asm!(self.ops
+            ; mov rcx, [r8 + l.site_rec_edge]
+            ; test rcx, rcx
+            ; jz =>unknown
+            // The edge's counts, then the callee's: a call, primitive (the
+            // carry of active < 1) when no activation is running.
+            ; add QWORD [rcx + c.calls], 1
+            ; cmp QWORD [rcx + c.active], 1
+            ; adc QWORD [rcx + c.primitive], 0
+            ; add QWORD [rcx + c.active], 1
+            // The callee's calls are its edges' (`CallTimes::figures`).
+            ; mov rdi, [rcx + c.callee_counts]
+        );
+        if !self_call {
+            asm!(self.ops
+                ; cmp QWORD [rdi + c.active], 1
+                ; adc QWORD [rdi + c.primitive], 0
+            );
+        }
+        asm!(self.ops
+            ; add QWORD [rdi + c.active], 1
+            ; mov [rdx + c.frame_rec_edge], rcx
+            // `Vm::rec_enter` also clears `Vm::rec_at`; here it is clear
+            // already: entering compiled code clears it, and the
+            // interpreter's frames that run below compiled code clear it
+            // when they are popped (`Vm::rec_run_compiled`, `rec_leave`).
+        );
+    }
+
+    /// At a site calling a global's function (not the one it is in), with
+    /// r8 its entry (`DirectSite::konst`) and rdx the new frame: count the
+    /// call inline when the entry knows its edge. Returns the label it goes
+    /// to otherwise (`rec_call_enter`, in the cold copy of the call), with
+    /// the same registers. The hot copy's return then uncounts the entry's
+    /// edge (`rec_const_call_leave`).
+    pub(super) fn rec_const_call_enter(&mut self) -> DynamicLabel {
+        let unknown = self.ops.new_dynamic_label();
+        self.rec_count_inline(unknown, false);
+        unknown
+    }
+
+    /// The hot copy of a call `rec_const_call_enter` counted returned:
+    /// uncount the edge of the site's entry at `entry`, which is the one the
+    /// call counted and gave its frame. A `konst` entry is never refilled
+    /// (its callee is fixed) and the hook sets its edge only while it is
+    /// null, so once known the edge never changes: reading it here saves
+    /// finding the callee's frame.
+    pub(super) fn rec_const_call_leave(&mut self, entry: i64) {
+        let l = *frame_layout();
+        let c = *inline::layout();
+        self.comment(format_args!(
+            "recording: uncount the call inline (the site's edge)"
+        ));
+        asm!(self.ops
+            ; mov rax, QWORD entry
+            ; mov rax, [rax + l.site_rec_edge]
+            ; sub QWORD [rax + c.active], 1
+            ; mov rax, [rax + c.callee_counts]
+            ; sub QWORD [rax + c.active], 1
+        );
     }
 
     /// At a site calling the function it is in, with r8 its entry and rdx
