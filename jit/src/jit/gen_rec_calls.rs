@@ -17,12 +17,17 @@
 //!   gives the entry its edge for the next time. A VM has one recorder,
 //!   kept to the end (`Vm::start_recording`, `recorder::build`), so an edge
 //!   the entry learned is always this recorder's;
-//! - leave: uncount the frame's edge, if it has one, and pop the frame
-//!   leaving the edge in its slot (every push while recording writes a
-//!   frame's edge before anything reads it, `Frame::rec_edge`). A frame
-//!   has an edge only while the recorder lives (`Recorder::leave_all`
-//!   clears them all before `recorder::build` drops it), so the frame's
-//!   edge is the only test.
+//! - leave: uncount the frame's edge and pop the frame leaving the edge in
+//!   its slot (every push while recording writes a frame's edge before
+//!   anything reads it, `Frame::rec_edge`). With sampled timing every call
+//!   this leave sees was counted with an untagged edge: inline, by the
+//!   hook or by the Rust path (`jit_call_enter`, `Vm::rec_enter`, which
+//!   always sets one while a recorder is on); the self-recursion path's
+//!   tagged edges take the hot copy, which uncounts nothing. A frame loses
+//!   its edge only in `Recorder::leave_all`, when the run is over and no
+//!   compiled code returns any more (`recorder::build`), so the leave
+//!   tests nothing. A call of a global's function that its site counted
+//!   inline uncounts the site's edge instead (`rec_const_call_leave`).
 //!
 //! A site that calls the function it is in (`fib(n - 1)` in `fib`, known
 //! at compile time for a global's function, `const_calls.rs`) counts the
@@ -193,20 +198,16 @@ impl<'a> Gen<'a> {
             );
             return;
         }
-        let done = self.ops.new_dynamic_label();
         self.comment(format_args!("recording: uncount the call inline"));
         asm!(self.ops
-            // The top frame: the callee's.
+            // The top frame: the callee's. Its edge is set (see the module
+            // comment) and untagged, and left in the slot (`Frame::rec_edge`).
             ; imul rsi, [r12 + l.frames_len], l.frame_size
             ; add rsi, [r12 + l.frames_ptr]
             ; mov rcx, [rsi + c.frame_rec_edge - l.frame_size]
-            ; test rcx, rcx
-            ; jz =>done
-            // Left in the slot (`Frame::rec_edge`).
             ; sub QWORD [rcx + c.active], 1
             ; mov rcx, [rcx + c.callee_counts]
             ; sub QWORD [rcx + c.active], 1
-            ; =>done
         );
     }
 }
