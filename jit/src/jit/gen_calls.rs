@@ -130,6 +130,10 @@ impl<'a> Gen<'a> {
                 self.cold(move |g| {
                     g.comment(format_args!("pc {pc}: recording: a call counted"));
                     asm!(g.ops; =>counted);
+                    if self_call {
+                        // The self-recursion path did not load it.
+                        asm!(g.ops; mov r8, QWORD konst_entry);
+                    }
                     g.rec_call_enter(pc, self_call);
                     g.emit_direct_call(
                         reg,
@@ -424,13 +428,13 @@ impl<'a> Gen<'a> {
                 ..
             } = from
             {
-                asm!(self.ops; mov r8, QWORD entry);
                 self_call = s;
+                if self_call && !self.polls.exact_timing {
+                    return Some(self.rec_self_call_enter(entry));
+                }
+                asm!(self.ops; mov r8, QWORD entry);
             }
             if !self.polls.exact_timing {
-                if self_call {
-                    return Some(self.rec_self_call_enter());
-                }
                 if matches!(from, PushFrom::Const { .. }) {
                     return Some(self.rec_const_call_enter());
                 }

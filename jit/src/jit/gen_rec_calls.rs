@@ -161,21 +161,32 @@ impl<'a> Gen<'a> {
         );
     }
 
-    /// At a site calling the function it is in, with r8 its entry and rdx
-    /// the new frame: the self-recursion path (see the module comment).
-    /// Returns the label it goes to when the call must be counted
-    /// (`rec_call_enter`), with the same registers.
-    pub(super) fn rec_self_call_enter(&mut self) -> DynamicLabel {
+    /// At a site calling the function it is in, whose entry is at `entry`,
+    /// with rdx the new frame: the self-recursion path (see the module
+    /// comment). Returns the label it goes to when the call must be counted
+    /// (`rec_call_enter`, after loading r8 with the entry), rdx kept. The
+    /// entry's `rec_fast` is compared in its copy after the code, relative
+    /// to rip (`DirectEntry::rec_fast_slot`), so the path needs no r8.
+    pub(super) fn rec_self_call_enter(&mut self, entry: i64) -> DynamicLabel {
         let l = *frame_layout();
         let c = *inline::layout();
         let counted = self.ops.new_dynamic_label();
+        let fast = self.rec_fast_slot(entry);
         self.comment(format_args!(
             "recording: the caller came through this edge? then a recursive call"
         ));
         asm!(self.ops
             ; mov rax, [rdx + c.frame_rec_edge - l.frame_size]
             ; or rax, c.fast_tag
-            ; cmp rax, [r8 + l.site_rec_fast]
+        );
+        match fast {
+            Some(slot) => asm!(self.ops; cmp rax, [=>slot]),
+            None => asm!(self.ops
+                ; mov r8, QWORD entry
+                ; cmp rax, [r8 + l.site_rec_fast]
+            ),
+        }
+        asm!(self.ops
             ; jne =>counted
             ; add QWORD [rax + c.calls - c.fast_tag], 1
             ; mov [rdx + c.frame_rec_edge], rax
@@ -238,6 +249,6 @@ pub extern "sysv64" fn jit_rec_enter_site(vm: *mut Vm, site: *const DirectEntry)
     site.rec_edge.set(e);
     // SAFETY: as above.
     if unsafe { (*e).callee_counts } as usize == caller_key {
-        site.rec_fast.set(e as usize | calls::FAST_TAG);
+        site.set_rec_fast(e as usize | calls::FAST_TAG);
     }
 }
