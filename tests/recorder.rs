@@ -1333,3 +1333,125 @@ print(walk(its))
         ])
     );
 }
+
+/// Calls of a global's function from another function (`leaf(n)` in ping,
+/// `pong(n - 1)`), which compiled code counts inline on the site's edge and
+/// uncounts at the return through that same edge (`gen_rec_calls.rs`):
+/// mutual recursion through such sites, an exception unwinding through a
+/// frame they pushed, and recursion deep enough that the call limit sends
+/// calls to the Rust path (which the frame's edge uncounts). The figures
+/// are CPython 3.11's cProfile's (ping 2965/400 ...), except deep and down,
+/// whose depth at the recursion limit differs under cProfile: those are
+/// the interpreter's, on every engine and with both timings.
+#[test]
+fn const_call_sites_count_calls_exactly_through_recursion_exceptions_and_the_call_limit() {
+    let src = "\
+import sys
+
+
+def leaf(x):
+    return x + 1
+
+
+def ping(n):
+    if n == 0:
+        return leaf(0)
+    return pong(n - 1) + leaf(n)
+
+
+def pong(n):
+    if n % 5 == 4:
+        return ping(n) * 1
+    return ping(n)
+
+
+def thrower(n):
+    if n % 3 == 0:
+        raise ValueError(n)
+    return leaf(n)
+
+
+def through(n):
+    return thrower(n) + leaf(n)
+
+
+def deep(n):
+    if n == 0:
+        return 0
+    return down(n - 1) + 1
+
+
+def down(n):
+    return deep(n)
+
+
+def main():
+    t = 0
+    for i in range(200):
+        t += ping(i % 17) + pong(i % 11)
+        try:
+            t += through(i)
+        except ValueError:
+            t -= 1
+    sys.setrecursionlimit(120)
+    for i in range(30):
+        try:
+            t += deep(40 + i)
+        except RecursionError:
+            t += 1000
+    return t
+
+
+print(main())
+";
+    let want_totals = [
+        ("leaf", (3231, 3231)),
+        ("ping", (2965, 400)),
+        ("pong", (2765, 388)),
+        ("through", (200, 200)),
+        ("thrower", (200, 200)),
+    ];
+    let figures = |extra: &[&str]| {
+        let (out, p, _) = record("constcalls", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "54930\n", "{extra:?}");
+        let name = |id: u32| {
+            p.functions
+                .iter()
+                .find(|f| f.id == id)
+                .map(|f| f.name.clone())
+                .unwrap_or_default()
+        };
+        for (callee, totals) in want_totals {
+            let f = function(&p, callee);
+            assert_eq!((f.calls, f.primitive_calls), totals, "{callee} {extra:?}");
+        }
+        let mut rows: Vec<String> = p
+            .functions
+            .iter()
+            .map(|f| {
+                let mut callers: Vec<String> = f
+                    .callers
+                    .iter()
+                    .map(|c| format!("{}:{}/{}", name(c.caller), c.calls, c.primitive_calls))
+                    .collect();
+                callers.sort();
+                format!("{} {}/{} {callers:?}", f.name, f.calls, f.primitive_calls)
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    let want = figures(&["--jit=off"]);
+    assert!(
+        want.iter().any(|r| r.starts_with("deep 1599/30")),
+        "{want:?}"
+    );
+    for extra in [
+        &["--jit=eager"][..],
+        &["--jit=eager", "--jit-regalloc=off"],
+        &["--jit=auto"],
+        &["--jit=eager", "--timing", "exact"],
+    ] {
+        assert_eq!(figures(extra), want, "{extra:?}");
+    }
+}

@@ -257,6 +257,9 @@ pub struct LineCounters {
     /// (counter, instruction): the counter counts for the instruction's
     /// line entry (a block's counter for each line entry in the block).
     pub adds: Vec<(u32, u32)>,
+    /// After the counters: (offset, site entry) for each self-call site's
+    /// copy of its entry's `rec_fast` (`DirectEntry::rec_fast_slot`).
+    pub rec_fast: Vec<(u32, i64)>,
 }
 
 pub struct Generated {

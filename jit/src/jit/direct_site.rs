@@ -96,6 +96,11 @@ pub struct DirectEntry {
     /// holds after the self-recursion path, which compares it with its
     /// frame's edge with the tag set (`gen_rec_calls.rs`).
     pub rec_fast: Cell<usize>,
+    /// Recording, a self-call site's entry: the read-write word after its
+    /// code that the code compares with instead (one instruction less than
+    /// loading the entry's address, `gen_rec_calls.rs`), which holds what
+    /// `rec_fast` holds (null: none).
+    pub rec_fast_slot: Cell<*mut usize>,
 }
 
 impl Default for DirectEntry {
@@ -110,6 +115,7 @@ impl Default for DirectEntry {
             code: std::cell::RefCell::new(None),
             rec_edge: Cell::new(std::ptr::null()),
             rec_fast: Cell::new(0),
+            rec_fast_slot: Cell::new(std::ptr::null_mut()),
         }
     }
 }
@@ -141,6 +147,18 @@ impl DirectSite {
 }
 
 impl DirectEntry {
+    /// Set `rec_fast` and its copy (`rec_fast_slot`).
+    pub fn set_rec_fast(&self, v: usize) {
+        self.rec_fast.set(v);
+        let slot = self.rec_fast_slot.get();
+        if !slot.is_null() {
+            // SAFETY: the slot is a word of the read-write pages after the
+            // code that holds this entry (`JitRuntime::compile` sets it),
+            // which lives as long as the entry; compiled code only reads it.
+            unsafe { slot.write(v) };
+        }
+    }
+
     fn fill(&self, f: Gc<FunctionObj>, word: usize, class: Option<Gc<TypeObj>>) {
         let code = &f.code;
         let Ok(mut keep) = self.code.try_borrow_mut() else {
@@ -150,7 +168,7 @@ impl DirectEntry {
         self.code_word.set(0);
         self.class.set(0);
         self.rec_edge.set(std::ptr::null());
-        self.rec_fast.set(0);
+        self.set_rec_fast(0);
         debug_assert!(code.jit.direct.get() != 0);
         self.code_rc.set(word);
         self.nregs.set(code.nregs as u64);

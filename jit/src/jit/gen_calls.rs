@@ -105,20 +105,44 @@ impl<'a> Gen<'a> {
         asm!(self.ops; =>do_call);
         match uncounted {
             None => {
-                self.emit_direct_call(reg, callee_regs, self_entry, unwound, returned, recording)
+                let uncount = if recording {
+                    Uncount::Frame
+                } else {
+                    Uncount::No
+                };
+                self.emit_direct_call(reg, callee_regs, self_entry, unwound, returned, uncount)
             }
             Some(counted) => {
                 // Recording, the self-recursion path: nothing to uncount
-                // after the call. A call to be counted (and one the Rust
-                // path pushed) takes a copy of the sequence that uncounts
-                // it, in the cold section, and comes back after the pop.
-                self.emit_direct_call(reg, callee_regs, self_entry, unwound, returned_fast, false);
+                // after the call; a global's function counted inline: its
+                // site's edge to uncount (`gen_rec_calls.rs`). A call to be
+                // counted otherwise (and one the Rust path pushed) takes a
+                // copy of the sequence that uncounts its frame's edge, in
+                // the cold section, and comes back after the pop.
+                let self_call = konst.is_some_and(|k| std::ptr::eq(&*k.func.code, self.code));
+                let hot = if self_call {
+                    Uncount::No
+                } else {
+                    Uncount::Entry(konst_entry)
+                };
+                self.emit_direct_call(reg, callee_regs, self_entry, unwound, returned_fast, hot);
                 let after = self.ops.new_dynamic_label();
                 self.cold(move |g| {
                     g.comment(format_args!("pc {pc}: recording: a call counted"));
                     asm!(g.ops; =>counted);
-                    g.rec_call_enter(pc, true);
-                    g.emit_direct_call(reg, callee_regs, self_entry, unwound, returned, true);
+                    if self_call {
+                        // The self-recursion path did not load it.
+                        asm!(g.ops; mov r8, QWORD konst_entry);
+                    }
+                    g.rec_call_enter(pc, self_call);
+                    g.emit_direct_call(
+                        reg,
+                        callee_regs,
+                        self_entry,
+                        unwound,
+                        returned,
+                        Uncount::Frame,
+                    );
                     asm!(g.ops; jmp =>after);
                 });
                 asm!(self.ops; =>after);
@@ -175,8 +199,8 @@ impl<'a> Gen<'a> {
 
     /// Call the callee whose frame was pushed (r10 its code word, or
     /// `self_entry`: this code's own direct entry), store its result in
-    /// `reg`, then (`uncount`: recording) uncount the call and pop the
-    /// frame. `returned` is bound where the result is stored.
+    /// `reg`, then (recording) uncount the call as `uncount` says and pop
+    /// the frame. `returned` is bound where the result is stored.
     fn emit_direct_call(
         &mut self,
         reg: u16,
@@ -184,7 +208,7 @@ impl<'a> Gen<'a> {
         self_entry: Option<DynamicLabel>,
         unwound: DynamicLabel,
         returned: DynamicLabel,
-        uncount: bool,
+        uncount: Uncount,
     ) {
         let l = *frame_layout();
         asm!(self.ops
@@ -204,8 +228,10 @@ impl<'a> Gen<'a> {
             ; mov [rbx + slot(reg)], rcx
             ; mov [rbx + pay(reg)], rdx
         );
-        if uncount {
-            self.rec_call_leave();
+        match uncount {
+            Uncount::No => {}
+            Uncount::Frame => self.rec_call_leave(),
+            Uncount::Entry(entry) => self.rec_const_call_leave(entry),
         }
         // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
         // already gave back its handled exceptions (`gen_return`).
@@ -297,9 +323,11 @@ impl<'a> Gen<'a> {
     /// Push the callee's frame inline (as `Frame::new` makes it), or go to
     /// `rust_enter` when the Rust path is needed. Leaves r8 the site entry
     /// (recording), r10 the code word, r11 the caller's frame count.
-    /// Recording, at a site calling its own function: the call took the
-    /// self-recursion path, and the label returned is where it goes when
-    /// it is to be counted (`gen_rec_calls.rs`).
+    /// Recording (sampled), at a site calling a global's function: the call
+    /// took the self-recursion path (its own function) or was counted on
+    /// the site's known edge (another), and the label returned is where it
+    /// goes otherwise, to be counted and uncounted through its frame
+    /// (`gen_rec_calls.rs`).
     fn emit_push(
         &mut self,
         pc: u32,
@@ -400,11 +428,16 @@ impl<'a> Gen<'a> {
                 ..
             } = from
             {
-                asm!(self.ops; mov r8, QWORD entry);
                 self_call = s;
+                if self_call && !self.polls.exact_timing {
+                    return Some(self.rec_self_call_enter(entry));
+                }
+                asm!(self.ops; mov r8, QWORD entry);
             }
-            if self_call && !self.polls.exact_timing {
-                return Some(self.rec_self_call_enter());
+            if !self.polls.exact_timing {
+                if matches!(from, PushFrom::Const { .. }) {
+                    return Some(self.rec_const_call_enter());
+                }
             }
             self.rec_call_enter(pc, self_call);
         }
@@ -507,6 +540,17 @@ impl<'a> Gen<'a> {
         // `->exit`'s code itself, one jump shorter.
         self.gen_epilogue();
     }
+}
+
+/// What a direct call's return uncounts when recording (`gen_rec_calls.rs`).
+#[derive(Clone, Copy)]
+enum Uncount {
+    /// Nothing: not recording, or the self-recursion path.
+    No,
+    /// The callee frame's edge, if it has one.
+    Frame,
+    /// The edge of the site's entry at this address, which counted the call.
+    Entry(i64),
 }
 
 /// Where `emit_push` finds the callee.

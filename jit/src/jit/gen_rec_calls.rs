@@ -17,12 +17,17 @@
 //!   gives the entry its edge for the next time. A VM has one recorder,
 //!   kept to the end (`Vm::start_recording`, `recorder::build`), so an edge
 //!   the entry learned is always this recorder's;
-//! - leave: uncount the frame's edge, if it has one, and pop the frame
-//!   leaving the edge in its slot (every push while recording writes a
-//!   frame's edge before anything reads it, `Frame::rec_edge`). A frame
-//!   has an edge only while the recorder lives (`Recorder::leave_all`
-//!   clears them all before `recorder::build` drops it), so the frame's
-//!   edge is the only test.
+//! - leave: uncount the frame's edge and pop the frame leaving the edge in
+//!   its slot (every push while recording writes a frame's edge before
+//!   anything reads it, `Frame::rec_edge`). With sampled timing every call
+//!   this leave sees was counted with an untagged edge: inline, by the
+//!   hook or by the Rust path (`jit_call_enter`, `Vm::rec_enter`, which
+//!   always sets one while a recorder is on); the self-recursion path's
+//!   tagged edges take the hot copy, which uncounts nothing. A frame loses
+//!   its edge only in `Recorder::leave_all`, when the run is over and no
+//!   compiled code returns any more (`recorder::build`), so the leave
+//!   tests nothing. A call of a global's function that its site counted
+//!   inline uncounts the site's edge instead (`rec_const_call_leave`).
 //!
 //! A site that calls the function it is in (`fib(n - 1)` in `fib`, known
 //! at compile time for a global's function, `const_calls.rs`) counts the
@@ -60,39 +65,10 @@ impl<'a> Gen<'a> {
     /// kept. `self_call`: the callee is the function this code is (see the
     /// module comment).
     pub(super) fn rec_call_enter(&mut self, pc: u32, self_call: bool) {
-        let l = *frame_layout();
-        let c = *inline::layout();
         let (hook, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         let f = jit_rec_enter_site as *const () as i64;
-        self.comment(format_args!("recording: count the call inline"));
-        asm!(self.ops
-            ; mov rcx, [r8 + l.site_rec_edge]
-            ; test rcx, rcx
-            ; jz =>hook
-            // The edge's counts, then the callee's: a call, primitive (the
-            // carry of active < 1) when no activation is running.
-            ; add QWORD [rcx + c.calls], 1
-            ; cmp QWORD [rcx + c.active], 1
-            ; adc QWORD [rcx + c.primitive], 0
-            ; add QWORD [rcx + c.active], 1
-            // The callee's calls are its edges' (`CallTimes::figures`).
-            ; mov rdi, [rcx + c.callee_counts]
-        );
-        if !self_call {
-            asm!(self.ops
-                ; cmp QWORD [rdi + c.active], 1
-                ; adc QWORD [rdi + c.primitive], 0
-            );
-        }
-        asm!(self.ops
-            ; add QWORD [rdi + c.active], 1
-            ; mov [rdx + c.frame_rec_edge], rcx
-            // `Vm::rec_enter` also clears `Vm::rec_at`; here it is clear
-            // already: entering compiled code clears it, and the
-            // interpreter's frames that run below compiled code clear it
-            // when they are popped (`Vm::rec_run_compiled`, `rec_leave`).
-            ; =>done
-        );
+        self.rec_count_inline(hook, self_call);
+        asm!(self.ops; =>done);
         self.cold(move |g| {
             g.comment(format_args!(
                 "pc {pc}: recording: count the call in the recorder"
@@ -117,21 +93,100 @@ impl<'a> Gen<'a> {
         });
     }
 
-    /// At a site calling the function it is in, with r8 its entry and rdx
-    /// the new frame: the self-recursion path (see the module comment).
-    /// Returns the label it goes to when the call must be counted
-    /// (`rec_call_enter`), with the same registers.
-    pub(super) fn rec_self_call_enter(&mut self) -> DynamicLabel {
+    /// `rec_call_enter`'s inline counting, with the same registers: to
+    /// `unknown` (r8 and rdx kept) when the entry does not know its edge.
+    fn rec_count_inline(&mut self, unknown: DynamicLabel, self_call: bool) {
+        let l = *frame_layout();
+        let c = *inline::layout();
+        self.comment(format_args!("recording: count the call inline"));
+        asm!(self.ops
+            ; mov rcx, [r8 + l.site_rec_edge]
+            ; test rcx, rcx
+            ; jz =>unknown
+            // The edge's counts, then the callee's: a call, primitive (the
+            // carry of active < 1) when no activation is running.
+            ; add QWORD [rcx + c.calls], 1
+            ; cmp QWORD [rcx + c.active], 1
+            ; adc QWORD [rcx + c.primitive], 0
+            ; add QWORD [rcx + c.active], 1
+            // The callee's calls are its edges' (`CallTimes::figures`).
+            ; mov rdi, [rcx + c.callee_counts]
+        );
+        if !self_call {
+            asm!(self.ops
+                ; cmp QWORD [rdi + c.active], 1
+                ; adc QWORD [rdi + c.primitive], 0
+            );
+        }
+        asm!(self.ops
+            ; add QWORD [rdi + c.active], 1
+            ; mov [rdx + c.frame_rec_edge], rcx
+            // `Vm::rec_enter` also clears `Vm::rec_at`; here it is clear
+            // already: entering compiled code clears it, and the
+            // interpreter's frames that run below compiled code clear it
+            // when they are popped (`Vm::rec_run_compiled`, `rec_leave`).
+        );
+    }
+
+    /// At a site calling a global's function (not the one it is in), with
+    /// r8 its entry (`DirectSite::konst`) and rdx the new frame: count the
+    /// call inline when the entry knows its edge. Returns the label it goes
+    /// to otherwise (`rec_call_enter`, in the cold copy of the call), with
+    /// the same registers. The hot copy's return then uncounts the entry's
+    /// edge (`rec_const_call_leave`).
+    pub(super) fn rec_const_call_enter(&mut self) -> DynamicLabel {
+        let unknown = self.ops.new_dynamic_label();
+        self.rec_count_inline(unknown, false);
+        unknown
+    }
+
+    /// The hot copy of a call `rec_const_call_enter` counted returned:
+    /// uncount the edge of the site's entry at `entry`, which is the one the
+    /// call counted and gave its frame. A `konst` entry is never refilled
+    /// (its callee is fixed) and the hook sets its edge only while it is
+    /// null, so once known the edge never changes: reading it here saves
+    /// finding the callee's frame.
+    pub(super) fn rec_const_call_leave(&mut self, entry: i64) {
+        let l = *frame_layout();
+        let c = *inline::layout();
+        self.comment(format_args!(
+            "recording: uncount the call inline (the site's edge)"
+        ));
+        asm!(self.ops
+            ; mov rax, QWORD entry
+            ; mov rax, [rax + l.site_rec_edge]
+            ; sub QWORD [rax + c.active], 1
+            ; mov rax, [rax + c.callee_counts]
+            ; sub QWORD [rax + c.active], 1
+        );
+    }
+
+    /// At a site calling the function it is in, whose entry is at `entry`,
+    /// with rdx the new frame: the self-recursion path (see the module
+    /// comment). Returns the label it goes to when the call must be counted
+    /// (`rec_call_enter`, after loading r8 with the entry), rdx kept. The
+    /// entry's `rec_fast` is compared in its copy after the code, relative
+    /// to rip (`DirectEntry::rec_fast_slot`), so the path needs no r8.
+    pub(super) fn rec_self_call_enter(&mut self, entry: i64) -> DynamicLabel {
         let l = *frame_layout();
         let c = *inline::layout();
         let counted = self.ops.new_dynamic_label();
+        let fast = self.rec_fast_slot(entry);
         self.comment(format_args!(
             "recording: the caller came through this edge? then a recursive call"
         ));
         asm!(self.ops
             ; mov rax, [rdx + c.frame_rec_edge - l.frame_size]
             ; or rax, c.fast_tag
-            ; cmp rax, [r8 + l.site_rec_fast]
+        );
+        match fast {
+            Some(slot) => asm!(self.ops; cmp rax, [=>slot]),
+            None => asm!(self.ops
+                ; mov r8, QWORD entry
+                ; cmp rax, [r8 + l.site_rec_fast]
+            ),
+        }
+        asm!(self.ops
             ; jne =>counted
             ; add QWORD [rax + c.calls - c.fast_tag], 1
             ; mov [rdx + c.frame_rec_edge], rax
@@ -154,20 +209,16 @@ impl<'a> Gen<'a> {
             );
             return;
         }
-        let done = self.ops.new_dynamic_label();
         self.comment(format_args!("recording: uncount the call inline"));
         asm!(self.ops
-            // The top frame: the callee's.
+            // The top frame: the callee's. Its edge is set (see the module
+            // comment) and untagged, and left in the slot (`Frame::rec_edge`).
             ; imul rsi, [r12 + l.frames_len], l.frame_size
             ; add rsi, [r12 + l.frames_ptr]
             ; mov rcx, [rsi + c.frame_rec_edge - l.frame_size]
-            ; test rcx, rcx
-            ; jz =>done
-            // Left in the slot (`Frame::rec_edge`).
             ; sub QWORD [rcx + c.active], 1
             ; mov rcx, [rcx + c.callee_counts]
             ; sub QWORD [rcx + c.active], 1
-            ; =>done
         );
     }
 }
@@ -198,6 +249,6 @@ pub extern "sysv64" fn jit_rec_enter_site(vm: *mut Vm, site: *const DirectEntry)
     site.rec_edge.set(e);
     // SAFETY: as above.
     if unsafe { (*e).callee_counts } as usize == caller_key {
-        site.rec_fast.set(e as usize | calls::FAST_TAG);
+        site.set_rec_fast(e as usize | calls::FAST_TAG);
     }
 }

@@ -446,6 +446,17 @@ impl JitRuntime {
             Ok(b) => b,
             Err(e) => return self.give_up(code, format!("could not map code memory: {e}")),
         };
+        for &(at, entry) in line_counters.iter().flat_map(|c| &c.rec_fast) {
+            let slot = buf.ptr(dynasmrt::AssemblyOffset(at as usize)) as *mut usize;
+            // SAFETY: `entry` is a site entry in one of `method_sites`'s
+            // boxes, which the compiled code keeps (`Compiled::method_sites`)
+            // as long as the slot, in its read-write pages, lives.
+            unsafe {
+                (*(entry as *const direct_site::DirectEntry))
+                    .rec_fast_slot
+                    .set(slot)
+            };
+        }
         let compile_time_ns = start.elapsed().as_nanos() as u64;
         // SAFETY: offset 0 is the prologue emitted by `gen_prologue`, which
         // follows the `EntryFn` convention.

@@ -52,6 +52,10 @@ pub(super) struct LineCount {
     /// Per line entry: where leaving compiled code takes back the counts of
     /// this line and the block's later ones (`leave_after`).
     leave_chain: Vec<Option<DynamicLabel>>,
+    /// The self-call sites' copies of their entry's `rec_fast`, in the same
+    /// read-write pages after the counters (`gen_rec_calls.rs`): (slot,
+    /// the site entry's address).
+    rec_fast: Vec<(DynamicLabel, i64)>,
 }
 
 /// Calls leave compiled code from their own sequences (`gen_calls.rs`),
@@ -108,6 +112,7 @@ impl LineCount {
             block_counter,
             line_counter: vec![None; n],
             leave_chain: vec![None; n],
+            rec_fast: Vec::new(),
         }
     }
 
@@ -236,6 +241,15 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Recording: a read-write word after the code, addressed relative to
+    /// rip, that holds the `rec_fast` of the site entry at `entry` (see
+    /// `DirectEntry::rec_fast_slot`). None when not recording.
+    pub(super) fn rec_fast_slot(&mut self, entry: i64) -> Option<DynamicLabel> {
+        let l = self.ops.new_dynamic_label();
+        self.lc.as_mut()?.rec_fast.push((l, entry));
+        Some(l)
+    }
+
     /// Whether the interpreter may enter this code at `pc` (see the module
     /// comment).
     pub(super) fn entry_allowed(&self, pc: usize) -> bool {
@@ -255,7 +269,7 @@ impl<'a> Gen<'a> {
                 slots.push((l, pc as u32, false));
             }
         }
-        if slots.is_empty() {
+        if slots.is_empty() && lc.rec_fast.is_empty() {
             return None;
         }
         let mut adds = Vec::new();
@@ -274,11 +288,22 @@ impl<'a> Gen<'a> {
         for &(l, _, _) in &slots {
             asm!(self.ops; =>l; .u64 0);
         }
+        let mut rec_fast = Vec::new();
+        for (l, entry) in self
+            .lc
+            .as_ref()
+            .map(|lc| lc.rec_fast.clone())
+            .unwrap_or_default()
+        {
+            rec_fast.push((self.here() as u32, entry));
+            asm!(self.ops; =>l; .u64 0);
+        }
         Some(LineCounters {
             code_end,
             at,
             slots: slots.len() as u32,
             adds,
+            rec_fast,
         })
     }
 }
