@@ -117,15 +117,7 @@ print(k(2), a(4))
     ] {
         let (out, p, _) = record("edges", src, extra);
         assert_eq!(String::from_utf8_lossy(&out.stdout), "-2 0\n", "{extra:?}");
-        let id = |name: &str| function(&p, name).id;
-        let edge = |callee: &str, caller: &str| {
-            let f = function(&p, callee);
-            f.callers
-                .iter()
-                .find(|c| c.caller == id(caller))
-                .map(|c| (c.calls, c.primitive_calls))
-                .unwrap_or_else(|| panic!("{callee} from {caller} ({extra:?})"))
-        };
+        let edge = |callee: &str, caller: &str| caller_counts(&p, callee, caller, extra);
         let k = function(&p, "k");
         assert_eq!((k.calls, k.primitive_calls), (324, 324), "{extra:?}");
         assert_eq!(edge("k", "sorted"), (20, 20), "{extra:?}");
@@ -181,15 +173,7 @@ print(r(5))
     ] {
         let (out, p, _) = record("nested-builtins", src, extra);
         assert_eq!(String::from_utf8_lossy(&out.stdout), "2\n", "{extra:?}");
-        let id = |name: &str| function(&p, name).id;
-        let edge = |callee: &str, caller: &str| {
-            let f = function(&p, callee);
-            f.callers
-                .iter()
-                .find(|c| c.caller == id(caller))
-                .map(|c| (c.calls, c.primitive_calls))
-                .unwrap_or_else(|| panic!("{callee} from {caller} ({extra:?})"))
-        };
+        let edge = |callee: &str, caller: &str| caller_counts(&p, callee, caller, extra);
         let calls = |name: &str| {
             let f = function(&p, name);
             (f.calls, f.primitive_calls)
@@ -605,6 +589,18 @@ spin()
     assert_eq!(p.run.end, RunEnd::Interrupted);
     assert!(function(&p, "spin").calls == 1);
     assert!(p.samples.total > 0);
+}
+
+/// (calls, primitive calls) of `callee` from `caller`; `run` names the run
+/// in the panic when there is no such edge.
+fn caller_counts(p: &Profile, callee: &str, caller: &str, run: &[&str]) -> (u64, u64) {
+    let from = function(p, caller).id;
+    function(p, callee)
+        .callers
+        .iter()
+        .find(|c| c.caller == from)
+        .map(|c| (c.calls, c.primitive_calls))
+        .unwrap_or_else(|| panic!("{callee} from {caller} ({run:?})"))
 }
 
 /// Regression: a sample of deep recursion stored every frame, and recording
