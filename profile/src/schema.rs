@@ -187,7 +187,7 @@ pub enum JitStatus {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct FunctionJit {
     pub status: JitStatus,
-    /// Why it was refused (`generator: left to the interpreter for now`,
+    /// Why it was refused (`code memory limit reached (...)`,
     /// `code limit reached`).
     pub reason: Option<String>,
     /// Hotness counter at the end of the run (calls count 1, loop iterations 2).

@@ -124,9 +124,11 @@ mod tests {
         let mut p2 = p.clone();
         let j = p2.functions[fixture::TOTAL as usize].jit.as_mut().unwrap();
         j.status = JitStatus::Refused;
-        j.reason = Some("generator: left to the interpreter for now".into());
+        j.reason = Some("code memory limit reached (1048576 bytes, --jit-code-limit)".into());
         let total = text(&p2, p2.function(fixture::TOTAL), None);
-        assert!(total.ends_with("JIT: refused: generator: left to the interpreter for now"));
+        assert!(total.ends_with(
+            "JIT: refused: code memory limit reached (1048576 bytes, --jit-code-limit)"
+        ));
         // Compiled, but the compiles were not recorded: no panic, no figures.
         p2.compiles.clear();
         assert!(text(&p2, p2.function(fixture::FIB), None).ends_with("JIT: compiled"));

@@ -1831,7 +1831,7 @@ impl Vm {
 
     /// Give a drained generator's item to its sink: false when the sink
     /// raised (the exception is parked in `collect_error`).
-    fn sink_item(&mut self, sink: Sink, v: Value) -> bool {
+    pub(crate) fn sink_item(&mut self, sink: Sink, v: Value) -> bool {
         match sink {
             Sink::List(l) => {
                 l.items.borrow_mut().push(v);

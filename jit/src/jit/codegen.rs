@@ -80,6 +80,8 @@ pub(crate) mod gen_pow;
 mod gen_rec_calls;
 #[path = "gen_slices.rs"]
 mod gen_slices;
+#[path = "gen_yield.rs"]
+mod gen_yield;
 mod linecount;
 mod peel;
 
@@ -1362,6 +1364,9 @@ impl<'a> Gen<'a> {
             Instr::StoreSubscr { obj, key, src } => self.gen_store_subscr(pc, obj, key, src),
             Instr::Unpack { start, src, count } => self.gen_unpack(pc, start, src, count),
             Instr::LoadDeref { .. } => self.call_fast(pc, fast::jit_load_deref as *const ()),
+            Instr::StoreDeref { .. } => self.call_fast(pc, fast::jit_store_deref as *const ()),
+            Instr::LoadClosure { .. } => self.call_fast(pc, fast::jit_load_closure as *const ()),
+            Instr::MakeFunction { .. } => self.call_fast(pc, lean::jit_make_function as *const ()),
             Instr::StoreGlobal { .. } => self.call_fast(pc, fast::jit_store_global as *const ()),
             Instr::ListAppend { .. } => self.call_fast(pc, fast::jit_list_append as *const ()),
             Instr::GetIter { dst, src } => self.gen_get_iter(pc, dst, src),
@@ -1378,8 +1383,12 @@ impl<'a> Gen<'a> {
             | Instr::CallEx { .. }
             | Instr::CallMethod { .. } => self.gen_call(pc),
             Instr::Return { .. } | Instr::ReturnNone {} => self.gen_return(pc),
+            Instr::Yield { .. } => {
+                self.gen_yield(pc);
+                self.forget_all();
+            }
             // Generators' frame changes belong to the interpreter.
-            Instr::Yield { .. } | Instr::YieldFrom { .. } => {
+            Instr::YieldFrom { .. } => {
                 self.comment(format_args!("hand the call/return to the interpreter"));
                 self.exit_resume_counted(pc);
                 self.forget_all();

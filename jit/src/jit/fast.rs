@@ -214,6 +214,30 @@ helper!(
 );
 
 helper!(
+    /// `StoreDeref`: set a closure cell.
+    jit_store_deref,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::StoreDeref { cell, src } = ins else { return None };
+        let Value::Cell(c) = vm.stack[base + cell as usize] else { return None };
+        c.value.set(vm.stack[base + src as usize]);
+        Some(())
+    }
+);
+
+helper!(
+    /// `LoadClosure`: one of the running function's closure cells.
+    jit_load_closure,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::LoadClosure { dst, idx } = ins else { return None };
+        let c = *vm.frames.last()?.func.closure.get(idx as usize)?;
+        vm.stack[base + dst as usize] = Value::Cell(c);
+        Some(())
+    }
+);
+
+helper!(
     /// `StoreGlobal`: the module's global slot.
     jit_store_global,
     |vm, pc| {

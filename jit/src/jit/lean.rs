@@ -402,3 +402,57 @@ pub fn symbols() -> Vec<(u64, String)> {
         ),
     ]
 }
+
+lean!(
+    /// `MakeFunction`: a nested function, lambda or generator expression
+    /// (its defaults and closure cells are the frame's registers).
+    jit_make_function,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let Instr::MakeFunction { dst, proto, args } = ins else {
+            return step(vm, pc);
+        };
+        let (d, k, c) = if args == NO_REG {
+            (Value::None, Value::None, Value::None)
+        } else {
+            let a = base + args as usize;
+            (vm.stack[a], vm.stack[a + 1], vm.stack[a + 2])
+        };
+        let code = vm.frames.last().expect("a frame runs compiled code").code();
+        let proto = code.children[proto as usize].clone();
+        let r = vm.make_function(proto, d, k, c);
+        if let Ok(f) = r {
+            vm.stack[base + dst as usize] = f;
+        }
+        finish(vm, r, pc + 1)
+    }
+);
+
+/// `Yield` in a generator a builtin drains (`set(x for x in xs)`): hand the
+/// item to the builtin's sink and go on, as the interpreter does, without
+/// leaving compiled code. Returns 1 when the item was kept; 0 when compiled
+/// code must leave for the interpreter to run the yield: the generator is
+/// not being drained, or the sink refused the item (an unhashable one for a
+/// set). In that case the frame stops collecting, so the interpreter's
+/// yield suspends it without offering the item again, and the builtin
+/// raises the parked exception (`Vm::collect_generator`).
+pub extern "sysv64" fn jit_yield_collect(vm: *mut Vm, pc: u32, _reason: u32) -> u64 {
+    // SAFETY: compiled code passes the `Vm` it was entered with; the
+    // interpreter that entered it holds no other reference meanwhile.
+    let vm = unsafe { &mut *vm };
+    let f = vm.frames.last().expect("a frame runs compiled code");
+    let (base, Some(sink)) = (f.base, f.collect) else {
+        return 0;
+    };
+    let Instr::Yield { dst, src } = f.code().instrs[pc as usize] else {
+        return 0;
+    };
+    if !vm.sink_item(sink, vm.stack[base + src as usize]) {
+        vm.frames.last_mut().expect("the generator's frame").collect = None;
+        return 0;
+    }
+    if dst != NO_REG {
+        vm.stack[base + dst as usize] = Value::None;
+    }
+    1
+}

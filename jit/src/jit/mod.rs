@@ -333,7 +333,7 @@ impl JitRuntime {
         interrupted: *const bool,
     ) -> bool {
         code.jit.decided.set(true);
-        if let Some(reason) = self.refuse(code) {
+        if let Some(reason) = self.refuse() {
             self.not_compiled.push(NotCompiled {
                 code: code.clone(),
                 reason,
@@ -529,11 +529,8 @@ impl JitRuntime {
         false
     }
 
-    /// Why `code` is not compiled, if it is not.
-    fn refuse(&self, code: &Code) -> Option<String> {
-        if code.is_generator {
-            return Some("generator: left to the interpreter for now".into());
-        }
+    /// Why nothing more is compiled, if that is so.
+    fn refuse(&self) -> Option<String> {
         if self.code_bytes >= self.options.code_limit {
             return Some(format!(
                 "code memory limit reached ({} bytes, --jit-code-limit)",
