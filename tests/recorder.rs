@@ -1318,6 +1318,10 @@ print(walk(its))
         operand_counts(&p, "kind", 8, "attribute .__class__", 0),
         s(&[("A", 45), ("B", 40)])
     );
+    assert_eq!(
+        operand_counts(&p, "<module>", 28, "method .append()", 0),
+        s(&[("list", 30)])
+    );
     // `for v in it` iterates each iterator: the iterable operand is the
     // iterator itself.
     assert_eq!(

@@ -77,6 +77,19 @@ pub fn reason_code(r: ExitReason) -> String {
     out
 }
 
+/// A guard's note in the listing: `pc 12: guard, bails on int overflow`.
+/// By pushes: `format!` cost about a thousand instructions a note, and a
+/// program has a note per guard of every compile.
+fn guard_note(pc: u32, r: ExitReason) -> String {
+    let name = r.name();
+    let mut text = String::with_capacity(32 + name.len());
+    text.push_str("pc ");
+    text.push_str(itoa::Buffer::new().format(pc));
+    text.push_str(": guard, bails on ");
+    text.push_str(name);
+    text
+}
+
 /// What compiled code expected where a guard of this kind failed.
 fn expected(r: ExitReason) -> &'static str {
     match r {
@@ -600,7 +613,7 @@ impl<'a> Builder<'a> {
                 .filter_map(|&(pc, r)| {
                     c.pc_offsets.get(pc as usize).map(|&o| CodeNote {
                         offset: o,
-                        text: format!("pc {pc}: guard, bails on {}", r.name()),
+                        text: guard_note(pc, r),
                     })
                 })
                 .collect();
@@ -821,6 +834,15 @@ fn loops(code: &Code) -> Vec<Loop> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn guard_notes_name_the_pc_and_the_reason() {
+        let r = super::ExitReason::IntOverflow;
+        assert_eq!(
+            super::guard_note(1234, r),
+            format!("pc 1234: guard, bails on {}", r.name())
+        );
+    }
+
     #[test]
     fn hex_is_two_lowercase_digits_per_byte() {
         assert_eq!(super::hex_of(&[0x00, 0x0f, 0xa0, 0xff, 0x53]), "000fa0ff53");
