@@ -1237,6 +1237,68 @@ print(len(build(300)), len(down(50)))
     }
 }
 
+/// Compiled loops record the allocations the interpreter makes, on the
+/// same lines: the iterator of every run of an inner `for` loop (also when
+/// compiled code reuses one iterator object for them, `jit/gen_iter.rs`),
+/// and the lists built in the loop. Compiled `GetIter` helpers once left
+/// the frame's pc stale, so nbody's iterators went to whichever loop had
+/// set it last, a different split from run to run.
+#[test]
+fn compiled_loops_count_each_inner_loops_iterator_on_its_own_line() {
+    let src = "\
+def advance(pairs, bodies, n):
+    t = 0
+    for _ in range(n):
+        for a, b in pairs:
+            t += a * b
+        for x, y in bodies:
+            t += x - y
+        row = [t, t]
+    return t
+print(advance([(1, 2), (3, 4)], [(5, 6)], 3000))
+";
+    type Sites = std::collections::BTreeMap<(u32, String), (u64, u64)>;
+    // (line, type) -> (count, bytes), and the inner loops' jit_count.
+    let sites = |engine: &[&str]| -> (Sites, u64) {
+        let name = format!("loop-iters{}", engine.join("").replace('-', ""));
+        let (out, p, _) = record(&name, src, engine);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "39000\n");
+        let advance = function(&p, "advance");
+        let mut sites = Sites::new();
+        let mut jit = 0;
+        for a in p
+            .allocations
+            .iter()
+            .filter(|a| a.function == Some(advance.id))
+        {
+            let s = sites.entry((a.line, a.type_name.clone())).or_default();
+            s.0 += a.count;
+            s.1 += a.bytes;
+            if (4..=8).contains(&a.line) {
+                jit += a.jit_count;
+            }
+        }
+        (sites, jit)
+    };
+    let (want, jit) = sites(&["--jit=off"]);
+    assert_eq!(jit, 0);
+    let count = |line: u32, ty: &str| want.get(&(line, ty.to_string())).map(|s| s.0);
+    assert_eq!(count(4, "iterator"), Some(3000), "{want:?}");
+    assert_eq!(count(6, "iterator"), Some(3000), "{want:?}");
+    assert_eq!(count(8, "list"), Some(3000), "{want:?}");
+    for engine in [
+        &["--jit=eager"][..],
+        &["--jit=eager", "--jit-regalloc=off"],
+        &[],
+    ] {
+        let (got, jit) = sites(engine);
+        assert_eq!(got, want, "{engine:?}");
+        if engine.first() == Some(&"--jit=eager") {
+            assert_eq!(jit, 9000, "{engine:?}: the loop's, all compiled");
+        }
+    }
+}
+
 /// The counts of one operand at the site of `op` on `line` of `func`, by
 /// type name.
 fn operand_counts(
