@@ -1242,7 +1242,9 @@ print(len(build(300)), len(down(50)))
 /// compiled code reuses one iterator object for them, `jit/gen_iter.rs`),
 /// and the lists built in the loop. Compiled `GetIter` helpers once left
 /// the frame's pc stale, so nbody's iterators went to whichever loop had
-/// set it last, a different split from run to run.
+/// set it last, a different split from run to run; and the interpreter's
+/// and compiled code's iterators of one instruction were two sites (their
+/// type keyed by the address of a type name the compiler copies).
 #[test]
 fn compiled_loops_count_each_inner_loops_iterator_on_its_own_line() {
     let src = "\
@@ -1266,11 +1268,14 @@ print(advance([(1, 2), (3, 4)], [(5, 6)], 3000))
         let advance = function(&p, "advance");
         let mut sites = Sites::new();
         let mut jit = 0;
+        let mut seen = std::collections::BTreeSet::new();
         for a in p
             .allocations
             .iter()
             .filter(|a| a.function == Some(advance.id))
         {
+            // One entry per instruction and type, whichever code made it.
+            assert!(seen.insert((a.pc, &a.type_name)), "{engine:?}: {a:?}");
             let s = sites.entry((a.line, a.type_name.clone())).or_default();
             s.0 += a.count;
             s.1 += a.bytes;

@@ -177,6 +177,21 @@ impl AllocRecorder {
     }
 }
 
+/// The type key of objects of Rust type `T` (see `Trace::alloc_class_key`
+/// for instances, whose key is their class's address).
+///
+/// From the type's `TypeId`, a constant once inlined. Not the address of
+/// its `type_name`: that string is a copy per codegen unit, so the
+/// iterators the interpreter made and those compiled code made at one
+/// instruction were two sites. Odd, so never a class's (aligned) address.
+#[inline(always)]
+pub fn type_key<T: 'static>() -> usize {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    std::any::TypeId::of::<T>().hash(&mut h);
+    h.finish() as usize | 1
+}
+
 /// The top frame of the VM's frame stack (null: none).
 fn top_frame<'a>(frames: *const Vec<Frame>) -> Option<&'a Frame> {
     if frames.is_null() {
