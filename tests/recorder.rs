@@ -1304,6 +1304,44 @@ print(advance([(1, 2), (3, 4)], [(5, 6)], 3000))
     }
 }
 
+/// An operator on instances that compiled code hands to the runtime calls
+/// the class's method as the interpreter does, without a bound method: the
+/// allocations are the interpreter's on every engine (chaos's compiled
+/// `__sub__` once made a bound method per `self + ...`).
+#[test]
+fn compiled_operators_on_instances_allocate_what_the_interpreter_does() {
+    let src = "\
+class V:
+    def __init__(self, x):
+        self.x = x
+    def __add__(self, o):
+        return V(self.x + o.x)
+    def __sub__(self, o):
+        return self + V(-o.x)
+def run(n):
+    a = V(0)
+    one = V(1)
+    for i in range(n):
+        a = a - one
+    return a.x
+print(run(2000))
+";
+    let counts = |engine: &str| {
+        let (out, p, _) = record("instance-ops", src, &[engine]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "-2000\n");
+        let mut by_line = std::collections::BTreeMap::new();
+        for a in &p.allocations {
+            *by_line.entry((a.line, a.type_name.clone())).or_insert(0) += a.count;
+        }
+        by_line
+    };
+    let want = counts("--jit=off");
+    assert_eq!(want.get(&(7, "V".to_string())), Some(&2000), "{want:?}");
+    for engine in ["--jit=eager", "--jit=auto"] {
+        assert_eq!(counts(engine), want, "{engine}");
+    }
+}
+
 /// The counts of one operand at the site of `op` on `line` of `func`, by
 /// type name.
 fn operand_counts(
