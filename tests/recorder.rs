@@ -1237,6 +1237,111 @@ print(len(build(300)), len(down(50)))
     }
 }
 
+/// Compiled loops record the allocations the interpreter makes, on the
+/// same lines: the iterator of every run of an inner `for` loop (also when
+/// compiled code reuses one iterator object for them, `jit/gen_iter.rs`),
+/// and the lists built in the loop. Compiled `GetIter` helpers once left
+/// the frame's pc stale, so nbody's iterators went to whichever loop had
+/// set it last, a different split from run to run; and the interpreter's
+/// and compiled code's iterators of one instruction were two sites (their
+/// type keyed by the address of a type name the compiler copies).
+#[test]
+fn compiled_loops_count_each_inner_loops_iterator_on_its_own_line() {
+    let src = "\
+def advance(pairs, bodies, n):
+    t = 0
+    for _ in range(n):
+        for a, b in pairs:
+            t += a * b
+        for x, y in bodies:
+            t += x - y
+        row = [t, t]
+    return t
+print(advance([(1, 2), (3, 4)], [(5, 6)], 3000))
+";
+    type Sites = std::collections::BTreeMap<(u32, String), (u64, u64)>;
+    // (line, type) -> (count, bytes), and the inner loops' jit_count.
+    let sites = |engine: &[&str]| -> (Sites, u64) {
+        let name = format!("loop-iters{}", engine.join("").replace('-', ""));
+        let (out, p, _) = record(&name, src, engine);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "39000\n");
+        let advance = function(&p, "advance");
+        let mut sites = Sites::new();
+        let mut jit = 0;
+        let mut seen = std::collections::BTreeSet::new();
+        for a in p
+            .allocations
+            .iter()
+            .filter(|a| a.function == Some(advance.id))
+        {
+            // One entry per instruction and type, whichever code made it.
+            assert!(seen.insert((a.pc, &a.type_name)), "{engine:?}: {a:?}");
+            let s = sites.entry((a.line, a.type_name.clone())).or_default();
+            s.0 += a.count;
+            s.1 += a.bytes;
+            if (4..=8).contains(&a.line) {
+                jit += a.jit_count;
+            }
+        }
+        (sites, jit)
+    };
+    let (want, jit) = sites(&["--jit=off"]);
+    assert_eq!(jit, 0);
+    let count = |line: u32, ty: &str| want.get(&(line, ty.to_string())).map(|s| s.0);
+    assert_eq!(count(4, "iterator"), Some(3000), "{want:?}");
+    assert_eq!(count(6, "iterator"), Some(3000), "{want:?}");
+    assert_eq!(count(8, "list"), Some(3000), "{want:?}");
+    for engine in [
+        &["--jit=eager"][..],
+        &["--jit=eager", "--jit-regalloc=off"],
+        &[],
+    ] {
+        let (got, jit) = sites(engine);
+        assert_eq!(got, want, "{engine:?}");
+        if engine.first() == Some(&"--jit=eager") {
+            assert_eq!(jit, 9000, "{engine:?}: the loop's, all compiled");
+        }
+    }
+}
+
+/// An operator on instances that compiled code hands to the runtime calls
+/// the class's method as the interpreter does, without a bound method: the
+/// allocations are the interpreter's on every engine (chaos's compiled
+/// `__sub__` once made a bound method per `self + ...`).
+#[test]
+fn compiled_operators_on_instances_allocate_what_the_interpreter_does() {
+    let src = "\
+class V:
+    def __init__(self, x):
+        self.x = x
+    def __add__(self, o):
+        return V(self.x + o.x)
+    def __sub__(self, o):
+        return self + V(-o.x)
+def run(n):
+    a = V(0)
+    one = V(1)
+    for i in range(n):
+        a = a - one
+    return a.x
+print(run(2000))
+";
+    let counts = |engine: &str| {
+        let (out, p, _) = record("instance-ops", src, &[engine]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "-2000\n");
+        let mut by_line = std::collections::BTreeMap::new();
+        for a in &p.allocations {
+            *by_line.entry((a.line, a.type_name.clone())).or_insert(0) += a.count;
+        }
+        by_line
+    };
+    let want = counts("--jit=off");
+    assert_eq!(want.get(&(7, "V".to_string())), Some(&2000), "{want:?}");
+    for engine in ["--jit=eager", "--jit=auto"] {
+        assert_eq!(counts(engine), want, "{engine}");
+    }
+}
+
 /// The counts of one operand at the site of `op` on `line` of `func`, by
 /// type name.
 fn operand_counts(

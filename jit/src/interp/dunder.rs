@@ -99,6 +99,20 @@ impl Vm {
                 return (b.func)(self, &buf[..=args.len()], &[]);
             }
         }
+        // A Python function of the class: called with the receiver first,
+        // as its bound method would call it, without making one. Compiled
+        // code's operators on instances come here (the interpreter's push
+        // the method's frame and allocate nothing, `OpResume`): a bound
+        // method per operator was chaos's only allocation that
+        // `--jit=off` does not make.
+        if let Value::Function(func) = f {
+            if args.len() < crate::interp::call::ARG_BUF {
+                let mut buf = [Value::Undefined; crate::interp::call::ARG_BUF];
+                buf[0] = v;
+                buf[1..=args.len()].copy_from_slice(args);
+                return self.call_function(func, &buf[..=args.len()], &[]);
+            }
+        }
         let cls = self.type_of(v);
         let bound = self.bind_class_attr(f, v, cls)?;
         self.temp_roots.push(v);

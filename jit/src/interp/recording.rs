@@ -32,12 +32,10 @@ impl Vm {
         }
         self.jit.options.exact_timing = rec.exact;
         self.rec = Some(rec);
-        let mut allocs = Box::<crate::recorder::allocs::AllocRecorder>::default();
         // The VM stays where it is from here to the end of the run (see
-        // AllocRecorder::frames).
-        allocs.frames = &self.frames;
-        allocs.at = &self.rec_at;
-        self.heap.rec = Some(allocs);
+        // AllocRecorder::new).
+        let allocs = crate::recorder::allocs::AllocRecorder::new(&self.frames, &self.rec_at);
+        self.heap.rec = Some(Box::new(allocs));
     }
 
     /// Stop sampling and close the activations still open; the recorder stays

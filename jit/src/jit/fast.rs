@@ -16,10 +16,15 @@ use crate::runtime::heap::Gc;
 use crate::runtime::object::StrObj;
 use crate::runtime::value::Value;
 
-/// The top frame's register base and instruction at `pc`.
+/// The top frame's register base and instruction at `pc`, with the frame's
+/// pc synced past it: compiled code does not store it before calling here,
+/// and what the helper allocates (`GetIter`'s iterator, a bound method) is
+/// recorded at the frame's pc (`recorder::allocs`). A stale pc put nbody's
+/// iterators on another loop's line, as many as happened to run there.
 #[inline(always)]
-fn top(vm: &Vm, pc: u32) -> (usize, Instr) {
-    let f = vm.frames.last().expect("a frame runs compiled code");
+fn top(vm: &mut Vm, pc: u32) -> (usize, Instr) {
+    let f = vm.frames.last_mut().expect("a frame runs compiled code");
+    f.pc = pc as usize + 1;
     (f.base, f.code().instrs[pc as usize])
 }
 

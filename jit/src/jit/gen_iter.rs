@@ -13,8 +13,10 @@
 //! once, not once per outer iteration, which saves the allocation, the
 //! collector's sweeping of it, and the generic helper's work.
 //!
-//! Anything else (another type, a busy iterator, recording, which counts
-//! allocations as the interpreter makes them) takes the generic helper,
+//! When recording, a reset counts as the allocation the interpreter makes
+//! there, so the profile's allocations stay the interpreter's.
+//!
+//! Anything else (another type, a busy iterator) takes the generic helper,
 //! `fast::jit_get_iter`.
 
 use std::cell::{Cell, RefCell};
@@ -29,10 +31,15 @@ use crate::jit::regalloc::effects;
 use crate::runtime::object::{IterObj, IterState};
 use crate::runtime::value::Value;
 
-/// `GetIter` of a list, tuple or range into `*dst`, reusing the loop-owned
-/// iterator `*dst` holds: 1 done, 0 when the generic helper must do it
-/// (nothing changed then).
-pub extern "sysv64" fn jit_get_iter_loop(vm: *mut Vm, src: *const Value, dst: *mut Value) -> u64 {
+/// `GetIter` (at `pc`) of a list, tuple or range into `*dst`, reusing the
+/// loop-owned iterator `*dst` holds: 1 done, 0 when the generic helper must
+/// do it (nothing changed then).
+pub extern "sysv64" fn jit_get_iter_loop(
+    vm: *mut Vm,
+    src: *const Value,
+    dst: *mut Value,
+    pc: u32,
+) -> u64 {
     // SAFETY: compiled code passes the `Vm` it was entered with (the
     // interpreter that entered it holds no other reference meanwhile) and
     // two register slots of the running frame.
@@ -42,6 +49,13 @@ pub extern "sysv64" fn jit_get_iter_loop(vm: *mut Vm, src: *const Value, dst: *m
         Value::Range(r) => r.iter_state(),
         _ => return 0,
     };
+    if vm.heap.rec.is_some() {
+        // The allocation (made or reused) is recorded at the frame's pc,
+        // which compiled code does not store before calling here.
+        if let Some(f) = vm.frames.last_mut() {
+            f.pc = pc as usize + 1;
+        }
+    }
     if let Value::Iter(it) = old {
         if it.loop_owned.get() {
             if let Ok(mut s) = it.state.try_borrow_mut() {
@@ -56,6 +70,9 @@ pub extern "sysv64" fn jit_get_iter_loop(vm: *mut Vm, src: *const Value, dst: *m
                 } else {
                     *s = state;
                 }
+                drop(s);
+                // The interpreter makes an iterator here.
+                vm.heap.record_alloc(&*it);
                 return 1;
             }
         }
@@ -112,8 +129,7 @@ impl<'a> Gen<'a> {
     /// `GetIter dst, src`.
     pub(super) fn gen_get_iter(&mut self, pc: u32, dst: u16, src: u16) {
         let general = fast::jit_get_iter as *const ();
-        // Recording counts the interpreter's allocations.
-        if self.lc.is_some() || src == dst || !self.owned_iter_reg(dst) {
+        if src == dst || !self.owned_iter_reg(dst) {
             self.call_fast(pc, general);
             return;
         }
@@ -125,6 +141,7 @@ impl<'a> Gen<'a> {
             ; mov rdi, r12
             ; lea rsi, [rbx + slot(src)]
             ; lea rdx, [rbx + slot(dst)]
+            ; mov ecx, pc as i32
             ; mov rax, QWORD jit_get_iter_loop as *const () as i64
             ; call rax
             ; test eax, eax

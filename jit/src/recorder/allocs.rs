@@ -11,6 +11,12 @@
 //! two sites it counted last (`PcProf::alloc_hint`), so the common case, an
 //! instruction allocating one of the types it allocated last, costs a
 //! compare or two and no hashing. The hash map finds the others.
+//!
+//! A site's counts are kept per tier (interpreter, compiled code), indexed
+//! by the under-compiled-code bit, so counting is two adds and no branch;
+//! the totals are summed when the profile is built (`sites`).
+
+use std::ptr::NonNull;
 
 use rustc_hash::FxHashMap;
 
@@ -27,76 +33,73 @@ pub struct AllocStat {
 /// (code address or 0, pc, type key).
 pub type SiteKey = (usize, u32, usize);
 
+/// One site's counts as they are kept while the program runs: by tier
+/// (0: interpreter, 1: under compiled code), with the type key beside them
+/// so the hint's check reads one place.
+#[derive(Clone, Copy, Debug)]
+struct Tally {
+    key: usize,
+    count: [u64; 2],
+    bytes: [u64; 2],
+}
+
 pub struct AllocRecorder {
-    /// The VM's frame stack (set when a run starts; the VM does not move
-    /// while it runs).
-    pub frames: *const Vec<Frame>,
+    /// The VM's frame stack (the VM does not move while it runs).
+    frames: NonNull<Vec<Frame>>,
     /// The VM's `rec_at`: the recorder's entry of the instruction the
-    /// interpreter runs (set with `frames`). Frames store their pc only at
-    /// calls and errors, so for the top frame this is more current, when it
-    /// is about that frame and the interpreter, not compiled code, runs it
-    /// (compiled code stores the frame's pc before anything that
-    /// allocates). It is about the top frame when it is an entry of its
-    /// code: the hooks clear it when frames are pushed and popped, so it
-    /// cannot be left over from another frame of the same code.
-    pub at: *const *const super::PcProf,
-    /// Every site with its counts.
-    pub sites: Vec<(SiteKey, AllocStat)>,
-    /// Index into `sites` by key.
+    /// interpreter runs. Frames store their pc only at calls and errors, so
+    /// for the top frame this is more current, when it is about that frame
+    /// and the interpreter, not compiled code, runs it (compiled code
+    /// stores the frame's pc before anything that allocates). It is about
+    /// the top frame when it is an entry of its code: the hooks clear it
+    /// when frames are pushed and popped, so it cannot be left over from
+    /// another frame of the same code.
+    at: NonNull<*const super::PcProf>,
+    /// Every site's counts, in the order of `keys`.
+    tallies: Vec<Tally>,
+    /// Every site, in the order of `tallies`.
+    keys: Vec<SiteKey>,
+    /// Index into `tallies` by key.
     index: FxHashMap<SiteKey, u32>,
     /// Python type names by type key.
     pub names: FxHashMap<usize, String>,
 }
 
-impl Default for AllocRecorder {
-    fn default() -> Self {
+impl AllocRecorder {
+    /// For the VM whose frame stack and `rec_at` these are: they must stay
+    /// where they are, and be used on the VM's thread only, for as long as
+    /// the recorder counts allocations (the VM does not move while it runs,
+    /// and the recorder lives in its heap).
+    pub fn new(frames: &Vec<Frame>, at: &*const super::PcProf) -> AllocRecorder {
         AllocRecorder {
-            frames: std::ptr::null(),
-            at: std::ptr::null(),
-            sites: Vec::new(),
+            frames: NonNull::from(frames),
+            at: NonNull::from(at),
+            tallies: Vec::new(),
+            keys: Vec::new(),
             index: FxHashMap::default(),
             names: FxHashMap::default(),
         }
     }
-}
 
-impl AllocRecorder {
     /// Count an allocation of `bytes` of the type `key`; `name` is called
     /// only the first time a key is seen.
     ///
-    /// The common case first: the instruction's hint holds this type's
-    /// site. The interpreter's `at` is the instruction's entry itself, so
-    /// then no pc is worked out; the rest is `record_slow`.
+    /// The common case first: one of the instruction's hints holds this
+    /// type's site. The instruction is the interpreter's `at` when it is
+    /// about the top frame (then no pc is worked out), else the top
+    /// frame's; the rest is `record_slow`.
     #[inline]
     pub fn record(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
         // Set from entering compiled code until it returns; read once.
         let jit = super::sampler::under_jit();
-        if let Some(f) = top_frame(self.frames) {
-            let pcs = &f.code().prof.pcs;
-            let mut hint = None;
-            if !self.at.is_null() && !jit {
-                // SAFETY: as in `pc_of`; dereferenced only when it is an
-                // entry of the frame's code, which the frame keeps alive.
-                let at = unsafe { *self.at };
-                let off = (at as usize).wrapping_sub(pcs.as_ptr() as usize);
-                if off < std::mem::size_of_val::<[super::PcProf]>(pcs) {
-                    hint = Some(unsafe { &*at });
-                }
-            }
-            let hint = hint.or_else(|| pcs.get(f.pc.saturating_sub(1)));
-            if let Some(h) = hint {
-                // Only this instruction sets its hints (see `record_slow`).
-                for hint in &h.alloc_hint {
-                    if let Some((site, s)) = self.sites.get_mut(hint.get() as usize) {
-                        if site.2 == key {
-                            s.count += 1;
-                            s.bytes += bytes as u64;
-                            if jit {
-                                s.jit_count += 1;
-                                s.jit_bytes += bytes as u64;
-                            }
-                            return;
-                        }
+        if let Some(h) = self.entry(jit) {
+            // Only this instruction sets its hints (see `record_slow`).
+            for hint in &h.alloc_hint {
+                if let Some(t) = self.tallies.get_mut(hint.get() as usize) {
+                    if t.key == key {
+                        t.count[jit as usize] += 1;
+                        t.bytes[jit as usize] += bytes as u64;
+                        return;
                     }
                 }
             }
@@ -104,90 +107,117 @@ impl AllocRecorder {
         self.record_slow(jit, key, bytes, name)
     }
 
-    /// `record` for an allocation its hint does not find; `jit`: under
+    /// The recorder's entry of the instruction running in the top frame
+    /// (see `pc_of`), if any. None for a frame's pc 0 (no instruction run
+    /// yet), which `record_slow` counts at pc 0.
+    #[inline(always)]
+    fn entry<'a>(&self, under_jit: bool) -> Option<&'a super::PcProf> {
+        let f = self.top_frame()?;
+        let pcs = &f.code().prof.pcs;
+        if !under_jit {
+            if let Some(i) = self.at_index(pcs) {
+                return pcs.get(i);
+            }
+        }
+        pcs.get(f.pc.wrapping_sub(1))
+    }
+
+    /// `record` for an allocation its hints do not find; `jit`: under
     /// compiled code.
     #[inline(never)]
     fn record_slow(&mut self, jit: bool, key: usize, bytes: usize, name: impl FnOnce() -> String) {
-        let frame = top_frame(self.frames);
+        let frame = self.top_frame();
         let (code, pc) = match frame {
             Some(f) => (f.code_ptr() as usize, self.pc_of(f, jit) as u32),
             None => (0, 0),
         };
         let hint = frame.and_then(|f| f.code().prof.pcs.get(pc as usize));
-        // Only this instruction sets its hints, so a hinted site is at this
-        // code and pc: the type is what can differ.
-        let hinted = hint.and_then(|h| {
-            h.alloc_hint
-                .iter()
-                .map(|c| c.get() as usize)
-                .find(|&i| self.sites.get(i).is_some_and(|s| s.0 .2 == key))
-        });
-        let i = match hinted {
-            Some(i) => i,
-            None => {
-                let i = self.find((code, pc, key), name);
-                if let Some(h) = hint {
-                    h.alloc_hint[1].set(h.alloc_hint[0].get());
-                    h.alloc_hint[0].set(i as u32);
-                }
-                i
-            }
-        };
-        let s = &mut self.sites[i].1;
-        s.count += 1;
-        s.bytes += bytes as u64;
-        if jit {
-            s.jit_count += 1;
-            s.jit_bytes += bytes as u64;
+        let i = self.find((code, pc, key), name);
+        if let Some(h) = hint {
+            h.alloc_hint[1].set(h.alloc_hint[0].get());
+            h.alloc_hint[0].set(i as u32);
         }
+        let t = &mut self.tallies[i];
+        t.count[jit as usize] += 1;
+        t.bytes[jit as usize] += bytes as u64;
     }
 
     /// The pc of the instruction running in `f`, the top frame: the
     /// interpreter's `at` when it is about this frame and no compiled code
     /// runs (`under_jit` false), else the frame's stored pc, which is that
     /// of the next instruction.
-    #[inline(always)]
     fn pc_of(&self, f: &Frame, under_jit: bool) -> usize {
-        if !self.at.is_null() && !under_jit {
-            // SAFETY: `at` points at the VM's `rec_at`, set by the VM with
-            // `frames` (see there); read on the VM's thread. Only compared
-            // with the code's entries, never read through.
-            let at = unsafe { *self.at } as usize;
-            let pcs = &f.code().prof.pcs;
-            let size = std::mem::size_of::<super::PcProf>();
-            let off = at.wrapping_sub(pcs.as_ptr() as usize);
-            if off < pcs.len() * size {
-                return off / size;
-            }
+        match self.at_index(&f.code().prof.pcs) {
+            Some(i) if !under_jit => i,
+            _ => f.pc.saturating_sub(1),
         }
-        f.pc.saturating_sub(1)
     }
 
-    /// The index of `site` in `sites`, made on first sight.
+    /// The index in `pcs`, the top frame's code's entries, of the
+    /// interpreter's `at`, when it is one of them (see `at`).
+    #[inline(always)]
+    fn at_index(&self, pcs: &[super::PcProf]) -> Option<usize> {
+        // SAFETY: `at` points at the VM's `rec_at` (see `new`). Only
+        // compared with the code's entries, never read through.
+        let at = unsafe { *self.at.as_ptr() } as usize;
+        let off = at.wrapping_sub(pcs.as_ptr() as usize);
+        (off < std::mem::size_of_val(pcs)).then(|| off / std::mem::size_of::<super::PcProf>())
+    }
+
+    /// The top frame of the VM's frame stack.
+    #[inline(always)]
+    fn top_frame<'a>(&self) -> Option<&'a Frame> {
+        // SAFETY: `frames` points at the VM's frame vector (see `new`);
+        // allocation happens on the VM's thread, and the frame is read
+        // before the allocation returns to code that could pop it.
+        unsafe { &*self.frames.as_ptr() }.last()
+    }
+
+    /// The index of `site` in `tallies`, made on first sight.
     #[inline(never)]
     fn find(&mut self, site: SiteKey, name: impl FnOnce() -> String) -> usize {
         if let Some(&i) = self.index.get(&site) {
             return i as usize;
         }
         self.names.entry(site.2).or_insert_with(name);
-        let i = self.sites.len();
-        self.sites.push((site, AllocStat::default()));
+        let i = self.tallies.len();
+        self.tallies.push(Tally {
+            key: site.2,
+            count: [0; 2],
+            bytes: [0; 2],
+        });
+        self.keys.push(site);
         self.index.insert(site, i as u32);
         i
     }
+
+    /// Every site with its counts, in the order they were first seen.
+    pub fn sites(&self) -> impl Iterator<Item = (SiteKey, AllocStat)> + '_ {
+        self.keys.iter().zip(&self.tallies).map(|(&k, t)| {
+            let s = AllocStat {
+                count: t.count[0] + t.count[1],
+                bytes: t.bytes[0] + t.bytes[1],
+                jit_count: t.count[1],
+                jit_bytes: t.bytes[1],
+            };
+            (k, s)
+        })
+    }
 }
 
-/// The top frame of the VM's frame stack (null: none).
-fn top_frame<'a>(frames: *const Vec<Frame>) -> Option<&'a Frame> {
-    if frames.is_null() {
-        return None;
-    }
-    // SAFETY: `frames` points at the VM's frame vector, set by the VM on the
-    // thread that runs it; allocation happens on that thread while the VM is
-    // alive and not moved (see the module comment), and the frame is read
-    // before the allocation returns to code that could pop it.
-    let frames = unsafe { &*frames };
-    frames.last()
+/// The type key of objects of Rust type `T` (see `Trace::alloc_class_key`
+/// for instances, whose key is their class's address).
+///
+/// From the type's `TypeId`, a constant once inlined. Not the address of
+/// its `type_name`: that string is a copy per codegen unit, so the
+/// iterators the interpreter made and those compiled code made at one
+/// instruction were two sites. Odd, so never a class's (aligned) address.
+#[inline(always)]
+pub fn type_key<T: 'static>() -> usize {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    std::any::TypeId::of::<T>().hash(&mut h);
+    h.finish() as usize | 1
 }
 
 /// The Python type name of a runtime object type, from its Rust type name

@@ -547,9 +547,8 @@ impl<'a> Builder<'a> {
     fn allocations(&self, allocs: Option<&super::allocs::AllocRecorder>) -> Vec<AllocSite> {
         let Some(a) = allocs else { return Vec::new() };
         let mut out: Vec<AllocSite> = a
-            .sites
-            .iter()
-            .map(|&((code, pc, key), s)| {
+            .sites()
+            .map(|((code, pc, key), s)| {
                 let function = self.code_ids.get(&code).copied();
                 let line = match function.and_then(|f| self.rec.funcs.get(f as usize)) {
                     Some(FuncKey::Python(c)) => c.line_at(pc as usize),

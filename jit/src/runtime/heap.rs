@@ -265,14 +265,7 @@ impl Heap {
     }
 
     pub fn alloc<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
-        let size = std::mem::size_of::<GcBox<T>>() + value.extra_bytes();
-        if let Some(r) = self.rec.as_deref_mut() {
-            let key = match value.alloc_class_key() {
-                0 => std::any::type_name::<T>().as_ptr() as usize,
-                k => k,
-            };
-            r.record(key, size, || value.alloc_type_name());
-        }
+        let size = self.record_alloc(&value);
         let b = Box::new(GcBox {
             header: Header {
                 marked: Cell::new(false),
@@ -300,6 +293,23 @@ impl Heap {
             ptr,
             _marker: PhantomData,
         }
+    }
+
+    /// When recording, count an allocation of `value` at the running
+    /// instruction; returns the bytes it takes. Also for compiled code that
+    /// reuses an object where the interpreter makes one (`jit/gen_iter.rs`),
+    /// so the profile shows the interpreter's allocations.
+    #[inline(always)]
+    pub fn record_alloc<T: Trace + 'static>(&mut self, value: &T) -> usize {
+        let size = std::mem::size_of::<GcBox<T>>() + value.extra_bytes();
+        if let Some(r) = self.rec.as_deref_mut() {
+            let key = match value.alloc_class_key() {
+                0 => crate::recorder::allocs::type_key::<T>(),
+                k => k,
+            };
+            r.record(key, size, || value.alloc_type_name());
+        }
+        size
     }
 
     /// Allocate an object that is never freed (constants, interned names, types).
