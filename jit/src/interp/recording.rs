@@ -169,13 +169,13 @@ impl Vm {
         key
     }
 
-    /// Per-instruction recording in the interpreter, the part inlined in
-    /// the loop: the execution count of a line entry (not in a step: see
-    /// `rec_uncount`), and the current pc
-    /// kept where allocations find it. The rest (operand types, a pending sample) is out of
-    /// line in `rec_instr`, called only for instructions with operands to
-    /// observe or when a sample is pending. Called before the instruction
-    /// at `pc` is read (see the loop).
+    /// Per-instruction recording in the interpreter, inlined in the loop:
+    /// the execution count of a line entry (not in a step: see
+    /// `rec_uncount`), the current pc kept where allocations find it, and
+    /// the operand types of an instruction that has some when its site
+    /// kept them already (`observe_kept`). Out of line: a new type
+    /// (`rec_observe_new`), a pending sample (`rec_instr`). Called before
+    /// the instruction at `pc` is read (see the loop).
     ///
     /// The instruction's entry goes to `rec_at`, one plain store, rather
     /// than its pc into the frame (`AllocRecorder::at` says when it may be
@@ -208,8 +208,16 @@ impl Vm {
             self.rec_at = p;
         }
         // One test for both: operands to observe, or a sample to take.
-        if (p.obs.n | sample_pending_byte()) != 0 {
-            self.rec_instr(p, pc, regs);
+        let pending = sample_pending_byte();
+        if (p.obs.n | pending) != 0 {
+            if pending != 0 {
+                self.rec_instr(p, pc, regs);
+            } else {
+                let kept = observe_kept(p, regs);
+                if kept != u8::MAX {
+                    self.rec_observe_new(p, kept, pc, regs);
+                }
+            }
         }
     }
 
@@ -229,43 +237,36 @@ impl Vm {
         }
     }
 
-    /// Count the operand types of the instruction at `pc`, then take a
-    /// pending sample.
-    ///
-    /// Out of line: inlined, its code made the interpreter's dispatch loop
-    /// slower by a sixth even with recording off (register pressure in a
-    /// function that size). Its only calls are tail calls, so it saves no
-    /// registers: types already kept at the site are counted here (the
-    /// common case), a new type goes to `rec_observe_slow`, which observes
-    /// the whole instruction again. The key is read from the value's words
-    /// without building the Value (a 16-byte read of a slot written as two
-    /// words stalls).
+    /// The hook's path when a sample is pending: count the operand types of
+    /// the instruction at `pc` as the inline path does, then take the
+    /// sample. Out of line, as the rare case.
     #[inline(never)]
     fn rec_instr(&mut self, p: &crate::recorder::PcProf, pc: usize, regs: *const Value) {
-        let o = p.obs;
-        let site = p.site.get();
-        // Null for instructions that observe nothing.
-        if !site.is_null() {
-            // SAFETY: `site` points into the code's boxed sites, which live
-            // as long as the code (`Recorder::new_code_id`), running here.
-            let site = unsafe { &*site };
-            // SAFETY: the instruction's registers are below the frame's
-            // nregs, and `regs` is the frame's window.
-            let k0 = fast_type_key(unsafe { regs.add(o.regs[0] as usize) });
-            if !site.ops[0].count_seen(k0) {
-                return self.rec_observe_slow(site, o, 0, pc, regs);
-            }
-            if o.n > 1 {
-                // SAFETY: as above.
-                let k1 = fast_type_key(unsafe { regs.add(o.regs[1] as usize) });
-                if !site.ops[1].count_seen(k1) {
-                    return self.rec_observe_slow(site, o, 1, pc, regs);
-                }
-            }
+        let kept = observe_kept(p, regs);
+        if kept != u8::MAX {
+            // Takes the sample too.
+            return self.rec_observe_new(p, kept, pc, regs);
         }
         if sample_pending() {
             self.rec_sample(Some(pc));
         }
+    }
+
+    /// `observe_kept` found operand `from` of the instruction at `pc` of a
+    /// type its site does not keep (or an iterator, whose key it cannot
+    /// tell): count it and the operands after it, then take a pending
+    /// sample.
+    #[inline(never)]
+    fn rec_observe_new(
+        &mut self,
+        p: &crate::recorder::PcProf,
+        from: u8,
+        pc: usize,
+        regs: *const Value,
+    ) {
+        // SAFETY: `observe_kept` returns a position only for a site it read.
+        let site = unsafe { &*p.site.get() };
+        self.rec_observe_slow(site, p.obs, from as usize, pc, regs);
     }
 
     /// `rec_instr` from operand `from` on, for an operand whose type is not
@@ -739,6 +740,40 @@ fn sample_pending_byte() -> u8 {
     // load of it is a plain byte load on x86-64, which this volatile read
     // is (the signal handler writes it; the read must not be cached).
     unsafe { std::ptr::read_volatile(flag.as_ptr() as *const u8) }
+}
+
+/// `rec_instr`'s common case, inline in the loop (when no sample is
+/// pending): each operand's type is one its site kept already. Counts them
+/// and returns u8::MAX (also for a site with nothing to observe); else
+/// returns the first operand whose type is not kept, having counted those
+/// before it, for `rec_observe_new` to go on from.
+/// It was a call (`rec_instr`) per observed instruction: 2.2 million
+/// calls of 33 instructions in richards with the JIT off, of which the
+/// argument moves, call, decoding `obs` again, sample test and return were
+/// a third. The key is read from the value's words without building the
+/// Value (a 16-byte read of a slot written as two words stalls).
+#[inline(always)]
+fn observe_kept(p: &crate::recorder::PcProf, regs: *const Value) -> u8 {
+    let site = p.site.get();
+    if site.is_null() {
+        return u8::MAX;
+    }
+    // SAFETY: as in `rec_instr`.
+    let site = unsafe { &*site };
+    let o = p.obs;
+    // SAFETY: as in `rec_instr`: the registers are the frame's.
+    let k0 = fast_type_key(unsafe { regs.add(o.regs[0] as usize) });
+    if !site.ops[0].count_seen(k0) {
+        return 0;
+    }
+    if o.n > 1 {
+        // SAFETY: as above.
+        let k1 = fast_type_key(unsafe { regs.add(o.regs[1] as usize) });
+        if !site.ops[1].count_seen(k1) {
+            return 1;
+        }
+    }
+    u8::MAX
 }
 
 /// `Vm::type_key` from a slot's words, for the values whose key needs no
