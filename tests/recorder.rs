@@ -497,6 +497,107 @@ print(driver(3000000))
     }
 }
 
+/// Samples per line of `p`, for the lines in `lines`.
+fn line_samples(p: &Profile, lines: std::ops::RangeInclusive<u32>) -> Vec<(u32, u64)> {
+    lines
+        .map(|n| {
+            let got = p.lines.iter().filter(|l| l.line == n).map(|l| l.samples);
+            (n, got.sum())
+        })
+        .collect()
+}
+
+/// The interpreter polls for a pending sample at calls, returns and loop
+/// back-edges, not at every instruction; the sample still goes to the line
+/// the signal caught. A loop of straight-line code with one heavy line
+/// (line 6, about 20 operations against 2 or 3 on the others): that line
+/// is the hottest, not the back-edge's or the loop header's.
+#[test]
+fn the_hottest_line_of_an_interpreted_straight_line_loop_is_exact() {
+    let src = "\
+def work(n):
+    s = 0
+    for i in range(n):
+        a = i + 1
+        b = a * 2
+        c = (a * 3 + b * 5 - a * 7 + b * 11 - a * 13 + b * 17 - a * 19 + b * 23 + a * 29) % 1009
+        s = s + c
+    return s
+print(work(1500000))
+";
+    let (out, p, _) = record("hot_straight", src, &["--jit=off", "--sample-rate", "2000"]);
+    assert!(out.status.success());
+    let lines = line_samples(&p, 3..=7);
+    let total: u64 = lines.iter().map(|l| l.1).sum();
+    assert!(total > 50, "{total} samples in the loop: {lines:?}");
+    let hottest = lines.iter().max_by_key(|l| l.1).unwrap();
+    assert_eq!(hottest.0, 6, "{lines:?}");
+    assert!(hottest.1 * 2 >= total, "{lines:?}");
+}
+
+/// A loop whose body is a long block of straight-line code with no call:
+/// between the back-edge polls the signal lands on every line of the block,
+/// and each gets its share of the samples (the lines do the same work),
+/// none going to the loop's header or back-edge instead.
+#[test]
+fn samples_in_a_long_straight_line_block_land_on_its_lines() {
+    let mut src = String::from("def work(n):\n    s = 0\n    for i in range(n):\n        x = i\n");
+    // Lines 5..=20: the same work each.
+    for _ in 5..=20 {
+        src.push_str("        x = (x * 7 + 3) % 1009 + (x * 5 + 1) % 31\n");
+    }
+    src.push_str("        s = s + x\n    return s\nprint(work(400000))\n");
+    let (out, p, _) = record(
+        "straight_block",
+        &src,
+        &["--jit=off", "--sample-rate", "2000"],
+    );
+    assert!(out.status.success());
+    let block = line_samples(&p, 5..=20);
+    let in_block: u64 = block.iter().map(|l| l.1).sum();
+    assert!(in_block > 100, "{in_block} samples in the block: {block:?}");
+    // Each line's share is a sixteenth: at least a quarter of that, on
+    // every one of them.
+    let mean = in_block / block.len() as u64;
+    for &(line, n) in &block {
+        assert!(
+            n * 4 >= mean,
+            "line {line}: {n} samples, mean {mean}: {block:?}"
+        );
+    }
+    // The header and the lines around the block do a few operations.
+    let outside = line_samples(&p, 3..=4)
+        .into_iter()
+        .chain(line_samples(&p, 21..=21));
+    for (line, n) in outside {
+        assert!(
+            n <= mean * 2,
+            "line {line}: {n} samples, mean {mean}: {block:?}"
+        );
+    }
+}
+
+/// Regression: a sample that landed in a builtin was taken at the next
+/// instruction, and went to that instruction's line: the time of
+/// `time.sleep` went to the `return` after it. It now goes to the call.
+#[test]
+fn samples_in_a_builtin_go_to_the_line_that_called_it() {
+    let src = "\
+import time
+def nap():
+    time.sleep(0.3)
+    return 1
+print(nap())
+";
+    for jit in ["--jit=off", "--jit=auto"] {
+        let (out, p, _) = record("builtin_line", src, &[jit, "--sample-rate", "1000"]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
+        let lines = line_samples(&p, 3..=4);
+        assert!(lines[0].1 > 100, "{jit}: {lines:?}");
+        assert!(lines[1].1 * 20 <= lines[0].1, "{jit}: {lines:?}");
+    }
+}
+
 #[test]
 fn a_profile_is_written_when_the_program_exits_or_raises() {
     let (out, p, _) = record("exit", "import sys\nprint('bye')\nsys.exit(3)\n", &["-q"]);
