@@ -497,6 +497,107 @@ print(driver(3000000))
     }
 }
 
+/// Samples per line of `p`, for the lines in `lines`.
+fn line_samples(p: &Profile, lines: std::ops::RangeInclusive<u32>) -> Vec<(u32, u64)> {
+    lines
+        .map(|n| {
+            let got = p.lines.iter().filter(|l| l.line == n).map(|l| l.samples);
+            (n, got.sum())
+        })
+        .collect()
+}
+
+/// The interpreter polls for a pending sample at calls, returns and loop
+/// back-edges, not at every instruction; the sample still goes to the line
+/// the signal caught. A loop of straight-line code with one heavy line
+/// (line 6, about 20 operations against 2 or 3 on the others): that line
+/// is the hottest, not the back-edge's or the loop header's.
+#[test]
+fn the_hottest_line_of_an_interpreted_straight_line_loop_is_exact() {
+    let src = "\
+def work(n):
+    s = 0
+    for i in range(n):
+        a = i + 1
+        b = a * 2
+        c = (a * 3 + b * 5 - a * 7 + b * 11 - a * 13 + b * 17 - a * 19 + b * 23 + a * 29) % 1009
+        s = s + c
+    return s
+print(work(1500000))
+";
+    let (out, p, _) = record("hot_straight", src, &["--jit=off", "--sample-rate", "2000"]);
+    assert!(out.status.success());
+    let lines = line_samples(&p, 3..=7);
+    let total: u64 = lines.iter().map(|l| l.1).sum();
+    assert!(total > 50, "{total} samples in the loop: {lines:?}");
+    let hottest = lines.iter().max_by_key(|l| l.1).unwrap();
+    assert_eq!(hottest.0, 6, "{lines:?}");
+    assert!(hottest.1 * 2 >= total, "{lines:?}");
+}
+
+/// A loop whose body is a long block of straight-line code with no call:
+/// between the back-edge polls the signal lands on every line of the block,
+/// and each gets its share of the samples (the lines do the same work),
+/// none going to the loop's header or back-edge instead.
+#[test]
+fn samples_in_a_long_straight_line_block_land_on_its_lines() {
+    let mut src = String::from("def work(n):\n    s = 0\n    for i in range(n):\n        x = i\n");
+    // Lines 5..=20: the same work each.
+    for _ in 5..=20 {
+        src.push_str("        x = (x * 7 + 3) % 1009 + (x * 5 + 1) % 31\n");
+    }
+    src.push_str("        s = s + x\n    return s\nprint(work(400000))\n");
+    let (out, p, _) = record(
+        "straight_block",
+        &src,
+        &["--jit=off", "--sample-rate", "2000"],
+    );
+    assert!(out.status.success());
+    let block = line_samples(&p, 5..=20);
+    let in_block: u64 = block.iter().map(|l| l.1).sum();
+    assert!(in_block > 100, "{in_block} samples in the block: {block:?}");
+    // Each line's share is a sixteenth: at least a quarter of that, on
+    // every one of them.
+    let mean = in_block / block.len() as u64;
+    for &(line, n) in &block {
+        assert!(
+            n * 4 >= mean,
+            "line {line}: {n} samples, mean {mean}: {block:?}"
+        );
+    }
+    // The header and the lines around the block do a few operations.
+    let outside = line_samples(&p, 3..=4)
+        .into_iter()
+        .chain(line_samples(&p, 21..=21));
+    for (line, n) in outside {
+        assert!(
+            n <= mean * 2,
+            "line {line}: {n} samples, mean {mean}: {block:?}"
+        );
+    }
+}
+
+/// Regression: a sample that landed in a builtin was taken at the next
+/// instruction, and went to that instruction's line: the time of
+/// `time.sleep` went to the `return` after it. It now goes to the call.
+#[test]
+fn samples_in_a_builtin_go_to_the_line_that_called_it() {
+    let src = "\
+import time
+def nap():
+    time.sleep(0.3)
+    return 1
+print(nap())
+";
+    for jit in ["--jit=off", "--jit=auto"] {
+        let (out, p, _) = record("builtin_line", src, &[jit, "--sample-rate", "1000"]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
+        let lines = line_samples(&p, 3..=4);
+        assert!(lines[0].1 > 100, "{jit}: {lines:?}");
+        assert!(lines[1].1 * 20 <= lines[0].1, "{jit}: {lines:?}");
+    }
+}
+
 #[test]
 fn a_profile_is_written_when_the_program_exits_or_raises() {
     let (out, p, _) = record("exit", "import sys\nprint('bye')\nsys.exit(3)\n", &["-q"]);
@@ -1558,5 +1659,131 @@ print(main())
         &["--jit=eager", "--timing", "exact"],
     ] {
         assert_eq!(figures(extra), want, "{extra:?}");
+    }
+}
+
+/// Line execution counts as known facts, on every engine: a generator
+/// (resumed by a builtin and by a `for`) whose loop has a `continue`, a
+/// loop left by `break` and `continue`, and exceptions leaving a block
+/// part-way, raised in a callee and by an instruction of the block itself
+/// (the lines after it in the block must not count). 301 runs of each, so
+/// the functions run compiled on `--jit=auto` too.
+#[test]
+fn line_counts_are_exact_through_generators_break_continue_and_exceptions() {
+    let src = "\
+def gen(n):
+    for i in range(n):
+        if i % 3 == 0:
+            continue
+        yield i
+    yield -1
+
+
+def loop(n):
+    total = 0
+    for i in range(n):
+        if i == 7:
+            break
+        if i % 2:
+            continue
+        total += i
+    return total
+
+
+def risky(i):
+    if i % 4 == 0:
+        raise ValueError(i)
+    return i
+
+
+def catch(n):
+    caught = 0
+    for i in range(n):
+        try:
+            x = i + 1
+            risky(i)
+            x = x + 1
+        except ValueError:
+            caught += 1
+    return caught
+
+
+def divide(n):
+    bad = 0
+    for i in range(n):
+        try:
+            a = i * 2
+            b = a // (i - 3)
+            a = b + 1
+        except ZeroDivisionError:
+            bad += 1
+    return bad
+
+
+def outer(n):
+    s = 0
+    for v in gen(n):
+        s += v
+    return s
+
+
+print(sum(gen(10)), loop(20), catch(10), divide(6), outer(7))
+for _ in range(300):
+    total = sum(gen(10)) + loop(20) + catch(10) + divide(6) + outer(7)
+print(total)
+";
+    // (line, count): a `for` line counts its entry and each iteration's
+    // jump back; gen runs 602 times (gen(10) and gen(7)), the rest 301.
+    let known: &[(u32, u64)] = &[
+        (2, 301 * (11 + 8)),
+        (3, 301 * (10 + 7)),
+        (4, 301 * (4 + 3)),
+        (5, 301 * (6 + 4)),
+        (6, 602),
+        (11, 301 * 8),
+        (12, 301 * 8),
+        (13, 301),
+        (14, 301 * 7),
+        (15, 301 * 3),
+        (16, 301 * 4),
+        (17, 301),
+        (22, 301 * 3),
+        (23, 301 * 7),
+        (28, 301 * 11),
+        (30, 301 * 10),
+        (31, 301 * 10),
+        (32, 301 * 7),
+        (33, 301 * 3),
+        (40, 301 * 7),
+        (42, 301 * 6),
+        (43, 301 * 6),
+        (44, 301 * 5),
+        (45, 301),
+        (52, 301 * 6),
+        (53, 301 * 5),
+    ];
+    let mut base: Option<Vec<(u32, u64)>> = None;
+    for engine in ["--jit=off", "--jit=eager", "--jit=auto"] {
+        let (out, p, _) = record("line_counts_exact", src, &[engine]);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "26 12 3 1 11\n53\n",
+            "{engine}"
+        );
+        let mut lines: Vec<(u32, u64)> = p
+            .lines
+            .iter()
+            .filter(|l| l.exec_count > 0)
+            .map(|l| (l.line, l.exec_count))
+            .collect();
+        lines.sort();
+        for &(line, n) in known {
+            let got = lines.iter().find(|l| l.0 == line).map(|l| l.1);
+            assert_eq!(got, Some(n), "line {line} on {engine}");
+        }
+        match &base {
+            None => base = Some(lines),
+            Some(b) => assert_eq!(b, &lines, "{engine} vs --jit=off"),
+        }
     }
 }

@@ -296,6 +296,8 @@ impl Vm {
                     while let Some((entry, addr)) = code.jit.entry(pc) {
                         self.frames[frame_idx].pc = pc;
                         let w = if PROF {
+                            // A poll before the tier changes, as after.
+                            self.rec_poll(pc);
                             self.rec_run_compiled(entry, regs, addr)
                         } else {
                             entry(self as *mut Vm, regs, addr)
@@ -324,6 +326,12 @@ impl Vm {
                                 return Err(e);
                             }
                         }
+                    }
+                    if PROF {
+                        // Back from compiled code (or not entered): poll for
+                        // a pending sample (the recording hook does not test
+                        // for one). This is the back-edges' poll too.
+                        self.rec_poll(pc);
                     }
                 }
             }};
@@ -517,7 +525,8 @@ impl Vm {
             debug_assert!(pc < code.instrs.len());
             // The recording hook first: the instruction read after its
             // (rare) call need not be kept across it, which took a spill
-            // and a reload per instruction.
+            // and a reload per instruction. It does not poll for a pending
+            // sample (see `rec_instr_inline`).
             if PROF {
                 self.rec_instr_inline::<STEP>(pcs, pc, frame_idx, regs);
             }
@@ -812,7 +821,8 @@ impl Vm {
                     pc = t;
                     if !STEP && back {
                         // A loop back-edge: count it, and enter compiled code at
-                        // the loop header (on-stack replacement) when there is some.
+                        // the loop header (on-stack replacement) when there is
+                        // some; `jit_enter!` polls for a pending sample.
                         // `jit_tick`, with the code's Rc cloned only when it
                         // is hot (with the JIT off, never).
                         if !code.jit.decided.get() {

@@ -25,7 +25,13 @@ impl Vm {
         let hz = options.sample_rate_hz;
         let mut rec = Box::new(Recorder::new(options));
         match sampler::Sampler::start(hz) {
-            Ok(s) => rec.sampler = Some(s),
+            Ok(s) => {
+                rec.sampler = Some(s);
+                // SAFETY: the VM stays where it is to the end of the run (as
+                // for `allocs.frames` below), and its sampler, which stops
+                // the handler reading the word, goes before it.
+                unsafe { sampler::watch_position(&self.rec_at) };
+            }
             Err(e) => self.stderr.write_str(&format!(
                 "jitprof: sampling is off (cannot start the timer: {e})\n"
             )),
@@ -61,6 +67,11 @@ impl Vm {
             // `AllocRecorder::at`): until the new frame's first
             // instruction, its allocations take the frame's own pc.
             self.rec_at = std::ptr::null();
+            // A poll: a sample pending now is of the frames below the new
+            // one (which has not run yet).
+            if sample_pending() {
+                self.rec_sample_at_call();
+            }
         }
     }
 
@@ -71,8 +82,26 @@ impl Vm {
         if let (Some(r), Some(f)) = (self.rec.as_deref_mut(), self.frames.last_mut()) {
             r.leave_frame(f);
             // About the frame popped (of the same code as the one below it,
-            // in a recursion): see `AllocRecorder::at`.
+            // in a recursion): see `AllocRecorder::at`. Cleared before the
+            // poll, so that a signal after the poll cannot keep it.
             self.rec_at = std::ptr::null();
+            // A poll: a sample pending now is of this frame.
+            if sample_pending() {
+                self.rec_sample(None);
+            }
+        }
+    }
+
+    /// A poll for a pending sample where the interpreter knows the top
+    /// frame's pc (`top_pc`, used when the signal did not catch the
+    /// interpreter at an instruction of that frame): loop back-edges and
+    /// compiled code's entries and exits. The other polls: frame pushes and
+    /// pops (`rec_enter`, `rec_leave`), builtin calls (`rec_builtin_enter`,
+    /// `rec_builtin_leave`), and the hook of a step (`rec_instr_inline`).
+    #[inline(always)]
+    pub fn rec_poll(&mut self, top_pc: usize) {
+        if sample_pending() {
+            self.rec_sample(Some(top_pc));
         }
     }
 
@@ -112,8 +141,16 @@ impl Vm {
     /// recorder's builtin calls and switch the sampler's tier. Returns the
     /// tier for `rec_builtin_leave` to restore. The cases the memo leaves
     /// go to `rec_enter_builtin`, a tail call.
+    ///
+    /// This and `rec_builtin_leave` poll for a pending sample: a long
+    /// builtin call is a tier of its own (`Tier::Runtime`), whose samples
+    /// are not to be merged with those of the instructions around it. Its
+    /// samples are its caller's, at the call (taken once it has returned).
     #[inline(never)]
     fn rec_builtin_enter(&mut self, b: Gc<crate::runtime::object::BuiltinObj>) -> u8 {
+        if sample_pending() {
+            self.rec_sample(None);
+        }
         if let Some(r) = self.rec.as_deref_mut() {
             if !r.enter_builtin_memo(b.prof_id.get(), &self.frames) {
                 return rec_enter_builtin(r, b, &self.frames);
@@ -129,6 +166,9 @@ impl Vm {
         sampler::restore_tier(prev);
         if let Some(r) = self.rec.as_deref_mut() {
             r.leave_builtin();
+        }
+        if sample_pending() {
+            self.rec_sample(None);
         }
     }
 
@@ -167,13 +207,19 @@ impl Vm {
         key
     }
 
-    /// Per-instruction recording in the interpreter, the part inlined in
-    /// the loop: the execution count of a line entry (not in a step: see
-    /// `rec_uncount`), and the current pc
-    /// kept where allocations find it. The rest (operand types, a pending sample) is out of
-    /// line in `rec_instr`, called only for instructions with operands to
-    /// observe or when a sample is pending. Called before the instruction
-    /// at `pc` is read (see the loop).
+    /// Per-instruction recording in the interpreter, inlined in the loop:
+    /// the execution count of a line entry (not in a step: see
+    /// `rec_uncount`), the current pc kept where allocations find it, and
+    /// the operand types of an instruction that has some when its site
+    /// kept them already (`observe_kept`). Out of line: a new type
+    /// (`rec_observe_new`). Called before the instruction at `pc` is read
+    /// (see the loop).
+    ///
+    /// No test for a pending sample: the interpreter polls for one at
+    /// calls, returns and loop back-edges (`rec_poll`), and the position
+    /// stored here tells the sample which instruction the signal caught
+    /// (`sampler::watch_position`). A step (`STEP`) still tests: compiled
+    /// code runs it, and polls only at its back-edges.
     ///
     /// The instruction's entry goes to `rec_at`, one plain store, rather
     /// than its pc into the frame (`AllocRecorder::at` says when it may be
@@ -202,12 +248,29 @@ impl Vm {
             if let Some(f) = self.frames.get_mut(frame_idx) {
                 f.pc = pc + 1;
             }
+            // One test for both: operands to observe, or a sample to take.
+            let pending = sample_pending_byte();
+            if (p.obs.n | pending) != 0 {
+                if pending != 0 {
+                    return self.rec_instr(p, pc, regs);
+                }
+                let kept = observe_kept(p, regs);
+                if kept != u8::MAX {
+                    self.rec_observe_new(p, kept, pc, regs);
+                }
+            }
         } else {
-            self.rec_at = p;
-        }
-        // One test for both: operands to observe, or a sample to take.
-        if (p.obs.n | sample_pending_byte()) != 0 {
-            self.rec_instr(p, pc, regs);
+            // SAFETY: a store to a field of `self`. Volatile because the
+            // signal handler reads it (`sampler::watch_position`): the store
+            // must happen here, before the instruction runs, not be merged
+            // with the next one.
+            unsafe { std::ptr::write_volatile(&mut self.rec_at, p) };
+            if p.obs.n != 0 {
+                let kept = observe_kept(p, regs);
+                if kept != u8::MAX {
+                    self.rec_observe_new(p, kept, pc, regs);
+                }
+            }
         }
     }
 
@@ -227,43 +290,36 @@ impl Vm {
         }
     }
 
-    /// Count the operand types of the instruction at `pc`, then take a
-    /// pending sample.
-    ///
-    /// Out of line: inlined, its code made the interpreter's dispatch loop
-    /// slower by a sixth even with recording off (register pressure in a
-    /// function that size). Its only calls are tail calls, so it saves no
-    /// registers: types already kept at the site are counted here (the
-    /// common case), a new type goes to `rec_observe_slow`, which observes
-    /// the whole instruction again. The key is read from the value's words
-    /// without building the Value (a 16-byte read of a slot written as two
-    /// words stalls).
+    /// A step's hook when a sample is pending: count the operand types of
+    /// the instruction at `pc` as the inline path does, then take the
+    /// sample. Out of line, as the rare case.
     #[inline(never)]
     fn rec_instr(&mut self, p: &crate::recorder::PcProf, pc: usize, regs: *const Value) {
-        let o = p.obs;
-        let site = p.site.get();
-        // Null for instructions that observe nothing.
-        if !site.is_null() {
-            // SAFETY: `site` points into the code's boxed sites, which live
-            // as long as the code (`Recorder::new_code_id`), running here.
-            let site = unsafe { &*site };
-            // SAFETY: the instruction's registers are below the frame's
-            // nregs, and `regs` is the frame's window.
-            let k0 = fast_type_key(unsafe { regs.add(o.regs[0] as usize) });
-            if !site.ops[0].count_seen(k0) {
-                return self.rec_observe_slow(site, o, 0, pc, regs);
-            }
-            if o.n > 1 {
-                // SAFETY: as above.
-                let k1 = fast_type_key(unsafe { regs.add(o.regs[1] as usize) });
-                if !site.ops[1].count_seen(k1) {
-                    return self.rec_observe_slow(site, o, 1, pc, regs);
-                }
-            }
+        let kept = observe_kept(p, regs);
+        if kept != u8::MAX {
+            // Takes the sample too.
+            return self.rec_observe_new(p, kept, pc, regs);
         }
         if sample_pending() {
             self.rec_sample(Some(pc));
         }
+    }
+
+    /// `observe_kept` found operand `from` of the instruction at `pc` of a
+    /// type its site does not keep (or an iterator, whose key it cannot
+    /// tell): count it and the operands after it, then take a pending
+    /// sample.
+    #[inline(never)]
+    fn rec_observe_new(
+        &mut self,
+        p: &crate::recorder::PcProf,
+        from: u8,
+        pc: usize,
+        regs: *const Value,
+    ) {
+        // SAFETY: `observe_kept` returns a position only for a site it read.
+        let site = unsafe { &*p.site.get() };
+        self.rec_observe_slow(site, p.obs, from as usize, pc, regs);
     }
 
     /// `rec_instr` from operand `from` on, for an operand whose type is not
@@ -295,8 +351,7 @@ impl Vm {
     /// (interp/slices.rs), so the per-instruction hook did not see it:
     /// record what the hook would have, its execution and its operand
     /// types, the key observed as the slice it stands for (the slice object
-    /// was never made; its register holds the lower bound). A pending
-    /// sample waits for the next instruction.
+    /// was never made; its register holds the lower bound).
     #[inline(never)]
     pub fn rec_fused_slice(&mut self, code: &Code, pc: usize, regs: *const Value) {
         use crate::runtime::value::tags;
@@ -352,10 +407,15 @@ impl Vm {
     /// of `down(200000)` for every sample cost milliseconds a sample, so a
     /// deep recursion spent most of its run being sampled.
     fn rec_stack(&mut self, top_pc: Option<usize>) -> (Vec<(u32, u32)>, usize) {
+        self.rec_stack_of(self.frames.len(), top_pc)
+    }
+
+    /// `rec_stack` of the `n` outermost Python frames (and the builtin
+    /// calls in progress), `top_pc` being that of the `n`th.
+    fn rec_stack_of(&mut self, n: usize, top_pc: Option<usize>) -> (Vec<(u32, u32)>, usize) {
         let Some(r) = self.rec.as_deref_mut() else {
             return (Vec::new(), 0);
         };
-        let n = self.frames.len();
         let window = SAMPLE_OUTER_FRAMES + SAMPLE_INNER_FRAMES + SAMPLE_TOP_SLACK;
         let skip = n.saturating_sub(window);
         let outer = SAMPLE_OUTER_FRAMES.min(n);
@@ -392,8 +452,9 @@ impl Vm {
         (out, skip)
     }
 
-    /// Take a pending sample. `top_pc`: the interpreter's current pc (None
-    /// when the top frame's stored pc is current).
+    /// Take a pending sample. `top_pc`: the interpreter's current pc, for
+    /// when the signal did not catch it at an instruction of the top frame
+    /// (None: the frame's stored pc is current).
     ///
     /// Compiled code takes its samples at loop back-edges, so by then the
     /// function the signal interrupted may have returned: a compiled callee
@@ -406,13 +467,43 @@ impl Vm {
     /// cut there, and the activations that have returned since go on top.
     /// So self time and lines go to the functions that ran, not to the loop
     /// that polled.
+    ///
+    /// The top frame's line is that of the instruction the signal caught
+    /// the interpreter at (`Taken::position`), when it is one of that
+    /// frame's: the polls come at every push and pop, so the frame is the
+    /// one that ran it.
     #[cold]
     #[inline(never)]
     pub fn rec_sample(&mut self, top_pc: Option<usize>) {
+        self.rec_sample_of(self.frames.len(), top_pc);
+    }
+
+    /// The poll of a frame push (`rec_enter`): the signal came before the
+    /// new frame ran, so the sample is of the frames below it (its caller
+    /// at its call, or the instruction the signal caught). The first frame
+    /// has none below: it is sampled at its first instruction.
+    #[cold]
+    #[inline(never)]
+    fn rec_sample_at_call(&mut self) {
+        match self.frames.len() {
+            0 => {}
+            1 => self.rec_sample_of(1, Some(self.frames[0].pc)),
+            n => self.rec_sample_of(n - 1, None),
+        }
+    }
+
+    /// `rec_sample` of the `n` outermost Python frames (see `rec_stack_of`).
+    fn rec_sample_of(&mut self, n: usize, top_pc: Option<usize>) {
         let t0 = clock::ticks();
         let Some(s) = sampler::take() else { return };
         let mut tier = s.tier;
-        let (mut stack, skipped) = self.rec_stack(top_pc);
+        // Compiled code leaves no position (`rec_run_compiled`); its
+        // samples place themselves by the instruction pointer, below.
+        let caught = match (tier, n.checked_sub(1).and_then(|i| self.frames.get(i))) {
+            (Tier::Jit, _) | (_, None) => None,
+            (_, Some(f)) => position_pc(f.code(), s.position),
+        };
+        let (mut stack, skipped) = self.rec_stack_of(n, caught.or(top_pc));
         if tier == Tier::Jit {
             let in_code = self.compiled_containing(s.rip).is_some();
             if !in_code {
@@ -739,6 +830,40 @@ fn sample_pending_byte() -> u8 {
     unsafe { std::ptr::read_volatile(flag.as_ptr() as *const u8) }
 }
 
+/// `rec_instr`'s common case, inline in the loop (when no sample is
+/// pending): each operand's type is one its site kept already. Counts them
+/// and returns u8::MAX (also for a site with nothing to observe); else
+/// returns the first operand whose type is not kept, having counted those
+/// before it, for `rec_observe_new` to go on from.
+/// It was a call (`rec_instr`) per observed instruction: 2.2 million
+/// calls of 33 instructions in richards with the JIT off, of which the
+/// argument moves, call, decoding `obs` again, sample test and return were
+/// a third. The key is read from the value's words without building the
+/// Value (a 16-byte read of a slot written as two words stalls).
+#[inline(always)]
+fn observe_kept(p: &crate::recorder::PcProf, regs: *const Value) -> u8 {
+    let site = p.site.get();
+    if site.is_null() {
+        return u8::MAX;
+    }
+    // SAFETY: as in `rec_instr`.
+    let site = unsafe { &*site };
+    let o = p.obs;
+    // SAFETY: as in `rec_instr`: the registers are the frame's.
+    let k0 = fast_type_key(unsafe { regs.add(o.regs[0] as usize) });
+    if !site.ops[0].count_seen(k0) {
+        return 0;
+    }
+    if o.n > 1 {
+        // SAFETY: as above.
+        let k1 = fast_type_key(unsafe { regs.add(o.regs[1] as usize) });
+        if !site.ops[1].count_seen(k1) {
+            return 1;
+        }
+    }
+    u8::MAX
+}
+
 /// `Vm::type_key` from a slot's words, for the values whose key needs no
 /// lookup; for an iterator, whose key is its type's address (found by name),
 /// its tag plus one, which is no key (`type_key` gives no iterator that
@@ -757,6 +882,15 @@ fn fast_type_key(p: *const Value) -> u64 {
         }
         tag + 1
     }
+}
+
+/// Which instruction of `code` the recorder entry at address `position` is
+/// (`Taken::position`): None when it is not one of `code`'s.
+fn position_pc(code: &Code, position: u64) -> Option<usize> {
+    let pcs = &code.prof.pcs;
+    let size = std::mem::size_of::<crate::recorder::PcProf>();
+    let off = (position as usize).wrapping_sub(pcs.as_ptr() as usize);
+    (off < pcs.len() * size && off % size == 0).then_some(off / size)
 }
 
 /// Frames a sample keeps from each end of a deep stack.

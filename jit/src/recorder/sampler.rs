@@ -1,19 +1,27 @@
 //! The sampling half of the recorder: a CPU-time timer on the VM thread
 //! raises SIGPROF; the handler only notes what was running; the VM takes the
-//! sample itself at its next instruction boundary or loop poll.
+//! sample itself at its next poll.
 //!
 //! Why not walk the stack in the handler, as vmprof does: the VM's frames
 //! live in a `Vec` that a push may be reallocating at the moment the signal
 //! lands, and the interpreter keeps the current pc in a register. So the
 //! handler does the few async-signal-safe things it can (read the interrupted
-//! instruction pointer, read which tier the runtime said it was in, bump a
-//! counter) and sets a flag; the interpreter checks the flag once per
-//! instruction while recording, and compiled loops check it at their
-//! back-edge poll. A sample that lands in compiled code keeps its exact
+//! instruction pointer, read which tier the runtime said it was in, read the
+//! interpreter's current instruction, bump a counter) and sets a flag.
+//!
+//! Where the flag is polled: the interpreter polls at frame pushes and pops
+//! (calls, returns, yields, unwinds), loop back-edges and compiled code's
+//! exits, not at every instruction (a test per instruction was a tenth of
+//! the recording hook's cost); compiled loops poll at their back-edges.
+//! Between a signal and the poll that takes it no frame is pushed or popped,
+//! so the stack at the poll is the stack at the signal, and the line is
+//! exact: the interpreter writes its current instruction to a word of the
+//! VM before running it (`watch_position`), and the handler keeps what that
+//! word said. A sample that lands in compiled code keeps its exact
 //! position: the interrupted instruction pointer maps back to the bytecode
 //! through the code's position table. Signals that arrive while the flag is
 //! still set (a long builtin call) are counted, not lost: the sample taken
-//! at the next boundary carries their weight.
+//! at the next poll carries their weight.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 
@@ -41,6 +49,11 @@ static STACK_HI: AtomicU64 = AtomicU64::new(0);
 /// How far up the stack the handler looks for a return address into
 /// compiled code: 32 KiB, well past the frames of any runtime helper.
 const SCAN_WORDS: u64 = 4096;
+/// The address of the word in which the interpreter keeps its current
+/// instruction (`Vm::rec_at`; 0: none), and what that word held at the last
+/// signal.
+static POSITION_WORD: AtomicU64 = AtomicU64::new(0);
+static SIGNAL_POSITION: AtomicU64 = AtomicU64::new(0);
 /// Which tier the runtime said it was in at the last signal.
 static SIGNAL_TIER: AtomicU8 = AtomicU8::new(0);
 /// The tier the runtime is in now (written at tier changes while recording).
@@ -142,6 +155,17 @@ fn stack_bounds() -> (u64, u64) {
     }
 }
 
+/// The handler is to keep, with each signal, what the word at `word` holds:
+/// the interpreter's current instruction (`Taken::position`).
+///
+/// # Safety
+/// `word` must stay valid to read, on the VM thread, until this `Sampler`
+/// is dropped (which stops the handler reading it) or `watch_position` is
+/// called again.
+pub unsafe fn watch_position<T>(word: *const *const T) {
+    POSITION_WORD.store(word as u64, Ordering::Relaxed);
+}
+
 /// Where the flag lives, for compiled code's back-edge poll.
 pub fn pending_flag() -> *const bool {
     PENDING.as_ptr() as *const bool
@@ -153,6 +177,10 @@ pub struct Taken {
     pub weight: u64,
     pub rip: u64,
     pub tier: Tier,
+    /// What the interpreter's position word (`watch_position`) held when
+    /// the signal landed: the recorder's entry of the instruction it was
+    /// running, as an address (0: none).
+    pub position: u64,
     /// When the signal landed outside compiled code: return addresses into
     /// compiled code found on the stack, nearest first (0: none). The first
     /// one that is really a call site says which compiled function called
@@ -171,6 +199,7 @@ pub fn take() -> Option<Taken> {
     Some(Taken {
         weight,
         rip: RIP.load(Ordering::Relaxed),
+        position: SIGNAL_POSITION.load(Ordering::Relaxed),
         tier: tier_of(SIGNAL_TIER.load(Ordering::Relaxed)),
         callers: std::array::from_fn(|i| CALLERS[i].load(Ordering::Relaxed)),
     })
@@ -238,6 +267,21 @@ extern "C" fn on_sigprof(_sig: libc::c_int, _info: *mut libc::siginfo_t, ctx: *m
             CALLERS[0].store(0, Ordering::Relaxed);
         }
     }
+    let word = POSITION_WORD.load(Ordering::Relaxed);
+    let position = if word == 0 {
+        0
+    } else {
+        // SAFETY: `watch_position`'s caller keeps the word valid until the
+        // sampler stops; the handler runs on the VM thread (the timer
+        // signals that thread only), so the word is not being freed under
+        // it. The word is a pointer field, written with aligned 8-byte
+        // stores (the per-instruction one volatile, so never elided or
+        // deferred), so this aligned volatile read sees the value before a
+        // store or the one after, never a mix: one plain load,
+        // async-signal-safe.
+        unsafe { std::ptr::read_volatile(word as *const u64) }
+    };
+    SIGNAL_POSITION.store(position, Ordering::Relaxed);
     SIGNAL_TIER.store(TIER.load(Ordering::Relaxed), Ordering::Relaxed);
     TICKS.fetch_add(1, Ordering::Relaxed);
     PENDING.store(true, Ordering::Relaxed);
@@ -262,6 +306,7 @@ impl Sampler {
         let interval_ns = 1_000_000_000 / hz.max(1) as u64;
         TICKS.store(0, Ordering::Relaxed);
         PENDING.store(false, Ordering::Relaxed);
+        POSITION_WORD.store(0, Ordering::Relaxed);
         let (bottom, top) = stack_bounds();
         STACK_LO.store(bottom, Ordering::Relaxed);
         STACK_HI.store(top, Ordering::Relaxed);
@@ -312,6 +357,9 @@ impl Sampler {
 
 impl Drop for Sampler {
     fn drop(&mut self) {
+        // First: the word may go with the VM once the sampler has gone, and
+        // no handler runs past this store (it runs on this thread).
+        POSITION_WORD.store(0, Ordering::Relaxed);
         // SAFETY: the timer is ours; after deleting it no further SIGPROF is
         // generated for it, and restoring the default disposition is safe
         // because none is pending from us (a late one is ignored, below).
