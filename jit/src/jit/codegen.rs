@@ -814,11 +814,21 @@ impl<'a> Gen<'a> {
     /// r13-r15 are saved only when a register-allocated loop may use them
     /// (`regalloc::GPRS`): nothing else in compiled code touches them, and a
     /// direct call pays for every push and pop.
+    /// The entry from Rust (`EntryFn`): r12 the VM and rbp the VM's frame
+    /// count for all the compiled code it runs (the direct calls' pushes
+    /// and pops keep it, `gen_calls.rs`), restored on the way out.
     fn gen_prologue(&mut self) {
+        let frames_len = crate::jit::direct_site::frame_layout().frames_len;
         asm!(self.ops
             ; push r12
+            ; push rbp
             ; mov r12, rdi
+            ; mov rbp, [rdi + frames_len]
+            // Keeps the stack 16-byte aligned at the code's helper calls.
+            ; sub rsp, 8
             ; call >frame
+            ; add rsp, 8
+            ; pop rbp
             ; pop r12
             ; ret
             ; frame:

@@ -221,6 +221,10 @@ impl<'a> Gen<'a> {
             None => asm!(self.ops; call QWORD [r10 + l.rc_code_direct]),
         }
         asm!(self.ops
+            // rbp: this frame's count again, however the callee left
+            // (`emit_push`); the Rust path (`rust_enter`) joins below with
+            // rbp untouched.
+            ; dec rbp
             // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
             ; test rax, rax
             ; jns =>unwound
@@ -234,10 +238,10 @@ impl<'a> Gen<'a> {
             Uncount::Entry(entry) => self.rec_const_call_leave(entry),
         }
         // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
-        // already gave back its handled exceptions (`gen_return`).
+        // already gave back its handled exceptions (`gen_return`): a store
+        // of the count rbp holds, no read-modify-write in memory.
         asm!(self.ops
-            ; sub QWORD [r12 + l.frames_len], 1
-            ; sub DWORD [r12 + l.native_depth], 1
+            ; mov [r12 + l.frames_len], rbp
         );
     }
 
@@ -322,7 +326,7 @@ impl<'a> Gen<'a> {
 
     /// Push the callee's frame inline (as `Frame::new` makes it), or go to
     /// `rust_enter` when the Rust path is needed. Leaves r8 the site entry
-    /// (recording), r10 the code word, r11 the caller's frame count.
+    /// (recording), r10 the code word, rdx the new frame, rbp its count.
     /// Recording (sampled), at a site calling a global's function: the call
     /// took the self-recursion path (its own function) or was counted on
     /// the site's known edge (another), and the label returned is where it
@@ -354,14 +358,16 @@ impl<'a> Gen<'a> {
         // limit and the native depth limit, 0 while a collection or Ctrl-C
         // is due, `Heap::call_limit`; the frame vector has room for that
         // many, `Vm::set_recursion_limit`).
+        // rbp: the frame count (`Vm::frames`' length), which compiled code
+        // keeps in rbp while it runs (`gen_prologue`), so that a push and a
+        // pop only store it.
         asm!(self.ops
-            ; mov r11, [r12 + l.frames_len]
-            ; cmp r11, [r12 + l.call_limit]
+            ; cmp rbp, [r12 + l.call_limit]
             ; jae =>rust_enter
             // rdx: the new frame; rax: the callee's base (a stack index,
             // from the caller's: rbx is the caller's registers), where its
             // registers must fit.
-            ; imul rdx, r11, l.frame_size
+            ; imul rdx, rbp, l.frame_size
             ; add rdx, [r12 + l.frames_ptr]
             ; mov rax, [rdx + l.frame_base - l.frame_size]
             ; add rax, callee_regs as i32
@@ -413,12 +419,12 @@ impl<'a> Gen<'a> {
             ; mov [rdx + l.frame_handled_base], rcx
             ; mov QWORD [rdx + l.frame_pc], 0
         );
-        // Counted in `JitRuntime::native_depth` as the Rust path counts its
-        // activations: at the limit, deeper calls go to the interpreter.
+        // The callee's count, in rbp for its code (`emit_direct_call` takes
+        // it back). Not counted in `JitRuntime::native_depth`: the frame
+        // counts this activation, under the call limit (`direct.rs`).
         asm!(self.ops
-            ; inc r11
-            ; mov [r12 + l.frames_len], r11
-            ; add DWORD [r12 + l.native_depth], 1
+            ; inc rbp
+            ; mov [r12 + l.frames_len], rbp
         );
         if recording {
             let mut self_call = false;
