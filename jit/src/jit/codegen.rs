@@ -70,6 +70,8 @@ mod gen_index;
 mod gen_index_pair;
 #[path = "gen_iter.rs"]
 pub(crate) mod gen_iter;
+#[path = "gen_leaf_calls.rs"]
+mod gen_leaf_calls;
 #[path = "gen_loops.rs"]
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
@@ -1608,6 +1610,19 @@ impl<'a> Gen<'a> {
         self.known_of(r).map(|k| k.tag)
     }
 
+    /// After a signed compare of two ints (`cmp a, b`): to `t` unless
+    /// `a <cmp> b`.
+    pub(super) fn jump_unless_int(&mut self, cmp: CmpOp, t: DynamicLabel) {
+        match cmp {
+            CmpOp::Lt => asm!(self.ops; jge =>t),
+            CmpOp::Le => asm!(self.ops; jg =>t),
+            CmpOp::Gt => asm!(self.ops; jle =>t),
+            CmpOp::Ge => asm!(self.ops; jl =>t),
+            CmpOp::Eq => asm!(self.ops; jne =>t),
+            CmpOp::Ne => asm!(self.ops; je =>t),
+        }
+    }
+
     fn set_known(&mut self, r: u16, k: Option<Known>) {
         let frame = self.alloc_of(r).is_none();
         if let Some(slot) = self.known.get_mut(r as usize) {
@@ -2098,14 +2113,7 @@ impl<'a> Gen<'a> {
             NumOp::CmpJump(cmp, target) => {
                 self.int_compare(n);
                 let t = self.label(target);
-                match cmp {
-                    CmpOp::Lt => asm!(self.ops; jge =>t),
-                    CmpOp::Le => asm!(self.ops; jg =>t),
-                    CmpOp::Gt => asm!(self.ops; jle =>t),
-                    CmpOp::Ge => asm!(self.ops; jl =>t),
-                    CmpOp::Eq => asm!(self.ops; jne =>t),
-                    CmpOp::Ne => asm!(self.ops; je =>t),
-                }
+                self.jump_unless_int(cmp, t);
             }
         }
     }

@@ -11,7 +11,9 @@
 //! a call of the function a global held at compile time (`fib(n - 1)` in
 //! `fib`) knows its callee from its `LoadGlobal`, which left compiled code
 //! if the global no longer held it (`const_calls.rs`), and pushes the frame
-//! with the callee's numbers as constants. The push is one compare against `Heap::call_limit` (the
+//! with the callee's numbers as constants, after trying the callee's base
+//! case on the arguments in place (`gen_leaf_calls.rs`), which needs no
+//! frame at all. The push is one compare against `Heap::call_limit` (the
 //! recursion and native depth limits, 0 while a collection or Ctrl-C is
 //! due) and the six words a call sets (the other fields of a spare frame
 //! slot are empty already, `Frame::clear_optional`). The callee's `Return`
@@ -26,6 +28,7 @@
 
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
+use super::gen_leaf_calls::BaseCase;
 use super::{pay, slot, Gen};
 use crate::bytecode::opcodes::Instr;
 use crate::jit::direct_site::{frame_layout, DirectEntry, DirectSite};
@@ -58,6 +61,9 @@ impl<'a> Gen<'a> {
         let returned = self.ops.new_dynamic_label();
         let returned_fast = self.ops.new_dynamic_label();
         let do_call = self.ops.new_dynamic_label();
+        // Where a call its callee's base case answered goes on
+        // (`gen_leaf_calls.rs`).
+        let base_done = self.ops.new_dynamic_label();
         let site = Box::<DirectSite>::default();
         let site_p = &*site as *const DirectSite as i64;
         let konst_entry = &site.konst as *const DirectEntry as i64;
@@ -91,14 +97,20 @@ impl<'a> Gen<'a> {
                     entry: konst_entry,
                     self_call: std::ptr::eq(&**code, self.code),
                 };
-                self.emit_push(pc, reg, callee_regs, from, rust_enter)
+                // Not while recording: the recorder counts every call.
+                let base_case = BaseCase::of(code, k.func.fast_argc)
+                    .filter(|_| self.polls.sample.is_none() && !self.rs.mode.regs);
+                if let Some(case) = base_case {
+                    self.emit_base_case(case, reg, callee_regs, rust_enter, base_done);
+                }
+                self.emit_push(pc, reg, callee_regs, from, rust_enter, base_case.is_none())
             }
             None => {
                 self.comment(format_args!(
                     "direct call: the site's last callee again? push its frame inline"
                 ));
                 self.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter);
-                self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter)
+                self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter, true)
             }
         };
         let recording = self.polls.sample.is_some();
@@ -148,6 +160,7 @@ impl<'a> Gen<'a> {
                 asm!(self.ops; =>after);
             }
         }
+        asm!(self.ops; =>base_done);
         let next = self.next(pc);
         let last = pc as usize + 1 >= self.labels.len();
         if last {
@@ -339,6 +352,7 @@ impl<'a> Gen<'a> {
         callee_regs: u16,
         from: PushFrom,
         rust_enter: DynamicLabel,
+        check_limit: bool,
     ) -> Option<DynamicLabel> {
         let l = *frame_layout();
         let recording = self.polls.sample.is_some();
@@ -361,9 +375,14 @@ impl<'a> Gen<'a> {
         // rbp: the frame count (`Vm::frames`' length), which compiled code
         // keeps in rbp while it runs (`gen_prologue`), so that a push and a
         // pop only store it.
+        // (Made already when `check_limit` is false.)
+        if check_limit {
+            asm!(self.ops
+                ; cmp rbp, [r12 + l.call_limit]
+                ; jae =>rust_enter
+            );
+        }
         asm!(self.ops
-            ; cmp rbp, [r12 + l.call_limit]
-            ; jae =>rust_enter
             // rdx: the new frame; rax: the callee's base (a stack index,
             // from the caller's: rbx is the caller's registers), where its
             // registers must fit.
