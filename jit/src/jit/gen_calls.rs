@@ -28,7 +28,7 @@
 
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
-use super::gen_leaf_calls::BaseCase;
+use super::gen_leaf_calls::{BaseCase, Recorded};
 use super::{pay, slot, Gen};
 use crate::bytecode::opcodes::Instr;
 use crate::jit::direct_site::{frame_layout, DirectEntry, DirectSite};
@@ -97,11 +97,17 @@ impl<'a> Gen<'a> {
                     entry: konst_entry,
                     self_call: std::ptr::eq(&**code, self.code),
                 };
-                // Not while recording: the recorder counts every call.
+                // Recording counts it as a call; not with exact timing,
+                // which times every call (`gen_leaf_calls.rs`).
                 let base_case = BaseCase::of(code, k.func.fast_argc)
-                    .filter(|_| self.polls.sample.is_none() && !self.rs.mode.regs);
+                    .filter(|_| !self.polls.exact_timing && !self.rs.mode.regs);
                 if let Some(case) = base_case {
-                    self.emit_base_case(case, reg, callee_regs, rust_enter, base_done);
+                    let rec = self.polls.sample.is_some().then(|| Recorded {
+                        entry: konst_entry,
+                        self_call: std::ptr::eq(&**code, self.code),
+                        callee: code,
+                    });
+                    self.emit_base_case(case, reg, callee_regs, rust_enter, base_done, rec);
                 }
                 self.emit_push(pc, reg, callee_regs, from, rust_enter, base_case.is_none())
             }
@@ -363,8 +369,8 @@ impl<'a> Gen<'a> {
         } = from
         {
             // The call goes through the code word unless it calls this code
-            // (`gen_call`); recording reads it too.
-            if !self_call || self.direct_label.is_none() || recording {
+            // (`gen_call`).
+            if !self_call || self.direct_label.is_none() {
                 asm!(self.ops; mov r10, QWORD code_word);
             }
         }

@@ -11,7 +11,23 @@
 //! limit, a collection or Ctrl-C due), so such a call raises and polls
 //! exactly where a pushed one would. Only an int argument takes the test
 //! (a compare of two ints has no other effect); anything else makes the
-//! call. Not while recording: the recorder counts every call.
+//! call.
+//!
+//! While recording, such a call still shows in the profile as if made:
+//! its counts (calls, primitive calls, its caller edge) as the call and
+//! its return would leave them (`gen_rec_calls.rs`), and the line entries
+//! of the callee's instructions the base case runs: added to the callee's
+//! own counters (`CodeProf::pcs`, where the interpreter counts them, at an
+//! address that never changes; compiled versions' counters are added to
+//! them at the end), so they are exact whatever runs the callee, and the
+//! function's own lines at a self-call site in one counter of the calling
+//! code's, added to the same at the end (`LineCount::runs`: one add for
+//! all, rip-relative). It allocates nothing and observes no types
+//! (compiled code does not). Its time is sampled: a sample landing here
+//! goes to the caller's line, as the calling instruction's, where a called
+//! callee would have had it; the base case is a few instructions, so that
+//! is a few samples in very many. Not with exact timing, which reads the
+//! clock at every call and return (the hooks do it).
 
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
@@ -19,6 +35,7 @@ use super::{pay, slot, Gen};
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
 use crate::interp::ops::CmpOp;
+use crate::recorder::PcProf;
 use crate::runtime::value::{tags, Value};
 
 /// A callee's base case: parameter `param` compared with the constant `k`
@@ -29,6 +46,9 @@ pub(super) struct BaseCase {
     cmp: CmpOp,
     k: i64,
     ret: Ret,
+    /// The pc of the `Return`: the base case runs the callee's
+    /// instructions 0 to it, whose line entries a recorded call counts.
+    ret_pc: u32,
 }
 
 /// What the callee returns in its base case.
@@ -87,7 +107,13 @@ impl BaseCase {
             Instr::Return { src } => Ret::Int(int(&ints, src)?),
             _ => return None,
         };
-        Some(BaseCase { param, cmp, k, ret })
+        Some(BaseCase {
+            param,
+            cmp,
+            k,
+            ret,
+            ret_pc: pc as u32,
+        })
     }
 }
 
@@ -113,11 +139,21 @@ fn load_ints(code: &Code, params: u16, mut pc: usize, ints: &mut Vec<(u16, i64)>
     }
 }
 
+/// Recording: the site whose call a base case answers.
+pub(super) struct Recorded<'c> {
+    /// Its entry (`DirectSite::konst`).
+    pub entry: i64,
+    /// The callee is the function the site is in.
+    pub self_call: bool,
+    /// The callee's code.
+    pub callee: &'c Code,
+}
+
 impl<'a> Gen<'a> {
     /// The call limit check of a direct call to `rust_enter`, then its
     /// callee's base case `case` on the arguments from `callee_regs`: the
-    /// result into `reg` and on to `done` when it holds; the push comes
-    /// next (without the check) when not.
+    /// result into `reg` and on to `done` when it holds (counted as a call
+    /// when `rec`); the push comes next (without the check) when not.
     pub(super) fn emit_base_case(
         &mut self,
         case: BaseCase,
@@ -125,6 +161,7 @@ impl<'a> Gen<'a> {
         callee_regs: u16,
         rust_enter: DynamicLabel,
         done: DynamicLabel,
+        rec: Option<Recorded<'_>>,
     ) {
         let l = *crate::jit::direct_site::frame_layout();
         let arg = callee_regs + case.param;
@@ -149,6 +186,12 @@ impl<'a> Gen<'a> {
         );
         // The call when the base case does not hold.
         self.jump_unless_int(case.cmp, call);
+        if let Some(r) = rec {
+            // Before the result's store: the call, while the site's entry
+            // does not know its edge, needs the callee in `reg`.
+            self.rec_answered_call(r.entry, r.self_call, call);
+            self.count_base_case_lines(&r, case);
+        }
         match case.ret {
             Ret::Param(p) if p == case.param => asm!(self.ops
                 ; mov QWORD [rbx + slot(reg)], tags::INT as i32
@@ -169,5 +212,40 @@ impl<'a> Gen<'a> {
             ; jmp =>done
             ; =>call
         );
+    }
+
+    /// Recording: count the line entries among the callee's instructions
+    /// 0 to `case.ret_pc`, which its base case runs: in a counter of this
+    /// code's for its own lines (one add, folded in with the others), in
+    /// the callee's own counters for another's (see the module comment).
+    /// Uses rdi; rax is kept.
+    fn count_base_case_lines(&mut self, r: &Recorded<'_>, case: BaseCase) {
+        self.comment(format_args!(
+            "recording: the callee's lines the base case ran"
+        ));
+        if r.self_call {
+            if let Some(l) = self.run_counter(case.ret_pc) {
+                asm!(self.ops; add QWORD [=>l], 1);
+            }
+            return;
+        }
+        let pcs = &r.callee.prof.pcs;
+        let base = pcs.as_ptr() as i64;
+        let count = std::mem::offset_of!(PcProf, count);
+        let size = std::mem::size_of::<PcProf>();
+        let entries: Vec<i32> = pcs
+            .iter()
+            .take(case.ret_pc as usize + 1)
+            .enumerate()
+            .filter(|(_, p)| p.entry)
+            .map(|(pc, _)| (pc * size + count) as i32)
+            .collect();
+        if entries.is_empty() {
+            return;
+        }
+        asm!(self.ops; mov rdi, QWORD base);
+        for at in entries {
+            asm!(self.ops; add QWORD [rdi + at], 1);
+        }
     }
 }
