@@ -988,6 +988,46 @@ print(drive())
     }
 }
 
+/// The engines a recorded run's figures must not depend on, and exact
+/// timing (whose hooks count every call and return).
+const EVERY_ENGINE_AND_EXACT_TIMING: [&[&str]; 5] = [
+    &["--jit=off"],
+    &["--jit=eager"],
+    &["--jit=eager", "--jit-regalloc=off"],
+    &["--jit=auto"],
+    &["--jit=eager", "--timing", "exact"],
+];
+
+/// cProfile's figures per function: (name, (calls, primitive calls),
+/// each caller's (name, calls, primitive calls)).
+type CProfileFigures<'a> = [(&'a str, (u64, u64), &'a [(&'a str, u64, u64)])];
+
+/// Assert that profile `p` (of a run with `extra`) has the figures `want`.
+fn check_cprofile_figures(p: &Profile, want: &CProfileFigures, extra: &[&str]) {
+    let name = |id: u32| p.functions.iter().find(|f| f.id == id).map(|f| &f.name);
+    for &(callee, figures, callers) in want {
+        let f = function(p, callee);
+        assert_eq!((f.calls, f.primitive_calls), figures, "{callee} {extra:?}");
+        let mut got: Vec<(String, u64, u64)> = f
+            .callers
+            .iter()
+            .map(|c| {
+                (
+                    name(c.caller).cloned().unwrap_or_default(),
+                    c.calls,
+                    c.primitive_calls,
+                )
+            })
+            .collect();
+        got.sort();
+        let want: Vec<(String, u64, u64)> = callers
+            .iter()
+            .map(|&(n, c, pc)| (n.to_string(), c, pc))
+            .collect();
+        assert_eq!(got, want, "{callee}'s callers {extra:?}");
+    }
+}
+
 /// Recursion a compiled self-call site counts on its self-recursion path
 /// (`fib(n - 1)` in fib, from a frame fib called: only the edge's calls),
 /// mixed with recursion through another function (f -> f -> g -> f),
@@ -1110,37 +1150,10 @@ print(main())
         ),
         ("walk", (100, 40), &[("main", 40, 40), ("walk", 60, 30)]),
     ];
-    for extra in [
-        &["--jit=off"][..],
-        &["--jit=eager"],
-        &["--jit=eager", "--jit-regalloc=off"],
-        &["--jit=auto"],
-        &["--jit=eager", "--timing", "exact"],
-    ] {
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
         let (out, p, _) = record("selfrec", src, extra);
         assert_eq!(String::from_utf8_lossy(&out.stdout), "1080\n", "{extra:?}");
-        let name = |id: u32| {
-            p.functions
-                .iter()
-                .find(|f| f.id == id)
-                .map(|f| f.name.clone())
-                .unwrap_or_default()
-        };
-        for (callee, figures, callers) in want {
-            let f = function(&p, callee);
-            assert_eq!((f.calls, f.primitive_calls), figures, "{callee} {extra:?}");
-            let mut got: Vec<(String, u64, u64)> = f
-                .callers
-                .iter()
-                .map(|c| (name(c.caller), c.calls, c.primitive_calls))
-                .collect();
-            got.sort();
-            let want: Vec<(String, u64, u64)> = callers
-                .iter()
-                .map(|&(n, c, pc)| (n.to_string(), c, pc))
-                .collect();
-            assert_eq!(got, want, "{callee}'s callers {extra:?}");
-        }
+        check_cprofile_figures(&p, &want, extra);
     }
 }
 
@@ -1784,6 +1797,119 @@ print(total)
         match &base {
             None => base = Some(lines),
             Some(b) => assert_eq!(b, &lines, "{engine} vs --jit=off"),
+        }
+    }
+}
+
+/// Calls a callee's base case answers at the call site, without a frame
+/// (`jit/gen_leaf_calls.rs`): recursion ending in them (fib, small, base),
+/// mutual recursion whose base cases the other function's site answers
+/// (even and odd), base cases called from another function (leaves, the
+/// callee's first activation: primitive for it), returning a constant
+/// (small) or another parameter after a swapped compare (base), and an
+/// argument the site does not answer (a float). Calls, primitive calls and
+/// callers are CPython 3.11's cProfile's, and they and every line's count
+/// are the same on every engine and with exact timing (which answers none).
+/// (The loops are in main, whose register-allocated sites answer none:
+/// small and base are called first so that leaves, compiled at its first
+/// call with --jit=eager, finds them compiled and answers them.)
+#[test]
+fn base_cases_answered_at_the_call_site_count_as_calls_and_lines() {
+    let src = "\
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def even(n):
+    if n == 0:
+        return 1
+    return odd(n - 1)
+
+
+def odd(n):
+    if n == 0:
+        return 0
+    return even(n - 1)
+
+
+def small(n):
+    if n <= 3:
+        return 7
+    return small(n - 4) + 1
+
+
+def base(x, y):
+    if 10 > x:
+        return y
+    return base(x - 10, y + 1)
+
+
+def leaves(i):
+    return small(i % 9) + base(i % 25, i) + small(0.5 * (i % 3)) + fib(i % 3)
+
+
+def main():
+    t = small(2) + base(3, 4)
+    for i in range(60):
+        t += fib(i % 15)
+        t += even(i % 11) + odd(i % 7)
+    for i in range(300):
+        t += leaves(i)
+    return t
+
+
+print(main())
+";
+    // From `python3 -m cProfile` (CPython 3.11.7): name calls/primitive,
+    // then each caller's calls/primitive.
+    let want = [
+        (
+            "fib",
+            (13208, 360),
+            &[("fib", 12848, 304), ("leaves", 300, 300), ("main", 60, 60)][..],
+        ),
+        ("even", (289, 111), &[("main", 60, 60), ("odd", 229, 99)]),
+        ("odd", (290, 114), &[("even", 230, 96), ("main", 60, 60)]),
+        (
+            "small",
+            (799, 601),
+            &[("leaves", 600, 600), ("main", 1, 1), ("small", 198, 165)],
+        ),
+        (
+            "base",
+            (541, 301),
+            &[("base", 240, 180), ("leaves", 300, 300), ("main", 1, 1)],
+        ),
+    ];
+    let mut lines: Option<Counts> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("base-cases", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "53702\n", "{extra:?}");
+        check_cprofile_figures(&p, &want, extra);
+        // Each function's test line runs once a call, its base case's
+        // return once a call that ends there.
+        let line = |n: u32| {
+            p.lines
+                .iter()
+                .find(|l| l.line == n)
+                .map_or(0, |l| l.exec_count)
+        };
+        assert_eq!(
+            [line(2), line(3), line(4)],
+            [13208, 6784, 6424],
+            "{extra:?}"
+        );
+        assert_eq!([line(8), line(9), line(14), line(15)], [289, 59, 290, 61]);
+        assert_eq!(
+            [line(20), line(21), line(26), line(27)],
+            [799, 601, 541, 301]
+        );
+        let counts = exec_counts(&p);
+        match &lines {
+            None => lines = Some(counts),
+            Some(want) => assert_eq!(&counts, want, "{extra:?} vs --jit=off"),
         }
     }
 }

@@ -70,6 +70,8 @@ mod gen_index;
 mod gen_index_pair;
 #[path = "gen_iter.rs"]
 pub(crate) mod gen_iter;
+#[path = "gen_leaf_calls.rs"]
+mod gen_leaf_calls;
 #[path = "gen_loops.rs"]
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
@@ -816,11 +818,21 @@ impl<'a> Gen<'a> {
     /// r13-r15 are saved only when a register-allocated loop may use them
     /// (`regalloc::GPRS`): nothing else in compiled code touches them, and a
     /// direct call pays for every push and pop.
+    /// The entry from Rust (`EntryFn`): r12 the VM and rbp the VM's frame
+    /// count for all the compiled code it runs (the direct calls' pushes
+    /// and pops keep it, `gen_calls.rs`), restored on the way out.
     fn gen_prologue(&mut self) {
+        let frames_len = crate::jit::direct_site::frame_layout().frames_len;
         asm!(self.ops
             ; push r12
+            ; push rbp
             ; mov r12, rdi
+            ; mov rbp, [rdi + frames_len]
+            // Keeps the stack 16-byte aligned at the code's helper calls.
+            ; sub rsp, 8
             ; call >frame
+            ; add rsp, 8
+            ; pop rbp
             ; pop r12
             ; ret
             ; frame:
@@ -1607,6 +1619,19 @@ impl<'a> Gen<'a> {
         self.known_of(r).map(|k| k.tag)
     }
 
+    /// After a signed compare of two ints (`cmp a, b`): to `t` unless
+    /// `a <cmp> b`.
+    pub(super) fn jump_unless_int(&mut self, cmp: CmpOp, t: DynamicLabel) {
+        match cmp {
+            CmpOp::Lt => asm!(self.ops; jge =>t),
+            CmpOp::Le => asm!(self.ops; jg =>t),
+            CmpOp::Gt => asm!(self.ops; jle =>t),
+            CmpOp::Ge => asm!(self.ops; jl =>t),
+            CmpOp::Eq => asm!(self.ops; jne =>t),
+            CmpOp::Ne => asm!(self.ops; je =>t),
+        }
+    }
+
     fn set_known(&mut self, r: u16, k: Option<Known>) {
         let frame = self.alloc_of(r).is_none();
         if let Some(slot) = self.known.get_mut(r as usize) {
@@ -2097,14 +2122,7 @@ impl<'a> Gen<'a> {
             NumOp::CmpJump(cmp, target) => {
                 self.int_compare(n);
                 let t = self.label(target);
-                match cmp {
-                    CmpOp::Lt => asm!(self.ops; jge =>t),
-                    CmpOp::Le => asm!(self.ops; jg =>t),
-                    CmpOp::Gt => asm!(self.ops; jle =>t),
-                    CmpOp::Ge => asm!(self.ops; jl =>t),
-                    CmpOp::Eq => asm!(self.ops; jne =>t),
-                    CmpOp::Ne => asm!(self.ops; je =>t),
-                }
+                self.jump_unless_int(cmp, t);
             }
         }
     }

@@ -50,7 +50,10 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     // SAFETY: compiled code passes the `Vm` it was entered with; the
     // interpreter that entered it holds no other reference while it runs.
     let vm = unsafe { &mut *vm };
-    if vm.poll_due() || vm.jit.native_depth >= MAX_NATIVE_DEPTH {
+    // The activation is counted by its frame, as the inline push counts
+    // its own (`gen_calls.rs`), not in `JitRuntime::native_depth`: both
+    // keep under MAX_NATIVE_DEPTH frames, which bounds how deep they nest.
+    if vm.poll_due() || vm.frames.len() >= MAX_NATIVE_DEPTH as usize {
         return DECLINE;
     }
     let Some(caller) = vm.frames.last() else {
@@ -110,7 +113,6 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     // more: the callee's compiled code runs, as the caller's did, in the
     // JIT tier, and samples find both frames on the VM's stack.
     vm.rec_enter(&f.code);
-    vm.jit.native_depth += 1;
     // SAFETY: compiled code is owned by the VM's JitRuntime and never freed
     // while the VM runs.
     let c = unsafe { &*c };
@@ -285,7 +287,6 @@ pub extern "sysv64" fn jit_call_leave_construct(
 ) -> u64 {
     // SAFETY: as in `jit_call_enter`.
     let vm = unsafe { &mut *vm };
-    vm.jit.native_depth -= 1;
     let Some(f) = vm.frames.last_mut() else {
         return Outcome::Left.encode();
     };
@@ -305,7 +306,6 @@ pub extern "sysv64" fn jit_call_leave_construct(
 pub extern "sysv64" fn jit_call_unwound(vm: *mut Vm, w: u64) -> u64 {
     // SAFETY: as in `jit_call_enter`.
     let vm = unsafe { &mut *vm };
-    vm.jit.native_depth -= 1;
     match Outcome::decode(w) {
         Outcome::Resume(at) | Outcome::Continue(at) => {
             if let Some(f) = vm.frames.last_mut() {

@@ -40,7 +40,6 @@ use crate::bytecode::code::Code;
 use crate::interp::frame::Frame;
 use crate::interp::vm::Vm;
 use crate::jit::direct::MethodSite;
-use crate::jit::JitRuntime;
 use crate::runtime::heap::Gc;
 use crate::runtime::object::{FunctionObj, InstanceObj, TypeObj};
 use crate::runtime::value::Value;
@@ -197,7 +196,6 @@ pub struct FrameLayout {
     pub stack_len: i32,
     pub handled_len: i32,
     pub call_limit: i32,
-    pub native_depth: i32,
     // From a `Frame`.
     pub frame_size: i32,
     pub frame_func: i32,
@@ -307,7 +305,6 @@ fn measure() -> FrameLayout {
         stack_len: i(stack + sl),
         handled_len: i(handled) + l.vec_len,
         call_limit: i(offset_of!(Vm, heap) + offset_of!(crate::runtime::heap::Heap, call_limit)),
-        native_depth: i(offset_of!(Vm, jit) + offset_of!(JitRuntime, native_depth)),
         frame_size: i(size_of::<Frame>()),
         frame_func: i(offset_of!(Frame, func)),
         frame_base: i(offset_of!(Frame, base)),

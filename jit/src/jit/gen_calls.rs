@@ -11,7 +11,9 @@
 //! a call of the function a global held at compile time (`fib(n - 1)` in
 //! `fib`) knows its callee from its `LoadGlobal`, which left compiled code
 //! if the global no longer held it (`const_calls.rs`), and pushes the frame
-//! with the callee's numbers as constants. The push is one compare against `Heap::call_limit` (the
+//! with the callee's numbers as constants, after trying the callee's base
+//! case on the arguments in place (`gen_leaf_calls.rs`), which needs no
+//! frame at all. The push is one compare against `Heap::call_limit` (the
 //! recursion and native depth limits, 0 while a collection or Ctrl-C is
 //! due) and the six words a call sets (the other fields of a spare frame
 //! slot are empty already, `Frame::clear_optional`). The callee's `Return`
@@ -26,6 +28,7 @@
 
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
+use super::gen_leaf_calls::{BaseCase, Recorded};
 use super::{pay, slot, Gen};
 use crate::bytecode::opcodes::Instr;
 use crate::jit::direct_site::{frame_layout, DirectEntry, DirectSite};
@@ -58,6 +61,9 @@ impl<'a> Gen<'a> {
         let returned = self.ops.new_dynamic_label();
         let returned_fast = self.ops.new_dynamic_label();
         let do_call = self.ops.new_dynamic_label();
+        // Where a call its callee's base case answered goes on
+        // (`gen_leaf_calls.rs`).
+        let base_done = self.ops.new_dynamic_label();
         let site = Box::<DirectSite>::default();
         let site_p = &*site as *const DirectSite as i64;
         let konst_entry = &site.konst as *const DirectEntry as i64;
@@ -91,14 +97,26 @@ impl<'a> Gen<'a> {
                     entry: konst_entry,
                     self_call: std::ptr::eq(&**code, self.code),
                 };
-                self.emit_push(pc, reg, callee_regs, from, rust_enter)
+                // Recording counts it as a call; not with exact timing,
+                // which times every call (`gen_leaf_calls.rs`).
+                let base_case = BaseCase::of(code, k.func.fast_argc)
+                    .filter(|_| !self.polls.exact_timing && !self.rs.mode.regs);
+                if let Some(case) = base_case {
+                    let rec = self.polls.sample.is_some().then(|| Recorded {
+                        entry: konst_entry,
+                        self_call: std::ptr::eq(&**code, self.code),
+                        callee: code,
+                    });
+                    self.emit_base_case(case, reg, callee_regs, rust_enter, base_done, rec);
+                }
+                self.emit_push(pc, reg, callee_regs, from, rust_enter, base_case.is_none())
             }
             None => {
                 self.comment(format_args!(
                     "direct call: the site's last callee again? push its frame inline"
                 ));
                 self.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter);
-                self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter)
+                self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter, true)
             }
         };
         let recording = self.polls.sample.is_some();
@@ -148,6 +166,7 @@ impl<'a> Gen<'a> {
                 asm!(self.ops; =>after);
             }
         }
+        asm!(self.ops; =>base_done);
         let next = self.next(pc);
         let last = pc as usize + 1 >= self.labels.len();
         if last {
@@ -221,6 +240,10 @@ impl<'a> Gen<'a> {
             None => asm!(self.ops; call QWORD [r10 + l.rc_code_direct]),
         }
         asm!(self.ops
+            // rbp: this frame's count again, however the callee left
+            // (`emit_push`); the Rust path (`rust_enter`) joins below with
+            // rbp untouched.
+            ; dec rbp
             // Only a return sets rax's sign bit (`exits::KIND_RETURN`).
             ; test rax, rax
             ; jns =>unwound
@@ -234,10 +257,10 @@ impl<'a> Gen<'a> {
             Uncount::Entry(entry) => self.rec_const_call_leave(entry),
         }
         // Pop the frame, as `Vm::pop_plain_frame`: the callee's return
-        // already gave back its handled exceptions (`gen_return`).
+        // already gave back its handled exceptions (`gen_return`): a store
+        // of the count rbp holds, no read-modify-write in memory.
         asm!(self.ops
-            ; sub QWORD [r12 + l.frames_len], 1
-            ; sub DWORD [r12 + l.native_depth], 1
+            ; mov [r12 + l.frames_len], rbp
         );
     }
 
@@ -322,7 +345,7 @@ impl<'a> Gen<'a> {
 
     /// Push the callee's frame inline (as `Frame::new` makes it), or go to
     /// `rust_enter` when the Rust path is needed. Leaves r8 the site entry
-    /// (recording), r10 the code word, r11 the caller's frame count.
+    /// (recording), r10 the code word, rdx the new frame, rbp its count.
     /// Recording (sampled), at a site calling a global's function: the call
     /// took the self-recursion path (its own function) or was counted on
     /// the site's known edge (another), and the label returned is where it
@@ -335,6 +358,7 @@ impl<'a> Gen<'a> {
         callee_regs: u16,
         from: PushFrom,
         rust_enter: DynamicLabel,
+        check_limit: bool,
     ) -> Option<DynamicLabel> {
         let l = *frame_layout();
         let recording = self.polls.sample.is_some();
@@ -345,8 +369,8 @@ impl<'a> Gen<'a> {
         } = from
         {
             // The call goes through the code word unless it calls this code
-            // (`gen_call`); recording reads it too.
-            if !self_call || self.direct_label.is_none() || recording {
+            // (`gen_call`).
+            if !self_call || self.direct_label.is_none() {
                 asm!(self.ops; mov r10, QWORD code_word);
             }
         }
@@ -354,14 +378,21 @@ impl<'a> Gen<'a> {
         // limit and the native depth limit, 0 while a collection or Ctrl-C
         // is due, `Heap::call_limit`; the frame vector has room for that
         // many, `Vm::set_recursion_limit`).
+        // rbp: the frame count (`Vm::frames`' length), which compiled code
+        // keeps in rbp while it runs (`gen_prologue`), so that a push and a
+        // pop only store it.
+        // (Made already when `check_limit` is false.)
+        if check_limit {
+            asm!(self.ops
+                ; cmp rbp, [r12 + l.call_limit]
+                ; jae =>rust_enter
+            );
+        }
         asm!(self.ops
-            ; mov r11, [r12 + l.frames_len]
-            ; cmp r11, [r12 + l.call_limit]
-            ; jae =>rust_enter
             // rdx: the new frame; rax: the callee's base (a stack index,
             // from the caller's: rbx is the caller's registers), where its
             // registers must fit.
-            ; imul rdx, r11, l.frame_size
+            ; imul rdx, rbp, l.frame_size
             ; add rdx, [r12 + l.frames_ptr]
             ; mov rax, [rdx + l.frame_base - l.frame_size]
             ; add rax, callee_regs as i32
@@ -413,12 +444,12 @@ impl<'a> Gen<'a> {
             ; mov [rdx + l.frame_handled_base], rcx
             ; mov QWORD [rdx + l.frame_pc], 0
         );
-        // Counted in `JitRuntime::native_depth` as the Rust path counts its
-        // activations: at the limit, deeper calls go to the interpreter.
+        // The callee's count, in rbp for its code (`emit_direct_call` takes
+        // it back). Not counted in `JitRuntime::native_depth`: the frame
+        // counts this activation, under the call limit (`direct.rs`).
         asm!(self.ops
-            ; inc r11
-            ; mov [r12 + l.frames_len], r11
-            ; add DWORD [r12 + l.native_depth], 1
+            ; inc rbp
+            ; mov [r12 + l.frames_len], rbp
         );
         if recording {
             let mut self_call = false;

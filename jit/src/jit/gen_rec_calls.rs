@@ -47,9 +47,22 @@
 //! (`DirectEntry::rec_fast`), 0 while unknown, which a frame's edge with
 //! the tag set never is.
 //!
+//! A call its callee's base case answers at the site (`gen_leaf_calls.rs`)
+//! enters and returns at once, so it counts what that call and its return
+//! together leave counted (`rec_answered_call`): `calls` on the edge, and
+//! the primitive calls a call counts when it starts, the edge's and the
+//! callee's, by the same tests (`active < 1`) on the same counts, which are
+//! what they would be at that call (its own activations are gone by its
+//! return, so `active` is left as it was). The edge's primitive calls are
+//! tested even where the self-recursion path would know the edge active:
+//! the test costs less than finding the caller's frame to know it. While
+//! the entry does not know its edge the call is made (the hook counts it
+//! and teaches the entry).
+//!
 //! Exact timing reads the clock at each call and return: the hooks do it
 //! (at the call the site never learns an edge; the return is compiled to
-//! call its hook, `JitOptions::exact_timing`).
+//! call its hook, `JitOptions::exact_timing`), and no base case is answered
+//! at the site.
 
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
@@ -192,6 +205,54 @@ impl<'a> Gen<'a> {
             ; mov [rdx + c.frame_rec_edge], rax
         );
         counted
+    }
+
+    /// A call of the site's callee that its base case answered at the site
+    /// (`gen_leaf_calls.rs`), with no frame pushed: count the call and its
+    /// return as one (see the module comment), or go to `call` while the
+    /// site's entry at `entry` does not know its edge. `self_call`: the
+    /// callee is this code's function. Uses rcx and rdi; rax is kept.
+    pub(super) fn rec_answered_call(&mut self, entry: i64, self_call: bool, call: DynamicLabel) {
+        let l = *frame_layout();
+        let c = *inline::layout();
+        self.comment(format_args!(
+            "recording: count the call the base case answered, and its return"
+        ));
+        // rcx: the edge, plus `tag`.
+        let mut tag = 0;
+        if self_call {
+            // The entry's edge is the function's own, so `rec_fast` holds
+            // it tagged (`jit_rec_enter_site`), and its copy is at hand.
+            tag = c.fast_tag;
+            match self.rec_fast_slot(entry) {
+                Some(slot) => asm!(self.ops; mov rcx, [=>slot]),
+                None => asm!(self.ops
+                    ; mov rcx, QWORD entry
+                    ; mov rcx, [rcx + l.site_rec_fast]
+                ),
+            }
+        } else {
+            asm!(self.ops
+                ; mov rcx, QWORD entry
+                ; mov rcx, [rcx + l.site_rec_edge]
+            );
+        }
+        asm!(self.ops
+            ; test rcx, rcx
+            ; jz =>call
+            ; add QWORD [rcx + c.calls - tag], 1
+            ; cmp QWORD [rcx + c.active - tag], 1
+            ; adc QWORD [rcx + c.primitive - tag], 0
+        );
+        // A self-call's callee is active (its caller), so its primitive
+        // calls need no test (`rec_count_inline`).
+        if !self_call {
+            asm!(self.ops
+                ; mov rdi, [rcx + c.callee_counts]
+                ; cmp QWORD [rdi + c.active], 1
+                ; adc QWORD [rdi + c.primitive], 0
+            );
+        }
     }
 
     /// The inline call returned, before its frame is popped: uncount it,

@@ -284,7 +284,9 @@ pub struct JitRuntime {
     /// Where compiled code is announced to Linux perf (`--perf-map`,
     /// `--perf-jitdump`).
     pub perf: Option<perf::PerfSink>,
-    /// Direct calls (`calls.rs`) nested on the native stack right now.
+    /// Direct calls (`calls.rs`) nested on the native stack right now. The
+    /// lean ones (`direct.rs`, `gen_calls.rs`) are counted by their frames
+    /// instead, under the call limit (`Heap::call_limit`).
     pub native_depth: u32,
 }
 

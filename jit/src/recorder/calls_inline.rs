@@ -13,6 +13,11 @@
 //!   then the new frame's `rec_edge` is the edge;
 //! - leave: when the frame's `rec_edge` is not null: `active -= 1` on both
 //!   (the frame is popped with its `rec_edge` left in the slot);
+//! - a call the callee's base case answers at the site, with no frame
+//!   (`jit/gen_leaf_calls.rs`): `calls += 1` on the edge's counts;
+//!   `primitive += 1` if `active == 0` on them, and on `*callee_counts`
+//!   unless the caller is an activation of the callee (a self-call site);
+//!   `active` is left as it was (the call has returned);
 //! - the self-recursion path (`calls` module comment), when the caller
 //!   frame's `rec_edge` with `fast_tag` set is the edge with it set: the
 //!   edge's `calls += 1`, and the new frame's `rec_edge` is the edge with
@@ -117,6 +122,25 @@ mod tests {
         e as usize
     }
 
+    /// A call on edge `e` that its callee's base case answered at the site
+    /// (no frame), as the emitted code counts it (`self_call`: the caller
+    /// is an activation of the callee, which is then not tested).
+    ///
+    /// # Safety
+    /// `e` points at a live `Edge`.
+    unsafe fn answer_inline(e: *const Edge, self_call: bool) {
+        let l = layout();
+        let primitive = |p: *const u8| {
+            let at = |o: i32| p.offset(o as isize) as *mut u64;
+            *at(l.primitive) += (*at(l.active) < 1) as u64;
+        };
+        *((e as *const u8).offset(l.calls as isize) as *mut u64) += 1;
+        primitive(e as *const u8);
+        if !self_call {
+            primitive(callee(e));
+        }
+    }
+
     /// The return of a frame holding `rec_edge`, as the emitted code and
     /// `Recorder::leave_frame` make it.
     ///
@@ -176,17 +200,22 @@ mod tests {
         assert_eq!((edge.calls, edge.primitive_calls), (4, 2));
     }
 
+    /// Counts per function: calls, primitive calls, callers.
+    type Replayed = Vec<(u64, u64, Vec<(u32, u64, u64)>)>;
+
     /// A program's calls: `Some(f)` calls function f from the top frame (at
     /// a site calling its own function when the top frame is f's), `None`
-    /// returns from it.
-    fn replay(script: &[Option<u32>], inline: bool) -> Vec<(u64, u64, Vec<(u32, u64, u64)>)> {
+    /// returns from it. `answer` (with `inline`): a call returning at once
+    /// is answered at the site, as when the callee's base case holds.
+    fn replay(script: &[Option<u32>], inline: bool, answer: bool) -> Replayed {
         let mut c = CallTimes::default();
         for id in 0..3 {
             c.register_builtin(id);
         }
         // (function, rec_edge) per frame; the root frame is function 0's.
         let mut frames: Vec<(u32, usize)> = vec![(0, 0)];
-        for step in script {
+        let mut steps = script.iter().peekable();
+        while let Some(step) = steps.next() {
             match *step {
                 Some(f) => {
                     let &(caller, caller_edge) = frames.last().unwrap();
@@ -195,6 +224,12 @@ mod tests {
                         id: caller,
                     };
                     let e = c.edge(key, f);
+                    if inline && answer && steps.peek() == Some(&&None) {
+                        steps.next();
+                        // SAFETY: `e` is an edge of `c`, live until `c` drops.
+                        unsafe { answer_inline(e, caller == f) };
+                        continue;
+                    }
                     // SAFETY: `e` is an edge of `c`, live until `c` drops.
                     let held = unsafe {
                         if inline {
@@ -213,7 +248,7 @@ mod tests {
                 }
             }
         }
-        if inline {
+        if inline && !answer {
             // The self-recursion path was taken (and is still open).
             assert!(frames.iter().any(|&(_, e)| e & FAST_TAG != 0));
         }
@@ -259,8 +294,19 @@ mod tests {
             c(1),
             c(1),
         ];
-        let inline = replay(&script, true);
-        assert_eq!(inline, replay(&script, false));
+        let inline = replay(&script, true, false);
+        assert_eq!(inline, replay(&script, false, false));
+        // Every call that returns at once answered at its site, as a
+        // callee's base case answers it (`jit/gen_leaf_calls.rs`): the same.
+        assert_eq!(replay(&script, true, true), inline);
+        // Answered calls of a function not running (primitive for it and
+        // the edge), of one running, from itself (primitive for the edge
+        // only, whose first call it is) and from another, and from the
+        // root frame's function.
+        let other = [c(1), c(2), r, c(2), c(2), r, c(1), r, r, r, c(2), r];
+        let answered = replay(&other, true, true);
+        assert_eq!(answered, replay(&other, false, false));
+        assert_eq!(answered[2], (4, 3, vec![(0, 1, 1), (1, 2, 2), (2, 1, 1)]));
         // 1: called 9 times, primitive once (its first activation stays
         // open); from itself 7 times, primitive for the edge once per
         // descent from 1's first frame (whose edge is 0's).

@@ -56,6 +56,11 @@ pub(super) struct LineCount {
     /// read-write pages after the counters (`gen_rec_calls.rs`): (slot,
     /// the site entry's address).
     rec_fast: Vec<(DynamicLabel, i64)>,
+    /// Counters that count one entry of each of several lines at once:
+    /// (counter, its line entries' instructions). A base case of this
+    /// code answered at one of its self-call sites (`gen_leaf_calls.rs`)
+    /// runs its first instructions, whose lines one add counts.
+    runs: Vec<(DynamicLabel, Vec<u32>)>,
 }
 
 /// Calls leave compiled code from their own sequences (`gen_calls.rs`),
@@ -113,6 +118,7 @@ impl LineCount {
             line_counter: vec![None; n],
             leave_chain: vec![None; n],
             rec_fast: Vec::new(),
+            runs: Vec::new(),
         }
     }
 
@@ -243,10 +249,34 @@ impl<'a> Gen<'a> {
 
     /// Recording: a read-write word after the code, addressed relative to
     /// rip, that holds the `rec_fast` of the site entry at `entry` (see
-    /// `DirectEntry::rec_fast_slot`). None when not recording.
+    /// `DirectEntry::rec_fast_slot`). None when not recording. One per
+    /// entry, which keeps the address of one copy only: a site's call and
+    /// its base case (`gen_rec_calls.rs`) share it.
     pub(super) fn rec_fast_slot(&mut self, entry: i64) -> Option<DynamicLabel> {
+        let lc = self.lc.as_ref()?;
+        if let Some(&(l, _)) = lc.rec_fast.iter().find(|&&(_, e)| e == entry) {
+            return Some(l);
+        }
         let l = self.ops.new_dynamic_label();
         self.lc.as_mut()?.rec_fast.push((l, entry));
+        Some(l)
+    }
+
+    /// Recording: the counter that counts one entry of each line entry
+    /// among instructions 0 to `last` of this code (see `LineCount::runs`):
+    /// one per run, shared by the sites that use it. None when not
+    /// recording, or when the run has no line entry.
+    pub(super) fn run_counter(&mut self, last: u32) -> Option<DynamicLabel> {
+        let lc = self.lc.as_ref()?;
+        let pcs: Vec<u32> = (0..=last).filter(|&q| lc.is_entry(q)).collect();
+        if pcs.is_empty() {
+            return None;
+        }
+        if let Some((l, _)) = lc.runs.iter().find(|(_, r)| *r == pcs) {
+            return Some(*l);
+        }
+        let l = self.ops.new_dynamic_label();
+        self.lc.as_mut()?.runs.push((l, pcs));
         Some(l)
     }
 
@@ -269,7 +299,7 @@ impl<'a> Gen<'a> {
                 slots.push((l, pc as u32, false));
             }
         }
-        if slots.is_empty() && lc.rec_fast.is_empty() {
+        if slots.is_empty() && lc.rec_fast.is_empty() && lc.runs.is_empty() {
             return None;
         }
         let mut adds = Vec::new();
@@ -279,6 +309,12 @@ impl<'a> Gen<'a> {
             } else {
                 adds.push((i as u32, pc));
             }
+        }
+        let runs = lc.runs.clone();
+        for (l, pcs) in &runs {
+            let i = slots.len() as u32;
+            slots.push((*l, 0, false));
+            adds.extend(pcs.iter().map(|&q| (i, q)));
         }
         let code_end = self.here();
         // Padding to the page in one extend (`.align` pushes byte by byte).
