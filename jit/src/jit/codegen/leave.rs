@@ -1,0 +1,219 @@
+//! Leaving compiled code and calling out: helpers that return an outcome,
+//! stepping one instruction in the interpreter, bails, and the shared
+//! call tails placed after the hot code.
+
+use super::*;
+
+impl<'a> Gen<'a> {
+    /// A guard failing at `entry` runs this instruction in the interpreter and
+    /// continues after it; the site counts under `reason`.
+    pub(super) fn bail_to_step(&mut self, entry: DynamicLabel, pc: u32, reason: ExitReason) {
+        self.bail_sites.push((pc, reason));
+        self.cold(move |g| {
+            asm!(g.ops; =>entry);
+            g.comment(format_args!("pc {pc}: bail: {}", reason.name()));
+            g.step_inline(pc, reason, None, false);
+        });
+    }
+
+    /// An instruction done by a `fast.rs` helper (which falls back to the
+    /// interpreter itself).
+    pub(super) fn call_fast(&mut self, pc: u32, helper: *const ()) {
+        self.call_helper_outcome(pc, helper as usize, None, None, true);
+        self.forget_all();
+    }
+
+    /// Return to the interpreter at `pc`.
+    pub(super) fn exit_resume(&mut self, pc: u32) {
+        // The spill holds on this path only (it ends here).
+        let clean = self.rs.mode.clean;
+        self.spill();
+        self.rs.mode.clean = clean;
+        let w = (KIND_RESUME << 32) | pc as u64;
+        asm!(self.ops
+            ; mov rax, QWORD w as i64
+            ; jmp ->exit
+        );
+    }
+
+    /// Return to the interpreter at `pc`, the instruction whose code this
+    /// is: it runs the instruction again and counts its line entry, so take
+    /// back what its block counted from it on (recording).
+    pub(super) fn exit_resume_counted(&mut self, pc: u32) {
+        self.uncount_from(pc);
+        self.exit_resume(pc);
+    }
+
+    /// Run this instruction in the interpreter, inline (for instructions with
+    /// no template). `hot`: emitted in the hot code, where the next
+    /// instruction follows.
+    pub(super) fn step_inline(
+        &mut self,
+        pc: u32,
+        reason: ExitReason,
+        target: Option<u32>,
+        hot: bool,
+    ) {
+        self.call_helper_outcome(
+            pc,
+            helpers::jit_step as *const () as usize,
+            Some(reason),
+            target,
+            hot,
+        );
+    }
+
+    /// A failed speculation: run this instruction in the interpreter, then
+    /// leave compiled code where the interpreter goes on (the code after the
+    /// instruction relies on what the failed guard would have established).
+    pub(super) fn step_and_leave(&mut self, pc: u32, reason: ExitReason) {
+        // The spill holds on this path only (it ends here).
+        let clean = self.rs.mode.clean;
+        self.spill();
+        self.rs.mode.clean = clean;
+        // Whatever the step does, this code leaves after the instruction.
+        self.uncount_after(pc);
+        let helper = helpers::jit_step as *const () as usize;
+        let shared = self.shared_call(helper, SharedKind::Leave);
+        asm!(self.ops
+            ; mov esi, pc as i32
+            ; mov edx, reason as i32
+            ; jmp =>shared
+        );
+    }
+
+    /// The shared tail of a cold call of `helper(vm, pc, reason)` (esi and
+    /// edx set by the site): one copy per code object instead of the call
+    /// sequence at every slow path.
+    pub(super) fn shared_call(&mut self, helper: usize, kind: SharedKind) -> DynamicLabel {
+        if let Some(&(_, _, l)) = self
+            .shared
+            .iter()
+            .find(|&&(h, k, _)| h == helper && k == kind)
+        {
+            return l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.shared.push((helper, kind, l));
+        l
+    }
+
+    pub(super) fn emit_shared_calls(&mut self) {
+        if self.shared.is_empty() {
+            return;
+        }
+        let at = self.here();
+        self.notes.push((
+            at,
+            Note::Section("shared runtime calls of the slow paths".into()),
+        ));
+        let resume = (KIND_RESUME << 32) as i64;
+        for (helper, kind, l) in std::mem::take(&mut self.shared) {
+            match kind {
+                // Called: the return address misaligns the stack by 8, and
+                // an exit drops it. Otherwise back to the site with the
+                // outcome in rax (Continue: eax is the pc to go on at).
+                SharedKind::Continue => asm!(self.ops
+                    ; =>l
+                    ; sub rsp, 8
+                    ; mov rdi, r12
+                    ; mov rax, QWORD helper as i64
+                    ; call rax
+                    ; add rsp, 8
+                    ; mov rcx, rax
+                    ; shr rcx, 32
+                    ; jnz >leave
+                    ; ret
+                    ; leave:
+                    ; add rsp, 8
+                    ; jmp ->exit
+                ),
+                // Jumped to: leave with the outcome, Continue(p) made
+                // Resume(p) (the interpreter runs on from p).
+                SharedKind::Leave => asm!(self.ops
+                    ; =>l
+                    ; mov rdi, r12
+                    ; mov rax, QWORD helper as i64
+                    ; call rax
+                    ; mov rcx, rax
+                    ; shr rcx, 32
+                    ; jnz ->exit
+                    ; mov rcx, QWORD resume
+                    ; or rax, rcx
+                    ; jmp ->exit
+                ),
+                // Jumped to: the helper's outcome is the exit's.
+                SharedKind::Exit => asm!(self.ops
+                    ; =>l
+                    ; mov rdi, r12
+                    ; mov rax, QWORD helper as i64
+                    ; call rax
+                    ; jmp ->exit
+                ),
+            }
+        }
+    }
+
+    /// Call `helper(vm, pc, reason)`, which returns an encoded `Outcome`:
+    /// continue at pc + 1 or at `target`, or leave with the outcome as it is.
+    /// `hot`: the next instruction's code follows, no jump needed.
+    pub(super) fn call_helper_outcome(
+        &mut self,
+        pc: u32,
+        helper: usize,
+        reason: Option<ExitReason>,
+        target: Option<u32>,
+        hot: bool,
+    ) {
+        // The helper works on the frame: spill first; afterwards the frame
+        // is up to date, so other code is reached through entry stubs, and
+        // the next instruction's register state after a reload.
+        let regs = self.rs.mode.regs;
+        let clean = self.rs.mode.clean;
+        self.spill();
+        // Recording: leaving here may skip lines its block counted, taken
+        // back on the site's own way out (a shared tail cannot).
+        let leave = self.leave_after(pc);
+        if hot || leave.is_some() {
+            asm!(self.ops
+                ; mov rdi, r12
+                ; mov esi, pc as i32
+                ; mov edx, reason.map(|r| r as i32).unwrap_or(-1)
+                ; mov rax, QWORD helper as i64
+                ; call rax
+                ; mov rcx, rax
+                ; shr rcx, 32
+            );
+            match leave {
+                Some(leave) => asm!(self.ops; jnz =>leave),
+                None => asm!(self.ops; jnz ->exit),
+            }
+        } else {
+            // A slow path: the call and the exit check are shared.
+            let shared = self.shared_call(helper, SharedKind::Continue);
+            asm!(self.ops
+                ; mov esi, pc as i32
+                ; mov edx, reason.map(|r| r as i32).unwrap_or(-1)
+                ; call =>shared
+            );
+        }
+        self.rs.mode.regs = false;
+        if let Some(t) = target {
+            let tl = self.label(t);
+            asm!(self.ops
+                ; cmp eax, t as i32
+                ; je =>tl
+            );
+        }
+        let last = pc as usize + 1 >= self.labels.len();
+        if !hot || last {
+            let next = self.next(pc);
+            asm!(self.ops; jmp =>next);
+            // This path ends here: its spill says nothing of code after it.
+            self.rs.mode.clean = clean;
+        } else if regs {
+            self.reload_after(pc, true);
+        }
+        self.rs.mode.regs = regs;
+    }
+}
