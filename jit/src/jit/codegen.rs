@@ -391,6 +391,10 @@ pub struct Gen<'a> {
     /// leaves n >= 2 on its jump's edge): `n - 1` then needs no overflow
     /// check. Dropped with the tag, and by every note of a write.
     mins: Vec<Option<i64>>,
+    /// Every instruction's effects, computed at the first `GetIter` that
+    /// asks whether its register is the loop's own (`gen_iter.rs`): once
+    /// per compile, not once per loop.
+    iter_fx: Option<crate::jit::dataflow::FxTable>,
     /// Instructions after a call that compiled code reaches knowing what it
     /// knew before the call (`keep_known_below`), where the interpreter
     /// enters through a stub that checks it: (pc, (register, tag), stub).
@@ -529,6 +533,7 @@ impl<'a> Gen<'a> {
             direct_label: None,
             known_carry: None,
             mins: vec![None; code.nregs as usize],
+            iter_fx: None,
             entry_checks: Vec::new(),
             zero_carry: None,
         }

@@ -24,10 +24,11 @@ use std::cell::{Cell, RefCell};
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
 use super::{slot, Gen};
+use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
 use crate::interp::vm::Vm;
+use crate::jit::dataflow::{fx_table, FxTable};
 use crate::jit::fast;
-use crate::jit::regalloc::effects;
 use crate::runtime::object::{IterObj, IterState};
 use crate::runtime::value::Value;
 
@@ -97,33 +98,17 @@ impl<'a> Gen<'a> {
     /// induction over the code objects, loop-owned iterators only ever live
     /// in their own registers. (The register may serve other purposes
     /// between loops, as a call's function slot before `for _ in range(n)`.)
-    fn owned_iter_reg(&self, r: u16) -> bool {
-        let n = self.code.nregs as usize;
-        let fx: Vec<_> = self.code.instrs.iter().map(|ins| effects(ins, n)).collect();
-        (0..fx.len()).all(|q| {
-            let ins = self.code.instrs[q];
-            let reads_ok = !fx[q].reads.contains(r)
+    fn owned_iter_reg(&mut self, r: u16) -> bool {
+        let code = self.code;
+        let fx = self.iter_fx.get_or_insert_with(|| fx_table(code));
+        (0..code.instrs.len()).all(|q| {
+            let ins = code.instrs[q];
+            let reads_ok = !fx.reads.contains(q, r)
                 || matches!(ins, Instr::ForIter { iter, dst, .. } if iter == r && dst != r)
-                || self.written_before(q, r, &fx);
-            let writes_ok = !fx[q].may_write.contains(r) || fx[q].kills.contains(r);
+                || written_before(code, &self.block_start, q, r, fx);
+            let writes_ok = !fx.may_write.contains(q, r) || fx.kills.contains(q, r);
             reads_ok && writes_ok
         })
-    }
-
-    /// Whether, reaching instruction `q` (only by falling through, from the
-    /// start of its block), register `r` holds another instruction's result
-    /// than a `GetIter`'s: then `q` reading it reads no loop-owned iterator
-    /// (`for _ in range(n)` reuses the register of the call of `range`).
-    fn written_before(&self, q: usize, r: u16, fx: &[crate::jit::regalloc::Effects]) -> bool {
-        let mut p = q;
-        while p > 0 && !self.block_start[p] {
-            p -= 1;
-            if fx[p].may_write.contains(r) {
-                return fx[p].kills.contains(r)
-                    && !matches!(self.code.instrs[p], Instr::GetIter { .. });
-            }
-        }
-        false
     }
 
     /// `GetIter dst, src`.
@@ -154,4 +139,20 @@ impl<'a> Gen<'a> {
         });
         self.forget_all();
     }
+}
+
+/// Whether, reaching instruction `q` of `code` (only by falling through,
+/// from the start of its block), register `r` holds another instruction's
+/// result than a `GetIter`'s: then `q` reading it reads no loop-owned
+/// iterator (`for _ in range(n)` reuses the register of the call of
+/// `range`).
+fn written_before(code: &Code, block_start: &[bool], q: usize, r: u16, fx: &FxTable) -> bool {
+    let mut p = q;
+    while p > 0 && !block_start[p] {
+        p -= 1;
+        if fx.may_write.contains(p, r) {
+            return fx.kills.contains(p, r) && !matches!(code.instrs[p], Instr::GetIter { .. });
+        }
+    }
+    false
 }
