@@ -692,6 +692,33 @@ spin()
     assert!(p.samples.total > 0);
 }
 
+/// Every function's calls and primitive calls with its callers' (sorted,
+/// one line each: `f 3/1 ["g:2/1", "main:1/1"]`), to compare engines.
+fn call_rows(p: &Profile) -> Vec<String> {
+    let name = |id: u32| {
+        p.functions
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.name.as_str())
+            .unwrap_or_default()
+    };
+    let mut rows: Vec<String> = p
+        .functions
+        .iter()
+        .map(|f| {
+            let mut callers: Vec<String> = f
+                .callers
+                .iter()
+                .map(|c| format!("{}:{}/{}", name(c.caller), c.calls, c.primitive_calls))
+                .collect();
+            callers.sort();
+            format!("{} {}/{} {callers:?}", f.name, f.calls, f.primitive_calls)
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
 /// (calls, primitive calls) of `callee` from `caller`; `run` names the run
 /// in the panic when there is no such edge.
 fn caller_counts(p: &Profile, callee: &str, caller: &str, run: &[&str]) -> (u64, u64) {
@@ -948,27 +975,7 @@ print(drive())
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let name = |id: u32| {
-            p.functions
-                .iter()
-                .find(|f| f.id == id)
-                .map(|f| f.name.clone())
-                .unwrap_or_default()
-        };
-        let mut rows: Vec<String> = p
-            .functions
-            .iter()
-            .map(|f| {
-                let mut callers: Vec<String> = f
-                    .callers
-                    .iter()
-                    .map(|c| format!("{}:{}/{}", name(c.caller), c.calls, c.primitive_calls))
-                    .collect();
-                callers.sort();
-                format!("{} {}/{} {callers:?}", f.name, f.calls, f.primitive_calls)
-            })
-            .collect();
-        rows.sort();
+        let rows = call_rows(&p);
         (String::from_utf8_lossy(&out.stdout).into_owned(), rows)
     };
     for timing in ["sampled", "exact"] {
@@ -1633,32 +1640,11 @@ print(main())
     let figures = |extra: &[&str]| {
         let (out, p, _) = record("constcalls", src, extra);
         assert_eq!(String::from_utf8_lossy(&out.stdout), "54930\n", "{extra:?}");
-        let name = |id: u32| {
-            p.functions
-                .iter()
-                .find(|f| f.id == id)
-                .map(|f| f.name.clone())
-                .unwrap_or_default()
-        };
         for (callee, totals) in want_totals {
             let f = function(&p, callee);
             assert_eq!((f.calls, f.primitive_calls), totals, "{callee} {extra:?}");
         }
-        let mut rows: Vec<String> = p
-            .functions
-            .iter()
-            .map(|f| {
-                let mut callers: Vec<String> = f
-                    .callers
-                    .iter()
-                    .map(|c| format!("{}:{}/{}", name(c.caller), c.calls, c.primitive_calls))
-                    .collect();
-                callers.sort();
-                format!("{} {}/{} {callers:?}", f.name, f.calls, f.primitive_calls)
-            })
-            .collect();
-        rows.sort();
-        rows
+        call_rows(&p)
     };
     let want = figures(&["--jit=off"]);
     assert!(
