@@ -109,12 +109,7 @@ for i in range(300):
     a(3)
 print(k(2), a(4))
 ";
-    for extra in [
-        &["--jit=off"][..],
-        &["--jit=eager"],
-        &["--jit=auto"],
-        &["--timing", "exact"],
-    ] {
+    for extra in CALL_ENGINES {
         let (out, p, _) = record("edges", src, extra);
         assert_eq!(String::from_utf8_lossy(&out.stdout), "-2 0\n", "{extra:?}");
         let edge = |callee: &str, caller: &str| caller_counts(&p, callee, caller, extra);
@@ -165,12 +160,7 @@ for _ in range(3):
     r(100)
 print(r(5))
 ";
-    for extra in [
-        &["--jit=off"][..],
-        &["--jit=eager"],
-        &["--jit=auto"],
-        &["--timing", "exact"],
-    ] {
+    for extra in CALL_ENGINES {
         let (out, p, _) = record("nested-builtins", src, extra);
         assert_eq!(String::from_utf8_lossy(&out.stdout), "2\n", "{extra:?}");
         let edge = |callee: &str, caller: &str| caller_counts(&p, callee, caller, extra);
@@ -691,6 +681,15 @@ spin()
     assert!(function(&p, "spin").calls == 1);
     assert!(p.samples.total > 0);
 }
+
+/// The engines call counts are compared on: the interpreter, both JIT
+/// tiers, and exact timing (whose hooks count calls their own way).
+const CALL_ENGINES: [&[&str]; 4] = [
+    &["--jit=off"],
+    &["--jit=eager"],
+    &["--jit=auto"],
+    &["--timing", "exact"],
+];
 
 /// Every function's calls and primitive calls with its callers' (sorted,
 /// one line each: `f 3/1 ["g:2/1", "main:1/1"]`), to compare engines.
