@@ -38,7 +38,9 @@ pub struct RecorderOptions {
 }
 
 /// What the recorder keeps per instruction, together in one place so the
-/// per-instruction hook touches one cache line.
+/// per-instruction hook touches one cache line. Aligned to a line: 64
+/// bytes, so that an index is a shift.
+#[repr(align(64))]
 pub struct PcProf {
     /// Executions, meaningful for line entries only (see `entry`): the
     /// interpreter counts every instruction (an add costs less than the
@@ -68,6 +70,11 @@ pub struct PcProf {
     /// per-instruction hook reaches them without a lookup. Never null when
     /// `obs.n` is not 0.
     pub site: Cell<*const sites::SiteTypes>,
+    /// The instruction itself (a copy of the code's, which never changes),
+    /// which the recording interpreter reads here rather than from the
+    /// code: the hook has this entry's address at hand, and the loop then
+    /// keeps one pointer to its code's instructions instead of two.
+    pub instr: Instr,
 }
 
 /// Per-code-object recording state, kept in the `Code` so the interpreter
@@ -96,7 +103,7 @@ pub struct CodeProf {
     pub call_edges: Box<[Cell<*const calls::Edge>]>,
 }
 
-const _: () = assert!(std::mem::size_of::<PcProf>() == 32);
+const _: () = assert!(std::mem::size_of::<PcProf>() == 64);
 
 impl CodeProf {
     /// For `instrs`, whose source lines `line_at` gives.
@@ -114,9 +121,11 @@ impl CodeProf {
             id: Cell::new(u32::MAX),
             counts: calls::Counts::default(),
             edge_memo: Cell::new(std::ptr::null()),
-            pcs: entry
-                .into_iter()
-                .map(|entry| PcProf {
+            pcs: instrs
+                .iter()
+                .zip(entry)
+                .map(|(&instr, entry)| PcProf {
+                    instr,
                     count: Cell::new(0),
                     entry,
                     obs: Cell::new(sites::Obs::default()),
