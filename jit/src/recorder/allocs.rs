@@ -149,27 +149,26 @@ impl AllocRecorder {
     fn pc_of(&self, f: &Frame, under_jit: bool) -> usize {
         let pcs = &f.code().prof.pcs;
         match self.at_entry(pcs) {
-            Some(at) if !under_jit => {
-                (at as *const super::PcProf as usize - pcs.as_ptr() as usize)
-                    / std::mem::size_of::<super::PcProf>()
-            }
+            // SAFETY: `at` is an entry of `pcs` (`at_entry`).
+            Some(at) if !under_jit => unsafe {
+                (at as *const super::PcProf).offset_from(pcs.as_ptr()) as usize
+            },
             _ => f.pc.saturating_sub(1),
         }
     }
 
     /// The interpreter's `at` when it is one of `pcs`, the top frame's
-    /// code's entries (see `at`). The entry itself, not its index: the
-    /// common case (`entry`) then neither works the index out nor indexes
-    /// with it.
+    /// code's entries (see `at`): the entry, indexed without a second
+    /// bounds check (the range test covers it).
     #[inline(always)]
     fn at_entry<'a>(&self, pcs: &'a [super::PcProf]) -> Option<&'a super::PcProf> {
-        // SAFETY: `at` points at the VM's `rec_at` (see `new`).
-        let at = unsafe { *self.at.as_ptr() };
-        let off = (at as usize).wrapping_sub(pcs.as_ptr() as usize);
-        let size = std::mem::size_of::<super::PcProf>();
-        // SAFETY: `at` is then the address of an entry of `pcs` (the
-        // interpreter stores no other), which `pcs` borrows.
-        (off < std::mem::size_of_val(pcs) && off % size == 0).then(|| unsafe { &*at })
+        // SAFETY: `at` points at the VM's `rec_at` (see `new`). Only
+        // compared with the code's entries, never read through.
+        let at = unsafe { *self.at.as_ptr() } as usize;
+        let off = at.wrapping_sub(pcs.as_ptr() as usize);
+        let i = off / std::mem::size_of::<super::PcProf>();
+        // SAFETY: `off` is below the entries' size, so `i` below their count.
+        (off < std::mem::size_of_val(pcs)).then(|| unsafe { pcs.get_unchecked(i) })
     }
 
     /// The top frame of the VM's frame stack.
