@@ -994,6 +994,40 @@ print(drive())
     }
 }
 
+/// A bound builtin method made per access (`ap = xs.append`, a subclass
+/// instance's `ys.append`) takes its function's profile id from the
+/// type's builtin: its calls must still land on that one function, with
+/// the method calls that use the type's builtin directly, on every engine.
+#[test]
+fn bound_builtin_methods_count_as_their_function_on_every_engine() {
+    let src = "\
+class L(list):
+    pass
+def drive():
+    xs = []
+    ys = L()
+    for i in range(50):
+        xs.append(i)
+        ap = xs.append
+        ap(i)
+        (xs.pop)()
+        ys.append(i)
+        yp = ys.append
+        yp(i)
+    return len(xs) + len(ys)
+print(drive())
+";
+    for extra in CALL_ENGINES {
+        let (out, p, _) = record(&format!("boundbuiltin{}", extra.join("")), src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "150\n", "{extra:?}");
+        assert_eq!(function(&p, "append").calls, 200, "{extra:?}");
+        assert_eq!(caller_counts(&p, "append", "drive", extra).0, 200);
+        assert_eq!(function(&p, "pop").calls, 50, "{extra:?}");
+        let appends = p.functions.iter().filter(|f| f.name == "append").count();
+        assert_eq!(appends, 1, "{extra:?}");
+    }
+}
+
 /// The engines a recorded run's figures must not depend on, and exact
 /// timing (whose hooks count every call and return).
 const EVERY_ENGINE_AND_EXACT_TIMING: [&[&str]; 5] = [

@@ -603,7 +603,8 @@ impl Vm {
                     _ => obj,
                 };
                 Value::Builtin(self.heap.alloc(BuiltinObj {
-                    prof_id: std::cell::Cell::new(u32::MAX),
+                    // The same function for the profile (see `getattr_opt`).
+                    prof_id: std::cell::Cell::new(b.prof_id.get()),
                     name: b.name,
                     func: b.func,
                     bound_self: Some(recv),

@@ -530,7 +530,12 @@ impl Vm {
             if PROF {
                 self.rec_instr_inline::<STEP>(pcs, pc, frame_idx, regs);
             }
-            let instr = unsafe { *ip.add(pc) };
+            // Recording, from the hook's entry (`PcProf::instr`).
+            let instr = if PROF {
+                unsafe { (*pcs.add(pc)).instr }
+            } else {
+                unsafe { *ip.add(pc) }
+            };
             pc += 1;
             #[cfg(feature = "trace_execution")]
             eprintln!("{:>5} {:?}", pc - 1, instr);

@@ -336,7 +336,9 @@ impl Vm {
         match self.lookup_type_attr(t, name) {
             Some(Value::Builtin(b)) if b.bound_self.is_none() => {
                 let bm = self.heap.alloc(BuiltinObj {
-                    prof_id: std::cell::Cell::new(u32::MAX),
+                    // The same function for the profile (its id is by name
+                    // and owner): a call need not look it up again.
+                    prof_id: std::cell::Cell::new(b.prof_id.get()),
                     name: b.name,
                     func: b.func,
                     bound_self: Some(obj),

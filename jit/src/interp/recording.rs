@@ -250,7 +250,7 @@ impl Vm {
             }
             // One test for both: operands to observe, or a sample to take.
             let pending = sample_pending_byte();
-            if (p.obs.n | pending) != 0 {
+            if (p.obs.get().n | pending) != 0 {
                 if pending != 0 {
                     return self.rec_instr(p, pc, regs);
                 }
@@ -265,7 +265,7 @@ impl Vm {
             // must happen here, before the instruction runs, not be merged
             // with the next one.
             unsafe { std::ptr::write_volatile(&mut self.rec_at, p) };
-            if p.obs.n != 0 {
+            if p.obs.get().n != 0 {
                 let kept = observe_kept(p, regs);
                 if kept != u8::MAX {
                     self.rec_observe_new(p, kept, pc, regs);
@@ -295,7 +295,10 @@ impl Vm {
     /// sample. Out of line, as the rare case.
     #[inline(never)]
     fn rec_instr(&mut self, p: &crate::recorder::PcProf, pc: usize, regs: *const Value) {
-        let kept = observe_kept(p, regs);
+        let kept = match p.obs.get().n {
+            0 => u8::MAX,
+            _ => observe_kept(p, regs),
+        };
         if kept != u8::MAX {
             // Takes the sample too.
             return self.rec_observe_new(p, kept, pc, regs);
@@ -319,7 +322,7 @@ impl Vm {
     ) {
         // SAFETY: `observe_kept` returns a position only for a site it read.
         let site = unsafe { &*p.site.get() };
-        self.rec_observe_slow(site, p.obs, from as usize, pc, regs);
+        self.rec_observe_slow(site, p.obs.get(), from as usize, pc, regs);
     }
 
     /// `rec_instr` from operand `from` on, for an operand whose type is not
@@ -359,15 +362,16 @@ impl Vm {
             return;
         };
         p.count.set(p.count.get().wrapping_add(1));
-        let site = p.site.get();
-        if site.is_null() || p.obs.n < 2 {
+        let obs = p.obs.get();
+        if obs.n < 2 {
             return;
         }
-        // SAFETY: as in `rec_instr`.
-        let site = unsafe { &*site };
+        // SAFETY: `obs.n` is set only once `site` is (`PcProf::obs`), to
+        // sites that live as long as the code.
+        let site = unsafe { &*p.site.get() };
         // SAFETY: as in `rec_instr`: the container is a register of the
         // running frame.
-        let at = unsafe { regs.add(p.obs.regs[0] as usize) };
+        let at = unsafe { regs.add(obs.regs[0] as usize) };
         if !site.ops[0].count_seen(fast_type_key(at)) {
             // SAFETY: as above.
             let obj = unsafe { *at };
@@ -791,7 +795,8 @@ fn rec_enter_builtin(
     frames: &[crate::interp::frame::Frame],
 ) -> u8 {
     // The id is cached on the builtin object; bound methods (made per
-    // access) miss it and find theirs by name and owner.
+    // access) take their function's (`getattr_opt`), and find theirs by
+    // name and owner when it had none yet.
     let id = match b.prof_id.get() {
         u32::MAX => builtin_id_of(r, b),
         id => id,
@@ -831,8 +836,9 @@ fn sample_pending_byte() -> u8 {
 }
 
 /// `rec_instr`'s common case, inline in the loop (when no sample is
-/// pending): each operand's type is one its site kept already. Counts them
-/// and returns u8::MAX (also for a site with nothing to observe); else
+/// pending), for an instruction that observes operands (`obs.n` not 0,
+/// so its site is there: see `PcProf::obs`): each operand's type is one
+/// its site kept already. Counts them and returns u8::MAX; else
 /// returns the first operand whose type is not kept, having counted those
 /// before it, for `rec_observe_new` to go on from.
 /// It was a call (`rec_instr`) per observed instruction: 2.2 million
@@ -842,13 +848,11 @@ fn sample_pending_byte() -> u8 {
 /// Value (a 16-byte read of a slot written as two words stalls).
 #[inline(always)]
 fn observe_kept(p: &crate::recorder::PcProf, regs: *const Value) -> u8 {
-    let site = p.site.get();
-    if site.is_null() {
-        return u8::MAX;
-    }
-    // SAFETY: as in `rec_instr`.
-    let site = unsafe { &*site };
-    let o = p.obs;
+    let o = p.obs.get();
+    debug_assert!(o.n != 0 && !p.site.get().is_null());
+    // SAFETY: the caller saw `obs.n` not 0, which is set only once `site`
+    // is (`PcProf::obs`), to sites that live as long as the code.
+    let site = unsafe { &*p.site.get() };
     // SAFETY: as in `rec_instr`: the registers are the frame's.
     let k0 = fast_type_key(unsafe { regs.add(o.regs[0] as usize) });
     if !site.ops[0].count_seen(k0) {

@@ -113,10 +113,10 @@ impl AllocRecorder {
     #[inline(always)]
     fn entry<'a>(&self, under_jit: bool) -> Option<&'a super::PcProf> {
         let f = self.top_frame()?;
-        let pcs = &f.code().prof.pcs;
+        let pcs: &'a [super::PcProf] = &f.code().prof.pcs;
         if !under_jit {
-            if let Some(i) = self.at_index(pcs) {
-                return pcs.get(i);
+            if let Some(at) = self.at_entry(pcs) {
+                return Some(at);
             }
         }
         pcs.get(f.pc.wrapping_sub(1))
@@ -147,21 +147,28 @@ impl AllocRecorder {
     /// runs (`under_jit` false), else the frame's stored pc, which is that
     /// of the next instruction.
     fn pc_of(&self, f: &Frame, under_jit: bool) -> usize {
-        match self.at_index(&f.code().prof.pcs) {
-            Some(i) if !under_jit => i,
+        let pcs = &f.code().prof.pcs;
+        match self.at_entry(pcs) {
+            // SAFETY: `at` is an entry of `pcs` (`at_entry`).
+            Some(at) if !under_jit => unsafe {
+                (at as *const super::PcProf).offset_from(pcs.as_ptr()) as usize
+            },
             _ => f.pc.saturating_sub(1),
         }
     }
 
-    /// The index in `pcs`, the top frame's code's entries, of the
-    /// interpreter's `at`, when it is one of them (see `at`).
+    /// The interpreter's `at` when it is one of `pcs`, the top frame's
+    /// code's entries (see `at`): the entry, indexed without a second
+    /// bounds check (the range test covers it).
     #[inline(always)]
-    fn at_index(&self, pcs: &[super::PcProf]) -> Option<usize> {
+    fn at_entry<'a>(&self, pcs: &'a [super::PcProf]) -> Option<&'a super::PcProf> {
         // SAFETY: `at` points at the VM's `rec_at` (see `new`). Only
         // compared with the code's entries, never read through.
         let at = unsafe { *self.at.as_ptr() } as usize;
         let off = at.wrapping_sub(pcs.as_ptr() as usize);
-        (off < std::mem::size_of_val(pcs)).then(|| off / std::mem::size_of::<super::PcProf>())
+        let i = off / std::mem::size_of::<super::PcProf>();
+        // SAFETY: `off` is below the entries' size, so `i` below their count.
+        (off < std::mem::size_of_val(pcs)).then(|| unsafe { pcs.get_unchecked(i) })
     }
 
     /// The top frame of the VM's frame stack.

@@ -38,7 +38,9 @@ pub struct RecorderOptions {
 }
 
 /// What the recorder keeps per instruction, together in one place so the
-/// per-instruction hook touches one cache line.
+/// per-instruction hook touches one cache line. Aligned to a line: 64
+/// bytes, so that an index is a shift.
+#[repr(align(64))]
 pub struct PcProf {
     /// Executions, meaningful for line entries only (see `entry`): the
     /// interpreter counts every instruction (an add costs less than the
@@ -51,8 +53,12 @@ pub struct PcProf {
     /// the lines' entry counts and the loops' iterations.
     pub entry: bool,
     /// Which registers the instruction's type observation reads (decoded
-    /// with the code, so the hook does not decode the instruction).
-    pub obs: sites::Obs,
+    /// with the code, so the hook does not decode the instruction). Left
+    /// empty (`n` 0) until the code's sites are allocated (`site`), so that
+    /// the hook's one test of `n` also says `site` is there: the test of
+    /// `site` it made as well was three instructions per observed
+    /// instruction.
+    pub obs: Cell<sites::Obs>,
     /// Indices of the allocation sites this instruction used last, the
     /// latest first (see `allocs::AllocRecorder`; u32::MAX: none yet). Two:
     /// a call or a constructor often allocates two types in turn (an
@@ -61,8 +67,14 @@ pub struct PcProf {
     pub alloc_hint: [Cell<u32>; 2],
     /// The instruction's observed types (`CodeProf::sites`; null until they
     /// are allocated, and for instructions that observe nothing), so the
-    /// per-instruction hook reaches them without a lookup.
+    /// per-instruction hook reaches them without a lookup. Never null when
+    /// `obs.n` is not 0.
     pub site: Cell<*const sites::SiteTypes>,
+    /// The instruction itself (a copy of the code's, which never changes),
+    /// which the recording interpreter reads here rather than from the
+    /// code: the hook has this entry's address at hand, and the loop then
+    /// keeps one pointer to its code's instructions instead of two.
+    pub instr: Instr,
 }
 
 /// Per-code-object recording state, kept in the `Code` so the interpreter
@@ -91,7 +103,7 @@ pub struct CodeProf {
     pub call_edges: Box<[Cell<*const calls::Edge>]>,
 }
 
-const _: () = assert!(std::mem::size_of::<PcProf>() == 32);
+const _: () = assert!(std::mem::size_of::<PcProf>() == 64);
 
 impl CodeProf {
     /// For `instrs`, whose source lines `line_at` gives.
@@ -112,10 +124,11 @@ impl CodeProf {
             pcs: instrs
                 .iter()
                 .zip(entry)
-                .map(|(ins, entry)| PcProf {
+                .map(|(&instr, entry)| PcProf {
+                    instr,
                     count: Cell::new(0),
                     entry,
-                    obs: sites::Obs::of(ins),
+                    obs: Cell::new(sites::Obs::default()),
                     alloc_hint: [Cell::new(u32::MAX), Cell::new(u32::MAX)],
                     site: Cell::new(std::ptr::null()),
                 })
@@ -214,9 +227,13 @@ impl Recorder {
         );
         if let Some(sites) = code.prof.sites.get() {
             // Boxed: the sites stay where they are while the code lives.
-            for (p, site) in code.prof.pcs.iter().zip(sites.iter()) {
-                if p.obs.n != 0 {
+            let all = code.prof.pcs.iter().zip(sites.iter()).zip(&code.instrs);
+            for ((p, site), ins) in all {
+                let obs = sites::Obs::of(ins);
+                if obs.n != 0 {
+                    // The site first: `obs.n` says it is there.
                     p.site.set(site);
+                    p.obs.set(obs);
                 }
             }
         }
