@@ -391,10 +391,13 @@ pub struct Gen<'a> {
     /// leaves n >= 2 on its jump's edge): `n - 1` then needs no overflow
     /// check. Dropped with the tag, and by every note of a write.
     mins: Vec<Option<i64>>,
-    /// Every instruction's effects, computed at the first `GetIter` that
-    /// asks whether its register is the loop's own (`gen_iter.rs`): once
-    /// per compile, not once per loop.
-    iter_fx: Option<crate::jit::dataflow::FxTable>,
+    /// Every instruction's effects, computed once per compile for the
+    /// register allocation, the global-function pairs, the reloads after
+    /// instructions and the loops' own iterator registers.
+    fx: crate::jit::dataflow::FxTable,
+    /// Per register: a loop's own iterator register (`gen_iter.rs`),
+    /// computed at the first `GetIter`.
+    owned_iters: Option<Vec<bool>>,
     /// Instructions after a call that compiled code reaches knowing what it
     /// knew before the call (`keep_known_below`), where the interpreter
     /// enters through a stub that checks it: (pc, (register, tag), stub).
@@ -483,12 +486,13 @@ impl<'a> Gen<'a> {
             }
         }
         let block_start_copy = block_start.clone();
-        let plan = regalloc.and_then(|noreg_at| regalloc::plan(code, noreg_at));
+        let fx = crate::jit::dataflow::fx_table(code);
+        let plan = regalloc.and_then(|noreg_at| regalloc::plan(code, noreg_at, &fx));
         let consts = crate::jit::const_calls::find(
             code,
             &block_start_copy,
             code.fast_argc() != u16::MAX,
-            plan.as_ref().map(|p| p.fx()),
+            &fx,
         );
         let lc = polls
             .sample
@@ -533,7 +537,8 @@ impl<'a> Gen<'a> {
             direct_label: None,
             known_carry: None,
             mins: vec![None; code.nregs as usize],
-            iter_fx: None,
+            fx,
+            owned_iters: None,
             entry_checks: Vec::new(),
             zero_carry: None,
         }
