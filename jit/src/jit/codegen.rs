@@ -32,13 +32,10 @@
 //!   entered or that may write registers behind the template's back: jump
 //!   targets, after helper calls, generic steps, calls and returns.
 
-use dynasmrt::x64::X64Relocation;
-use dynasmrt::VecAssembler;
-
 /// Code is assembled into a plain vector and copied once into an executable
 /// mapping of exactly its size (see `JitRuntime::compile`): growing mmap'd
 /// buffers while assembling cost more than the assembly itself.
-type Assembler = VecAssembler<X64Relocation>;
+type Assembler = crate::jit::codebuf::CodeBuf;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use crate::bytecode::code::Code;
@@ -467,8 +464,7 @@ impl<'a> Gen<'a> {
         // code buffer is not copied as it grows: at a few hundred KB those
         // copies were a tenth of the compile time (`compile_cost.py`).
         let n = code.instrs.len();
-        let mut ops =
-            Assembler::new_with_capacity(0, 192 * n + 1024, 0, 16, 2 * n + 64, 16, 8 * n + 64);
+        let mut ops = Assembler::with_capacity(192 * n + 1024, 2 * n + 64, 8 * n + 64);
         let labels = (0..code.instrs.len())
             .map(|_| ops.new_dynamic_label())
             .collect();

@@ -20,6 +20,7 @@
 //! read-execute when it is finalized.
 
 pub mod calls;
+pub mod codebuf;
 pub mod codegen;
 pub mod const_calls;
 pub mod dataflow;
