@@ -16,6 +16,7 @@
 //! (how the code generator used it): the encodings come from the `dynasm!`
 //! macro; only where relocations are patched is ours.
 
+use crate::jit::prefault::prefault;
 use dynasmrt::components::LabelRegistry;
 use dynasmrt::relocations::{Relocation, RelocationKind};
 use dynasmrt::x64::X64Relocation;
@@ -65,11 +66,19 @@ impl CodeBuf {
     /// With room for `ops` bytes of code, `labels` dynamic labels and
     /// `relocs` relocations to them.
     pub fn with_capacity(ops: usize, labels: usize, relocs: usize) -> CodeBuf {
+        let ops = Vec::with_capacity(ops);
+        let relocs = Vec::<Reloc>::with_capacity(relocs);
+        // Both are written nearly to their capacity as the code is emitted.
+        prefault(ops.as_ptr(), ops.capacity());
+        prefault(
+            relocs.as_ptr() as *const u8,
+            relocs.capacity() * size_of::<Reloc>(),
+        );
         CodeBuf {
-            ops: Vec::with_capacity(ops),
+            ops,
             ids: LabelRegistry::with_capacity(0, 0, labels),
             at: Vec::with_capacity(labels),
-            relocs: Vec::with_capacity(relocs),
+            relocs,
             globals: Vec::new(),
             global_refs: Vec::new(),
             locals: Vec::new(),

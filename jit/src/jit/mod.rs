@@ -36,6 +36,7 @@ pub mod lean;
 pub mod listing;
 pub mod liveness;
 pub mod perf;
+pub mod prefault;
 pub mod regalloc;
 pub mod webs;
 
@@ -632,6 +633,7 @@ impl JitRuntime {
 fn make_executable(bytes: &[u8], counters_at: Option<usize>) -> std::io::Result<ExecutableBuffer> {
     let mut m = dynasmrt::mmap::MutableBuffer::new(bytes.len().max(1))?;
     m.set_len(bytes.len());
+    prefault::prefault(m.as_ptr(), bytes.len());
     m[..bytes.len()].copy_from_slice(bytes);
     let buf = m.make_exec()?;
     if let Some(at) = counters_at {
