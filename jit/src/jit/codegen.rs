@@ -32,13 +32,10 @@
 //!   entered or that may write registers behind the template's back: jump
 //!   targets, after helper calls, generic steps, calls and returns.
 
-use dynasmrt::x64::X64Relocation;
-use dynasmrt::VecAssembler;
-
 /// Code is assembled into a plain vector and copied once into an executable
 /// mapping of exactly its size (see `JitRuntime::compile`): growing mmap'd
 /// buffers while assembling cost more than the assembly itself.
-type Assembler = VecAssembler<X64Relocation>;
+type Assembler = crate::jit::codebuf::CodeBuf;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use crate::bytecode::code::Code;
@@ -391,10 +388,13 @@ pub struct Gen<'a> {
     /// leaves n >= 2 on its jump's edge): `n - 1` then needs no overflow
     /// check. Dropped with the tag, and by every note of a write.
     mins: Vec<Option<i64>>,
-    /// Every instruction's effects, computed at the first `GetIter` that
-    /// asks whether its register is the loop's own (`gen_iter.rs`): once
-    /// per compile, not once per loop.
-    iter_fx: Option<crate::jit::dataflow::FxTable>,
+    /// Every instruction's effects, computed once per compile for the
+    /// register allocation, the global-function pairs, the reloads after
+    /// instructions and the loops' own iterator registers.
+    fx: crate::jit::dataflow::FxTable,
+    /// Per register: a loop's own iterator register (`gen_iter.rs`),
+    /// computed at the first `GetIter`.
+    owned_iters: Option<Vec<bool>>,
     /// Instructions after a call that compiled code reaches knowing what it
     /// knew before the call (`keep_known_below`), where the interpreter
     /// enters through a stub that checks it: (pc, (register, tag), stub).
@@ -460,12 +460,11 @@ impl<'a> Gen<'a> {
         regalloc: Option<&[u32]>,
     ) -> Gen<'a> {
         // Sized up front from the instruction count (about 190 bytes, 7
-        // label references and 2 labels per instruction are typical), so the
+        // label references and 4 labels per instruction are typical), so the
         // code buffer is not copied as it grows: at a few hundred KB those
         // copies were a tenth of the compile time (`compile_cost.py`).
         let n = code.instrs.len();
-        let mut ops =
-            Assembler::new_with_capacity(0, 192 * n + 1024, 0, 16, 2 * n + 64, 16, 8 * n + 64);
+        let mut ops = Assembler::with_capacity(192 * n + 1024, 4 * n + 64, 8 * n + 64);
         let labels = (0..code.instrs.len())
             .map(|_| ops.new_dynamic_label())
             .collect();
@@ -483,12 +482,13 @@ impl<'a> Gen<'a> {
             }
         }
         let block_start_copy = block_start.clone();
-        let plan = regalloc.and_then(|noreg_at| regalloc::plan(code, noreg_at));
+        let fx = crate::jit::dataflow::fx_table(code);
+        let plan = regalloc.and_then(|noreg_at| regalloc::plan(code, noreg_at, &fx));
         let consts = crate::jit::const_calls::find(
             code,
             &block_start_copy,
             code.fast_argc() != u16::MAX,
-            plan.as_ref().map(|p| p.fx()),
+            &fx,
         );
         let lc = polls
             .sample
@@ -533,7 +533,8 @@ impl<'a> Gen<'a> {
             direct_label: None,
             known_carry: None,
             mins: vec![None; code.nregs as usize],
-            iter_fx: None,
+            fx,
+            owned_iters: None,
             entry_checks: Vec::new(),
             zero_carry: None,
         }

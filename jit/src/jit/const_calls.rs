@@ -21,7 +21,7 @@
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
-use crate::jit::dataflow::{fx_table, has, FxTable};
+use crate::jit::dataflow::{has, FxTable};
 use crate::runtime::heap::Gc;
 use crate::runtime::object::FunctionObj;
 use crate::runtime::value::Value;
@@ -59,9 +59,8 @@ impl Pairs {
 /// The pairs of `code`. `block_start`: jump targets and handlers;
 /// `self_direct`: the code being compiled gets a direct entry (a call of
 /// itself can then use it, though it is not compiled yet).
-///
-/// `fx`: the instructions' effects if the caller has them already.
-pub fn find(code: &Code, block_start: &[bool], self_direct: bool, fx: Option<&FxTable>) -> Pairs {
+/// `fx`: the instructions' effects.
+pub fn find(code: &Code, block_start: &[bool], self_direct: bool, fx: &FxTable) -> Pairs {
     let n = code.instrs.len();
     let mut p = Pairs {
         at: vec![None; n],
@@ -79,14 +78,6 @@ pub fn find(code: &Code, block_start: &[bool], self_direct: bool, fx: Option<&Fx
     if calls.is_empty() {
         return p;
     }
-    let computed;
-    let fx = match fx {
-        Some(fx) => fx,
-        None => {
-            computed = fx_table(code);
-            &computed
-        }
-    };
     let module = code.module;
     let Ok(globals) = module.globals.try_borrow() else {
         return p;

@@ -23,6 +23,10 @@ impl BitRows {
             data: vec![0; rows * words],
         }
     }
+    /// The number of rows.
+    pub fn rows(&self) -> usize {
+        self.data.len() / self.words
+    }
     /// Words per row.
     pub fn words(&self) -> usize {
         self.words

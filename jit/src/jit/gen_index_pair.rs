@@ -31,7 +31,7 @@ use super::{pay, slot, Gen, Kind, Spec};
 use crate::bytecode::opcodes::Instr;
 use crate::jit::exits::ExitReason;
 use crate::jit::layout::layout;
-use crate::jit::regalloc::{effects, MReg};
+use crate::jit::regalloc::MReg;
 use crate::runtime::value::{tags, Value};
 
 /// How far (in instructions) the store may follow the load.
@@ -168,7 +168,6 @@ impl<'a> Gen<'a> {
         if self.is_demoted(pc) || dst == obj || dst == key || obj == key {
             return None;
         }
-        let n = self.code.nregs as usize;
         let len = self.code.instrs.len() as u32;
         // Kinds of the slots written between the two, as the numeric
         // templates will see them.
@@ -188,8 +187,8 @@ impl<'a> Gen<'a> {
             if let Instr::StoreSubscr { obj: o, key: k, .. } = ins {
                 return (o == obj && k == key).then_some(q);
             }
-            let fx = effects(&ins, n);
-            if fx.may_write.contains(obj) || fx.may_write.contains(key) {
+            let fx = &self.fx.may_write;
+            if fx.contains(q as usize, obj) || fx.contains(q as usize, key) {
                 return None;
             }
             let (d, k) = match ins {

@@ -27,7 +27,7 @@ use super::{slot, Gen};
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
 use crate::interp::vm::Vm;
-use crate::jit::dataflow::{fx_table, FxTable};
+use crate::jit::dataflow::{bits, FxTable};
 use crate::jit::fast;
 use crate::runtime::object::{IterObj, IterState};
 use crate::runtime::value::Value;
@@ -88,27 +88,15 @@ pub extern "sysv64" fn jit_get_iter_loop(
 }
 
 impl<'a> Gen<'a> {
-    /// Whether `r` is a loop's own iterator register: every instruction
-    /// that may read it is a `ForIter` over it (or reads what an earlier
-    /// instruction of its block put there: `written_before`), and every one that may write
-    /// it writes it whenever it goes on (no call's frame overlaps it without
-    /// its result landing there). Then a loop-owned iterator is never copied
-    /// out of the register it was made in, and whatever else the register
-    /// holds came from an instruction's result, never such an iterator: by
-    /// induction over the code objects, loop-owned iterators only ever live
-    /// in their own registers. (The register may serve other purposes
-    /// between loops, as a call's function slot before `for _ in range(n)`.)
+    /// Whether `r` is a loop's own iterator register (`owned_iter_regs`,
+    /// computed for every register at the first `GetIter` that asks).
     fn owned_iter_reg(&mut self, r: u16) -> bool {
-        let code = self.code;
-        let fx = self.iter_fx.get_or_insert_with(|| fx_table(code));
-        (0..code.instrs.len()).all(|q| {
-            let ins = code.instrs[q];
-            let reads_ok = !fx.reads.contains(q, r)
-                || matches!(ins, Instr::ForIter { iter, dst, .. } if iter == r && dst != r)
-                || written_before(code, &self.block_start, q, r, fx);
-            let writes_ok = !fx.may_write.contains(q, r) || fx.kills.contains(q, r);
-            reads_ok && writes_ok
-        })
+        let (code, block_start, fx) = (self.code, &self.block_start, &self.fx);
+        self.owned_iters
+            .get_or_insert_with(|| owned_iter_regs(code, block_start, fx))
+            .get(r as usize)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// `GetIter dst, src`.
@@ -141,18 +129,48 @@ impl<'a> Gen<'a> {
     }
 }
 
-/// Whether, reaching instruction `q` of `code` (only by falling through,
-/// from the start of its block), register `r` holds another instruction's
-/// result than a `GetIter`'s: then `q` reading it reads no loop-owned
-/// iterator (`for _ in range(n)` reuses the register of the call of
-/// `range`).
-fn written_before(code: &Code, block_start: &[bool], q: usize, r: u16, fx: &FxTable) -> bool {
-    let mut p = q;
-    while p > 0 && !block_start[p] {
-        p -= 1;
-        if fx.may_write.contains(p, r) {
-            return fx.kills.contains(p, r) && !matches!(code.instrs[p], Instr::GetIter { .. });
+/// Per register: whether it is a loop's own iterator register: every
+/// instruction that may read it is a `ForIter` over it (or reads what an
+/// earlier instruction of its block put there: a `for _ in range(n)`
+/// reuses the register of the call of `range`), and every one that may
+/// write it writes it whenever it goes on (no call's frame overlaps it
+/// without its result landing there). Then a loop-owned iterator is never
+/// copied out of the register it was made in, and whatever else the
+/// register holds came from an instruction's result, never such an
+/// iterator: by induction over the code objects, loop-owned iterators only
+/// ever live in their own registers. (The register may serve other
+/// purposes between loops, as a call's function slot before
+/// `for _ in range(n)`.)
+///
+/// One forward pass over the code for all registers (asking per register
+/// and per `GetIter` walked the whole code each time: a tenth of the
+/// compile time of a long function).
+fn owned_iter_regs(code: &Code, block_start: &[bool], fx: &FxTable) -> Vec<bool> {
+    let width = fx.reads.words() * 64;
+    let mut owned = vec![true; width];
+    // Per register, since the start of the current block (jump targets and
+    // handlers start one): whether the last instruction that may have
+    // written it left another instruction's result there (not a
+    // `GetIter`'s, and written whenever it goes on).
+    let mut result = vec![false; width];
+    for (q, ins) in code.instrs.iter().enumerate() {
+        if block_start.get(q).copied().unwrap_or(false) {
+            result.fill(false);
+        }
+        for r in bits(fx.reads.row(q)) {
+            let own_for = matches!(*ins, Instr::ForIter { iter, dst, .. } if iter == r && dst != r);
+            if !own_for && !result[r as usize] {
+                owned[r as usize] = false;
+            }
+        }
+        let get_iter = matches!(ins, Instr::GetIter { .. });
+        for r in bits(fx.may_write.row(q)) {
+            let kills = fx.kills.contains(q, r);
+            if !kills {
+                owned[r as usize] = false;
+            }
+            result[r as usize] = kills && !get_iter;
         }
     }
-    false
+    owned
 }

@@ -20,6 +20,7 @@
 //! read-execute when it is finalized.
 
 pub mod calls;
+pub mod codebuf;
 pub mod codegen;
 pub mod const_calls;
 pub mod dataflow;
@@ -35,6 +36,7 @@ pub mod lean;
 pub mod listing;
 pub mod liveness;
 pub mod perf;
+pub mod prefault;
 pub mod regalloc;
 pub mod webs;
 
@@ -497,9 +499,7 @@ impl JitRuntime {
             noreg_at,
             method_sites,
             line_counters,
-            site_exits: (0..code.instrs.len() * ExitReason::ALL.len())
-                .map(|_| Cell::new(0))
-                .collect(),
+            site_exits: zeroed_counters(code.instrs.len() * ExitReason::ALL.len()),
         });
         self.code_bytes += compiled.code_bytes();
         crate::recorder::sampler::note_jit_code(
@@ -633,6 +633,7 @@ impl JitRuntime {
 fn make_executable(bytes: &[u8], counters_at: Option<usize>) -> std::io::Result<ExecutableBuffer> {
     let mut m = dynasmrt::mmap::MutableBuffer::new(bytes.len().max(1))?;
     m.set_len(bytes.len());
+    prefault::prefault(m.as_ptr(), bytes.len());
     m[..bytes.len()].copy_from_slice(bytes);
     let buf = m.make_exec()?;
     if let Some(at) = counters_at {
@@ -654,6 +655,20 @@ fn make_executable(bytes: &[u8], counters_at: Option<usize>) -> std::io::Result<
         }
     }
     Ok(buf)
+}
+
+/// `n` counters at zero, from zeroed memory: a long function has tens of
+/// thousands (one per instruction and exit reason), which a loop of
+/// `Cell::new(0)` filled one by one, touching every page at compile time;
+/// an allocation of zeroed memory leaves fresh pages untouched until an
+/// exit counts there.
+fn zeroed_counters(n: usize) -> Box<[Cell<u64>]> {
+    let zeros: Box<[u64]> = vec![0u64; n].into_boxed_slice();
+    // SAFETY: `Cell<u64>` has the layout of `u64` (`Cell` is
+    // `repr(transparent)` over `UnsafeCell`, itself over the value), so the
+    // slice's allocation is a valid `[Cell<u64>]` of the same length, and
+    // the box gives up its ownership to the new one.
+    unsafe { Box::from_raw(Box::into_raw(zeros) as *mut [Cell<u64>]) }
 }
 
 /// Exits that come from a failed guard (as opposed to hand-overs the code

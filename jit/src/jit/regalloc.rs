@@ -92,7 +92,7 @@
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::{Instr, NO_REG};
-use crate::jit::dataflow::{bits, fx_table, liveness, BitRows, FxTable};
+use crate::jit::dataflow::{bits, liveness, BitRows, FxTable};
 use crate::jit::feedback;
 use crate::jit::webs::Webs;
 use crate::runtime::value::{tags, Value};
@@ -216,15 +216,9 @@ pub struct Plan {
     pub region_of: Vec<Option<u16>>,
     /// Slots live on entry to each instruction.
     live: BitRows,
-    fx: FxTable,
 }
 
 impl Plan {
-    /// Every instruction's effects, as the plan computed them (shared with
-    /// `const_calls::find` rather than computed twice).
-    pub fn fx(&self) -> &FxTable {
-        &self.fx
-    }
     pub fn region_at(&self, pc: u32) -> Option<usize> {
         self.region_of
             .get(pc as usize)
@@ -238,13 +232,6 @@ impl Plan {
             return true;
         }
         self.live.contains(pc as usize, r)
-    }
-    /// Whether the instruction at `pc` may write slot `r`.
-    pub fn may_write(&self, pc: u32, r: u16) -> bool {
-        if pc as usize >= self.region_of.len() {
-            return true;
-        }
-        self.fx.may_write.contains(pc as usize, r)
     }
 }
 
@@ -988,23 +975,23 @@ fn loop_nests(code: &Code) -> (Vec<(u32, u32)>, Vec<u32>) {
 
 /// Plan the register allocation of `code`. Regions containing an
 /// instruction of `noreg_at` (where type checks kept failing) get none.
-pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
+/// `fx`: every instruction's effects (`dataflow::fx_table`).
+pub fn plan(code: &Code, noreg_at: &[u32], fx: &FxTable) -> Option<Plan> {
     let (nests, depth) = loop_nests(code);
     if nests.is_empty() {
         return None;
     }
-    let fx = fx_table(code);
-    let live = liveness(code, &fx);
+    let live = liveness(code, fx);
     let mut regions = Vec::new();
     let mut region_of = vec![None; code.instrs.len()];
     for (start, end) in nests {
         if noreg_at.iter().any(|&p| start <= p && p <= end) {
             continue;
         }
-        let Some(mut region) = plan_region(code, start, end, &depth, &fx, &live) else {
+        let Some(mut region) = plan_region(code, start, end, &depth, fx, &live) else {
             continue;
         };
-        region.peel = starts_as_int(code, &region, &live, &fx);
+        region.peel = starts_as_int(code, &region, &live, fx);
         let id = regions.len() as u16;
         for p in start..=end {
             region_of[p as usize] = Some(id);
@@ -1018,7 +1005,6 @@ pub fn plan(code: &Code, noreg_at: &[u32]) -> Option<Plan> {
         regions,
         region_of,
         live,
-        fx,
     })
 }
 

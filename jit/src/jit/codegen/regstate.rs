@@ -666,7 +666,7 @@ impl<'a> Gen<'a> {
                 continue;
             }
             let written = (first..=pc).zip(&here).any(|(q, active)| {
-                plan.may_write(q, a.slot) && active.iter().any(|&(j, _)| j == i)
+                may_write(&self.fx, q, a.slot) && active.iter().any(|&(j, _)| j == i)
             });
             let live = plan.live_at(next, a.slot) && after.iter().any(|&(j, _)| j == i);
             if written || (called && a.reg.caller_saved() && live) {
@@ -944,4 +944,13 @@ impl<'a> Gen<'a> {
             ));
         }
     }
+}
+
+/// Whether the instruction at `pc` may write slot `r` (any slot, past the
+/// code's end).
+fn may_write(fx: &crate::jit::dataflow::FxTable, pc: u32, r: u16) -> bool {
+    if pc as usize >= fx.may_write.rows() {
+        return true;
+    }
+    fx.may_write.contains(pc as usize, r)
 }

@@ -1,0 +1,463 @@
+//! The assembler the code generator emits into: dynasm's assembler
+//! interface (`DynasmApi`, `DynasmLabelApi`) over a plain byte vector, as
+//! dynasmrt's `VecAssembler`, but with flat tables for labels and
+//! relocations.
+//!
+//! A long function's code has a relocation every few machine instructions
+//! (each jump to a slow path, a bail stub or the next instruction's label).
+//! `VecAssembler` keeps 32 bytes per relocation and resolves them through
+//! generic, out-of-line code (about 110 instructions each), and hashes the
+//! names of static labels; for compile_cost.py's 200-line function that was
+//! an eighth of the compile's instructions, and the tables' fresh pages
+//! cost page faults besides. Here a relocation is 16 bytes, a dynamic
+//! label's offset 4, and resolving one is a table read and a 4-byte store.
+//!
+//! The bytes produced are the same as `VecAssembler`'s with base address 0
+//! (how the code generator used it): the encodings come from the `dynasm!`
+//! macro; only where relocations are patched is ours.
+
+use crate::jit::prefault::prefault;
+use dynasmrt::components::LabelRegistry;
+use dynasmrt::relocations::{Relocation, RelocationKind};
+use dynasmrt::x64::X64Relocation;
+use dynasmrt::{
+    AssemblyOffset, DynamicLabel, DynasmApi, DynasmError, DynasmLabelApi, LabelKind, TargetKind,
+};
+
+/// A field to patch once its label's offset is known.
+#[derive(Clone, Copy)]
+struct Reloc {
+    /// The assembly offset just after the instruction (or directive) that
+    /// holds the field, as dynasm reports relocations.
+    location: u32,
+    /// The dynamic label's id (unused for static labels).
+    label: u32,
+    target_offset: i32,
+    /// The field starts this many bytes before `location`.
+    field_offset: u8,
+    /// A relative field counts from this many bytes before `location`.
+    ref_offset: u8,
+    /// dynasm's relocation code: kind in the top two bits, size below.
+    code: u8,
+}
+
+pub struct CodeBuf {
+    ops: Vec<u8>,
+    /// Makes the dynamic labels' ids: only dynasmrt can make a
+    /// `DynamicLabel`. Their offsets are kept in `at`.
+    ids: LabelRegistry,
+    /// Each dynamic label's offset (`u32::MAX`: not defined yet).
+    at: Vec<u32>,
+    /// Relocations to dynamic labels, patched by `finalize`.
+    relocs: Vec<Reloc>,
+    /// Global labels (`->exit:`): a handful per code object.
+    globals: Vec<(&'static str, u32)>,
+    /// References to global labels, patched by `finalize`.
+    global_refs: Vec<(&'static str, Reloc)>,
+    /// Each local label's latest definition (`clear:`), for `<clear`.
+    locals: Vec<(&'static str, u32)>,
+    /// References to local labels ahead (`>frame`), patched where the
+    /// next definition of the name comes.
+    pending: Vec<(&'static str, Reloc)>,
+    error: Option<DynasmError>,
+}
+
+impl CodeBuf {
+    /// With room for `ops` bytes of code, `labels` dynamic labels and
+    /// `relocs` relocations to them.
+    pub fn with_capacity(ops: usize, labels: usize, relocs: usize) -> CodeBuf {
+        let ops = Vec::with_capacity(ops);
+        let relocs = Vec::<Reloc>::with_capacity(relocs);
+        // Both are written nearly to their capacity as the code is emitted.
+        prefault(ops.as_ptr(), ops.capacity());
+        prefault(
+            relocs.as_ptr() as *const u8,
+            relocs.capacity() * size_of::<Reloc>(),
+        );
+        CodeBuf {
+            ops,
+            ids: LabelRegistry::with_capacity(0, 0, labels),
+            at: Vec::with_capacity(labels),
+            relocs,
+            globals: Vec::new(),
+            global_refs: Vec::new(),
+            locals: Vec::new(),
+            pending: Vec::new(),
+            error: None,
+        }
+    }
+
+    #[inline]
+    pub fn new_dynamic_label(&mut self) -> DynamicLabel {
+        self.at.push(u32::MAX);
+        self.ids.new_dynamic_label()
+    }
+
+    /// The code with every relocation patched, or the first error.
+    pub fn finalize(mut self) -> Result<Vec<u8>, DynasmError> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        if let Some(&(name, _)) = self.pending.first() {
+            return Err(DynasmError::UnknownLabel(LabelKind::Local(name)));
+        }
+        for (name, r) in std::mem::take(&mut self.global_refs) {
+            let target = self
+                .globals
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|&(_, at)| at)
+                .ok_or(DynasmError::UnknownLabel(LabelKind::Global(name)))?;
+            if !patch(&mut self.ops, &r, target as i64) {
+                return Err(DynasmError::ImpossibleRelocation(TargetKind::Global(name)));
+            }
+        }
+        for r in std::mem::take(&mut self.relocs) {
+            let target = self.at.get(r.label as usize).copied().unwrap_or(u32::MAX);
+            if target == u32::MAX || !patch(&mut self.ops, &r, target as i64) {
+                let id = label_of(r.label);
+                return Err(if target == u32::MAX {
+                    DynasmError::UnknownLabel(LabelKind::Dynamic(id))
+                } else {
+                    DynasmError::ImpossibleRelocation(TargetKind::Dynamic(id))
+                });
+            }
+        }
+        Ok(self.ops)
+    }
+
+    #[inline]
+    fn reloc(
+        &self,
+        label: u32,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        code: u8,
+    ) -> Option<Reloc> {
+        Some(Reloc {
+            location: self.ops.len() as u32,
+            label,
+            target_offset: i32::try_from(target_offset).ok()?,
+            field_offset,
+            ref_offset,
+            code,
+        })
+    }
+}
+
+/// The `DynamicLabel` with id `id`, for an error message (only dynasmrt
+/// makes them: as many as it takes).
+fn label_of(id: u32) -> DynamicLabel {
+    let mut fresh = LabelRegistry::new();
+    loop {
+        let l = fresh.new_dynamic_label();
+        if l.get_id() >= id as usize {
+            return l;
+        }
+    }
+}
+
+/// dynasm's code for a relocation of `kind` and `size` bytes.
+fn encode(r: &X64Relocation) -> u8 {
+    let kind = match r.kind() {
+        RelocationKind::Relative => 0,
+        RelocationKind::AbsToRel => 1,
+        RelocationKind::RelToAbs => 2,
+        RelocationKind::Absolute => 3,
+    };
+    let size = match r.size() {
+        1 => 0,
+        2 => 1,
+        4 => 2,
+        _ => 3,
+    };
+    (kind << 6) | size
+}
+
+/// Write the field of `r` for a label at `target` (base address 0, as
+/// `VecAssembler::new(0)`): false if the value does not fit the field.
+#[inline]
+fn patch(ops: &mut [u8], r: &Reloc, target: i64) -> bool {
+    let from = r.location as i64 - r.ref_offset as i64;
+    // Kinds: 0 relative, 1 absolute to relative, 2 relative to absolute,
+    // 3 absolute; with base address 0 the middle two are the other two.
+    let value = match r.code >> 6 {
+        0 | 2 => target - from,
+        _ => target,
+    } + r.target_offset as i64;
+    let start = r.location as usize - r.field_offset as usize;
+    match r.code & 0x3f {
+        0 => i8::try_from(value).is_ok_and(|v| put(ops, start, v.to_le_bytes())),
+        1 => i16::try_from(value).is_ok_and(|v| put(ops, start, v.to_le_bytes())),
+        2 => i32::try_from(value).is_ok_and(|v| put(ops, start, v.to_le_bytes())),
+        _ => put(ops, start, value.to_le_bytes()),
+    }
+}
+
+/// Store `bytes` at `ops[start..]`, if they fit.
+#[inline]
+fn put<const N: usize>(ops: &mut [u8], start: usize, bytes: [u8; N]) -> bool {
+    if start > ops.len() || ops.len() - start < N {
+        return false;
+    }
+    // SAFETY: `start + N <= ops.len()`, checked above; unaligned store.
+    unsafe { (ops.as_mut_ptr().add(start) as *mut [u8; N]).write_unaligned(bytes) };
+    true
+}
+
+impl Extend<u8> for CodeBuf {
+    #[inline]
+    fn extend<T: IntoIterator<Item = u8>>(&mut self, iter: T) {
+        self.ops.extend(iter)
+    }
+}
+
+impl<'a> Extend<&'a u8> for CodeBuf {
+    #[inline]
+    fn extend<T: IntoIterator<Item = &'a u8>>(&mut self, iter: T) {
+        self.ops.extend(iter)
+    }
+}
+
+impl DynasmApi for CodeBuf {
+    #[inline]
+    fn offset(&self) -> AssemblyOffset {
+        AssemblyOffset(self.ops.len())
+    }
+    #[inline]
+    fn push(&mut self, byte: u8) {
+        self.ops.push(byte);
+    }
+    fn align(&mut self, alignment: usize, with: u8) {
+        let offset = self.ops.len() % alignment;
+        if offset != 0 {
+            self.ops.resize(self.ops.len() + alignment - offset, with);
+        }
+    }
+}
+
+impl DynasmLabelApi for CodeBuf {
+    type Relocation = X64Relocation;
+
+    fn local_label(&mut self, name: &'static str) {
+        let at = self.ops.len() as u32;
+        match self.locals.iter_mut().find(|(n, _)| *n == name) {
+            Some(l) => l.1 = at,
+            None => self.locals.push((name, at)),
+        }
+        let mut i = 0;
+        while i < self.pending.len() {
+            if self.pending[i].0 == name {
+                let (_, r) = self.pending.swap_remove(i);
+                if !patch(&mut self.ops, &r, at as i64) {
+                    self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Local(name)));
+                }
+            } else {
+                i += 1;
+            }
+        }
+    }
+    fn global_label(&mut self, name: &'static str) {
+        if self.globals.iter().any(|(n, _)| *n == name) {
+            self.error = Some(DynasmError::DuplicateLabel(LabelKind::Global(name)));
+            return;
+        }
+        self.globals.push((name, self.ops.len() as u32));
+    }
+    #[inline]
+    fn dynamic_label(&mut self, id: DynamicLabel) {
+        let at = self.ops.len() as u32;
+        match self.at.get_mut(id.get_id()) {
+            Some(a) if *a == u32::MAX => *a = at,
+            _ => self.error = Some(DynasmError::DuplicateLabel(LabelKind::Dynamic(id))),
+        }
+    }
+
+    // The macro's entry points, with the relocation still encoded: kept so.
+    fn forward_reloc(
+        &mut self,
+        name: &'static str,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: u8,
+    ) {
+        match self.reloc(0, target_offset, field_offset, ref_offset, kind) {
+            Some(r) => self.pending.push((name, r)),
+            None => self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Local(name))),
+        }
+    }
+    fn backward_reloc(
+        &mut self,
+        name: &'static str,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: u8,
+    ) {
+        let Some(&(_, at)) = self.locals.iter().find(|(n, _)| *n == name) else {
+            self.error = Some(DynasmError::UnknownLabel(LabelKind::Local(name)));
+            return;
+        };
+        let ok = self
+            .reloc(0, target_offset, field_offset, ref_offset, kind)
+            .is_some_and(|r| patch(&mut self.ops, &r, at as i64));
+        if !ok {
+            self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Local(name)));
+        }
+    }
+    fn global_reloc(
+        &mut self,
+        name: &'static str,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: u8,
+    ) {
+        match self.reloc(0, target_offset, field_offset, ref_offset, kind) {
+            Some(r) => self.global_refs.push((name, r)),
+            None => self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Global(name))),
+        }
+    }
+    #[inline]
+    fn dynamic_reloc(
+        &mut self,
+        id: DynamicLabel,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: u8,
+    ) {
+        match self.reloc(
+            id.get_id() as u32,
+            target_offset,
+            field_offset,
+            ref_offset,
+            kind,
+        ) {
+            Some(r) => self.relocs.push(r),
+            None => self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Dynamic(id))),
+        }
+    }
+    fn value_reloc(&mut self, value: usize, field_offset: u8, ref_offset: u8, kind: u8) {
+        let ok = self
+            .reloc(0, 0, field_offset, ref_offset, kind)
+            .is_some_and(|r| patch(&mut self.ops, &r, value as i64));
+        if !ok {
+            self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Value(value)));
+        }
+    }
+
+    // The same, given a decoded relocation.
+    fn forward_relocation(
+        &mut self,
+        name: &'static str,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: X64Relocation,
+    ) {
+        self.forward_reloc(name, target_offset, field_offset, ref_offset, encode(&kind))
+    }
+    fn backward_relocation(
+        &mut self,
+        name: &'static str,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: X64Relocation,
+    ) {
+        self.backward_reloc(name, target_offset, field_offset, ref_offset, encode(&kind))
+    }
+    fn global_relocation(
+        &mut self,
+        name: &'static str,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: X64Relocation,
+    ) {
+        self.global_reloc(name, target_offset, field_offset, ref_offset, encode(&kind))
+    }
+    fn dynamic_relocation(
+        &mut self,
+        id: DynamicLabel,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: X64Relocation,
+    ) {
+        self.dynamic_reloc(id, target_offset, field_offset, ref_offset, encode(&kind))
+    }
+    fn value_relocation(
+        &mut self,
+        value: usize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: X64Relocation,
+    ) {
+        self.value_reloc(value, field_offset, ref_offset, encode(&kind))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dynasmrt::{dynasm, VecAssembler};
+
+    /// Code using every kind of label and reference the generator uses,
+    /// forward and backward, 4-byte and 1-byte.
+    macro_rules! sample {
+        ($ops:expr, $a:expr, $b:expr) => {
+            dynasm!($ops
+                ; .arch x64
+                ; ->start:
+                ; jmp =>$b
+                ; back:
+                ; mov rax, 1
+                ; jne <back
+                ; jmp BYTE >fwd
+                ; =>$a
+                ; call ->start
+                ; fwd:
+                ; jmp =>$a
+                ; back:
+                ; jb <back
+                ; =>$b
+                ; lea rcx, [->exit]
+                ; ret
+                ; ->exit:
+                ; jmp ->start
+            )
+        };
+    }
+
+    #[test]
+    fn same_bytes_as_dynasmrts_vec_assembler() {
+        let mut ours = CodeBuf::with_capacity(0, 0, 0);
+        let (a, b) = (ours.new_dynamic_label(), ours.new_dynamic_label());
+        sample!(ours, a, b);
+        let mut theirs = VecAssembler::<X64Relocation>::new(0);
+        let (a, b) = (theirs.new_dynamic_label(), theirs.new_dynamic_label());
+        sample!(theirs, a, b);
+        assert_eq!(ours.finalize().unwrap(), theirs.finalize().unwrap());
+    }
+
+    #[test]
+    fn undefined_and_duplicate_labels_are_errors() {
+        let mut ops = CodeBuf::with_capacity(0, 0, 0);
+        let l = ops.new_dynamic_label();
+        dynasm!(ops; .arch x64; jmp =>l);
+        assert!(matches!(
+            ops.finalize(),
+            Err(DynasmError::UnknownLabel(LabelKind::Dynamic(_)))
+        ));
+        let mut ops = CodeBuf::with_capacity(0, 0, 0);
+        dynasm!(ops; .arch x64; ->x: ; ret ; ->x:);
+        assert!(matches!(
+            ops.finalize(),
+            Err(DynasmError::DuplicateLabel(LabelKind::Global("x")))
+        ));
+    }
+}
