@@ -1902,7 +1902,7 @@ impl Vm {
     /// Returns the loop's exit for a natively resumed generator; None when a
     /// `for` in this loop resumed it (the item is then in its variable and
     /// the consumer goes on), as `pop_frame` does for returns.
-    fn yield_frame(&mut self, v: Value, resume_reg: u16) -> Option<Exit> {
+    pub(crate) fn yield_frame(&mut self, v: Value, resume_reg: u16) -> Option<Exit> {
         self.rec_leave();
         let f = self.frames_pop().expect("frame");
         self.handled.truncate(f.handled_base);

@@ -997,7 +997,10 @@ impl<'a> Gen<'a> {
 
     /// Entry stubs for where the interpreter enters a register-allocated
     /// loop: its headers (on-stack replacement at a back-edge), after calls
-    /// (a callee the interpreter ran returns there) and exception handlers.
+    /// (a callee the interpreter ran returns there), after yields (a
+    /// generator resumes there; a `for` loop's compiled code resumes it
+    /// only where its code has an entry, `for_generator.rs`) and exception
+    /// handlers.
     fn eager_stubs(&mut self) {
         let Some(plan) = self.rs.plan.as_ref() else {
             return;
@@ -1015,6 +1018,7 @@ impl<'a> Gen<'a> {
                     | Instr::CallKw { .. }
                     | Instr::CallEx { .. }
                     | Instr::CallMethod { .. }
+                    | Instr::Yield { .. }
             ) {
                 at.push(pc as u32 + 1);
             }

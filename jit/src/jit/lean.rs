@@ -352,9 +352,10 @@ lean!(
 );
 
 lean!(
-    /// `ForIter` over anything but a generator (enumerate, zip, dict views,
-    /// map, a class with `__next__`, ...): the interpreter's `iter_next`. A
-    /// generator's frame belongs to the interpreter.
+    /// `ForIter` over anything compiled code does not advance inline
+    /// (enumerate, zip, dict views, map, a class with `__next__`, ...): the
+    /// interpreter's `iter_next`; a generator's compiled code is resumed
+    /// from here (`for_generator.rs`).
     jit_for_iter_any,
     |vm, pc| {
         let (base, ins) = enter(vm, pc);
@@ -362,8 +363,13 @@ lean!(
             return step(vm, pc);
         };
         let it = vm.stack[base + iter as usize];
-        if matches!(it, Value::Generator(_)) {
-            return step_counted(vm, pc, ExitReason::IterNotFast);
+        if let Value::Generator(g) = it {
+            let slot = base + dst as usize;
+            // Else the interpreter runs the generator's frame, as a frame
+            // change (not a failed guard: a generator compiled later is
+            // resumed from here again, so the site must not go generic).
+            return crate::jit::for_generator::for_iter_generator(vm, pc, g, slot, target as u32)
+                .unwrap_or_else(|| step_counted(vm, pc, ExitReason::FrameChange));
         }
         match vm.iter_next(it) {
             Ok(Some(v)) => {
