@@ -646,7 +646,7 @@ impl Vm {
                         Value::Undefined => {
                             sync!();
                             let n = name!(name);
-                            return Err(self.unbound_deref_error(n.as_str(), code));
+                            return Err(self.unbound_deref_error(n.as_str(), code, cell));
                         }
                         v => w!(dst, v),
                     }
@@ -664,7 +664,7 @@ impl Vm {
                     if let Value::Undefined = c.value.get() {
                         sync!();
                         let n = name!(name);
-                        return Err(self.unbound_deref_error(n.as_str(), code));
+                        return Err(self.unbound_deref_error(n.as_str(), code, cell));
                     }
                     c.value.set(Value::Undefined);
                 }

@@ -68,6 +68,8 @@ mod gen_arith;
 mod gen_branches;
 #[path = "gen_calls.rs"]
 mod gen_calls;
+#[path = "gen_cells.rs"]
+mod gen_cells;
 #[path = "gen_float.rs"]
 mod gen_float;
 #[path = "gen_index.rs"]
@@ -1198,8 +1200,8 @@ impl<'a> Gen<'a> {
             Instr::Subscr { dst, obj, key } => self.gen_subscr(pc, dst, obj, key),
             Instr::StoreSubscr { obj, key, src } => self.gen_store_subscr(pc, obj, key, src),
             Instr::Unpack { start, src, count } => self.gen_unpack(pc, start, src, count),
-            Instr::LoadDeref { .. } => self.call_fast(pc, fast::jit_load_deref as *const ()),
-            Instr::StoreDeref { .. } => self.call_fast(pc, fast::jit_store_deref as *const ()),
+            Instr::LoadDeref { dst, cell, .. } => self.gen_load_deref(pc, dst, cell),
+            Instr::StoreDeref { cell, src } => self.gen_store_deref(pc, cell, src),
             Instr::LoadClosure { .. } => self.call_fast(pc, fast::jit_load_closure as *const ()),
             Instr::MakeFunction { .. } => self.call_fast(pc, lean::jit_make_function as *const ()),
             Instr::StoreGlobal { .. } => self.call_fast(pc, fast::jit_store_global as *const ()),
