@@ -1220,8 +1220,8 @@ impl<'a> Gen<'a> {
             | Instr::CallEx { .. }
             | Instr::CallMethod { .. } => self.gen_call(pc),
             Instr::Return { .. } | Instr::ReturnNone {} => self.gen_return(pc),
-            Instr::Yield { .. } => {
-                self.gen_yield(pc);
+            Instr::Yield { dst, src } => {
+                self.gen_yield(pc, dst, src);
                 self.forget_all();
             }
             // Generators' frame changes belong to the interpreter.

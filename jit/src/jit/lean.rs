@@ -435,30 +435,33 @@ lean!(
 );
 
 /// `Yield` in a generator a builtin drains (`set(x for x in xs)`): hand the
-/// item to the builtin's sink and go on, as the interpreter does, without
-/// leaving compiled code. Returns 1 when the item was kept; 0 when compiled
-/// code must leave for the interpreter to run the yield: the generator is
-/// not being drained, or the sink refused the item (an unhashable one for a
-/// set). In that case the frame stops collecting, so the interpreter's
-/// yield suspends it without offering the item again, and the builtin
-/// raises the parked exception (`Vm::collect_generator`).
-pub extern "sysv64" fn jit_yield_collect(vm: *mut Vm, pc: u32, _reason: u32) -> u64 {
+/// item (its tag and payload words, from the yield's register) to the
+/// builtin's sink and go on, as the interpreter does, without leaving
+/// compiled code, which then stores the yield's None. Returns 1 when the
+/// item was kept; 0 when compiled code must leave for the interpreter to
+/// run the yield: the generator is not being drained, or the sink refused
+/// the item (an unhashable one for a set). In that case the frame stops
+/// collecting, so the interpreter's yield suspends it without offering the
+/// item again, and the builtin raises the parked exception
+/// (`Vm::collect_generator`).
+pub extern "sysv64" fn jit_yield_collect(vm: *mut Vm, tag: u64, payload: u64) -> u64 {
     // SAFETY: compiled code passes the `Vm` it was entered with; the
     // interpreter that entered it holds no other reference meanwhile.
     let vm = unsafe { &mut *vm };
-    let f = vm.frames.last().expect("a frame runs compiled code");
-    let (base, Some(sink)) = (f.base, f.collect) else {
+    let Some(sink) = vm.frames.last().and_then(|f| f.collect) else {
         return 0;
     };
-    let Instr::Yield { dst, src } = f.code().instrs[pc as usize] else {
-        return 0;
+    // SAFETY: the two words of the yield's register, which holds a valid
+    // Value (a bool's payload word is partly padding, as anywhere).
+    let v = unsafe {
+        std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Value>([
+            std::mem::MaybeUninit::new(tag),
+            std::mem::MaybeUninit::new(payload),
+        ])
     };
-    if !vm.sink_item(sink, vm.stack[base + src as usize]) {
+    if !vm.sink_item(sink, v) {
         vm.frames.last_mut().expect("the generator's frame").collect = None;
         return 0;
-    }
-    if dst != NO_REG {
-        vm.stack[base + dst as usize] = Value::None;
     }
     1
 }
