@@ -85,11 +85,19 @@ impl Vm {
         t.is_subtype_of(self.types.base_exception)
     }
 
-    pub fn unbound_deref_error(&mut self, name: &str, _code: &Code) -> PyExc {
-        self.new_exception_msg(
-            "NameError",
-            &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
-        )
+    /// NameError for an unbound closure cell in register `cell` of `code`:
+    /// CPython words it differently for the function's own cell (made by
+    /// its `MakeCell`) and for a free variable of an enclosing scope.
+    pub fn unbound_deref_error(&mut self, name: &str, code: &Code, cell: u16) -> PyExc {
+        let own = code.instrs.iter().any(
+            |i| matches!(i, crate::bytecode::opcodes::Instr::MakeCell { reg } if *reg == cell),
+        );
+        let msg = if own {
+            format!("cannot access local variable '{name}' where it is not associated with a value")
+        } else {
+            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")
+        };
+        self.new_exception_msg("NameError", &msg)
     }
 
     pub fn load_builtin(&mut self, name: Gc<StrObj>) -> PyResult<Value> {

@@ -651,7 +651,7 @@ impl Vm {
                         Value::Undefined => {
                             sync!();
                             let n = name!(name);
-                            return Err(self.unbound_deref_error(n.as_str(), code));
+                            return Err(self.unbound_deref_error(n.as_str(), code, cell));
                         }
                         v => w!(dst, v),
                     }
@@ -669,7 +669,7 @@ impl Vm {
                     if let Value::Undefined = c.value.get() {
                         sync!();
                         let n = name!(name);
-                        return Err(self.unbound_deref_error(n.as_str(), code));
+                        return Err(self.unbound_deref_error(n.as_str(), code, cell));
                     }
                     c.value.set(Value::Undefined);
                 }
@@ -1907,7 +1907,7 @@ impl Vm {
     /// Returns the loop's exit for a natively resumed generator; None when a
     /// `for` in this loop resumed it (the item is then in its variable and
     /// the consumer goes on), as `pop_frame` does for returns.
-    fn yield_frame(&mut self, v: Value, resume_reg: u16) -> Option<Exit> {
+    pub(crate) fn yield_frame(&mut self, v: Value, resume_reg: u16) -> Option<Exit> {
         self.rec_leave();
         let f = self.frames_pop().expect("frame");
         self.handled.truncate(f.handled_base);

@@ -290,6 +290,20 @@ impl Vm {
         }
     }
 
+    /// The count the interpreter's hook gives the top frame's instruction
+    /// at `pc` when it runs it, for an instruction compiled code left to
+    /// the interpreter (taking its own count back) and then steps itself,
+    /// which does not count (`jit/for_generator.rs`: a generator's yield).
+    #[inline]
+    pub fn rec_count_instr(&self, pc: usize) {
+        if self.rec.is_none() {
+            return;
+        }
+        if let Some(p) = self.frames.last().and_then(|f| f.code().prof.pcs.get(pc)) {
+            p.count.set(p.count.get().wrapping_add(1));
+        }
+    }
+
     /// A step's hook when a sample is pending: count the operand types of
     /// the instruction at `pc` as the inline path does, then take the
     /// sample. Out of line, as the rare case.

@@ -144,6 +144,15 @@ fn call_value(
                 _ => vm.call_class_fill(c, t, base + 1, n),
             }
         }
+        // A generator function (a generator expression's, given its
+        // iterator): the generator the interpreter's general path makes in
+        // the end (`call_from_regs` to `Vm::call_function`), without that
+        // path's dispatch. Nothing runs yet; bad arguments raise there.
+        Value::Function(f) if f.code.is_generator && n <= ARG_BUF => {
+            let mut buf = [Value::Undefined; ARG_BUF];
+            buf[..n].copy_from_slice(&vm.stack[base + 1..base + 1 + n]);
+            vm.call_function(f, &buf[..n], &[]).map(Some)
+        }
         // A built-in function: the arguments copied to a buffer.
         Value::Builtin(b) if b.bound_self.is_none() && n <= ARG_BUF => {
             let mut buf = [Value::Undefined; ARG_BUF];

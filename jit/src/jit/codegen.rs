@@ -65,6 +65,8 @@ mod gen_arith;
 mod gen_branches;
 #[path = "gen_calls.rs"]
 mod gen_calls;
+#[path = "gen_cells.rs"]
+mod gen_cells;
 #[path = "gen_float.rs"]
 mod gen_float;
 #[path = "gen_index.rs"]
@@ -998,7 +1000,10 @@ impl<'a> Gen<'a> {
 
     /// Entry stubs for where the interpreter enters a register-allocated
     /// loop: its headers (on-stack replacement at a back-edge), after calls
-    /// (a callee the interpreter ran returns there) and exception handlers.
+    /// (a callee the interpreter ran returns there), after yields (a
+    /// generator resumes there; a `for` loop's compiled code resumes it
+    /// only where its code has an entry, `for_generator.rs`) and exception
+    /// handlers.
     fn eager_stubs(&mut self) {
         let Some(plan) = self.rs.plan.as_ref() else {
             return;
@@ -1016,6 +1021,7 @@ impl<'a> Gen<'a> {
                     | Instr::CallKw { .. }
                     | Instr::CallEx { .. }
                     | Instr::CallMethod { .. }
+                    | Instr::Yield { .. }
             ) {
                 at.push(pc as u32 + 1);
             }
@@ -1195,8 +1201,8 @@ impl<'a> Gen<'a> {
             Instr::Subscr { dst, obj, key } => self.gen_subscr(pc, dst, obj, key),
             Instr::StoreSubscr { obj, key, src } => self.gen_store_subscr(pc, obj, key, src),
             Instr::Unpack { start, src, count } => self.gen_unpack(pc, start, src, count),
-            Instr::LoadDeref { .. } => self.call_fast(pc, fast::jit_load_deref as *const ()),
-            Instr::StoreDeref { .. } => self.call_fast(pc, fast::jit_store_deref as *const ()),
+            Instr::LoadDeref { dst, cell, .. } => self.gen_load_deref(pc, dst, cell),
+            Instr::StoreDeref { cell, src } => self.gen_store_deref(pc, cell, src),
             Instr::LoadClosure { .. } => self.call_fast(pc, fast::jit_load_closure as *const ()),
             Instr::MakeFunction { .. } => self.call_fast(pc, lean::jit_make_function as *const ()),
             Instr::StoreGlobal { .. } => self.call_fast(pc, fast::jit_store_global as *const ()),
@@ -1215,8 +1221,8 @@ impl<'a> Gen<'a> {
             | Instr::CallEx { .. }
             | Instr::CallMethod { .. } => self.gen_call(pc),
             Instr::Return { .. } | Instr::ReturnNone {} => self.gen_return(pc),
-            Instr::Yield { .. } => {
-                self.gen_yield(pc);
+            Instr::Yield { dst, src } => {
+                self.gen_yield(pc, dst, src);
                 self.forget_all();
             }
             // Generators' frame changes belong to the interpreter.

@@ -214,6 +214,8 @@ pub struct FrameLayout {
     pub rc_code_direct: i32,
     // From heap objects (a value's payload word).
     pub function_code: i32,
+    /// `FunctionObj::fast_argc`, a u16 (u16::MAX: never a direct call).
+    pub function_fast_argc: i32,
     pub instance_class: i32,
     pub type_version: i32,
     pub type_shadowed: i32,
@@ -319,6 +321,9 @@ fn measure() -> FrameLayout {
             + offset_of!(Code, jit)
             + offset_of!(crate::jit::CodeJit, direct)),
         function_code: i(Gc::<FunctionObj>::PAYLOAD_OFFSET + offset_of!(FunctionObj, code)),
+        function_fast_argc: i(
+            Gc::<FunctionObj>::PAYLOAD_OFFSET + offset_of!(FunctionObj, fast_argc)
+        ),
         instance_class: i(Gc::<InstanceObj>::PAYLOAD_OFFSET + offset_of!(InstanceObj, class)),
         type_version: i(Gc::<TypeObj>::PAYLOAD_OFFSET + offset_of!(TypeObj, version)),
         type_shadowed: i(Gc::<TypeObj>::PAYLOAD_OFFSET + offset_of!(TypeObj, shadowed)),

@@ -38,9 +38,10 @@ define_exits! {
     IntOverflow = "int overflow",
     /// A branch condition was not a bool, int or None.
     CondNotBool = "condition not bool/int/None",
-    /// The iterator of a `for` loop was a generator: its frame belongs to
-    /// the interpreter, which steps the `ForIter` (every other iterator is
-    /// advanced inline or by a lean helper).
+    /// The iterator of a `for` loop was not one compiled code advances
+    /// inline (the listing's name for the `ForIter`'s slow path; a
+    /// generator the loop cannot resume itself is counted as a frame
+    /// change, `for_generator.rs`).
     IterNotFast = "iterator is a generator",
     /// A subscript whose container was not a list or tuple (a store: not a
     /// list), or whose index was not an int: the interpreter indexes.

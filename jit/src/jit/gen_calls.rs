@@ -328,9 +328,15 @@ impl<'a> Gen<'a> {
                     asm!(self.ops; add r8, l.entry_size);
                 }
                 if i + 1 == ways {
+                    // A function no direct call takes (a generator's, whose
+                    // call makes the generator; `fast_argc` u16::MAX): the
+                    // general path, without asking `jit_call_enter` first.
                     asm!(self.ops
                         ; cmp r10, [r8 + l.site_code_word]
-                        ; jne =>rust_enter
+                        ; je =>hit
+                        ; cmp WORD [r9 + l.function_fast_argc], -1
+                        ; je =>general
+                        ; jmp =>rust_enter
                     );
                 } else {
                     asm!(self.ops

@@ -13,8 +13,10 @@
 //! count and the item go straight into the unpacked registers and the item
 //! tuple is never built. Everything else (other iterators, exhausted or
 //! busy ones, a count past i64) goes to `lean::jit_for_iter_any`, the
-//! interpreter's `iter_next` without the step machinery; only generators,
-//! whose frames the interpreter runs, are stepped and counted as exits.
+//! interpreter's `iter_next` without the step machinery; a generator's
+//! compiled code is resumed from there (`for_generator.rs`), and only a
+//! generator without compiled code at its resume point is stepped and
+//! counted as an exit.
 //!
 //! The range iterator's state never overflows on `next + step`: the runtime
 //! only builds a `Range` state when the value after the last one fits in an

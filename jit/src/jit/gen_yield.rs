@@ -13,12 +13,16 @@
 
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
-use super::Gen;
+use super::{pay, slot, Gen};
+use crate::bytecode::opcodes::NO_REG;
 use crate::jit::exits::KIND_RESUME;
 use crate::jit::lean;
+use crate::runtime::value::tags;
 
 impl<'a> Gen<'a> {
-    pub(super) fn gen_yield(&mut self, pc: u32) {
+    /// `Yield dst, src`: the item's two words go to the sink helper, and a
+    /// kept item's `send` value (None) into `dst` here.
+    pub(super) fn gen_yield(&mut self, pc: u32, dst: u16, src: u16) {
         self.comment(format_args!(
             "yield: a draining builtin's sink takes the item, or leave for the interpreter"
         ));
@@ -28,8 +32,8 @@ impl<'a> Gen<'a> {
         let w = (KIND_RESUME << 32) | pc as u64;
         asm!(self.ops
             ; mov rdi, r12
-            ; mov esi, pc as i32
-            ; xor edx, edx
+            ; mov rsi, QWORD [rbx + slot(src)]
+            ; mov rdx, QWORD [rbx + pay(src)]
             ; mov rax, QWORD helper
             ; call rax
             ; test eax, eax
@@ -43,6 +47,12 @@ impl<'a> Gen<'a> {
             ; jmp ->exit
             ; kept:
         );
+        if dst != NO_REG {
+            asm!(self.ops
+                ; mov QWORD [rbx + slot(dst)], tags::NONE as i32
+                ; mov QWORD [rbx + pay(dst)], 0
+            );
+        }
         self.rs.mode.regs = false;
         if regs {
             self.reload_after(pc, true);

@@ -352,9 +352,10 @@ lean!(
 );
 
 lean!(
-    /// `ForIter` over anything but a generator (enumerate, zip, dict views,
-    /// map, a class with `__next__`, ...): the interpreter's `iter_next`. A
-    /// generator's frame belongs to the interpreter.
+    /// `ForIter` over anything compiled code does not advance inline
+    /// (enumerate, zip, dict views, map, a class with `__next__`, ...): the
+    /// interpreter's `iter_next`; a generator's compiled code is resumed
+    /// from here (`for_generator.rs`).
     jit_for_iter_any,
     |vm, pc| {
         let (base, ins) = enter(vm, pc);
@@ -362,8 +363,13 @@ lean!(
             return step(vm, pc);
         };
         let it = vm.stack[base + iter as usize];
-        if matches!(it, Value::Generator(_)) {
-            return step_counted(vm, pc, ExitReason::IterNotFast);
+        if let Value::Generator(g) = it {
+            let slot = base + dst as usize;
+            // Else the interpreter runs the generator's frame, as a frame
+            // change (not a failed guard: a generator compiled later is
+            // resumed from here again, so the site must not go generic).
+            return crate::jit::for_generator::for_iter_generator(vm, pc, g, slot, target as u32)
+                .unwrap_or_else(|| step_counted(vm, pc, ExitReason::FrameChange));
         }
         match vm.iter_next(it) {
             Ok(Some(v)) => {
@@ -429,30 +435,33 @@ lean!(
 );
 
 /// `Yield` in a generator a builtin drains (`set(x for x in xs)`): hand the
-/// item to the builtin's sink and go on, as the interpreter does, without
-/// leaving compiled code. Returns 1 when the item was kept; 0 when compiled
-/// code must leave for the interpreter to run the yield: the generator is
-/// not being drained, or the sink refused the item (an unhashable one for a
-/// set). In that case the frame stops collecting, so the interpreter's
-/// yield suspends it without offering the item again, and the builtin
-/// raises the parked exception (`Vm::collect_generator`).
-pub extern "sysv64" fn jit_yield_collect(vm: *mut Vm, pc: u32, _reason: u32) -> u64 {
+/// item (its tag and payload words, from the yield's register) to the
+/// builtin's sink and go on, as the interpreter does, without leaving
+/// compiled code, which then stores the yield's None. Returns 1 when the
+/// item was kept; 0 when compiled code must leave for the interpreter to
+/// run the yield: the generator is not being drained, or the sink refused
+/// the item (an unhashable one for a set). In that case the frame stops
+/// collecting, so the interpreter's yield suspends it without offering the
+/// item again, and the builtin raises the parked exception
+/// (`Vm::collect_generator`).
+pub extern "sysv64" fn jit_yield_collect(vm: *mut Vm, tag: u64, payload: u64) -> u64 {
     // SAFETY: compiled code passes the `Vm` it was entered with; the
     // interpreter that entered it holds no other reference meanwhile.
     let vm = unsafe { &mut *vm };
-    let f = vm.frames.last().expect("a frame runs compiled code");
-    let (base, Some(sink)) = (f.base, f.collect) else {
+    let Some(sink) = vm.frames.last().and_then(|f| f.collect) else {
         return 0;
     };
-    let Instr::Yield { dst, src } = f.code().instrs[pc as usize] else {
-        return 0;
+    // SAFETY: the two words of the yield's register, which holds a valid
+    // Value (a bool's payload word is partly padding, as anywhere).
+    let v = unsafe {
+        std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Value>([
+            std::mem::MaybeUninit::new(tag),
+            std::mem::MaybeUninit::new(payload),
+        ])
     };
-    if !vm.sink_item(sink, vm.stack[base + src as usize]) {
+    if !vm.sink_item(sink, v) {
         vm.frames.last_mut().expect("the generator's frame").collect = None;
         return 0;
-    }
-    if dst != NO_REG {
-        vm.stack[base + dst as usize] = Value::None;
     }
     1
 }

@@ -30,6 +30,7 @@ pub mod disasm;
 pub mod exits;
 pub mod fast;
 pub mod feedback;
+pub mod for_generator;
 pub mod helpers;
 pub mod layout;
 pub mod lean;

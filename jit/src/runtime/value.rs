@@ -58,6 +58,7 @@ pub mod tags {
     pub const TYPE: u64 = 15;
     pub const INSTANCE: u64 = 16;
     pub const ITER: u64 = 18;
+    pub const CELL: u64 = 19;
     pub const SLICE: u64 = 22;
 }
 
