@@ -1,5 +1,5 @@
 """Parts of functools and collections that jitprof writes in Python; the
-modules themselves are Rust (`mod_functools.rs`, `mod_collections.rs`) and
+modules themselves are Rust (`mod_functools.rs`, `mod_collections/`) and
 take these names from here when they are made."""
 
 
