@@ -227,6 +227,7 @@ impl Compiled {
                 p.count.set(p.count.get().wrapping_add(n));
             }
         }
+        fold_run_calls(&lc.run_calls, counts);
         counts.fill(0);
     }
     pub fn base(&self) -> u64 {
@@ -328,11 +329,14 @@ impl JitRuntime {
 
     /// Compile `code` (the first time, or again with the sites that kept
     /// bailing made generic). Returns false when it stays interpreted.
+    /// `rec`: the VM's recorder, which makes the edges of call sites whose
+    /// callee is fixed (`Recorder::edge_at_compile`).
     pub fn compile(
         &mut self,
         code: &Rc<Code>,
         gc_due: *const bool,
         interrupted: *const bool,
+        rec: Option<&mut crate::recorder::Recorder>,
     ) -> bool {
         code.jit.decided.set(true);
         if let Some(reason) = self.refuse() {
@@ -409,6 +413,7 @@ impl JitRuntime {
         let (built, peak_heap_bytes) = crate::recorder::heapcount::measure(|| {
             let out = codegen::Gen::new(code, &generic_at, &demoted, listing, polls, regalloc)
                 .settled(settled)
+                .recorder(rec)
                 .generate();
             let speculated = out.speculated;
             let sites = out.method_sites;
@@ -453,11 +458,10 @@ impl JitRuntime {
             // SAFETY: `entry` is a site entry in one of `method_sites`'s
             // boxes, which the compiled code keeps (`Compiled::method_sites`)
             // as long as the slot, in its read-write pages, lives.
-            unsafe {
-                (*(entry as *const direct_site::DirectEntry))
-                    .rec_fast_slot
-                    .set(slot)
-            };
+            let entry = unsafe { &*(entry as *const direct_site::DirectEntry) };
+            entry.rec_fast_slot.set(slot);
+            // The edge made at compile time (`Recorder::edge_at_compile`).
+            entry.set_rec_fast(entry.rec_fast.get());
         }
         let compile_time_ns = start.elapsed().as_nanos() as u64;
         // SAFETY: offset 0 is the prologue emitted by `gen_prologue`, which
@@ -548,7 +552,12 @@ impl JitRuntime {
     /// asked: sites that reach the threshold in the same run of its code
     /// (three stores in one call) each ask, and a second compile from the
     /// same exits would only spend the budget (no new site fails between).
-    pub fn run_recompiles(&mut self, gc_due: *const bool, interrupted: *const bool) {
+    pub fn run_recompiles(
+        &mut self,
+        gc_due: *const bool,
+        interrupted: *const bool,
+        mut rec: Option<&mut crate::recorder::Recorder>,
+    ) {
         let mut done: Vec<usize> = Vec::new();
         for code in std::mem::take(&mut self.want_recompile) {
             let key = Rc::as_ptr(&code) as usize;
@@ -562,7 +571,7 @@ impl JitRuntime {
                 continue;
             }
             *n += 1;
-            self.compile(&code, gc_due, interrupted);
+            self.compile(&code, gc_due, interrupted, rec.as_deref_mut());
         }
     }
 }
@@ -694,4 +703,29 @@ fn announce(sink: &mut perf::PerfSink, c: &Compiled) {
     let bytes = unsafe { std::slice::from_raw_parts(c.base() as *const u8, c.code_bytes()) };
     // A failed write loses perf's names, not the run: perf_files reports it once.
     let _ = sink.code_loaded(&name, c.base(), bytes, code.filename(), &lines);
+}
+
+/// Add the calls that line counters counted (`LineCounters::run_calls`) to
+/// their edges: each counter's count once, to the edge of the first of its
+/// entries that has one (they share it). A counter counts only once its
+/// entry knows its edge (`gen_rec_calls.rs`), so a count has an edge.
+fn fold_run_calls(run_calls: &[(u32, i64)], counts: &[u64]) {
+    let mut done: Vec<u32> = Vec::new();
+    for &(i, entry) in run_calls {
+        let n = counts.get(i as usize).copied().unwrap_or(0);
+        if n == 0 || done.contains(&i) {
+            continue;
+        }
+        // SAFETY: `entry` is a site entry in one of the compiled code's
+        // `method_sites` boxes, alive as long as it is.
+        let e = unsafe { (*(entry as *const direct_site::DirectEntry)).rec_edge.get() };
+        if e.is_null() {
+            continue;
+        }
+        done.push(i);
+        // SAFETY: an entry's edge is the recorder's, which keeps its edges
+        // to the end (`recorder::build` runs after this).
+        let calls = unsafe { &(*e).counts.calls };
+        calls.set(calls.get() + n);
+    }
 }

@@ -304,7 +304,9 @@ impl CallTimes {
     }
 
     /// Function `callee`'s caller edges (calls from no function left out):
-    /// (caller id, figures).
+    /// (caller id, figures). An edge with no call is left out too: compiled
+    /// code makes the edges of its call sites when it is compiled
+    /// (`Recorder::edge_at_compile`), and a site may never call.
     pub fn callers(&self, callee: u32) -> impl Iterator<Item = (u32, Figures)> + '_ {
         self.edges_of
             .get(callee as usize)
@@ -312,7 +314,7 @@ impl CallTimes {
             .unwrap_or(&[])
             .iter()
             .map(|&i| &self.edges[i as usize])
-            .filter(|e| e.caller != NO_CALLER)
+            .filter(|e| e.caller != NO_CALLER && e.counts.calls.get() != 0)
             .map(|e| (e.caller, e.counts.figures()))
     }
 
@@ -691,6 +693,10 @@ mod tests {
         assert_eq!(c.pop_builtin(), e0);
         assert_eq!(c.builtin_depth, usize::MAX);
         assert!(c.pop_builtin().is_null());
+        // An edge lists once it has a call (`callers`).
+        assert_eq!(c.callers(1).count(), 0);
+        // SAFETY: `e1` is an edge of `c`, which outlives the call.
+        unsafe { (*e1).start() };
         assert_eq!(c.callers(1).collect::<Vec<_>>()[0].0, 0);
     }
 }
