@@ -34,6 +34,7 @@ pub mod layout;
 pub mod lean;
 pub mod listing;
 pub mod liveness;
+pub mod pc_index;
 pub mod perf;
 pub mod regalloc;
 pub mod webs;
@@ -167,6 +168,9 @@ pub struct Compiled {
     pub direct: usize,
     /// Code offset of each bytecode instruction.
     pub pc_offsets: Vec<u32>,
+    /// The instructions by code offset, for the sampler (`pc_index.rs`):
+    /// made on first use, so only when recording.
+    pc_index: std::cell::OnceCell<pc_index::PcIndex>,
     /// Where the interpreter enters at each instruction (`u32::MAX`: it
     /// does not; see `codegen::Generated::entry_offsets`).
     pub entry_offsets: Vec<u32>,
@@ -232,6 +236,12 @@ impl Compiled {
     }
     pub fn base(&self) -> u64 {
         self.buf.ptr(dynasmrt::AssemblyOffset(0)) as u64
+    }
+
+    /// The instructions by code offset (`pc_index.rs`).
+    pub fn pc_index(&self) -> &pc_index::PcIndex {
+        self.pc_index
+            .get_or_init(|| pc_index::PcIndex::new(&self.pc_offsets))
     }
 
     /// Count an exit at `pc`; returns the site's new count.
@@ -487,6 +497,7 @@ impl JitRuntime {
             entry,
             pc0,
             direct,
+            pc_index: std::cell::OnceCell::new(),
             pc_offsets,
             entry_offsets,
             notes,
