@@ -634,11 +634,14 @@ impl Vm {
     /// out only the first time a site sees a combination (a site that keeps
     /// bailing would otherwise format strings on every bail).
     #[cold]
-    pub fn rec_bail(&mut self, pc: u32, reason: ExitReason) -> u64 {
+    pub fn rec_bail(&mut self, pc: u32, reason: ExitReason) -> BailMark {
         use crate::bytecode::opcodes::Instr;
-        let t0 = clock::ticks();
+        let mut mark = BailMark {
+            t0: clock::ticks(),
+            site: std::ptr::null_mut(),
+        };
         let Some(f) = self.frames.last() else {
-            return t0;
+            return mark;
         };
         let code = f.code_ptr();
         let base = f.base;
@@ -669,8 +672,9 @@ impl Vm {
         let values = &values[..n];
         let key = (code as usize, pc, reason as u32);
         if let Some(r) = self.rec.as_deref_mut() {
-            if r.bails.count_known(key, keys) {
-                return t0;
+            if let Some(site) = r.bails.count_known(key, keys) {
+                mark.site = site;
+                return mark;
             }
         }
         // The stack is kept for the first bail at a site only, and the text
@@ -699,19 +703,25 @@ impl Vm {
             }
         };
         if let Some(r) = self.rec.as_deref_mut() {
-            r.bails.observe(key, keys, text, || stack);
+            mark.site = r.bails.observe(key, keys, text, || stack);
         }
-        t0
+        mark
     }
 
     /// The bail noted by `rec_bail` was handled; charge its time.
-    pub fn rec_bail_done(&mut self, pc: u32, reason: ExitReason, t0: u64, code: usize) {
-        if let Some(r) = self.rec.as_deref_mut() {
-            if let Some(b) = r.bails.sites.get_mut(&(code, pc, reason as u32)) {
-                b.cost_ticks += clock::ticks().wrapping_sub(t0);
-            }
+    pub fn rec_bail_done(&mut self, mark: BailMark) {
+        if let (Some(r), false) = (self.rec.as_deref_mut(), mark.site.is_null()) {
+            r.bails
+                .charge(mark.site, clock::ticks().wrapping_sub(mark.t0));
         }
     }
+}
+
+/// A bail `Vm::rec_bail` noted: when, and its site's record in the bail
+/// log (null: none), which `rec_bail_done` charges.
+pub struct BailMark {
+    t0: u64,
+    site: *mut crate::recorder::bails::BailRec,
 }
 
 impl Vm {
