@@ -148,23 +148,20 @@ impl<'a> Gen<'a> {
             ),
         }
         asm!(self.ops
-            // The edge's counts, then the callee's: a call, primitive (the
-            // carry of active < 1) when no activation is running.
+            // The edge's counts, then the callee's: a call, and one
+            // activation more, primitive when none was running: the
+            // negated count borrows from 0 (`Counts::minus_active`).
             ; add QWORD [rcx + c.calls], 1
-            ; cmp QWORD [rcx + c.active], 1
+            ; sub QWORD [rcx + c.active], 1
             ; adc QWORD [rcx + c.primitive], 0
-            ; add QWORD [rcx + c.active], 1
             // The callee's calls are its edges' (`CallTimes::figures`).
             ; mov rdi, [rcx + c.callee_counts]
+            ; sub QWORD [rdi + c.active], 1
         );
         if !self_call {
-            asm!(self.ops
-                ; cmp QWORD [rdi + c.active], 1
-                ; adc QWORD [rdi + c.primitive], 0
-            );
+            asm!(self.ops; adc QWORD [rdi + c.primitive], 0);
         }
         asm!(self.ops
-            ; add QWORD [rdi + c.active], 1
             ; mov [rdx + c.frame_rec_edge], rcx
             // `Vm::rec_enter` also clears `Vm::rec_at`; here it is clear
             // already: entering compiled code clears it, and the
@@ -205,9 +202,9 @@ impl<'a> Gen<'a> {
             ),
         }
         asm!(self.ops
-            ; sub QWORD [rax + c.active], 1
+            ; add QWORD [rax + c.active], 1
             ; mov rax, [rax + c.callee_counts]
-            ; sub QWORD [rax + c.active], 1
+            ; add QWORD [rax + c.active], 1
         );
     }
 
@@ -330,9 +327,9 @@ impl<'a> Gen<'a> {
             ; imul rsi, [r12 + l.frames_len], l.frame_size
             ; add rsi, [r12 + l.frames_ptr]
             ; mov rcx, [rsi + c.frame_rec_edge - l.frame_size]
-            ; sub QWORD [rcx + c.active], 1
+            ; add QWORD [rcx + c.active], 1
             ; mov rcx, [rcx + c.callee_counts]
-            ; sub QWORD [rcx + c.active], 1
+            ; add QWORD [rcx + c.active], 1
         );
     }
 }
