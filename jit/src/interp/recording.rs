@@ -614,7 +614,7 @@ impl Vm {
         self.jit
             .compiled
             .iter()
-            .find(|c| code_position(c, rip).is_some())
+            .find(|c| c.contains(rip))
             .map(|c| &**c)
     }
 
@@ -938,10 +938,10 @@ fn cap_stack(stack: &mut Vec<(u32, u32)>) {
 /// the cold stubs after the hot code, which do not map to one instruction;
 /// else the bytecode instruction whose code contains it.
 fn code_position(c: &crate::jit::Compiled, rip: u64) -> Option<Option<usize>> {
-    let base = c.base();
-    if rip < base || rip >= base + c.code_bytes() as u64 {
+    if !c.contains(rip) {
         return None;
     }
+    let base = c.base();
     Some(c.pc_index().position((rip - base) as u32))
 }
 

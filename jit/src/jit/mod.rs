@@ -159,6 +159,12 @@ pub type EntryFn =
 pub struct Compiled {
     pub code: Rc<Code>,
     pub buf: ExecutableBuffer,
+    /// Where the machine code starts and ends in memory (its line counters
+    /// after it left out): the sampler tests every compiled code's range
+    /// for each address it places (`Vm::compiled_containing`), and reading
+    /// them through the buffer was a call per code.
+    code_start: u64,
+    code_end: u64,
     pub entry: EntryFn,
     /// Address of the first instruction's code (where the Rust direct call
     /// path enters, through `entry`).
@@ -207,9 +213,13 @@ pub struct Compiled {
 impl Compiled {
     /// The machine code's size (without the line counters after it).
     pub fn code_bytes(&self) -> usize {
-        self.line_counters
-            .as_ref()
-            .map_or(self.buf.len(), |c| c.code_end as usize)
+        (self.code_end - self.code_start) as usize
+    }
+
+    /// Whether address `at` is in the machine code.
+    #[inline]
+    pub fn contains(&self, at: u64) -> bool {
+        (self.code_start..self.code_end).contains(&at)
     }
 
     /// Add the line counts of this code to its code object's (the
@@ -235,7 +245,7 @@ impl Compiled {
         counts.fill(0);
     }
     pub fn base(&self) -> u64 {
-        self.buf.ptr(dynasmrt::AssemblyOffset(0)) as u64
+        self.code_start
     }
 
     /// The instructions by code offset (`pc_index.rs`).
@@ -491,9 +501,15 @@ impl JitRuntime {
         let direct = direct_offset.map_or(0, |o| {
             buf.ptr(dynasmrt::AssemblyOffset(o as usize)) as usize
         });
+        let code_start = buf.ptr(dynasmrt::AssemblyOffset(0)) as u64;
+        let code_len = line_counters
+            .as_ref()
+            .map_or(buf.len(), |c| c.code_end as usize);
         let compiled = Rc::new(Compiled {
             code: code.clone(),
             buf,
+            code_start,
+            code_end: code_start + code_len as u64,
             entry,
             pc0,
             direct,
