@@ -1694,6 +1694,69 @@ print(main())
     }
 }
 
+/// Compiled code makes the edge of a call site whose callee is fixed (a
+/// global's function) when it compiles the site, if both functions were
+/// called before: a site that never calls (`leaf` from `h`) must not show
+/// as a caller, and one that calls only later (`leaf` from `f`, `rec` from
+/// itself) counts from 0 (`Recorder::edge_at_compile`).
+#[test]
+fn edges_made_when_a_site_is_compiled_show_only_the_calls_made() {
+    let src = "\
+def leaf(x):
+    return x + 1
+
+
+def f(n, flag):
+    if flag:
+        return leaf(n)
+    return n
+
+
+def h(n):
+    if n < 0:
+        return leaf(n)
+    return n
+
+
+def rec(n):
+    if n > 0:
+        return rec(n - 1) + 1
+    return 0
+
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+t = leaf(1) + fib(1)
+for i in range(300):
+    t += f(i, False) + h(i) + rec(0) + fib(1)
+t += f(1, True) + rec(3) + fib(6)
+print(t)
+";
+    let rows = |extra: &[&str]| {
+        let (out, p, _) = record("compiletimeedges", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "90016\n", "{extra:?}");
+        call_rows(&p)
+    };
+    let want = rows(&["--jit=off"]);
+    for row in [
+        "leaf 2/2 [\"<module>:1/1\", \"f:1/1\"]",
+        "rec 304/301 [\"<module>:301/301\", \"rec:3/1\"]",
+        "fib 326/302 [\"<module>:302/302\", \"fib:24/2\"]",
+    ] {
+        assert!(want.iter().any(|r| r == row), "{row} in {want:?}");
+    }
+    for extra in CALL_ENGINES
+        .iter()
+        .chain([&["--jit=eager", "--jit-regalloc=off"][..]].iter())
+    {
+        assert_eq!(rows(extra), want, "{extra:?}");
+    }
+}
+
 /// Line execution counts as known facts, on every engine: a generator
 /// (resumed by a builtin and by a `for`) whose loop has a `continue`, a
 /// loop left by `break` and `continue`, and exceptions leaving a block

@@ -1734,7 +1734,7 @@ impl Vm {
     fn jit_hot(&mut self, code: &std::rc::Rc<Code>) {
         let due = self.heap.due_flag();
         let intr = self.interrupted.as_ptr() as *const bool;
-        self.jit.compile(code, due, intr);
+        self.jit.compile(code, due, intr, self.rec.as_deref_mut());
     }
 
     /// Decode what compiled code returned; re-raise a panic a helper caught and
@@ -1747,7 +1747,7 @@ impl Vm {
         if !self.jit.want_recompile.is_empty() {
             let due = self.heap.due_flag();
             let intr = self.interrupted.as_ptr() as *const bool;
-            self.jit.run_recompiles(due, intr);
+            self.jit.run_recompiles(due, intr, self.rec.as_deref_mut());
         }
         Outcome::decode(w)
     }

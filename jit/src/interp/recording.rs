@@ -632,7 +632,7 @@ impl Vm {
         self.jit
             .compiled
             .iter()
-            .find(|c| code_position(c, rip).is_some())
+            .find(|c| c.contains(rip))
             .map(|c| &**c)
     }
 
@@ -652,11 +652,14 @@ impl Vm {
     /// out only the first time a site sees a combination (a site that keeps
     /// bailing would otherwise format strings on every bail).
     #[cold]
-    pub fn rec_bail(&mut self, pc: u32, reason: ExitReason) -> u64 {
+    pub fn rec_bail(&mut self, pc: u32, reason: ExitReason) -> BailMark {
         use crate::bytecode::opcodes::Instr;
-        let t0 = clock::ticks();
+        let mut mark = BailMark {
+            t0: clock::ticks(),
+            site: std::ptr::null_mut(),
+        };
         let Some(f) = self.frames.last() else {
-            return t0;
+            return mark;
         };
         let code = f.code_ptr();
         let base = f.base;
@@ -687,8 +690,9 @@ impl Vm {
         let values = &values[..n];
         let key = (code as usize, pc, reason as u32);
         if let Some(r) = self.rec.as_deref_mut() {
-            if r.bails.count_known(key, keys) {
-                return t0;
+            if let Some(site) = r.bails.count_known(key, keys) {
+                mark.site = site;
+                return mark;
             }
         }
         // The stack is kept for the first bail at a site only, and the text
@@ -717,19 +721,25 @@ impl Vm {
             }
         };
         if let Some(r) = self.rec.as_deref_mut() {
-            r.bails.observe(key, keys, text, || stack);
+            mark.site = r.bails.observe(key, keys, text, || stack);
         }
-        t0
+        mark
     }
 
     /// The bail noted by `rec_bail` was handled; charge its time.
-    pub fn rec_bail_done(&mut self, pc: u32, reason: ExitReason, t0: u64, code: usize) {
-        if let Some(r) = self.rec.as_deref_mut() {
-            if let Some(b) = r.bails.sites.get_mut(&(code, pc, reason as u32)) {
-                b.cost_ticks += clock::ticks().wrapping_sub(t0);
-            }
+    pub fn rec_bail_done(&mut self, mark: BailMark) {
+        if let (Some(r), false) = (self.rec.as_deref_mut(), mark.site.is_null()) {
+            r.bails
+                .charge(mark.site, clock::ticks().wrapping_sub(mark.t0));
         }
     }
+}
+
+/// A bail `Vm::rec_bail` noted: when, and its site's record in the bail
+/// log (null: none), which `rec_bail_done` charges.
+pub struct BailMark {
+    t0: u64,
+    site: *mut crate::recorder::bails::BailRec,
 }
 
 impl Vm {
@@ -946,99 +956,11 @@ fn cap_stack(stack: &mut Vec<(u32, u32)>) {
 /// the cold stubs after the hot code, which do not map to one instruction;
 /// else the bytecode instruction whose code contains it.
 fn code_position(c: &crate::jit::Compiled, rip: u64) -> Option<Option<usize>> {
+    if !c.contains(rip) {
+        return None;
+    }
     let base = c.base();
-    if rip < base || rip >= base + c.code_bytes() as u64 {
-        return None;
-    }
-    Some(offset_position(&c.pc_offsets, (rip - base) as u32))
-}
-
-/// `code_position` for code offset `off`, given the code's `pc_offsets`
-/// (u32::MAX: no code): None past the hot code (more than 64 bytes past
-/// the last instruction's start), else the last instruction starting at or
-/// before `off` (the latest pc of those starting at the same offset; pc 0
-/// when none does). One pass: a sample looks up several addresses in
-/// every compiled function, and two passes over the offsets were most of
-/// its cost.
-fn offset_position(offsets: &[u32], off: u32) -> Option<usize> {
-    let mut hot_end = 0;
-    let mut best: Option<(u32, usize)> = None;
-    for (pc, &o) in offsets.iter().enumerate() {
-        if o == u32::MAX {
-            continue;
-        }
-        hot_end = hot_end.max(o);
-        if o <= off && best.is_none_or(|(b, _)| o >= b) {
-            best = Some((o, pc));
-        }
-    }
-    if off > hot_end + 64 {
-        return None;
-    }
-    Some(best.map_or(0, |(_, pc)| pc))
-}
-
-#[cfg(test)]
-mod position_tests {
-    /// The two-pass definition `offset_position` replaced.
-    fn reference(offsets: &[u32], off: u32) -> Option<usize> {
-        let hot_end = offsets
-            .iter()
-            .copied()
-            .filter(|&o| o != u32::MAX)
-            .max()
-            .unwrap_or(0);
-        if off > hot_end + 64 {
-            return None;
-        }
-        Some(
-            offsets
-                .iter()
-                .enumerate()
-                .filter(|(_, &o)| o != u32::MAX && o <= off)
-                .max_by_key(|(_, &o)| o)
-                .map(|(pc, _)| pc)
-                .unwrap_or(0),
-        )
-    }
-
-    #[test]
-    fn one_pass_finds_what_two_passes_found() {
-        // Offsets as the JIT lays them out (increasing, equal for
-        // instructions that emit nothing, MAX for unreached ones), and
-        // shuffled ones, at every offset around them.
-        let mut seed = 12345u64;
-        let mut next = move |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
-        for case in 0..300 {
-            let len = next(12) as usize;
-            let mut at = next(4) as u32;
-            let mut offsets: Vec<u32> = (0..len)
-                .map(|_| {
-                    at += next(3) as u32 * next(9) as u32;
-                    if next(5) == 0 {
-                        u32::MAX
-                    } else {
-                        at
-                    }
-                })
-                .collect();
-            if case % 3 == 0 {
-                offsets.reverse();
-            }
-            for off in 0..at + 80 {
-                assert_eq!(
-                    super::offset_position(&offsets, off),
-                    reference(&offsets, off),
-                    "{offsets:?} at {off}"
-                );
-            }
-        }
-    }
+    Some(c.pc_index().position((rip - base) as u32))
 }
 
 /// Whether a call instruction ends at `ret` in `c`'s code, so that `ret` is

@@ -84,7 +84,7 @@ mod gen_loops_reg;
 #[path = "gen_pow.rs"]
 pub(crate) mod gen_pow;
 #[path = "gen_rec_calls.rs"]
-mod gen_rec_calls;
+pub(crate) mod gen_rec_calls;
 #[path = "gen_slices.rs"]
 mod gen_slices;
 #[path = "gen_yield.rs"]
@@ -272,6 +272,10 @@ pub struct LineCounters {
     /// After the counters: (offset, site entry) for each self-call site's
     /// copy of its entry's `rec_fast` (`DirectEntry::rec_fast_slot`).
     pub rec_fast: Vec<(u32, i64)>,
+    /// (counter, self-call site entry): the counter counts the calls of the
+    /// entry's edge too (`gen_leaf_calls.rs`, `run_counter`); a counter may
+    /// have several entries, whose edge is the same.
+    pub run_calls: Vec<(u32, i64)>,
 }
 
 pub struct Generated {
@@ -318,6 +322,8 @@ pub struct Gen<'a> {
     polls: Polls,
     /// Recording: where line entries are counted (`linecount.rs`).
     lc: Option<linecount::LineCount>,
+    /// Recording: the recorder, when the run records (`Gen::recorder`).
+    rec: Option<&'a mut crate::recorder::Recorder>,
     /// Instructions control can reach other than by falling through (jump
     /// targets, exception handlers): knowledge is dropped there.
     block_start: Vec<bool>,
@@ -509,6 +515,7 @@ impl<'a> Gen<'a> {
             listing,
             polls,
             lc,
+            rec: None,
             block_start,
             known: vec![None; code.nregs as usize],
             known_frame: vec![false; code.nregs as usize],
@@ -545,6 +552,13 @@ impl<'a> Gen<'a> {
     /// Compile the settled version: no speculation anywhere (see `settled`).
     pub fn settled(mut self, settled: bool) -> Self {
         self.settled = settled;
+        self
+    }
+
+    /// Recording: the recorder, which makes the edges of the call sites
+    /// whose callee is fixed (`gen_rec_calls.rs`).
+    pub fn recorder(mut self, rec: Option<&'a mut crate::recorder::Recorder>) -> Self {
+        self.rec = rec;
         self
     }
 

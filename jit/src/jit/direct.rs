@@ -23,6 +23,7 @@ use crate::interp::attr_cache::{self, AttrCache};
 use crate::interp::frame::Frame;
 use crate::interp::vm::Vm;
 use crate::jit::calls::MAX_NATIVE_DEPTH;
+use crate::jit::codegen::gen_rec_calls::rec_learn_edge;
 use crate::jit::direct_site::DirectSite;
 use crate::jit::exits::Outcome;
 use crate::runtime::heap::Gc;
@@ -118,7 +119,14 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     let c = unsafe { &*c };
     let (entry, addr) = (c.entry as usize, c.pc0);
     if let (Some(site), 0, true, true) = (site, missing, t.remember, c.direct != 0) {
-        site.fill(f, t.class);
+        let e = site.fill(f, t.class);
+        // Recording with sampled timing: the compiled code counts the
+        // entry's calls through its edge without testing that it has one
+        // (`gen_rec_calls.rs`), so an entry is filled only with its edge.
+        let o = &vm.jit.options;
+        if o.profile && !o.exact_timing && !rec_learn_edge(vm, e) {
+            e.invalidate();
+        }
     }
     Enter { entry, addr }
 }

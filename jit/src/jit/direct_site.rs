@@ -124,8 +124,9 @@ impl DirectSite {
     /// parameters, whose code is compiled with a direct entry (and so stays:
     /// code is never uncompiled, and every version of it has one).
     /// `class`: the method call's receiver class. It takes the entry that
-    /// already has its code (a `Call`) or class (a method), else the oldest.
-    pub fn fill(&self, f: Gc<FunctionObj>, class: Option<Gc<TypeObj>>) {
+    /// already has its code (a `Call`) or class (a method), else the oldest,
+    /// and returns it.
+    pub fn fill(&self, f: Gc<FunctionObj>, class: Option<Gc<TypeObj>>) -> &DirectEntry {
         let code = &f.code;
         // SAFETY: an `Rc` is one pointer word (checked by `measure`).
         let word = unsafe { *(code as *const Rc<Code> as *const usize) };
@@ -142,10 +143,17 @@ impl DirectSite {
             }
         };
         e.fill(f, word, class);
+        e
     }
 }
 
 impl DirectEntry {
+    /// Make the entry match no callee (until filled again).
+    pub fn invalidate(&self) {
+        self.code_word.set(0);
+        self.class.set(0);
+    }
+
     /// Set `rec_fast` and its copy (`rec_fast_slot`).
     pub fn set_rec_fast(&self, v: usize) {
         self.rec_fast.set(v);

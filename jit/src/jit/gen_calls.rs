@@ -69,6 +69,9 @@ impl<'a> Gen<'a> {
         let konst_entry = &site.konst as *const DirectEntry as i64;
         self.method_sites.push(site);
         let konst = if is_method { None } else { self.const_call(pc) };
+        if let Some(k) = konst {
+            self.rec_konst_edge(konst_entry, &k.func.code);
+        }
         // A call of this very code: its direct entry is a label here (this
         // version of the code, which is as good as any later one: every
         // version checks what it relies on).
@@ -152,7 +155,7 @@ impl<'a> Gen<'a> {
                         // The self-recursion path did not load it.
                         asm!(g.ops; mov r8, QWORD konst_entry);
                     }
-                    g.rec_call_enter(pc, self_call);
+                    g.rec_call_enter(pc, self_call, Some(konst_entry));
                     g.emit_direct_call(
                         reg,
                         callee_regs,
@@ -471,12 +474,14 @@ impl<'a> Gen<'a> {
                 }
                 asm!(self.ops; mov r8, QWORD entry);
             }
-            if !self.polls.exact_timing {
-                if matches!(from, PushFrom::Const { .. }) {
-                    return Some(self.rec_const_call_enter());
-                }
+            let konst = match from {
+                PushFrom::Const { entry, .. } => Some(entry),
+                PushFrom::Site => None,
+            };
+            if let (Some(entry), false) = (konst, self.polls.exact_timing) {
+                return Some(self.rec_const_call_enter(entry));
             }
-            self.rec_call_enter(pc, self_call);
+            self.rec_call_enter(pc, self_call, konst);
         }
         None
     }

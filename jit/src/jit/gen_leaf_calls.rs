@@ -187,10 +187,17 @@ impl<'a> Gen<'a> {
         // The call when the base case does not hold.
         self.jump_unless_int(case.cmp, call);
         if let Some(r) = rec {
+            // At a self-call site, the one add of the lines the base case
+            // ran counts the edge's calls too (`run_counter`).
+            let run = if r.self_call {
+                self.run_counter(case.ret_pc, Some(r.entry))
+            } else {
+                None
+            };
             // Before the result's store: the call, while the site's entry
             // does not know its edge, needs the callee in `reg`.
-            self.rec_answered_call(r.entry, r.self_call, call);
-            self.count_base_case_lines(&r, case);
+            self.rec_answered_call(r.entry, r.self_call, call, run.is_some());
+            self.count_base_case_lines(&r, case, run);
         }
         match case.ret {
             Ret::Param(p) if p == case.param => asm!(self.ops
@@ -219,12 +226,18 @@ impl<'a> Gen<'a> {
     /// code's for its own lines (one add, folded in with the others), in
     /// the callee's own counters for another's (see the module comment).
     /// Uses rdi; rax is kept.
-    fn count_base_case_lines(&mut self, r: &Recorded<'_>, case: BaseCase) {
+    /// `run`: a self-call site's counter for them (`run_counter`).
+    fn count_base_case_lines(
+        &mut self,
+        r: &Recorded<'_>,
+        case: BaseCase,
+        run: Option<DynamicLabel>,
+    ) {
         self.comment(format_args!(
             "recording: the callee's lines the base case ran"
         ));
         if r.self_call {
-            if let Some(l) = self.run_counter(case.ret_pc) {
+            if let Some(l) = run {
                 asm!(self.ops; add QWORD [=>l], 1);
             }
             return;

@@ -16,7 +16,16 @@
 //!   `jit_rec_enter_site`, which counts the call as the interpreter does and
 //!   gives the entry its edge for the next time. A VM has one recorder,
 //!   kept to the end (`Vm::start_recording`, `recorder::build`), so an edge
-//!   the entry learned is always this recorder's;
+//!   the entry learned is always this recorder's. Where the edge is sure to
+//!   be there, the code does not test for it: a site whose callee is fixed
+//!   (a global's function, `DirectSite::konst`) gets its edge when it is
+//!   compiled, if both functions have a profile index by then
+//!   (`Recorder::edge_at_compile`), and holds it as a constant; a site that
+//!   remembers its callees (`DirectSite::fill`) is filled by the Rust path
+//!   right after it counted the call, and its entry is filled only with the
+//!   call's edge (`direct::jit_call_enter`, `rec_learn_edge`). An edge made
+//!   at compile time may never be called: the profile leaves out edges
+//!   with no call (`CallTimes::callers`);
 //! - leave: uncount the frame's edge and pop the frame leaving the edge in
 //!   its slot (every push while recording writes a frame's edge before
 //!   anything reads it, `Frame::rec_edge`). With sampled timing every call
@@ -49,7 +58,11 @@
 //!
 //! A call its callee's base case answers at the site (`gen_leaf_calls.rs`)
 //! enters and returns at once, so it counts what that call and its return
-//! together leave counted (`rec_answered_call`): `calls` on the edge, and
+//! together leave counted (`rec_answered_call`): `calls` on the edge (at a
+//! self-call site, the one add that counts the lines the base case ran
+//! counts them: every self-call site has the function's edge to itself, and
+//! the count is added to its calls when the profile is built,
+//! `LineCounters::run_calls`), and
 //! the primitive calls a call counts when it starts, the edge's and the
 //! callee's, by the same tests (`active < 1`) on the same counts, which are
 //! what they would be at that call (its own activations are gone by its
@@ -67,6 +80,7 @@
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use super::Gen;
+use crate::bytecode::code::Code;
 use crate::interp::vm::Vm;
 use crate::jit::direct;
 use crate::jit::direct_site::{frame_layout, DirectEntry};
@@ -76,12 +90,23 @@ impl<'a> Gen<'a> {
     /// After the inline push, before the callee runs: count the call. r8
     /// holds the site's entry for the callee, rdx the new frame; r8-r10 are
     /// kept. `self_call`: the callee is the function this code is (see the
-    /// module comment).
-    pub(super) fn rec_call_enter(&mut self, pc: u32, self_call: bool) {
+    /// module comment). `konst`: the entry's address, when the site's callee
+    /// is fixed (`DirectSite::konst`).
+    pub(super) fn rec_call_enter(&mut self, pc: u32, self_call: bool, konst: Option<i64>) {
+        let edge = match konst {
+            Some(entry) => known_edge(entry).map(Edge::Known),
+            // The Rust path fills a site's entries with their edges
+            // (`direct::jit_call_enter`, `rec_learn_edge`).
+            None if !self.polls.exact_timing => Some(Edge::InEntry),
+            None => None,
+        };
         let (hook, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         let f = jit_rec_enter_site as *const () as i64;
-        self.rec_count_inline(hook, self_call);
+        self.rec_count_inline(hook, self_call, edge);
         asm!(self.ops; =>done);
+        if edge.is_some() {
+            return;
+        }
         self.cold(move |g| {
             g.comment(format_args!(
                 "pc {pc}: recording: count the call in the recorder"
@@ -107,32 +132,36 @@ impl<'a> Gen<'a> {
     }
 
     /// `rec_call_enter`'s inline counting, with the same registers: to
-    /// `unknown` (r8 and rdx kept) when the entry does not know its edge.
-    fn rec_count_inline(&mut self, unknown: DynamicLabel, self_call: bool) {
+    /// `unknown` (r8 and rdx kept) when the entry does not know its edge;
+    /// `edge`: the edge, when made at compile time (see the module comment).
+    fn rec_count_inline(&mut self, unknown: DynamicLabel, self_call: bool, edge: Option<Edge>) {
         let l = *frame_layout();
         let c = *inline::layout();
         self.comment(format_args!("recording: count the call inline"));
-        asm!(self.ops
-            ; mov rcx, [r8 + l.site_rec_edge]
-            ; test rcx, rcx
-            ; jz =>unknown
-            // The edge's counts, then the callee's: a call, primitive (the
-            // carry of active < 1) when no activation is running.
-            ; add QWORD [rcx + c.calls], 1
-            ; cmp QWORD [rcx + c.active], 1
-            ; adc QWORD [rcx + c.primitive], 0
-            ; add QWORD [rcx + c.active], 1
-            // The callee's calls are its edges' (`CallTimes::figures`).
-            ; mov rdi, [rcx + c.callee_counts]
-        );
-        if !self_call {
-            asm!(self.ops
-                ; cmp QWORD [rdi + c.active], 1
-                ; adc QWORD [rdi + c.primitive], 0
-            );
+        match edge {
+            Some(Edge::Known(e)) => asm!(self.ops; mov rcx, QWORD e),
+            Some(Edge::InEntry) => asm!(self.ops; mov rcx, [r8 + l.site_rec_edge]),
+            None => asm!(self.ops
+                ; mov rcx, [r8 + l.site_rec_edge]
+                ; test rcx, rcx
+                ; jz =>unknown
+            ),
         }
         asm!(self.ops
-            ; add QWORD [rdi + c.active], 1
+            // The edge's counts, then the callee's: a call, and one
+            // activation more, primitive when none was running: the
+            // negated count borrows from 0 (`Counts::minus_active`).
+            ; add QWORD [rcx + c.calls], 1
+            ; sub QWORD [rcx + c.active], 1
+            ; adc QWORD [rcx + c.primitive], 0
+            // The callee's calls are its edges' (`CallTimes::figures`).
+            ; mov rdi, [rcx + c.callee_counts]
+            ; sub QWORD [rdi + c.active], 1
+        );
+        if !self_call {
+            asm!(self.ops; adc QWORD [rdi + c.primitive], 0);
+        }
+        asm!(self.ops
             ; mov [rdx + c.frame_rec_edge], rcx
             // `Vm::rec_enter` also clears `Vm::rec_at`; here it is clear
             // already: entering compiled code clears it, and the
@@ -147,9 +176,9 @@ impl<'a> Gen<'a> {
     /// to otherwise (`rec_call_enter`, in the cold copy of the call), with
     /// the same registers. The hot copy's return then uncounts the entry's
     /// edge (`rec_const_call_leave`).
-    pub(super) fn rec_const_call_enter(&mut self) -> DynamicLabel {
+    pub(super) fn rec_const_call_enter(&mut self, entry: i64) -> DynamicLabel {
         let unknown = self.ops.new_dynamic_label();
-        self.rec_count_inline(unknown, false);
+        self.rec_count_inline(unknown, false, known_edge(entry).map(Edge::Known));
         unknown
     }
 
@@ -165,12 +194,17 @@ impl<'a> Gen<'a> {
         self.comment(format_args!(
             "recording: uncount the call inline (the site's edge)"
         ));
+        match known_edge(entry) {
+            Some(e) => asm!(self.ops; mov rax, QWORD e),
+            None => asm!(self.ops
+                ; mov rax, QWORD entry
+                ; mov rax, [rax + l.site_rec_edge]
+            ),
+        }
         asm!(self.ops
-            ; mov rax, QWORD entry
-            ; mov rax, [rax + l.site_rec_edge]
-            ; sub QWORD [rax + c.active], 1
+            ; add QWORD [rax + c.active], 1
             ; mov rax, [rax + c.callee_counts]
-            ; sub QWORD [rax + c.active], 1
+            ; add QWORD [rax + c.active], 1
         );
     }
 
@@ -211,8 +245,16 @@ impl<'a> Gen<'a> {
     /// (`gen_leaf_calls.rs`), with no frame pushed: count the call and its
     /// return as one (see the module comment), or go to `call` while the
     /// site's entry at `entry` does not know its edge. `self_call`: the
-    /// callee is this code's function. Uses rcx and rdi; rax is kept.
-    pub(super) fn rec_answered_call(&mut self, entry: i64, self_call: bool, call: DynamicLabel) {
+    /// callee is this code's function. `calls_counted`: the counter of the
+    /// lines the base case ran counts the edge's calls too (`run_counter`),
+    /// so they are not counted here. Uses rcx and rdi; rax is kept.
+    pub(super) fn rec_answered_call(
+        &mut self,
+        entry: i64,
+        self_call: bool,
+        call: DynamicLabel,
+        calls_counted: bool,
+    ) {
         let l = *frame_layout();
         let c = *inline::layout();
         self.comment(format_args!(
@@ -220,7 +262,9 @@ impl<'a> Gen<'a> {
         ));
         // rcx: the edge, plus `tag`.
         let mut tag = 0;
-        if self_call {
+        if let Some(e) = known_edge(entry) {
+            asm!(self.ops; mov rcx, QWORD e);
+        } else if self_call {
             // The entry's edge is the function's own, so `rec_fast` holds
             // it tagged (`jit_rec_enter_site`), and its copy is at hand.
             tag = c.fast_tag;
@@ -237,10 +281,16 @@ impl<'a> Gen<'a> {
                 ; mov rcx, [rcx + l.site_rec_edge]
             );
         }
+        if known_edge(entry).is_none() {
+            asm!(self.ops
+                ; test rcx, rcx
+                ; jz =>call
+            );
+        }
+        if !calls_counted {
+            asm!(self.ops; add QWORD [rcx + c.calls - tag], 1);
+        }
         asm!(self.ops
-            ; test rcx, rcx
-            ; jz =>call
-            ; add QWORD [rcx + c.calls - tag], 1
             ; cmp QWORD [rcx + c.active - tag], 1
             ; adc QWORD [rcx + c.primitive - tag], 0
         );
@@ -277,10 +327,57 @@ impl<'a> Gen<'a> {
             ; imul rsi, [r12 + l.frames_len], l.frame_size
             ; add rsi, [r12 + l.frames_ptr]
             ; mov rcx, [rsi + c.frame_rec_edge - l.frame_size]
-            ; sub QWORD [rcx + c.active], 1
+            ; add QWORD [rcx + c.active], 1
             ; mov rcx, [rcx + c.callee_counts]
-            ; sub QWORD [rcx + c.active], 1
+            ; add QWORD [rcx + c.active], 1
         );
+    }
+}
+
+/// Where the inline counting of a call finds its edge, when it need not test
+/// that the site's entry has one.
+#[derive(Clone, Copy)]
+enum Edge {
+    /// Made at compile time (`known_edge`).
+    Known(i64),
+    /// In the entry, which always has one (`rec_learn_edge`).
+    InEntry,
+}
+
+/// The edge of the site entry at `entry`, when it has one already: made
+/// when the site was compiled (`Gen::rec_konst_edge`). A fixed callee's
+/// entry is never refilled and the hook only sets an edge it lacks, so the
+/// edge is the entry's for good and the code can hold it as a constant.
+fn known_edge(entry: i64) -> Option<i64> {
+    // SAFETY: `entry` is a site entry in one of the code's `method_sites`
+    // boxes, which live as long as the code.
+    let e = unsafe { (*(entry as *const DirectEntry)).rec_edge.get() };
+    (!e.is_null()).then_some(e as i64)
+}
+
+impl<'a> Gen<'a> {
+    /// Recording: give the entry at `entry` of a site whose callee is fixed
+    /// (`callee`, `DirectSite::konst`) its edge now, when the recorder can
+    /// make it (`Recorder::edge_at_compile`): the code then counts the
+    /// site's calls through a constant (see the module comment).
+    pub(super) fn rec_konst_edge(&mut self, entry: i64, callee: &Code) {
+        if self.polls.sample.is_none() || self.polls.exact_timing {
+            return;
+        }
+        let caller = self.code;
+        let Some(e) = self
+            .rec
+            .as_deref_mut()
+            .and_then(|r| r.edge_at_compile(caller, callee))
+        else {
+            return;
+        };
+        // SAFETY: as in `known_edge`.
+        let entry = unsafe { &*(entry as *const DirectEntry) };
+        entry.rec_edge.set(e);
+        if std::ptr::eq(caller, callee) {
+            entry.set_rec_fast(e as usize | calls::FAST_TAG);
+        }
     }
 }
 
@@ -292,24 +389,33 @@ pub extern "sysv64" fn jit_rec_enter_site(vm: *mut Vm, site: *const DirectEntry)
     direct::jit_rec_enter(vm);
     // SAFETY: compiled code passes the `Vm` it was entered with, which no
     // one else references while the hook runs, and its own site entry.
-    let (vm, site) = unsafe { (&mut *vm, &*site) };
+    let (vm, site) = unsafe { (&*vm, &*site) };
+    rec_learn_edge(vm, site);
+}
+
+/// Give site entry `site` the edge of the call through it just counted (the
+/// top frame's), so the next calls through it are counted inline; false
+/// (nothing done) when the call has none for the site (not recording, exact
+/// timing, or not called by the site's frame).
+pub fn rec_learn_edge(vm: &Vm, site: &DirectEntry) -> bool {
     let Some(r) = vm.rec.as_deref() else {
-        return;
+        return false;
     };
     let [.., caller, top] = vm.frames.as_slice() else {
-        return;
+        return false;
     };
     let e = top.rec_edge;
     let caller_key = &caller.code().prof.counts as *const _ as usize;
     // SAFETY: a frame's edge is one of the recorder's, boxed and kept while
     // it lives. The edge is the site's only when its caller is the site's
-    // frame (not a builtin the frame is inside of).
-    if r.exact || e.is_null() || unsafe { (*e).caller_key } != caller_key {
-        return;
+    // frame (not a builtin the frame is inside of), and untagged (counted).
+    if r.exact || calls::counted(e).is_none() || unsafe { (*e).caller_key } != caller_key {
+        return false;
     }
     site.rec_edge.set(e);
     // SAFETY: as above.
     if unsafe { (*e).callee_counts } as usize == caller_key {
         site.set_rec_fast(e as usize | calls::FAST_TAG);
     }
+    true
 }

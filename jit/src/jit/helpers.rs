@@ -25,10 +25,10 @@ pub extern "sysv64" fn jit_step(vm: *mut Vm, pc: u32, reason: u32) -> u64 {
             vm.jit.count_exit(code, pc, r);
         }
         match (r, code) {
-            (Some(r), Some(code)) if vm.rec.is_some() && crate::jit::is_guard(r) => {
-                let t0 = vm.rec_bail(pc, r);
+            (Some(r), Some(_)) if vm.rec.is_some() && crate::jit::is_guard(r) => {
+                let mark = vm.rec_bail(pc, r);
                 let out = step(vm, pc);
-                vm.rec_bail_done(pc, r, t0, code as usize);
+                vm.rec_bail_done(mark);
                 out
             }
             _ => step(vm, pc),

@@ -36,6 +36,7 @@ pub mod layout;
 pub mod lean;
 pub mod listing;
 pub mod liveness;
+pub mod pc_index;
 pub mod perf;
 pub mod prefault;
 pub mod regalloc;
@@ -161,6 +162,12 @@ pub type EntryFn =
 pub struct Compiled {
     pub code: Rc<Code>,
     pub buf: ExecutableBuffer,
+    /// Where the machine code starts and ends in memory (its line counters
+    /// after it left out): the sampler tests every compiled code's range
+    /// for each address it places (`Vm::compiled_containing`), and reading
+    /// them through the buffer was a call per code.
+    code_start: u64,
+    code_end: u64,
     pub entry: EntryFn,
     /// Address of the first instruction's code (where the Rust direct call
     /// path enters, through `entry`).
@@ -170,6 +177,9 @@ pub struct Compiled {
     pub direct: usize,
     /// Code offset of each bytecode instruction.
     pub pc_offsets: Vec<u32>,
+    /// The instructions by code offset, for the sampler (`pc_index.rs`):
+    /// made on first use, so only when recording.
+    pc_index: std::cell::OnceCell<pc_index::PcIndex>,
     /// Where the interpreter enters at each instruction (`u32::MAX`: it
     /// does not; see `codegen::Generated::entry_offsets`).
     pub entry_offsets: Vec<u32>,
@@ -206,9 +216,13 @@ pub struct Compiled {
 impl Compiled {
     /// The machine code's size (without the line counters after it).
     pub fn code_bytes(&self) -> usize {
-        self.line_counters
-            .as_ref()
-            .map_or(self.buf.len(), |c| c.code_end as usize)
+        (self.code_end - self.code_start) as usize
+    }
+
+    /// Whether address `at` is in the machine code.
+    #[inline]
+    pub fn contains(&self, at: u64) -> bool {
+        (self.code_start..self.code_end).contains(&at)
     }
 
     /// Add the line counts of this code to its code object's (the
@@ -230,10 +244,17 @@ impl Compiled {
                 p.count.set(p.count.get().wrapping_add(n));
             }
         }
+        fold_run_calls(&lc.run_calls, counts);
         counts.fill(0);
     }
     pub fn base(&self) -> u64 {
-        self.buf.ptr(dynasmrt::AssemblyOffset(0)) as u64
+        self.code_start
+    }
+
+    /// The instructions by code offset (`pc_index.rs`).
+    pub fn pc_index(&self) -> &pc_index::PcIndex {
+        self.pc_index
+            .get_or_init(|| pc_index::PcIndex::new(&self.pc_offsets))
     }
 
     /// Count an exit at `pc`; returns the site's new count.
@@ -331,11 +352,14 @@ impl JitRuntime {
 
     /// Compile `code` (the first time, or again with the sites that kept
     /// bailing made generic). Returns false when it stays interpreted.
+    /// `rec`: the VM's recorder, which makes the edges of call sites whose
+    /// callee is fixed (`Recorder::edge_at_compile`).
     pub fn compile(
         &mut self,
         code: &Rc<Code>,
         gc_due: *const bool,
         interrupted: *const bool,
+        rec: Option<&mut crate::recorder::Recorder>,
     ) -> bool {
         code.jit.decided.set(true);
         if let Some(reason) = self.refuse() {
@@ -412,6 +436,7 @@ impl JitRuntime {
         let (built, peak_heap_bytes) = crate::recorder::heapcount::measure(|| {
             let out = codegen::Gen::new(code, &generic_at, &demoted, listing, polls, regalloc)
                 .settled(settled)
+                .recorder(rec)
                 .generate();
             let speculated = out.speculated;
             let sites = out.method_sites;
@@ -456,11 +481,10 @@ impl JitRuntime {
             // SAFETY: `entry` is a site entry in one of `method_sites`'s
             // boxes, which the compiled code keeps (`Compiled::method_sites`)
             // as long as the slot, in its read-write pages, lives.
-            unsafe {
-                (*(entry as *const direct_site::DirectEntry))
-                    .rec_fast_slot
-                    .set(slot)
-            };
+            let entry = unsafe { &*(entry as *const direct_site::DirectEntry) };
+            entry.rec_fast_slot.set(slot);
+            // The edge made at compile time (`Recorder::edge_at_compile`).
+            entry.set_rec_fast(entry.rec_fast.get());
         }
         let compile_time_ns = start.elapsed().as_nanos() as u64;
         // SAFETY: offset 0 is the prologue emitted by `gen_prologue`, which
@@ -480,12 +504,19 @@ impl JitRuntime {
         let direct = direct_offset.map_or(0, |o| {
             buf.ptr(dynasmrt::AssemblyOffset(o as usize)) as usize
         });
+        let code_start = buf.ptr(dynasmrt::AssemblyOffset(0)) as u64;
+        let code_len = line_counters
+            .as_ref()
+            .map_or(buf.len(), |c| c.code_end as usize);
         let compiled = Rc::new(Compiled {
             code: code.clone(),
             buf,
+            code_start,
+            code_end: code_start + code_len as u64,
             entry,
             pc0,
             direct,
+            pc_index: std::cell::OnceCell::new(),
             pc_offsets,
             entry_offsets,
             notes,
@@ -549,7 +580,12 @@ impl JitRuntime {
     /// asked: sites that reach the threshold in the same run of its code
     /// (three stores in one call) each ask, and a second compile from the
     /// same exits would only spend the budget (no new site fails between).
-    pub fn run_recompiles(&mut self, gc_due: *const bool, interrupted: *const bool) {
+    pub fn run_recompiles(
+        &mut self,
+        gc_due: *const bool,
+        interrupted: *const bool,
+        mut rec: Option<&mut crate::recorder::Recorder>,
+    ) {
         let mut done: Vec<usize> = Vec::new();
         for code in std::mem::take(&mut self.want_recompile) {
             let key = Rc::as_ptr(&code) as usize;
@@ -563,7 +599,7 @@ impl JitRuntime {
                 continue;
             }
             *n += 1;
-            self.compile(&code, gc_due, interrupted);
+            self.compile(&code, gc_due, interrupted, rec.as_deref_mut());
         }
     }
 }
@@ -710,4 +746,29 @@ fn announce(sink: &mut perf::PerfSink, c: &Compiled) {
     let bytes = unsafe { std::slice::from_raw_parts(c.base() as *const u8, c.code_bytes()) };
     // A failed write loses perf's names, not the run: perf_files reports it once.
     let _ = sink.code_loaded(&name, c.base(), bytes, code.filename(), &lines);
+}
+
+/// Add the calls that line counters counted (`LineCounters::run_calls`) to
+/// their edges: each counter's count once, to the edge of the first of its
+/// entries that has one (they share it). A counter counts only once its
+/// entry knows its edge (`gen_rec_calls.rs`), so a count has an edge.
+fn fold_run_calls(run_calls: &[(u32, i64)], counts: &[u64]) {
+    let mut done: Vec<u32> = Vec::new();
+    for &(i, entry) in run_calls {
+        let n = counts.get(i as usize).copied().unwrap_or(0);
+        if n == 0 || done.contains(&i) {
+            continue;
+        }
+        // SAFETY: `entry` is a site entry in one of the compiled code's
+        // `method_sites` boxes, alive as long as it is.
+        let e = unsafe { (*(entry as *const direct_site::DirectEntry)).rec_edge.get() };
+        if e.is_null() {
+            continue;
+        }
+        done.push(i);
+        // SAFETY: an entry's edge is the recorder's, which keeps its edges
+        // to the end (`recorder::build` runs after this).
+        let calls = unsafe { &(*e).counts.calls };
+        calls.set(calls.get() + n);
+    }
 }

@@ -17,10 +17,16 @@ pub struct BailRec {
     pub count: u64,
 }
 
-/// Bails by (code address, pc, reason code).
+/// Bails by (code address, pc, reason code). Each site's record is boxed,
+/// so a bail in progress keeps a pointer to it (`Vm::rec_bail_done`, after
+/// the interpreter ran the instruction, which may bail elsewhere and add
+/// sites) and a site that keeps bailing is found again without hashing
+/// (`last`).
 #[derive(Default)]
 pub struct BailLog {
-    pub sites: FxHashMap<(usize, u32, u32), BailRec>,
+    pub sites: FxHashMap<(usize, u32, u32), Box<BailRec>>,
+    /// The site of the last bail counted.
+    last: Option<((usize, u32, u32), *mut BailRec)>,
 }
 
 impl BailRec {
@@ -36,16 +42,24 @@ impl BailLog {
     /// the site has seen those keys before and lists them (the common case
     /// of a site that keeps bailing: one lookup, no text, no stack); false,
     /// counting nothing, otherwise: then `observe` it.
-    pub fn count_known(&mut self, key: (usize, u32, u32), keys: [u64; 2]) -> bool {
-        let Some(r) = self.sites.get_mut(&key) else {
-            return false;
+    /// Returns the site's record (boxed: it stays where it is while the
+    /// log lives), None when it counted nothing.
+    pub fn count_known(&mut self, key: (usize, u32, u32), keys: [u64; 2]) -> Option<*mut BailRec> {
+        let r: *mut BailRec = match self.last {
+            Some((k, r)) if k == key => r,
+            _ => {
+                let r: *mut BailRec = &mut **self.sites.get_mut(&key)?;
+                self.last = Some((key, r));
+                r
+            }
         };
-        let Some((_, _, n)) = r.observed.iter_mut().find(|(k, _, _)| *k == keys) else {
-            return false;
-        };
+        // SAFETY: `last` points into a box of `sites`, which is never
+        // removed from it; no other reference to it is held here.
+        let rec = unsafe { &mut *r };
+        let (_, _, n) = rec.observed.iter_mut().find(|(k, _, _)| *k == keys)?;
         *n += 1;
-        r.count += 1;
-        true
+        rec.count += 1;
+        Some(r)
     }
 
     /// Count a bail at `key` whose operands had the type keys `keys`;
@@ -56,8 +70,9 @@ impl BailLog {
         keys: [u64; 2],
         text: String,
         stack: impl FnOnce() -> Vec<(u32, u32)>,
-    ) -> &mut BailRec {
-        let r = self.sites.entry(key).or_default();
+    ) -> *mut BailRec {
+        let r: &mut BailRec = self.sites.entry(key).or_default();
+        self.last = Some((key, r));
         if r.count == 0 {
             r.first_stack = stack();
         }
@@ -70,6 +85,13 @@ impl BailLog {
             r.observed.push((keys, text, 1));
         }
         r
+    }
+
+    /// Charge `ticks` to the site whose record `site` is (from
+    /// `count_known` or `observe` of this log).
+    pub fn charge(&mut self, site: *mut BailRec, ticks: u64) {
+        // SAFETY: as in `count_known`: a record of `sites`, boxed, kept.
+        unsafe { (*site).cost_ticks += ticks };
     }
 }
 
@@ -89,7 +111,7 @@ mod tests {
             .chain([[99, 99], [99, 99], b])
             .collect();
         for keys in seq {
-            if !quick.count_known(site, keys) {
+            if quick.count_known(site, keys).is_none() {
                 quick.observe(site, keys, format!("{keys:?}"), || vec![(1, 1)]);
             }
             slow.observe(site, keys, format!("{keys:?}"), || vec![(1, 1)]);
@@ -100,5 +122,29 @@ mod tests {
         assert_eq!(q.first_stack, s.first_stack);
         assert_eq!(q.observed.len(), 8);
         assert_eq!(q.count, 15);
+    }
+
+    #[test]
+    fn sites_taking_turns_keep_their_own_counts_and_costs() {
+        // The last site is remembered; another site's bail, and sites made
+        // after a record was handed out (the map grows), change nothing.
+        let mut log = BailLog::default();
+        let keys = [1, 2];
+        let first = log.observe((1, 0, 0), keys, String::new(), Vec::new);
+        for i in 0..100u32 {
+            let site = (1 + (i % 2) as usize, i % 2, 0);
+            let r = match log.count_known(site, keys) {
+                Some(r) => r,
+                None => log.observe(site, keys, String::new(), Vec::new),
+            };
+            log.charge(r, 10);
+            log.observe((100 + i as usize, 0, 0), keys, String::new(), Vec::new);
+        }
+        log.charge(first, 1);
+        let a = &log.sites[&(1, 0, 0)];
+        let b = &log.sites[&(2, 1, 0)];
+        assert_eq!((a.count, a.cost_ticks), (51, 501));
+        assert_eq!((b.count, b.cost_ticks), (50, 500));
+        assert_eq!(log.sites.len(), 102);
     }
 }

@@ -83,15 +83,20 @@ pub struct Counts {
     /// An edge's calls. A function's are its edges' sum
     /// (`CallTimes::figures`): left 0 in its own counts.
     pub calls: Cell<u64>,
-    /// Activations on the stack now. Beside `calls`, both incremented at a
-    /// call: `start` is then one vector add; with `primitive` there, whose
-    /// addend is computed, the compiler built a vector of the two addends
-    /// first (seven instructions more per call of a builtin).
-    pub active: Cell<u64>,
+    /// Activations on the stack now, negated (0 minus the count, wrapping).
+    /// Beside `calls`, both changed at a call: `start` is then one vector
+    /// add; with `primitive` there, whose addend is computed, the compiler
+    /// built a vector of the two addends first (seven instructions more per
+    /// call of a builtin). Negated so that compiled code's `sub 1` borrows
+    /// exactly when no activation was running: with `adc` it counts the
+    /// activation and a primitive call in two instructions (`sub; adc`,
+    /// where `cmp; adc; add` took three).
+    pub minus_active: Cell<u64>,
     /// Primitive calls: made while no activation (of the function, or of
     /// the function called from this caller) was running. Counted rather
-    /// than the recursive ones because compiled code can add the carry of
-    /// `active < 1` (`cmp; adc`: two instructions, no branch).
+    /// than the recursive ones because compiled code can add the borrow of
+    /// the activation's count (see `minus_active`; `cmp; adc` where it only
+    /// tests: two instructions, no branch).
     pub primitive: Cell<u64>,
     pub self_ticks: Cell<u64>,
     pub cum_ticks: Cell<u64>,
@@ -110,9 +115,9 @@ impl Counts {
     /// Count an activation starting (and whether it is primitive).
     #[inline(always)]
     pub fn start(&self) {
-        let a = self.active.get();
+        let a = self.minus_active.get();
         self.primitive.set(self.primitive.get() + (a == 0) as u64);
-        self.active.set(a + 1);
+        self.minus_active.set(a.wrapping_sub(1));
     }
 
     /// An activation ends (counted only). Every `end` follows a `start`
@@ -120,7 +125,8 @@ impl Counts {
     /// and `builtins` popped).
     #[inline(always)]
     pub fn end(&self) {
-        self.active.set(self.active.get().wrapping_sub(1));
+        self.minus_active
+            .set(self.minus_active.get().wrapping_add(1));
     }
 
     /// An activation ends after `elapsed` ticks, `own` of them its own.
@@ -128,7 +134,7 @@ impl Counts {
     fn finish(&self, elapsed: u64, own: u64) {
         self.self_ticks.set(self.self_ticks.get() + own);
         self.end();
-        if self.active.get() == 0 {
+        if self.minus_active.get() == 0 {
             self.cum_ticks.set(self.cum_ticks.get() + elapsed);
         }
     }
@@ -304,7 +310,9 @@ impl CallTimes {
     }
 
     /// Function `callee`'s caller edges (calls from no function left out):
-    /// (caller id, figures).
+    /// (caller id, figures). An edge with no call is left out too: compiled
+    /// code makes the edges of its call sites when it is compiled
+    /// (`Recorder::edge_at_compile`), and a site may never call.
     pub fn callers(&self, callee: u32) -> impl Iterator<Item = (u32, Figures)> + '_ {
         self.edges_of
             .get(callee as usize)
@@ -312,7 +320,7 @@ impl CallTimes {
             .unwrap_or(&[])
             .iter()
             .map(|&i| &self.edges[i as usize])
-            .filter(|e| e.caller != NO_CALLER)
+            .filter(|e| e.caller != NO_CALLER && e.counts.calls.get() != 0)
             .map(|e| (e.caller, e.counts.figures()))
     }
 
@@ -691,6 +699,10 @@ mod tests {
         assert_eq!(c.pop_builtin(), e0);
         assert_eq!(c.builtin_depth, usize::MAX);
         assert!(c.pop_builtin().is_null());
+        // An edge lists once it has a call (`callers`).
+        assert_eq!(c.callers(1).count(), 0);
+        // SAFETY: `e1` is an edge of `c`, which outlives the call.
+        unsafe { (*e1).start() };
         assert_eq!(c.callers(1).collect::<Vec<_>>()[0].0, 0);
     }
 }

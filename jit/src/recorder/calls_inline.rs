@@ -9,10 +9,13 @@
 //! and `Edge::end` do, with plain loads and stores at these offsets:
 //!
 //! - enter: `calls += 1` on the edge's counts; on them, then on
-//!   `*callee_counts`: `primitive += 1` if `active == 0`; `active += 1`;
-//!   then the new frame's `rec_edge` is the edge;
+//!   `*callee_counts`: `primitive += 1` if `active == 0`; `active += 1`
+//!   (`active` is `minus_active`, the count negated: `sub 1` then `adc`
+//!   the borrow into `primitive`); then the new frame's `rec_edge` is the
+//!   edge;
 //! - leave: when the frame's `rec_edge` is not null: `active -= 1` on both
-//!   (the frame is popped with its `rec_edge` left in the slot);
+//!   (`add 1` to the negated count; the frame is popped with its
+//!   `rec_edge` left in the slot);
 //! - a call the callee's base case answers at the site, with no frame
 //!   (`jit/gen_leaf_calls.rs`): `calls += 1` on the edge's counts;
 //!   `primitive += 1` if `active == 0` on them, and on `*callee_counts`
@@ -36,6 +39,7 @@ use crate::interp::frame::Frame;
 #[derive(Debug, Clone, Copy)]
 pub struct InlineLayout {
     /// `Counts` fields, from a `Counts` (an `Edge` starts with its own).
+    /// `active`: `Counts::minus_active`, the negated count.
     pub calls: i32,
     pub primitive: i32,
     pub active: i32,
@@ -53,7 +57,7 @@ static LAYOUT: LazyLock<InlineLayout> = LazyLock::new(|| {
     InlineLayout {
         calls: i(offset_of!(Counts, calls)),
         primitive: i(offset_of!(Counts, primitive)),
-        active: i(offset_of!(Counts, active)),
+        active: i(offset_of!(Counts, minus_active)),
         callee_counts: i(offset_of!(Edge, callee_counts)),
         frame_rec_edge: i(offset_of!(Frame, rec_edge)),
         fast_tag: i(super::FAST_TAG),
@@ -80,10 +84,11 @@ mod tests {
         if calls {
             *at(l.calls) += 1;
         }
+        // `sub 1` borrows from 0; `adc` adds the borrow.
         if *at(l.active) == 0 {
             *at(l.primitive) += 1;
         }
-        *at(l.active) += 1;
+        *at(l.active) = (*at(l.active)).wrapping_sub(1);
     }
 
     /// What the emitted leave does to one `Counts`.
@@ -91,7 +96,8 @@ mod tests {
     /// # Safety
     /// As `count`.
     unsafe fn uncount(p: *const u8) {
-        *(p.offset(layout().active as isize) as *mut u64) -= 1;
+        let a = p.offset(layout().active as isize) as *mut u64;
+        *a = (*a).wrapping_add(1);
     }
 
     /// The callee's counts of edge `e`, through the offsets.

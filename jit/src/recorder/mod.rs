@@ -243,6 +243,25 @@ impl Recorder {
         id
     }
 
+    /// The edge of calls of `callee` from `caller` (both Python functions)
+    /// for compiled code to count them at a call site whose callee is fixed
+    /// (`jit/gen_rec_calls.rs`), made when the site is compiled so the code
+    /// holds it as a constant instead of testing whether its entry learned
+    /// it yet. None with exact timing (the hooks count every call), or while
+    /// either function has no profile index (a function gets one at its
+    /// first call: making it here would list a function never called).
+    pub fn edge_at_compile(&mut self, caller: &Code, callee: &Code) -> Option<*const calls::Edge> {
+        let (caller_id, callee_id) = (caller.prof.id.get(), callee.prof.id.get());
+        if self.exact || caller_id == u32::MAX || callee_id == u32::MAX {
+            return None;
+        }
+        let key = &caller.prof.counts as *const calls::Counts as usize;
+        Some(
+            self.calls
+                .edge(calls::Caller { key, id: caller_id }, callee_id),
+        )
+    }
+
     /// The profile index of a builtin, by its name and owner type (address
     /// and name; the name is built only on first sight by the caller).
     #[inline]

@@ -61,6 +61,10 @@ pub(super) struct LineCount {
     /// code answered at one of its self-call sites (`gen_leaf_calls.rs`)
     /// runs its first instructions, whose lines one add counts.
     runs: Vec<(DynamicLabel, Vec<u32>)>,
+    /// Runs that count calls too: (run counter, a self-call site's entry),
+    /// whose edge's calls the counter's count is added to
+    /// (`LineCounters::run_calls`).
+    run_calls: Vec<(DynamicLabel, i64)>,
 }
 
 /// Calls leave compiled code from their own sequences (`gen_calls.rs`),
@@ -119,6 +123,7 @@ impl LineCount {
             leave_chain: vec![None; n],
             rec_fast: Vec::new(),
             runs: Vec::new(),
+            run_calls: Vec::new(),
         }
     }
 
@@ -265,18 +270,28 @@ impl<'a> Gen<'a> {
     /// Recording: the counter that counts one entry of each line entry
     /// among instructions 0 to `last` of this code (see `LineCount::runs`):
     /// one per run, shared by the sites that use it. None when not
-    /// recording, or when the run has no line entry.
-    pub(super) fn run_counter(&mut self, last: u32) -> Option<DynamicLabel> {
+    /// recording, or when the run has no line entry. `calls`: the entry of
+    /// a self-call site whose calls the counter counts too (the calls its
+    /// base case answered: each runs those lines once), added to its
+    /// edge's when the profile is built (every self-call site of the code
+    /// has the same edge, the function's to itself).
+    pub(super) fn run_counter(&mut self, last: u32, calls: Option<i64>) -> Option<DynamicLabel> {
         let lc = self.lc.as_ref()?;
         let pcs: Vec<u32> = (0..=last).filter(|&q| lc.is_entry(q)).collect();
         if pcs.is_empty() {
             return None;
         }
-        if let Some((l, _)) = lc.runs.iter().find(|(_, r)| *r == pcs) {
-            return Some(*l);
+        let l = match lc.runs.iter().find(|(_, r)| *r == pcs) {
+            Some((l, _)) => *l,
+            None => {
+                let l = self.ops.new_dynamic_label();
+                self.lc.as_mut()?.runs.push((l, pcs));
+                l
+            }
+        };
+        if let Some(entry) = calls {
+            self.lc.as_mut()?.run_calls.push((l, entry));
         }
-        let l = self.ops.new_dynamic_label();
-        self.lc.as_mut()?.runs.push((l, pcs));
         Some(l)
     }
 
@@ -311,10 +326,13 @@ impl<'a> Gen<'a> {
             }
         }
         let runs = lc.runs.clone();
+        let mut run_calls = Vec::new();
         for (l, pcs) in &runs {
             let i = slots.len() as u32;
             slots.push((*l, 0, false));
             adds.extend(pcs.iter().map(|&q| (i, q)));
+            let entries = lc.run_calls.iter().filter(|(r, _)| r == l);
+            run_calls.extend(entries.map(|&(_, entry)| (i, entry)));
         }
         let code_end = self.here();
         // Padding to the page in one extend (`.align` pushes byte by byte).
@@ -340,6 +358,7 @@ impl<'a> Gen<'a> {
             slots: slots.len() as u32,
             adds,
             rec_fast,
+            run_calls,
         })
     }
 }
