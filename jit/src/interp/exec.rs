@@ -141,6 +141,9 @@ impl Vm {
             }
         }
         let mut frame_idx = self.frames.len() - 1;
+        // SAFETY: a frame's code is kept alive by its function object, which
+        // the frame roots for as long as it is on the stack; `reload_frame!`
+        // re-reads it whenever the top frame changes.
         let mut code: &Code = unsafe { &*self.frames[frame_idx].code_ptr() };
         let mut pc = self.frames[frame_idx].pc;
         let stack_ptr = self.stack.as_mut_ptr();
@@ -281,6 +284,7 @@ impl Vm {
             () => {{
                 frame_idx = self.frames.len() - 1;
                 let f = &self.frames[frame_idx];
+                // SAFETY: as for `code` and `regs` where the loop starts.
                 code = unsafe { &*f.code_ptr() };
                 ip = code.instrs.as_ptr();
                 pcs = code.prof.pcs.as_ptr();
@@ -531,6 +535,9 @@ impl Vm {
                 self.rec_instr_inline::<STEP>(pcs, pc, frame_idx, regs);
             }
             // Recording, from the hook's entry (`PcProf::instr`).
+            // SAFETY: `pc < code.instrs.len()` (asserted above: jumps and
+            // falls through stay inside the code, which ends in a return),
+            // and `pcs` has one entry per instruction (`CodeProf::pcs`).
             let instr = if PROF {
                 unsafe { (*pcs.add(pc)).instr }
             } else {

@@ -24,7 +24,11 @@ macro_rules! func1 {
 
 func1!(m_sqrt, "sqrt", f64::sqrt, false);
 func1!(m_exp, "exp", f64::exp, true);
+// SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+// a local that outlives the call.
 func1!(m_exp2, "exp2", |x| unsafe { exp2(x) }, true);
+// SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+// a local that outlives the call.
 func1!(m_expm1, "expm1", |x| unsafe { expm1(x) }, true);
 func1!(
     m_cbrt,
@@ -60,11 +64,17 @@ func1!(
     false
 );
 func1!(m_fabs, "fabs", f64::abs, false);
+// SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+// a local that outlives the call.
 func1!(m_erf, "erf", |x| unsafe { erf(x) }, false);
+// SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+// a local that outlives the call.
 func1!(m_erfc, "erfc", |x| unsafe { erfc(x) }, false);
 func1!(
     m_log1p,
     "log1p",
+    // SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+    // a local that outlives the call.
     |x| if x == 0.0 { x } else { unsafe { log1p(x) } },
     false
 );
@@ -94,6 +104,8 @@ pub(super) fn m_nextafter(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<V
     let (a, b) = two_args(vm, "nextafter", args, kw)?;
     let x = to_f64(vm, a)?;
     let y = to_f64(vm, b)?;
+    // SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+    // a local that outlives the call.
     Ok(Value::Float(unsafe { nextafter(x, y) }))
 }
 

@@ -90,6 +90,8 @@ pub(super) fn m_modf(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value>
         return Ok(vm.new_tuple(vec![Value::Float(0.0f64.copysign(x)), Value::Float(x)]));
     }
     let mut ip = 0.0;
+    // SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+    // a local that outlives the call.
     let fp = unsafe { modf(x, &mut ip) };
     Ok(vm.new_tuple(vec![Value::Float(fp), Value::Float(ip)]))
 }
@@ -101,6 +103,8 @@ pub(super) fn m_frexp(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value
         (x, 0)
     } else {
         let mut e = 0i32;
+        // SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+        // a local that outlives the call.
         let m = unsafe { frexp(x, &mut e) };
         (m, e)
     };
@@ -129,6 +133,8 @@ pub(super) fn m_ldexp(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value
     } else if e < i32::MIN as i64 {
         0.0f64.copysign(x)
     } else {
+        // SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+        // a local that outlives the call.
         let r = unsafe { ldexp(x, e as i32) };
         if r.is_infinite() {
             return Err(range_err(vm));
@@ -148,8 +154,12 @@ pub(super) fn m_ulp(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> 
     if x.is_infinite() {
         return Ok(Value::Float(x));
     }
+    // SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+    // a local that outlives the call.
     let x2 = unsafe { nextafter(x, f64::INFINITY) };
     if x2.is_infinite() {
+        // SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+        // a local that outlives the call.
         let x2 = unsafe { nextafter(x, 0.0) };
         return Ok(Value::Float(x - x2));
     }

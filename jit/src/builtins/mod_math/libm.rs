@@ -28,6 +28,10 @@ pub(super) fn call_libm(
     fallback: fn(f64) -> f64,
     x: f64,
 ) -> f64 {
+    // SAFETY: dlopen/dlsym get NUL-terminated names; a symbol found in
+    // libm.so.6 under one of the names we ask for (cbrt, asinh, acosh,
+    // atanh) is a C function `double f(double)`, the type it is cast to.
+    // The handle is never closed, so the pointer stays valid.
     let f = cache.get_or_init(|| unsafe {
         let h = dlopen(c"libm.so.6".as_ptr(), 1);
         let p = if h.is_null() {

@@ -122,6 +122,8 @@ fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
         return max;
     }
     let mut max_e = 0i32;
+    // SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+    // a local that outlives the call.
     unsafe { frexp(max, &mut max_e) };
     if max_e < -1023 {
         for v in vec.iter_mut() {
@@ -129,6 +131,8 @@ fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
         }
         return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, found_nan);
     }
+    // SAFETY: a C libm function on plain f64/i32 values; any out-pointer is
+    // a local that outlives the call.
     let scale = unsafe { ldexp(1.0, -max_e) };
     let (mut csum, mut frac1, mut frac2) = (1.0f64, 0.0f64, 0.0f64);
     for &v in vec.iter() {
