@@ -214,8 +214,10 @@ pub struct Plan {
     pub regions: Vec<Region>,
     /// Region index of each instruction (only regions with an allocation).
     pub region_of: Vec<Option<u16>>,
-    /// Slots live on entry to each instruction.
+    /// Slots live on entry to each instruction of `live_known` (the rows of
+    /// the others were not computed: `dataflow::liveness`).
     live: BitRows,
+    live_known: Vec<bool>,
 }
 
 impl Plan {
@@ -228,7 +230,8 @@ impl Plan {
     }
     /// Whether slot `r` may be read before it is written, from `pc` on.
     pub fn live_at(&self, pc: u32, r: u16) -> bool {
-        if pc as usize >= self.region_of.len() {
+        // (A row not computed: assume live, the safe answer.)
+        if !self.live_known.get(pc as usize).copied().unwrap_or(false) {
             return true;
         }
         self.live.contains(pc as usize, r)
@@ -981,13 +984,15 @@ pub fn plan(code: &Code, noreg_at: &[u32], fx: &FxTable) -> Option<Plan> {
     if nests.is_empty() {
         return None;
     }
-    let live = liveness(code, fx);
+    let nests: Vec<(u32, u32)> = nests
+        .into_iter()
+        .filter(|&(start, end)| !noreg_at.iter().any(|&p| start <= p && p <= end))
+        .collect();
+    let mut live_known = rows_read(code, &nests);
+    let live = liveness(code, fx, &mut live_known);
     let mut regions = Vec::new();
     let mut region_of = vec![None; code.instrs.len()];
     for (start, end) in nests {
-        if noreg_at.iter().any(|&p| start <= p && p <= end) {
-            continue;
-        }
         let Some(mut region) = plan_region(code, start, end, &depth, fx, &live) else {
             continue;
         };
@@ -1005,7 +1010,36 @@ pub fn plan(code: &Code, noreg_at: &[u32], fx: &FxTable) -> Option<Plan> {
         regions,
         region_of,
         live,
+        live_known,
     })
+}
+
+/// The instructions whose liveness rows planning the loop nests `nests`
+/// and generating their code read: the nests' own, the one after each, and
+/// every successor of theirs (the exits, `webs.rs`).
+fn rows_read(code: &Code, nests: &[(u32, u32)]) -> Vec<bool> {
+    let len = code.instrs.len();
+    let mut wanted = vec![false; len];
+    let mut mark = |pc: u32| {
+        if let Some(w) = wanted.get_mut(pc as usize) {
+            *w = true;
+        }
+    };
+    for &(start, end) in nests {
+        for pc in start..=end {
+            mark(pc);
+            if let Some(t) = code.instrs[pc as usize].jump_target() {
+                mark(t);
+            }
+        }
+        mark(end + 1);
+        for e in &code.exc_table {
+            if e.start <= end && start < e.end {
+                mark(e.handler);
+            }
+        }
+    }
+    wanted
 }
 
 /// The allocation of one loop nest: its webs, their types, and registers
