@@ -1028,6 +1028,47 @@ print(drive())
     }
 }
 
+/// `object.__init__` bound by `super().__init__()` (a fresh copy per call,
+/// from a method whose id the call gives its owner's unbound one) counts as
+/// one function with both of its callers, as does the unbound method called
+/// directly after that, on every engine.
+#[test]
+fn object_init_through_super_and_unbound_counts_as_one_function_on_every_engine() {
+    let src = "\
+class P:
+    def __init__(self, x):
+        super().__init__()
+        self.x = x
+def make(n):
+    out = []
+    for i in range(n):
+        p = P(i)
+        object.__init__(p)
+        out.append(p)
+        list.append(out, p)
+    return len(out)
+print(make(40))
+";
+    let mut first: Option<Vec<String>> = None;
+    for extra in CALL_ENGINES {
+        let (out, p, _) = record(&format!("objinit{}", extra.join("")), src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "80\n", "{extra:?}");
+        let rows = call_rows(&p);
+        let object_init = "__init__ 80/80 [\"__init__:40/40\", \"make:40/40\"]";
+        assert!(rows.iter().any(|r| r == object_init), "{rows:?} {extra:?}");
+        assert!(
+            rows.iter().any(|r| r == "append 80/80 [\"make:80/80\"]"),
+            "{rows:?}"
+        );
+        let inits = p.functions.iter().filter(|f| f.name == "__init__").count();
+        assert_eq!(inits, 2, "{extra:?}");
+        match &first {
+            None => first = Some(rows),
+            Some(f) => assert_eq!(f, &rows, "{extra:?}"),
+        }
+    }
+}
+
 /// The engines a recorded run's figures must not depend on, and exact
 /// timing (whose hooks count every call and return).
 const EVERY_ENGINE_AND_EXACT_TIMING: [&[&str]; 5] = [

@@ -837,7 +837,31 @@ fn builtin_id_of(r: &mut Recorder, b: Gc<crate::runtime::object::BuiltinObj>) ->
     let owner_name = || owner.map(|t| t.name.as_str().to_string());
     let id = r.builtin_id(b.name, owner.map(|t| t.as_ptr() as usize), owner_name);
     b.prof_id.set(id);
+    if b.bound_self.is_some() {
+        share_id_with_unbound(b, id);
+    }
     id
+}
+
+/// A bound copy of a method (`[].append`, `object.__init__` bound by
+/// `super().__init__`) is made per access with the id of the unbound method
+/// in its owner's dict, which is never called itself, so never got one:
+/// every call of a fresh copy looked its id up by name and owner again.
+/// Give the unbound method the id (same name and owner: the same profile
+/// function), so later copies start with it. Adds no function to the
+/// profile: `id` is already the called one's.
+fn share_id_with_unbound(b: Gc<crate::runtime::object::BuiltinObj>, id: u32) {
+    let Some(owner) = b.owner else {
+        return;
+    };
+    let h = crate::runtime::hash::hash_str(b.name);
+    let found = owner.dict.borrow().get_str(h, b.name);
+    if let Some(Value::Builtin(u)) = found {
+        let same_owner = u.owner.is_some_and(|o| o.as_ptr() == owner.as_ptr());
+        if u.bound_self.is_none() && u.name == b.name && same_owner {
+            u.prof_id.set(id);
+        }
+    }
 }
 
 /// A sample is waiting to be taken. Read from the flag itself rather than
