@@ -146,11 +146,30 @@ impl Vm {
     /// builtin call is a tier of its own (`Tier::Runtime`), whose samples
     /// are not to be merged with those of the instructions around it. Its
     /// samples are its caller's, at the call (taken once it has returned).
+    ///
+    /// The sample is taken out of line (`rec_builtin_enter_sampling`), so
+    /// this calls nothing on its common path but tail calls, and saves no
+    /// registers (seven instructions per call).
     #[inline(never)]
     fn rec_builtin_enter(&mut self, b: Gc<crate::runtime::object::BuiltinObj>) -> u8 {
         if sample_pending() {
-            self.rec_sample(None);
+            return self.rec_builtin_enter_sampling(b);
         }
+        self.rec_builtin_enter_counted(b)
+    }
+
+    /// `rec_builtin_enter` with a sample pending: take it (the caller's,
+    /// before the call is counted), then count the call.
+    #[cold]
+    #[inline(never)]
+    fn rec_builtin_enter_sampling(&mut self, b: Gc<crate::runtime::object::BuiltinObj>) -> u8 {
+        self.rec_sample(None);
+        self.rec_builtin_enter_counted(b)
+    }
+
+    /// `rec_builtin_enter` past its poll.
+    #[inline(always)]
+    fn rec_builtin_enter_counted(&mut self, b: Gc<crate::runtime::object::BuiltinObj>) -> u8 {
         if let Some(r) = self.rec.as_deref_mut() {
             if !r.enter_builtin_memo(b.prof_id.get(), &self.frames) {
                 return rec_enter_builtin(r, b, &self.frames);
@@ -161,9 +180,26 @@ impl Vm {
 
     /// The builtin call `rec_builtin_enter` started returns: restore the
     /// tier it returned (`prev`) and uncount the call.
+    /// Exact timing's leave (which reads the clock) is out of line, so this
+    /// too saves no registers on its common path.
     #[inline(never)]
     fn rec_builtin_leave(&mut self, prev: u8) {
         sampler::restore_tier(prev);
+        if let Some(r) = self.rec.as_deref_mut() {
+            if r.exact {
+                return self.rec_builtin_leave_exact();
+            }
+            r.leave_builtin();
+        }
+        if sample_pending() {
+            self.rec_sample(None);
+        }
+    }
+
+    /// `rec_builtin_leave` past its tier's restore, with exact timing.
+    #[cold]
+    #[inline(never)]
+    fn rec_builtin_leave_exact(&mut self) {
         if let Some(r) = self.rec.as_deref_mut() {
             r.leave_builtin();
         }
