@@ -891,7 +891,13 @@ fn share_id_with_unbound(b: Gc<crate::runtime::object::BuiltinObj>, id: u32) {
         return;
     };
     let h = crate::runtime::hash::hash_str(b.name);
-    let found = owner.dict.borrow().get_str(h, b.name);
+    // A dict being changed (never the case at a call, but this must not
+    // panic if it were) just leaves the id unshared.
+    let Ok(dict) = owner.dict.try_borrow() else {
+        return;
+    };
+    let found = dict.get_str(h, b.name);
+    drop(dict);
     if let Some(Value::Builtin(u)) = found {
         let same_owner = u.owner.is_some_and(|o| o.as_ptr() == owner.as_ptr());
         if u.bound_self.is_none() && u.name == b.name && same_owner {
