@@ -114,6 +114,10 @@ pub struct DisasmArgs {
     /// Colour the listing: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorArg,
+    /// Compile as a recording `jitprof run` does (its default): with the
+    /// recorder's inline line and call counting. The profile is not written.
+    #[arg(long)]
+    pub recording: bool,
     /// The Python program to run.
     pub program: PathBuf,
     /// Arguments passed to the program as sys.argv[1:].
@@ -155,6 +159,10 @@ fn parse_size(s: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("'{s}' is too large"))
 }
 
+/// Samples per second when `--sample-rate` is not given: prime, so the
+/// timer does not beat in step with a program's own periodic work.
+pub const DEFAULT_SAMPLE_RATE_HZ: u32 = 997;
+
 /// What `jitprof run` records.
 #[derive(clap::Args, Debug, Clone)]
 pub struct ProfileArgs {
@@ -171,7 +179,7 @@ pub struct ProfileArgs {
     )]
     pub output: PathBuf,
     /// Samples per second (of wall-clock time) for the per-line profile.
-    #[arg(long, value_name = "HZ", default_value_t = 997,
+    #[arg(long, value_name = "HZ", default_value_t = DEFAULT_SAMPLE_RATE_HZ,
           value_parser = clap::value_parser!(u32).range(1..=20_000))]
     pub sample_rate: u32,
     /// How to time functions. Calls, primitive calls and callers are counted

@@ -74,9 +74,11 @@ fn disasm(args: DisasmArgs) -> ExitCode {
         args: args.args,
         jit: jit_options(args.jit, &args.jit_args),
         dump_bytecode: false,
-        record: None,
+        // Recording for the code's sake only: nothing is written.
+        record: args.recording.then(record::Settings::discarded),
         perf: record::PerfSettings::default(),
     };
+    program.jit.profile = args.recording;
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,

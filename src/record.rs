@@ -3,7 +3,7 @@
 //! ended) and the short summary on stderr.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::{ProfileArgs, TimingArg};
 use jit::interp::vm::{RunOutcome, Vm};
@@ -13,7 +13,8 @@ use jit::recorder::RecorderOptions;
 /// What to record and where to write it.
 #[derive(Clone, Debug)]
 pub struct Settings {
-    pub output: PathBuf,
+    /// None: record, but write neither profile nor summary (`disasm --recording`).
+    pub output: Option<PathBuf>,
     pub sample_rate_hz: u32,
     pub timing: profile::Timing,
     pub quiet: bool,
@@ -22,13 +23,25 @@ pub struct Settings {
 impl From<&ProfileArgs> for Settings {
     fn from(a: &ProfileArgs) -> Settings {
         Settings {
-            output: a.output.clone(),
+            output: Some(a.output.clone()),
             sample_rate_hz: a.sample_rate,
             timing: match a.timing {
                 TimingArg::Sampled => profile::Timing::Sampled,
                 TimingArg::Exact => profile::Timing::Exact,
             },
             quiet: a.quiet,
+        }
+    }
+}
+
+impl Settings {
+    /// Record at the default rate and write nothing.
+    pub fn discarded() -> Settings {
+        Settings {
+            output: None,
+            sample_rate_hz: crate::cli::DEFAULT_SAMPLE_RATE_HZ,
+            timing: profile::Timing::Sampled,
+            quiet: true,
         }
     }
 }
@@ -94,6 +107,7 @@ impl Session {
             }
         }
         let Some(s) = self.settings else { return };
+        let Some(output) = &s.output else { return };
         let exit_code = match outcome {
             RunOutcome::Exit(c) => *c,
             RunOutcome::Uncaught(c) => *c as i32,
@@ -118,7 +132,7 @@ impl Session {
         let Some(profile) = jit::recorder::build::build(vm, info) else {
             return;
         };
-        Self::write(&s, &profile);
+        Self::write(output, s.quiet, &profile);
         // The process ends with the VM's thread: the profile's thousands of
         // strings are left to the OS like the VM's objects (freeing them
         // cost raytrace's quick run 0.2M instructions, callgrind).
@@ -126,18 +140,18 @@ impl Session {
     }
 
     /// Write the profile and the summary.
-    fn write(s: &Settings, profile: &profile::Profile) {
-        if let Err(e) = profile::save(profile, &s.output) {
+    fn write(output: &Path, quiet: bool, profile: &profile::Profile) {
+        if let Err(e) = profile::save(profile, output) {
             eprintln!(
                 "jitprof: cannot write the profile to {}: {e}",
-                s.output.display()
+                output.display()
             );
             return;
         }
-        if !s.quiet {
+        if !quiet {
             let color = std::io::stderr().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            eprint!("{}", annotate::summary::render(profile, &s.output, color));
+            eprint!("{}", annotate::summary::render(profile, output, color));
         }
     }
 }

@@ -133,6 +133,40 @@ fn disasm_lists_function_with_bytecode_source_guards_and_helpers() {
     );
 }
 
+/// `--recording` compiles as a recording run does: the listing shows the
+/// inline line counting and says where the counters are, it stops at the
+/// code's end (it once disassembled the counters' zero pages as
+/// `add [rax],al`), and nothing is written.
+#[test]
+fn disasm_recording_shows_counting_code_not_counters_and_writes_nothing() {
+    let dir = temp_dir("disasm_recording");
+    let p = write(&dir, "prog.py", DISASM_PROG);
+    let run = |extra: &[&str]| {
+        let mut args = vec!["disasm", "--function", "f", "--color", "never"];
+        args.extend_from_slice(extra);
+        args.push(s(&p));
+        let o = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+            .args(&args)
+            .current_dir(&dir)
+            .output()
+            .expect("run jitprof");
+        assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+        stdout(&o)
+    };
+    let plain = run(&[]);
+    let recording = run(&["--recording"]);
+    assert!(!plain.contains("recording:"), "{plain}");
+    assert!(recording.contains("; ---- recording: "), "{recording}");
+    assert!(recording.contains(" line counter"), "{recording}");
+    for out in [&plain, &recording] {
+        assert!(
+            !out.contains("add [rax],al"),
+            "listed past the code:\n{out}"
+        );
+    }
+    assert!(!dir.join("jitprof.json").exists(), "disasm wrote a profile");
+}
+
 #[test]
 fn disasm_of_unknown_function_says_so_and_exits_0() {
     let dir = temp_dir("disasm_nosuch");

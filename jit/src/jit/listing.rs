@@ -47,7 +47,8 @@ pub fn render(jit: &JitRuntime, filter: &[String], color: bool) -> String {
             continue;
         }
         shown += 1;
-        let bytes = c.buf.to_vec();
+        // The code only: a recording compile's line counters follow it.
+        let bytes = c.buf[..c.code_bytes()].to_vec();
         let _ = writeln!(
             out,
             "== {} ({}:{}){}: {} bytes of code, {} instructions, {} bytecode instructions, compiled in {:.1} us",
@@ -78,6 +79,15 @@ pub fn render(jit: &JitRuntime, filter: &[String], color: bool) -> String {
             symbols: &symbols,
         };
         out.push_str(&listing.render(color));
+        if let Some(lc) = &c.line_counters {
+            let _ = writeln!(
+                out,
+                "; ---- recording: {} line counter{} at +{:#06x} (read-write pages after the code) ----",
+                lc.slots,
+                if lc.slots == 1 { "" } else { "s" },
+                lc.at
+            );
+        }
         out.push('\n');
     }
     for n in &jit.not_compiled {
