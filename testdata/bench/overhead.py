@@ -27,6 +27,12 @@ callgrind time, which brings its count close to the native run's.
 The table shows both sample counts.  --same-sample-rate keeps the
 default rate under callgrind (the pessimistic figure).
 
+With --cpu-time, each run's figure is the CPU time (user + system) the
+jitprof process used instead of the wall-clock time: on a shared machine
+the time a run waits for a core is not the recorder's, and the CPU time
+leaves it out (cache and frequency effects of the neighbours stay).  It
+is what `perf stat -e task-clock` reports.
+
 Profiles go to a temporary directory that is removed afterwards; nothing is
 left behind.  Uses the benchmark list, quick sizes and helpers of run.py.
 
@@ -36,6 +42,7 @@ Examples:
     python3 testdata/bench/overhead.py --bench fib --bench nbody=5000 --runs 10
     python3 testdata/bench/overhead.py --jit off         # overhead on the interpreter
     python3 testdata/bench/overhead.py --quick --instructions   # instruction counts
+    python3 testdata/bench/overhead.py --cpu-time --runs 11     # CPU time, not wall
 
 Standard library only.
 """
@@ -44,6 +51,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import statistics
@@ -137,6 +145,18 @@ class CalibratedCounter:
         out = count_once(engine, prog, bench_args, timeout)
         self.samples = profile_samples(self.profile_path)
         return out
+
+
+def cpu_time_once(engine, prog, bench_args, timeout):
+    """Run one benchmark once, like run.py's run_once, but return the CPU
+    time (user + system) of the process instead of the elapsed time.  The
+    run is the only child this script has at that moment, so the growth of
+    RUSAGE_CHILDREN across it is its own."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    _, out, err = run_once(engine, prog, bench_args, timeout)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, out, err
 
 
 def native_recording_run(engine, prog, bench_args, timeout, profile_path):
@@ -280,12 +300,17 @@ def main(argv=None):
     ap.add_argument("--instructions", action="store_true",
                     help="count instructions under valgrind (callgrind) instead of "
                          "timing: one run, unaffected by the machine's load")
+    ap.add_argument("--cpu-time", action="store_true",
+                    help="time each run by the CPU time (user + system) it used instead "
+                         "of the wall-clock time: steadier on a shared machine")
     ap.add_argument("--same-sample-rate", action="store_true",
                     help="with --instructions: keep the default sample rate under "
                          "callgrind instead of scaling it to the native run's samples "
                          "(overstates sampling's cost by the callgrind slowdown)")
     args = ap.parse_args(argv)
 
+    if args.instructions and args.cpu_time:
+        ap.error("--instructions and --cpu-time measure different things: pick one")
     if args.instructions and shutil.which("valgrind") is None:
         ap.error("--instructions needs valgrind on PATH")
     runs = args.runs if args.runs is not None else (1 if args.quick or args.instructions else 5)
@@ -319,7 +344,7 @@ def main(argv=None):
         for i, (name, bench_args) in enumerate(selection, 1):
             shown = name + (f" {' '.join(bench_args)}" if bench_args else "")
             eprint(f"[{i}/{len(selection)}] {shown} ...")
-            runner, order = run_once, engines
+            runner, order = (cpu_time_once if args.cpu_time else run_once), engines
             if args.instructions:
                 native_s, native_samples = native_recording_run(
                     engines[0], HERE / f"{name}.py", bench_args, timeout, profile_path)
@@ -345,7 +370,8 @@ def main(argv=None):
     if args.json:
         print(json.dumps({
             "runs": runs, "quick": args.quick, "jit": args.jit, "jitprof": jp,
-            "measure": "instructions" if args.instructions else "seconds",
+            "measure": ("instructions" if args.instructions
+                        else "cpu_seconds" if args.cpu_time else "seconds"),
             "benchmarks": [{k: v for k, v in ent.items() if k != "problems"}
                            for ent in entries],
             "geomean": geo, "benchmarks_in_geomean": len(ratios),
@@ -355,7 +381,8 @@ def main(argv=None):
         print()
         print(render_table(entries, geo, len(ratios), len(pool)))
         print()
-        what = "instructions (callgrind)" if args.instructions else "time"
+        what = ("instructions (callgrind)" if args.instructions
+                else "CPU time (user + system)" if args.cpu_time else "wall-clock time")
         print(f"{what}, median of {runs} run(s); ratio = {RECORD} / {NO_PROFILE} "
               "(> 1: the recorder's overhead); geomean excludes startup benchmarks; "
               "profile KB = median size of the profile written.")
