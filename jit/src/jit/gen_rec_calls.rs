@@ -11,8 +11,11 @@
 //! compiled code relies on):
 //!
 //! - enter: when the entry knows its edge: count the call on the edge and
-//!   on the callee (calls, and a primitive call when no activation is
-//!   running), and give the new frame the edge; otherwise call
+//!   an activation of the callee, which when none was running (the common
+//!   case, tested by the borrow of `sub`) notes the edge as the callee's
+//!   outermost (`Counts::outer`), and otherwise, out of line, counts a
+//!   recursive call (`rec_count_recursive`); give the new frame the edge;
+//!   otherwise call
 //!   `jit_rec_enter_site`, which counts the call as the interpreter does and
 //!   gives the entry its edge for the next time. A VM has one recorder,
 //!   kept to the end (`Vm::start_recording`, `recorder::build`), so an edge
@@ -26,8 +29,9 @@
 //!   call's edge (`direct::jit_call_enter`, `rec_learn_edge`). An edge made
 //!   at compile time may never be called: the profile leaves out edges
 //!   with no call (`CallTimes::callers`);
-//! - leave: uncount the frame's edge and pop the frame leaving the edge in
-//!   its slot (every push while recording writes a frame's edge before
+//! - leave: uncount the callee's activation, and when it was not its last
+//!   (out of line) the edge's, and pop the frame leaving the edge in its
+//!   slot (every push while recording writes a frame's edge before
 //!   anything reads it, `Frame::rec_edge`). With sampled timing every call
 //!   this leave sees was counted with an untagged edge: inline, by the
 //!   hook or by the Rust path (`jit_call_enter`, `Vm::rec_enter`, which
@@ -38,17 +42,11 @@
 //!   tests nothing. A call of a global's function that its site counted
 //!   inline uncounts the site's edge instead (`rec_const_call_leave`).
 //!
-//! A site that calls the function it is in (`fib(n - 1)` in `fib`, known
-//! at compile time for a global's function, `const_calls.rs`) counts the
-//! callee's primitive calls without a test: its caller is an activation of
-//! the callee, counted when its frame was pushed, so the call is never
-//! primitive for the function (it may be for the edge).
-//!
 //! Such a site first tries the self-recursion path (`recorder::calls`):
 //! when its frame's own call came through the site's edge (f called by f:
 //! the frame's edge, tagged or not, is the site's), the call is recursive
 //! for the edge and the function, and both stay active while it runs, so
-//! it counts only the edge's calls and gives the new frame the edge tagged
+//! it counts only the edge's `fast_calls` and gives the new frame the edge tagged
 //! `FAST_TAG`. Its return then has nothing to uncount: `gen_calls.rs` emits
 //! the call sequence twice, the hot copy for this path without the
 //! uncounting, and a cold one for the counted path (and the Rust path's
@@ -58,19 +56,23 @@
 //!
 //! A call its callee's base case answers at the site (`gen_leaf_calls.rs`)
 //! enters and returns at once, so it counts what that call and its return
-//! together leave counted (`rec_answered_call`): `calls` on the edge (at a
-//! self-call site, the one add that counts the lines the base case ran
-//! counts them: every self-call site has the function's edge to itself, and
-//! the count is added to its calls when the profile is built,
-//! `LineCounters::run_calls`), and
-//! the primitive calls a call counts when it starts, the edge's and the
-//! callee's, by the same tests (`active < 1`) on the same counts, which are
-//! what they would be at that call (its own activations are gone by its
-//! return, so `active` is left as it was). The edge's primitive calls are
-//! tested even where the self-recursion path would know the edge active:
-//! the test costs less than finding the caller's frame to know it. While
-//! the entry does not know its edge the call is made (the hook counts it
-//! and teaches the entry).
+//! together leave counted (`rec_answered_call`): `calls` on the edge, and
+//! when the callee is running (out of line) a recursive call, by the same
+//! tests on the same counts as a call's, which are what they would be at
+//! that call (its own activations are gone by its return, so the
+//! activations are left as they were). A site that calls the function it
+//! is in (`fib(n - 1)` in `fib`, known at compile time for a global's
+//! function, `const_calls.rs`) is in an activation of its callee, so the
+//! call is recursive for the function, and nearly always for the edge: it
+//! counts `Edge::self_calls` (the one add that counts the lines the base
+//! case ran counts them: every self-call site has the function's edge to
+//! itself, and the count is added when the profile is built,
+//! `LineCounters::run_calls`) and, out of line, `self_primitive` when the
+//! edge is not active. The edge's activity is tested even where the
+//! self-recursion path would know the edge active: the test costs less
+//! than finding the caller's frame to know it. While the entry does not
+//! know its edge the call is made (the hook counts it and teaches the
+//! entry).
 //!
 //! Exact timing reads the clock at each call and return: the hooks do it
 //! (at the call the site never learns an edge; the return is compiled to
@@ -170,7 +172,7 @@ impl<'a> Gen<'a> {
                 "recording: the callee runs already: a recursive call"
             ));
             asm!(g.ops; =>recursive);
-            g.rec_count_recursive(true, activation);
+            g.rec_count_recursive(activation);
             asm!(g.ops; jmp =>back);
         });
     }
@@ -200,18 +202,15 @@ impl<'a> Gen<'a> {
     }
 
     /// A call on the edge in rcx while its callee (counts in rdi) runs:
-    /// count it recursive for the callee (`count_callee`), and for the edge
-    /// when an activation of the edge runs (one counted on it, or the
-    /// callee's outermost, `Counts::outer`); `activation`: the call starts
-    /// one (not answered at its site), counted on the edge. rcx and rdi
-    /// are kept.
-    fn rec_count_recursive(&mut self, count_callee: bool, activation: bool) {
+    /// count it recursive for the callee, and for the edge when an
+    /// activation of the edge runs (one counted on it, or the callee's
+    /// outermost, `Counts::outer`); `activation`: the call starts one (not
+    /// answered at its site), counted on the edge. rcx and rdi are kept.
+    fn rec_count_recursive(&mut self, activation: bool) {
         let c = *inline::layout();
         let (active, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
-        if count_callee {
-            asm!(self.ops; add QWORD [rdi + c.recursive], 1);
-        }
         asm!(self.ops
+            ; add QWORD [rdi + c.recursive], 1
             ; cmp QWORD [rcx + c.active], 0
             ; jne =>active
             ; cmp [rdi + c.outer], rcx
@@ -364,24 +363,42 @@ impl<'a> Gen<'a> {
         if tag != 0 {
             asm!(self.ops; sub rcx, tag);
         }
-        // At a self-call site the call is recursive for the function (its
-        // caller is an activation of it): `self_calls` says so.
-        let calls = if self_call { c.self_calls } else { c.calls };
+        if self_call {
+            // Recursive for the function (its caller is an activation of
+            // it) and nearly always for the edge: `self_calls` says so, and
+            // the rare call the edge was not active at counts in
+            // `self_primitive` (see `rec_count_recursive`).
+            if !calls_counted {
+                asm!(self.ops; add QWORD [rcx + c.self_calls], 1);
+            }
+            let own = &self.code.prof.counts as *const calls::Counts as i64;
+            let (inactive, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+            asm!(self.ops
+                ; cmp QWORD [rcx + c.active], 0
+                ; je =>inactive
+                ; =>done
+            );
+            self.cold(move |g| {
+                g.comment(format_args!(
+                    "recording: no activation counted on the edge: its callee's outermost?"
+                ));
+                asm!(g.ops
+                    ; =>inactive
+                    ; mov rdi, QWORD own
+                    ; cmp [rdi + c.outer], rcx
+                    ; je =>done
+                    ; add QWORD [rcx + c.self_primitive], 1
+                    ; jmp =>done
+                );
+            });
+            return;
+        }
         if !calls_counted {
-            asm!(self.ops; add QWORD [rcx + calls], 1);
+            asm!(self.ops; add QWORD [rcx + c.calls], 1);
         }
         match known_edge(entry) {
             Some(e) => asm!(self.ops; mov rdi, QWORD callee_counts(e)),
-            // The callee is this code's function.
-            None if self_call => {
-                let own = &self.code.prof.counts as *const calls::Counts as i64;
-                asm!(self.ops; mov rdi, QWORD own);
-            }
             None => asm!(self.ops; mov rdi, [rcx + c.callee_counts]),
-        }
-        if self_call {
-            self.rec_count_recursive(false, false);
-            return;
         }
         // A callee running already: a recursive call (rare outside
         // recursion), out of line.

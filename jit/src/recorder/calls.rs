@@ -159,11 +159,13 @@ pub struct Edge {
     /// recursive for the edge and for the function, so counting them here
     /// counts that too.
     pub fast_calls: Cell<u64>,
-    /// Calls recursive for the function, whose recursion for the edge is
-    /// counted in `counts.recursive`: those a self-call site's base case
-    /// answered (`jit/gen_rec_calls.rs`; the caller is an activation of the
-    /// callee).
+    /// Calls a self-call site's base case answered (`jit/gen_rec_calls.rs`;
+    /// the caller is an activation of the callee): recursive for the
+    /// function, and for the edge but those counted in `self_primitive`
+    /// (the edge is active at nearly all of them, so that is the rare case
+    /// and the one counted).
     pub self_calls: Cell<u64>,
+    pub self_primitive: Cell<u64>,
     /// The callee's counts (in its `CodeProf`, or boxed in `CallTimes`).
     pub callee_counts: *const Counts,
     /// The caller's key (the address of its counts, or `ROOT_KEY`).
@@ -261,11 +263,12 @@ impl Edge {
 
     pub fn figures(&self) -> Figures {
         let c = &self.counts;
-        let calls = self.total_calls();
-        let recursive = c.recursive.get() + self.fast_calls.get();
         Figures {
-            calls,
-            primitive_calls: calls.saturating_sub(recursive),
+            calls: self.total_calls(),
+            // Calls on the self-recursion path and answered self-calls are
+            // recursive for the edge, but `self_primitive`.
+            primitive_calls: (c.calls.get() + self.self_primitive.get())
+                .saturating_sub(c.recursive.get()),
             self_ticks: c.self_ticks.get(),
             cum_ticks: c.cum_ticks.get(),
         }
@@ -442,6 +445,7 @@ impl CallTimes {
                         counts: Counts::default(),
                         fast_calls: Cell::new(0),
                         self_calls: Cell::new(0),
+                        self_primitive: Cell::new(0),
                         callee_counts,
                         caller_key: caller.key,
                         caller: caller.id,

@@ -21,13 +21,12 @@
 //!   ended the callee's last activation (the sum is zero; the frame is
 //!   popped with its `rec_edge` left in the slot);
 //! - a call the callee's base case answers at the site, with no frame
-//!   (`jit/gen_leaf_calls.rs`): `calls += 1` on the edge's counts, or
-//!   `self_calls += 1` on the edge at a self-call site (the caller is an
-//!   activation of the callee); when the callee is running (always at a
-//!   self-call site): `recursive += 1` on the callee's counts (not at a
-//!   self-call site: `self_calls` says it) and on the edge's when the edge
-//!   is active, as at enter; `active` is left as it was (the call has
-//!   returned);
+//!   (`jit/gen_leaf_calls.rs`): `calls += 1` on the edge's counts; when
+//!   the callee is running, `recursive += 1` on the callee's counts and on
+//!   the edge's when the edge is active, as at enter; at a self-call site
+//!   (the caller is an activation of the callee) `self_calls += 1` on the
+//!   edge instead, and `self_primitive += 1` when the edge is not active;
+//!   `active` is left as it was (the call has returned);
 //! - the self-recursion path (`calls` module comment), when the caller
 //!   frame's `rec_edge` with `fast_tag` set is the edge with it set: the
 //!   edge's `fast_calls += 1`, and the new frame's `rec_edge` is the edge
@@ -55,6 +54,7 @@ pub struct InlineLayout {
     /// self-calls, its callee's `Counts` pointer.
     pub fast_calls: i32,
     pub self_calls: i32,
+    pub self_primitive: i32,
     pub callee_counts: i32,
     /// From a `Frame`: its edge.
     pub frame_rec_edge: i32,
@@ -72,6 +72,7 @@ static LAYOUT: LazyLock<InlineLayout> = LazyLock::new(|| {
         outer: i(offset_of!(Counts, outer)),
         fast_calls: i(offset_of!(Edge, fast_calls)),
         self_calls: i(offset_of!(Edge, self_calls)),
+        self_primitive: i(offset_of!(Edge, self_primitive)),
         callee_counts: i(offset_of!(Edge, callee_counts)),
         frame_rec_edge: i(offset_of!(Frame, rec_edge)),
         fast_tag: i(super::FAST_TAG),
@@ -104,17 +105,14 @@ mod tests {
     }
 
     /// The out-of-line part of a call on `e` while its callee (counts `c`)
-    /// runs, as the emitted code makes it: `count_callee`: the callee's
-    /// recursive calls (not at a self-call site); `activation`: a call
-    /// that starts one (not answered at the site).
+    /// runs, as the emitted code makes it (`activation`: a call that
+    /// starts one, not answered at the site).
     ///
     /// # Safety
     /// `e` points at a live `Edge`, `c` at its callee's counts.
-    unsafe fn recursive(e: *const u8, c: *const u8, count_callee: bool, activation: bool) {
+    unsafe fn recursive(e: *const u8, c: *const u8, activation: bool) {
         let l = layout();
-        if count_callee {
-            *at(c, l.recursive) += 1;
-        }
+        *at(c, l.recursive) += 1;
         if *at(e, l.active) != 0 || *at(c, l.outer) == e as u64 {
             *at(e, l.recursive) += 1;
         }
@@ -146,7 +144,7 @@ mod tests {
         if a == 0 {
             *at(c, l.outer) = e as u64;
         } else {
-            recursive(p, c, true, true);
+            recursive(p, c, true);
         }
         e as usize
     }
@@ -160,9 +158,16 @@ mod tests {
     unsafe fn answer_inline(e: *const Edge, self_call: bool) {
         let l = layout();
         let (p, c) = (e as *const u8, callee(e));
-        *at(p, if self_call { l.self_calls } else { l.calls }) += 1;
-        if self_call || *at(c, l.active) != 0 {
-            recursive(p, c, !self_call, false);
+        if self_call {
+            *at(p, l.self_calls) += 1;
+            if *at(p, l.active) == 0 && *at(c, l.outer) != e as u64 {
+                *at(p, l.self_primitive) += 1;
+            }
+            return;
+        }
+        *at(p, l.calls) += 1;
+        if *at(c, l.active) != 0 {
+            recursive(p, c, false);
         }
     }
 
