@@ -197,7 +197,9 @@ impl Edge {
 
     /// A call on this edge starts while its callee runs (`start`): a
     /// recursive call of the function, and of the edge when it is active.
-    #[inline(never)]
+    /// Inlined, so the hooks' common paths stay free of calls (a call
+    /// makes them save registers: `Recorder::enter_frame`).
+    #[inline(always)]
     fn start_recursive(&self, callee: &Counts) {
         callee.recursive.set(callee.recursive.get() + 1);
         let c = &self.counts;
