@@ -188,9 +188,11 @@ impl<'a> Gen<'a> {
                 ; mov rcx, QWORD e
                 ; mov rdi, QWORD callee_counts(e)
             ),
+            // r10: the callee's code word (`DirectSite::fill`'s path), whose
+            // code holds the callee's counts (`InlineLayout::code_counts`).
             Some(Edge::InEntry) => asm!(self.ops
                 ; mov rcx, [r8 + l.site_rec_edge]
-                ; mov rdi, [rcx + c.callee_counts]
+                ; lea rdi, [r10 + l.rc_code + c.code_counts]
             ),
             None => asm!(self.ops
                 ; mov rcx, [r8 + l.site_rec_edge]
@@ -431,14 +433,15 @@ impl<'a> Gen<'a> {
         asm!(self.ops
             // The top frame, the callee's, at index rbp (the count after the
             // pop, `emit_direct_call`). Its edge is set (see the module
-            // comment) and untagged, and left in the slot (`Frame::rec_edge`).
+            // comment) and untagged, and left in the slot (`Frame::rec_edge`);
+            // its code holds the edge's callee counts
+            // (`InlineLayout::code_counts`).
             ; imul rsi, rbp, l.frame_size
             ; add rsi, [r12 + l.frames_ptr]
-            ; mov rcx, [rsi + c.frame_rec_edge]
-            ; mov rsi, [rcx + c.callee_counts]
+            ; mov rcx, [rsi + l.frame_code]
             // One activation less of the callee; when it was not its last,
             // the call was recursive: one less of the edge (`Edge::end`).
-            ; add QWORD [rsi + c.active], 1
+            ; add QWORD [rcx + c.code_counts + c.active], 1
             ; jnz =>nested
             ; =>done
         );
@@ -446,6 +449,7 @@ impl<'a> Gen<'a> {
             g.comment(format_args!("recording: a recursive call returned"));
             asm!(g.ops
                 ; =>nested
+                ; mov rcx, [rsi + c.frame_rec_edge]
                 ; add QWORD [rcx + c.active], 1
                 ; jmp =>done
             );

@@ -17,7 +17,8 @@
 //!   callee's `outer` is the edge), and `active += 1` on the edge's; then
 //!   the new frame's `rec_edge` is the edge;
 //! - leave: when the frame's `rec_edge` is not null: `active -= 1` on
-//!   `*callee_counts` (`add 1`), and on the edge's counts unless that
+//!   `*callee_counts` (`add 1`; they are the frame's code's,
+//!   `code_counts`), and on the edge's counts unless that
 //!   ended the callee's last activation (the sum is zero; the frame is
 //!   popped with its `rec_edge` left in the slot);
 //! - a call the callee's base case answers at the site, with no frame
@@ -39,7 +40,9 @@ use std::mem::offset_of;
 use std::sync::LazyLock;
 
 use super::{Counts, Edge};
+use crate::bytecode::code::Code;
 use crate::interp::frame::Frame;
+use crate::recorder::CodeProf;
 
 /// Byte offsets compiled code uses.
 #[derive(Debug, Clone, Copy)]
@@ -58,6 +61,11 @@ pub struct InlineLayout {
     pub callee_counts: i32,
     /// From a `Frame`: its edge.
     pub frame_rec_edge: i32,
+    /// From a `Code`: its function's `Counts`, which are the callee counts
+    /// of every edge a frame of that code holds (`Recorder::code_id`), so
+    /// code that has the callee's code at hand (a site's code word, a
+    /// frame's code) reaches them without loading them from the edge.
+    pub code_counts: i32,
     /// `calls::FAST_TAG`.
     pub fast_tag: i32,
 }
@@ -75,6 +83,7 @@ static LAYOUT: LazyLock<InlineLayout> = LazyLock::new(|| {
         self_primitive: i(offset_of!(Edge, self_primitive)),
         callee_counts: i(offset_of!(Edge, callee_counts)),
         frame_rec_edge: i(offset_of!(Frame, rec_edge)),
+        code_counts: i(offset_of!(Code, prof) + offset_of!(CodeProf, counts)),
         fast_tag: i(super::FAST_TAG),
     }
 });
