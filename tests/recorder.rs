@@ -1238,6 +1238,59 @@ print(main())
     }
 }
 
+/// A function's outermost activation holds its edge without counting an
+/// activation on it (`recorder::calls`, `Counts::outer`): calls that
+/// re-enter that edge while the function runs (h -> f -> h -> f, from a
+/// compiled loop) are recursive for the edge, calls on another edge
+/// (g -> f) only once one of its own is running, and every return of a
+/// recursive call leaves the outermost one counted: the figures CPython
+/// 3.11's cProfile gives for this program, on every engine and with both
+/// timings.
+#[test]
+fn recursion_reentering_the_outermost_calls_edge_follows_cprofile() {
+    let src = "\
+def leaf(n):
+    return n + 1
+def f(n, k):
+    if n <= 0:
+        return leaf(k)
+    if n % 4 == 0:
+        return h(n - 1) + leaf(n)
+    if n % 3 == 0:
+        return g(n - 1, k) + f(n - 1, k)
+    return g(n - 1, k)
+def g(n, k):
+    if n <= 0:
+        return leaf(k)
+    return f(n - 1, k) + leaf(n)
+def h(n):
+    t = 0
+    for i in range(n):
+        t += f(i % 9, i) + leaf(i)
+    return t
+print(h(60))
+";
+    let want: &CProfileFigures = &[
+        (
+            "leaf",
+            (585, 585),
+            &[("f", 151, 151), ("g", 257, 257), ("h", 177, 177)],
+        ),
+        ("g", (257, 121), &[("f", 257, 121)]),
+        ("h", (32, 1), &[("<module>", 1, 1), ("f", 31, 19)]),
+        (
+            "f",
+            (408, 60),
+            &[("f", 56, 44), ("g", 175, 95), ("h", 177, 60)],
+        ),
+    ];
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("outeredge", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "5507\n", "{extra:?}");
+        check_cprofile_figures(&p, want, extra);
+    }
+}
+
 /// The interpreter runs `xs[a:b]` and `xs[a:b] = v` without making the
 /// slice (interp/slices.rs), also when recording: the subscripts are
 /// still counted and their index observed as a slice, and the list a load

@@ -155,7 +155,7 @@ impl<'a> Gen<'a> {
                         // The self-recursion path did not load it.
                         asm!(g.ops; mov r8, QWORD konst_entry);
                     }
-                    g.rec_call_enter(pc, self_call, Some(konst_entry));
+                    g.rec_call_enter(pc, Some(konst_entry));
                     g.emit_direct_call(
                         reg,
                         callee_regs,
@@ -461,14 +461,10 @@ impl<'a> Gen<'a> {
             ; mov [r12 + l.frames_len], rbp
         );
         if recording {
-            let mut self_call = false;
             if let PushFrom::Const {
-                entry,
-                self_call: s,
-                ..
+                entry, self_call, ..
             } = from
             {
-                self_call = s;
                 if self_call && !self.polls.exact_timing {
                     return Some(self.rec_self_call_enter(entry));
                 }
@@ -481,7 +477,7 @@ impl<'a> Gen<'a> {
             if let (Some(entry), false) = (konst, self.polls.exact_timing) {
                 return Some(self.rec_const_call_enter(entry));
             }
-            self.rec_call_enter(pc, self_call, konst);
+            self.rec_call_enter(pc, konst);
         }
         None
     }

@@ -11,8 +11,11 @@
 //! compiled code relies on):
 //!
 //! - enter: when the entry knows its edge: count the call on the edge and
-//!   on the callee (calls, and a primitive call when no activation is
-//!   running), and give the new frame the edge; otherwise call
+//!   an activation of the callee, which when none was running (the common
+//!   case, tested by the borrow of `sub`) notes the edge as the callee's
+//!   outermost (`Counts::outer`), and otherwise, out of line, counts a
+//!   recursive call (`rec_count_recursive`); give the new frame the edge;
+//!   otherwise call
 //!   `jit_rec_enter_site`, which counts the call as the interpreter does and
 //!   gives the entry its edge for the next time. A VM has one recorder,
 //!   kept to the end (`Vm::start_recording`, `recorder::build`), so an edge
@@ -26,8 +29,9 @@
 //!   call's edge (`direct::jit_call_enter`, `rec_learn_edge`). An edge made
 //!   at compile time may never be called: the profile leaves out edges
 //!   with no call (`CallTimes::callers`);
-//! - leave: uncount the frame's edge and pop the frame leaving the edge in
-//!   its slot (every push while recording writes a frame's edge before
+//! - leave: uncount the callee's activation, and when it was not its last
+//!   (out of line) the edge's, and pop the frame leaving the edge in its
+//!   slot (every push while recording writes a frame's edge before
 //!   anything reads it, `Frame::rec_edge`). With sampled timing every call
 //!   this leave sees was counted with an untagged edge: inline, by the
 //!   hook or by the Rust path (`jit_call_enter`, `Vm::rec_enter`, which
@@ -38,17 +42,11 @@
 //!   tests nothing. A call of a global's function that its site counted
 //!   inline uncounts the site's edge instead (`rec_const_call_leave`).
 //!
-//! A site that calls the function it is in (`fib(n - 1)` in `fib`, known
-//! at compile time for a global's function, `const_calls.rs`) counts the
-//! callee's primitive calls without a test: its caller is an activation of
-//! the callee, counted when its frame was pushed, so the call is never
-//! primitive for the function (it may be for the edge).
-//!
 //! Such a site first tries the self-recursion path (`recorder::calls`):
 //! when its frame's own call came through the site's edge (f called by f:
 //! the frame's edge, tagged or not, is the site's), the call is recursive
 //! for the edge and the function, and both stay active while it runs, so
-//! it counts only the edge's calls and gives the new frame the edge tagged
+//! it counts only the edge's `fast_calls` and gives the new frame the edge tagged
 //! `FAST_TAG`. Its return then has nothing to uncount: `gen_calls.rs` emits
 //! the call sequence twice, the hot copy for this path without the
 //! uncounting, and a cold one for the counted path (and the Rust path's
@@ -58,19 +56,23 @@
 //!
 //! A call its callee's base case answers at the site (`gen_leaf_calls.rs`)
 //! enters and returns at once, so it counts what that call and its return
-//! together leave counted (`rec_answered_call`): `calls` on the edge (at a
-//! self-call site, the one add that counts the lines the base case ran
-//! counts them: every self-call site has the function's edge to itself, and
-//! the count is added to its calls when the profile is built,
-//! `LineCounters::run_calls`), and
-//! the primitive calls a call counts when it starts, the edge's and the
-//! callee's, by the same tests (`active < 1`) on the same counts, which are
-//! what they would be at that call (its own activations are gone by its
-//! return, so `active` is left as it was). The edge's primitive calls are
-//! tested even where the self-recursion path would know the edge active:
-//! the test costs less than finding the caller's frame to know it. While
-//! the entry does not know its edge the call is made (the hook counts it
-//! and teaches the entry).
+//! together leave counted (`rec_answered_call`): `calls` on the edge, and
+//! when the callee is running (out of line) a recursive call, by the same
+//! tests on the same counts as a call's, which are what they would be at
+//! that call (its own activations are gone by its return, so the
+//! activations are left as they were). A site that calls the function it
+//! is in (`fib(n - 1)` in `fib`, known at compile time for a global's
+//! function, `const_calls.rs`) is in an activation of its callee, so the
+//! call is recursive for the function, and nearly always for the edge: it
+//! counts `Edge::self_calls` (the one add that counts the lines the base
+//! case ran counts them: every self-call site has the function's edge to
+//! itself, and the count is added when the profile is built,
+//! `LineCounters::run_calls`) and, out of line, `self_primitive` when the
+//! edge is not active. The edge's activity is tested even where the
+//! self-recursion path would know the edge active: the test costs less
+//! than finding the caller's frame to know it. While the entry does not
+//! know its edge the call is made (the hook counts it and teaches the
+//! entry).
 //!
 //! Exact timing reads the clock at each call and return: the hooks do it
 //! (at the call the site never learns an edge; the return is compiled to
@@ -89,10 +91,9 @@ use crate::recorder::calls::{self, inline};
 impl<'a> Gen<'a> {
     /// After the inline push, before the callee runs: count the call. r8
     /// holds the site's entry for the callee, rdx the new frame; r8-r10 are
-    /// kept. `self_call`: the callee is the function this code is (see the
-    /// module comment). `konst`: the entry's address, when the site's callee
-    /// is fixed (`DirectSite::konst`).
-    pub(super) fn rec_call_enter(&mut self, pc: u32, self_call: bool, konst: Option<i64>) {
+    /// kept. `konst`: the entry's address, when the site's callee is fixed
+    /// (`DirectSite::konst`).
+    pub(super) fn rec_call_enter(&mut self, pc: u32, konst: Option<i64>) {
         let edge = match konst {
             Some(entry) => known_edge(entry).map(Edge::Known),
             // The Rust path fills a site's entries with their edges
@@ -102,7 +103,7 @@ impl<'a> Gen<'a> {
         };
         let (hook, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         let f = jit_rec_enter_site as *const () as i64;
-        self.rec_count_inline(hook, self_call, edge);
+        self.rec_count_inline(hook, edge);
         asm!(self.ops; =>done);
         if edge.is_some() {
             return;
@@ -134,40 +135,95 @@ impl<'a> Gen<'a> {
     /// `rec_call_enter`'s inline counting, with the same registers: to
     /// `unknown` (r8 and rdx kept) when the entry does not know its edge;
     /// `edge`: the edge, when made at compile time (see the module comment).
-    fn rec_count_inline(&mut self, unknown: DynamicLabel, self_call: bool, edge: Option<Edge>) {
-        let l = *frame_layout();
+    fn rec_count_inline(&mut self, unknown: DynamicLabel, edge: Option<Edge>) {
         let c = *inline::layout();
         self.comment(format_args!("recording: count the call inline"));
-        match edge {
-            Some(Edge::Known(e)) => asm!(self.ops; mov rcx, QWORD e),
-            Some(Edge::InEntry) => asm!(self.ops; mov rcx, [r8 + l.site_rec_edge]),
-            None => asm!(self.ops
-                ; mov rcx, [r8 + l.site_rec_edge]
-                ; test rcx, rcx
-                ; jz =>unknown
-            ),
-        }
+        self.rec_load_edge(edge, unknown);
+        let (recursive, counted) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         asm!(self.ops
-            // The edge's counts, then the callee's: a call, and one
-            // activation more, primitive when none was running: the
-            // negated count borrows from 0 (`Counts::minus_active`).
+            // A call on the edge; one activation more of the callee, which
+            // borrows from 0 (`Counts::minus_active`) when none was running,
+            // the common case: the call is primitive, and the edge the
+            // callee's outermost. Its calls are its edges' (`CallTimes::figures`).
             ; add QWORD [rcx + c.calls], 1
-            ; sub QWORD [rcx + c.active], 1
-            ; adc QWORD [rcx + c.primitive], 0
-            // The callee's calls are its edges' (`CallTimes::figures`).
-            ; mov rdi, [rcx + c.callee_counts]
             ; sub QWORD [rdi + c.active], 1
-        );
-        if !self_call {
-            asm!(self.ops; adc QWORD [rdi + c.primitive], 0);
-        }
-        asm!(self.ops
+            ; jnc =>recursive
+            ; mov [rdi + c.outer], rcx
+            ; =>counted
             ; mov [rdx + c.frame_rec_edge], rcx
             // `Vm::rec_enter` also clears `Vm::rec_at`; here it is clear
             // already: entering compiled code clears it, and the
             // interpreter's frames that run below compiled code clear it
             // when they are popped (`Vm::rec_run_compiled`, `rec_leave`).
         );
+        self.rec_recursive_out_of_line(recursive, counted, true);
+    }
+
+    /// From `recursive`, out of line, back to `back`: `rec_count_recursive`
+    /// for a callee that runs already (`activation`: the call starts one).
+    fn rec_recursive_out_of_line(
+        &mut self,
+        recursive: DynamicLabel,
+        back: DynamicLabel,
+        activation: bool,
+    ) {
+        self.cold(move |g| {
+            g.comment(format_args!(
+                "recording: the callee runs already: a recursive call"
+            ));
+            asm!(g.ops; =>recursive);
+            g.rec_count_recursive(activation);
+            asm!(g.ops; jmp =>back);
+        });
+    }
+
+    /// rcx: the edge, rdi: its callee's counts; to `unknown` (rdi not
+    /// loaded) when the edge is to be read from the entry in r8
+    /// (`edge` None) and it has none.
+    fn rec_load_edge(&mut self, edge: Option<Edge>, unknown: DynamicLabel) {
+        let l = *frame_layout();
+        let c = *inline::layout();
+        match edge {
+            Some(Edge::Known(e)) => asm!(self.ops
+                ; mov rcx, QWORD e
+                ; mov rdi, QWORD callee_counts(e)
+            ),
+            // r10: the callee's code word (`DirectSite::fill`'s path), whose
+            // code holds the callee's counts (`InlineLayout::code_counts`).
+            Some(Edge::InEntry) => asm!(self.ops
+                ; mov rcx, [r8 + l.site_rec_edge]
+                ; lea rdi, [r10 + l.rc_code + c.code_counts]
+            ),
+            None => asm!(self.ops
+                ; mov rcx, [r8 + l.site_rec_edge]
+                ; test rcx, rcx
+                ; jz =>unknown
+                ; mov rdi, [rcx + c.callee_counts]
+            ),
+        }
+    }
+
+    /// A call on the edge in rcx while its callee (counts in rdi) runs:
+    /// count it recursive for the callee, and for the edge when an
+    /// activation of the edge runs (one counted on it, or the callee's
+    /// outermost, `Counts::outer`); `activation`: the call starts one (not
+    /// answered at its site), counted on the edge. rcx and rdi are kept.
+    fn rec_count_recursive(&mut self, activation: bool) {
+        let c = *inline::layout();
+        let (active, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        asm!(self.ops
+            ; add QWORD [rdi + c.recursive], 1
+            ; cmp QWORD [rcx + c.active], 0
+            ; jne =>active
+            ; cmp [rdi + c.outer], rcx
+            ; jne =>done
+            ; =>active
+            ; add QWORD [rcx + c.recursive], 1
+            ; =>done
+        );
+        if activation {
+            asm!(self.ops; sub QWORD [rcx + c.active], 1);
+        }
     }
 
     /// At a site calling a global's function (not the one it is in), with
@@ -178,7 +234,7 @@ impl<'a> Gen<'a> {
     /// edge (`rec_const_call_leave`).
     pub(super) fn rec_const_call_enter(&mut self, entry: i64) -> DynamicLabel {
         let unknown = self.ops.new_dynamic_label();
-        self.rec_count_inline(unknown, false, known_edge(entry).map(Edge::Known));
+        self.rec_count_inline(unknown, known_edge(entry).map(Edge::Known));
         unknown
     }
 
@@ -194,18 +250,37 @@ impl<'a> Gen<'a> {
         self.comment(format_args!(
             "recording: uncount the call inline (the site's edge)"
         ));
-        match known_edge(entry) {
-            Some(e) => asm!(self.ops; mov rax, QWORD e),
-            None => asm!(self.ops
+        let load_edge = move |g: &mut Gen| match known_edge(entry) {
+            Some(e) => asm!(g.ops; mov rax, QWORD e),
+            None => asm!(g.ops
                 ; mov rax, QWORD entry
                 ; mov rax, [rax + l.site_rec_edge]
             ),
+        };
+        match known_edge(entry) {
+            Some(e) => asm!(self.ops; mov rax, QWORD callee_counts(e)),
+            None => {
+                load_edge(self);
+                asm!(self.ops; mov rax, [rax + c.callee_counts]);
+            }
         }
+        let (nested, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         asm!(self.ops
+            // One activation less of the callee; when it was not its last,
+            // the call was recursive: one less of the edge (see `Edge::end`).
             ; add QWORD [rax + c.active], 1
-            ; mov rax, [rax + c.callee_counts]
-            ; add QWORD [rax + c.active], 1
+            ; jnz =>nested
+            ; =>done
         );
+        self.cold(move |g| {
+            g.comment(format_args!("recording: a recursive call returned"));
+            asm!(g.ops; =>nested);
+            load_edge(g);
+            asm!(g.ops
+                ; add QWORD [rax + c.active], 1
+                ; jmp =>done
+            );
+        });
     }
 
     /// At a site calling the function it is in, whose entry is at `entry`,
@@ -235,7 +310,7 @@ impl<'a> Gen<'a> {
         }
         asm!(self.ops
             ; jne =>counted
-            ; add QWORD [rax + c.calls - c.fast_tag], 1
+            ; add QWORD [rax + c.fast_calls - c.fast_tag], 1
             ; mov [rdx + c.frame_rec_edge], rax
         );
         counted
@@ -287,22 +362,55 @@ impl<'a> Gen<'a> {
                 ; jz =>call
             );
         }
-        if !calls_counted {
-            asm!(self.ops; add QWORD [rcx + c.calls - tag], 1);
+        if tag != 0 {
+            asm!(self.ops; sub rcx, tag);
         }
-        asm!(self.ops
-            ; cmp QWORD [rcx + c.active - tag], 1
-            ; adc QWORD [rcx + c.primitive - tag], 0
-        );
-        // A self-call's callee is active (its caller), so its primitive
-        // calls need no test (`rec_count_inline`).
-        if !self_call {
+        if self_call {
+            // Recursive for the function (its caller is an activation of
+            // it) and nearly always for the edge: `self_calls` says so, and
+            // the rare call the edge was not active at counts in
+            // `self_primitive` (see `rec_count_recursive`).
+            if !calls_counted {
+                asm!(self.ops; add QWORD [rcx + c.self_calls], 1);
+            }
+            let own = &self.code.prof.counts as *const calls::Counts as i64;
+            let (inactive, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
             asm!(self.ops
-                ; mov rdi, [rcx + c.callee_counts]
-                ; cmp QWORD [rdi + c.active], 1
-                ; adc QWORD [rdi + c.primitive], 0
+                ; cmp QWORD [rcx + c.active], 0
+                ; je =>inactive
+                ; =>done
             );
+            self.cold(move |g| {
+                g.comment(format_args!(
+                    "recording: no activation counted on the edge: its callee's outermost?"
+                ));
+                asm!(g.ops
+                    ; =>inactive
+                    ; mov rdi, QWORD own
+                    ; cmp [rdi + c.outer], rcx
+                    ; je =>done
+                    ; add QWORD [rcx + c.self_primitive], 1
+                    ; jmp =>done
+                );
+            });
+            return;
         }
+        if !calls_counted {
+            asm!(self.ops; add QWORD [rcx + c.calls], 1);
+        }
+        match known_edge(entry) {
+            Some(e) => asm!(self.ops; mov rdi, QWORD callee_counts(e)),
+            None => asm!(self.ops; mov rdi, [rcx + c.callee_counts]),
+        }
+        // A callee running already: a recursive call (rare outside
+        // recursion), out of line.
+        let (recursive, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        asm!(self.ops
+            ; cmp QWORD [rdi + c.active], 0
+            ; jne =>recursive
+            ; =>done
+        );
+        self.rec_recursive_out_of_line(recursive, done, false);
     }
 
     /// The inline call returned, before its frame is popped: uncount it,
@@ -321,16 +429,31 @@ impl<'a> Gen<'a> {
             return;
         }
         self.comment(format_args!("recording: uncount the call inline"));
+        let (nested, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         asm!(self.ops
-            // The top frame: the callee's. Its edge is set (see the module
-            // comment) and untagged, and left in the slot (`Frame::rec_edge`).
-            ; imul rsi, [r12 + l.frames_len], l.frame_size
+            // The top frame, the callee's, at index rbp (the count after the
+            // pop, `emit_direct_call`). Its edge is set (see the module
+            // comment) and untagged, and left in the slot (`Frame::rec_edge`);
+            // its code holds the edge's callee counts
+            // (`InlineLayout::code_counts`).
+            ; imul rsi, rbp, l.frame_size
             ; add rsi, [r12 + l.frames_ptr]
-            ; mov rcx, [rsi + c.frame_rec_edge - l.frame_size]
-            ; add QWORD [rcx + c.active], 1
-            ; mov rcx, [rcx + c.callee_counts]
-            ; add QWORD [rcx + c.active], 1
+            ; mov rcx, [rsi + l.frame_code]
+            // One activation less of the callee; when it was not its last,
+            // the call was recursive: one less of the edge (`Edge::end`).
+            ; add QWORD [rcx + c.code_counts + c.active], 1
+            ; jnz =>nested
+            ; =>done
         );
+        self.cold(move |g| {
+            g.comment(format_args!("recording: a recursive call returned"));
+            asm!(g.ops
+                ; =>nested
+                ; mov rcx, [rsi + c.frame_rec_edge]
+                ; add QWORD [rcx + c.active], 1
+                ; jmp =>done
+            );
+        });
     }
 }
 
@@ -353,6 +476,14 @@ fn known_edge(entry: i64) -> Option<i64> {
     // boxes, which live as long as the code.
     let e = unsafe { (*(entry as *const DirectEntry)).rec_edge.get() };
     (!e.is_null()).then_some(e as i64)
+}
+
+/// The callee's counts of edge `e` (from `known_edge`), which an edge keeps
+/// for good.
+fn callee_counts(e: i64) -> i64 {
+    // SAFETY: an entry's edge is the recorder's, which the VM keeps to the
+    // end (see the module comment), with the edge boxed in it.
+    unsafe { (*(e as *const calls::Edge)).callee_counts as i64 }
 }
 
 impl<'a> Gen<'a> {

@@ -766,9 +766,11 @@ fn fold_run_calls(run_calls: &[(u32, i64)], counts: &[u64]) {
             continue;
         }
         done.push(i);
+        // A self-call site's answered calls are recursive for the function
+        // (`Edge::self_calls`).
         // SAFETY: an entry's edge is the recorder's, which keeps its edges
         // to the end (`recorder::build` runs after this).
-        let calls = unsafe { &(*e).counts.calls };
+        let calls = unsafe { &(*e).self_calls };
         calls.set(calls.get() + n);
     }
 }

@@ -19,16 +19,24 @@
 //! leaves it out.
 //!
 //! A function's calls are the sum of its edges' (`CallTimes::figures`), so
-//! a call counts `calls` on its edge only; `active` and `primitive` are
-//! counted on both, since a function's primitive calls are not its edges'.
+//! a call counts `calls` on its edge only. Primitive calls are counted as
+//! the calls less the recursive ones (`Counts`), which are counted only
+//! when a call is recursive: a call of a function not running counts its
+//! call and one activation of the callee, and notes its edge as the
+//! callee's outermost (`Counts::outer`); only a call of a function running
+//! already (rare outside recursion) tests whether its edge is active and
+//! counts activations on the edge too. Activations end last in, first out,
+//! so the return that ends the callee's last activation is the outermost
+//! call's, and it uncounts nothing on the edge (`Edge::end`).
 //!
 //! Self-recursion through one edge has a cheaper path in compiled code
 //! (`jit/gen_rec_calls.rs`): a call of f made by an activation of f that
 //! itself was called on the edge f->f is certainly recursive for the edge
 //! and for f, and both stay active (the activation holding the counts, at
 //! or below the caller, returns after it: activations end last in, first
-//! out), so the call only counts `calls` on the edge and the new frame
-//! holds the edge tagged with `FAST_TAG`: its return uncounts nothing.
+//! out), so the call only counts `Edge::fast_calls` (recursive for both)
+//! and the new frame holds the edge tagged with `FAST_TAG`: its return
+//! uncounts nothing.
 //!
 //! Finding the edge is the rest of a call's cost. A caller is told apart by
 //! the address of its `Counts` (its key); a callee's last edge is memoised
@@ -77,29 +85,51 @@ pub fn counted(e: *const Edge) -> Option<*const Edge> {
 /// The counts and times cProfile keeps, for a function and for each of its
 /// caller edges alike. Cells: compiled code and the hooks update them in
 /// place, through shared references and raw pointers.
-#[derive(Debug, Default)]
+///
+/// Primitive calls are not counted: the recursive ones are, so the common
+/// call (not recursive) writes nothing for it, and compiled code tests with
+/// a branch that is rarely taken instead of adding a borrow with `adc` on
+/// every call (a read-modify-write, two of them per call). Primitive calls
+/// are the calls less the recursive ones (`Edge::figures`,
+/// `CallTimes::figures`).
+#[derive(Debug)]
 #[repr(C)]
 pub struct Counts {
-    /// An edge's calls. A function's are its edges' sum
+    /// An edge's calls, but those of `Edge::fast_calls` and
+    /// `Edge::self_calls`. A function's are its edges' sum
     /// (`CallTimes::figures`): left 0 in its own counts.
     pub calls: Cell<u64>,
-    /// Activations on the stack now, negated (0 minus the count, wrapping).
-    /// Beside `calls`, both changed at a call: `start` is then one vector
-    /// add; with `primitive` there, whose addend is computed, the compiler
-    /// built a vector of the two addends first (seven instructions more per
-    /// call of a builtin). Negated so that compiled code's `sub 1` borrows
-    /// exactly when no activation was running: with `adc` it counts the
-    /// activation and a primitive call in two instructions (`sub; adc`,
-    /// where `cmp; adc; add` took three).
+    /// Activations on the stack now, negated (0 minus the count, wrapping):
+    /// a function's all; an edge's only those started while its callee was
+    /// active already (the recursive ones; the callee's outermost
+    /// activation is `outer`'s). Negated so that compiled code's `sub 1`
+    /// borrows exactly when no activation was running, and its `add 1`
+    /// gives zero exactly when the last one ends.
     pub minus_active: Cell<u64>,
-    /// Primitive calls: made while no activation (of the function, or of
-    /// the function called from this caller) was running. Counted rather
-    /// than the recursive ones because compiled code can add the borrow of
-    /// the activation's count (see `minus_active`; `cmp; adc` where it only
-    /// tests: two instructions, no branch).
-    pub primitive: Cell<u64>,
+    /// Calls counted as recursive: made while an activation (of the
+    /// function, or of the function called from this caller) was running.
+    pub recursive: Cell<u64>,
+    /// A function's: the edge of its outermost activation, while it has
+    /// one (stale otherwise). An edge is active when it holds recursive
+    /// activations or is its callee's `outer`: its outermost activation
+    /// costs no read-modify-write of the edge's `minus_active` then, and
+    /// the call nothing but this store.
+    pub outer: Cell<*const Edge>,
     pub self_ticks: Cell<u64>,
     pub cum_ticks: Cell<u64>,
+}
+
+impl Default for Counts {
+    fn default() -> Self {
+        Counts {
+            calls: Cell::new(0),
+            minus_active: Cell::new(0),
+            recursive: Cell::new(0),
+            outer: Cell::new(ptr::null()),
+            self_ticks: Cell::new(0),
+            cum_ticks: Cell::new(0),
+        }
+    }
 }
 
 /// What `Counts` holds, read out for the profile.
@@ -112,40 +142,10 @@ pub struct Figures {
 }
 
 impl Counts {
-    /// Count an activation starting (and whether it is primitive).
+    /// Whether an activation runs now (a function's counts).
     #[inline(always)]
-    pub fn start(&self) {
-        let a = self.minus_active.get();
-        self.primitive.set(self.primitive.get() + (a == 0) as u64);
-        self.minus_active.set(a.wrapping_sub(1));
-    }
-
-    /// An activation ends (counted only). Every `end` follows a `start`
-    /// (an activation's edge is uncounted once: `Frame::rec_edge` is cleared,
-    /// and `builtins` popped).
-    #[inline(always)]
-    pub fn end(&self) {
-        self.minus_active
-            .set(self.minus_active.get().wrapping_add(1));
-    }
-
-    /// An activation ends after `elapsed` ticks, `own` of them its own.
-    #[inline]
-    fn finish(&self, elapsed: u64, own: u64) {
-        self.self_ticks.set(self.self_ticks.get() + own);
-        self.end();
-        if self.minus_active.get() == 0 {
-            self.cum_ticks.set(self.cum_ticks.get() + elapsed);
-        }
-    }
-
-    pub fn figures(&self) -> Figures {
-        Figures {
-            calls: self.calls.get(),
-            primitive_calls: self.primitive.get(),
-            self_ticks: self.self_ticks.get(),
-            cum_ticks: self.cum_ticks.get(),
-        }
+    fn running(&self) -> bool {
+        self.minus_active.get() != 0
     }
 }
 
@@ -155,6 +155,17 @@ impl Counts {
 #[repr(C)]
 pub struct Edge {
     pub counts: Counts,
+    /// Calls made on the self-recursion path (see the module comment):
+    /// recursive for the edge and for the function, so counting them here
+    /// counts that too.
+    pub fast_calls: Cell<u64>,
+    /// Calls a self-call site's base case answered (`jit/gen_rec_calls.rs`;
+    /// the caller is an activation of the callee): recursive for the
+    /// function, and for the edge but those counted in `self_primitive`
+    /// (the edge is active at nearly all of them, so that is the rare case
+    /// and the one counted).
+    pub self_calls: Cell<u64>,
+    pub self_primitive: Cell<u64>,
     /// The callee's counts (in its `CodeProf`, or boxed in `CallTimes`).
     pub callee_counts: *const Counts,
     /// The caller's key (the address of its counts, or `ROOT_KEY`).
@@ -164,22 +175,105 @@ pub struct Edge {
 }
 
 impl Edge {
+    fn callee_counts(&self) -> &Counts {
+        // SAFETY: an edge's callee counts live as long as the recorder,
+        // which owns the edge (see `CallTimes::register`).
+        unsafe { &*self.callee_counts }
+    }
+
     /// A call on this edge starts.
     #[inline(always)]
     pub fn start(&self) {
         self.counts.calls.set(self.counts.calls.get() + 1);
-        self.counts.start();
-        // SAFETY: an edge's callee counts live as long as the recorder,
-        // which owns the edge (see `CallTimes::register`).
-        unsafe { (*self.callee_counts).start() }
+        let callee = self.callee_counts();
+        let a = callee.minus_active.get();
+        callee.minus_active.set(a.wrapping_sub(1));
+        if a == 0 {
+            callee.outer.set(self);
+        } else {
+            self.start_recursive(callee);
+        }
     }
 
-    /// A call on this edge returns (counted only).
+    /// A call on this edge starts while its callee runs (`start`): a
+    /// recursive call of the function, and of the edge when it is active.
+    /// Inlined, so the hooks' common paths stay free of calls (a call
+    /// makes them save registers: `Recorder::enter_frame`).
+    #[inline(always)]
+    fn start_recursive(&self, callee: &Counts) {
+        callee.recursive.set(callee.recursive.get() + 1);
+        let c = &self.counts;
+        if self.active(callee) {
+            c.recursive.set(c.recursive.get() + 1);
+        }
+        c.minus_active.set(c.minus_active.get().wrapping_sub(1));
+    }
+
+    /// Whether an activation of a call on this edge runs, while its callee
+    /// (`callee`, its counts) runs (see `Counts::outer`).
+    #[inline(always)]
+    fn active(&self, callee: &Counts) -> bool {
+        self.counts.running() || ptr::eq(callee.outer.get(), self)
+    }
+
+    /// A call on this edge returns (counted only). Every `end` follows a
+    /// `start`, last in first out (an activation's edge is uncounted once:
+    /// `Frame::rec_edge` is cleared, and `builtins` popped), so the call
+    /// that ends the callee's last activation is the one that started it.
     #[inline(always)]
     pub fn end(&self) {
-        self.counts.end();
-        // SAFETY: as in `start`.
-        unsafe { (*self.callee_counts).end() }
+        let callee = self.callee_counts();
+        let a = callee.minus_active.get().wrapping_add(1);
+        callee.minus_active.set(a);
+        if a != 0 {
+            let c = &self.counts;
+            c.minus_active.set(c.minus_active.get().wrapping_add(1));
+        }
+    }
+
+    /// A call on this edge ends after `elapsed` ticks, `own` of them its
+    /// own: as `end`, and cumulative time is added to the edge and to the
+    /// callee when their last activation ends.
+    fn finish(&self, elapsed: u64, own: u64) {
+        let callee = self.callee_counts();
+        let c = &self.counts;
+        for k in [c, callee] {
+            k.self_ticks.set(k.self_ticks.get() + own);
+        }
+        self.end();
+        let last_of_edge = if callee.running() {
+            !self.active(callee)
+        } else {
+            callee.cum_ticks.set(callee.cum_ticks.get() + elapsed);
+            true
+        };
+        if last_of_edge {
+            c.cum_ticks.set(c.cum_ticks.get() + elapsed);
+        }
+    }
+
+    /// The edge's calls, however counted.
+    pub fn total_calls(&self) -> u64 {
+        self.counts.calls.get() + self.fast_calls.get() + self.self_calls.get()
+    }
+
+    /// Its calls known recursive for the function without being counted
+    /// in the function's `recursive`.
+    fn callee_recursive(&self) -> u64 {
+        self.fast_calls.get() + self.self_calls.get()
+    }
+
+    pub fn figures(&self) -> Figures {
+        let c = &self.counts;
+        Figures {
+            calls: self.total_calls(),
+            // Calls on the self-recursion path and answered self-calls are
+            // recursive for the edge, but `self_primitive`.
+            primitive_calls: (c.calls.get() + self.self_primitive.get())
+                .saturating_sub(c.recursive.get()),
+            self_ticks: c.self_ticks.get(),
+            cum_ticks: c.cum_ticks.get(),
+        }
     }
 }
 
@@ -290,16 +384,23 @@ impl CallTimes {
     /// Function `id`'s figures (zero for an unknown id). Its calls are its
     /// edges' (see the module comment).
     pub fn figures(&self, id: u32) -> Figures {
-        let mut f = match self.counts.get(id as usize) {
+        let f = match self.counts.get(id as usize) {
             // SAFETY: registered counts live as long as the recorder.
-            Some(&p) if !p.is_null() => unsafe { (*p).figures() },
+            Some(&p) if !p.is_null() => unsafe { &*p },
             _ => return Figures::default(),
         };
-        f.calls = self.edges_of[id as usize]
-            .iter()
-            .map(|&i| self.edges[i as usize].counts.calls.get())
-            .sum();
-        f
+        let (mut calls, mut recursive) = (0, f.recursive.get());
+        for &i in &self.edges_of[id as usize] {
+            let e = &self.edges[i as usize];
+            calls += e.total_calls();
+            recursive += e.callee_recursive();
+        }
+        Figures {
+            calls,
+            primitive_calls: calls.saturating_sub(recursive),
+            self_ticks: f.self_ticks.get(),
+            cum_ticks: f.cum_ticks.get(),
+        }
     }
 
     /// Calls of all functions.
@@ -320,8 +421,8 @@ impl CallTimes {
             .unwrap_or(&[])
             .iter()
             .map(|&i| &self.edges[i as usize])
-            .filter(|e| e.caller != NO_CALLER && e.counts.calls.get() != 0)
-            .map(|e| (e.caller, e.counts.figures()))
+            .filter(|e| e.caller != NO_CALLER && e.total_calls() != 0)
+            .map(|e| (e.caller, e.figures()))
     }
 
     /// The edge of a call of `callee` by `caller`: found or made. Counts
@@ -344,6 +445,9 @@ impl CallTimes {
                     let i = self.edges.len() as u32;
                     self.edges.push(Box::new(Edge {
                         counts: Counts::default(),
+                        fast_calls: Cell::new(0),
+                        self_calls: Cell::new(0),
+                        self_primitive: Cell::new(0),
                         callee_counts,
                         caller_key: caller.key,
                         caller: caller.id,
@@ -388,7 +492,7 @@ impl CallTimes {
     /// The innermost builtin call's function, as a caller.
     pub fn builtin_caller(&self) -> Option<Caller> {
         let b = self.builtins.last()?;
-        // SAFETY: as in `Edge::start`.
+        // SAFETY: as in `Edge::callee_counts`.
         let e = unsafe { &*b.edge };
         Some(Caller {
             key: e.callee_counts as usize,
@@ -443,7 +547,7 @@ impl CallTimes {
 
     /// Builtin calls in progress, outermost first: (edge, depth).
     pub fn builtin_stack(&self) -> impl Iterator<Item = (&Edge, usize)> + '_ {
-        // SAFETY: as in `Edge::start`.
+        // SAFETY: as in `Edge::callee_counts`.
         self.builtins.iter().map(|b| (unsafe { &*b.edge }, b.depth))
     }
 
@@ -465,9 +569,7 @@ impl CallTimes {
         };
         let elapsed = now.saturating_sub(a.start);
         let own = elapsed.saturating_sub(a.child);
-        edge.counts.finish(elapsed, own);
-        // SAFETY: as in `Edge::start`.
-        unsafe { (*edge.callee_counts).finish(elapsed, own) };
+        edge.finish(elapsed, own);
         if let Some(p) = self.times.last_mut() {
             p.child += elapsed;
         }
@@ -485,7 +587,7 @@ impl CallTimes {
 impl BuiltinCall {
     #[inline(always)]
     fn caller_key_of(&self) -> usize {
-        // SAFETY: as in `Edge::start`.
+        // SAFETY: as in `Edge::callee_counts`.
         unsafe { (*self.edge).callee_counts as usize }
     }
 }

@@ -8,23 +8,30 @@
 //! frame's `rec_edge`) and afterwards compiled code does what `Edge::start`
 //! and `Edge::end` do, with plain loads and stores at these offsets:
 //!
-//! - enter: `calls += 1` on the edge's counts; on them, then on
-//!   `*callee_counts`: `primitive += 1` if `active == 0`; `active += 1`
-//!   (`active` is `minus_active`, the count negated: `sub 1` then `adc`
-//!   the borrow into `primitive`); then the new frame's `rec_edge` is the
-//!   edge;
-//! - leave: when the frame's `rec_edge` is not null: `active -= 1` on both
-//!   (`add 1` to the negated count; the frame is popped with its
-//!   `rec_edge` left in the slot);
+//! - enter: `calls += 1` on the edge's counts; `active += 1` on
+//!   `*callee_counts` (`active` is `minus_active`, the count negated: `sub
+//!   1`, which borrows when no activation was running); when it borrowed
+//!   (the common case) `outer` on them is the edge; otherwise (a recursive
+//!   call, out of line) `recursive += 1` on them, `recursive += 1` on the
+//!   edge's counts when the edge is active (`active != 0` on them, or the
+//!   callee's `outer` is the edge), and `active += 1` on the edge's; then
+//!   the new frame's `rec_edge` is the edge;
+//! - leave: when the frame's `rec_edge` is not null: `active -= 1` on
+//!   `*callee_counts` (`add 1`; they are the frame's code's,
+//!   `code_counts`), and on the edge's counts unless that
+//!   ended the callee's last activation (the sum is zero; the frame is
+//!   popped with its `rec_edge` left in the slot);
 //! - a call the callee's base case answers at the site, with no frame
-//!   (`jit/gen_leaf_calls.rs`): `calls += 1` on the edge's counts;
-//!   `primitive += 1` if `active == 0` on them, and on `*callee_counts`
-//!   unless the caller is an activation of the callee (a self-call site);
+//!   (`jit/gen_leaf_calls.rs`): `calls += 1` on the edge's counts; when
+//!   the callee is running, `recursive += 1` on the callee's counts and on
+//!   the edge's when the edge is active, as at enter; at a self-call site
+//!   (the caller is an activation of the callee) `self_calls += 1` on the
+//!   edge instead, and `self_primitive += 1` when the edge is not active;
 //!   `active` is left as it was (the call has returned);
 //! - the self-recursion path (`calls` module comment), when the caller
 //!   frame's `rec_edge` with `fast_tag` set is the edge with it set: the
-//!   edge's `calls += 1`, and the new frame's `rec_edge` is the edge with
-//!   `fast_tag` set; its leave does nothing.
+//!   edge's `fast_calls += 1`, and the new frame's `rec_edge` is the edge
+//!   with `fast_tag` set; its leave does nothing.
 //!
 //! Sampled timing only: exact timing reads the clock, which the hooks do.
 //! The test below replays the emitted steps against `Edge::start`/`end`.
@@ -33,7 +40,9 @@ use std::mem::offset_of;
 use std::sync::LazyLock;
 
 use super::{Counts, Edge};
+use crate::bytecode::code::Code;
 use crate::interp::frame::Frame;
+use crate::recorder::CodeProf;
 
 /// Byte offsets compiled code uses.
 #[derive(Debug, Clone, Copy)]
@@ -41,12 +50,22 @@ pub struct InlineLayout {
     /// `Counts` fields, from a `Counts` (an `Edge` starts with its own).
     /// `active`: `Counts::minus_active`, the negated count.
     pub calls: i32,
-    pub primitive: i32,
+    pub recursive: i32,
     pub active: i32,
-    /// From an `Edge`: its callee's `Counts` pointer.
+    pub outer: i32,
+    /// From an `Edge`: its calls on the self-recursion path, its answered
+    /// self-calls, its callee's `Counts` pointer.
+    pub fast_calls: i32,
+    pub self_calls: i32,
+    pub self_primitive: i32,
     pub callee_counts: i32,
     /// From a `Frame`: its edge.
     pub frame_rec_edge: i32,
+    /// From a `Code`: its function's `Counts`, which are the callee counts
+    /// of every edge a frame of that code holds (`Recorder::code_id`), so
+    /// code that has the callee's code at hand (a site's code word, a
+    /// frame's code) reaches them without loading them from the edge.
+    pub code_counts: i32,
     /// `calls::FAST_TAG`.
     pub fast_tag: i32,
 }
@@ -56,10 +75,15 @@ static LAYOUT: LazyLock<InlineLayout> = LazyLock::new(|| {
     let i = |x: usize| x as i32;
     InlineLayout {
         calls: i(offset_of!(Counts, calls)),
-        primitive: i(offset_of!(Counts, primitive)),
+        recursive: i(offset_of!(Counts, recursive)),
         active: i(offset_of!(Counts, minus_active)),
+        outer: i(offset_of!(Counts, outer)),
+        fast_calls: i(offset_of!(Edge, fast_calls)),
+        self_calls: i(offset_of!(Edge, self_calls)),
+        self_primitive: i(offset_of!(Edge, self_primitive)),
         callee_counts: i(offset_of!(Edge, callee_counts)),
         frame_rec_edge: i(offset_of!(Frame, rec_edge)),
+        code_counts: i(offset_of!(Code, prof) + offset_of!(CodeProf, counts)),
         fast_tag: i(super::FAST_TAG),
     }
 });
@@ -73,31 +97,12 @@ mod tests {
     use super::*;
     use crate::recorder::calls::{counted, CallTimes, Caller, FAST_TAG};
 
-    /// What the emitted enter does to one `Counts` (`calls`: an edge's),
-    /// through the offsets.
+    /// The word at offset `o` of `p`.
     ///
     /// # Safety
-    /// `p` points at a live `Counts`.
-    unsafe fn count(p: *const u8, calls: bool) {
-        let l = layout();
-        let at = |o: i32| p.offset(o as isize) as *mut u64;
-        if calls {
-            *at(l.calls) += 1;
-        }
-        // `sub 1` borrows from 0; `adc` adds the borrow.
-        if *at(l.active) == 0 {
-            *at(l.primitive) += 1;
-        }
-        *at(l.active) = (*at(l.active)).wrapping_sub(1);
-    }
-
-    /// What the emitted leave does to one `Counts`.
-    ///
-    /// # Safety
-    /// As `count`.
-    unsafe fn uncount(p: *const u8) {
-        let a = p.offset(layout().active as isize) as *mut u64;
-        *a = (*a).wrapping_add(1);
+    /// `p` points at a live `Counts` or `Edge` holding the field at `o`.
+    unsafe fn at(p: *const u8, o: i32) -> *mut u64 {
+        p.offset(o as isize) as *mut u64
     }
 
     /// The callee's counts of edge `e`, through the offsets.
@@ -105,7 +110,24 @@ mod tests {
     /// # Safety
     /// `e` points at a live `Edge`.
     unsafe fn callee(e: *const Edge) -> *const u8 {
-        *((e as *const u8).offset(layout().callee_counts as isize) as *const *const u8)
+        *at(e as *const u8, layout().callee_counts) as *const u8
+    }
+
+    /// The out-of-line part of a call on `e` while its callee (counts `c`)
+    /// runs, as the emitted code makes it (`activation`: a call that
+    /// starts one, not answered at the site).
+    ///
+    /// # Safety
+    /// `e` points at a live `Edge`, `c` at its callee's counts.
+    unsafe fn recursive(e: *const u8, c: *const u8, activation: bool) {
+        let l = layout();
+        *at(c, l.recursive) += 1;
+        if *at(e, l.active) != 0 || *at(c, l.outer) == e as u64 {
+            *at(e, l.recursive) += 1;
+        }
+        if activation {
+            *at(e, l.active) = (*at(e, l.active)).wrapping_sub(1);
+        }
     }
 
     /// A call on edge `e` by a frame holding `caller` (its `rec_edge`), as
@@ -120,11 +142,19 @@ mod tests {
         let tag = l.fast_tag as usize;
         if fast && caller | tag == e as usize | tag {
             let p = ((caller | tag) - tag) as *const u8;
-            *(p.offset(l.calls as isize) as *mut u64) += 1;
+            *at(p, l.fast_calls) += 1;
             return caller | tag;
         }
-        count(e as *const u8, true);
-        count(callee(e), false);
+        let (p, c) = (e as *const u8, callee(e));
+        *at(p, l.calls) += 1;
+        // `sub 1` borrows from 0: no activation was running.
+        let a = *at(c, l.active);
+        *at(c, l.active) = a.wrapping_sub(1);
+        if a == 0 {
+            *at(c, l.outer) = e as u64;
+        } else {
+            recursive(p, c, true);
+        }
         e as usize
     }
 
@@ -136,14 +166,17 @@ mod tests {
     /// `e` points at a live `Edge`.
     unsafe fn answer_inline(e: *const Edge, self_call: bool) {
         let l = layout();
-        let primitive = |p: *const u8| {
-            let at = |o: i32| p.offset(o as isize) as *mut u64;
-            *at(l.primitive) += (*at(l.active) < 1) as u64;
-        };
-        *((e as *const u8).offset(l.calls as isize) as *mut u64) += 1;
-        primitive(e as *const u8);
-        if !self_call {
-            primitive(callee(e));
+        let (p, c) = (e as *const u8, callee(e));
+        if self_call {
+            *at(p, l.self_calls) += 1;
+            if *at(p, l.active) == 0 && *at(c, l.outer) != e as u64 {
+                *at(p, l.self_primitive) += 1;
+            }
+            return;
+        }
+        *at(p, l.calls) += 1;
+        if *at(c, l.active) != 0 {
+            recursive(p, c, false);
         }
     }
 
@@ -153,9 +186,15 @@ mod tests {
     /// # Safety
     /// A non-null `rec_edge` is a live `Edge`, tagged or not.
     unsafe fn leave_inline(rec_edge: usize) {
+        let l = layout();
         if let Some(e) = counted(rec_edge as *const Edge) {
-            uncount(e as *const u8);
-            uncount(callee(e));
+            let c = callee(e);
+            let a = (*at(c, l.active)).wrapping_add(1);
+            *at(c, l.active) = a;
+            if a != 0 {
+                let p = e as *const u8;
+                *at(p, l.active) = (*at(p, l.active)).wrapping_add(1);
+            }
         }
     }
 
@@ -197,7 +236,7 @@ mod tests {
             enter(e);
             leave(e);
             // SAFETY: as above.
-            let edge = unsafe { (*e).counts.figures() };
+            let edge = unsafe { (*e).figures() };
             (c.figures(1), edge)
         };
         assert_eq!(run(true), run(false));
