@@ -16,6 +16,7 @@
 //! (how the code generator used it): the encodings come from the `dynasm!`
 //! macro; only where relocations are patched is ours.
 
+use crate::jit::codemem::CodeMem;
 use crate::jit::prefault::prefault;
 use dynasmrt::components::LabelRegistry;
 use dynasmrt::relocations::{Relocation, RelocationKind};
@@ -42,7 +43,8 @@ struct Reloc {
 }
 
 pub struct CodeBuf {
-    ops: Vec<u8>,
+    /// The code, written where it will run (`codemem.rs`).
+    ops: CodeMem,
     /// Makes the dynamic labels' ids: only dynasmrt can make a
     /// `DynamicLabel`. Their offsets are kept in `at`.
     ids: LabelRegistry,
@@ -66,10 +68,10 @@ impl CodeBuf {
     /// With room for `ops` bytes of code, `labels` dynamic labels and
     /// `relocs` relocations to them.
     pub fn with_capacity(ops: usize, labels: usize, relocs: usize) -> CodeBuf {
-        let ops = Vec::with_capacity(ops);
+        // Both are written nearly to their capacity as the code is emitted
+        // (`CodeMem` faults its pages in too).
+        let ops = CodeMem::with_capacity(ops);
         let relocs = Vec::<Reloc>::with_capacity(relocs);
-        // Both are written nearly to their capacity as the code is emitted.
-        prefault(ops.as_ptr(), ops.capacity());
         prefault(
             relocs.as_ptr() as *const u8,
             relocs.capacity() * size_of::<Reloc>(),
@@ -94,7 +96,7 @@ impl CodeBuf {
     }
 
     /// The code with every relocation patched, or the first error.
-    pub fn finalize(mut self) -> Result<Vec<u8>, DynasmError> {
+    pub fn finalize(mut self) -> Result<CodeMem, DynasmError> {
         if let Some(e) = self.error.take() {
             return Err(e);
         }
@@ -206,17 +208,33 @@ fn put<const N: usize>(ops: &mut [u8], start: usize, bytes: [u8; N]) -> bool {
     true
 }
 
+impl CodeBuf {
+    /// Append `n` copies of `byte` (padding).
+    pub fn push_n(&mut self, byte: u8, n: usize) {
+        self.ops.push_n(byte, n);
+    }
+    /// An instruction's constant bytes: what `dynasm!`'s `ops.extend(b"..")`
+    /// finds before `Extend::extend` (an inherent method), whose generic
+    /// iteration went byte by byte through out-of-line iterator code.
+    #[inline(always)]
+    pub fn extend(&mut self, bytes: &[u8]) {
+        self.ops.extend_from_slice(bytes);
+    }
+}
+
 impl Extend<u8> for CodeBuf {
-    #[inline]
     fn extend<T: IntoIterator<Item = u8>>(&mut self, iter: T) {
-        self.ops.extend(iter)
+        for b in iter {
+            self.ops.push(b);
+        }
     }
 }
 
 impl<'a> Extend<&'a u8> for CodeBuf {
-    #[inline]
     fn extend<T: IntoIterator<Item = &'a u8>>(&mut self, iter: T) {
-        self.ops.extend(iter)
+        for &b in iter {
+            self.ops.push(b);
+        }
     }
 }
 
@@ -229,10 +247,35 @@ impl DynasmApi for CodeBuf {
     fn push(&mut self, byte: u8) {
         self.ops.push(byte);
     }
+    // Immediates: stored whole (the defaults go through `Extend`).
+    #[inline(always)]
+    fn push_i16(&mut self, v: i16) {
+        self.ops.extend_from_slice(&v.to_le_bytes());
+    }
+    #[inline(always)]
+    fn push_i32(&mut self, v: i32) {
+        self.ops.extend_from_slice(&v.to_le_bytes());
+    }
+    #[inline(always)]
+    fn push_i64(&mut self, v: i64) {
+        self.ops.extend_from_slice(&v.to_le_bytes());
+    }
+    #[inline(always)]
+    fn push_u16(&mut self, v: u16) {
+        self.ops.extend_from_slice(&v.to_le_bytes());
+    }
+    #[inline(always)]
+    fn push_u32(&mut self, v: u32) {
+        self.ops.extend_from_slice(&v.to_le_bytes());
+    }
+    #[inline(always)]
+    fn push_u64(&mut self, v: u64) {
+        self.ops.extend_from_slice(&v.to_le_bytes());
+    }
     fn align(&mut self, alignment: usize, with: u8) {
         let offset = self.ops.len() % alignment;
         if offset != 0 {
-            self.ops.resize(self.ops.len() + alignment - offset, with);
+            self.ops.push_n(with, alignment - offset);
         }
     }
 }
@@ -441,7 +484,7 @@ mod tests {
         let mut theirs = VecAssembler::<X64Relocation>::new(0);
         let (a, b) = (theirs.new_dynamic_label(), theirs.new_dynamic_label());
         sample!(theirs, a, b);
-        assert_eq!(ours.finalize().unwrap(), theirs.finalize().unwrap());
+        assert_eq!(*ours.finalize().unwrap(), *theirs.finalize().unwrap());
     }
 
     #[test]

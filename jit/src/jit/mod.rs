@@ -22,6 +22,7 @@
 pub mod calls;
 pub mod codebuf;
 pub mod codegen;
+pub mod codemem;
 pub mod const_calls;
 pub mod dataflow;
 pub mod direct;
@@ -47,7 +48,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Instant;
 
-use dynasmrt::ExecutableBuffer;
+use codemem::ExecCode;
 
 use crate::bytecode::code::Code;
 use crate::jit::disasm::Note;
@@ -161,7 +162,7 @@ pub type EntryFn =
 /// One compiled version of one code object.
 pub struct Compiled {
     pub code: Rc<Code>,
-    pub buf: ExecutableBuffer,
+    pub buf: ExecCode,
     /// Where the machine code starts and ends in memory (its line counters
     /// after it left out): the sampler tests every compiled code's range
     /// for each address it places (`Vm::compiled_containing`), and reading
@@ -233,7 +234,7 @@ impl Compiled {
         };
         let base = self.buf.ptr(dynasmrt::AssemblyOffset(lc.at as usize)) as *mut u64;
         // SAFETY: the counters are the `slots` u64s of the read-write pages
-        // after the code (`make_executable`); no compiled code runs now.
+        // after the code (`CodeMem::into_exec`); no compiled code runs now.
         let counts = unsafe { std::slice::from_raw_parts_mut(base, lc.slots as usize) };
         for &(i, pc) in &lc.adds {
             if let (Some(p), Some(&n)) =
@@ -471,8 +472,9 @@ impl JitRuntime {
                 ),
             );
         }
+        // The line counters' pages stay read-write.
         let counters_at = line_counters.as_ref().map(|c| c.at as usize);
-        let buf = match make_executable(&bytes, counters_at) {
+        let buf = match bytes.into_exec(counters_at) {
             Ok(b) => b,
             Err(e) => return self.give_up(code, format!("could not map code memory: {e}")),
         };
@@ -667,33 +669,6 @@ impl JitRuntime {
 /// From `counters_at` (a page boundary) on, the bytes are line counters
 /// (`codegen::LineCounters`): those pages are made read-write again, never
 /// executable.
-fn make_executable(bytes: &[u8], counters_at: Option<usize>) -> std::io::Result<ExecutableBuffer> {
-    let mut m = dynasmrt::mmap::MutableBuffer::new(bytes.len().max(1))?;
-    m.set_len(bytes.len());
-    prefault::prefault(m.as_ptr(), bytes.len());
-    m[..bytes.len()].copy_from_slice(bytes);
-    let buf = m.make_exec()?;
-    if let Some(at) = counters_at {
-        // SAFETY: sysconf has no preconditions.
-        let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
-        if page <= 0 || at % page as usize != 0 {
-            return Err(std::io::Error::other(
-                "line counters not on a page boundary",
-            ));
-        }
-        let start = buf.ptr(dynasmrt::AssemblyOffset(at)) as *mut libc::c_void;
-        // SAFETY: [start, start + len) lies in the buffer's own mapping
-        // (whose base is page-aligned, like `at`), and holds only the
-        // counters: no code runs from these pages.
-        let r =
-            unsafe { libc::mprotect(start, bytes.len() - at, libc::PROT_READ | libc::PROT_WRITE) };
-        if r != 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-    }
-    Ok(buf)
-}
-
 /// `n` counters at zero, from zeroed memory: a long function has tens of
 /// thousands (one per instruction and exit reason), which a loop of
 /// `Cell::new(0)` filled one by one, touching every page at compile time;

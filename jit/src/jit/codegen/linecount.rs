@@ -335,9 +335,9 @@ impl<'a> Gen<'a> {
             run_calls.extend(entries.map(|&(_, entry)| (i, entry)));
         }
         let code_end = self.here();
-        // Padding to the page in one extend (`.align` pushes byte by byte).
+        // Padding to the page in one write (`.align` pushes byte by byte).
         let pad = (COUNTER_PAGE - self.here() as usize % COUNTER_PAGE) % COUNTER_PAGE;
-        self.ops.extend(std::iter::repeat_n(0u8, pad));
+        self.ops.push_n(0, pad);
         let at = self.here();
         for &(l, _, _) in &slots {
             asm!(self.ops; =>l; .u64 0);
