@@ -178,3 +178,37 @@ for i in range(900):
     set_y(d_obj, i)
     get_x(d_obj)
 print("__dict__", seen, d_obj.y, sorted(d_obj.__dict__.items()))
+
+
+# `C.name` on classes: constants changed on the class and on a base while a
+# loop reads them, a subclass overriding one, one deleted (AttributeError).
+class Dir:
+    FORWARD = 1
+    BACKWARD = -1
+
+
+class SubDir(Dir):
+    pass
+
+
+def constants(n):
+    t = 0
+    classes = [Dir, SubDir]
+    for i in range(n):
+        if i == 300:
+            Dir.FORWARD = 10
+        if i == 400:
+            SubDir.FORWARD = 100
+        if i == 500:
+            del SubDir.FORWARD
+        if i == 600:
+            del Dir.BACKWARD
+        t += Dir.FORWARD + SubDir.FORWARD
+        try:
+            t += classes[i % 2].BACKWARD
+        except AttributeError:
+            t += 1000
+    return t
+
+
+print("class constants", constants(700), hasattr(SubDir, "BACKWARD"))

@@ -24,6 +24,9 @@
 //!   cache's class, version and kind compared with the instance's class,
 //!   and no instance attribute that may hide it (`TypeObj::shadowed`); the
 //!   value is read from the cache.
+//! - `C.name` on a class (`TYPE_ATTR`: deltablue's `Direction.FORWARD`):
+//!   the cache's class, version and kind compared with the class, the value
+//!   read from the cache. The guard is then for a class, not an instance.
 //!
 //! The collector is non-moving mark-sweep with no write barrier
 //! (`runtime/heap.rs`): a store is two plain moves. A miss calls the hit
@@ -66,18 +69,24 @@ impl<'a> Gen<'a> {
                 fast::jit_store_attr as *const (),
             )
         };
+        // `C.name` on a class itself: the cache answers for the class, and
+        // the hit helper (instances only) is no use.
+        let on_class = load && kind == attr_cache::TYPE_ATTR;
+        let (tag, what) = if on_class {
+            (tags::TYPE, "a class")
+        } else {
+            (tags::INSTANCE, "an instance")
+        };
         match self.known_tag(obj) {
-            Some(tags::INSTANCE) => self.note_known(obj),
+            Some(t) if t == tag => self.note_known(obj),
             Some(_) => {
-                self.comment(format_args!(
-                    "r{obj} known not an instance: the general helper"
-                ));
+                self.comment(format_args!("r{obj} known not {what}: the general helper"));
                 self.call_fast(pc, general_helper);
                 return;
             }
             None => {
-                self.comment(format_args!("guard: r{obj} is an instance"));
-                self.guard_tag(obj, tags::INSTANCE, general);
+                self.comment(format_args!("guard: r{obj} is {what}"));
+                self.guard_tag(obj, tag, general);
             }
         }
         let table_kind = if load {
@@ -85,7 +94,9 @@ impl<'a> Gen<'a> {
         } else {
             attr_cache::STORE
         };
-        if load && kind == attr_cache::CLASS_VALUE {
+        if on_class {
+            self.type_attr_inline(cache, obj, val, general);
+        } else if load && kind == attr_cache::CLASS_VALUE {
             self.class_value_inline(cache, obj, val, miss);
         } else if kind == table_kind && ix < MAX_INLINE_INDEX {
             self.table_entry_inline(cache, table_kind, ix, nm, obj, val, load, miss);
@@ -196,7 +207,7 @@ impl<'a> Gen<'a> {
         });
     }
 
-    /// rcx: the instance's class. To `miss` unless the cache at `cache`
+    /// rcx: a class (the instance's). To `miss` unless the cache at `cache`
     /// holds that class at its current version, with `kind`
     /// (`AttrCache::valid_for`). Uses rdx and rsi.
     fn cache_class_check(&mut self, cache: i64, kind: u8, miss: DynamicLabel) {
@@ -211,6 +222,25 @@ impl<'a> Gen<'a> {
             ; cmp BYTE [rsi + a.cache_kind], kind as i8
             ; jne =>miss
         );
+    }
+
+    /// `C.name` on the class `C` (`TYPE_ATTR`): the cache's value, while
+    /// the cache holds that class at its version.
+    fn type_attr_inline(&mut self, cache: i64, obj: u16, val: u16, miss: DynamicLabel) {
+        self.comment(format_args!("the cache's class and version: its value"));
+        asm!(self.ops; mov rcx, QWORD [rbx + pay(obj)]);
+        self.cache_class_check(cache, attr_cache::TYPE_ATTR, miss);
+        self.cache_value_into(val);
+    }
+
+    /// rsi: the cache. Its value into `val`.
+    fn cache_value_into(&mut self, val: u16) {
+        let a = layout().attr;
+        asm!(self.ops
+            ; mov rax, QWORD [rsi + a.cache_value]
+            ; mov rcx, QWORD [rsi + a.cache_value + 8]
+        );
+        self.put_value_rax_rcx(val);
     }
 
     /// A class attribute read through an instance: the cache's value,
@@ -229,9 +259,7 @@ impl<'a> Gen<'a> {
         asm!(self.ops
             ; cmp BYTE [rcx + a.type_shadowed], 0
             ; jne =>miss
-            ; mov rax, QWORD [rsi + a.cache_value]
-            ; mov rcx, QWORD [rsi + a.cache_value + 8]
         );
-        self.put_value_rax_rcx(val);
+        self.cache_value_into(val);
     }
 }
