@@ -105,20 +105,22 @@ impl<'a> Gen<'a> {
             asm!(self.ops; jmp =>miss);
         }
         self.cold(move |g| {
-            asm!(g.ops; =>miss);
-            g.comment(format_args!("pc {pc}: inline miss: the cache-hit helper"));
-            let next = g.next(pc);
-            asm!(g.ops
-                ; lea rdi, [rbx + slot(obj)]
-                ; mov rsi, QWORD cache
-                ; mov rdx, QWORD nm
-                ; lea rcx, [rbx + slot(val)]
-                ; mov rax, QWORD hit as i64
-                ; call rax
-                ; test eax, eax
-                ; jnz =>next
-                ; =>general
-            );
+            if !on_class {
+                asm!(g.ops; =>miss);
+                g.comment(format_args!("pc {pc}: inline miss: the cache-hit helper"));
+                let next = g.next(pc);
+                asm!(g.ops
+                    ; lea rdi, [rbx + slot(obj)]
+                    ; mov rsi, QWORD cache
+                    ; mov rdx, QWORD nm
+                    ; lea rcx, [rbx + slot(val)]
+                    ; mov rax, QWORD hit as i64
+                    ; call rax
+                    ; test eax, eax
+                    ; jnz =>next
+                );
+            }
+            asm!(g.ops; =>general);
             g.comment(format_args!("pc {pc}: cache miss: the general helper"));
             g.call_helper_outcome(pc, general_helper as usize, None, None, false);
         });
