@@ -406,6 +406,7 @@ fn os_error(vm: &mut Vm, e: &std::io::Error, path: &str) -> PyExc {
     ] {
         let key = vm.intern(k);
         let h = crate::interp::protocol::str_hash(key);
+        exc.class.note_instance_attr(h);
         exc.table()
             .borrow_mut()
             .insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq)

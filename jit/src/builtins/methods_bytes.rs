@@ -139,6 +139,7 @@ fn decode_error(vm: &mut Vm, d: Decoding, start: usize, end: usize, reason: &str
     for (k, v) in attrs {
         let key = vm.intern(k);
         let h = crate::interp::protocol::str_hash(key);
+        e.class.note_instance_attr(h);
         e.table()
             .borrow_mut()
             .insert(h, Value::Str(key), v, crate::interp::protocol::str_key_eq)

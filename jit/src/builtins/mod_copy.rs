@@ -234,6 +234,7 @@ fn deep(vm: &mut Vm, x: Value, memo: &mut Memo) -> PyResult<Value> {
                 let c = deep(vm, v, memo)?;
                 if let Value::Str(name) = k {
                     let h = crate::interp::protocol::str_hash(name);
+                    new.class.note_instance_attr(h);
                     new.attrs
                         .borrow_mut()
                         .insert(h, k, c, crate::interp::protocol::str_key_eq)

@@ -126,6 +126,9 @@ pub fn store_attr_hit(c: &AttrCache, i: Gc<InstanceObj>, nm: Gc<StrObj>, v: Valu
     if store && c.valid_for(i.class) {
         let mut t = i.table().borrow_mut();
         if !t.set_at_if_key(c.index.get() as usize, nm.addr(), v) {
+            // The name need not be noted on the class
+            // (`TypeObj::note_instance_attr`): the store that filled this
+            // cache for this class went through `generic_setattr`, which did.
             let h = str_hash(nm);
             t.insert(h, Value::Str(nm), v, crate::interp::protocol::str_key_eq)
                 .ok();

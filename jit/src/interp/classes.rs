@@ -800,6 +800,7 @@ impl Vm {
             }
         }
         let h = str_hash(name);
+        cls.note_instance_attr(h);
         i.table_for(name)
             .borrow_mut()
             .insert(h, Value::Str(name), v, str_key_eq)
@@ -873,12 +874,19 @@ impl Vm {
 
     /// `C.name = v` for a class made by `class`.
     pub fn type_setattr(&mut self, t: Gc<TypeObj>, name: Gc<StrObj>, v: Value) {
+        // A name new to the class may be an attribute of instances already,
+        // stored while no class attribute could be hidden (so `shadowed` was
+        // not set then).
+        let new = self.lookup_type_attr(t, name).is_none();
         let h = str_hash(name);
         t.dict
             .borrow_mut()
             .insert(h, Value::Str(name), v, str_key_eq)
             .ok();
         self.invalidate_class(t);
+        if new {
+            shadow_holders(t, h);
+        }
     }
 
     pub fn type_delattr(&mut self, t: Gc<TypeObj>, name: Gc<StrObj>) -> bool {
@@ -1035,6 +1043,19 @@ impl InstanceObj {
             Some(d) if !declared_slot(self.class, name.as_str()) => &d.table,
             _ => &self.attrs,
         }
+    }
+}
+
+/// A class attribute named with hash `h` was added to `t`: mark `t` and
+/// its subclasses whose instances may hold an attribute of that name
+/// (`TypeObj::shadowed`).
+fn shadow_holders(t: Gc<TypeObj>, h: i64) {
+    if t.may_hold_instance_attr(h) {
+        t.shadowed.set(true);
+    }
+    let subs: Vec<Gc<TypeObj>> = t.subclasses.borrow().clone();
+    for s in subs {
+        shadow_holders(s, h);
     }
 }
 

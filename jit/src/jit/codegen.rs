@@ -61,6 +61,8 @@ macro_rules! asm {
 // modules, so they see the generator's private state and `asm!`).
 #[path = "gen_arith.rs"]
 mod gen_arith;
+#[path = "gen_attr.rs"]
+mod gen_attr;
 #[path = "gen_branches.rs"]
 mod gen_branches;
 #[path = "gen_calls.rs"]
@@ -1420,48 +1422,7 @@ impl<'a> Gen<'a> {
 
     // ------------------------------------------------------------ more int/float templates
 
-    // ------------------------------------------------------------ attributes
-
-    /// `obj.name` (`load`) or `obj.name = v` on an instance: the tag check
-    /// inline, then the cache-hit helper with the site's cache and name as
-    /// constants (no frame lookup or decoding); a miss or a non-instance goes
-    /// to the general helper in the cold code.
-    fn gen_attr(&mut self, pc: u32, obj: u16, name: u16, val: u16, load: bool) {
-        let miss = self.ops.new_dynamic_label();
-        let cache = &self.code.caches[pc as usize] as *const _ as i64;
-        let nm = self.code.names[name as usize].addr() as i64;
-        let (hit, general) = if load {
-            (
-                fast::jit_load_attr_hit as *const (),
-                fast::jit_load_attr as *const (),
-            )
-        } else {
-            (
-                fast::jit_store_attr_hit as *const (),
-                fast::jit_store_attr as *const (),
-            )
-        };
-        self.comment(format_args!("guard: r{obj} is an instance; cached slot"));
-        self.guard_tag(obj, tags::INSTANCE, miss);
-        asm!(self.ops
-            ; lea rdi, [rbx + slot(obj)]
-            ; mov rsi, QWORD cache
-            ; mov rdx, QWORD nm
-            ; lea rcx, [rbx + slot(val)]
-            ; mov rax, QWORD hit as i64
-            ; call rax
-            ; test eax, eax
-            ; jz =>miss
-        );
-        self.cold(move |g| {
-            asm!(g.ops; =>miss);
-            g.comment(format_args!("pc {pc}: cache miss: the general helper"));
-            g.call_helper_outcome(pc, general as usize, None, None, false);
-        });
-        // The helpers write the loaded register, and a miss may run Python
-        // code (a property, `__getattr__`).
-        self.forget_all();
-    }
+    // Attributes: `gen_attr.rs`.
 
     // Calls and returns: `gen_calls.rs`.
 

@@ -1,5 +1,5 @@
 //! Where compiled code finds the fields of lists, tuples, range, list and
-//! enumerate iterators and module globals.
+//! enumerate iterators, module globals, and instances' attributes.
 //!
 //! These objects are ordinary Rust types (`RefCell<Vec<Value>>`,
 //! `Box<[Value]>`), whose field order Rust does not promise. Rather than
@@ -65,6 +65,38 @@ pub struct Layout {
     pub vec_flag: i32,
     pub vec_ptr: i32,
     pub vec_len: i32,
+    /// Attribute access on instances (`codegen/gen_attr.rs`).
+    pub attr: AttrLayout,
+}
+
+/// Byte offsets for attribute access on instances: from an instance's
+/// address, its class, its `__dict__` object (0 until made) and its own
+/// attribute table (`InstanceObj::attrs`: the `RefCell`'s borrow flag, the
+/// entries' buffer and length); in an entry, the key's tag and payload
+/// words and the value; from a class's address, the fields inline caches
+/// check; in an `AttrCache`, its fields.
+#[derive(Debug, Clone, Copy)]
+pub struct AttrLayout {
+    pub inst_class: i32,
+    pub inst_dict: i32,
+    pub inst_flag: i32,
+    pub inst_entries_ptr: i32,
+    pub inst_entries_len: i32,
+    pub entry_size: i32,
+    pub entry_key_tag: i32,
+    pub entry_key_pay: i32,
+    pub entry_value: i32,
+    /// `TypeObj::plain_attrs` and `TypeObj::shadowed` (bools, one byte
+    /// each), `TypeObj::version` (a u32).
+    pub type_plain_attrs: i32,
+    pub type_shadowed: i32,
+    pub type_version: i32,
+    /// `AttrCache`: `class` (a word), `version` (u32), `kind` (u8) and
+    /// `value` (a `Value`).
+    pub cache_class: i32,
+    pub cache_version: i32,
+    pub cache_kind: i32,
+    pub cache_value: i32,
 }
 
 static LAYOUT: LazyLock<Layout> = LazyLock::new(measure);
@@ -150,6 +182,51 @@ fn refcell_words<T>(c: &RefCell<T>) -> (i32, i32) {
     (flag as i32, value as i32)
 }
 
+/// Offsets for attribute access. An entry's key is an `Option<Value>`,
+/// checked to be a value's two words when present (no separate
+/// discriminant) and, when absent (a deleted entry), a tag word that is no
+/// str's; the instance's `OnceCell<Gc<DictObj>>` is checked to be one word,
+/// 0 while empty.
+fn measure_attr(vec_ptr: i32, vec_len: i32) -> AttrLayout {
+    use crate::interp::attr_cache::AttrCache;
+    use crate::runtime::dict_table::ENTRY_LAYOUT;
+    use crate::runtime::object::{DictObj, InstanceObj, TypeObj};
+    use crate::runtime::value::tags;
+    use std::cell::OnceCell;
+    assert_eq!(size_of::<Option<Value>>(), 16);
+    let some = Some(Value::Int(0x5a5a_a5a5));
+    assert_eq!(words(&some), [tags::INT, 0x5a5a_a5a5]);
+    let none: Option<Value> = None;
+    assert_ne!(words_n(&none, 1)[0], tags::STR, "jit layout: absent key");
+    assert_eq!(size_of::<OnceCell<Gc<DictObj>>>(), 8);
+    assert_eq!(words(&OnceCell::<Gc<DictObj>>::new()), [0]);
+    let t = RefCell::new(crate::runtime::dict_table::DictTable::new());
+    let (refcell_flag, refcell_value) = refcell_words(&t);
+    let (entries, entry_size, key, value) = ENTRY_LAYOUT;
+    let inst = |off: usize| (Gc::<InstanceObj>::PAYLOAD_OFFSET + off) as i32;
+    let ty = |off: usize| (Gc::<TypeObj>::PAYLOAD_OFFSET + off) as i32;
+    let attrs = inst(offset_of!(InstanceObj, attrs));
+    let table = attrs + refcell_value + entries as i32;
+    AttrLayout {
+        inst_class: inst(offset_of!(InstanceObj, class)),
+        inst_dict: inst(offset_of!(InstanceObj, dict)),
+        inst_flag: attrs + refcell_flag,
+        inst_entries_ptr: table + vec_ptr,
+        inst_entries_len: table + vec_len,
+        entry_size: entry_size as i32,
+        entry_key_tag: key as i32,
+        entry_key_pay: key as i32 + 8,
+        entry_value: value as i32,
+        type_plain_attrs: ty(offset_of!(TypeObj, plain_attrs)),
+        type_shadowed: ty(offset_of!(TypeObj, shadowed)),
+        type_version: ty(offset_of!(TypeObj, version)),
+        cache_class: offset_of!(AttrCache, class) as i32,
+        cache_version: offset_of!(AttrCache, version) as i32,
+        cache_kind: offset_of!(AttrCache, kind) as i32,
+        cache_value: offset_of!(AttrCache, value) as i32,
+    }
+}
+
 fn measure() -> Layout {
     let (vp, vl) = vec_words();
     let (bp, bl) = box_slice_words();
@@ -211,6 +288,7 @@ fn measure() -> Layout {
         vec_flag: lf - lv,
         vec_ptr: vp,
         vec_len: vl,
+        attr: measure_attr(vp, vl),
     }
 }
 

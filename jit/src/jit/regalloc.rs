@@ -61,8 +61,8 @@
 //! does not model is taken to read and possibly write every register, which
 //! is correct but makes every slot live there). If its inline code calls
 //! nothing and keeps off r8-r11 and the XMM registers, `keeps_registers`
-//! spares the reload of the caller-saved registers after it (none at the
-//! moment).
+//! spares the reload of the caller-saved registers after it (attribute
+//! loads and stores).
 //!
 //! To make one register-aware: add it to `reg_aware`, make its template
 //! read and write its operands through `Gen::load_gpr` / `Gen::put_int` /
@@ -655,10 +655,9 @@ pub fn calls_out(ins: &Instr) -> bool {
 /// nothing and uses no allocated register (its slow paths spill and come
 /// back through the next instruction's entry stub): after them only what
 /// they wrote is checked and loaded, the caller-saved registers still hold
-/// their slots. (None at the moment: `Unpack`, the one there was, is
-/// register-aware now.)
-pub fn keeps_registers(_ins: &Instr) -> bool {
-    false
+/// their slots. Attribute loads and stores (`codegen/gen_attr.rs`).
+pub fn keeps_registers(ins: &Instr) -> bool {
+    matches!(ins, Instr::LoadAttr { .. } | Instr::StoreAttr { .. })
 }
 
 /// Longest `Unpack` the code generator does inline (longer ones call a

@@ -60,6 +60,17 @@ struct Entry {
     value: Value,
 }
 
+/// Where compiled code finds an entry of a table (`jit/layout.rs`, for
+/// inline attribute access): the offset of the entries `Vec` in the table,
+/// an entry's size, and the offsets of its key (an `Option<Value>`) and its
+/// value in the entry.
+pub const ENTRY_LAYOUT: (usize, usize, usize, usize) = (
+    std::mem::offset_of!(DictTable, entries),
+    std::mem::size_of::<Entry>(),
+    std::mem::offset_of!(Entry, key),
+    std::mem::offset_of!(Entry, value),
+);
+
 /// Dict storage (see the module comment).
 #[derive(Default, Clone)]
 pub struct DictTable {

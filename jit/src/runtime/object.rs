@@ -909,6 +909,12 @@ pub struct TypeObj {
     /// Some instance holds an attribute that a class attribute of the same
     /// name may hide: method caches must then check the instance dict.
     pub shadowed: Cell<bool>,
+    /// Hashes of the names stored as attributes into instances of this
+    /// class (`note_instance_attr`): a class attribute added later under
+    /// one of them may be hidden already (`Vm::type_setattr`). Hashes, not
+    /// names: a collision only sets `shadowed` needlessly. More than
+    /// `MAX_NOTED_ATTRS` stand for every name.
+    pub instance_attr_hashes: RefCell<Vec<i64>>,
     /// The built-in type whose value representation instances carry (`list`
     /// for `class Stack(list)`), if any.
     pub builtin_base: Cell<Option<Gc<TypeObj>>>,
@@ -949,6 +955,7 @@ impl TypeObj {
             version: Cell::new(next_type_version()),
             subclasses: RefCell::new(Vec::new()),
             shadowed: Cell::new(false),
+            instance_attr_hashes: RefCell::new(Vec::new()),
             builtin_base: Cell::new(None),
             slots: RefCell::new(None),
             plain_attrs: Cell::new(false),
@@ -963,7 +970,25 @@ impl TypeObj {
     pub fn qualname(&self) -> Gc<StrObj> {
         self.qualname.get().unwrap_or(self.name)
     }
+    /// An attribute whose name has hash `h` is stored into an instance of
+    /// this class (see `instance_attr_hashes`).
+    #[inline]
+    pub fn note_instance_attr(&self, h: i64) {
+        let mut v = self.instance_attr_hashes.borrow_mut();
+        if v.len() <= MAX_NOTED_ATTRS && !v.contains(&h) {
+            v.push(h);
+        }
+    }
+    /// Whether an instance of this class may hold an attribute whose name
+    /// has hash `h`.
+    pub fn may_hold_instance_attr(&self, h: i64) -> bool {
+        let v = self.instance_attr_hashes.borrow();
+        v.len() > MAX_NOTED_ATTRS || v.contains(&h)
+    }
 }
+
+/// See `TypeObj::instance_attr_hashes`.
+const MAX_NOTED_ATTRS: usize = 64;
 
 static NEXT_TYPE_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
