@@ -158,8 +158,26 @@ pub enum FuncKey {
     },
 }
 
-/// A distinct sampled stack: (function, line) frames, outermost first.
-pub type StackKey = (Vec<(u32, u32)>, Tier);
+/// The distinct sampled stacks of one tier, (function, line) frames
+/// outermost first, with their sample counts.
+pub type TierStacks = FxHashMap<Vec<(u32, u32)>, u64>;
+
+/// Buffers a sample is built in, kept from one sample to the next so that
+/// taking a sample allocates nothing once its stack has been seen: it made
+/// and freed three or four small vectors per sample (the stack as the map's
+/// key, the Python frames walked, the compiled chain), from the
+/// allocator's pages that the program's objects come from.
+#[derive(Default)]
+pub struct SampleScratch {
+    /// The stack being built (function, line), outermost first.
+    pub stack: Vec<(u32, u32)>,
+    /// The Python frames walked: (frame index, (function, line)).
+    pub python: Vec<(usize, (u32, u32))>,
+    /// Compiled activations' code addresses, innermost first.
+    pub chain: Vec<u64>,
+    /// Compiled activations that returned since the signal.
+    pub returned: Vec<(u32, u32)>,
+}
 
 pub struct Recorder {
     pub options: RecorderOptions,
@@ -174,7 +192,11 @@ pub struct Recorder {
     /// The last iterator type name's observation key: ((address, length)
     /// of the name, key), see `Vm::iter_type_key`.
     pub iter_key: Cell<((usize, usize), u64)>,
-    pub stacks: FxHashMap<StackKey, u64>,
+    /// Sampled stacks by tier (indexed by `sampler::tier_code`): one map
+    /// per tier, so that a stack is looked up by its frames alone, with no
+    /// key to build (see `add_sample`).
+    pub stacks: [TierStacks; Tier::ALL.len()],
+    pub sample_scratch: SampleScratch,
     pub sample_total: u64,
     pub sampler: Option<sampler::Sampler>,
     pub bails: bails::BailLog,
@@ -196,7 +218,8 @@ impl Recorder {
             builtin_ids: FxHashMap::default(),
             type_names: FxHashMap::default(),
             iter_key: Cell::new(((0, 0), 0)),
-            stacks: FxHashMap::default(),
+            stacks: Default::default(),
+            sample_scratch: SampleScratch::default(),
             sample_total: 0,
             sampler: None,
             bails: bails::BailLog::default(),
@@ -558,9 +581,25 @@ impl Recorder {
         self.calls.clear_builtins();
     }
 
-    /// Count one sample on `stack` (innermost frame last).
-    pub fn add_sample(&mut self, stack: Vec<(u32, u32)>, tier: Tier, weight: u64) {
-        *self.stacks.entry((stack, tier)).or_insert(0) += weight;
+    /// Every sampled stack with its tier and sample count.
+    pub fn sampled_stacks(&self) -> impl Iterator<Item = (&[(u32, u32)], Tier, u64)> + '_ {
+        Tier::ALL.into_iter().flat_map(move |t| {
+            self.stacks[sampler::tier_code(t) as usize]
+                .iter()
+                .map(move |(s, &n)| (s.as_slice(), t, n))
+        })
+    }
+
+    /// Count one sample on `stack` (innermost frame last), which is copied
+    /// only the first time it is seen (see `SampleScratch`).
+    pub fn add_sample(&mut self, stack: &[(u32, u32)], tier: Tier, weight: u64) {
+        let stacks = &mut self.stacks[sampler::tier_code(tier) as usize];
+        match stacks.get_mut(stack) {
+            Some(n) => *n += weight,
+            None => {
+                stacks.insert(stack.to_vec(), weight);
+            }
+        }
         self.sample_total += weight;
     }
 }
