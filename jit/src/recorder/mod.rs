@@ -603,3 +603,39 @@ impl Recorder {
         self.sample_total += weight;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Recorder, RecorderOptions};
+    use profile::{Tier, Timing};
+
+    /// Samples are counted per (stack, tier) as they were with one map
+    /// keyed by both: the same frames in two tiers stay two stacks, and a
+    /// stack given again from the same (reused) buffer adds its weight.
+    #[test]
+    fn sampled_stacks_count_per_stack_and_tier() {
+        let mut r = Recorder::new(RecorderOptions {
+            sample_rate_hz: 1,
+            timing: Timing::Sampled,
+        });
+        let mut buf = vec![(0, 1), (2, 3)];
+        r.add_sample(&buf, Tier::Jit, 2);
+        r.add_sample(&buf, Tier::Interpreter, 1);
+        r.add_sample(&buf, Tier::Jit, 5);
+        buf.push((4, 5));
+        r.add_sample(&buf, Tier::Jit, 1);
+        let mut got: Vec<(Vec<(u32, u32)>, Tier, u64)> = r
+            .sampled_stacks()
+            .map(|(s, t, n)| (s.to_vec(), t, n))
+            .collect();
+        got.sort_by_key(|(s, t, _)| (s.clone(), super::sampler::tier_code(*t)));
+        assert_eq!(
+            got,
+            vec![
+                (vec![(0, 1), (2, 3)], Tier::Interpreter, 1),
+                (vec![(0, 1), (2, 3)], Tier::Jit, 7),
+                (vec![(0, 1), (2, 3), (4, 5)], Tier::Jit, 1),
+            ]
+        );
+    }
+}
