@@ -17,6 +17,7 @@ pub mod clock;
 pub mod heapcount;
 pub mod sampler;
 pub mod sites;
+pub mod stacks;
 
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
@@ -158,15 +159,11 @@ pub enum FuncKey {
     },
 }
 
-/// The distinct sampled stacks of one tier, (function, line) frames
-/// outermost first, with their sample counts.
-pub type TierStacks = FxHashMap<Vec<(u32, u32)>, u64>;
-
 /// Buffers a sample is built in, kept from one sample to the next so that
-/// taking a sample allocates nothing once its stack has been seen: it made
-/// and freed three or four small vectors per sample (the stack as the map's
-/// key, the Python frames walked, the compiled chain), from the
-/// allocator's pages that the program's objects come from.
+/// taking a sample allocates nothing: it made and freed three or four small
+/// vectors per sample (the stack, the Python frames walked, the compiled
+/// chain) in the allocator pages the program's objects come from (see
+/// `stacks` for what that costs).
 #[derive(Default)]
 pub struct SampleScratch {
     /// The stack being built (function, line), outermost first.
@@ -192,10 +189,7 @@ pub struct Recorder {
     /// The last iterator type name's observation key: ((address, length)
     /// of the name, key), see `Vm::iter_type_key`.
     pub iter_key: Cell<((usize, usize), u64)>,
-    /// Sampled stacks by tier (indexed by `sampler::tier_code`): one map
-    /// per tier, so that a stack is looked up by its frames alone, with no
-    /// key to build (see `add_sample`).
-    pub stacks: [TierStacks; Tier::ALL.len()],
+    pub stacks: stacks::StackTable,
     pub sample_scratch: SampleScratch,
     pub sample_total: u64,
     pub sampler: Option<sampler::Sampler>,
@@ -218,7 +212,7 @@ impl Recorder {
             builtin_ids: FxHashMap::default(),
             type_names: FxHashMap::default(),
             iter_key: Cell::new(((0, 0), 0)),
-            stacks: Default::default(),
+            stacks: stacks::StackTable::default(),
             sample_scratch: SampleScratch::default(),
             sample_total: 0,
             sampler: None,
@@ -583,59 +577,12 @@ impl Recorder {
 
     /// Every sampled stack with its tier and sample count.
     pub fn sampled_stacks(&self) -> impl Iterator<Item = (&[(u32, u32)], Tier, u64)> + '_ {
-        Tier::ALL.into_iter().flat_map(move |t| {
-            self.stacks[sampler::tier_code(t) as usize]
-                .iter()
-                .map(move |(s, &n)| (s.as_slice(), t, n))
-        })
+        self.stacks.iter()
     }
 
-    /// Count one sample on `stack` (innermost frame last), which is copied
-    /// only the first time it is seen (see `SampleScratch`).
+    /// Count one sample on `stack` (innermost frame last).
     pub fn add_sample(&mut self, stack: &[(u32, u32)], tier: Tier, weight: u64) {
-        let stacks = &mut self.stacks[sampler::tier_code(tier) as usize];
-        match stacks.get_mut(stack) {
-            Some(n) => *n += weight,
-            None => {
-                stacks.insert(stack.to_vec(), weight);
-            }
-        }
+        self.stacks.add(stack, tier, weight);
         self.sample_total += weight;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Recorder, RecorderOptions};
-    use profile::{Tier, Timing};
-
-    /// Samples are counted per (stack, tier) as they were with one map
-    /// keyed by both: the same frames in two tiers stay two stacks, and a
-    /// stack given again from the same (reused) buffer adds its weight.
-    #[test]
-    fn sampled_stacks_count_per_stack_and_tier() {
-        let mut r = Recorder::new(RecorderOptions {
-            sample_rate_hz: 1,
-            timing: Timing::Sampled,
-        });
-        let mut buf = vec![(0, 1), (2, 3)];
-        r.add_sample(&buf, Tier::Jit, 2);
-        r.add_sample(&buf, Tier::Interpreter, 1);
-        r.add_sample(&buf, Tier::Jit, 5);
-        buf.push((4, 5));
-        r.add_sample(&buf, Tier::Jit, 1);
-        let mut got: Vec<(Vec<(u32, u32)>, Tier, u64)> = r
-            .sampled_stacks()
-            .map(|(s, t, n)| (s.to_vec(), t, n))
-            .collect();
-        got.sort_by_key(|(s, t, _)| (s.clone(), super::sampler::tier_code(*t)));
-        assert_eq!(
-            got,
-            vec![
-                (vec![(0, 1), (2, 3)], Tier::Interpreter, 1),
-                (vec![(0, 1), (2, 3)], Tier::Jit, 7),
-                (vec![(0, 1), (2, 3), (4, 5)], Tier::Jit, 1),
-            ]
-        );
     }
 }
