@@ -358,15 +358,14 @@ impl<'a> Builder<'a> {
     fn samples(&self) -> Samples {
         let mut stacks: Vec<SampleStack> = self
             .rec
-            .stacks
-            .iter()
-            .map(|((frames, tier), n)| SampleStack {
+            .sampled_stacks()
+            .map(|(frames, tier, n)| SampleStack {
                 frames: frames
                     .iter()
                     .map(|&(function, line)| StackFrame { function, line })
                     .collect(),
-                tier: *tier,
-                count: *n,
+                tier,
+                count: n,
             })
             .collect();
         stacks.sort_by(|a, b| b.count.cmp(&a.count));

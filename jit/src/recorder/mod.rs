@@ -17,6 +17,7 @@ pub mod clock;
 pub mod heapcount;
 pub mod sampler;
 pub mod sites;
+pub mod stacks;
 
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
@@ -158,8 +159,22 @@ pub enum FuncKey {
     },
 }
 
-/// A distinct sampled stack: (function, line) frames, outermost first.
-pub type StackKey = (Vec<(u32, u32)>, Tier);
+/// Buffers a sample is built in, kept from one sample to the next so that
+/// taking a sample allocates nothing: it made and freed three or four small
+/// vectors per sample (the stack, the Python frames walked, the compiled
+/// chain) in the allocator pages the program's objects come from (see
+/// `stacks` for what that costs).
+#[derive(Default)]
+pub struct SampleScratch {
+    /// The stack being built (function, line), outermost first.
+    pub stack: Vec<(u32, u32)>,
+    /// The Python frames walked: (frame index, (function, line)).
+    pub python: Vec<(usize, (u32, u32))>,
+    /// Compiled activations' code addresses, innermost first.
+    pub chain: Vec<u64>,
+    /// Compiled activations that returned since the signal.
+    pub returned: Vec<(u32, u32)>,
+}
 
 pub struct Recorder {
     pub options: RecorderOptions,
@@ -174,7 +189,8 @@ pub struct Recorder {
     /// The last iterator type name's observation key: ((address, length)
     /// of the name, key), see `Vm::iter_type_key`.
     pub iter_key: Cell<((usize, usize), u64)>,
-    pub stacks: FxHashMap<StackKey, u64>,
+    pub stacks: stacks::StackTable,
+    pub sample_scratch: SampleScratch,
     pub sample_total: u64,
     pub sampler: Option<sampler::Sampler>,
     pub bails: bails::BailLog,
@@ -196,7 +212,8 @@ impl Recorder {
             builtin_ids: FxHashMap::default(),
             type_names: FxHashMap::default(),
             iter_key: Cell::new(((0, 0), 0)),
-            stacks: FxHashMap::default(),
+            stacks: stacks::StackTable::default(),
+            sample_scratch: SampleScratch::default(),
             sample_total: 0,
             sampler: None,
             bails: bails::BailLog::default(),
@@ -558,9 +575,14 @@ impl Recorder {
         self.calls.clear_builtins();
     }
 
+    /// Every sampled stack with its tier and sample count.
+    pub fn sampled_stacks(&self) -> impl Iterator<Item = (&[(u32, u32)], Tier, u64)> + '_ {
+        self.stacks.iter()
+    }
+
     /// Count one sample on `stack` (innermost frame last).
-    pub fn add_sample(&mut self, stack: Vec<(u32, u32)>, tier: Tier, weight: u64) {
-        *self.stacks.entry((stack, tier)).or_insert(0) += weight;
+    pub fn add_sample(&mut self, stack: &[(u32, u32)], tier: Tier, weight: u64) {
+        self.stacks.add(stack, tier, weight);
         self.sample_total += weight;
     }
 }
