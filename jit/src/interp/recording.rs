@@ -137,8 +137,9 @@ impl Vm {
         self.rec_native(b, |vm| (b.func)(vm, args, &[]))
     }
 
-    /// A call of builtin `b` starts (recording): count it, push it on the
-    /// recorder's builtin calls and switch the sampler's tier. Returns the
+    /// A call of builtin `b` starts (recording): count it (its activation
+    /// only once another builtin call starts in it: `calls::CallTimes::lazy`)
+    /// and switch the sampler's tier. Returns the
     /// tier for `rec_builtin_leave` to restore. The cases the memo leaves
     /// go to `rec_enter_builtin`, a tail call.
     ///

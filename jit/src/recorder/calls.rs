@@ -14,9 +14,10 @@
 //! here for a builtin). The activation is that one pointer: a Python frame
 //! keeps it in `Frame::rec_edge`, a builtin call on `builtins` below, so a
 //! return uncounts the edge and the callee through it, and there is no
-//! activation stack to keep. Calls made from no function (the main
-//! module's frame) have an edge too, with caller `NO_CALLER`; the profile
-//! leaves it out.
+//! activation stack to keep. (A builtin call that calls no other builtin
+//! has its call counted but not its activation: `CallTimes::lazy`.) Calls
+//! made from no function (the main module's frame) have an edge too, with
+//! caller `NO_CALLER`; the profile leaves it out.
 //!
 //! A function's calls are the sum of its edges' (`CallTimes::figures`), so
 //! a call counts `calls` on its edge only. Primitive calls are counted as
@@ -185,28 +186,64 @@ impl Edge {
     #[inline(always)]
     pub fn start(&self) {
         self.counts.calls.set(self.counts.calls.get() + 1);
+        self.start_activation(true);
+    }
+
+    /// The activation of a call on this edge starts: one more of the
+    /// callee's, and the edge its `outer` when it ran none; otherwise a
+    /// recursive call (counted when `count_recursion`: `start`), and one
+    /// more of the edge's own. Inlined, so the hooks' common paths stay
+    /// free of calls (a call makes them save registers:
+    /// `Recorder::enter_frame`).
+    #[inline(always)]
+    fn start_activation(&self, count_recursion: bool) {
         let callee = self.callee_counts();
         let a = callee.minus_active.get();
         callee.minus_active.set(a.wrapping_sub(1));
         if a == 0 {
             callee.outer.set(self);
         } else {
-            self.start_recursive(callee);
+            if count_recursion {
+                self.count_recursive(callee);
+            }
+            let c = &self.counts;
+            c.minus_active.set(c.minus_active.get().wrapping_sub(1));
         }
     }
 
-    /// A call on this edge starts while its callee runs (`start`): a
-    /// recursive call of the function, and of the edge when it is active.
-    /// Inlined, so the hooks' common paths stay free of calls (a call
-    /// makes them save registers: `Recorder::enter_frame`).
+    /// A call on this edge starts while its callee runs: a recursive call
+    /// of the function, and of the edge when it is active (read before
+    /// the call's activation, if it has one, is counted).
     #[inline(always)]
-    fn start_recursive(&self, callee: &Counts) {
+    fn count_recursive(&self, callee: &Counts) {
         callee.recursive.set(callee.recursive.get() + 1);
-        let c = &self.counts;
         if self.active(callee) {
+            let c = &self.counts;
             c.recursive.set(c.recursive.get() + 1);
         }
-        c.minus_active.set(c.minus_active.get().wrapping_sub(1));
+    }
+
+    /// A builtin's call on this edge starts, its activation left
+    /// uncounted until another builtin call starts in it (see
+    /// `CallTimes::lazy`): its call, and whether it is recursive, as
+    /// `start` counts them; no store to `minus_active` or `outer`.
+    #[inline(always)]
+    pub fn start_lazy(&self) {
+        self.counts.calls.set(self.counts.calls.get() + 1);
+        let callee = self.callee_counts();
+        if callee.running() {
+            self.count_recursive(callee);
+        }
+    }
+
+    /// Count the activation of a call `start_lazy` counted, as `start`
+    /// would have, its call and recursion left as counted. The counts it
+    /// reads are as `start_lazy` found them: no builtin call started or
+    /// ended since (`CallTimes::lazy`), and only builtin calls count this
+    /// edge and its callee.
+    #[inline]
+    fn count_activation(&self) {
+        self.start_activation(false);
     }
 
     /// Whether an activation of a call on this edge runs, while its callee
@@ -324,8 +361,24 @@ pub struct CallTimes {
     /// (caller key, callee id) -> index into `edges`.
     edge_of: FxHashMap<(usize, u32), u32>,
     cache: Box<[*const Edge; CACHE_SIZE]>,
-    /// Builtin calls in progress, innermost last.
+    /// Builtin calls in progress, innermost last, but for `lazy`. Their
+    /// activations are counted (`Counts::minus_active`).
     builtins: Vec<BuiltinCall>,
+    /// The innermost builtin call that started on the common path
+    /// (`enter_lazy`) while no other builtin call started after it (null:
+    /// none): its call is counted, its activation not. Most builtin calls
+    /// (len, isinstance, str methods) call nothing, and then their
+    /// activation changes no count: only a later call of the same builtin
+    /// reads it (whether that call is recursive, and for its edge). So the
+    /// next builtin call to start, in it or in Python code it called, first
+    /// counts it and moves it to `builtins` (`count_lazy`, on the full path:
+    /// `enter_lazy` refuses); Python frames pushed inside it only take it as
+    /// their caller. It saves per call the push and pop on `builtins` and
+    /// the activation's start and end on the callee's counts (two
+    /// read-modify-writes of `minus_active` and the store of `outer`).
+    lazy: *const Edge,
+    /// `builtin_depth` before `lazy`, restored when it returns.
+    lazy_outer_depth: usize,
     /// `depth` of the innermost builtin call (usize::MAX: none), so a
     /// frame push tells its caller with one compare.
     pub builtin_depth: usize,
@@ -344,6 +397,8 @@ impl Default for CallTimes {
             edge_of: FxHashMap::default(),
             cache: Box::new([ptr::null(); CACHE_SIZE]),
             builtins: Vec::new(),
+            lazy: ptr::null(),
+            lazy_outer_depth: usize::MAX,
             builtin_depth: usize::MAX,
             times: Vec::new(),
         }
@@ -477,32 +532,85 @@ impl CallTimes {
         &self.builtin_memo[id as usize]
     }
 
-    /// The caller of a builtin called with `depth` Python frames, the top
-    /// one being `top` (None: no frame).
+    /// The caller of a call made with `depth` Python frames, the top one
+    /// being `top` (None: no frame).
     #[inline(always)]
     pub fn builtin_caller_key(&self, depth: usize, top: Option<usize>) -> usize {
         if self.builtin_depth == depth {
-            // SAFETY: builtin_depth is set only while `builtins` is not empty.
-            unsafe { self.builtins.last().unwrap_unchecked().caller_key_of() }
+            // SAFETY: builtin_depth is set only while a builtin call is in
+            // progress; its edge is one of this table's.
+            unsafe { (*self.innermost_builtin()).callee_counts as usize }
         } else {
             top.unwrap_or(ROOT_KEY)
         }
     }
 
+    /// The innermost builtin call's edge (null: none).
+    #[inline(always)]
+    fn innermost_builtin(&self) -> *const Edge {
+        match self.builtins.last() {
+            _ if !self.lazy.is_null() => self.lazy,
+            Some(b) => b.edge,
+            None => ptr::null(),
+        }
+    }
+
     /// The innermost builtin call's function, as a caller.
     pub fn builtin_caller(&self) -> Option<Caller> {
-        let b = self.builtins.last()?;
+        let e = self.innermost_builtin();
+        if e.is_null() {
+            return None;
+        }
         // SAFETY: as in `Edge::callee_counts`.
-        let e = unsafe { &*b.edge };
+        let e = unsafe { &*e };
         Some(Caller {
             key: e.callee_counts as usize,
             id: e.callee,
         })
     }
 
-    /// A builtin's call on `edge` starts, with `depth` Python frames.
+    /// A builtin's call on `edge` starts, with `depth` Python frames, on
+    /// the common path (see `lazy`): counts it, not its activation. False
+    /// (nothing done) when another call is `lazy`: the full path counts
+    /// that one first (`count_lazy`).
+    #[inline(always)]
+    pub fn enter_lazy(&mut self, edge: &Edge, depth: usize) -> bool {
+        if !self.lazy.is_null() {
+            return false;
+        }
+        edge.start_lazy();
+        self.lazy = edge;
+        self.lazy_outer_depth = self.builtin_depth;
+        self.builtin_depth = depth;
+        true
+    }
+
+    /// A builtin call starts: count the activation of the `lazy` one, if
+    /// there is one, and move it to `builtins` (see `lazy`).
+    #[inline(always)]
+    pub fn count_lazy(&mut self) {
+        if !self.lazy.is_null() {
+            self.count_lazy_now();
+        }
+    }
+
+    #[inline(never)]
+    fn count_lazy_now(&mut self) {
+        let edge = std::mem::replace(&mut self.lazy, ptr::null());
+        // SAFETY: as in `Edge::callee_counts`.
+        unsafe { (*edge).count_activation() };
+        self.builtins.push(BuiltinCall {
+            edge,
+            depth: self.builtin_depth,
+            outer_depth: self.lazy_outer_depth,
+        });
+    }
+
+    /// A builtin's call on `edge` starts, with `depth` Python frames, its
+    /// activation counted already (`Edge::start`).
     #[inline(always)]
     pub fn push_builtin(&mut self, edge: *const Edge, depth: usize) {
+        debug_assert!(self.lazy.is_null(), "count_lazy first");
         self.builtins.push(BuiltinCall {
             edge,
             depth,
@@ -511,33 +619,16 @@ impl CallTimes {
         self.builtin_depth = depth;
     }
 
-    /// `push_builtin` when `builtins` has room, with no call (so the
-    /// builtin call's hook, which calls nothing on its common path, saves
-    /// no registers); false (nothing done) when it would have to grow.
-    #[inline(always)]
-    pub fn push_builtin_in_place(&mut self, edge: *const Edge, depth: usize) -> bool {
-        let len = self.builtins.len();
-        if len == self.builtins.capacity() {
-            return false;
-        }
-        // SAFETY: `len < capacity`, so slot `len` is allocated; it is
-        // written before the length takes it in.
-        unsafe {
-            self.builtins.as_mut_ptr().add(len).write(BuiltinCall {
-                edge,
-                depth,
-                outer_depth: self.builtin_depth,
-            });
-            self.builtins.set_len(len + 1);
-        }
-        self.builtin_depth = depth;
-        true
-    }
-
-    /// The innermost builtin call returns: its edge (null: none, the
+    /// The innermost builtin call returns: the edge its activation is to
+    /// be uncounted on (null: none; a `lazy` call's is not counted, or the
     /// recorder was stopped in between).
     #[inline(always)]
     pub fn pop_builtin(&mut self) -> *const Edge {
+        if !self.lazy.is_null() {
+            self.lazy = ptr::null();
+            self.builtin_depth = self.lazy_outer_depth;
+            return ptr::null();
+        }
         let Some(b) = self.builtins.pop() else {
             return ptr::null();
         };
@@ -547,8 +638,13 @@ impl CallTimes {
 
     /// Builtin calls in progress, outermost first: (edge, depth).
     pub fn builtin_stack(&self) -> impl Iterator<Item = (&Edge, usize)> + '_ {
+        let lazy = (!self.lazy.is_null()).then_some((self.lazy, self.builtin_depth));
         // SAFETY: as in `Edge::callee_counts`.
-        self.builtins.iter().map(|b| (unsafe { &*b.edge }, b.depth))
+        self.builtins
+            .iter()
+            .map(|b| (b.edge, b.depth))
+            .chain(lazy)
+            .map(|(e, d)| (unsafe { &*e }, d))
     }
 
     /// Exact timing: a call on `edge` started (counted) at tick `now`.
@@ -579,16 +675,9 @@ impl CallTimes {
     /// and their activations were closed).
     pub fn clear_builtins(&mut self) {
         self.builtins.clear();
+        self.lazy = ptr::null();
         self.builtin_depth = usize::MAX;
         self.times.clear();
-    }
-}
-
-impl BuiltinCall {
-    #[inline(always)]
-    fn caller_key_of(&self) -> usize {
-        // SAFETY: as in `Edge::callee_counts`.
-        unsafe { (*self.edge).callee_counts as usize }
     }
 }
 
@@ -793,7 +882,8 @@ mod tests {
         assert_eq!(c.builtin_caller_key(1, Some(py_key)), k0);
         assert_eq!(c.builtin_depth, 1);
         assert_eq!(c.builtin_caller(), Some(Caller { key: k0, id: 0 }));
-        let e1 = c.edge(c.builtin_caller().unwrap(), 1);
+        let by_0 = c.builtin_caller().unwrap();
+        let e1 = c.edge(by_0, 1);
         c.push_builtin(e1, 1);
         let stack: Vec<_> = c.builtin_stack().map(|(e, d)| (e.callee, d)).collect();
         assert_eq!(stack, [(0, 1), (1, 1)]);
@@ -806,5 +896,127 @@ mod tests {
         // SAFETY: `e1` is an edge of `c`, which outlives the call.
         unsafe { (*e1).start() };
         assert_eq!(c.callers(1).collect::<Vec<_>>()[0].0, 0);
+    }
+
+    /// The edge of the calls of builtin 0 by Python function `id`, whose
+    /// counts are `f`.
+    fn builtin_0_edge(c: &mut CallTimes, f: &Counts, id: u32) -> *const Edge {
+        let key = f as *const Counts as usize;
+        c.edge(Caller { key, id }, 0)
+    }
+
+    #[test]
+    fn a_lazy_builtin_call_is_counted_when_a_builtin_call_starts_inside_it() {
+        // Python function 2 calls builtin 0 (sorted, say), which calls
+        // Python function 3 (its key), which calls builtin 0 again; then 2
+        // calls builtin 0 once more, which calls nothing.
+        let mut c = CallTimes::default();
+        c.register_builtin(0);
+        let (f2, f3) = (Counts::default(), Counts::default());
+        c.register(2, &f2);
+        c.register(3, &f3);
+        let key = |p: &Counts| p as *const Counts as usize;
+        let e0 = builtin_0_edge(&mut c, &f2, 2);
+        // SAFETY (all derefs below): edges of `c`, which outlives them.
+        assert!(c.enter_lazy(unsafe { &*e0 }, 1));
+        assert_eq!(c.builtin_depth, 1);
+        let stack: Vec<_> = c.builtin_stack().map(|(e, d)| (e.callee, d)).collect();
+        assert_eq!(stack, [(0, 1)]);
+        let b0 = c.counts[0];
+        // Frame 3 is pushed at depth 1: its caller is the builtin, whose
+        // activation stays uncounted.
+        assert_eq!(c.builtin_caller_key(1, Some(key(&f2))), b0 as usize);
+        assert_eq!(
+            c.builtin_caller(),
+            Some(Caller {
+                key: b0 as usize,
+                id: 0
+            })
+        );
+        assert_eq!(unsafe { (*b0).minus_active.get() }, 0);
+        // Function 3 calls builtin 0: not on the common path (the first
+        // call is lazy), so counted in full once the first one is.
+        let e3 = builtin_0_edge(&mut c, &f3, 3);
+        assert!(!c.enter_lazy(unsafe { &*e3 }, 2));
+        c.count_lazy();
+        assert_eq!(unsafe { (*b0).minus_active.get() }, u64::MAX);
+        assert!(
+            ptr::eq(unsafe { (*b0).outer.get() }, e0),
+            "counted as `start` counts an outermost activation"
+        );
+        unsafe { (*e3).start() };
+        c.push_builtin(e3, 2);
+        let stack: Vec<_> = c.builtin_stack().map(|(e, d)| (e.caller, d)).collect();
+        assert_eq!(stack, [(2, 1), (3, 2)]);
+        assert_eq!(c.pop_builtin(), e3);
+        unsafe { (*e3).end() };
+        assert_eq!(c.builtin_depth, 1);
+        assert_eq!(c.pop_builtin(), e0);
+        unsafe { (*e0).end() };
+        assert_eq!(c.builtin_depth, usize::MAX);
+        assert!(c.enter_lazy(unsafe { &*e0 }, 1));
+        assert!(c.pop_builtin().is_null(), "a lazy call uncounts nothing");
+        let f = c.figures(0);
+        assert_eq!((f.calls, f.primitive_calls), (3, 2));
+        let mut edges: Vec<_> = c
+            .callers(0)
+            .map(|(k, e)| (k, e.calls, e.primitive_calls))
+            .collect();
+        edges.sort();
+        assert_eq!(edges, [(2, 2, 2), (3, 1, 1)]);
+        assert_eq!(unsafe { (*b0).minus_active.get() }, 0);
+        assert_eq!(unsafe { (*e0).counts.minus_active.get() }, 0);
+    }
+
+    #[test]
+    fn a_lazy_builtin_call_counts_its_recursion_but_not_its_activation() {
+        // Python function 1 calls builtin 0 (sum, say), which resumes
+        // Python function 2 (a generator), which calls builtin 0 twice in
+        // turn: recursive for the builtin, not for the edge 2 -> 0 (none of
+        // its calls runs).
+        let mut c = CallTimes::default();
+        c.register_builtin(0);
+        let (f1, f2) = (Counts::default(), Counts::default());
+        c.register(1, &f1);
+        c.register(2, &f2);
+        let e1 = builtin_0_edge(&mut c, &f1, 1);
+        let e2 = builtin_0_edge(&mut c, &f2, 2);
+        let b0 = c.counts[0];
+        // SAFETY (all derefs below): edges of `c`, which outlives them.
+        unsafe { (*e1).start() };
+        c.push_builtin(e1, 1);
+        for _ in 0..2 {
+            assert!(c.enter_lazy(unsafe { &*e2 }, 2));
+            assert_eq!(unsafe { (*b0).minus_active.get() }, u64::MAX);
+            assert_eq!(unsafe { (*e2).counts.minus_active.get() }, 0);
+            assert!(c.pop_builtin().is_null());
+        }
+        // Then a call on 2 -> 0 in which 2 calls 0 again, in which 2 calls
+        // it a third time: recursive for the edge, once its first call's
+        // activation is counted (as a recursive one: `e2` holds it).
+        assert!(c.enter_lazy(unsafe { &*e2 }, 2));
+        assert!(!c.enter_lazy(unsafe { &*e2 }, 3));
+        c.count_lazy();
+        assert_eq!(unsafe { (*e2).counts.minus_active.get() }, u64::MAX);
+        unsafe { (*e2).start() };
+        c.push_builtin(e2, 3);
+        assert!(c.enter_lazy(unsafe { &*e2 }, 4));
+        assert!(c.pop_builtin().is_null());
+        for _ in 0..2 {
+            assert_eq!(c.pop_builtin(), e2);
+            unsafe { (*e2).end() };
+        }
+        assert_eq!(unsafe { (*e2).counts.minus_active.get() }, 0);
+        assert_eq!(c.pop_builtin(), e1);
+        unsafe { (*e1).end() };
+        let f = c.figures(0);
+        assert_eq!((f.calls, f.primitive_calls), (6, 1));
+        let mut edges: Vec<_> = c
+            .callers(0)
+            .map(|(k, e)| (k, e.calls, e.primitive_calls))
+            .collect();
+        edges.sort();
+        assert_eq!(edges, [(1, 1, 1), (2, 5, 3)]);
+        assert_eq!(unsafe { (*b0).minus_active.get() }, 0);
     }
 }

@@ -431,9 +431,8 @@ impl Recorder {
     /// last (the site's memo holds the edge: a builtin called from several
     /// functions in turn, isinstance in richards). Inlined into the builtin
     /// call's hook; false (nothing done) for the rest, which
-    /// `enter_builtin` counts.
-    /// Also false when the stack of builtin calls is full (`enter_builtin`
-    /// grows it), so the common path makes no call.
+    /// `enter_builtin` counts. The call's activation is counted only if
+    /// another builtin call starts in it (`calls::CallTimes::lazy`).
     #[inline(always)]
     pub fn enter_builtin_memo(&mut self, id: u32, frames: &[Frame]) -> bool {
         let depth = frames.len();
@@ -462,17 +461,17 @@ impl Recorder {
             }
             memo.set(e);
         }
-        if !self.calls.push_builtin_in_place(e, depth) {
-            return false;
-        }
         // SAFETY: as in `enter_frame`.
-        unsafe { (*e).start() };
-        true
+        self.calls.enter_lazy(unsafe { &*e }, depth)
     }
 
     /// A call of builtin `id` starts, with `frames` the Python frames.
     #[inline]
     pub fn enter_builtin(&mut self, id: u32, frames: &[Frame]) {
+        // The builtin call in progress whose activation is not counted yet
+        // gets it counted before this call reads the counts
+        // (`calls::CallTimes::lazy`).
+        self.calls.count_lazy();
         let depth = frames.len();
         let key = self
             .calls
@@ -549,6 +548,8 @@ impl Recorder {
     /// The run stopped: close the activations still open (innermost first,
     /// so exact times add up) and forget them.
     pub fn leave_all(&mut self, frames: &mut [Frame]) {
+        // Every activation counted, so each one below is uncounted once.
+        self.calls.count_lazy();
         let mut open: Vec<*const calls::Edge> = Vec::new();
         let mut builtins = self.calls.builtin_stack().peekable();
         for (i, f) in frames.iter().enumerate() {
