@@ -1291,6 +1291,58 @@ print(h(60))
     }
 }
 
+/// Builtin calls that call nothing keep their activation uncounted until
+/// another builtin call starts in them (`CallTimes::lazy`): sum() resuming a
+/// generator that calls sum() again (recursive for sum, not for the edge
+/// g -> sum), sorted() calling a key that calls sorted() and sum(), and
+/// builtins calling nothing beside them: the figures CPython 3.11's
+/// cProfile gives for this program, on every engine and with both timings.
+#[test]
+fn lazily_counted_builtin_calls_keep_cprofile_counts_through_generators_and_keys() {
+    let src = "\
+def g(n):
+    for i in range(n):
+        yield sum(range(i)) + len([i]) + abs(-i)
+
+
+def keyed(x):
+    return sorted([x, -x])[0] + max(x, 0) + sum(g(2))
+
+
+def main():
+    t = 0
+    for k in range(30):
+        t += sum(g(k % 5 + 1))
+        t += len(sorted(range(k % 4), key=keyed))
+        t += isinstance(k, int)
+    return t
+
+
+print(main())
+";
+    // From `python3 -m cProfile` (CPython 3.11): name calls/primitive,
+    // then each caller's calls/primitive.
+    let want = [
+        (
+            "sum",
+            (249, 73),
+            &[("g", 176, 176), ("keyed", 43, 43), ("main", 30, 30)][..],
+        ),
+        ("sorted", (73, 30), &[("keyed", 43, 43), ("main", 30, 30)]),
+        ("len", (206, 206), &[("g", 176, 176), ("main", 30, 30)]),
+        ("abs", (176, 176), &[("g", 176, 176)]),
+        ("max", (43, 43), &[("keyed", 43, 43)]),
+        ("isinstance", (30, 30), &[("main", 30, 30)]),
+        ("g", (249, 249), &[("sum", 249, 249)]),
+        ("keyed", (43, 43), &[("sorted", 43, 43)]),
+    ];
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("lazy-builtins", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "373\n", "{extra:?}");
+        check_cprofile_figures(&p, &want, extra);
+    }
+}
+
 /// The interpreter runs `xs[a:b]` and `xs[a:b] = v` without making the
 /// slice (interp/slices.rs), also when recording: the subscripts are
 /// still counted and their index observed as a slice, and the list a load
