@@ -732,6 +732,7 @@ mod tests {
                 self.c.edge(caller, f)
             };
             memo.set(e);
+            // SAFETY: as above.
             unsafe { (*e).start() };
             if self.exact {
                 self.c.start_timed(now);
@@ -741,6 +742,7 @@ mod tests {
 
         fn leave(&mut self, now: u64) {
             let (e, _) = self.stack.pop().unwrap();
+            // SAFETY (both derefs): edges live as long as `c`.
             if self.exact {
                 self.c.finish_timed(unsafe { &*e }, now);
             } else {
