@@ -90,21 +90,26 @@ fn throw(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 fn close(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let g = receiver(vm, args, "close")?;
+    close_generator(vm, g).map(|()| Value::None)
+}
+
+/// `generator.close()`: raise GeneratorExit at the suspended yield.
+pub fn close_generator(vm: &mut Vm, g: Gc<GeneratorObj>) -> PyResult<()> {
     if matches!(g.state.get(), GenState::Created | GenState::Finished) {
         g.state.set(GenState::Finished);
         g.regs.borrow_mut().clear();
-        return Ok(Value::None);
+        return Ok(());
     }
     let exit = vm.new_exception("GeneratorExit", Vec::new());
     match vm.throw_into_generator(g, exit) {
         // The generator yielded again instead of finishing.
         Ok(Some(_)) => Err(vm.new_exception_msg("RuntimeError", "generator ignored GeneratorExit")),
-        Ok(None) => Ok(Value::None),
+        Ok(None) => Ok(()),
         Err(e)
             if e.class.is_subtype_of(vm.exc_types["GeneratorExit"])
                 || e.class.is_subtype_of(vm.exc_types["StopIteration"]) =>
         {
-            Ok(Value::None)
+            Ok(())
         }
         Err(e) => Err(e),
     }

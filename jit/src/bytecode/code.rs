@@ -87,6 +87,24 @@ pub struct ExcEntry {
     pub depth: u16,
 }
 
+/// A `for` loop whose iterable is a call's result, `for x in gen(...)`: when
+/// that call made a generator, the loop holds the only reference to it, and
+/// CPython's reference counting closes it (running its `finally` blocks and
+/// `with` exits) as soon as a `break`, `return` or exception leaves the loop.
+/// jitprof's collector frees nothing at that moment, so the loop closes it
+/// itself: `CloseIter` on `break` and `return`, the unwinder on exceptions.
+/// Which generators count as the call's is `GeneratorObj::origin`'s to say.
+#[derive(Clone, Copy, Debug)]
+pub struct OwnedLoop {
+    /// The loop's `GetIter`; the call that made the iterable is just before.
+    pub get_iter: u32,
+    /// The loop's body and its `ForIter`, `[get_iter + 1, end)`, where an
+    /// exception leaves the loop unless a handler inside it catches it.
+    pub end: u32,
+    /// The register holding the loop's iterator.
+    pub iter: u16,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodeKind {
     Module,
@@ -161,6 +179,8 @@ pub struct Code {
     pub children: Vec<Rc<Code>>,
     /// Protected ranges, innermost first.
     pub exc_table: Vec<ExcEntry>,
+    /// `for` loops over a call's result, innermost first (`OwnedLoop`).
+    pub owned_loops: Vec<OwnedLoop>,
     pub is_generator: bool,
     /// The docstring, when the body starts with a string literal.
     pub doc: Option<Rc<str>>,

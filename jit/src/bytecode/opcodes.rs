@@ -282,6 +282,9 @@ define_opcodes! {
     GetIter { dst: Reg, src: Reg },
     /// dst = next(iter) or goto target when exhausted
     ForIter { dst: Reg, iter: Reg, target: Target },
+    /// a `break` or `return` leaves a `for` loop: close iter if it is a
+    /// generator only this loop holds (see `Code::owned_loops`)
+    CloseIter { iter: Reg },
     /// yield src; dst = the value sent in
     Yield { dst: Reg, src: Reg },
     /// dst = yield from src (src holds the sub-iterator)

@@ -792,12 +792,17 @@ impl Vm {
     }
 
     fn make_generator(&mut self, func: Gc<FunctionObj>, regs: Vec<Value>) -> Value {
+        let origin = self
+            .frames
+            .last()
+            .map_or((usize::MAX, 0), |f| (f.base, f.pc as u32));
         let g = self.heap.alloc(GeneratorObj {
             func,
             regs: RefCell::new(regs),
             pc: Cell::new(0),
             state: Cell::new(GenState::Created),
             resume_reg: Cell::new(None),
+            origin: Cell::new(origin),
         });
         Value::Generator(g)
     }

@@ -89,6 +89,14 @@ impl Vm {
                 .copied();
             // A fatal import error (interp/import.rs) is not catchable: no handler runs.
             let found = found.filter(|_| self.imports.fatal.is_none());
+            if !code.owned_loops.is_empty() {
+                let base = frame.base;
+                // SAFETY: the frame keeps its function, and so its code, alive
+                // (`code` above borrows the frame, which the cleanup may move).
+                let code = unsafe { &*frame.code_ptr() };
+                self.close_iters_left(code, base, fault as u32, found.map(|e| e.handler));
+            }
+            let frame = self.frames.last_mut().expect("frame while unwinding");
             if let Some(entry) = found {
                 let base = frame.base;
                 frame.pc = entry.handler as usize;
@@ -1521,6 +1529,14 @@ impl Vm {
                 Instr::GetIter { dst, src } => {
                     sync!();
                     tryw!(dst, self.get_iter(r!(src)));
+                }
+                Instr::CloseIter { iter } => {
+                    sync!();
+                    let f = &self.frames[frame_idx];
+                    let base = f.base;
+                    // SAFETY: the frame keeps its function, and so its code, alive.
+                    let code = unsafe { &*f.code_ptr() };
+                    self.close_owned_iter(code, base, pc as u32 - 1, iter);
                 }
                 Instr::ForIter { dst, iter, target } => {
                     let it = r!(iter);

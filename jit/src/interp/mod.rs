@@ -9,6 +9,7 @@ pub mod exceptions;
 pub mod exec;
 pub mod frame;
 pub mod func_defaults;
+pub mod gen_finalize;
 pub mod import;
 pub mod ops;
 pub mod protocol;

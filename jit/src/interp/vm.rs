@@ -830,6 +830,9 @@ impl Vm {
             }
             Err(exc) => self.report_uncaught(exc),
         };
+        if !matches!(outcome, RunOutcome::CompileError(_)) {
+            self.close_generators_at_exit(module);
+        }
         crate::builtins::file::flush_all();
         self.stdout.flush();
         self.stderr.flush();

@@ -1224,6 +1224,7 @@ impl<'a> Gen<'a> {
             Instr::StoreGlobal { .. } => self.call_fast(pc, fast::jit_store_global as *const ()),
             Instr::ListAppend { .. } => self.call_fast(pc, fast::jit_list_append as *const ()),
             Instr::GetIter { dst, src } => self.gen_get_iter(pc, dst, src),
+            Instr::CloseIter { iter } => self.gen_close_iter(pc, iter),
             Instr::BuildSlice { .. } => self.call_fast(pc, lean::jit_build_slice as *const ()),
             Instr::BuildList { .. }
             | Instr::BuildTuple { .. }

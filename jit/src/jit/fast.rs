@@ -301,6 +301,20 @@ helper!(
     }
 );
 
+helper!(
+    /// `CloseIter` of a generator: closed if its loop made it
+    /// (`interp/gen_finalize.rs`), which runs its cleanup's Python code.
+    jit_close_iter,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::CloseIter { iter } = ins else { return None };
+        let code = vm.frames.last()?.code_ptr();
+        // SAFETY: the frame keeps its function, and so its code, alive.
+        vm.close_owned_iter(unsafe { &*code }, base, pc, iter);
+        Some(())
+    }
+);
+
 /// Every helper compiled code may call, with its name (for the disassembly).
 pub fn symbols() -> Vec<(u64, String)> {
     vec![
@@ -330,5 +344,6 @@ pub fn symbols() -> Vec<(u64, String)> {
             "jit_list_append".into(),
         ),
         (jit_get_iter as *const () as u64, "jit_get_iter".into()),
+        (jit_close_iter as *const () as u64, "jit_close_iter".into()),
     ]
 }

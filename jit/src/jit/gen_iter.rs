@@ -30,7 +30,7 @@ use crate::interp::vm::Vm;
 use crate::jit::dataflow::{bits, FxTable};
 use crate::jit::fast;
 use crate::runtime::object::{IterObj, IterState};
-use crate::runtime::value::Value;
+use crate::runtime::value::{tags, Value};
 
 /// `GetIter` (at `pc`) of a list, tuple or range into `*dst`, reusing the
 /// loop-owned iterator `*dst` holds: 1 done, 0 when the generic helper must
@@ -127,12 +127,39 @@ impl<'a> Gen<'a> {
         });
         self.forget_all();
     }
+
+    /// `CloseIter iter`: a `break` or `return` leaving `for x in f()`. Only
+    /// a generator the loop's call made needs anything (closing it runs its
+    /// cleanup), and loops over ranges and lists break far more often.
+    pub(super) fn gen_close_iter(&mut self, pc: u32, iter: u16) {
+        let close = self.ops.new_dynamic_label();
+        self.comment(format_args!(
+            "r{iter}: a generator is closed if this loop made it; other iterators need nothing"
+        ));
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(iter)], tags::GENERATOR as i32
+            ; je =>close
+        );
+        self.cold(move |g| {
+            asm!(g.ops; =>close);
+            g.comment(format_args!("pc {pc}: close the generator"));
+            g.call_helper_outcome(
+                pc,
+                fast::jit_close_iter as *const () as usize,
+                None,
+                None,
+                false,
+            );
+        });
+        self.forget_all();
+    }
 }
 
 /// Per register: whether it is a loop's own iterator register: every
-/// instruction that may read it is a `ForIter` over it (or reads what an
-/// earlier instruction of its block put there: a `for _ in range(n)`
-/// reuses the register of the call of `range`), and every one that may
+/// instruction that may read it is a `ForIter` over it or a `CloseIter` of
+/// it (or reads what an earlier instruction of its block put there: a
+/// `for _ in range(n)` reuses the register of the call of `range`), and
+/// every one that may
 /// write it writes it whenever it goes on (no call's frame overlaps it
 /// without its result landing there). Then a loop-owned iterator is never
 /// copied out of the register it was made in, and whatever else the
@@ -158,7 +185,10 @@ fn owned_iter_regs(code: &Code, block_start: &[bool], fx: &FxTable) -> Vec<bool>
             result.fill(false);
         }
         for r in bits(fx.reads.row(q)) {
-            let own_for = matches!(*ins, Instr::ForIter { iter, dst, .. } if iter == r && dst != r);
+            // `CloseIter` (a `break` out of `for x in f()`) reads the
+            // iterator without copying it anywhere.
+            let own_for = matches!(*ins, Instr::ForIter { iter, dst, .. } if iter == r && dst != r)
+                || matches!(*ins, Instr::CloseIter { iter } if iter == r);
             if !own_for && !result[r as usize] {
                 owned[r as usize] = false;
             }

@@ -364,6 +364,9 @@ pub fn effects_into(ins: &Instr, n: usize, e: &mut FxRow) {
         | LoadGlobal { dst, .. }
         | LoadBuiltin { dst, .. } => wr(e, dst),
         StoreGlobal { src, .. } => rd(e, src),
+        // Runs the generator's cleanup (Python code, which cannot see this
+        // frame's registers).
+        CloseIter { iter } => rd(e, iter),
         CheckBound { reg, .. } => rd(e, reg),
         Add { dst, a, b }
         | Sub { dst, a, b }

@@ -1319,6 +1319,9 @@ pub struct GeneratorObj {
     pub state: Cell<GenState>,
     /// Register that receives the value sent in by `send` when resumed.
     pub resume_reg: Cell<Option<u16>>,
+    /// The base and resume position of the frame that was running when the
+    /// generator was made (`interp/owned_loops.rs`).
+    pub origin: Cell<(usize, u32)>,
 }
 impl Trace for GeneratorObj {
     fn trace(&self, t: &mut Tracer) {

@@ -60,9 +60,11 @@ pub mod tags {
     pub const ITER: u64 = 18;
     pub const CELL: u64 = 19;
     pub const SLICE: u64 = 22;
+    pub const GENERATOR: u64 = 23;
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(tags::GENERATOR == 23);
 
 impl Value {
     /// The tag word, as compiled code sees it.
@@ -121,7 +123,21 @@ impl Value {
         })
     }
 
+    /// Mark the object `self` refers to. Scalars are answered inline: most
+    /// of a big list's items are ints, floats or bools, and the match
+    /// below, out of line, saves registers before it looks at the tag.
+    #[inline]
     pub fn trace_into(&self, t: &mut Tracer) {
+        use Value::*;
+        if !matches!(
+            *self,
+            Undefined | None | Bool(_) | Int(_) | Float(_) | Ellipsis | NotImplemented
+        ) {
+            self.trace_object(t);
+        }
+    }
+
+    fn trace_object(&self, t: &mut Tracer) {
         use Value::*;
         match *self {
             BigInt(g) => t.mark(g),

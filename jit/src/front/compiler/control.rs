@@ -31,11 +31,17 @@ fn fused_compare(op: CmpOp) -> Option<fn(u16, u16) -> Instr> {
 }
 
 impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
-    fn loop_body(&mut self, body: &'a [Stmt], continue_target: usize) -> CResult<Vec<usize>> {
+    fn loop_body(
+        &mut self,
+        body: &'a [Stmt],
+        continue_target: usize,
+        close: Option<u16>,
+    ) -> CResult<Vec<usize>> {
         self.loops.push(LoopCtx {
             continue_target,
             breaks: Vec::new(),
             unwind_depth: self.unwind.len(),
+            close,
         });
         let r = self.nested(|c| c.stmts(body));
         let l = self.loops.pop().unwrap();
@@ -50,7 +56,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         } else {
             self.cond_jump(&w.test, false)?
         };
-        let breaks = self.loop_body(&w.body, top)?;
+        let breaks = self.loop_body(&w.body, top, None)?;
         self.jump_to(top)?;
         let else_start = self.here();
         self.patch_all(exits, else_start)?;
@@ -68,7 +74,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         }
         let it = self.alloc()?;
         let src = self.expr(&f.iter)?;
-        self.emit(Instr::GetIter { dst: it, src });
+        // `for x in gen(...)`: the loop may be the generator's only holder.
+        let owned = matches!(&*f.iter, Expr::Call(_));
+        let get_iter = self.emit(Instr::GetIter { dst: it, src });
         self.free_to(it + 1);
         let top = self.here();
         // The loop variable is assigned on every iteration before the body runs.
@@ -93,7 +101,13 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 false
             }
         };
-        let breaks = self.loop_body(&f.body, top)?;
+        if owned {
+            self.unwind.push(super::Unwind::OwnedIter(it));
+        }
+        let breaks = self.loop_body(&f.body, top, owned.then_some(it))?;
+        if owned {
+            self.unwind.pop();
+        }
         if newly_bound {
             if let Some(n) = direct {
                 self.bound.remove(n);
@@ -102,6 +116,13 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         self.jump_to(top)?;
         let else_start = self.here();
         self.patch(fi, else_start)?;
+        if owned {
+            self.owned_loops.push(crate::bytecode::code::OwnedLoop {
+                get_iter: get_iter as u32,
+                end: else_start as u32,
+                iter: it,
+            });
+        }
         self.nested(|c| c.stmts(&f.orelse))?;
         let end = self.here();
         self.patch_all(breaks, end)?;

@@ -23,6 +23,9 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                         self.emit(Instr::ExitHandler {});
                     }
                 }
+                Unwind::OwnedIter(iter) => {
+                    self.emit(Instr::CloseIter { iter });
+                }
                 Unwind::Finally { body, regions } => {
                     // The finally body runs outside its try: suspend the regions
                     // that protect the try, and compile the body as if at that level.

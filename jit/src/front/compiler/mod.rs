@@ -123,6 +123,9 @@ enum Unwind<'a> {
         body: FinallyBody<'a>,
         regions: usize,
     },
+    /// A `for` loop over a call's result: a `return` (and the loop's own
+    /// `break`) closes the iterator in the register (`OwnedLoop`).
+    OwnedIter(u16),
 }
 
 /// What runs on the way out of a `try`/`finally` or a `with` block.
@@ -138,6 +141,9 @@ struct LoopCtx {
     continue_target: usize,
     breaks: Vec<usize>,
     unwind_depth: usize,
+    /// A `for` loop over a call's result: its iterator's register, which
+    /// `break` closes (`OwnedLoop`).
+    close: Option<u16>,
 }
 
 struct Region {
@@ -182,6 +188,9 @@ struct FnCompiler<'c, 'v, 'a> {
     unwind: Vec<Unwind<'a>>,
     regions: Vec<Region>,
     exc_entries: Vec<(u32, ExcEntry)>,
+    /// `for` loops over a call's result, in the order they end (innermost
+    /// first).
+    owned_loops: Vec<crate::bytecode::code::OwnedLoop>,
     regions_opened: u32,
     handler_depth: u16,
     /// Locals certainly assigned at this point (no unbound check needed).
@@ -236,6 +245,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             unwind: Vec::new(),
             regions: Vec::new(),
             exc_entries: Vec::new(),
+            owned_loops: Vec::new(),
             regions_opened: 0,
             handler_depth: 0,
             bound: HashSet::new(),
@@ -363,6 +373,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             locals_reg,
             children: self.children,
             exc_table,
+            owned_loops: self.owned_loops,
             is_generator,
             doc: self.doc,
             caches: (0..n_instrs)

@@ -208,8 +208,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                         b.range.start().to_u32(),
                     ));
                 };
-                let depth = l.unwind_depth;
+                let (depth, close) = (l.unwind_depth, l.close);
                 self.unwind_for_exit(depth, false)?;
+                if let Some(iter) = close {
+                    self.emit(Instr::CloseIter { iter });
+                }
                 let j = self.jump();
                 self.loops.last_mut().unwrap().breaks.push(j);
             }
