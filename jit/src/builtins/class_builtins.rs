@@ -230,6 +230,12 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
 
 fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     match *args {
+        // The generic lookup itself: a class's own `__getattribute__` calls
+        // this, so it must not be called again (nor `__getattr__`).
+        [obj @ Value::Instance(i), Value::Str(name)] => match vm.generic_getattr(obj, i, name)? {
+            Some(v) => Ok(v),
+            None => Err(vm.attribute_error(obj, name)),
+        },
         [obj, Value::Str(name)] => vm.getattr(obj, name),
         _ => Err(vm.type_error("expected 1 argument: the name")),
     }

@@ -74,6 +74,10 @@ impl AttrCache {
     }
 
     pub(crate) fn fill(&self, cls: Gc<TypeObj>, kind: u8, index: usize, value: Value) {
+        if cls.getattribute.get() {
+            // Its instances' attributes are whatever `__getattribute__` says.
+            return;
+        }
         self.class.set(cls.addr());
         self.version.set(cls.version.get());
         self.kind.set(kind);
@@ -190,7 +194,7 @@ impl Vm {
         name: Gc<StrObj>,
     ) -> PyResult<Value> {
         let cls = i.class;
-        if i.exc.is_none() && !matches!(i.ext, InstExt::Super { .. }) {
+        if i.exc.is_none() && !matches!(i.ext, InstExt::Super { .. }) && !cls.getattribute.get() {
             let cattr = self.lookup_type_attr(cls, name);
             if !cattr.is_some_and(Self::is_data_descriptor) {
                 let ix = {
@@ -343,7 +347,7 @@ impl Vm {
         argc: usize,
     ) -> PyResult<Option<Value>> {
         let cls = i.class;
-        if i.exc.is_none() && !matches!(i.ext, InstExt::Super { .. }) {
+        if i.exc.is_none() && !matches!(i.ext, InstExt::Super { .. }) && !cls.getattribute.get() {
             let in_dict = i
                 .table()
                 .borrow()

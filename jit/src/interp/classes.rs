@@ -495,10 +495,12 @@ impl Vm {
     /// See `TypeObj::plain_attrs`.
     fn compute_plain_attrs(&mut self, t: Gc<TypeObj>) {
         let mut plain = t.kind == TypeKind::User && t.slots.borrow().is_none();
+        let ga = self.intern_static("__getattribute__");
+        let hooked = self.lookup_special(t, ga).is_some();
+        t.getattribute.set(hooked);
         if plain {
             let sa = self.intern_static("__setattr__");
-            let ga = self.intern_static("__getattribute__");
-            plain = self.lookup_special(t, sa).is_none() && self.lookup_special(t, ga).is_none();
+            plain = self.lookup_special(t, sa).is_none() && !hooked;
         }
         if plain {
             'mro: for c in t.mro.borrow().iter() {
@@ -662,8 +664,59 @@ impl Vm {
     }
 
     /// `obj.name` for an instance of a class (the general path; the
-    /// interpreter's caches handle the common cases before coming here).
+    /// interpreter's caches handle the common cases before coming here):
+    /// the class's `__getattribute__` if it has one, else the generic
+    /// lookup; then `__getattr__` if the attribute is missing.
     pub fn instance_getattr(
+        &mut self,
+        obj: Value,
+        i: Gc<InstanceObj>,
+        name: Gc<StrObj>,
+    ) -> PyResult<Option<Value>> {
+        let cls = i.class;
+        let found = if cls.getattribute.get() {
+            let ga = self.intern_static("__getattribute__");
+            let hook = self.lookup_special(cls, ga).expect("flagged class has it");
+            let f = self.bind_class_attr(hook, obj, cls)?;
+            match self.call_value(f, &[Value::Str(name)], &[]) {
+                Ok(v) => return Ok(Some(v)),
+                // As CPython's slot_tp_getattr_hook: an AttributeError
+                // goes on to `__getattr__`.
+                Err(e) if e.class.is_subtype_of(self.exc_types["AttributeError"]) => {
+                    match self.getattr_hook(obj, cls, name)? {
+                        Some(v) => return Ok(Some(v)),
+                        None => return Err(e),
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        } else {
+            self.generic_getattr(obj, i, name)?
+        };
+        if found.is_some() || i.exc.is_some() {
+            return Ok(found);
+        }
+        self.getattr_hook(obj, cls, name)
+    }
+
+    /// The class's `__getattr__(name)`, if it has one.
+    fn getattr_hook(
+        &mut self,
+        obj: Value,
+        cls: Gc<TypeObj>,
+        name: Gc<StrObj>,
+    ) -> PyResult<Option<Value>> {
+        let gn = self.intern_static("__getattr__");
+        let Some(g) = self.lookup_special(cls, gn) else {
+            return Ok(None);
+        };
+        let f = self.bind_class_attr(g, obj, cls)?;
+        self.call_value(f, &[Value::Str(name)], &[]).map(Some)
+    }
+
+    /// `object.__getattribute__`: data descriptors, the instance's own
+    /// attributes, then the class's (no `__getattr__`).
+    pub fn generic_getattr(
         &mut self,
         obj: Value,
         i: Gc<InstanceObj>,
@@ -702,18 +755,7 @@ impl Vm {
             }
             _ => {}
         }
-        if let Some(v) = self.slot_attr(cls, name.as_str(), Some(obj)) {
-            return Ok(Some(v));
-        }
-        if i.exc.is_none() {
-            let gn = self.intern_static("__getattr__");
-            if let Some(g) = self.lookup_special(cls, gn) {
-                let f = self.bind_class_attr(g, obj, cls)?;
-                let nv = Value::Str(name);
-                return self.call_value(f, &[nv], &[]).map(Some);
-            }
-        }
-        Ok(None)
+        Ok(self.slot_attr(cls, name.as_str(), Some(obj)))
     }
 
     /// The instance's attribute dict as a dict object, made on first request;
@@ -747,6 +789,36 @@ impl Vm {
         d
     }
 
+    /// `obj.__dict__ = d`: `d` itself becomes the instance's attribute
+    /// dict (the attributes it had are gone), as in CPython.
+    fn set_instance_dict(&mut self, i: Gc<InstanceObj>, v: Value) -> PyResult<()> {
+        let Value::Dict(d) = v else {
+            let tn = self.type_name(v);
+            return Err(self.type_error(&format!(
+                "__dict__ must be set to a dictionary, not a '{tn}'"
+            )));
+        };
+        let cls = i.class;
+        if cls.slots.borrow().is_some() {
+            let msg = format!("'{}' object has no attribute '__dict__'", cls.name.as_str());
+            return Err(self.new_exception_msg("AttributeError", &msg));
+        }
+        // An instance keeps its first dict object for good (`instance_dict`),
+        // and with slots in the MRO its slots live beside it: neither can be
+        // swapped for another dict here.
+        let slotted = cls.mro.borrow().iter().any(|&c| own_slots(c).is_some());
+        if i.dict.get().is_some() || slotted {
+            return Err(self.fatal_unsupported_here(
+                "assigning to __dict__ of an object whose __dict__ was already used",
+            ));
+        }
+        i.attrs.borrow_mut().clear();
+        let _ = i.dict.set(d);
+        // Writes through the dict bypass setattr: caches must check it.
+        cls.shadowed.set(true);
+        Ok(())
+    }
+
     /// `obj.name = v` for an instance of a class.
     pub fn instance_setattr(
         &mut self,
@@ -776,6 +848,13 @@ impl Vm {
         v: Value,
     ) -> PyResult<()> {
         let cls = i.class;
+        match name.as_str() {
+            "__dict__" => return self.set_instance_dict(i, v),
+            // The instance's class is fixed at its making here; storing a
+            // plain attribute named `__class__` would go on silently wrong.
+            "__class__" => return Err(self.fatal_unsupported_here("assigning to __class__")),
+            _ => {}
+        }
         if let Some(a) = self.lookup_type_attr(cls, name) {
             if let Value::Instance(d) = a {
                 if let InstExt::Property(p) = &d.ext {

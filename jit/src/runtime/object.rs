@@ -926,6 +926,10 @@ pub struct TypeObj {
     /// attribute found in the instance table is the answer and a store goes
     /// straight to the table, whatever the class (see `attr_cache.rs`).
     pub plain_attrs: Cell<bool>,
+    /// A class of the MRO below `object` defines `__getattribute__`: every
+    /// attribute read on an instance calls it, so no cache is filled for
+    /// the class (`AttrCache::fill`).
+    pub getattribute: Cell<bool>,
     /// `lookup_special` answers, found or not, by name address, for the
     /// class version they were found under (see `Vm::lookup_special`).
     /// Not traced: a found value is read only while the version proves the
@@ -959,6 +963,7 @@ impl TypeObj {
             builtin_base: Cell::new(None),
             slots: RefCell::new(None),
             plain_attrs: Cell::new(false),
+            getattribute: Cell::new(false),
             specials: RefCell::new(Vec::new()),
             plain_cmp: Cell::new(0),
         }
