@@ -561,7 +561,7 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 /// stopping at the first match, as CPython does). An object that is not a
 /// class decides through its class's `__instancecheck__` /
 /// `__subclasscheck__` (`typing.List` does).
-fn class_matches(
+pub(crate) fn class_matches(
     vm: &mut Vm,
     obj: Value,
     t: crate::runtime::heap::Gc<TypeObj>,

@@ -4,6 +4,7 @@ pub mod class_builtins;
 pub mod dict_ops;
 pub mod file;
 pub mod functions;
+pub mod match_patterns;
 pub mod methods;
 pub mod methods_generator;
 pub mod mod_array;
@@ -38,6 +39,7 @@ use crate::runtime::value::Value;
 /// Install every built-in into a fresh VM.
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
+    match_patterns::install(vm);
     namespaces::install(vm);
     types::install(vm);
     class_builtins::install(vm);

@@ -194,8 +194,12 @@ fn jitprof_caller_module_name(vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyRe
 /// its attributes does not change what unqualified names find).
 fn make_builtins(vm: &mut Vm) -> Gc<ModuleObj> {
     let m = vm.new_module("builtins", "");
-    let mut names: Vec<(std::rc::Rc<str>, Value)> =
-        vm.builtins.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    let mut names: Vec<(std::rc::Rc<str>, Value)> = vm
+        .builtins
+        .iter()
+        .filter(|(k, _)| !super::match_patterns::is_internal(k))
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
     names.sort_by(|a, b| a.0.cmp(&b.0));
     for (k, v) in names {
         m.set(&k, v);

@@ -500,7 +500,21 @@ impl Builder {
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value),
-            Stmt::Match(m) => self.expr(&m.subject),
+            Stmt::Match(m) => {
+                self.expr(&m.subject);
+                for case in &m.cases {
+                    let mut exprs = Vec::new();
+                    crate::front::compiler::patterns::pattern_exprs(&case.pattern, &mut exprs);
+                    exprs.into_iter().for_each(|e| self.expr(e));
+                    let mut names = Vec::new();
+                    crate::front::compiler::patterns::bound_names(&case.pattern, &mut names);
+                    names.into_iter().for_each(|n| self.scope().bind(n));
+                    if let Some(g) = &case.guard {
+                        self.expr(g);
+                    }
+                    self.stmts(&case.body);
+                }
+            }
             Stmt::Pass(_)
             | Stmt::Break(_)
             | Stmt::Continue(_)

@@ -49,6 +49,7 @@ mod expr;
 mod fold;
 mod fstrings;
 mod names;
+pub(crate) mod patterns;
 mod stmt;
 
 use annotations::{check_future_imports, has_annotations};

@@ -80,12 +80,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Stmt::While(w) => self.while_stmt(w)?,
             Stmt::If(i) => self.if_stmt(i)?,
             Stmt::With(w) => self.with_stmt(w, 0)?,
-            Stmt::Match(m) => {
-                return Err(CompileError::unsupported(
-                    "the match statement",
-                    m.range.start().to_u32(),
-                ))
-            }
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(t) => {
                 return Err(CompileError::unsupported(
                     "type aliases",
