@@ -63,10 +63,15 @@ pub struct AllocRecorder {
     /// interpreter runs. Frames store their pc only at calls and errors, so
     /// for the top frame this is more current, when it is about that frame
     /// and the interpreter, not compiled code, runs it (compiled code
-    /// stores the frame's pc before anything that allocates). It is about
-    /// the top frame when it is an entry of its code: the hooks clear it
-    /// when frames are pushed and popped, so it cannot be left over from
-    /// another frame of the same code.
+    /// stores the frame's pc before anything that allocates). When it is
+    /// not null, outside compiled code, it is about the top frame: the
+    /// interpreter sets it only for the frame it runs, and it is cleared
+    /// whenever that may stop being the top frame: at every push and pop of
+    /// a frame by the runtime (`Vm::rec_enter`, `Vm::rec_leave`), and on
+    /// entering compiled code (`Vm::rec_run_compiled`), which pushes and
+    /// pops frames of its own. So an allocation the interpreter makes finds
+    /// its instruction here without reading the frame stack (which took
+    /// five dependent loads and a range test per allocation).
     at: NonNull<*const super::PcProf>,
     /// Every site's counts, in the order of `keys`. Boxed: the
     /// instructions' hints point at them.
@@ -127,14 +132,19 @@ impl AllocRecorder {
     /// yet), which `record_slow` counts at pc 0.
     #[inline(always)]
     fn entry<'a>(&self, under_jit: bool) -> Option<&'a super::PcProf> {
-        let f = self.top_frame()?;
-        let pcs: &'a [super::PcProf] = &f.code().prof.pcs;
         if !under_jit {
-            if let Some(at) = self.at_entry(pcs) {
+            // SAFETY: `at` points at the VM's `rec_at` (see `new`), which is
+            // null or an entry of the top frame's code (see `at`), alive
+            // while the frame is.
+            if let Some(at) = unsafe { (*self.at.as_ptr()).as_ref() } {
+                debug_assert!(self.top_frame().is_some_and(|f| self
+                    .at_entry(&f.code().prof.pcs)
+                    .is_some_and(|e| std::ptr::eq(e, at))));
                 return Some(at);
             }
         }
-        pcs.get(f.pc.wrapping_sub(1))
+        let f = self.top_frame()?;
+        f.code().prof.pcs.get(f.pc.wrapping_sub(1))
     }
 
     /// `record` for an allocation its hints do not find; `jit`: under
