@@ -7,15 +7,18 @@
 //! stack and to where the interpreter, while recording, notes the
 //! instruction it runs (`Vm::rec_at`; see `AllocRecorder::at`).
 //!
-//! Sites live in a vector; each instruction remembers the indices of the
-//! two sites it counted last (`PcProf::alloc_hint`), so the common case, an
-//! instruction allocating one of the types it allocated last, costs a
-//! compare or two and no hashing. The hash map finds the others.
+//! Sites are boxed, each at an address that does not change while the
+//! recorder lives; each instruction remembers the two sites it counted last
+//! (`PcProf::alloc_hint`, pointers: indices into a vector took a bounds
+//! check and a multiply more), so the common case, an instruction
+//! allocating one of the types it allocated last, costs a compare or two
+//! and no hashing. The hash map finds the others.
 //!
 //! A site's counts are kept per tier (interpreter, compiled code), indexed
 //! by the under-compiled-code bit, so counting is two adds and no branch;
 //! the totals are summed when the profile is built (`sites`).
 
+use std::cell::Cell;
 use std::ptr::NonNull;
 
 use rustc_hash::FxHashMap;
@@ -35,12 +38,22 @@ pub type SiteKey = (usize, u32, usize);
 
 /// One site's counts as they are kept while the program runs: by tier
 /// (0: interpreter, 1: under compiled code), with the type key beside them
-/// so the hint's check reads one place.
-#[derive(Clone, Copy, Debug)]
-struct Tally {
+/// so the hint's check reads one place. Cells: the instructions' hints
+/// point at them (`PcProf::alloc_hint`).
+#[derive(Debug)]
+pub struct Tally {
     key: usize,
-    count: [u64; 2],
-    bytes: [u64; 2],
+    count: [Cell<u64>; 2],
+    bytes: [Cell<u64>; 2],
+}
+
+impl Tally {
+    #[inline(always)]
+    fn add(&self, jit: bool, bytes: usize) {
+        let (c, b) = (&self.count[jit as usize], &self.bytes[jit as usize]);
+        c.set(c.get() + 1);
+        b.set(b.get() + bytes as u64);
+    }
 }
 
 pub struct AllocRecorder {
@@ -50,13 +63,19 @@ pub struct AllocRecorder {
     /// interpreter runs. Frames store their pc only at calls and errors, so
     /// for the top frame this is more current, when it is about that frame
     /// and the interpreter, not compiled code, runs it (compiled code
-    /// stores the frame's pc before anything that allocates). It is about
-    /// the top frame when it is an entry of its code: the hooks clear it
-    /// when frames are pushed and popped, so it cannot be left over from
-    /// another frame of the same code.
+    /// stores the frame's pc before anything that allocates). When it is
+    /// not null, outside compiled code, it is about the top frame: the
+    /// interpreter sets it only for the frame it runs, and it is cleared
+    /// whenever that may stop being the top frame: at every push and pop of
+    /// a frame by the runtime (`Vm::rec_enter`, `Vm::rec_leave`), and on
+    /// entering compiled code (`Vm::rec_run_compiled`), which pushes and
+    /// pops frames of its own. So an allocation the interpreter makes finds
+    /// its instruction here without reading the frame stack (which took
+    /// five dependent loads and a range test per allocation).
     at: NonNull<*const super::PcProf>,
-    /// Every site's counts, in the order of `keys`.
-    tallies: Vec<Tally>,
+    /// Every site's counts, in the order of `keys`. Boxed: the
+    /// instructions' hints point at them.
+    tallies: Vec<Box<Tally>>,
     /// Every site, in the order of `tallies`.
     keys: Vec<SiteKey>,
     /// Index into `tallies` by key.
@@ -95,12 +114,13 @@ impl AllocRecorder {
         if let Some(h) = self.entry(jit) {
             // Only this instruction sets its hints (see `record_slow`).
             for hint in &h.alloc_hint {
-                if let Some(t) = self.tallies.get_mut(hint.get() as usize) {
-                    if t.key == key {
-                        t.count[jit as usize] += 1;
-                        t.bytes[jit as usize] += bytes as u64;
-                        return;
-                    }
+                let t = hint.get();
+                // SAFETY: a hint is null or one of this recorder's tallies
+                // (`record_slow`), boxed, and freed only with the recorder,
+                // after which nothing records: a VM records once, and drops
+                // its allocation recorder once the profile is built.
+                if !t.is_null() && unsafe { (*t).key } == key {
+                    return unsafe { (*t).add(jit, bytes) };
                 }
             }
         }
@@ -112,14 +132,19 @@ impl AllocRecorder {
     /// yet), which `record_slow` counts at pc 0.
     #[inline(always)]
     fn entry<'a>(&self, under_jit: bool) -> Option<&'a super::PcProf> {
-        let f = self.top_frame()?;
-        let pcs: &'a [super::PcProf] = &f.code().prof.pcs;
         if !under_jit {
-            if let Some(at) = self.at_entry(pcs) {
+            // SAFETY: `at` points at the VM's `rec_at` (see `new`), which is
+            // null or an entry of the top frame's code (see `at`), alive
+            // while the frame is.
+            if let Some(at) = unsafe { (*self.at.as_ptr()).as_ref() } {
+                debug_assert!(self.top_frame().is_some_and(|f| self
+                    .at_entry(&f.code().prof.pcs)
+                    .is_some_and(|e| std::ptr::eq(e, at))));
                 return Some(at);
             }
         }
-        pcs.get(f.pc.wrapping_sub(1))
+        let f = self.top_frame()?;
+        f.code().prof.pcs.get(f.pc.wrapping_sub(1))
     }
 
     /// `record` for an allocation its hints do not find; `jit`: under
@@ -133,13 +158,12 @@ impl AllocRecorder {
         };
         let hint = frame.and_then(|f| f.code().prof.pcs.get(pc as usize));
         let i = self.find((code, pc, key), name);
+        let t: &Tally = &self.tallies[i];
         if let Some(h) = hint {
             h.alloc_hint[1].set(h.alloc_hint[0].get());
-            h.alloc_hint[0].set(i as u32);
+            h.alloc_hint[0].set(t);
         }
-        let t = &mut self.tallies[i];
-        t.count[jit as usize] += 1;
-        t.bytes[jit as usize] += bytes as u64;
+        t.add(jit, bytes);
     }
 
     /// The pc of the instruction running in `f`, the top frame: the
@@ -188,11 +212,11 @@ impl AllocRecorder {
         }
         self.names.entry(site.2).or_insert_with(name);
         let i = self.tallies.len();
-        self.tallies.push(Tally {
+        self.tallies.push(Box::new(Tally {
             key: site.2,
-            count: [0; 2],
-            bytes: [0; 2],
-        });
+            count: Default::default(),
+            bytes: Default::default(),
+        }));
         self.keys.push(site);
         self.index.insert(site, i as u32);
         i
@@ -201,11 +225,12 @@ impl AllocRecorder {
     /// Every site with its counts, in the order they were first seen.
     pub fn sites(&self) -> impl Iterator<Item = (SiteKey, AllocStat)> + '_ {
         self.keys.iter().zip(&self.tallies).map(|(&k, t)| {
+            let [c, b] = [&t.count, &t.bytes].map(|v| [v[0].get(), v[1].get()]);
             let s = AllocStat {
-                count: t.count[0] + t.count[1],
-                bytes: t.bytes[0] + t.bytes[1],
-                jit_count: t.count[1],
-                jit_bytes: t.bytes[1],
+                count: c[0] + c[1],
+                bytes: b[0] + b[1],
+                jit_count: c[1],
+                jit_bytes: b[1],
             };
             (k, s)
         })

@@ -60,12 +60,12 @@ pub struct PcProf {
     /// `site` it made as well was three instructions per observed
     /// instruction.
     pub obs: Cell<sites::Obs>,
-    /// Indices of the allocation sites this instruction used last, the
-    /// latest first (see `allocs::AllocRecorder`; u32::MAX: none yet). Two:
+    /// The allocation sites this instruction counted last, the latest
+    /// first (see `allocs::AllocRecorder`; null: none yet). Two:
     /// a call or a constructor often allocates two types in turn (an
     /// instance and its dict, a list and its iterator), and one hint then
     /// missed every time.
-    pub alloc_hint: [Cell<u32>; 2],
+    pub alloc_hint: [Cell<*const allocs::Tally>; 2],
     /// The instruction's observed types (`CodeProf::sites`; null until they
     /// are allocated, and for instructions that observe nothing), so the
     /// per-instruction hook reaches them without a lookup. Never null when
@@ -130,7 +130,7 @@ impl CodeProf {
                     count: Cell::new(0),
                     entry,
                     obs: Cell::new(sites::Obs::default()),
-                    alloc_hint: [Cell::new(u32::MAX), Cell::new(u32::MAX)],
+                    alloc_hint: [Cell::new(std::ptr::null()), Cell::new(std::ptr::null())],
                     site: Cell::new(std::ptr::null()),
                 })
                 .collect(),
@@ -311,49 +311,49 @@ impl Recorder {
     /// The top frame of `frames` was pushed: count the call. Out of line,
     /// like the pops' `leave_frame` is not: the calls are on every path that
     /// pushes a frame, and inlined they weighed on the interpreter loop. The
-    /// common case (the callee's memo holds the caller's edge) calls
-    /// nothing, so saves no registers; the rest goes to `enter_frame_slow`.
+    /// common cases call nothing, so save no registers; the rest goes to
+    /// `enter_frame_slow`.
+    ///
+    /// The edge is looked for first where the caller's call site left it
+    /// (`CodeProf::call_edges`), then in the callee's memo (`edge_memo`):
+    /// a call site nearly always calls one function, while a function is
+    /// often called from several in turn (a constructor, `__add__`: in
+    /// raytrace half the calls missed the callee's memo, and took a second
+    /// function to find the site's).
     #[inline(never)]
     pub fn enter_frame(&mut self, frames: &mut [Frame]) {
         let Some((top, below)) = frames.split_last_mut() else {
             return;
         };
+        let callee = &top.code().prof.counts as *const calls::Counts;
         let key = if self.calls.builtin_depth == below.len() {
             self.calls.builtin_caller_key(below.len(), None)
-        } else {
-            below.last().map_or(calls::ROOT_KEY, Self::frame_key)
-        };
-        let memo = top.code().prof.edge_memo.get();
-        // SAFETY: a memo points at an edge of this recorder (boxed in
-        // `calls`, never freed while it lives). With exact timing no memo
-        // is set, so every call takes the slow path, which times it.
-        if !memo.is_null() && unsafe { (*memo).caller_key } == key {
-            unsafe { (*memo).start() };
-            top.rec_edge = memo;
-            return;
-        }
-        self.enter_frame_site(frames, key);
-    }
-
-    /// `enter_frame` for a callee whose memo holds another caller: the
-    /// edge the caller's call site took last, when it is this call's.
-    #[inline(never)]
-    fn enter_frame_site(&mut self, frames: &mut [Frame], key: usize) {
-        if let [.., caller, top] = frames {
+        } else if let Some(caller) = below.last() {
+            let key = Self::frame_key(caller);
             // The caller's pc is past its call (stored at every push).
             let site = caller.code().prof.call_edges.get(caller.pc.wrapping_sub(1));
-            let callee = &top.code().prof.counts as *const calls::Counts;
-            if let Some(site) = site {
-                let e = site.get();
-                // SAFETY: as in `enter_frame`.
+            if let Some(e) = site.map(Cell::get) {
+                // SAFETY: a site's edge is one of this recorder's (boxed in
+                // `calls`, never freed while it lives). With exact timing no
+                // site or memo is set, so every call takes the slow path,
+                // which times it.
                 if !e.is_null() && unsafe { (*e).caller_key == key && (*e).callee_counts == callee }
                 {
-                    top.code().prof.edge_memo.set(e);
                     unsafe { (*e).start() };
                     top.rec_edge = e;
                     return;
                 }
             }
+            key
+        } else {
+            calls::ROOT_KEY
+        };
+        let memo = top.code().prof.edge_memo.get();
+        // SAFETY: as for the site's edge above.
+        if !memo.is_null() && unsafe { (*memo).caller_key } == key {
+            unsafe { (*memo).start() };
+            top.rec_edge = memo;
+            return;
         }
         self.enter_frame_slow(frames);
     }
@@ -426,13 +426,15 @@ impl Recorder {
 
     /// A call of builtin `id` (u32::MAX: not known yet) starts, with
     /// `frames` the Python frames, in the common cases: a Python function
-    /// calls it, with sampled timing, from where it was called last (its
-    /// memo holds the caller's edge), or from a call site that called it
-    /// last (the site's memo holds the edge: a builtin called from several
-    /// functions in turn, isinstance in richards). Inlined into the builtin
-    /// call's hook; false (nothing done) for the rest, which
-    /// `enter_builtin` counts. The call's activation is counted only if
-    /// another builtin call starts in it (`calls::CallTimes::lazy`).
+    /// calls it, with sampled timing, from a call site that called it last
+    /// (the site's memo holds the edge), or from where it was called last
+    /// (its memo holds the caller's edge: a call site that calls several
+    /// builtins in turn). The site first, as in `enter_frame`: a builtin is
+    /// often called from several functions in turn (isinstance in
+    /// richards, len). Inlined into the builtin call's hook; false (nothing
+    /// done) for the rest, which `enter_builtin` counts. The call's
+    /// activation is counted only if another builtin call starts in it
+    /// (`calls::CallTimes::lazy`).
     #[inline(always)]
     pub fn enter_builtin_memo(&mut self, id: u32, frames: &[Frame]) -> bool {
         let depth = frames.len();
@@ -442,24 +444,21 @@ impl Recorder {
         if self.calls.builtin_depth == depth {
             return false;
         }
-        // With exact timing no memo is set (see `builtin_edge`).
-        let Some(memo) = self.calls.builtin_memo_of(id) else {
-            return false;
-        };
         let key = Self::frame_key(top);
-        let mut e = memo.get();
-        // SAFETY: as in `enter_frame`.
-        if e.is_null() || unsafe { (*e).caller_key } != key {
-            // The caller's pc is past its call, as in `builtin_edge`.
-            let Some(site) = top.code().prof.call_edges.get(top.pc.wrapping_sub(1)) else {
+        // The caller's pc is past its call, as in `builtin_edge`.
+        let site = top.code().prof.call_edges.get(top.pc.wrapping_sub(1));
+        let mut e = site.map_or(std::ptr::null(), Cell::get);
+        // SAFETY: as in `enter_frame`. With exact timing no site or memo is
+        // set (see `builtin_edge`).
+        if e.is_null() || unsafe { (*e).caller_key != key || (*e).callee != id } {
+            let Some(memo) = self.calls.builtin_memo_of(id) else {
                 return false;
             };
-            e = site.get();
+            e = memo.get();
             // SAFETY: as in `enter_frame`.
-            if e.is_null() || unsafe { (*e).caller_key != key || (*e).callee != id } {
+            if e.is_null() || unsafe { (*e).caller_key } != key {
                 return false;
             }
-            memo.set(e);
         }
         // SAFETY: as in `enter_frame`.
         self.calls.enter_lazy(unsafe { &*e }, depth)
