@@ -75,6 +75,8 @@ mod gen_float;
 mod gen_index;
 #[path = "gen_index_pair.rs"]
 mod gen_index_pair;
+#[path = "gen_inline_calls.rs"]
+mod gen_inline_calls;
 #[path = "gen_iter.rs"]
 pub(crate) mod gen_iter;
 #[path = "gen_leaf_calls.rs"]
