@@ -65,6 +65,8 @@ mod gen_arith;
 mod gen_attr;
 #[path = "gen_branches.rs"]
 mod gen_branches;
+#[path = "gen_builtin_calls.rs"]
+mod gen_builtin_calls;
 #[path = "gen_calls.rs"]
 mod gen_calls;
 #[path = "gen_cells.rs"]

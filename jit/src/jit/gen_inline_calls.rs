@@ -366,16 +366,7 @@ impl<'a> Gen<'a> {
         callee_regs: u16,
     ) -> Option<(Plan, i64)> {
         let code = self.code;
-        let slot = code.instrs[..pc as usize]
-            .iter()
-            .rev()
-            .take(8)
-            .find_map(|i| match *i {
-                crate::bytecode::opcodes::Instr::LoadGlobal { dst, slot, .. } if dst == reg => {
-                    Some(slot)
-                }
-                _ => None,
-            })?;
+        let (slot, _) = crate::jit::inline::global_loaded_into(code, pc, reg)?;
         let f = match code.module.globals.try_borrow().ok()?.get(slot as usize) {
             Some(crate::runtime::value::Value::Function(f)) => *f,
             _ => return None,

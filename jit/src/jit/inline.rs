@@ -304,14 +304,7 @@ pub fn callees_to_compile(code: &Code) -> Vec<std::rc::Rc<Code>> {
         let Instr::Call { func, argc } = *i else {
             continue;
         };
-        let load = code.instrs[..pc]
-            .iter()
-            .rev()
-            .take(8)
-            .find_map(|i| match *i {
-                Instr::LoadGlobal { dst, slot, .. } if dst == func => Some(slot),
-                _ => None,
-            });
+        let load = global_loaded_into(code, pc as u32, func).map(|(slot, _)| slot);
         let Some(Value::Function(f)) = load.and_then(|s| globals.get(s as usize).copied()) else {
             continue;
         };
@@ -325,4 +318,19 @@ pub fn callees_to_compile(code: &Code) -> Vec<std::rc::Rc<Code>> {
         }
     }
     out
+}
+
+/// The `LoadGlobal` (global slot, name index) that last loaded register
+/// `reg` within the few instructions before `pc` (a call's callee), if any:
+/// what the call most likely calls. A guess for compiling; compiled code
+/// checks what the register holds.
+pub fn global_loaded_into(code: &Code, pc: u32, reg: u16) -> Option<(u16, u16)> {
+    code.instrs[..pc as usize]
+        .iter()
+        .rev()
+        .take(8)
+        .find_map(|i| match *i {
+            Instr::LoadGlobal { dst, slot, name } if dst == reg => Some((slot, name)),
+            _ => None,
+        })
 }
