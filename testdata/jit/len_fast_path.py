@@ -1,5 +1,6 @@
-# len() at the call site in compiled code (jit/gen_builtin_calls.rs): str,
-# list and tuple lengths read from the object; everything else, and a len
+# len() and ord() at the call site in compiled code (jit/gen_builtin_calls.rs): str,
+# list and tuple lengths read from the object, the code point of a
+# one-character str; everything else, and a len
 # that is no longer the builtin, makes the call.
 import builtins
 
@@ -79,3 +80,26 @@ try:
     print(len("ab", "cd"))
 except TypeError as e:
     print("TypeError:", e)
+
+
+# ord() likewise: a str of one character; other lengths and types raise
+# from the real call.
+def ords(xs):
+    t = 0
+    for x in xs:
+        t += ord(x)
+    return t
+
+
+chars = ["a", "Z", "\n", "é", "日", "😀", "\x00", "\x7f", "\x80"]
+print([ords(chars) for _ in range(40)][-1])
+for bad in ("", "ab", "日本", 5, None, b"ab"):
+    try:
+        print(ords([bad]))
+    except TypeError as e:
+        print("TypeError:", e)
+print(ords([b"a", b"b"]))
+ord = len
+print(ords(["abc", [1, 2]]))
+del ord
+print(ords(["q"]))

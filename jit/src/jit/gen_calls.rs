@@ -73,7 +73,7 @@ impl<'a> Gen<'a> {
         // counts the call.
         let recording_or_timing = self.polls.sample.is_some() || self.polls.exact_timing;
         if !is_method && !recording_or_timing {
-            self.emit_len_call(pc, reg, base_done);
+            self.emit_builtin_call(pc, reg, base_done);
         }
         if let Some(k) = konst {
             self.rec_konst_edge(konst_entry, &k.func.code);
