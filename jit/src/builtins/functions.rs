@@ -400,7 +400,7 @@ fn exit(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- len, repr, hash, id
 
-fn len(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn len(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "len", kw)?;
     super::check_arity(vm, "len", args, 1, 1)?;
     Ok(Value::Int(len_of(vm, args[0])? as i64))

@@ -411,7 +411,7 @@ fn bin(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- ord and chr
 
-fn ord(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn ord(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     crate::builtins::no_kwargs(vm, "ord", kw)?;
     crate::builtins::check_arity(vm, "ord", args, 1, 1)?;
     let (n, c) = match args[0] {

@@ -319,6 +319,15 @@ const STR_PARAMS: Params = Params {
 };
 
 fn new_str(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    // `str(x)` of a str or an int, the common calls: no binding, and the
+    // int's digits straight into the new str (as an f-string's `{i}`).
+    if let ([x], []) = (args, kw) {
+        match *x {
+            Value::Str(_) => return Ok(*x),
+            Value::Int(i) => return Ok(vm.new_str_int(i)),
+            _ => {}
+        }
+    }
     let a = bind(vm, &STR_PARAMS, args, kw)?;
     let encoding = str_arg(vm, "str", "encoding", a[1])?;
     let errors = str_arg(vm, "str", "errors", a[2])?;

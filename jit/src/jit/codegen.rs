@@ -65,6 +65,8 @@ mod gen_arith;
 mod gen_attr;
 #[path = "gen_branches.rs"]
 mod gen_branches;
+#[path = "gen_builtin_calls.rs"]
+mod gen_builtin_calls;
 #[path = "gen_calls.rs"]
 mod gen_calls;
 #[path = "gen_cells.rs"]
@@ -75,6 +77,8 @@ mod gen_float;
 mod gen_index;
 #[path = "gen_index_pair.rs"]
 mod gen_index_pair;
+#[path = "gen_inline_calls.rs"]
+mod gen_inline_calls;
 #[path = "gen_iter.rs"]
 pub(crate) mod gen_iter;
 #[path = "gen_leaf_calls.rs"]

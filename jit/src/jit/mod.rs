@@ -33,6 +33,7 @@ pub mod fast;
 pub mod feedback;
 pub mod for_generator;
 pub mod helpers;
+pub mod inline;
 pub mod layout;
 pub mod lean;
 pub mod listing;
@@ -369,6 +370,18 @@ impl JitRuntime {
                 reason,
             });
             return false;
+        }
+        // Pure arithmetic callees first: their calls here become direct
+        // ones, which run their bodies inline (`inline.rs`). They call
+        // nothing, so this goes one level deep. Only warm ones (a quarter
+        // of the way to the threshold): code that is called a few times
+        // stays interpreted.
+        let mut rec = rec;
+        let warm = self.threshold() / 4;
+        for callee in inline::callees_to_compile(code) {
+            if callee.jit.hot.get() >= warm {
+                self.compile(&callee, gc_due, interrupted, rec.as_deref_mut());
+            }
         }
         let key = Rc::as_ptr(code) as usize;
         let version = self.recompiles.get(&key).copied().unwrap_or(0);

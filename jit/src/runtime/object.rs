@@ -135,6 +135,8 @@ impl StrObj {
     pub fn char_len(&self) -> usize {
         self.char_len
     }
+    /// Where `char_len` is in the object, for compiled code's `len()`.
+    pub const CHAR_LEN_OFFSET: usize = std::mem::offset_of!(StrObj, char_len);
     #[inline]
     pub fn is_ascii(&self) -> bool {
         self.char_len == self.as_str().len()

@@ -5,6 +5,13 @@ use super::{char_len, count_chars, window, TextError, TextResult, SUBSTRING_NOT_
 
 /// `s.find(sub, start, end)`: lowest code-point index of `sub`, or -1.
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    // The whole string (the common `s.find(x)`): no window to measure.
+    if start.is_none() && end.is_none() {
+        return match find_bytes_pos(s, sub) {
+            Some(p) => count_chars(&s[..p], s[..p].is_ascii()) as i64,
+            None => -1,
+        };
+    }
     let Some(w) = window(s, char_len(sub), start, end) else {
         return -1;
     };
@@ -67,6 +74,10 @@ pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> usize 
 /// `s.startswith(prefix, start, end)` for one prefix (a tuple is the caller's
 /// loop).
 pub fn startswith(s: &str, prefix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    // The whole string: a plain prefix test (an empty prefix matches).
+    if start.is_none() && end.is_none() {
+        return s.starts_with(prefix);
+    }
     // CPython's tailmatch: `end - len(prefix) < start` is False even for an
     // empty prefix, which makes `'abc'.startswith('', 4)` False.
     match window(s, char_len(prefix), start, end) {
@@ -77,6 +88,9 @@ pub fn startswith(s: &str, prefix: &str, start: Option<i64>, end: Option<i64>) -
 
 /// `s.endswith(suffix, start, end)` for one suffix.
 pub fn endswith(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    if start.is_none() && end.is_none() {
+        return s.ends_with(suffix);
+    }
     match window(s, char_len(suffix), start, end) {
         Some(w) => w.hay.ends_with(suffix),
         None => false,

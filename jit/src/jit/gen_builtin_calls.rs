@@ -1,0 +1,135 @@
+//! `len(x)` and `ord(c)` at the call site: when the callee register holds
+//! the builtin and the argument is of a common type (`len`: a str, list or
+//! tuple; `ord`: a str of one character), the result is computed here and
+//! stored as the call's result, without the general call helper
+//! (`calls::jit_call`), which costs some 340 instructions for such a call
+//! (the argument buffer, arity and keyword checks, the dispatch).
+//!
+//! The builtin is recognised by its function (`BuiltinObj::func` is
+//! `builtins::functions::len` or `functions_num::ord`), whatever the name it
+//! was loaded under; the site is tried only where the callee is loaded as
+//! the global of that name. Anything else (another callee, another argument
+//! type, a list being mutated by a running method, a str of another length)
+//! makes the call as before. These calls have no other effect and cannot
+//! raise on those arguments, so nothing is skipped but the call itself; not
+//! while recording, which counts builtin calls.
+
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+
+use super::{pay, slot, Gen};
+use crate::bytecode::opcodes::Instr;
+use crate::jit::layout::layout;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::{BuiltinObj, NativeFn, StrObj};
+use crate::runtime::value::tags;
+
+/// `Value::Builtin`'s tag.
+const BUILTIN: u64 = 14;
+
+/// The builtins computed at the call site.
+#[derive(Clone, Copy, PartialEq)]
+enum Known {
+    Len,
+    Ord,
+}
+
+/// `ord(s)` of a str of one character (`s` a `Value::Str`'s payload): its
+/// code point, or -1 for any other length (the call then raises).
+pub extern "sysv64" fn jit_ord_str(s: *const u8) -> i64 {
+    // SAFETY: compiled code passes the payload word of a `Value::Str` held
+    // in a frame register: a live `GcBox<StrObj>`, its `StrObj` at
+    // `PAYLOAD_OFFSET`.
+    let s = unsafe { &*(s.add(Gc::<StrObj>::PAYLOAD_OFFSET) as *const StrObj) };
+    let mut cs = s.as_str().chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => c as i64,
+        _ => -1,
+    }
+}
+
+impl<'a> Gen<'a> {
+    /// The fast path of the `Call` at `pc` (`reg` the callee, one argument)
+    /// when its callee is loaded as the global `len` or `ord`: on to `done`
+    /// with the result in `reg`, else on to what follows.
+    pub(super) fn emit_builtin_call(&mut self, pc: u32, reg: u16, done: DynamicLabel) {
+        let code = self.code;
+        let Instr::Call { argc: 1, .. } = code.instrs[pc as usize] else {
+            return;
+        };
+        let name = crate::jit::inline::global_loaded_into(code, pc, reg)
+            .and_then(|(_, n)| code.names.get(n as usize));
+        let (known, func) = match name.map(|s| s.as_str()) {
+            Some("len") => (Known::Len, crate::builtins::functions::len as NativeFn),
+            Some("ord") => (
+                Known::Ord,
+                crate::builtins::functions::functions_num::ord as NativeFn,
+            ),
+            _ => return,
+        };
+        let arg = reg + 1;
+        let func_at =
+            (Gc::<BuiltinObj>::PAYLOAD_OFFSET + std::mem::offset_of!(BuiltinObj, func)) as i32;
+        let (other, store) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        self.comment(format_args!(
+            "the builtin {}? its result without a call",
+            if known == Known::Len { "len" } else { "ord" }
+        ));
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(reg)], BUILTIN as i32
+            ; jne =>other
+            ; mov rax, [rbx + pay(reg)]
+            ; mov r11, QWORD func as usize as i64
+            ; cmp [rax + func_at], r11
+            ; jne =>other
+        );
+        match known {
+            Known::Len => self.emit_len_cases(arg, other, store),
+            Known::Ord => {
+                let helper = jit_ord_str as *const () as i64;
+                asm!(self.ops
+                    ; cmp QWORD [rbx + slot(arg)], tags::STR as i32
+                    ; jne =>other
+                    ; mov rdi, [rbx + pay(arg)]
+                    ; mov rax, QWORD helper
+                    ; call rax
+                    ; test rax, rax
+                    ; js =>other
+                );
+            }
+        }
+        asm!(self.ops
+            ; =>store
+            ; mov QWORD [rbx + slot(reg)], tags::INT as i32
+            ; mov [rbx + pay(reg)], rax
+            ; jmp =>done
+            ; =>other
+        );
+    }
+
+    /// `len`'s cases: rax the length of the str, list or tuple in `arg`,
+    /// on to `store` (or falling through to it), else to `other`.
+    fn emit_len_cases(&mut self, arg: u16, other: DynamicLabel, store: DynamicLabel) {
+        let l = *layout();
+        let char_len_at = (Gc::<StrObj>::PAYLOAD_OFFSET + StrObj::CHAR_LEN_OFFSET) as i32;
+        let (not_str, not_list) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        asm!(self.ops
+            ; mov rax, [rbx + pay(arg)]
+            ; cmp QWORD [rbx + slot(arg)], tags::STR as i32
+            ; jne =>not_str
+            ; mov rax, [rax + char_len_at]
+            ; jmp =>store
+            ; =>not_str
+            ; cmp QWORD [rbx + slot(arg)], tags::LIST as i32
+            ; jne =>not_list
+            // Mutably borrowed (a running method changes it): the call.
+            ; cmp QWORD [rax + l.list_flag], 0
+            ; jl =>other
+            ; mov rax, [rax + l.list_len]
+            ; jmp =>store
+            ; =>not_list
+            ; cmp QWORD [rbx + slot(arg)], tags::TUPLE as i32
+            ; jne =>other
+            ; mov rax, [rax + l.tuple_len]
+        );
+    }
+}

@@ -1,0 +1,416 @@
+//! A call of a pure arithmetic function, computed at the call site
+//! (`inline.rs`): no frame, no call, the body's steps in machine registers
+//! and the result stored into the call's result register.
+//!
+//! Every way off the planned path (an argument of another type than
+//! planned, an int overflow, an int too large to convert exactly, a zero
+//! divisor) goes to the real call, which starts over: the body has no
+//! effect but its result, and nothing is stored before the end. The call
+//! limit is checked first, as a pushed call checks it (RecursionError at
+//! the limit, a collection or Ctrl-C due), so a call raises and polls
+//! exactly where a pushed one would.
+//!
+//! Registers: the `Call` is not register-aware (`regalloc::reg_aware`): the
+//! loop's registers were spilled before it and are reloaded after it, so
+//! the body may use every caller-saved register but r11 and r10, kept as
+//! scratch, and xmm0/xmm1 likewise.
+
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+
+use super::{pay, slot, Gen};
+use crate::jit::inline::{Op, Plan, Ty, Val};
+use crate::runtime::value::tags;
+
+/// GPRs a body's int values may take (rax, rcx, rdx, rsi, rdi, r8, r9).
+const GPRS: [u8; 7] = [0, 1, 2, 6, 7, 8, 9];
+/// XMM registers a body's float values may take.
+const XMMS: [u8; 14] = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+
+/// Where a value of the body is.
+#[derive(Clone, Copy, PartialEq)]
+enum Loc {
+    /// In the caller's frame slot (an argument, of the type planned and
+    /// checked).
+    Slot(u16, Ty),
+    Int(i64),
+    Float(u64),
+    Gpr(u8),
+    Xmm(u8),
+}
+
+impl<'a> Gen<'a> {
+    /// The body `plan` for the arguments from `callee_regs`: its result
+    /// into `reg` and on to `done`; the push of the real call comes next
+    /// (without the limit check, made here) when anything is not as
+    /// planned. `rust_enter`: the Rust path, where the limit's exceptions
+    /// and polls are handled.
+    pub(super) fn emit_inline_call(
+        &mut self,
+        plan: &Plan,
+        reg: u16,
+        callee_regs: u16,
+        rust_enter: DynamicLabel,
+        done: DynamicLabel,
+    ) {
+        let l = *crate::jit::direct_site::frame_layout();
+        let call = self.ops.new_dynamic_label();
+        self.comment(format_args!(
+            "the callee's body inline (pure arithmetic): its result without a call"
+        ));
+        asm!(self.ops
+            ; cmp rbp, [r12 + l.call_limit]
+            ; jae =>rust_enter
+        );
+        for &p in &plan.used {
+            let Some(Val::Reg(_, ty)) = plan
+                .steps
+                .iter()
+                .flat_map(|s| [s.a, s.b])
+                .chain([plan.ret])
+                .find(|v| matches!(v, Val::Reg(q, _) if *q == p))
+            else {
+                continue;
+            };
+            let tag = match ty {
+                Ty::Int => tags::INT,
+                Ty::Float => tags::FLOAT,
+            };
+            let arg = callee_regs + p;
+            if self.known_tag(arg) != Some(tag) {
+                asm!(self.ops
+                    ; cmp QWORD [rbx + slot(arg)], tag as i32
+                    ; jne =>call
+                );
+            }
+        }
+        let mut locs: Vec<Loc> = (0..plan.argc)
+            .map(|p| Loc::Slot(callee_regs + p, Ty::Int))
+            .collect();
+        let (mut gprs, mut xmms) = (0u32, 0u32);
+        for (i, s) in plan.steps.iter().enumerate() {
+            let a = loc_of(&locs, s.a);
+            let b = loc_of(&locs, s.b);
+            // `a`'s register, when `a` is read no more: the result's.
+            let a_dies = matches!(s.a, Val::Reg(v, _) if !plan.read_after(i, v));
+            let out = match s.op {
+                Op::IAdd | Op::ISub | Op::IMul | Op::IShr(_) => {
+                    let reuse = match a {
+                        Loc::Gpr(g) if a_dies => Some(g),
+                        _ => None,
+                    };
+                    let Some(t) = reuse.or_else(|| take(&mut gprs, &GPRS)) else {
+                        // Planned bodies are short; past the registers,
+                        // the real call.
+                        asm!(self.ops; jmp =>call);
+                        break;
+                    };
+                    self.int_to(t, a);
+                    self.int_op(s.op, t, b, call);
+                    Loc::Gpr(t)
+                }
+                Op::FAdd | Op::FSub | Op::FMul | Op::FDiv | Op::IDiv => {
+                    let reuse = match a {
+                        Loc::Xmm(y) if a_dies => Some(y),
+                        _ => None,
+                    };
+                    let Some(x) = reuse.or_else(|| take(&mut xmms, &XMMS)) else {
+                        asm!(self.ops; jmp =>call);
+                        break;
+                    };
+                    if s.op == Op::IDiv {
+                        self.exact_int(a, call);
+                        self.exact_int(b, call);
+                    }
+                    self.float_to(x, a);
+                    let y = match b {
+                        Loc::Xmm(y) => y,
+                        _ => {
+                            self.float_to(1, b);
+                            1
+                        }
+                    };
+                    let nonzero = match b {
+                        Loc::Int(k) => k != 0,
+                        Loc::Float(bits) => bits << 1 != 0,
+                        _ => false,
+                    };
+                    match s.op {
+                        Op::FAdd => asm!(self.ops; addsd Rx(x), Rx(y)),
+                        Op::FSub => asm!(self.ops; subsd Rx(x), Rx(y)),
+                        Op::FMul => asm!(self.ops; mulsd Rx(x), Rx(y)),
+                        _ => {
+                            // 0.0 and -0.0 (all bits but the sign clear)
+                            // raise in the real call.
+                            if !nonzero {
+                                asm!(self.ops
+                                    ; movq r11, Rx(y)
+                                    ; add r11, r11
+                                    ; jz =>call
+                                );
+                            }
+                            asm!(self.ops; divsd Rx(x), Rx(y));
+                        }
+                    }
+                    Loc::Xmm(x)
+                }
+            };
+            locs.push(out);
+            // Free the registers of values read no more.
+            let live = |locs: &[Loc], r: Loc| {
+                locs.iter()
+                    .enumerate()
+                    .any(|(v, &l)| l == r && plan.read_after(i, v as u16))
+            };
+            for (k, &n) in GPRS.iter().enumerate() {
+                if gprs & (1 << k) != 0 && !live(&locs, Loc::Gpr(n)) {
+                    gprs &= !(1 << k);
+                }
+            }
+            for (k, &n) in XMMS.iter().enumerate() {
+                if xmms & (1 << k) != 0 && !live(&locs, Loc::Xmm(n)) {
+                    xmms &= !(1 << k);
+                }
+            }
+        }
+        if locs.len() == plan.argc as usize + plan.steps.len() {
+            match loc_of(&locs, plan.ret) {
+                Loc::Slot(s, _) => asm!(self.ops
+                    ; mov r11, [rbx + slot(s)]
+                    ; mov [rbx + slot(reg)], r11
+                    ; mov r11, [rbx + pay(s)]
+                    ; mov [rbx + pay(reg)], r11
+                ),
+                Loc::Int(v) => asm!(self.ops
+                    ; mov QWORD [rbx + slot(reg)], tags::INT as i32
+                    ; mov r11, QWORD v
+                    ; mov [rbx + pay(reg)], r11
+                ),
+                Loc::Float(bits) => asm!(self.ops
+                    ; mov QWORD [rbx + slot(reg)], tags::FLOAT as i32
+                    ; mov r11, QWORD bits as i64
+                    ; mov [rbx + pay(reg)], r11
+                ),
+                Loc::Gpr(g) => asm!(self.ops
+                    ; mov QWORD [rbx + slot(reg)], tags::INT as i32
+                    ; mov [rbx + pay(reg)], Rq(g)
+                ),
+                Loc::Xmm(x) => asm!(self.ops
+                    ; mov QWORD [rbx + slot(reg)], tags::FLOAT as i32
+                    ; movsd QWORD [rbx + pay(reg)], Rx(x)
+                ),
+            }
+            asm!(self.ops; jmp =>done);
+        }
+        asm!(self.ops; =>call);
+    }
+
+    /// GPR `t` = the int at `a`.
+    fn int_to(&mut self, t: u8, a: Loc) {
+        match a {
+            Loc::Slot(s, _) => asm!(self.ops; mov Rq(t), [rbx + pay(s)]),
+            Loc::Int(v) => asm!(self.ops; mov Rq(t), QWORD v),
+            Loc::Gpr(g) => {
+                if g != t {
+                    asm!(self.ops; mov Rq(t), Rq(g));
+                }
+            }
+            // Not planned: ints only.
+            Loc::Float(_) | Loc::Xmm(_) => {}
+        }
+    }
+
+    /// GPR `t` op= the int at `b`, to `off` on overflow.
+    fn int_op(&mut self, op: Op, t: u8, b: Loc, off: DynamicLabel) {
+        if let Op::IShr(n) = op {
+            if n > 0 {
+                asm!(self.ops; sar Rq(t), n as i8);
+            }
+            return;
+        }
+        // A constant that fits as an immediate.
+        if let Loc::Int(v) = b {
+            if let Ok(k) = i32::try_from(v) {
+                match op {
+                    Op::IAdd => asm!(self.ops; add Rq(t), k),
+                    Op::ISub => asm!(self.ops; sub Rq(t), k),
+                    _ => asm!(self.ops; imul Rq(t), Rq(t), k),
+                }
+                asm!(self.ops; jo =>off);
+                return;
+            }
+        }
+        // An argument: its payload in the frame.
+        if let Loc::Slot(s, _) = b {
+            match op {
+                Op::IAdd => asm!(self.ops; add Rq(t), QWORD [rbx + pay(s)]),
+                Op::ISub => asm!(self.ops; sub Rq(t), QWORD [rbx + pay(s)]),
+                _ => asm!(self.ops; imul Rq(t), QWORD [rbx + pay(s)]),
+            }
+            asm!(self.ops; jo =>off);
+            return;
+        }
+        // The operand into r11 (a large constant).
+        let src = match b {
+            Loc::Gpr(g) => g,
+            _ => {
+                self.int_to(11, b);
+                11
+            }
+        };
+        match op {
+            Op::IAdd => asm!(self.ops; add Rq(t), Rq(src)),
+            Op::ISub => asm!(self.ops; sub Rq(t), Rq(src)),
+            _ => asm!(self.ops; imul Rq(t), Rq(src)),
+        }
+        asm!(self.ops; jo =>off);
+    }
+
+    /// To `off` unless the int at `a` converts to a float exactly as
+    /// Python's int / int does it (|a| < 2**53: both operands convert
+    /// exactly and the division rounds once).
+    fn exact_int(&mut self, a: Loc, off: DynamicLabel) {
+        match a {
+            Loc::Int(v) if v.unsigned_abs() < 1 << 53 => {}
+            Loc::Int(_) => asm!(self.ops; jmp =>off),
+            Loc::Slot(..) | Loc::Gpr(_) => {
+                self.int_to(11, a);
+                asm!(self.ops
+                    ; mov r10, QWORD 1i64 << 53
+                    ; add r11, r10
+                    ; jo =>off
+                    ; shr r11, 54
+                    ; jnz =>off
+                );
+            }
+            Loc::Float(_) | Loc::Xmm(_) => {}
+        }
+    }
+
+    /// XMM `x` = the value at `a` as a float (an int converted, rounding to
+    /// nearest as Python's int-to-float does).
+    fn float_to(&mut self, x: u8, a: Loc) {
+        match a {
+            Loc::Slot(s, Ty::Float) => asm!(self.ops; movsd Rx(x), QWORD [rbx + pay(s)]),
+            Loc::Slot(s, Ty::Int) => asm!(self.ops; cvtsi2sd Rx(x), QWORD [rbx + pay(s)]),
+            Loc::Int(v) => {
+                let bits = (v as f64).to_bits() as i64;
+                asm!(self.ops; mov r11, QWORD bits; movq Rx(x), r11);
+            }
+            Loc::Float(bits) => asm!(self.ops; mov r11, QWORD bits as i64; movq Rx(x), r11),
+            Loc::Gpr(g) => asm!(self.ops; cvtsi2sd Rx(x), Rq(g)),
+            Loc::Xmm(y) => {
+                if y != x {
+                    asm!(self.ops; movapd Rx(x), Rx(y));
+                }
+            }
+        }
+    }
+}
+
+/// Where value `v` is.
+fn loc_of(locs: &[Loc], v: Val) -> Loc {
+    match v {
+        Val::Reg(r, ty) => match locs[r as usize] {
+            Loc::Slot(s, _) => Loc::Slot(s, ty),
+            l => l,
+        },
+        Val::Int(k) => Loc::Int(k),
+        Val::Float(bits) => Loc::Float(bits),
+    }
+}
+
+/// A free register of `pool` (bit i: `pool[i]` taken), taken.
+fn take(used: &mut u32, pool: &[u8]) -> Option<u8> {
+    let i = (0..pool.len()).find(|&i| *used & (1 << i) == 0)?;
+    *used |= 1 << i;
+    Some(pool[i])
+}
+
+impl<'a> Gen<'a> {
+    /// The plan of `callee`'s body for a call passing `argc` arguments from
+    /// `callee_regs`, if it has one: the argument types the site knows,
+    /// else what the callee's feedback says (`inline::param_types`).
+    pub(super) fn inline_plan(
+        &self,
+        callee: &crate::bytecode::code::Code,
+        argc: u16,
+        callee_regs: u16,
+    ) -> Option<Plan> {
+        if !crate::jit::inline::candidate(callee, argc) {
+            return None;
+        }
+        let tys = crate::jit::inline::param_types(callee, argc, |p| {
+            match self.known_tag(callee_regs + p) {
+                Some(tags::INT) => Some(Ty::Int),
+                Some(tags::FLOAT) => Some(Ty::Float),
+                _ => None,
+            }
+        });
+        crate::jit::inline::plan(callee, &tys)
+    }
+}
+
+impl<'a> Gen<'a> {
+    /// At a call site in a register-allocated loop (where calls of a
+    /// global's function are not direct ones, `Gen::const_call`): the plan
+    /// of the function the global its callee register was loaded from
+    /// holds now, if that function is compiled (so its code lives as long
+    /// as the VM, `JitRuntime::compiled`: the code word the check compares
+    /// is never another's), and the word. `argc` arguments from
+    /// `callee_regs`.
+    fn site_inline_plan(
+        &self,
+        pc: u32,
+        reg: u16,
+        argc: u16,
+        callee_regs: u16,
+    ) -> Option<(Plan, i64)> {
+        let code = self.code;
+        let (slot, _) = crate::jit::inline::global_loaded_into(code, pc, reg)?;
+        let f = match code.module.globals.try_borrow().ok()?.get(slot as usize) {
+            Some(crate::runtime::value::Value::Function(f)) => *f,
+            _ => return None,
+        };
+        if f.code.jit.compiled.get().is_null() {
+            return None;
+        }
+        let plan = self.inline_plan(&f.code, argc, callee_regs)?;
+        // SAFETY: an `Rc` is one pointer word (`direct_site::measure`).
+        let word = unsafe {
+            *(&f.code as *const std::rc::Rc<crate::bytecode::code::Code> as *const usize)
+        };
+        Some((plan, word as i64))
+    }
+
+    /// `site_inline_plan`'s body, when the callee register holds a function
+    /// of that code; else (and off the plan) on to what follows, the site's
+    /// call. `rust_enter`, `done`: as for `emit_inline_call`.
+    pub(super) fn emit_site_inline(
+        &mut self,
+        pc: u32,
+        reg: u16,
+        argc: u16,
+        callee_regs: u16,
+        rust_enter: DynamicLabel,
+        done: DynamicLabel,
+    ) {
+        let Some((plan, word)) = self.site_inline_plan(pc, reg, argc, callee_regs) else {
+            return;
+        };
+        let l = *crate::jit::direct_site::frame_layout();
+        let other = self.ops.new_dynamic_label();
+        self.comment(format_args!(
+            "the global's function of pure arithmetic again? its body inline"
+        ));
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(reg)], tags::FUNCTION as i32
+            ; jne =>other
+            ; mov rax, [rbx + pay(reg)]
+            ; mov r11, QWORD word
+            ; cmp [rax + l.function_code], r11
+            ; jne =>other
+        );
+        self.emit_inline_call(&plan, reg, callee_regs, rust_enter, done);
+        asm!(self.ops; =>other);
+    }
+}
