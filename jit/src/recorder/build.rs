@@ -34,6 +34,30 @@ pub fn line_entries(code: &Code) -> Vec<bool> {
     code.prof.pcs.iter().map(|p| p.entry).collect()
 }
 
+/// Per instruction: which copy of the code it is in: 0 outside exception
+/// handlers, else one more than the index of the innermost handler whose
+/// code it is in (from the handler's first instruction to the `Reraise`
+/// of the exception it handles).
+fn handler_copies(code: &Code) -> Vec<u32> {
+    let mut copy = vec![0u32; code.instrs.len()];
+    let mut handlers: Vec<(usize, u16)> = code
+        .exc_table
+        .iter()
+        .map(|e| (e.handler as usize, e.exc_reg))
+        .collect();
+    handlers.sort_unstable();
+    handlers.dedup();
+    for (i, &(h, exc)) in handlers.iter().enumerate() {
+        let end = (h..code.instrs.len())
+            .find(|&pc| matches!(code.instrs[pc], Instr::Reraise { exc: e } if e == exc))
+            .unwrap_or(code.instrs.len() - 1);
+        for c in copy.iter_mut().take(end + 1).skip(h) {
+            *c = i as u32 + 1;
+        }
+    }
+    copy
+}
+
 /// `bytes` in lowercase hex. By a table of digit pairs into a byte buffer,
 /// not `format!` or a `char` push per digit: a big program's code is
 /// megabytes, and this runs at the end of every recording.
@@ -410,12 +434,29 @@ impl<'a> Builder<'a> {
         for f in &self.rec.funcs {
             let FuncKey::Python(code) = f else { continue };
             let file = self.file_of(code);
+            // Per line: the most executions of one of its entries, within
+            // each copy of the code (a line entered again in the middle, a
+            // loop's header, counts once per run through it), summed over
+            // copies (a `finally` body runs as the normal path's copy or as
+            // the exception handler's, and ran as often as both together).
+            let mut most: FxHashMap<(u32, u32), u64> = FxHashMap::default();
+            let copies = handler_copies(code);
             for (pc, entry) in line_entries(code).into_iter().enumerate() {
                 let n = code.prof.count(pc);
                 if entry && n > 0 {
-                    let l = line(&mut by_line, file, code.line_at(pc));
-                    l.exec_count = l.exec_count.max(n);
+                    let m = most.entry((code.line_at(pc), copies[pc])).or_insert(0);
+                    *m = (*m).max(n);
                 }
+            }
+            let mut per_line: FxHashMap<u32, u64> = FxHashMap::default();
+            for ((ln, _), n) in most {
+                *per_line.entry(ln).or_insert(0) += n;
+            }
+            // Across code objects (a comprehension or lambda on its
+            // parent's line), the most, as before.
+            for (ln, n) in per_line {
+                let l = line(&mut by_line, file, ln);
+                l.exec_count = l.exec_count.max(n);
             }
         }
         let mut v: Vec<Line> = by_line.into_values().collect();

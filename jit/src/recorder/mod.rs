@@ -50,7 +50,9 @@ pub struct PcProf {
     /// (`jit::codegen::LineCounters`); `CodeProf::count` reads them.
     pub count: Cell<u64>,
     /// The instruction begins a line: the first one, one whose line differs
-    /// from the previous instruction's, or a jump target. Their counts are
+    /// from the previous instruction's, a jump target, or an exception
+    /// handler's first (a `finally` body's copy on the exception path
+    /// follows the normal path's copy, on the same line). Their counts are
     /// the lines' entry counts and the loops' iterations.
     pub entry: bool,
     /// Which registers the instruction's type observation reads (decoded
@@ -107,14 +109,24 @@ pub struct CodeProf {
 const _: () = assert!(std::mem::size_of::<PcProf>() == 64);
 
 impl CodeProf {
-    /// For `instrs`, whose source lines `line_at` gives.
-    pub fn new(instrs: &[Instr], line_at: impl Fn(usize) -> u32) -> CodeProf {
+    /// For `instrs`, whose source lines `line_at` gives and whose
+    /// exception handlers start at `handlers`.
+    pub fn new(
+        instrs: &[Instr],
+        handlers: impl Iterator<Item = u32>,
+        line_at: impl Fn(usize) -> u32,
+    ) -> CodeProf {
         let mut entry = vec![false; instrs.len()];
         for (pc, ins) in instrs.iter().enumerate() {
             if pc == 0 || line_at(pc) != line_at(pc - 1) {
                 entry[pc] = true;
             }
             if let Some(e) = ins.jump_target().and_then(|t| entry.get_mut(t as usize)) {
+                *e = true;
+            }
+        }
+        for h in handlers {
+            if let Some(e) = entry.get_mut(h as usize) {
                 *e = true;
             }
         }

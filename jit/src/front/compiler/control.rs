@@ -57,6 +57,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             self.cond_jump(&w.test, false)?
         };
         let breaks = self.loop_body(&w.body, top, None)?;
+        // The jump back is the loop's, not its body's last line's (an
+        // `except` line when the body ends with a try): the recorder would
+        // count that line once per iteration.
+        self.set_loc(w);
         self.jump_to(top)?;
         let else_start = self.here();
         self.patch_all(exits, else_start)?;
@@ -113,6 +117,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 self.bound.remove(n);
             }
         }
+        self.set_loc(f);
         self.jump_to(top)?;
         let else_start = self.here();
         self.patch(fi, else_start)?;

@@ -108,6 +108,10 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 t.range.start().to_u32(),
             ));
         }
+        // The `try:` line runs, as CPython's NOP there has it run (the
+        // recorder counts it; compiled code emits nothing for it).
+        self.set_loc(t);
+        self.emit(Instr::Nop {});
         let has_finally = !t.finalbody.is_empty();
         let fin_exc = self.alloc()?;
         let regions_before = self.regions.len();
@@ -127,6 +131,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             let j = self.jump();
             let handler = self.here();
             self.commit_region(region, handler);
+            // The handler's copy of the body begins its first line (the
+            // recorder counts a line's runs from there).
+            if let Some(first) = t.finalbody.first() {
+                self.set_loc(first);
+            }
             self.emit(Instr::EnterHandler { exc: fin_exc });
             self.handler_depth += 1;
             self.unwind.push(Unwind::Handler);
@@ -260,6 +269,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         let mut to_end = vec![self.jump()];
         let handler = self.here();
         self.commit_region(region, handler);
+        // Catching begins on the first `except` line, as CPython's line
+        // events have it (not the try body's last line).
+        if let Some(ast::ExceptHandler::ExceptHandler(h)) = t.handlers.first() {
+            self.set_loc(h);
+        }
         self.emit(Instr::EnterHandler { exc });
         self.handler_depth += 1;
         self.unwind.push(Unwind::Handler);

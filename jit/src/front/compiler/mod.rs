@@ -350,9 +350,11 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         let n_instrs = self.instrs.len();
         let first_line = self.first_line;
         let locs = &self.locs;
-        let prof = crate::recorder::CodeProf::new(&self.instrs, |pc| {
-            locs.get(pc).map_or(first_line, |l| l.line)
-        });
+        let prof = crate::recorder::CodeProf::new(
+            &self.instrs,
+            exc_table.iter().map(|e| e.handler),
+            |pc| locs.get(pc).map_or(first_line, |l| l.line),
+        );
         Code {
             kind: self.kind,
             name: self.name,
