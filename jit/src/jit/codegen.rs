@@ -469,12 +469,12 @@ impl<'a> Gen<'a> {
         polls: Polls,
         regalloc: Option<&[u32]>,
     ) -> Gen<'a> {
-        // Sized up front from the instruction count (about 190 bytes, 7
-        // label references and 4 labels per instruction are typical), so the
-        // code buffer is not copied as it grows: at a few hundred KB those
-        // copies were a tenth of the compile time (`compile_cost.py`).
+        // Sized up front from the instruction count (about 190 bytes and 4
+        // labels per instruction are typical), so the code buffer is not
+        // copied as it grows: at a few hundred KB those copies were a tenth
+        // of the compile time (`compile_cost.py`).
         let n = code.instrs.len();
-        let mut ops = Assembler::with_capacity(192 * n + 1024, 4 * n + 64, 8 * n + 64);
+        let mut ops = Assembler::with_capacity(192 * n + 1024, 4 * n + 64);
         let labels = (0..code.instrs.len())
             .map(|_| ops.new_dynamic_label())
             .collect();
