@@ -59,6 +59,7 @@ macro_rules! asm {
 
 // Templates kept in their own files, as further `impl Gen` blocks (child
 // modules, so they see the generator's private state and `asm!`).
+mod cold_queue;
 #[path = "gen_arith.rs"]
 mod gen_arith;
 #[path = "gen_attr.rs"]
@@ -105,9 +106,6 @@ pub(crate) fn slot(r: u16) -> i32 {
 pub(crate) fn pay(r: u16) -> i32 {
     r as i32 * 16 + 8
 }
-
-/// Code emitted into the cold section once the hot code is done.
-type ColdFn<'a> = Box<dyn FnOnce(&mut Gen<'a>) + 'a>;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum FloatOp {
@@ -307,7 +305,7 @@ pub struct Gen<'a> {
     code: &'a Code,
     ops: Assembler,
     labels: Vec<DynamicLabel>,
-    cold: Vec<ColdFn<'a>>,
+    cold: cold_queue::ColdQueue<'a, Gen<'a>>,
     notes: Vec<(u32, Note)>,
     bail_sites: Vec<(u32, ExitReason)>,
     /// Sites the caller wants compiled without a fast path (they kept bailing).
@@ -507,7 +505,7 @@ impl<'a> Gen<'a> {
             code,
             ops,
             labels,
-            cold: Vec::new(),
+            cold: cold_queue::ColdQueue::new(),
             notes: Vec::new(),
             bail_sites: Vec::new(),
             generic_at,
@@ -606,7 +604,7 @@ impl<'a> Gen<'a> {
         let copying = self.rs.copying;
         let deferred = self.deferred;
         let (pending_zero, zero_redirect) = (self.pending_zero, self.zero_redirect);
-        self.cold.push(Box::new(move |g| {
+        self.cold.push(move |g: &mut Gen<'a>| {
             let saved = (
                 g.rs.mode,
                 g.rs.copying,
@@ -627,7 +625,7 @@ impl<'a> Gen<'a> {
                 g.pending_zero,
                 g.zero_redirect,
             ) = saved;
-        }));
+        });
     }
 
     /// Compile the whole code object.
@@ -800,10 +798,7 @@ impl<'a> Gen<'a> {
             .push((at, Note::Section("slow paths and bail stubs".into())));
         // Cold code may queue more cold code (a slow path's own bail stub).
         while !self.cold.is_empty() {
-            let cold = std::mem::take(&mut self.cold);
-            for c in cold {
-                c(&mut self);
-            }
+            std::mem::take(&mut self.cold).run(&mut self);
         }
         self.emit_shared_calls();
         self.emit_leave_chains();
