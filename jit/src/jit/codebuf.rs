@@ -12,12 +12,26 @@
 //! cost page faults besides. Here a relocation is 16 bytes, a dynamic
 //! label's offset 4, and resolving one is a table read and a 4-byte store.
 //!
+//! Most references are a jump's 4-byte displacement to a label ahead (the
+//! next instruction, a slow path, a bail stub). Those are not kept in a
+//! table at all: until the label is defined, each one's field holds the
+//! location of the label's previous such reference (a chain through the
+//! code, as classic one-pass assemblers do), and defining the label walks
+//! the chain and patches it. For compile_cost.py's 200-line function that
+//! was 7,000 table entries (112 KB of fresh memory, each fresh page a
+//! fault of about a microsecond on the VMs measured) and a pass over them
+//! in `finalize`. A reference to a label already defined is patched at
+//! once; only the few others (other field sizes, offsets) are kept.
+//!
+//! Dynamic labels' ids come from a pool kept for the thread
+//! (`LabelIds`): only dynasmrt can make a `DynamicLabel`, and its
+//! `LabelRegistry` keeps 16 bytes per label made, which we never read.
+//!
 //! The bytes produced are the same as `VecAssembler`'s with base address 0
 //! (how the code generator used it): the encodings come from the `dynasm!`
 //! macro; only where relocations are patched is ours.
 
 use crate::jit::codemem::CodeMem;
-use crate::jit::prefault::prefault;
 use dynasmrt::components::LabelRegistry;
 use dynasmrt::relocations::{Relocation, RelocationKind};
 use dynasmrt::x64::X64Relocation;
@@ -42,15 +56,82 @@ struct Reloc {
     code: u8,
 }
 
+/// dynasm's code for a relative 4-byte field (`encode`): the references
+/// chained through the code.
+const REL32: u8 = 2;
+/// A label's entry in `CodeBuf::at`: not defined, no reference chained.
+const NONE: u32 = u32::MAX;
+/// Set in an entry of `CodeBuf::at` for a label not defined yet whose
+/// latest chained reference ends at the location in the other bits (code
+/// offsets stay below 2 GB: `--jit-code-limit` is far smaller).
+const CHAINED: u32 = 1 << 31;
+
+thread_local! {
+    /// The `DynamicLabel`s made so far on this thread, by id: each compile
+    /// hands out copies of ids 0, 1, 2, ... (`CodeBuf::new_dynamic_label`).
+    static LABEL_IDS: std::cell::Cell<Vec<DynamicLabel>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The thread's label ids, at least `n` of them; handed back by `Drop`.
+struct LabelIds(Vec<DynamicLabel>);
+
+impl LabelIds {
+    fn take(n: usize) -> LabelIds {
+        let mut ids = LabelIds(LABEL_IDS.with(|c| c.take()));
+        if ids.0.len() < n {
+            ids.make(n);
+        }
+        ids
+    }
+
+    /// The label with id `id`, making ids up to it if needed.
+    #[inline]
+    fn get(&mut self, id: usize) -> DynamicLabel {
+        match self.0.get(id) {
+            Some(&l) => l,
+            None => {
+                self.make((id + 1).max(self.0.len() * 2));
+                self.0[id]
+            }
+        }
+    }
+
+    /// Make ids up to `n` (dynasmrt's registry makes them from 0; it is
+    /// dropped once they are copied out).
+    #[cold]
+    fn make(&mut self, n: usize) {
+        let mut maker = LabelRegistry::with_capacity(0, 0, n);
+        self.0.clear();
+        self.0.reserve(n);
+        for _ in 0..n {
+            self.0.push(maker.new_dynamic_label());
+        }
+    }
+}
+
+impl Drop for LabelIds {
+    fn drop(&mut self) {
+        let ids = std::mem::take(&mut self.0);
+        LABEL_IDS.with(|c| {
+            // Keep the longer list when two assemblers were alive at once.
+            let other = c.take();
+            c.set(if other.len() > ids.len() { other } else { ids });
+        });
+    }
+}
+
 pub struct CodeBuf {
     /// The code, written where it will run (`codemem.rs`).
     ops: CodeMem,
-    /// Makes the dynamic labels' ids: only dynasmrt can make a
-    /// `DynamicLabel`. Their offsets are kept in `at`.
-    ids: LabelRegistry,
-    /// Each dynamic label's offset (`u32::MAX`: not defined yet).
+    /// The thread's label ids (see `LabelIds`).
+    ids: LabelIds,
+    /// Each dynamic label's offset once defined; before: `NONE`, or
+    /// `CHAINED` and the location (`Reloc::location`) of its latest
+    /// reference chained through the code, whose field holds the location
+    /// of the one before (`NONE` for the first).
     at: Vec<u32>,
-    /// Relocations to dynamic labels, patched by `finalize`.
+    /// The other references to dynamic labels not defined when made,
+    /// patched by `finalize`.
     relocs: Vec<Reloc>,
     /// Global labels (`->exit:`): a handful per code object.
     globals: Vec<(&'static str, u32)>,
@@ -65,22 +146,15 @@ pub struct CodeBuf {
 }
 
 impl CodeBuf {
-    /// With room for `ops` bytes of code, `labels` dynamic labels and
-    /// `relocs` relocations to them.
-    pub fn with_capacity(ops: usize, labels: usize, relocs: usize) -> CodeBuf {
-        // Both are written nearly to their capacity as the code is emitted
-        // (`CodeMem` faults its pages in too).
-        let ops = CodeMem::with_capacity(ops);
-        let relocs = Vec::<Reloc>::with_capacity(relocs);
-        prefault(
-            relocs.as_ptr() as *const u8,
-            relocs.capacity() * size_of::<Reloc>(),
-        );
+    /// With room for `ops` bytes of code and `labels` dynamic labels.
+    pub fn with_capacity(ops: usize, labels: usize) -> CodeBuf {
         CodeBuf {
-            ops,
-            ids: LabelRegistry::with_capacity(0, 0, labels),
+            // Written nearly to its capacity as the code is emitted
+            // (`CodeMem` faults its pages in).
+            ops: CodeMem::with_capacity(ops),
+            ids: LabelIds::take(labels),
             at: Vec::with_capacity(labels),
-            relocs,
+            relocs: Vec::new(),
             globals: Vec::new(),
             global_refs: Vec::new(),
             locals: Vec::new(),
@@ -91,8 +165,9 @@ impl CodeBuf {
 
     #[inline]
     pub fn new_dynamic_label(&mut self) -> DynamicLabel {
-        self.at.push(u32::MAX);
-        self.ids.new_dynamic_label()
+        let id = self.at.len();
+        self.at.push(NONE);
+        self.ids.get(id)
     }
 
     /// The code with every relocation patched, or the first error.
@@ -114,11 +189,16 @@ impl CodeBuf {
                 return Err(DynasmError::ImpossibleRelocation(TargetKind::Global(name)));
             }
         }
+        if let Some(id) = self.at.iter().position(|&a| a != NONE && a & CHAINED != 0) {
+            let id = self.ids.get(id);
+            return Err(DynasmError::UnknownLabel(LabelKind::Dynamic(id)));
+        }
         for r in std::mem::take(&mut self.relocs) {
-            let target = self.at.get(r.label as usize).copied().unwrap_or(u32::MAX);
-            if target == u32::MAX || !patch(&mut self.ops, &r, target as i64) {
-                let id = label_of(r.label);
-                return Err(if target == u32::MAX {
+            let target = self.at.get(r.label as usize).copied().unwrap_or(NONE);
+            let undefined = target == NONE || target & CHAINED != 0;
+            if undefined || !patch(&mut self.ops, &r, target as i64) {
+                let id = self.ids.get(r.label as usize);
+                return Err(if undefined {
                     DynasmError::UnknownLabel(LabelKind::Dynamic(id))
                 } else {
                     DynasmError::ImpossibleRelocation(TargetKind::Dynamic(id))
@@ -148,16 +228,11 @@ impl CodeBuf {
     }
 }
 
-/// The `DynamicLabel` with id `id`, for an error message (only dynasmrt
-/// makes them: as many as it takes).
-fn label_of(id: u32) -> DynamicLabel {
-    let mut fresh = LabelRegistry::new();
-    loop {
-        let l = fresh.new_dynamic_label();
-        if l.get_id() >= id as usize {
-            return l;
-        }
-    }
+/// The 4-byte little-endian word at `ops[start..]`, if there is one.
+#[inline]
+fn word_at(ops: &[u8], start: usize) -> Option<u32> {
+    let b = ops.get(start..start.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 /// dynasm's code for a relocation of `kind` and `size` bytes.
@@ -311,9 +386,26 @@ impl DynasmLabelApi for CodeBuf {
     #[inline]
     fn dynamic_label(&mut self, id: DynamicLabel) {
         let at = self.ops.len() as u32;
-        match self.at.get_mut(id.get_id()) {
-            Some(a) if *a == u32::MAX => *a = at,
-            _ => self.error = Some(DynasmError::DuplicateLabel(LabelKind::Dynamic(id))),
+        let mut loc = match self.at.get_mut(id.get_id()) {
+            Some(a) if *a == NONE || *a & CHAINED != 0 => std::mem::replace(a, at),
+            _ => {
+                self.error = Some(DynasmError::DuplicateLabel(LabelKind::Dynamic(id)));
+                return;
+            }
+        };
+        // Patch the references chained so far: each a jump's rel32 field
+        // ending at its location, holding the previous one's location.
+        while loc != NONE {
+            loc &= !CHAINED;
+            let field = loc as usize - 4;
+            let Some(prev) = word_at(&self.ops, field) else {
+                // Past the end: the code memory failed (`CodeMem`), which
+                // `finalize` reports.
+                break;
+            };
+            let rel = (at as i64 - loc as i64) as i32;
+            put(&mut self.ops, field, rel.to_le_bytes());
+            loc = prev;
         }
     }
 
@@ -372,6 +464,29 @@ impl DynasmLabelApi for CodeBuf {
         ref_offset: u8,
         kind: u8,
     ) {
+        let i = id.get_id();
+        let Some(&at) = self.at.get(i) else {
+            self.error = Some(DynasmError::UnknownLabel(LabelKind::Dynamic(id)));
+            return;
+        };
+        if at != NONE && at & CHAINED == 0 {
+            // Defined already (a jump back): patched now.
+            let ok = self
+                .reloc(i as u32, target_offset, field_offset, ref_offset, kind)
+                .is_some_and(|r| patch(&mut self.ops, &r, at as i64));
+            if !ok {
+                self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Dynamic(id)));
+            }
+            return;
+        }
+        let loc = self.ops.len();
+        let plain = kind == REL32 && field_offset == 4 && ref_offset == 0 && target_offset == 0;
+        if plain && (4..CHAINED as usize).contains(&loc) {
+            // A plain rel32 (a jump ahead): chained (see the module comment).
+            put(&mut self.ops, loc - 4, at.to_le_bytes());
+            self.at[i] = CHAINED | loc as u32;
+            return;
+        }
         match self.reloc(
             id.get_id() as u32,
             target_offset,
@@ -457,6 +572,10 @@ mod tests {
                 ; .arch x64
                 ; ->start:
                 ; jmp =>$b
+                ; jne =>$b
+                ; lea rdx, [=>$b]
+                ; cmp DWORD [=>$b], 7
+                ; jmp =>$b
                 ; back:
                 ; mov rax, 1
                 ; jne <back
@@ -478,8 +597,9 @@ mod tests {
 
     #[test]
     fn same_bytes_as_dynasmrts_vec_assembler() {
-        let mut ours = CodeBuf::with_capacity(0, 0, 0);
+        let mut ours = CodeBuf::with_capacity(0, 0);
         let (a, b) = (ours.new_dynamic_label(), ours.new_dynamic_label());
+        assert_eq!((a.get_id(), b.get_id()), (0, 1));
         sample!(ours, a, b);
         let mut theirs = VecAssembler::<X64Relocation>::new(0);
         let (a, b) = (theirs.new_dynamic_label(), theirs.new_dynamic_label());
@@ -489,18 +609,25 @@ mod tests {
 
     #[test]
     fn undefined_and_duplicate_labels_are_errors() {
-        let mut ops = CodeBuf::with_capacity(0, 0, 0);
+        let mut ops = CodeBuf::with_capacity(0, 0);
         let l = ops.new_dynamic_label();
-        dynasm!(ops; .arch x64; jmp =>l);
+        dynasm!(ops; .arch x64; jmp =>l; jmp =>l);
         assert!(matches!(
             ops.finalize(),
             Err(DynasmError::UnknownLabel(LabelKind::Dynamic(_)))
         ));
-        let mut ops = CodeBuf::with_capacity(0, 0, 0);
+        let mut ops = CodeBuf::with_capacity(0, 0);
         dynasm!(ops; .arch x64; ->x: ; ret ; ->x:);
         assert!(matches!(
             ops.finalize(),
             Err(DynasmError::DuplicateLabel(LabelKind::Global("x")))
+        ));
+        let mut ops = CodeBuf::with_capacity(0, 0);
+        let l = ops.new_dynamic_label();
+        dynasm!(ops; .arch x64; jmp =>l; =>l; ret; =>l);
+        assert!(matches!(
+            ops.finalize(),
+            Err(DynasmError::DuplicateLabel(LabelKind::Dynamic(_)))
         ));
     }
 }

@@ -59,6 +59,7 @@ macro_rules! asm {
 
 // Templates kept in their own files, as further `impl Gen` blocks (child
 // modules, so they see the generator's private state and `asm!`).
+mod cold_queue;
 #[path = "gen_arith.rs"]
 mod gen_arith;
 #[path = "gen_attr.rs"]
@@ -109,9 +110,6 @@ pub(crate) fn slot(r: u16) -> i32 {
 pub(crate) fn pay(r: u16) -> i32 {
     r as i32 * 16 + 8
 }
-
-/// Code emitted into the cold section once the hot code is done.
-type ColdFn<'a> = Box<dyn FnOnce(&mut Gen<'a>) + 'a>;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum FloatOp {
@@ -311,7 +309,7 @@ pub struct Gen<'a> {
     code: &'a Code,
     ops: Assembler,
     labels: Vec<DynamicLabel>,
-    cold: Vec<ColdFn<'a>>,
+    cold: cold_queue::ColdQueue<'a, Gen<'a>>,
     notes: Vec<(u32, Note)>,
     bail_sites: Vec<(u32, ExitReason)>,
     /// Sites the caller wants compiled without a fast path (they kept bailing).
@@ -473,12 +471,12 @@ impl<'a> Gen<'a> {
         polls: Polls,
         regalloc: Option<&[u32]>,
     ) -> Gen<'a> {
-        // Sized up front from the instruction count (about 190 bytes, 7
-        // label references and 4 labels per instruction are typical), so the
-        // code buffer is not copied as it grows: at a few hundred KB those
-        // copies were a tenth of the compile time (`compile_cost.py`).
+        // Sized up front from the instruction count (about 190 bytes and 4
+        // labels per instruction are typical), so the code buffer is not
+        // copied as it grows: at a few hundred KB those copies were a tenth
+        // of the compile time (`compile_cost.py`).
         let n = code.instrs.len();
-        let mut ops = Assembler::with_capacity(192 * n + 1024, 4 * n + 64, 8 * n + 64);
+        let mut ops = Assembler::with_capacity(192 * n + 1024, 4 * n + 64);
         let labels = (0..code.instrs.len())
             .map(|_| ops.new_dynamic_label())
             .collect();
@@ -511,7 +509,7 @@ impl<'a> Gen<'a> {
             code,
             ops,
             labels,
-            cold: Vec::new(),
+            cold: cold_queue::ColdQueue::new(),
             notes: Vec::new(),
             bail_sites: Vec::new(),
             generic_at,
@@ -610,7 +608,7 @@ impl<'a> Gen<'a> {
         let copying = self.rs.copying;
         let deferred = self.deferred;
         let (pending_zero, zero_redirect) = (self.pending_zero, self.zero_redirect);
-        self.cold.push(Box::new(move |g| {
+        self.cold.push(move |g: &mut Gen<'a>| {
             let saved = (
                 g.rs.mode,
                 g.rs.copying,
@@ -631,7 +629,7 @@ impl<'a> Gen<'a> {
                 g.pending_zero,
                 g.zero_redirect,
             ) = saved;
-        }));
+        });
     }
 
     /// Compile the whole code object.
@@ -804,10 +802,7 @@ impl<'a> Gen<'a> {
             .push((at, Note::Section("slow paths and bail stubs".into())));
         // Cold code may queue more cold code (a slow path's own bail stub).
         while !self.cold.is_empty() {
-            let cold = std::mem::take(&mut self.cold);
-            for c in cold {
-                c(&mut self);
-            }
+            std::mem::take(&mut self.cold).run(&mut self);
         }
         self.emit_shared_calls();
         self.emit_leave_chains();
