@@ -842,6 +842,14 @@ fn exec_counts(p: &Profile) -> Counts {
     m
 }
 
+/// Line `n`'s execution count (0: it never ran).
+fn line_exec_count(p: &Profile, n: u32) -> u64 {
+    p.lines
+        .iter()
+        .find(|l| l.line == n)
+        .map_or(0, |l| l.exec_count)
+}
+
 /// Compiled code counts lines per basic block and hands some instructions
 /// to the interpreter (bails, steps, yields, returns, safepoint exits,
 /// exceptions, loop locals changing type), and fuses some (enumerate with
@@ -2118,12 +2126,7 @@ print(main())
         check_cprofile_figures(&p, &want, extra);
         // Each function's test line runs once a call, its base case's
         // return once a call that ends there.
-        let line = |n: u32| {
-            p.lines
-                .iter()
-                .find(|l| l.line == n)
-                .map_or(0, |l| l.exec_count)
-        };
+        let line = |n: u32| line_exec_count(&p, n);
         assert_eq!(
             [line(2), line(3), line(4)],
             [13208, 6784, 6424],
@@ -2138,6 +2141,109 @@ print(main())
         match &lines {
             None => lines = Some(counts),
             Some(want) => assert_eq!(&counts, want, "{extra:?} vs --jit=off"),
+        }
+    }
+}
+
+/// A function's first block is counted by the calls that enter its direct
+/// entry (`jit/codegen/linecount.rs`), and by a stub for every other entry
+/// at pc 0: its lines must count every call, however it came in. Calls
+/// from a method site (its first call through the hook), of a global's
+/// function, on the self-recursion path, from the interpreter and the Rust
+/// path (keyword arguments, defaults), with a guard failing in the first
+/// block, an exception raised in it, a generator and a function starting
+/// with a loop (pc 0 a jump target, counted in place). Every line's count
+/// and the call counts are the same on every engine and with exact timing.
+#[test]
+fn first_block_lines_counted_by_calls_are_exact_on_every_path() {
+    let src = "\
+class T:
+    def m(self, x):
+        y = x + 1
+        return y * 2
+
+
+def f(x):
+    a = x * 2
+    b = a + 1
+    return b
+
+
+def g(x):
+    y = x + 1
+    z = y * 3
+    return z
+
+
+def rec(n):
+    m = n - 1
+    if m <= 0:
+        return 0
+    return rec(m) + 1
+
+
+def raiser(i):
+    v = 10 // (i % 3)
+    w = v + 1
+    return w
+
+
+def loop_first(n):
+    while n > 0:
+        n -= 1
+    return n
+
+
+def gen(n):
+    k = n
+    yield k
+
+
+def kw(a, b=2):
+    c = a + b
+    return c
+
+
+def main():
+    t = T()
+    s = 0
+    for i in range(300):
+        s += t.m(i) + f(i) + rec(5) + loop_first(3) + kw(i) + kw(a=i, b=1)
+        s += g(i if i % 50 else 1.5)
+        try:
+            s += raiser(i)
+        except ZeroDivisionError:
+            s += 1
+        for v in gen(i):
+            s += v
+    return s
+
+
+print(main())
+for i in range(10):
+    print(f(i) + rec(3) + T().m(i) + g(i), end=' ')
+print()
+";
+    let mut base: Option<(Counts, Vec<String>)> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("first-block", src, extra);
+        assert!(
+            out.status.success(),
+            "{extra:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let line = |n: u32| line_exec_count(&p, n);
+        // m, f, g: 300 calls from main and 10 from the module; rec: 5
+        // levels from main, 3 from the module; raiser: a third raise.
+        assert_eq!(
+            [line(3), line(8), line(14), line(20), line(27), line(28)],
+            [310, 310, 310, 1530, 300, 200],
+            "{extra:?}"
+        );
+        let now = (exec_counts(&p), call_rows(&p));
+        match &base {
+            None => base = Some(now),
+            Some(want) => assert_eq!(&now, want, "{extra:?} vs --jit=off"),
         }
     }
 }

@@ -278,6 +278,10 @@ pub struct LineCounters {
     /// entry's edge too (`gen_leaf_calls.rs`, `run_counter`); a counter may
     /// have several entries, whose edge is the same.
     pub run_calls: Vec<(u32, i64)>,
+    /// The line entries of the first block when the calls that enter the
+    /// direct entry count it (`linecount.rs`): each gets the code's edges'
+    /// `Edge::direct_entries` (empty: none).
+    pub call_entries: Vec<u32>,
 }
 
 pub struct Generated {
@@ -807,8 +811,9 @@ impl<'a> Gen<'a> {
         }
         self.emit_shared_calls();
         self.emit_leave_chains();
+        let counted_entry = self.emit_counted_entry();
         let line_counters = self.emit_line_counters();
-        let entry_offsets = pc_offsets
+        let mut entry_offsets = pc_offsets
             .iter()
             .enumerate()
             .map(
@@ -823,7 +828,13 @@ impl<'a> Gen<'a> {
                     None => o,
                 },
             )
-            .collect();
+            .collect::<Vec<u32>>();
+        if let (Some(at), Some(e)) = (counted_entry, entry_offsets.first_mut()) {
+            // Every entry at pc 0 but the direct entry's counts the first
+            // block there (`linecount.rs`). pc 0 starts a frame, no jump
+            // reaches it (or there is no stub), so nothing else is there.
+            *e = at;
+        }
         Generated {
             ops: self.ops,
             direct_offset,

@@ -550,10 +550,30 @@ impl JitRuntime {
     }
 
     /// Add every compiled version's line counts to the code objects' (see
-    /// `codegen::LineCounters`); called when recording stops.
-    pub fn fold_line_counts(&self) {
+    /// `codegen::LineCounters`); called when recording stops. `calls`: the
+    /// recorder's, whose calls that entered a code's direct entry are the
+    /// counts of its first block's lines when its code counts them so
+    /// (`LineCounters::call_entries`): added once per code, for all its
+    /// versions (every version's direct entry leaves them to the calls).
+    pub fn fold_line_counts(&self, calls: &crate::recorder::calls::CallTimes) {
+        let direct = calls.direct_entries();
+        let mut done: rustc_hash::FxHashSet<*const Code> = Default::default();
         for c in &self.compiled {
             c.fold_line_counts();
+            let Some(lc) = &c.line_counters else {
+                continue;
+            };
+            let code = &*c.code;
+            if lc.call_entries.is_empty() || !done.insert(code) {
+                continue;
+            }
+            let key = &code.prof.counts as *const _ as usize;
+            let n = direct.get(&key).copied().unwrap_or(0);
+            for &pc in &lc.call_entries {
+                if let Some(p) = code.prof.pcs.get(pc as usize) {
+                    p.count.set(p.count.get().wrapping_add(n));
+                }
+            }
         }
     }
 

@@ -27,6 +27,16 @@
 //! its block (`ends_block`); tests/recorder.rs compares every line's count
 //! with the interpreter's on every engine.
 //!
+//! The first block of a function that only calls enter (pc 0 is no jump
+//! target or handler) is counted by the calls instead: a compiled caller
+//! that enters the direct entry counts the call on its edge
+//! (`Edge::direct_calls`, `fast_calls`) anyway, so the direct entry adds
+//! nothing and the block's lines get those calls when the profile is built
+//! (`LineCounters::call_entries`, `JitRuntime::fold_line_counts`); the
+//! other entries at pc 0 (the Rust path's calls, the interpreter's) go
+//! through a stub that counts the block (`emit_counted_entry`). One
+//! read-modify-write less per compiled call.
+//!
 //! The counters live after the code in the same mapping, from a page
 //! boundary on (made read-write, the code read-execute; see
 //! `LineCounters`), so each is addressed relative to rip, with no register.
@@ -65,6 +75,9 @@ pub(super) struct LineCount {
     /// whose edge's calls the counter's count is added to
     /// (`LineCounters::run_calls`).
     run_calls: Vec<(DynamicLabel, i64)>,
+    /// The first block is counted by the calls that enter the direct entry
+    /// (see the module comment): its counter counts only the other entries.
+    first_by_calls: bool,
 }
 
 /// Calls leave compiled code from their own sequences (`gen_calls.rs`),
@@ -91,6 +104,12 @@ impl LineCount {
         block_start: &[bool],
         mut label: impl FnMut() -> DynamicLabel,
     ) -> LineCount {
+        // Only entries reach pc 0, and compiled callers enter the direct
+        // entry (which a code has when `fast_argc` says so,
+        // `gen_direct_entry`): a property of the code, so every compiled
+        // version of it agrees (the fold adds the calls once per code).
+        let only_entered =
+            !block_start.first().copied().unwrap_or(true) && code.fast_argc() != u16::MAX;
         let n = code.instrs.len();
         let entry = crate::recorder::build::line_entries(code);
         let mut start = block_start.to_vec();
@@ -114,6 +133,7 @@ impl LineCount {
                 block_counter[b] = Some(label());
             }
         }
+        let first_by_calls = only_entered && block_counter.first().is_some_and(|c| c.is_some());
         LineCount {
             entry,
             start,
@@ -124,6 +144,7 @@ impl LineCount {
             rec_fast: Vec::new(),
             runs: Vec::new(),
             run_calls: Vec::new(),
+            first_by_calls,
         }
     }
 
@@ -149,10 +170,35 @@ impl LineCount {
 impl<'a> Gen<'a> {
     /// At instruction `pc`'s label: count its block, when it starts one.
     pub(super) fn count_block(&mut self, pc: usize) {
-        let Some(l) = self.lc.as_ref().and_then(|lc| lc.block_counter[pc]) else {
+        let Some(lc) = self.lc.as_ref() else {
             return;
         };
+        let Some(l) = lc.block_counter[pc] else {
+            return;
+        };
+        if pc == 0 && lc.first_by_calls {
+            // Counted by the calls (see the module comment).
+            return;
+        }
         asm!(self.ops; add QWORD [=>l], 1);
+    }
+
+    /// Where the entries at pc 0 other than the direct entry's go, when
+    /// the calls count the first block (see the module comment): a stub
+    /// that counts it, then pc 0's code. None: they enter at pc 0.
+    pub(super) fn emit_counted_entry(&mut self) -> Option<u32> {
+        let lc = self.lc.as_ref().filter(|lc| lc.first_by_calls)?;
+        let counter = lc.block_counter[0]?;
+        let at = self.here();
+        self.comment(format_args!(
+            "recording: an entry at pc 0 but the direct entry: count the first block"
+        ));
+        let pc0 = self.label(0);
+        asm!(self.ops
+            ; add QWORD [=>counter], 1
+            ; jmp =>pc0
+        );
+        Some(at)
     }
 
     /// Where to jump to leave compiled code (to `->exit`) after instruction
@@ -352,6 +398,10 @@ impl<'a> Gen<'a> {
             rec_fast.push((self.here() as u32, entry));
             asm!(self.ops; =>l; .u64 0);
         }
+        let call_entries = match self.lc.as_ref() {
+            Some(lc) if lc.first_by_calls => lc.entries_from(0, 0).map(|q| q as u32).collect(),
+            _ => Vec::new(),
+        };
         Some(LineCounters {
             code_end,
             at,
@@ -359,6 +409,7 @@ impl<'a> Gen<'a> {
             adds,
             rec_fast,
             run_calls,
+            call_entries,
         })
     }
 }
