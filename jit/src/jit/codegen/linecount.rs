@@ -10,13 +10,14 @@
 //! (`JitRuntime::fold_line_counts` adds them up when the profile is built).
 //!
 //! Exactness: compiled code can leave a block in the middle (a guard fails
-//! and the step raises, a helper pushes a frame, a loop local changes
-//! type). Every such exit either comes after the block's last instruction
-//! (calls, returns and branches end their block, so `gen_calls.rs` and the
-//! branches need nothing), or is emitted here: the exit paths of
-//! `call_helper_outcome`, `step_and_leave`, `reg_exit` and
-//! `exit_resume_counted` take back, in their correction counters, the
-//! counts of the block's lines they skip (`uncount_*`, `leave_after`). The
+//! and the step raises, a helper pushes a frame, a callee raises or is left
+//! to the interpreter, a loop local changes type). Every such exit either
+//! comes after the block's last instruction (returns, yields and branches
+//! end their block, so the branches need nothing), or is emitted here: the
+//! exit paths of `call_helper_outcome`, the calls' (`gen_calls.rs`),
+//! `step_and_leave`, `reg_exit` and `exit_resume_counted` take back, in
+//! their correction counters, the counts of the block's lines they skip
+//! (`uncount_*`, `leave_after`). The
 //! interpreter enters compiled code only at block starts when recording
 //! (`entry_allowed`), so no block is entered past its counter, and a
 //! template that jumps past a block's start (the fused enumerate and
@@ -80,21 +81,18 @@ pub(super) struct LineCount {
     first_by_calls: bool,
 }
 
-/// Calls leave compiled code from their own sequences (`gen_calls.rs`),
-/// and yields leave to the interpreter: they end their block, so their
-/// exits skip none of its lines.
+/// Yields leave to the interpreter, which resumes after them: they end
+/// their block, so their exits skip none of its lines. Calls do not: the
+/// block goes on after them (one counter for straight-line code with
+/// calls), and every way a call leaves compiled code takes back the
+/// block's later lines (`leave_after`: `call_helper_outcome`, and
+/// `gen_calls.rs` where a callee unwound); the interpreter, which goes on
+/// after a call that left, does not enter compiled code in the middle of
+/// the block (`entry_allowed`).
 fn ends_block(ins: &Instr) -> bool {
     ins.jump_target().is_some()
         || !falls_through(ins)
-        || matches!(
-            ins,
-            Instr::Call { .. }
-                | Instr::CallKw { .. }
-                | Instr::CallEx { .. }
-                | Instr::CallMethod { .. }
-                | Instr::Yield { .. }
-                | Instr::YieldFrom { .. }
-        )
+        || matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. })
 }
 
 impl LineCount {
