@@ -2325,3 +2325,85 @@ print(main())
         }
     }
 }
+
+/// The join after an if/else is counted by the counters of the blocks
+/// before it (`jit/codegen/linecount.rs`, `absorbed_blocks`): exits in
+/// an arm (a guard failing, a raise) and in the join, and joins inside a
+/// register-allocated loop whose local changes type mid-loop, keep every
+/// line's count the interpreter's on every engine and with exact timing.
+#[test]
+fn joins_counted_by_the_blocks_before_them_stay_exact() {
+    let src = "\
+def joins(i, x):
+    if i % 3:
+        a = x + 1
+    else:
+        a = x - 1
+    b = a * 2
+    if i % 5 == 0:
+        c = 10 // (i % 2)
+    else:
+        c = b
+    d = b + c
+    return d
+
+
+def loop_joins(n):
+    t = 0
+    i = 0
+    while i < n:
+        if i & 1:
+            t += i
+        else:
+            t -= 1
+        t = t ^ 3
+        if i == 250:
+            t = t + 0.5
+            t = int(t)
+        i += 1
+    return t
+
+
+def main():
+    s = 0
+    for i in range(300):
+        try:
+            s += joins(i, i if i % 7 else 0.5)
+        except ZeroDivisionError:
+            s -= 1
+        if i % 50 == 0:
+            s += loop_joins(i * 2)
+    return s
+
+
+print(main())
+";
+    let mut base: Option<(Counts, Vec<String>)> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING
+        .iter()
+        .chain([&["--jit=eager", "--jit-regalloc=off"][..]].iter())
+    {
+        let (out, p, _) = record("joins", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "267580.0\n",
+            "{extra:?}"
+        );
+        let line = |n: u32| line_exec_count(&p, n);
+        // From sys.settrace (CPython 3.11): the joins, and their arms.
+        assert_eq!(
+            [line(3), line(5), line(6), line(8), line(10), line(11)],
+            [200, 100, 300, 60, 240, 270],
+            "{extra:?}"
+        );
+        assert_eq!(
+            [line(20), line(22), line(23), line(27)],
+            [750, 750, 1500, 1500]
+        );
+        let now = (exec_counts(&p), call_rows(&p));
+        match &base {
+            None => base = Some(now),
+            Some(want) => assert_eq!(&now, want, "{extra:?} vs --jit=off"),
+        }
+    }
+}

@@ -811,7 +811,7 @@ impl<'a> Gen<'a> {
         }
         self.emit_shared_calls();
         self.emit_leave_chains();
-        let counted_entry = self.emit_counted_entry();
+        let counted_entries = self.emit_counted_entries();
         let line_counters = self.emit_line_counters();
         let mut entry_offsets = pc_offsets
             .iter()
@@ -829,11 +829,24 @@ impl<'a> Gen<'a> {
                 },
             )
             .collect::<Vec<u32>>();
-        if let (Some(at), Some(e)) = (counted_entry, entry_offsets.first_mut()) {
-            // Every entry at pc 0 but the direct entry's counts the first
-            // block there (`linecount.rs`). pc 0 starts a frame, no jump
-            // reaches it (or there is no stub), so nothing else is there.
-            *e = at;
+        let mut counted_at = vec![u32::MAX; entry_offsets.len()];
+        for (pc, at) in counted_entries {
+            counted_at[pc] = at;
+        }
+        for (pc, e) in entry_offsets.iter_mut().enumerate() {
+            if !self.lc.as_ref().is_some_and(|lc| lc.uncounted_start(pc)) {
+                continue;
+            }
+            // A block its code counts on the way in only (`linecount.rs`):
+            // entered through its counting stub, which at pc 0 every entry
+            // but the direct entry's takes (pc 0 starts a frame, no jump
+            // reaches it). Elsewhere the stub replaces a plain entry only:
+            // an entry through a stub of its own (checks that may leave)
+            // or with no counting stub is refused.
+            *e = match counted_at[pc] {
+                at if at != u32::MAX && (pc == 0 || *e == pc_offsets[pc]) => at,
+                _ => u32::MAX,
+            };
         }
         Generated {
             ops: self.ops,
