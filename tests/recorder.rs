@@ -905,6 +905,14 @@ fn exec_counts(p: &Profile) -> Counts {
     m
 }
 
+/// Line `n`'s execution count (0: it never ran).
+fn line_exec_count(p: &Profile, n: u32) -> u64 {
+    p.lines
+        .iter()
+        .find(|l| l.line == n)
+        .map_or(0, |l| l.exec_count)
+}
+
 /// Compiled code counts lines per basic block and hands some instructions
 /// to the interpreter (bails, steps, yields, returns, safepoint exits,
 /// exceptions, loop locals changing type), and fuses some (enumerate with
@@ -2204,12 +2212,7 @@ print(main())
         check_cprofile_figures(&p, &want, extra);
         // Each function's test line runs once a call, its base case's
         // return once a call that ends there.
-        let line = |n: u32| {
-            p.lines
-                .iter()
-                .find(|l| l.line == n)
-                .map_or(0, |l| l.exec_count)
-        };
+        let line = |n: u32| line_exec_count(&p, n);
         assert_eq!(
             [line(2), line(3), line(4)],
             [13208, 6784, 6424],
@@ -2224,6 +2227,269 @@ print(main())
         match &lines {
             None => lines = Some(counts),
             Some(want) => assert_eq!(&counts, want, "{extra:?} vs --jit=off"),
+        }
+    }
+}
+
+/// A function's first block is counted by the calls that enter its direct
+/// entry (`jit/codegen/linecount.rs`), and by a stub for every other entry
+/// at pc 0: its lines must count every call, however it came in. Calls
+/// from a method site (its first call through the hook), of a global's
+/// function, on the self-recursion path, from the interpreter and the Rust
+/// path (keyword arguments, defaults), with a guard failing in the first
+/// block, an exception raised in it, a generator and a function starting
+/// with a loop (pc 0 a jump target, counted in place). Every line's count
+/// and the call counts are the same on every engine and with exact timing.
+#[test]
+fn first_block_lines_counted_by_calls_are_exact_on_every_path() {
+    let src = "\
+class T:
+    def m(self, x):
+        y = x + 1
+        return y * 2
+
+
+def f(x):
+    a = x * 2
+    b = a + 1
+    return b
+
+
+def g(x):
+    y = x + 1
+    z = y * 3
+    return z
+
+
+def rec(n):
+    m = n - 1
+    if m <= 0:
+        return 0
+    return rec(m) + 1
+
+
+def raiser(i):
+    v = 10 // (i % 3)
+    w = v + 1
+    return w
+
+
+def loop_first(n):
+    while n > 0:
+        n -= 1
+    return n
+
+
+def gen(n):
+    k = n
+    yield k
+
+
+def kw(a, b=2):
+    c = a + b
+    return c
+
+
+def main():
+    t = T()
+    s = 0
+    for i in range(300):
+        s += t.m(i) + f(i) + rec(5) + loop_first(3) + kw(i) + kw(a=i, b=1)
+        s += g(i if i % 50 else 1.5)
+        try:
+            s += raiser(i)
+        except ZeroDivisionError:
+            s += 1
+        for v in gen(i):
+            s += v
+    return s
+
+
+print(main())
+for i in range(10):
+    print(f(i) + rec(3) + T().m(i) + g(i), end=' ')
+print()
+";
+    let mut base: Option<(Counts, Vec<String>)> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("first-block", src, extra);
+        assert!(
+            out.status.success(),
+            "{extra:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let line = |n: u32| line_exec_count(&p, n);
+        // m, f, g: 300 calls from main and 10 from the module; rec: 5
+        // levels from main, 3 from the module; raiser: a third raise.
+        assert_eq!(
+            [line(3), line(8), line(14), line(20), line(27), line(28)],
+            [310, 310, 310, 1530, 300, 200],
+            "{extra:?}"
+        );
+        let now = (exec_counts(&p), call_rows(&p));
+        match &base {
+            None => base = Some(now),
+            Some(want) => assert_eq!(&now, want, "{extra:?} vs --jit=off"),
+        }
+    }
+}
+
+/// Calls do not end a counting block (`jit/codegen/linecount.rs`): the
+/// lines after a call count with the lines before it, and every way a call
+/// leaves compiled code takes them back: a callee raising (caught in the
+/// caller's caller), a guard failing in the callee, a callee the
+/// interpreter runs (`late`, not compiled yet on `--jit=auto` while its
+/// caller is), a builtin raising, and recursion. Every line's count and
+/// the call counts are the same on every engine and with exact timing.
+#[test]
+fn lines_after_calls_in_a_block_count_exactly_when_the_call_leaves() {
+    let src = "\
+def thrower(i):
+    if i % 5 == 0:
+        raise KeyError(i)
+    return i
+
+
+def bailer(x):
+    return x + 1
+
+
+def late(i):
+    return i * 2
+
+
+def straight(i):
+    a = thrower(i)
+    b = bailer(a if i % 7 else 0.5)
+    c = late(a) if i > 150 else 0
+    d = int('x') if i % 11 == 0 else a
+    e = a + c + d
+    return e + b
+
+
+def deep(n):
+    if n == 0:
+        return 0
+    x = deep(n - 1)
+    y = x + 1
+    return y
+
+
+def main():
+    s = 0
+    for i in range(400):
+        try:
+            s += straight(i)
+        except (KeyError, ValueError):
+            s -= 1
+    return s + deep(300)
+
+
+print(main())
+";
+    let mut base: Option<(Counts, Vec<String>)> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("after-calls", src, extra);
+        assert!(
+            out.status.success(),
+            "{extra:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let line = |n: u32| line_exec_count(&p, n);
+        // 400 calls of straight: 80 raise in thrower; of the 320 left, 29
+        // raise in int() (i % 11 == 0 and i % 5 != 0).
+        assert_eq!(
+            [line(16), line(17), line(18), line(19), line(20), line(21)],
+            [400, 320, 320, 320, 291, 291],
+            "{extra:?}"
+        );
+        assert_eq!([line(27), line(28), line(29)], [300, 300, 300]);
+        let now = (exec_counts(&p), call_rows(&p));
+        match &base {
+            None => base = Some(now),
+            Some(want) => assert_eq!(&now, want, "{extra:?} vs --jit=off"),
+        }
+    }
+}
+
+/// The join after an if/else is counted by the counters of the blocks
+/// before it (`jit/codegen/linecount.rs`, `absorbed_blocks`): exits in
+/// an arm (a guard failing, a raise) and in the join, and joins inside a
+/// register-allocated loop whose local changes type mid-loop, keep every
+/// line's count the interpreter's on every engine and with exact timing.
+#[test]
+fn joins_counted_by_the_blocks_before_them_stay_exact() {
+    let src = "\
+def joins(i, x):
+    if i % 3:
+        a = x + 1
+    else:
+        a = x - 1
+    b = a * 2
+    if i % 5 == 0:
+        c = 10 // (i % 2)
+    else:
+        c = b
+    d = b + c
+    return d
+
+
+def loop_joins(n):
+    t = 0
+    i = 0
+    while i < n:
+        if i & 1:
+            t += i
+        else:
+            t -= 1
+        t = t ^ 3
+        if i == 250:
+            t = t + 0.5
+            t = int(t)
+        i += 1
+    return t
+
+
+def main():
+    s = 0
+    for i in range(300):
+        try:
+            s += joins(i, i if i % 7 else 0.5)
+        except ZeroDivisionError:
+            s -= 1
+        if i % 50 == 0:
+            s += loop_joins(i * 2)
+    return s
+
+
+print(main())
+";
+    let mut base: Option<(Counts, Vec<String>)> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING
+        .iter()
+        .chain([&["--jit=eager", "--jit-regalloc=off"][..]].iter())
+    {
+        let (out, p, _) = record("joins", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "267580.0\n",
+            "{extra:?}"
+        );
+        let line = |n: u32| line_exec_count(&p, n);
+        // From sys.settrace (CPython 3.11): the joins, and their arms.
+        assert_eq!(
+            [line(3), line(5), line(6), line(8), line(10), line(11)],
+            [200, 100, 300, 60, 240, 270],
+            "{extra:?}"
+        );
+        assert_eq!(
+            [line(20), line(22), line(23), line(27)],
+            [750, 750, 1500, 1500]
+        );
+        let now = (exec_counts(&p), call_rows(&p));
+        match &base {
+            None => base = Some(now),
+            Some(want) => assert_eq!(&now, want, "{extra:?} vs --jit=off"),
         }
     }
 }

@@ -50,7 +50,7 @@ impl Vm {
         if let Some(r) = self.rec.as_deref_mut() {
             r.sampler = None;
             r.leave_all(&mut self.frames);
-            self.jit.fold_line_counts();
+            self.jit.fold_line_counts(&r.calls);
         }
     }
 

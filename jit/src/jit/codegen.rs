@@ -280,6 +280,10 @@ pub struct LineCounters {
     /// entry's edge too (`gen_leaf_calls.rs`, `run_counter`); a counter may
     /// have several entries, whose edge is the same.
     pub run_calls: Vec<(u32, i64)>,
+    /// The line entries of the first block when the calls that enter the
+    /// direct entry count it (`linecount.rs`): each gets the code's edges'
+    /// `Edge::direct_entries` (empty: none).
+    pub call_entries: Vec<u32>,
 }
 
 pub struct Generated {
@@ -806,8 +810,9 @@ impl<'a> Gen<'a> {
         }
         self.emit_shared_calls();
         self.emit_leave_chains();
+        let counted_entries = self.emit_counted_entries();
         let line_counters = self.emit_line_counters();
-        let entry_offsets = pc_offsets
+        let mut entry_offsets = pc_offsets
             .iter()
             .enumerate()
             .map(
@@ -822,7 +827,26 @@ impl<'a> Gen<'a> {
                     None => o,
                 },
             )
-            .collect();
+            .collect::<Vec<u32>>();
+        let mut counted_at = vec![u32::MAX; entry_offsets.len()];
+        for (pc, at) in counted_entries {
+            counted_at[pc] = at;
+        }
+        for (pc, e) in entry_offsets.iter_mut().enumerate() {
+            if !self.lc.as_ref().is_some_and(|lc| lc.uncounted_start(pc)) {
+                continue;
+            }
+            // A block its code counts on the way in only (`linecount.rs`):
+            // entered through its counting stub, which at pc 0 every entry
+            // but the direct entry's takes (pc 0 starts a frame, no jump
+            // reaches it). Elsewhere the stub replaces a plain entry only:
+            // an entry through a stub of its own (checks that may leave)
+            // or with no counting stub is refused.
+            *e = match counted_at[pc] {
+                at if at != u32::MAX && (pc == 0 || *e == pc_offsets[pc]) => at,
+                _ => u32::MAX,
+            };
+        }
         Generated {
             ops: self.ops,
             direct_offset,

@@ -227,7 +227,14 @@ impl<'a> Gen<'a> {
                 ; mov rsi, rax
                 ; mov rax, QWORD unwound_fn
                 ; call rax
-                ; jmp ->exit
+            );
+            // Recording: the block goes on after the call; leaving here
+            // takes back its later lines (`linecount.rs`).
+            match g.leave_after(pc) {
+                Some(leave) => asm!(g.ops; jmp =>leave),
+                None => asm!(g.ops; jmp ->exit),
+            }
+            asm!(g.ops
                 ; =>general
             );
             if class_call {
@@ -541,7 +548,13 @@ impl<'a> Gen<'a> {
             ; mov rax, QWORD leave
             ; call rax
             ; test rax, rax
-            ; jnz ->exit
+        );
+        // Recording: as at `unwound` (`gen_call`).
+        match self.leave_after(pc) {
+            Some(out) => asm!(self.ops; jnz =>out),
+            None => asm!(self.ops; jnz ->exit),
+        }
+        asm!(self.ops
             ; jmp =>next
             ; =>no
         );

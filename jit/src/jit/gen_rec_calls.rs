@@ -141,11 +141,14 @@ impl<'a> Gen<'a> {
         self.rec_load_edge(edge, unknown);
         let (recursive, counted) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         asm!(self.ops
-            // A call on the edge; one activation more of the callee, which
-            // borrows from 0 (`Counts::minus_active`) when none was running,
-            // the common case: the call is primitive, and the edge the
-            // callee's outermost. Its calls are its edges' (`CallTimes::figures`).
-            ; add QWORD [rcx + c.calls], 1
+            // A call on the edge, which enters the callee's direct entry
+            // (its first block's lines are counted from these calls:
+            // `Edge::direct_entries`); one activation more of the callee,
+            // which borrows from 0 (`Counts::minus_active`) when none was
+            // running, the common case: the call is primitive, and the edge
+            // the callee's outermost. Its calls are its edges'
+            // (`CallTimes::figures`).
+            ; add QWORD [rcx + c.direct_calls], 1
             ; sub QWORD [rdi + c.active], 1
             ; jnc =>recursive
             ; mov [rdi + c.outer], rcx
@@ -515,12 +518,18 @@ impl<'a> Gen<'a> {
 /// Recording: count the call whose frame compiled code just pushed inline
 /// through a site's entry `site` as `Vm::push_frame` counts its calls, and
 /// give the entry the call's edge, so the next call through it is counted
-/// inline (sampled timing only).
+/// inline (sampled timing only). The call enters the callee's direct entry,
+/// so it is counted in the edge's `direct_calls`, as inline.
 pub extern "sysv64" fn jit_rec_enter_site(vm: *mut Vm, site: *const DirectEntry) {
     direct::jit_rec_enter(vm);
     // SAFETY: compiled code passes the `Vm` it was entered with, which no
     // one else references while the hook runs, and its own site entry.
     let (vm, site) = unsafe { (&*vm, &*site) };
+    if let Some(e) = vm.frames.last().and_then(|f| calls::counted(f.rec_edge)) {
+        // SAFETY: a frame's edge is one of the recorder's, boxed and kept
+        // while it lives; `jit_rec_enter` just counted the call on it.
+        unsafe { (*e).count_as_direct() };
+    }
     rec_learn_edge(vm, site);
 }
 

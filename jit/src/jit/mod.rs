@@ -314,6 +314,9 @@ pub struct JitRuntime {
     /// lean ones (`direct.rs`, `gen_calls.rs`) are counted by their frames
     /// instead, under the call limit (`Heap::call_limit`).
     pub native_depth: u32,
+    /// Recording: by code address, the direct entries already added to its
+    /// first block's lines (`fold_line_counts` adds only what came since).
+    folded_entries: HashMap<usize, u64>,
 }
 
 impl JitRuntime {
@@ -563,10 +566,36 @@ impl JitRuntime {
     }
 
     /// Add every compiled version's line counts to the code objects' (see
-    /// `codegen::LineCounters`); called when recording stops.
-    pub fn fold_line_counts(&self) {
+    /// `codegen::LineCounters`); called when recording stops. `calls`: the
+    /// recorder's, whose calls that entered a code's direct entry are the
+    /// counts of its first block's lines when its code counts them so
+    /// (`LineCounters::call_entries`): added once per code, for all its
+    /// versions (every version's direct entry leaves them to the calls).
+    pub fn fold_line_counts(&mut self, calls: &crate::recorder::calls::CallTimes) {
+        let direct = calls.direct_entries();
+        let mut done: rustc_hash::FxHashSet<*const Code> = Default::default();
         for c in &self.compiled {
             c.fold_line_counts();
+            let Some(lc) = &c.line_counters else {
+                continue;
+            };
+            let code = &*c.code;
+            if lc.call_entries.is_empty() || !done.insert(code) {
+                continue;
+            }
+            let key = &code.prof.counts as *const _ as usize;
+            let total = direct.get(&key).copied().unwrap_or(0);
+            let folded = self
+                .folded_entries
+                .entry(code as *const Code as usize)
+                .or_insert(0);
+            let n = total.wrapping_sub(*folded);
+            *folded = total;
+            for &pc in &lc.call_entries {
+                if let Some(p) = code.prof.pcs.get(pc as usize) {
+                    p.count.set(p.count.get().wrapping_add(n));
+                }
+            }
         }
     }
 

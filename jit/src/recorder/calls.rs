@@ -160,6 +160,11 @@ pub struct Edge {
     /// recursive for the edge and for the function, so counting them here
     /// counts that too.
     pub fast_calls: Cell<u64>,
+    /// Calls counted inline by compiled code that enter the callee's
+    /// direct entry (`jit/gen_rec_calls.rs`): as `Counts::calls`, and
+    /// besides they are the entries of the callee's first block that its
+    /// code leaves uncounted (`direct_entries`, `jit/codegen/linecount.rs`).
+    pub direct_calls: Cell<u64>,
     /// Calls a self-call site's base case answered (`jit/gen_rec_calls.rs`;
     /// the caller is an activation of the callee): recursive for the
     /// function, and for the edge but those counted in `self_primitive`
@@ -291,7 +296,28 @@ impl Edge {
 
     /// The edge's calls, however counted.
     pub fn total_calls(&self) -> u64 {
-        self.counts.calls.get() + self.fast_calls.get() + self.self_calls.get()
+        self.counts.calls.get()
+            + self.direct_calls.get()
+            + self.fast_calls.get()
+            + self.self_calls.get()
+    }
+
+    /// Its calls that entered the callee's direct entry, which counts no
+    /// line of the callee's first block (`jit/codegen/linecount.rs`): the
+    /// inline-counted ones and those on the self-recursion path.
+    pub fn direct_entries(&self) -> u64 {
+        self.direct_calls.get() + self.fast_calls.get()
+    }
+
+    /// The call the hook just counted (`start`) goes on to the callee's
+    /// direct entry (`jit_rec_enter_site`): count it as the inline
+    /// counting would have, in `direct_calls`.
+    pub fn count_as_direct(&self) {
+        let c = &self.counts.calls;
+        if c.get() > 0 {
+            c.set(c.get() - 1);
+            self.direct_calls.set(self.direct_calls.get() + 1);
+        }
     }
 
     /// Its calls known recursive for the function without being counted
@@ -306,7 +332,7 @@ impl Edge {
             calls: self.total_calls(),
             // Calls on the self-recursion path and answered self-calls are
             // recursive for the edge, but `self_primitive`.
-            primitive_calls: (c.calls.get() + self.self_primitive.get())
+            primitive_calls: (c.calls.get() + self.direct_calls.get() + self.self_primitive.get())
                 .saturating_sub(c.recursive.get()),
             self_ticks: c.self_ticks.get(),
             cum_ticks: c.cum_ticks.get(),
@@ -458,6 +484,20 @@ impl CallTimes {
         }
     }
 
+    /// By the address of a callee's counts: its edges' calls that entered
+    /// its direct entry (`Edge::direct_entries`), for the line counts of
+    /// its first block (`JitRuntime::fold_line_counts`).
+    pub fn direct_entries(&self) -> FxHashMap<usize, u64> {
+        let mut m = FxHashMap::default();
+        for e in &self.edges {
+            let n = e.direct_entries();
+            if n != 0 {
+                *m.entry(e.callee_counts as usize).or_insert(0) += n;
+            }
+        }
+        m
+    }
+
     /// Calls of all functions.
     pub fn total_calls(&self) -> u64 {
         (0..self.counts.len() as u32)
@@ -501,6 +541,7 @@ impl CallTimes {
                     self.edges.push(Box::new(Edge {
                         counts: Counts::default(),
                         fast_calls: Cell::new(0),
+                        direct_calls: Cell::new(0),
                         self_calls: Cell::new(0),
                         self_primitive: Cell::new(0),
                         callee_counts,

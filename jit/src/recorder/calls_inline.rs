@@ -8,7 +8,9 @@
 //! frame's `rec_edge`) and afterwards compiled code does what `Edge::start`
 //! and `Edge::end` do, with plain loads and stores at these offsets:
 //!
-//! - enter: `calls += 1` on the edge's counts; `active += 1` on
+//! - enter: `direct_calls += 1` on the edge (the call enters the callee's
+//!   direct entry, which leaves its first block's lines to these counts:
+//!   `Edge::direct_entries`); `active += 1` on
 //!   `*callee_counts` (`active` is `minus_active`, the count negated: `sub
 //!   1`, which borrows when no activation was running); when it borrowed
 //!   (the common case) `outer` on them is the edge; otherwise (a recursive
@@ -53,9 +55,11 @@ pub struct InlineLayout {
     pub recursive: i32,
     pub active: i32,
     pub outer: i32,
-    /// From an `Edge`: its calls on the self-recursion path, its answered
-    /// self-calls, its callee's `Counts` pointer.
+    /// From an `Edge`: its calls on the self-recursion path, its calls
+    /// counted inline, its answered self-calls, its callee's `Counts`
+    /// pointer.
     pub fast_calls: i32,
+    pub direct_calls: i32,
     pub self_calls: i32,
     pub self_primitive: i32,
     pub callee_counts: i32,
@@ -79,6 +83,7 @@ static LAYOUT: LazyLock<InlineLayout> = LazyLock::new(|| {
         active: i(offset_of!(Counts, minus_active)),
         outer: i(offset_of!(Counts, outer)),
         fast_calls: i(offset_of!(Edge, fast_calls)),
+        direct_calls: i(offset_of!(Edge, direct_calls)),
         self_calls: i(offset_of!(Edge, self_calls)),
         self_primitive: i(offset_of!(Edge, self_primitive)),
         callee_counts: i(offset_of!(Edge, callee_counts)),
@@ -146,7 +151,7 @@ mod tests {
             return caller | tag;
         }
         let (p, c) = (e as *const u8, callee(e));
-        *at(p, l.calls) += 1;
+        *at(p, l.direct_calls) += 1;
         // `sub 1` borrows from 0: no activation was running.
         let a = *at(c, l.active);
         *at(c, l.active) = a.wrapping_sub(1);

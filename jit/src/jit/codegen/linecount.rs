@@ -10,13 +10,14 @@
 //! (`JitRuntime::fold_line_counts` adds them up when the profile is built).
 //!
 //! Exactness: compiled code can leave a block in the middle (a guard fails
-//! and the step raises, a helper pushes a frame, a loop local changes
-//! type). Every such exit either comes after the block's last instruction
-//! (calls, returns and branches end their block, so `gen_calls.rs` and the
-//! branches need nothing), or is emitted here: the exit paths of
-//! `call_helper_outcome`, `step_and_leave`, `reg_exit` and
-//! `exit_resume_counted` take back, in their correction counters, the
-//! counts of the block's lines they skip (`uncount_*`, `leave_after`). The
+//! and the step raises, a helper pushes a frame, a callee raises or is left
+//! to the interpreter, a loop local changes type). Every such exit either
+//! comes after the block's last instruction (returns, yields and branches
+//! end their block, so the branches need nothing), or is emitted here: the
+//! exit paths of `call_helper_outcome`, the calls' (`gen_calls.rs`),
+//! `step_and_leave`, `reg_exit` and `exit_resume_counted` take back, in
+//! their correction counters, the counts of the block's lines they skip
+//! (`uncount_*`, `leave_after`). The
 //! interpreter enters compiled code only at block starts when recording
 //! (`entry_allowed`), so no block is entered past its counter, and a
 //! template that jumps past a block's start (the fused enumerate and
@@ -26,6 +27,16 @@
 //! a block must leave through `leave_after`, or its instruction must end
 //! its block (`ends_block`); tests/recorder.rs compares every line's count
 //! with the interpreter's on every engine.
+//!
+//! The first block of a function that only calls enter (pc 0 is no jump
+//! target or handler) is counted by the calls instead: a compiled caller
+//! that enters the direct entry counts the call on its edge
+//! (`Edge::direct_calls`, `fast_calls`) anyway, so the direct entry adds
+//! nothing and the block's lines get those calls when the profile is built
+//! (`LineCounters::call_entries`, `JitRuntime::fold_line_counts`); the
+//! other entries at pc 0 (the Rust path's calls, the interpreter's) go
+//! through a stub that counts the block (`emit_counted_entry`). One
+//! read-modify-write less per compiled call.
 //!
 //! The counters live after the code in the same mapping, from a page
 //! boundary on (made read-write, the code read-execute; see
@@ -65,23 +76,86 @@ pub(super) struct LineCount {
     /// whose edge's calls the counter's count is added to
     /// (`LineCounters::run_calls`).
     run_calls: Vec<(DynamicLabel, i64)>,
+    /// The first block is counted by the calls that enter the direct entry
+    /// (see the module comment): its counter counts only the other entries.
+    first_by_calls: bool,
+    /// At a block start: the block is counted by its predecessors' counters
+    /// (see `absorbed_blocks`); its own counts only the interpreter's
+    /// entries (`emit_counted_entries`).
+    absorbed: Vec<bool>,
+    /// Per instruction: where control goes after it on its one way on (a
+    /// `Jump`'s target, the next instruction after a plain one), if it has
+    /// one: the block it ends continues into that one when absorbed.
+    flows_to: Vec<Option<u32>>,
 }
 
-/// Calls leave compiled code from their own sequences (`gen_calls.rs`),
-/// and yields leave to the interpreter: they end their block, so their
-/// exits skip none of its lines.
+/// Instruction `ins` at `pc`: where it goes on when that is its only way
+/// (see `LineCount::flows_to`).
+fn flows_to(ins: &Instr, pc: usize) -> Option<u32> {
+    match *ins {
+        Instr::Jump { target } => Some(target as u32),
+        _ if ins.jump_target().is_none() && falls_through(ins) && !ends_block(ins) => {
+            Some(pc as u32 + 1)
+        }
+        _ => None,
+    }
+}
+
+/// The blocks (by start) whose lines their predecessors' counters count
+/// too: a block reached only by falling through from, or by a forward
+/// `Jump` of, blocks that go nowhere else (the join after an if/else), is
+/// entered exactly as often as they are, less the exits between, which
+/// take its lines back with theirs (`entries_from` goes on into it). Not a
+/// handler, a loop header, pc 0 or a block after a yield; every
+/// predecessor has a counter. The interpreter enters one through a stub
+/// that counts it, or not at all where its entry has checks of its own
+/// (a register-allocated loop's stub), which could leave after the count.
+fn absorbed_blocks(
+    code: &Code,
+    start: &[bool],
+    block: &[u32],
+    block_counter: &[Option<DynamicLabel>],
+) -> Vec<bool> {
+    let n = code.instrs.len();
+    let mut ok: Vec<bool> = (0..n)
+        .map(|pc| pc > 0 && start[pc] && block_counter[pc].is_some())
+        .collect();
+    for e in &code.exc_table {
+        if let Some(b) = ok.get_mut(e.handler as usize) {
+            *b = false;
+        }
+    }
+    let counted = |p: usize| block_counter[block[p] as usize].is_some();
+    for (p, ins) in code.instrs.iter().enumerate() {
+        if let Some(t) = ins.jump_target() {
+            let t = t as usize;
+            let forward_jump = matches!(ins, Instr::Jump { .. }) && t > p;
+            if t < n && !(forward_jump && counted(p)) {
+                ok[t] = false;
+            }
+        }
+        if p + 1 < n && falls_through(ins) {
+            let plain = ins.jump_target().is_none() && !ends_block(ins);
+            if !(plain && counted(p)) {
+                ok[p + 1] = false;
+            }
+        }
+    }
+    ok
+}
+
+/// Yields leave to the interpreter, which resumes after them: they end
+/// their block, so their exits skip none of its lines. Calls do not: the
+/// block goes on after them (one counter for straight-line code with
+/// calls), and every way a call leaves compiled code takes back the
+/// block's later lines (`leave_after`: `call_helper_outcome`, and
+/// `gen_calls.rs` where a callee unwound); the interpreter, which goes on
+/// after a call that left, does not enter compiled code in the middle of
+/// the block (`entry_allowed`).
 fn ends_block(ins: &Instr) -> bool {
     ins.jump_target().is_some()
         || !falls_through(ins)
-        || matches!(
-            ins,
-            Instr::Call { .. }
-                | Instr::CallKw { .. }
-                | Instr::CallEx { .. }
-                | Instr::CallMethod { .. }
-                | Instr::Yield { .. }
-                | Instr::YieldFrom { .. }
-        )
+        || matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. })
 }
 
 impl LineCount {
@@ -91,6 +165,12 @@ impl LineCount {
         block_start: &[bool],
         mut label: impl FnMut() -> DynamicLabel,
     ) -> LineCount {
+        // Only entries reach pc 0, and compiled callers enter the direct
+        // entry (which a code has when `fast_argc` says so,
+        // `gen_direct_entry`): a property of the code, so every compiled
+        // version of it agrees (the fold adds the calls once per code).
+        let only_entered =
+            !block_start.first().copied().unwrap_or(true) && code.fast_argc() != u16::MAX;
         let n = code.instrs.len();
         let entry = crate::recorder::build::line_entries(code);
         let mut start = block_start.to_vec();
@@ -114,6 +194,8 @@ impl LineCount {
                 block_counter[b] = Some(label());
             }
         }
+        let first_by_calls = only_entered && block_counter.first().is_some_and(|c| c.is_some());
+        let absorbed = absorbed_blocks(code, &start, &block, &block_counter);
         LineCount {
             entry,
             start,
@@ -124,6 +206,9 @@ impl LineCount {
             rec_fast: Vec::new(),
             runs: Vec::new(),
             run_calls: Vec::new(),
+            first_by_calls,
+            absorbed,
+            flows_to: (0..n).map(|pc| flows_to(&code.instrs[pc], pc)).collect(),
         }
     }
 
@@ -132,27 +217,110 @@ impl LineCount {
         self.start.get(pc).copied().unwrap_or(false)
     }
 
+    /// Whether `pc` starts a block that its code does not count on the way
+    /// in (an entry must: `Gen::emit_counted_entries`).
+    pub(super) fn uncounted_start(&self, pc: usize) -> bool {
+        pc == 0 && self.first_by_calls || self.absorbed.get(pc) == Some(&true)
+    }
+
     /// Whether instruction `pc` begins a line (its entry is counted).
     pub(super) fn is_entry(&self, pc: u32) -> bool {
         self.entry.get(pc as usize).copied().unwrap_or(false)
     }
 
-    /// The line entries of `pc`'s block from `from` on.
-    fn entries_from(&self, pc: u32, from: u32) -> impl Iterator<Item = usize> + '_ {
-        let b = self.block[pc as usize];
-        (from as usize..self.entry.len())
-            .take_while(move |&q| self.block[q] == b)
-            .filter(|&q| self.entry[q])
+    /// The line entries of `pc`'s block from `from` on, and of the blocks
+    /// it goes on into that its counter counts (`absorbed_blocks`; always
+    /// forward, so this ends).
+    fn entries_from(&self, pc: u32, from: u32) -> Vec<usize> {
+        let n = self.entry.len();
+        let mut out = Vec::new();
+        let (mut b, mut q) = (self.block[pc as usize], from as usize);
+        loop {
+            while q < n && self.block[q] == b {
+                if self.entry[q] {
+                    out.push(q);
+                }
+                q += 1;
+            }
+            // `q - 1` ends block `b`; on into its successor when absorbed.
+            let next = q
+                .checked_sub(1)
+                .and_then(|e| self.flows_to[e])
+                .map(|s| s as usize)
+                .filter(|&s| s < n && s > q - 1 && self.absorbed[s]);
+            match next {
+                Some(s) => {
+                    b = s as u32;
+                    q = s;
+                }
+                None => return out,
+            }
+        }
     }
 }
 
 impl<'a> Gen<'a> {
     /// At instruction `pc`'s label: count its block, when it starts one.
     pub(super) fn count_block(&mut self, pc: usize) {
-        let Some(l) = self.lc.as_ref().and_then(|lc| lc.block_counter[pc]) else {
+        let Some(lc) = self.lc.as_ref() else {
             return;
         };
+        let Some(l) = lc.block_counter[pc] else {
+            return;
+        };
+        if pc == 0 && lc.first_by_calls || lc.absorbed[pc] {
+            // Counted by the calls (see the module comment), or by the
+            // blocks before it (`absorbed_blocks`).
+            return;
+        }
         asm!(self.ops; add QWORD [=>l], 1);
+    }
+
+    /// Where the interpreter's entries (and at pc 0 every entry but the
+    /// direct entry's) go at the starts of blocks their code does not count
+    /// on the way in (pc 0 when the calls count the first block, see the
+    /// module comment; absorbed blocks): (pc, a stub that counts the block,
+    /// then goes on at the pc's code).
+    pub(super) fn emit_counted_entries(&mut self) -> Vec<(usize, u32)> {
+        let Some(lc) = self.lc.as_ref() else {
+            return Vec::new();
+        };
+        let pcs: Vec<(usize, DynamicLabel)> = (0..lc.entry.len())
+            .filter(|&pc| {
+                if pc == 0 {
+                    lc.first_by_calls
+                } else {
+                    lc.absorbed[pc]
+                }
+            })
+            .filter_map(|pc| Some((pc, lc.block_counter[pc]?)))
+            .collect();
+        let mut out = Vec::new();
+        for (pc, counter) in pcs {
+            // In a register-allocated loop the interpreter enters through
+            // the loop's stub, which checks registers and may leave: not
+            // after a count, so not at all (`Gen::generate`).
+            if self
+                .rs
+                .plan
+                .as_ref()
+                .is_some_and(|p| p.region_at(pc as u32).is_some())
+            {
+                continue;
+            }
+            out.push((pc, self.here()));
+            self.comment(format_args!(
+                "recording: an entry at pc {pc} its code does not count: count the block"
+            ));
+            // The instruction's own code (not `label`, which may make a stub
+            // when no more cold code is emitted).
+            let to = self.labels[pc];
+            asm!(self.ops
+                ; add QWORD [=>counter], 1
+                ; jmp =>to
+            );
+        }
+        out
     }
 
     /// Where to jump to leave compiled code (to `->exit`) after instruction
@@ -161,7 +329,7 @@ impl<'a> Gen<'a> {
     /// of corrections (`emit_leave_chains`): each enters it at its first
     /// skipped line, so a block with many exits does not repeat them.
     pub(super) fn leave_after(&mut self, pc: u32) -> Option<DynamicLabel> {
-        let q = self.lc.as_ref()?.entries_from(pc, pc + 1).next()?;
+        let q = *self.lc.as_ref()?.entries_from(pc, pc + 1).first()?;
         if let Some(l) = self.lc.as_ref()?.leave_chain[q] {
             return Some(l);
         }
@@ -176,26 +344,37 @@ impl<'a> Gen<'a> {
         let Some(lc) = self.lc.as_ref() else {
             return;
         };
-        let firsts: Vec<u32> = (0..lc.entry.len())
-            .filter(|&q| {
-                lc.leave_chain[q].is_some()
-                    && !(lc.block[q] as usize..q).any(|p| lc.leave_chain[p].is_some())
-            })
-            .map(|q| q as u32)
-            .collect();
-        for q in firsts {
-            let qs: Vec<usize> = self
+        let n = lc.entry.len();
+        // A chain goes on into absorbed blocks, where another may start:
+        // each label is bound once, and a chain reaching one bound already
+        // jumps there.
+        let mut bound = vec![false; n];
+        for first in 0..n {
+            let chain = |g: &Gen, q: usize| g.lc.as_ref().and_then(|lc| lc.leave_chain[q]);
+            if bound[first] || chain(self, first).is_none() {
+                continue;
+            }
+            let qs = self
                 .lc
                 .as_ref()
-                .map(|lc| lc.entries_from(q, q).collect())
+                .map(|lc| lc.entries_from(first as u32, first as u32))
                 .unwrap_or_default();
+            let mut joined = false;
             for q in qs {
-                if let Some(l) = self.lc.as_ref().and_then(|lc| lc.leave_chain[q]) {
+                if let Some(l) = chain(self, q) {
+                    if bound[q] {
+                        asm!(self.ops; jmp =>l);
+                        joined = true;
+                        break;
+                    }
+                    bound[q] = true;
                     asm!(self.ops; =>l);
                 }
                 self.uncount(q as u32, q as u32, true);
             }
-            asm!(self.ops; jmp ->exit);
+            if !joined {
+                asm!(self.ops; jmp ->exit);
+            }
         }
     }
 
@@ -218,11 +397,9 @@ impl<'a> Gen<'a> {
     /// block): take back the counts of `pc`'s block from `pc` on, unless
     /// `pc` starts a block, which then was not counted.
     pub(super) fn uncount_resuming_at(&mut self, pc: u32) {
-        if self
-            .lc
-            .as_ref()
-            .is_some_and(|lc| !lc.entry_allowed(pc as usize))
-        {
+        if self.lc.as_ref().is_some_and(|lc| {
+            !lc.entry_allowed(pc as usize) || lc.absorbed.get(pc as usize) == Some(&true)
+        }) {
             self.uncount(pc, pc, false);
         }
     }
@@ -233,10 +410,10 @@ impl<'a> Gen<'a> {
         let Some(lc) = self.lc.as_mut() else {
             return;
         };
-        let qs: Vec<usize> = lc
-            .entries_from(pc, from)
-            .take(if only_first { 1 } else { usize::MAX })
-            .collect();
+        let mut qs = lc.entries_from(pc, from);
+        if only_first {
+            qs.truncate(1);
+        }
         for q in qs {
             let l = match self.lc.as_ref().and_then(|lc| lc.line_counter[q]) {
                 Some(l) => l,
@@ -320,7 +497,11 @@ impl<'a> Gen<'a> {
         let mut adds = Vec::new();
         for (i, &(_, pc, whole)) in slots.iter().enumerate() {
             if whole {
-                adds.extend(lc.entries_from(pc, pc).map(|q| (i as u32, q as u32)));
+                adds.extend(
+                    lc.entries_from(pc, pc)
+                        .into_iter()
+                        .map(|q| (i as u32, q as u32)),
+                );
             } else {
                 adds.push((i as u32, pc));
             }
@@ -352,6 +533,14 @@ impl<'a> Gen<'a> {
             rec_fast.push((self.here() as u32, entry));
             asm!(self.ops; =>l; .u64 0);
         }
+        let call_entries = match self.lc.as_ref() {
+            Some(lc) if lc.first_by_calls => lc
+                .entries_from(0, 0)
+                .into_iter()
+                .map(|q| q as u32)
+                .collect(),
+            _ => Vec::new(),
+        };
         Some(LineCounters {
             code_end,
             at,
@@ -359,6 +548,7 @@ impl<'a> Gen<'a> {
             adds,
             rec_fast,
             run_calls,
+            call_entries,
         })
     }
 }
