@@ -1,5 +1,5 @@
 # typing at run time: imports for annotations, subscripted aliases and their
-# reprs, TypeVar, Generic, NewType, NamedTuple (function form), cast,
+# reprs, TypeVar, Generic, NewType, NamedTuple (function form; the class form has its own test), cast,
 # built-in generic aliases (list[int]) and PEP 560 bases (list[int], Generic[T]).
 import typing as t
 from typing import List, Optional, Dict, Union, TypeVar, Generic, Iterator, NamedTuple, Callable, Any, cast

@@ -2,10 +2,10 @@
 they import for annotations (which jitprof never evaluates), subscripted
 aliases with CPython's reprs (`typing.List[int]`, `typing.Optional[str]`),
 TypeVar, Generic, Protocol, NewType, cast, overload and friends, and
-NamedTuple's function form.
+NamedTuple (both forms).
 
-What needs class annotations (NamedTuple and TypedDict as class bases)
-stops the run as unsupported rather than making something else."""
+TypedDict as a class base stops the run as unsupported rather than making
+something else."""
 
 from _generic_alias import GenericAlias as _BuiltinAlias, type_repr as _type_repr
 import collections as _collections
@@ -338,8 +338,41 @@ def NamedTuple(typename, fields=None, **kwargs):
     return nt
 
 
+class _NamedTupleBase(tuple):
+    """What `class P(NamedTuple): x: int` derives from here (CPython makes
+    the class with a metaclass, which jitprof lacks): the class is made as
+    usual, then takes the namedtuple's parts (`__new__`, the fields'
+    properties, `_fields`, `_make`, `_replace`, ...) for its annotated
+    fields, a field's class value being its default. Its own methods stay.
+    One difference remains: `P.__bases__` names this class, not tuple."""
+
+    __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs):
+        if _NamedTupleBase not in cls.__bases__:
+            return
+        own = cls.__dict__
+        fields = list(own.get("__annotations__", {}))
+        defaults = []
+        for f in fields:
+            if f in own:
+                defaults.append(own[f])
+            elif defaults:
+                with_default = [g for g in fields[: fields.index(f)] if g in own]
+                raise TypeError(
+                    "Non-default namedtuple field %s cannot follow default field%s %s"
+                    % (f, "s" if len(with_default) > 1 else "", ", ".join(with_default))
+                )
+        nt = _collections.namedtuple(cls.__name__, fields, defaults=defaults or None)
+        for name, value in nt.__dict__.items():
+            if name in ("__doc__", "__module__", "__slots__"):
+                continue
+            if name in fields or name not in own:
+                setattr(cls, name, value)
+
+
 def _namedtuple_class_syntax(bases):
-    _jitprof.unsupported("typing.NamedTuple as a base class (class annotations)")
+    return (_NamedTupleBase,)
 
 
 NamedTuple.__mro_entries__ = _namedtuple_class_syntax
