@@ -32,17 +32,15 @@ impl Vm {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
         let (body, name) = (*body, *name);
-        for (k, v) in kw {
-            let is_type_meta =
-                k.as_str() == "metaclass" && matches!(v, Value::Type(t) if *t == self.types.type_);
-            if !is_type_meta {
-                // Metaclasses and `__init_subclass__` keywords: jitprof's
-                // limitation, not an exception the program could catch.
-                let what = match k.as_str() {
-                    "metaclass" => "metaclasses (class keyword 'metaclass')".to_string(),
-                    other => format!("class keyword argument '{other}'"),
-                };
-                return Err(self.fatal_unsupported_here(&what));
+        // Keywords other than `metaclass` go to `__init_subclass__` (PEP 487).
+        let mut init_kw = Vec::new();
+        for &(k, v) in kw {
+            if k.as_str() != "metaclass" {
+                init_kw.push((k, v));
+            } else if !matches!(v, Value::Type(t) if t == self.types.type_) {
+                // Metaclasses: jitprof's limitation, not an exception the
+                // program could catch.
+                return Err(self.fatal_unsupported_here("metaclasses (class keyword 'metaclass')"));
             }
         }
         // Bases that are not classes but know which classes they stand for
@@ -81,7 +79,7 @@ impl Vm {
         }
         let Value::Dict(nsd) = ns else { unreachable!() };
         let table = nsd.table.borrow().clone();
-        let r = self.new_class(name, &bases, table, cell);
+        let r = self.new_class(name, &bases, table, cell, &init_kw);
         self.temp_roots.pop();
         r
     }
@@ -124,7 +122,7 @@ impl Vm {
                 }
             }
         }
-        self.new_class(name, &bases, table, Value::None)
+        self.new_class(name, &bases, table, Value::None, &[])
     }
 
     /// `cls[key]`: a built-in container type gives a generic alias
@@ -300,6 +298,7 @@ impl Vm {
         bases: &[Gc<TypeObj>],
         mut table: DictTable,
         cell: Value,
+        init_kw: Kwargs,
     ) -> PyResult<Value> {
         // Defining __eq__ without __hash__ makes instances unhashable.
         let (eq, hash) = (self.intern_static("__eq__"), self.intern_static("__hash__"));
@@ -326,7 +325,7 @@ impl Vm {
             .heap
             .alloc(TypeObj::new(name, kind, bases.to_vec(), module));
         self.temp_roots.push(Value::Type(t));
-        let result = self.finish_class(t, bases, table, cell);
+        let result = self.finish_class(t, bases, table, cell, init_kw);
         self.temp_roots.pop();
         result?;
         Ok(Value::Type(t))
@@ -338,6 +337,7 @@ impl Vm {
         bases: &[Gc<TypeObj>],
         mut table: DictTable,
         cell: Value,
+        init_kw: Kwargs,
     ) -> PyResult<()> {
         let mro = self.c3_mro(t, bases)?;
         *t.mro.borrow_mut() = mro;
@@ -425,8 +425,10 @@ impl Vm {
         // __init_subclass__ defined by a base (an implicit classmethod).
         let isn = self.intern_static("__init_subclass__");
         let mro: Vec<Gc<TypeObj>> = t.mro.borrow().iter().skip(1).copied().collect();
+        let mut called = false;
         for c in mro {
-            if let Some(f) = c.dict.borrow().get_str(str_hash(isn), "__init_subclass__") {
+            let found = c.dict.borrow().get_str(str_hash(isn), "__init_subclass__");
+            if let Some(f) = found {
                 let f = match f {
                     Value::Instance(i) => match &i.ext {
                         InstExt::ClassMethod(f) => *f,
@@ -435,10 +437,18 @@ impl Vm {
                     f => f,
                 };
                 if let Value::Function(_) = f {
-                    self.call_value(f, &[Value::Type(t)], &[])?;
+                    self.call_value(f, &[Value::Type(t)], init_kw)?;
+                    called = true;
                 }
                 break;
             }
+        }
+        if !called && !init_kw.is_empty() {
+            // object.__init_subclass__ takes none.
+            return Err(self.type_error(&format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                t.name.as_str()
+            )));
         }
         Ok(())
     }

@@ -2,10 +2,7 @@
 they import for annotations (which jitprof never evaluates), subscripted
 aliases with CPython's reprs (`typing.List[int]`, `typing.Optional[str]`),
 TypeVar, Generic, Protocol, NewType, cast, overload and friends, and
-NamedTuple (both forms).
-
-TypedDict as a class base stops the run as unsupported rather than making
-something else."""
+NamedTuple and TypedDict (both forms)."""
 
 from _generic_alias import GenericAlias as _BuiltinAlias, type_repr as _type_repr
 import collections as _collections
@@ -383,8 +380,35 @@ def TypedDict(typename, fields=None, **kwargs):
     return dict
 
 
+class _TypedDictBase(dict):
+    """What `class Movie(TypedDict): name: str` derives from here (CPython
+    makes it with a metaclass, which jitprof lacks): calling the class makes
+    a plain dict, and the class keeps its keys' annotations, inherited
+    ones included, `__total__`, `__required_keys__` and `__optional_keys__`.
+    Not done: isinstance() against it raises TypeError in CPython."""
+
+    def __new__(cls, *args, **kwargs):
+        return dict(*args, **kwargs)
+
+    def __init_subclass__(cls, total=True, **kwargs):
+        own = cls.__dict__.get("__annotations__", {})
+        annotations, required, optional = {}, set(), set()
+        for base in cls.__bases__:
+            if issubclass(base, _TypedDictBase) and base is not _TypedDictBase:
+                annotations.update(base.__annotations__)
+                required |= base.__required_keys__
+                optional |= base.__optional_keys__
+        annotations.update(own)
+        for key in own:
+            (required if total else optional).add(key)
+        cls.__annotations__ = annotations
+        cls.__total__ = total
+        cls.__required_keys__ = frozenset(required)
+        cls.__optional_keys__ = frozenset(optional)
+
+
 def _typeddict_class_syntax(bases):
-    _jitprof.unsupported("typing.TypedDict as a base class (class annotations)")
+    return (_TypedDictBase,)
 
 
 TypedDict.__mro_entries__ = _typeddict_class_syntax
