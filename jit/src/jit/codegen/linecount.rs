@@ -359,6 +359,7 @@ impl<'a> Gen<'a> {
             adds,
             rec_fast,
             run_calls,
+            counted_calls: Vec::new(),
         })
     }
 }
