@@ -2493,3 +2493,115 @@ print(main())
         }
     }
 }
+
+/// Calls compiled code answers at the call site without making them (a
+/// pure arithmetic callee's body inline, `len` and `ord` computed there)
+/// are counted while recording as the interpreter counts the calls: the
+/// callee's and each caller edge's calls and primitive calls, and the
+/// callee's body lines; with the callee running (`mix` from `__add__`
+/// through `via`, `len` from `__len__`) and inside a builtin whose
+/// activation is counted lazily (`sorted`'s key), on every engine. (A
+/// site compiled before the callee's first call makes the call while
+/// recording: with `--jit=eager`, `main`'s.)
+#[test]
+fn calls_answered_at_the_site_count_as_calls_on_every_engine() {
+    let src = "\
+def eval_a(i, j):
+    return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
+
+def mix(a, b):
+    return a * 3 + b - 1
+
+class Num:
+    def __init__(self, v):
+        self.v = v
+    def __add__(self, o):
+        return Num(via(self.v) + o)
+    def __mul__(self, k):
+        return Num(self.v * k)
+    def __sub__(self, k):
+        return self.v - k
+
+def via(x):
+    return mix(x, 2)
+
+class Sized:
+    def __len__(self):
+        return len('abc') + counted('xy')
+
+def counted(s):
+    t = 0
+    for c in s:
+        t += ord(c)
+    return len(s) + t % 7
+
+def keyed(s):
+    return len(s) * 100 + ord(s[0])
+
+def main():
+    # Called once before the loops compile: the builtins have their
+    # profile index, which a site needs to count calls.
+    n = len('x') + ord('a')
+    t = 0.0
+    for i in range(60):
+        for j in range(60):
+            t += eval_a(i, j)
+    words = ['a', 'bb', 'ccc', 'dddd', [1, 2], (3,)]
+    for i in range(500):
+        w = words[i % 6]
+        n += len(w) + mix(i, n % 13)
+        if isinstance(w, str):
+            n += ord(w[0])
+        if i % 50 == 0:
+            n += len(Sized())
+            n += mix(Num(i), 1)
+    for i in range(40):
+        n += len(sorted(['zz', 'y', 'xxx', 'ab'], key=keyed))
+        n += counted('hello')
+    print(round(t, 6), n)
+
+main()
+";
+    let want: &CProfileFigures = &[
+        ("eval_a", (3600, 3600), &[("main", 3600, 3600)]),
+        ("mix", (520, 510), &[("main", 510, 510), ("via", 10, 10)]),
+        (
+            "len",
+            (771, 751),
+            &[
+                ("__len__", 10, 10),
+                ("counted", 50, 50),
+                ("keyed", 160, 160),
+                ("main", 551, 551),
+            ],
+        ),
+        (
+            "ord",
+            (715, 715),
+            &[
+                ("counted", 220, 220),
+                ("keyed", 160, 160),
+                ("main", 335, 335),
+            ],
+        ),
+    ];
+    let mut base: Option<(Vec<String>, Counts)> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING
+        .iter()
+        .copied()
+        .chain([&["--timing", "exact"][..]])
+    {
+        let (out, p, _) = record("answered-at-site", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "8.686635 431580\n",
+            "{extra:?}"
+        );
+        check_cprofile_figures(&p, want, extra);
+        let got = (call_rows(&p), exec_counts(&p));
+        match &base {
+            None => base = Some(got),
+            Some(b) => assert_eq!(&got, b, "{extra:?} vs --jit=off"),
+        }
+    }
+}

@@ -96,6 +96,7 @@ pub(crate) mod gen_rec_calls;
 mod gen_slices;
 #[path = "gen_yield.rs"]
 mod gen_yield;
+pub mod inline_counts;
 mod known;
 mod leave;
 mod linecount;
@@ -284,6 +285,9 @@ pub struct LineCounters {
     /// direct entry count it (`linecount.rs`): each gets the code's edges'
     /// `Edge::direct_entries` (empty: none).
     pub call_entries: Vec<u32>,
+    /// (offset, what it counts): counters of calls answered at their sites
+    /// (`inline_counts.rs`), after the others.
+    pub counted_calls: Vec<(u32, inline_counts::CountedCall)>,
 }
 
 pub struct Generated {
@@ -332,6 +336,9 @@ pub struct Gen<'a> {
     lc: Option<linecount::LineCount>,
     /// Recording: the recorder, when the run records (`Gen::recorder`).
     rec: Option<&'a mut crate::recorder::Recorder>,
+    /// Recording: counters of calls answered at their sites
+    /// (`inline_counts.rs`).
+    counted: Vec<(DynamicLabel, inline_counts::CountedCall)>,
     /// Instructions control can reach other than by falling through (jump
     /// targets, exception handlers): knowledge is dropped there.
     block_start: Vec<bool>,
@@ -524,6 +531,7 @@ impl<'a> Gen<'a> {
             polls,
             lc,
             rec: None,
+            counted: Vec::new(),
             block_start,
             known: vec![None; code.nregs as usize],
             known_frame: vec![false; code.nregs as usize],
@@ -811,7 +819,8 @@ impl<'a> Gen<'a> {
         self.emit_shared_calls();
         self.emit_leave_chains();
         let counted_entries = self.emit_counted_entries();
-        let line_counters = self.emit_line_counters();
+        let mut line_counters = self.emit_line_counters();
+        self.emit_counted_calls(&mut line_counters);
         let mut entry_offsets = pc_offsets
             .iter()
             .enumerate()

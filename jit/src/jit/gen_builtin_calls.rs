@@ -11,17 +11,19 @@
 //! the global of that name. Anything else (another callee, another argument
 //! type, a list being mutated by a running method, a str of another length)
 //! makes the call as before. These calls have no other effect and cannot
-//! raise on those arguments, so nothing is skipped but the call itself; not
-//! while recording, which counts builtin calls.
+//! raise on those arguments, so nothing is skipped but the call itself.
+//! While recording, the call is counted as the builtin hooks count it
+//! (`codegen/inline_counts.rs`); not with exact timing.
 
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use super::{pay, slot, Gen};
+use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
 use crate::jit::layout::layout;
 use crate::runtime::heap::Gc;
 use crate::runtime::object::{BuiltinObj, NativeFn, StrObj};
-use crate::runtime::value::tags;
+use crate::runtime::value::{tags, Value};
 
 /// `Value::Builtin`'s tag.
 const BUILTIN: u64 = 14;
@@ -47,6 +49,26 @@ pub extern "sysv64" fn jit_ord_str(s: *const u8) -> i64 {
     }
 }
 
+/// The builtin of function `func` that global slot `slot` of `code`'s
+/// module holds now (a global of the module, else the builtin it loaded;
+/// None when it loaded none yet).
+fn builtin_held(code: &Code, slot: u16, func: NativeFn) -> Option<Gc<BuiltinObj>> {
+    let m = &code.module;
+    let v = match m.globals.try_borrow().ok()?.get(slot as usize).copied() {
+        Some(Value::Undefined) | None => m
+            .builtin_cache
+            .try_borrow()
+            .ok()?
+            .get(slot as usize)
+            .copied(),
+        v => v,
+    };
+    match v {
+        Some(Value::Builtin(b)) if b.func as usize == func as usize => Some(b),
+        _ => None,
+    }
+}
+
 impl<'a> Gen<'a> {
     /// The fast path of the `Call` at `pc` (`reg` the callee, one argument)
     /// when its callee is loaded as the global `len` or `ord`: on to `done`
@@ -56,8 +78,8 @@ impl<'a> Gen<'a> {
         let Instr::Call { argc: 1, .. } = code.instrs[pc as usize] else {
             return;
         };
-        let name = crate::jit::inline::global_loaded_into(code, pc, reg)
-            .and_then(|(_, n)| code.names.get(n as usize));
+        let load = crate::jit::inline::global_loaded_into(code, pc, reg);
+        let name = load.and_then(|(_, n)| code.names.get(n as usize));
         let (known, func) = match name.map(|s| s.as_str()) {
             Some("len") => (Known::Len, crate::builtins::functions::len as NativeFn),
             Some("ord") => (
@@ -65,6 +87,20 @@ impl<'a> Gen<'a> {
                 crate::builtins::functions::functions_num::ord as NativeFn,
             ),
             _ => return,
+        };
+        // Recording: the call is counted on its edge, which needs the
+        // builtin the global holds now (`codegen/inline_counts.rs`).
+        let count = match self.polls.sample {
+            None if !self.polls.exact_timing => None,
+            _ => {
+                let Some(b) = load.and_then(|(s, _)| builtin_held(code, s, func)) else {
+                    return;
+                };
+                let Some(count) = self.call_count_to_builtin(b) else {
+                    return;
+                };
+                count
+            }
         };
         let arg = reg + 1;
         let func_at =
@@ -82,6 +118,9 @@ impl<'a> Gen<'a> {
             ; cmp [rax + func_at], r11
             ; jne =>other
         );
+        if let Some(count) = count {
+            self.unless_callee_running(count, true, other);
+        }
         match known {
             Known::Len => self.emit_len_cases(arg, other, store),
             Known::Ord => {
@@ -97,8 +136,11 @@ impl<'a> Gen<'a> {
                 );
             }
         }
+        asm!(self.ops; =>store);
+        if let Some(count) = count {
+            self.count_answered_call(count);
+        }
         asm!(self.ops
-            ; =>store
             ; mov QWORD [rbx + slot(reg)], tags::INT as i32
             ; mov [rbx + pay(reg)], rax
             ; jmp =>done

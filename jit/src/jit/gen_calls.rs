@@ -69,10 +69,10 @@ impl<'a> Gen<'a> {
         let konst_entry = &site.konst as *const DirectEntry as i64;
         self.method_sites.push(site);
         let konst = if is_method { None } else { self.const_call(pc) };
-        // Inline bodies (`gen_inline_calls.rs`): not while recording, which
-        // counts the call.
-        let recording_or_timing = self.polls.sample.is_some() || self.polls.exact_timing;
-        if !is_method && !recording_or_timing {
+        // Calls answered at the site (`gen_builtin_calls.rs`,
+        // `gen_inline_calls.rs`): counted while recording
+        // (`codegen/inline_counts.rs`), not with exact timing.
+        if !is_method {
             self.emit_builtin_call(pc, reg, base_done);
         }
         if let Some(k) = konst {
@@ -118,24 +118,21 @@ impl<'a> Gen<'a> {
                     });
                     self.emit_base_case(case, reg, callee_regs, rust_enter, base_done, rec);
                 }
-                // A pure arithmetic body, computed here (`gen_inline_calls.rs`);
-                // not while recording, which counts the call.
+                // A pure arithmetic body, computed here (`gen_inline_calls.rs`).
                 let inline = base_case
                     .is_none()
                     .then_some(())
-                    .filter(|_| !recording_or_timing && !self.rs.mode.regs)
+                    .filter(|_| !self.rs.mode.regs)
                     .and_then(|_| self.inline_plan(code, k.func.fast_argc, callee_regs));
-                if let Some(plan) = &inline {
-                    self.emit_inline_call(plan, reg, callee_regs, rust_enter, base_done);
+                if let Some((plan, count)) = &inline {
+                    self.emit_inline_call(plan, *count, reg, callee_regs, rust_enter, base_done);
                 }
                 let check_limit = base_case.is_none() && inline.is_none();
                 self.emit_push(pc, reg, callee_regs, from, rust_enter, check_limit)
             }
             None => {
                 if let Instr::Call { argc, .. } = ins {
-                    if !recording_or_timing {
-                        self.emit_site_inline(pc, reg, argc, callee_regs, rust_enter, base_done);
-                    }
+                    self.emit_site_inline(pc, reg, argc, callee_regs, rust_enter, base_done);
                 }
                 self.comment(format_args!(
                     "direct call: the site's last callee again? push its frame inline"

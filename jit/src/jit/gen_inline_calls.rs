@@ -10,6 +10,11 @@
 //! the limit, a collection or Ctrl-C due), so a call raises and polls
 //! exactly where a pushed one would.
 //!
+//! While recording, the call is counted as made (its edge's calls, the
+//! callee's body lines: one add, `codegen/inline_counts.rs`), and a callee
+//! that runs already (the call would be recursive) gets the real call; its
+//! time is sampled as the calling instruction's. Not with exact timing.
+//!
 //! Registers: the `Call` is not register-aware (`regalloc::reg_aware`): the
 //! loop's registers were spilled before it and are reloaded after it, so
 //! the body may use every caller-saved register but r11 and r10, kept as
@@ -17,7 +22,11 @@
 
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
+use std::rc::Rc;
+
+use super::inline_counts::CallCount;
 use super::{pay, slot, Gen};
+use crate::bytecode::code::Code;
 use crate::jit::inline::{Op, Plan, Ty, Val};
 use crate::runtime::value::tags;
 
@@ -47,6 +56,7 @@ impl<'a> Gen<'a> {
     pub(super) fn emit_inline_call(
         &mut self,
         plan: &Plan,
+        count: Option<CallCount>,
         reg: u16,
         callee_regs: u16,
         rust_enter: DynamicLabel,
@@ -61,6 +71,9 @@ impl<'a> Gen<'a> {
             ; cmp rbp, [r12 + l.call_limit]
             ; jae =>rust_enter
         );
+        if let Some(count) = count {
+            self.unless_callee_running(count, false, call);
+        }
         for &p in &plan.used {
             let Some(Val::Reg(_, ty)) = plan
                 .steps
@@ -173,6 +186,9 @@ impl<'a> Gen<'a> {
             }
         }
         if locs.len() == plan.argc as usize + plan.steps.len() {
+            if let Some(count) = count {
+                self.count_answered_call(count);
+            }
             match loc_of(&locs, plan.ret) {
                 Loc::Slot(s, _) => asm!(self.ops
                     ; mov r11, [rbx + slot(s)]
@@ -330,12 +346,14 @@ impl<'a> Gen<'a> {
     /// The plan of `callee`'s body for a call passing `argc` arguments from
     /// `callee_regs`, if it has one: the argument types the site knows,
     /// else what the callee's feedback says (`inline::param_types`).
+    /// While recording, the plan comes with how the call is counted
+    /// (`inline_counts.rs`), and there is none when it cannot be.
     pub(super) fn inline_plan(
-        &self,
-        callee: &crate::bytecode::code::Code,
+        &mut self,
+        callee: &Rc<Code>,
         argc: u16,
         callee_regs: u16,
-    ) -> Option<Plan> {
+    ) -> Option<(Plan, Option<CallCount>)> {
         if !crate::jit::inline::candidate(callee, argc) {
             return None;
         }
@@ -346,7 +364,9 @@ impl<'a> Gen<'a> {
                 _ => None,
             }
         });
-        crate::jit::inline::plan(callee, &tys)
+        let plan = crate::jit::inline::plan(callee, &tys)?;
+        let count = self.call_count_to(callee, plan.ret_pc)?;
+        Some((plan, count))
     }
 }
 
@@ -359,12 +379,12 @@ impl<'a> Gen<'a> {
     /// is never another's), and the word. `argc` arguments from
     /// `callee_regs`.
     fn site_inline_plan(
-        &self,
+        &mut self,
         pc: u32,
         reg: u16,
         argc: u16,
         callee_regs: u16,
-    ) -> Option<(Plan, i64)> {
+    ) -> Option<(Plan, Option<CallCount>, i64)> {
         let code = self.code;
         let (slot, _) = crate::jit::inline::global_loaded_into(code, pc, reg)?;
         let f = match code.module.globals.try_borrow().ok()?.get(slot as usize) {
@@ -379,7 +399,7 @@ impl<'a> Gen<'a> {
         let word = unsafe {
             *(&f.code as *const std::rc::Rc<crate::bytecode::code::Code> as *const usize)
         };
-        Some((plan, word as i64))
+        Some((plan.0, plan.1, word as i64))
     }
 
     /// `site_inline_plan`'s body, when the callee register holds a function
@@ -394,7 +414,7 @@ impl<'a> Gen<'a> {
         rust_enter: DynamicLabel,
         done: DynamicLabel,
     ) {
-        let Some((plan, word)) = self.site_inline_plan(pc, reg, argc, callee_regs) else {
+        let Some((plan, count, word)) = self.site_inline_plan(pc, reg, argc, callee_regs) else {
             return;
         };
         let l = *crate::jit::direct_site::frame_layout();
@@ -410,7 +430,7 @@ impl<'a> Gen<'a> {
             ; cmp [rax + l.function_code], r11
             ; jne =>other
         );
-        self.emit_inline_call(&plan, reg, callee_regs, rust_enter, done);
+        self.emit_inline_call(&plan, count, reg, callee_regs, rust_enter, done);
         asm!(self.ops; =>other);
     }
 }

@@ -248,6 +248,9 @@ impl Compiled {
         }
         fold_run_calls(&lc.run_calls, counts);
         counts.fill(0);
+        codegen::inline_counts::fold_counted_calls(&lc.counted_calls, |at| {
+            self.buf.ptr(dynasmrt::AssemblyOffset(at as usize)) as *mut u64
+        });
     }
     pub fn base(&self) -> u64 {
         self.code_start

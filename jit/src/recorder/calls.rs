@@ -455,6 +455,17 @@ impl CallTimes {
         self.register(id, p);
     }
 
+    /// Whether function `id` has its counts registered.
+    pub fn is_registered(&self, id: u32) -> bool {
+        self.counts.get(id as usize).is_some_and(|p| !p.is_null())
+    }
+
+    /// The address of `lazy`, which compiled code reads (see
+    /// `jit/codegen/inline_counts.rs`).
+    pub fn lazy_slot(&self) -> *const *const Edge {
+        &self.lazy
+    }
+
     /// Function `id`'s key as a caller.
     pub fn key_of(&self, id: u32) -> usize {
         self.counts

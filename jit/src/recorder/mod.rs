@@ -291,6 +291,29 @@ impl Recorder {
         )
     }
 
+    /// The edge of calls of builtin `id` made by compiled code of `caller`,
+    /// for a call site that counts them itself
+    /// (`jit/codegen/inline_counts.rs`): found or made, as `edge_at_compile`.
+    /// None with exact timing, or when either has no profile index yet.
+    pub fn builtin_edge_at_compile(
+        &mut self,
+        caller: &Code,
+        id: u32,
+    ) -> Option<*const calls::Edge> {
+        let caller_id = caller.prof.id.get();
+        if self.exact || caller_id == u32::MAX || !self.calls.is_registered(id) {
+            return None;
+        }
+        let key = &caller.prof.counts as *const calls::Counts as usize;
+        Some(self.calls.edge(calls::Caller { key, id: caller_id }, id))
+    }
+
+    /// Where the builtin call whose activation is not counted yet is noted
+    /// (`calls::CallTimes::lazy`), for compiled code to read.
+    pub fn lazy_builtin_slot(&self) -> *const *const calls::Edge {
+        self.calls.lazy_slot()
+    }
+
     /// The profile index of a builtin, by its name and owner type (address
     /// and name; the name is built only on first sight by the caller).
     #[inline]

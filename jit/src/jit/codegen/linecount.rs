@@ -549,6 +549,7 @@ impl<'a> Gen<'a> {
             rec_fast,
             run_calls,
             call_entries,
+            counted_calls: Vec::new(),
         })
     }
 }
