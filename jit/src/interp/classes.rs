@@ -422,6 +422,7 @@ impl Vm {
         if let Value::Cell(c) = cell {
             c.value.set(Value::Type(t));
         }
+        self.call_set_names(t)?;
         // __init_subclass__ defined by a base (an implicit classmethod).
         let isn = self.intern_static("__init_subclass__");
         let mro: Vec<Gc<TypeObj>> = t.mro.borrow().iter().skip(1).copied().collect();
@@ -626,7 +627,7 @@ impl Vm {
                     }
                     self.call_value(g, &[obj], &[])?
                 }
-                _ => attr,
+                _ => self.descriptor_get(attr, obj, cls)?.unwrap_or(attr),
             },
             other => other,
         })
@@ -658,9 +659,16 @@ impl Vm {
     }
 
     /// Whether a class attribute is a data descriptor (it wins over the
-    /// instance dict): a property.
+    /// instance dict): a property, or an object whose class defines
+    /// `__set__` or `__delete__`.
     pub fn is_data_descriptor(v: Value) -> bool {
-        matches!(v, Value::Instance(d) if matches!(d.ext, InstExt::Property(_)))
+        match v {
+            Value::Instance(d) => {
+                matches!(d.ext, InstExt::Property(_))
+                    || crate::interp::descriptors::is_user_data_descriptor(d)
+            }
+            _ => false,
+        }
     }
 
     /// `obj.name` for an instance of a class (the general path; the
@@ -865,6 +873,9 @@ impl Vm {
                     self.call_value(s, &[obj, v], &[])?;
                     return Ok(());
                 }
+                if self.descriptor_set(d, obj, v)? {
+                    return Ok(());
+                }
             }
             // An instance attribute now hides a class attribute.
             cls.shadowed.set(true);
@@ -945,7 +956,10 @@ impl Vm {
                     receiver: Value::Type(t),
                     func: *f,
                 })),
-                _ => v,
+                _ => match self.descriptor_get(v, Value::None, t)? {
+                    Some(got) => got,
+                    None => v,
+                },
             },
             other => other,
         }))
