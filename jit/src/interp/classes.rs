@@ -32,17 +32,15 @@ impl Vm {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
         let (body, name) = (*body, *name);
-        for (k, v) in kw {
-            let is_type_meta =
-                k.as_str() == "metaclass" && matches!(v, Value::Type(t) if *t == self.types.type_);
-            if !is_type_meta {
-                // Metaclasses and `__init_subclass__` keywords: jitprof's
-                // limitation, not an exception the program could catch.
-                let what = match k.as_str() {
-                    "metaclass" => "metaclasses (class keyword 'metaclass')".to_string(),
-                    other => format!("class keyword argument '{other}'"),
-                };
-                return Err(self.fatal_unsupported_here(&what));
+        let mut class_kw = Vec::new();
+        for &(k, v) in kw {
+            if k.as_str() != "metaclass" {
+                // For `__init_subclass__`.
+                class_kw.push((k, v));
+            } else if !matches!(v, Value::Type(t) if t == self.types.type_) {
+                // Metaclasses: jitprof's limitation, not an exception the
+                // program could catch.
+                return Err(self.fatal_unsupported_here("metaclasses (class keyword 'metaclass')"));
             }
         }
         // Bases that are not classes but know which classes they stand for
@@ -81,7 +79,7 @@ impl Vm {
         }
         let Value::Dict(nsd) = ns else { unreachable!() };
         let table = nsd.table.borrow().clone();
-        let r = self.new_class(name, &bases, table, cell);
+        let r = self.new_class(name, &bases, table, cell, &class_kw);
         self.temp_roots.pop();
         r
     }
@@ -124,7 +122,7 @@ impl Vm {
                 }
             }
         }
-        self.new_class(name, &bases, table, Value::None)
+        self.new_class(name, &bases, table, Value::None, &[])
     }
 
     /// `cls[key]`: a built-in container type gives a generic alias
@@ -272,6 +270,13 @@ impl Vm {
                             self.type_error(&format!("duplicate base class {}", t.name.as_str()))
                         );
                     }
+                    if subclassable_in_cpython_only(t.kind) {
+                        let what = match t.kind {
+                            TypeKind::Type => "metaclasses (subclassing type)".to_string(),
+                            _ => format!("subclassing '{}'", t.name.as_str()),
+                        };
+                        return Err(self.fatal_unsupported_here(&what));
+                    }
                     if !can_subclass(t.kind) {
                         return Err(self.type_error(&format!(
                             "type '{}' is not an acceptable base type",
@@ -300,6 +305,7 @@ impl Vm {
         bases: &[Gc<TypeObj>],
         mut table: DictTable,
         cell: Value,
+        kw: Kwargs,
     ) -> PyResult<Value> {
         // Defining __eq__ without __hash__ makes instances unhashable.
         let (eq, hash) = (self.intern_static("__eq__"), self.intern_static("__hash__"));
@@ -326,7 +332,7 @@ impl Vm {
             .heap
             .alloc(TypeObj::new(name, kind, bases.to_vec(), module));
         self.temp_roots.push(Value::Type(t));
-        let result = self.finish_class(t, bases, table, cell);
+        let result = self.finish_class(t, bases, table, cell, kw);
         self.temp_roots.pop();
         result?;
         Ok(Value::Type(t))
@@ -338,6 +344,7 @@ impl Vm {
         bases: &[Gc<TypeObj>],
         mut table: DictTable,
         cell: Value,
+        kw: Kwargs,
     ) -> PyResult<()> {
         let mro = self.c3_mro(t, bases)?;
         *t.mro.borrow_mut() = mro;
@@ -423,11 +430,13 @@ impl Vm {
             c.value.set(Value::Type(t));
         }
         self.call_set_names(t)?;
-        // __init_subclass__ defined by a base (an implicit classmethod).
+        // __init_subclass__ defined by a base (an implicit classmethod), with
+        // the class keywords; object's refuses any.
         let isn = self.intern_static("__init_subclass__");
         let mro: Vec<Gc<TypeObj>> = t.mro.borrow().iter().skip(1).copied().collect();
         for c in mro {
-            if let Some(f) = c.dict.borrow().get_str(str_hash(isn), "__init_subclass__") {
+            let found = c.dict.borrow().get_str(str_hash(isn), "__init_subclass__");
+            if let Some(f) = found {
                 let f = match f {
                     Value::Instance(i) => match &i.ext {
                         InstExt::ClassMethod(f) => *f,
@@ -435,8 +444,8 @@ impl Vm {
                     },
                     f => f,
                 };
-                if let Value::Function(_) = f {
-                    self.call_value(f, &[Value::Type(t)], &[])?;
+                if let Value::Function(_) | Value::Builtin(_) = f {
+                    self.call_value(f, &[Value::Type(t)], kw)?;
                 }
                 break;
             }
@@ -1062,6 +1071,19 @@ impl Vm {
                         }
                         _ => v,
                     },
+                    // object.__init_subclass__, an implicit class method:
+                    // bound to the class, which its error message names.
+                    Value::Builtin(b)
+                        if b.bound_self.is_none() && name.as_str() == "__init_subclass__" =>
+                    {
+                        Value::Builtin(self.heap.alloc(BuiltinObj {
+                            prof_id: std::cell::Cell::new(b.prof_id.get()),
+                            name: b.name,
+                            func: b.func,
+                            bound_self: Some(obj),
+                            owner: b.owner,
+                        }))
+                    }
                     other => other,
                 }));
             }
@@ -1073,6 +1095,19 @@ impl Vm {
         let bound = (!is_type).then_some(obj);
         Ok(self.slot_attr_in(&mro[pos + 1..], name.as_str(), bound))
     }
+}
+
+/// Built-in types CPython lets a class derive from but jitprof does not.
+fn subclassable_in_cpython_only(k: TypeKind) -> bool {
+    matches!(
+        k,
+        TypeKind::Type
+            | TypeKind::Module
+            | TypeKind::Property
+            | TypeKind::StaticMethod
+            | TypeKind::ClassMethod
+            | TypeKind::Super
+    )
 }
 
 /// Built-in types a class may derive from.
