@@ -623,6 +623,7 @@ impl Vm {
                     owner: b.owner,
                 }))
             }
+            Value::Builtin(_) => self.rebind_builtin_classmethod(attr, cls),
             Value::Instance(d) => match &d.ext {
                 InstExt::StaticMethod(f) => *f,
                 InstExt::ClassMethod(f) => Value::BoundMethod(self.heap.alloc(BoundMethodObj {
@@ -970,8 +971,32 @@ impl Vm {
                     None => v,
                 },
             },
+            Value::Builtin(_) => self.rebind_builtin_classmethod(v, t),
             other => other,
         }))
+    }
+
+    /// A class method of a built-in type (`dict.fromkeys`, see
+    /// `add_classmethod`) is stored bound to that type; found through a
+    /// subclass (`OrderedDict.fromkeys`), it binds to the subclass instead,
+    /// as CPython's classmethod descriptors do.
+    pub fn rebind_builtin_classmethod(&mut self, v: Value, cls: Gc<TypeObj>) -> Value {
+        match v {
+            Value::Builtin(b)
+                if b.owner.is_some_and(|o| {
+                    o != cls && matches!(b.bound_self, Some(Value::Type(s)) if s == o)
+                }) =>
+            {
+                Value::Builtin(self.heap.alloc(BuiltinObj {
+                    prof_id: std::cell::Cell::new(b.prof_id.get()),
+                    name: b.name,
+                    func: b.func,
+                    bound_self: Some(Value::Type(cls)),
+                    owner: b.owner,
+                }))
+            }
+            other => other,
+        }
     }
 
     /// `C.name = v` for a class made by `class`.
