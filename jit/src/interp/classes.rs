@@ -404,6 +404,16 @@ impl Vm {
                     v
                 }
             };
+            // `__slots__ = ('__x',)` declares `_C__x`, as `self.__x` means.
+            let names: Vec<Gc<StrObj>> = names
+                .into_iter()
+                .map(
+                    |n| match crate::front::mangle::mangle(t.name.as_str(), n.as_str()) {
+                        Some(m) => self.intern(&m),
+                        None => n,
+                    },
+                )
+                .collect();
             let mut all = names;
             let mut every = true;
             for b in bases {
