@@ -633,6 +633,12 @@ impl Vm {
                     owner: b.owner,
                 }))
             }
+            Value::Builtin(b) if crate::builtins::mod_functools::is_lru_wrapper(b) => {
+                Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                    receiver: obj,
+                    func: attr,
+                }))
+            }
             Value::Builtin(_) => self.rebind_builtin_classmethod(attr, cls),
             Value::Instance(d) => match &d.ext {
                 InstExt::StaticMethod(f) => *f,

@@ -34,6 +34,52 @@ def cmp_to_key(mycmp):
     return K
 
 
+_NOT_FOUND = object()
+
+
+class cached_property:
+    """functools.cached_property (CPython 3.11's, without the lock): a
+    non-data descriptor that stores the computed value in the instance
+    dict, which then hides it."""
+
+    __module__ = "functools"
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError(
+                "Cannot assign the same cached_property to two different names "
+                f"({self.attrname!r} and {name!r})."
+            )
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError(
+                "Cannot use cached_property instance without calling __set_name__ on it."
+            )
+        try:
+            cache = instance.__dict__
+        except AttributeError:
+            msg = (
+                f"No '__dict__' attribute on {type(instance).__name__!r} "
+                f"instance to cache {self.attrname!r} property."
+            )
+            raise TypeError(msg) from None
+        val = cache.get(self.attrname, _NOT_FOUND)
+        if val is _NOT_FOUND:
+            val = self.func(instance)
+            cache[self.attrname] = val
+        return val
+
+
 class ChainMap:
     """A ChainMap groups several mappings into one view: lookups search
     them in order, writes and deletes go to the first."""
