@@ -1,6 +1,7 @@
-"""Parts of functools, collections and heapq that jitprof writes in Python;
-the modules themselves are Rust (`mod_functools.rs`, `mod_collections/`,
-`mod_heapq.rs`) and take these names from here when they are made."""
+"""Parts of functools, collections, heapq and string that jitprof writes in
+Python; the modules themselves are Rust (`mod_functools.rs`,
+`mod_collections/`, `mod_heapq.rs`, `mod_string.rs`) and take these names
+from here when they are made."""
 
 
 def cmp_to_key(mycmp):
@@ -321,3 +322,96 @@ def _heapreplace_max(heap, item):
     heap[0] = item
     _siftup_max(heap, 0)
     return returnitem
+
+
+class Template:
+    """string.Template: `$name`, `${name}` and `$$` substitution. CPython's
+    uses a regular expression; this scans the same grammar (identifiers
+    `[_a-zA-Z][_a-zA-Z0-9]*`, ASCII) and reports the same errors."""
+
+    __module__ = "string"
+    delimiter = "$"
+
+    def __init__(self, template):
+        self.template = template
+
+    def _scan(self, mapping, safe):
+        t = self.template
+        out = []
+        i = 0
+        n = len(t)
+        while i < n:
+            c = t[i]
+            if c != "$":
+                out.append(c)
+                i += 1
+                continue
+            j = i + 1
+            if j < n and t[j] == "$":
+                out.append("$")
+                i = j + 1
+                continue
+            braced = j < n and t[j] == "{"
+            k = j + 1 if braced else j
+            e = k
+            if e < n and (t[e] == "_" or ("a" <= t[e].lower() <= "z")):
+                e += 1
+                while e < n and (t[e] == "_" or t[e].isascii() and t[e].isalnum()):
+                    e += 1
+            name = t[k:e]
+            if name and (not braced or (e < n and t[e] == "}")):
+                end = e + 1 if braced else e
+                if safe:
+                    try:
+                        out.append(str(mapping[name]))
+                    except KeyError:
+                        out.append(t[i:end])
+                else:
+                    out.append(str(mapping[name]))
+                i = end
+                continue
+            if safe:
+                out.append("$")
+                i += 1
+                continue
+            # CPython reports the position just after the delimiter.
+            at = i + 1
+            lines = t[:at].splitlines(keepends=True)
+            if not lines:
+                colno = 1
+                lineno = 1
+            else:
+                colno = at - len("".join(lines[:-1]))
+                lineno = len(lines)
+            raise ValueError(
+                "Invalid placeholder in string: line %d, col %d" % (lineno, colno)
+            )
+        return "".join(out)
+
+    def substitute(self, mapping=None, /, **kws):
+        return self._scan(_template_mapping(mapping, kws), False)
+
+    def safe_substitute(self, mapping=None, /, **kws):
+        return self._scan(_template_mapping(mapping, kws), True)
+
+
+def _template_mapping(mapping, kws):
+    """Template's names: the keywords, then the mapping."""
+    if mapping is None:
+        return kws
+    if kws:
+        return _ChainMapping(kws, mapping)
+    return mapping
+
+
+class _ChainMapping:
+    """Keywords first, then the mapping (Template's ChainMap use)."""
+
+    def __init__(self, first, second):
+        self.first = first
+        self.second = second
+
+    def __getitem__(self, key):
+        if key in self.first:
+            return self.first[key]
+        return self.second[key]
