@@ -288,6 +288,16 @@ fn object_hash(_vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     Ok(Value::Int((a >> 4) | ((a & 0xf) << 60)))
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    if !kw.is_empty() {
+        // Class keywords no `__init_subclass__` took (`class A(B, tag=1)`).
+        let cls = match args.first() {
+            Some(Value::Type(t)) => t.name.as_str().to_string(),
+            _ => "object".to_string(),
+        };
+        return Err(vm.type_error(&format!(
+            "{cls}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::None)
 }

@@ -207,6 +207,21 @@ fn fromkeys(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     no_kw(vm, &"dict.fromkeys", kw)?;
     positional(vm, "fromkeys", &"dict.fromkeys", args, kw, 1, 2)?;
     let value = args.get(2).copied().unwrap_or(Value::None);
+    if let Value::Type(t) = args[0] {
+        if t != vm.types.dict {
+            // A subclass (`OrderedDict.fromkeys`): `cls()`, then item
+            // assignment, as CPython does for anything but an exact dict.
+            return with_roots(vm, |vm| {
+                let obj = vm.call_value(args[0], &[], &[])?;
+                vm.temp_roots.push(obj);
+                let keys = collect_rooted(vm, args[1])?;
+                for k in keys {
+                    vm.setitem(obj, k, value)?;
+                }
+                Ok(obj)
+            });
+        }
+    }
     let d = vm.new_dict_obj(crate::runtime::dict_table::DictTable::new());
     with_roots(vm, |vm| {
         vm.temp_roots.push(Value::Dict(d));

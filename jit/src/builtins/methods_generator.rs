@@ -1,4 +1,6 @@
-//! Generator methods: `send`, `throw`, `close`, `__next__`, `__iter__`.
+//! Generator methods: `send`, `throw`, `close`, `__next__`, `__iter__`; and
+//! `__next__`/`__iter__` of the built-in iterator types (`list_iterator`,
+//! `zip`, `itertools.count`, ...).
 
 use crate::interp::vm::Vm;
 use crate::runtime::heap::Gc;
@@ -12,6 +14,47 @@ pub fn install(vm: &mut Vm) {
     super::add_method(vm, t, "close", close);
     super::add_method(vm, t, "__next__", next);
     super::add_method(vm, t, "__iter__", iter);
+    let iter_types: Vec<Gc<TypeObj>> = vm.iter_types.values().copied().collect();
+    for t in iter_types {
+        add_iterator_methods(vm, t);
+    }
+}
+
+/// `it.__next__()` and `it.__iter__()` on a built-in iterator type, as
+/// `next(it)` and `iter(it)` (code that takes `it.__next__` as a callable,
+/// like `heapq.merge`).
+pub fn add_iterator_methods(vm: &mut Vm, t: Gc<TypeObj>) {
+    super::add_method(vm, t, "__next__", iterator_next);
+    super::add_method(vm, t, "__iter__", iterator_iter);
+}
+
+fn iterator_receiver(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
+    match args.first() {
+        Some(&it @ Value::Iter(_)) => Ok(it),
+        other => {
+            let tn = match other {
+                Some(v) => vm.type_name(*v),
+                None => "nothing".to_string(),
+            };
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' requires an iterator, not '{tn}'"
+            )))
+        }
+    }
+}
+
+fn iterator_next(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    super::no_kwargs(vm, "__next__", kw)?;
+    let it = iterator_receiver(vm, args, "__next__")?;
+    match vm.iter_next(it)? {
+        Some(v) => Ok(v),
+        None => Err(vm.new_exception("StopIteration", Vec::new())),
+    }
+}
+
+fn iterator_iter(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    super::no_kwargs(vm, "__iter__", kw)?;
+    iterator_receiver(vm, args, "__iter__")
 }
 
 fn receiver(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Gc<GeneratorObj>> {

@@ -33,6 +33,9 @@ pub fn make_functools(vm: &mut Vm) -> Gc<ModuleObj> {
     if let Ok(f) = vm.embedded_attr("_pyextras", "cmp_to_key") {
         m.set("cmp_to_key", f);
     }
+    if let Ok(c) = vm.embedded_attr("_pyextras", "cached_property") {
+        m.set("cached_property", c);
+    }
     m
 }
 
@@ -454,6 +457,12 @@ fn lru_lookup(
 
 /// Attributes of functools' natives: an lru_cache wrapper's `cache_info`,
 /// `cache_clear`, `cache_parameters` and `__wrapped__`.
+/// Whether `b` is a function wrapped by `lru_cache`/`cache`: as CPython's
+/// wrapper, it binds like a method when found on a class.
+pub fn is_lru_wrapper(b: Gc<BuiltinObj>) -> bool {
+    b.func as *const () == lru_call as *const () && b.bound_self.is_some()
+}
+
 pub fn builtin_attr(vm: &mut Vm, b: Gc<BuiltinObj>, name: &str) -> Option<Value> {
     if b.func as *const () != lru_call as *const () {
         return None;

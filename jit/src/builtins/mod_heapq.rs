@@ -1,5 +1,6 @@
 //! The `heapq` module: CPython's `_heapq` sift algorithms (same comparisons,
-//! same order, same "list changed size" checks), plus nlargest/nsmallest.
+//! same order, same "list changed size" checks), plus nlargest/nsmallest;
+//! `merge` is Python (`pysrc/_pyextras.py`).
 
 use crate::interp::vm::Vm;
 use crate::runtime::heap::Gc;
@@ -20,6 +21,10 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
     for (name, f) in fns {
         let v = super::native(vm, name, *f, None);
         m.set(name, v);
+    }
+    // Written in Python (`pysrc/_pyextras.py`).
+    if let Ok(f) = vm.embedded_attr("_pyextras", "merge") {
+        m.set("merge", f);
     }
     m
 }

@@ -1,4 +1,5 @@
-//! The `string` module: the character-class constants and `capwords`.
+//! The `string` module: the character-class constants and `capwords`;
+//! `Template` is Python (`pysrc/_pyextras.py`).
 
 use crate::interp::vm::Vm;
 use crate::runtime::heap::Gc;
@@ -29,6 +30,9 @@ pub fn make_string(vm: &mut Vm) -> Gc<ModuleObj> {
     }
     let f = super::native(vm, "capwords", string_capwords, None);
     m.set("capwords", f);
+    if let Ok(t) = vm.embedded_attr("_pyextras", "Template") {
+        m.set("Template", t);
+    }
     m
 }
 

@@ -17,6 +17,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "_pyextras" => Some(include_str!("pysrc/_pyextras.py")),
         "collections.abc" => Some(include_str!("pysrc/collections_abc.py")),
         "io" => Some(include_str!("pysrc/io.py")),
+        "contextlib" => Some(include_str!("pysrc/contextlib.py")),
         _ => None,
     }
 }

@@ -1,6 +1,7 @@
 //! The front end: parse with ruff_python_parser, analyse scopes, and generate
 //! register bytecode.
 pub mod compiler;
+pub mod mangle;
 pub mod scope;
 
 use ruff_python_ast::PythonVersion;

@@ -242,6 +242,12 @@ impl Vm {
                             }
                             None
                         }
+                        // A descriptor's `__get__` runs on every read.
+                        _ if crate::interp::descriptors::descriptor_method(d, "__get__")
+                            .is_some() =>
+                        {
+                            None
+                        }
                         _ => Some(Value::Instance(d)),
                     },
                     other => other,

@@ -32,11 +32,11 @@ impl Vm {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
         let (body, name) = (*body, *name);
-        // Keywords other than `metaclass` go to `__init_subclass__` (PEP 487).
-        let mut init_kw = Vec::new();
+        let mut class_kw = Vec::new();
         for &(k, v) in kw {
             if k.as_str() != "metaclass" {
-                init_kw.push((k, v));
+                // For `__init_subclass__`.
+                class_kw.push((k, v));
             } else if !matches!(v, Value::Type(t) if t == self.types.type_) {
                 // Metaclasses: jitprof's limitation, not an exception the
                 // program could catch.
@@ -79,7 +79,7 @@ impl Vm {
         }
         let Value::Dict(nsd) = ns else { unreachable!() };
         let table = nsd.table.borrow().clone();
-        let r = self.new_class(name, &bases, table, cell, &init_kw);
+        let r = self.new_class(name, &bases, table, cell, &class_kw);
         self.temp_roots.pop();
         r
     }
@@ -270,6 +270,13 @@ impl Vm {
                             self.type_error(&format!("duplicate base class {}", t.name.as_str()))
                         );
                     }
+                    if subclassable_in_cpython_only(t.kind) {
+                        let what = match t.kind {
+                            TypeKind::Type => "metaclasses (subclassing type)".to_string(),
+                            _ => format!("subclassing '{}'", t.name.as_str()),
+                        };
+                        return Err(self.fatal_unsupported_here(&what));
+                    }
                     if !can_subclass(t.kind) {
                         return Err(self.type_error(&format!(
                             "type '{}' is not an acceptable base type",
@@ -298,7 +305,7 @@ impl Vm {
         bases: &[Gc<TypeObj>],
         mut table: DictTable,
         cell: Value,
-        init_kw: Kwargs,
+        kw: Kwargs,
     ) -> PyResult<Value> {
         // Defining __eq__ without __hash__ makes instances unhashable.
         let (eq, hash) = (self.intern_static("__eq__"), self.intern_static("__hash__"));
@@ -325,7 +332,7 @@ impl Vm {
             .heap
             .alloc(TypeObj::new(name, kind, bases.to_vec(), module));
         self.temp_roots.push(Value::Type(t));
-        let result = self.finish_class(t, bases, table, cell, init_kw);
+        let result = self.finish_class(t, bases, table, cell, kw);
         self.temp_roots.pop();
         result?;
         Ok(Value::Type(t))
@@ -337,7 +344,7 @@ impl Vm {
         bases: &[Gc<TypeObj>],
         mut table: DictTable,
         cell: Value,
-        init_kw: Kwargs,
+        kw: Kwargs,
     ) -> PyResult<()> {
         let mro = self.c3_mro(t, bases)?;
         *t.mro.borrow_mut() = mro;
@@ -397,6 +404,16 @@ impl Vm {
                     v
                 }
             };
+            // `__slots__ = ('__x',)` declares `_C__x`, as `self.__x` means.
+            let names: Vec<Gc<StrObj>> = names
+                .into_iter()
+                .map(
+                    |n| match crate::front::mangle::mangle(t.name.as_str(), n.as_str()) {
+                        Some(m) => self.intern(&m),
+                        None => n,
+                    },
+                )
+                .collect();
             let mut all = names;
             let mut every = true;
             for b in bases {
@@ -422,10 +439,11 @@ impl Vm {
         if let Value::Cell(c) = cell {
             c.value.set(Value::Type(t));
         }
-        // __init_subclass__ defined by a base (an implicit classmethod).
+        self.call_set_names(t)?;
+        // __init_subclass__ defined by a base (an implicit classmethod), with
+        // the class keywords; object's refuses any.
         let isn = self.intern_static("__init_subclass__");
         let mro: Vec<Gc<TypeObj>> = t.mro.borrow().iter().skip(1).copied().collect();
-        let mut called = false;
         for c in mro {
             let found = c.dict.borrow().get_str(str_hash(isn), "__init_subclass__");
             if let Some(f) = found {
@@ -436,19 +454,11 @@ impl Vm {
                     },
                     f => f,
                 };
-                if let Value::Function(_) = f {
-                    self.call_value(f, &[Value::Type(t)], init_kw)?;
-                    called = true;
+                if let Value::Function(_) | Value::Builtin(_) = f {
+                    self.call_value(f, &[Value::Type(t)], kw)?;
                 }
                 break;
             }
-        }
-        if !called && !init_kw.is_empty() {
-            // object.__init_subclass__ takes none.
-            return Err(self.type_error(&format!(
-                "{}.__init_subclass__() takes no keyword arguments",
-                t.name.as_str()
-            )));
         }
         Ok(())
     }
@@ -623,6 +633,13 @@ impl Vm {
                     owner: b.owner,
                 }))
             }
+            Value::Builtin(b) if crate::builtins::mod_functools::is_lru_wrapper(b) => {
+                Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                    receiver: obj,
+                    func: attr,
+                }))
+            }
+            Value::Builtin(_) => self.rebind_builtin_classmethod(attr, cls),
             Value::Instance(d) => match &d.ext {
                 InstExt::StaticMethod(f) => *f,
                 InstExt::ClassMethod(f) => Value::BoundMethod(self.heap.alloc(BoundMethodObj {
@@ -636,7 +653,7 @@ impl Vm {
                     }
                     self.call_value(g, &[obj], &[])?
                 }
-                _ => attr,
+                _ => self.descriptor_get(attr, obj, cls)?.unwrap_or(attr),
             },
             other => other,
         })
@@ -668,9 +685,16 @@ impl Vm {
     }
 
     /// Whether a class attribute is a data descriptor (it wins over the
-    /// instance dict): a property.
+    /// instance dict): a property, or an object whose class defines
+    /// `__set__` or `__delete__`.
     pub fn is_data_descriptor(v: Value) -> bool {
-        matches!(v, Value::Instance(d) if matches!(d.ext, InstExt::Property(_)))
+        match v {
+            Value::Instance(d) => {
+                matches!(d.ext, InstExt::Property(_))
+                    || crate::interp::descriptors::is_user_data_descriptor(d)
+            }
+            _ => false,
+        }
     }
 
     /// `obj.name` for an instance of a class (the general path; the
@@ -875,6 +899,9 @@ impl Vm {
                     self.call_value(s, &[obj, v], &[])?;
                     return Ok(());
                 }
+                if self.descriptor_set(d, obj, v)? {
+                    return Ok(());
+                }
             }
             // An instance attribute now hides a class attribute.
             cls.shadowed.set(true);
@@ -955,10 +982,37 @@ impl Vm {
                     receiver: Value::Type(t),
                     func: *f,
                 })),
-                _ => v,
+                _ => match self.descriptor_get(v, Value::None, t)? {
+                    Some(got) => got,
+                    None => v,
+                },
             },
+            Value::Builtin(_) => self.rebind_builtin_classmethod(v, t),
             other => other,
         }))
+    }
+
+    /// A class method of a built-in type (`dict.fromkeys`, see
+    /// `add_classmethod`) is stored bound to that type; found through a
+    /// subclass (`OrderedDict.fromkeys`), it binds to the subclass instead,
+    /// as CPython's classmethod descriptors do.
+    pub fn rebind_builtin_classmethod(&mut self, v: Value, cls: Gc<TypeObj>) -> Value {
+        match v {
+            Value::Builtin(b)
+                if b.owner.is_some_and(|o| {
+                    o != cls && matches!(b.bound_self, Some(Value::Type(s)) if s == o)
+                }) =>
+            {
+                Value::Builtin(self.heap.alloc(BuiltinObj {
+                    prof_id: std::cell::Cell::new(b.prof_id.get()),
+                    name: b.name,
+                    func: b.func,
+                    bound_self: Some(Value::Type(cls)),
+                    owner: b.owner,
+                }))
+            }
+            other => other,
+        }
     }
 
     /// `C.name = v` for a class made by `class`.
@@ -1058,6 +1112,19 @@ impl Vm {
                         }
                         _ => v,
                     },
+                    // object.__init_subclass__, an implicit class method:
+                    // bound to the class, which its error message names.
+                    Value::Builtin(b)
+                        if b.bound_self.is_none() && name.as_str() == "__init_subclass__" =>
+                    {
+                        Value::Builtin(self.heap.alloc(BuiltinObj {
+                            prof_id: std::cell::Cell::new(b.prof_id.get()),
+                            name: b.name,
+                            func: b.func,
+                            bound_self: Some(obj),
+                            owner: b.owner,
+                        }))
+                    }
                     other => other,
                 }));
             }
@@ -1069,6 +1136,19 @@ impl Vm {
         let bound = (!is_type).then_some(obj);
         Ok(self.slot_attr_in(&mro[pos + 1..], name.as_str(), bound))
     }
+}
+
+/// Built-in types CPython lets a class derive from but jitprof does not.
+fn subclassable_in_cpython_only(k: TypeKind) -> bool {
+    matches!(
+        k,
+        TypeKind::Type
+            | TypeKind::Module
+            | TypeKind::Property
+            | TypeKind::StaticMethod
+            | TypeKind::ClassMethod
+            | TypeKind::Super
+    )
 }
 
 /// Built-in types a class may derive from.

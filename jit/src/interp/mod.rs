@@ -4,6 +4,7 @@ pub mod bind_fast;
 pub mod call;
 pub mod carets;
 pub mod classes;
+pub mod descriptors;
 pub mod dunder;
 pub mod exceptions;
 pub mod exec;

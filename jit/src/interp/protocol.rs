@@ -493,6 +493,9 @@ impl Vm {
                     self.call_value(f, &[obj], &[])?;
                     return Ok(());
                 }
+                if self.descriptor_delete(d, obj)? {
+                    return Ok(());
+                }
             }
             if i.table_for(name)
                 .borrow_mut()

@@ -110,6 +110,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
         ));
         *it.mro.borrow_mut() = vec![it, object];
         vm.iter_types.insert("arrayiterator", it);
+        crate::builtins::methods_generator::add_iterator_methods(vm, it);
     }
     m
 }

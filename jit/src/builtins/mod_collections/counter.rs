@@ -214,6 +214,15 @@ pub(super) fn counter_elements(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyRe
     vm.get_iter(l)
 }
 
+/// `Counter.fromkeys`: refused, as CPython's Counter overrides it (the
+/// inherited dict.fromkeys would make every count the same value).
+pub(super) fn counter_fromkeys(vm: &mut Vm, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    Err(vm.new_exception_msg(
+        "NotImplementedError",
+        "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.",
+    ))
+}
+
 pub(super) fn counter_total(vm: &mut Vm, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let (_, d) = self_dict(vm, args, "total", CTR)?;
     let vals: Vec<Value> = d.table.borrow().values().collect();

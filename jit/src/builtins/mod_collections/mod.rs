@@ -142,6 +142,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
     for (n, f) in c_methods {
         super::add_method(vm, counter, n, *f);
     }
+    crate::builtins::methods::add_classmethod(vm, counter, "fromkeys", counter_fromkeys);
 
     // OrderedDict
     let od = new_type(vm, "OrderedDict", Some(dict), modname);

@@ -108,6 +108,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
         mro.extend(object.mro.borrow().iter().copied());
         *t.mro.borrow_mut() = mro;
         vm.iter_types.insert(name, t);
+        crate::builtins::methods_generator::add_iterator_methods(vm, t);
     }
     // `chain.from_iterable`: `chain` is a built-in function here, and attributes
     // of built-in functions are looked up on their type; the method checks that

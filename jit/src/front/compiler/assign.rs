@@ -83,7 +83,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Expr::Attribute(a) => {
                 let mark = self.next_reg;
                 let o = self.expr(&a.value)?;
-                let n = self.name(a.attr.as_str())?;
+                let n = self.private_name(a.attr.as_str())?;
                 self.set_attr_loc(a);
                 self.emit(Instr::StoreAttr {
                     obj: o,
@@ -204,7 +204,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             Expr::Name(n) => self.delete_name(n.id.as_str(), true)?,
             Expr::Attribute(a) => {
                 let o = self.expr(&a.value)?;
-                let n = self.name(a.attr.as_str())?;
+                let n = self.private_name(a.attr.as_str())?;
                 self.set_attr_loc(a);
                 self.emit(Instr::DeleteAttr { obj: o, name: n });
             }
@@ -257,7 +257,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             Expr::Attribute(at) => {
                 let o = self.expr_temp(&at.value)?;
-                let n = self.name(at.attr.as_str())?;
+                let n = self.private_name(at.attr.as_str())?;
                 let cur = self.alloc()?;
                 self.set_attr_loc(at);
                 let target_loc = self.cur_loc;

@@ -65,7 +65,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             self.expr_to(&args[0], r)?;
             self.expr_to(&args[1], r + 1)?;
         }
-        let n = self.name(a.attr.as_str())?;
+        let n = self.private_name(a.attr.as_str())?;
         self.set_loc(a);
         self.emit(Instr::LoadSuperAttr {
             dst: out,
@@ -206,7 +206,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             }
             self.set_loc(c);
             if let Some(a) = method {
-                let n = self.name(a.attr.as_str())?;
+                let n = self.private_name(a.attr.as_str())?;
                 let lookup = self.attr_loc(
                     a,
                     self.loc_of(a.range.start().to_u32(), a.range.end().to_u32()),

@@ -60,10 +60,12 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         // The loop instructions report the comprehension's location.
         let node_loc = self.cur_loc;
         let qual = self.child_qualname(name);
+        let private = self.private.clone();
         let child = {
             let ctx: &mut Ctx<'v> = self.ctx;
             let mut c =
                 FnCompiler::new(ctx, child_scope, code_kind, name.into(), qual, params, line);
+            c.private = private;
             // The ".0" parameter is register 0: scope analysis never sees it, so
             // shift the named locals up by one.
             for r in c.vars.values_mut() {

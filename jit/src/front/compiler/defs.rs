@@ -185,6 +185,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 params,
                 line,
             );
+            b.private = Some(c.name.as_str().into());
             b.cur_loc = b.line_loc(line);
             b.prologue();
             // __module__ and __qualname__ first, as CPython's class bodies do.
@@ -318,6 +319,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         let params = Self::params_of(&f.parameters);
         let line = self.ctx.src.line_col(f.range.start().to_u32()).0;
         let qual = self.child_qualname(f.name.as_str());
+        let private = self.private.clone();
         let child = {
             let ctx: &mut Ctx<'v> = self.ctx;
             let mut c = FnCompiler::new(
@@ -329,6 +331,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 params,
                 line,
             );
+            c.private = private;
             c.cur_loc = c.line_loc(line);
             if let Some(Stmt::Expr(e)) = f.body.first() {
                 if let Expr::StringLiteral(d) = &*e.value {

@@ -218,6 +218,19 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         })
     }
 
+    /// `name` for an identifier that CPython mangles inside a class: an
+    /// attribute or a class-body name (see `front::mangle`).
+    pub(super) fn private_name(&mut self, s: &str) -> CResult<u16> {
+        match self
+            .private
+            .as_deref()
+            .and_then(|c| crate::front::mangle::mangle(c, s))
+        {
+            Some(m) => self.name(&m),
+            None => self.name(s),
+        }
+    }
+
     pub(super) fn name(&mut self, s: &str) -> CResult<u16> {
         if let Some(&i) = self.name_map.get(s) {
             return Ok(i);

@@ -380,6 +380,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     .unwrap_or_default();
                 let line = self.cur_loc.line;
                 let qual = self.child_qualname("<lambda>");
+                let private = self.private.clone();
                 let child = {
                     let ctx: &mut Ctx<'v> = self.ctx;
                     let mut c = FnCompiler::new(
@@ -391,6 +392,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                         params,
                         line,
                     );
+                    c.private = private;
                     c.cur_loc = c.line_loc(line);
                     c.prologue();
                     let t = c.alloc()?;
@@ -525,7 +527,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     return Ok(out);
                 }
                 let o = self.expr(&a.value)?;
-                let n = self.name(a.attr.as_str())?;
+                let n = self.private_name(a.attr.as_str())?;
                 self.set_attr_loc(a);
                 self.emit(Instr::LoadAttr {
                     dst: out,

@@ -198,6 +198,9 @@ struct FnCompiler<'c, 'v, 'a> {
     bound: HashSet<String>,
     nesting: u32,
     doc: Option<Rc<str>>,
+    /// The innermost enclosing class's name, for private name mangling
+    /// (`front::mangle`); None outside classes.
+    private: Option<Rc<str>>,
 }
 
 const MAX_REGS: u16 = 60000;
@@ -252,6 +255,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             bound: HashSet::new(),
             nesting: 0,
             doc: None,
+            private: None,
         };
         if kind == CodeKind::ClassBody {
             // Register 0 holds the namespace dict; then the `__class__` cell

@@ -71,6 +71,13 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                     Some(d) => d,
                     None => self.alloc()?,
                 };
+                // A private name is mangled, for the class dict and the
+                // global fallback alike (as CPython's).
+                let mangled = self
+                    .private
+                    .as_deref()
+                    .and_then(|c| crate::front::mangle::mangle(c, name));
+                let name = mangled.as_deref().unwrap_or(name);
                 // The global slot is interned so the runtime's fallback finds it.
                 self.global_slot(name)?;
                 let n = self.name(name)?;
@@ -100,7 +107,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 self.emit(Instr::StoreGlobal { slot, src });
             }
             NameAccess::ClassName => {
-                let n = self.name(name)?;
+                let n = self.private_name(name)?;
                 self.emit(Instr::StoreName { name: n, src });
             }
         }
