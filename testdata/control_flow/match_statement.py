@@ -137,3 +137,16 @@ for i in range(1000):
         case n:
             total += n
 print(total)
+
+
+class Keys:
+    @property
+    def k(self):
+        print("key looked up once")
+        return "k"
+
+
+keys = Keys()
+match {"k": 1, "z": 2}:
+    case {keys.k: v, **rest}:
+        print(v, rest)

@@ -193,11 +193,7 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
         subject: u16,
         fail: &mut Vec<usize>,
     ) -> CResult<()> {
-        let base = self.native_call_base("<match map>", subject, 0)?;
-        self.emit(Instr::Call {
-            func: base,
-            argc: 1,
-        });
+        let base = self.call_native("<match map>", subject, 0, 0)?;
         fail.push(self.emit(Instr::JumpIfFalse {
             cond: base,
             target: 0,
@@ -220,37 +216,29 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
                 seen.push(text);
             }
         }
+        // The keys are evaluated once (a dotted name's lookup could have
+        // effects), for both the lookup and `**rest`.
         let n = m.keys.len();
-        let mut keys = None;
+        let key_regs = self.alloc_n(n)?;
+        for (i, k) in m.keys.iter().enumerate() {
+            self.expr_to(k, key_regs + i as u16)?;
+        }
+        let mut values = None;
         if n > 0 {
-            let b = self.native_call_base("<match keys>", subject, n)?;
-            for (i, k) in m.keys.iter().enumerate() {
-                self.expr_to(k, b + 2 + i as u16)?;
-            }
             self.set_loc(m);
-            self.emit(Instr::Call {
-                func: b,
-                argc: 1 + n as u16,
-            });
+            let b = self.call_native("<match keys>", subject, key_regs, n)?;
             self.fail_if_none(b, fail)?;
-            keys = Some(b);
+            values = Some(b);
         }
         for (i, sub) in m.patterns.iter().enumerate() {
             if is_underscore(sub) {
                 continue;
             }
-            let v = self.item(keys.expect("patterns have keys"), i as i64)?;
+            let v = self.item(values.expect("patterns have keys"), i as i64)?;
             self.pattern(sub, v, fail)?;
         }
         if let Some(rest) = &m.rest {
-            let b = self.native_call_base("<match rest>", subject, n)?;
-            for (i, k) in m.keys.iter().enumerate() {
-                self.expr_to(k, b + 2 + i as u16)?;
-            }
-            self.emit(Instr::Call {
-                func: b,
-                argc: 1 + n as u16,
-            });
+            let b = self.call_native("<match rest>", subject, key_regs, n)?;
             self.store_name(rest.as_str(), b)?;
         }
         Ok(())
@@ -319,6 +307,23 @@ impl<'c, 'v, 'a> FnCompiler<'c, 'v, 'a> {
             key: k,
         });
         Ok(dst)
+    }
+
+    /// Call the native `name` with the subject and the `n` registers from
+    /// `args` on; its result is in the returned register.
+    fn call_native(&mut self, name: &str, subject: u16, args: u16, n: usize) -> CResult<u16> {
+        let b = self.native_call_base(name, subject, n)?;
+        for i in 0..n as u16 {
+            self.emit(Instr::Move {
+                dst: b + 2 + i,
+                src: args + i,
+            });
+        }
+        self.emit(Instr::Call {
+            func: b,
+            argc: 1 + n as u16,
+        });
+        Ok(b)
     }
 
     fn fail_if_none(&mut self, r: u16, fail: &mut Vec<usize>) -> CResult<()> {
