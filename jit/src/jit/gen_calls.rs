@@ -606,6 +606,7 @@ impl<'a> Gen<'a> {
                 ; kept:
             );
         }
+        self.rec_return_counts();
         asm!(self.ops; mov rax, QWORD w as i64);
         // `->exit`'s code itself, one jump shorter.
         self.gen_epilogue();

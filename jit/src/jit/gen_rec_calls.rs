@@ -29,7 +29,9 @@
 //!   call's edge (`direct::jit_call_enter`, `rec_learn_edge`). An edge made
 //!   at compile time may never be called: the profile leaves out edges
 //!   with no call (`CallTimes::callers`);
-//! - leave: uncount the callee's activation, and when it was not its last
+//! - leave: uncount the callee's activation (its counts are in rsi: the
+//!   callee's `Return` loads them, `rec_return_counts`, so the return need
+//!   not find the callee's frame), and when it was not its last
 //!   (out of line) the edge's, and pop the frame leaving the edge in its
 //!   slot (every push while recording writes a frame's edge before
 //!   anything reads it, `Frame::rec_edge`). With sampled timing every call
@@ -138,7 +140,7 @@ impl<'a> Gen<'a> {
     fn rec_count_inline(&mut self, unknown: DynamicLabel, edge: Option<Edge>) {
         let c = *inline::layout();
         self.comment(format_args!("recording: count the call inline"));
-        self.rec_load_edge(edge, unknown);
+        let (base, at) = self.rec_load_edge(edge, unknown);
         let (recursive, counted) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         asm!(self.ops
             // A call on the edge, which enters the callee's direct entry
@@ -149,9 +151,9 @@ impl<'a> Gen<'a> {
             // the callee's outermost. Its calls are its edges'
             // (`CallTimes::figures`).
             ; add QWORD [rcx + c.direct_calls], 1
-            ; sub QWORD [rdi + c.active], 1
+            ; sub QWORD [Rq(base) + at + c.active], 1
             ; jnc =>recursive
-            ; mov [rdi + c.outer], rcx
+            ; mov [Rq(base) + at + c.outer], rcx
             ; =>counted
             ; mov [rdx + c.frame_rec_edge], rcx
             // `Vm::rec_enter` also clears `Vm::rec_at`; here it is clear
@@ -159,7 +161,17 @@ impl<'a> Gen<'a> {
             // interpreter's frames that run below compiled code clear it
             // when they are popped (`Vm::rec_run_compiled`, `rec_leave`).
         );
-        self.rec_recursive_out_of_line(recursive, counted, true);
+        self.cold(move |g| {
+            g.comment(format_args!(
+                "recording: the callee runs already: a recursive call"
+            ));
+            asm!(g.ops; =>recursive);
+            if base != RDI {
+                asm!(g.ops; lea rdi, [Rq(base) + at]);
+            }
+            g.rec_count_recursive(true);
+            asm!(g.ops; jmp =>counted);
+        });
     }
 
     /// From `recursive`, out of line, back to `back`: `rec_count_recursive`
@@ -180,10 +192,10 @@ impl<'a> Gen<'a> {
         });
     }
 
-    /// rcx: the edge, rdi: its callee's counts; to `unknown` (rdi not
-    /// loaded) when the edge is to be read from the entry in r8
-    /// (`edge` None) and it has none.
-    fn rec_load_edge(&mut self, edge: Option<Edge>, unknown: DynamicLabel) {
+    /// rcx: the edge; returns where its callee's counts are: at register
+    /// `base` (RDI or R10) plus `at`. To `unknown` when the edge is to be
+    /// read from the entry in r8 (`edge` None) and it has none.
+    fn rec_load_edge(&mut self, edge: Option<Edge>, unknown: DynamicLabel) -> (u8, i32) {
         let l = *frame_layout();
         let c = *inline::layout();
         match edge {
@@ -192,11 +204,12 @@ impl<'a> Gen<'a> {
                 ; mov rdi, QWORD callee_counts(e)
             ),
             // r10: the callee's code word (`DirectSite::fill`'s path), whose
-            // code holds the callee's counts (`InlineLayout::code_counts`).
-            Some(Edge::InEntry) => asm!(self.ops
-                ; mov rcx, [r8 + l.site_rec_edge]
-                ; lea rdi, [r10 + l.rc_code + c.code_counts]
-            ),
+            // code holds the callee's counts (`InlineLayout::code_counts`):
+            // addressed through it, which saves computing their address.
+            Some(Edge::InEntry) => {
+                asm!(self.ops; mov rcx, [r8 + l.site_rec_edge]);
+                return (R10, l.rc_code + c.code_counts);
+            }
             None => asm!(self.ops
                 ; mov rcx, [r8 + l.site_rec_edge]
                 ; test rcx, rcx
@@ -204,6 +217,7 @@ impl<'a> Gen<'a> {
                 ; mov rdi, [rcx + c.callee_counts]
             ),
         }
+        (RDI, 0)
     }
 
     /// A call on the edge in rcx while its callee (counts in rdi) runs:
@@ -260,18 +274,12 @@ impl<'a> Gen<'a> {
                 ; mov rax, [rax + l.site_rec_edge]
             ),
         };
-        match known_edge(entry) {
-            Some(e) => asm!(self.ops; mov rax, QWORD callee_counts(e)),
-            None => {
-                load_edge(self);
-                asm!(self.ops; mov rax, [rax + c.callee_counts]);
-            }
-        }
         let (nested, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         asm!(self.ops
-            // One activation less of the callee; when it was not its last,
+            // One activation less of the callee (its counts in rsi, from
+            // its `Return`: `rec_return_counts`); when it was not its last,
             // the call was recursive: one less of the edge (see `Edge::end`).
-            ; add QWORD [rax + c.active], 1
+            ; add QWORD [rsi + c.active], 1
             ; jnz =>nested
             ; =>done
         );
@@ -434,17 +442,12 @@ impl<'a> Gen<'a> {
         self.comment(format_args!("recording: uncount the call inline"));
         let (nested, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         asm!(self.ops
-            // The top frame, the callee's, at index rbp (the count after the
-            // pop, `emit_direct_call`). Its edge is set (see the module
-            // comment) and untagged, and left in the slot (`Frame::rec_edge`);
-            // its code holds the edge's callee counts
-            // (`InlineLayout::code_counts`).
-            ; imul rsi, rbp, l.frame_size
-            ; add rsi, [r12 + l.frames_ptr]
-            ; mov rcx, [rsi + l.frame_code]
-            // One activation less of the callee; when it was not its last,
-            // the call was recursive: one less of the edge (`Edge::end`).
-            ; add QWORD [rcx + c.code_counts + c.active], 1
+            // rsi: the callee's counts, from its `Return`
+            // (`rec_return_counts`), which are its frame's edge's callee
+            // counts. One activation less of the callee; when it was not its
+            // last, the call was recursive: one less of the edge
+            // (`Edge::end`).
+            ; add QWORD [rsi + c.active], 1
             ; jnz =>nested
             ; =>done
         );
@@ -452,13 +455,39 @@ impl<'a> Gen<'a> {
             g.comment(format_args!("recording: a recursive call returned"));
             asm!(g.ops
                 ; =>nested
+                // The top frame, the callee's, at index rbp (the count after
+                // the pop, `emit_direct_call`). Its edge is set (see the
+                // module comment) and untagged, and left in the slot
+                // (`Frame::rec_edge`).
+                ; imul rsi, rbp, l.frame_size
+                ; add rsi, [r12 + l.frames_ptr]
                 ; mov rcx, [rsi + c.frame_rec_edge]
                 ; add QWORD [rcx + c.active], 1
                 ; jmp =>done
             );
         });
     }
+
+    /// Recording, at a `Return` (`gen_return`): rsi = this code's counts,
+    /// which a direct caller uncounts (`rec_call_leave`): every return it
+    /// sees (a direct call's, or the Rust path's that joins it) is from a
+    /// `Return` of compiled code, the only outcome with `KIND_RETURN`, and
+    /// the code is its frame's (so its counts are the callee counts of the
+    /// frame's edge, `InlineLayout::code_counts`). It saves the caller
+    /// finding the callee's frame (a multiply and two dependent loads) on
+    /// every call: this is one move of a constant, off the caller's path.
+    pub(super) fn rec_return_counts(&mut self) {
+        if self.polls.sample.is_none() || self.polls.exact_timing {
+            return;
+        }
+        let counts = &self.code.prof.counts as *const calls::Counts as i64;
+        asm!(self.ops; mov rsi, QWORD counts);
+    }
 }
+
+/// Register numbers for `Rq`.
+const RDI: u8 = 7;
+const R10: u8 = 10;
 
 /// Where the inline counting of a call finds its edge, when it need not test
 /// that the site's entry has one.
