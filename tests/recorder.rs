@@ -1065,6 +1065,71 @@ print(drive())
     }
 }
 
+/// Recursion through method sites: a compiled method-site call's return
+/// uncounts the callee's counts that its `Return` hands back, and a
+/// recursive one (a tree walk, methods recursing through each other,
+/// a constructor whose `__init__` recurses, an exception unwinding a
+/// method recursion) also its edge: the figures must match the
+/// interpreter's on every engine.
+#[test]
+fn method_recursion_counts_are_the_same_on_every_engine() {
+    let src = "\
+class Node:
+    def __init__(self, depth):
+        self.kids = [Node(depth - 1), Node(depth - 1)] if depth > 0 else []
+    def size(self):
+        n = 1
+        for k in self.kids:
+            n += k.size()
+        return n
+    def leaf(self):
+        return not self.kids
+class Walker:
+    def ping(self, n):
+        return 0 if n == 0 else self.pong(n - 1) + 1
+    def pong(self, n):
+        return self.count(n) + (0 if n == 0 else self.ping(n - 1))
+    def count(self, n):
+        return n
+    def fail(self, n):
+        if n == 0:
+            raise KeyError(n)
+        return self.fail(n - 1)
+def drive():
+    t = 0
+    w = Walker()
+    for i in range(200):
+        t += Node(i % 4).size() + w.ping(i % 9)
+        try:
+            w.fail(i % 5)
+        except KeyError:
+            t += 1
+    return t
+print(drive())
+";
+    let figures = |engine: &[&str]| {
+        let (out, p, _) = record(&format!("methrec{}", engine.join("")), src, engine);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            call_rows(&p),
+        )
+    };
+    let want = figures(&["--jit=off"]);
+    assert!(want.1.iter().any(|r| r.contains("size ")), "{:?}", want.1);
+    for engine in [
+        &["--jit=eager"][..],
+        &["--jit=eager", "--jit-regalloc=off"],
+        &[],
+    ] {
+        assert_eq!(figures(engine), want, "{engine:?}");
+    }
+}
+
 /// A bound builtin method made per access (`ap = xs.append`, a subclass
 /// instance's `ys.append`) takes its function's profile id from the
 /// type's builtin: its calls must still land on that one function, with
