@@ -23,16 +23,13 @@
 //! in `finalize`. A reference to a label already defined is patched at
 //! once; only the few others (other field sizes, offsets) are kept.
 //!
-//! Dynamic labels' ids come from a pool kept for the thread
-//! (`LabelIds`): only dynasmrt can make a `DynamicLabel`, and its
-//! `LabelRegistry` keeps 16 bytes per label made, which we never read.
+//! Dynamic labels are their ids, 0, 1, 2, ... in each compile (`label`).
 //!
 //! The bytes produced are the same as `VecAssembler`'s with base address 0
 //! (how the code generator used it): the encodings come from the `dynasm!`
 //! macro; only where relocations are patched is ours.
 
 use crate::jit::codemem::CodeMem;
-use dynasmrt::components::LabelRegistry;
 use dynasmrt::relocations::{Relocation, RelocationKind};
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{
@@ -66,65 +63,28 @@ const NONE: u32 = u32::MAX;
 /// offsets stay below 2 GB: `--jit-code-limit` is far smaller).
 const CHAINED: u32 = 1 << 31;
 
-thread_local! {
-    /// The `DynamicLabel`s made so far on this thread, by id: each compile
-    /// hands out copies of ids 0, 1, 2, ... (`CodeBuf::new_dynamic_label`).
-    static LABEL_IDS: std::cell::Cell<Vec<DynamicLabel>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
-/// The thread's label ids, at least `n` of them; handed back by `Drop`.
-struct LabelIds(Vec<DynamicLabel>);
-
-impl LabelIds {
-    fn take(n: usize) -> LabelIds {
-        let mut ids = LabelIds(LABEL_IDS.with(|c| c.take()));
-        if ids.0.len() < n {
-            ids.make(n);
-        }
-        ids
-    }
-
-    /// The label with id `id`, making ids up to it if needed.
-    #[inline]
-    fn get(&mut self, id: usize) -> DynamicLabel {
-        match self.0.get(id) {
-            Some(&l) => l,
-            None => {
-                self.make((id + 1).max(self.0.len() * 2));
-                self.0[id]
-            }
-        }
-    }
-
-    /// Make ids up to `n` (dynasmrt's registry makes them from 0; it is
-    /// dropped once they are copied out).
-    #[cold]
-    fn make(&mut self, n: usize) {
-        let mut maker = LabelRegistry::with_capacity(0, 0, n);
-        self.0.clear();
-        self.0.reserve(n);
-        for _ in 0..n {
-            self.0.push(maker.new_dynamic_label());
-        }
-    }
-}
-
-impl Drop for LabelIds {
-    fn drop(&mut self) {
-        let ids = std::mem::take(&mut self.0);
-        LABEL_IDS.with(|c| {
-            // Keep the longer list when two assemblers were alive at once.
-            let other = c.take();
-            c.set(if other.len() > ids.len() { other } else { ids });
-        });
-    }
+/// The dynamic label with id `id`.
+///
+/// dynasmrt makes `DynamicLabel`s only through its `LabelRegistry`, which
+/// keeps 16 bytes per label made (that we never read) and hands out ids
+/// from 0 in order. The ids used to come from such a registry, kept per
+/// thread with a copy of every id made: for compile_cost.py's 200-line
+/// function (8,000 ids, made twice as the list grew) their fresh pages
+/// were 60 of the compile's 155 page faults, about a microsecond and a
+/// half each on the VMs measured.
+#[inline(always)]
+fn label(id: usize) -> DynamicLabel {
+    const _: () = assert!(std::mem::size_of::<DynamicLabel>() == std::mem::size_of::<usize>());
+    // SAFETY: `DynamicLabel` is a struct of one `usize` field, its id, and
+    // is that field's size (checked above), so the field is all its bytes.
+    // No id is invalid: a label an assembler does not know is an error it
+    // reports (`UnknownLabel`).
+    unsafe { std::mem::transmute::<usize, DynamicLabel>(id) }
 }
 
 pub struct CodeBuf {
     /// The code, written where it will run (`codemem.rs`).
     ops: CodeMem,
-    /// The thread's label ids (see `LabelIds`).
-    ids: LabelIds,
     /// Each dynamic label's offset once defined; before: `NONE`, or
     /// `CHAINED` and the location (`Reloc::location`) of its latest
     /// reference chained through the code, whose field holds the location
@@ -152,7 +112,6 @@ impl CodeBuf {
             // Written nearly to its capacity as the code is emitted
             // (`CodeMem` faults its pages in).
             ops: CodeMem::with_capacity(ops),
-            ids: LabelIds::take(labels),
             at: Vec::with_capacity(labels),
             relocs: Vec::new(),
             globals: Vec::new(),
@@ -167,7 +126,7 @@ impl CodeBuf {
     pub fn new_dynamic_label(&mut self) -> DynamicLabel {
         let id = self.at.len();
         self.at.push(NONE);
-        self.ids.get(id)
+        label(id)
     }
 
     /// The code with every relocation patched, or the first error.
@@ -190,14 +149,14 @@ impl CodeBuf {
             }
         }
         if let Some(id) = self.at.iter().position(|&a| a != NONE && a & CHAINED != 0) {
-            let id = self.ids.get(id);
+            let id = label(id);
             return Err(DynasmError::UnknownLabel(LabelKind::Dynamic(id)));
         }
         for r in std::mem::take(&mut self.relocs) {
             let target = self.at.get(r.label as usize).copied().unwrap_or(NONE);
             let undefined = target == NONE || target & CHAINED != 0;
             if undefined || !patch(&mut self.ops, &r, target as i64) {
-                let id = self.ids.get(r.label as usize);
+                let id = label(r.label as usize);
                 return Err(if undefined {
                     DynasmError::UnknownLabel(LabelKind::Dynamic(id))
                 } else {
@@ -605,6 +564,15 @@ mod tests {
         let (a, b) = (theirs.new_dynamic_label(), theirs.new_dynamic_label());
         sample!(theirs, a, b);
         assert_eq!(*ours.finalize().unwrap(), *theirs.finalize().unwrap());
+    }
+
+    #[test]
+    fn labels_are_the_ids_dynasmrt_makes() {
+        let mut registry = dynasmrt::components::LabelRegistry::new();
+        for id in 0..3 {
+            assert_eq!(registry.new_dynamic_label(), label(id));
+            assert_eq!(label(id).get_id(), id);
+        }
     }
 
     #[test]
