@@ -13,11 +13,11 @@
 //! label's offset 4, and resolving one is a table read and a 4-byte store.
 //!
 //! Most references are a jump's 4-byte displacement to a label ahead (the
-//! next instruction, a slow path, a bail stub). Those are not kept in a
-//! table at all: until the label is defined, each one's field holds the
-//! location of the label's previous such reference (a chain through the
-//! code, as classic one-pass assemblers do), and defining the label walks
-//! the chain and patches it. For compile_cost.py's 200-line function that
+//! next instruction, a slow path, a bail stub, a global label's shared
+//! exit). Those are not kept in a table at all: until the label is
+//! defined, each one's field holds the location of the label's previous
+//! such reference (a chain through the code, as classic one-pass
+//! assemblers do), and defining the label walks the chain and patches it. For compile_cost.py's 200-line function that
 //! was 7,000 table entries (112 KB of fresh memory, each fresh page a
 //! fault of about a microsecond on the VMs measured) and a pass over them
 //! in `finalize`. A reference to a label already defined is patched at
@@ -93,9 +93,12 @@ pub struct CodeBuf {
     /// The other references to dynamic labels not defined when made,
     /// patched by `finalize`.
     relocs: Vec<Reloc>,
-    /// Global labels (`->exit:`): a handful per code object.
+    /// Global labels (`->exit:`), a handful per code object, each with
+    /// its state as in `at` (their plain references ahead, a few hundred
+    /// for a long function, chained through the code likewise).
     globals: Vec<(&'static str, u32)>,
-    /// References to global labels, patched by `finalize`.
+    /// The other references to global labels not defined when made,
+    /// patched by `finalize`.
     global_refs: Vec<(&'static str, Reloc)>,
     /// Each local label's latest definition (`clear:`), for `<clear`.
     locals: Vec<(&'static str, u32)>,
@@ -136,6 +139,9 @@ impl CodeBuf {
         }
         if let Some(&(name, _)) = self.pending.first() {
             return Err(DynasmError::UnknownLabel(LabelKind::Local(name)));
+        }
+        if let Some(&(name, _)) = self.globals.iter().find(|(_, a)| !defined(*a)) {
+            return Err(DynasmError::UnknownLabel(LabelKind::Global(name)));
         }
         for (name, r) in std::mem::take(&mut self.global_refs) {
             let target = self
@@ -184,6 +190,85 @@ impl CodeBuf {
             ref_offset,
             code,
         })
+    }
+
+    /// Patch, chain or keep a reference just emitted to label `label`
+    /// (dynamic labels' id) whose state (as `at`) is `state`: patched now
+    /// when it is defined (a jump back); chained when it is a plain rel32
+    /// (a jump ahead, see the module comment); else kept for `finalize`.
+    #[inline]
+    fn refer(
+        &mut self,
+        label: u32,
+        state: u32,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: u8,
+    ) -> Ref {
+        if defined(state) {
+            let ok = self
+                .reloc(label, target_offset, field_offset, ref_offset, kind)
+                .is_some_and(|r| patch(&mut self.ops, &r, state as i64));
+            return if ok { Ref::Patched } else { Ref::Impossible };
+        }
+        let loc = self.ops.len();
+        let plain = kind == REL32 && field_offset == 4 && ref_offset == 0 && target_offset == 0;
+        if plain && (4..CHAINED as usize).contains(&loc) {
+            put(&mut self.ops, loc - 4, state.to_le_bytes());
+            return Ref::Chained(CHAINED | loc as u32);
+        }
+        match self.reloc(label, target_offset, field_offset, ref_offset, kind) {
+            Some(r) => Ref::Keep(r),
+            None => Ref::Impossible,
+        }
+    }
+
+    /// The index of global label `name` in `globals`, added (not defined)
+    /// if new.
+    fn global(&mut self, name: &'static str) -> usize {
+        match self.globals.iter().position(|(n, _)| *n == name) {
+            Some(i) => i,
+            None => {
+                self.globals.push((name, NONE));
+                self.globals.len() - 1
+            }
+        }
+    }
+}
+
+/// What became of a reference (`CodeBuf::refer`).
+enum Ref {
+    Patched,
+    /// Chained: the label's new state.
+    Chained(u32),
+    Keep(Reloc),
+    /// Its value cannot be encoded in its field.
+    Impossible,
+}
+
+/// Whether a label's state (`CodeBuf::at`) is a definition.
+#[inline]
+fn defined(state: u32) -> bool {
+    state != NONE && state & CHAINED == 0
+}
+
+/// Patch the references chained from `chain` (a label's state before its
+/// definition at `at`): each a rel32 field ending at its location, holding
+/// the previous one's location.
+#[inline]
+fn patch_chain(ops: &mut [u8], mut chain: u32, at: u32) {
+    while chain != NONE {
+        let loc = chain & !CHAINED;
+        let field = loc as usize - 4;
+        let Some(prev) = word_at(ops, field) else {
+            // Past the end: the code memory failed (`CodeMem`), which
+            // `finalize` reports.
+            break;
+        };
+        let rel = (at as i64 - loc as i64) as i32;
+        put(ops, field, rel.to_le_bytes());
+        chain = prev;
     }
 }
 
@@ -336,36 +421,26 @@ impl DynasmLabelApi for CodeBuf {
         }
     }
     fn global_label(&mut self, name: &'static str) {
-        if self.globals.iter().any(|(n, _)| *n == name) {
+        let at = self.ops.len() as u32;
+        let i = self.global(name);
+        if defined(self.globals[i].1) {
             self.error = Some(DynasmError::DuplicateLabel(LabelKind::Global(name)));
             return;
         }
-        self.globals.push((name, self.ops.len() as u32));
+        let chain = std::mem::replace(&mut self.globals[i].1, at);
+        patch_chain(&mut self.ops, chain, at);
     }
     #[inline]
     fn dynamic_label(&mut self, id: DynamicLabel) {
         let at = self.ops.len() as u32;
-        let mut loc = match self.at.get_mut(id.get_id()) {
+        let loc = match self.at.get_mut(id.get_id()) {
             Some(a) if *a == NONE || *a & CHAINED != 0 => std::mem::replace(a, at),
             _ => {
                 self.error = Some(DynasmError::DuplicateLabel(LabelKind::Dynamic(id)));
                 return;
             }
         };
-        // Patch the references chained so far: each a jump's rel32 field
-        // ending at its location, holding the previous one's location.
-        while loc != NONE {
-            loc &= !CHAINED;
-            let field = loc as usize - 4;
-            let Some(prev) = word_at(&self.ops, field) else {
-                // Past the end: the code memory failed (`CodeMem`), which
-                // `finalize` reports.
-                break;
-            };
-            let rel = (at as i64 - loc as i64) as i32;
-            put(&mut self.ops, field, rel.to_le_bytes());
-            loc = prev;
-        }
+        patch_chain(&mut self.ops, loc, at);
     }
 
     // The macro's entry points, with the relocation still encoded: kept so.
@@ -409,9 +484,21 @@ impl DynasmLabelApi for CodeBuf {
         ref_offset: u8,
         kind: u8,
     ) {
-        match self.reloc(0, target_offset, field_offset, ref_offset, kind) {
-            Some(r) => self.global_refs.push((name, r)),
-            None => self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Global(name))),
+        let i = self.global(name);
+        match self.refer(
+            0,
+            self.globals[i].1,
+            target_offset,
+            field_offset,
+            ref_offset,
+            kind,
+        ) {
+            Ref::Patched => {}
+            Ref::Chained(state) => self.globals[i].1 = state,
+            Ref::Keep(r) => self.global_refs.push((name, r)),
+            Ref::Impossible => {
+                self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Global(name)))
+            }
         }
     }
     #[inline]
@@ -428,33 +515,13 @@ impl DynasmLabelApi for CodeBuf {
             self.error = Some(DynasmError::UnknownLabel(LabelKind::Dynamic(id)));
             return;
         };
-        if at != NONE && at & CHAINED == 0 {
-            // Defined already (a jump back): patched now.
-            let ok = self
-                .reloc(i as u32, target_offset, field_offset, ref_offset, kind)
-                .is_some_and(|r| patch(&mut self.ops, &r, at as i64));
-            if !ok {
-                self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Dynamic(id)));
+        match self.refer(i as u32, at, target_offset, field_offset, ref_offset, kind) {
+            Ref::Patched => {}
+            Ref::Chained(state) => self.at[i] = state,
+            Ref::Keep(r) => self.relocs.push(r),
+            Ref::Impossible => {
+                self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Dynamic(id)))
             }
-            return;
-        }
-        let loc = self.ops.len();
-        let plain = kind == REL32 && field_offset == 4 && ref_offset == 0 && target_offset == 0;
-        if plain && (4..CHAINED as usize).contains(&loc) {
-            // A plain rel32 (a jump ahead): chained (see the module comment).
-            put(&mut self.ops, loc - 4, at.to_le_bytes());
-            self.at[i] = CHAINED | loc as u32;
-            return;
-        }
-        match self.reloc(
-            id.get_id() as u32,
-            target_offset,
-            field_offset,
-            ref_offset,
-            kind,
-        ) {
-            Some(r) => self.relocs.push(r),
-            None => self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Dynamic(id))),
         }
     }
     fn value_reloc(&mut self, value: usize, field_offset: u8, ref_offset: u8, kind: u8) {
@@ -530,7 +597,9 @@ mod tests {
             dynasm!($ops
                 ; .arch x64
                 ; ->start:
+                ; jmp ->exit
                 ; jmp =>$b
+                ; jne ->exit
                 ; jne =>$b
                 ; lea rdx, [=>$b]
                 ; cmp DWORD [=>$b], 7
@@ -583,6 +652,12 @@ mod tests {
         assert!(matches!(
             ops.finalize(),
             Err(DynasmError::UnknownLabel(LabelKind::Dynamic(_)))
+        ));
+        let mut ops = CodeBuf::with_capacity(0, 0);
+        dynasm!(ops; .arch x64; jmp ->y; jmp ->y; ret);
+        assert!(matches!(
+            ops.finalize(),
+            Err(DynasmError::UnknownLabel(LabelKind::Global("y")))
         ));
         let mut ops = CodeBuf::with_capacity(0, 0);
         dynasm!(ops; .arch x64; ->x: ; ret ; ->x:);

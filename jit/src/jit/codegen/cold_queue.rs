@@ -230,16 +230,26 @@ mod tests {
     use super::*;
     use std::rc::Rc;
 
+    /// A code generator's stand-in: what the closures do goes to `log`.
+    #[derive(Default)]
+    struct G {
+        log: Vec<u32>,
+        queue: ColdQueue<'static, G>,
+    }
+
+    impl G {
+        /// Run the queue until nothing is queued (as `Gen::generate`).
+        fn run_all(&mut self) {
+            while !self.queue.is_empty() {
+                let q = std::mem::take(&mut self.queue);
+                q.run(self);
+            }
+        }
+    }
+
     #[test]
     fn runs_in_order_including_what_runs_queue() {
-        struct G {
-            log: Vec<u32>,
-            queue: ColdQueue<'static, G>,
-        }
-        let mut g = G {
-            log: Vec::new(),
-            queue: ColdQueue::new(),
-        };
+        let mut g = G::default();
         let big = [7u64; 40];
         g.queue.push(|g: &mut G| g.log.push(1));
         g.queue.push(move |g: &mut G| {
@@ -250,23 +260,13 @@ mod tests {
         struct Aligned(u32);
         let a = Aligned(4);
         g.queue.push(move |g: &mut G| g.log.push(a.0));
-        while !g.queue.is_empty() {
-            let q = std::mem::take(&mut g.queue);
-            q.run(&mut g);
-        }
+        g.run_all();
         assert_eq!(g.log, [1, 280, 4, 3]);
     }
 
     #[test]
     fn runs_over_many_chunks_reusing_them_for_what_runs_queue() {
-        struct G {
-            log: Vec<u32>,
-            queue: ColdQueue<'static, G>,
-        }
-        let mut g = G {
-            log: Vec::new(),
-            queue: ColdQueue::new(),
-        };
+        let mut g = G::default();
         let n = 3 * CHUNK as u32;
         for i in 0..n {
             let pad = [i as u64; 3];
@@ -275,10 +275,7 @@ mod tests {
                 g.queue.push(move |g: &mut G| g.log.push(n + i));
             });
         }
-        while !g.queue.is_empty() {
-            let q = std::mem::take(&mut g.queue);
-            q.run(&mut g);
-        }
+        g.run_all();
         assert!(g.log.iter().copied().eq(0..2 * n));
     }
 
