@@ -13,26 +13,23 @@
 //! label's offset 4, and resolving one is a table read and a 4-byte store.
 //!
 //! Most references are a jump's 4-byte displacement to a label ahead (the
-//! next instruction, a slow path, a bail stub). Those are not kept in a
-//! table at all: until the label is defined, each one's field holds the
-//! location of the label's previous such reference (a chain through the
-//! code, as classic one-pass assemblers do), and defining the label walks
-//! the chain and patches it. For compile_cost.py's 200-line function that
+//! next instruction, a slow path, a bail stub, a global label's shared
+//! exit). Those are not kept in a table at all: until the label is
+//! defined, each one's field holds the location of the label's previous
+//! such reference (a chain through the code, as classic one-pass
+//! assemblers do), and defining the label walks the chain and patches it. For compile_cost.py's 200-line function that
 //! was 7,000 table entries (112 KB of fresh memory, each fresh page a
 //! fault of about a microsecond on the VMs measured) and a pass over them
 //! in `finalize`. A reference to a label already defined is patched at
 //! once; only the few others (other field sizes, offsets) are kept.
 //!
-//! Dynamic labels' ids come from a pool kept for the thread
-//! (`LabelIds`): only dynasmrt can make a `DynamicLabel`, and its
-//! `LabelRegistry` keeps 16 bytes per label made, which we never read.
+//! Dynamic labels are their ids, 0, 1, 2, ... in each compile (`label`).
 //!
 //! The bytes produced are the same as `VecAssembler`'s with base address 0
 //! (how the code generator used it): the encodings come from the `dynasm!`
 //! macro; only where relocations are patched is ours.
 
 use crate::jit::codemem::CodeMem;
-use dynasmrt::components::LabelRegistry;
 use dynasmrt::relocations::{Relocation, RelocationKind};
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{
@@ -66,65 +63,28 @@ const NONE: u32 = u32::MAX;
 /// offsets stay below 2 GB: `--jit-code-limit` is far smaller).
 const CHAINED: u32 = 1 << 31;
 
-thread_local! {
-    /// The `DynamicLabel`s made so far on this thread, by id: each compile
-    /// hands out copies of ids 0, 1, 2, ... (`CodeBuf::new_dynamic_label`).
-    static LABEL_IDS: std::cell::Cell<Vec<DynamicLabel>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
-/// The thread's label ids, at least `n` of them; handed back by `Drop`.
-struct LabelIds(Vec<DynamicLabel>);
-
-impl LabelIds {
-    fn take(n: usize) -> LabelIds {
-        let mut ids = LabelIds(LABEL_IDS.with(|c| c.take()));
-        if ids.0.len() < n {
-            ids.make(n);
-        }
-        ids
-    }
-
-    /// The label with id `id`, making ids up to it if needed.
-    #[inline]
-    fn get(&mut self, id: usize) -> DynamicLabel {
-        match self.0.get(id) {
-            Some(&l) => l,
-            None => {
-                self.make((id + 1).max(self.0.len() * 2));
-                self.0[id]
-            }
-        }
-    }
-
-    /// Make ids up to `n` (dynasmrt's registry makes them from 0; it is
-    /// dropped once they are copied out).
-    #[cold]
-    fn make(&mut self, n: usize) {
-        let mut maker = LabelRegistry::with_capacity(0, 0, n);
-        self.0.clear();
-        self.0.reserve(n);
-        for _ in 0..n {
-            self.0.push(maker.new_dynamic_label());
-        }
-    }
-}
-
-impl Drop for LabelIds {
-    fn drop(&mut self) {
-        let ids = std::mem::take(&mut self.0);
-        LABEL_IDS.with(|c| {
-            // Keep the longer list when two assemblers were alive at once.
-            let other = c.take();
-            c.set(if other.len() > ids.len() { other } else { ids });
-        });
-    }
+/// The dynamic label with id `id`.
+///
+/// dynasmrt makes `DynamicLabel`s only through its `LabelRegistry`, which
+/// keeps 16 bytes per label made (that we never read) and hands out ids
+/// from 0 in order. The ids used to come from such a registry, kept per
+/// thread with a copy of every id made: for compile_cost.py's 200-line
+/// function (8,000 ids, made twice as the list grew) their fresh pages
+/// were 60 of the compile's 155 page faults, about a microsecond and a
+/// half each on the VMs measured.
+#[inline(always)]
+fn label(id: usize) -> DynamicLabel {
+    const _: () = assert!(std::mem::size_of::<DynamicLabel>() == std::mem::size_of::<usize>());
+    // SAFETY: `DynamicLabel` is a struct of one `usize` field, its id, and
+    // is that field's size (checked above), so the field is all its bytes.
+    // No id is invalid: a label an assembler does not know is an error it
+    // reports (`UnknownLabel`).
+    unsafe { std::mem::transmute::<usize, DynamicLabel>(id) }
 }
 
 pub struct CodeBuf {
     /// The code, written where it will run (`codemem.rs`).
     ops: CodeMem,
-    /// The thread's label ids (see `LabelIds`).
-    ids: LabelIds,
     /// Each dynamic label's offset once defined; before: `NONE`, or
     /// `CHAINED` and the location (`Reloc::location`) of its latest
     /// reference chained through the code, whose field holds the location
@@ -133,9 +93,12 @@ pub struct CodeBuf {
     /// The other references to dynamic labels not defined when made,
     /// patched by `finalize`.
     relocs: Vec<Reloc>,
-    /// Global labels (`->exit:`): a handful per code object.
+    /// Global labels (`->exit:`), a handful per code object, each with
+    /// its state as in `at` (their plain references ahead, a few hundred
+    /// for a long function, chained through the code likewise).
     globals: Vec<(&'static str, u32)>,
-    /// References to global labels, patched by `finalize`.
+    /// The other references to global labels not defined when made,
+    /// patched by `finalize`.
     global_refs: Vec<(&'static str, Reloc)>,
     /// Each local label's latest definition (`clear:`), for `<clear`.
     locals: Vec<(&'static str, u32)>,
@@ -152,7 +115,6 @@ impl CodeBuf {
             // Written nearly to its capacity as the code is emitted
             // (`CodeMem` faults its pages in).
             ops: CodeMem::with_capacity(ops),
-            ids: LabelIds::take(labels),
             at: Vec::with_capacity(labels),
             relocs: Vec::new(),
             globals: Vec::new(),
@@ -167,7 +129,7 @@ impl CodeBuf {
     pub fn new_dynamic_label(&mut self) -> DynamicLabel {
         let id = self.at.len();
         self.at.push(NONE);
-        self.ids.get(id)
+        label(id)
     }
 
     /// The code with every relocation patched, or the first error.
@@ -177,6 +139,9 @@ impl CodeBuf {
         }
         if let Some(&(name, _)) = self.pending.first() {
             return Err(DynasmError::UnknownLabel(LabelKind::Local(name)));
+        }
+        if let Some(&(name, _)) = self.globals.iter().find(|(_, a)| !defined(*a)) {
+            return Err(DynasmError::UnknownLabel(LabelKind::Global(name)));
         }
         for (name, r) in std::mem::take(&mut self.global_refs) {
             let target = self
@@ -190,14 +155,14 @@ impl CodeBuf {
             }
         }
         if let Some(id) = self.at.iter().position(|&a| a != NONE && a & CHAINED != 0) {
-            let id = self.ids.get(id);
+            let id = label(id);
             return Err(DynasmError::UnknownLabel(LabelKind::Dynamic(id)));
         }
         for r in std::mem::take(&mut self.relocs) {
             let target = self.at.get(r.label as usize).copied().unwrap_or(NONE);
             let undefined = target == NONE || target & CHAINED != 0;
             if undefined || !patch(&mut self.ops, &r, target as i64) {
-                let id = self.ids.get(r.label as usize);
+                let id = label(r.label as usize);
                 return Err(if undefined {
                     DynasmError::UnknownLabel(LabelKind::Dynamic(id))
                 } else {
@@ -225,6 +190,85 @@ impl CodeBuf {
             ref_offset,
             code,
         })
+    }
+
+    /// Patch, chain or keep a reference just emitted to label `label`
+    /// (dynamic labels' id) whose state (as `at`) is `state`: patched now
+    /// when it is defined (a jump back); chained when it is a plain rel32
+    /// (a jump ahead, see the module comment); else kept for `finalize`.
+    #[inline]
+    fn refer(
+        &mut self,
+        label: u32,
+        state: u32,
+        target_offset: isize,
+        field_offset: u8,
+        ref_offset: u8,
+        kind: u8,
+    ) -> Ref {
+        if defined(state) {
+            let ok = self
+                .reloc(label, target_offset, field_offset, ref_offset, kind)
+                .is_some_and(|r| patch(&mut self.ops, &r, state as i64));
+            return if ok { Ref::Patched } else { Ref::Impossible };
+        }
+        let loc = self.ops.len();
+        let plain = kind == REL32 && field_offset == 4 && ref_offset == 0 && target_offset == 0;
+        if plain && (4..CHAINED as usize).contains(&loc) {
+            put(&mut self.ops, loc - 4, state.to_le_bytes());
+            return Ref::Chained(CHAINED | loc as u32);
+        }
+        match self.reloc(label, target_offset, field_offset, ref_offset, kind) {
+            Some(r) => Ref::Keep(r),
+            None => Ref::Impossible,
+        }
+    }
+
+    /// The index of global label `name` in `globals`, added (not defined)
+    /// if new.
+    fn global(&mut self, name: &'static str) -> usize {
+        match self.globals.iter().position(|(n, _)| *n == name) {
+            Some(i) => i,
+            None => {
+                self.globals.push((name, NONE));
+                self.globals.len() - 1
+            }
+        }
+    }
+}
+
+/// What became of a reference (`CodeBuf::refer`).
+enum Ref {
+    Patched,
+    /// Chained: the label's new state.
+    Chained(u32),
+    Keep(Reloc),
+    /// Its value cannot be encoded in its field.
+    Impossible,
+}
+
+/// Whether a label's state (`CodeBuf::at`) is a definition.
+#[inline]
+fn defined(state: u32) -> bool {
+    state != NONE && state & CHAINED == 0
+}
+
+/// Patch the references chained from `chain` (a label's state before its
+/// definition at `at`): each a rel32 field ending at its location, holding
+/// the previous one's location.
+#[inline]
+fn patch_chain(ops: &mut [u8], mut chain: u32, at: u32) {
+    while chain != NONE {
+        let loc = chain & !CHAINED;
+        let field = loc as usize - 4;
+        let Some(prev) = word_at(ops, field) else {
+            // Past the end: the code memory failed (`CodeMem`), which
+            // `finalize` reports.
+            break;
+        };
+        let rel = (at as i64 - loc as i64) as i32;
+        put(ops, field, rel.to_le_bytes());
+        chain = prev;
     }
 }
 
@@ -377,36 +421,26 @@ impl DynasmLabelApi for CodeBuf {
         }
     }
     fn global_label(&mut self, name: &'static str) {
-        if self.globals.iter().any(|(n, _)| *n == name) {
+        let at = self.ops.len() as u32;
+        let i = self.global(name);
+        if defined(self.globals[i].1) {
             self.error = Some(DynasmError::DuplicateLabel(LabelKind::Global(name)));
             return;
         }
-        self.globals.push((name, self.ops.len() as u32));
+        let chain = std::mem::replace(&mut self.globals[i].1, at);
+        patch_chain(&mut self.ops, chain, at);
     }
     #[inline]
     fn dynamic_label(&mut self, id: DynamicLabel) {
         let at = self.ops.len() as u32;
-        let mut loc = match self.at.get_mut(id.get_id()) {
+        let loc = match self.at.get_mut(id.get_id()) {
             Some(a) if *a == NONE || *a & CHAINED != 0 => std::mem::replace(a, at),
             _ => {
                 self.error = Some(DynasmError::DuplicateLabel(LabelKind::Dynamic(id)));
                 return;
             }
         };
-        // Patch the references chained so far: each a jump's rel32 field
-        // ending at its location, holding the previous one's location.
-        while loc != NONE {
-            loc &= !CHAINED;
-            let field = loc as usize - 4;
-            let Some(prev) = word_at(&self.ops, field) else {
-                // Past the end: the code memory failed (`CodeMem`), which
-                // `finalize` reports.
-                break;
-            };
-            let rel = (at as i64 - loc as i64) as i32;
-            put(&mut self.ops, field, rel.to_le_bytes());
-            loc = prev;
-        }
+        patch_chain(&mut self.ops, loc, at);
     }
 
     // The macro's entry points, with the relocation still encoded: kept so.
@@ -450,9 +484,21 @@ impl DynasmLabelApi for CodeBuf {
         ref_offset: u8,
         kind: u8,
     ) {
-        match self.reloc(0, target_offset, field_offset, ref_offset, kind) {
-            Some(r) => self.global_refs.push((name, r)),
-            None => self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Global(name))),
+        let i = self.global(name);
+        match self.refer(
+            0,
+            self.globals[i].1,
+            target_offset,
+            field_offset,
+            ref_offset,
+            kind,
+        ) {
+            Ref::Patched => {}
+            Ref::Chained(state) => self.globals[i].1 = state,
+            Ref::Keep(r) => self.global_refs.push((name, r)),
+            Ref::Impossible => {
+                self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Global(name)))
+            }
         }
     }
     #[inline]
@@ -469,33 +515,13 @@ impl DynasmLabelApi for CodeBuf {
             self.error = Some(DynasmError::UnknownLabel(LabelKind::Dynamic(id)));
             return;
         };
-        if at != NONE && at & CHAINED == 0 {
-            // Defined already (a jump back): patched now.
-            let ok = self
-                .reloc(i as u32, target_offset, field_offset, ref_offset, kind)
-                .is_some_and(|r| patch(&mut self.ops, &r, at as i64));
-            if !ok {
-                self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Dynamic(id)));
+        match self.refer(i as u32, at, target_offset, field_offset, ref_offset, kind) {
+            Ref::Patched => {}
+            Ref::Chained(state) => self.at[i] = state,
+            Ref::Keep(r) => self.relocs.push(r),
+            Ref::Impossible => {
+                self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Dynamic(id)))
             }
-            return;
-        }
-        let loc = self.ops.len();
-        let plain = kind == REL32 && field_offset == 4 && ref_offset == 0 && target_offset == 0;
-        if plain && (4..CHAINED as usize).contains(&loc) {
-            // A plain rel32 (a jump ahead): chained (see the module comment).
-            put(&mut self.ops, loc - 4, at.to_le_bytes());
-            self.at[i] = CHAINED | loc as u32;
-            return;
-        }
-        match self.reloc(
-            id.get_id() as u32,
-            target_offset,
-            field_offset,
-            ref_offset,
-            kind,
-        ) {
-            Some(r) => self.relocs.push(r),
-            None => self.error = Some(DynasmError::ImpossibleRelocation(TargetKind::Dynamic(id))),
         }
     }
     fn value_reloc(&mut self, value: usize, field_offset: u8, ref_offset: u8, kind: u8) {
@@ -571,7 +597,9 @@ mod tests {
             dynasm!($ops
                 ; .arch x64
                 ; ->start:
+                ; jmp ->exit
                 ; jmp =>$b
+                ; jne ->exit
                 ; jne =>$b
                 ; lea rdx, [=>$b]
                 ; cmp DWORD [=>$b], 7
@@ -608,6 +636,15 @@ mod tests {
     }
 
     #[test]
+    fn labels_are_the_ids_dynasmrt_makes() {
+        let mut registry = dynasmrt::components::LabelRegistry::new();
+        for id in 0..3 {
+            assert_eq!(registry.new_dynamic_label(), label(id));
+            assert_eq!(label(id).get_id(), id);
+        }
+    }
+
+    #[test]
     fn undefined_and_duplicate_labels_are_errors() {
         let mut ops = CodeBuf::with_capacity(0, 0);
         let l = ops.new_dynamic_label();
@@ -615,6 +652,12 @@ mod tests {
         assert!(matches!(
             ops.finalize(),
             Err(DynasmError::UnknownLabel(LabelKind::Dynamic(_)))
+        ));
+        let mut ops = CodeBuf::with_capacity(0, 0);
+        dynasm!(ops; .arch x64; jmp ->y; jmp ->y; ret);
+        assert!(matches!(
+            ops.finalize(),
+            Err(DynasmError::UnknownLabel(LabelKind::Global("y")))
         ));
         let mut ops = CodeBuf::with_capacity(0, 0);
         dynasm!(ops; .arch x64; ->x: ; ret ; ->x:);

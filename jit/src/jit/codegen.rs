@@ -318,6 +318,8 @@ pub struct Gen<'a> {
     ops: Assembler,
     labels: Vec<DynamicLabel>,
     cold: cold_queue::ColdQueue<'a, Gen<'a>>,
+    /// The state of cold code queued with any besides the mode (`cold`).
+    cold_extras: Vec<ColdExtra>,
     notes: Vec<(u32, Note)>,
     bail_sites: Vec<(u32, ExitReason)>,
     /// Sites the caller wants compiled without a fast path (they kept bailing).
@@ -432,6 +434,26 @@ type KnownCarry = (
     Vec<Option<i64>>,
 );
 
+/// The state cold code runs in besides the mode (`Gen::cold`).
+#[derive(Clone, Copy)]
+struct ColdExtra {
+    deferred: Option<Deferred>,
+    pending_zero: u64,
+    zero_redirect: Option<(u32, DynamicLabel)>,
+}
+
+impl ColdExtra {
+    const NONE: ColdExtra = ColdExtra {
+        deferred: None,
+        pending_zero: 0,
+        zero_redirect: None,
+    };
+
+    fn is_none(&self) -> bool {
+        self.deferred.is_none() && self.pending_zero == 0 && self.zero_redirect.is_none()
+    }
+}
+
 /// See `Gen::deferred`.
 #[derive(Clone, Copy, Debug)]
 struct Deferred {
@@ -521,6 +543,7 @@ impl<'a> Gen<'a> {
             ops,
             labels,
             cold: cold_queue::ColdQueue::new(),
+            cold_extras: Vec::new(),
             notes: Vec::new(),
             bail_sites: Vec::new(),
             generic_at,
@@ -615,11 +638,25 @@ impl<'a> Gen<'a> {
 
     /// Queue code for the cold section. It is emitted in the register state
     /// of the code queueing it (which jumps there).
+    ///
+    /// The state beyond the mode is kept aside (`cold_extras`), and only
+    /// when there is any: it is rare, and was most of each closure's 104
+    /// bytes or more (compile_cost.py's `big` queues 1,481, whose fresh
+    /// pages cost page faults).
     fn cold(&mut self, f: impl FnOnce(&mut Gen<'a>) + 'a) {
         let mode = self.rs.mode;
         let copying = self.rs.copying;
-        let deferred = self.deferred;
-        let (pending_zero, zero_redirect) = (self.pending_zero, self.zero_redirect);
+        let extra = ColdExtra {
+            deferred: self.deferred,
+            pending_zero: self.pending_zero,
+            zero_redirect: self.zero_redirect,
+        };
+        let extra = if extra.is_none() {
+            u32::MAX
+        } else {
+            self.cold_extras.push(extra);
+            self.cold_extras.len() as u32 - 1
+        };
         self.cold.push(move |g: &mut Gen<'a>| {
             let saved = (
                 g.rs.mode,
@@ -630,9 +667,14 @@ impl<'a> Gen<'a> {
             );
             g.rs.mode = mode;
             g.rs.copying = copying;
-            g.deferred = deferred;
-            g.pending_zero = pending_zero;
-            g.zero_redirect = zero_redirect;
+            let extra = g
+                .cold_extras
+                .get(extra as usize)
+                .copied()
+                .unwrap_or(ColdExtra::NONE);
+            g.deferred = extra.deferred;
+            g.pending_zero = extra.pending_zero;
+            g.zero_redirect = extra.zero_redirect;
             f(g);
             (
                 g.rs.mode,

@@ -1,6 +1,7 @@
-//! The memory compiled code is assembled in and then runs from: one
-//! anonymous mapping, read-write while the code generator writes it
-//! (`CodeMem`), then read-execute (`ExecCode`). Never both at once.
+//! The memory compiled code is assembled in and then runs from: whole
+//! pages (of the code arena, `code_arena.rs`), read-write while the code
+//! generator writes them (`CodeMem`), then read-execute (`ExecCode`).
+//! Never both at once.
 //!
 //! Code used to be assembled into a heap vector and copied into a fresh
 //! executable mapping of exactly its size. For compile_cost.py's 200-line
@@ -10,45 +11,22 @@
 //! `make_executable`). Writing the code where it will run makes those
 //! pages once.
 
+use crate::jit::code_arena::{self, map, unmap, PAGE};
 use crate::jit::prefault::prefault;
 use dynasmrt::AssemblyOffset;
 
-const PAGE: usize = 4096;
-
-/// A fresh read-write anonymous mapping of `len` bytes (a multiple of the
-/// page), or None.
-fn map(len: usize) -> Option<*mut u8> {
-    // SAFETY: an anonymous private mapping at an address of the kernel's
-    // choosing touches no existing memory.
-    let p = unsafe {
-        libc::mmap(
-            std::ptr::null_mut(),
-            len,
-            libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-            -1,
-            0,
-        )
-    };
-    (p != libc::MAP_FAILED).then_some(p as *mut u8)
-}
-
-/// Unmap `[ptr, ptr + cap)`, a mapping of `map`'s (nothing when `cap` is 0).
-fn unmap(ptr: *mut u8, cap: usize) {
-    if cap != 0 {
-        // SAFETY: the caller owns the mapping and drops its last use here.
-        unsafe { libc::munmap(ptr as *mut libc::c_void, cap) };
-    }
-}
-
-/// Code being assembled: a growable byte buffer in its own read-write
-/// mapping (grown by a new mapping and a copy, which the code generator's
-/// size estimate makes rare).
+/// Code being assembled: a growable byte buffer, read-write, normally the
+/// code arena's open chunk (`code_arena.rs`), else a mapping of its own
+/// (grown by a new mapping and a copy).
 pub struct CodeMem {
     ptr: *mut u8,
     len: usize,
-    /// The mapping's size (0: none yet).
+    /// The memory's size (0: none yet).
     cap: usize,
+    /// The memory is the code arena's open chunk.
+    in_arena: bool,
+    /// The first `touched` bytes are faulted in (an arena chunk's).
+    touched: usize,
     /// A mapping failed: the bytes pushed since are dropped and
     /// `into_exec` fails.
     failed: bool,
@@ -62,11 +40,14 @@ impl CodeMem {
             ptr: std::ptr::NonNull::dangling().as_ptr(),
             len: 0,
             cap: 0,
+            in_arena: false,
+            touched: 0,
             failed: false,
         };
-        if bytes > 0 {
-            m.grow_to(bytes);
-            prefault(m.ptr, m.cap);
+        if bytes > 0 && m.grow_to(bytes) && bytes > m.touched {
+            // SAFETY of the range: `touched < bytes <= cap`, all ours.
+            prefault(m.ptr.wrapping_add(m.touched), bytes - m.touched);
+            m.touched = bytes;
         }
         m
     }
@@ -115,25 +96,48 @@ impl CodeMem {
         self.len += n;
     }
 
-    /// Room for at least `need` bytes: a mapping of twice the size (whole
-    /// pages), the bytes so far copied over. False if it could not be
-    /// mapped (noted in `failed`).
+    /// Room for at least `need` bytes: the code arena's open chunk at
+    /// first, else a mapping of twice the size (whole pages), the bytes so
+    /// far copied over. False if it could not be mapped (noted in
+    /// `failed`).
     #[cold]
     fn grow_to(&mut self, need: usize) -> bool {
         if self.failed {
             return false;
         }
+        if self.cap == 0 {
+            if let Some(c) = code_arena::open(need) {
+                self.ptr = c.ptr;
+                self.cap = c.cap;
+                self.touched = c.touched;
+                self.in_arena = true;
+                return true;
+            }
+        }
         let cap = need.max(self.cap * 2).div_ceil(PAGE) * PAGE;
-        let Some(p) = map(cap) else {
+        let Some(p) = map(cap, 0) else {
             self.failed = true;
             return false;
         };
-        // SAFETY: both ranges are mappings of at least `len` bytes, distinct.
+        // SAFETY: both ranges are memory of at least `len` bytes, distinct.
         unsafe { std::ptr::copy_nonoverlapping(self.ptr, p, self.len) };
-        unmap(self.ptr, self.cap);
+        self.release();
         self.ptr = p;
         self.cap = cap;
+        self.in_arena = false;
         true
+    }
+
+    /// Give the memory up: the arena's chunk back to the arena (its pages
+    /// for the next compile), a mapping unmapped.
+    fn release(&mut self) {
+        if self.in_arena {
+            code_arena::close(self.ptr, 0, self.touched.max(self.len));
+            self.in_arena = false;
+        } else {
+            unmap(self.ptr, self.cap);
+        }
+        self.cap = 0;
     }
 
     /// The mapping made read-execute; `rw_from`: a page-aligned offset from
@@ -144,22 +148,29 @@ impl CodeMem {
             return Err(std::io::Error::other("could not map code memory"));
         }
         let this = std::mem::ManuallyDrop::new(self);
+        // An arena chunk: the pages the code is on are kept; the arena's
+        // next chunk starts after them.
+        let cap = if this.in_arena {
+            code_arena::close(this.ptr, this.len, this.touched.max(this.len))
+        } else {
+            this.cap
+        };
         let exec = ExecCode {
             ptr: this.ptr,
             len: this.len,
-            cap: this.cap,
+            cap,
         };
-        if exec.cap == 0 {
-            return Ok(exec);
-        }
         let code_end = rw_from.unwrap_or(exec.cap);
         if code_end % PAGE != 0 || code_end > exec.cap {
             return Err(std::io::Error::other(
                 "line counters not on a page boundary",
             ));
         }
-        // SAFETY: `[ptr, ptr + code_end)` is whole pages of the mapping,
-        // which `exec` now owns; nothing writes the code from here on.
+        if code_end == 0 {
+            return Ok(exec);
+        }
+        // SAFETY: `[ptr, ptr + code_end)` is whole pages of the memory,
+        // which `exec` now owns (the arena hands them out no more); nothing writes the code from here on.
         let r = unsafe {
             libc::mprotect(
                 exec.ptr as *mut libc::c_void,
@@ -176,7 +187,7 @@ impl CodeMem {
 
 impl Drop for CodeMem {
     fn drop(&mut self) {
-        unmap(self.ptr, self.cap);
+        self.release();
     }
 }
 
@@ -198,7 +209,8 @@ impl std::ops::DerefMut for CodeMem {
     }
 }
 
-/// Compiled code in its read-execute mapping (see `CodeMem::into_exec`).
+/// Compiled code in its read-execute pages (see `CodeMem::into_exec`): a
+/// mapping, or whole pages of the code arena's, its own either way.
 pub struct ExecCode {
     ptr: *mut u8,
     len: usize,
@@ -232,6 +244,10 @@ mod tests {
 
     #[test]
     fn grows_past_its_capacity_keeping_the_bytes() {
+        // Holding the arena's chunk (unless another test does): the others
+        // get mappings of their own, which grow.
+        let mut outer = CodeMem::with_capacity(1);
+        outer.push(0xc3);
         for start in [0, 1, 4096] {
             let mut m = CodeMem::with_capacity(start);
             for i in 0..10_000u32 {
@@ -244,6 +260,25 @@ mod tests {
             let e = m.into_exec(None).unwrap();
             assert_eq!(e.len(), 15_000);
             assert_eq!(e[9_999], 9_999u32 as u8);
+        }
+        assert_eq!(*outer.into_exec(None).unwrap(), [0xc3]);
+    }
+
+    #[test]
+    fn code_after_code_starts_on_a_new_page() {
+        let mut kept = Vec::new();
+        for n in [1, 5000, 3] {
+            let mut m = CodeMem::with_capacity(n);
+            m.push_n(0x90, n);
+            let e = m.into_exec(None).unwrap();
+            assert_eq!(e.len(), n);
+            assert_eq!(e.ptr(AssemblyOffset(0)) as usize % PAGE, 0);
+            kept.push(e);
+        }
+        for (a, b) in kept.iter().zip(&kept[1..]) {
+            let (a0, b0) = (a.ptr(AssemblyOffset(0)), b.ptr(AssemblyOffset(0)));
+            let a_end = a0 as usize + a.len().div_ceil(PAGE) * PAGE;
+            assert!(b0 as usize >= a_end || (b0 as usize) + b.len() <= a0 as usize);
         }
     }
 

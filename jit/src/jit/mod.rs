@@ -20,6 +20,7 @@
 //! read-execute when it is finalized.
 
 pub mod calls;
+pub mod code_arena;
 pub mod codebuf;
 pub mod codegen;
 pub mod codemem;
