@@ -220,12 +220,21 @@ impl Webs {
             if r as usize >= width {
                 return None;
             }
-            return self
+            let k = self
                 .node_of
                 .get(i * width + r as usize)
                 .copied()
                 .filter(|&k| k != u32::MAX);
+            // (The table and the count agree: the count serves long loops.)
+            debug_assert_eq!(k, self.node_by_count(i, r));
+            return k;
         }
+        self.node_by_count(i, r)
+    }
+
+    /// `node`, counting the bits below `r`'s in the row of the region's
+    /// instruction `i`.
+    fn node_by_count(&self, i: usize, r: u16) -> Option<u32> {
         let row = self.row(i);
         if !has(row, r) {
             return None;
