@@ -5,7 +5,8 @@
 //!
 //! A *node* is a slot at an instruction of the region where the slot holds a
 //! value that matters: the slot is live on entry to the instruction, or the
-//! instruction writes it. Nodes are joined (union-find) along every edge of
+//! instruction writes it; slots no instruction of the region reads or
+//! writes have none (nothing could allocate them). Nodes are joined (union-find) along every edge of
 //! the region (fall-through, jumps, both exits of `ForIter`, exception
 //! handlers) for the slots live at the edge's end; a node stands both for
 //! the value live on entry and for the value the instruction writes, so an
@@ -73,6 +74,17 @@ impl Webs {
         let len = code.instrs.len();
         let words = live.words();
         let rlen = (end - start + 1) as usize;
+        // Only the slots an instruction of the region reads or writes: a
+        // slot merely live through the loop is never allocated (no template
+        // of the region reads it), and its nodes were most of a short
+        // loop's (a long function has many such locals).
+        let mut touched = vec![0u64; words];
+        for pc in start as usize..=end as usize {
+            let (r, w) = (fx.reads.row(pc), fx.may_write.row(pc));
+            for k in 0..words {
+                touched[k] |= r[k] | w[k];
+            }
+        }
         let mut rows = vec![0u64; rlen * words];
         let mut base = Vec::with_capacity(rlen + 1);
         let mut total = 0u32;
@@ -80,7 +92,7 @@ impl Webs {
             let pc = start as usize + i;
             let row = &mut rows[i * words..(i + 1) * words];
             for (k, w) in row.iter_mut().enumerate() {
-                *w = live.row(pc)[k] | fx.may_write.row(pc)[k];
+                *w = (live.row(pc)[k] | fx.may_write.row(pc)[k]) & touched[k];
             }
             base.push(total);
             total += row.iter().map(|w| w.count_ones()).sum::<u32>();
