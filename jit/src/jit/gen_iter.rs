@@ -176,8 +176,18 @@ fn owned_iter_regs(code: &Code, block_start: &[bool], fx: &FxTable) -> Vec<bool>
     // Word by word over the effect rows (a loop over each row's bits cost
     // 70,000 instructions per call on `compile_cost.py`'s `big`).
     let words = fx.reads.words();
+    // Only `GetIter` destinations are asked about: instructions that
+    // neither read nor write one are skipped.
+    let mut asked = vec![0u64; words];
+    for ins in &code.instrs {
+        if let Instr::GetIter { dst, .. } = *ins {
+            if let Some(w) = asked.get_mut(dst as usize / 64) {
+                *w |= 1u64 << (dst % 64);
+            }
+        }
+    }
     // Bit set: still possibly a loop's own iterator register.
-    let mut owned = vec![!0u64; words];
+    let mut owned = asked.clone();
     // Per register, since the start of the current block (jump targets and
     // handlers start one): whether the last instruction that may have
     // written it left another instruction's result there (not a
@@ -187,6 +197,10 @@ fn owned_iter_regs(code: &Code, block_start: &[bool], fx: &FxTable) -> Vec<bool>
         if block_start.get(q).copied().unwrap_or(false) {
             result.fill(0);
         }
+        let (reads, may, kills) = (fx.reads.row(q), fx.may_write.row(q), fx.kills.row(q));
+        if (0..words).all(|k| (reads[k] | may[k]) & asked[k] == 0) {
+            continue;
+        }
         // `CloseIter` (a `break` out of `for x in f()`) reads the iterator
         // without copying it anywhere; so does a `ForIter` over it.
         let own_for = match *ins {
@@ -195,7 +209,6 @@ fn owned_iter_regs(code: &Code, block_start: &[bool], fx: &FxTable) -> Vec<bool>
             _ => None,
         };
         let get_iter = matches!(ins, Instr::GetIter { .. });
-        let (reads, may, kills) = (fx.reads.row(q), fx.may_write.row(q), fx.kills.row(q));
         for k in 0..words {
             let mut rd = reads[k];
             if let Some(r) = own_for.filter(|&r| r as usize / 64 == k) {
