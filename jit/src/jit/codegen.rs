@@ -354,8 +354,9 @@ pub struct Gen<'a> {
     /// so `CheckBound` needs no check.
     bound: Vec<bool>,
     /// Shared tails of the cold calls into the runtime (`shared_call`):
-    /// (helper, kind, label), emitted once after the cold code.
-    shared: Vec<(usize, SharedKind, DynamicLabel)>,
+    /// (helper, kind, entry with pc and reason packed in esi, entry with
+    /// them in esi and edx), emitted once after the cold code.
+    shared: Vec<(usize, SharedKind, DynamicLabel, DynamicLabel)>,
     /// The current numeric site's bail stub is reachable.
     fail_used: bool,
     /// Register allocation of loops (`regalloc.rs`, `codegen/regstate.rs`).

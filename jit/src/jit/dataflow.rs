@@ -31,12 +31,17 @@ impl BitRows {
     pub fn words(&self) -> usize {
         self.words
     }
+    // (Inlined: called per instruction and row by every analysis, and the
+    // call cost more than the slicing.)
+    #[inline]
     pub fn row(&self, i: usize) -> &[u64] {
-        &self.data[i * self.words..(i + 1) * self.words]
+        &self.data[i * self.words..][..self.words]
     }
+    #[inline]
     pub fn row_mut(&mut self, i: usize) -> &mut [u64] {
-        &mut self.data[i * self.words..(i + 1) * self.words]
+        &mut self.data[i * self.words..][..self.words]
     }
+    #[inline]
     pub fn contains(&self, i: usize, r: u16) -> bool {
         let w = r as usize / 64;
         w < self.words
@@ -48,12 +53,14 @@ impl BitRows {
 }
 
 /// Whether bit `r` is set in `row`.
+#[inline]
 pub fn has(row: &[u64], r: u16) -> bool {
     row.get(r as usize / 64)
         .is_some_and(|x| x & (1 << (r % 64)) != 0)
 }
 
 /// The set bits of `row`, ascending.
+#[inline]
 pub fn bits(row: &[u64]) -> Bits<'_> {
     Bits {
         row,
@@ -182,74 +189,54 @@ pub fn liveness(code: &Code, fx: &FxTable, wanted: &mut [bool]) -> BitRows {
     let mut s0 = 0;
     for pc in 1..=len {
         if starts[pc] {
-            for b in &mut block_of[s0..pc] {
-                *b = blocks.len() as u32;
-            }
+            block_of[s0..pc].fill(blocks.len() as u32);
             blocks.push((s0, pc));
             s0 = pc;
         }
     }
     let nb = blocks.len();
+    let edges = Edges::new(code, &blocks, &block_of);
     // Per block: slots read before written (gen) and slots written (kill).
     let mut gen = BitRows::new(nb, n);
     let mut kill = BitRows::new(nb, n);
     for (b, &(s, e)) in blocks.iter().enumerate() {
+        // (Rows cut to `words` first: the loops then need no bounds checks.)
+        let (g, k) = (&mut gen.row_mut(b)[..words], &mut kill.row_mut(b)[..words]);
         for pc in (s..e).rev() {
-            let (k, r) = (fx.kills.row(pc), fx.reads.row(pc));
-            let g = gen.row_mut(b);
+            let (kp, rp) = (&fx.kills.row(pc)[..words], &fx.reads.row(pc)[..words]);
             for i in 0..words {
-                g[i] = (g[i] & !k[i]) | r[i];
+                g[i] = (g[i] & !kp[i]) | rp[i];
+                k[i] |= kp[i];
             }
-            or_into(kill.row_mut(b), k);
         }
     }
-    let handlers_of = |pc: usize| {
-        code.exc_table
-            .iter()
-            .filter(move |e| e.start as usize <= pc && pc < e.end as usize)
-            .map(|e| e.handler as usize)
-            .filter(move |&h| h < len)
-    };
     // Block-level fixpoint on the live-in sets, in reverse order.
     let mut bin = BitRows::new(nb, n);
     let mut out = vec![0u64; words];
     let mut new = vec![0u64; words];
-    let or = or_into;
     let mut changed = true;
     while changed {
         changed = false;
         for b in (0..nb).rev() {
-            let (s, e) = blocks[b];
-            let last = e - 1;
-            let ins = &code.instrs[last];
-            out.iter_mut().for_each(|w| *w = 0);
-            if falls_through(ins) && e < len {
-                or(&mut out, bin.row(block_of[e] as usize));
-            }
-            let target = ins.jump_target().map(|t| t as usize).filter(|&t| t < len);
-            if matches!(ins, Instr::ForIter { .. }) {
+            edges.live_out(b, &bin, &mut out);
+            if edges.for_iter[b] {
                 // One instruction: its item is written on the fall-through
-                // only.
-                let k = fx.kills.row(last);
+                // only (`live_out` left the target out).
+                let last = blocks[b].1 - 1;
+                let (k, r) = (fx.kills.row(last), fx.reads.row(last));
                 for i in 0..words {
-                    out[i] &= !k[i];
+                    new[i] = (out[i] & !k[i]) | r[i];
                 }
-                if let Some(t) = target {
-                    or(&mut out, bin.row(block_of[t] as usize));
+                if let Some(t) = edges.target[b] {
+                    or_into(&mut new, bin.row(t as usize));
                 }
-                new.copy_from_slice(&out);
-                or(&mut new, fx.reads.row(last));
             } else {
-                if let Some(t) = target {
-                    or(&mut out, bin.row(block_of[t] as usize));
-                }
                 transfer(&mut new, &out, kill.row(b), gen.row(b));
             }
-            for h in handlers_of(s) {
-                or(&mut new, bin.row(block_of[h] as usize));
-            }
-            if bin.row(b) != &new[..] {
-                bin.row_mut(b).copy_from_slice(&new);
+            edges.or_handlers(b, &bin, &mut new);
+            let row = bin.row_mut(b);
+            if row != &new[..] {
+                row.copy_from_slice(&new);
                 changed = true;
             }
         }
@@ -257,10 +244,10 @@ pub fn liveness(code: &Code, fx: &FxTable, wanted: &mut [bool]) -> BitRows {
     // Whole blocks are spread: mark every instruction of a wanted block.
     for &(s, e) in &blocks {
         if wanted[s..e].iter().any(|&w| w) {
-            wanted[s..e].iter_mut().for_each(|w| *w = true);
+            wanted[s..e].fill(true);
         }
     }
-    let live = spread(code, fx, &blocks, &block_of, &bin, wanted, live);
+    let live = spread(fx, &blocks, &edges, &bin, wanted, live);
     // The per-instruction fixpoint gives the same sets (checked on the
     // whole corpus once, in a release build).
     #[cfg(debug_assertions)]
@@ -273,54 +260,103 @@ pub fn liveness(code: &Code, fx: &FxTable, wanted: &mut [bool]) -> BitRows {
     live
 }
 
+/// The control-flow edges between the blocks of `liveness`, found once
+/// (finding them again on every round of the fixpoint, from the
+/// instructions and the exception table, was most of its cost).
+struct Edges {
+    /// The block control falls through to, if any.
+    fall: Vec<Option<u32>>,
+    /// The block the last instruction jumps to, if any.
+    target: Vec<Option<u32>>,
+    /// Whether the block is a lone `ForIter`.
+    for_iter: Vec<bool>,
+    /// The handler blocks of each block: `handlers[h_off[b]..h_off[b + 1]]`.
+    h_off: Vec<u32>,
+    handlers: Vec<u32>,
+}
+
+impl Edges {
+    fn new(code: &Code, blocks: &[(usize, usize)], block_of: &[u32]) -> Edges {
+        let len = code.instrs.len();
+        let nb = blocks.len();
+        let mut e = Edges {
+            fall: Vec::with_capacity(nb),
+            target: Vec::with_capacity(nb),
+            for_iter: Vec::with_capacity(nb),
+            h_off: Vec::with_capacity(nb + 1),
+            handlers: Vec::new(),
+        };
+        for &(s, end) in blocks {
+            let ins = &code.instrs[end - 1];
+            e.fall
+                .push((falls_through(ins) && end < len).then(|| block_of[end]));
+            e.target.push(
+                ins.jump_target()
+                    .filter(|&t| (t as usize) < len)
+                    .map(|t| block_of[t as usize]),
+            );
+            e.for_iter.push(matches!(ins, Instr::ForIter { .. }));
+            e.h_off.push(e.handlers.len() as u32);
+            for x in &code.exc_table {
+                if x.start as usize <= s && s < x.end as usize && (x.handler as usize) < len {
+                    e.handlers.push(block_of[x.handler as usize]);
+                }
+            }
+        }
+        e.h_off.push(e.handlers.len() as u32);
+        e
+    }
+
+    /// `out` = the union of the live-in sets of `b`'s normal successors
+    /// (a `ForIter`'s target left out: its item is not written there).
+    #[inline]
+    fn live_out(&self, b: usize, bin: &BitRows, out: &mut [u64]) {
+        out.fill(0);
+        if let Some(f) = self.fall[b] {
+            out.copy_from_slice(bin.row(f as usize));
+        }
+        if let (false, Some(t)) = (self.for_iter[b], self.target[b]) {
+            or_into(out, bin.row(t as usize));
+        }
+    }
+
+    /// `dst |=` the live-in sets of `b`'s handlers.
+    #[inline]
+    fn or_handlers(&self, b: usize, bin: &BitRows, dst: &mut [u64]) {
+        for &h in &self.handlers[self.h_off[b] as usize..self.h_off[b + 1] as usize] {
+            or_into(dst, bin.row(h as usize));
+        }
+    }
+}
+
 /// The block solution `bin` spread over the instructions of each block
 /// marked in `wanted`.
 fn spread(
-    code: &Code,
     fx: &FxTable,
     blocks: &[(usize, usize)],
-    block_of: &[u32],
+    edges: &Edges,
     bin: &BitRows,
     wanted: &[bool],
     mut live: BitRows,
 ) -> BitRows {
-    let len = code.instrs.len();
     let words = live.words();
-    let or = or_into;
-    let handlers_of = |pc: usize| {
-        code.exc_table
-            .iter()
-            .filter(move |e| e.start as usize <= pc && pc < e.end as usize)
-            .map(|e| e.handler as usize)
-            .filter(move |&h| h < len)
-    };
     let mut out = vec![0u64; words];
     let mut hs = vec![0u64; words];
     for (b, &(s, e)) in blocks.iter().enumerate() {
         if !wanted[s] {
             continue;
         }
-        let last = e - 1;
-        let ins = &code.instrs[last];
-        out.iter_mut().for_each(|w| *w = 0);
-        if falls_through(ins) && e < len {
-            or(&mut out, bin.row(block_of[e] as usize));
-        }
-        let target = ins.jump_target().map(|t| t as usize).filter(|&t| t < len);
-        hs.iter_mut().for_each(|w| *w = 0);
-        for h in handlers_of(s) {
-            or(&mut hs, bin.row(block_of[h] as usize));
-        }
-        if matches!(ins, Instr::ForIter { .. }) {
-            live.row_mut(last).copy_from_slice(bin.row(b));
+        if edges.for_iter[b] {
+            live.row_mut(e - 1).copy_from_slice(bin.row(b));
             continue;
         }
-        if let Some(t) = target {
-            or(&mut out, bin.row(block_of[t] as usize));
-        }
+        edges.live_out(b, bin, &mut out);
+        hs.fill(0);
+        edges.or_handlers(b, bin, &mut hs);
         for pc in (s..e).rev() {
-            let (k, r) = (fx.kills.row(pc), fx.reads.row(pc));
-            let row = live.row_mut(pc);
+            let (k, r) = (&fx.kills.row(pc)[..words], &fx.reads.row(pc)[..words]);
+            let row = &mut live.row_mut(pc)[..words];
+            let (out, hs) = (&mut out[..words], &hs[..words]);
             for i in 0..words {
                 out[i] = (out[i] & !k[i]) | r[i] | hs[i];
                 row[i] = out[i];

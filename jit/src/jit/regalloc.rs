@@ -992,13 +992,20 @@ pub fn plan(code: &Code, noreg_at: &[u32], fx: &FxTable) -> Option<Plan> {
         .collect();
     let mut live_known = rows_read(code, &nests);
     let live = liveness(code, fx, &mut live_known);
+    // (Only regions with a float allocation read it.)
+    let mut int_writes = None;
     let mut regions = Vec::new();
     let mut region_of = vec![None; code.instrs.len()];
     for (start, end) in nests {
         let Some(mut region) = plan_region(code, start, end, &depth, fx, &live) else {
             continue;
         };
-        region.peel = starts_as_int(code, &region, &live, fx);
+        region.peel = region.allocs.iter().any(|a| a.kind == RKind::Float)
+            && starts_as_int(
+                &region,
+                &live,
+                int_writes.get_or_insert_with(|| int_const_writes(code)),
+            );
         let id = regions.len() as u16;
         for p in start..=end {
             region_of[p as usize] = Some(id);
@@ -1295,29 +1302,32 @@ fn plan_region(
 /// typical way a float register's entry check fails every time the loop is
 /// entered. (CPython's `0 + 1.5` is `1.5`, but a loop that runs no
 /// iteration must leave the int: the value cannot be converted on entry.)
-fn starts_as_int(code: &Code, region: &Region, live: &BitRows, fx: &FxTable) -> bool {
-    let floats: Vec<u16> = region
-        .allocs
-        .iter()
-        .filter(|a| a.kind == RKind::Float && live.contains(region.start as usize, a.slot))
-        .map(|a| a.slot)
-        .collect();
-    if floats.is_empty() {
-        return false;
-    }
-    code.instrs.iter().enumerate().any(|(pc, ins)| {
-        if region.contains(pc as u32) {
-            return false;
-        }
-        let int_const = match *ins {
-            Instr::LoadInt { .. } | Instr::LoadBool { .. } => true,
-            Instr::LoadConst { k, .. } => {
-                matches!(code.consts.get(k as usize), Some(Value::Int(_)))
-            }
-            _ => false,
-        };
-        int_const && bits(fx.kills.row(pc)).any(|r| floats.contains(&r))
+fn starts_as_int(region: &Region, live: &BitRows, int_writes: &[(u16, u32)]) -> bool {
+    region.allocs.iter().any(|a| {
+        a.kind == RKind::Float
+            && live.contains(region.start as usize, a.slot)
+            && int_writes
+                .iter()
+                .any(|&(r, pc)| r == a.slot && !region.contains(pc))
     })
+}
+
+/// The (slot, pc) of every instruction writing an int constant (or a
+/// bool) into a slot, found once per code object for `starts_as_int`
+/// (which walked the whole code once per loop).
+fn int_const_writes(code: &Code) -> Vec<(u16, u32)> {
+    code.instrs
+        .iter()
+        .enumerate()
+        .filter_map(|(pc, ins)| match *ins {
+            Instr::LoadInt { dst, .. } | Instr::LoadBool { dst, .. } => Some((dst, pc as u32)),
+            Instr::LoadConst { dst, k } => {
+                matches!(code.consts.get(k as usize), Some(Value::Int(_)))
+                    .then_some((dst, pc as u32))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -571,11 +571,11 @@ impl<'a> Gen<'a> {
         }
         self.uncount_resuming_at(pc);
         let helper = helpers::jit_reg_exit as *const () as usize;
-        let shared = self.shared_call(helper, super::SharedKind::Exit);
-        asm!(self.ops
-            ; mov esi, pc as i32
-            ; mov edx, ExitReason::RegType as i32
-            ; jmp =>shared
+        self.to_shared(
+            helper,
+            super::SharedKind::Exit,
+            pc,
+            ExitReason::RegType as i32,
         );
     }
 
