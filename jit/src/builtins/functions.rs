@@ -539,7 +539,7 @@ fn delattr(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- isinstance, issubclass
 
-fn isinstance(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub fn isinstance(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     super::no_kwargs(vm, "isinstance", kw)?;
     expect_args(vm, "isinstance", args, 2, 2)?;
     let t = vm.type_of(args[0]);
