@@ -37,7 +37,7 @@ define_exits! {
     /// An int operation overflowed i64 (the result is a big int).
     IntOverflow = "int overflow",
     /// A branch condition was not a bool, int or None.
-    CondNotBool = "condition not bool/int/None",
+    CondNotBool = "condition not bool/int/float/None",
     /// The iterator of a `for` loop was not one compiled code advances
     /// inline (the listing's name for the `ForIter`'s slow path; a
     /// generator the loop cannot resume itself is counted as a frame

@@ -16,8 +16,8 @@ impl<'a> Gen<'a> {
         self.gen_numeric(pc, NumOp::CmpJump(cmp, target as u32), 0, a, Opnd::Reg(b));
     }
 
-    /// `JumpIfFalse` / `JumpIfTrue`: bools and ints inline, None is false,
-    /// anything else asks the interpreter (`__bool__`, `__len__`, containers).
+    /// `JumpIfFalse` / `JumpIfTrue`: bools, ints and floats inline, None is
+    /// false, anything else asks the interpreter (`__bool__`, `__len__`, containers).
     pub(super) fn gen_cond_jump(&mut self, pc: u32, cond: u16, target: u16, jump_if: bool) {
         let t = self.label(target as u32);
         let next = self.next(pc);
@@ -55,12 +55,21 @@ impl<'a> Gen<'a> {
                 }
                 return;
             }
+            Some(Known {
+                tag: tags::FLOAT, ..
+            }) => {
+                self.note_known(cond);
+                self.float_nonzero(cond);
+                self.branch_on_nonzero_fall(jump_if, t);
+                return;
+            }
             _ => {}
         }
         let not_bool = self.ops.new_dynamic_label();
         let not_int = self.ops.new_dynamic_label();
+        let not_none = self.ops.new_dynamic_label();
         let slow = self.ops.new_dynamic_label();
-        self.comment(format_args!("r{cond}: bool, int or None inline"));
+        self.comment(format_args!("r{cond}: bool, int, None or float inline"));
         asm!(self.ops
             ; mov rax, QWORD [rbx + slot(cond)]
             ; cmp rax, tags::BOOL as i32
@@ -78,11 +87,20 @@ impl<'a> Gen<'a> {
         asm!(self.ops
             ; =>not_int
             ; cmp rax, tags::NONE as i32
-            ; jne =>slow
+            ; jne =>not_none
         );
-        if !jump_if {
+        if jump_if {
+            asm!(self.ops; jmp =>next);
+        } else {
             asm!(self.ops; jmp =>t);
         }
+        asm!(self.ops
+            ; =>not_none
+            ; cmp rax, tags::FLOAT as i32
+            ; jne =>slow
+        );
+        self.float_nonzero(cond);
+        self.branch_on_nonzero_fall(jump_if, t);
         self.bail_sites.push((pc, ExitReason::CondNotBool));
         let target = target as u32;
         self.cold(move |g| {
@@ -93,6 +111,18 @@ impl<'a> Gen<'a> {
             ));
             g.step_inline(pc, ExitReason::CondNotBool, Some(target), false);
         });
+    }
+
+    /// Set ZF when the float in `r` is zero (+0.0 or -0.0): the payload's
+    /// bits doubled drop the sign, so only the zeros give 0. A NaN is true,
+    /// as in CPython. The payload may be in a register; rdi is scratch.
+    fn float_nonzero(&mut self, r: u16) {
+        match self.in_reg(r) {
+            Some(MReg::Gpr(s)) => asm!(self.ops; mov rdi, Rq(s)),
+            Some(MReg::Xmm(x)) => asm!(self.ops; movq rdi, Rx(x)),
+            None => asm!(self.ops; mov rdi, QWORD [rbx + pay(r)]),
+        }
+        asm!(self.ops; add rdi, rdi);
     }
 
     /// After a compare with zero: go to `t` when the value is true (non-zero)
@@ -237,7 +267,7 @@ impl<'a> Gen<'a> {
         self.set_tag(dst, tags::BOOL);
     }
 
-    /// `not x` on a bool, int or None (the interpreter's answer is a bool
+    /// `not x` on a bool, int, None or float (the interpreter's answer is a bool
     /// too, so the result is known to be one on every path).
     pub(super) fn gen_not(&mut self, pc: u32, dst: u16, src: u16) {
         let dst_known = self.known_tag(dst) == Some(tags::BOOL);
@@ -255,6 +285,14 @@ impl<'a> Gen<'a> {
             Some(tags::INT) => {
                 self.note_known(src);
                 self.cmp_zero(src);
+                asm!(self.ops; sete al);
+                self.store_bool_al(dst, dst_known);
+                self.set_tag(dst, tags::BOOL);
+                return;
+            }
+            Some(tags::FLOAT) => {
+                self.note_known(src);
+                self.float_nonzero(src);
                 asm!(self.ops; sete al);
                 self.store_bool_al(dst, dst_known);
                 self.set_tag(dst, tags::BOOL);
@@ -280,8 +318,16 @@ impl<'a> Gen<'a> {
             ; jmp >done
             ; not_int:
             ; cmp rax, tags::NONE as i32
-            ; jne =>slow
+            ; jne >not_none
             ; mov al, 1
+            ; jmp >done
+            ; not_none:
+            ; cmp rax, tags::FLOAT as i32
+            ; jne =>slow
+        );
+        self.float_nonzero(src);
+        asm!(self.ops
+            ; sete al
             ; done:
         );
         self.store_bool_al(dst, dst_known);
