@@ -226,7 +226,7 @@ impl<'a> Gen<'a> {
                 ; je =>tl
             );
         }
-        let last = pc as usize + 1 >= self.labels.len();
+        let last = pc as usize + 1 >= self.code.instrs.len();
         if !hot || last {
             let next = self.next(pc);
             asm!(self.ops; jmp =>next);
