@@ -125,6 +125,20 @@ impl CodeBuf {
         }
     }
 
+    /// Make labels 0 .. n (the first made): the code generator's label
+    /// for instruction `pc` is then `label_of(pc)`, with no table of them.
+    pub fn first_labels(&mut self, n: usize) {
+        debug_assert!(self.at.is_empty());
+        self.at.resize(n, NONE);
+    }
+
+    /// The dynamic label with id `id` (made by `first_labels` or
+    /// `new_dynamic_label`).
+    #[inline]
+    pub fn label_of(id: usize) -> DynamicLabel {
+        label(id)
+    }
+
     #[inline]
     pub fn new_dynamic_label(&mut self) -> DynamicLabel {
         let id = self.at.len();

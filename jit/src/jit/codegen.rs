@@ -316,7 +316,6 @@ pub struct Generated {
 pub struct Gen<'a> {
     code: &'a Code,
     ops: Assembler,
-    labels: Vec<DynamicLabel>,
     cold: cold_queue::ColdQueue<'a, Gen<'a>>,
     /// The state of cold code queued with any besides the mode (`cold`).
     cold_extras: Vec<ColdExtra>,
@@ -497,6 +496,14 @@ fn tag_name(tag: u64) -> &'static str {
 }
 
 impl<'a> Gen<'a> {
+    /// Instruction `pc`'s label: the first labels made are one per
+    /// instruction, in order (`Gen::new`).
+    #[inline]
+    fn pc_label(&self, pc: usize) -> DynamicLabel {
+        debug_assert!(pc < self.code.instrs.len());
+        Assembler::label_of(pc)
+    }
+
     pub fn new(
         code: &'a Code,
         generic_at: &'a [u32],
@@ -505,15 +512,15 @@ impl<'a> Gen<'a> {
         polls: Polls,
         regalloc: Option<&[u32]>,
     ) -> Gen<'a> {
-        // Sized up front from the instruction count (about 190 bytes and 4
-        // labels per instruction are typical), so the code buffer is not
-        // copied as it grows: at a few hundred KB those copies were a tenth
-        // of the compile time (`compile_cost.py`).
+        // Sized up front from the instruction count (about 190 bytes and
+        // 4-5 labels per instruction are typical; 4.08 for compile_cost.py's
+        // 200-line function, whose table `4n + 64` fell just short and was
+        // copied to twice its size), so neither is copied as it grows: at a
+        // few hundred KB those copies were a tenth of the compile time.
         let n = code.instrs.len();
-        let mut ops = Assembler::with_capacity(192 * n + 1024, 4 * n + 64);
-        let labels = (0..code.instrs.len())
-            .map(|_| ops.new_dynamic_label())
-            .collect();
+        let mut ops = Assembler::with_capacity(192 * n + 1024, 5 * n + 64);
+        // Instruction `pc`'s label is id `pc` (`pc_label`).
+        ops.first_labels(n);
         let mut block_start = vec![false; code.instrs.len()];
         for ins in &code.instrs {
             if let Some(t) = ins.jump_target() {
@@ -542,7 +549,6 @@ impl<'a> Gen<'a> {
         Gen {
             code,
             ops,
-            labels,
             cold: cold_queue::ColdQueue::new(),
             cold_extras: Vec::new(),
             notes: Vec::new(),
@@ -788,7 +794,7 @@ impl<'a> Gen<'a> {
                 ));
                 self.note_region(pc as u32);
             }
-            let label = self.labels[pc];
+            let label = self.pc_label(pc);
             asm!(self.ops; =>label);
             // Control arrives here from elsewhere: nothing is known.
             let reached_only_by_fallthrough =
@@ -1085,7 +1091,7 @@ impl<'a> Gen<'a> {
         // A jump to the instruction after the last one cannot be emitted; the
         // compiler always ends code with a return, so pc + 1 exists for every
         // instruction that falls through.
-        let n = (pc as usize + 1).min(self.labels.len() - 1);
+        let n = (pc as usize + 1).min(self.code.instrs.len() - 1);
         self.jump_label(n as u32)
     }
 
@@ -1354,7 +1360,7 @@ impl<'a> Gen<'a> {
                     ; jne =>fail
                 );
             }
-            let to = self.labels[pc as usize];
+            let to = self.pc_label(pc as usize);
             let w = (KIND_RESUME << 32) | pc as u64;
             asm!(self.ops
                 ; jmp =>to

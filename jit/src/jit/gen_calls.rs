@@ -190,7 +190,7 @@ impl<'a> Gen<'a> {
         }
         asm!(self.ops; =>base_done);
         let next = self.next(pc);
-        let last = pc as usize + 1 >= self.labels.len();
+        let last = pc as usize + 1 >= self.code.instrs.len();
         if last {
             asm!(self.ops; jmp =>next);
         }

@@ -125,13 +125,13 @@ impl<'a> Gen<'a> {
         ));
         let resume = (KIND_RESUME << 32) as i64;
         for (helper, kind, packed, l) in std::mem::take(&mut self.shared) {
-            // Unpack `pack_pc_reason`'s word: the reason (plus one) in the
-            // top byte, the pc below.
+            // Unpack `pack_pc_reason`'s word: the reason, signed, in the
+            // top byte (an arithmetic shift brings it down with its sign),
+            // the pc below. Three instructions on every cold runtime call.
             asm!(self.ops
                 ; =>packed
                 ; mov edx, esi
-                ; shr edx, PC_BITS as i8
-                ; sub edx, 1
+                ; sar edx, PC_BITS as i8
                 ; and esi, PC_MASK as i32
             );
             match kind {
@@ -226,7 +226,7 @@ impl<'a> Gen<'a> {
                 ; je =>tl
             );
         }
-        let last = pc as usize + 1 >= self.labels.len();
+        let last = pc as usize + 1 >= self.code.instrs.len();
         if !hot || last {
             let next = self.next(pc);
             asm!(self.ops; jmp =>next);
@@ -243,12 +243,12 @@ impl<'a> Gen<'a> {
 const PC_BITS: u32 = 24;
 const PC_MASK: u32 = (1 << PC_BITS) - 1;
 
-/// `pc` and `reason` (-1: none) in one 32-bit immediate, the reason plus one
-/// in the top byte, if they fit (a code object of 16 million instructions
-/// passes them in two registers).
+/// `pc` and `reason` (-1: none) in one 32-bit immediate, the reason as a
+/// signed byte in the top byte, if they fit (a code object of 16 million
+/// instructions passes them in two registers).
 fn pack_pc_reason(pc: u32, reason: i32) -> Option<u32> {
-    let r = u32::try_from(reason.checked_add(1)?).ok()?;
-    (pc <= PC_MASK && r < 1 << (32 - PC_BITS)).then_some((r << PC_BITS) | pc)
+    let r = i8::try_from(reason).ok()?;
+    (pc <= PC_MASK).then_some(((r as u8 as u32) << PC_BITS) | pc)
 }
 
 #[cfg(test)]
@@ -257,15 +257,19 @@ mod tests {
 
     #[test]
     fn packed_pc_and_reason() {
-        // What the shared tail's `shr edx, 24; sub edx, 1; and esi, mask`
-        // computes from the word.
-        let unpack = |w: u32| (w & PC_MASK, ((w >> PC_BITS).wrapping_sub(1)) as i32);
-        for (pc, reason) in [(0, -1), (5, 0), (PC_MASK, 13), (1234, 254)] {
+        // What the shared tail's `sar edx, 24; and esi, mask` computes
+        // from the word.
+        let unpack = |w: u32| (w & PC_MASK, (w as i32) >> PC_BITS);
+        for (pc, reason) in [(0, -1), (5, 0), (PC_MASK, 13), (1234, 127), (7, -128)] {
             let w = pack_pc_reason(pc, reason).expect("fits");
             assert_eq!(unpack(w), (pc, reason));
         }
+        // Every exit reason takes the one-register form.
+        for r in crate::jit::exits::ExitReason::ALL {
+            assert!(pack_pc_reason(PC_MASK, *r as i32).is_some());
+        }
         assert_eq!(pack_pc_reason(PC_MASK + 1, 0), None);
-        assert_eq!(pack_pc_reason(0, 255), None);
-        assert_eq!(pack_pc_reason(0, -2), None);
+        assert_eq!(pack_pc_reason(0, 128), None);
+        assert_eq!(pack_pc_reason(0, -129), None);
     }
 }

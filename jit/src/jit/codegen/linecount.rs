@@ -314,7 +314,7 @@ impl<'a> Gen<'a> {
             ));
             // The instruction's own code (not `label`, which may make a stub
             // when no more cold code is emitted).
-            let to = self.labels[pc];
+            let to = self.pc_label(pc);
             asm!(self.ops
                 ; add QWORD [=>counter], 1
                 ; jmp =>to

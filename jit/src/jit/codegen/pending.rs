@@ -119,7 +119,7 @@ impl<'a> Gen<'a> {
         self.zero_redirect = Some((t, tramp));
         self.gen_instr(pc);
         self.zero_redirect = None;
-        let to = self.labels[t as usize];
+        let to = self.pc_label(t as usize);
         self.cold(move |g| {
             asm!(g.ops; =>tramp);
             g.comment(format_args!(

@@ -742,7 +742,7 @@ impl<'a> Gen<'a> {
         }
         match self.rs.plan.as_ref().and_then(|p| p.region_at(pc)) {
             Some(_) => self.stub(pc),
-            None => self.labels[pc as usize],
+            None => self.pc_label(pc as usize),
         }
     }
 
@@ -759,7 +759,7 @@ impl<'a> Gen<'a> {
         };
         let plan = self.rs.plan.as_ref().expect("a region has a plan");
         if plan.regions[region as usize].contains(pc) {
-            return self.labels[pc as usize];
+            return self.pc_label(pc as usize);
         }
         if let Some(&(_, _, l)) = self
             .rs
@@ -867,7 +867,7 @@ impl<'a> Gen<'a> {
                 ; jne =>fail
             );
         }
-        let body = self.labels[pc as usize];
+        let body = self.pc_label(pc as usize);
         asm!(self.ops; jmp =>body);
         if fail_used {
             if self.copy_label(pc).is_none() {
