@@ -710,11 +710,6 @@ impl JitRuntime {
     }
 }
 
-/// Copy position-independent machine code into a fresh mapping, which is
-/// writable while the bytes are copied and then read-execute (never both).
-/// From `counters_at` (a page boundary) on, the bytes are line counters
-/// (`codegen::LineCounters`): those pages are made read-write again, never
-/// executable.
 /// `n` counters at zero, from zeroed memory: a long function has tens of
 /// thousands (one per instruction and exit reason), which a loop of
 /// `Cell::new(0)` filled one by one, touching every page at compile time;
