@@ -282,17 +282,13 @@ impl<'a> Gen<'a> {
                 self.set_tag(dst, tags::BOOL);
                 return;
             }
-            Some(tags::INT) => {
+            Some(tag @ (tags::INT | tags::FLOAT)) => {
                 self.note_known(src);
-                self.cmp_zero(src);
-                asm!(self.ops; sete al);
-                self.store_bool_al(dst, dst_known);
-                self.set_tag(dst, tags::BOOL);
-                return;
-            }
-            Some(tags::FLOAT) => {
-                self.note_known(src);
-                self.float_nonzero(src);
+                if tag == tags::INT {
+                    self.cmp_zero(src);
+                } else {
+                    self.float_nonzero(src);
+                }
                 asm!(self.ops; sete al);
                 self.store_bool_al(dst, dst_known);
                 self.set_tag(dst, tags::BOOL);
