@@ -942,6 +942,20 @@ fn exec_counts(p: &Profile) -> Counts {
     m
 }
 
+/// Figures that must not depend on the engine: the first run's (every
+/// engine list here starts with `--jit=off`) are the reference, each later
+/// run's must equal them.
+fn same_as_first<T: PartialEq + std::fmt::Debug>(
+    first: &mut Option<T>,
+    now: T,
+    run: &dyn std::fmt::Debug,
+) {
+    match first {
+        None => *first = Some(now),
+        Some(want) => assert_eq!(&now, want, "{run:?} vs --jit=off"),
+    }
+}
+
 /// Line `n`'s execution count (0: it never ran).
 fn line_exec_count(p: &Profile, n: u32) -> u64 {
     p.lines
@@ -1235,10 +1249,7 @@ print(make(40))
         );
         let inits = p.functions.iter().filter(|f| f.name == "__init__").count();
         assert_eq!(inits, 2, "{extra:?}");
-        match &first {
-            None => first = Some(rows),
-            Some(f) => assert_eq!(f, &rows, "{extra:?}"),
-        }
+        same_as_first(&mut first, rows, &extra);
     }
 }
 
@@ -2218,10 +2229,7 @@ print(total)
             let got = lines.iter().find(|l| l.0 == line).map(|l| l.1);
             assert_eq!(got, Some(n), "line {line} on {engine}");
         }
-        match &base {
-            None => base = Some(lines),
-            Some(b) => assert_eq!(b, &lines, "{engine} vs --jit=off"),
-        }
+        same_as_first(&mut base, lines, &engine);
     }
 }
 
@@ -2326,10 +2334,7 @@ print(main())
             [799, 601, 541, 301]
         );
         let counts = exec_counts(&p);
-        match &lines {
-            None => lines = Some(counts),
-            Some(want) => assert_eq!(&counts, want, "{extra:?} vs --jit=off"),
-        }
+        same_as_first(&mut lines, counts, &extra);
     }
 }
 
@@ -2429,10 +2434,7 @@ print()
             "{extra:?}"
         );
         let now = (exec_counts(&p), call_rows(&p));
-        match &base {
-            None => base = Some(now),
-            Some(want) => assert_eq!(&now, want, "{extra:?} vs --jit=off"),
-        }
+        same_as_first(&mut base, now, &extra);
     }
 }
 
@@ -2507,10 +2509,7 @@ print(main())
         );
         assert_eq!([line(27), line(28), line(29)], [300, 300, 300]);
         let now = (exec_counts(&p), call_rows(&p));
-        match &base {
-            None => base = Some(now),
-            Some(want) => assert_eq!(&now, want, "{extra:?} vs --jit=off"),
-        }
+        same_as_first(&mut base, now, &extra);
     }
 }
 
@@ -2589,10 +2588,7 @@ print(main())
             [750, 750, 1500, 1500]
         );
         let now = (exec_counts(&p), call_rows(&p));
-        match &base {
-            None => base = Some(now),
-            Some(want) => assert_eq!(&now, want, "{extra:?} vs --jit=off"),
-        }
+        same_as_first(&mut base, now, &extra);
     }
 }
 
@@ -2701,9 +2697,6 @@ main()
         );
         check_cprofile_figures(&p, want, extra);
         let got = (call_rows(&p), exec_counts(&p));
-        match &base {
-            None => base = Some(got),
-            Some(b) => assert_eq!(&got, b, "{extra:?} vs --jit=off"),
-        }
+        same_as_first(&mut base, got, &extra);
     }
 }
