@@ -218,6 +218,156 @@ print(sum([f(xs) for _ in range(400)]), g(B(), 500))
     }
 }
 
+/// Builtin calls compiled code makes through the general call path
+/// (`jit/calls.rs`: `list.append`, `set.add`, `dict.get`, module attributes
+/// `math.sqrt` and `random.random`, bound to its generator, global `min`,
+/// `max`, `abs`) are counted there without the builtin hooks
+/// (`Vm::call_native_at`), from a hot loop, from recursion, and with a
+/// builtin call starting inside one (`min` of two instances runs `__lt__`,
+/// which calls `min` again: recursive for it). Calls, primitive calls and
+/// every caller edge are CPython 3.11's cProfile's, and the same on every
+/// engine and with exact timing (which keeps the hooks).
+#[test]
+fn builtin_calls_from_compiled_code_count_as_cprofile_without_the_hooks() {
+    let src = "\
+import math
+import random
+
+
+class P:
+    def __init__(self, v):
+        self.v = v
+
+    def __lt__(self, other):
+        return min(self.v, other.v) == self.v and self.v != other.v
+
+
+def loop(n):
+    out = []
+    seen = set()
+    d = {0: 1}
+    t = 0.0
+    for i in range(n):
+        out.append(i)
+        seen.add(i % 7)
+        t += d.get(i % 3, 2)
+        t += math.sqrt(i)
+        t += min(i, 5) + max(i, 3) + abs(-i)
+        random.random()
+    return len(out) + len(seen) + int(t)
+
+
+def rec(n, acc):
+    if n == 0:
+        return len(acc)
+    acc.append(n)
+    acc.append(int(math.sqrt(n)))
+    return rec(n - 1, acc) + max(n, 2)
+
+
+def pmin(n):
+    t = 0
+    for i in range(n):
+        t += min(P(i), P(i + 1)).v
+    return t
+
+
+random.seed(5)
+print(loop(3000))
+for _ in range(4):
+    print(rec(150, []))
+print(pmin(500))
+";
+    // From `python3 -m cProfile` (CPython 3.11.7): name calls/primitive,
+    // then each caller's calls/primitive.
+    let want = [
+        (
+            "append",
+            (4200, 4200),
+            &[("loop", 3000, 3000), ("rec", 1200, 1200)][..],
+        ),
+        ("add", (3000, 3000), &[("loop", 3000, 3000)]),
+        ("get", (3000, 3000), &[("loop", 3000, 3000)]),
+        (
+            "sqrt",
+            (3600, 3600),
+            &[("loop", 3000, 3000), ("rec", 600, 600)],
+        ),
+        ("random", (3000, 3000), &[("loop", 3000, 3000)]),
+        (
+            "min",
+            (4000, 3500),
+            &[
+                ("__lt__", 500, 500),
+                ("loop", 3000, 3000),
+                ("pmin", 500, 500),
+            ],
+        ),
+        (
+            "max",
+            (3600, 3600),
+            &[("loop", 3000, 3000), ("rec", 600, 600)],
+        ),
+        ("abs", (3000, 3000), &[("loop", 3000, 3000)]),
+        ("__lt__", (500, 500), &[("min", 500, 500)]),
+        ("rec", (604, 4), &[("<module>", 4, 4), ("rec", 600, 4)]),
+    ];
+    let mut first: Option<Vec<String>> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("builtin-calls-compiled", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "9129514\n11626\n11626\n11626\n11626\n124750\n",
+            "{extra:?}"
+        );
+        check_cprofile_figures(&p, &want, extra);
+        same_as_first(&mut first, call_rows(&p), &extra);
+    }
+}
+
+/// A sample taken while a builtin called from compiled code runs (the
+/// program's time is nearly all `sorted`'s, called by `f`) is of the
+/// runtime tier, at the caller's call line (`Vm::call_native_at` polls
+/// where the builtin hooks do: before the call and once it returned), on
+/// every engine and timing.
+#[test]
+fn samples_in_a_builtin_called_from_compiled_code_are_the_callers_runtime_at_the_call() {
+    let src = "\
+def f(data):
+    return sorted(data)
+
+
+data = [((i * 7919) % 10007) * 1.5 for i in range(20000)]
+t = 0.0
+for k in range(300):
+    t += f(data)[k % 7]
+print(t)
+";
+    for extra in CALL_ENGINES {
+        let (out, p, _) = record("samples-in-builtin", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "576.0\n", "{extra:?}");
+        let f = function(&p, "f").id;
+        let at_call: u64 = p
+            .samples
+            .stacks
+            .iter()
+            .filter(|s| s.tier == profile::Tier::Runtime)
+            .filter(|s| {
+                s.frames
+                    .last()
+                    .is_some_and(|l| (l.function, l.line) == (f, 2))
+            })
+            .map(|s| s.count)
+            .sum();
+        assert!(
+            at_call * 2 > p.samples.total,
+            "{at_call} of {} samples in sorted's runtime at f's call ({extra:?}): {:?}",
+            p.samples.total,
+            p.samples.stacks
+        );
+    }
+}
+
 /// With sampled timing, function times are the samples' share of the run:
 /// cumulative at least self (for functions and caller edges), an edge
 /// never more than its callee, and the self times adding up to the wall

@@ -137,6 +137,45 @@ impl Vm {
         self.rec_native(b, |vm| (b.func)(vm, args, &[]))
     }
 
+    /// `call_native` of a call compiled code makes at instruction `pc` of
+    /// `code` (the top frame's): the common case counted and timed here,
+    /// inline, without the out-of-line hooks (`rec_builtin_enter` and
+    /// `rec_builtin_leave`, some 65 instructions per call, found the frame
+    /// and its code again, and called and returned twice). What is counted
+    /// is the same: the call on the edge its site or the builtin's memo
+    /// holds (`Recorder::enter_builtin_at`), its activation left to a
+    /// builtin call starting in it (`calls::CallTimes::lazy`), the tier
+    /// `Runtime` while it runs. A sample pending before the call, a call
+    /// with no edge found yet, exact timing: the hooks.
+    #[inline(always)]
+    pub fn call_native_at(
+        &mut self,
+        b: Gc<crate::runtime::object::BuiltinObj>,
+        code: &Code,
+        pc: u32,
+        args: &[Value],
+    ) -> crate::runtime::object::PyResult<Value> {
+        let depth = self.frames.len();
+        let Some(r) = self.rec.as_deref_mut() else {
+            return (b.func)(self, args, &[]);
+        };
+        if sample_pending() || !r.enter_builtin_at(code, pc as usize, b.prof_id.get(), depth) {
+            return self.call_native(b, args);
+        }
+        let prev = sampler::enter_tier(Tier::Runtime);
+        let out = (b.func)(self, args, &[]);
+        sampler::restore_tier(prev);
+        // As `rec_builtin_leave` (the edges of the site and the memo are
+        // never made with exact timing, so the call is not timed).
+        if let Some(r) = self.rec.as_deref_mut() {
+            r.leave_builtin();
+        }
+        if sample_pending() {
+            self.rec_sample(None);
+        }
+        out
+    }
+
     /// A call of builtin `b` starts (recording): count it (its activation
     /// only once another builtin call starts in it: `calls::CallTimes::lazy`)
     /// and switch the sampler's tier. Returns the

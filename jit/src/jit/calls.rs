@@ -157,7 +157,7 @@ fn call_value(
         Value::Builtin(b) if b.bound_self.is_none() && n <= ARG_BUF => {
             let mut buf = [Value::Undefined; ARG_BUF];
             buf[..n].copy_from_slice(&vm.stack[base + 1..base + 1 + n]);
-            vm.call_native(b, &buf[..n]).map(Some)
+            vm.call_native_at(b, code, pc, &buf[..n]).map(Some)
         }
         f => vm.call_from_regs(f, base + 1, n, None),
     }
@@ -181,8 +181,11 @@ fn call_method(
             if let Some(b) = vm.builtin_method(&code.caches[pc as usize], recv, nm) {
                 let mut buf = [Value::Undefined; ARG_BUF];
                 buf[..=n].copy_from_slice(&vm.stack[base..=base + n]);
-                return vm.call_native(b, &buf[..=n]).map(Some);
+                return vm.call_native_at(b, code, pc, &buf[..=n]).map(Some);
             }
+        }
+        if let Value::Module(_) | Value::Type(_) = recv {
+            return call_attr(vm, code, pc, base, nm, n);
         }
         return vm.call_method_from_regs(base, nm, n);
     };
@@ -195,7 +198,7 @@ fn call_method(
             (attr_cache::METHOD, Value::Builtin(b)) if n < ARG_BUF => {
                 let mut buf = [Value::Undefined; ARG_BUF];
                 buf[..=n].copy_from_slice(&vm.stack[base..=base + n]);
-                return vm.call_native(b, &buf[..=n]).map(Some);
+                return vm.call_native_at(b, code, pc, &buf[..=n]).map(Some);
             }
             // A method of the built-in base (a list subclass's append).
             (attr_cache::PAYLOAD_METHOD, Value::Builtin(b)) if n < ARG_BUF => {
@@ -203,13 +206,46 @@ fn call_method(
                     let mut buf = [Value::Undefined; ARG_BUF];
                     buf[0] = p;
                     buf[1..=n].copy_from_slice(&vm.stack[base + 1..=base + n]);
-                    return vm.call_native(b, &buf[..=n]).map(Some);
+                    return vm.call_native_at(b, code, pc, &buf[..=n]).map(Some);
                 }
             }
             _ => {}
         }
     }
     vm.call_method_fill(c, base, i, nm, n)
+}
+
+/// `m.name(args...)` on a module or a class (at `stack[base]`, the `n`
+/// arguments after it), as the interpreter's `CallMethod` makes it
+/// (`Vm::call_attr_cached`), through the site's attribute cache: a
+/// builtin it holds (`math.sqrt`, `random.random`, bound to its
+/// generator) called from here, and counted as compiled code's builtin
+/// calls are (`Vm::call_native_at`). (The general `call_method_from_regs`
+/// did a getattr per call: a hash of the name and a module dict lookup,
+/// some 200 instructions; go makes 210,000 such calls.)
+fn call_attr(
+    vm: &mut Vm,
+    code: &Code,
+    pc: u32,
+    base: usize,
+    nm: Gc<StrObj>,
+    n: usize,
+) -> PyResult<Option<Value>> {
+    let c = &code.caches[pc as usize];
+    if let Some(Value::Builtin(b)) = attr_cache::load_attr_other_hit(c, vm.stack[base]) {
+        let k = b.bound_self.is_some() as usize;
+        if k + n <= ARG_BUF {
+            let mut buf = [Value::Undefined; ARG_BUF];
+            if let Some(s) = b.bound_self {
+                buf[0] = s;
+            }
+            buf[k..k + n].copy_from_slice(&vm.stack[base + 1..base + 1 + n]);
+            // As `call_from_regs` leaves it: the callee in its register.
+            vm.stack[base] = Value::Builtin(b);
+            return vm.call_native_at(b, code, pc, &buf[..k + n]).map(Some);
+        }
+    }
+    vm.call_attr_cached(c, base, nm, n)
 }
 
 /// Push `f`'s frame (as `Vm::push_frame`, after the safepoint the interpreter

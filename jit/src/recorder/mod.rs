@@ -476,12 +476,24 @@ impl Recorder {
         let Some(top) = frames.last() else {
             return false;
         };
+        // The caller's pc is past its call, as in `builtin_edge`.
+        self.enter_builtin_at(top.code(), top.pc.wrapping_sub(1), id, depth)
+    }
+
+    /// `enter_builtin_memo` of a call made by the top frame (`depth` Python
+    /// frames), running `code`, at its instruction `pc`: for a caller that
+    /// has them at hand (compiled code's builtin calls, `calls::jit_call`),
+    /// which saves finding the frame and its code again. A call found by
+    /// the builtin's memo notes its edge at the site, which then finds it
+    /// first (a function calling `append` at two sites: the memo holds the
+    /// edge the first one made).
+    #[inline(always)]
+    pub fn enter_builtin_at(&mut self, code: &Code, pc: usize, id: u32, depth: usize) -> bool {
         if self.calls.builtin_depth == depth {
             return false;
         }
-        let key = Self::frame_key(top);
-        // The caller's pc is past its call, as in `builtin_edge`.
-        let site = top.code().prof.call_edges.get(top.pc.wrapping_sub(1));
+        let key = &code.prof.counts as *const calls::Counts as usize;
+        let site = code.prof.call_edges.get(pc);
         let mut e = site.map_or(std::ptr::null(), Cell::get);
         // SAFETY: as in `enter_frame`. With exact timing no site or memo is
         // set (see `builtin_edge`).
@@ -493,6 +505,9 @@ impl Recorder {
             // SAFETY: as in `enter_frame`.
             if e.is_null() || unsafe { (*e).caller_key } != key {
                 return false;
+            }
+            if let Some(site) = site {
+                site.set(e);
             }
         }
         // SAFETY: as in `enter_frame`.
@@ -565,8 +580,10 @@ impl Recorder {
         e
     }
 
-    /// The innermost builtin call returns.
-    #[inline]
+    /// The innermost builtin call returns. Always inlined: its common
+    /// path (a `lazy` call's) is three stores, and jit_call's builtin
+    /// calls (`Vm::call_native_at`) called it out of line.
+    #[inline(always)]
     pub fn leave_builtin(&mut self) {
         let e = self.calls.pop_builtin();
         if e.is_null() {
