@@ -325,13 +325,14 @@ print(pmin(500))
     }
 }
 
-/// A sample taken while a builtin called from compiled code runs (the
-/// program's time is nearly all `sorted`'s, called by `f`) is of the
-/// runtime tier, at the caller's call line (`Vm::call_native_at` polls
-/// where the builtin hooks do: before the call and once it returned), on
-/// every engine and timing.
+/// A sample taken while a builtin runs (the program's time is nearly all
+/// `sorted`'s, called by `f`) has the builtin as its leaf, in the runtime
+/// tier, above the caller at its call line: the builtin's self time, the
+/// line's time. Regression: the builtin hooks and `Vm::call_native_at`
+/// took the sample once the call had ended, so with sampled timing (the
+/// default) `sorted` showed no time and `f` showed all of it.
 #[test]
-fn samples_in_a_builtin_called_from_compiled_code_are_the_callers_runtime_at_the_call() {
+fn builtin_self_time_is_the_builtins_not_its_callers() {
     let src = "\
 def f(data):
     return sorted(data)
@@ -347,24 +348,38 @@ print(t)
         let (out, p, _) = record("samples-in-builtin", src, extra);
         assert_eq!(String::from_utf8_lossy(&out.stdout), "576.0\n", "{extra:?}");
         let f = function(&p, "f").id;
-        let at_call: u64 = p
+        let sorted = function(&p, "sorted");
+        let in_sorted: u64 = p
             .samples
             .stacks
             .iter()
             .filter(|s| s.tier == profile::Tier::Runtime)
             .filter(|s| {
-                s.frames
-                    .last()
-                    .is_some_and(|l| (l.function, l.line) == (f, 2))
+                let n = s.frames.len();
+                n >= 2
+                    && (s.frames[n - 1].function, s.frames[n - 1].line) == (sorted.id, 0)
+                    && (s.frames[n - 2].function, s.frames[n - 2].line) == (f, 2)
             })
             .map(|s| s.count)
             .sum();
         assert!(
-            at_call * 2 > p.samples.total,
-            "{at_call} of {} samples in sorted's runtime at f's call ({extra:?}): {:?}",
+            in_sorted * 2 > p.samples.total,
+            "{in_sorted} of {} samples in sorted called at f's line 2 ({extra:?}): {:?}",
             p.samples.total,
             p.samples.stacks
         );
+        let all_self: u64 = p.functions.iter().map(|g| g.self_ns).sum();
+        assert!(
+            sorted.self_ns * 2 > all_self,
+            "sorted's self time {} of {all_self} ns ({extra:?})",
+            sorted.self_ns
+        );
+        let line2 = p
+            .lines
+            .iter()
+            .find(|l| l.line == 2)
+            .map_or(0, |l| l.samples);
+        assert!(line2 >= in_sorted, "line 2 has {line2} samples ({extra:?})");
     }
 }
 
