@@ -201,6 +201,12 @@ lean!(
             vm.stack[base + dst as usize] = vm.str_add(x, sx, y, sy);
             return finish(vm, Ok(()), pc + 1);
         }
+        // Mixed int and float operands, float powers: the interpreter's
+        // shortcut before its generic path (`binary_op_noted`).
+        if let Some(v) = crate::interp::ops::mixed_arith(op, x, y) {
+            vm.stack[base + dst as usize] = v;
+            return Outcome::Continue(pc + 1);
+        }
         // `l += [x]` extends the list in place (`Code::augmented`).
         let op = if code.is_augmented(pc as usize) {
             op.inplace()
