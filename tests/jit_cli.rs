@@ -305,18 +305,45 @@ fn raytrace_shapes_run_without_exits() {
     );
     let (o, v) = run_with_stats(&dir, &p, &["--jit=eager"]);
     assert_eq!(stdout(&o), python3(&p));
-    let shapes = [
-        "MakeCell",
-        "ListExtend",
-        "ListToTuple",
-        "Subscr",
-        "StoreSubscr",
-        "Pow",
-    ];
-    for c in array(&v, "compiled") {
+    no_exits_at(
+        &v,
+        &[
+            "MakeCell",
+            "ListExtend",
+            "ListToTuple",
+            "Subscr",
+            "StoreSubscr",
+            "Pow",
+        ],
+    );
+}
+
+/// deltablue's and go's shapes (`super().__init__`, `c != d` and `if c:` on
+/// instances) run in helpers too (jit/lean_super.rs, lean_branches.rs).
+#[test]
+fn deltablue_and_go_shapes_run_without_exits() {
+    let dir = temp_dir("no_branch_exits");
+    let p = write(
+        &dir,
+        "prog.py",
+        "class Base:\n    def __init__(self, v):\n        self.v = v\n\nclass C(Base):\n    def __init__(self, v):\n        super().__init__(v)\n\ndef count(n):\n    items = [C(i) if i % 3 else None for i in range(n)]\n    skip = items[4]\n    k = 0\n    for c in items:\n        if c and c != skip:\n            k += c.v\n    return k\n\nprint(count(600))\n",
+    );
+    let (o, v) = run_with_stats(&dir, &p, &["--jit=eager"]);
+    assert_eq!(stdout(&o), python3(&p));
+    no_exits_at(&v, &["LoadSuperAttr", "JumpIfFalse", "JumpIfNotNe"]);
+}
+
+/// No compiled function of the run `v` exits at an instruction named in
+/// `instructions`.
+fn no_exits_at(v: &Value, instructions: &[&str]) {
+    for c in array(v, "compiled") {
         for e in array(c, "exits") {
             let ins = e["instruction"].as_str().unwrap_or("");
-            assert!(!shapes.contains(&ins), "{} exits at {e}", c["function"]);
+            assert!(
+                !instructions.contains(&ins),
+                "{} exits at {e}",
+                c["function"]
+            );
         }
     }
 }
