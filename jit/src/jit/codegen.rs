@@ -45,7 +45,7 @@ use crate::jit::disasm::Note;
 use crate::jit::exits::{ExitReason, KIND_RESUME};
 use crate::jit::feedback;
 use crate::jit::regalloc::{self, falls_through, MReg};
-use crate::jit::{fast, helpers, lean};
+use crate::jit::{fast, helpers, lean, lean_branches};
 use crate::runtime::value::{tags, Value};
 
 mod regstate;
@@ -74,6 +74,8 @@ mod gen_calls;
 mod gen_cells;
 #[path = "gen_float.rs"]
 mod gen_float;
+#[path = "gen_generic.rs"]
+mod gen_generic;
 #[path = "gen_index.rs"]
 mod gen_index;
 #[path = "gen_index_pair.rs"]
@@ -1171,10 +1173,7 @@ impl<'a> Gen<'a> {
         let ins = self.code.instrs[pc as usize];
         if self.generic_at.contains(&pc) {
             self.comment(format_args!("kept bailing: generic path only"));
-            let target = ins.jump_target();
-            self.step_inline(pc, ExitReason::Generic, target, true);
-            self.forget_all();
-            return;
+            return self.gen_generic(pc);
         }
         self.keep_list_run(&ins);
         let numeric = self.keep_rsi_items(&ins);
@@ -1329,11 +1328,7 @@ impl<'a> Gen<'a> {
                 self.exit_resume_counted(pc);
                 self.forget_all();
             }
-            other => {
-                let target = other.jump_target();
-                self.step_inline(pc, ExitReason::Generic, target, true);
-                self.forget_all();
-            }
+            _ => self.gen_generic(pc),
         }
         if numeric && !self.float_inline {
             self.rsi_items = None;
@@ -1477,17 +1472,12 @@ impl<'a> Gen<'a> {
     }
 
     /// The interpreter's path for a site that saw only other types.
-    fn gen_generic_by_feedback(&mut self, pc: u32, target: Option<u32>) {
+    fn gen_generic_by_feedback(&mut self, pc: u32) {
         self.comment(format_args!(
             "feedback: {}: generic path",
             feedback::describe(self.code.feedback.get(pc as usize))
         ));
-        if target.is_none() && lean::binop_of(&self.code.instrs[pc as usize]).is_some() {
-            self.call_fast(pc, lean::jit_binary_any as *const ());
-            return;
-        }
-        self.step_inline(pc, ExitReason::Generic, target, true);
-        self.forget_all();
+        self.gen_generic(pc);
     }
 
     // ------------------------------------------------------------ numeric templates

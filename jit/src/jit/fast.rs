@@ -13,7 +13,7 @@ use crate::interp::vm::Vm;
 use crate::jit::exits::Outcome;
 use crate::jit::helpers::{guarded, step};
 use crate::runtime::heap::Gc;
-use crate::runtime::object::StrObj;
+use crate::runtime::object::{CellObj, StrObj};
 use crate::runtime::value::Value;
 
 /// The top frame's register base and instruction at `pc`, with the frame's
@@ -231,6 +231,23 @@ helper!(
 );
 
 helper!(
+    /// `MakeCell`: the register's value moved into a new cell (a local a
+    /// nested function captures), as the interpreter makes it; the frame's
+    /// pc, synced by `top`, is the cell's allocation site.
+    jit_make_cell,
+    |vm, pc| {
+        let (base, ins) = top(vm, pc);
+        let Instr::MakeCell { reg } = ins else { return None };
+        let at = base + reg as usize;
+        let c = vm.heap.alloc(CellObj {
+            value: std::cell::Cell::new(vm.stack[at]),
+        });
+        vm.stack[at] = Value::Cell(c);
+        Some(())
+    }
+);
+
+helper!(
     /// `LoadClosure`: one of the running function's closure cells.
     jit_load_closure,
     |vm, pc| {
@@ -275,6 +292,22 @@ helper!(
     }
 );
 
+/// Whether iterating `v` runs no Python code, pushes no frame and cannot
+/// raise: a built-in sequence, range, dict or set (a generator's frame or
+/// an instance's `__iter__` is the interpreter's).
+pub(crate) fn iterates_natively(v: Value) -> bool {
+    matches!(
+        v,
+        Value::List(_)
+            | Value::Tuple(_)
+            | Value::Range(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Str(_)
+    )
+}
+
 helper!(
     /// `GetIter` of a built-in sequence, range, dict or set: no Python code
     /// runs and nothing can raise, so anything else is the interpreter's.
@@ -283,16 +316,7 @@ helper!(
         let (base, ins) = top(vm, pc);
         let Instr::GetIter { dst, src } = ins else { return None };
         let v = vm.stack[base + src as usize];
-        if !matches!(
-            v,
-            Value::List(_)
-                | Value::Tuple(_)
-                | Value::Range(_)
-                | Value::Dict(_)
-                | Value::Set(_)
-                | Value::FrozenSet(_)
-                | Value::Str(_)
-        ) {
+        if !iterates_natively(v) {
             return None;
         }
         let it = vm.get_iter(v).ok()?;
@@ -335,6 +359,7 @@ pub fn symbols() -> Vec<(u64, String)> {
         ),
         (jit_unpack as *const () as u64, "jit_unpack".into()),
         (jit_load_deref as *const () as u64, "jit_load_deref".into()),
+        (jit_make_cell as *const () as u64, "jit_make_cell".into()),
         (
             jit_store_global as *const () as u64,
             "jit_store_global".into(),

@@ -32,11 +32,10 @@ impl<'a> Gen<'a> {
         let spec = self.spec_at(pc);
         if ka == Kind::NotNumber || kb == Kind::NotNumber || spec == Spec::Generic {
             if spec == Spec::Generic {
-                self.gen_generic_by_feedback(pc, target);
+                self.gen_generic_by_feedback(pc);
             } else {
                 self.comment(format_args!("an operand is known not to be a number"));
-                self.step_inline(pc, ExitReason::Generic, target, true);
-                self.forget_all();
+                self.gen_generic(pc);
             }
             return;
         }
@@ -390,14 +389,12 @@ impl<'a> Gen<'a> {
         if fb != 0 && fb & INT == 0 && !demoted {
             // Saw floats or other types only: no int template helps. (A
             // demoted site ran ints in compiled code, which notes nothing.)
-            self.gen_generic_by_feedback(pc, None);
+            self.gen_generic_by_feedback(pc);
             return;
         }
         if !matches!(ka, Kind::Int | Kind::Unknown) || !matches!(kb, Kind::Int | Kind::Unknown) {
             self.comment(format_args!("an operand is known not to be an int"));
-            self.step_inline(pc, ExitReason::Generic, None, true);
-            self.forget_all();
-            return;
+            return self.gen_generic(pc);
         }
         let speculating = fb & !INT == 0 && !demoted;
         if self.listing {
@@ -626,7 +623,7 @@ impl<'a> Gen<'a> {
             Kind::Unknown => {}
         }
         if spec == Spec::Generic {
-            self.gen_generic_by_feedback(pc, None);
+            self.gen_generic_by_feedback(pc);
             return;
         }
         let slow = self.ops.new_dynamic_label();

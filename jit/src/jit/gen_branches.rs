@@ -17,7 +17,8 @@ impl<'a> Gen<'a> {
     }
 
     /// `JumpIfFalse` / `JumpIfTrue`: bools, ints and floats inline, None is
-    /// false, anything else asks the interpreter (`__bool__`, `__len__`, containers).
+    /// false, anything else asks the interpreter's `truthy` in a helper
+    /// (`__bool__`, `__len__`, containers).
     pub(super) fn gen_cond_jump(&mut self, pc: u32, cond: u16, target: u16, jump_if: bool) {
         let t = self.label(target as u32);
         let next = self.next(pc);
@@ -101,15 +102,16 @@ impl<'a> Gen<'a> {
         );
         self.float_nonzero(cond);
         self.branch_on_nonzero_fall(jump_if, t);
-        self.bail_sites.push((pc, ExitReason::CondNotBool));
+        // Anything else (an instance, a container, a str) is tested by the
+        // interpreter's `truthy` in a helper, without leaving compiled code.
         let target = target as u32;
+        let helper = lean_branches::jit_branch_any as *const () as usize;
         self.cold(move |g| {
             asm!(g.ops; =>slow);
             g.comment(format_args!(
-                "pc {pc}: bail: {}",
-                ExitReason::CondNotBool.name()
+                "pc {pc}: any other condition: its truth in a helper"
             ));
-            g.step_inline(pc, ExitReason::CondNotBool, Some(target), false);
+            g.call_helper_outcome(pc, helper, None, Some(target), false);
         });
     }
 

@@ -41,8 +41,8 @@ const INF_BITS: i64 = 0x7ff0_0000_0000_0000;
 
 impl<'a> Gen<'a> {
     /// `a ** b`: a site that saw floats (alone or with ints) calls `pow`
-    /// inline; anything else is the interpreter's (int powers are exact big
-    /// ints, other types have `__pow__`).
+    /// inline; anything else is the interpreter's `binary_op` through a
+    /// helper (int powers are exact big ints, other types have `__pow__`).
     pub(super) fn gen_pow(&mut self, pc: u32, dst: u16, a: u16, b: u16) {
         use feedback::{FLOAT, INT, MIXED, OTHER};
         let fb = self.code.feedback.get(pc as usize);
@@ -51,9 +51,8 @@ impl<'a> Gen<'a> {
             .iter()
             .any(|&r| !matches!(self.kind_of(r), Kind::Int | Kind::Float | Kind::Unknown));
         if !floats || known_other {
-            self.step_inline(pc, ExitReason::Generic, None, true);
-            self.forget_all();
-            return;
+            // Int powers (exact, maybe big), mixed sites, `__pow__`.
+            return self.gen_generic(pc);
         }
         self.comment(format_args!(
             "feedback: {}: pow() inline for a base > 0 and a finite result",

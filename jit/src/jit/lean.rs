@@ -16,6 +16,7 @@
 //! and Python code they run (an `__eq__` of a dict key, a `map` function) runs
 //! by a native call, never as a frame of the compiled code.
 
+use crate::builtins::mod_array::fast_access as array_access;
 use crate::bytecode::opcodes::{Instr, NO_REG};
 use crate::interp::ops::BinOp;
 use crate::interp::vm::Vm;
@@ -28,21 +29,21 @@ use crate::runtime::value::Value;
 /// The top frame's register base and instruction at `pc`, with the frame's pc
 /// synced past it (an exception raised now is this instruction's).
 #[inline(always)]
-fn enter(vm: &mut Vm, pc: u32) -> (usize, Instr) {
+pub(crate) fn enter(vm: &mut Vm, pc: u32) -> (usize, Instr) {
     let f = vm.frames.last_mut().expect("a frame runs compiled code");
     f.pc = pc as usize + 1;
     (f.base, f.code().instrs[pc as usize])
 }
 
 /// Count an exit at `pc` of the running code and step the instruction.
-fn step_counted(vm: &mut Vm, pc: u32, reason: ExitReason) -> Outcome {
+pub(crate) fn step_counted(vm: &mut Vm, pc: u32, reason: ExitReason) -> Outcome {
     let code = vm.frames.last().map(|f| f.code_ptr());
     vm.jit.count_exit(code, pc, reason);
     step(vm, pc)
 }
 
 /// Finish with `r`: continue at `next`, or raise.
-fn finish<T>(vm: &mut Vm, r: PyResult<T>, next: u32) -> Outcome {
+pub(crate) fn finish<T>(vm: &mut Vm, r: PyResult<T>, next: u32) -> Outcome {
     match r {
         Ok(_) => Outcome::Continue(next),
         Err(e) => {
@@ -54,8 +55,11 @@ fn finish<T>(vm: &mut Vm, r: PyResult<T>, next: u32) -> Outcome {
 
 macro_rules! lean {
     ($(#[doc = $doc:expr])* $name:ident, |$vm:ident, $pc:ident| $body:block) => {
+        lean!($(#[doc = $doc])* $name, |$vm, $pc, _reason| $body);
+    };
+    ($(#[doc = $doc:expr])* $name:ident, |$vm:ident, $pc:ident, $reason:ident| $body:block) => {
         $(#[doc = $doc])*
-        pub extern "sysv64" fn $name(vm: *mut Vm, $pc: u32, _reason: u32) -> u64 {
+        pub extern "sysv64" fn $name(vm: *mut Vm, $pc: u32, $reason: u32) -> u64 {
             // SAFETY: compiled code passes the `Vm` it was entered with; the
             // interpreter that entered it holds no other reference meanwhile.
             let vm = unsafe { &mut *vm };
@@ -63,22 +67,41 @@ macro_rules! lean {
         }
     };
 }
+pub(crate) use lean;
 
 lean!(
-    /// `Subscr` on anything but an instance: dicts, strs, slices, ...
+    /// `Subscr` on anything but an instance other than a plain array: dicts,
+    /// strs, slices, ...
     jit_subscr_any,
-    |vm, pc| { subscr_any(vm, pc) }
+    |vm, pc, reason| { subscr_any(vm, pc, reason) }
 );
 
+/// The reason a lean helper counts when it steps an instance's instruction:
+/// the one the call site passed (a generic site's `Generic`, not a guard,
+/// so it asks for no recompile), else `SubscrNotFast`.
+fn step_reason(reason: u32) -> ExitReason {
+    ExitReason::from_code(reason).unwrap_or(ExitReason::SubscrNotFast)
+}
+
 /// `jit_subscr_any`'s work (also the ordinary path of a fused slice).
-fn subscr_any(vm: &mut Vm, pc: u32) -> Outcome {
+fn subscr_any(vm: &mut Vm, pc: u32, reason: u32) -> Outcome {
     let (base, ins) = enter(vm, pc);
     let Instr::Subscr { dst, obj, key } = ins else {
         return step(vm, pc);
     };
     let (o, k) = (vm.stack[base + obj as usize], vm.stack[base + key as usize]);
     if matches!(o, Value::Instance(_)) {
-        return step_counted(vm, pc, ExitReason::SubscrNotFast);
+        let item = match k {
+            Value::Int(i) => array_access::load_item(o, i),
+            _ => None,
+        };
+        if let Some(v) = item {
+            vm.stack[base + dst as usize] = v;
+            return Outcome::Continue(pc + 1);
+        }
+        if !array_access::is_plain_array(o) {
+            return step_counted(vm, pc, step_reason(reason));
+        }
     }
     if let (Value::Str(s), Value::Int(i)) = (o, k) {
         // One character of an ASCII str: the interpreter's interned one.
@@ -95,22 +118,28 @@ fn subscr_any(vm: &mut Vm, pc: u32) -> Outcome {
 }
 
 lean!(
-    /// `StoreSubscr` on anything but an instance: dict items, list slices, ...
+    /// `StoreSubscr` on anything but an instance other than a plain array:
+    /// dict items, list slices, ...
     jit_store_subscr_any,
-    |vm, pc| { store_subscr_any(vm, pc) }
+    |vm, pc, reason| { store_subscr_any(vm, pc, reason) }
 );
 
 /// `jit_store_subscr_any`'s work (also the ordinary path of a fused slice).
-fn store_subscr_any(vm: &mut Vm, pc: u32) -> Outcome {
+fn store_subscr_any(vm: &mut Vm, pc: u32, reason: u32) -> Outcome {
     let (base, ins) = enter(vm, pc);
     let Instr::StoreSubscr { obj, key, src } = ins else {
         return step(vm, pc);
     };
     let o = vm.stack[base + obj as usize];
-    if matches!(o, Value::Instance(_)) {
-        return step_counted(vm, pc, ExitReason::SubscrNotFast);
-    }
     let (k, v) = (vm.stack[base + key as usize], vm.stack[base + src as usize]);
+    if matches!(o, Value::Instance(_)) {
+        if matches!(k, Value::Int(i) if array_access::store_item(o, i, v)) {
+            return Outcome::Continue(pc + 1);
+        }
+        if !array_access::is_plain_array(o) {
+            return step_counted(vm, pc, step_reason(reason));
+        }
+    }
     let r = vm.setitem(o, k, v);
     finish(vm, r, pc + 1)
 }
@@ -125,6 +154,7 @@ pub fn binop_of(ins: &Instr) -> Option<(u16, u16, u16, BinOp)> {
         I::TrueDiv { dst, a, b } => (dst, a, b, BinOp::TrueDiv),
         I::FloorDiv { dst, a, b } => (dst, a, b, BinOp::FloorDiv),
         I::Mod { dst, a, b } => (dst, a, b, BinOp::Mod),
+        I::Pow { dst, a, b } => (dst, a, b, BinOp::Pow),
         I::LShift { dst, a, b } => (dst, a, b, BinOp::LShift),
         I::RShift { dst, a, b } => (dst, a, b, BinOp::RShift),
         I::BitAnd { dst, a, b } => (dst, a, b, BinOp::BitAnd),
@@ -144,16 +174,21 @@ lean!(
     /// A binary operator on a site that saw other types than numbers (str
     /// concatenation, `%` formatting, list `+=`, ...): the interpreter's
     /// `binary_op`, which its own instruction calls on these operands, with
-    /// the feedback note it makes. Instances are stepped (their dunders).
+    /// the feedback note it makes. Instances are stepped (their dunders),
+    /// counted under the reason the site passes, if any.
     jit_binary_any,
-    |vm, pc| {
+    |vm, pc, reason| {
         let (base, ins) = enter(vm, pc);
         let Some((dst, a, b, op)) = binop_of(&ins) else {
             return step(vm, pc);
         };
         let (x, y) = (vm.stack[base + a as usize], vm.stack[base + b as usize]);
         if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
-            return step(vm, pc);
+            // Counted when the site says why it is here (`gen_generic`).
+            return match ExitReason::from_code(reason) {
+                Some(r) => step_counted(vm, pc, r),
+                None => step(vm, pc),
+            };
         }
         let code = vm.frames.last().expect("frame").code_ptr();
         // SAFETY: the frame keeps its function, and so its code, alive.
@@ -165,6 +200,12 @@ lean!(
         if let (Value::Str(sx), Value::Str(sy), BinOp::Add | BinOp::IAdd) = (x, y, op) {
             vm.stack[base + dst as usize] = vm.str_add(x, sx, y, sy);
             return finish(vm, Ok(()), pc + 1);
+        }
+        // Mixed int and float operands, float powers: the interpreter's
+        // shortcut before its generic path (`binary_op_noted`).
+        if let Some(v) = crate::interp::ops::mixed_arith(op, x, y) {
+            vm.stack[base + dst as usize] = v;
+            return Outcome::Continue(pc + 1);
         }
         // `l += [x]` extends the list in place (`Code::augmented`).
         let op = if code.is_augmented(pc as usize) {
@@ -297,14 +338,14 @@ lean!(
                     return done(vm, pc + 2);
                 }
                 slice_at(vm, pc, base, dst, start);
-                subscr_any(vm, pc + 1)
+                subscr_any(vm, pc + 1, u32::MAX)
             }
             Instr::StoreSubscr { obj, key, src } if key == dst => {
                 if vm.slice_store_fast(vm.stack[at(obj)], lo, hi, st, vm.stack[at(src)]) {
                     return done(vm, pc + 2);
                 }
                 slice_at(vm, pc, base, dst, start);
-                store_subscr_any(vm, pc + 1)
+                store_subscr_any(vm, pc + 1, u32::MAX)
             }
             _ => {
                 // Not fused after all (the code generator's check makes this

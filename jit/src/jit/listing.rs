@@ -30,6 +30,9 @@ fn helper_symbols() -> Vec<(u64, String)> {
     ];
     v.extend(crate::jit::fast::symbols());
     v.extend(crate::jit::lean::symbols());
+    v.extend(crate::jit::lean_args::symbols());
+    v.extend(crate::jit::lean_branches::symbols());
+    v.extend(crate::jit::lean_super::symbols());
     v
 }
 

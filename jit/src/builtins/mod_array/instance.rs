@@ -17,7 +17,7 @@ use super::store::{Num, Store};
 pub struct ArrayData {
     pub(super) code: u8,
     /// `array.array` itself (slices and sums of subclass instances are plain arrays).
-    base: Gc<TypeObj>,
+    pub(super) base: Gc<TypeObj>,
     pub(super) st: RefCell<Store>,
 }
 

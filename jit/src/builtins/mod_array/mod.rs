@@ -25,6 +25,7 @@ use crate::runtime::value::Value;
 mod compare;
 mod construct;
 mod convert;
+pub mod fast_access;
 mod instance;
 mod methods;
 mod operators;
