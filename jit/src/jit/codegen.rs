@@ -434,23 +434,86 @@ type KnownCarry = (
     Vec<Option<i64>>,
 );
 
-/// The state cold code runs in besides the mode (`Gen::cold`).
+/// The state cold code runs in (`Gen::cold`): the queueing code's.
 #[derive(Clone, Copy)]
 struct ColdExtra {
+    mode: Mode,
+    copying: Option<u16>,
     deferred: Option<Deferred>,
     pending_zero: u64,
     zero_redirect: Option<(u32, DynamicLabel)>,
 }
 
-impl ColdExtra {
-    const NONE: ColdExtra = ColdExtra {
-        deferred: None,
-        pending_zero: 0,
-        zero_redirect: None,
-    };
+/// A `ColdExtra` as stored with each cold closure: the mode and the copied
+/// region packed when nothing else is set (nearly always), else an index
+/// into `Gen::cold_extras`.
+#[derive(Clone, Copy)]
+struct ColdMode {
+    /// `Mode::clean`, or the index into `cold_extras` (`EXTRA`).
+    clean: u64,
+    /// `Mode::pc`, with the flags `REGS` and `EXTRA`.
+    pc: u32,
+    /// `Mode::region` and `RegState::copying`, `NO_U16` for None.
+    region: u16,
+    copying: u16,
+}
 
-    fn is_none(&self) -> bool {
-        self.deferred.is_none() && self.pending_zero == 0 && self.zero_redirect.is_none()
+impl ColdMode {
+    /// `Mode::regs`.
+    const REGS: u32 = 1 << 31;
+    /// The state is `cold_extras[clean]`.
+    const EXTRA: u32 = 1 << 30;
+    const NO_U16: u16 = u16::MAX;
+
+    /// `g`'s state packed, if it has nothing besides the mode and the
+    /// copied region and they fit.
+    #[inline]
+    fn pack(g: &Gen) -> Option<ColdMode> {
+        let (m, copying) = (&g.rs.mode, g.rs.copying);
+        let fits =
+            m.pc < Self::EXTRA && m.region != Some(Self::NO_U16) && copying != Some(Self::NO_U16);
+        let rest_none = g.deferred.is_none() && g.pending_zero == 0 && g.zero_redirect.is_none();
+        (fits && rest_none).then(|| ColdMode {
+            clean: m.clean,
+            pc: m.pc | if m.regs { Self::REGS } else { 0 },
+            region: m.region.unwrap_or(Self::NO_U16),
+            copying: copying.unwrap_or(Self::NO_U16),
+        })
+    }
+
+    /// The state kept aside as `cold_extras[i]`.
+    fn extra(i: usize) -> ColdMode {
+        ColdMode {
+            clean: i as u64,
+            pc: Self::EXTRA,
+            region: Self::NO_U16,
+            copying: Self::NO_U16,
+        }
+    }
+
+    /// Make the state `g`'s.
+    #[inline]
+    fn restore(self, g: &mut Gen) {
+        if self.pc & Self::EXTRA != 0 {
+            let e = g.cold_extras[self.clean as usize];
+            g.rs.mode = e.mode;
+            g.rs.copying = e.copying;
+            g.deferred = e.deferred;
+            g.pending_zero = e.pending_zero;
+            g.zero_redirect = e.zero_redirect;
+            return;
+        }
+        let some = |v: u16| (v != Self::NO_U16).then_some(v);
+        g.rs.mode = Mode {
+            region: some(self.region),
+            regs: self.pc & Self::REGS != 0,
+            pc: self.pc & !Self::REGS,
+            clean: self.clean,
+        };
+        g.rs.copying = some(self.copying);
+        g.deferred = None;
+        g.pending_zero = 0;
+        g.zero_redirect = None;
     }
 }
 
@@ -635,10 +698,17 @@ impl<'a> Gen<'a> {
     }
 
     /// A comment for the disassembly; formatted only when a listing is kept.
+    /// (Inline: the check is all a compile without a listing does, and the
+    /// call cost more, a thousand or two times in a long function.)
+    #[inline]
     fn comment(&mut self, text: std::fmt::Arguments) {
-        if !self.listing {
-            return;
+        if self.listing {
+            self.note_comment(text);
         }
+    }
+
+    #[cold]
+    fn note_comment(&mut self, text: std::fmt::Arguments) {
         let at = self.here();
         self.notes.push((at, Note::Comment(text.to_string())));
     }
@@ -646,23 +716,25 @@ impl<'a> Gen<'a> {
     /// Queue code for the cold section. It is emitted in the register state
     /// of the code queueing it (which jumps there).
     ///
-    /// The state beyond the mode is kept aside (`cold_extras`), and only
-    /// when there is any: it is rare, and was most of each closure's 104
-    /// bytes or more (compile_cost.py's `big` queues 1,481, whose fresh
-    /// pages cost page faults).
+    /// That state is stored with the closure packed in 16 bytes
+    /// (`ColdMode`); the rare rest of it, or all of it when it does not
+    /// pack, is kept aside (`cold_extras`). Every closure carries it
+    /// (compile_cost.py's `big` queues 1,519, whose fresh pages cost page
+    /// faults): the mode, the copied region and an index as they were took
+    /// 32 bytes, and the extras were most of each closure's 104 before.
     fn cold(&mut self, f: impl FnOnce(&mut Gen<'a>) + 'a) {
-        let mode = self.rs.mode;
-        let copying = self.rs.copying;
-        let extra = ColdExtra {
-            deferred: self.deferred,
-            pending_zero: self.pending_zero,
-            zero_redirect: self.zero_redirect,
-        };
-        let extra = if extra.is_none() {
-            u32::MAX
-        } else {
-            self.cold_extras.push(extra);
-            self.cold_extras.len() as u32 - 1
+        let packed = match ColdMode::pack(self) {
+            Some(m) => m,
+            None => {
+                self.cold_extras.push(ColdExtra {
+                    mode: self.rs.mode,
+                    copying: self.rs.copying,
+                    deferred: self.deferred,
+                    pending_zero: self.pending_zero,
+                    zero_redirect: self.zero_redirect,
+                });
+                ColdMode::extra(self.cold_extras.len() - 1)
+            }
         };
         self.cold.push(move |g: &mut Gen<'a>| {
             let saved = (
@@ -672,16 +744,7 @@ impl<'a> Gen<'a> {
                 g.pending_zero,
                 g.zero_redirect,
             );
-            g.rs.mode = mode;
-            g.rs.copying = copying;
-            let extra = g
-                .cold_extras
-                .get(extra as usize)
-                .copied()
-                .unwrap_or(ColdExtra::NONE);
-            g.deferred = extra.deferred;
-            g.pending_zero = extra.pending_zero;
-            g.zero_redirect = extra.zero_redirect;
+            packed.restore(g);
             f(g);
             (
                 g.rs.mode,
