@@ -633,7 +633,7 @@ impl<'a> Gen<'a> {
             fail_used: false,
             rs: RegState {
                 plan,
-                stubs: vec![None; code.instrs.len()],
+                stubs: vec![u32::MAX; code.instrs.len()],
                 stub_offsets: vec![u32::MAX; code.instrs.len()],
                 ..Default::default()
             },
@@ -686,7 +686,7 @@ impl<'a> Gen<'a> {
                 .as_ref()
                 .is_some_and(|pl| pl.region_at(p).is_some())
         };
-        let c = (*self.consts.at.get(pc as usize)?)?;
+        let c = self.consts.at(pc)?;
         // A `LoadGlobal` that kept leaving (the global rebound) runs the
         // generic path: its `Call` can no longer rely on it.
         let generic = self.generic_at.contains(&c.load_pc);
@@ -949,7 +949,12 @@ impl<'a> Gen<'a> {
                 },
             )
             .collect::<Vec<u32>>();
-        let mut counted_at = vec![u32::MAX; entry_offsets.len()];
+        // (Recording only: a table of an entry per instruction otherwise
+        // for nothing.)
+        let mut counted_at = Vec::new();
+        if self.lc.is_some() {
+            counted_at = vec![u32::MAX; entry_offsets.len()];
+        }
         for (pc, at) in counted_entries {
             counted_at[pc] = at;
         }
