@@ -124,14 +124,23 @@ pub fn fx_table(code: &Code) -> FxTable {
         kills: BitRows::new(len, n),
         may_write: BitRows::new(len, n),
     };
-    for (pc, ins) in code.instrs.iter().enumerate() {
+    // The three tables' rows in step, without an index (and its bounds
+    // checks) per row: those were as much as the effects themselves.
+    let w = t.reads.words;
+    let rows = t
+        .reads
+        .data
+        .chunks_exact_mut(w)
+        .zip(t.kills.data.chunks_exact_mut(w))
+        .zip(t.may_write.data.chunks_exact_mut(w));
+    for (ins, ((reads, kills), may_write)) in code.instrs.iter().zip(rows) {
         effects_into(
             ins,
             n,
             &mut FxRow {
-                reads: t.reads.row_mut(pc),
-                kills: t.kills.row_mut(pc),
-                may_write: t.may_write.row_mut(pc),
+                reads,
+                kills,
+                may_write,
             },
         );
     }
