@@ -59,7 +59,9 @@ macro_rules! asm {
 
 // Templates kept in their own files, as further `impl Gen` blocks (child
 // modules, so they see the generator's private state and `asm!`).
+mod cold_mode;
 mod cold_queue;
+use cold_mode::{ColdExtra, ColdMode};
 #[path = "gen_arith.rs"]
 mod gen_arith;
 #[path = "gen_attr.rs"]
@@ -433,89 +435,6 @@ type KnownCarry = (
     Vec<bool>,
     Vec<Option<i64>>,
 );
-
-/// The state cold code runs in (`Gen::cold`): the queueing code's.
-#[derive(Clone, Copy)]
-struct ColdExtra {
-    mode: Mode,
-    copying: Option<u16>,
-    deferred: Option<Deferred>,
-    pending_zero: u64,
-    zero_redirect: Option<(u32, DynamicLabel)>,
-}
-
-/// A `ColdExtra` as stored with each cold closure: the mode and the copied
-/// region packed when nothing else is set (nearly always), else an index
-/// into `Gen::cold_extras`.
-#[derive(Clone, Copy)]
-struct ColdMode {
-    /// `Mode::clean`, or the index into `cold_extras` (`EXTRA`).
-    clean: u64,
-    /// `Mode::pc`, with the flags `REGS` and `EXTRA`.
-    pc: u32,
-    /// `Mode::region` and `RegState::copying`, `NO_U16` for None.
-    region: u16,
-    copying: u16,
-}
-
-impl ColdMode {
-    /// `Mode::regs`.
-    const REGS: u32 = 1 << 31;
-    /// The state is `cold_extras[clean]`.
-    const EXTRA: u32 = 1 << 30;
-    const NO_U16: u16 = u16::MAX;
-
-    /// `g`'s state packed, if it has nothing besides the mode and the
-    /// copied region and they fit.
-    #[inline]
-    fn pack(g: &Gen) -> Option<ColdMode> {
-        let (m, copying) = (&g.rs.mode, g.rs.copying);
-        let fits =
-            m.pc < Self::EXTRA && m.region != Some(Self::NO_U16) && copying != Some(Self::NO_U16);
-        let rest_none = g.deferred.is_none() && g.pending_zero == 0 && g.zero_redirect.is_none();
-        (fits && rest_none).then(|| ColdMode {
-            clean: m.clean,
-            pc: m.pc | if m.regs { Self::REGS } else { 0 },
-            region: m.region.unwrap_or(Self::NO_U16),
-            copying: copying.unwrap_or(Self::NO_U16),
-        })
-    }
-
-    /// The state kept aside as `cold_extras[i]`.
-    fn extra(i: usize) -> ColdMode {
-        ColdMode {
-            clean: i as u64,
-            pc: Self::EXTRA,
-            region: Self::NO_U16,
-            copying: Self::NO_U16,
-        }
-    }
-
-    /// Make the state `g`'s.
-    #[inline]
-    fn restore(self, g: &mut Gen) {
-        if self.pc & Self::EXTRA != 0 {
-            let e = g.cold_extras[self.clean as usize];
-            g.rs.mode = e.mode;
-            g.rs.copying = e.copying;
-            g.deferred = e.deferred;
-            g.pending_zero = e.pending_zero;
-            g.zero_redirect = e.zero_redirect;
-            return;
-        }
-        let some = |v: u16| (v != Self::NO_U16).then_some(v);
-        g.rs.mode = Mode {
-            region: some(self.region),
-            regs: self.pc & Self::REGS != 0,
-            pc: self.pc & !Self::REGS,
-            clean: self.clean,
-        };
-        g.rs.copying = some(self.copying);
-        g.deferred = None;
-        g.pending_zero = 0;
-        g.zero_redirect = None;
-    }
-}
 
 /// See `Gen::deferred`.
 #[derive(Clone, Copy, Debug)]
