@@ -59,7 +59,9 @@ macro_rules! asm {
 
 // Templates kept in their own files, as further `impl Gen` blocks (child
 // modules, so they see the generator's private state and `asm!`).
+mod cold_mode;
 mod cold_queue;
+use cold_mode::{ColdExtra, ColdMode};
 #[path = "gen_arith.rs"]
 mod gen_arith;
 #[path = "gen_attr.rs"]
@@ -436,26 +438,6 @@ type KnownCarry = (
     Vec<Option<i64>>,
 );
 
-/// The state cold code runs in besides the mode (`Gen::cold`).
-#[derive(Clone, Copy)]
-struct ColdExtra {
-    deferred: Option<Deferred>,
-    pending_zero: u64,
-    zero_redirect: Option<(u32, DynamicLabel)>,
-}
-
-impl ColdExtra {
-    const NONE: ColdExtra = ColdExtra {
-        deferred: None,
-        pending_zero: 0,
-        zero_redirect: None,
-    };
-
-    fn is_none(&self) -> bool {
-        self.deferred.is_none() && self.pending_zero == 0 && self.zero_redirect.is_none()
-    }
-}
-
 /// See `Gen::deferred`.
 #[derive(Clone, Copy, Debug)]
 struct Deferred {
@@ -572,7 +554,7 @@ impl<'a> Gen<'a> {
             fail_used: false,
             rs: RegState {
                 plan,
-                stubs: vec![None; code.instrs.len()],
+                stubs: vec![u32::MAX; code.instrs.len()],
                 stub_offsets: vec![u32::MAX; code.instrs.len()],
                 ..Default::default()
             },
@@ -625,7 +607,7 @@ impl<'a> Gen<'a> {
                 .as_ref()
                 .is_some_and(|pl| pl.region_at(p).is_some())
         };
-        let c = (*self.consts.at.get(pc as usize)?)?;
+        let c = self.consts.at(pc)?;
         // A `LoadGlobal` that kept leaving (the global rebound) runs the
         // generic path: its `Call` can no longer rely on it.
         let generic = self.generic_at.contains(&c.load_pc);
@@ -637,10 +619,17 @@ impl<'a> Gen<'a> {
     }
 
     /// A comment for the disassembly; formatted only when a listing is kept.
+    /// (Inline: the check is all a compile without a listing does, and the
+    /// call cost more, a thousand or two times in a long function.)
+    #[inline]
     fn comment(&mut self, text: std::fmt::Arguments) {
-        if !self.listing {
-            return;
+        if self.listing {
+            self.note_comment(text);
         }
+    }
+
+    #[cold]
+    fn note_comment(&mut self, text: std::fmt::Arguments) {
         let at = self.here();
         self.notes.push((at, Note::Comment(text.to_string())));
     }
@@ -648,23 +637,25 @@ impl<'a> Gen<'a> {
     /// Queue code for the cold section. It is emitted in the register state
     /// of the code queueing it (which jumps there).
     ///
-    /// The state beyond the mode is kept aside (`cold_extras`), and only
-    /// when there is any: it is rare, and was most of each closure's 104
-    /// bytes or more (compile_cost.py's `big` queues 1,481, whose fresh
-    /// pages cost page faults).
+    /// That state is stored with the closure packed in 16 bytes
+    /// (`ColdMode`); the rare rest of it, or all of it when it does not
+    /// pack, is kept aside (`cold_extras`). Every closure carries it
+    /// (compile_cost.py's `big` queues 1,519, whose fresh pages cost page
+    /// faults): the mode, the copied region and an index as they were took
+    /// 32 bytes, and the extras were most of each closure's 104 before.
     fn cold(&mut self, f: impl FnOnce(&mut Gen<'a>) + 'a) {
-        let mode = self.rs.mode;
-        let copying = self.rs.copying;
-        let extra = ColdExtra {
-            deferred: self.deferred,
-            pending_zero: self.pending_zero,
-            zero_redirect: self.zero_redirect,
-        };
-        let extra = if extra.is_none() {
-            u32::MAX
-        } else {
-            self.cold_extras.push(extra);
-            self.cold_extras.len() as u32 - 1
+        let packed = match ColdMode::pack(self) {
+            Some(m) => m,
+            None => {
+                self.cold_extras.push(ColdExtra {
+                    mode: self.rs.mode,
+                    copying: self.rs.copying,
+                    deferred: self.deferred,
+                    pending_zero: self.pending_zero,
+                    zero_redirect: self.zero_redirect,
+                });
+                ColdMode::extra(self.cold_extras.len() - 1)
+            }
         };
         self.cold.push(move |g: &mut Gen<'a>| {
             let saved = (
@@ -674,16 +665,7 @@ impl<'a> Gen<'a> {
                 g.pending_zero,
                 g.zero_redirect,
             );
-            g.rs.mode = mode;
-            g.rs.copying = copying;
-            let extra = g
-                .cold_extras
-                .get(extra as usize)
-                .copied()
-                .unwrap_or(ColdExtra::NONE);
-            g.deferred = extra.deferred;
-            g.pending_zero = extra.pending_zero;
-            g.zero_redirect = extra.zero_redirect;
+            packed.restore(g);
             f(g);
             (
                 g.rs.mode,
@@ -888,7 +870,12 @@ impl<'a> Gen<'a> {
                 },
             )
             .collect::<Vec<u32>>();
-        let mut counted_at = vec![u32::MAX; entry_offsets.len()];
+        // (Recording only: a table of an entry per instruction otherwise
+        // for nothing.)
+        let mut counted_at = Vec::new();
+        if self.lc.is_some() {
+            counted_at = vec![u32::MAX; entry_offsets.len()];
+        }
         for (pc, at) in counted_entries {
             counted_at[pc] = at;
         }

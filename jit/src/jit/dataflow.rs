@@ -124,14 +124,23 @@ pub fn fx_table(code: &Code) -> FxTable {
         kills: BitRows::new(len, n),
         may_write: BitRows::new(len, n),
     };
-    for (pc, ins) in code.instrs.iter().enumerate() {
+    // The three tables' rows in step, without an index (and its bounds
+    // checks) per row: those were as much as the effects themselves.
+    let w = t.reads.words;
+    let rows = t
+        .reads
+        .data
+        .chunks_exact_mut(w)
+        .zip(t.kills.data.chunks_exact_mut(w))
+        .zip(t.may_write.data.chunks_exact_mut(w));
+    for (ins, ((reads, kills), may_write)) in code.instrs.iter().zip(rows) {
         effects_into(
             ins,
             n,
             &mut FxRow {
-                reads: t.reads.row_mut(pc),
-                kills: t.kills.row_mut(pc),
-                may_write: t.may_write.row_mut(pc),
+                reads,
+                kills,
+                may_write,
             },
         );
     }
@@ -210,34 +219,44 @@ pub fn liveness(code: &Code, fx: &FxTable, wanted: &mut [bool]) -> BitRows {
             }
         }
     }
-    // Block-level fixpoint on the live-in sets, in reverse order.
+    // Block-level fixpoint on the live-in sets, by a worklist: every block
+    // once, from the last, then again only the predecessors of a block
+    // whose set grew. (Sweeping all the blocks until none changed took
+    // three or four sweeps over a long function with a few loops, the last
+    // of them all to find nothing changed.)
     let mut bin = BitRows::new(nb, n);
     let mut out = vec![0u64; words];
     let mut new = vec![0u64; words];
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for b in (0..nb).rev() {
-            edges.live_out(b, &bin, &mut out);
-            if edges.for_iter[b] {
-                // One instruction: its item is written on the fall-through
-                // only (`live_out` left the target out).
-                let last = blocks[b].1 - 1;
-                let (k, r) = (fx.kills.row(last), fx.reads.row(last));
-                for i in 0..words {
-                    new[i] = (out[i] & !k[i]) | r[i];
-                }
-                if let Some(t) = edges.target[b] {
-                    or_into(&mut new, bin.row(t as usize));
-                }
-            } else {
-                transfer(&mut new, &out, kill.row(b), gen.row(b));
+    let preds = edges.preds(nb);
+    let mut work: Vec<u32> = (0..nb as u32).collect();
+    let mut queued = vec![true; nb];
+    while let Some(b) = work.pop() {
+        let b = b as usize;
+        queued[b] = false;
+        edges.live_out(b, &bin, &mut out);
+        if edges.for_iter[b] {
+            // One instruction: its item is written on the fall-through
+            // only (`live_out` left the target out).
+            let last = blocks[b].1 - 1;
+            let (k, r) = (fx.kills.row(last), fx.reads.row(last));
+            for i in 0..words {
+                new[i] = (out[i] & !k[i]) | r[i];
             }
-            edges.or_handlers(b, &bin, &mut new);
-            let row = bin.row_mut(b);
-            if row != &new[..] {
-                row.copy_from_slice(&new);
-                changed = true;
+            if let Some(t) = edges.target[b] {
+                or_into(&mut new, bin.row(t as usize));
+            }
+        } else {
+            transfer(&mut new, &out, kill.row(b), gen.row(b));
+        }
+        edges.or_handlers(b, &bin, &mut new);
+        let row = bin.row_mut(b);
+        if row != &new[..] {
+            row.copy_from_slice(&new);
+            for &p in preds.of(b) {
+                if !queued[p as usize] {
+                    queued[p as usize] = true;
+                    work.push(p);
+                }
             }
         }
     }
@@ -307,6 +326,33 @@ impl Edges {
         e
     }
 
+    /// Each block's predecessors: the blocks that fall through, jump or
+    /// raise to it.
+    fn preds(&self, nb: usize) -> Preds {
+        let mut off = vec![0u32; nb + 1];
+        let each = |f: &mut dyn FnMut(usize, u32)| {
+            for b in 0..nb {
+                for s in self.fall[b].into_iter().chain(self.target[b]) {
+                    f(b, s);
+                }
+                for &h in &self.handlers[self.h_off[b] as usize..self.h_off[b + 1] as usize] {
+                    f(b, h);
+                }
+            }
+        };
+        each(&mut |_, s| off[s as usize + 1] += 1);
+        for i in 0..nb {
+            off[i + 1] += off[i];
+        }
+        let mut fill = off.clone();
+        let mut list = vec![0u32; off[nb] as usize];
+        each(&mut |b, s| {
+            list[fill[s as usize] as usize] = b as u32;
+            fill[s as usize] += 1;
+        });
+        Preds { off, list }
+    }
+
     /// `out` = the union of the live-in sets of `b`'s normal successors
     /// (a `ForIter`'s target left out: its item is not written there).
     #[inline]
@@ -326,6 +372,19 @@ impl Edges {
         for &h in &self.handlers[self.h_off[b] as usize..self.h_off[b + 1] as usize] {
             or_into(dst, bin.row(h as usize));
         }
+    }
+}
+
+/// The predecessors of each block (`Edges::preds`):
+/// `list[off[b]..off[b + 1]]`.
+struct Preds {
+    off: Vec<u32>,
+    list: Vec<u32>,
+}
+
+impl Preds {
+    fn of(&self, b: usize) -> &[u32] {
+        &self.list[self.off[b] as usize..self.off[b + 1] as usize]
     }
 }
 

@@ -996,8 +996,10 @@ pub fn plan(code: &Code, noreg_at: &[u32], fx: &FxTable) -> Option<Plan> {
     let mut int_writes = None;
     let mut regions = Vec::new();
     let mut region_of = vec![None; code.instrs.len()];
+    let mut scratch = Scratch::default();
     for (start, end) in nests {
-        let Some(mut region) = plan_region(code, start, end, &depth, fx, &live) else {
+        let Some(mut region) = plan_region(code, start, end, &depth, fx, &live, &mut scratch)
+        else {
             continue;
         };
         region.peel = region.allocs.iter().any(|a| a.kind == RKind::Float)
@@ -1061,6 +1063,7 @@ fn plan_region(
     depth: &[u32],
     fx: &FxTable,
     live: &BitRows,
+    sc: &mut Scratch,
 ) -> Option<Region> {
     // Bit rows may name slots up to their width (a run of registers read
     // from the last one up), so per-slot tables are that wide.
@@ -1071,16 +1074,16 @@ fn plan_region(
     let ty = infer(code, &webs, fx);
     // Uses by register-aware instructions, weighted by loop depth, and
     // whether one reads the web and one writes it.
-    let mut weight = vec![0u64; nw];
-    let mut read_aware = vec![false; nw];
-    let mut written_aware = vec![false; nw];
+    let weight = reset(&mut sc.weight, nw, 0u64);
+    let read_aware = reset(&mut sc.read_aware, nw, false);
+    let written_aware = reset(&mut sc.written_aware, nw, false);
     // What a caller-saved register costs: a reload after each instruction
     // that calls into the runtime while the web is live.
-    let mut reloads = vec![0u64; nw];
+    let reloads = reset(&mut sc.reloads, nw, 0u64);
     // A `for` target read after its loop may be unbound when the loop is
     // entered (and must stay so if the iterator is empty): a register
     // cannot hold that.
-    let mut unbound = vec![false; nw];
+    let unbound = reset(&mut sc.unbound, nw, false);
     for pc in start..=end {
         let ins = &code.instrs[pc as usize];
         let w = 8u64.saturating_pow(depth[pc as usize].saturating_sub(1).min(6));
@@ -1140,7 +1143,7 @@ fn plan_region(
         .collect();
     cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // The instructions each web is active at (by web, in pc order).
-    let mut off = vec![0u32; nw + 1];
+    let off = reset(&mut sc.off, nw + 1, 0u32);
     for (_, ws) in webs.per_pc() {
         for &web in ws {
             off[web as usize + 1] += 1;
@@ -1149,8 +1152,9 @@ fn plan_region(
     for i in 0..nw {
         off[i + 1] += off[i];
     }
-    let mut fill = off.clone();
-    let mut pcs = vec![0u32; off[nw] as usize];
+    let fill = reset(&mut sc.fill, 0, 0u32);
+    fill.extend_from_slice(off);
+    let pcs = reset(&mut sc.pcs, off[nw] as usize, 0u32);
     for (pc, ws) in webs.per_pc() {
         for &web in ws {
             pcs[fill[web as usize] as usize] = pc;
@@ -1159,9 +1163,9 @@ fn plan_region(
     }
     // Registers taken at each instruction (bit i: GPRS[i] or XMMS[i]).
     let rlen = (end - start + 1) as usize;
-    let mut gpr_used = vec![0u8; rlen];
-    let mut xmm_used = vec![0u16; rlen];
-    let mut alloc_of_web = vec![u8::MAX; nw];
+    let gpr_used = reset(&mut sc.gpr_used, rlen, 0u8);
+    let xmm_used = reset(&mut sc.xmm_used, rlen, 0u16);
+    let alloc_of_web = reset(&mut sc.alloc_of_web, nw, u8::MAX);
     let mut allocs: Vec<Alloc> = Vec::new();
     for (w, _, web, kind) in cands {
         if allocs.len() == 64 {
@@ -1213,13 +1217,7 @@ fn plan_region(
     }
     // Slots whose webs are all allocated with one type keep that tag in the
     // frame throughout.
-    #[derive(Clone, Copy, PartialEq)]
-    enum St {
-        Unseen,
-        One(RKind),
-        Mixed,
-    }
-    let mut st = vec![St::Unseen; n];
+    let st = reset(&mut sc.st, n, St::Unseen);
     for web in 0..nw {
         let s = webs.slot[web] as usize;
         let k = match alloc_of_web[web] {
@@ -1249,13 +1247,13 @@ fn plan_region(
         .collect();
     // Slots read but never written in the region, of one int or float type,
     // without a register: checked once, on entry.
-    let mut written_any = vec![0u64; n.div_ceil(64).max(1)];
+    let written_any = reset(&mut sc.written_any, n.div_ceil(64).max(1), 0u64);
     for pc in start..=end {
         for (a, b) in written_any.iter_mut().zip(fx.may_write.row(pc as usize)) {
             *a |= *b;
         }
     }
-    let mut inv: Vec<Option<Option<RKind>>> = vec![None; n];
+    let inv = reset(&mut sc.inv, n, None);
     for web in 0..nw {
         let s = webs.slot[web] as usize;
         let k = kind_of(ty[web]).filter(|_| read_aware[web] && alloc_of_web[web] == u8::MAX);
@@ -1295,6 +1293,43 @@ fn plan_region(
         act_off,
         act,
     })
+}
+
+/// What `plan_region` knows of a slot's allocations: none yet, all of one
+/// type, or of both.
+#[derive(Clone, Copy, PartialEq)]
+enum St {
+    Unseen,
+    One(RKind),
+    Mixed,
+}
+
+/// `plan_region`'s tables, kept from one loop nest to the next: a long
+/// function has a few dozen nests, and each made and freed its own dozen
+/// tables.
+#[derive(Default)]
+struct Scratch {
+    weight: Vec<u64>,
+    read_aware: Vec<bool>,
+    written_aware: Vec<bool>,
+    reloads: Vec<u64>,
+    unbound: Vec<bool>,
+    off: Vec<u32>,
+    fill: Vec<u32>,
+    pcs: Vec<u32>,
+    gpr_used: Vec<u8>,
+    xmm_used: Vec<u16>,
+    alloc_of_web: Vec<u8>,
+    st: Vec<St>,
+    written_any: Vec<u64>,
+    inv: Vec<Option<Option<RKind>>>,
+}
+
+/// `v` made `n` copies of `x`, its memory kept.
+fn reset<T: Clone>(v: &mut Vec<T>, n: usize, x: T) -> &mut Vec<T> {
+    v.clear();
+    v.resize(n, x);
+    v
 }
 
 /// Whether a float-allocated slot live at the loop's header is written an

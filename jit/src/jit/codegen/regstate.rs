@@ -63,8 +63,10 @@ pub(super) enum XOp {
 pub(super) struct RegState {
     pub plan: Option<crate::jit::regalloc::Plan>,
     pub mode: Mode,
-    /// Entry stub (memory state -> register state) of each instruction in a region.
-    pub stubs: Vec<Option<DynamicLabel>>,
+    /// Entry stub (memory state -> register state) of each instruction in a
+    /// region: its label's id, `u32::MAX` for none. (An `Option` of the
+    /// label was 16 bytes an instruction.)
+    pub stubs: Vec<u32>,
     /// Code offset of each emitted stub (the interpreter's entry there).
     pub stub_offsets: Vec<u32>,
     /// Per region: the labels of its frame-state copy's instructions, when
@@ -787,11 +789,12 @@ impl<'a> Gen<'a> {
 
     /// The entry stub of `pc` (in a region), emitted with the cold code.
     pub(super) fn stub(&mut self, pc: u32) -> DynamicLabel {
-        if let Some(l) = self.rs.stubs[pc as usize] {
-            return l;
+        match self.rs.stubs[pc as usize] {
+            u32::MAX => {}
+            id => return super::Assembler::label_of(id as usize),
         }
         let l = self.ops.new_dynamic_label();
-        self.rs.stubs[pc as usize] = Some(l);
+        self.rs.stubs[pc as usize] = l.get_id() as u32;
         let region = self
             .rs
             .plan
