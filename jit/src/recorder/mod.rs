@@ -102,7 +102,10 @@ pub struct CodeProf {
     /// counted on (null: none), for callees called from several places in
     /// turn, whose own memo (`edge_memo`) keeps missing. Not in `PcProf`,
     /// which the interpreter's hook indexes at every instruction and which
-    /// is 32 bytes without it (an index is then a shift).
+    /// is 32 bytes without it (an index is then a shift). Every edge here
+    /// has this code's function as its caller (a call a builtin makes is
+    /// never noted at the instruction that called the builtin), so a
+    /// call found here needs only its callee compared (`enter_at_site`).
     pub call_edges: Box<[Cell<*const calls::Edge>]>,
 }
 
@@ -343,6 +346,47 @@ impl Recorder {
         &frame.code().prof.counts as *const calls::Counts as usize
     }
 
+    /// A call of `callee` made by the instruction at `pc` of `caller`, the
+    /// top of `depth` frames, whose frame is about to be pushed: counted,
+    /// and its edge returned for the new frame's `rec_edge`, when the
+    /// instruction's last call was one of `callee` (`CodeProf::call_edges`,
+    /// the common case); null, with nothing done, otherwise: the caller
+    /// then pushes the frame and counts the call with `enter_frame`.
+    ///
+    /// For the runtime's calls that know their site (a class call from
+    /// compiled code: `jit/direct.rs`): the caller, its key and its site
+    /// are at hand, so the call costs no walk of the frames and no test of
+    /// its caller (the site's edges are all this caller's).
+    #[inline(always)]
+    pub fn enter_at_site(
+        &mut self,
+        caller: &Code,
+        pc: usize,
+        depth: usize,
+        callee: &Code,
+    ) -> *const calls::Edge {
+        // Called by a builtin (never the case of an instruction's own call,
+        // but one compare keeps the counts right if it were).
+        if self.calls.builtin_depth == depth {
+            return std::ptr::null();
+        }
+        let Some(e) = caller.prof.call_edges.get(pc).map(Cell::get) else {
+            return std::ptr::null();
+        };
+        // SAFETY: a site's edge is one of this recorder's (boxed in `calls`,
+        // never freed while it lives). With exact timing no site is set, so
+        // every call takes `enter_frame`, which times it.
+        if e.is_null() || unsafe { (*e).callee_counts } != &callee.prof.counts as *const _ {
+            return std::ptr::null();
+        }
+        debug_assert_eq!(
+            unsafe { (*e).caller_key },
+            &caller.prof.counts as *const _ as usize
+        );
+        unsafe { (*e).start() };
+        e
+    }
+
     /// The top frame of `frames` was pushed: count the call. Out of line,
     /// like the pops' `leave_frame` is not: the calls are on every path that
     /// pushes a frame, and inlined they weighed on the interpreter loop. The
@@ -364,22 +408,22 @@ impl Recorder {
         let key = if self.calls.builtin_depth == below.len() {
             self.calls.builtin_caller_key(below.len(), None)
         } else if let Some(caller) = below.last() {
-            let key = Self::frame_key(caller);
             // The caller's pc is past its call (stored at every push).
             let site = caller.code().prof.call_edges.get(caller.pc.wrapping_sub(1));
             if let Some(e) = site.map(Cell::get) {
                 // SAFETY: a site's edge is one of this recorder's (boxed in
-                // `calls`, never freed while it lives). With exact timing no
-                // site or memo is set, so every call takes the slow path,
-                // which times it.
-                if !e.is_null() && unsafe { (*e).caller_key == key && (*e).callee_counts == callee }
-                {
+                // `calls`, never freed while it lives), whose caller is the
+                // site's function (`CodeProf::call_edges`). With exact
+                // timing no site or memo is set, so every call takes the
+                // slow path, which times it.
+                if !e.is_null() && unsafe { (*e).callee_counts == callee } {
+                    debug_assert_eq!(unsafe { (*e).caller_key }, Self::frame_key(caller));
                     unsafe { (*e).start() };
                     top.rec_edge = e;
                     return;
                 }
             }
-            key
+            Self::frame_key(caller)
         } else {
             calls::ROOT_KEY
         };
@@ -413,7 +457,10 @@ impl Recorder {
         let e = self.calls.edge(caller, id);
         if !self.exact {
             code.prof.edge_memo.set(e);
-            if let Some(site) = i.checked_sub(1).and_then(|j| {
+            // Not when a builtin is the caller: a site's edges are its
+            // function's (`CodeProf::call_edges`).
+            let by_frame = self.calls.builtin_depth != i;
+            if let Some(site) = i.checked_sub(1).filter(|_| by_frame).and_then(|j| {
                 frames[j]
                     .code()
                     .prof
