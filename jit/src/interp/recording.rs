@@ -63,22 +63,15 @@ impl Vm {
             .is_some_and(|f| std::ptr::eq(f.code_ptr(), &**code)));
         if let Some(r) = self.rec.as_deref_mut() {
             r.enter_frame(&mut self.frames);
-            self.rec_entered();
-        }
-    }
-
-    /// Recording: a Python frame was pushed (the top frame) whose call is
-    /// counted already (`Recorder::enter_at_site`), or by `rec_enter`.
-    #[inline(always)]
-    pub fn rec_entered(&mut self) {
-        // What `rec_at` says is about the frame that ran before (see
-        // `AllocRecorder::at`): until the new frame's first
-        // instruction, its allocations take the frame's own pc.
-        self.rec_at = std::ptr::null();
-        // A poll: a sample pending now is of the frames below the new
-        // one (which has not run yet).
-        if sample_pending() {
-            self.rec_sample_at_call();
+            // What `rec_at` says is about the frame that ran before (see
+            // `AllocRecorder::at`): until the new frame's first
+            // instruction, its allocations take the frame's own pc.
+            self.rec_at = std::ptr::null();
+            // A poll: a sample pending now is of the frames below the new
+            // one (which has not run yet).
+            if sample_pending() {
+                self.rec_sample_at_call();
+            }
         }
     }
 

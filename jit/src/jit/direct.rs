@@ -106,28 +106,14 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     let handled = vm.handled.len();
     let mut frame = Frame::new(f, base, t.ret_slot, handled, false);
     if let Some(cls) = t.construct {
-        frame.construct = Some(new_instance(vm, cls, base, code, pc as usize));
+        frame.construct = Some(new_instance(vm, cls, base));
     }
+    vm.frames_push(frame);
     // Recording: the call is counted as the interpreter's push counts it
-    // (its pop, `pop_plain_frame`, uncounts it), here on the edge the site
-    // took last when it is this callee's: the caller and its site are at
-    // hand, and a class call (its instance made by the runtime, not the
-    // compiled code) comes here at every call. Its time needs nothing
+    // (its pop, `pop_plain_frame`, uncounts it). Its time needs nothing
     // more: the callee's compiled code runs, as the caller's did, in the
     // JIT tier, and samples find both frames on the VM's stack.
-    match vm.rec.as_deref_mut() {
-        None => vm.frames_push(frame),
-        Some(r) => {
-            frame.rec_edge = r.enter_at_site(code, pc as usize, vm.frames.len(), callee_code);
-            let counted = !frame.rec_edge.is_null();
-            vm.frames_push(frame);
-            if counted {
-                vm.rec_entered();
-            } else {
-                vm.rec_enter(&f.code);
-            }
-        }
-    }
+    vm.rec_enter(&f.code);
     // SAFETY: compiled code is owned by the VM's JitRuntime and never freed
     // while the VM runs.
     let c = unsafe { &*c };
@@ -173,16 +159,12 @@ fn fill_defaults(vm: &mut Vm, f: Gc<FunctionObj>, at: usize, n: usize) {
 }
 
 /// A class call's instance, made as the interpreter's class call makes it,
-/// in the class's register (`__init__`'s first, stack slot `at`), by the
-/// instruction at `pc` of `code` (the top frame's, its pc stored past it).
+/// in the class's register (`__init__`'s first).
 #[inline(never)]
-fn new_instance(vm: &mut Vm, cls: Gc<TypeObj>, at: usize, code: &Code, pc: usize) -> Value {
-    let obj = InstanceObj::plain(cls);
-    let inst = Value::Instance(match code.prof.pcs.get(pc) {
-        // Recorded at the site known here (a walk of the frames less).
-        Some(site) => vm.heap.alloc_jit_at(obj, site),
-        None => vm.heap.alloc(obj),
-    });
+fn new_instance(vm: &mut Vm, cls: Gc<TypeObj>, at: usize) -> Value {
+    // Made for compiled code, by the top frame's instruction before its
+    // stored pc (set above).
+    let inst = Value::Instance(vm.heap.alloc_for_jit(InstanceObj::plain(cls)));
     vm.stack[at] = inst;
     inst
 }

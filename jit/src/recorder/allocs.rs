@@ -117,23 +117,15 @@ impl AllocRecorder {
         }
     }
 
-    /// `record` for an allocation the runtime makes for compiled code at
-    /// the instruction whose entry is `at` (a class call's instance:
-    /// `jit/direct.rs`), which it knows: no tier to read, no frame to
-    /// walk. `at` must be the one `record` would find: the top frame's
-    /// code's, at its stored pc less one.
+    /// `record` for an allocation the runtime makes for compiled code
+    /// (a class call's instance: `jit/direct.rs`), which is running: no
+    /// tier to read, and the interpreter's `at` is not about it.
     #[inline]
-    pub fn record_jit_at(
-        &mut self,
-        at: &super::PcProf,
-        key: usize,
-        bytes: usize,
-        name: impl FnOnce() -> String,
-    ) {
+    pub fn record_for_jit(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
         debug_assert!(super::sampler::under_jit());
-        debug_assert!(self.entry(true).is_some_and(|e| std::ptr::eq(e, at)));
-        if !Self::count_hinted(at, true, key, bytes) {
-            self.record_slow(true, key, bytes, name)
+        match self.entry(true) {
+            Some(h) if Self::count_hinted(h, true, key, bytes) => {}
+            _ => self.record_slow(true, key, bytes, name),
         }
     }
 

@@ -105,7 +105,7 @@ pub struct CodeProf {
     /// is 32 bytes without it (an index is then a shift). Every edge here
     /// has this code's function as its caller (a call a builtin makes is
     /// never noted at the instruction that called the builtin), so a
-    /// call found here needs only its callee compared (`enter_at_site`).
+    /// call found here needs only its callee compared (`enter_frame`).
     pub call_edges: Box<[Cell<*const calls::Edge>]>,
 }
 
@@ -344,47 +344,6 @@ impl Recorder {
     #[inline(always)]
     fn frame_key(frame: &Frame) -> usize {
         &frame.code().prof.counts as *const calls::Counts as usize
-    }
-
-    /// A call of `callee` made by the instruction at `pc` of `caller`, the
-    /// top of `depth` frames, whose frame is about to be pushed: counted,
-    /// and its edge returned for the new frame's `rec_edge`, when the
-    /// instruction's last call was one of `callee` (`CodeProf::call_edges`,
-    /// the common case); null, with nothing done, otherwise: the caller
-    /// then pushes the frame and counts the call with `enter_frame`.
-    ///
-    /// For the runtime's calls that know their site (a class call from
-    /// compiled code: `jit/direct.rs`): the caller, its key and its site
-    /// are at hand, so the call costs no walk of the frames and no test of
-    /// its caller (the site's edges are all this caller's).
-    #[inline(always)]
-    pub fn enter_at_site(
-        &mut self,
-        caller: &Code,
-        pc: usize,
-        depth: usize,
-        callee: &Code,
-    ) -> *const calls::Edge {
-        // Called by a builtin (never the case of an instruction's own call,
-        // but one compare keeps the counts right if it were).
-        if self.calls.builtin_depth == depth {
-            return std::ptr::null();
-        }
-        let Some(e) = caller.prof.call_edges.get(pc).map(Cell::get) else {
-            return std::ptr::null();
-        };
-        // SAFETY: a site's edge is one of this recorder's (boxed in `calls`,
-        // never freed while it lives). With exact timing no site is set, so
-        // every call takes `enter_frame`, which times it.
-        if e.is_null() || unsafe { (*e).callee_counts } != &callee.prof.counts as *const _ {
-            return std::ptr::null();
-        }
-        debug_assert_eq!(
-            unsafe { (*e).caller_key },
-            &caller.prof.counts as *const _ as usize
-        );
-        unsafe { (*e).start() };
-        e
     }
 
     /// The top frame of `frames` was pushed: count the call. Out of line,

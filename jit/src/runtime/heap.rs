@@ -269,19 +269,13 @@ impl Heap {
         self.place(value, size)
     }
 
-    /// `alloc` for the runtime's work for compiled code at the instruction
-    /// whose recorder entry is `at` (see `AllocRecorder::record_jit_at`):
-    /// recorded there without looking for the running instruction.
-    pub fn alloc_jit_at<T: Trace + 'static>(
-        &mut self,
-        value: T,
-        at: &crate::recorder::PcProf,
-    ) -> Gc<T> {
+    /// `alloc` for the runtime's work for compiled code, at the instruction
+    /// before the top frame's stored pc (see `AllocRecorder::record_for_jit`):
+    /// recorded without asking which tier runs.
+    pub fn alloc_for_jit<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
         let size = Self::alloc_size(&value);
         if let Some(r) = self.rec.as_deref_mut() {
-            r.record_jit_at(at, Self::alloc_key(&value), size, || {
-                value.alloc_type_name()
-            });
+            r.record_for_jit(Self::alloc_key(&value), size, || value.alloc_type_name());
         }
         self.place(value, size)
     }
