@@ -2880,6 +2880,22 @@ print(a.x, a.y, bad, b.x, b.y, size(Node(6)))
             [10302, 2000, 1000, 3000, 127],
             "{engine:?}"
         );
+        // The tier: none under compiled code without it; with it compiled
+        // first, `make`'s instances (made by the runtime for its class
+        // calls) all but the first.
+        let make = function(&p, "make").id;
+        let jit: u64 = p
+            .allocations
+            .iter()
+            .filter(|a| a.function == Some(make))
+            .map(|a| a.jit_count)
+            .sum();
+        let want = match engine[0] {
+            "--jit=off" => 0,
+            "--jit=eager" => 2998,
+            _ => jit,
+        };
+        assert_eq!(jit, want, "{engine:?}");
         same_as_first(&mut first, allocs, &engine);
     }
 }
