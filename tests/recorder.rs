@@ -794,28 +794,46 @@ const CALL_ENGINES: [&[&str]; 4] = [
 /// Every function's calls and primitive calls with its callers' (sorted,
 /// one line each: `f 3/1 ["g:2/1", "main:1/1"]`), to compare engines.
 fn call_rows(p: &Profile) -> Vec<String> {
-    let name = |id: u32| {
-        p.functions
-            .iter()
-            .find(|f| f.id == id)
-            .map(|f| f.name.as_str())
-            .unwrap_or_default()
-    };
-    let mut rows: Vec<String> = p
-        .functions
-        .iter()
-        .map(|f| {
-            let mut callers: Vec<String> = f
-                .callers
+    let mut rows: Vec<String> = rows_named(p, |f| &f.name)
+        .into_iter()
+        .map(|(f, calls, prim, callers)| {
+            let mut callers: Vec<String> = callers
                 .iter()
-                .map(|c| format!("{}:{}/{}", name(c.caller), c.calls, c.primitive_calls))
+                .map(|(c, n, p)| format!("{c}:{n}/{p}"))
                 .collect();
             callers.sort();
-            format!("{} {}/{} {callers:?}", f.name, f.calls, f.primitive_calls)
+            format!("{f} {calls}/{prim} {callers:?}")
         })
         .collect();
     rows.sort();
     rows
+}
+
+/// A function's calls with its callers', functions named by `name`:
+/// `(name, calls, primitive calls, [(caller, calls, primitive calls)])`.
+type CallRow = (String, u64, u64, Vec<(String, u64, u64)>);
+
+/// Every function's `CallRow` (callers sorted), in the profile's order.
+fn rows_named(p: &Profile, name: fn(&profile::Function) -> &String) -> Vec<CallRow> {
+    let by_id = |id: u32| {
+        p.functions
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| name(f).clone())
+            .unwrap_or_default()
+    };
+    p.functions
+        .iter()
+        .map(|f| {
+            let mut callers: Vec<(String, u64, u64)> = f
+                .callers
+                .iter()
+                .map(|c| (by_id(c.caller), c.calls, c.primitive_calls))
+                .collect();
+            callers.sort();
+            (name(f).clone(), f.calls, f.primitive_calls, callers)
+        })
+        .collect()
 }
 
 /// (calls, primitive calls) of `callee` from `caller`; `run` names the run
@@ -2701,37 +2719,6 @@ main()
     }
 }
 
-/// Every function's calls with its callers' by qualified name, to compare
-/// with cProfile (whose names here are unique once qualified): `(qualname,
-/// calls, primitive calls, [(caller, calls, primitive calls)])`.
-type QualRow = (String, u64, u64, Vec<(String, u64, u64)>);
-
-fn qual_rows(p: &Profile) -> Vec<QualRow> {
-    let name = |id: u32| {
-        p.functions
-            .iter()
-            .find(|f| f.id == id)
-            .map(|f| f.qualname.clone())
-            .unwrap_or_default()
-    };
-    let mut rows: Vec<QualRow> = p
-        .functions
-        .iter()
-        .filter(|f| f.file.is_some())
-        .map(|f| {
-            let mut callers: Vec<(String, u64, u64)> = f
-                .callers
-                .iter()
-                .map(|c| (name(c.caller), c.calls, c.primitive_calls))
-                .collect();
-            callers.sort();
-            (f.qualname.clone(), f.calls, f.primitive_calls, callers)
-        })
-        .collect();
-    rows.sort();
-    rows
-}
-
 /// Class calls the runtime makes for compiled code count as the
 /// interpreter's: the call of `__init__` on its caller edge (from a site
 /// calling one class, several classes sharing one `__init__`, and several
@@ -2795,7 +2782,7 @@ a, bad = loop(3000)
 b = rec(150)
 print(a.x, a.y, bad, b.x, b.y, size(Node(6)))
 ";
-    let row = |f: &str, calls: u64, prim: u64, callers: &[(&str, u64, u64)]| -> QualRow {
+    let row = |f: &str, calls: u64, prim: u64, callers: &[(&str, u64, u64)]| -> CallRow {
         let callers = callers
             .iter()
             .map(|&(c, n, p)| (c.to_string(), n, p))
@@ -2848,7 +2835,8 @@ print(a.x, a.y, bad, b.x, b.y, size(Node(6)))
             "7497500 3004000 429 11325 11325 127\n",
             "{engine:?}"
         );
-        let rows = qual_rows(&p);
+        // By qualified name: three functions are `__init__`.
+        let rows = rows_named(&p, |f| &f.qualname);
         for w in &want {
             assert!(rows.contains(w), "{engine:?}: want {w:?} in {rows:#?}");
         }
