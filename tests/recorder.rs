@@ -959,28 +959,46 @@ const CALL_ENGINES: [&[&str]; 4] = [
 /// Every function's calls and primitive calls with its callers' (sorted,
 /// one line each: `f 3/1 ["g:2/1", "main:1/1"]`), to compare engines.
 fn call_rows(p: &Profile) -> Vec<String> {
-    let name = |id: u32| {
-        p.functions
-            .iter()
-            .find(|f| f.id == id)
-            .map(|f| f.name.as_str())
-            .unwrap_or_default()
-    };
-    let mut rows: Vec<String> = p
-        .functions
-        .iter()
-        .map(|f| {
-            let mut callers: Vec<String> = f
-                .callers
+    let mut rows: Vec<String> = rows_named(p, |f| &f.name)
+        .into_iter()
+        .map(|(f, calls, prim, callers)| {
+            let mut callers: Vec<String> = callers
                 .iter()
-                .map(|c| format!("{}:{}/{}", name(c.caller), c.calls, c.primitive_calls))
+                .map(|(c, n, p)| format!("{c}:{n}/{p}"))
                 .collect();
             callers.sort();
-            format!("{} {}/{} {callers:?}", f.name, f.calls, f.primitive_calls)
+            format!("{f} {calls}/{prim} {callers:?}")
         })
         .collect();
     rows.sort();
     rows
+}
+
+/// A function's calls with its callers', functions named by `name`:
+/// `(name, calls, primitive calls, [(caller, calls, primitive calls)])`.
+type CallRow = (String, u64, u64, Vec<(String, u64, u64)>);
+
+/// Every function's `CallRow` (callers sorted), in the profile's order.
+fn rows_named(p: &Profile, name: fn(&profile::Function) -> &String) -> Vec<CallRow> {
+    let by_id = |id: u32| {
+        p.functions
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| name(f).clone())
+            .unwrap_or_default()
+    };
+    p.functions
+        .iter()
+        .map(|f| {
+            let mut callers: Vec<(String, u64, u64)> = f
+                .callers
+                .iter()
+                .map(|c| (by_id(c.caller), c.calls, c.primitive_calls))
+                .collect();
+            callers.sort();
+            (name(f).clone(), f.calls, f.primitive_calls, callers)
+        })
+        .collect()
 }
 
 /// (calls, primitive calls) of `callee` from `caller`; `run` names the run
@@ -2863,5 +2881,174 @@ main()
         check_cprofile_figures(&p, want, extra);
         let got = (call_rows(&p), exec_counts(&p));
         same_as_first(&mut base, got, &extra);
+    }
+}
+
+/// Class calls the runtime makes for compiled code count as the
+/// interpreter's: the call of `__init__` on its caller edge (from a site
+/// calling one class, several classes sharing one `__init__`, and several
+/// with their own in turn, so the site's memo of its last edge hits and
+/// misses), through operators (`__add__` making instances), recursion
+/// through constructors (`Node.__init__` making Nodes), a recursion whose
+/// frames make instances, and an `__init__` raising; and each instance is
+/// allocated at its call, with its type and bytes. Calls are cProfile's
+/// (CPython 3.11.7) on every engine and timing; allocations per site are
+/// --jit=off's on every engine.
+#[test]
+fn class_calls_through_the_runtime_count_calls_and_allocations_exactly() {
+    let src = "\
+class V:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def __add__(self, o):
+        return V(self.x + o.x, self.y + o.y)
+class W(V):
+    pass
+class P:
+    def __init__(self, x, y):
+        self.s = x - y + 1
+class Bad:
+    def __init__(self, x):
+        if x % 7 == 0:
+            raise ValueError(x)
+        self.x = x
+class Node:
+    def __init__(self, depth):
+        self.kids = [Node(depth - 1), Node(depth - 1)] if depth > 0 else []
+def make(i):
+    if i % 3 == 0:
+        return W(i, 1)
+    return V(i, 2)
+def loop(n):
+    acc = V(0, 0)
+    kinds = [V, W, P]
+    bad = 0
+    for i in range(n):
+        acc = acc + make(i)
+        k = kinds[i % 3]
+        p = k(i, i)
+        acc = acc + (p if k is not P else V(p.s, 1))
+        try:
+            Bad(i)
+        except ValueError:
+            bad += 1
+    return acc, bad
+def rec(k):
+    if k == 0:
+        return V(0, 0)
+    return rec(k - 1) + V(k, k)
+def size(t):
+    n = 1
+    for k in t.kids:
+        n += size(k)
+    return n
+a, bad = loop(3000)
+b = rec(150)
+print(a.x, a.y, bad, b.x, b.y, size(Node(6)))
+";
+    let row = |f: &str, calls: u64, prim: u64, callers: &[(&str, u64, u64)]| -> CallRow {
+        let callers = callers
+            .iter()
+            .map(|&(c, n, p)| (c.to_string(), n, p))
+            .collect();
+        (f.to_string(), calls, prim, callers)
+    };
+    // From cProfile (CPython 3.11.7), edges as (caller, calls, primitive).
+    let want = [
+        row("Bad.__init__", 3000, 3000, &[("loop", 3000, 3000)]),
+        row(
+            "Node.__init__",
+            127,
+            1,
+            &[("<module>", 1, 1), ("Node.__init__", 126, 2)],
+        ),
+        row("P.__init__", 1000, 1000, &[("loop", 1000, 1000)]),
+        row(
+            "V.__add__",
+            6150,
+            6150,
+            &[("loop", 6000, 6000), ("rec", 150, 150)],
+        ),
+        row(
+            "V.__init__",
+            12302,
+            12302,
+            &[
+                ("V.__add__", 6150, 6150),
+                ("loop", 3001, 3001),
+                ("make", 3000, 3000),
+                ("rec", 151, 151),
+            ],
+        ),
+        row("make", 3000, 3000, &[("loop", 3000, 3000)]),
+        row("rec", 151, 1, &[("<module>", 1, 1), ("rec", 150, 1)]),
+        row("size", 127, 1, &[("<module>", 1, 1), ("size", 126, 2)]),
+    ];
+    let mut first = None;
+    for engine in [
+        &["--jit=off"][..],
+        &["--jit=eager"],
+        &["--jit=eager", "--jit-regalloc=off"],
+        &["--jit=auto"],
+        &["--jit=eager", "--timing", "exact"],
+        &["--jit=auto", "--timing", "exact"],
+    ] {
+        let (out, p, _) = record("class-calls", src, engine);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "7497500 3004000 429 11325 11325 127\n",
+            "{engine:?}"
+        );
+        // By qualified name: three functions are `__init__`.
+        let rows = rows_named(&p, |f| &f.qualname);
+        for w in &want {
+            assert!(rows.contains(w), "{engine:?}: want {w:?} in {rows:#?}");
+        }
+        let mut allocs: Vec<(String, u32, String, u64, u64)> = p
+            .allocations
+            .iter()
+            .map(|a| {
+                let f = a.function.map(|f| p.functions[f as usize].qualname.clone());
+                (
+                    f.unwrap_or_default(),
+                    a.line,
+                    a.type_name.clone(),
+                    a.count,
+                    a.bytes,
+                )
+            })
+            .collect();
+        allocs.sort();
+        let instances =
+            |ty: &str| -> u64 { allocs.iter().filter(|a| a.2 == ty).map(|a| a.3).sum() };
+        assert_eq!(
+            [
+                instances("V"),
+                instances("W"),
+                instances("P"),
+                instances("Bad"),
+                instances("Node")
+            ],
+            [10302, 2000, 1000, 3000, 127],
+            "{engine:?}"
+        );
+        // The tier: none under compiled code without it; with it compiled
+        // first, `make`'s instances (made by the runtime for its class
+        // calls) all but the first.
+        let make = function(&p, "make").id;
+        let jit: u64 = p
+            .allocations
+            .iter()
+            .filter(|a| a.function == Some(make))
+            .map(|a| a.jit_count)
+            .sum();
+        let want = match engine[0] {
+            "--jit=off" => 0,
+            "--jit=eager" => 2998,
+            _ => jit,
+        };
+        assert_eq!(jit, want, "{engine:?}");
+        same_as_first(&mut first, allocs, &engine);
     }
 }

@@ -162,7 +162,9 @@ fn fill_defaults(vm: &mut Vm, f: Gc<FunctionObj>, at: usize, n: usize) {
 /// in the class's register (`__init__`'s first).
 #[inline(never)]
 fn new_instance(vm: &mut Vm, cls: Gc<TypeObj>, at: usize) -> Value {
-    let inst = Value::Instance(vm.heap.alloc(InstanceObj::plain(cls)));
+    // Made for compiled code, by the top frame's instruction before its
+    // stored pc (set above).
+    let inst = Value::Instance(vm.heap.alloc_for_jit(InstanceObj::plain(cls)));
     vm.stack[at] = inst;
     inst
 }

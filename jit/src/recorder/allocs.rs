@@ -111,20 +111,41 @@ impl AllocRecorder {
     pub fn record(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
         // Set from entering compiled code until it returns; read once.
         let jit = super::sampler::under_jit();
-        if let Some(h) = self.entry(jit) {
-            // Only this instruction sets its hints (see `record_slow`).
-            for hint in &h.alloc_hint {
-                let t = hint.get();
-                // SAFETY: a hint is null or one of this recorder's tallies
-                // (`record_slow`), boxed, and freed only with the recorder,
-                // after which nothing records: a VM records once, and drops
-                // its allocation recorder once the profile is built.
-                if !t.is_null() && unsafe { (*t).key } == key {
-                    return unsafe { (*t).add(jit, bytes) };
-                }
+        match self.entry(jit) {
+            Some(h) if Self::count_hinted(h, jit, key, bytes) => {}
+            _ => self.record_slow(jit, key, bytes, name),
+        }
+    }
+
+    /// `record` for an allocation the runtime makes for compiled code
+    /// (a class call's instance: `jit/direct.rs`), which is running: no
+    /// tier to read, and the interpreter's `at` is not about it.
+    #[inline]
+    pub fn record_for_jit(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
+        debug_assert!(super::sampler::under_jit());
+        match self.entry(true) {
+            Some(h) if Self::count_hinted(h, true, key, bytes) => {}
+            _ => self.record_slow(true, key, bytes, name),
+        }
+    }
+
+    /// Count the allocation at the site one of `h`'s hints holds, the
+    /// common case; false if neither is of type `key`.
+    #[inline(always)]
+    fn count_hinted(h: &super::PcProf, jit: bool, key: usize, bytes: usize) -> bool {
+        // Only this instruction sets its hints (see `record_slow`).
+        for hint in &h.alloc_hint {
+            let t = hint.get();
+            // SAFETY: a hint is null or one of this recorder's tallies
+            // (`record_slow`), boxed, and freed only with the recorder,
+            // after which nothing records: a VM records once, and drops
+            // its allocation recorder once the profile is built.
+            if !t.is_null() && unsafe { (*t).key } == key {
+                unsafe { (*t).add(jit, bytes) };
+                return true;
             }
         }
-        self.record_slow(jit, key, bytes, name)
+        false
     }
 
     /// The recorder's entry of the instruction running in the top frame

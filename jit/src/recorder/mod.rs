@@ -102,7 +102,10 @@ pub struct CodeProf {
     /// counted on (null: none), for callees called from several places in
     /// turn, whose own memo (`edge_memo`) keeps missing. Not in `PcProf`,
     /// which the interpreter's hook indexes at every instruction and which
-    /// is 32 bytes without it (an index is then a shift).
+    /// is 32 bytes without it (an index is then a shift). Every edge here
+    /// has this code's function as its caller (a call a builtin makes is
+    /// never noted at the instruction that called the builtin), so a
+    /// call found here needs only its callee compared (`enter_frame`).
     pub call_edges: Box<[Cell<*const calls::Edge>]>,
 }
 
@@ -364,22 +367,22 @@ impl Recorder {
         let key = if self.calls.builtin_depth == below.len() {
             self.calls.builtin_caller_key(below.len(), None)
         } else if let Some(caller) = below.last() {
-            let key = Self::frame_key(caller);
             // The caller's pc is past its call (stored at every push).
             let site = caller.code().prof.call_edges.get(caller.pc.wrapping_sub(1));
             if let Some(e) = site.map(Cell::get) {
                 // SAFETY: a site's edge is one of this recorder's (boxed in
-                // `calls`, never freed while it lives). With exact timing no
-                // site or memo is set, so every call takes the slow path,
-                // which times it.
-                if !e.is_null() && unsafe { (*e).caller_key == key && (*e).callee_counts == callee }
-                {
+                // `calls`, never freed while it lives), whose caller is the
+                // site's function (`CodeProf::call_edges`). With exact
+                // timing no site or memo is set, so every call takes the
+                // slow path, which times it.
+                if !e.is_null() && unsafe { (*e).callee_counts == callee } {
+                    debug_assert_eq!(unsafe { (*e).caller_key }, Self::frame_key(caller));
                     unsafe { (*e).start() };
                     top.rec_edge = e;
                     return;
                 }
             }
-            key
+            Self::frame_key(caller)
         } else {
             calls::ROOT_KEY
         };
@@ -413,7 +416,10 @@ impl Recorder {
         let e = self.calls.edge(caller, id);
         if !self.exact {
             code.prof.edge_memo.set(e);
-            if let Some(site) = i.checked_sub(1).and_then(|j| {
+            // Not when a builtin is the caller: a site's edges are its
+            // function's (`CodeProf::call_edges`).
+            let by_frame = self.calls.builtin_depth != i;
+            if let Some(site) = i.checked_sub(1).filter(|_| by_frame).and_then(|j| {
                 frames[j]
                     .code()
                     .prof

@@ -266,6 +266,24 @@ impl Heap {
 
     pub fn alloc<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
         let size = self.record_alloc(&value);
+        self.place(value, size)
+    }
+
+    /// `alloc` for the runtime's work for compiled code, at the instruction
+    /// before the top frame's stored pc (see `AllocRecorder::record_for_jit`):
+    /// recorded without asking which tier runs.
+    pub fn alloc_for_jit<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
+        let size = Self::alloc_size(&value);
+        if let Some(r) = self.rec.as_deref_mut() {
+            r.record_for_jit(Self::alloc_key(&value), size, || value.alloc_type_name());
+        }
+        self.place(value, size)
+    }
+
+    /// The heap's part of `alloc`: `value`, which takes `size` bytes,
+    /// boxed and owned by the heap.
+    #[inline(always)]
+    fn place<T: Trace + 'static>(&mut self, value: T, size: usize) -> Gc<T> {
         let b = Box::new(GcBox {
             header: Header {
                 marked: Cell::new(false),
@@ -301,15 +319,26 @@ impl Heap {
     /// so the profile shows the interpreter's allocations.
     #[inline(always)]
     pub fn record_alloc<T: Trace + 'static>(&mut self, value: &T) -> usize {
-        let size = std::mem::size_of::<GcBox<T>>() + value.extra_bytes();
+        let size = Self::alloc_size(value);
         if let Some(r) = self.rec.as_deref_mut() {
-            let key = match value.alloc_class_key() {
-                0 => crate::recorder::allocs::type_key::<T>(),
-                k => k,
-            };
-            r.record(key, size, || value.alloc_type_name());
+            r.record(Self::alloc_key(value), size, || value.alloc_type_name());
         }
         size
+    }
+
+    /// The bytes `value` takes on the heap.
+    #[inline(always)]
+    fn alloc_size<T: Trace + 'static>(value: &T) -> usize {
+        std::mem::size_of::<GcBox<T>>() + value.extra_bytes()
+    }
+
+    /// The allocation recorder's type key of `value`.
+    #[inline(always)]
+    fn alloc_key<T: Trace + 'static>(value: &T) -> usize {
+        match value.alloc_class_key() {
+            0 => crate::recorder::allocs::type_key::<T>(),
+            k => k,
+        }
     }
 
     /// Allocate an object that is never freed (constants, interned names, types).
