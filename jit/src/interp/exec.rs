@@ -1457,6 +1457,7 @@ impl Vm {
                     if f.construct.is_none()
                         && f.generator.is_none()
                         && !f.entry
+                        && f.binop.is_none()
                         && !matches!(v, Value::NotImplemented)
                     {
                         // The plain return, `pop_frame`'s work for a frame
@@ -1486,16 +1487,32 @@ impl Vm {
                         // the caller's, at the operator).
                         sync!();
                         self.binop_not_implemented()?;
-                        reload!();
+                        reload_frame!();
                         continue;
                     }
+                    let op_frame = self.frames[frame_idx].binop.is_some();
                     match self.pop_frame(v) {
                         Some(exit) => return Ok(exit),
+                        // The caller goes on here, not in its compiled code
+                        // (see `ReturnNone`).
+                        None if op_frame => reload_frame!(),
                         None => reload!(),
                     }
                 }
                 Instr::ReturnNone {} => {
                     let f = &self.frames[frame_idx];
+                    if f.binop.is_some() {
+                        // An operator's special method returned: its caller
+                        // goes on here, not in compiled code at the next
+                        // instruction, which may count on a guard of the
+                        // operator's template that failed (the operands were
+                        // ints there), with no entry check for it: the
+                        // caller enters its code again at the next block.
+                        let exit = self.pop_frame(Value::None);
+                        debug_assert!(exit.is_none());
+                        reload_frame!();
+                        continue;
+                    }
                     if f.construct.is_none() && f.generator.is_none() && !f.entry {
                         // As in `Return`.
                         let (ret, hb) = (f.ret_slot, f.handled_base);

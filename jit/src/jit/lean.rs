@@ -174,21 +174,18 @@ lean!(
     /// A binary operator on a site that saw other types than numbers (str
     /// concatenation, `%` formatting, list `+=`, ...): the interpreter's
     /// `binary_op`, which its own instruction calls on these operands, with
-    /// the feedback note it makes. Instances are stepped (their dunders),
-    /// counted under the reason the site passes, if any.
+    /// the feedback note it makes. Instances go through their special
+    /// methods without a step (`lean_dunder.rs`).
     jit_binary_any,
-    |vm, pc, reason| {
+    |vm, pc| {
         let (base, ins) = enter(vm, pc);
         let Some((dst, a, b, op)) = binop_of(&ins) else {
             return step(vm, pc);
         };
         let (x, y) = (vm.stack[base + a as usize], vm.stack[base + b as usize]);
         if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
-            // Counted when the site says why it is here (`gen_generic`).
-            return match ExitReason::from_code(reason) {
-                Some(r) => step_counted(vm, pc, r),
-                None => step(vm, pc),
-            };
+            // Their special methods, Python functions run as calls are.
+            return crate::jit::lean_dunder::binary_instance(vm, pc, dst, op, x, y);
         }
         let code = vm.frames.last().expect("frame").code_ptr();
         // SAFETY: the frame keeps its function, and so its code, alive.

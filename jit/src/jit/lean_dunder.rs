@@ -1,0 +1,62 @@
+//! Binary operators on instances from compiled code (`Vector - Vector` with
+//! `Vector.__sub__` in Python), without stepping the interpreter.
+//!
+//! A step (`helpers::step`) ran the interpreter's instruction, whose
+//! step mode calls the special method natively (`Vm::call_found`, a nested
+//! interpreter loop entered for the method's frame): some 2,900
+//! instructions per operator on raytrace beyond the method's own body,
+//! 45% of the run. Here the operator goes as the interpreter's does outside
+//! a step (`Vm::binary_op_frame`): the method's frame is pushed (same
+//! checks, recursion limit and recorder hooks as a call), and then run as
+//! `jit_call` runs a pushed callee (`calls::run_pushed`): its compiled code on
+//! the native stack, its return popped here; a callee not compiled yet, or
+//! one that bails, is left to the interpreter with the frames as the
+//! interpreter's own operator would have them. A NotImplemented return goes
+//! on with the protocol as the interpreter's `Return` does
+//! (`Vm::binop_not_implemented`, from `calls::finish_return`).
+
+use crate::interp::ops::BinOp;
+use crate::interp::vm::Vm;
+use crate::jit::calls::run_pushed;
+use crate::jit::exits::Outcome;
+use crate::jit::feedback;
+use crate::runtime::value::Value;
+
+/// `x op y` at `pc` of the top frame (its pc synced past the instruction),
+/// where `x` or `y` is an instance: the result in register `dst`.
+pub(crate) fn binary_instance(
+    vm: &mut Vm,
+    pc: u32,
+    dst: u16,
+    op: BinOp,
+    x: Value,
+    y: Value,
+) -> Outcome {
+    let f = vm.frames.last().expect("a frame runs compiled code");
+    let base = f.base;
+    // SAFETY: the frame keeps its function, and so its code, alive.
+    let code = unsafe { &*f.code_ptr() };
+    // The interpreter's instruction notes the operand kinds on its generic
+    // path (`binary_op_noted_at`): the site's feedback stays the same.
+    code.feedback
+        .note(pc as usize, feedback::kind2(x.tag(), y.tag()));
+    // `v -= w` is `__isub__` first (`Code::augmented`).
+    let op = if code.is_augmented(pc as usize) {
+        op.inplace()
+    } else {
+        op
+    };
+    // The method's frame is pushed as the interpreter's own operator
+    // pushes it, also for the recorder (see `Vm::rec_as_interpreter`).
+    match vm.rec_as_interpreter(|vm| vm.binary_op_frame(op, x, y, dst)) {
+        Ok(Some(v)) => {
+            vm.stack[base + dst as usize] = v;
+            Outcome::Continue(pc + 1)
+        }
+        Ok(None) => run_pushed(vm, pc),
+        Err(e) => {
+            vm.jit.pending_exc = Some(e);
+            Outcome::Error
+        }
+    }
+}
