@@ -2018,6 +2018,8 @@ class V:
         return self + (V(self.x - 1) * o)
     def __and__(self, o):
         return NotImplemented
+    def __sub__(self, o):
+        return V(self.x - o)
 class W:
     def __rand__(self, o):
         return V(o.x + 1)
@@ -2031,13 +2033,14 @@ def run(n):
         a -= one
         b = V(i % 6) * one
         c = a & w
-    return a.x + b.x + c.x
+        d = a - 1
+    return a.x + b.x + c.x + d.x
 print(run(3000))
 ";
     let mut base: Option<_> = None;
     for extra in EVERY_ENGINE_AND_EXACT_TIMING {
         let (out, p, _) = record("operator-dunders", src, extra);
-        assert_eq!(String::from_utf8_lossy(&out.stdout), "12017\n", "{extra:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "18016\n", "{extra:?}");
         // As `python3 -m cProfile` counts them.
         assert_eq!(caller_counts(&p, "__add__", "run", extra), (3000, 3000));
         assert_eq!(caller_counts(&p, "__add__", "__mul__", extra), (7500, 7500));
@@ -2046,6 +2049,7 @@ print(run(3000))
         assert_eq!(caller_counts(&p, "__isub__", "run", extra), (3000, 3000));
         assert_eq!(caller_counts(&p, "__and__", "run", extra), (3000, 3000));
         assert_eq!(caller_counts(&p, "__rand__", "run", extra), (3000, 3000));
+        assert_eq!(caller_counts(&p, "__sub__", "run", extra), (3000, 3000));
         let mut allocs = std::collections::BTreeMap::new();
         for a in &p.allocations {
             *allocs.entry((a.line, a.type_name.clone())).or_insert(0) += a.count;

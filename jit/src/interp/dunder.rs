@@ -173,7 +173,11 @@ impl Vm {
         }
         // The first method depends on the classes alone: remembered per
         // class versions (`dunder_cache.rs`).
-        let (va, vb) = (self.type_of(a).version.get(), self.type_of(b).version.get());
+        let version = |vm: &Vm, v: Value| match v {
+            Value::Instance(i) => i.class.version.get(),
+            _ => vm.type_of(v).version.get(),
+        };
+        let (va, vb) = (version(self, a), version(self, b));
         let found = match self.binop_cache.get(op, va, vb) {
             Some(found) => found,
             None => {

@@ -17,7 +17,7 @@
 use super::Gen;
 use crate::bytecode::opcodes::Instr;
 use crate::jit::exits::ExitReason;
-use crate::jit::{fast, lean, lean_args, lean_branches, lean_super};
+use crate::jit::{fast, lean, lean_args, lean_branches, lean_dunder, lean_super};
 
 /// The helper that does `ins`'s whole work from compiled code, if any (see
 /// the module comment). A branch's helper returns the pc to go on at.
@@ -30,6 +30,7 @@ fn whole_work_helper(ins: &Instr) -> Option<*const ()> {
         Instr::Subscr { .. } => lean::jit_subscr_any as *const (),
         Instr::StoreSubscr { .. } => lean::jit_store_subscr_any as *const (),
         i if lean::binop_of(i).is_some() => lean::jit_binary_any as *const (),
+        Instr::AddI { .. } | Instr::SubI { .. } => lean_dunder::jit_binary_imm_any as *const (),
         i if lean_branches::is_branch_or_compare(i) => lean_branches::jit_branch_any as *const (),
         _ => return None,
     })

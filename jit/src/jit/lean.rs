@@ -160,6 +160,7 @@ pub fn binop_of(ins: &Instr) -> Option<(u16, u16, u16, BinOp)> {
         I::BitAnd { dst, a, b } => (dst, a, b, BinOp::BitAnd),
         I::BitOr { dst, a, b } => (dst, a, b, BinOp::BitOr),
         I::BitXor { dst, a, b } => (dst, a, b, BinOp::BitXor),
+        I::MatMul { dst, a, b } => (dst, a, b, BinOp::MatMul),
         I::IAdd { dst, a, b } => (dst, a, b, BinOp::IAdd),
         I::ISub { dst, a, b } => (dst, a, b, BinOp::ISub),
         I::IMul { dst, a, b } => (dst, a, b, BinOp::IMul),

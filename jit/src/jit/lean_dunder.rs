@@ -14,12 +14,18 @@
 //! interpreter's own operator would have them. A NotImplemented return goes
 //! on with the protocol as the interpreter's `Return` does
 //! (`Vm::binop_not_implemented`, from `calls::finish_return`).
+//!
+//! `x + 1` (`AddI`, `SubI`) on an instance calls the method natively, as
+//! the interpreter's instruction does, also without a step.
 
+use crate::bytecode::opcodes::Instr;
 use crate::interp::ops::BinOp;
 use crate::interp::vm::Vm;
 use crate::jit::calls::run_pushed;
 use crate::jit::exits::Outcome;
 use crate::jit::feedback;
+use crate::jit::helpers::{guarded, step};
+use crate::jit::lean::{enter, finish, lean};
 use crate::runtime::value::Value;
 
 /// `x op y` at `pc` of the top frame (its pc synced past the instruction),
@@ -60,3 +66,41 @@ pub(crate) fn binary_instance(
         }
     }
 }
+
+lean!(
+    /// `AddI`/`SubI` (`x + 1`, `x - 1`) on anything its template does not
+    /// take (instances, big ints): the interpreter's own slow path
+    /// (`binary_op_noted`: the special method called natively, as the
+    /// interpreter's instruction calls it), without a step.
+    jit_binary_imm_any,
+    |vm, pc| {
+        let (base, ins) = enter(vm, pc);
+        let (dst, a, imm, op) = match ins {
+            Instr::AddI { dst, a, imm } => (dst, a, imm, BinOp::Add),
+            Instr::SubI { dst, a, imm } => (dst, a, imm, BinOp::Sub),
+            _ => return step(vm, pc),
+        };
+        let x = vm.stack[base + a as usize];
+        let y = Value::Int(imm as i16 as i64);
+        // SAFETY: the frame keeps its function, and so its code, alive.
+        let code = unsafe { &*vm.frames.last().expect("frame").code_ptr() };
+        if !matches!(x, Value::Int(_) | Value::Float(_)) {
+            code.feedback
+                .note(pc as usize, feedback::kind2(x.tag(), y.tag()));
+        } else if matches!(x, Value::Float(_)) {
+            code.feedback.note(pc as usize, feedback::FLOAT);
+        }
+        let op = if code.is_augmented(pc as usize) {
+            op.inplace()
+        } else {
+            op
+        };
+        // Interpreter work, as a step records it (`helpers::step`).
+        let r = vm.rec_interpreted(|vm| match crate::interp::ops::mixed_arith(op, x, y) {
+            Some(v) => Ok(v),
+            None => vm.binary_op(op, x, y),
+        });
+        let r = r.map(|v| vm.stack[base + dst as usize] = v);
+        finish(vm, r, pc + 1)
+    }
+);
