@@ -348,6 +348,17 @@ impl Vm {
                 }
             }};
         }
+        // Re-read the top frame after an operator's special method returned,
+        // and go on here, with the poll for a sample compiled code's return
+        // makes (see `ReturnNone`).
+        macro_rules! reload_interpreted {
+            () => {{
+                reload_frame!();
+                if PROF {
+                    self.rec_poll(pc);
+                }
+            }};
+        }
         // Re-read the top frame after a call pushed or a return popped one, and
         // run it in compiled code if it has some.
         macro_rules! reload {
@@ -1457,7 +1468,6 @@ impl Vm {
                     if f.construct.is_none()
                         && f.generator.is_none()
                         && !f.entry
-                        && f.binop.is_none()
                         && !matches!(v, Value::NotImplemented)
                     {
                         // The plain return, `pop_frame`'s work for a frame
@@ -1465,13 +1475,19 @@ impl Vm {
                         // entry frame; recording, the frame's call edge
                         // is uncounted inline.
                         let (ret, hb) = (f.ret_slot, f.handled_base);
+                        let op_frame = f.binop.is_some();
                         if PROF {
                             self.rec_leave();
                         }
                         self.frames_pop();
                         self.handled.truncate(hb);
                         self.stack[ret] = v;
-                        reload!();
+                        if op_frame {
+                            // See `ReturnNone`.
+                            reload_interpreted!();
+                        } else {
+                            reload!();
+                        }
                         continue;
                     }
                     if self.frames[frame_idx].construct.is_some() && !v.is_none() {
@@ -1487,42 +1503,38 @@ impl Vm {
                         // the caller's, at the operator).
                         sync!();
                         self.binop_not_implemented()?;
-                        reload_frame!();
+                        reload_interpreted!();
                         continue;
                     }
-                    let op_frame = self.frames[frame_idx].binop.is_some();
                     match self.pop_frame(v) {
                         Some(exit) => return Ok(exit),
-                        // The caller goes on here, not in its compiled code
-                        // (see `ReturnNone`).
-                        None if op_frame => reload_frame!(),
                         None => reload!(),
                     }
                 }
                 Instr::ReturnNone {} => {
                     let f = &self.frames[frame_idx];
-                    if f.binop.is_some() {
-                        // An operator's special method returned: its caller
-                        // goes on here, not in compiled code at the next
-                        // instruction, which may count on a guard of the
-                        // operator's template that failed (the operands were
-                        // ints there), with no entry check for it: the
-                        // caller enters its code again at the next block.
-                        let exit = self.pop_frame(Value::None);
-                        debug_assert!(exit.is_none());
-                        reload_frame!();
-                        continue;
-                    }
                     if f.construct.is_none() && f.generator.is_none() && !f.entry {
                         // As in `Return`.
                         let (ret, hb) = (f.ret_slot, f.handled_base);
+                        let op_frame = f.binop.is_some();
                         if PROF {
                             self.rec_leave();
                         }
                         self.frames_pop();
                         self.handled.truncate(hb);
                         self.stack[ret] = Value::None;
-                        reload!();
+                        if op_frame {
+                            // An operator's special method returned: its
+                            // caller goes on here, not in compiled code at
+                            // the next instruction, which may count on a
+                            // guard of the operator's template that failed
+                            // (the operands were ints there) with no entry
+                            // check for it; the caller enters its code
+                            // again at a block start.
+                            reload_interpreted!();
+                        } else {
+                            reload!();
+                        }
                         continue;
                     }
                     match self.pop_frame(Value::None) {

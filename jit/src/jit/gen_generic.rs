@@ -10,9 +10,8 @@
 //! (instances whose special methods may be Python code, generators),
 //! counting the step under the reason the site passes (`Generic`), so the
 //! two cannot disagree on an unusual case and `--jit-stats` shows what is
-//! still stepped: raytrace's `Vector - Vector` (`__sub__` in Python) is
-//! counted there, where the site that saw only instances used to step it
-//! uncounted.
+//! still stepped. Binary operators on instances are not stepped: their
+//! special methods run as calls (`lean_dunder.rs`).
 
 use super::Gen;
 use crate::bytecode::opcodes::Instr;

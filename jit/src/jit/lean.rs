@@ -8,13 +8,16 @@
 //! They do exactly what the interpreter's instruction does: the interpreter
 //! calls the same function for anything its own fast path does not take.
 //! Instances go to the interpreter (`step`), since their dunder methods are
-//! where the interpreter may push frames or record. An exception is raised
+//! where the interpreter may push frames or record; binary operators on
+//! instances run their special methods as calls instead (`lean_dunder.rs`). An exception is raised
 //! as `calls.rs` raises one: the frame's pc synced past the instruction (the
 //! interpreter's `sync!`), the exception parked for the code's exit.
 //!
 //! Nothing here writes a register other than the instruction's destination,
 //! and Python code they run (an `__eq__` of a dict key, a `map` function) runs
-//! by a native call, never as a frame of the compiled code.
+//! by a native call, never as a frame of the compiled code (but for an
+//! operator's special method, whose frame `lean_dunder.rs` pushes above the
+//! caller's registers, as `jit_call` pushes a callee's).
 
 use crate::builtins::mod_array::fast_access as array_access;
 use crate::bytecode::opcodes::{Instr, NO_REG};

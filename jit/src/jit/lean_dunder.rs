@@ -59,12 +59,31 @@ pub(crate) fn binary_instance(
             vm.stack[base + dst as usize] = v;
             Outcome::Continue(pc + 1)
         }
-        Ok(None) => run_pushed(vm, pc),
+        Ok(None) => {
+            let out = run_pushed(vm, pc);
+            run_recompiles(vm);
+            out
+        }
         Err(e) => {
             vm.jit.pending_exc = Some(e);
             Outcome::Error
         }
     }
+}
+
+/// Recompile the code whose guards kept failing (`JitRuntime::count_exit`),
+/// as the interpreter does when compiled code returns to it: a stepped
+/// operator's nested interpreter loop did so, and without it a loop that
+/// never leaves its compiled code kept bailing in the callees it calls
+/// (chaos's `GVector.Mag`: 4,750 more exits). The code running below keeps
+/// its old compiled version, which stays allocated.
+fn run_recompiles(vm: &mut Vm) {
+    if vm.jit.want_recompile.is_empty() {
+        return;
+    }
+    let due = vm.heap.due_flag();
+    let intr = vm.interrupted.as_ptr() as *const bool;
+    vm.jit.run_recompiles(due, intr, vm.rec.as_deref_mut());
 }
 
 lean!(
