@@ -2009,6 +2009,74 @@ print(run(2000))
     }
 }
 
+/// Operators whose special methods are Python functions, run from compiled
+/// code without stepping the interpreter (`jit/lean_dunder.rs`): in a hot
+/// loop, in recursion through the operator, declined (NotImplemented) and
+/// answered by the reflected method, and in place. Each is a call of the
+/// method from the operator's line, with the same calls, line counts and
+/// allocations per line on every engine as on `--jit=off`.
+#[test]
+fn compiled_operator_dunders_count_calls_lines_and_allocations_as_the_interpreter() {
+    let src = "\
+class V:
+    def __init__(self, x):
+        self.x = x
+    def __add__(self, o):
+        if isinstance(o, V):
+            return V(self.x + o.x)
+        return NotImplemented
+    def __radd__(self, o):
+        return V(self.x + o)
+    def __isub__(self, o):
+        self.x -= o.x
+        return self
+    def __mul__(self, o):
+        if self.x <= 0:
+            return V(1)
+        return self + (V(self.x - 1) * o)
+    def __and__(self, o):
+        return NotImplemented
+    def __sub__(self, o):
+        return V(self.x - o)
+class W:
+    def __rand__(self, o):
+        return V(o.x + 1)
+def run(n):
+    a = V(0)
+    one = V(1)
+    w = W()
+    for i in range(n):
+        a = a + one
+        a = 2 + a
+        a -= one
+        b = V(i % 6) * one
+        c = a & w
+        d = a - 1
+    return a.x + b.x + c.x + d.x
+print(run(3000))
+";
+    let mut base: Option<_> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("operator-dunders", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "18016\n", "{extra:?}");
+        // As `python3 -m cProfile` counts them.
+        assert_eq!(caller_counts(&p, "__add__", "run", extra), (3000, 3000));
+        assert_eq!(caller_counts(&p, "__add__", "__mul__", extra), (7500, 7500));
+        assert_eq!(caller_counts(&p, "__mul__", "__mul__", extra), (7500, 2500));
+        assert_eq!(caller_counts(&p, "__radd__", "run", extra), (3000, 3000));
+        assert_eq!(caller_counts(&p, "__isub__", "run", extra), (3000, 3000));
+        assert_eq!(caller_counts(&p, "__and__", "run", extra), (3000, 3000));
+        assert_eq!(caller_counts(&p, "__rand__", "run", extra), (3000, 3000));
+        assert_eq!(caller_counts(&p, "__sub__", "run", extra), (3000, 3000));
+        let mut allocs = std::collections::BTreeMap::new();
+        for a in &p.allocations {
+            *allocs.entry((a.line, a.type_name.clone())).or_insert(0) += a.count;
+        }
+        let now = (exec_counts(&p), call_rows(&p), allocs);
+        same_as_first(&mut base, now, &extra);
+    }
+}
+
 /// The counts of one operand at the site of `op` on `line` of `func`, by
 /// type name.
 fn operand_counts(

@@ -168,6 +168,41 @@ impl Vm {
         b: Value,
         stage: u8,
     ) -> Option<(Value, Value, Value, u8)> {
+        if stage != 0 {
+            return self.binary_dunder_lookup(op, a, b, stage);
+        }
+        // The first method depends on the classes alone: remembered per
+        // class versions (`dunder_cache.rs`).
+        let version = |vm: &Vm, v: Value| match v {
+            Value::Instance(i) => i.class.version.get(),
+            _ => vm.type_of(v).version.get(),
+        };
+        let (va, vb) = (version(self, a), version(self, b));
+        let found = match self.binop_cache.get(op, va, vb) {
+            Some(found) => found,
+            None => {
+                let found = self
+                    .binary_dunder_lookup(op, a, b, 0)
+                    .map(|(f, _, _, next)| (f, matches!(next, 2 | 5), next));
+                self.binop_cache.put(op, va, vb, found);
+                found
+            }
+        };
+        // Stages 2 and 5 call the right operand's reflected method.
+        found.map(|(f, swapped, next)| match swapped {
+            true => (f, b, a, next),
+            false => (f, a, b, next),
+        })
+    }
+
+    /// `binary_dunder_step` by looking the methods up on the classes.
+    fn binary_dunder_lookup(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        stage: u8,
+    ) -> Option<(Value, Value, Value, u8)> {
         let (name, rname, iname) = op_names(op);
         let reflected = |vm: &mut Vm| {
             let (ta, tb) = (vm.type_of(a), vm.type_of(b));

@@ -348,6 +348,17 @@ impl Vm {
                 }
             }};
         }
+        // Re-read the top frame after an operator's special method returned,
+        // and go on here, with the poll for a sample compiled code's return
+        // makes (see `ReturnNone`).
+        macro_rules! reload_interpreted {
+            () => {{
+                reload_frame!();
+                if PROF {
+                    self.rec_poll(pc);
+                }
+            }};
+        }
         // Re-read the top frame after a call pushed or a return popped one, and
         // run it in compiled code if it has some.
         macro_rules! reload {
@@ -1464,13 +1475,19 @@ impl Vm {
                         // entry frame; recording, the frame's call edge
                         // is uncounted inline.
                         let (ret, hb) = (f.ret_slot, f.handled_base);
+                        let op_frame = f.binop.is_some();
                         if PROF {
                             self.rec_leave();
                         }
                         self.frames_pop();
                         self.handled.truncate(hb);
                         self.stack[ret] = v;
-                        reload!();
+                        if op_frame {
+                            // See `ReturnNone`.
+                            reload_interpreted!();
+                        } else {
+                            reload!();
+                        }
                         continue;
                     }
                     if self.frames[frame_idx].construct.is_some() && !v.is_none() {
@@ -1486,7 +1503,7 @@ impl Vm {
                         // the caller's, at the operator).
                         sync!();
                         self.binop_not_implemented()?;
-                        reload!();
+                        reload_interpreted!();
                         continue;
                     }
                     match self.pop_frame(v) {
@@ -1499,13 +1516,25 @@ impl Vm {
                     if f.construct.is_none() && f.generator.is_none() && !f.entry {
                         // As in `Return`.
                         let (ret, hb) = (f.ret_slot, f.handled_base);
+                        let op_frame = f.binop.is_some();
                         if PROF {
                             self.rec_leave();
                         }
                         self.frames_pop();
                         self.handled.truncate(hb);
                         self.stack[ret] = Value::None;
-                        reload!();
+                        if op_frame {
+                            // An operator's special method returned: its
+                            // caller goes on here, not in compiled code at
+                            // the next instruction, which may count on a
+                            // guard of the operator's template that failed
+                            // (the operands were ints there) with no entry
+                            // check for it; the caller enters its code
+                            // again at a block start.
+                            reload_interpreted!();
+                        } else {
+                            reload!();
+                        }
                         continue;
                     }
                     match self.pop_frame(Value::None) {

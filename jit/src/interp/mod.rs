@@ -6,6 +6,7 @@ pub mod carets;
 pub mod classes;
 pub mod descriptors;
 pub mod dunder;
+pub mod dunder_cache;
 pub mod exceptions;
 pub mod exec;
 pub mod frame;

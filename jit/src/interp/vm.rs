@@ -93,6 +93,8 @@ pub struct Vm {
     pub ascii_chars: Vec<Value>,
     /// Values Rust code holds across calls that may run Python code.
     pub temp_roots: Vec<Value>,
+    /// The first special method of operators on instances, per classes.
+    pub binop_cache: crate::interp::dunder_cache::BinopCache,
     /// Exceptions being handled (`except` blocks running), innermost last.
     pub handled: Vec<Value>,
     pub recursion_limit: usize,
@@ -317,6 +319,7 @@ impl Vm {
             static_names: rustc_hash::FxHashMap::default(),
             ascii_chars: Vec::new(),
             temp_roots: Vec::new(),
+            binop_cache: Default::default(),
             handled: Vec::new(),
             recursion_limit: 1000,
             native_depth: 0,

@@ -275,7 +275,7 @@ fn push(
 
 /// The call at `pc` pushed its callee's frame: run the callee's compiled code,
 /// when it has some, and finish its return.
-fn run_pushed(vm: &mut Vm, pc: u32) -> Outcome {
+pub(crate) fn run_pushed(vm: &mut Vm, pc: u32) -> Outcome {
     let callee = vm.frames.last().expect("callee frame");
     // `push_frame` counted the call and may just have compiled the callee.
     let Some((entry, addr)) = callee.code().jit.entry(callee.pc) else {
@@ -313,6 +313,18 @@ fn finish_return(vm: &mut Vm, at: u32, pc: u32) -> Outcome {
         Instr::ReturnNone {} => Value::None,
         _ => Value::Undefined,
     };
+    if matches!(v, Value::NotImplemented) && callee.binop.is_some() {
+        // An operator's special method declined (`lean_dunder.rs`): the
+        // protocol goes on as the interpreter's `Return` has it go on, the
+        // frame popped first, so an error is the caller's, at the operator.
+        return match vm.binop_not_implemented() {
+            Ok(()) => Outcome::Continue(pc + 1),
+            Err(e) => {
+                vm.jit.pending_exc = Some(e);
+                Outcome::Error
+            }
+        };
+    }
     // The unusual returns are the interpreter's: an `__init__` returning
     // something (a TypeError), a generator or entry frame (never pushed by a
     // call instruction, but cheap to rule out).

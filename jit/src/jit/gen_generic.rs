@@ -10,14 +10,13 @@
 //! (instances whose special methods may be Python code, generators),
 //! counting the step under the reason the site passes (`Generic`), so the
 //! two cannot disagree on an unusual case and `--jit-stats` shows what is
-//! still stepped: raytrace's `Vector - Vector` (`__sub__` in Python) is
-//! counted there, where the site that saw only instances used to step it
-//! uncounted.
+//! still stepped. Binary operators on instances are not stepped: their
+//! special methods run as calls (`lean_dunder.rs`).
 
 use super::Gen;
 use crate::bytecode::opcodes::Instr;
 use crate::jit::exits::ExitReason;
-use crate::jit::{fast, lean, lean_args, lean_branches, lean_super};
+use crate::jit::{fast, lean, lean_args, lean_branches, lean_dunder, lean_super};
 
 /// The helper that does `ins`'s whole work from compiled code, if any (see
 /// the module comment). A branch's helper returns the pc to go on at.
@@ -30,6 +29,7 @@ fn whole_work_helper(ins: &Instr) -> Option<*const ()> {
         Instr::Subscr { .. } => lean::jit_subscr_any as *const (),
         Instr::StoreSubscr { .. } => lean::jit_store_subscr_any as *const (),
         i if lean::binop_of(i).is_some() => lean::jit_binary_any as *const (),
+        Instr::AddI { .. } | Instr::SubI { .. } => lean_dunder::jit_binary_imm_any as *const (),
         i if lean_branches::is_branch_or_compare(i) => lean_branches::jit_branch_any as *const (),
         _ => return None,
     })

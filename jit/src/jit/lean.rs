@@ -8,13 +8,16 @@
 //! They do exactly what the interpreter's instruction does: the interpreter
 //! calls the same function for anything its own fast path does not take.
 //! Instances go to the interpreter (`step`), since their dunder methods are
-//! where the interpreter may push frames or record. An exception is raised
+//! where the interpreter may push frames or record; binary operators on
+//! instances run their special methods as calls instead (`lean_dunder.rs`). An exception is raised
 //! as `calls.rs` raises one: the frame's pc synced past the instruction (the
 //! interpreter's `sync!`), the exception parked for the code's exit.
 //!
 //! Nothing here writes a register other than the instruction's destination,
 //! and Python code they run (an `__eq__` of a dict key, a `map` function) runs
-//! by a native call, never as a frame of the compiled code.
+//! by a native call, never as a frame of the compiled code (but for an
+//! operator's special method, whose frame `lean_dunder.rs` pushes above the
+//! caller's registers, as `jit_call` pushes a callee's).
 
 use crate::builtins::mod_array::fast_access as array_access;
 use crate::bytecode::opcodes::{Instr, NO_REG};
@@ -160,6 +163,7 @@ pub fn binop_of(ins: &Instr) -> Option<(u16, u16, u16, BinOp)> {
         I::BitAnd { dst, a, b } => (dst, a, b, BinOp::BitAnd),
         I::BitOr { dst, a, b } => (dst, a, b, BinOp::BitOr),
         I::BitXor { dst, a, b } => (dst, a, b, BinOp::BitXor),
+        I::MatMul { dst, a, b } => (dst, a, b, BinOp::MatMul),
         I::IAdd { dst, a, b } => (dst, a, b, BinOp::IAdd),
         I::ISub { dst, a, b } => (dst, a, b, BinOp::ISub),
         I::IMul { dst, a, b } => (dst, a, b, BinOp::IMul),
@@ -174,21 +178,18 @@ lean!(
     /// A binary operator on a site that saw other types than numbers (str
     /// concatenation, `%` formatting, list `+=`, ...): the interpreter's
     /// `binary_op`, which its own instruction calls on these operands, with
-    /// the feedback note it makes. Instances are stepped (their dunders),
-    /// counted under the reason the site passes, if any.
+    /// the feedback note it makes. Instances go through their special
+    /// methods without a step (`lean_dunder.rs`).
     jit_binary_any,
-    |vm, pc, reason| {
+    |vm, pc| {
         let (base, ins) = enter(vm, pc);
         let Some((dst, a, b, op)) = binop_of(&ins) else {
             return step(vm, pc);
         };
         let (x, y) = (vm.stack[base + a as usize], vm.stack[base + b as usize]);
         if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
-            // Counted when the site says why it is here (`gen_generic`).
-            return match ExitReason::from_code(reason) {
-                Some(r) => step_counted(vm, pc, r),
-                None => step(vm, pc),
-            };
+            // Their special methods, Python functions run as calls are.
+            return crate::jit::lean_dunder::binary_instance(vm, pc, dst, op, x, y);
         }
         let code = vm.frames.last().expect("frame").code_ptr();
         // SAFETY: the frame keeps its function, and so its code, alive.

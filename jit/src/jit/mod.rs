@@ -39,6 +39,7 @@ pub mod layout;
 pub mod lean;
 pub mod lean_args;
 pub mod lean_branches;
+pub mod lean_dunder;
 pub mod lean_super;
 pub mod listing;
 pub mod liveness;
