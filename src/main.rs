@@ -125,6 +125,26 @@ struct Program {
     perf: record::PerfSettings,
 }
 
+/// The main script's file name as CPython 3.11 gives it to the code
+/// (tracebacks, `__file__`): a relative path joined to the working
+/// directory, as given otherwise (`python3 ../x.py` shows `/cwd/../x.py`;
+/// nothing is normalised or resolved). `sys.argv[0]` keeps the path as
+/// typed. Without this, every traceback of a program run as `prog.py`
+/// differed from CPython's.
+fn script_path(p: &std::path::Path) -> String {
+    if p.is_relative() {
+        if let Ok(cwd) = std::env::current_dir() {
+            let mut s = cwd.to_string_lossy().to_string();
+            if !s.ends_with('/') {
+                s.push('/');
+            }
+            s.push_str(&p.to_string_lossy());
+            return s;
+        }
+    }
+    p.to_string_lossy().to_string()
+}
+
 /// Run a program on the VM thread; `after` sees the VM once the program has
 /// finished (also when it raised).
 fn run_program(
@@ -132,7 +152,9 @@ fn run_program(
     stats: Option<std::path::PathBuf>,
     after: impl FnOnce(&Vm) + Send + 'static,
 ) -> ExitCode {
-    let path = p.path.to_string_lossy().to_string();
+    // argv[0] as given, the code's file name as CPython 3.11 makes it.
+    let given = p.path.to_string_lossy().to_string();
+    let path = script_path(&p.path);
     let bytes = match std::fs::read(&p.path) {
         Ok(b) => b,
         Err(e) => {
@@ -151,7 +173,7 @@ fn run_program(
             return ExitCode::from(exit::INPUT);
         }
     };
-    let mut argv = vec![path.clone()];
+    let mut argv = vec![given];
     argv.extend(p.args.iter().cloned());
     let argv_for_profile = argv.clone();
     let (record, perf) = (p.record.clone(), p.perf);

@@ -144,3 +144,42 @@ fn help_exists_for_every_verb() {
         assert!(String::from_utf8_lossy(&o.stdout).contains("Usage"));
     }
 }
+
+/// A program run by a relative path has CPython's absolute `__file__` and
+/// traceback paths (the working directory joined to the path as typed,
+/// `..` kept), and its `sys.argv[0]` as typed: compared with `python3` run
+/// the same way. Regression: tracebacks said `File "prog.py"` where
+/// CPython 3.11 says `File "/cwd/prog.py"`.
+#[test]
+fn relative_script_path_shows_as_cpython_shows_it() {
+    let p = temp_file(
+        "relpath.py",
+        b"import sys\nprint(__file__, sys.argv[0])\ndef f():\n    raise ValueError('x')\nf()\n",
+    );
+    let dir = p.parent().unwrap();
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    for (cwd, arg) in [
+        (dir, "relpath.py"),
+        (dir, "./relpath.py"),
+        (&*sub, "../relpath.py"),
+    ] {
+        let ours = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+            .args(["run", "--no-profile", arg])
+            .current_dir(cwd)
+            .output()
+            .expect("run jitprof");
+        let cpython = Command::new("python3")
+            .arg(arg)
+            .current_dir(cwd)
+            .output()
+            .expect("run python3");
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&cpython.stdout),
+            "{arg}"
+        );
+        assert_eq!(stderr(&ours), stderr(&cpython), "{arg}");
+        assert_eq!(ours.status.code(), Some(1), "{arg}");
+    }
+}

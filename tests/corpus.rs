@@ -62,6 +62,20 @@ fn repo_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `bytes` without the repository's path before the programs' names: the
+/// script's path in tracebacks is absolute, as CPython's, and
+/// `testdata/regen.py` takes the same prefix out of CPython's stderr.
+fn without_root(bytes: Vec<u8>) -> Vec<u8> {
+    let root = format!("{}/", repo_root().display());
+    let (root, mut out, mut rest) = (root.as_bytes(), Vec::new(), &bytes[..]);
+    while let Some(i) = rest.windows(root.len()).position(|w| w == root) {
+        out.extend_from_slice(&rest[..i]);
+        rest = &rest[i + root.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
 fn filter() -> Option<String> {
     std::env::var(FILTER_VAR).ok().filter(|f| !f.is_empty())
 }
@@ -384,7 +398,7 @@ fn run(program: &Program, engine: &str) -> RunOutput {
     });
     RunOutput {
         stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
+        stderr: without_root(stderr.join().unwrap_or_default()),
         status,
         jit_stats,
         profile,
