@@ -520,7 +520,8 @@ impl<'a> Gen<'a> {
         }
         let block_start_copy = block_start.clone();
         let fx = crate::jit::dataflow::fx_table(code);
-        let plan = regalloc.and_then(|noreg_at| regalloc::plan(code, noreg_at, &fx));
+        let recording = polls.sample.is_some();
+        let plan = regalloc.and_then(|noreg_at| regalloc::plan(code, noreg_at, &fx, recording));
         let consts = crate::jit::const_calls::find(
             code,
             &block_start_copy,
@@ -684,6 +685,7 @@ impl<'a> Gen<'a> {
             Note::Section("entry: save registers, jump to the pc".into()),
         ));
         self.gen_prologue();
+        self.plan_counter_regs();
         self.make_peel_labels();
         self.eager_stubs();
         // Last before pc 0's code, which it falls into.

@@ -100,6 +100,23 @@ use crate::runtime::value::{tags, Value};
 /// General registers for int slots, callee-saved first (a helper call does
 /// not clobber them, so they need no reload after one).
 pub const GPRS: [u8; 7] = [13, 14, 15, 8, 9, 10, 11];
+/// Recording: the callee-saved registers a region with a tight loop keeps
+/// from its allocation for line counts (`Region::counter_regs`).
+///
+/// Why registers: compiled code counts a block's line entries with an
+/// `add qword [counter], 1`, a read-modify-write of memory. In a loop of a
+/// few instructions per iteration each such add waits for the previous
+/// iteration's store to reach the load (store-to-load forwarding, about
+/// five cycles), which was longer than the rest of the iteration: the
+/// sieve's inner loop ran 7% slower recording, from its two block counters
+/// alone. A register add has a one-cycle chain. The count is added to the
+/// counter in memory when the region spills (every way out of register
+/// state, `Gen::spill_for`), so the counters hold every count whenever
+/// anything reads them (the profile is built with no compiled code
+/// running). Callee-saved, so that neither helper calls nor templates
+/// that are not register-aware touch them (`GPRS`): no reload to get
+/// right.
+pub const COUNTER_GPRS: [u8; 2] = [15, 14];
 /// XMM registers for float slots (xmm0 and xmm1 are the templates' scratch).
 pub const XMMS: [u8; 14] = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 
@@ -181,6 +198,12 @@ pub struct Region {
     /// time in the frame state (`codegen/peel.rs`), where the entry stubs'
     /// failed checks go instead of leaving to the interpreter.
     pub peel: bool,
+    /// Recording: the loops of the region (`[header, back-edge]`) whose
+    /// instructions are all register-aware and call nothing, and the
+    /// registers (`COUNTER_GPRS`) kept for their blocks' line counts; both
+    /// empty when it has none or nothing is recorded.
+    pub tight: Vec<(u32, u32)>,
+    pub counter_regs: Vec<u8>,
     /// The allocations active at each instruction (the slot's value there,
     /// live on entry or written by it, is that web's): indices into
     /// `allocs`, `act[act_off[pc - start]..act_off[pc - start + 1]]`.
@@ -981,7 +1004,9 @@ fn loop_nests(code: &Code) -> (Vec<(u32, u32)>, Vec<u32>) {
 /// Plan the register allocation of `code`. Regions containing an
 /// instruction of `noreg_at` (where type checks kept failing) get none.
 /// `fx`: every instruction's effects (`dataflow::fx_table`).
-pub fn plan(code: &Code, noreg_at: &[u32], fx: &FxTable) -> Option<Plan> {
+/// `counters`: recording, keep registers for line counts in tight loops
+/// (`COUNTER_GPRS`).
+pub fn plan(code: &Code, noreg_at: &[u32], fx: &FxTable, counters: bool) -> Option<Plan> {
     let (nests, depth) = loop_nests(code);
     if nests.is_empty() {
         return None;
@@ -998,7 +1023,13 @@ pub fn plan(code: &Code, noreg_at: &[u32], fx: &FxTable) -> Option<Plan> {
     let mut region_of = vec![None; code.instrs.len()];
     let mut scratch = Scratch::default();
     for (start, end) in nests {
-        let Some(mut region) = plan_region(code, start, end, &depth, fx, &live, &mut scratch)
+        let tight = if counters {
+            tight_loops(code, start, end)
+        } else {
+            Vec::new()
+        };
+        let Some(mut region) =
+            plan_region(code, start, end, &depth, fx, &live, &mut scratch, tight)
         else {
             continue;
         };
@@ -1056,6 +1087,7 @@ fn rows_read(code: &Code, nests: &[(u32, u32)]) -> Vec<bool> {
 /// The allocation of one loop nest: its webs, their types, and registers
 /// for the heaviest, two webs sharing a register only when they are never
 /// active at the same instruction.
+#[allow(clippy::too_many_arguments)]
 fn plan_region(
     code: &Code,
     start: u32,
@@ -1064,6 +1096,7 @@ fn plan_region(
     fx: &FxTable,
     live: &BitRows,
     sc: &mut Scratch,
+    tight: Vec<(u32, u32)>,
 ) -> Option<Region> {
     // Bit rows may name slots up to their width (a run of registers read
     // from the last one up), so per-slot tables are that wide.
@@ -1164,6 +1197,23 @@ fn plan_region(
     // Registers taken at each instruction (bit i: GPRS[i] or XMMS[i]).
     let rlen = (end - start + 1) as usize;
     let gpr_used = reset(&mut sc.gpr_used, rlen, 0u8);
+    // Recording, with a tight loop: the counters' registers are taken
+    // throughout.
+    let counter_regs: Vec<u8> = if tight.is_empty() {
+        Vec::new()
+    } else {
+        COUNTER_GPRS.to_vec()
+    };
+    let kept = GPRS
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| counter_regs.contains(r))
+        .fold(0u8, |m, (i, _)| m | 1 << i);
+    if kept != 0 {
+        for used in gpr_used.iter_mut() {
+            *used |= kept;
+        }
+    }
     let xmm_used = reset(&mut sc.xmm_used, rlen, 0u16);
     let alloc_of_web = reset(&mut sc.alloc_of_web, nw, u8::MAX);
     let mut allocs: Vec<Alloc> = Vec::new();
@@ -1290,9 +1340,30 @@ fn plan_region(
         invariant,
         stable,
         peel: false,
+        tight,
+        counter_regs,
         act_off,
         act,
     })
+}
+
+/// The loops in `[start, end]` (`(header, back-edge)`) whose instructions
+/// are all register-aware and call nothing: where a line count in a
+/// register pays (`COUNTER_GPRS`), because nothing in them spills.
+fn tight_loops(code: &Code, start: u32, end: u32) -> Vec<(u32, u32)> {
+    (start..=end)
+        .filter_map(|p| match code.instrs[p as usize] {
+            Instr::Jump { target } if (target as u32) <= p && (target as u32) >= start => {
+                Some((target as u32, p))
+            }
+            _ => None,
+        })
+        .filter(|&(t, p)| {
+            code.instrs[t as usize..=p as usize]
+                .iter()
+                .all(|i| reg_aware(i) && !calls_out(i))
+        })
+        .collect()
 }
 
 /// What `plan_region` knows of a slot's allocations: none yet, all of one

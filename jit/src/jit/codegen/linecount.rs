@@ -213,6 +213,18 @@ impl LineCount {
     }
 
     /// Whether the interpreter may enter compiled code at `pc`.
+    /// The counter `Gen::count_block` adds to at `pc`'s start, if it
+    /// counts there: a block start with a counter that neither the calls
+    /// (see the module comment) nor the blocks before it
+    /// (`absorbed_blocks`) count.
+    pub(super) fn counted_at_start(&self, pc: usize) -> Option<DynamicLabel> {
+        let l = (*self.block_counter.get(pc)?)?;
+        if pc == 0 && self.first_by_calls || self.absorbed[pc] {
+            return None;
+        }
+        Some(l)
+    }
+
     pub(super) fn entry_allowed(&self, pc: usize) -> bool {
         self.start.get(pc).copied().unwrap_or(false)
     }
@@ -262,18 +274,58 @@ impl LineCount {
 impl<'a> Gen<'a> {
     /// At instruction `pc`'s label: count its block, when it starts one.
     pub(super) fn count_block(&mut self, pc: usize) {
-        let Some(lc) = self.lc.as_ref() else {
+        let Some(l) = self.lc.as_ref().and_then(|lc| lc.counted_at_start(pc)) else {
             return;
         };
-        let Some(l) = lc.block_counter[pc] else {
-            return;
-        };
-        if pc == 0 && lc.first_by_calls || lc.absorbed[pc] {
-            // Counted by the calls (see the module comment), or by the
-            // blocks before it (`absorbed_blocks`).
+        if let Some(r) = self.counter_reg(pc as u32) {
+            asm!(self.ops; add Rq(r), 1);
             return;
         }
         asm!(self.ops; add QWORD [=>l], 1);
+    }
+
+    /// Recording, with register allocation: which blocks of each region's
+    /// tight loops count their line entries in the registers the region
+    /// kept for it (`regalloc::COUNTER_GPRS`): the most deeply nested
+    /// first, then in order.
+    pub(super) fn plan_counter_regs(&mut self) {
+        let (Some(lc), Some(plan)) = (self.lc.as_ref(), self.rs.plan.as_ref()) else {
+            return;
+        };
+        let mut counters = Vec::new();
+        for (id, region) in plan.regions.iter().enumerate() {
+            if region.counter_regs.is_empty() {
+                continue;
+            }
+            let depth = |pc: u32| {
+                region
+                    .tight
+                    .iter()
+                    .filter(|&&(t, b)| t <= pc && pc <= b)
+                    .count()
+            };
+            let mut blocks: Vec<(usize, u32, DynamicLabel)> = (region.start..=region.end)
+                .filter(|&pc| depth(pc) > 0)
+                .filter_map(|pc| Some((depth(pc), pc, lc.counted_at_start(pc as usize)?)))
+                .collect();
+            blocks.sort_by_key(|&(d, pc, _)| (std::cmp::Reverse(d), pc));
+            for (&r, (_, pc, l)) in region.counter_regs.iter().zip(blocks) {
+                counters.push((id as u16, pc, r, l));
+            }
+        }
+        self.rs.counters = counters;
+    }
+
+    /// The register that counts the block starting at `pc` here: in register
+    /// state in its region (`plan_counter_regs`).
+    fn counter_reg(&self, pc: u32) -> Option<u8> {
+        let m = self.rs.mode;
+        let region = m.region.filter(|_| m.regs)?;
+        self.rs
+            .counters
+            .iter()
+            .find(|c| c.0 == region && c.1 == pc)
+            .map(|c| c.2)
     }
 
     /// Where the interpreter's entries (and at pc 0 every entry but the

@@ -76,6 +76,10 @@ pub(super) struct RegState {
     pub copying: Option<u16>,
     /// Spill-and-jump code for jumps out of a region: (region, target).
     pub trampolines: Vec<(u16, u32, DynamicLabel)>,
+    /// Recording: the blocks whose line counts a region keeps in a
+    /// register (`regalloc::COUNTER_GPRS`): (region, the block's first
+    /// instruction, the register, the block's counter).
+    pub counters: Vec<(u16, u32, u8, DynamicLabel)>,
 }
 
 impl<'a> Gen<'a> {
@@ -600,6 +604,7 @@ impl<'a> Gen<'a> {
         if !self.rs.mode.regs {
             return;
         }
+        self.flush_counters();
         let clean = self.rs.mode.clean;
         let plan = self.rs.plan.as_ref();
         let at = self.rs.mode.pc;
@@ -629,6 +634,33 @@ impl<'a> Gen<'a> {
                 MReg::Gpr(n) => asm!(self.ops; mov QWORD [rbx + p], Rq(n)),
                 MReg::Xmm(n) => asm!(self.ops; movsd QWORD [rbx + p], Rx(n)),
             }
+        }
+    }
+
+    /// Recording: add the line counts the region keeps in registers to
+    /// their counters, and start the registers from nothing again
+    /// (`regalloc::COUNTER_GPRS`). At every spill, so at every way out of
+    /// register state; one that goes on in it counts on from nothing.
+    fn flush_counters(&mut self) {
+        let Some(region) = self.rs.mode.region else {
+            return;
+        };
+        let flush: Vec<(u8, DynamicLabel)> = self
+            .rs
+            .counters
+            .iter()
+            .filter(|c| c.0 == region)
+            .map(|c| (c.2, c.3))
+            .collect();
+        if flush.is_empty() {
+            return;
+        }
+        self.comment(format_args!("line counts in registers to their counters"));
+        for (r, l) in flush {
+            asm!(self.ops
+                ; add QWORD [=>l], Rq(r)
+                ; xor Rd(r), Rd(r)
+            );
         }
     }
 
@@ -869,6 +901,19 @@ impl<'a> Gen<'a> {
                 ; cmp QWORD [rbx + slot(r)], kind.tag() as i32
                 ; jne =>fail
             );
+        }
+        // The line counts kept in registers start from nothing: the counters
+        // in memory hold every count so far.
+        let region_id = self.rs.mode.region;
+        let zero: Vec<u8> = self
+            .rs
+            .counters
+            .iter()
+            .filter(|c| Some(c.0) == region_id)
+            .map(|c| c.2)
+            .collect();
+        for r in zero {
+            asm!(self.ops; xor Rd(r), Rd(r));
         }
         let body = self.pc_label(pc as usize);
         asm!(self.ops; jmp =>body);
