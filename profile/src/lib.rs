@@ -224,12 +224,53 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         drop(f);
-        std::fs::rename(&tmp, path)
+        replace(&tmp, path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Move the file `tmp` to `path`, replacing the file there if any.
+///
+/// Why an exchange and an unlink rather than `rename` over the old profile:
+/// ext4 (by default, `auto_da_alloc`) starts writing the new file's data
+/// to disk when a rename replaces a file, so that a crash cannot leave it
+/// empty; that took 1.1 ms of deltablue's recording run for its 1 MB
+/// profile, 0.4 ms for int_loop's 26 KB (strace -T), against 0.05 ms for
+/// the exchange. The exchange is as atomic for readers (the path holds the
+/// old profile or the new one, never neither); like the rest of this
+/// writing it does not wait for the disk (see `write_atomically`). Only
+/// over a regular file: anything else there goes to `rename`, which
+/// refuses what it must (a directory).
+fn replace(tmp: &Path, path: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file()) {
+        use std::os::unix::ffi::OsStrExt;
+        let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).ok();
+        if let (Some(from), Some(to)) = (c(tmp), c(path)) {
+            // SAFETY: two NUL-terminated paths that live across the call;
+            // renameat2 only reads them.
+            let r = unsafe {
+                libc::syscall(
+                    libc::SYS_renameat2,
+                    libc::AT_FDCWD,
+                    from.as_ptr(),
+                    libc::AT_FDCWD,
+                    to.as_ptr(),
+                    libc::RENAME_EXCHANGE,
+                )
+            };
+            if r == 0 {
+                // `tmp` now names the old profile.
+                return std::fs::remove_file(tmp);
+            }
+            // Not supported here (an old kernel, another file system), or
+            // the file went away: the plain rename decides.
+        }
+    }
+    std::fs::rename(tmp, path)
 }
 
 impl Profile {
@@ -420,6 +461,36 @@ mod tests {
             load(&dir.join("none.json")).unwrap_err(),
             LoadError::Missing(_)
         ));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The second save takes the exchange (`replace`): the new profile in
+    /// place, the old one gone, no temporary file left; a directory at the
+    /// path is refused and left as it was.
+    #[test]
+    fn save_replaces_an_old_profile_and_refuses_a_directory() {
+        let dir = std::env::temp_dir().join(format!("jitprof-profile-repl-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("p.json");
+        std::fs::write(&path, "old profile").unwrap();
+        save(&fixture::example(), &path).unwrap();
+        assert_eq!(load(&path).unwrap(), fixture::example());
+        let names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["p.json"]);
+        let sub = dir.join("sub.json");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("keep"), "x").unwrap();
+        assert!(save(&fixture::example(), &sub).is_err());
+        assert_eq!(std::fs::read_to_string(sub.join("keep")).unwrap(), "x");
+        let mut left: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["p.json", "sub.json"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
