@@ -278,6 +278,7 @@ impl<'a> Gen<'a> {
             return;
         };
         if let Some(r) = self.counter_reg(pc as u32) {
+            self.comment(format_args!("count the block's line entries in r{r}"));
             asm!(self.ops; add Rq(r), 1);
             return;
         }

@@ -991,6 +991,19 @@ impl<'a> Gen<'a> {
                 inv.join(", ")
             ));
         }
+        let counters: Vec<String> = self
+            .rs
+            .counters
+            .iter()
+            .filter(|c| Some(c.0) == self.rs.mode.region)
+            .map(|c| format!("pc {} in r{}", c.1, c.2))
+            .collect();
+        if !counters.is_empty() {
+            self.comment(format_args!(
+                "line counts of tight blocks in registers: {}",
+                counters.join(", ")
+            ));
+        }
     }
 }
 
