@@ -38,6 +38,7 @@ DEFAULT_JITPROF = REPO / "target" / "release" / "jitprof"
 # program and used when no arguments are passed).  Order = report order.
 BENCHMARKS = {
     "fib": ["25"],
+    "small_calls": ["400000"],
     "int_loop": ["100000"],
     "float_loop": ["150000"],
     "nbody": ["10000"],

@@ -272,6 +272,9 @@ pub const COUNTER_PAGE: usize = 4096;
 pub struct LineCounters {
     /// Where the code ends (the padding to `at` is no code).
     pub code_end: u32,
+    /// The page boundary the read-write pages start at (`at` is a little
+    /// past it: `Gen::counter_skew`).
+    pub rw_from: u32,
     pub at: u32,
     /// Counters (u64 each) from `at` on.
     pub slots: u32,

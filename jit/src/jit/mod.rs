@@ -497,7 +497,7 @@ impl JitRuntime {
             );
         }
         // The line counters' pages stay read-write.
-        let counters_at = line_counters.as_ref().map(|c| c.at as usize);
+        let counters_at = line_counters.as_ref().map(|c| c.rw_from as usize);
         let buf = match bytes.into_exec(counters_at) {
             Ok(b) => b,
             Err(e) => return self.give_up(code, format!("could not map code memory: {e}")),

@@ -209,8 +209,11 @@ impl<'a> Gen<'a> {
             let code_end = self.here();
             let pad = (COUNTER_PAGE - self.here() as usize % COUNTER_PAGE) % COUNTER_PAGE;
             self.ops.push_n(0, pad);
+            let rw_from = self.here();
+            self.ops.push_n(0, self.counter_skew());
             *counters = Some(LineCounters {
                 code_end,
+                rw_from,
                 at: self.here(),
                 slots: 0,
                 adds: Vec::new(),
