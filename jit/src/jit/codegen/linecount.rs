@@ -212,7 +212,6 @@ impl LineCount {
         }
     }
 
-    /// Whether the interpreter may enter compiled code at `pc`.
     /// The counter `Gen::count_block` adds to at `pc`'s start, if it
     /// counts there: a block start with a counter that neither the calls
     /// (see the module comment) nor the blocks before it
@@ -225,6 +224,7 @@ impl LineCount {
         Some(l)
     }
 
+    /// Whether the interpreter may enter compiled code at `pc`.
     pub(super) fn entry_allowed(&self, pc: usize) -> bool {
         self.start.get(pc).copied().unwrap_or(false)
     }
@@ -273,7 +273,7 @@ impl LineCount {
 
 impl<'a> Gen<'a> {
     /// How far into their first read-write page a compile's counters
-    /// start: 1 KiB to 3.6 KiB, by the code's size and first line.
+    /// start: 1 KiB to 3.2 KiB, by the code's size and first line.
     ///
     /// Why not at the page's start: compiled code stores to its counters on
     /// nearly every block, and a load whose address has the same low 12

@@ -637,26 +637,30 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Recording: the blocks whose line counts the current region keeps in
+    /// registers (`plan_counter_regs`): (first instruction, register,
+    /// counter).
+    fn region_counters(&self) -> Vec<(u32, u8, DynamicLabel)> {
+        let region = self.rs.mode.region;
+        self.rs
+            .counters
+            .iter()
+            .filter(|c| Some(c.0) == region)
+            .map(|c| (c.1, c.2, c.3))
+            .collect()
+    }
+
     /// Recording: add the line counts the region keeps in registers to
     /// their counters, and start the registers from nothing again
     /// (`regalloc::COUNTER_GPRS`). At every spill, so at every way out of
     /// register state; one that goes on in it counts on from nothing.
     fn flush_counters(&mut self) {
-        let Some(region) = self.rs.mode.region else {
-            return;
-        };
-        let flush: Vec<(u8, DynamicLabel)> = self
-            .rs
-            .counters
-            .iter()
-            .filter(|c| c.0 == region)
-            .map(|c| (c.2, c.3))
-            .collect();
+        let flush = self.region_counters();
         if flush.is_empty() {
             return;
         }
         self.comment(format_args!("line counts in registers to their counters"));
-        for (r, l) in flush {
+        for (_, r, l) in flush {
             asm!(self.ops
                 ; add QWORD [=>l], Rq(r)
                 ; xor Rd(r), Rd(r)
@@ -904,15 +908,7 @@ impl<'a> Gen<'a> {
         }
         // The line counts kept in registers start from nothing: the counters
         // in memory hold every count so far.
-        let region_id = self.rs.mode.region;
-        let zero: Vec<u8> = self
-            .rs
-            .counters
-            .iter()
-            .filter(|c| Some(c.0) == region_id)
-            .map(|c| c.2)
-            .collect();
-        for r in zero {
+        for (_, r, _) in self.region_counters() {
             asm!(self.ops; xor Rd(r), Rd(r));
         }
         let body = self.pc_label(pc as usize);
@@ -992,11 +988,9 @@ impl<'a> Gen<'a> {
             ));
         }
         let counters: Vec<String> = self
-            .rs
-            .counters
+            .region_counters()
             .iter()
-            .filter(|c| Some(c.0) == self.rs.mode.region)
-            .map(|c| format!("pc {} in r{}", c.1, c.2))
+            .map(|(pc, r, _)| format!("pc {pc} in r{r}"))
             .collect();
         if !counters.is_empty() {
             self.comment(format_args!(
