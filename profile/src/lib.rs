@@ -263,8 +263,11 @@ fn replace(tmp: &Path, path: &Path) -> std::io::Result<()> {
                 )
             };
             if r == 0 {
-                // `tmp` now names the old profile.
-                return std::fs::remove_file(tmp);
+                // `tmp` now names the old profile. The new one is in place
+                // whatever happens to it: an old profile left behind under
+                // the temporary name is no reason to report a failure.
+                let _ = std::fs::remove_file(tmp);
+                return Ok(());
             }
             // Not supported here (an old kernel, another file system), or
             // the file went away: the plain rename decides.
