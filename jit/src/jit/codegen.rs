@@ -879,10 +879,15 @@ impl<'a> Gen<'a> {
         // for nothing.)
         let mut counted_at = Vec::new();
         if self.lc.is_some() {
-            counted_at = vec![u32::MAX; entry_offsets.len()];
+            counted_at = vec![(u32::MAX, u32::MAX); entry_offsets.len()];
         }
-        for (pc, at) in counted_entries {
-            counted_at[pc] = at;
+        for c in counted_entries {
+            // The entry the counting stub replaces: the one it goes on to.
+            let to = match c.via_loop_stub {
+                true => self.rs.stub_offsets[c.pc],
+                false => pc_offsets[c.pc],
+            };
+            counted_at[c.pc] = (c.at, to);
         }
         for (pc, e) in entry_offsets.iter_mut().enumerate() {
             if !self.lc.as_ref().is_some_and(|lc| lc.uncounted_start(pc)) {
@@ -891,11 +896,13 @@ impl<'a> Gen<'a> {
             // A block its code counts on the way in only (`linecount.rs`):
             // entered through its counting stub, which at pc 0 every entry
             // but the direct entry's takes (pc 0 starts a frame, no jump
-            // reaches it). Elsewhere the stub replaces a plain entry only:
-            // an entry through a stub of its own (checks that may leave)
-            // or with no counting stub is refused.
+            // reaches it). Elsewhere the stub replaces the entry it goes on
+            // to only (the pc's code, or a loop's entry stub, whose exits
+            // take the count back): an entry through other checks that may
+            // leave (`emit_entry_checks`) or with no counting stub is
+            // refused.
             *e = match counted_at[pc] {
-                at if at != u32::MAX && (pc == 0 || *e == pc_offsets[pc]) => at,
+                (at, to) if at != u32::MAX && (pc == 0 || *e == to) => at,
                 _ => u32::MAX,
             };
         }

@@ -38,6 +38,24 @@
 //! through a stub that counts the block (`emit_counted_entry`). One
 //! read-modify-write less per compiled call.
 //!
+//! A block entered only from blocks that go nowhere else (by falling
+//! through, or by a `Jump`) has no add of its own: theirs count its lines
+//! too (`absorbed_blocks`). Flow conservation makes that exact: it runs as
+//! often as they finish. The join after an if/else is one; a loop header
+//! is the other that matters, entered by the block before the loop (once
+//! per loop entry) and by the back-edge's block (once per iteration): one
+//! add per iteration less. Three things keep it exact. An exit in the
+//! middle of a predecessor takes back the absorbed block's lines with the
+//! rest of its own (the chains follow the flow, a back-edge included). A
+//! block whose flow comes back to it through absorbed blocks only (a
+//! `while True:` with no branch) keeps its add, or nothing would count it.
+//! And the interpreter, which enters at loop headers (on-stack
+//! replacement), enters an absorbed block through a stub that counts it
+//! (`emit_counted_entries`); where that stub goes on to a
+//! register-allocated loop's entry stub, whose type checks may leave, the
+//! way out takes the count back (`reg_exit`), as it does for the
+//! predecessors' counts.
+//!
 //! The counters live after the code in the same mapping, from a page
 //! boundary on (made read-write, the code read-execute; see
 //! `LineCounters`), so each is addressed relative to rip, with no register.
@@ -48,6 +66,17 @@ use super::{Gen, LineCounters, COUNTER_PAGE};
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
 use crate::jit::regalloc::falls_through;
+
+/// An interpreter's entry that counts the block it enters
+/// (`Gen::emit_counted_entries`).
+pub(super) struct CountedEntry {
+    pub pc: usize,
+    /// The stub's offset.
+    pub at: u32,
+    /// It goes on at the register-allocated loop's entry stub of `pc`, not
+    /// at `pc`'s code.
+    pub via_loop_stub: bool,
+}
 
 pub(super) struct LineCount {
     /// The instruction begins a line (`PcProf::entry`).
@@ -102,14 +131,17 @@ fn flows_to(ins: &Instr, pc: usize) -> Option<u32> {
 }
 
 /// The blocks (by start) whose lines their predecessors' counters count
-/// too: a block reached only by falling through from, or by a forward
-/// `Jump` of, blocks that go nowhere else (the join after an if/else), is
-/// entered exactly as often as they are, less the exits between, which
-/// take its lines back with theirs (`entries_from` goes on into it). Not a
-/// handler, a loop header, pc 0 or a block after a yield; every
-/// predecessor has a counter. The interpreter enters one through a stub
-/// that counts it, or not at all where its entry has checks of its own
-/// (a register-allocated loop's stub), which could leave after the count.
+/// too: a block reached only by falling through from, or by a `Jump` of,
+/// blocks that go nowhere else is entered exactly as often as they are,
+/// less the exits between, which take its lines back with theirs
+/// (`entries_from` goes on into it). The join after an if/else, and a loop
+/// header: entered once per iteration by the back-edge's block and once per
+/// loop entry by the block before the loop, it needs no add of its own,
+/// one per iteration less. Not a handler, pc 0 or a block after a yield;
+/// every predecessor has a counter; and not a block that following the
+/// flow from it reaches again through absorbed blocks only (`while True:`
+/// with no branch: nothing would count it). The interpreter enters one
+/// through a stub that counts it (`Gen::emit_counted_entries`).
 fn absorbed_blocks(
     code: &Code,
     start: &[bool],
@@ -129,8 +161,8 @@ fn absorbed_blocks(
     for (p, ins) in code.instrs.iter().enumerate() {
         if let Some(t) = ins.jump_target() {
             let t = t as usize;
-            let forward_jump = matches!(ins, Instr::Jump { .. }) && t > p;
-            if t < n && !(forward_jump && counted(p)) {
+            let jump = matches!(ins, Instr::Jump { .. });
+            if t < n && !(jump && counted(p)) {
                 ok[t] = false;
             }
         }
@@ -141,7 +173,44 @@ fn absorbed_blocks(
             }
         }
     }
+    break_absorbed_cycles(code, block, &mut ok);
     ok
+}
+
+/// Keeps one block of every cycle of absorbed blocks counted: the flow
+/// from a block goes one way (`flows_to`), so absorbed blocks chain, and
+/// a chain that closes on itself has no counted block to count it. In pc
+/// order, so a loop keeps its header (its lowest block) counted.
+fn break_absorbed_cycles(code: &Code, block: &[u32], ok: &mut [bool]) {
+    let n = code.instrs.len();
+    // The instruction that ends each block, by its start.
+    let mut last = vec![0usize; n];
+    for pc in 0..n {
+        last[block[pc] as usize] = pc;
+    }
+    let next = |b: usize, ok: &[bool]| {
+        flows_to(&code.instrs[last[b]], last[b])
+            .map(|s| s as usize)
+            .filter(|&s| s < n && ok[s])
+    };
+    for s in 0..n {
+        if !ok[s] {
+            continue;
+        }
+        // A chain into a cycle that does not hold `s` goes round it: `n`
+        // steps at most, its lowest block breaks it when its turn comes.
+        let mut b = s;
+        for _ in 0..n {
+            match next(b, ok) {
+                Some(t) if t == s => {
+                    ok[s] = false;
+                    break;
+                }
+                Some(t) => b = t,
+                None => break,
+            }
+        }
+    }
 }
 
 /// Yields leave to the interpreter, which resumes after them: they end
@@ -241,13 +310,14 @@ impl LineCount {
     }
 
     /// The line entries of `pc`'s block from `from` on, and of the blocks
-    /// it goes on into that its counter counts (`absorbed_blocks`; always
-    /// forward, so this ends).
+    /// it goes on into that its counter counts (`absorbed_blocks`, which
+    /// leaves no cycle of absorbed blocks, so this ends: at most once
+    /// round the blocks all the same).
     fn entries_from(&self, pc: u32, from: u32) -> Vec<usize> {
         let n = self.entry.len();
         let mut out = Vec::new();
         let (mut b, mut q) = (self.block[pc as usize], from as usize);
-        loop {
+        for _ in 0..=n {
             while q < n && self.block[q] == b {
                 if self.entry[q] {
                     out.push(q);
@@ -259,7 +329,7 @@ impl LineCount {
                 .checked_sub(1)
                 .and_then(|e| self.flows_to[e])
                 .map(|s| s as usize)
-                .filter(|&s| s < n && s > q - 1 && self.absorbed[s]);
+                .filter(|&s| s < n && self.absorbed[s]);
             match next {
                 Some(s) => {
                     b = s as u32;
@@ -268,6 +338,7 @@ impl LineCount {
                 None => return out,
             }
         }
+        out
     }
 }
 
@@ -351,8 +422,16 @@ impl<'a> Gen<'a> {
     /// direct entry's) go at the starts of blocks their code does not count
     /// on the way in (pc 0 when the calls count the first block, see the
     /// module comment; absorbed blocks): (pc, a stub that counts the block,
-    /// then goes on at the pc's code).
-    pub(super) fn emit_counted_entries(&mut self) -> Vec<(usize, u32)> {
+    /// then goes on at the pc's code, or at its register-allocated loop's
+    /// entry stub when `via_loop_stub`).
+    ///
+    /// A loop's entry stub checks the frame's types and may leave, after
+    /// this count: its way out (`Gen::reg_exit`) takes back the counts of
+    /// an absorbed block it leaves at, as it must for the predecessors that
+    /// counted it (or goes on in the loop's frame-state copy, which does
+    /// not count the block either). So on-stack replacement at an absorbed
+    /// loop header counts it once, whichever way the stub goes.
+    pub(super) fn emit_counted_entries(&mut self) -> Vec<CountedEntry> {
         let Some(lc) = self.lc.as_ref() else {
             return Vec::new();
         };
@@ -368,24 +447,27 @@ impl<'a> Gen<'a> {
             .collect();
         let mut out = Vec::new();
         for (pc, counter) in pcs {
-            // In a register-allocated loop the interpreter enters through
-            // the loop's stub, which checks registers and may leave: not
-            // after a count, so not at all (`Gen::generate`).
-            if self
+            let in_loop = self
                 .rs
                 .plan
                 .as_ref()
-                .is_some_and(|p| p.region_at(pc as u32).is_some())
-            {
-                continue;
-            }
-            out.push((pc, self.here()));
+                .is_some_and(|p| p.region_at(pc as u32).is_some());
+            // The instruction's own code (not `label`, which may make a stub
+            // when no more cold code is emitted), or the loop's stub if it
+            // has one: no more is made now.
+            let to = match self.rs.stubs[pc] {
+                _ if !in_loop => self.pc_label(pc),
+                u32::MAX => continue,
+                id => super::Assembler::label_of(id as usize),
+            };
+            out.push(CountedEntry {
+                pc,
+                at: self.here(),
+                via_loop_stub: in_loop,
+            });
             self.comment(format_args!(
                 "recording: an entry at pc {pc} its code does not count: count the block"
             ));
-            // The instruction's own code (not `label`, which may make a stub
-            // when no more cold code is emitted).
-            let to = self.pc_label(pc);
             asm!(self.ops
                 ; add QWORD [=>counter], 1
                 ; jmp =>to
