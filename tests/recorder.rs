@@ -1400,6 +1400,52 @@ print(drive())
     }
 }
 
+/// Bound builtins called from compiled code (`rm = xs.remove; rm(k)`) take
+/// the path of its unbound builtin calls (`jit/calls.rs`
+/// `call_builtin_at`): a call calling back into Python (`__eq__`) is the
+/// caller of those calls, and one raising (ValueError) is counted once, as
+/// CPython's cProfile counts them, on every engine.
+#[test]
+fn bound_builtins_calling_back_and_raising_keep_their_callers_on_every_engine() {
+    let src = "\
+class K:
+    def __init__(self, v):
+        self.v = v
+    def __eq__(self, o):
+        return self.v == o.v
+def drive():
+    xs = [K(i) for i in range(5)]
+    rm = xs.remove
+    ix = xs.index
+    n = 0
+    for i in range(40):
+        k = K(i % 5)
+        n += ix(k)
+        rm(k)
+        xs.append(k)
+        try:
+            rm(K(99))
+        except ValueError:
+            n += 1
+    return n
+print(drive())
+";
+    let mut first: Option<Vec<String>> = None;
+    for extra in CALL_ENGINES {
+        let (out, p, _) = record(&format!("boundcallback{}", extra.join("")), src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "40\n", "{extra:?}");
+        let rows = call_rows(&p);
+        for want in [
+            "__eq__ 280/280 [\"index:40/40\", \"remove:240/240\"]",
+            "remove 80/80 [\"drive:80/80\"]",
+            "index 40/40 [\"drive:40/40\"]",
+        ] {
+            assert!(rows.iter().any(|r| r == want), "{want} {rows:?} {extra:?}");
+        }
+        same_as_first(&mut first, rows, &extra);
+    }
+}
+
 /// `object.__init__` bound by `super().__init__()` (a fresh copy per call,
 /// from a method whose id the call gives its owner's unbound one) counts as
 /// one function with both of its callers, as does the unbound method called

@@ -147,6 +147,10 @@ impl Vm {
     /// builtin call starting in it (`calls::CallTimes::lazy`), the tier
     /// `Runtime` while it runs. A sample pending before the call, a call
     /// with no edge found yet, exact timing: the hooks.
+    ///
+    /// Only `calls::jit_call` calls this, in the interpreter's tier it set
+    /// (`rec_as_interpreter`): the switch to `Runtime` and back is a store
+    /// each, without reading the tier first (`set_tier_outside_jit`).
     #[inline(always)]
     pub fn call_native_at(
         &mut self,
@@ -159,12 +163,18 @@ impl Vm {
         let Some(r) = self.rec.as_deref_mut() else {
             return (b.func)(self, args, &[]);
         };
-        if sample_pending() || !r.enter_builtin_at(code, pc as usize, b.prof_id.get(), depth) {
+        debug_assert_eq!(code.prof.call_edges.len(), code.instrs.len());
+        // SAFETY: `call_edges` has an entry per instruction of `code`
+        // (`CodeProf::new`, made from the instructions `code` keeps), and
+        // `pc` is one: the call `calls::call_instr` read.
+        let site = unsafe { code.prof.call_edges.get_unchecked(pc as usize) };
+        if sample_pending() || !r.enter_builtin_at(code, Some(site), b.prof_id.get(), depth) {
             return self.call_native(b, args);
         }
-        let prev = sampler::enter_tier(Tier::Runtime);
+        debug_assert!(sampler::tier_is_outside_jit(Tier::Interpreter));
+        sampler::set_tier_outside_jit(Tier::Runtime);
         let out = (b.func)(self, args, &[]);
-        sampler::restore_tier(prev);
+        sampler::set_tier_outside_jit(Tier::Interpreter);
         // As `rec_builtin_leave` (the edges of the site and the memo are
         // never made with exact timing, so the call is not timed): the
         // poll first, while the call is still in progress.

@@ -483,27 +483,38 @@ impl Recorder {
             return false;
         };
         // The caller's pc is past its call, as in `builtin_edge`.
-        self.enter_builtin_at(top.code(), top.pc.wrapping_sub(1), id, depth)
+        let code = top.code();
+        let site = code.prof.call_edges.get(top.pc.wrapping_sub(1));
+        self.enter_builtin_at(code, site, id, depth)
     }
 
     /// `enter_builtin_memo` of a call made by the top frame (`depth` Python
-    /// frames), running `code`, at its instruction `pc`: for a caller that
-    /// has them at hand (compiled code's builtin calls, `calls::jit_call`),
-    /// which saves finding the frame and its code again. A call found by
+    /// frames), running `code`, at the instruction whose entry of
+    /// `CodeProf::call_edges` is `site` (None: an instruction it has none
+    /// for): for a caller that has them at hand (compiled code's builtin
+    /// calls, `calls::jit_call`), which saves finding the frame and its
+    /// code again, and the entry's bounds check. A call found by
     /// the builtin's memo notes its edge at the site, which then finds it
     /// first (a function calling `append` at two sites: the memo holds the
     /// edge the first one made).
     #[inline(always)]
-    pub fn enter_builtin_at(&mut self, code: &Code, pc: usize, id: u32, depth: usize) -> bool {
+    pub fn enter_builtin_at(
+        &mut self,
+        code: &Code,
+        site: Option<&Cell<*const calls::Edge>>,
+        id: u32,
+        depth: usize,
+    ) -> bool {
         if self.calls.builtin_depth == depth {
             return false;
         }
         let key = &code.prof.counts as *const calls::Counts as usize;
-        let site = code.prof.call_edges.get(pc);
         let mut e = site.map_or(std::ptr::null(), Cell::get);
         // SAFETY: as in `enter_frame`. With exact timing no site or memo is
-        // set (see `builtin_edge`).
-        if e.is_null() || unsafe { (*e).caller_key != key || (*e).callee != id } {
+        // set (see `builtin_edge`). A site's edge has the site's function
+        // as its caller (`CodeProf::call_edges`): only its callee is
+        // compared, as `enter_frame` does.
+        if e.is_null() || unsafe { (*e).callee != id } {
             let Some(memo) = self.calls.builtin_memo_of(id) else {
                 return false;
             };
@@ -516,6 +527,8 @@ impl Recorder {
                 site.set(e);
             }
         }
+        // SAFETY: as in `enter_frame`.
+        debug_assert_eq!(unsafe { (*e).caller_key }, key);
         // SAFETY: as in `enter_frame`.
         self.calls.enter_lazy(unsafe { &*e }, depth)
     }

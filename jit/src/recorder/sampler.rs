@@ -127,6 +127,21 @@ pub fn restore_tier(prev: u8) {
     TIER.store(prev, Ordering::Relaxed);
 }
 
+/// Note a change to tier `t` from a tier the caller knows (no load, unlike
+/// `enter_tier`), outside compiled code: `Vm::call_native_at`, which runs
+/// in the interpreter's tier `calls::jit_call` set
+/// (`Vm::rec_as_interpreter`), switches to `Tier::Runtime` and back with
+/// one store each.
+#[inline(always)]
+pub fn set_tier_outside_jit(t: Tier) {
+    TIER.store(tier_code(t), Ordering::Relaxed);
+}
+
+/// Whether the tier now is `t`, outside compiled code (for assertions).
+pub fn tier_is_outside_jit(t: Tier) -> bool {
+    TIER.load(Ordering::Relaxed) == tier_code(t)
+}
+
 /// Compiled code now occupies `[start, end)`.
 pub fn note_jit_code(start: u64, end: u64) {
     JIT_LO.fetch_min(start, Ordering::Relaxed);
