@@ -1,7 +1,6 @@
 //! Turning what the recorder, the JIT and the heap measured into a
 //! `profile::Profile` at the end of a run.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
@@ -146,7 +145,7 @@ struct Builder<'a> {
     rec: &'a Recorder,
     to_ns: ToNs,
     files: Vec<Rc<Src>>,
-    file_ids: HashMap<usize, u32>,
+    file_ids: FxHashMap<usize, u32>,
     /// Function id by code address.
     code_ids: FxHashMap<usize, u32>,
 }
@@ -158,7 +157,7 @@ impl<'a> Builder<'a> {
             rec,
             to_ns,
             files: Vec::new(),
-            file_ids: HashMap::new(),
+            file_ids: FxHashMap::default(),
             code_ids: FxHashMap::default(),
         };
         for (i, f) in rec.funcs.iter().enumerate() {
