@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{ProfileArgs, TimingArg};
 use jit::interp::vm::{RunOutcome, Vm};
-use jit::recorder::build::RunInfo;
+use jit::recorder::build::{Built, RunInfo};
 use jit::recorder::RecorderOptions;
 
 /// What to record and where to write it.
@@ -129,19 +129,20 @@ impl Session {
             exit_code,
             exception,
         };
-        let Some(profile) = jit::recorder::build::build(vm, info) else {
+        let Some(built) = jit::recorder::build::build(vm, info) else {
             return;
         };
-        Self::write(output, s.quiet, &profile);
+        Self::write(output, s.quiet, &built);
         // The process ends with the VM's thread: the profile's thousands of
         // strings are left to the OS like the VM's objects (freeing them
         // cost raytrace's quick run 0.2M instructions, callgrind).
-        std::mem::forget(profile);
+        std::mem::forget(built.profile);
     }
 
     /// Write the profile and the summary.
-    fn write(output: &Path, quiet: bool, profile: &profile::Profile) {
-        if let Err(e) = profile::save(profile, output) {
+    fn write(output: &Path, quiet: bool, built: &Built) {
+        let profile = &built.profile;
+        if let Err(e) = profile::save_with_code(profile, &built.code, output) {
             eprintln!(
                 "jitprof: cannot write the profile to {}: {e}",
                 output.display()

@@ -875,6 +875,35 @@ fn a_profile_is_written_when_the_program_exits_or_raises() {
     assert_eq!(function(&p, "f").calls, 1);
 }
 
+/// The recorder leaves the hex of the machine code to the writing of the
+/// file (`profile::save_with_code`): each compile's `code_hex` must still be
+/// its own code, `code_bytes` bytes as lowercase hex (the functions here
+/// compile to code of different sizes, so code paired with the wrong
+/// compile would show).
+#[test]
+fn each_compile_carries_its_own_machine_code_as_hex() {
+    let src = "def small(n):\n    return n + 1\n\ndef big(xs):\n    t = 0\n    for x in xs:\n        if x % 3 == 0:\n            t = t + x * 2\n        else:\n            t = t - x\n    return t\n\nfor i in range(300):\n    small(i)\n    big([i, i + 1, i + 2])\nprint(big(range(10)))\n";
+    let (out, p, _) = record("code_hex", src, &["-q", "--jit=eager"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "9\n");
+    let sizes: Vec<u64> = p.compiles.iter().map(|c| c.code_bytes).collect();
+    assert!(p.compiles.len() >= 3, "compiles: {sizes:?}");
+    let mut distinct = sizes.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert!(distinct.len() >= 2, "sizes: {sizes:?}");
+    for c in &p.compiles {
+        let f = &p.functions[c.function as usize].name;
+        assert_eq!(c.code_hex.len() as u64, 2 * c.code_bytes, "{f}");
+        assert!(
+            c.code_hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+            "{f}: not lowercase hex"
+        );
+        assert!(c.code_hex.bytes().any(|b| b != b'0'), "{f}: all zero");
+    }
+}
+
 #[test]
 fn no_profile_writes_nothing() {
     let dir = temp_dir("noprofile");

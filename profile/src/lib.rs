@@ -8,9 +8,11 @@
 //! or version) rather than a serde error about some field.
 
 pub mod fixture;
-mod raw_json;
+mod hex;
+mod out;
 pub mod sampled;
 mod schema;
+mod writer;
 
 pub use schema::*;
 
@@ -135,71 +137,21 @@ impl LoadError {
 /// Write a profile atomically: to a temporary file beside `path`, then
 /// renamed over it, so a reader never sees half a profile.
 pub fn save(profile: &Profile, path: &Path) -> std::io::Result<()> {
-    // Written into one buffer sized for a large profile up front: grown
-    // from empty, the copies of the doubling cost a tenth of the writing.
-    let mut bytes = SmallWrites(Vec::with_capacity(1 << 20));
-    serde_json::to_writer(&mut bytes, profile).map_err(std::io::Error::other)?;
-    write_atomically(path, &bytes.0)
+    save_with_code(profile, &[], path)
 }
 
-/// A byte buffer for serde_json, which writes a profile a token at a time
-/// (a quote, a key, a colon, a few digits): `Vec`'s own `write_all` is a
-/// call of `extend_from_slice` and of `memcpy` per token, most of the
-/// writing's cost for a one-byte token. Short writes are copied here
-/// inline, as two overlapping words, when they fit in the capacity; the
-/// rest as before.
-struct SmallWrites(Vec<u8>);
+/// `save`, with `code_hex` of `profile.compiles[i]` encoded from `code[i]`,
+/// its machine code, where given (its text otherwise). The recorder leaves
+/// `code_hex` empty and passes the code: more than half of a profile is
+/// that hex, which is then encoded straight into the file rather than made
+/// into strings first (fresh memory whose pages fault in one by one).
+pub fn save_with_code(profile: &Profile, code: &[&[u8]], path: &Path) -> std::io::Result<()> {
+    write_atomically_with(path, |f| writer::write(profile, code, f))
+}
 
-impl std::io::Write for SmallWrites {
-    #[inline]
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.write_all(buf)?;
-        Ok(buf.len())
-    }
-
-    #[inline]
-    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        let v = &mut self.0;
-        let (n, len) = (buf.len(), v.len());
-        if n > 16 || v.capacity() - len < n {
-            v.extend_from_slice(buf);
-            return Ok(());
-        }
-        let (src, dst) = (buf.as_ptr(), v.as_mut_ptr());
-        // SAFETY: `dst + len .. dst + len + n` is within the capacity
-        // (checked above), and each copy below reads inside `buf` and
-        // writes inside that range: the two words of a size cover the
-        // bytes from both ends, overlapping in the middle.
-        unsafe {
-            let d = dst.add(len);
-            match n {
-                0 => {}
-                1..=3 => {
-                    *d = *src;
-                    *d.add(n / 2) = *src.add(n / 2);
-                    *d.add(n - 1) = *src.add(n - 1);
-                }
-                4..=7 => {
-                    let a = (src as *const u32).read_unaligned();
-                    let b = (src.add(n - 4) as *const u32).read_unaligned();
-                    (d as *mut u32).write_unaligned(a);
-                    (d.add(n - 4) as *mut u32).write_unaligned(b);
-                }
-                _ => {
-                    let a = (src as *const u64).read_unaligned();
-                    let b = (src.add(n - 8) as *const u64).read_unaligned();
-                    (d as *mut u64).write_unaligned(a);
-                    (d.add(n - 8) as *mut u64).write_unaligned(b);
-                }
-            }
-            v.set_len(len + n);
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+/// The profile's JSON text, as `save` writes it.
+pub fn to_json(profile: &Profile) -> Vec<u8> {
+    writer::to_vec(profile, &[])
 }
 
 /// Write `bytes` to `path` through a temporary file and a rename.
@@ -211,6 +163,14 @@ impl std::io::Write for SmallWrites {
 /// busy disk, on the wall clock the recorder's overhead is measured by): a
 /// profile is made again by running the program again.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |f| f.write_all(bytes))
+}
+
+/// `write_atomically`, the file's contents written by `write`.
+fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -222,7 +182,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        write(&mut f)?;
         drop(f);
         replace(&tmp, path)
     })();
@@ -361,26 +321,6 @@ mod tests {
         p.check().unwrap();
         let bytes = serde_json::to_vec(&p).unwrap();
         assert_eq!(from_slice(&bytes).unwrap(), p);
-    }
-
-    #[test]
-    fn small_writes_append_every_size_exactly() {
-        use std::io::Write;
-        let data: Vec<u8> = (0..40u8).collect();
-        // Near a full buffer too: the short path only where it fits.
-        for cap in [0, 5, 17, 64] {
-            let mut w = SmallWrites(Vec::with_capacity(cap));
-            let mut expect = Vec::new();
-            for n in 0..=20 {
-                let piece = &data[n..n + n];
-                w.write_all(piece).unwrap();
-                expect.extend_from_slice(piece);
-                assert_eq!(w.0, expect, "capacity {cap}, write of {n}");
-            }
-        }
-        let mut w = SmallWrites(Vec::new());
-        serde_json::to_writer(&mut w, &fixture::example()).unwrap();
-        assert_eq!(w.0, serde_json::to_vec(&fixture::example()).unwrap());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! `sampled`; the readers use them to say how many samples an estimate
 //! rests on.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::{Samples, StackFrame};
 
@@ -27,7 +27,7 @@ pub struct SampledCounts {
     /// Indexed by function id.
     pub functions: Vec<Counts>,
     /// By (caller, callee).
-    pub edges: HashMap<(u32, u32), Counts>,
+    pub edges: FxHashMap<(u32, u32), Counts>,
     /// Samples with at least one function on the stack.
     pub attributed: u64,
 }
@@ -38,13 +38,13 @@ impl SampledCounts {
     pub fn of(samples: &Samples, n_functions: usize) -> SampledCounts {
         let mut out = SampledCounts {
             functions: vec![Counts::default(); n_functions],
-            edges: HashMap::new(),
+            edges: FxHashMap::default(),
             attributed: 0,
         };
         // The functions and edges this stack already counted, so recursion
         // counts once per sample (`seen` is cleared after each stack).
         let mut seen: Vec<bool> = vec![false; n_functions];
-        let mut seen_edges: HashSet<(u32, u32)> = HashSet::new();
+        let mut seen_edges: FxHashSet<(u32, u32)> = FxHashSet::default();
         for s in &samples.stacks {
             let frames: Vec<&StackFrame> = s
                 .frames

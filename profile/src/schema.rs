@@ -25,15 +25,12 @@ pub struct Profile {
     /// `<module>` code) and built-in functions and methods.
     pub functions: Vec<Function>,
     /// Per-line figures, for lines with at least one sample or execution.
-    #[serde(serialize_with = "crate::raw_json::list")]
     pub lines: Vec<Line>,
     /// Observed operand types per instruction site.
-    #[serde(serialize_with = "crate::raw_json::list")]
     pub type_sites: Vec<TypeSite>,
     /// Exits from compiled code that resumed in the interpreter, per site and reason.
     pub bails: Vec<Bail>,
     /// Heap allocations per site and object type.
-    #[serde(serialize_with = "crate::raw_json::list")]
     pub allocations: Vec<AllocSite>,
     /// Every compile the JIT did, in the order they happened.
     pub compiles: Vec<Compile>,
@@ -157,7 +154,6 @@ pub struct Function {
     /// Loops in this function (from the bytecode's back-edges), outermost first.
     pub loops: Vec<Loop>,
     /// The function's register bytecode, one entry per instruction (empty for builtins).
-    #[serde(serialize_with = "crate::raw_json::list")]
     pub bytecode: Vec<BytecodeInstr>,
 }
 
@@ -425,13 +421,10 @@ pub struct Compile {
     /// Address of the code in the process (for matching `perf` output).
     pub code_address: u64,
     /// The machine code, lowercase hex.
-    #[serde(serialize_with = "crate::raw_json::verbatim_str")]
     pub code_hex: String,
     /// Code offset of each bytecode instruction: `pc_offsets[pc]`.
-    #[serde(serialize_with = "crate::raw_json::list")]
     pub pc_offsets: Vec<u32>,
     /// Comments from the code generator, by code offset (guards, bail stubs).
-    #[serde(serialize_with = "crate::raw_json::list")]
     pub notes: Vec<CodeNote>,
 }
 

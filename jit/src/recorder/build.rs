@@ -1,7 +1,6 @@
 //! Turning what the recorder, the JIT and the heap measured into a
 //! `profile::Profile` at the end of a run.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
@@ -56,32 +55,6 @@ fn handler_copies(code: &Code) -> Vec<u32> {
         }
     }
     copy
-}
-
-/// `bytes` in lowercase hex. By a table of digit pairs into a byte buffer,
-/// not `format!` or a `char` push per digit: a big program's code is
-/// megabytes, and this runs at the end of every recording.
-fn hex_of(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    const PAIRS: [[u8; 2]; 256] = {
-        let mut t = [[0u8; 2]; 256];
-        let mut i = 0;
-        while i < 256 {
-            t[i] = [DIGITS[i >> 4], DIGITS[i & 15]];
-            i += 1;
-        }
-        t
-    };
-    // Into a buffer of the final size, pair by pair (a push per pair
-    // checks the capacity each time).
-    let mut out = vec![0u8; bytes.len() * 2];
-    let (pairs, _) = out.as_chunks_mut::<2>();
-    for (pair, &b) in pairs.iter_mut().zip(bytes) {
-        *pair = PAIRS[b as usize];
-    }
-    // SAFETY: every byte is an ASCII hex digit from `DIGITS` (the buffer is
-    // megabytes for a big program: `from_utf8` would scan it once more).
-    unsafe { String::from_utf8_unchecked(out) }
 }
 
 /// `NotIntOrFloat` -> `not_int_or_float`: the reason codes in the profile.
@@ -142,19 +115,29 @@ fn peak_rss_bytes() -> u64 {
     0
 }
 
-/// Build the profile. The recorder goes back into the VM afterwards:
-/// compiled call sites keep pointers to its edges (`DirectEntry::rec_edge`),
-/// so it must live as long as the code does.
-pub fn build(vm: &mut Vm, run: RunInfo) -> Option<Profile> {
+/// A profile as built at the end of a run: complete but for the compiles'
+/// `code_hex`, left empty, whose machine code is in `code` instead
+/// (`profile.compiles[i]`'s in `code[i]`), to be encoded straight into the
+/// file by `profile::save_with_code`. That hex is more than half of a
+/// profile: made into strings here, it was fresh memory to fault in and to
+/// copy again.
+pub struct Built<'vm> {
+    pub profile: Profile,
+    pub code: Vec<&'vm [u8]>,
+}
+
+/// Build the profile. The recorder stays in the VM: compiled call sites
+/// keep pointers to its edges (`DirectEntry::rec_edge`), so it must live as
+/// long as the code does.
+pub fn build(vm: &mut Vm, run: RunInfo) -> Option<Built<'_>> {
     vm.stop_recording();
-    let rec = vm.rec.take()?;
     let allocs = vm.heap.rec.take();
+    let vm: &Vm = vm;
+    let rec = vm.rec.as_deref()?;
     let to_ns = ToNs(rec.clock.ns_per_tick());
     let wall_ns = rec.clock.start.elapsed().as_nanos() as u64;
-    let b = Builder::new(vm, &rec, to_ns);
-    let profile = b.finish(run, wall_ns, allocs.as_deref());
-    vm.rec = Some(rec);
-    Some(profile)
+    let b = Builder::new(vm, rec, to_ns);
+    Some(b.finish(run, wall_ns, allocs.as_deref()))
 }
 
 struct Builder<'a> {
@@ -162,7 +145,7 @@ struct Builder<'a> {
     rec: &'a Recorder,
     to_ns: ToNs,
     files: Vec<Rc<Src>>,
-    file_ids: HashMap<usize, u32>,
+    file_ids: FxHashMap<usize, u32>,
     /// Function id by code address.
     code_ids: FxHashMap<usize, u32>,
 }
@@ -174,7 +157,7 @@ impl<'a> Builder<'a> {
             rec,
             to_ns,
             files: Vec::new(),
-            file_ids: HashMap::new(),
+            file_ids: FxHashMap::default(),
             code_ids: FxHashMap::default(),
         };
         for (i, f) in rec.funcs.iter().enumerate() {
@@ -199,8 +182,8 @@ impl<'a> Builder<'a> {
         run: RunInfo,
         wall_ns: u64,
         allocs: Option<&super::allocs::AllocRecorder>,
-    ) -> Profile {
-        let compiles = self.compiles();
+    ) -> Built<'a> {
+        let (compiles, code) = self.compiles();
         let samples = self.samples();
         let functions = self.functions(&samples, wall_ns);
         let lines = self.lines(&samples);
@@ -213,7 +196,7 @@ impl<'a> Builder<'a> {
             JitMode::Auto => "auto",
             JitMode::Eager => "eager",
         };
-        Profile {
+        let profile = Profile {
             format: FORMAT.into(),
             version: VERSION,
             run: Run {
@@ -247,7 +230,8 @@ impl<'a> Builder<'a> {
             compiles,
             samples,
             summary,
-        }
+        };
+        Built { profile, code }
     }
 
     /// The functions with their call counts, and their times as measured
@@ -614,11 +598,14 @@ impl<'a> Builder<'a> {
         out
     }
 
+    /// The compiles, and their machine code (for `code_hex`, left empty).
     #[inline(never)]
-    fn compiles(&self) -> Vec<Compile> {
-        let mut out = Vec::new();
+    fn compiles(&self) -> (Vec<Compile>, Vec<&'a [u8]>) {
+        let mut out = Vec::with_capacity(self.vm.jit.compiled.len());
+        let mut code = Vec::with_capacity(self.vm.jit.compiled.len());
         let start = self.rec.clock.start_ticks;
-        for c in &self.vm.jit.compiled {
+        let vm: &'a Vm = self.vm;
+        for c in &vm.jit.compiled {
             let Some(&function) = self.code_ids.get(&(Rc::as_ptr(&c.code) as usize)) else {
                 continue;
             };
@@ -642,10 +629,9 @@ impl<'a> Builder<'a> {
                     .collect::<Vec<_>>()
                     .join("; ")
             });
-            // SAFETY: the buffer is mapped readable for the VM's lifetime.
-            let bytes =
-                unsafe { std::slice::from_raw_parts(c.base() as *const u8, c.code_bytes()) };
-            let hex = hex_of(bytes);
+            // SAFETY: the buffer is mapped readable as long as the VM
+            // keeps the compile (`'a`: the VM is borrowed).
+            code.push(unsafe { std::slice::from_raw_parts(c.base() as *const u8, c.code_bytes()) });
             let notes = c
                 .bail_sites
                 .iter()
@@ -670,12 +656,12 @@ impl<'a> Builder<'a> {
                 peak_heap_bytes: c.peak_heap_bytes,
                 bytecode_instrs: c.code.instrs.len() as u32,
                 code_address: c.base(),
-                code_hex: hex,
+                code_hex: String::new(),
                 pc_offsets: c.pc_offsets.clone(),
                 notes,
             });
         }
-        out
+        (out, code)
     }
 
     #[inline(never)]
@@ -880,11 +866,5 @@ mod tests {
             super::guard_note(1234, r),
             format!("pc 1234: guard, bails on {}", r.name())
         );
-    }
-
-    #[test]
-    fn hex_is_two_lowercase_digits_per_byte() {
-        assert_eq!(super::hex_of(&[0x00, 0x0f, 0xa0, 0xff, 0x53]), "000fa0ff53");
-        assert_eq!(super::hex_of(&[]), "");
     }
 }
