@@ -1981,6 +1981,77 @@ print(len(build(300)), len(down(50)))
     }
 }
 
+/// An instruction allocating two types in turn counts each on its own
+/// site, on every engine as on `--jit=off`: the second type is found by
+/// the instruction's second hint (an instance of one of two classes at a
+/// class call, which the runtime makes; a list or a tuple at an add, also
+/// in compiled code once `--jit=auto` compiles the loop).
+#[test]
+fn allocations_of_two_types_in_turn_at_one_instruction_are_exact() {
+    let src = "\
+class A:
+    pass
+class B:
+    pass
+def build(n):
+    out = []
+    kinds = [A, B]
+    seqs = [[1], (1,)]
+    for i in range(n):
+        out.append(kinds[i % 2]())
+        s = seqs[i % 2]
+        out.append(s + s)
+    return out
+print(len(build(400)))
+";
+    type Sites = std::collections::BTreeMap<(u32, u32, String), (u64, u64)>;
+    // (line, pc, type) -> (count, bytes), and the counts under compiled
+    // code by type.
+    let sites = |engine: &str| -> (Sites, Vec<(String, u64)>) {
+        let (out, p, _) = record(&format!("allocs-two{engine}"), src, &[engine]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "800\n", "{engine}");
+        let build = function(&p, "build");
+        let (mut sites, mut jit) = (Sites::new(), Vec::new());
+        for a in p
+            .allocations
+            .iter()
+            .filter(|a| a.function == Some(build.id) && [10, 12].contains(&a.line))
+        {
+            let s = sites
+                .entry((a.line, a.pc, a.type_name.clone()))
+                .or_default();
+            s.0 += a.count;
+            s.1 += a.bytes;
+            jit.push((a.type_name.clone(), a.jit_count));
+        }
+        jit.sort();
+        (sites, jit)
+    };
+    let (want, _) = sites("--jit=off");
+    let counts: Vec<(u32, &str, u64)> = want
+        .iter()
+        .map(|((line, _, ty), s)| (*line, ty.as_str(), s.0))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            (10, "A", 200),
+            (10, "B", 200),
+            (12, "list", 200),
+            (12, "tuple", 200)
+        ],
+        "{want:?}"
+    );
+    for engine in ["--jit=eager", "--jit=auto"] {
+        let (got, jit) = sites(engine);
+        assert_eq!(got, want, "{engine}");
+        if engine == "--jit=auto" {
+            let under_jit = |ty: &str| jit.iter().any(|(t, n)| t == ty && *n > 0);
+            assert!(under_jit("list") && under_jit("tuple"), "{engine}: {jit:?}");
+        }
+    }
+}
+
 /// Compiled loops record the allocations the interpreter makes, on the
 /// same lines: the iterator of every run of an inner `for` loop (also when
 /// compiled code reuses one iterator object for them, `jit/gen_iter.rs`),

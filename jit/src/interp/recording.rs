@@ -41,7 +41,7 @@ impl Vm {
         // The VM stays where it is from here to the end of the run (see
         // AllocRecorder::new).
         let allocs = crate::recorder::allocs::AllocRecorder::new(&self.frames, &self.rec_at);
-        self.heap.rec = Some(Box::new(allocs));
+        self.heap.rec.start(allocs);
     }
 
     /// Stop sampling and close the activations still open; the recorder stays

@@ -12,14 +12,16 @@
 //! (`PcProf::alloc_hint`, pointers: indices into a vector took a bounds
 //! check and a multiply more), so the common case, an instruction
 //! allocating one of the types it allocated last, costs a compare or two
-//! and no hashing. The hash map finds the others.
+//! and no hashing. The hash map finds the others. A hint keeps its site's
+//! type key beside the pointer, in the instruction's entry (which had the
+//! room): the check compares the entry's word, with no null test and no
+//! load through the pointer first (key 0, never a type's, is no hint).
 //!
 //! A site's counts are kept per tier (interpreter, compiled code), indexed
 //! by the under-compiled-code bit, so counting is two adds and no branch;
 //! the totals are summed when the profile is built (`sites`).
 
 use std::cell::Cell;
-use std::ptr::NonNull;
 
 use rustc_hash::FxHashMap;
 
@@ -37,28 +39,90 @@ pub struct AllocStat {
 pub type SiteKey = (usize, u32, usize);
 
 /// One site's counts as they are kept while the program runs: by tier
-/// (0: interpreter, 1: under compiled code), with the type key beside them
-/// so the hint's check reads one place. Cells: the instructions' hints
-/// point at them (`PcProf::alloc_hint`).
-#[derive(Debug)]
+/// (0: interpreter, 1: under compiled code).
+/// Cells: the instructions' hints point at them (`PcProf::alloc_hint`).
+#[derive(Debug, Default)]
 pub struct Tally {
-    key: usize,
     count: [Cell<u64>; 2],
     bytes: [Cell<u64>; 2],
 }
 
 impl Tally {
     #[inline(always)]
-    fn add(&self, jit: bool, bytes: usize) {
-        let (c, b) = (&self.count[jit as usize], &self.bytes[jit as usize]);
+    fn add(&self, jit: usize, bytes: usize) {
+        let (c, b) = (&self.count[jit & 1], &self.bytes[jit & 1]);
         c.set(c.get() + 1);
         b.set(b.get() + bytes as u64);
     }
 }
 
+/// A site an instruction counted lately (`PcProf::alloc_hint`): its type
+/// key (0: none; keys are never 0, see `type_key`) and its counts. Only
+/// that instruction's allocations set it (`record_slow`).
+#[derive(Debug)]
+pub struct Hint {
+    key: Cell<usize>,
+    tally: Cell<*const Tally>,
+}
+
+impl Default for Hint {
+    fn default() -> Hint {
+        Hint {
+            key: Cell::new(0),
+            tally: Cell::new(std::ptr::null()),
+        }
+    }
+}
+
+/// The heap's allocation recorder (`Heap::rec`), in the heap itself, not
+/// boxed, so that the common case reads the recorder's pointers to the VM
+/// one load nearer; when not recording, one that is off (`frames` null),
+/// so that the test of recording is the load of `frames` the common case
+/// makes anyway (an `Option`'s tag took a load of its own).
+pub struct AllocSlot(AllocRecorder);
+
+impl Default for AllocSlot {
+    fn default() -> AllocSlot {
+        AllocSlot(AllocRecorder {
+            frames: std::ptr::null(),
+            at: std::ptr::null(),
+            tallies: Vec::new(),
+            keys: Vec::new(),
+            index: FxHashMap::default(),
+            names: FxHashMap::default(),
+        })
+    }
+}
+
+impl AllocSlot {
+    /// Record from now on with `r`.
+    pub fn start(&mut self, r: AllocRecorder) {
+        self.0 = r;
+    }
+
+    pub fn is_some(&self) -> bool {
+        !self.0.frames.is_null()
+    }
+
+    /// The recorder, while recording.
+    #[inline(always)]
+    pub fn get(&mut self) -> Option<&mut AllocRecorder> {
+        self.is_some().then_some(&mut self.0)
+    }
+
+    /// Stop recording: the recorder, for the profile (boxed: it is large),
+    /// or None if none records.
+    pub fn take(&mut self) -> Option<Box<AllocRecorder>> {
+        let r = std::mem::take(self);
+        r.is_some().then(|| Box::new(r.0))
+    }
+}
+
 pub struct AllocRecorder {
-    /// The VM's frame stack (the VM does not move while it runs).
-    frames: NonNull<Vec<Frame>>,
+    /// The VM's frame stack (the VM does not move while it runs). Never
+    /// null but in the heap's recorder that is off (`AllocSlot`), which
+    /// nothing records with (`AllocSlot::get`).
+    frames: *const Vec<Frame>,
     /// The VM's `rec_at`: the recorder's entry of the instruction the
     /// interpreter runs. Frames store their pc only at calls and errors, so
     /// for the top frame this is more current, when it is about that frame
@@ -72,7 +136,7 @@ pub struct AllocRecorder {
     /// pops frames of its own. So an allocation the interpreter makes finds
     /// its instruction here without reading the frame stack (which took
     /// five dependent loads and a range test per allocation).
-    at: NonNull<*const super::PcProf>,
+    at: *const *const super::PcProf,
     /// Every site's counts, in the order of `keys`. Boxed: the
     /// instructions' hints point at them.
     tallies: Vec<Box<Tally>>,
@@ -91,8 +155,8 @@ impl AllocRecorder {
     /// and the recorder lives in its heap).
     pub fn new(frames: &Vec<Frame>, at: &*const super::PcProf) -> AllocRecorder {
         AllocRecorder {
-            frames: NonNull::from(frames),
-            at: NonNull::from(at),
+            frames,
+            at,
             tallies: Vec::new(),
             keys: Vec::new(),
             index: FxHashMap::default(),
@@ -107,13 +171,45 @@ impl AllocRecorder {
     /// type's site. The instruction is the interpreter's `at` when it is
     /// about the top frame (then no pc is worked out), else the top
     /// frame's; the rest is `record_slow`.
-    #[inline]
+    #[inline(always)]
     pub fn record(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
-        // Set from entering compiled code until it returns; read once.
-        let jit = super::sampler::under_jit();
-        match self.entry(jit) {
-            Some(h) if Self::count_hinted(h, jit, key, bytes) => {}
-            _ => self.record_slow(jit, key, bytes, name),
+        // Set from entering compiled code until it returns; read once. A
+        // copy of the rest per tier, each with its tally index a constant:
+        // one index worked out from the tier took a shift and a move more.
+        if super::sampler::under_jit() {
+            self.record_in::<1>(key, bytes, name)
+        } else {
+            self.record_in::<0>(key, bytes, name)
+        }
+    }
+
+    /// `record` in tier `JIT` (1: under compiled code).
+    #[inline(always)]
+    fn record_in<const JIT: usize>(
+        &mut self,
+        key: usize,
+        bytes: usize,
+        name: impl FnOnce() -> String,
+    ) {
+        let [h0, h1] = match self.entry(JIT != 0) {
+            Some(h) => &h.alloc_hint,
+            None => return self.record_slow(key, bytes, name),
+        };
+        // SAFETY (both): a hint with a key (never 0) holds one of this
+        // recorder's tallies (`record_slow`), boxed, and freed only with the
+        // recorder, after which nothing records: a VM records once, and
+        // drops its allocation recorder once the profile is built.
+        if h0.key.get() == key {
+            unsafe { (*h0.tally.get()).add(JIT, bytes) }
+        } else if h1.key.get() == key {
+            // Out of the first hint's way, which then runs straight on;
+            // and through `opaque`, so that the two hints' counting is not
+            // merged into one code with the hint's offset in a register (a
+            // move and a jump more on the first hint's path).
+            std::hint::cold_path();
+            unsafe { (*opaque(h1.tally.get())).add(JIT, bytes) }
+        } else {
+            self.record_slow(key, bytes, name)
         }
     }
 
@@ -123,29 +219,7 @@ impl AllocRecorder {
     #[inline]
     pub fn record_for_jit(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
         debug_assert!(super::sampler::under_jit());
-        match self.entry(true) {
-            Some(h) if Self::count_hinted(h, true, key, bytes) => {}
-            _ => self.record_slow(true, key, bytes, name),
-        }
-    }
-
-    /// Count the allocation at the site one of `h`'s hints holds, the
-    /// common case; false if neither is of type `key`.
-    #[inline(always)]
-    fn count_hinted(h: &super::PcProf, jit: bool, key: usize, bytes: usize) -> bool {
-        // Only this instruction sets its hints (see `record_slow`).
-        for hint in &h.alloc_hint {
-            let t = hint.get();
-            // SAFETY: a hint is null or one of this recorder's tallies
-            // (`record_slow`), boxed, and freed only with the recorder,
-            // after which nothing records: a VM records once, and drops
-            // its allocation recorder once the profile is built.
-            if !t.is_null() && unsafe { (*t).key } == key {
-                unsafe { (*t).add(jit, bytes) };
-                return true;
-            }
-        }
-        false
+        self.record_in::<1>(key, bytes, name)
     }
 
     /// The recorder's entry of the instruction running in the top frame
@@ -157,7 +231,7 @@ impl AllocRecorder {
             // SAFETY: `at` points at the VM's `rec_at` (see `new`), which is
             // null or an entry of the top frame's code (see `at`), alive
             // while the frame is.
-            if let Some(at) = unsafe { (*self.at.as_ptr()).as_ref() } {
+            if let Some(at) = unsafe { (*self.at).as_ref() } {
                 debug_assert!(self.top_frame().is_some_and(|f| self
                     .at_entry(&f.code().prof.pcs)
                     .is_some_and(|e| std::ptr::eq(e, at))));
@@ -168,21 +242,27 @@ impl AllocRecorder {
         f.code().prof.pcs.get(f.pc.wrapping_sub(1))
     }
 
-    /// `record` for an allocation its hints do not find; `jit`: under
-    /// compiled code.
+    /// `record` for an allocation the instruction's hints do not take.
+    /// Works out the tier again rather than take it: passing it took a
+    /// move on the common path.
+    #[cold]
     #[inline(never)]
-    fn record_slow(&mut self, jit: bool, key: usize, bytes: usize, name: impl FnOnce() -> String) {
+    fn record_slow(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
+        let jit = super::sampler::under_jit() as usize;
         let frame = self.top_frame();
         let (code, pc) = match frame {
-            Some(f) => (f.code_ptr() as usize, self.pc_of(f, jit) as u32),
+            Some(f) => (f.code_ptr() as usize, self.pc_of(f, jit != 0) as u32),
             None => (0, 0),
         };
-        let hint = frame.and_then(|f| f.code().prof.pcs.get(pc as usize));
+        let entry = frame.and_then(|f| f.code().prof.pcs.get(pc as usize));
         let i = self.find((code, pc, key), name);
         let t: &Tally = &self.tallies[i];
-        if let Some(h) = hint {
-            h.alloc_hint[1].set(h.alloc_hint[0].get());
-            h.alloc_hint[0].set(t);
+        if let Some(h) = entry {
+            let [h0, h1] = &h.alloc_hint;
+            h1.key.set(h0.key.get());
+            h1.tally.set(h0.tally.get());
+            h0.key.set(key);
+            h0.tally.set(t);
         }
         t.add(jit, bytes);
     }
@@ -209,7 +289,7 @@ impl AllocRecorder {
     fn at_entry<'a>(&self, pcs: &'a [super::PcProf]) -> Option<&'a super::PcProf> {
         // SAFETY: `at` points at the VM's `rec_at` (see `new`). Only
         // compared with the code's entries, never read through.
-        let at = unsafe { *self.at.as_ptr() } as usize;
+        let at = unsafe { *self.at } as usize;
         let off = at.wrapping_sub(pcs.as_ptr() as usize);
         let i = off / std::mem::size_of::<super::PcProf>();
         // SAFETY: `off` is below the entries' size, so `i` below their count.
@@ -222,7 +302,7 @@ impl AllocRecorder {
         // SAFETY: `frames` points at the VM's frame vector (see `new`);
         // allocation happens on the VM's thread, and the frame is read
         // before the allocation returns to code that could pop it.
-        unsafe { &*self.frames.as_ptr() }.last()
+        unsafe { &*self.frames }.last()
     }
 
     /// The index of `site` in `tallies`, made on first sight.
@@ -233,11 +313,7 @@ impl AllocRecorder {
         }
         self.names.entry(site.2).or_insert_with(name);
         let i = self.tallies.len();
-        self.tallies.push(Box::new(Tally {
-            key: site.2,
-            count: Default::default(),
-            bytes: Default::default(),
-        }));
+        self.tallies.push(Box::default());
         self.keys.push(site);
         self.index.insert(site, i as u32);
         i
@@ -258,19 +334,32 @@ impl AllocRecorder {
     }
 }
 
+/// `x`, which the compiler cannot see through (an empty `asm!`): keeps
+/// two paths from being merged into one that costs more (`record_in`).
+#[inline(always)]
+fn opaque<T>(mut x: *const T) -> *const T {
+    // SAFETY: the assembly is empty: `x` comes out as it went in.
+    unsafe { std::arch::asm!("/* {0} */", inout(reg) x, options(pure, nomem, nostack)) };
+    x
+}
+
 /// The type key of objects of Rust type `T` (see `Trace::alloc_class_key`
 /// for instances, whose key is their class's address).
 ///
 /// From the type's `TypeId`, a constant once inlined. Not the address of
 /// its `type_name`: that string is a copy per codegen unit, so the
 /// iterators the interpreter made and those compiled code made at one
-/// instruction were two sites. Odd, so never a class's (aligned) address.
+/// instruction were two sites. Odd, so never a class's (aligned) address,
+/// nor 0 (no hint: `Hint`). Below 2^31 (the hash's top bits), so that the
+/// hint's compare takes it as an immediate: a 64-bit one took a move
+/// first. 31 bits keep the runtime's ~20 object types apart but for a
+/// chance in about 10^7 per build (the test checks its own build's).
 #[inline(always)]
 pub fn type_key<T: 'static>() -> usize {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     std::any::TypeId::of::<T>().hash(&mut h);
-    h.finish() as usize | 1
+    (h.finish() >> 33) as usize | 1
 }
 
 /// The Python type name of a runtime object type, from its Rust type name
@@ -298,5 +387,40 @@ pub fn python_name(rust: &str) -> &'static str {
         "ModuleObj" => "module",
         "GeneratorObj" => "generator",
         _ => "object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::object::*;
+
+    #[test]
+    fn the_object_types_keys_are_distinct_odd_and_immediates() {
+        let keys = [
+            type_key::<BigIntObj>(),
+            type_key::<StrObj>(),
+            type_key::<BytesObj>(),
+            type_key::<ListObj>(),
+            type_key::<TupleObj>(),
+            type_key::<DictObj>(),
+            type_key::<SetObj>(),
+            type_key::<RangeObj>(),
+            type_key::<SliceObj>(),
+            type_key::<DictViewObj>(),
+            type_key::<IterObj>(),
+            type_key::<FunctionObj>(),
+            type_key::<CellObj>(),
+            type_key::<BuiltinObj>(),
+            type_key::<BoundMethodObj>(),
+            type_key::<TypeObj>(),
+            type_key::<InstanceObj>(),
+            type_key::<ModuleObj>(),
+            type_key::<GeneratorObj>(),
+        ];
+        for (i, k) in keys.iter().enumerate() {
+            assert!(k & 1 == 1 && *k < 1 << 31, "{k:#x}");
+            assert!(!keys[..i].contains(k), "{k:#x} twice");
+        }
     }
 }

@@ -63,11 +63,10 @@ pub struct PcProf {
     /// instruction.
     pub obs: Cell<sites::Obs>,
     /// The allocation sites this instruction counted last, the latest
-    /// first (see `allocs::AllocRecorder`; null: none yet). Two:
-    /// a call or a constructor often allocates two types in turn (an
-    /// instance and its dict, a list and its iterator), and one hint then
-    /// missed every time.
-    pub alloc_hint: [Cell<*const allocs::Tally>; 2],
+    /// first (see `allocs::AllocRecorder`). Two: a call or a constructor
+    /// often allocates two types in turn (an instance and its dict, a list
+    /// and its iterator), and one hint then missed every time.
+    pub alloc_hint: [allocs::Hint; 2],
     /// The instruction's observed types (`CodeProf::sites`; null until they
     /// are allocated, and for instructions that observe nothing), so the
     /// per-instruction hook reaches them without a lookup. Never null when
@@ -145,7 +144,7 @@ impl CodeProf {
                     count: Cell::new(0),
                     entry,
                     obs: Cell::new(sites::Obs::default()),
-                    alloc_hint: [Cell::new(std::ptr::null()), Cell::new(std::ptr::null())],
+                    alloc_hint: Default::default(),
                     site: Cell::new(std::ptr::null()),
                 })
                 .collect(),

@@ -206,7 +206,7 @@ pub struct Heap {
     stress_every: u64,
     allocs_since: u64,
     /// Allocation sites, when recording a profile.
-    pub rec: Option<Box<crate::recorder::allocs::AllocRecorder>>,
+    pub rec: crate::recorder::allocs::AllocSlot,
 }
 
 const MIN_THRESHOLD: usize = 2 << 20;
@@ -239,7 +239,7 @@ impl Default for Heap {
             stress: false,
             stress_every: 1,
             allocs_since: 0,
-            rec: None,
+            rec: Default::default(),
         }
     }
 }
@@ -260,7 +260,7 @@ impl Heap {
             stress: cfg!(feature = "stress_gc") || stress_interval().is_some(),
             stress_every: stress_interval().unwrap_or(1),
             allocs_since: 0,
-            rec: None,
+            rec: Default::default(),
         }
     }
 
@@ -274,7 +274,7 @@ impl Heap {
     /// recorded without asking which tier runs.
     pub fn alloc_for_jit<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
         let size = Self::alloc_size(&value);
-        if let Some(r) = self.rec.as_deref_mut() {
+        if let Some(r) = self.rec.get() {
             r.record_for_jit(Self::alloc_key(&value), size, || value.alloc_type_name());
         }
         self.place(value, size)
@@ -320,7 +320,7 @@ impl Heap {
     #[inline(always)]
     pub fn record_alloc<T: Trace + 'static>(&mut self, value: &T) -> usize {
         let size = Self::alloc_size(value);
-        if let Some(r) = self.rec.as_deref_mut() {
+        if let Some(r) = self.rec.get() {
             r.record(Self::alloc_key(value), size, || value.alloc_type_name());
         }
         size
