@@ -154,6 +154,9 @@ impl AllocRecorder {
     /// the recorder counts allocations (the VM does not move while it runs,
     /// and the recorder lives in its heap).
     pub fn new(frames: &Vec<Frame>, at: &*const super::PcProf) -> AllocRecorder {
+        if let Some(k) = bad_type_key(&object_type_keys()) {
+            panic!("allocation type key {k:#x} is shared or unusable in this build (see `object_type_keys`)");
+        }
         AllocRecorder {
             frames,
             at,
@@ -390,37 +393,55 @@ pub fn python_name(rust: &str) -> &'static str {
     }
 }
 
+/// The type keys of the runtime's object types (`type_key`), which must
+/// differ: a key is 31 bits of a hash of the type's `TypeId` (so the common
+/// case compares it as an immediate), and two types with one key would
+/// share their sites' counts. The `TypeId`s, and so the keys, are fixed by
+/// the build; `AllocRecorder::new` checks them, so every recording test
+/// of a build would fail on such a build, rather than its profiles
+/// silently merging two types.
+fn object_type_keys() -> [usize; 19] {
+    use crate::runtime::object::*;
+    [
+        type_key::<BigIntObj>(),
+        type_key::<StrObj>(),
+        type_key::<BytesObj>(),
+        type_key::<ListObj>(),
+        type_key::<TupleObj>(),
+        type_key::<DictObj>(),
+        type_key::<SetObj>(),
+        type_key::<RangeObj>(),
+        type_key::<SliceObj>(),
+        type_key::<DictViewObj>(),
+        type_key::<IterObj>(),
+        type_key::<FunctionObj>(),
+        type_key::<CellObj>(),
+        type_key::<BuiltinObj>(),
+        type_key::<BoundMethodObj>(),
+        type_key::<TypeObj>(),
+        type_key::<InstanceObj>(),
+        type_key::<ModuleObj>(),
+        type_key::<GeneratorObj>(),
+    ]
+}
+
+/// The first key of `keys` that is not odd, not an immediate or not
+/// distinct, if any.
+fn bad_type_key(keys: &[usize]) -> Option<usize> {
+    keys.iter()
+        .enumerate()
+        .find(|&(i, &k)| k & 1 == 0 || k >= 1 << 31 || keys[..i].contains(&k))
+        .map(|(_, &k)| k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::object::*;
 
     #[test]
     fn the_object_types_keys_are_distinct_odd_and_immediates() {
-        let keys = [
-            type_key::<BigIntObj>(),
-            type_key::<StrObj>(),
-            type_key::<BytesObj>(),
-            type_key::<ListObj>(),
-            type_key::<TupleObj>(),
-            type_key::<DictObj>(),
-            type_key::<SetObj>(),
-            type_key::<RangeObj>(),
-            type_key::<SliceObj>(),
-            type_key::<DictViewObj>(),
-            type_key::<IterObj>(),
-            type_key::<FunctionObj>(),
-            type_key::<CellObj>(),
-            type_key::<BuiltinObj>(),
-            type_key::<BoundMethodObj>(),
-            type_key::<TypeObj>(),
-            type_key::<InstanceObj>(),
-            type_key::<ModuleObj>(),
-            type_key::<GeneratorObj>(),
-        ];
-        for (i, k) in keys.iter().enumerate() {
-            assert!(k & 1 == 1 && *k < 1 << 31, "{k:#x}");
-            assert!(!keys[..i].contains(k), "{k:#x} twice");
-        }
+        assert_eq!(bad_type_key(&object_type_keys()), None);
+        assert_eq!(bad_type_key(&[1, 3, 1]), Some(1), "a key twice");
+        assert_eq!(bad_type_key(&[1, 4]), Some(4), "an even key");
     }
 }
