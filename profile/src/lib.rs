@@ -149,11 +149,6 @@ pub fn save_with_code(profile: &Profile, code: &[&[u8]], path: &Path) -> std::io
     write_atomically_with(path, |f| writer::write(profile, code, f))
 }
 
-/// The profile's JSON text, as `save` writes it.
-pub fn to_json(profile: &Profile) -> Vec<u8> {
-    writer::to_vec(profile, &[])
-}
-
 /// Write `bytes` to `path` through a temporary file and a rename.
 ///
 /// Not synced to disk before the rename: the rename is atomic for every

@@ -31,7 +31,8 @@ impl<'w> Out<'w> {
         }
     }
 
-    /// The whole text in memory (see `finish`).
+    /// The whole text in memory (see `finish`), for the tests.
+    #[cfg(test)]
     pub fn in_memory() -> Out<'static> {
         Out {
             buf: Vec::with_capacity(CHUNK),

@@ -28,7 +28,9 @@ pub fn write(p: &Profile, code: &[&[u8]], w: &mut dyn Write) -> io::Result<()> {
     out.finish().map(drop)
 }
 
-/// The JSON text of `p`, in memory.
+/// The JSON text of `p`, in memory (for the tests, which compare it with
+/// serde_json's).
+#[cfg(test)]
 pub fn to_vec(p: &Profile, code: &[&[u8]]) -> Vec<u8> {
     let mut out = Out::in_memory();
     profile(&mut out, p, code);
