@@ -16,6 +16,21 @@
 //! The pages above the top are read-write and never executed. The
 //! mapping is `MAP_NORESERVE`: untouched pages cost nothing.
 //!
+//! Why a compile's code does not start at its first page's start: the
+//! level-1 instruction cache is indexed by the address's bits 6-11 (64
+//! sets of 64-byte lines, 8 ways, 32 KiB). Code that starts on a page
+//! puts every function's entry, and its first hot lines, in the same few
+//! sets; with more than eight hot functions those sets evict each other
+//! while the rest of the cache stays unused. So each chunk starts where the
+//! previous one's bytes ended within their page (`Arena::color`), rounded
+//! up to a line: the functions then cover the sets as code laid end to end
+//! would. Under cachegrind's model of that cache, richards' compiled code
+//! missed it 24.9M times with page-aligned starts and 7.6M times like this;
+//! its `--no-profile` CPU time fell from 64.9 to 59.2 ms (medians of 11).
+//! The price is the unused start of each chunk's first page: on average
+//! half a page of address space per compile, and a page of memory only
+//! when the code then needs one page more.
+//!
 //! One chunk is open at a time (the compile being assembled); a second
 //! assembler alive at once, or code larger than the arena, gets its own
 //! mapping (`CodeMem`'s fallback).
@@ -23,6 +38,9 @@
 use std::sync::{Mutex, PoisonError};
 
 pub const PAGE: usize = 4096;
+
+/// The instruction cache's line: where a chunk may start within its page.
+const LINE: usize = 64;
 
 /// The size of one reservation: the default `--jit-code-limit`.
 const RESERVE: usize = 64 << 20;
@@ -35,6 +53,9 @@ struct Arena {
     touched: usize,
     /// A chunk starting at `top` is being written.
     open: bool,
+    /// Where in its first page (at `top`) the next chunk starts: a multiple
+    /// of `LINE` below `PAGE` (see the module's doc).
+    color: usize,
 }
 
 static ARENA: Mutex<Arena> = Mutex::new(Arena {
@@ -42,10 +63,12 @@ static ARENA: Mutex<Arena> = Mutex::new(Arena {
     end: 0,
     touched: 0,
     open: false,
+    color: 0,
 });
 
 /// The memory of an open chunk: `[ptr, ptr + cap)`, read-write, of which the
-/// first `touched` bytes are faulted in already.
+/// first `touched` bytes are faulted in already. `ptr` is `color` bytes into
+/// a page (a multiple of the cache line), whose start is the chunk's too.
 pub struct Chunk {
     pub ptr: *mut u8,
     pub cap: usize,
@@ -90,33 +113,52 @@ pub fn open(need: usize) -> Option<Chunk> {
         let base = map(RESERVE, libc::MAP_NORESERVE)? as usize;
         // The old reservation's rest: no chunk is open, nobody uses it.
         unmap(a.top as *mut u8, a.end - a.top);
+        let color = a.color;
         *a = Arena {
             top: base,
             end: base + RESERVE,
             touched: base,
             open: false,
+            color,
         };
     }
     a.open = true;
+    let start = a.top + a.color;
     Some(Chunk {
-        ptr: a.top as *mut u8,
-        cap: a.end - a.top,
-        touched: a.touched - a.top,
+        ptr: start as *mut u8,
+        cap: a.end - start,
+        touched: a.touched.saturating_sub(start),
     })
 }
 
-/// Close the open chunk at `ptr`: its first `kept` bytes (rounded up to
-/// the page) are the caller's from now on, and it wrote its first
-/// `touched` bytes. Returns the kept size in whole pages.
-pub fn close(ptr: *mut u8, kept: usize, touched: usize) -> usize {
+/// Close the open chunk at `ptr`: the pages under its first `kept` bytes
+/// (from its first page's start) are the caller's from now on, of which
+/// the first `code` bytes are code (the rest data, like line counters), and
+/// it wrote its first `touched` bytes. Returns the kept size in whole
+/// pages, counted from that page's start (`page_start(ptr)`).
+pub fn close(ptr: *mut u8, kept: usize, code: usize, touched: usize) -> usize {
     let mut a = ARENA.lock().unwrap_or_else(PoisonError::into_inner);
-    debug_assert!(a.open && a.top == ptr as usize);
-    let kept = kept.div_ceil(PAGE) * PAGE;
-    a.touched = a.touched.max(ptr as usize + touched).min(a.end);
-    a.top = (ptr as usize + kept).min(a.end);
+    let start = ptr as usize;
+    debug_assert!(a.open && a.top + a.color == start);
+    a.touched = a.touched.max(start + touched).min(a.end);
+    let pages = if kept == 0 {
+        // Given up: the next chunk starts here, where this one did.
+        0
+    } else {
+        // Where the code ended, not the data after it: what the next
+        // chunk's code should not share sets with is this one's code.
+        a.color = (start + code).next_multiple_of(LINE) % PAGE;
+        (start - a.top + kept).div_ceil(PAGE) * PAGE
+    };
+    a.top = (a.top + pages).min(a.end);
     a.touched = a.touched.max(a.top);
     a.open = false;
-    kept
+    pages
+}
+
+/// The start of the page `ptr` is in.
+pub fn page_start(ptr: *mut u8) -> *mut u8 {
+    ptr.wrapping_sub(ptr as usize % PAGE)
 }
 
 #[cfg(test)]
@@ -124,7 +166,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chunks_follow_each_other_on_fresh_pages() {
+    fn chunks_follow_each_other_on_fresh_pages_each_where_the_last_ended() {
         // Tests run on several threads: wait for the arena to be free.
         let first = loop {
             if let Some(c) = open(10) {
@@ -133,18 +175,39 @@ mod tests {
             std::thread::yield_now();
         };
         assert!(first.cap >= 10);
-        assert_eq!(close(first.ptr, 5000, 6000), 2 * PAGE);
+        let color = first.ptr as usize % PAGE;
+        assert_eq!(color % LINE, 0);
+        let pages = (color + 5000).div_ceil(PAGE) * PAGE;
+        assert_eq!(close(first.ptr, 5000, 5000, 6000), pages);
         let second = loop {
             if let Some(c) = open(10) {
                 break c;
             }
             std::thread::yield_now();
         };
-        // Another test's chunk may have come between.
-        assert!(second.ptr as usize >= first.ptr as usize + 2 * PAGE);
-        assert!(second.ptr as usize % PAGE == 0);
-        // Given up: its pages are the next chunk's.
-        close(second.ptr, 0, 100);
-        unmap(first.ptr, 2 * PAGE);
+        let first_page = page_start(first.ptr) as usize;
+        assert!(second.ptr as usize >= first_page + pages);
+        if page_start(second.ptr) as usize == first_page + pages {
+            // No other test's chunk came between: this one starts on the
+            // line where the first one's bytes ended.
+            let end = first.ptr as usize + 5000;
+            assert_eq!(
+                second.ptr as usize % PAGE,
+                end.next_multiple_of(LINE) % PAGE
+            );
+        }
+        // Given up: its pages are the next chunk's, from the same line.
+        close(second.ptr, 0, 0, 100);
+        let third = loop {
+            if let Some(c) = open(10) {
+                break c;
+            }
+            std::thread::yield_now();
+        };
+        if page_start(third.ptr) == page_start(second.ptr) {
+            assert_eq!(third.ptr, second.ptr);
+        }
+        close(third.ptr, 0, 0, 0);
+        unmap(first_page as *mut u8, pages);
     }
 }

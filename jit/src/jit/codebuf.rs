@@ -346,6 +346,21 @@ impl CodeBuf {
     pub fn push_n(&mut self, byte: u8, n: usize) {
         self.ops.push_n(byte, n);
     }
+    /// How far into its page the code's first byte is (`CodeMem`).
+    pub fn page_offset(&self) -> usize {
+        self.ops.page_offset()
+    }
+    /// `add qword [rip + l], imm` in its short form, `48 83 05 rel32 ib`
+    /// (8 bytes). Why not `dynasm!`: its templates list the imm32 form
+    /// (`81 /0`, 11 bytes) first for a memory operand, so it picks that one
+    /// whatever the immediate, and a recording's code has such an add (a
+    /// line counter's) on nearly every block. Same flags, same micro-ops.
+    pub fn add_qword_rip_imm8(&mut self, l: DynamicLabel, imm: i8) {
+        self.ops
+            .extend_from_slice(&[0x48, 0x83, 0x05, 0, 0, 0, 0, imm as u8]);
+        // The rel32 is the 4 bytes before the immediate; RIP is the end.
+        self.dynamic_reloc(l, 0, 5, 0, REL32);
+    }
     /// An instruction's constant bytes: what `dynasm!`'s `ops.extend(b"..")`
     /// finds before `Extend::extend` (an inherent method), whose generic
     /// iteration went byte by byte through out-of-line iterator code.

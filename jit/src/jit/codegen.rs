@@ -266,7 +266,7 @@ pub const COUNTER_PAGE: usize = 4096;
 /// Where compiled code counts line entries when recording (`linecount.rs`):
 /// u64 counters after the code, in its own pages from offset `at` (a
 /// page boundary) on, so each count is one `add qword [rip + d], 1`, 8
-/// bytes, with no register (the counters are within 2 GB of the code by
+/// bytes (`CodeBuf::add_qword_rip_imm8`), with no register (the counters are within 2 GB of the code by
 /// construction). The counts are added to the interpreter's
 /// (`PcProf::count`) when the profile is built (`JitRuntime::fold_line_counts`).
 pub struct LineCounters {

@@ -11,18 +11,26 @@
 //! `make_executable`). Writing the code where it will run makes those
 //! pages once.
 
-use crate::jit::code_arena::{self, map, unmap, PAGE};
+use crate::jit::code_arena::{self, map, page_start, unmap, PAGE};
 use crate::jit::prefault::prefault;
 use dynasmrt::AssemblyOffset;
 
 /// Code being assembled: a growable byte buffer, read-write, normally the
 /// code arena's open chunk (`code_arena.rs`), else a mapping of its own
 /// (grown by a new mapping and a copy).
+///
+/// The code starts `page_offset` bytes into its first page (where the
+/// arena's chunk did, `code_arena.rs` says why), and keeps that offset when
+/// it moves to a mapping of its own: code generation lays out page-aligned
+/// data (the line counters' read-write pages) by it.
 pub struct CodeMem {
     ptr: *mut u8,
     len: usize,
-    /// The memory's size (0: none yet).
+    /// The memory's size from `ptr` on (0: none yet).
     cap: usize,
+    /// How far `ptr` is into its page; the memory is the whole pages from
+    /// `ptr - page_offset` on.
+    page_offset: usize,
     /// The memory is the code arena's open chunk.
     in_arena: bool,
     /// The first `touched` bytes are faulted in (an arena chunk's).
@@ -40,6 +48,7 @@ impl CodeMem {
             ptr: std::ptr::NonNull::dangling().as_ptr(),
             len: 0,
             cap: 0,
+            page_offset: 0,
             in_arena: false,
             touched: 0,
             failed: false,
@@ -60,6 +69,12 @@ impl CodeMem {
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// How far into its page the code starts (fixed once memory is there:
+    /// the first byte pushed opens it).
+    pub fn page_offset(&self) -> usize {
+        self.page_offset
     }
 
     #[inline(always)]
@@ -109,21 +124,30 @@ impl CodeMem {
             if let Some(c) = code_arena::open(need) {
                 self.ptr = c.ptr;
                 self.cap = c.cap;
+                self.page_offset = c.ptr as usize % PAGE;
                 self.touched = c.touched;
                 self.in_arena = true;
                 return true;
             }
         }
-        let cap = need.max(self.cap * 2).div_ceil(PAGE) * PAGE;
-        let Some(p) = map(cap, 0) else {
+        self.move_to_mapping(need.max(self.cap * 2))
+    }
+
+    /// Move the bytes to a mapping of their own with room for `need`, at the
+    /// same offset into the page. False if it could not be mapped.
+    fn move_to_mapping(&mut self, need: usize) -> bool {
+        let off = self.page_offset;
+        let pages = (off + need).div_ceil(PAGE) * PAGE;
+        let Some(p) = map(pages, 0) else {
             self.failed = true;
             return false;
         };
+        let p = p.wrapping_add(off);
         // SAFETY: both ranges are memory of at least `len` bytes, distinct.
         unsafe { std::ptr::copy_nonoverlapping(self.ptr, p, self.len) };
         self.release();
         self.ptr = p;
-        self.cap = cap;
+        self.cap = pages - off;
         self.in_arena = false;
         true
     }
@@ -132,36 +156,43 @@ impl CodeMem {
     /// for the next compile), a mapping unmapped.
     fn release(&mut self) {
         if self.in_arena {
-            code_arena::close(self.ptr, 0, self.touched.max(self.len));
+            code_arena::close(self.ptr, 0, 0, self.touched.max(self.len));
             self.in_arena = false;
-        } else {
-            unmap(self.ptr, self.cap);
+        } else if self.cap != 0 {
+            unmap(page_start(self.ptr), self.page_offset + self.cap);
         }
         self.cap = 0;
     }
 
-    /// The mapping made read-execute; `rw_from`: a page-aligned offset from
-    /// which on the pages stay read-write (data the code writes, like the
-    /// line counters), never executed.
-    pub fn into_exec(self, rw_from: Option<usize>) -> std::io::Result<ExecCode> {
+    /// The mapping made read-execute; `rw_from`: an offset at a page's start
+    /// from which on the pages stay read-write (data the code writes, like
+    /// the line counters), never executed. The code itself is the first
+    /// `code_len` bytes (the next compile's start follows it,
+    /// `code_arena.rs`).
+    pub fn into_exec(self, code_len: usize, rw_from: Option<usize>) -> std::io::Result<ExecCode> {
         if self.failed {
             return Err(std::io::Error::other("could not map code memory"));
         }
         let this = std::mem::ManuallyDrop::new(self);
+        let off = this.page_offset;
         // An arena chunk: the pages the code is on are kept; the arena's
         // next chunk starts after them.
-        let cap = if this.in_arena {
-            code_arena::close(this.ptr, this.len, this.touched.max(this.len))
+        let pages = if this.in_arena {
+            let code = code_len.min(this.len);
+            code_arena::close(this.ptr, this.len, code, this.touched.max(this.len))
+        } else if this.cap != 0 {
+            off + this.cap
         } else {
-            this.cap
+            0
         };
         let exec = ExecCode {
             ptr: this.ptr,
             len: this.len,
-            cap,
+            pages,
         };
-        let code_end = rw_from.unwrap_or(exec.cap);
-        if code_end % PAGE != 0 || code_end > exec.cap {
+        // From the first page's start.
+        let code_end = rw_from.map_or(pages, |r| off + r);
+        if code_end % PAGE != 0 || code_end > pages {
             return Err(std::io::Error::other(
                 "line counters not on a page boundary",
             ));
@@ -169,11 +200,12 @@ impl CodeMem {
         if code_end == 0 {
             return Ok(exec);
         }
-        // SAFETY: `[ptr, ptr + code_end)` is whole pages of the memory,
-        // which `exec` now owns (the arena hands them out no more); nothing writes the code from here on.
+        // SAFETY: `[page_start(ptr), +code_end)` is whole pages of the
+        // memory, which `exec` now owns (the arena hands them out no more);
+        // nothing writes the code from here on.
         let r = unsafe {
             libc::mprotect(
-                exec.ptr as *mut libc::c_void,
+                page_start(exec.ptr) as *mut libc::c_void,
                 code_end,
                 libc::PROT_READ | libc::PROT_EXEC,
             )
@@ -210,11 +242,12 @@ impl std::ops::DerefMut for CodeMem {
 }
 
 /// Compiled code in its read-execute pages (see `CodeMem::into_exec`): a
-/// mapping, or whole pages of the code arena's, its own either way.
+/// mapping, or whole pages of the code arena's, its own either way. The
+/// code starts at `ptr`, in the first of `pages` bytes of whole pages.
 pub struct ExecCode {
     ptr: *mut u8,
     len: usize,
-    cap: usize,
+    pages: usize,
 }
 
 impl ExecCode {
@@ -226,7 +259,7 @@ impl ExecCode {
 
 impl Drop for ExecCode {
     fn drop(&mut self) {
-        unmap(self.ptr, self.cap);
+        unmap(page_start(self.ptr), self.pages);
     }
 }
 
@@ -257,28 +290,33 @@ mod tests {
             assert_eq!(m.len(), 15_000);
             assert!(m[..10_000].iter().enumerate().all(|(i, &b)| b == i as u8));
             assert!(m[10_000..].iter().all(|&b| b == 7));
-            let e = m.into_exec(None).unwrap();
+            let len = m.len();
+            let e = m.into_exec(len, None).unwrap();
             assert_eq!(e.len(), 15_000);
             assert_eq!(e[9_999], 9_999u32 as u8);
         }
-        assert_eq!(*outer.into_exec(None).unwrap(), [0xc3]);
+        assert_eq!(*outer.into_exec(1, None).unwrap(), [0xc3]);
     }
 
     #[test]
-    fn code_after_code_starts_on_a_new_page() {
+    fn code_after_code_starts_on_a_new_page_on_a_cache_line() {
         let mut kept = Vec::new();
         for n in [1, 5000, 3] {
             let mut m = CodeMem::with_capacity(n);
             m.push_n(0x90, n);
-            let e = m.into_exec(None).unwrap();
+            let off = m.page_offset();
+            let len = m.len();
+            let e = m.into_exec(len, None).unwrap();
             assert_eq!(e.len(), n);
-            assert_eq!(e.ptr(AssemblyOffset(0)) as usize % PAGE, 0);
+            assert_eq!(e.ptr(AssemblyOffset(0)) as usize % PAGE, off);
+            assert_eq!(off % 64, 0);
             kept.push(e);
         }
         for (a, b) in kept.iter().zip(&kept[1..]) {
             let (a0, b0) = (a.ptr(AssemblyOffset(0)), b.ptr(AssemblyOffset(0)));
-            let a_end = a0 as usize + a.len().div_ceil(PAGE) * PAGE;
-            assert!(b0 as usize >= a_end || (b0 as usize) + b.len() <= a0 as usize);
+            let (a_page, b_page) = (page_start(a0 as *mut u8), page_start(b0 as *mut u8));
+            let a_end = a_page as usize + a.pages;
+            assert!(b_page as usize >= a_end || b_page as usize + b.pages <= a_page as usize);
         }
     }
 
@@ -286,8 +324,35 @@ mod tests {
     fn read_write_pages_must_start_on_a_page() {
         let mut m = CodeMem::with_capacity(3 * PAGE);
         m.push_n(0, 2 * PAGE + 8);
-        assert!(CodeMem::with_capacity(PAGE).into_exec(Some(100)).is_err());
-        let e = m.into_exec(Some(2 * PAGE)).unwrap();
+        let off = m.page_offset();
+        assert!(CodeMem::with_capacity(PAGE)
+            .into_exec(0, Some(100))
+            .is_err());
+        let e = m.into_exec(8, Some(2 * PAGE - off)).unwrap();
         assert_eq!(e.len(), 2 * PAGE + 8);
+    }
+
+    #[test]
+    fn moving_to_a_mapping_of_its_own_keeps_the_page_offset() {
+        // What growing past the arena's chunk does: the code keeps its place
+        // in the page, by which code generation has padded to page starts.
+        for start in [0, 64, 4032] {
+            let mut m = CodeMem::with_capacity(0);
+            m.page_offset = start;
+            assert!(m.move_to_mapping(100));
+            m.push_n(1, 100);
+            let off = m.page_offset();
+            assert_eq!(off, start);
+            assert!(m.move_to_mapping(3 * PAGE));
+            assert!(!m.in_arena);
+            assert_eq!(m.page_offset(), off);
+            assert_eq!(m.ptr as usize % PAGE, off);
+            assert!(m.iter().all(|&b| b == 1));
+            m.push_n(2, 2 * PAGE);
+            let rw = (off + 100 + PAGE).next_multiple_of(PAGE) - off;
+            let e = m.into_exec(100, Some(rw)).unwrap();
+            assert_eq!(e.ptr(AssemblyOffset(0)) as usize % PAGE, off);
+            assert_eq!(e.len(), 100 + 2 * PAGE);
+        }
     }
 }

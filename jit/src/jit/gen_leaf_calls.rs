@@ -238,7 +238,7 @@ impl<'a> Gen<'a> {
         ));
         if r.self_call {
             if let Some(l) = run {
-                asm!(self.ops; add QWORD [=>l], 1);
+                self.ops.add_qword_rip_imm8(l, 1);
             }
             return;
         }

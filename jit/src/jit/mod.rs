@@ -498,7 +498,10 @@ impl JitRuntime {
         }
         // The line counters' pages stay read-write.
         let counters_at = line_counters.as_ref().map(|c| c.rw_from as usize);
-        let buf = match bytes.into_exec(counters_at) {
+        let code_len = line_counters
+            .as_ref()
+            .map_or(bytes.len(), |c| c.code_end as usize);
+        let buf = match bytes.into_exec(code_len, counters_at) {
             Ok(b) => b,
             Err(e) => return self.give_up(code, format!("could not map code memory: {e}")),
         };
@@ -531,9 +534,6 @@ impl JitRuntime {
             buf.ptr(dynasmrt::AssemblyOffset(o as usize)) as usize
         });
         let code_start = buf.ptr(dynasmrt::AssemblyOffset(0)) as u64;
-        let code_len = line_counters
-            .as_ref()
-            .map_or(buf.len(), |c| c.code_end as usize);
         let compiled = Rc::new(Compiled {
             code: code.clone(),
             buf,

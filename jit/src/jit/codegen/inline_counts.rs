@@ -41,7 +41,7 @@ use std::rc::Rc;
 
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
-use super::{Gen, LineCounters, COUNTER_PAGE};
+use super::{Gen, LineCounters};
 use crate::bytecode::code::Code;
 use crate::recorder::calls::{inline, Counts, Edge};
 use crate::runtime::heap::Gc;
@@ -194,8 +194,7 @@ impl<'a> Gen<'a> {
     /// The call is answered (nothing can send it to the real call any
     /// more): count it.
     pub(super) fn count_answered_call(&mut self, count: CallCount) {
-        let l = count.counter;
-        asm!(self.ops; add QWORD [=>l], 1);
+        self.ops.add_qword_rip_imm8(count.counter, 1);
     }
 
     /// The counters of `counted_call_counter`, after the line counters'
@@ -207,8 +206,7 @@ impl<'a> Gen<'a> {
         }
         if counters.is_none() {
             let code_end = self.here();
-            let pad = (COUNTER_PAGE - self.here() as usize % COUNTER_PAGE) % COUNTER_PAGE;
-            self.ops.push_n(0, pad);
+            self.pad_to_counter_page();
             let rw_from = self.here();
             self.ops.push_n(0, self.counter_skew());
             *counters = Some(LineCounters {

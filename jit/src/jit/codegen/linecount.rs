@@ -361,6 +361,16 @@ impl<'a> Gen<'a> {
         0x400 + 0x140 * (k % 8)
     }
 
+    /// Zeros up to the next page's start where the code will run (it starts
+    /// `page_offset` bytes into its first page, `code_arena.rs`), in one
+    /// write (`.align` pushes byte by byte): the line counters' pages start
+    /// there, read-write while the code's are read-execute.
+    pub(super) fn pad_to_counter_page(&mut self) {
+        let at = self.ops.page_offset() + self.here() as usize;
+        self.ops
+            .push_n(0, (COUNTER_PAGE - at % COUNTER_PAGE) % COUNTER_PAGE);
+    }
+
     /// At instruction `pc`'s label: count its block, when it starts one.
     pub(super) fn count_block(&mut self, pc: usize) {
         let Some(l) = self.lc.as_ref().and_then(|lc| lc.counted_at_start(pc)) else {
@@ -371,7 +381,7 @@ impl<'a> Gen<'a> {
             asm!(self.ops; add Rq(r), 1);
             return;
         }
-        asm!(self.ops; add QWORD [=>l], 1);
+        self.ops.add_qword_rip_imm8(l, 1);
     }
 
     /// Recording, with register allocation: which blocks of each region's
@@ -468,10 +478,8 @@ impl<'a> Gen<'a> {
             self.comment(format_args!(
                 "recording: an entry at pc {pc} its code does not count: count the block"
             ));
-            asm!(self.ops
-                ; add QWORD [=>counter], 1
-                ; jmp =>to
-            );
+            self.ops.add_qword_rip_imm8(counter, 1);
+            asm!(self.ops; jmp =>to);
         }
         out
     }
@@ -669,9 +677,7 @@ impl<'a> Gen<'a> {
             run_calls.extend(entries.map(|&(_, entry)| (i, entry)));
         }
         let code_end = self.here();
-        // Padding to the page in one write (`.align` pushes byte by byte).
-        let pad = (COUNTER_PAGE - self.here() as usize % COUNTER_PAGE) % COUNTER_PAGE;
-        self.ops.push_n(0, pad);
+        self.pad_to_counter_page();
         let rw_from = self.here();
         self.ops.push_n(0, self.counter_skew());
         let at = self.here();
