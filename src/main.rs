@@ -194,7 +194,7 @@ fn run_program(
             session.finish(&mut vm, &outcome);
             if let Some(file) = stats {
                 let json = vm.jit.stats_json();
-                if let Err(e) = write_atomically(&file, json.to_string().as_bytes()) {
+                if let Err(e) = profile::write_atomically(&file, json.to_string().as_bytes()) {
                     eprintln!("jitprof: cannot write {}: {e}", file.display());
                 }
             }
@@ -223,14 +223,6 @@ fn run_program(
 
 /// Write a file through a temporary beside it and a rename, so a reader never
 /// sees half of it.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(format!(".tmp{}", std::process::id()));
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
-}
-
 /// A panic is a jitprof bug: say so plainly, with where it happened, and exit 70.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
