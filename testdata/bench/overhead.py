@@ -27,6 +27,14 @@ callgrind time, which brings its count close to the native run's.
 The table shows both sample counts.  --same-sample-rate keeps the
 default rate under callgrind (the pessimistic figure).
 
+With --split, a third mode records with sampling all but off
+(`--sample-rate 1`): its ratio to --no-profile is what the counting costs
+(calls, lines, types, allocations, the profile's writing), and the
+recording / counting ratio what sampling at the default rate adds.  Why
+the split is worth a column: on a virtual machine each timer interrupt can
+cost tens of microseconds (the hypervisor reprograms the timer), so
+sampling's share depends on the machine more than on jitprof.
+
 With --cpu-time, each run's figure is the CPU time (user + system) the
 jitprof process used instead of the wall-clock time: on a shared machine
 the time a run waits for a core is not the recorder's, and the CPU time
@@ -43,6 +51,7 @@ Examples:
     python3 testdata/bench/overhead.py --jit off         # overhead on the interpreter
     python3 testdata/bench/overhead.py --quick --instructions   # instruction counts
     python3 testdata/bench/overhead.py --cpu-time --runs 11     # CPU time, not wall
+    python3 testdata/bench/overhead.py --cpu-time --split       # counting vs sampling
 
 Standard library only.
 """
@@ -78,17 +87,23 @@ from run import (  # noqa: E402  (run.py lives beside this file)
 
 RECORD = "recording"
 NO_PROFILE = "no-profile"
+# Recording with sampling all but off (--split).
+COUNTING = "counting"
 
 # jitprof run's default --sample-rate (see `jitprof run --help`).
 DEFAULT_SAMPLE_RATE = 997
 
 
-def make_engines(jitprof, jit_mode, profile_path):
+def make_engines(jitprof, jit_mode, profile_path, split=False):
     base = [jitprof, "run"] + ([f"--jit={jit_mode}"] if jit_mode else [])
-    return [
+    engines = [
         {"name": RECORD, "argv": base + ["-q", "-o", str(profile_path)]},
         {"name": NO_PROFILE, "argv": base + ["--no-profile"]},
     ]
+    if split:
+        engines.append({"name": COUNTING, "argv": base + [
+            "-q", "-o", str(profile_path), "--sample-rate", "1"]})
+    return engines
 
 
 def count_once(engine, prog, bench_args, timeout):
@@ -182,11 +197,11 @@ def run_benchmark(name, bench_args, engines, runs, timeout, profile_path, runner
             if profile_path.exists():
                 profile_path.unlink()
             elapsed, out, err = runner(e, prog, bench_args, timeout)
-            if e["name"] == RECORD and err is None:
-                if profile_path.is_file():
-                    sizes.append(profile_path.stat().st_size)
-                else:
+            if e["name"] in (RECORD, COUNTING) and err is None:
+                if not profile_path.is_file():
                     err = f"wrote no profile at {profile_path}"
+                elif e["name"] == RECORD:
+                    sizes.append(profile_path.stat().st_size)
             if e["name"] == NO_PROFILE and err is None and profile_path.exists():
                 err = "--no-profile wrote a profile"
             if profile_path.exists():
@@ -225,6 +240,13 @@ def analyse(name, bench_args, res, sizes, instructions=False):
 
     m_rec, m_nop = median(rec), median(nop)
     ratio = m_rec / m_nop if m_rec and m_nop and not problems else None
+    split = {}
+    if COUNTING in res:
+        m_cnt = median(res[COUNTING])
+        ok = m_cnt and m_nop and m_rec and not problems
+        split = {"counting": m_cnt,
+                 "counting_ratio": m_cnt / m_nop if ok else None,
+                 "sampling_ratio": m_rec / m_cnt if ok else None}
     for msg in problems:
         eprint("")
         eprint("!" * 78)
@@ -236,6 +258,7 @@ def analyse(name, bench_args, res, sizes, instructions=False):
         "times": {en: [t * scale for t in r["times"]] for en, r in res.items()},
         "profile_kb": statistics.median(sizes) / 1024 if sizes else None,
         "problems": problems,
+        **split,
     }
 
 
@@ -245,11 +268,14 @@ def fmt_figure(v, unit):
     return fmt_time(v, unit)
 
 
-def render_table(entries, geo, used, pool):
+def render_table(entries, geo, used, pool, split_geo=None):
     with_samples = any("samples" in ent for ent in entries)
+    with_split = any("counting" in ent for ent in entries)
     headers = ["benchmark", RECORD, NO_PROFILE, "ratio", "profile KB"]
     if with_samples:
         headers.append("samples native/callgrind")
+    if with_split:
+        headers += ["counting ratio", "sampling"]
     rows = []
     for ent in entries:
         rows.append([
@@ -262,10 +288,15 @@ def render_table(entries, geo, used, pool):
         if with_samples:
             s = ent.get("samples") or {}
             rows[-1].append(f"{s.get('native', '-')}/{s.get('callgrind', '-')}")
+        if with_split:
+            rows[-1] += ["-" if ent.get(k) is None else f"{ent[k]:.2f}"
+                         for k in ("counting_ratio", "sampling_ratio")]
     g = "n/a" if geo is None else f"{geo:.2f}"
     if geo is not None and used < pool:
         g += f" ({used}/{pool})"
     grow = ["geomean", "", "", g, ""] + ([""] if with_samples else [])
+    if with_split:
+        grow += ["n/a" if v is None else f"{v:.2f}" for v in (split_geo or (None, None))]
     widths = [max(len(r[i]) for r in [headers] + rows + [grow]) for i in range(len(headers))]
 
     def line(cells):
@@ -303,6 +334,9 @@ def main(argv=None):
     ap.add_argument("--cpu-time", action="store_true",
                     help="time each run by the CPU time (user + system) it used instead "
                          "of the wall-clock time: steadier on a shared machine")
+    ap.add_argument("--split", action="store_true",
+                    help="also record with --sample-rate 1, to show what counting costs "
+                         "(counting ratio) and what sampling adds on top (sampling)")
     ap.add_argument("--same-sample-rate", action="store_true",
                     help="with --instructions: keep the default sample rate under "
                          "callgrind instead of scaling it to the native run's samples "
@@ -311,6 +345,9 @@ def main(argv=None):
 
     if args.instructions and args.cpu_time:
         ap.error("--instructions and --cpu-time measure different things: pick one")
+    if args.instructions and args.split:
+        ap.error("--split needs timed runs: under --instructions the sample rate is "
+                 "scaled to callgrind's slowdown already")
     if args.instructions and shutil.which("valgrind") is None:
         ap.error("--instructions needs valgrind on PATH")
     runs = args.runs if args.runs is not None else (1 if args.quick or args.instructions else 5)
@@ -336,7 +373,7 @@ def main(argv=None):
     entries = []
     with tempfile.TemporaryDirectory(prefix="jitprof-overhead-") as tmp:
         profile_path = Path(tmp) / "profile.json"
-        engines = make_engines(jp, args.jit, profile_path)
+        engines = make_engines(jp, args.jit, profile_path, args.split)
         eprint("modes:")
         for e in engines:
             eprint(f"  {e['name']:11s} {' '.join(e['argv'])}")
@@ -365,6 +402,10 @@ def main(argv=None):
     pool = [ent for ent in entries if not ent["startup"]]
     ratios = [ent["ratio"] for ent in pool if ent["ratio"] is not None]
     geo = geomean(ratios)
+    split_geo = None
+    if args.split:
+        split_geo = tuple(geomean([ent[k] for ent in pool if ent.get(k) is not None])
+                          for k in ("counting_ratio", "sampling_ratio"))
     problems = [p for ent in entries for p in ent["problems"]]
 
     if args.json:
@@ -375,17 +416,21 @@ def main(argv=None):
             "benchmarks": [{k: v for k, v in ent.items() if k != "problems"}
                            for ent in entries],
             "geomean": geo, "benchmarks_in_geomean": len(ratios),
+            **({"geomean_counting": split_geo[0], "geomean_sampling": split_geo[1]}
+               if split_geo else {}),
             "problems": problems, "ok": not problems,
         }, indent=2))
     else:
         print()
-        print(render_table(entries, geo, len(ratios), len(pool)))
+        print(render_table(entries, geo, len(ratios), len(pool), split_geo))
         print()
         what = ("instructions (callgrind)" if args.instructions
                 else "CPU time (user + system)" if args.cpu_time else "wall-clock time")
         print(f"{what}, median of {runs} run(s); ratio = {RECORD} / {NO_PROFILE} "
               "(> 1: the recorder's overhead); geomean excludes startup benchmarks; "
-              "profile KB = median size of the profile written.")
+              "profile KB = median size of the profile written."
+              + (f" counting ratio = {COUNTING} (--sample-rate 1) / {NO_PROFILE}; "
+                 f"sampling = {RECORD} / {COUNTING}." if args.split else ""))
         if problems:
             print(f"\n{len(problems)} PROBLEM(S):")
             for p in problems:
