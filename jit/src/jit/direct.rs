@@ -108,12 +108,17 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     if let Some(cls) = t.construct {
         frame.construct = Some(new_instance(vm, cls, base));
     }
-    vm.frames_push(frame);
     // Recording: the call is counted as the interpreter's push counts it
-    // (its pop, `pop_plain_frame`, uncounts it). Its time needs nothing
-    // more: the callee's compiled code runs, as the caller's did, in the
-    // JIT tier, and samples find both frames on the VM's stack.
-    vm.rec_enter(&f.code);
+    // (its pop, `pop_plain_frame`, uncounts it), on the edge its site
+    // learned when it has one. Its time needs nothing more: the callee's
+    // compiled code runs, as the caller's did, in the JIT tier, and
+    // samples find both frames on the VM's stack.
+    vm.frames_push(frame);
+    debug_assert_eq!(code.prof.call_edges.len(), code.instrs.len());
+    // SAFETY: `call_edges` has an entry per instruction of `code`
+    // (`CodeProf::new`), and `pc` is one: the call `callee` read.
+    let edges = unsafe { code.prof.call_edges.get_unchecked(pc as usize) };
+    vm.rec_enter_at(edges, callee_code);
     // SAFETY: compiled code is owned by the VM's JitRuntime and never freed
     // while the VM runs.
     let c = unsafe { &*c };
@@ -289,12 +294,26 @@ fn hidden(i: Gc<crate::runtime::object::InstanceObj>, name: Gc<StrObj>) -> Optio
 /// the call its instance (0). Returning anything but None is the
 /// interpreter's TypeError: the frame is left on top at its return, for the
 /// interpreter to run (`Outcome::Left`).
-pub extern "sysv64" fn jit_call_leave_construct(
+pub extern "sysv64" fn jit_call_leave_construct(vm: *mut Vm, w: u64, tag: u64, p: u64) -> u64 {
+    leave_construct::<false>(vm, w, tag, p)
+}
+
+/// `jit_call_leave_construct` for code compiled to record with sampled
+/// timing (`Polls::exact_timing` false), which is how the run records for
+/// as long as the code runs (`Vm::start_recording`): the pop uncounts the
+/// call without asking whether and how the run records
+/// (`Vm::rec_leave_sampled`).
+pub extern "sysv64" fn jit_call_leave_construct_sampled(
     vm: *mut Vm,
     w: u64,
     tag: u64,
-    _payload: u64,
+    p: u64,
 ) -> u64 {
+    leave_construct::<true>(vm, w, tag, p)
+}
+
+#[inline(always)]
+fn leave_construct<const SAMPLED: bool>(vm: *mut Vm, w: u64, tag: u64, _payload: u64) -> u64 {
     // SAFETY: as in `jit_call_enter`.
     let vm = unsafe { &mut *vm };
     let Some(f) = vm.frames.last_mut() else {
@@ -305,7 +324,15 @@ pub extern "sysv64" fn jit_call_leave_construct(
         return Outcome::Left.encode();
     };
     let ret = f.ret_slot;
-    vm.pop_plain_frame();
+    if SAMPLED {
+        vm.rec_leave_sampled();
+        // `pop_plain_frame` without its `rec_leave`, done above.
+        if let Some(f) = vm.frames_pop() {
+            vm.handled.truncate(f.handled_base);
+        }
+    } else {
+        vm.pop_plain_frame();
+    }
     vm.stack[ret] = inst;
     0
 }

@@ -520,7 +520,13 @@ impl<'a> Gen<'a> {
         let no = self.ops.new_dynamic_label();
         let next = self.next(pc);
         let enter = direct::jit_call_enter as *const () as i64;
-        let leave = direct::jit_call_leave_construct as *const () as i64;
+        // Recording with sampled timing: the pop that uncounts without
+        // asking how the run records.
+        let leave = if self.polls.sample.is_some() && !self.polls.exact_timing {
+            direct::jit_call_leave_construct_sampled as *const () as i64
+        } else {
+            direct::jit_call_leave_construct as *const () as i64
+        };
         asm!(self.ops
             ; cmp QWORD [rbx + slot(reg)], tags::TYPE as i32
             ; jne =>no
