@@ -150,6 +150,34 @@ impl Vm {
         }
     }
 
+    /// Pop the top frame, a plain function's (no generator, not an entry
+    /// frame), recorded or not: `pop_plain_frame`, with a recorder that
+    /// times calls by samples uncounting it as `rec_leave_sampled` does
+    /// (some 10 instructions fewer than `rec_leave`, which asks again
+    /// whether and how the run records). For the pops of frames compiled
+    /// code had pushed through Rust (`calls::finish_return`), which never
+    /// carry a tagged edge (only compiled code's inline pushes tag one).
+    #[inline(always)]
+    pub fn pop_plain_frame_recorded(&mut self) {
+        if self.rec.as_deref().is_some_and(|r| !r.exact) {
+            self.pop_plain_frame_sampled();
+        } else {
+            self.pop_plain_frame();
+        }
+    }
+
+    /// `pop_plain_frame` uncounting as `rec_leave_sampled` does: for a
+    /// frame whose pusher knows the run records with sampled timing.
+    #[inline(always)]
+    pub fn pop_plain_frame_sampled(&mut self) {
+        self.rec_leave_sampled();
+        // `pop_plain_frame` without its `rec_leave`, done above.
+        if let Some(f) = self.frames_pop() {
+            debug_assert!(f.generator.is_none() && f.gen_exit.is_none() && !f.entry);
+            self.handled.truncate(f.handled_base);
+        }
+    }
+
     /// A poll for a pending sample where the interpreter knows the top
     /// frame's pc (`top_pc`, used when the signal did not catch the
     /// interpreter at an instruction of that frame): loop back-edges and

@@ -325,11 +325,7 @@ fn leave_construct<const SAMPLED: bool>(vm: *mut Vm, w: u64, tag: u64, _payload:
     };
     let ret = f.ret_slot;
     if SAMPLED {
-        vm.rec_leave_sampled();
-        // `pop_plain_frame` without its `rec_leave`, done above.
-        if let Some(f) = vm.frames_pop() {
-            vm.handled.truncate(f.handled_base);
-        }
+        vm.pop_plain_frame_sampled();
     } else {
         vm.pop_plain_frame();
     }
