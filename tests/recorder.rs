@@ -1838,6 +1838,75 @@ for k in range(3):
     }
 }
 
+/// Class methods called on the class from compiled code (`C.m(...)`, the
+/// lean path of `jit/direct.rs`, counted on the site's edge): through a
+/// subclass, with a default, recursing through `cls` (primitive for the
+/// edge at half the nested calls), raising for every fifth call, and from
+/// a generator: the figures CPython 3.11's cProfile gives for this
+/// program, on every engine and with both timings.
+#[test]
+fn class_method_calls_from_compiled_code_keep_cprofile_counts() {
+    let src = "\
+class S:
+    base = 3
+    @classmethod
+    def pick(cls, a, b=1):
+        return a if a > b else b
+    @classmethod
+    def deep(cls, n):
+        if n <= 0:
+            return cls.base
+        return cls.deep(n - 1) + 1
+    @classmethod
+    def check(cls, n):
+        if n % 5 == 0:
+            raise KeyError(n)
+        return n
+class T(S):
+    base = 7
+def run(n):
+    t = 0
+    for i in range(n):
+        t += S.pick(i, 50) + S.pick(i) + T.pick(i, 2)
+        t += S.deep(i % 4) + T.deep(2)
+        try:
+            t += S.check(i)
+        except KeyError:
+            t -= 1
+    return t
+def gen(n):
+    for i in range(n):
+        yield T.pick(i, 3)
+for k in range(3):
+    print(run(300), sum(gen(200)))
+";
+    // From `python3 -m cProfile` (CPython 3.11): qualified name,
+    // calls/primitive, and per caller.
+    let want: &CProfileFigures = &[
+        (
+            "S.pick",
+            (3300, 3300),
+            &[("gen", 600, 600), ("run", 2700, 2700)],
+        ),
+        (
+            "S.deep",
+            (4950, 1800),
+            &[("S.deep", 3150, 1575), ("run", 1800, 1800)],
+        ),
+        ("S.check", (900, 900), &[("run", 900, 900)]),
+        ("run", (3, 3), &[("<module>", 3, 3)]),
+    ];
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("classmethod", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "175819 19906\n".repeat(3),
+            "{extra:?}"
+        );
+        check_cprofile_figures_named(&p, want, extra, |f| &f.qualname);
+    }
+}
+
 /// Builtin calls that call nothing keep their activation uncounted until
 /// another builtin call starts in them (`CallTimes::lazy`): sum() resuming a
 /// generator that calls sum() again (recursive for sum, not for the edge

@@ -234,8 +234,32 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
         }
         Instr::CallMethod { obj, name, argc } => {
             let slot = at + obj as usize;
-            let Value::Instance(i) = *vm.stack.get(slot)? else {
-                return None;
+            let i = match *vm.stack.get(slot)? {
+                Value::Instance(i) => i,
+                // `C.m(...)` of a class method the site cached as its
+                // function (`CLASS_METHOD`), called with the class, in
+                // place, as its first argument, as the interpreter's call
+                // does (`Vm::call_attr_cached`).
+                Value::Type(t) => {
+                    let c = code.caches.get(pc as usize)?;
+                    if !c.valid_for(t) || c.kind.get() != attr_cache::CLASS_METHOD {
+                        return None;
+                    }
+                    let Value::Function(f) = c.value.get() else {
+                        return None;
+                    };
+                    return Some(Target {
+                        func: f,
+                        base: slot,
+                        argc: argc as usize + 1,
+                        ret_slot: slot,
+                        construct: None,
+                        class: None,
+                        // The site's entries are by the receiver's class.
+                        remember: false,
+                    });
+                }
+                _ => return None,
             };
             let c = code.caches.get(pc as usize)?;
             let f = if c.valid_for(i.class) {
