@@ -2,8 +2,9 @@
 //!
 //! A call site in compiled code first tries this path (emitted by
 //! `codegen/gen_calls.rs`): a `Call` of a plain Python function, or a
-//! `CallMethod` of one through the site's method cache, with exactly its
-//! positional arguments and compiled code to run. `jit_call_enter` checks all
+//! `CallMethod` of one through the site's method cache (or of a class
+//! method on its class), with exactly its positional arguments and compiled
+//! code to run; a class call, whose `__init__` gets a new instance. `jit_call_enter` checks all
 //! of that and pushes the callee's frame, the compiled caller calls the
 //! callee's code itself, the callee's `Return` hands the value back in
 //! registers and the caller's code pops the frame (calling `jit_rec_leave`
@@ -46,7 +47,9 @@ const DECLINE: Enter = Enter { entry: 0, addr: 0 };
 /// unusual declines, with the VM as it was.
 ///
 /// `site`: the call site's memory (`direct_site.rs`), which a call that
-/// has exactly the callee's parameters refreshes; null for a class call.
+/// has exactly the callee's parameters refreshes; null for a call of a
+/// class, or of a class method on its class (`gen_class_call`,
+/// `gen_class_method_call`).
 pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectSite) -> Enter {
     // SAFETY: compiled code passes the `Vm` it was entered with; the
     // interpreter that entered it holds no other reference while it runs.
