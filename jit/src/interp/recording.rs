@@ -4,11 +4,13 @@
 
 use std::sync::atomic::Ordering;
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::bytecode::code::Code;
 use crate::interp::vm::Vm;
 use crate::jit::exits::ExitReason;
+use crate::recorder::calls::{Edge, FAST_TAG};
 use crate::recorder::{clock, sampler, sites, Recorder, RecorderOptions};
 use crate::runtime::heap::Gc;
 use crate::runtime::value::Value;
@@ -75,6 +77,32 @@ impl Vm {
         }
     }
 
+    /// `rec_enter` of the frame just pushed (of code `callee`) by the call
+    /// instruction of the frame below whose entry of `CodeProf::call_edges`
+    /// is `site`: the call is counted first on the site's edge
+    /// (`Recorder::enter_at_site`), without finding the two frames and
+    /// their code again. For compiled code's calls through Rust
+    /// (`jit/direct.rs`), which have the site and the callee at hand.
+    #[inline(always)]
+    pub fn rec_enter_at(&mut self, site: &Cell<*const Edge>, callee: &Code) {
+        let Some(r) = self.rec.as_deref_mut() else {
+            return;
+        };
+        let depth = self.frames.len().wrapping_sub(1);
+        let counted = match self.frames.last_mut() {
+            Some(top) => r.enter_at_site(site, callee, depth, top),
+            None => false,
+        };
+        if !counted {
+            r.enter_frame(&mut self.frames);
+        }
+        // As `rec_enter`.
+        self.rec_at = std::ptr::null();
+        if sample_pending() {
+            self.rec_sample_at_call();
+        }
+    }
+
     /// The top Python frame returns, yields or unwinds: called before it
     /// is popped.
     #[inline(always)]
@@ -89,6 +117,64 @@ impl Vm {
             if sample_pending() {
                 self.rec_sample(None);
             }
+        }
+    }
+
+    /// `rec_leave` of a frame that code compiled to record with sampled
+    /// timing pushed through Rust (`jit/direct.rs`), popped right after: as
+    /// `Recorder::leave_frame` uncounts a sampled call, without asking
+    /// whether a recorder runs and times calls (the code was compiled for
+    /// one that does not, kept to the end: `start_recording`), nor clearing
+    /// the edge (the pop empties the slot, `Vm::frames_pop`). A frame pushed
+    /// while recording has its edge (`Recorder::enter_frame`), untagged:
+    /// only compiled code's own pushes tag one (`recorder::calls`);
+    /// `counted` is tested all the same, so that a frame without one
+    /// uncounts nothing.
+    #[inline(always)]
+    pub fn rec_leave_sampled(&mut self) {
+        let e = self.frames.last().map_or(std::ptr::null(), |f| f.rec_edge);
+        // `calls::counted` as one test, rather than the seven instructions
+        // its two made: rotated, the tag (bit 0) is the sign bit, and an
+        // untagged edge is positive (a user-space address has bit 63 clear)
+        // while null stays 0.
+        const _: () = assert!(FAST_TAG == 1);
+        if ((e as usize).rotate_right(1) as isize) > 0 {
+            // SAFETY: a frame's edge is one of the recorder's, boxed and
+            // kept while it lives (see `Recorder::leave_frame`).
+            unsafe { (*e).end() }
+        }
+        // As `rec_leave`.
+        self.rec_at = std::ptr::null();
+        if sample_pending() {
+            self.rec_sample(None);
+        }
+    }
+
+    /// Pop the top frame, a plain function's (no generator, not an entry
+    /// frame), recorded or not: `pop_plain_frame`, with a recorder that
+    /// times calls by samples uncounting it as `rec_leave_sampled` does
+    /// (some 10 instructions fewer than `rec_leave`, which asks again
+    /// whether and how the run records). For the pops of frames compiled
+    /// code had pushed through Rust (`calls::finish_return`), which never
+    /// carry a tagged edge (only compiled code's inline pushes tag one).
+    #[inline(always)]
+    pub fn pop_plain_frame_recorded(&mut self) {
+        if self.rec.as_deref().is_some_and(|r| !r.exact) {
+            self.pop_plain_frame_sampled();
+        } else {
+            self.pop_plain_frame();
+        }
+    }
+
+    /// `pop_plain_frame` uncounting as `rec_leave_sampled` does: for a
+    /// frame whose pusher knows the run records with sampled timing.
+    #[inline(always)]
+    pub fn pop_plain_frame_sampled(&mut self) {
+        self.rec_leave_sampled();
+        // `pop_plain_frame` without its `rec_leave`, done above.
+        if let Some(f) = self.frames_pop() {
+            debug_assert!(f.generator.is_none() && f.gen_exit.is_none() && !f.entry);
+            self.handled.truncate(f.handled_base);
         }
     }
 

@@ -2,8 +2,9 @@
 //!
 //! A call site in compiled code first tries this path (emitted by
 //! `codegen/gen_calls.rs`): a `Call` of a plain Python function, or a
-//! `CallMethod` of one through the site's method cache, with exactly its
-//! positional arguments and compiled code to run. `jit_call_enter` checks all
+//! `CallMethod` of one through the site's method cache (or of a class
+//! method on its class), with exactly its positional arguments and compiled
+//! code to run; a class call, whose `__init__` gets a new instance. `jit_call_enter` checks all
 //! of that and pushes the callee's frame, the compiled caller calls the
 //! callee's code itself, the callee's `Return` hands the value back in
 //! registers and the caller's code pops the frame (calling `jit_rec_leave`
@@ -46,7 +47,9 @@ const DECLINE: Enter = Enter { entry: 0, addr: 0 };
 /// unusual declines, with the VM as it was.
 ///
 /// `site`: the call site's memory (`direct_site.rs`), which a call that
-/// has exactly the callee's parameters refreshes; null for a class call.
+/// has exactly the callee's parameters refreshes; null for a call of a
+/// class, or of a class method on its class (`gen_class_call`,
+/// `gen_class_method_call`).
 pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectSite) -> Enter {
     // SAFETY: compiled code passes the `Vm` it was entered with; the
     // interpreter that entered it holds no other reference while it runs.
@@ -108,12 +111,17 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     if let Some(cls) = t.construct {
         frame.construct = Some(new_instance(vm, cls, base));
     }
-    vm.frames_push(frame);
     // Recording: the call is counted as the interpreter's push counts it
-    // (its pop, `pop_plain_frame`, uncounts it). Its time needs nothing
-    // more: the callee's compiled code runs, as the caller's did, in the
-    // JIT tier, and samples find both frames on the VM's stack.
-    vm.rec_enter(&f.code);
+    // (its pop, `pop_plain_frame`, uncounts it), on the edge its site
+    // learned when it has one. Its time needs nothing more: the callee's
+    // compiled code runs, as the caller's did, in the JIT tier, and
+    // samples find both frames on the VM's stack.
+    vm.frames_push(frame);
+    debug_assert_eq!(code.prof.call_edges.len(), code.instrs.len());
+    // SAFETY: `call_edges` has an entry per instruction of `code`
+    // (`CodeProf::new`), and `pc` is one: the call `callee` read.
+    let edges = unsafe { code.prof.call_edges.get_unchecked(pc as usize) };
+    vm.rec_enter_at(edges, callee_code);
     // SAFETY: compiled code is owned by the VM's JitRuntime and never freed
     // while the VM runs.
     let c = unsafe { &*c };
@@ -229,8 +237,32 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
         }
         Instr::CallMethod { obj, name, argc } => {
             let slot = at + obj as usize;
-            let Value::Instance(i) = *vm.stack.get(slot)? else {
-                return None;
+            let i = match *vm.stack.get(slot)? {
+                Value::Instance(i) => i,
+                // `C.m(...)` of a class method the site cached as its
+                // function (`CLASS_METHOD`), called with the class, in
+                // place, as its first argument, as the interpreter's call
+                // does (`Vm::call_attr_cached`).
+                Value::Type(t) => {
+                    let c = code.caches.get(pc as usize)?;
+                    if !c.valid_for(t) || c.kind.get() != attr_cache::CLASS_METHOD {
+                        return None;
+                    }
+                    let Value::Function(f) = c.value.get() else {
+                        return None;
+                    };
+                    return Some(Target {
+                        func: f,
+                        base: slot,
+                        argc: argc as usize + 1,
+                        ret_slot: slot,
+                        construct: None,
+                        class: None,
+                        // The site's entries are by the receiver's class.
+                        remember: false,
+                    });
+                }
+                _ => return None,
             };
             let c = code.caches.get(pc as usize)?;
             let f = if c.valid_for(i.class) {
@@ -289,12 +321,26 @@ fn hidden(i: Gc<crate::runtime::object::InstanceObj>, name: Gc<StrObj>) -> Optio
 /// the call its instance (0). Returning anything but None is the
 /// interpreter's TypeError: the frame is left on top at its return, for the
 /// interpreter to run (`Outcome::Left`).
-pub extern "sysv64" fn jit_call_leave_construct(
+pub extern "sysv64" fn jit_call_leave_construct(vm: *mut Vm, w: u64, tag: u64, p: u64) -> u64 {
+    leave_construct::<false>(vm, w, tag, p)
+}
+
+/// `jit_call_leave_construct` for code compiled to record with sampled
+/// timing (`Polls::exact_timing` false), which is how the run records for
+/// as long as the code runs (`Vm::start_recording`): the pop uncounts the
+/// call without asking whether and how the run records
+/// (`Vm::rec_leave_sampled`).
+pub extern "sysv64" fn jit_call_leave_construct_sampled(
     vm: *mut Vm,
     w: u64,
     tag: u64,
-    _payload: u64,
+    p: u64,
 ) -> u64 {
+    leave_construct::<true>(vm, w, tag, p)
+}
+
+#[inline(always)]
+fn leave_construct<const SAMPLED: bool>(vm: *mut Vm, w: u64, tag: u64, _payload: u64) -> u64 {
     // SAFETY: as in `jit_call_enter`.
     let vm = unsafe { &mut *vm };
     let Some(f) = vm.frames.last_mut() else {
@@ -305,7 +351,11 @@ pub extern "sysv64" fn jit_call_leave_construct(
         return Outcome::Left.encode();
     };
     let ret = f.ret_slot;
-    vm.pop_plain_frame();
+    if SAMPLED {
+        vm.pop_plain_frame_sampled();
+    } else {
+        vm.pop_plain_frame();
+    }
     vm.stack[ret] = inst;
     0
 }

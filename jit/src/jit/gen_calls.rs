@@ -236,6 +236,8 @@ impl<'a> Gen<'a> {
             );
             if class_call {
                 g.gen_class_call(pc, reg, unwound);
+            } else {
+                g.gen_class_method_call(pc, reg, unwound, returned);
             }
             g.comment(format_args!("pc {pc}: not the lean case: the general call"));
             g.gen_call_general(pc, false);
@@ -519,23 +521,15 @@ impl<'a> Gen<'a> {
         ));
         let no = self.ops.new_dynamic_label();
         let next = self.next(pc);
-        let enter = direct::jit_call_enter as *const () as i64;
-        let leave = direct::jit_call_leave_construct as *const () as i64;
+        // Recording with sampled timing: the pop that uncounts without
+        // asking how the run records.
+        let leave = if self.polls.sample.is_some() && !self.polls.exact_timing {
+            direct::jit_call_leave_construct_sampled as *const () as i64
+        } else {
+            direct::jit_call_leave_construct as *const () as i64
+        };
+        self.emit_class_enter(pc, reg, no, unwound);
         asm!(self.ops
-            ; cmp QWORD [rbx + slot(reg)], tags::TYPE as i32
-            ; jne =>no
-            ; mov rdi, r12
-            ; mov esi, pc as i32
-            ; xor edx, edx
-            ; mov rax, QWORD enter
-            ; call rax
-            ; test rax, rax
-            ; jz =>no
-            ; mov rdi, r12
-            ; lea rsi, [rbx + slot(reg)]
-            ; call rax
-            ; test rax, rax
-            ; jns =>unwound
             // leave(vm, outcome, tag, payload)
             ; mov rsi, rax
             ; mov r8, rdx
@@ -554,6 +548,55 @@ impl<'a> Gen<'a> {
         asm!(self.ops
             ; jmp =>next
             ; =>no
+        );
+    }
+
+    /// The lean path of `C.m(...)` (`CallMethod` with a class in `reg`,
+    /// the register of the method's first argument) whose site cached a
+    /// class method: `jit_call_enter` pushes the method's frame, its code
+    /// returns as a direct call's (to `returned`, which pops it, uncounting
+    /// it when recording, as it does the Rust path's pushes). Falls through
+    /// when the lean path declines.
+    fn gen_class_method_call(
+        &mut self,
+        pc: u32,
+        reg: u16,
+        unwound: DynamicLabel,
+        returned: DynamicLabel,
+    ) {
+        self.comment(format_args!(
+            "pc {pc}: a class's method: push it, call its code"
+        ));
+        let no = self.ops.new_dynamic_label();
+        self.emit_class_enter(pc, reg, no, unwound);
+        asm!(self.ops
+            ; jmp =>returned
+            ; =>no
+        );
+    }
+
+    /// With a class in `reg` (else to `no`), ask `jit_call_enter` to push
+    /// the frame of the call at `pc` (`no` when it declines) and call the
+    /// callee's code on the registers from `reg`; to `unwound` unless it
+    /// returned (its value in rcx:rdx, `gen_return`).
+    fn emit_class_enter(&mut self, pc: u32, reg: u16, no: DynamicLabel, unwound: DynamicLabel) {
+        let enter = direct::jit_call_enter as *const () as i64;
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(reg)], tags::TYPE as i32
+            ; jne =>no
+            ; mov rdi, r12
+            ; mov esi, pc as i32
+            ; xor edx, edx
+            ; mov rax, QWORD enter
+            ; call rax
+            ; test rax, rax
+            ; jz =>no
+            // rax: the callee's entry, rdx: its first instruction.
+            ; mov rdi, r12
+            ; lea rsi, [rbx + slot(reg)]
+            ; call rax
+            ; test rax, rax
+            ; jns =>unwound
         );
     }
 

@@ -395,6 +395,41 @@ impl Recorder {
         self.enter_frame_slow(frames);
     }
 
+    /// `enter_frame`'s common case, for the top frame `top` (of code
+    /// `callee`), called by the frame below it, of `depth` Python frames
+    /// in all below `top`, at the call instruction whose site edge
+    /// (`CodeProf::call_edges`) is `site`: the call is counted on that
+    /// edge when it is the callee's, and true returned; false (nothing
+    /// done) otherwise, for `enter_frame` to count it. For callers that
+    /// have the site and both codes at hand (compiled code's calls through
+    /// Rust, `jit/direct.rs`), which saves `enter_frame` finding the two
+    /// frames and their code again: some 20 instructions of its 31 (a
+    /// construct in raytrace).
+    #[inline(always)]
+    pub fn enter_at_site(
+        &mut self,
+        site: &Cell<*const calls::Edge>,
+        callee: &Code,
+        depth: usize,
+        top: &mut Frame,
+    ) -> bool {
+        let e = site.get();
+        // SAFETY: as in `enter_frame`: a site's edge is one of this
+        // recorder's, whose caller is the site's function; with exact timing
+        // no site is set. A builtin running at this depth would be the
+        // call's caller instead (as `enter_frame` tests first).
+        if e.is_null()
+            || unsafe { (*e).callee_counts } != &callee.prof.counts as *const calls::Counts
+            || self.calls.builtin_depth == depth
+        {
+            return false;
+        }
+        // SAFETY: as above.
+        unsafe { (*e).start() };
+        top.rec_edge = e;
+        true
+    }
+
     #[inline(never)]
     fn enter_frame_slow(&mut self, frames: &mut [Frame]) {
         let i = frames.len() - 1;
