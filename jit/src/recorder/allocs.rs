@@ -271,16 +271,20 @@ impl AllocRecorder {
     #[inline(always)]
     fn top_entry<'a>(&self) -> Option<&'a super::PcProf> {
         let f = self.top_frame()?;
-        let pcs = &f.code().prof.pcs;
+        let pcs = f.code().prof.pcs.as_ptr();
         // A frame's stored pc is at most its code's length: the
         // interpreter fetches at it unchecked when it resumes the frame
-        // (`interp/exec.rs`), and the code ends in a return. So only 0
-        // needs a test (one fewer instruction than a bounds check, and the
-        // `- 1` goes into the loads' displacement).
-        debug_assert!(f.pc <= pcs.len());
-        let pc = f.pc.checked_sub(1)?;
-        // SAFETY: 1 <= f.pc <= pcs.len() (above), so pc is in range.
-        Some(unsafe { pcs.get_unchecked(pc) })
+        // (`interp/exec.rs`), and the code ends in a return. So only pc 0
+        // needs a test, made on pc - 1 (negative then), which the
+        // decrement's flags give: a bounds check took a compare with a
+        // load more.
+        let i = f.pc.wrapping_sub(1) as isize;
+        if i < 0 {
+            return None;
+        }
+        debug_assert!((i as usize) < f.code().prof.pcs.len());
+        // SAFETY: 0 <= i < pcs' length (above).
+        Some(unsafe { &*pcs.add(i as usize) })
     }
 
     /// `record` for an allocation the instruction's hints do not take.
