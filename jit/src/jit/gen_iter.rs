@@ -51,10 +51,15 @@ pub extern "sysv64" fn jit_get_iter_loop(
         _ => return 0,
     };
     if vm.heap.rec.is_some() {
-        // The allocation (made or reused) is recorded at the frame's pc,
-        // which compiled code does not store before calling here.
+        // The allocation (made or reused) is recorded at this instruction:
+        // the frame's pc, which compiled code does not store before
+        // calling here, synced; and the site named for the recorder
+        // (`Vm::rec_at`, as `Gen::alloc_site` does; cleared on return),
+        // which then finds it without a walk to the frame's pc.
         if let Some(f) = vm.frames.last_mut() {
             f.pc = pc as usize + 1;
+            let site = f.code().prof.pcs.get(pc as usize);
+            vm.rec_at = site.map_or(std::ptr::null(), |e| e);
         }
     }
     if let Value::Iter(it) = old {
@@ -74,6 +79,7 @@ pub extern "sysv64" fn jit_get_iter_loop(
                 drop(s);
                 // The interpreter makes an iterator here.
                 vm.heap.record_alloc(&*it);
+                vm.rec_at = std::ptr::null();
                 return 1;
             }
         }
@@ -82,6 +88,7 @@ pub extern "sysv64" fn jit_get_iter_loop(
         state: RefCell::new(state),
         loop_owned: Cell::new(true),
     });
+    vm.rec_at = std::ptr::null();
     // SAFETY: as above.
     unsafe { *dst = Value::Iter(it) };
     1

@@ -157,9 +157,11 @@ impl<'a> Gen<'a> {
             ; =>counted
             ; mov [rdx + c.frame_rec_edge], rcx
             // `Vm::rec_enter` also clears `Vm::rec_at`; here it is clear
-            // already: entering compiled code clears it, and the
-            // interpreter's frames that run below compiled code clear it
-            // when they are popped (`Vm::rec_run_compiled`, `rec_leave`).
+            // already: entering compiled code clears it, the interpreter's
+            // frames that run below compiled code clear it when they are
+            // popped (`Vm::rec_run_compiled`, `rec_leave`), and compiled
+            // code's runtime calls that set it clear it after them
+            // (`Gen::alloc_site`).
         );
         self.cold(move |g| {
             g.comment(format_args!(

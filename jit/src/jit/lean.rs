@@ -285,6 +285,8 @@ lean!(
     |vm, pc| {
         let (base, ins) = enter(vm, pc);
         let Instr::BuildSlice { dst, start } = ins else {
+            // Not this instruction's site (see `slice_at`).
+            vm.rec_at = std::ptr::null();
             return step(vm, pc);
         };
         build_slice(vm, base, dst, start);
@@ -315,6 +317,8 @@ lean!(
     |vm, pc| {
         let (base, ins) = enter(vm, pc);
         let Instr::BuildSlice { dst, start } = ins else {
+            // Not this instruction's site (see `slice_at`).
+            vm.rec_at = std::ptr::null();
             return step(vm, pc);
         };
         let code = vm.frames.last().expect("frame").code_ptr();
@@ -362,6 +366,9 @@ lean!(
 /// frame's pc back on it, for the recorder's allocation site).
 fn slice_at(vm: &mut Vm, pc: u32, base: usize, dst: u16, start: u16) {
     vm.frames.last_mut().expect("frame").pc = pc as usize + 1;
+    // Recording: the call named the subscript's site (`Gen::alloc_site`);
+    // from here on the frame's pc says where allocations are.
+    vm.rec_at = std::ptr::null();
     build_slice(vm, base, dst, start);
 }
 

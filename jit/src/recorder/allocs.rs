@@ -4,8 +4,9 @@
 //!
 //! The heap calls `record` from `Heap::alloc` when recording. The site is
 //! the top frame's code and pc, read through pointers to the VM's frame
-//! stack and to where the interpreter, while recording, notes the
-//! instruction it runs (`Vm::rec_at`; see `AllocRecorder::at`).
+//! stack and to where the interpreter, and compiled code around its
+//! allocating runtime calls, note the instruction that runs (`Vm::rec_at`;
+//! see `AllocRecorder::at`).
 //!
 //! Sites are boxed, each at an address that does not change while the
 //! recorder lives; each instruction remembers the two sites it counted last
@@ -48,6 +49,7 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// `jit`: 0 or 1, the tier's index (`sampler::under_jit`).
     #[inline(always)]
     fn add(&self, jit: usize, bytes: usize) {
         let (c, b) = (&self.count[jit & 1], &self.bytes[jit & 1]);
@@ -123,19 +125,20 @@ pub struct AllocRecorder {
     /// null but in the heap's recorder that is off (`AllocSlot`), which
     /// nothing records with (`AllocSlot::get`).
     frames: *const Vec<Frame>,
-    /// The VM's `rec_at`: the recorder's entry of the instruction the
-    /// interpreter runs. Frames store their pc only at calls and errors, so
-    /// for the top frame this is more current, when it is about that frame
-    /// and the interpreter, not compiled code, runs it (compiled code
-    /// stores the frame's pc before anything that allocates). When it is
-    /// not null, outside compiled code, it is about the top frame: the
-    /// interpreter sets it only for the frame it runs, and it is cleared
-    /// whenever that may stop being the top frame: at every push and pop of
+    /// The VM's `rec_at`: the recorder's entry of the instruction running
+    /// in the top frame, or null. Frames store their pc only at calls and
+    /// errors (compiled code: before anything that allocates), so for the
+    /// top frame this is more current. The interpreter sets it for the
+    /// frame it runs, at every instruction; compiled code sets it around
+    /// the runtime calls that allocate at their own instruction, and
+    /// clears it after them (`jit::codegen::Gen::alloc_site`). It is
+    /// cleared whenever the top frame may change: at every push and pop of
     /// a frame by the runtime (`Vm::rec_enter`, `Vm::rec_leave`), and on
     /// entering compiled code (`Vm::rec_run_compiled`), which pushes and
-    /// pops frames of its own. So an allocation the interpreter makes finds
-    /// its instruction here without reading the frame stack (which took
-    /// five dependent loads and a range test per allocation).
+    /// pops frames of its own. So when it is not null, in either tier, it
+    /// is about the top frame, and an allocation finds its instruction
+    /// here without reading the frame stack (which takes five dependent
+    /// loads and two tests per allocation).
     at: *const *const super::PcProf,
     /// Every site's counts, in the order of `keys`. Boxed: the
     /// instructions' hints point at them.
@@ -171,14 +174,14 @@ impl AllocRecorder {
     /// only the first time a key is seen.
     ///
     /// The common case first: one of the instruction's hints holds this
-    /// type's site. The instruction is the interpreter's `at` when it is
-    /// about the top frame (then no pc is worked out), else the top
-    /// frame's; the rest is `record_slow`.
+    /// type's site. The instruction is the interpreter's `at` whenever it
+    /// is set, in either tier (see `at_now`; then no pc is worked out),
+    /// else the top frame's; the rest is `record_slow`. A copy per tier,
+    /// with its tally index a constant: one index worked out from the tier
+    /// took a shift and a move more.
     #[inline(always)]
     pub fn record(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
-        // Set from entering compiled code until it returns; read once. A
-        // copy of the rest per tier, each with its tally index a constant:
-        // one index worked out from the tier took a shift and a move more.
+        // Set from entering compiled code until it returns; read once.
         if super::sampler::under_jit() {
             self.record_in::<1>(key, bytes, name)
         } else {
@@ -194,23 +197,36 @@ impl AllocRecorder {
         bytes: usize,
         name: impl FnOnce() -> String,
     ) {
-        let [h0, h1] = match self.entry(JIT != 0) {
-            Some(h) => &h.alloc_hint,
-            None => return self.record_slow(key, bytes, name),
-        };
+        match self.at_now().or_else(|| self.top_entry()) {
+            Some(e) => self.record_at(e, JIT, key, bytes, name),
+            None => self.record_slow(key, bytes, name),
+        }
+    }
+
+    /// `record` at the instruction whose entry is `e`, in tier `jit`.
+    #[inline(always)]
+    fn record_at(
+        &mut self,
+        e: &super::PcProf,
+        jit: usize,
+        key: usize,
+        bytes: usize,
+        name: impl FnOnce() -> String,
+    ) {
+        let [h0, h1] = &e.alloc_hint;
         // SAFETY (both): a hint with a key (never 0) holds one of this
         // recorder's tallies (`record_slow`), boxed, and freed only with the
         // recorder, after which nothing records: a VM records once, and
         // drops its allocation recorder once the profile is built.
         if h0.key.get() == key {
-            unsafe { (*h0.tally.get()).add(JIT, bytes) }
+            unsafe { (*h0.tally.get()).add(jit, bytes) }
         } else if h1.key.get() == key {
             // Out of the first hint's way, which then runs straight on;
             // and through `opaque`, so that the two hints' counting is not
             // merged into one code with the hint's offset in a register (a
             // move and a jump more on the first hint's path).
             std::hint::cold_path();
-            unsafe { (*opaque(h1.tally.get())).add(JIT, bytes) }
+            unsafe { (*opaque(h1.tally.get())).add(jit, bytes) }
         } else {
             self.record_slow(key, bytes, name)
         }
@@ -222,27 +238,53 @@ impl AllocRecorder {
     #[inline]
     pub fn record_for_jit(&mut self, key: usize, bytes: usize, name: impl FnOnce() -> String) {
         debug_assert!(super::sampler::under_jit());
-        self.record_in::<1>(key, bytes, name)
+        match self.top_entry() {
+            Some(e) => self.record_at(e, 1, key, bytes, name),
+            None => self.record_slow(key, bytes, name),
+        }
     }
 
-    /// The recorder's entry of the instruction running in the top frame
-    /// (see `pc_of`), if any. None for a frame's pc 0 (no instruction run
-    /// yet), which `record_slow` counts at pc 0.
+    /// The interpreter's `at`, when set: the entry of the instruction
+    /// running in the top frame.
+    ///
+    /// Taken in either tier: when set, it is the top frame's (see `at`),
+    /// also for an interpreter loop that runs below compiled code (a
+    /// Python `__contains__` a compiled `in` calls), whose frame's stored
+    /// pc is stale: the frame's pc put such allocations on the instruction
+    /// the frame last called from (pc 0 before its first call), until the
+    /// frame's own code was compiled.
     #[inline(always)]
-    fn entry<'a>(&self, under_jit: bool) -> Option<&'a super::PcProf> {
-        if !under_jit {
-            // SAFETY: `at` points at the VM's `rec_at` (see `new`), which is
-            // null or an entry of the top frame's code (see `at`), alive
-            // while the frame is.
-            if let Some(at) = unsafe { (*self.at).as_ref() } {
-                debug_assert!(self.top_frame().is_some_and(|f| self
-                    .at_entry(&f.code().prof.pcs)
-                    .is_some_and(|e| std::ptr::eq(e, at))));
-                return Some(at);
-            }
-        }
+    fn at_now<'a>(&self) -> Option<&'a super::PcProf> {
+        // SAFETY: `at` points at the VM's `rec_at` (see `new`), which is
+        // null or an entry of the top frame's code (see `at`), alive while
+        // the frame is.
+        let at = unsafe { (*self.at).as_ref() }?;
+        debug_assert!(self.top_frame().is_some_and(|f| self
+            .at_entry(&f.code().prof.pcs)
+            .is_some_and(|e| std::ptr::eq(e, at))));
+        Some(at)
+    }
+
+    /// The recorder's entry of the instruction before the top frame's
+    /// stored pc (see `pc_of`), if any. None for a frame's pc 0 (no
+    /// instruction run yet), which `record_slow` counts at pc 0.
+    #[inline(always)]
+    fn top_entry<'a>(&self) -> Option<&'a super::PcProf> {
         let f = self.top_frame()?;
-        f.code().prof.pcs.get(f.pc.wrapping_sub(1))
+        let pcs = f.code().prof.pcs.as_ptr();
+        // A frame's stored pc is at most its code's length: the
+        // interpreter fetches at it unchecked when it resumes the frame
+        // (`interp/exec.rs`), and the code ends in a return. So only pc 0
+        // needs a test, made on pc - 1 (negative then), which the
+        // decrement's flags give: a bounds check took a compare with a
+        // load more.
+        let i = f.pc.wrapping_sub(1) as isize;
+        if i < 0 {
+            return None;
+        }
+        debug_assert!((i as usize) < f.code().prof.pcs.len());
+        // SAFETY: 0 <= i < pcs' length (above).
+        Some(unsafe { &*pcs.add(i as usize) })
     }
 
     /// `record` for an allocation the instruction's hints do not take.
@@ -254,7 +296,7 @@ impl AllocRecorder {
         let jit = super::sampler::under_jit() as usize;
         let frame = self.top_frame();
         let (code, pc) = match frame {
-            Some(f) => (f.code_ptr() as usize, self.pc_of(f, jit != 0) as u32),
+            Some(f) => (f.code_ptr() as usize, self.pc_of(f) as u32),
             None => (0, 0),
         };
         let entry = frame.and_then(|f| f.code().prof.pcs.get(pc as usize));
@@ -271,17 +313,14 @@ impl AllocRecorder {
     }
 
     /// The pc of the instruction running in `f`, the top frame: the
-    /// interpreter's `at` when it is about this frame and no compiled code
-    /// runs (`under_jit` false), else the frame's stored pc, which is that
-    /// of the next instruction.
-    fn pc_of(&self, f: &Frame, under_jit: bool) -> usize {
+    /// interpreter's `at` when it is about this frame (see `entry`), else
+    /// the frame's stored pc, which is that of the next instruction.
+    fn pc_of(&self, f: &Frame) -> usize {
         let pcs = &f.code().prof.pcs;
         match self.at_entry(pcs) {
             // SAFETY: `at` is an entry of `pcs` (`at_entry`).
-            Some(at) if !under_jit => unsafe {
-                (at as *const super::PcProf).offset_from(pcs.as_ptr()) as usize
-            },
-            _ => f.pc.saturating_sub(1),
+            Some(at) => unsafe { (at as *const super::PcProf).offset_from(pcs.as_ptr()) as usize },
+            None => f.pc.saturating_sub(1),
         }
     }
 
@@ -338,7 +377,7 @@ impl AllocRecorder {
 }
 
 /// `x`, which the compiler cannot see through (an empty `asm!`): keeps
-/// two paths from being merged into one that costs more (`record_in`).
+/// two paths from being merged into one that costs more (`record_at`).
 #[inline(always)]
 fn opaque<T>(mut x: *const T) -> *const T {
     // SAFETY: the assembly is empty: `x` comes out as it went in.
