@@ -2397,6 +2397,95 @@ print(run(3000))
     }
 }
 
+/// Operators' special methods called from compiled code (`jit/lean_dunder.rs`)
+/// and the interpreter (`binary_op_frame`): recursing through the same operator, a
+/// reflected method (`2 + v`), a site whose callee alternates between two
+/// classes' `__add__` (the site's edge misses every other call), one
+/// raising for some operands (unwound in the interpreter), and operators in
+/// a generator: the figures CPython 3.11's cProfile gives for this program,
+/// on every engine and with both timings.
+#[test]
+fn operator_dunders_from_compiled_code_keep_cprofile_counts() {
+    let src = "\
+class V:
+    def __init__(self, x):
+        self.x = x
+    def __add__(self, o):
+        if isinstance(o, V):
+            if o.x % 3 == 2:
+                return self + V(o.x - 1)
+            return V(self.x + o.x)
+        return NotImplemented
+    def __radd__(self, o):
+        return V(self.x + o)
+    def __sub__(self, o):
+        if o.x % 5 == 0:
+            raise ValueError(o.x)
+        return V(self.x - o.x)
+class W(V):
+    def __add__(self, o):
+        return W(self.x * 2 + o.x)
+def run(n):
+    a = V(0)
+    t = 0
+    for i in range(n):
+        v = V(i % 7)
+        a = a + v
+        b = 2 + v
+        u = W(i % 11) if i % 2 else v
+        c = u + v
+        try:
+            a = a - v
+        except ValueError:
+            t += 1
+        t += b.x + c.x
+    return a.x + t
+def gen(n):
+    for i in range(n):
+        yield V(i) + V(1)
+for k in range(3):
+    print(run(1000), sum(g.x for g in gen(300)))
+";
+    // From `python3 -m cProfile` (CPython 3.11): qualified name,
+    // calls/primitive, and per caller.
+    let want: &CProfileFigures = &[
+        (
+            "V.__init__",
+            (19632, 19632),
+            &[
+                ("V.__add__", 6687, 6687),
+                ("V.__radd__", 3000, 3000),
+                ("V.__sub__", 2142, 2142),
+                ("W.__add__", 1500, 1500),
+                ("gen", 1800, 1800),
+                ("run", 4503, 4503),
+            ],
+        ),
+        (
+            "V.__add__",
+            (6687, 5400),
+            &[
+                ("V.__add__", 1287, 1287),
+                ("gen", 900, 900),
+                ("run", 4500, 4500),
+            ],
+        ),
+        ("V.__radd__", (3000, 3000), &[("run", 3000, 3000)]),
+        ("V.__sub__", (3000, 3000), &[("run", 3000, 3000)]),
+        ("W.__add__", (1500, 1500), &[("run", 1500, 1500)]),
+        ("gen", (903, 903), &[("<genexpr>", 903, 903)]),
+    ];
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("operator-sites", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "15063 45150\n".repeat(3),
+            "{extra:?}"
+        );
+        check_cprofile_figures_named(&p, want, extra, |f| &f.qualname);
+    }
+}
+
 /// The counts of one operand at the site of `op` on `line` of `func`, by
 /// type name.
 fn operand_counts(
