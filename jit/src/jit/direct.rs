@@ -215,13 +215,7 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
                 // A class whose construction the site cached as "make a
                 // plain instance, run this `__init__`" (`call_class_fill`).
                 Value::Type(t) => {
-                    let c = code.caches.get(pc as usize)?;
-                    if !c.valid_for(t) || c.kind.get() != attr_cache::INIT {
-                        return None;
-                    }
-                    let Value::Function(init) = c.value.get() else {
-                        return None;
-                    };
+                    let init = cached_function(code, pc, t, attr_cache::INIT)?;
                     Some(Target {
                         func: init,
                         base: slot,
@@ -244,13 +238,7 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
                 // place, as its first argument, as the interpreter's call
                 // does (`Vm::call_attr_cached`).
                 Value::Type(t) => {
-                    let c = code.caches.get(pc as usize)?;
-                    if !c.valid_for(t) || c.kind.get() != attr_cache::CLASS_METHOD {
-                        return None;
-                    }
-                    let Value::Function(f) = c.value.get() else {
-                        return None;
-                    };
+                    let f = cached_function(code, pc, t, attr_cache::CLASS_METHOD)?;
                     return Some(Target {
                         func: f,
                         base: slot,
@@ -305,6 +293,20 @@ fn callee(vm: &Vm, code: &Code, pc: u32, at: usize, site: Option<&MethodSite>) -
 /// `attr_cache::hidden_by_instance` that declines (None) rather than panics
 /// on a table in use.
 #[inline(always)]
+/// The function the attribute cache at `pc` holds for class `t` as `kind`
+/// (`attr_cache::INIT`: its `__init__`; `CLASS_METHOD`: a class method),
+/// while the cache is still valid for `t`.
+fn cached_function(code: &Code, pc: u32, t: Gc<TypeObj>, kind: u8) -> Option<Gc<FunctionObj>> {
+    let c = code.caches.get(pc as usize)?;
+    if !c.valid_for(t) || c.kind.get() != kind {
+        return None;
+    }
+    match c.value.get() {
+        Value::Function(f) => Some(f),
+        _ => None,
+    }
+}
+
 fn hidden(i: Gc<crate::runtime::object::InstanceObj>, name: Gc<StrObj>) -> Option<bool> {
     if !i.class.shadowed.get() {
         return Some(false);
