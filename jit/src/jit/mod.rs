@@ -47,6 +47,8 @@ pub mod pc_index;
 pub mod perf;
 pub mod prefault;
 pub mod regalloc;
+#[cfg(test)]
+mod short_encodings_tests;
 pub mod webs;
 
 use std::cell::Cell;
