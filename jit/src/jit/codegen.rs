@@ -859,6 +859,9 @@ impl<'a> Gen<'a> {
         let counted_entries = self.emit_counted_entries();
         let mut line_counters = self.emit_line_counters();
         self.emit_counted_calls(&mut line_counters);
+        if let Some(c) = &line_counters {
+            self.counters_end_at(self.here() as usize - c.rw_from as usize);
+        }
         let mut entry_offsets = pc_offsets
             .iter()
             .enumerate()

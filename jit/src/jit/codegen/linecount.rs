@@ -60,6 +60,8 @@
 //! boundary on (made read-write, the code read-execute; see
 //! `LineCounters`), so each is addressed relative to rip, with no register.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use super::{Gen, LineCounters, COUNTER_PAGE};
@@ -342,9 +344,49 @@ impl LineCount {
     }
 }
 
+/// Where in its first page the next compile's counters start: the level-1
+/// data cache is indexed by an address's bits 6-11 as the instruction
+/// cache is (`code_arena.rs`), and counters are hot data. With one of eight
+/// fixed offsets per function (as before), richards' 19 compiles put up to
+/// four functions' counters on the same sets. Laid end to end, compile
+/// after compile, they share no set until they fill the window.
+static COUNTER_COLOR: AtomicUsize = AtomicUsize::new(COUNTER_WINDOW.start);
+
+/// Where counters start within a page: clear of its first KiB (4K aliasing
+/// with the hot data at page starts, `Gen::counter_skew`), of the sets the
+/// VM's own hot data crowds (below), and of its last lines, so that a
+/// block of a few counters stays on its page.
+///
+/// Why not from 0x400: a simulation of richards' level-1 data cache (32
+/// KiB, 8 ways, LRU, fed valgrind's trace of every access) found the
+/// misses of the recording run piled on sets 17-21, page offsets 0x440 to
+/// 0x57f: the runtime's own hot heap data, much of it 0x540 into 64 KiB
+/// pages of the allocator (where their first blocks lie). Counters starting at 0x400 or at 0x540 (one of the eight
+/// offsets before) joined that pile. From 0x600, cachegrind counts
+/// richards' recording run at 690K misses of that cache, against 1,008K
+/// with the eight offsets and 947K with the window from 0x400 (207K
+/// without recording).
+const COUNTER_WINDOW: std::ops::Range<usize> = 0x600..0xF00;
+
+const COUNTER_LINE: usize = 64;
+
+/// Where the counters after some that end `end` bytes into their first
+/// page start: on the next line, or back at the window's start when that
+/// is outside it.
+fn next_counter_color(end: usize) -> usize {
+    let next = end.next_multiple_of(COUNTER_LINE) % COUNTER_PAGE;
+    if COUNTER_WINDOW.contains(&next) {
+        next
+    } else {
+        COUNTER_WINDOW.start
+    }
+}
+
 impl<'a> Gen<'a> {
     /// How far into their first read-write page a compile's counters
-    /// start: 1 KiB to 3.2 KiB, by the code's size and first line.
+    /// start: where the previous compile's counters ended within theirs,
+    /// rounded up to a cache line, inside `COUNTER_WINDOW` (see
+    /// `COUNTER_COLOR`).
     ///
     /// Why not at the page's start: compiled code stores to its counters on
     /// nearly every block, and a load whose address has the same low 12
@@ -354,11 +396,15 @@ impl<'a> Gen<'a> {
     /// four two-line functions ran 1.9 times as long recording as not in
     /// about half the runs (layouts vary run to run), 1.1 times in the
     /// others; with the counters 512, 2048 or 3000 bytes in, never slower
-    /// than 1.2 times in 16 runs each. Varied per function, so that one hot
-    /// structure does not meet every function's counters.
+    /// than 1.2 times in 16 runs each.
     pub(super) fn counter_skew(&self) -> usize {
-        let k = self.code.instrs.len() * 7 + self.code.first_line as usize;
-        0x400 + 0x140 * (k % 8)
+        COUNTER_COLOR.load(Ordering::Relaxed)
+    }
+
+    /// After a compile's counters, `end` bytes into their first page: the
+    /// next compile's start there (`counter_skew`).
+    pub(super) fn counters_end_at(&self, end: usize) {
+        COUNTER_COLOR.store(next_counter_color(end), Ordering::Relaxed);
     }
 
     /// Zeros up to the next page's start where the code will run (it starts
@@ -713,5 +759,33 @@ impl<'a> Gen<'a> {
             call_entries,
             counted_calls: Vec::new(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counters_continue_on_the_next_line_and_wrap_inside_the_window() {
+        let w = COUNTER_WINDOW;
+        // Counters that end mid-line: the next compile's start on the next line.
+        assert_eq!(next_counter_color(w.start + 8), w.start + COUNTER_LINE);
+        assert_eq!(
+            next_counter_color(w.start + COUNTER_LINE),
+            w.start + COUNTER_LINE
+        );
+        // Past the window, or on the next page (a large block): back to its start.
+        assert_eq!(next_counter_color(w.end + 8), w.start);
+        assert_eq!(next_counter_color(COUNTER_PAGE + 0x100), w.start);
+        // A block that spilled onto later pages continues where it ended there.
+        assert_eq!(
+            next_counter_color(2 * COUNTER_PAGE + w.start + 1),
+            w.start + COUNTER_LINE
+        );
+        for end in 0..3 * COUNTER_PAGE {
+            let c = next_counter_color(end);
+            assert!(w.contains(&c) && c % COUNTER_LINE == 0, "{end}: {c}");
+        }
     }
 }
