@@ -81,6 +81,22 @@ fn runtime_displacements_take_disp8_when_they_fit() {
     }
 }
 
+/// `i` is `op reg, v` (the immediate sign-extended to the operand's size)
+/// in `len` bytes.
+fn reg_imm(i: &Instruction, (op, reg, v): (Mnemonic, Register, i32), len: usize) {
+    assert_eq!(
+        (i.mnemonic(), i.op0_register()),
+        (op, reg),
+        "{op:?} {reg:?}, {v}"
+    );
+    let imm = i.immediate(1);
+    let imm = match i.op1_kind() {
+        OpKind::Immediate8to32 | OpKind::Immediate32 => imm as u32 as i32 as i64,
+        _ => imm as i64,
+    };
+    assert_eq!((imm, i.len()), (v as i64, len), "{op:?} {reg:?}, {v}");
+}
+
 #[test]
 fn runtime_alu_immediates_take_imm8_when_they_fit() {
     for v in VALUES {
@@ -99,26 +115,24 @@ fn runtime_alu_immediates_take_imm8_when_they_fit() {
         assert_eq!(i.mnemonic(), Mnemonic::Add);
         assert_eq!((i.memory_displacement64(), i.immediate(1) as i32), (200, v));
         let (i, _) = one(|o| dynasm!(o; .arch x64; and rsi, v));
-        assert_eq!(
-            (i.mnemonic(), i.op0_register()),
-            (Mnemonic::And, Register::RSI)
+        reg_imm(
+            &i,
+            (Mnemonic::And, Register::RSI, v),
+            if fits8(v) { 4 } else { 7 },
         );
-        assert_eq!(i.immediate(1) as i64, v as i64);
-        assert_eq!(i.len(), if fits8(v) { 4 } else { 7 }, "and rsi, {v}");
         // The accumulator's short forms (`3d id`) turn into `83 /7 ib`.
         let (i, _) = one(|o| dynasm!(o; .arch x64; cmp rax, v));
-        assert_eq!(
-            (i.mnemonic(), i.op0_register()),
-            (Mnemonic::Cmp, Register::RAX)
+        reg_imm(
+            &i,
+            (Mnemonic::Cmp, Register::RAX, v),
+            if fits8(v) { 4 } else { 6 },
         );
-        assert_eq!(i.immediate(1) as i64, v as i64);
-        assert_eq!(i.len(), if fits8(v) { 4 } else { 6 }, "cmp rax, {v}");
         let (i, _) = one(|o| dynasm!(o; .arch x64; sub eax, v));
-        assert_eq!(
-            (i.mnemonic(), i.op0_register()),
-            (Mnemonic::Sub, Register::EAX)
+        reg_imm(
+            &i,
+            (Mnemonic::Sub, Register::EAX, v),
+            if fits8(v) { 3 } else { 5 },
         );
-        assert_eq!(i.immediate(1) as u32, v as u32);
         // Immediate and displacement both chosen at run time.
         let (i, _) = one(|o| dynasm!(o; .arch x64; cmp QWORD [rbx + v], v));
         assert_eq!(
