@@ -360,8 +360,9 @@ static COUNTER_COLOR: AtomicUsize = AtomicUsize::new(COUNTER_WINDOW.start);
 /// Why not from 0x400: a simulation of richards' level-1 data cache (32
 /// KiB, 8 ways, LRU, fed valgrind's trace of every access) found the
 /// misses of the recording run piled on sets 17-21, page offsets 0x440 to
-/// 0x57f: the runtime's own hot heap data, much of it 0x540 into 64 KiB
-/// pages of the allocator (where their first blocks lie). Counters starting at 0x400 or at 0x540 (one of the eight
+/// 0x57f: the runtime's own hot heap data (frames of the frame array,
+/// instances, an edge that was the first block of an allocator page, 0x540
+/// into it). Counters starting at 0x400 or at 0x540 (one of the eight
 /// offsets before) joined that pile. From 0x600, cachegrind counts
 /// richards' recording run at 690K misses of that cache, against 1,008K
 /// with the eight offsets and 947K with the window from 0x400 (207K
