@@ -12,6 +12,18 @@ use std::io::{self, Write};
 /// the cache.
 const CHUNK: usize = 64 << 10;
 
+/// The two decimal digits of 10 to 99 (`Out::num`'s short numbers; 0 to
+/// 9 take one digit, not these).
+const DECIMAL_PAIRS: [[u8; 2]; 100] = {
+    let mut t = [[0u8; 2]; 100];
+    let mut i = 0;
+    while i < 100 {
+        t[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+        i += 1;
+    }
+    t
+};
+
 /// JSON text on its way to a writer (or into memory, for the tests).
 pub(crate) struct Out<'w> {
     buf: Vec<u8>,
@@ -147,9 +159,39 @@ impl<'w> Out<'w> {
         self.buf.extend_from_slice(b);
     }
 
+    /// `n` in decimal. Most of a profile's numbers are below 100 (pcs,
+    /// columns, counts of zero): those from a table, the rest by `itoa`.
     #[inline]
     pub fn num(&mut self, n: u64) {
+        if n < 10 {
+            self.push(b'0' + n as u8);
+        } else if n < 100 {
+            self.two(DECIMAL_PAIRS[n as usize]);
+        } else {
+            self.long_num(n);
+        }
+    }
+
+    /// A number of three digits or more: out of line, so that the short
+    /// cases inline where numbers are written.
+    #[inline(never)]
+    fn long_num(&mut self, n: u64) {
         self.bytes(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    /// Two bytes, as one store.
+    #[inline]
+    fn two(&mut self, b: [u8; 2]) {
+        if self.buf.capacity() - self.buf.len() < 2 {
+            self.make_room(2);
+        }
+        // SAFETY: two bytes of capacity are free (checked or made above:
+        // `make_room` leaves at least `CHUNK` or grows by 2).
+        unsafe {
+            let len = self.buf.len();
+            (self.buf.as_mut_ptr().add(len) as *mut [u8; 2]).write_unaligned(b);
+            self.buf.set_len(len + 2);
+        }
     }
 
     /// `code` as a JSON string of lowercase hex, encoded into the buffer
@@ -182,36 +224,95 @@ pub fn string(out: &mut Out, s: &str) {
         out.push(b'"');
         return;
     }
-    // serde_json's own escaping, for the rare string that needs it.
-    let escaped = serde_json::to_vec(s).expect("a string always serializes");
-    out.bytes(&escaped);
+    escaped(out, s.as_bytes());
 }
 
-/// Whether `b` has a byte JSON escapes: a control character, `"` or `\\`.
-/// Blocks of 32 bytes with a test without branches, which the compiler
-/// turns into vector compares (a source file is kilobytes), then words,
-/// then bytes.
+/// A string that needs escaping (a source file: quotes, newlines), written
+/// straight into `out`: the runs between escapes copied whole, found a
+/// word at a time.
+fn escaped(out: &mut Out, b: &[u8]) {
+    out.push(b'"');
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(w) = b.get(i..i + 8) {
+            if !word_escapes(u64::from_le_bytes(w.try_into().expect("8 bytes"))) {
+                i += 8;
+                continue;
+            }
+        }
+        if escapes(b[i]) {
+            out.bytes(&b[run..i]);
+            escape(out, b[i]);
+            run = i + 1;
+        }
+        i += 1;
+    }
+    out.bytes(&b[run..]);
+    out.push(b'"');
+}
+
+/// The escape of byte `c` as serde_json writes it: the short forms where
+/// JSON has one, else `\u00xx` (lowercase hex).
+fn escape(out: &mut Out, c: u8) {
+    let short = match c {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        _ => {
+            const DIGITS: &[u8; 16] = b"0123456789abcdef";
+            out.bytes(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                DIGITS[(c >> 4) as usize],
+                DIGITS[(c & 15) as usize],
+            ]);
+            return;
+        }
+    };
+    out.bytes(&[b'\\', short]);
+}
+
+/// Whether JSON escapes byte `c`: a control character, `"` or `\\`.
+#[inline]
+fn escapes(c: u8) -> bool {
+    (c < 0x20) | (c == b'"') | (c == b'\\')
+}
+
+/// Whether one of the eight bytes of `w` is one JSON escapes (the usual
+/// has-zero-byte test on the word and on its xors). Exact: a borrow from a
+/// lower byte only happens where that byte already matched.
+#[inline]
+fn word_escapes(w: u64) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    let ctrl = w.wrapping_sub(ONES * 0x20) & !w;
+    let q = w ^ (ONES * b'"' as u64);
+    let bs = w ^ (ONES * b'\\' as u64);
+    let quote = q.wrapping_sub(ONES) & !q;
+    let back = bs.wrapping_sub(ONES) & !bs;
+    (ctrl | quote | back) & HIGH != 0
+}
+
+/// Whether `b` has a byte JSON escapes. Blocks of 32 bytes with a test
+/// without branches, which the compiler turns into vector compares (a
+/// source file is kilobytes), then words, then bytes.
 fn needs_escape(b: &[u8]) -> bool {
-    let escapes = |c: u8| (c < 0x20) | (c == b'"') | (c == b'\\');
     let mut blocks = b.chunks_exact(32);
     for block in &mut blocks {
         if block.iter().fold(false, |acc, &c| acc | escapes(c)) {
             return true;
         }
     }
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES << 7;
     let mut words = blocks.remainder().chunks_exact(8);
     for c in &mut words {
-        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        // A byte below 0x20, or equal to `"` or `\\` (the usual
-        // has-zero-byte test on the word and on its xors).
-        let ctrl = w.wrapping_sub(ONES * 0x20) & !w;
-        let q = w ^ (ONES * b'"' as u64);
-        let bs = w ^ (ONES * b'\\' as u64);
-        let quote = q.wrapping_sub(ONES) & !q;
-        let back = bs.wrapping_sub(ONES) & !bs;
-        if (ctrl | quote | back) & HIGH != 0 {
+        if word_escapes(u64::from_le_bytes(c.try_into().expect("8 bytes"))) {
             return true;
         }
     }
@@ -269,6 +370,36 @@ mod tests {
         for s in cases {
             assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn long_strings_escape_at_every_position() {
+        // Each escaped character and a non-ASCII one at each position of a
+        // string long enough for the word scan, and a run of them (the
+        // source files take this path).
+        for c in [
+            '"', '\\', '\n', '\t', '\u{8}', '\u{c}', '\r', '\u{1}', '\u{1f}', 'é', '✓',
+        ] {
+            for pos in 0..40 {
+                let mut s: String = "abcdefghij".repeat(4);
+                s.insert(pos, c);
+                assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+            }
+        }
+        let s = "def f(x):\n\treturn \"a\\b\" + 'é✓'\n\n\u{0}\u{7f}".repeat(20);
+        assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap());
+    }
+
+    #[test]
+    fn numbers_are_decimal() {
+        let mut out = Out::in_memory();
+        let mut expect = String::new();
+        for n in (0..1000).chain([u32::MAX as u64, u64::MAX]) {
+            out.num(n);
+            out.push(b',');
+            expect.push_str(&format!("{n},"));
+        }
+        assert_eq!(String::from_utf8(out.finish().unwrap()).unwrap(), expect);
     }
 
     #[test]

@@ -16,59 +16,80 @@ pub fn disassemble(code: &Code) -> String {
 
 /// One instruction as text: its mnemonic padded to a column, then its operands
 /// decoded (register names, constants, names, targets).
-///
-/// Written into one string (the profile has the text of every instruction
-/// of every function that ran, so this runs thousands of times per profile).
 pub fn instr_text(code: &Code, pc: usize) -> String {
-    let ins = &code.instrs[pc];
     let mut out = String::with_capacity(48);
-    // By pushes rather than `write!`: the formatting machinery (padding,
-    // integers) cost more than a thousand instructions per instruction.
+    push_instr_text(code, pc, &mut out);
+    out
+}
+
+/// `instr_text`, appended to `out`: the profile has the text of every
+/// instruction of every function that ran, so its builder reuses one buffer
+/// and copies each text out at its exact length.
+///
+/// By pushes rather than `write!`: the formatting machinery (padding,
+/// integers) cost more than a thousand instructions per instruction.
+pub fn push_instr_text(code: &Code, pc: usize, out: &mut String) {
+    let ins = &code.instrs[pc];
     let name = ins.name();
     out.push_str(name);
     out.push_str(&"               "[name.len().min(14)..]);
-    for (i, (name, kind, v)) in ins.operands().into_iter().enumerate() {
-        if i > 0 {
+    let mut first = true;
+    ins.for_each_operand(|name, kind, v| {
+        if !first {
             out.push(' ');
         }
+        first = false;
         out.push_str(name);
         out.push('=');
-        match kind {
-            OperandKind::Reg if v == NO_REG => out.push('-'),
-            OperandKind::Reg => {
-                out.push('r');
-                push_int(&mut out, v as i64);
-                if let Some(n) = code.reg_names.get(v as usize).and_then(|n| n.as_ref()) {
-                    out.push('(');
-                    out.push_str(n);
-                    out.push(')');
-                }
-            }
-            OperandKind::Const => {
-                out.push('k');
-                push_int(&mut out, v as i64);
+        push_operand(code, kind, v, out);
+    });
+}
+
+/// An operand's value as text: register names, constants, names, targets.
+fn push_operand(code: &Code, kind: OperandKind, v: u16, out: &mut String) {
+    match kind {
+        OperandKind::Reg if v == NO_REG => out.push('-'),
+        OperandKind::Reg => {
+            out.push('r');
+            push_int(out, v as i64);
+            if let Some(n) = code.reg_names.get(v as usize).and_then(|n| n.as_ref()) {
                 out.push('(');
-                out.push_str(&const_text(code.consts.get(v as usize)));
+                out.push_str(n);
                 out.push(')');
             }
-            OperandKind::Name => {
-                if let Some(n) = code.names.get(v as usize) {
-                    out.push_str(n.as_str());
-                }
-            }
-            OperandKind::Global => {
-                out.push('g');
-                push_int(&mut out, v as i64);
-            }
-            OperandKind::Target => {
-                out.push('@');
-                push_int(&mut out, v as i64);
-            }
-            OperandKind::Imm => push_int(&mut out, v as i16 as i64),
-            OperandKind::Count => push_int(&mut out, v as i64),
         }
+        OperandKind::Const => {
+            out.push('k');
+            push_int(out, v as i64);
+            out.push('(');
+            push_const(code.consts.get(v as usize), out);
+            out.push(')');
+        }
+        OperandKind::Name => {
+            if let Some(n) = code.names.get(v as usize) {
+                out.push_str(n.as_str());
+            }
+        }
+        OperandKind::Global => {
+            out.push('g');
+            push_int(out, v as i64);
+        }
+        OperandKind::Target => {
+            out.push('@');
+            push_int(out, v as i64);
+        }
+        OperandKind::Imm => push_int(out, v as i16 as i64),
+        OperandKind::Count => push_int(out, v as i64),
     }
-    out
+}
+
+/// `const_text`, appended; an int (the common constant) without a string
+/// of its own.
+fn push_const(v: Option<&Value>, out: &mut String) {
+    match v {
+        Some(Value::Int(i)) => push_int(out, *i),
+        _ => out.push_str(&const_text(v)),
+    }
 }
 
 /// `v` in decimal, appended (by `itoa`: a division per digit and a UTF-8

@@ -49,6 +49,16 @@ macro_rules! define_opcodes {
                     $( Instr::$name { $($field),* } => vec![ $( (stringify!($field), OperandKind::$kind, $field) ),* ] ),*
                 }
             }
+            /// `operands` without the vector: `f(field name, kind, value)`
+            /// for every operand, in declaration order (the profile's
+            /// listings visit thousands of instructions; a vector each was
+            /// an allocation each).
+            #[inline]
+            pub fn for_each_operand(&self, mut f: impl FnMut(&'static str, OperandKind, u16)) {
+                match *self {
+                    $( Instr::$name { $($field),* } => { $( f(stringify!($field), OperandKind::$kind, $field); )* } ),*
+                }
+            }
             /// The jump target, for an instruction that has one.
             pub fn jump_target(&self) -> Option<u32> {
                 match *self {

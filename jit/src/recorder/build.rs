@@ -57,6 +57,40 @@ fn handler_copies(code: &Code) -> Vec<u32> {
     copy
 }
 
+/// A code object's executions per line: per line, the most executions of
+/// one of its entries within each copy of the code (a line entered again in
+/// the middle, a loop's header, counts once per run through it), summed over
+/// copies (a `finally` body runs as the normal path's copy or as the
+/// exception handler's, and ran as often as both together). Lines that never
+/// ran are left out.
+///
+/// By sorting the entries (`scratch`, reused) rather than with maps: two
+/// hash maps a code object were most of the lines' cost.
+fn line_counts<'s>(
+    code: &Code,
+    scratch: &'s mut Vec<(u32, u32, u64)>,
+) -> impl Iterator<Item = (u32, u64)> + 's {
+    let copies = handler_copies(code);
+    scratch.clear();
+    for (pc, p) in code.prof.pcs.iter().enumerate() {
+        let n = code.prof.count(pc);
+        if p.entry && n > 0 {
+            scratch.push((code.line_at(pc), copies[pc], n));
+        }
+    }
+    scratch.sort_unstable();
+    scratch
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|line| (line[0].0, most_per_copy_summed(line)))
+}
+
+/// One line's entries, sorted by copy: the most of each copy, summed.
+fn most_per_copy_summed(line: &[(u32, u32, u64)]) -> u64 {
+    line.chunk_by(|a, b| a.1 == b.1)
+        .map(|copy| copy.iter().map(|e| e.2).max().unwrap_or(0))
+        .sum()
+}
+
 /// `NotIntOrFloat` -> `not_int_or_float`: the reason codes in the profile.
 pub fn reason_code(r: ExitReason) -> String {
     let name = format!("{r:?}");
@@ -246,6 +280,7 @@ impl<'a> Builder<'a> {
         let ns_per_sample = wall_ns as f64 / samples.total.max(1) as f64;
         let sample_ns = |n: u64| (n as f64 * ns_per_sample).round() as u64;
         let mut out = Vec::with_capacity(self.rec.funcs.len());
+        let mut text = String::with_capacity(256);
         for (i, key) in self.rec.funcs.iter().enumerate() {
             let callee = i as u32;
             let t = self.rec.calls.figures(callee);
@@ -316,15 +351,7 @@ impl<'a> Builder<'a> {
                         .unwrap_or(code.first_line);
                     f.jit = Some(self.function_jit(code));
                     f.loops = loops(code);
-                    f.bytecode = (0..code.instrs.len())
-                        .map(|pc| BytecodeInstr {
-                            pc: pc as u32,
-                            line: code.line_at(pc),
-                            col: code.locs.get(pc).map(|l| l.col).unwrap_or(0),
-                            text: crate::bytecode::disasm::instr_text(code, pc),
-                            exec_count: code.prof.count(pc),
-                        })
-                        .collect();
+                    f.bytecode = bytecode(code, &mut text);
                 }
             }
             out.push(f);
@@ -415,36 +442,21 @@ impl<'a> Builder<'a> {
             l.samples += s.count;
             l.samples_by_tier.add(s.tier, s.count);
         }
+        let mut entries = Vec::new();
         for f in &self.rec.funcs {
             let FuncKey::Python(code) = f else { continue };
             let file = self.file_of(code);
-            // Per line: the most executions of one of its entries, within
-            // each copy of the code (a line entered again in the middle, a
-            // loop's header, counts once per run through it), summed over
-            // copies (a `finally` body runs as the normal path's copy or as
-            // the exception handler's, and ran as often as both together).
-            let mut most: FxHashMap<(u32, u32), u64> = FxHashMap::default();
-            let copies = handler_copies(code);
-            for (pc, entry) in line_entries(code).into_iter().enumerate() {
-                let n = code.prof.count(pc);
-                if entry && n > 0 {
-                    let m = most.entry((code.line_at(pc), copies[pc])).or_insert(0);
-                    *m = (*m).max(n);
-                }
-            }
-            let mut per_line: FxHashMap<u32, u64> = FxHashMap::default();
-            for ((ln, _), n) in most {
-                *per_line.entry(ln).or_insert(0) += n;
-            }
             // Across code objects (a comprehension or lambda on its
             // parent's line), the most, as before.
-            for (ln, n) in per_line {
+            for (ln, n) in line_counts(code, &mut entries) {
                 let l = line(&mut by_line, file, ln);
                 l.exec_count = l.exec_count.max(n);
             }
         }
         let mut v: Vec<Line> = by_line.into_values().collect();
-        v.sort_by_key(|l| (l.file, l.line));
+        // The keys are unique: an unstable sort gives the one order, and
+        // moves the large entries less.
+        v.sort_unstable_by_key(|l| (l.file, l.line));
         v
     }
 
@@ -830,6 +842,25 @@ fn merge_observed(observed: &[([u64; 2], String, u64)]) -> Vec<TypeCount> {
         }
     }
     out
+}
+
+/// A code object's listing. Each text is made in `scratch`, reused, and
+/// copied out at its length: a string of its own with room to spare was an
+/// allocation twice the size (more fresh pages to fault in).
+fn bytecode(code: &Code, scratch: &mut String) -> Vec<BytecodeInstr> {
+    (0..code.instrs.len())
+        .map(|pc| {
+            scratch.clear();
+            crate::bytecode::disasm::push_instr_text(code, pc, scratch);
+            BytecodeInstr {
+                pc: pc as u32,
+                line: code.line_at(pc),
+                col: code.locs.get(pc).map(|l| l.col).unwrap_or(0),
+                text: scratch.as_str().into(),
+                exec_count: code.prof.count(pc),
+            }
+        })
+        .collect()
 }
 
 /// Loops of a code object, from its back-edges, outermost first.
