@@ -142,7 +142,12 @@ impl Session {
     /// Write the profile and the summary.
     fn write(output: &Path, quiet: bool, built: &Built) {
         let profile = &built.profile;
-        if let Err(e) = profile::save_with_code(profile, &built.code, output) {
+        let text = |f, pc, out: &mut String| built.instr_text(f, pc, out);
+        let deferred = profile::Deferred {
+            code: &built.code,
+            text: Some(&text),
+        };
+        if let Err(e) = profile::save_deferred(profile, &deferred, output) {
             eprintln!(
                 "jitprof: cannot write the profile to {}: {e}",
                 output.display()

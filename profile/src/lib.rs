@@ -15,6 +15,7 @@ mod schema;
 mod writer;
 
 pub use schema::*;
+pub use writer::Deferred;
 
 use std::fmt;
 use std::io::Write;
@@ -147,6 +148,14 @@ pub fn save(profile: &Profile, path: &Path) -> std::io::Result<()> {
 /// into strings first (fresh memory whose pages fault in one by one).
 pub fn save_with_code(profile: &Profile, code: &[&[u8]], path: &Path) -> std::io::Result<()> {
     write_atomically_with(path, |f| writer::write(profile, code, f))
+}
+
+/// `save`, with what `deferred` gives made as the file is written: the
+/// compiles' `code_hex` as in `save_with_code`, and the instructions'
+/// texts, which the recorder leaves empty (thousands of strings otherwise
+/// made only to be copied into the file).
+pub fn save_deferred(profile: &Profile, deferred: &Deferred, path: &Path) -> std::io::Result<()> {
+    write_atomically_with(path, |f| writer::write_deferred(profile, deferred, f))
 }
 
 /// Write `bytes` to `path` through a temporary file and a rename.

@@ -302,7 +302,8 @@ fn word_escapes(w: u64) -> bool {
 
 /// Whether `b` has a byte JSON escapes. Blocks of 32 bytes with a test
 /// without branches, which the compiler turns into vector compares (a
-/// source file is kilobytes), then words, then bytes.
+/// source file is kilobytes), then words, then the last bytes as the word
+/// that ends `b` (bytes one at a time only in a string shorter than a word).
 fn needs_escape(b: &[u8]) -> bool {
     let mut blocks = b.chunks_exact(32);
     for block in &mut blocks {
@@ -316,7 +317,13 @@ fn needs_escape(b: &[u8]) -> bool {
             return true;
         }
     }
-    words.remainder().iter().any(|&c| escapes(c))
+    if words.remainder().is_empty() {
+        return false;
+    }
+    match b.last_chunk::<8>() {
+        Some(&last) => word_escapes(u64::from_le_bytes(last)),
+        None => b.iter().any(|&c| escapes(c)),
+    }
 }
 
 #[cfg(test)]

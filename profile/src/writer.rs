@@ -15,16 +15,36 @@
 //! integers in decimal, strings escaped as serde_json escapes them), which
 //! the tests check. A field added to the schema and not here fails them.
 
+use std::cell::Cell;
 use std::io::{self, Write};
 
 use crate::out::{string, Out};
 use crate::schema::*;
 
+/// What the writer makes as it writes, left out of the profile by its
+/// builder: made into strings first, it was fresh memory to fault in and
+/// to copy again (see `save_deferred`).
+#[derive(Clone, Copy, Default)]
+pub struct Deferred<'a> {
+    /// The machine code of `compiles[i]`, encoded as its `code_hex` where
+    /// given (its text otherwise).
+    pub code: &'a [&'a [u8]],
+    /// Where given, `text(f, pc, out)` appends the text of
+    /// `functions[f].bytecode[pc]`, written instead of its `text`.
+    pub text: Option<&'a dyn Fn(usize, usize, &mut String)>,
+}
+
 /// Write `p` as JSON to `w`, the compiles' `code_hex` from `code[i]` where
 /// given (see `save_with_code`).
 pub fn write(p: &Profile, code: &[&[u8]], w: &mut dyn Write) -> io::Result<()> {
+    let d = Deferred { code, text: None };
+    write_deferred(p, &d, w)
+}
+
+/// Write `p` as JSON to `w`, what `d` gives made as it is written.
+pub fn write_deferred(p: &Profile, d: &Deferred, w: &mut dyn Write) -> io::Result<()> {
     let mut out = Out::to_writer(w);
-    profile(&mut out, p, code);
+    profile(&mut out, p, d);
     out.finish().map(drop)
 }
 
@@ -32,8 +52,14 @@ pub fn write(p: &Profile, code: &[&[u8]], w: &mut dyn Write) -> io::Result<()> {
 /// serde_json's).
 #[cfg(test)]
 pub fn to_vec(p: &Profile, code: &[&[u8]]) -> Vec<u8> {
+    to_vec_deferred(p, &Deferred { code, text: None })
+}
+
+/// `to_vec`, what `d` gives made as it is written.
+#[cfg(test)]
+pub fn to_vec_deferred(p: &Profile, d: &Deferred) -> Vec<u8> {
     let mut out = Out::in_memory();
-    profile(&mut out, p, code);
+    profile(&mut out, p, d);
     out.finish().expect("in memory: no writer to fail")
 }
 
@@ -57,22 +83,107 @@ macro_rules! object {
     }};
 }
 
-/// The profile, its compiles' `code_hex` from `code` where given.
-fn profile(out: &mut Out, p: &Profile, code: &[&[u8]]) {
+/// The profile, what `d` gives made as it is written.
+fn profile(out: &mut Out, p: &Profile, d: &Deferred) {
     object!(out,
         "format" => p.format,
         "version" => p.version,
         "run" => p.run,
         "files" => p.files,
-        "functions" => p.functions,
+        "functions" => Functions(&p.functions, d.text),
         "lines" => p.lines,
         "type_sites" => p.type_sites,
         "bails" => p.bails,
         "allocations" => p.allocations,
-        "compiles" => Compiles(&p.compiles, code),
+        "compiles" => Compiles(&p.compiles, d.code),
         "samples" => p.samples,
         "summary" => p.summary,
     )
+}
+
+/// Makes the text of function `f`'s instruction `pc` (see `Deferred`).
+type TextOf<'a> = &'a dyn Fn(usize, usize, &mut String);
+
+/// The functions, their instructions' texts from `TextOf` where given.
+struct Functions<'a>(&'a [Function], Option<TextOf<'a>>);
+
+impl Json for Functions<'_> {
+    fn write(&self, out: &mut Out) {
+        let Some(text_of) = self.1 else {
+            return self.0.write(out);
+        };
+        // One buffer for every text, each written out of it (in a `Cell`:
+        // the writing closures are `Fn`).
+        let buf = Cell::new(String::with_capacity(256));
+        out.push(b'[');
+        for (i, f) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let listing = Listing(&f.bytecode, &|pc, out: &mut Out| {
+                let mut text = buf.take();
+                text.clear();
+                text_of(i, pc, &mut text);
+                string(out, &text);
+                buf.set(text);
+            });
+            function(out, f, &listing);
+        }
+        out.push(b']');
+    }
+}
+
+/// A function, its `bytecode` written by `bytecode`.
+fn function(out: &mut Out, f: &Function, bytecode: &dyn Json) {
+    object!(out,
+        "id" => f.id,
+        "kind" => f.kind,
+        "name" => f.name,
+        "qualname" => f.qualname,
+        "file" => f.file,
+        "first_line" => f.first_line,
+        "last_line" => f.last_line,
+        "calls" => f.calls,
+        "primitive_calls" => f.primitive_calls,
+        "self_ns" => f.self_ns,
+        "cumulative_ns" => f.cumulative_ns,
+        "callers" => f.callers,
+        "jit" => f.jit,
+        "loops" => f.loops,
+        "bytecode" => *bytecode,
+    )
+}
+
+/// A function's instructions, the text of the one at `pc` written by
+/// `text(pc, out)`.
+struct Listing<'a, F: Fn(usize, &mut Out)>(&'a [BytecodeInstr], &'a F);
+
+impl<F: Fn(usize, &mut Out)> Json for Listing<'_, F> {
+    fn write(&self, out: &mut Out) {
+        out.push(b'[');
+        for (pc, b) in self.0.iter().enumerate() {
+            if pc > 0 {
+                out.push(b',');
+            }
+            object!(out,
+                "pc" => b.pc,
+                "line" => b.line,
+                "col" => b.col,
+                "text" => Raw(|out: &mut Out| (self.1)(pc, out)),
+                "exec_count" => b.exec_count,
+            );
+        }
+        out.push(b']');
+    }
+}
+
+/// A value written by a closure.
+struct Raw<F: Fn(&mut Out)>(F);
+
+impl<F: Fn(&mut Out)> Json for Raw<F> {
+    fn write(&self, out: &mut Out) {
+        (self.0)(out);
+    }
 }
 
 /// The compiles, `code_hex` of the i-th from `code[i]` where given.

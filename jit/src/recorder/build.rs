@@ -155,9 +155,24 @@ fn peak_rss_bytes() -> u64 {
 /// file by `profile::save_with_code`. That hex is more than half of a
 /// profile: made into strings here, it was fresh memory to fault in and to
 /// copy again.
+///
+/// Likewise the functions' instructions' `text`, left empty: thousands of
+/// strings, made as the file is written instead (`instr_text`).
 pub struct Built<'vm> {
     pub profile: Profile,
     pub code: Vec<&'vm [u8]>,
+    /// The code of `profile.functions[i]`, for a Python function.
+    listings: Vec<Option<&'vm Code>>,
+}
+
+impl Built<'_> {
+    /// Append the text of `profile.functions[f].bytecode[pc]` to `out`
+    /// (the `text` of `profile::Deferred`).
+    pub fn instr_text(&self, f: usize, pc: usize, out: &mut String) {
+        if let Some(code) = self.listings.get(f).copied().flatten() {
+            crate::bytecode::disasm::push_instr_text(code, pc, out);
+        }
+    }
 }
 
 /// Build the profile. The recorder stays in the VM: compiled call sites
@@ -265,7 +280,20 @@ impl<'a> Builder<'a> {
             samples,
             summary,
         };
-        Built { profile, code }
+        let rec: &'a Recorder = self.rec;
+        let listings = rec
+            .funcs
+            .iter()
+            .map(|f| match f {
+                FuncKey::Python(code) => Some(&**code),
+                FuncKey::Builtin { .. } => None,
+            })
+            .collect();
+        Built {
+            profile,
+            code,
+            listings,
+        }
     }
 
     /// The functions with their call counts, and their times as measured
@@ -280,7 +308,6 @@ impl<'a> Builder<'a> {
         let ns_per_sample = wall_ns as f64 / samples.total.max(1) as f64;
         let sample_ns = |n: u64| (n as f64 * ns_per_sample).round() as u64;
         let mut out = Vec::with_capacity(self.rec.funcs.len());
-        let mut text = String::with_capacity(256);
         for (i, key) in self.rec.funcs.iter().enumerate() {
             let callee = i as u32;
             let t = self.rec.calls.figures(callee);
@@ -351,7 +378,7 @@ impl<'a> Builder<'a> {
                         .unwrap_or(code.first_line);
                     f.jit = Some(self.function_jit(code));
                     f.loops = loops(code);
-                    f.bytecode = bytecode(code, &mut text);
+                    f.bytecode = bytecode(code);
                 }
             }
             out.push(f);
@@ -844,21 +871,15 @@ fn merge_observed(observed: &[([u64; 2], String, u64)]) -> Vec<TypeCount> {
     out
 }
 
-/// A code object's listing. Each text is made in `scratch`, reused, and
-/// copied out at its length: a string of its own with room to spare was an
-/// allocation twice the size (more fresh pages to fault in).
-fn bytecode(code: &Code, scratch: &mut String) -> Vec<BytecodeInstr> {
+/// A code object's listing, the texts left empty (see `Built`).
+fn bytecode(code: &Code) -> Vec<BytecodeInstr> {
     (0..code.instrs.len())
-        .map(|pc| {
-            scratch.clear();
-            crate::bytecode::disasm::push_instr_text(code, pc, scratch);
-            BytecodeInstr {
-                pc: pc as u32,
-                line: code.line_at(pc),
-                col: code.locs.get(pc).map(|l| l.col).unwrap_or(0),
-                text: scratch.as_str().into(),
-                exec_count: code.prof.count(pc),
-            }
+        .map(|pc| BytecodeInstr {
+            pc: pc as u32,
+            line: code.line_at(pc),
+            col: code.locs.get(pc).map(|l| l.col).unwrap_or(0),
+            text: String::new(),
+            exec_count: code.prof.count(pc),
         })
         .collect()
 }

@@ -145,6 +145,30 @@ fn code_hex_is_encoded_from_the_code_given() {
     assert_eq!(to_vec(&without, &slices[..2]), derived(&with_text));
 }
 
+/// Instruction texts from the function given, in place of the profile's;
+/// the rest of each function (all its fields) as the derived text has it.
+#[test]
+fn instruction_texts_are_made_by_the_function_given() {
+    let mut with_text = example();
+    for (f, func) in with_text.functions.iter_mut().enumerate() {
+        for (pc, b) in func.bytecode.iter_mut().enumerate() {
+            b.text = format!("Op{f} r{pc} \"{}\" é\t", "x".repeat(pc * 9));
+        }
+    }
+    let mut without = with_text.clone();
+    for b in without.functions.iter_mut().flat_map(|f| &mut f.bytecode) {
+        b.text.clear();
+    }
+    let text = |f: usize, pc: usize, out: &mut String| {
+        out.push_str(&format!("Op{f} r{pc} \"{}\" é\t", "x".repeat(pc * 9)));
+    };
+    let d = Deferred {
+        code: &[],
+        text: Some(&text),
+    };
+    assert_eq!(to_vec_deferred(&without, &d), derived(&with_text));
+}
+
 /// Through a writer, with texts and code longer than the buffer: the same
 /// bytes as in memory; a writer's error is returned.
 #[test]
