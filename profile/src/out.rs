@@ -228,25 +228,31 @@ pub fn string(out: &mut Out, s: &str) {
 }
 
 /// A string that needs escaping (a source file: quotes, newlines), written
-/// straight into `out`: the runs between escapes copied whole, found a
-/// word at a time.
+/// straight into `out`: the runs between escapes copied whole, the next
+/// escape found a word at a time (the lowest byte `escape_mask` flags).
 fn escaped(out: &mut Out, b: &[u8]) {
     out.push(b'"');
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
-        if let Some(w) = b.get(i..i + 8) {
-            if !word_escapes(u64::from_le_bytes(w.try_into().expect("8 bytes"))) {
-                i += 8;
+        let at = match b.get(i..i + 8) {
+            Some(w) => match escape_mask(u64::from_le_bytes(w.try_into().expect("8 bytes"))) {
+                0 => {
+                    i += 8;
+                    continue;
+                }
+                m => i + (m.trailing_zeros() / 8) as usize,
+            },
+            None if escapes(b[i]) => i,
+            None => {
+                i += 1;
                 continue;
             }
-        }
-        if escapes(b[i]) {
-            out.bytes(&b[run..i]);
-            escape(out, b[i]);
-            run = i + 1;
-        }
-        i += 1;
+        };
+        out.bytes(&b[run..at]);
+        escape(out, b[at]);
+        run = at + 1;
+        i = at + 1;
     }
     out.bytes(&b[run..]);
     out.push(b'"');
@@ -285,11 +291,19 @@ fn escapes(c: u8) -> bool {
     (c < 0x20) | (c == b'"') | (c == b'\\')
 }
 
-/// Whether one of the eight bytes of `w` is one JSON escapes (the usual
-/// has-zero-byte test on the word and on its xors). Exact: a borrow from a
-/// lower byte only happens where that byte already matched.
+/// Whether one of the eight bytes of `w` is one JSON escapes.
 #[inline]
 fn word_escapes(w: u64) -> bool {
+    escape_mask(w) != 0
+}
+
+/// The high bit of each byte of `w` (little-endian) that JSON escapes, by
+/// the usual has-zero-byte test on the word and on its xors; also, maybe,
+/// of bytes above one that does: a borrow only starts at a byte that
+/// matched and carries upwards. So the mask is zero exactly when no byte
+/// matches, and its lowest bit is always a byte that does.
+#[inline]
+fn escape_mask(w: u64) -> u64 {
     const ONES: u64 = u64::MAX / 255;
     const HIGH: u64 = ONES << 7;
     let ctrl = w.wrapping_sub(ONES * 0x20) & !w;
@@ -297,7 +311,7 @@ fn word_escapes(w: u64) -> bool {
     let bs = w ^ (ONES * b'\\' as u64);
     let quote = q.wrapping_sub(ONES) & !q;
     let back = bs.wrapping_sub(ONES) & !bs;
-    (ctrl | quote | back) & HIGH != 0
+    (ctrl | quote | back) & HIGH
 }
 
 /// Whether `b` has a byte JSON escapes. Blocks of 32 bytes with a test
@@ -390,6 +404,16 @@ mod tests {
             for pos in 0..40 {
                 let mut s: String = "abcdefghij".repeat(4);
                 s.insert(pos, c);
+                assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+            }
+        }
+        // An escape then bytes the word test may flag above it (a borrow:
+        // a space after a control character, `!` after a quote, `]` after
+        // a backslash), at every position.
+        for pair in ["\u{1} ", "\u{1f} ", "\"!", "\\]", "\n\u{0}", "\"\\ !#"] {
+            for pos in 0..40 {
+                let mut s: String = "ab cd!ef]g".repeat(4);
+                s.insert_str(pos, pair);
                 assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
             }
         }

@@ -8,9 +8,9 @@
 //! `sampled`; the readers use them to say how many samples an estimate
 //! rests on.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use crate::{Samples, StackFrame};
+use crate::Samples;
 
 /// Sample counts of one function, or of one caller edge.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,47 +36,40 @@ impl SampledCounts {
     /// Count `samples` for `n_functions` functions (frames naming a function
     /// out of range are skipped).
     pub fn of(samples: &Samples, n_functions: usize) -> SampledCounts {
-        let mut out = SampledCounts {
-            functions: vec![Counts::default(); n_functions],
-            edges: FxHashMap::default(),
-            attributed: 0,
-        };
-        // The functions and edges this stack already counted, so recursion
-        // counts once per sample (`seen` is cleared after each stack).
+        let mut functions = vec![Counts::default(); n_functions];
+        let mut edges = EdgeCounts::new(n_functions);
+        let mut attributed = 0;
+        // The functions this stack already counted (cleared after each).
         let mut seen: Vec<bool> = vec![false; n_functions];
-        let mut seen_edges: FxHashSet<(u32, u32)> = FxHashSet::default();
-        for s in &samples.stacks {
-            let frames: Vec<&StackFrame> = s
-                .frames
-                .iter()
-                .filter(|f| (f.function as usize) < n_functions)
-                .collect();
-            let Some(leaf) = frames.last() else { continue };
-            out.attributed += s.count;
-            out.functions[leaf.function as usize].self_samples += s.count;
-            seen_edges.clear();
-            for (i, f) in frames.iter().enumerate() {
-                let id = f.function as usize;
-                if !seen[id] {
-                    seen[id] = true;
-                    out.functions[id].cumulative_samples += s.count;
+        let mut frames: Vec<u32> = Vec::new();
+        for (stack, s) in samples.stacks.iter().enumerate() {
+            frames.clear();
+            frames.extend(s.frames.iter().map(|f| f.function));
+            frames.retain(|&f| (f as usize) < n_functions);
+            let Some(&leaf) = frames.last() else { continue };
+            attributed += s.count;
+            functions[leaf as usize].self_samples += s.count;
+            for (i, &id) in frames.iter().enumerate() {
+                if !seen[id as usize] {
+                    seen[id as usize] = true;
+                    functions[id as usize].cumulative_samples += s.count;
                 }
                 if i > 0 {
-                    let edge = (frames[i - 1].function, f.function);
-                    if seen_edges.insert(edge) {
-                        out.edges.entry(edge).or_default().cumulative_samples += s.count;
-                    }
+                    edges.count_cumulative(frames[i - 1], id, stack, s.count);
                 }
             }
-            if frames.len() >= 2 {
-                let edge = (frames[frames.len() - 2].function, leaf.function);
-                out.edges.entry(edge).or_default().self_samples += s.count;
+            if let [.., caller, _] = frames[..] {
+                edges.get(caller, leaf).self_samples += s.count;
             }
-            for f in &frames {
-                seen[f.function as usize] = false;
+            for &f in &frames {
+                seen[f as usize] = false;
             }
         }
-        out
+        SampledCounts {
+            functions,
+            edges: edges.into_map(),
+            attributed,
+        }
     }
 
     /// The counts of function `id` (zero when out of range).
@@ -93,10 +86,65 @@ impl SampledCounts {
     }
 }
 
+/// Edge counts while counting: per callee, its callers (a few each), with
+/// their counts and the last stack that counted the edge, so that recursion
+/// counts once per sample. A short scan per frame, where a hash map of
+/// edges and a set of the stack's edges were two lookups of a hundred
+/// instructions or more.
+struct EdgeCounts {
+    by_callee: Vec<Vec<(u32, Counts, usize)>>,
+}
+
+impl EdgeCounts {
+    fn new(n_functions: usize) -> EdgeCounts {
+        EdgeCounts {
+            by_callee: vec![Vec::new(); n_functions],
+        }
+    }
+
+    /// The counts of `caller` -> `callee`, made zero if new.
+    fn entry(&mut self, caller: u32, callee: u32) -> &mut (u32, Counts, usize) {
+        let callers = &mut self.by_callee[callee as usize];
+        match callers.iter().position(|e| e.0 == caller) {
+            Some(i) => &mut callers[i],
+            None => {
+                callers.push((caller, Counts::default(), usize::MAX));
+                callers.last_mut().expect("just pushed")
+            }
+        }
+    }
+
+    /// Count `n` samples of stack `stack` as cumulative for the edge, once
+    /// per stack.
+    fn count_cumulative(&mut self, caller: u32, callee: u32, stack: usize, n: u64) {
+        let e = self.entry(caller, callee);
+        if e.2 != stack {
+            e.2 = stack;
+            e.1.cumulative_samples += n;
+        }
+    }
+
+    fn get(&mut self, caller: u32, callee: u32) -> &mut Counts {
+        &mut self.entry(caller, callee).1
+    }
+
+    /// The counts by (caller, callee).
+    fn into_map(self) -> FxHashMap<(u32, u32), Counts> {
+        let n = self.by_callee.iter().map(Vec::len).sum();
+        let mut map = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        for (callee, callers) in self.by_callee.into_iter().enumerate() {
+            for (caller, c, _) in callers {
+                map.insert((caller, callee as u32), c);
+            }
+        }
+        map
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{SampleStack, Tier};
+    use crate::{SampleStack, StackFrame, Tier};
 
     fn stack(fns: &[u32], count: u64) -> SampleStack {
         SampleStack {
@@ -139,6 +187,52 @@ mod tests {
         assert_eq!(c.edge(0, 2).cumulative_samples, 1);
         let total_self: u64 = c.functions.iter().map(|f| f.self_samples).sum();
         assert_eq!(total_self, c.attributed);
+    }
+
+    /// The counts by their definition (sets of what each stack has),
+    /// against `of`, on stacks with recursion, shared callees and frames
+    /// out of range.
+    #[test]
+    fn counts_are_those_of_the_definition() {
+        use std::collections::{HashMap, HashSet};
+        let mut x = 12345u32;
+        let mut next = |m: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) % m
+        };
+        let stacks: Vec<SampleStack> = (0..200)
+            .map(|_| {
+                let depth = next(12);
+                let fns: Vec<u32> = (0..depth).map(|_| next(9)).collect();
+                stack(&fns, next(5) as u64 + 1)
+            })
+            .collect();
+        let s = Samples {
+            stacks,
+            ..Samples::default()
+        };
+        let n = 8; // function 8 is out of range
+        let c = SampledCounts::of(&s, n);
+        let mut edges: HashMap<(u32, u32), Counts> = HashMap::new();
+        for st in &s.stacks {
+            let f: Vec<u32> = st
+                .frames
+                .iter()
+                .map(|f| f.function)
+                .filter(|&f| (f as usize) < n)
+                .collect();
+            let pairs: HashSet<(u32, u32)> = f.windows(2).map(|w| (w[0], w[1])).collect();
+            for p in pairs {
+                edges.entry(p).or_default().cumulative_samples += st.count;
+            }
+            if let [.., a, b] = f[..] {
+                edges.entry((a, b)).or_default().self_samples += st.count;
+            }
+        }
+        assert_eq!(c.edges.len(), edges.len());
+        for (&(a, b), &want) in &edges {
+            assert_eq!(c.edge(a, b), want, "edge {a} -> {b}");
+        }
     }
 
     #[test]
