@@ -12,8 +12,8 @@ use std::io::{self, Write};
 /// the cache.
 const CHUNK: usize = 64 << 10;
 
-/// The two decimal digits of 10 to 99 (`Out::num`'s short numbers; 0 to
-/// 9 take one digit, not these).
+/// The two decimal digits of 0 to 99 (`00` to `99`): `Out::num`'s numbers
+/// below 10,000 are written from it.
 const DECIMAL_PAIRS: [[u8; 2]; 100] = {
     let mut t = [[0u8; 2]; 100];
     let mut i = 0;
@@ -160,7 +160,8 @@ impl<'w> Out<'w> {
     }
 
     /// `n` in decimal. Most of a profile's numbers are below 100 (pcs,
-    /// columns, counts of zero): those from a table, the rest by `itoa`.
+    /// columns, counts of zero): those inline from a table, the rest by
+    /// `long_num`.
     #[inline]
     pub fn num(&mut self, n: u64) {
         if n < 10 {
@@ -172,11 +173,20 @@ impl<'w> Out<'w> {
         }
     }
 
-    /// A number of three digits or more: out of line, so that the short
-    /// cases inline where numbers are written.
+    /// A number of three digits or more: three or four (line numbers,
+    /// most counts) from the table, longer ones by `itoa`. Out of line, so
+    /// that the short cases inline where numbers are written.
     #[inline(never)]
     fn long_num(&mut self, n: u64) {
-        self.bytes(itoa::Buffer::new().format(n).as_bytes());
+        if n < 1000 {
+            self.push(b'0' + (n / 100) as u8);
+            self.two(DECIMAL_PAIRS[(n % 100) as usize]);
+        } else if n < 10_000 {
+            self.two(DECIMAL_PAIRS[(n / 100) as usize]);
+            self.two(DECIMAL_PAIRS[(n % 100) as usize]);
+        } else {
+            self.bytes(itoa::Buffer::new().format(n).as_bytes());
+        }
     }
 
     /// Two bytes, as one store.
@@ -425,7 +435,11 @@ mod tests {
     fn numbers_are_decimal() {
         let mut out = Out::in_memory();
         let mut expect = String::new();
-        for n in (0..1000).chain([u32::MAX as u64, u64::MAX]) {
+        let edges = (1..20).flat_map(|e| {
+            let p = 10u64.pow(e);
+            [p - 1, p, p + 1, p + 99, 3 * p + 7]
+        });
+        for n in (0..1000).chain(edges).chain([u32::MAX as u64, u64::MAX]) {
             out.num(n);
             out.push(b',');
             expect.push_str(&format!("{n},"));
