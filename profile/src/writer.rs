@@ -3,8 +3,9 @@
 //! serde_json writes a struct a token at a time: every field name goes
 //! through its string escaper and every token through the writer, some
 //! thirty calls for a bytecode instruction's five fields. Here every type
-//! of the schema is written with its field names as constants, integers by
-//! `itoa`, strings copied whole when they need no escaping (nearly all),
+//! of the schema is written with its field names as constants, integers
+//! from a table of digit pairs (`itoa` past four digits), strings copied
+//! whole when they need no escaping (nearly all),
 //! and the machine code's hex, more than half of a profile, encoded from
 //! the code's bytes into the output (see `save_with_code`).
 //!

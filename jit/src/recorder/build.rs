@@ -152,7 +152,7 @@ fn peak_rss_bytes() -> u64 {
 /// A profile as built at the end of a run: complete but for the compiles'
 /// `code_hex`, left empty, whose machine code is in `code` instead
 /// (`profile.compiles[i]`'s in `code[i]`), to be encoded straight into the
-/// file by `profile::save_with_code`. That hex is more than half of a
+/// file by `profile::save_deferred`. That hex is more than half of a
 /// profile: made into strings here, it was fresh memory to fault in and to
 /// copy again.
 ///
