@@ -86,32 +86,42 @@ impl SampledCounts {
     }
 }
 
-/// Edge counts while counting: per callee, its callers (a few each), with
-/// their counts and the last stack that counted the edge, so that recursion
-/// counts once per sample. A short scan per frame, where a hash map of
-/// edges and a set of the stack's edges were two lookups of a hundred
-/// instructions or more.
+/// Edge counts while counting: per callee, its first callers (a few each),
+/// with their counts and the last stack that counted the edge, so that
+/// recursion counts once per sample. A short scan per frame, where a hash
+/// map of edges and a set of the stack's edges were two lookups of a
+/// hundred instructions or more. A callee's callers past `SHORT_CALLERS`
+/// go to a hash map, so that one called from thousands of places (a
+/// helper everything uses) costs a bounded scan and a lookup per frame,
+/// not a scan of all its callers.
 struct EdgeCounts {
     by_callee: Vec<Vec<(u32, Counts, usize)>>,
+    more: FxHashMap<(u32, u32), (u32, Counts, usize)>,
 }
+
+/// Callers kept in a callee's list before the rest go to the map.
+const SHORT_CALLERS: usize = 16;
 
 impl EdgeCounts {
     fn new(n_functions: usize) -> EdgeCounts {
         EdgeCounts {
             by_callee: vec![Vec::new(); n_functions],
+            more: FxHashMap::default(),
         }
     }
 
     /// The counts of `caller` -> `callee`, made zero if new.
     fn entry(&mut self, caller: u32, callee: u32) -> &mut (u32, Counts, usize) {
+        let new = (caller, Counts::default(), usize::MAX);
         let callers = &mut self.by_callee[callee as usize];
-        match callers.iter().position(|e| e.0 == caller) {
-            Some(i) => &mut callers[i],
-            None => {
-                callers.push((caller, Counts::default(), usize::MAX));
-                callers.last_mut().expect("just pushed")
-            }
+        if let Some(i) = callers.iter().position(|e| e.0 == caller) {
+            return &mut callers[i];
         }
+        if callers.len() < SHORT_CALLERS {
+            callers.push(new);
+            return callers.last_mut().expect("just pushed");
+        }
+        self.more.entry((caller, callee)).or_insert(new)
     }
 
     /// Count `n` samples of stack `stack` as cumulative for the edge, once
@@ -130,13 +140,14 @@ impl EdgeCounts {
 
     /// The counts by (caller, callee).
     fn into_map(self) -> FxHashMap<(u32, u32), Counts> {
-        let n = self.by_callee.iter().map(Vec::len).sum();
+        let n = self.by_callee.iter().map(Vec::len).sum::<usize>() + self.more.len();
         let mut map = FxHashMap::with_capacity_and_hasher(n, Default::default());
         for (callee, callers) in self.by_callee.into_iter().enumerate() {
             for (caller, c, _) in callers {
                 map.insert((caller, callee as u32), c);
             }
         }
+        map.extend(self.more.into_iter().map(|(edge, (_, c, _))| (edge, c)));
         map
     }
 }
@@ -194,16 +205,30 @@ mod tests {
     /// out of range.
     #[test]
     fn counts_are_those_of_the_definition() {
+        // 8 functions and one out of range.
+        check_against_definition(200, 12, 9, 8);
+    }
+
+    /// As above, with callees that have more callers than their list keeps
+    /// (`SHORT_CALLERS`): the rest are counted in the map.
+    #[test]
+    fn callees_with_many_callers_count_as_defined() {
+        check_against_definition(2000, 4, 120, 100);
+    }
+
+    /// `stacks` random stacks of up to `depth` frames of functions below
+    /// `functions`, counted for `n` functions, against the definition.
+    fn check_against_definition(stacks: usize, depth: u32, functions: u32, n: usize) {
         use std::collections::{HashMap, HashSet};
         let mut x = 12345u32;
         let mut next = |m: u32| {
             x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
             (x >> 16) % m
         };
-        let stacks: Vec<SampleStack> = (0..200)
+        let stacks: Vec<SampleStack> = (0..stacks)
             .map(|_| {
-                let depth = next(12);
-                let fns: Vec<u32> = (0..depth).map(|_| next(9)).collect();
+                let d = next(depth);
+                let fns: Vec<u32> = (0..d).map(|_| next(functions)).collect();
                 stack(&fns, next(5) as u64 + 1)
             })
             .collect();
@@ -211,7 +236,6 @@ mod tests {
             stacks,
             ..Samples::default()
         };
-        let n = 8; // function 8 is out of range
         let c = SampledCounts::of(&s, n);
         let mut edges: HashMap<(u32, u32), Counts> = HashMap::new();
         for st in &s.stacks {
