@@ -134,6 +134,18 @@ impl Json for Functions<'_> {
     }
 }
 
+impl Json for Function {
+    fn write(&self, out: &mut Out) {
+        function(out, self, &self.bytecode);
+    }
+}
+
+impl Json for BytecodeInstr {
+    fn write(&self, out: &mut Out) {
+        instr(out, self, &self.text);
+    }
+}
+
 /// A function, its `bytecode` written by `bytecode`.
 fn function(out: &mut Out, f: &Function, bytecode: &dyn Json) {
     object!(out,
@@ -166,16 +178,21 @@ impl<F: Fn(usize, &mut Out)> Json for Listing<'_, F> {
             if pc > 0 {
                 out.push(b',');
             }
-            object!(out,
-                "pc" => b.pc,
-                "line" => b.line,
-                "col" => b.col,
-                "text" => Raw(|out: &mut Out| (self.1)(pc, out)),
-                "exec_count" => b.exec_count,
-            );
+            instr(out, b, &Raw(|out: &mut Out| (self.1)(pc, out)));
         }
         out.push(b']');
     }
+}
+
+/// A bytecode instruction, its `text` written by `text`.
+fn instr(out: &mut Out, b: &BytecodeInstr, text: &dyn Json) {
+    object!(out,
+        "pc" => b.pc,
+        "line" => b.line,
+        "col" => b.col,
+        "text" => *text,
+        "exec_count" => b.exec_count,
+    );
 }
 
 /// A value written by a closure.
@@ -366,14 +383,9 @@ objects! {
         exit_code, exception,
     }
     SourceFile { id, path, source }
-    Function {
-        id, kind, name, qualname, file, first_line, last_line, calls, primitive_calls, self_ns,
-        cumulative_ns, callers, jit, loops, bytecode,
-    }
     CallerEdge { caller, calls, primitive_calls, self_ns, cumulative_ns }
     FunctionJit { status, reason, hotness, compiles, recompiles }
     Loop { header_line, first_line, last_line, start_pc, end_pc, iterations }
-    BytecodeInstr { pc, line, col, text, exec_count }
     TierCounts { interpreter, jit, runtime, collector, compiler }
     Line { file, line, samples, samples_by_tier, exec_count }
     TypeSite { function, pc, line, col, op, operands }
