@@ -2511,7 +2511,7 @@ fn operand_counts(
 }
 
 /// The interpreter counts the types it has seen at a site on a quick path
-/// and the others on a slow one; iterators' keys are remembered by name.
+/// and the others on a slow one; an iterator's key is its type's name.
 /// Types that change after a site has settled, come back, alternate, and
 /// iterators of several types in turn are all counted exactly.
 #[test]

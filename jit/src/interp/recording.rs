@@ -350,38 +350,17 @@ impl Vm {
     }
 
     /// The key a value's type is observed under: the class's address for
-    /// instances and iterators (whose one tag covers many types), the tag
-    /// (plus one, so never 0) for the rest, one Python type per tag.
+    /// instances, the name for iterators (`iter_key`; one tag covers many
+    /// types for both), the tag (plus one, so never 0) for the rest, one
+    /// Python type per tag.
     pub fn type_key(&self, v: Value) -> u64 {
         match v {
             Value::Instance(i) => i.class.as_ptr() as u64,
-            Value::Iter(it) => self.iter_type_key(v, it),
+            Value::Iter(it) => {
+                iter_key(crate::interp::protocol::iter_type_name(&it.state.borrow()))
+            }
             other => other.tag() + 1,
         }
-    }
-
-    /// `type_key` of iterator `v`: its type's address, which `type_of`
-    /// finds by the iterator's type name in a hash map (a few hundred
-    /// instructions; a generator's `for` over a list observes one per
-    /// loop). The last name's key is remembered by the recorder, when the
-    /// map had the type: entries are added, never replaced, so it stays
-    /// right (a name the map lacks takes the generic iterator type, which a
-    /// later entry would change, so those are not remembered).
-    fn iter_type_key(&self, v: Value, it: Gc<crate::runtime::object::IterObj>) -> u64 {
-        let name = crate::interp::protocol::iter_type_name(&it.state.borrow());
-        let id = (name.as_ptr() as usize, name.len());
-        let memo = self.rec.as_deref().map(|r| &r.iter_key);
-        if let Some(m) = memo {
-            let (last, key) = m.get();
-            if last == id {
-                return key;
-            }
-        }
-        let key = self.type_of(v).as_ptr() as u64;
-        if let (Some(m), true) = (memo, self.iter_types.contains_key(name)) {
-            m.set((id, key));
-        }
-        key
     }
 
     /// Per-instruction recording in the interpreter, inlined in the loop:
@@ -1117,24 +1096,58 @@ fn observe_kept(p: &crate::recorder::PcProf, regs: *const Value) -> u8 {
     // is (`PcProf::obs`), to sites that live as long as the code.
     let site = unsafe { &*p.site.get() };
     // SAFETY: as in `rec_instr`: the registers are the frame's.
-    let k0 = fast_type_key(unsafe { regs.add(o.regs[0] as usize) });
-    if !site.ops[0].count_seen(k0) {
+    let r0 = unsafe { regs.add(o.regs[0] as usize) };
+    if !site.ops[0].count_seen(fast_type_key(r0)) && !count_seen_iter(&site.ops[0], r0) {
         return 0;
     }
     if o.n > 1 {
         // SAFETY: as above.
-        let k1 = fast_type_key(unsafe { regs.add(o.regs[1] as usize) });
-        if !site.ops[1].count_seen(k1) {
+        let r1 = unsafe { regs.add(o.regs[1] as usize) };
+        if !site.ops[1].count_seen(fast_type_key(r1)) && !count_seen_iter(&site.ops[1], r1) {
             return 1;
         }
     }
     u8::MAX
 }
 
-/// `Vm::type_key` from a slot's words, for the values whose key needs no
-/// lookup; for an iterator, whose key is its type's address (found by name),
-/// its tag plus one, which is no key (`type_key` gives no iterator that
-/// key), so that a site counts it on the slow path. Never 0 (`count_seen`).
+/// An iterator's observation key (`Vm::type_key`): the name `type_name`
+/// gives its type, as the address and length of that static string, so
+/// that finding it is a match on the iterator's state. It was the type's
+/// address, which `type_of` finds by name in a hash map: with a memo of
+/// the last name, still some 90 instructions on the slow path for every
+/// observation of an iterator (nqueens: 121,000, 11.6 million
+/// instructions). Two strings of one name would be two keys of one name:
+/// the profile merges keys by name (`recorder::build`). Bit 63 set: no
+/// address (below 2^47) or tag key is one, and never 0.
+#[inline(always)]
+pub fn iter_key(name: &'static str) -> u64 {
+    const HIGH: u64 = 1 << 63;
+    name.as_ptr() as u64 | ((name.len() as u64 & 0x7fff) << 48) | HIGH
+}
+
+/// `observe_kept` for an operand whose fast key (`fast_type_key`) its site
+/// did not keep: an iterator's kept key counted (true), else false (the
+/// slow path counts it). Out of line: for the other values it is the rare
+/// path, a new type.
+#[inline(never)]
+fn count_seen_iter(o: &sites::OperandTypes, p: *const Value) -> bool {
+    // SAFETY: as in `fast_type_key`: a register of the running frame.
+    let Value::Iter(it) = (unsafe { *p }) else {
+        return false;
+    };
+    // No iterator's state is borrowed between instructions; if one were,
+    // the slow path (`Vm::type_key`) would meet it.
+    let Ok(st) = it.state.try_borrow() else {
+        return false;
+    };
+    o.count_seen(iter_key(crate::interp::protocol::iter_type_name(&st)))
+}
+
+/// `Vm::type_key` from a slot's words, for the values whose key is in
+/// them; for an iterator, whose key is its state's name (`iter_key`), its
+/// tag plus one, which is no key (`type_key` gives no iterator that key),
+/// so that a site counts it on `count_seen_iter`'s path. Never 0
+/// (`count_seen`).
 #[inline(always)]
 fn fast_type_key(p: *const Value) -> u64 {
     use crate::runtime::value::tags;

@@ -200,9 +200,6 @@ pub struct Recorder {
     builtin_ids: FxHashMap<(usize, usize), u32>,
     /// Python type names by observation key (see `Vm::type_key`).
     pub type_names: FxHashMap<u64, String>,
-    /// The last iterator type name's observation key: ((address, length)
-    /// of the name, key), see `Vm::iter_type_key`.
-    pub iter_key: Cell<((usize, usize), u64)>,
     pub stacks: stacks::StackTable,
     pub sample_scratch: SampleScratch,
     pub sample_total: u64,
@@ -225,7 +222,6 @@ impl Recorder {
             funcs: Vec::new(),
             builtin_ids: FxHashMap::default(),
             type_names: FxHashMap::default(),
-            iter_key: Cell::new(((0, 0), 0)),
             stacks: stacks::StackTable::default(),
             sample_scratch: SampleScratch::default(),
             sample_total: 0,
