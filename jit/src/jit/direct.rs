@@ -109,7 +109,13 @@ pub extern "sysv64" fn jit_call_enter(vm: *mut Vm, pc: u32, site: *const DirectS
     let handled = vm.handled.len();
     let mut frame = Frame::new(f, base, t.ret_slot, handled, false);
     if let Some(cls) = t.construct {
-        frame.construct = Some(new_instance(vm, cls, base));
+        // The class call's recording entry, for its allocation: two
+        // instructions here, where finding it again while recording took
+        // eight (`AllocRecorder::record_for_jit`).
+        // SAFETY: `pcs` has an entry per instruction of `code`
+        // (`CodeProf::new`), and `pc` is one: the call `callee` read.
+        let site = unsafe { code.prof.pcs.get_unchecked(pc as usize) };
+        frame.construct = Some(new_instance(vm, cls, base, site));
     }
     // Recording: the call is counted as the interpreter's push counts it
     // (its pop, `pop_plain_frame`, uncounts it), on the edge its site
@@ -169,10 +175,10 @@ fn fill_defaults(vm: &mut Vm, f: Gc<FunctionObj>, at: usize, n: usize) {
 /// A class call's instance, made as the interpreter's class call makes it,
 /// in the class's register (`__init__`'s first).
 #[inline(never)]
-fn new_instance(vm: &mut Vm, cls: Gc<TypeObj>, at: usize) -> Value {
-    // Made for compiled code, by the top frame's instruction before its
-    // stored pc (set above).
-    let inst = Value::Instance(vm.heap.alloc_for_jit(InstanceObj::plain(cls)));
+fn new_instance(vm: &mut Vm, cls: Gc<TypeObj>, at: usize, site: &crate::recorder::PcProf) -> Value {
+    // Made for compiled code, by the class call whose recording entry is
+    // `site` (the top frame's instruction before its stored pc, set above).
+    let inst = Value::Instance(vm.heap.alloc_for_jit(InstanceObj::plain(cls), site));
     vm.stack[at] = inst;
     inst
 }

@@ -270,12 +270,18 @@ impl Heap {
     }
 
     /// `alloc` for the runtime's work for compiled code, at the instruction
-    /// before the top frame's stored pc (see `AllocRecorder::record_for_jit`):
-    /// recorded without asking which tier runs.
-    pub fn alloc_for_jit<T: Trace + 'static>(&mut self, value: T) -> Gc<T> {
+    /// whose recording entry is `at` (see `AllocRecorder::record_for_jit`):
+    /// recorded without asking which tier runs or finding the instruction.
+    pub fn alloc_for_jit<T: Trace + 'static>(
+        &mut self,
+        value: T,
+        at: &crate::recorder::PcProf,
+    ) -> Gc<T> {
         let size = Self::alloc_size(&value);
         if let Some(r) = self.rec.get() {
-            r.record_for_jit(Self::alloc_key(&value), size, || value.alloc_type_name());
+            r.record_for_jit(at, Self::alloc_key(&value), size, || {
+                value.alloc_type_name()
+            });
         }
         self.place(value, size)
     }
