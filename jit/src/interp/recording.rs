@@ -1120,7 +1120,7 @@ fn observe_kept(p: &crate::recorder::PcProf, regs: *const Value) -> u8 {
 /// the profile merges keys by name (`recorder::build`). Bit 63 set: no
 /// address (below 2^47) or tag key is one, and never 0.
 #[inline(always)]
-pub fn iter_key(name: &'static str) -> u64 {
+fn iter_key(name: &'static str) -> u64 {
     const HIGH: u64 = 1 << 63;
     name.as_ptr() as u64 | ((name.len() as u64 & 0x7fff) << 48) | HIGH
 }
