@@ -3361,6 +3361,97 @@ main()
     }
 }
 
+/// Branching pure bodies run at the call site (`jit/inline.rs`: if/elif on
+/// compares, each way through with a counter of its own) count each call
+/// as made and the lines of the way it took: the lines are sys.settrace's
+/// and the calls cProfile's (CPython 3.11.7) on every engine, with a float
+/// argument now and then (the real call) and the callee running already
+/// (`clamp(N(), ..)` compares through `__lt__`, whose loop calls `clamp`:
+/// the real call, counted recursive).
+#[test]
+fn branching_bodies_run_at_the_site_count_the_lines_of_their_way() {
+    let src = "\
+def step(x):
+    if x > 0:
+        x = x - 1
+    else:
+        x = x + 2
+    return x
+
+
+def clamp(x, lo, hi):
+    if x < lo:
+        return lo
+    elif x > hi:
+        return hi
+    return x
+
+
+class N:
+    def __lt__(self, o):
+        return inner(20) < o
+
+    def __gt__(self, o):
+        return False
+
+
+def inner(n):
+    s = 0
+    for k in range(n):
+        s += clamp(k, 5, 15)
+    return s
+
+
+def main():
+    t = 0
+    c = 0
+    for k in range(600):
+        t = step(t)
+        c += clamp(k, 100, 400)
+        if k % 100 == 0:
+            c += clamp(k * 0.5, 10, 200)
+        if k % 200 == 0:
+            c += clamp(N(), 0, 1) is not None
+    print(t, c)
+
+
+main()
+";
+    let want: &CProfileFigures = &[
+        ("step", (600, 600), &[("main", 600, 600)]),
+        (
+            "clamp",
+            (669, 609),
+            &[("inner", 60, 60), ("main", 609, 609)],
+        ),
+        ("inner", (3, 3), &[("__lt__", 3, 3)]),
+    ];
+    let mut base: Option<(Counts, Vec<String>)> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("branching-inline", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "0 165563.0\n",
+            "{extra:?}"
+        );
+        let line = |n: u32| line_exec_count(&p, n);
+        // From sys.settrace (CPython 3.11).
+        assert_eq!(
+            [line(2), line(3), line(5), line(6)],
+            [600, 400, 200, 600],
+            "{extra:?}"
+        );
+        assert_eq!(
+            [line(10), line(11), line(12), line(13), line(14)],
+            [669, 116, 553, 212, 341],
+            "{extra:?}"
+        );
+        check_cprofile_figures(&p, want, extra);
+        let now = (exec_counts(&p), call_rows(&p));
+        same_as_first(&mut base, now, &extra);
+    }
+}
+
 /// Class calls the runtime makes for compiled code count as the
 /// interpreter's: the call of `__init__` on its caller edge (from a site
 /// calling one class, several classes sharing one `__init__`, and several

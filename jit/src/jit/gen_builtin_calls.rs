@@ -133,7 +133,7 @@ impl<'a> Gen<'a> {
             ; jne =>other
         );
         if let Some(count) = count {
-            self.unless_callee_running(count, true, other);
+            self.unless_callee_running(count.edge, true, other);
         }
         match known {
             Known::Len => self.emit_len_cases(arg, other, store),
@@ -153,7 +153,7 @@ impl<'a> Gen<'a> {
         }
         asm!(self.ops; =>store);
         if let Some(count) = count {
-            self.count_answered_call(count);
+            self.count_answered_call(count.counter);
         }
         let tag = match known {
             Known::IsInstance => tags::BOOL,

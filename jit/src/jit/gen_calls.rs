@@ -106,10 +106,25 @@ impl<'a> Gen<'a> {
                     entry: konst_entry,
                     self_call: std::ptr::eq(&**code, self.code),
                 };
-                // Recording counts it as a call; not with exact timing,
-                // which times every call (`gen_leaf_calls.rs`).
+                // A pure arithmetic body, computed here (`gen_inline_calls.rs`).
+                let inline = Some(())
+                    .filter(|_| !self.rs.mode.regs)
+                    .and_then(|_| self.inline_plan(code, k.func.fast_argc, callee_regs));
+                if let Some((plan, count)) = &inline {
+                    self.emit_inline_call(
+                        plan,
+                        count.as_ref(),
+                        reg,
+                        callee_regs,
+                        rust_enter,
+                        base_done,
+                    );
+                }
+                // Else its base case here (`gen_leaf_calls.rs`). Recording
+                // counts it as a call; not with exact timing, which times
+                // every call.
                 let base_case = BaseCase::of(code, k.func.fast_argc)
-                    .filter(|_| !self.polls.exact_timing && !self.rs.mode.regs);
+                    .filter(|_| inline.is_none() && !self.polls.exact_timing && !self.rs.mode.regs);
                 if let Some(case) = base_case {
                     let rec = self.polls.sample.is_some().then(|| Recorded {
                         entry: konst_entry,
@@ -117,15 +132,6 @@ impl<'a> Gen<'a> {
                         callee: code,
                     });
                     self.emit_base_case(case, reg, callee_regs, rust_enter, base_done, rec);
-                }
-                // A pure arithmetic body, computed here (`gen_inline_calls.rs`).
-                let inline = base_case
-                    .is_none()
-                    .then_some(())
-                    .filter(|_| !self.rs.mode.regs)
-                    .and_then(|_| self.inline_plan(code, k.func.fast_argc, callee_regs));
-                if let Some((plan, count)) = &inline {
-                    self.emit_inline_call(plan, *count, reg, callee_regs, rust_enter, base_done);
                 }
                 let check_limit = base_case.is_none() && inline.is_none();
                 self.emit_push(pc, reg, callee_regs, from, rust_enter, check_limit)

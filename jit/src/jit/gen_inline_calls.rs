@@ -1,17 +1,23 @@
 //! A call of a pure arithmetic function, computed at the call site
 //! (`inline.rs`): no frame, no call, the body's steps in machine registers
-//! and the result stored into the call's result register.
+//! and the result stored into the call's result register. A branching
+//! body is emitted as its plan's tree: each fork a compare and a jump to
+//! the code of the other way, which starts from the values as they were at
+//! the fork; each way checks the parameters it reads the first time it
+//! reads them (a parameter only returned is copied as it is, any type).
 //!
 //! Every way off the planned path (an argument of another type than
 //! planned, an int overflow, an int too large to convert exactly, a zero
-//! divisor) goes to the real call, which starts over: the body has no
-//! effect but its result, and nothing is stored before the end. The call
+//! divisor, a NaN compared) goes to the real call, which starts over: the
+//! body has no effect but its result, and nothing is stored before the
+//! end. The call
 //! limit is checked first, as a pushed call checks it (RecursionError at
 //! the limit, a collection or Ctrl-C due), so a call raises and polls
 //! exactly where a pushed one would.
 //!
 //! While recording, the call is counted as made (its edge's calls, the
-//! callee's body lines: one add, `codegen/inline_counts.rs`), and a callee
+//! lines of the way it took: one add on that way's counter,
+//! `codegen/inline_counts.rs`), and a callee
 //! that runs already (the call would be recursive) gets the real call; its
 //! time is sampled as the calling instruction's. Not with exact timing.
 //!
@@ -24,10 +30,11 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use std::rc::Rc;
 
-use super::inline_counts::CallCount;
+use super::inline_counts::PathCounts;
 use super::{pay, slot, Gen};
 use crate::bytecode::code::Code;
-use crate::jit::inline::{Op, Plan, Ty, Val};
+use crate::interp::ops::CmpOp;
+use crate::jit::inline::{End, Op, Path, Plan, Test, Ty, Val};
 use crate::runtime::value::tags;
 
 /// GPRs a body's int values may take (rax, rcx, rdx, rsi, rdi, r8, r9).
@@ -47,6 +54,31 @@ enum Loc {
     Xmm(u8),
 }
 
+/// Where the values are at a point of the body, and what is checked.
+#[derive(Clone)]
+struct State {
+    /// Each value's place, once computed (`Plan::values` of them).
+    locs: Vec<Option<Loc>>,
+    /// Taken registers of `GPRS` and `XMMS` (bit i: entry i).
+    gprs: u32,
+    xmms: u32,
+    /// Parameters whose tags were checked on this way (bit p).
+    checked: u64,
+}
+
+/// Where the emission of a plan's paths goes.
+struct Exits<'p> {
+    /// The call's result register.
+    reg: u16,
+    /// Off the plan: the real call.
+    call: DynamicLabel,
+    done: DynamicLabel,
+    /// Recording: the counters of the ways through the body, in emission
+    /// order, and how many are used.
+    counters: Option<&'p [DynamicLabel]>,
+    next: usize,
+}
+
 impl<'a> Gen<'a> {
     /// The body `plan` for the arguments from `callee_regs`: its result
     /// into `reg` and on to `done`; the push of the real call comes next
@@ -56,7 +88,7 @@ impl<'a> Gen<'a> {
     pub(super) fn emit_inline_call(
         &mut self,
         plan: &Plan,
-        count: Option<CallCount>,
+        count: Option<&PathCounts>,
         reg: u16,
         callee_regs: u16,
         rust_enter: DynamicLabel,
@@ -72,49 +104,56 @@ impl<'a> Gen<'a> {
             ; jae =>rust_enter
         );
         if let Some(count) = count {
-            self.unless_callee_running(count, false, call);
+            self.unless_callee_running(count.edge, false, call);
         }
-        for &p in &plan.used {
-            let Some(Val::Reg(_, ty)) = plan
-                .steps
-                .iter()
-                .flat_map(|s| [s.a, s.b])
-                .chain([plan.ret])
-                .find(|v| matches!(v, Val::Reg(q, _) if *q == p))
-            else {
-                continue;
-            };
-            let tag = match ty {
-                Ty::Int => tags::INT,
-                Ty::Float => tags::FLOAT,
-            };
-            let arg = callee_regs + p;
-            if self.known_tag(arg) != Some(tag) {
-                asm!(self.ops
-                    ; cmp QWORD [rbx + slot(arg)], tag as i32
-                    ; jne =>call
-                );
-            }
+        let mut locs = vec![None; plan.values as usize];
+        for p in 0..plan.argc {
+            locs[p as usize] = Some(Loc::Slot(callee_regs + p, Ty::Int));
         }
-        let mut locs: Vec<Loc> = (0..plan.argc)
-            .map(|p| Loc::Slot(callee_regs + p, Ty::Int))
-            .collect();
-        let (mut gprs, mut xmms) = (0u32, 0u32);
-        for (i, s) in plan.steps.iter().enumerate() {
-            let a = loc_of(&locs, s.a);
-            let b = loc_of(&locs, s.b);
+        let state = State {
+            locs,
+            gprs: 0,
+            xmms: 0,
+            checked: 0,
+        };
+        let mut exits = Exits {
+            reg,
+            call,
+            done,
+            counters: count.map(|c| c.counters.as_slice()),
+            next: 0,
+        };
+        self.emit_path(&plan.body, plan.argc, callee_regs, state, &mut exits);
+        asm!(self.ops; =>call);
+    }
+
+    /// `path` from the state `st`, its ways on to `exits`.
+    fn emit_path(
+        &mut self,
+        path: &Path,
+        argc: u16,
+        callee_regs: u16,
+        mut st: State,
+        exits: &mut Exits,
+    ) {
+        let call = exits.call;
+        let mut complete = true;
+        for (i, s) in path.steps.iter().enumerate() {
+            self.check_params(&mut st, argc, callee_regs, &[s.a, s.b], call);
+            let a = loc_of(&st.locs, s.a);
+            let b = loc_of(&st.locs, s.b);
             // `a`'s register, when `a` is read no more: the result's.
-            let a_dies = matches!(s.a, Val::Reg(v, _) if !plan.read_after(i, v));
+            let a_dies = matches!(s.a, Val::Reg(v, _) if !path.reads_after(Some(i), v));
             let out = match s.op {
-                Op::IAdd | Op::ISub | Op::IMul | Op::IShr(_) => {
+                Op::IAdd | Op::ISub | Op::IMul | Op::IShr(_) | Op::IAnd | Op::IOr | Op::IXor => {
                     let reuse = match a {
                         Loc::Gpr(g) if a_dies => Some(g),
                         _ => None,
                     };
-                    let Some(t) = reuse.or_else(|| take(&mut gprs, &GPRS)) else {
+                    let Some(t) = reuse.or_else(|| take(&mut st.gprs, &GPRS)) else {
                         // Planned bodies are short; past the registers,
                         // the real call.
-                        asm!(self.ops; jmp =>call);
+                        complete = false;
                         break;
                     };
                     self.int_to(t, a);
@@ -126,8 +165,8 @@ impl<'a> Gen<'a> {
                         Loc::Xmm(y) if a_dies => Some(y),
                         _ => None,
                     };
-                    let Some(x) = reuse.or_else(|| take(&mut xmms, &XMMS)) else {
-                        asm!(self.ops; jmp =>call);
+                    let Some(x) = reuse.or_else(|| take(&mut st.xmms, &XMMS)) else {
+                        complete = false;
                         break;
                     };
                     if s.op == Op::IDiv {
@@ -167,57 +206,201 @@ impl<'a> Gen<'a> {
                     Loc::Xmm(x)
                 }
             };
-            locs.push(out);
+            st.locs[s.out as usize] = Some(out);
             // Free the registers of values read no more.
-            let live = |locs: &[Loc], r: Loc| {
+            let live = |locs: &[Option<Loc>], r: Loc| {
                 locs.iter()
                     .enumerate()
-                    .any(|(v, &l)| l == r && plan.read_after(i, v as u16))
+                    .any(|(v, &l)| l == Some(r) && path.reads_after(Some(i), v as u16))
             };
             for (k, &n) in GPRS.iter().enumerate() {
-                if gprs & (1 << k) != 0 && !live(&locs, Loc::Gpr(n)) {
-                    gprs &= !(1 << k);
+                if st.gprs & (1 << k) != 0 && !live(&st.locs, Loc::Gpr(n)) {
+                    st.gprs &= !(1 << k);
                 }
             }
             for (k, &n) in XMMS.iter().enumerate() {
-                if xmms & (1 << k) != 0 && !live(&locs, Loc::Xmm(n)) {
-                    xmms &= !(1 << k);
+                if st.xmms & (1 << k) != 0 && !live(&st.locs, Loc::Xmm(n)) {
+                    st.xmms &= !(1 << k);
                 }
             }
         }
-        if locs.len() == plan.argc as usize + plan.steps.len() {
-            if let Some(count) = count {
-                self.count_answered_call(count);
-            }
-            match loc_of(&locs, plan.ret) {
-                Loc::Slot(s, _) => asm!(self.ops
-                    ; mov r11, [rbx + slot(s)]
-                    ; mov [rbx + slot(reg)], r11
-                    ; mov r11, [rbx + pay(s)]
-                    ; mov [rbx + pay(reg)], r11
-                ),
-                Loc::Int(v) => asm!(self.ops
-                    ; mov QWORD [rbx + slot(reg)], tags::INT as i32
-                    ; mov r11, QWORD v
-                    ; mov [rbx + pay(reg)], r11
-                ),
-                Loc::Float(bits) => asm!(self.ops
-                    ; mov QWORD [rbx + slot(reg)], tags::FLOAT as i32
-                    ; mov r11, QWORD bits as i64
-                    ; mov [rbx + pay(reg)], r11
-                ),
-                Loc::Gpr(g) => asm!(self.ops
-                    ; mov QWORD [rbx + slot(reg)], tags::INT as i32
-                    ; mov [rbx + pay(reg)], Rq(g)
-                ),
-                Loc::Xmm(x) => asm!(self.ops
-                    ; mov QWORD [rbx + slot(reg)], tags::FLOAT as i32
-                    ; movsd QWORD [rbx + pay(reg)], Rx(x)
-                ),
-            }
-            asm!(self.ops; jmp =>done);
+        if !complete {
+            // This way's counters stay unused: its calls are made.
+            exits.next += path.returns().len();
+            asm!(self.ops; jmp =>call);
+            return;
         }
-        asm!(self.ops; =>call);
+        match &path.end {
+            End::Return { val, .. } => {
+                if let Some(counters) = exits.counters {
+                    self.count_answered_call(counters[exits.next]);
+                }
+                exits.next += 1;
+                self.store_result(exits.reg, loc_of(&st.locs, *val));
+                asm!(self.ops; jmp =>exits.done);
+            }
+            End::Branch {
+                test,
+                if_true,
+                if_false,
+            } => {
+                let operands = match *test {
+                    Test::Cmp(_, a, b) => [a, b],
+                    Test::NonZero(a) => [a, a],
+                };
+                self.check_params(&mut st, argc, callee_regs, &operands, call);
+                let other = self.ops.new_dynamic_label();
+                self.test_false_to(*test, &st.locs, other, call);
+                self.emit_path(if_true, argc, callee_regs, st.clone(), exits);
+                asm!(self.ops; =>other);
+                self.emit_path(if_false, argc, callee_regs, st, exits);
+            }
+        }
+    }
+
+    /// The tag checks of the parameters among `vals` not checked on this
+    /// way yet (their planned types), to `call` when one differs.
+    fn check_params(
+        &mut self,
+        st: &mut State,
+        argc: u16,
+        callee_regs: u16,
+        vals: &[Val],
+        call: DynamicLabel,
+    ) {
+        for &v in vals {
+            let Val::Reg(p, ty) = v else {
+                continue;
+            };
+            if p >= argc || st.checked & (1 << p) != 0 {
+                continue;
+            }
+            st.checked |= 1 << p;
+            let tag = match ty {
+                Ty::Int => tags::INT,
+                Ty::Float => tags::FLOAT,
+            };
+            let arg = callee_regs + p;
+            if self.known_tag(arg) != Some(tag) {
+                asm!(self.ops
+                    ; cmp QWORD [rbx + slot(arg)], tag as i32
+                    ; jne =>call
+                );
+            }
+        }
+    }
+
+    /// To `when_false` unless `test` holds; to `call` when a float compare
+    /// is unordered (a NaN) or an int does not convert exactly to compare
+    /// with a float (the real call compares them). Uses r10, r11, xmm0 and
+    /// xmm1.
+    fn test_false_to(
+        &mut self,
+        test: Test,
+        locs: &[Option<Loc>],
+        when_false: DynamicLabel,
+        call: DynamicLabel,
+    ) {
+        match test {
+            Test::NonZero(a) => {
+                match loc_of(locs, a) {
+                    Loc::Gpr(g) => asm!(self.ops; test Rq(g), Rq(g)),
+                    Loc::Slot(s, _) => asm!(self.ops; cmp QWORD [rbx + pay(s)], 0),
+                    other => {
+                        self.int_to(11, other);
+                        asm!(self.ops; test r11, r11);
+                    }
+                }
+                asm!(self.ops; jz =>when_false);
+            }
+            Test::Cmp(cmp, a, b) if a.ty() == Ty::Int && b.ty() == Ty::Int => {
+                let (a, b) = (loc_of(locs, a), loc_of(locs, b));
+                let left = match a {
+                    Loc::Gpr(g) => g,
+                    _ => {
+                        self.int_to(11, a);
+                        11
+                    }
+                };
+                match b {
+                    Loc::Int(k) if i32::try_from(k).is_ok() => {
+                        asm!(self.ops; cmp Rq(left), k as i32)
+                    }
+                    Loc::Slot(s, _) => asm!(self.ops; cmp Rq(left), QWORD [rbx + pay(s)]),
+                    Loc::Gpr(g) => asm!(self.ops; cmp Rq(left), Rq(g)),
+                    _ => {
+                        self.int_to(10, b);
+                        asm!(self.ops; cmp Rq(left), r10);
+                    }
+                }
+                // Signed: jump when the compare is false.
+                match cmp {
+                    CmpOp::Lt => asm!(self.ops; jge =>when_false),
+                    CmpOp::Le => asm!(self.ops; jg =>when_false),
+                    CmpOp::Gt => asm!(self.ops; jle =>when_false),
+                    CmpOp::Ge => asm!(self.ops; jl =>when_false),
+                    CmpOp::Eq => asm!(self.ops; jne =>when_false),
+                    CmpOp::Ne => asm!(self.ops; je =>when_false),
+                }
+            }
+            Test::Cmp(cmp, a, b) => {
+                let xmm = |g: &mut Self, v: Val, scratch: u8| match loc_of(locs, v) {
+                    Loc::Xmm(y) => y,
+                    l => {
+                        if v.ty() == Ty::Int {
+                            g.exact_int(l, call);
+                        }
+                        g.float_to(scratch, l);
+                        scratch
+                    }
+                };
+                let x = xmm(self, a, 0);
+                let y = xmm(self, b, 1);
+                // Unordered (a NaN): the real call. Then unsigned flags.
+                asm!(self.ops
+                    ; ucomisd Rx(x), Rx(y)
+                    ; jp =>call
+                );
+                match cmp {
+                    CmpOp::Lt => asm!(self.ops; jae =>when_false),
+                    CmpOp::Le => asm!(self.ops; ja =>when_false),
+                    CmpOp::Gt => asm!(self.ops; jbe =>when_false),
+                    CmpOp::Ge => asm!(self.ops; jb =>when_false),
+                    CmpOp::Eq => asm!(self.ops; jne =>when_false),
+                    CmpOp::Ne => asm!(self.ops; je =>when_false),
+                }
+            }
+        }
+    }
+
+    /// The body's result, at `at`, into the call's result register.
+    fn store_result(&mut self, reg: u16, at: Loc) {
+        match at {
+            Loc::Slot(s, _) => asm!(self.ops
+                ; mov r11, [rbx + slot(s)]
+                ; mov [rbx + slot(reg)], r11
+                ; mov r11, [rbx + pay(s)]
+                ; mov [rbx + pay(reg)], r11
+            ),
+            Loc::Int(v) => asm!(self.ops
+                ; mov QWORD [rbx + slot(reg)], tags::INT as i32
+                ; mov r11, QWORD v
+                ; mov [rbx + pay(reg)], r11
+            ),
+            Loc::Float(bits) => asm!(self.ops
+                ; mov QWORD [rbx + slot(reg)], tags::FLOAT as i32
+                ; mov r11, QWORD bits as i64
+                ; mov [rbx + pay(reg)], r11
+            ),
+            Loc::Gpr(g) => asm!(self.ops
+                ; mov QWORD [rbx + slot(reg)], tags::INT as i32
+                ; mov [rbx + pay(reg)], Rq(g)
+            ),
+            Loc::Xmm(x) => asm!(self.ops
+                ; mov QWORD [rbx + slot(reg)], tags::FLOAT as i32
+                ; movsd QWORD [rbx + pay(reg)], Rx(x)
+            ),
+        }
     }
 
     /// GPR `t` = the int at `a`.
@@ -241,6 +424,10 @@ impl<'a> Gen<'a> {
             if n > 0 {
                 asm!(self.ops; sar Rq(t), n as i8);
             }
+            return;
+        }
+        if matches!(op, Op::IAnd | Op::IOr | Op::IXor) {
+            self.bit_op(op, t, b);
             return;
         }
         // A constant that fits as an immediate.
@@ -279,6 +466,31 @@ impl<'a> Gen<'a> {
             _ => asm!(self.ops; imul Rq(t), Rq(src)),
         }
         asm!(self.ops; jo =>off);
+    }
+
+    /// GPR `t` op= the int at `b`, for `& | ^` (which never overflow).
+    fn bit_op(&mut self, op: Op, t: u8, b: Loc) {
+        let src = match b {
+            Loc::Int(v) if i32::try_from(v).is_ok() => {
+                let k = v as i32;
+                match op {
+                    Op::IAnd => asm!(self.ops; and Rq(t), k),
+                    Op::IOr => asm!(self.ops; or Rq(t), k),
+                    _ => asm!(self.ops; xor Rq(t), k),
+                }
+                return;
+            }
+            Loc::Gpr(g) => g,
+            _ => {
+                self.int_to(11, b);
+                11
+            }
+        };
+        match op {
+            Op::IAnd => asm!(self.ops; and Rq(t), Rq(src)),
+            Op::IOr => asm!(self.ops; or Rq(t), Rq(src)),
+            _ => asm!(self.ops; xor Rq(t), Rq(src)),
+        }
     }
 
     /// To `off` unless the int at `a` converts to a float exactly as
@@ -323,10 +535,10 @@ impl<'a> Gen<'a> {
     }
 }
 
-/// Where value `v` is.
-fn loc_of(locs: &[Loc], v: Val) -> Loc {
+/// Where value `v` is (computed before it is read: `inline::plan`).
+fn loc_of(locs: &[Option<Loc>], v: Val) -> Loc {
     match v {
-        Val::Reg(r, ty) => match locs[r as usize] {
+        Val::Reg(r, ty) => match locs[r as usize].expect("a plan's value is computed before use") {
             Loc::Slot(s, _) => Loc::Slot(s, ty),
             l => l,
         },
@@ -353,7 +565,7 @@ impl<'a> Gen<'a> {
         callee: &Rc<Code>,
         argc: u16,
         callee_regs: u16,
-    ) -> Option<(Plan, Option<CallCount>)> {
+    ) -> Option<(Plan, Option<PathCounts>)> {
         if !crate::jit::inline::candidate(callee, argc) {
             return None;
         }
@@ -365,7 +577,7 @@ impl<'a> Gen<'a> {
             }
         });
         let plan = crate::jit::inline::plan(callee, &tys)?;
-        let count = self.call_count_to(callee, plan.ret_pc)?;
+        let count = self.call_counts_to(callee, &plan.body.returns())?;
         Some((plan, count))
     }
 }
@@ -384,7 +596,7 @@ impl<'a> Gen<'a> {
         reg: u16,
         argc: u16,
         callee_regs: u16,
-    ) -> Option<(Plan, Option<CallCount>, i64)> {
+    ) -> Option<(Plan, Option<PathCounts>, i64)> {
         let code = self.code;
         let (slot, _) = crate::jit::inline::global_loaded_into(code, pc, reg)?;
         let f = match code.module.globals.try_borrow().ok()?.get(slot as usize) {
@@ -430,7 +642,7 @@ impl<'a> Gen<'a> {
             ; cmp [rax + l.function_code], r11
             ; jne =>other
         );
-        self.emit_inline_call(&plan, count, reg, callee_regs, rust_enter, done);
+        self.emit_inline_call(&plan, count.as_ref(), reg, callee_regs, rust_enter, done);
         asm!(self.ops; =>other);
     }
 }

@@ -1,26 +1,38 @@
-//! Which callees a call site may run inline: a function whose body is one
-//! straight run of int and float arithmetic on its parameters and
-//! constants, ending in a `Return` (spectral_norm's
-//! `eval_A(i, j): return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)`).
+//! Which callees a call site may run inline: a function whose body is int
+//! and float arithmetic on its parameters and constants, straight or
+//! branching on compares of them, each way through it ending in a
+//! `Return` (spectral_norm's `eval_A(i, j): return 1.0 / ((i + j) * (i +
+//! j + 1) // 2 + i + 1)`, or `if x > 0: x = x - 1 else: x = x + 2;
+//! return x`).
 //!
 //! Such a body has no effect but its result: it reads no global, calls
 //! nothing, writes nothing but its own registers, and cannot raise on the
 //! types it is planned for. So the call site can compute it in machine
 //! registers without pushing a frame, and whenever anything is not as
-//! planned (an argument of another type, an int overflow, a zero divisor)
-//! make the real call instead, from the start: nothing was done that the
-//! real call would see (`gen_inline_calls.rs`).
+//! planned (an argument of another type, an int overflow, a zero divisor,
+//! a float compare with a NaN) make the real call instead, from the start:
+//! nothing was done that the real call would see (`gen_inline_calls.rs`).
+//!
+//! A branching body is planned as a tree: its forward jumps only (no
+//! loop), each way through it a path of its own from the first fork on,
+//! with the instructions it runs, so that a recorded call counts the lines
+//! of the way it took (`codegen/inline_counts.rs`).
 //!
 //! This module only reads bytecode: the plan of a body for given parameter
 //! types, and the types to plan for.
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
+use crate::interp::ops::CmpOp;
 use crate::jit::feedback;
 use crate::runtime::value::Value;
 
-/// Longest body planned (instructions before the `Return`).
+/// Most arithmetic steps planned, over all the body's ways.
 const MAX_STEPS: usize = 24;
+/// Most ways through a branching body (returns reached).
+const MAX_PATHS: usize = 8;
+/// Longest body looked at (instructions, dead ones included).
+const MAX_INSTRS: usize = 64;
 
 /// The type a value has on the planned path.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -33,7 +45,7 @@ pub enum Ty {
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Val {
     /// Value `v`, of the type given: parameter `v` below the parameter
-    /// count, else the result of step `v - argc`.
+    /// count, else the result of the step whose `out` it is.
     Reg(u16, Ty),
     Int(i64),
     /// A float constant, by its bits.
@@ -48,6 +60,11 @@ impl Val {
             Val::Float(_) => Ty::Float,
         }
     }
+
+    /// Whether this is value `v`.
+    fn is(self, v: u16) -> bool {
+        matches!(self, Val::Reg(q, _) if q == v)
+    }
 }
 
 /// One operation of a planned body.
@@ -59,6 +76,10 @@ pub enum Op {
     IMul,
     /// Int `//` by a positive power of two: an arithmetic shift by this.
     IShr(u8),
+    /// Int `& | ^` (never overflow).
+    IAnd,
+    IOr,
+    IXor,
     /// Float `+ - * /` (int operands converted; `/` leaves the plan on a
     /// zero divisor).
     FAdd,
@@ -75,28 +96,89 @@ pub struct Step {
     pub op: Op,
     pub a: Val,
     pub b: Val,
+    /// The value it gives (`Val::Reg`'s number).
+    pub out: u16,
+}
+
+/// What a branch tests.
+#[derive(Clone, Copy, Debug)]
+pub enum Test {
+    /// `a <cmp> b`, ints or floats (an int with a float compared as
+    /// floats when it converts exactly; a NaN leaves the plan).
+    Cmp(CmpOp, Val, Val),
+    /// An int's truth: not zero.
+    NonZero(Val),
+}
+
+impl Test {
+    fn reads(&self, v: u16) -> bool {
+        match *self {
+            Test::Cmp(_, a, b) => a.is(v) || b.is(v),
+            Test::NonZero(a) => a.is(v),
+        }
+    }
+}
+
+/// A run of steps and how it ends.
+#[derive(Clone, Debug)]
+pub struct Path {
+    pub steps: Vec<Step>,
+    pub end: End,
+}
+
+#[derive(Clone, Debug)]
+pub enum End {
+    /// The body returns `val`; `pcs`: the callee's instructions this way
+    /// through the body ran, from its first on (for its line counts).
+    Return { val: Val, pcs: Vec<u32> },
+    /// The way forks on `test`.
+    Branch {
+        test: Test,
+        if_true: Box<Path>,
+        if_false: Box<Path>,
+    },
+}
+
+impl Path {
+    /// Value `v` is read after step `i` of this path (`None`: before its
+    /// first), by a later step, its end, or a path it forks into.
+    pub fn reads_after(&self, i: Option<usize>, v: u16) -> bool {
+        let from = i.map_or(0, |i| i + 1);
+        self.steps[from..].iter().any(|s| s.a.is(v) || s.b.is(v))
+            || match &self.end {
+                End::Return { val, .. } => val.is(v),
+                End::Branch {
+                    test,
+                    if_true,
+                    if_false,
+                } => test.reads(v) || if_true.reads_after(None, v) || if_false.reads_after(None, v),
+            }
+    }
+
+    /// The returns of this path and those it forks into, in the order
+    /// `gen_inline_calls.rs` emits them (true before false).
+    pub fn returns(&self) -> Vec<&Vec<u32>> {
+        match &self.end {
+            End::Return { pcs, .. } => vec![pcs],
+            End::Branch {
+                if_true, if_false, ..
+            } => {
+                let mut out = if_true.returns();
+                out.extend(if_false.returns());
+                out
+            }
+        }
+    }
 }
 
 /// A body planned for parameter types.
 #[derive(Clone, Debug)]
 pub struct Plan {
-    pub steps: Vec<Step>,
-    /// What the body returns.
-    pub ret: Val,
-    /// The parameters the plan reads, so their types need a check.
-    pub used: Vec<u16>,
-    /// The parameter count (the first step's value).
+    pub body: Path,
+    /// The parameter count (values below it are the parameters).
     pub argc: u16,
-    /// The callee's pc of its `Return`.
-    pub ret_pc: u32,
-}
-
-impl Plan {
-    /// Value `v` is read by a step after `i` or returned.
-    pub fn read_after(&self, i: usize, v: u16) -> bool {
-        let reads = |x: Val| matches!(x, Val::Reg(q, _) if q == v);
-        self.steps[i + 1..].iter().any(|s| reads(s.a) || reads(s.b)) || reads(self.ret)
-    }
+    /// The number of values: the parameters and every step's result.
+    pub values: u16,
 }
 
 /// What a callee register holds while planning.
@@ -106,16 +188,48 @@ enum Known {
     Val(Val),
 }
 
-/// The body's shape allows a plan: a straight run of the instructions a
-/// plan takes, then a `Return` (types aside). For deciding to compile a
+/// The body's shape allows a plan (types aside): every instruction a way
+/// through it runs from the first is one a plan takes, its jumps go
+/// forward, and each way ends in a `Return`. For deciding to compile a
 /// callee before its caller (`JitRuntime::compile`), cheaply.
 pub fn candidate(code: &Code, argc: u16) -> bool {
-    if code.is_generator || code.fast_argc() != argc || code.reads_frame {
+    if code.is_generator
+        || code.fast_argc() != argc
+        || code.reads_frame
+        || code.instrs.len() > MAX_INSTRS
+    {
         return false;
     }
-    for i in code.instrs.iter().take(MAX_STEPS + 1) {
+    // The instructions are in order and the jumps forward, so one pass in
+    // order visits each reachable one after all that reach it.
+    let mut reached = vec![false; code.instrs.len() + 1];
+    reached[0] = true;
+    for (pc, i) in code.instrs.iter().enumerate() {
+        if !reached[pc] {
+            continue;
+        }
         match i {
-            Instr::Return { .. } => return true,
+            Instr::Return { .. } => continue,
+            Instr::Jump { .. }
+            | Instr::JumpIfFalse { .. }
+            | Instr::JumpIfTrue { .. }
+            | Instr::JumpIfNotLt { .. }
+            | Instr::JumpIfNotLe { .. }
+            | Instr::JumpIfNotGt { .. }
+            | Instr::JumpIfNotGe { .. }
+            | Instr::JumpIfNotEq { .. }
+            | Instr::JumpIfNotNe { .. } => {
+                let Some(t) = i.jump_target() else {
+                    return false;
+                };
+                if t as usize <= pc || t as usize >= code.instrs.len() {
+                    return false;
+                }
+                reached[t as usize] = true;
+                if matches!(i, Instr::Jump { .. }) {
+                    continue;
+                }
+            }
             Instr::LoadConst { .. }
             | Instr::LoadInt { .. }
             | Instr::Move { .. }
@@ -126,11 +240,16 @@ pub fn candidate(code: &Code, argc: u16) -> bool {
             | Instr::AddI { .. }
             | Instr::SubI { .. }
             | Instr::TrueDiv { .. }
-            | Instr::FloorDiv { .. } => {}
+            | Instr::FloorDiv { .. }
+            | Instr::BitAnd { .. }
+            | Instr::BitOr { .. }
+            | Instr::BitXor { .. } => {}
             _ => return false,
         }
+        // Falls through: off the end is no `Return`.
+        reached[pc + 1] = true;
     }
-    false
+    !reached[code.instrs.len()]
 }
 
 /// The types to plan `code`'s parameters for: `known(p)` where the call
@@ -169,17 +288,49 @@ pub fn param_types(code: &Code, argc: u16, known: impl Fn(u16) -> Option<Ty>) ->
     tys.into_iter().map(|t| t.unwrap_or(Ty::Int)).collect()
 }
 
-/// The register operands of an arithmetic instruction a plan takes.
+/// The register operands of an instruction a plan computes or branches on.
 fn operands(i: &Instr) -> Option<(u16, Option<u16>)> {
     match *i {
         Instr::Add { a, b, .. }
         | Instr::Sub { a, b, .. }
         | Instr::Mul { a, b, .. }
         | Instr::TrueDiv { a, b, .. }
-        | Instr::FloorDiv { a, b, .. } => Some((a, Some(b))),
+        | Instr::FloorDiv { a, b, .. }
+        | Instr::BitAnd { a, b, .. }
+        | Instr::BitOr { a, b, .. }
+        | Instr::BitXor { a, b, .. } => Some((a, Some(b))),
         Instr::AddI { a, .. } | Instr::SubI { a, .. } => Some((a, None)),
-        _ => None,
+        _ => branch(i).map(|(t, _)| match t {
+            Branch::Cmp(_, a, b) => (a, Some(b)),
+            Branch::Truth(c, _) => (c, None),
+        }),
     }
+}
+
+/// A conditional jump's test, in registers.
+#[derive(Clone, Copy)]
+enum Branch {
+    /// Jumps unless `a <cmp> b`.
+    Cmp(CmpOp, u16, u16),
+    /// Jumps when the register's truth is the bool.
+    Truth(u16, bool),
+}
+
+/// A conditional jump: its test and target.
+fn branch(i: &Instr) -> Option<(Branch, u32)> {
+    let t = i.jump_target()?;
+    let b = match *i {
+        Instr::JumpIfNotLt { a, b, .. } => Branch::Cmp(CmpOp::Lt, a, b),
+        Instr::JumpIfNotLe { a, b, .. } => Branch::Cmp(CmpOp::Le, a, b),
+        Instr::JumpIfNotGt { a, b, .. } => Branch::Cmp(CmpOp::Gt, a, b),
+        Instr::JumpIfNotGe { a, b, .. } => Branch::Cmp(CmpOp::Ge, a, b),
+        Instr::JumpIfNotEq { a, b, .. } => Branch::Cmp(CmpOp::Eq, a, b),
+        Instr::JumpIfNotNe { a, b, .. } => Branch::Cmp(CmpOp::Ne, a, b),
+        Instr::JumpIfFalse { cond, .. } => Branch::Truth(cond, false),
+        Instr::JumpIfTrue { cond, .. } => Branch::Truth(cond, true),
+        _ => return None,
+    };
+    Some((b, t))
 }
 
 /// `code`'s body planned for parameters of types `tys` (one per parameter,
@@ -194,100 +345,182 @@ pub fn plan(code: &Code, tys: &[Ty]) -> Option<Plan> {
     for (p, &t) in tys.iter().enumerate() {
         *regs.get_mut(p)? = Known::Val(Val::Reg(p as u16, t));
     }
-    let get = |regs: &[Known], r: u16| match regs.get(r as usize) {
-        Some(Known::Val(v)) => Some(*v),
-        _ => None,
+    let mut planner = Planner {
+        code,
+        values: argc,
+        steps: 0,
+        paths: 0,
     };
-    let mut steps = Vec::new();
-    for (pc, ins) in code.instrs.iter().enumerate() {
-        let (dst, val) = match *ins {
-            Instr::Return { src } => {
-                let ret = get(&regs, src)?;
-                let mut used: Vec<u16> = steps
-                    .iter()
-                    .flat_map(|s: &Step| [s.a, s.b])
-                    .chain([ret])
-                    .filter_map(|v| match v {
-                        Val::Reg(r, _) if r < argc => Some(r),
-                        _ => None,
-                    })
-                    .collect();
-                used.sort_unstable();
-                used.dedup();
-                return Some(Plan {
-                    steps,
-                    ret,
-                    used,
-                    argc,
-                    ret_pc: pc as u32,
-                });
-            }
-            Instr::LoadInt { dst, imm } => (dst, Val::Int(imm as i16 as i64)),
-            Instr::LoadConst { dst, k } => match code.consts.get(k as usize)? {
-                Value::Int(v) => (dst, Val::Int(*v)),
-                Value::Float(f) => (dst, Val::Float(f.to_bits())),
+    let body = planner.path(0, regs, Vec::new())?;
+    Some(Plan {
+        body,
+        argc,
+        values: planner.values,
+    })
+}
+
+/// Planning's running totals.
+struct Planner<'c> {
+    code: &'c Code,
+    /// Values numbered so far.
+    values: u16,
+    /// Steps planned so far, over all paths.
+    steps: usize,
+    /// Returns reached so far.
+    paths: usize,
+}
+
+impl Planner<'_> {
+    /// The path from `pc` on, with the registers as `regs` and the
+    /// instructions `ran` run before it.
+    fn path(&mut self, mut pc: u32, mut regs: Vec<Known>, mut ran: Vec<u32>) -> Option<Path> {
+        let code = self.code;
+        let get = |regs: &[Known], r: u16| match regs.get(r as usize) {
+            Some(Known::Val(v)) => Some(*v),
+            _ => None,
+        };
+        let mut steps = Vec::new();
+        loop {
+            let ins = code.instrs.get(pc as usize)?;
+            ran.push(pc);
+            let (dst, val) = match *ins {
+                Instr::Return { src } => {
+                    self.paths += 1;
+                    if self.paths > MAX_PATHS {
+                        return None;
+                    }
+                    let val = get(&regs, src)?;
+                    return Some(Path {
+                        steps,
+                        end: End::Return { val, pcs: ran },
+                    });
+                }
+                Instr::Jump { .. } => {
+                    pc = ins.jump_target()?;
+                    continue;
+                }
+                Instr::LoadInt { dst, imm } => (dst, Val::Int(imm as i16 as i64)),
+                Instr::LoadConst { dst, k } => match code.consts.get(k as usize)? {
+                    Value::Int(v) => (dst, Val::Int(*v)),
+                    Value::Float(f) => (dst, Val::Float(f.to_bits())),
+                    _ => return None,
+                },
+                Instr::Move { dst, src } => (dst, get(&regs, src)?),
+                // Parameters are bound (all passed); anything else must
+                // have been written on this way through the body.
+                Instr::CheckBound { reg, .. } => {
+                    get(&regs, reg)?;
+                    pc += 1;
+                    continue;
+                }
+                ref i if branch(i).is_some() => {
+                    let (b, target) = branch(i)?;
+                    let (test, jump_when) = match b {
+                        Branch::Cmp(cmp, a, b) => {
+                            (Test::Cmp(cmp, get(&regs, a)?, get(&regs, b)?), false)
+                        }
+                        Branch::Truth(c, when) => {
+                            let c = get(&regs, c)?;
+                            if c.ty() != Ty::Int {
+                                return None;
+                            }
+                            (Test::NonZero(c), when)
+                        }
+                    };
+                    let jumped = self.path(target, regs.clone(), ran.clone())?;
+                    let fell = self.path(pc + 1, regs, ran)?;
+                    let (if_true, if_false) = if jump_when {
+                        (jumped, fell)
+                    } else {
+                        (fell, jumped)
+                    };
+                    return Some(Path {
+                        steps,
+                        end: End::Branch {
+                            test,
+                            if_true: Box::new(if_true),
+                            if_false: Box::new(if_false),
+                        },
+                    });
+                }
+                ref i => {
+                    let (dst, step) = self.step(i, &regs)?;
+                    let ty = match step.op {
+                        Op::IAdd
+                        | Op::ISub
+                        | Op::IMul
+                        | Op::IShr(_)
+                        | Op::IAnd
+                        | Op::IOr
+                        | Op::IXor => Ty::Int,
+                        _ => Ty::Float,
+                    };
+                    steps.push(step);
+                    (dst, Val::Reg(step.out, ty))
+                }
+            };
+            *regs.get_mut(dst as usize)? = Known::Val(val);
+            pc += 1;
+        }
+    }
+
+    /// Arithmetic instruction `i` as a step (numbering its value), and the
+    /// register it writes.
+    fn step(&mut self, i: &Instr, regs: &[Known]) -> Option<(u16, Step)> {
+        let get = |r: u16| match regs.get(r as usize) {
+            Some(Known::Val(v)) => Some(*v),
+            _ => None,
+        };
+        let (a, b) = operands(i)?;
+        let a = get(a)?;
+        let b = match (*i, b) {
+            (_, Some(b)) => get(b)?,
+            (Instr::AddI { imm, .. }, None) => Val::Int(imm as i16 as i64),
+            (Instr::SubI { imm, .. }, None) => Val::Int(-(imm as i16 as i64)),
+            _ => return None,
+        };
+        let dst = match *i {
+            Instr::Add { dst, .. }
+            | Instr::Sub { dst, .. }
+            | Instr::Mul { dst, .. }
+            | Instr::TrueDiv { dst, .. }
+            | Instr::FloorDiv { dst, .. }
+            | Instr::BitAnd { dst, .. }
+            | Instr::BitOr { dst, .. }
+            | Instr::BitXor { dst, .. }
+            | Instr::AddI { dst, .. }
+            | Instr::SubI { dst, .. } => dst,
+            _ => return None,
+        };
+        let ints = a.ty() == Ty::Int && b.ty() == Ty::Int;
+        let op = match (*i, ints) {
+            (Instr::Add { .. } | Instr::AddI { .. } | Instr::SubI { .. }, true) => Op::IAdd,
+            (Instr::Add { .. } | Instr::AddI { .. } | Instr::SubI { .. }, false) => Op::FAdd,
+            (Instr::Sub { .. }, true) => Op::ISub,
+            (Instr::Sub { .. }, false) => Op::FSub,
+            (Instr::Mul { .. }, true) => Op::IMul,
+            (Instr::Mul { .. }, false) => Op::FMul,
+            (Instr::TrueDiv { .. }, true) => Op::IDiv,
+            (Instr::TrueDiv { .. }, false) => Op::FDiv,
+            (Instr::FloorDiv { .. }, true) => match b {
+                Val::Int(k) if k > 0 && (k as u64).is_power_of_two() => {
+                    Op::IShr(k.trailing_zeros() as u8)
+                }
                 _ => return None,
             },
-            Instr::Move { dst, src } => (dst, get(&regs, src)?),
-            // Parameters are bound (all passed, none deleted: no `ClearReg`
-            // in such a body); anything else must have been written.
-            Instr::CheckBound { reg, .. } => {
-                get(&regs, reg)?;
-                continue;
-            }
-            ref i => {
-                let (a, b) = operands(i)?;
-                let a = get(&regs, a)?;
-                let b = match (*i, b) {
-                    (_, Some(b)) => get(&regs, b)?,
-                    (Instr::AddI { imm, .. }, None) => Val::Int(imm as i16 as i64),
-                    (Instr::SubI { imm, .. }, None) => Val::Int(-(imm as i16 as i64)),
-                    _ => return None,
-                };
-                let dst = match *i {
-                    Instr::Add { dst, .. }
-                    | Instr::Sub { dst, .. }
-                    | Instr::Mul { dst, .. }
-                    | Instr::TrueDiv { dst, .. }
-                    | Instr::FloorDiv { dst, .. }
-                    | Instr::AddI { dst, .. }
-                    | Instr::SubI { dst, .. } => dst,
-                    _ => return None,
-                };
-                let ints = a.ty() == Ty::Int && b.ty() == Ty::Int;
-                let op = match (*i, ints) {
-                    (Instr::Add { .. } | Instr::AddI { .. } | Instr::SubI { .. }, true) => Op::IAdd,
-                    (Instr::Add { .. } | Instr::AddI { .. } | Instr::SubI { .. }, false) => {
-                        Op::FAdd
-                    }
-                    (Instr::Sub { .. }, true) => Op::ISub,
-                    (Instr::Sub { .. }, false) => Op::FSub,
-                    (Instr::Mul { .. }, true) => Op::IMul,
-                    (Instr::Mul { .. }, false) => Op::FMul,
-                    (Instr::TrueDiv { .. }, true) => Op::IDiv,
-                    (Instr::TrueDiv { .. }, false) => Op::FDiv,
-                    (Instr::FloorDiv { .. }, true) => match b {
-                        Val::Int(k) if k > 0 && (k as u64).is_power_of_two() => {
-                            Op::IShr(k.trailing_zeros() as u8)
-                        }
-                        _ => return None,
-                    },
-                    _ => return None,
-                };
-                let ty = match op {
-                    Op::IAdd | Op::ISub | Op::IMul | Op::IShr(_) => Ty::Int,
-                    _ => Ty::Float,
-                };
-                if steps.len() >= MAX_STEPS {
-                    return None;
-                }
-                steps.push(Step { op, a, b });
-                (dst, Val::Reg(argc + steps.len() as u16 - 1, ty))
-            }
+            (Instr::BitAnd { .. }, true) => Op::IAnd,
+            (Instr::BitOr { .. }, true) => Op::IOr,
+            (Instr::BitXor { .. }, true) => Op::IXor,
+            _ => return None,
         };
-        *regs.get_mut(dst as usize)? = Known::Val(val);
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return None;
+        }
+        let out = self.values;
+        self.values += 1;
+        Some((dst, Step { op, a, b, out }))
     }
-    None
 }
 
 /// The callees worth compiling before `code`: functions that module globals

@@ -11,9 +11,11 @@
 //!
 //! The fast path counts all that with one `add qword [rip + d], 1` on a
 //! counter of this code's, after all its code, in the read-write pages of
-//! the line counters (`linecount.rs`): one counter per edge, whose count
-//! is added to the edge's `calls` and to the callee's line counts
-//! (`CodeProf::pcs`) when the profile is built (`fold_counted_calls`).
+//! the line counters (`linecount.rs`): one counter per edge and way
+//! through the callee's body (a branching body has several, each running
+//! lines of its own), whose count is added to the edge's `calls` and to
+//! the lines of the way (`CodeProf::pcs`) when the profile is built
+//! (`fold_counted_calls`).
 //! The calls counted so are never recursive: before anything, the fast
 //! path tests that the callee runs no activation, and makes the real call
 //! (whose hooks count it as recursive) when it does. A builtin's activation
@@ -55,24 +57,35 @@ pub struct CountedCall {
     pub lines: Option<(Rc<Code>, Vec<u32>)>,
 }
 
-/// Recording: how a call answered at its site is counted: on `edge`, by
-/// `counter` (`Gen::counted_call_counter`).
+/// Recording: how a builtin's call answered at its site is counted: on
+/// `edge`, by `counter` (`Gen::counted_call_counter`).
 #[derive(Clone, Copy)]
 pub(super) struct CallCount {
     pub edge: *const Edge,
     pub counter: DynamicLabel,
 }
 
+/// Recording: how a call of a Python function whose body its site runs
+/// (`gen_inline_calls.rs`) is counted: on `edge`, by one counter per way
+/// through the body (`inline::Path::returns`' order), each counting the
+/// lines that way runs.
+#[derive(Clone)]
+pub(super) struct PathCounts {
+    pub edge: *const Edge,
+    pub counters: Vec<DynamicLabel>,
+}
+
 impl<'a> Gen<'a> {
-    /// How a call of Python function code `callee` that its site answers,
-    /// running the callee's instructions 0 to `last`, is counted: Some(None)
-    /// when not recording, None when it cannot be (recording without the
-    /// edge, or with exact timing): no fast path then.
-    pub(super) fn call_count_to(
+    /// How a call of Python function code `callee` that its site answers
+    /// is counted, each way through its body running the callee's
+    /// instructions of `ways` (one list each): Some(None) when not
+    /// recording, None when it cannot be (recording without the edge, or
+    /// with exact timing): no fast path then.
+    pub(super) fn call_counts_to(
         &mut self,
         callee: &Rc<Code>,
-        last: u32,
-    ) -> Option<Option<CallCount>> {
+        ways: &[&Vec<u32>],
+    ) -> Option<Option<PathCounts>> {
         if self.polls.exact_timing {
             return None;
         }
@@ -80,8 +93,11 @@ impl<'a> Gen<'a> {
             return Some(None);
         }
         let edge = self.rec_edge_to(callee)?;
-        let counter = self.counted_call_counter(edge, Some((callee, last)));
-        Some(Some(CallCount { edge, counter }))
+        let counters = ways
+            .iter()
+            .map(|ran| self.counted_call_counter(edge, Some((callee, ran.as_slice()))))
+            .collect();
+        Some(Some(PathCounts { edge, counters }))
     }
 
     /// `call_count_to` for a call of builtin `b`.
@@ -114,29 +130,35 @@ impl<'a> Gen<'a> {
         self.rec.as_deref_mut()?.builtin_edge_at_compile(caller, id)
     }
 
-    /// The counter of the calls answered on `edge` (one per edge; `lines`:
-    /// the callee's code and the line entries among its instructions 0 to
-    /// `last`, for a Python callee).
+    /// The counter of the calls answered on `edge` that run the lines
+    /// `callee` says (one per edge and lines; `callee`: the callee's code
+    /// and the instructions the answered body runs, for a Python callee;
+    /// their line entries are counted).
     fn counted_call_counter(
         &mut self,
         edge: *const Edge,
-        callee: Option<(&Rc<Code>, u32)>,
+        callee: Option<(&Rc<Code>, &[u32])>,
     ) -> DynamicLabel {
-        if let Some((l, _)) = self.counted.iter().find(|(_, c)| c.edge == edge) {
-            return *l;
-        }
-        let lines = callee.map(|(code, last)| {
-            let pcs = code
-                .prof
-                .pcs
+        let lines = callee.map(|(code, ran)| {
+            let mut pcs: Vec<u32> = ran
                 .iter()
-                .take(last as usize + 1)
-                .enumerate()
-                .filter(|(_, p)| p.entry)
-                .map(|(pc, _)| pc as u32)
+                .copied()
+                .filter(|&pc| code.prof.pcs.get(pc as usize).is_some_and(|p| p.entry))
                 .collect();
+            pcs.sort_unstable();
             (code.clone(), pcs)
         });
+        let same = |c: &CountedCall| {
+            c.edge == edge
+                && match (&c.lines, &lines) {
+                    (None, None) => true,
+                    (Some((_, a)), Some((_, b))) => a == b,
+                    _ => false,
+                }
+        };
+        if let Some((l, _)) = self.counted.iter().find(|(_, c)| same(c)) {
+            return *l;
+        }
         let l = self.ops.new_dynamic_label();
         self.counted.push((l, CountedCall { edge, lines }));
         l
@@ -148,11 +170,10 @@ impl<'a> Gen<'a> {
     /// (`CallTimes::lazy`). Uses r10 and r11.
     pub(super) fn unless_callee_running(
         &mut self,
-        count: CallCount,
+        edge: *const Edge,
         builtin: bool,
         call: DynamicLabel,
     ) {
-        let edge = count.edge;
         let c = *inline::layout();
         // SAFETY: an edge made at compile time is the recorder's, which the
         // VM keeps to the end, boxed (`recorder::calls`).
@@ -193,8 +214,8 @@ impl<'a> Gen<'a> {
 
     /// The call is answered (nothing can send it to the real call any
     /// more): count it.
-    pub(super) fn count_answered_call(&mut self, count: CallCount) {
-        self.ops.add_qword_rip_imm8(count.counter, 1);
+    pub(super) fn count_answered_call(&mut self, counter: DynamicLabel) {
+        self.ops.add_qword_rip_imm8(counter, 1);
     }
 
     /// The counters of `counted_call_counter`, after the line counters'
