@@ -167,6 +167,74 @@ fn disasm_recording_shows_counting_code_not_counters_and_writes_nothing() {
     assert!(!dir.join("jitprof.json").exists(), "disasm wrote a profile");
 }
 
+/// Regression: recording took two registers for a tight loop's line
+/// counts even where the loop's own values needed them (int_loop: seven
+/// int values, two of them then spilled to the frame at every use, 11%
+/// more instructions than not recording). A loop with values to spare
+/// still counts in registers; one without keeps its values' registers and
+/// counts in memory.
+#[test]
+fn recording_keeps_a_tight_loops_registers_for_its_values_first() {
+    let dir = temp_dir("counter_registers");
+    let p = write(
+        &dir,
+        "prog.py",
+        "\
+def few(n):
+    t = 0
+    for i in range(n):
+        t += i
+    return t
+
+
+def many(n):
+    i = 0
+    x = 12345
+    acc = 0
+    odd = 0
+    while i < n:
+        x = (x * 1103515245 + 12345) % 2147483648
+        acc = (acc + ((x >> 7) ^ i)) & 0xFFFFFFFF
+        if (x >> 16) & 1:
+            odd += 1
+            acc = acc - (i % 7)
+        else:
+            acc = acc + (x // 3) % 1000
+        i += 1
+    return acc, odd, x
+
+
+print(few(100), many(100))
+",
+    );
+    let listing = |function: &str, extra: &[&str]| {
+        let mut args = vec!["disasm", "--function", function, "--color", "never"];
+        args.extend_from_slice(extra);
+        args.push(s(&p));
+        let o = jitprof(&args);
+        assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+        stdout(&o)
+    };
+    let regs = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.contains("; loop pc ") && l.contains(" in registers: "))
+            .map(str::to_string)
+            .collect()
+    };
+    let few = listing("few", &["--recording"]);
+    assert!(
+        few.contains("line counts of tight blocks in registers"),
+        "{few}"
+    );
+    let (plain, recording) = (listing("many", &[]), listing("many", &["--recording"]));
+    assert!(
+        !recording.contains("line counts of tight blocks in registers"),
+        "{recording}"
+    );
+    assert!(!regs(&plain).is_empty(), "{plain}");
+    assert_eq!(regs(&plain), regs(&recording));
+}
+
 #[test]
 fn disasm_of_unknown_function_says_so_and_exits_0() {
     let dir = temp_dir("disasm_nosuch");

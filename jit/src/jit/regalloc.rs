@@ -1194,77 +1194,51 @@ fn plan_region(
             fill[web as usize] += 1;
         }
     }
-    // Registers taken at each instruction (bit i: GPRS[i] or XMMS[i]).
     let rlen = (end - start + 1) as usize;
-    let gpr_used = reset(&mut sc.gpr_used, rlen, 0u8);
-    // Recording, with a tight loop: the counters' registers are taken
-    // throughout.
-    let counter_regs: Vec<u8> = if tight.is_empty() {
-        Vec::new()
-    } else {
-        COUNTER_GPRS.to_vec()
+    let tables = Tables {
+        cands: &cands,
+        off,
+        pcs,
+        reloads,
+        written_aware,
+        slot: &webs.slot,
+        start,
+        rlen,
     };
-    let kept = GPRS
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| counter_regs.contains(r))
-        .fold(0u8, |m, (i, _)| m | 1 << i);
-    if kept != 0 {
-        for used in gpr_used.iter_mut() {
-            *used |= kept;
-        }
-    }
-    let xmm_used = reset(&mut sc.xmm_used, rlen, 0u16);
-    let alloc_of_web = reset(&mut sc.alloc_of_web, nw, u8::MAX);
-    let mut allocs: Vec<Alloc> = Vec::new();
-    for (w, _, web, kind) in cands {
-        if allocs.len() == 64 {
-            break;
-        }
-        let at = &pcs[off[web] as usize..off[web + 1] as usize];
-        let reg = match kind {
-            RKind::Int => {
-                let taken = at
-                    .iter()
-                    .fold(0u8, |m, &pc| m | gpr_used[(pc - start) as usize]);
-                let free = |i: &usize| taken & (1 << i) == 0;
-                // Callee-saved first; a caller-saved one only when its
-                // reloads cost less than the uses gain.
-                let i = match (0..GPRS.len()).find(free) {
-                    Some(i) if MReg::Gpr(GPRS[i]).caller_saved() && reloads[web] >= w => continue,
-                    Some(i) => i,
-                    None => continue,
-                };
-                for &pc in at {
-                    gpr_used[(pc - start) as usize] |= 1 << i;
-                }
-                MReg::Gpr(GPRS[i])
-            }
-            RKind::Float => {
-                if reloads[web] >= w {
-                    continue;
-                }
-                let taken = at
-                    .iter()
-                    .fold(0u16, |m, &pc| m | xmm_used[(pc - start) as usize]);
-                let Some(i) = (0..XMMS.len()).find(|i| taken & (1 << i) == 0) else {
-                    continue;
-                };
-                for &pc in at {
-                    xmm_used[(pc - start) as usize] |= 1 << i;
-                }
-                MReg::Xmm(XMMS[i])
-            }
-        };
-        alloc_of_web[web] = allocs.len() as u8;
-        allocs.push(Alloc {
-            slot: webs.slot[web],
-            kind,
-            reg,
-            dirty: written_aware[web],
-            stable: false,
-        });
-    }
+    // Recording, with a tight loop: registers for its line counts
+    // (`COUNTER_GPRS`), as many as the values can spare. The counters are
+    // kept only when the values' allocation scores as well as with none
+    // kept: int_loop's loop has seven int values live and was 11% more
+    // instructions recording when two of them lost their registers to
+    // counters, for a dependency chain its iteration is longer than anyway.
+    let reserve = if tight.is_empty() {
+        0
+    } else {
+        let best = tables.assign(0, &mut sc.gpr_used, &mut sc.xmm_used, &mut sc.alloc_of_web);
+        [COUNTER_GPRS.len(), 1]
+            .into_iter()
+            .find(|&k| {
+                let kept = counter_mask(k);
+                tables
+                    .assign(
+                        kept,
+                        &mut sc.gpr_used,
+                        &mut sc.xmm_used,
+                        &mut sc.alloc_of_web,
+                    )
+                    .1
+                    >= best.1
+            })
+            .unwrap_or(0)
+    };
+    let counter_regs: Vec<u8> = COUNTER_GPRS[..reserve].to_vec();
+    let (mut allocs, _) = tables.assign(
+        counter_mask(reserve),
+        &mut sc.gpr_used,
+        &mut sc.xmm_used,
+        &mut sc.alloc_of_web,
+    );
+    let alloc_of_web = &sc.alloc_of_web;
     // Slots whose webs are all allocated with one type keep that tag in the
     // frame throughout.
     let st = reset(&mut sc.st, n, St::Unseen);
@@ -1345,6 +1319,104 @@ fn plan_region(
         act_off,
         act,
     })
+}
+
+/// The bits of `GPRS` of the first `k` of `COUNTER_GPRS`.
+fn counter_mask(k: usize) -> u8 {
+    GPRS.iter()
+        .enumerate()
+        .filter(|(_, r)| COUNTER_GPRS[..k].contains(r))
+        .fold(0u8, |m, (i, _)| m | 1 << i)
+}
+
+/// What `plan_region` assigns registers from: the candidate webs (weight,
+/// slot, web, kind; heaviest first), the instructions each is active at
+/// (`pcs[off[w]..off[w + 1]]`), their reload costs, and whether a
+/// register-aware instruction writes them.
+struct Tables<'t> {
+    cands: &'t [(u64, u16, usize, RKind)],
+    off: &'t [u32],
+    pcs: &'t [u32],
+    reloads: &'t [u64],
+    written_aware: &'t [bool],
+    slot: &'t [u16],
+    start: u32,
+    rlen: usize,
+}
+
+impl Tables<'_> {
+    /// Assign registers greedily, heaviest web first, with the GPRs of
+    /// `kept` (bits of `GPRS`) taken throughout: the allocations, and
+    /// their score (the uses they serve less the reloads of those in
+    /// caller-saved registers). Fills `gpr_used` and `xmm_used` (registers
+    /// taken at each instruction: bit i, `GPRS[i]` or `XMMS[i]`) and
+    /// `alloc_of_web`.
+    fn assign(
+        &self,
+        kept: u8,
+        gpr_used: &mut Vec<u8>,
+        xmm_used: &mut Vec<u16>,
+        alloc_of_web: &mut Vec<u8>,
+    ) -> (Vec<Alloc>, u64) {
+        let (start, off, pcs, reloads) = (self.start, self.off, self.pcs, self.reloads);
+        let gpr_used = reset(gpr_used, self.rlen, kept);
+        let xmm_used = reset(xmm_used, self.rlen, 0u16);
+        let alloc_of_web = reset(alloc_of_web, self.slot.len(), u8::MAX);
+        let mut allocs: Vec<Alloc> = Vec::new();
+        let mut score = 0u64;
+        for &(w, _, web, kind) in self.cands {
+            if allocs.len() == 64 {
+                break;
+            }
+            let at = &pcs[off[web] as usize..off[web + 1] as usize];
+            let reg = match kind {
+                RKind::Int => {
+                    let taken = at
+                        .iter()
+                        .fold(0u8, |m, &pc| m | gpr_used[(pc - start) as usize]);
+                    let free = |i: &usize| taken & (1 << i) == 0;
+                    // Callee-saved first; a caller-saved one only when its
+                    // reloads cost less than the uses gain.
+                    let i = match (0..GPRS.len()).find(free) {
+                        Some(i) if MReg::Gpr(GPRS[i]).caller_saved() && reloads[web] >= w => {
+                            continue
+                        }
+                        Some(i) => i,
+                        None => continue,
+                    };
+                    for &pc in at {
+                        gpr_used[(pc - start) as usize] |= 1 << i;
+                    }
+                    MReg::Gpr(GPRS[i])
+                }
+                RKind::Float => {
+                    if reloads[web] >= w {
+                        continue;
+                    }
+                    let taken = at
+                        .iter()
+                        .fold(0u16, |m, &pc| m | xmm_used[(pc - start) as usize]);
+                    let Some(i) = (0..XMMS.len()).find(|i| taken & (1 << i) == 0) else {
+                        continue;
+                    };
+                    for &pc in at {
+                        xmm_used[(pc - start) as usize] |= 1 << i;
+                    }
+                    MReg::Xmm(XMMS[i])
+                }
+            };
+            score += w - if reg.caller_saved() { reloads[web] } else { 0 };
+            alloc_of_web[web] = allocs.len() as u8;
+            allocs.push(Alloc {
+                slot: self.slot[web],
+                kind,
+                reg,
+                dirty: self.written_aware[web],
+                stable: false,
+            });
+        }
+        (allocs, score)
+    }
 }
 
 /// The loops in `[start, end]` (`(header, back-edge)`) whose instructions
