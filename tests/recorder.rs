@@ -3452,6 +3452,56 @@ main()
     }
 }
 
+/// `l.append(x)` and `l.pop()` done at the call site (`jit/gen_list_methods.rs`)
+/// count as the builtin calls they stand for, on every engine, and account
+/// the collector's debt as the calls do. Regression: the append's recording
+/// check clobbered the register holding the new debt, which it then stored:
+/// the debt jumped past the threshold, a collection ran at every following
+/// append (a million appends took minutes), and the run's collections were
+/// no longer the interpreter's.
+#[test]
+fn list_methods_at_the_site_count_calls_and_keep_the_collectors_pace() {
+    let src = "\
+def fill(n):
+    out = []
+    for i in range(n):
+        out.append([i])
+    s = 0
+    while out:
+        s += out.pop()[0]
+    return s
+
+
+def main():
+    t = 0
+    for k in range(6):
+        t += fill(20000)
+    print(t)
+
+
+main()
+";
+    let mut base: Option<(Vec<String>, u64)> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("list-methods", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "1199940000\n",
+            "{extra:?}"
+        );
+        let rows = call_rows(&p);
+        for want in [
+            "append 120000/120000 [\"fill:120000/120000\"]",
+            "pop 120000/120000 [\"fill:120000/120000\"]",
+        ] {
+            assert!(rows.iter().any(|r| r == want), "{extra:?}: {rows:#?}");
+        }
+        let gcs = p.summary.gc_collections;
+        assert!(gcs > 0 && gcs < 100, "{extra:?}: {gcs} collections");
+        same_as_first(&mut base, (rows, gcs), &extra);
+    }
+}
+
 /// Class calls the runtime makes for compiled code count as the
 /// interpreter's: the call of `__init__` on its caller edge (from a site
 /// calling one class, several classes sharing one `__init__`, and several

@@ -21,7 +21,7 @@ mod methods_bytes;
 #[path = "methods_dict.rs"]
 mod methods_dict;
 #[path = "methods_list.rs"]
-mod methods_list;
+pub(crate) mod methods_list;
 #[path = "methods_num.rs"]
 mod methods_num;
 #[path = "methods_set.rs"]

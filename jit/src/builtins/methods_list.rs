@@ -64,7 +64,9 @@ fn same(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 
 // ------------------------------------------------------------ mutation
 
-fn append(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+/// `list.append` (compiled code does it at the call site for an exact list
+/// with room: `jit/gen_list_methods.rs`).
+pub(crate) fn append(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "append")?;
     let x = one_arg(vm, &"list.append", args, kw)?;
     l.items.borrow_mut().push(x);
@@ -95,7 +97,9 @@ fn insert(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn pop(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+/// `list.pop` (compiled code does `l.pop()` at the call site for an exact
+/// non-empty list: `jit/gen_list_methods.rs`).
+pub(crate) fn pop(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = recv(vm, args, "pop")?;
     positional(vm, "pop", &"list.pop", args, kw, 0, 1)?;
     let i = match args.get(1) {

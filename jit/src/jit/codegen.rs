@@ -88,6 +88,8 @@ mod gen_inline_calls;
 pub(crate) mod gen_iter;
 #[path = "gen_leaf_calls.rs"]
 mod gen_leaf_calls;
+#[path = "gen_list_methods.rs"]
+mod gen_list_methods;
 #[path = "gen_loops.rs"]
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]

@@ -72,7 +72,9 @@ impl<'a> Gen<'a> {
         // Calls answered at the site (`gen_builtin_calls.rs`,
         // `gen_inline_calls.rs`): counted while recording
         // (`codegen/inline_counts.rs`), not with exact timing.
-        if !is_method {
+        if is_method {
+            self.emit_list_method(pc, base_done);
+        } else {
             self.emit_builtin_call(pc, reg, base_done);
         }
         if let Some(k) = konst {

@@ -34,6 +34,8 @@ pub struct Layout {
     pub list_flag: i32,
     pub list_ptr: i32,
     pub list_len: i32,
+    /// The `Vec`'s capacity (`jit/gen_list_methods.rs` appends in place).
+    pub list_cap: i32,
     /// `TupleObj.items`: the boxed slice's pointer and length.
     pub tuple_ptr: i32,
     pub tuple_len: i32,
@@ -132,8 +134,8 @@ fn unique(w: &[u64], x: u64, what: &str) -> i32 {
     hits[0] as i32 * 8
 }
 
-/// `Vec<Value>`: (ptr, len) offsets.
-fn vec_words() -> (i32, i32) {
+/// `Vec<Value>`: (ptr, len, capacity) offsets.
+fn vec_words() -> (i32, i32, i32) {
     assert_eq!(size_of::<Vec<Value>>(), 24);
     let mut v: Vec<Value> = Vec::with_capacity(7);
     v.extend([Value::None, Value::None, Value::None]);
@@ -142,6 +144,7 @@ fn vec_words() -> (i32, i32) {
     (
         unique(&w, v.as_ptr() as u64, "Vec ptr"),
         unique(&w, 3, "Vec len"),
+        unique(&w, v.capacity() as u64, "Vec capacity"),
     )
 }
 
@@ -228,7 +231,7 @@ fn measure_attr(vec_ptr: i32, vec_len: i32) -> AttrLayout {
 }
 
 fn measure() -> Layout {
-    let (vp, vl) = vec_words();
+    let (vp, vl, vc) = vec_words();
     let (bp, bl) = box_slice_words();
     let (lf, lv) = refcell_words(&RefCell::new(Vec::<Value>::new()));
     let iter = RefCell::new(IterState::Range {
@@ -268,6 +271,7 @@ fn measure() -> Layout {
         list_flag: list + lf,
         list_ptr: list + lv + vp,
         list_len: list + lv + vl,
+        list_cap: list + lv + vc,
         tuple_ptr: tuple + bp,
         tuple_len: tuple + bl,
         iter_flag: it + itf,

@@ -209,6 +209,18 @@ pub struct Heap {
     pub rec: crate::recorder::allocs::AllocSlot,
 }
 
+impl Heap {
+    /// Where compiled code finds `debt` and `threshold`, from `due` (whose
+    /// address it has: `Polls::gc_due`), to account a list's growth at the
+    /// call site as `add_debt` does (`jit/gen_list_methods.rs`).
+    pub(crate) const DEBT_FROM_DUE: i32 =
+        std::mem::offset_of!(Heap, debt) as i32 - std::mem::offset_of!(Heap, due) as i32;
+    pub(crate) const THRESHOLD_FROM_DUE: i32 =
+        std::mem::offset_of!(Heap, threshold) as i32 - std::mem::offset_of!(Heap, due) as i32;
+    pub(crate) const STRESS_FROM_DUE: i32 =
+        std::mem::offset_of!(Heap, stress) as i32 - std::mem::offset_of!(Heap, due) as i32;
+}
+
 const MIN_THRESHOLD: usize = 2 << 20;
 
 /// `JITPROF_GC_STRESS=N`: collect after every N allocations (any other
