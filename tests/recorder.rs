@@ -3452,8 +3452,9 @@ main()
     }
 }
 
-/// `l.append(x)` and `l.pop()` done at the call site (`jit/gen_list_methods.rs`)
-/// count as the builtin calls they stand for, on every engine, and account
+/// `l.append(x)` and `l.pop()` done at the call site (`jit/gen_list_methods.rs`),
+/// on lists and on a list subclass's instances, count as the builtin calls
+/// they stand for, on every engine, and account
 /// the collector's debt as the calls do. Regression: the append's recording
 /// check clobbered the register holding the new debt, which it then stored:
 /// the debt jumped past the threshold, a collection ran at every following
@@ -3462,8 +3463,12 @@ main()
 #[test]
 fn list_methods_at_the_site_count_calls_and_keep_the_collectors_pace() {
     let src = "\
-def fill(n):
-    out = []
+class Bag(list):
+    pass
+
+
+def fill(n, kind):
+    out = kind()
     for i in range(n):
         out.append([i])
     s = 0
@@ -3475,7 +3480,7 @@ def fill(n):
 def main():
     t = 0
     for k in range(6):
-        t += fill(20000)
+        t += fill(20000, list if k % 2 else Bag)
     print(t)
 
 
@@ -3499,6 +3504,50 @@ main()
         let gcs = p.summary.gc_collections;
         assert!(gcs > 0 && gcs < 100, "{extra:?}: {gcs} collections");
         same_as_first(&mut base, (rows, gcs), &extra);
+    }
+}
+
+/// `math.sqrt(x)` computed at the call site (`jit/gen_module_calls.rs`)
+/// counts as the builtin call it stands for, on every engine: those it
+/// answers and those it leaves to the real call (a negative number, which
+/// raises, and a NaN) alike, from each caller.
+#[test]
+fn module_sqrt_at_the_site_counts_as_the_builtin_call() {
+    let src = "\
+import math
+
+
+def norm(n):
+    t = 0.0
+    for i in range(n):
+        t += math.sqrt(i * 0.25) + math.sqrt(i)
+    return t
+
+
+def odd(xs):
+    out = 0
+    for x in xs:
+        try:
+            out += math.sqrt(x) > 1
+        except ValueError:
+            out -= 1
+    return out
+
+
+print(norm(3000), odd([4.0, -1.0, float('nan'), 9] * 50))
+";
+    let mut base: Option<Vec<String>> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("module-sqrt", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "164275.37737148814 50\n",
+            "{extra:?}"
+        );
+        let rows = call_rows(&p);
+        let want = "sqrt 6200/6200 [\"norm:6000/6000\", \"odd:200/200\"]";
+        assert!(rows.iter().any(|r| r == want), "{extra:?}: {rows:#?}");
+        same_as_first(&mut base, rows, &extra);
     }
 }
 

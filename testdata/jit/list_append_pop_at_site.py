@@ -76,6 +76,56 @@ feed([[], s, m, p], 300)
 print(s.items[-2:], m[-3:], p[-3:], len(m), len(p))
 print(pops([[1, 2], [], s, Stack(), m, Plain(), {}, set(), "abc", None, [None]]))
 
+# A list subclass's instances: its class changed mid-loop (a method of its
+# own, then removed again), an instance attribute hiding the method, and
+# one whose list is borrowed by a running method.
+class Bag(list):
+    pass
+
+
+def bag_loop(n):
+    b, c = Bag(), Bag()
+    seen = []
+    for i in range(n):
+        if i == n // 4:
+            Bag.append = lambda self, x: list.append(self, x * 100)
+        if i == n // 2:
+            del Bag.append
+        if i == 3 * n // 4:
+            c.append = lambda x: seen.append(("own", x))
+        b.append(i)
+        c.append(i)
+        if i % 3 == 0:
+            seen.append(b.pop())
+    return len(b), b[-3:], len(c), c[-2:], seen[-4:]
+
+
+print(bag_loop(400))
+
+
+class Key:
+    def __init__(self, target):
+        self.target = target
+
+    def __lt__(self, other):
+        self.target.append(len(self.target))
+        return False
+
+
+def sort_appending(n):
+    out = []
+    for _ in range(n):
+        target = Bag([1, 2])
+        try:
+            target.sort(key=lambda x: Key(target))
+        except ValueError as e:
+            out.append("ValueError: " + str(e))
+        out.append(len(target))
+    return out[-3:]
+
+
+print(sort_appending(200))
+
 # A list appended to while another reference reads it; nested lists.
 shared = []
 alias = shared

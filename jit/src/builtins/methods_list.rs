@@ -37,12 +37,20 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "count", range_count);
 }
 
+/// The list a method works on: a list, or the list an instance of a list
+/// subclass extends (`list.append(bag, x)` called unbound on a
+/// `class Bag(list)`'s instance, as a subclass's own method does).
 fn recv(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Gc<ListObj>> {
-    check_recv(vm, "list", name, args, |v| matches!(v, Value::List(_)))?;
-    match args[0] {
-        Value::List(l) => Ok(l),
-        _ => unreachable!("checked by check_recv"),
-    }
+    let list_of = |v: &Value| match *v {
+        Value::List(l) => Some(l),
+        Value::Instance(i) => match i.payload() {
+            Some(Value::List(l)) => Some(l),
+            _ => None,
+        },
+        _ => None,
+    };
+    check_recv(vm, "list", name, args, |v| list_of(v).is_some())?;
+    Ok(list_of(&args[0]).expect("checked by check_recv"))
 }
 
 fn recv_tuple(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Gc<TupleObj>> {

@@ -94,6 +94,8 @@ mod gen_list_methods;
 mod gen_loops;
 #[path = "gen_loops_reg.rs"]
 mod gen_loops_reg;
+#[path = "gen_module_calls.rs"]
+mod gen_module_calls;
 #[path = "gen_pow.rs"]
 pub(crate) mod gen_pow;
 #[path = "gen_rec_calls.rs"]

@@ -212,7 +212,7 @@ impl<'a> Gen<'a> {
     /// rcx: a class (the instance's). To `miss` unless the cache at `cache`
     /// holds that class at its current version, with `kind`
     /// (`AttrCache::valid_for`). Uses rdx and rsi.
-    fn cache_class_check(&mut self, cache: i64, kind: u8, miss: DynamicLabel) {
+    pub(super) fn cache_class_check(&mut self, cache: i64, kind: u8, miss: DynamicLabel) {
         let a = layout().attr;
         asm!(self.ops
             ; mov rsi, QWORD cache

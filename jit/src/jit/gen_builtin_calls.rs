@@ -30,9 +30,6 @@ use crate::runtime::heap::Gc;
 use crate::runtime::object::{BuiltinObj, NativeFn, StrObj};
 use crate::runtime::value::{tags, Value};
 
-/// `Value::Builtin`'s tag.
-const BUILTIN: u64 = 14;
-
 /// The builtins computed at the call site.
 #[derive(Clone, Copy, PartialEq)]
 enum Known {
@@ -125,7 +122,7 @@ impl<'a> Gen<'a> {
             "the builtin {named}? its result without a call"
         ));
         asm!(self.ops
-            ; cmp QWORD [rbx + slot(reg)], BUILTIN as i32
+            ; cmp QWORD [rbx + slot(reg)], tags::BUILTIN as i32
             ; jne =>other
             ; mov rax, [rbx + pay(reg)]
             ; mov r11, QWORD func as usize as i64

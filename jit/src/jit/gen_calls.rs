@@ -74,6 +74,7 @@ impl<'a> Gen<'a> {
         // (`codegen/inline_counts.rs`), not with exact timing.
         if is_method {
             self.emit_list_method(pc, base_done);
+            self.emit_module_call(pc, base_done);
         } else {
             self.emit_builtin_call(pc, reg, base_done);
         }

@@ -530,7 +530,7 @@ impl<'a> Gen<'a> {
     /// rdx = the items of the slot vector at `vec` (a module's globals or
     /// builtin cache, a `RefCell<Vec<Value>>`), or a jump to `miss` when it
     /// is borrowed for writing (negative flag) or ends before slot `gslot`.
-    fn slots_base(&mut self, vec: i64, gslot: u16, miss: DynamicLabel) {
+    pub(super) fn slots_base(&mut self, vec: i64, gslot: u16, miss: DynamicLabel) {
         let l = *layout();
         asm!(self.ops
             ; mov rdx, QWORD vec

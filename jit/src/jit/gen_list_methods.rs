@@ -1,12 +1,14 @@
 //! `l.append(x)` and `l.pop()` at the call site: when the receiver is a
-//! list (the tag says exactly `list`: a subclass's instance has another)
-//! whose items no running method borrows, `append` with room in its buffer
+//! list (the tag says exactly `list`), or an instance of a list subclass
+//! whose class the site's cache found the method on (`PAYLOAD_METHOD`:
+//! the class at its version, not hidden by an instance attribute; a helper
+//! gives the list it extends), whose items no running method borrows, `append` with room in its buffer
 //! stores `x` after the last item, and `pop` of a non-empty list takes the
 //! last item, without the general call helper (`calls::jit_call`: the
 //! method's lookup through the site's cache, the argument buffer, arity
 //! and keyword checks, the dispatch; some 300 instructions a call). The
-//! built-in type's methods cannot be replaced, so the tag is the whole
-//! check. Anything else (another receiver, a full buffer, an empty list,
+//! built-in type's methods cannot be replaced, so for a list the tag is
+//! the whole check. Anything else (another receiver, a full buffer, an empty list,
 //! the collector's debt crossing its threshold, GC stress) makes the call
 //! as before, which then does what it always did (grows the buffer,
 //! raises, accounts the debt and asks for a collection).
@@ -22,15 +24,15 @@
 //! (`--jit=auto`); a site compiled before that makes the call while
 //! recording. Not with exact timing.
 
-use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use super::{pay, slot, Gen};
 use crate::builtins::methods::methods_list;
 use crate::bytecode::opcodes::Instr;
 use crate::interp::attr_cache;
 use crate::jit::layout::layout;
-use crate::runtime::heap::Heap;
-use crate::runtime::object::NativeFn;
+use crate::runtime::heap::{Gc, Heap};
+use crate::runtime::object::{BuiltinObj, InstanceObj, NativeFn};
 use crate::runtime::value::{tags, Value};
 
 /// The list methods done at the call site.
@@ -44,7 +46,7 @@ impl<'a> Gen<'a> {
     /// The fast path of the `CallMethod` at `pc` when it calls `append`
     /// with one argument or `pop` with none: on to `done` with the result
     /// in the receiver's register, else on to what follows.
-    pub(super) fn emit_list_method(&mut self, pc: u32, done: dynasmrt::DynamicLabel) {
+    pub(super) fn emit_list_method(&mut self, pc: u32, done: DynamicLabel) {
         let code = self.code;
         let Instr::CallMethod { obj, name, argc } = code.instrs[pc as usize] else {
             return;
@@ -62,16 +64,22 @@ impl<'a> Gen<'a> {
         if stress {
             return;
         }
+        // A list subclass's instance (`class OrderedCollection(list)`), when
+        // the site's cache found the method on its built-in base; else an
+        // exact list.
+        let c = &code.caches[pc as usize];
+        let cached = match c.value.get() {
+            Value::Builtin(b) if b.func as usize == func as usize => Some(b),
+            _ => None,
+        };
+        let subclass = c.kind.get() == attr_cache::PAYLOAD_METHOD && cached.is_some();
         // Recording: the call is counted on its edge, which needs the
         // builtin the site's cache found (`codegen/inline_counts.rs`).
         let count = match self.polls.sample {
             None if !self.polls.exact_timing => None,
             _ => {
-                let c = &code.caches[pc as usize];
-                let b = match (c.kind.get(), c.value.get()) {
-                    (attr_cache::METHOD, Value::Builtin(b)) if b.func as usize == func as usize => {
-                        b
-                    }
+                let b = match cached {
+                    Some(b) if subclass || c.kind.get() == attr_cache::METHOD => b,
                     _ => return,
                 };
                 let Some(count) = self.call_count_to_builtin(b) else {
@@ -86,13 +94,21 @@ impl<'a> Gen<'a> {
             Method::Append => "append",
             Method::Pop => "pop",
         };
-        self.comment(format_args!(
-            "list.{named} of a list whose items are free: done here, without a call"
-        ));
+        if subclass {
+            self.comment(format_args!(
+                "list.{named} of a list subclass's instance, the method its class's cache found: its list"
+            ));
+            self.list_of_subclass_instance(obj, c as *const _ as i64, func, other);
+        } else {
+            self.comment(format_args!("list.{named} of a list"));
+            asm!(self.ops
+                ; cmp QWORD [rbx + slot(obj)], tags::LIST as i32
+                ; jne =>other
+                ; mov rax, [rbx + pay(obj)]
+            );
+        }
+        self.comment(format_args!("its items free: done here, without a call"));
         asm!(self.ops
-            ; cmp QWORD [rbx + slot(obj)], tags::LIST as i32
-            ; jne =>other
-            ; mov rax, [rbx + pay(obj)]
             // Borrowed (a running method reads or changes it): the call.
             ; cmp QWORD [rax + l.list_flag], 0
             ; jne =>other
@@ -158,5 +174,57 @@ impl<'a> Gen<'a> {
             ; jmp =>done
             ; =>other
         );
+    }
+
+    /// rax = the list of the instance in `obj` of a list subclass, while the
+    /// site's cache (at `cache`) holds the instance's class at its version
+    /// with the list method of native function `func` (`PAYLOAD_METHOD`)
+    /// and no instance of the class may hide it; else on to `other`.
+    fn list_of_subclass_instance(
+        &mut self,
+        obj: u16,
+        cache: i64,
+        func: NativeFn,
+        other: DynamicLabel,
+    ) {
+        let a = layout().attr;
+        let func_at =
+            (Gc::<BuiltinObj>::PAYLOAD_OFFSET + std::mem::offset_of!(BuiltinObj, func)) as i32;
+        let helper = jit_list_payload as *const () as i64;
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(obj)], tags::INSTANCE as i32
+            ; jne =>other
+            ; mov rax, QWORD [rbx + pay(obj)]
+            ; mov rcx, QWORD [rax + a.inst_class]
+        );
+        self.cache_class_check(cache, attr_cache::PAYLOAD_METHOD, other);
+        asm!(self.ops
+            ; cmp BYTE [rcx + a.type_shadowed], 0
+            ; jne =>other
+            ; cmp QWORD [rsi + a.cache_value], tags::BUILTIN as i32
+            ; jne =>other
+            ; mov rdx, QWORD [rsi + a.cache_value + 8]
+            ; mov r11, QWORD func as usize as i64
+            ; cmp [rdx + func_at], r11
+            ; jne =>other
+            ; mov rdi, rax
+            ; mov rax, QWORD helper
+            ; call rax
+            ; test rax, rax
+            ; jz =>other
+        );
+    }
+}
+
+/// The list an instance of a list subclass extends (its payload word), or
+/// 0 when it has none (`inst` a `Value::Instance`'s payload word).
+pub extern "sysv64" fn jit_list_payload(inst: *const u8) -> usize {
+    // SAFETY: compiled code passes the payload word of a `Value::Instance`
+    // held in a frame register: a live `GcBox<InstanceObj>`, its
+    // `InstanceObj` at `PAYLOAD_OFFSET`.
+    let i = unsafe { &*(inst.add(Gc::<InstanceObj>::PAYLOAD_OFFSET) as *const InstanceObj) };
+    match i.payload() {
+        Some(Value::List(l)) => l.addr(),
+        _ => 0,
     }
 }

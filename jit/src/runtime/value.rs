@@ -55,10 +55,12 @@ pub mod tags {
     pub const LIST: u64 = 8;
     pub const TUPLE: u64 = 9;
     pub const FUNCTION: u64 = 13;
+    pub const BUILTIN: u64 = 14;
     pub const TYPE: u64 = 15;
     pub const INSTANCE: u64 = 16;
     pub const ITER: u64 = 18;
     pub const CELL: u64 = 19;
+    pub const MODULE: u64 = 21;
     pub const SLICE: u64 = 22;
     pub const GENERATOR: u64 = 23;
 }

@@ -24,6 +24,10 @@ mod special;
 mod summation;
 
 use elementary::*;
+
+/// `math.sqrt`'s native function (compiled code computes `math.sqrt(x)`
+/// of a float or an int at the call site: `jit/gen_module_calls.rs`).
+pub(crate) const SQRT: NativeFn = m_sqrt;
 use float_ops::*;
 use integer::*;
 use special::*;
