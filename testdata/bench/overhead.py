@@ -35,6 +35,12 @@ the split is worth a column: on a virtual machine each timer interrupt can
 cost tens of microseconds (the hypervisor reprograms the timer), so
 sampling's share depends on the machine more than on jitprof.
 
+Besides the ratio of the medians, the table shows the ratio of the
+fastest run of each mode ("min ratio"), with its own geometric mean: on a
+shared machine noise only ever adds time, so the minima are the steadier
+figure (on a 2-core VM the medians of 15 runs moved by up to 0.1 between
+invocations, the minima mostly by 0.03 or less).
+
 With --cpu-time, each run's figure is the CPU time (user + system) the
 jitprof process used instead of the wall-clock time: on a shared machine
 the time a run waits for a core is not the recorder's, and the CPU time
@@ -240,6 +246,14 @@ def analyse(name, bench_args, res, sizes, instructions=False):
 
     m_rec, m_nop = median(rec), median(nop)
     ratio = m_rec / m_nop if m_rec and m_nop and not problems else None
+    # The fastest run of each mode: on a shared machine noise only ever
+    # adds time, so the minima move less between invocations than the
+    # medians do (on the 2-core VM the medians of 15 runs moved by up to
+    # 0.1 from one invocation to the next, the minima mostly by 0.03 or less).
+    fastest = [min(r["times"]) if r["error"] is None and r["times"] else None
+               for r in (rec, nop)]
+    min_ratio = (fastest[0] / fastest[1]
+                 if all(fastest) and not problems else None)
     split = {}
     if COUNTING in res:
         m_cnt = median(res[COUNTING])
@@ -254,7 +268,7 @@ def analyse(name, bench_args, res, sizes, instructions=False):
         eprint("!" * 78)
     return {
         "name": name, "args": list(bench_args), "unit": unit, "startup": startup,
-        "recording": m_rec, "no_profile": m_nop, "ratio": ratio,
+        "recording": m_rec, "no_profile": m_nop, "ratio": ratio, "min_ratio": min_ratio,
         "times": {en: [t * scale for t in r["times"]] for en, r in res.items()},
         "profile_kb": statistics.median(sizes) / 1024 if sizes else None,
         "problems": problems,
@@ -268,10 +282,10 @@ def fmt_figure(v, unit):
     return fmt_time(v, unit)
 
 
-def render_table(entries, geo, used, pool, split_geo=None):
+def render_table(entries, geo, used, pool, split_geo=None, min_geo=None):
     with_samples = any("samples" in ent for ent in entries)
     with_split = any("counting" in ent for ent in entries)
-    headers = ["benchmark", RECORD, NO_PROFILE, "ratio", "profile KB"]
+    headers = ["benchmark", RECORD, NO_PROFILE, "ratio", "min ratio", "profile KB"]
     if with_samples:
         headers.append("samples native/callgrind")
     if with_split:
@@ -283,6 +297,7 @@ def render_table(entries, geo, used, pool, split_geo=None):
             fmt_figure(ent["recording"], ent["unit"]),
             fmt_figure(ent["no_profile"], ent["unit"]),
             "INVALID" if ent["ratio"] is None else f"{ent['ratio']:.2f}",
+            "-" if ent.get("min_ratio") is None else f"{ent['min_ratio']:.2f}",
             "-" if ent["profile_kb"] is None else f"{ent['profile_kb']:.1f}",
         ])
         if with_samples:
@@ -294,7 +309,8 @@ def render_table(entries, geo, used, pool, split_geo=None):
     g = "n/a" if geo is None else f"{geo:.2f}"
     if geo is not None and used < pool:
         g += f" ({used}/{pool})"
-    grow = ["geomean", "", "", g, ""] + ([""] if with_samples else [])
+    mg = "n/a" if min_geo is None else f"{min_geo:.2f}"
+    grow = ["geomean", "", "", g, mg, ""] + ([""] if with_samples else [])
     if with_split:
         grow += ["n/a" if v is None else f"{v:.2f}" for v in (split_geo or (None, None))]
     widths = [max(len(r[i]) for r in [headers] + rows + [grow]) for i in range(len(headers))]
@@ -402,6 +418,7 @@ def main(argv=None):
     pool = [ent for ent in entries if not ent["startup"]]
     ratios = [ent["ratio"] for ent in pool if ent["ratio"] is not None]
     geo = geomean(ratios)
+    min_geo = geomean([ent["min_ratio"] for ent in pool if ent.get("min_ratio") is not None])
     split_geo = None
     if args.split:
         split_geo = tuple(geomean([ent[k] for ent in pool if ent.get(k) is not None])
@@ -415,19 +432,21 @@ def main(argv=None):
                         else "cpu_seconds" if args.cpu_time else "seconds"),
             "benchmarks": [{k: v for k, v in ent.items() if k != "problems"}
                            for ent in entries],
-            "geomean": geo, "benchmarks_in_geomean": len(ratios),
+            "geomean": geo, "geomean_min": min_geo, "benchmarks_in_geomean": len(ratios),
             **({"geomean_counting": split_geo[0], "geomean_sampling": split_geo[1]}
                if split_geo else {}),
             "problems": problems, "ok": not problems,
         }, indent=2))
     else:
         print()
-        print(render_table(entries, geo, len(ratios), len(pool), split_geo))
+        print(render_table(entries, geo, len(ratios), len(pool), split_geo, min_geo))
         print()
         what = ("instructions (callgrind)" if args.instructions
                 else "CPU time (user + system)" if args.cpu_time else "wall-clock time")
         print(f"{what}, median of {runs} run(s); ratio = {RECORD} / {NO_PROFILE} "
-              "(> 1: the recorder's overhead); geomean excludes startup benchmarks; "
+              "(> 1: the recorder's overhead); min ratio = the fastest run of each "
+              "mode, the steadier figure on a shared machine; "
+              "geomean excludes startup benchmarks; "
               "profile KB = median size of the profile written."
               + (f" counting ratio = {COUNTING} (--sample-rate 1) / {NO_PROFILE}; "
                  f"sampling = {RECORD} / {COUNTING}." if args.split else ""))
