@@ -3551,6 +3551,46 @@ print(norm(3000), odd([4.0, -1.0, float('nan'), 9] * 50))
     }
 }
 
+/// `min(a, b)` and `max(a, b)` computed at the call site
+/// (`jit/gen_builtin_calls.rs`) count as the builtin calls they stand for,
+/// on every engine, with those left to the real call (a str, a NaN kept,
+/// an int past 2**53 with a float) alike.
+#[test]
+fn min_max_at_the_site_count_as_the_builtin_calls() {
+    let src = "\
+def clamp(n):
+    t = 0.0
+    for i in range(n):
+        t += max(0, min(255, i * 0.75)) + min(i, 7) + max(i % 5, 2)
+    return t
+
+
+def odd(xs):
+    return [max(a, b) for a, b in xs]
+
+
+big = 2 ** 53 + 1
+print(clamp(2000), len(odd([('a', 'b'), (float('nan'), 1), (big, 1.5), (2, 3)] * 25)))
+";
+    let mut base: Option<Vec<String>> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("min-max", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "485694.5 100\n",
+            "{extra:?}"
+        );
+        let rows = call_rows(&p);
+        for want in [
+            "min 4000/4000 [\"clamp:4000/4000\"]",
+            "max 4100/4100 [\"<listcomp>:100/100\", \"clamp:4000/4000\"]",
+        ] {
+            assert!(rows.iter().any(|r| r == want), "{extra:?}: {rows:#?}");
+        }
+        same_as_first(&mut base, rows, &extra);
+    }
+}
+
 /// Class calls the runtime makes for compiled code count as the
 /// interpreter's: the call of `__init__` on its caller edge (from a site
 /// calling one class, several classes sharing one `__init__`, and several

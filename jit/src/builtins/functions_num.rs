@@ -59,11 +59,14 @@ pub(crate) fn abs(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- min and max
 
-fn min(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+/// `min` (compiled code computes `min(a, b)` of two numbers at the call
+/// site: `jit/gen_builtin_calls.rs`).
+pub(crate) fn min(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     min_max(vm, args, kw, false)
 }
 
-fn max(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+/// `max` (likewise).
+pub(crate) fn max(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     min_max(vm, args, kw, true)
 }
 

@@ -1,8 +1,11 @@
-//! `len(x)`, `ord(c)` and `isinstance(x, C)` at the call site: when the
-//! callee register holds the builtin and the arguments are of a common type
-//! (`len`: a str, list or tuple; `ord`: a str of one character;
-//! `isinstance`: an instance whose class is exactly the class `C`, which
-//! CPython answers True before any `__instancecheck__`), the result is
+//! `len(x)`, `ord(c)`, `isinstance(x, C)`, `min(a, b)` and `max(a, b)` at
+//! the call site: when the callee register holds the builtin and the
+//! arguments are of a common type (`len`: a str, list or tuple; `ord`: a
+//! str of one character; `isinstance`: an instance whose class is exactly
+//! the class `C`, which CPython answers True before any
+//! `__instancecheck__`; `min`/`max`: two ints or floats, an int with a float
+//! only when it converts exactly, the first of equals kept and a NaN
+//! compared as CPython's `<` compares it), the result is
 //! computed here and stored as the call's result, without the general call
 //! helper (`calls::jit_call`), which costs some 340 instructions for such a
 //! call (the argument buffer, arity and keyword checks, the dispatch).
@@ -36,6 +39,8 @@ enum Known {
     Len,
     Ord,
     IsInstance,
+    Min,
+    Max,
 }
 
 /// `ord(s)` of a str of one character (`s` a `Value::Str`'s payload): its
@@ -93,6 +98,14 @@ impl<'a> Gen<'a> {
                 Known::IsInstance,
                 crate::builtins::functions::isinstance as NativeFn,
             ),
+            (Some("min"), 2) => (
+                Known::Min,
+                crate::builtins::functions::functions_num::min as NativeFn,
+            ),
+            (Some("max"), 2) => (
+                Known::Max,
+                crate::builtins::functions::functions_num::max as NativeFn,
+            ),
             _ => return,
         };
         // Recording: the call is counted on its edge, which needs the
@@ -117,6 +130,8 @@ impl<'a> Gen<'a> {
             Known::Len => "len",
             Known::Ord => "ord",
             Known::IsInstance => "isinstance",
+            Known::Min => "min",
+            Known::Max => "max",
         };
         self.comment(format_args!(
             "the builtin {named}? its result without a call"
@@ -147,6 +162,29 @@ impl<'a> Gen<'a> {
                 );
             }
             Known::IsInstance => self.emit_exact_instance(arg, other),
+            Known::Min | Known::Max => {
+                // The result is one of the arguments, tag and all.
+                let second = self.ops.new_dynamic_label();
+                self.emit_min_max_pick(known == Known::Max, arg, other, second);
+                let count = count.map(|c| c.counter);
+                for (from, at) in [(arg, None), (arg + 1, Some(second))] {
+                    if let Some(l) = at {
+                        asm!(self.ops; =>l);
+                    }
+                    if let Some(counter) = count {
+                        self.count_answered_call(counter);
+                    }
+                    asm!(self.ops
+                        ; mov rax, [rbx + slot(from)]
+                        ; mov [rbx + slot(reg)], rax
+                        ; mov rax, [rbx + pay(from)]
+                        ; mov [rbx + pay(reg)], rax
+                        ; jmp =>done
+                    );
+                }
+                asm!(self.ops; =>other);
+                return;
+            }
         }
         asm!(self.ops; =>store);
         if let Some(count) = count {
@@ -154,13 +192,95 @@ impl<'a> Gen<'a> {
         }
         let tag = match known {
             Known::IsInstance => tags::BOOL,
-            Known::Len | Known::Ord => tags::INT,
+            Known::Len | Known::Ord | Known::Min | Known::Max => tags::INT,
         };
         asm!(self.ops
             ; mov QWORD [rbx + slot(reg)], tag as i32
             ; mov [rbx + pay(reg)], rax
             ; jmp =>done
             ; =>other
+        );
+    }
+
+    /// `min(a, b)` / `max(a, b)` (`max`) of two ints or floats (an int
+    /// compared with a float as a float when it converts exactly, |x| <
+    /// 2**53, as Python compares them exactly): falls through when the
+    /// result is `a` (`arg`), on to `second` when it is `b`, as CPython's
+    /// `min_max` picks: `b` only when `b < a` (`b > a`), so a NaN on either
+    /// side keeps `a`. Anything else on to `other`.
+    fn emit_min_max_pick(
+        &mut self,
+        max: bool,
+        arg: u16,
+        other: DynamicLabel,
+        second: DynamicLabel,
+    ) {
+        let b = arg + 1;
+        let [not_ints, first] = [(); 2].map(|_| self.ops.new_dynamic_label());
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(arg)], tags::INT as i32
+            ; jne =>not_ints
+            ; cmp QWORD [rbx + slot(b)], tags::INT as i32
+            ; jne =>not_ints
+            ; mov rax, [rbx + pay(b)]
+            ; cmp rax, [rbx + pay(arg)]
+        );
+        if max {
+            asm!(self.ops; jg =>second);
+        } else {
+            asm!(self.ops; jl =>second);
+        }
+        // Floats, or an int with a float: both as floats, xmm0 = a and
+        // xmm1 = b.
+        asm!(self.ops
+            ; jmp =>first
+            ; =>not_ints
+        );
+        self.number_as_float(b, 1, other);
+        self.number_as_float(arg, 0, other);
+        asm!(self.ops
+            // b against a; unordered (a NaN): `a`.
+            ; ucomisd xmm1, xmm0
+            ; jp =>first
+        );
+        if max {
+            asm!(self.ops; ja =>second);
+        } else {
+            asm!(self.ops; jb =>second);
+        }
+        asm!(self.ops; =>first);
+    }
+
+    /// XMM `x` = the float in register `r`, or its int when that converts
+    /// exactly; else on to `other`. Uses r10 and r11.
+    fn number_as_float(&mut self, r: u16, x: u8, other: DynamicLabel) {
+        let (float, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(r)], tags::FLOAT as i32
+            ; je =>float
+            ; cmp QWORD [rbx + slot(r)], tags::INT as i32
+            ; jne =>other
+            ; mov r11, [rbx + pay(r)]
+        );
+        self.exact_int_in_r11(other);
+        asm!(self.ops
+            ; cvtsi2sd Rx(x), QWORD [rbx + pay(r)]
+            ; jmp =>done
+            ; =>float
+            ; movsd Rx(x), QWORD [rbx + pay(r)]
+            ; =>done
+        );
+    }
+
+    /// To `off` unless the int in r11 converts to a float exactly
+    /// (|x| < 2**53; uses r10).
+    pub(super) fn exact_int_in_r11(&mut self, off: DynamicLabel) {
+        asm!(self.ops
+            ; mov r10, QWORD 1i64 << 53
+            ; add r11, r10
+            ; jo =>off
+            ; shr r11, 54
+            ; jnz =>off
         );
     }
 

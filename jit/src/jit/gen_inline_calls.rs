@@ -502,13 +502,7 @@ impl<'a> Gen<'a> {
             Loc::Int(_) => asm!(self.ops; jmp =>off),
             Loc::Slot(..) | Loc::Gpr(_) => {
                 self.int_to(11, a);
-                asm!(self.ops
-                    ; mov r10, QWORD 1i64 << 53
-                    ; add r11, r10
-                    ; jo =>off
-                    ; shr r11, 54
-                    ; jnz =>off
-                );
+                self.exact_int_in_r11(off);
             }
             Loc::Float(_) | Loc::Xmm(_) => {}
         }
