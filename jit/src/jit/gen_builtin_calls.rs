@@ -190,6 +190,7 @@ impl<'a> Gen<'a> {
         if let Some(count) = count {
             self.count_answered_call(count.counter);
         }
+        // (min and max stored their pick and returned above.)
         let tag = match known {
             Known::IsInstance => tags::BOOL,
             Known::Len | Known::Ord | Known::Min | Known::Max => tags::INT,

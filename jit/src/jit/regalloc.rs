@@ -1211,33 +1211,27 @@ fn plan_region(
     // kept: int_loop's loop has seven int values live and was 11% more
     // instructions recording when two of them lost their registers to
     // counters, for a dependency chain its iteration is longer than anyway.
-    let reserve = if tight.is_empty() {
-        0
+    let mut assign = |k: usize| {
+        tables.assign(
+            counter_mask(k),
+            &mut sc.gpr_used,
+            &mut sc.xmm_used,
+            &mut sc.alloc_of_web,
+        )
+    };
+    // (Each try leaves its registers in the tables: the kept one is the
+    // last made.)
+    let (reserve, (mut allocs, _)) = if tight.is_empty() {
+        (0, assign(0))
     } else {
-        let best = tables.assign(0, &mut sc.gpr_used, &mut sc.xmm_used, &mut sc.alloc_of_web);
+        let none = assign(0);
         [COUNTER_GPRS.len(), 1]
             .into_iter()
-            .find(|&k| {
-                let kept = counter_mask(k);
-                tables
-                    .assign(
-                        kept,
-                        &mut sc.gpr_used,
-                        &mut sc.xmm_used,
-                        &mut sc.alloc_of_web,
-                    )
-                    .1
-                    >= best.1
-            })
-            .unwrap_or(0)
+            .map(|k| (k, assign(k)))
+            .find(|(_, tried)| tried.1 >= none.1)
+            .unwrap_or_else(|| (0, assign(0)))
     };
     let counter_regs: Vec<u8> = COUNTER_GPRS[..reserve].to_vec();
-    let (mut allocs, _) = tables.assign(
-        counter_mask(reserve),
-        &mut sc.gpr_used,
-        &mut sc.xmm_used,
-        &mut sc.alloc_of_web,
-    );
     let alloc_of_web = &sc.alloc_of_web;
     // Slots whose webs are all allocated with one type keep that tag in the
     // frame throughout.
