@@ -188,6 +188,14 @@ enum Known {
     Val(Val),
 }
 
+/// The value register `r` holds, when it was written.
+fn known(regs: &[Known], r: u16) -> Option<Val> {
+    match regs.get(r as usize) {
+        Some(Known::Val(v)) => Some(*v),
+        _ => None,
+    }
+}
+
 /// The body's shape allows a plan (types aside): every instruction a way
 /// through it runs from the first is one a plan takes, its jumps go
 /// forward, and each way ends in a `Return`. For deciding to compile a
@@ -375,10 +383,7 @@ impl Planner<'_> {
     /// instructions `ran` run before it.
     fn path(&mut self, mut pc: u32, mut regs: Vec<Known>, mut ran: Vec<u32>) -> Option<Path> {
         let code = self.code;
-        let get = |regs: &[Known], r: u16| match regs.get(r as usize) {
-            Some(Known::Val(v)) => Some(*v),
-            _ => None,
-        };
+        let get = known;
         let mut steps = Vec::new();
         loop {
             let ins = code.instrs.get(pc as usize)?;
@@ -467,10 +472,7 @@ impl Planner<'_> {
     /// Arithmetic instruction `i` as a step (numbering its value), and the
     /// register it writes.
     fn step(&mut self, i: &Instr, regs: &[Known]) -> Option<(u16, Step)> {
-        let get = |r: u16| match regs.get(r as usize) {
-            Some(Known::Val(v)) => Some(*v),
-            _ => None,
-        };
+        let get = |r: u16| known(regs, r);
         let (a, b) = operands(i)?;
         let a = get(a)?;
         let b = match (*i, b) {
