@@ -3452,6 +3452,76 @@ main()
     }
 }
 
+/// Getter methods run at the call site once the lookup found them
+/// (`jit/inline.rs`: attribute loads of `self`, their truth, `not`) count
+/// the call on its edge and the lines of the way they took, on every
+/// engine, as CPython's sys.settrace and cProfile do; a way off the plan
+/// (an attribute whose truth is Python's business, a str here) makes the
+/// real call, counted by its frame.
+#[test]
+fn getter_methods_run_at_the_site_count_calls_and_the_lines_of_their_way() {
+    let src = "\
+class S:
+    def __init__(self, a, b):
+        self.a = a
+        self.b = b
+
+    def either(self):
+        return self.a or (not self.b and self.a)
+
+    def both(self):
+        if self.a:
+            return self.b
+        return False
+
+
+class T(S):
+    pass
+
+
+def main():
+    objs = [S(True, False), T(False, True), S(False, 0), T(True, True)]
+    n = 0
+    for k in range(600):
+        o = objs[k % 4]
+        if o.either():
+            n += 1
+        if o.both():
+            n += 2
+        if k == 300:
+            objs[2].b = \"x\"
+    print(n)
+
+
+main()
+";
+    let want: &CProfileFigures = &[
+        ("either", (600, 600), &[("main", 600, 600)]),
+        ("both", (600, 600), &[("main", 600, 600)]),
+        ("__init__", (4, 4), &[("main", 4, 4)]),
+    ];
+    let mut base: Option<(Counts, Vec<String>)> = None;
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("getter-inline", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "600\n", "{extra:?}");
+        let line = |n: u32| line_exec_count(&p, n);
+        // From sys.settrace (CPython 3.11).
+        assert_eq!(
+            [line(7), line(10), line(11), line(12)],
+            [600, 600, 300, 300],
+            "{extra:?}"
+        );
+        assert_eq!(
+            [line(22), line(24), line(25), line(26), line(27)],
+            [601, 600, 300, 600, 150],
+            "{extra:?}"
+        );
+        check_cprofile_figures(&p, want, extra);
+        let now = (exec_counts(&p), call_rows(&p));
+        same_as_first(&mut base, now, &extra);
+    }
+}
+
 /// `l.append(x)` and `l.pop()` done at the call site (`jit/gen_list_methods.rs`),
 /// on lists and on a list subclass's instances, count as the builtin calls
 /// they stand for, on every engine, and account

@@ -64,6 +64,10 @@ pub struct DirectSite {
     /// The entry a call of a global's function (`const_calls.rs`) counts
     /// its recorded calls through; only its recording fields are used.
     pub konst: DirectEntry,
+    /// The method whose body the site runs inline (`gen_inline_calls.rs`),
+    /// kept alive so the code word compiled code compares with is never
+    /// another code's.
+    inlined: std::cell::RefCell<Option<Rc<Code>>>,
 }
 
 /// One callee a site remembers (all zero: none).
@@ -119,7 +123,19 @@ impl Default for DirectEntry {
     }
 }
 
+/// The word an `Rc<Code>` is (its box's address): what a function's `code`
+/// field and a site entry's `code_word` and `code_rc` hold.
+pub fn rc_word(code: &Rc<Code>) -> usize {
+    // SAFETY: an `Rc` is one pointer word (checked by `measure`).
+    unsafe { *(code as *const Rc<Code> as *const usize) }
+}
+
 impl DirectSite {
+    /// Keep `code` alive as long as the site (`inlined`).
+    pub fn keep_inlined(&self, code: Rc<Code>) {
+        *self.inlined.borrow_mut() = Some(code);
+    }
+
     /// Remember the callee `f` just pushed by the Rust path with exactly its
     /// parameters, whose code is compiled with a direct entry (and so stays:
     /// code is never uncompiled, and every version of it has one).

@@ -112,15 +112,17 @@ impl<'a> Gen<'a> {
                 // A pure arithmetic body, computed here (`gen_inline_calls.rs`).
                 let inline = Some(())
                     .filter(|_| !self.rs.mode.regs)
-                    .and_then(|_| self.inline_plan(code, k.func.fast_argc, callee_regs));
+                    .and_then(|_| self.inline_plan(code, k.func.fast_argc, callee_regs, false));
                 if let Some((plan, count)) = &inline {
                     self.emit_inline_call(
+                        code,
                         plan,
                         count.as_ref(),
                         reg,
                         callee_regs,
                         rust_enter,
                         base_done,
+                        false,
                     );
                 }
                 // Else its base case here (`gen_leaf_calls.rs`). Recording
@@ -143,10 +145,33 @@ impl<'a> Gen<'a> {
                 if let Instr::Call { argc, .. } = ins {
                     self.emit_site_inline(pc, reg, argc, callee_regs, rust_enter, base_done);
                 }
+                // A getter method's body, run here once the lookup found it
+                // (`gen_inline_calls.rs`).
+                let method_plan = match ins {
+                    Instr::CallMethod { argc, .. } => {
+                        self.method_inline_plan(pc, argc, callee_regs)
+                    }
+                    _ => None,
+                };
+                if let (Some((_, _, code)), Some(site)) = (&method_plan, self.method_sites.last()) {
+                    // The site keeps the code alive, so the word compared
+                    // is never another code's.
+                    site.keep_inlined(code.clone());
+                }
                 self.comment(format_args!(
                     "direct call: the site's last callee again? push its frame inline"
                 ));
                 self.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter);
+                if let Some(planned) = method_plan {
+                    self.emit_method_inline(
+                        planned,
+                        reg,
+                        callee_regs,
+                        rust_enter,
+                        base_done,
+                        |g| g.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter),
+                    );
+                }
                 self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter, true)
             }
         };

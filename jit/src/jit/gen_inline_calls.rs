@@ -35,6 +35,7 @@ use super::{pay, slot, Gen};
 use crate::bytecode::code::Code;
 use crate::interp::ops::CmpOp;
 use crate::jit::inline::{End, Op, Path, Plan, Test, Ty, Val};
+use crate::jit::layout::layout;
 use crate::runtime::value::tags;
 
 /// GPRs a body's int values may take (rax, rcx, rdx, rsi, rdi, r8, r9).
@@ -52,7 +53,15 @@ enum Loc {
     Float(u64),
     Gpr(u8),
     Xmm(u8),
+    /// A value of any type in memory, at `[gpr + disp]` (an attribute's,
+    /// in its instance's table: `Op::Attr`).
+    Ref(u8, i32),
+    /// A bool computed (`Op::Not`), 0 or 1 in the GPR.
+    Bool(u8),
 }
+
+/// rbx's number, for a frame slot as a memory operand (`Loc::Ref`'s form).
+const RBX: u8 = 3;
 
 /// Where the values are at a point of the body, and what is checked.
 #[derive(Clone)]
@@ -64,10 +73,17 @@ struct State {
     xmms: u32,
     /// Parameters whose tags were checked on this way (bit p).
     checked: u64,
+    /// The GPR holding the receiver's table entries once an `Op::Attr` on
+    /// this way checked the instance (kept to the way's end).
+    table: Option<u8>,
 }
 
 /// Where the emission of a plan's paths goes.
 struct Exits<'p> {
+    /// The callee (the names its `Op::Attr` steps read).
+    callee: &'p Code,
+    /// `Plan::max_attr`.
+    max_attr: Option<u32>,
     /// The call's result register.
     reg: u16,
     /// Off the plan: the real call.
@@ -84,20 +100,25 @@ impl<'a> Gen<'a> {
     /// into `reg` and on to `done`; the push of the real call comes next
     /// (without the limit check, made here) when anything is not as
     /// planned. `rust_enter`: the Rust path, where the limit's exceptions
-    /// and polls are handled.
+    /// and polls are handled. `recv_checked`: the first argument is known
+    /// to be an instance (a method's receiver, which the site's lookup
+    /// checked).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn emit_inline_call(
         &mut self,
+        callee: &Code,
         plan: &Plan,
         count: Option<&PathCounts>,
         reg: u16,
         callee_regs: u16,
         rust_enter: DynamicLabel,
         done: DynamicLabel,
+        recv_checked: bool,
     ) {
         let l = *crate::jit::direct_site::frame_layout();
         let call = self.ops.new_dynamic_label();
         self.comment(format_args!(
-            "the callee's body inline (pure arithmetic): its result without a call"
+            "the callee's body inline (no effect but its result): its result without a call"
         ));
         asm!(self.ops
             ; cmp rbp, [r12 + l.call_limit]
@@ -114,9 +135,12 @@ impl<'a> Gen<'a> {
             locs,
             gprs: 0,
             xmms: 0,
-            checked: 0,
+            checked: recv_checked as u64,
+            table: None,
         };
         let mut exits = Exits {
+            callee,
+            max_attr: plan.max_attr,
             reg,
             call,
             done,
@@ -205,6 +229,37 @@ impl<'a> Gen<'a> {
                     }
                     Loc::Xmm(x)
                 }
+                Op::Attr { ix, name } => {
+                    let Some(t) = self.attr_table(&mut st, s.a, callee_regs, exits.max_attr, call)
+                    else {
+                        complete = false;
+                        break;
+                    };
+                    let at = layout().attr;
+                    let e = ix as i32 * at.entry_size;
+                    let nm = exits.callee.names[name as usize].addr() as i64;
+                    asm!(self.ops
+                        ; cmp QWORD [Rq(t) + e + at.entry_key_tag], tags::STR as i32
+                        ; jne =>call
+                        ; mov r11, QWORD nm
+                        ; cmp [Rq(t) + e + at.entry_key_pay], r11
+                        ; jne =>call
+                    );
+                    Loc::Ref(t, e + at.entry_value)
+                }
+                Op::Not => {
+                    let reuse = match a {
+                        Loc::Bool(g) if a_dies => Some(g),
+                        _ => None,
+                    };
+                    let Some(t) = reuse.or_else(|| take(&mut st.gprs, &GPRS)) else {
+                        complete = false;
+                        break;
+                    };
+                    self.truth_to(t, a, call);
+                    asm!(self.ops; xor Rd(t), 1);
+                    Loc::Bool(t)
+                }
             };
             st.locs[s.out as usize] = Some(out);
             // Free the registers of values read no more.
@@ -214,7 +269,8 @@ impl<'a> Gen<'a> {
                     .any(|(v, &l)| l == Some(r) && path.reads_after(Some(i), v as u16))
             };
             for (k, &n) in GPRS.iter().enumerate() {
-                if st.gprs & (1 << k) != 0 && !live(&st.locs, Loc::Gpr(n)) {
+                let held = live(&st.locs, Loc::Gpr(n)) || live(&st.locs, Loc::Bool(n));
+                if st.gprs & (1 << k) != 0 && !held && st.table != Some(n) {
                     st.gprs &= !(1 << k);
                 }
             }
@@ -231,6 +287,7 @@ impl<'a> Gen<'a> {
             return;
         }
         match &path.end {
+            End::Off => asm!(self.ops; jmp =>call),
             End::Return { val, .. } => {
                 if let Some(counters) = exits.counters {
                     self.count_answered_call(counters[exits.next]);
@@ -246,7 +303,7 @@ impl<'a> Gen<'a> {
             } => {
                 let operands = match *test {
                     Test::Cmp(_, a, b) => [a, b],
-                    Test::NonZero(a) => [a, a],
+                    Test::NonZero(a) | Test::Truth(a) => [a, a],
                 };
                 self.check_params(&mut st, argc, callee_regs, &operands, call);
                 let other = self.ops.new_dynamic_label();
@@ -279,6 +336,9 @@ impl<'a> Gen<'a> {
             let tag = match ty {
                 Ty::Int => tags::INT,
                 Ty::Float => tags::FLOAT,
+                Ty::Inst => tags::INSTANCE,
+                // Checked where used (a truth test), or copied as it is.
+                Ty::Bool | Ty::Obj => continue,
             };
             let arg = callee_regs + p;
             if self.known_tag(arg) != Some(tag) {
@@ -313,6 +373,7 @@ impl<'a> Gen<'a> {
                 }
                 asm!(self.ops; jz =>when_false);
             }
+            Test::Truth(a) => self.truth_false_to(loc_of(locs, a), when_false, call),
             Test::Cmp(cmp, a, b) if a.ty() == Ty::Int && b.ty() == Ty::Int => {
                 let (a, b) = (loc_of(locs, a), loc_of(locs, b));
                 let left = match a {
@@ -400,6 +461,16 @@ impl<'a> Gen<'a> {
                 ; mov QWORD [rbx + slot(reg)], tags::FLOAT as i32
                 ; movsd QWORD [rbx + pay(reg)], Rx(x)
             ),
+            Loc::Ref(g, d) => asm!(self.ops
+                ; mov r11, [Rq(g) + d]
+                ; mov [rbx + slot(reg)], r11
+                ; mov r11, [Rq(g) + d + 8]
+                ; mov [rbx + pay(reg)], r11
+            ),
+            Loc::Bool(g) => asm!(self.ops
+                ; mov QWORD [rbx + slot(reg)], tags::BOOL as i32
+                ; mov [rbx + pay(reg)], Rq(g)
+            ),
         }
     }
 
@@ -414,7 +485,7 @@ impl<'a> Gen<'a> {
                 }
             }
             // Not planned: ints only.
-            Loc::Float(_) | Loc::Xmm(_) => {}
+            Loc::Float(_) | Loc::Xmm(_) | Loc::Ref(..) | Loc::Bool(_) => {}
         }
     }
 
@@ -504,7 +575,7 @@ impl<'a> Gen<'a> {
                 self.int_to(11, a);
                 self.exact_int_in_r11(off);
             }
-            Loc::Float(_) | Loc::Xmm(_) => {}
+            Loc::Float(_) | Loc::Xmm(_) | Loc::Ref(..) | Loc::Bool(_) => {}
         }
     }
 
@@ -525,7 +596,134 @@ impl<'a> Gen<'a> {
                     asm!(self.ops; movapd Rx(x), Rx(y));
                 }
             }
+            // Not planned: numbers only.
+            Loc::Slot(..) | Loc::Ref(..) | Loc::Bool(_) => {}
         }
+    }
+
+    /// The receiver's table entries (a GPR holding their address), checked
+    /// on this way once: the instance's class has plain attribute access,
+    /// its table is not borrowed mutably, it has no `__dict__`, and more
+    /// than `max_attr` entries (`gen_attr.rs`'s checks, a class that is not
+    /// plain going to the real call). None past the registers.
+    fn attr_table(
+        &mut self,
+        st: &mut State,
+        recv: Val,
+        callee_regs: u16,
+        max_attr: Option<u32>,
+        call: DynamicLabel,
+    ) -> Option<u8> {
+        if let Some(t) = st.table {
+            return Some(t);
+        }
+        let Val::Reg(p, Ty::Inst) = recv else {
+            unreachable!("a plan reads attributes of its receiver only")
+        };
+        let t = take(&mut st.gprs, &GPRS)?;
+        let at = layout().attr;
+        let max = max_attr.unwrap_or(0) as i32;
+        self.comment(format_args!(
+            "the receiver: plain class, table free, no __dict__, over {max} entries"
+        ));
+        asm!(self.ops
+            ; mov r11, [rbx + pay(callee_regs + p)]
+            ; mov r10, [r11 + at.inst_class]
+            ; cmp BYTE [r10 + at.type_plain_attrs], 0
+            ; je =>call
+            ; cmp QWORD [r11 + at.inst_flag], 0
+            ; jl =>call
+            ; cmp QWORD [r11 + at.inst_dict], 0
+            ; jne =>call
+            ; cmp QWORD [r11 + at.inst_entries_len], max
+            ; jbe =>call
+            ; mov Rq(t), [r11 + at.inst_entries_ptr]
+        );
+        st.table = Some(t);
+        Some(t)
+    }
+
+    /// GPR `t` = the truth (0 or 1) of the bool, int or None at `a`; to
+    /// `call` for any other type (its truth may run Python code).
+    fn truth_to(&mut self, t: u8, a: Loc, call: DynamicLabel) {
+        let (base, d) = match a {
+            Loc::Bool(g) => {
+                if g != t {
+                    asm!(self.ops; mov Rq(t), Rq(g));
+                }
+                return;
+            }
+            Loc::Slot(s, _) => (RBX, slot(s)),
+            Loc::Ref(g, d) => (g, d),
+            // Not planned: `not` of a number.
+            _ => {
+                asm!(self.ops; jmp =>call);
+                return;
+            }
+        };
+        let (other, back) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        asm!(self.ops
+            ; cmp QWORD [Rq(base) + d], tags::BOOL as i32
+            ; jne =>other
+            ; movzx Rd(t), BYTE [Rq(base) + d + 8]
+            ; =>back
+        );
+        self.cold(move |g| {
+            g.comment(format_args!("inline body: the truth of an int or None"));
+            asm!(g.ops
+                ; =>other
+                ; xor Rd(t), Rd(t)
+                ; cmp QWORD [Rq(base) + d], tags::NONE as i32
+                ; je =>back
+                ; cmp QWORD [Rq(base) + d], tags::INT as i32
+                ; jne =>call
+                ; cmp QWORD [Rq(base) + d + 8], 0
+                ; je =>back
+                ; mov Rd(t), 1
+                ; jmp =>back
+            );
+        });
+    }
+
+    /// To `when_false` unless the bool, int or None at `a` is true; to
+    /// `call` for any other type.
+    fn truth_false_to(&mut self, a: Loc, when_false: DynamicLabel, call: DynamicLabel) {
+        let (base, d) = match a {
+            Loc::Bool(g) => {
+                asm!(self.ops
+                    ; test Rq(g), Rq(g)
+                    ; jz =>when_false
+                );
+                return;
+            }
+            Loc::Slot(s, _) => (RBX, slot(s)),
+            Loc::Ref(g, d) => (g, d),
+            _ => {
+                asm!(self.ops; jmp =>call);
+                return;
+            }
+        };
+        let (other, back) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        asm!(self.ops
+            ; cmp QWORD [Rq(base) + d], tags::BOOL as i32
+            ; jne =>other
+            ; cmp BYTE [Rq(base) + d + 8], 0
+            ; je =>when_false
+            ; =>back
+        );
+        self.cold(move |g| {
+            g.comment(format_args!("inline body: an int's or None's truth"));
+            asm!(g.ops
+                ; =>other
+                ; cmp QWORD [Rq(base) + d], tags::NONE as i32
+                ; je =>when_false
+                ; cmp QWORD [Rq(base) + d], tags::INT as i32
+                ; jne =>call
+                ; cmp QWORD [Rq(base) + d + 8], 0
+                ; je =>when_false
+                ; jmp =>back
+            );
+        });
     }
 }
 
@@ -559,12 +757,14 @@ impl<'a> Gen<'a> {
         callee: &Rc<Code>,
         argc: u16,
         callee_regs: u16,
+        method: bool,
     ) -> Option<(Plan, Option<PathCounts>)> {
         if !crate::jit::inline::candidate(callee, argc) {
             return None;
         }
         let tys = crate::jit::inline::param_types(callee, argc, |p| {
             match self.known_tag(callee_regs + p) {
+                _ if method && p == 0 => Some(Ty::Inst),
                 Some(tags::INT) => Some(Ty::Int),
                 Some(tags::FLOAT) => Some(Ty::Float),
                 _ => None,
@@ -590,7 +790,7 @@ impl<'a> Gen<'a> {
         reg: u16,
         argc: u16,
         callee_regs: u16,
-    ) -> Option<(Plan, Option<PathCounts>, i64)> {
+    ) -> Option<(Plan, Option<PathCounts>, Rc<Code>)> {
         let code = self.code;
         let (slot, _) = crate::jit::inline::global_loaded_into(code, pc, reg)?;
         let f = match code.module.globals.try_borrow().ok()?.get(slot as usize) {
@@ -600,12 +800,8 @@ impl<'a> Gen<'a> {
         if f.code.jit.compiled.get().is_null() {
             return None;
         }
-        let plan = self.inline_plan(&f.code, argc, callee_regs)?;
-        // SAFETY: an `Rc` is one pointer word (`direct_site::measure`).
-        let word = unsafe {
-            *(&f.code as *const std::rc::Rc<crate::bytecode::code::Code> as *const usize)
-        };
-        Some((plan.0, plan.1, word as i64))
+        let plan = self.inline_plan(&f.code, argc, callee_regs, false)?;
+        Some((plan.0, plan.1, f.code.clone()))
     }
 
     /// `site_inline_plan`'s body, when the callee register holds a function
@@ -620,9 +816,10 @@ impl<'a> Gen<'a> {
         rust_enter: DynamicLabel,
         done: DynamicLabel,
     ) {
-        let Some((plan, count, word)) = self.site_inline_plan(pc, reg, argc, callee_regs) else {
+        let Some((plan, count, callee)) = self.site_inline_plan(pc, reg, argc, callee_regs) else {
             return;
         };
+        let word = code_word(&callee);
         let l = *crate::jit::direct_site::frame_layout();
         let other = self.ops.new_dynamic_label();
         self.comment(format_args!(
@@ -636,7 +833,83 @@ impl<'a> Gen<'a> {
             ; cmp [rax + l.function_code], r11
             ; jne =>other
         );
-        self.emit_inline_call(&plan, count.as_ref(), reg, callee_regs, rust_enter, done);
+        self.emit_inline_call(
+            &callee,
+            &plan,
+            count.as_ref(),
+            reg,
+            callee_regs,
+            rust_enter,
+            done,
+            false,
+        );
         asm!(self.ops; =>other);
     }
+
+    /// At a `CallMethod` site whose cache holds a Python method with a
+    /// plan (a getter: `return self.a or (not self.b and self.c)`, richards'
+    /// `isTaskHoldingOrWaiting`), the method's code and plan. The site must
+    /// keep the code alive (`DirectSite::keep_inlined`), so its word is
+    /// never another's.
+    pub(super) fn method_inline_plan(
+        &mut self,
+        pc: u32,
+        argc: u16,
+        callee_regs: u16,
+    ) -> Option<(Plan, Option<PathCounts>, Rc<Code>)> {
+        let c = &self.code.caches[pc as usize];
+        let f = match (c.kind.get(), c.value.get()) {
+            (crate::interp::attr_cache::METHOD, crate::runtime::value::Value::Function(f)) => f,
+            _ => return None,
+        };
+        if f.fast_argc != argc + 1 {
+            return None;
+        }
+        let code = f.code.clone();
+        let (plan, count) = self.inline_plan(&code, argc + 1, callee_regs, true)?;
+        Some((plan, count, code))
+    }
+
+    /// `method_inline_plan`'s body, after the site's lookup found the
+    /// method (r10 its code word): when it is the planned code, its result
+    /// into `reg` and on to `done`; else, and off the plan, on to what
+    /// follows (the push, which needs the lookup's registers: made again
+    /// off the plan by `relookup`).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn emit_method_inline(
+        &mut self,
+        planned: (Plan, Option<PathCounts>, Rc<Code>),
+        reg: u16,
+        callee_regs: u16,
+        rust_enter: DynamicLabel,
+        done: DynamicLabel,
+        relookup: impl FnOnce(&mut Self),
+    ) {
+        let (plan, count, callee) = planned;
+        let push = self.ops.new_dynamic_label();
+        self.comment(format_args!("the planned method? its body inline"));
+        asm!(self.ops
+            ; mov r11, QWORD code_word(&callee)
+            ; cmp r10, r11
+            ; jne =>push
+        );
+        self.emit_inline_call(
+            &callee,
+            &plan,
+            count.as_ref(),
+            reg,
+            callee_regs,
+            rust_enter,
+            done,
+            true,
+        );
+        self.comment(format_args!("off the plan: the site's lookup again, the real call"));
+        relookup(self);
+        asm!(self.ops; =>push);
+    }
+}
+
+/// The word of an `Rc<Code>`, as a constant.
+fn code_word(code: &Rc<Code>) -> i64 {
+    crate::jit::direct_site::rc_word(code) as i64
 }

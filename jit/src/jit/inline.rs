@@ -23,6 +23,7 @@
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
+use crate::interp::attr_cache;
 use crate::interp::ops::CmpOp;
 use crate::jit::feedback;
 use crate::runtime::value::Value;
@@ -33,12 +34,29 @@ const MAX_STEPS: usize = 24;
 const MAX_PATHS: usize = 8;
 /// Longest body looked at (instructions, dead ones included).
 const MAX_INSTRS: usize = 64;
+/// Largest attribute table entry a plan reads (its displacement must fit
+/// an i32, as `gen_attr.rs`'s).
+const MAX_ATTR_INDEX: u32 = 1 << 16;
 
 /// The type a value has on the planned path.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Ty {
     Int,
     Float,
+    /// A method's receiver: an instance (the call site's lookup checked).
+    Inst,
+    /// A bool the body computed (`not x`).
+    Bool,
+    /// Any value: an attribute's, of a type checked where it is used (a
+    /// truth test takes a bool, an int or None), or copied as it is.
+    Obj,
+}
+
+impl Ty {
+    /// An int or a float: a value arithmetic and compares take.
+    pub fn number(self) -> bool {
+        matches!(self, Ty::Int | Ty::Float)
+    }
 }
 
 /// An operand as the plan knows it at its step.
@@ -89,6 +107,15 @@ pub enum Op {
     /// Int `/` int: both converted when exact (|x| < 2**53), else the
     /// plan is left; a zero divisor leaves it too.
     IDiv,
+    /// The receiver's attribute `name` (a name index of the callee) at
+    /// entry `ix` of its own table, where the callee's cache found it: the
+    /// plan is left unless the instance's class is plain, its table is
+    /// free, it has no `__dict__` and the entry's key is the name
+    /// (`gen_attr.rs` checks the same). Gives a value of any type.
+    Attr { ix: u32, name: u16 },
+    /// `not a`, of a bool, an int or None (anything else leaves the plan:
+    /// its `__bool__` or `__len__` is Python code).
+    Not,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -108,13 +135,16 @@ pub enum Test {
     Cmp(CmpOp, Val, Val),
     /// An int's truth: not zero.
     NonZero(Val),
+    /// The truth of a bool, or of a value of any type that is a bool, an
+    /// int or None (anything else leaves the plan).
+    Truth(Val),
 }
 
 impl Test {
     fn reads(&self, v: u16) -> bool {
         match *self {
             Test::Cmp(_, a, b) => a.is(v) || b.is(v),
-            Test::NonZero(a) => a.is(v),
+            Test::NonZero(a) | Test::Truth(a) => a.is(v),
         }
     }
 }
@@ -137,6 +167,10 @@ pub enum End {
         if_true: Box<Path>,
         if_false: Box<Path>,
     },
+    /// A way the plan leaves for the real call: it loads an attribute no
+    /// run of the callee loaded yet (its cache is empty, so where it is
+    /// is unknown).
+    Off,
 }
 
 impl Path {
@@ -147,6 +181,7 @@ impl Path {
         self.steps[from..].iter().any(|s| s.a.is(v) || s.b.is(v))
             || match &self.end {
                 End::Return { val, .. } => val.is(v),
+                End::Off => false,
                 End::Branch {
                     test,
                     if_true,
@@ -160,6 +195,7 @@ impl Path {
     pub fn returns(&self) -> Vec<&Vec<u32>> {
         match &self.end {
             End::Return { pcs, .. } => vec![pcs],
+            End::Off => Vec::new(),
             End::Branch {
                 if_true, if_false, ..
             } => {
@@ -179,6 +215,9 @@ pub struct Plan {
     pub argc: u16,
     /// The number of values: the parameters and every step's result.
     pub values: u16,
+    /// The largest table entry an `Op::Attr` step reads (its instance
+    /// must have more entries), if any does.
+    pub max_attr: Option<u32>,
 }
 
 /// What a callee register holds while planning.
@@ -251,7 +290,9 @@ pub fn candidate(code: &Code, argc: u16) -> bool {
             | Instr::FloorDiv { .. }
             | Instr::BitAnd { .. }
             | Instr::BitOr { .. }
-            | Instr::BitXor { .. } => {}
+            | Instr::BitXor { .. }
+            | Instr::LoadAttr { .. }
+            | Instr::Not { .. } => {}
             _ => return false,
         }
         // Falls through: off the end is no `Return`.
@@ -283,7 +324,7 @@ pub fn param_types(code: &Code, argc: u16, known: impl Fn(u16) -> Option<Ty>) ->
                 match other_ty {
                     Some(Ty::Int) => Ty::Float,
                     Some(Ty::Float) => Ty::Int,
-                    None => Ty::Int,
+                    _ => Ty::Int,
                 }
             } else if bits & feedback::FLOAT != 0 && bits & feedback::INT == 0 {
                 Ty::Float
@@ -358,12 +399,18 @@ pub fn plan(code: &Code, tys: &[Ty]) -> Option<Plan> {
         values: argc,
         steps: 0,
         paths: 0,
+        max_attr: None,
     };
     let body = planner.path(0, regs, Vec::new())?;
+    if planner.paths == 0 {
+        // Every way is off the plan.
+        return None;
+    }
     Some(Plan {
         body,
         argc,
         values: planner.values,
+        max_attr: planner.max_attr,
     })
 }
 
@@ -376,6 +423,8 @@ struct Planner<'c> {
     steps: usize,
     /// Returns reached so far.
     paths: usize,
+    /// `Plan::max_attr` so far.
+    max_attr: Option<u32>,
 }
 
 impl Planner<'_> {
@@ -411,6 +460,47 @@ impl Planner<'_> {
                     _ => return None,
                 },
                 Instr::Move { dst, src } => (dst, get(&regs, src)?),
+                Instr::LoadAttr { dst, obj, name } => {
+                    let recv = get(&regs, obj)?;
+                    if recv.ty() != Ty::Inst {
+                        return None;
+                    }
+                    let c = code.caches.get(pc as usize)?;
+                    if c.kind.get() == attr_cache::EMPTY {
+                        return Some(Path {
+                            steps,
+                            end: End::Off,
+                        });
+                    }
+                    let ix = c.index.get();
+                    if c.kind.get() != attr_cache::INSTANCE_ATTR || ix >= MAX_ATTR_INDEX {
+                        return None;
+                    }
+                    self.max_attr = self.max_attr.max(Some(ix));
+                    let op = Op::Attr { ix, name };
+                    let out = self.number_step()?;
+                    steps.push(Step {
+                        op,
+                        a: recv,
+                        b: Val::Int(0),
+                        out,
+                    });
+                    (dst, Val::Reg(out, Ty::Obj))
+                }
+                Instr::Not { dst, src } => {
+                    let a = get(&regs, src)?;
+                    if !matches!(a.ty(), Ty::Obj | Ty::Bool) {
+                        return None;
+                    }
+                    let out = self.number_step()?;
+                    steps.push(Step {
+                        op: Op::Not,
+                        a,
+                        b: Val::Int(0),
+                        out,
+                    });
+                    (dst, Val::Reg(out, Ty::Bool))
+                }
                 // Parameters are bound (all passed); anything else must
                 // have been written on this way through the body.
                 Instr::CheckBound { reg, .. } => {
@@ -422,14 +512,19 @@ impl Planner<'_> {
                     let (b, target) = branch(i)?;
                     let (test, jump_when) = match b {
                         Branch::Cmp(cmp, a, b) => {
-                            (Test::Cmp(cmp, get(&regs, a)?, get(&regs, b)?), false)
+                            let (a, b) = (get(&regs, a)?, get(&regs, b)?);
+                            if !a.ty().number() || !b.ty().number() {
+                                return None;
+                            }
+                            (Test::Cmp(cmp, a, b), false)
                         }
                         Branch::Truth(c, when) => {
                             let c = get(&regs, c)?;
-                            if c.ty() != Ty::Int {
-                                return None;
+                            match c.ty() {
+                                Ty::Int => (Test::NonZero(c), when),
+                                Ty::Obj | Ty::Bool => (Test::Truth(c), when),
+                                Ty::Float | Ty::Inst => return None,
                             }
-                            (Test::NonZero(c), when)
                         }
                     };
                     let jumped = self.path(target, regs.clone(), ran.clone())?;
@@ -481,6 +576,9 @@ impl Planner<'_> {
             (Instr::SubI { imm, .. }, None) => Val::Int(-(imm as i16 as i64)),
             _ => return None,
         };
+        if !a.ty().number() || !b.ty().number() {
+            return None;
+        }
         let dst = match *i {
             Instr::Add { dst, .. }
             | Instr::Sub { dst, .. }
@@ -515,13 +613,19 @@ impl Planner<'_> {
             (Instr::BitXor { .. }, true) => Op::IXor,
             _ => return None,
         };
+        let out = self.number_step()?;
+        Some((dst, Step { op, a, b, out }))
+    }
+
+    /// Count one more step and number its value; None past `MAX_STEPS`.
+    fn number_step(&mut self) -> Option<u16> {
         self.steps += 1;
         if self.steps > MAX_STEPS {
             return None;
         }
         let out = self.values;
         self.values += 1;
-        Some((dst, Step { op, a, b, out }))
+        Some(out)
     }
 }
 
