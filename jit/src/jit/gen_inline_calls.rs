@@ -58,6 +58,8 @@ enum Loc {
     Ref(u8, i32),
     /// A bool computed (`Op::Not`), 0 or 1 in the GPR.
     Bool(u8),
+    /// `None`, `True` or `False`: the tag and payload words.
+    Const(u64, u64),
 }
 
 /// rbx's number, for a frame slot as a memory operand (`Loc::Ref`'s form).
@@ -259,6 +261,32 @@ impl<'a> Gen<'a> {
                     self.truth_to(t, a, call);
                     asm!(self.ops; xor Rd(t), 1);
                     Loc::Bool(t)
+                }
+                Op::AsInt => {
+                    let Some(t) = take(&mut st.gprs, &GPRS) else {
+                        complete = false;
+                        break;
+                    };
+                    let (base, d) = match a {
+                        Loc::Ref(g, d) => (g, d),
+                        Loc::Slot(p, _) => (RBX, slot(p)),
+                        _ => unreachable!("only a value of any type is converted"),
+                    };
+                    asm!(self.ops
+                        ; cmp QWORD [Rq(base) + d], tags::INT as i32
+                        ; jne =>call
+                        ; mov Rq(t), [Rq(base) + d + 8]
+                    );
+                    Loc::Gpr(t)
+                }
+                Op::ClassConst {
+                    slot: gslot,
+                    class,
+                    version,
+                } => {
+                    self.class_still_held(exits.callee, gslot, class, version, call);
+                    // No value: the constant is the plan's.
+                    Loc::Int(0)
                 }
             };
             st.locs[s.out as usize] = Some(out);
@@ -471,7 +499,46 @@ impl<'a> Gen<'a> {
                 ; mov QWORD [rbx + slot(reg)], tags::BOOL as i32
                 ; mov [rbx + pay(reg)], Rq(g)
             ),
+            Loc::Const(tag, payload) => asm!(self.ops
+                ; mov QWORD [rbx + slot(reg)], tag as i32
+                ; mov QWORD [rbx + pay(reg)], payload as i32
+            ),
         }
+    }
+
+    /// To `call` unless global `gslot` of `callee`'s module holds class
+    /// `class` (by address) and the class is at `version`: then its
+    /// attribute is the constant the plan took from the callee's cache.
+    /// Uses r10 and r11.
+    fn class_still_held(
+        &mut self,
+        callee: &Code,
+        gslot: u16,
+        class: usize,
+        version: u32,
+        call: DynamicLabel,
+    ) {
+        let l = *layout();
+        let globals = callee.module.globals.as_ptr() as i64;
+        let at = gslot as i32 * 16;
+        self.comment(format_args!(
+            "global slot {gslot}: the class it held, at version {version}"
+        ));
+        asm!(self.ops
+            ; mov r11, QWORD globals
+            ; cmp QWORD [r11 + l.vec_flag], 0
+            ; jl =>call
+            ; cmp QWORD [r11 + l.vec_len], gslot as i32
+            ; jbe =>call
+            ; mov r11, QWORD [r11 + l.vec_ptr]
+            ; cmp QWORD [r11 + at], tags::TYPE as i32
+            ; jne =>call
+            ; mov r10, QWORD class as i64
+            ; cmp [r11 + at + 8], r10
+            ; jne =>call
+            ; cmp DWORD [r10 + l.attr.type_version], version as i32
+            ; jne =>call
+        );
     }
 
     /// GPR `t` = the int at `a`.
@@ -485,7 +552,7 @@ impl<'a> Gen<'a> {
                 }
             }
             // Not planned: ints only.
-            Loc::Float(_) | Loc::Xmm(_) | Loc::Ref(..) | Loc::Bool(_) => {}
+            Loc::Float(_) | Loc::Xmm(_) | Loc::Ref(..) | Loc::Bool(_) | Loc::Const(..) => {}
         }
     }
 
@@ -575,7 +642,7 @@ impl<'a> Gen<'a> {
                 self.int_to(11, a);
                 self.exact_int_in_r11(off);
             }
-            Loc::Float(_) | Loc::Xmm(_) | Loc::Ref(..) | Loc::Bool(_) => {}
+            Loc::Float(_) | Loc::Xmm(_) | Loc::Ref(..) | Loc::Bool(_) | Loc::Const(..) => {}
         }
     }
 
@@ -597,7 +664,7 @@ impl<'a> Gen<'a> {
                 }
             }
             // Not planned: numbers only.
-            Loc::Slot(..) | Loc::Ref(..) | Loc::Bool(_) => {}
+            Loc::Slot(..) | Loc::Ref(..) | Loc::Bool(_) | Loc::Const(..) => {}
         }
     }
 
@@ -655,6 +722,11 @@ impl<'a> Gen<'a> {
             }
             Loc::Slot(s, _) => (RBX, slot(s)),
             Loc::Ref(g, d) => (g, d),
+            Loc::Const(_, payload) => {
+                // None is 0; a bool its payload.
+                asm!(self.ops; mov Rd(t), payload as i32);
+                return;
+            }
             // Not planned: `not` of a number.
             _ => {
                 asm!(self.ops; jmp =>call);
@@ -698,6 +770,12 @@ impl<'a> Gen<'a> {
             }
             Loc::Slot(s, _) => (RBX, slot(s)),
             Loc::Ref(g, d) => (g, d),
+            Loc::Const(_, payload) => {
+                if payload == 0 {
+                    asm!(self.ops; jmp =>when_false);
+                }
+                return;
+            }
             _ => {
                 asm!(self.ops; jmp =>call);
                 return;
@@ -736,6 +814,8 @@ fn loc_of(locs: &[Option<Loc>], v: Val) -> Loc {
         },
         Val::Int(k) => Loc::Int(k),
         Val::Float(bits) => Loc::Float(bits),
+        Val::Bool(b) => Loc::Const(tags::BOOL, b as u64),
+        Val::None => Loc::Const(tags::NONE, 0),
     }
 }
 
@@ -903,7 +983,9 @@ impl<'a> Gen<'a> {
             done,
             true,
         );
-        self.comment(format_args!("off the plan: the site's lookup again, the real call"));
+        self.comment(format_args!(
+            "off the plan: the site's lookup again, the real call"
+        ));
         relookup(self);
         asm!(self.ops; =>push);
     }

@@ -68,6 +68,9 @@ pub enum Val {
     Int(i64),
     /// A float constant, by its bits.
     Float(u64),
+    /// `True` or `False`.
+    Bool(bool),
+    None,
 }
 
 impl Val {
@@ -76,6 +79,8 @@ impl Val {
             Val::Reg(_, t) => t,
             Val::Int(_) => Ty::Int,
             Val::Float(_) => Ty::Float,
+            Val::Bool(_) => Ty::Bool,
+            Val::None => Ty::Obj,
         }
     }
 
@@ -112,10 +117,25 @@ pub enum Op {
     /// plan is left unless the instance's class is plain, its table is
     /// free, it has no `__dict__` and the entry's key is the name
     /// (`gen_attr.rs` checks the same). Gives a value of any type.
-    Attr { ix: u32, name: u16 },
+    Attr {
+        ix: u32,
+        name: u16,
+    },
     /// `not a`, of a bool, an int or None (anything else leaves the plan:
     /// its `__bool__` or `__len__` is Python code).
     Not,
+    /// A value of any type as an int: the plan is left unless it is one.
+    AsInt,
+    /// `C.name` on a class a global holds (deltablue's
+    /// `Direction.FORWARD`), a constant the callee's cache found: the plan
+    /// is left unless global `slot` of the callee's module still holds
+    /// class `class` and the class is at `version`. Gives no value: the
+    /// constant is the plan's.
+    ClassConst {
+        slot: u16,
+        class: usize,
+        version: u32,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -225,6 +245,12 @@ pub struct Plan {
 enum Known {
     Unset,
     Val(Val),
+    /// The class (its address) that global `slot` held at compile time,
+    /// read only for a class attribute (`Op::ClassConst`).
+    Class {
+        slot: u16,
+        class: usize,
+    },
 }
 
 /// The value register `r` holds, when it was written.
@@ -256,7 +282,7 @@ pub fn candidate(code: &Code, argc: u16) -> bool {
             continue;
         }
         match i {
-            Instr::Return { .. } => continue,
+            Instr::Return { .. } | Instr::ReturnNone {} => continue,
             Instr::Jump { .. }
             | Instr::JumpIfFalse { .. }
             | Instr::JumpIfTrue { .. }
@@ -292,7 +318,10 @@ pub fn candidate(code: &Code, argc: u16) -> bool {
             | Instr::BitOr { .. }
             | Instr::BitXor { .. }
             | Instr::LoadAttr { .. }
-            | Instr::Not { .. } => {}
+            | Instr::Not { .. }
+            | Instr::LoadNone { .. }
+            | Instr::LoadBool { .. }
+            | Instr::LoadGlobal { .. } => {}
             _ => return false,
         }
         // Falls through: off the end is no `Return`.
@@ -438,12 +467,15 @@ impl Planner<'_> {
             let ins = code.instrs.get(pc as usize)?;
             ran.push(pc);
             let (dst, val) = match *ins {
-                Instr::Return { src } => {
+                Instr::Return { .. } | Instr::ReturnNone {} => {
                     self.paths += 1;
                     if self.paths > MAX_PATHS {
                         return None;
                     }
-                    let val = get(&regs, src)?;
+                    let val = match *ins {
+                        Instr::Return { src } => get(&regs, src)?,
+                        _ => Val::None,
+                    };
                     return Some(Path {
                         steps,
                         end: End::Return { val, pcs: ran },
@@ -454,11 +486,44 @@ impl Planner<'_> {
                     continue;
                 }
                 Instr::LoadInt { dst, imm } => (dst, Val::Int(imm as i16 as i64)),
-                Instr::LoadConst { dst, k } => match code.consts.get(k as usize)? {
-                    Value::Int(v) => (dst, Val::Int(*v)),
-                    Value::Float(f) => (dst, Val::Float(f.to_bits())),
-                    _ => return None,
-                },
+                Instr::LoadConst { dst, k } => (dst, constant(code.consts.get(k as usize)?)?),
+                Instr::LoadNone { dst } => (dst, Val::None),
+                Instr::LoadBool { dst, imm } => (dst, Val::Bool(imm != 0)),
+                Instr::LoadGlobal { dst, slot, .. } => {
+                    let globals = code.module.globals.try_borrow().ok()?;
+                    let Some(Value::Type(c)) = globals.get(slot as usize) else {
+                        return None;
+                    };
+                    let class = c.addr();
+                    *regs.get_mut(dst as usize)? = Known::Class { slot, class };
+                    pc += 1;
+                    continue;
+                }
+                Instr::LoadAttr { dst, obj, .. }
+                    if matches!(regs.get(obj as usize), Some(Known::Class { .. })) =>
+                {
+                    let Some(&Known::Class { slot, class }) = regs.get(obj as usize) else {
+                        return None;
+                    };
+                    let c = code.caches.get(pc as usize)?;
+                    if c.kind.get() != attr_cache::TYPE_ATTR || c.class.get() != class {
+                        return None;
+                    }
+                    let val = constant(&c.value.get())?;
+                    let version = c.version.get();
+                    let out = self.number_step()?;
+                    steps.push(Step {
+                        op: Op::ClassConst {
+                            slot,
+                            class,
+                            version,
+                        },
+                        a: Val::Int(0),
+                        b: Val::Int(0),
+                        out,
+                    });
+                    (dst, val)
+                }
                 Instr::Move { dst, src } => (dst, get(&regs, src)?),
                 Instr::LoadAttr { dst, obj, name } => {
                     let recv = get(&regs, obj)?;
@@ -513,9 +578,8 @@ impl Planner<'_> {
                     let (test, jump_when) = match b {
                         Branch::Cmp(cmp, a, b) => {
                             let (a, b) = (get(&regs, a)?, get(&regs, b)?);
-                            if !a.ty().number() || !b.ty().number() {
-                                return None;
-                            }
+                            let a = self.as_number(a, pc, &mut steps)?;
+                            let b = self.as_number(b, pc, &mut steps)?;
                             (Test::Cmp(cmp, a, b), false)
                         }
                         Branch::Truth(c, when) => {
@@ -617,6 +681,31 @@ impl Planner<'_> {
         Some((dst, Step { op, a, b, out }))
     }
 
+    /// `v` as an operand of arithmetic or a compare at `pc`: a number as
+    /// it is; a value of any type as an int (`Op::AsInt`, a step added to
+    /// `steps`) unless the callee's feedback at `pc` saw floats only; None
+    /// for anything else.
+    fn as_number(&mut self, v: Val, pc: u32, steps: &mut Vec<Step>) -> Option<Val> {
+        match v.ty() {
+            Ty::Int | Ty::Float => Some(v),
+            Ty::Obj if !matches!(v, Val::None) => {
+                let bits = self.code.feedback.get(pc as usize);
+                if bits & feedback::FLOAT != 0 && bits & feedback::INT == 0 {
+                    return None;
+                }
+                let out = self.number_step()?;
+                steps.push(Step {
+                    op: Op::AsInt,
+                    a: v,
+                    b: Val::Int(0),
+                    out,
+                });
+                Some(Val::Reg(out, Ty::Int))
+            }
+            _ => None,
+        }
+    }
+
     /// Count one more step and number its value; None past `MAX_STEPS`.
     fn number_step(&mut self) -> Option<u16> {
         self.steps += 1;
@@ -626,6 +715,17 @@ impl Planner<'_> {
         let out = self.values;
         self.values += 1;
         Some(out)
+    }
+}
+
+/// A constant of the kinds a plan holds.
+fn constant(v: &Value) -> Option<Val> {
+    match *v {
+        Value::Int(k) => Some(Val::Int(k)),
+        Value::Float(f) => Some(Val::Float(f.to_bits())),
+        Value::Bool(b) => Some(Val::Bool(b)),
+        Value::None => Some(Val::None),
+        _ => None,
     }
 }
 
