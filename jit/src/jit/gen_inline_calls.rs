@@ -1,19 +1,28 @@
-//! A call of a pure arithmetic function, computed at the call site
-//! (`inline.rs`): no frame, no call, the body's steps in machine registers
-//! and the result stored into the call's result register. A branching
-//! body is emitted as its plan's tree: each fork a compare and a jump to
-//! the code of the other way, which starts from the values as they were at
-//! the fork; each way checks the parameters it reads the first time it
-//! reads them (a parameter only returned is copied as it is, any type).
+//! A call of a function or method whose body has no effect but its result,
+//! computed at the call site (`inline.rs`): no frame, no call, the body's
+//! steps in machine registers and the result stored into the call's result
+//! register. A branching body is emitted as its plan's tree: each fork a
+//! compare and a jump to the code of the other way, which starts from the
+//! values as they were at the fork; each way checks the parameters it
+//! reads the first time it reads them (a parameter only returned is copied
+//! as it is, any type).
+//!
+//! A method's body runs once the site's lookup found the method (the
+//! receiver's class at its version, no instance attribute hiding it) and
+//! the method is the planned code. Its attributes are read from the
+//! receiver's table at the entries the callee's caches found, each entry's
+//! key compared with the name, after one check of the instance on the way
+//! (`attr_table`). Off the plan, the lookup is made again (the body used
+//! its registers) for the real call.
 //!
 //! Every way off the planned path (an argument of another type than
 //! planned, an int overflow, an int too large to convert exactly, a zero
-//! divisor, a NaN compared) goes to the real call, which starts over: the
+//! divisor, a NaN compared, an attribute of a type whose truth is Python
+//! code, another layout) goes to the real call, which starts over: the
 //! body has no effect but its result, and nothing is stored before the
-//! end. The call
-//! limit is checked first, as a pushed call checks it (RecursionError at
-//! the limit, a collection or Ctrl-C due), so a call raises and polls
-//! exactly where a pushed one would.
+//! end. The call limit is checked first, as a pushed call checks it
+//! (RecursionError at the limit, a collection or Ctrl-C due), so a call
+//! raises and polls exactly where a pushed one would.
 //!
 //! While recording, the call is counted as made (its edge's calls, the
 //! lines of the way it took: one add on that way's counter,
@@ -78,6 +87,10 @@ struct State {
     /// The GPR holding the receiver's table entries once an `Op::Attr` on
     /// this way checked the instance (kept to the way's end).
     table: Option<u8>,
+    /// The attribute writes this way makes when it returns (`Op::SetAttr`):
+    /// the GPR holding the entries (`table`), the value's displacement,
+    /// the value.
+    writes: Vec<(u8, i32, Loc)>,
 }
 
 /// Where the emission of a plan's paths goes.
@@ -86,6 +99,8 @@ struct Exits<'p> {
     callee: &'p Code,
     /// `Plan::max_attr`.
     max_attr: Option<u32>,
+    /// `Plan::stores`: the table is checked not borrowed at all.
+    stores: bool,
     /// The call's result register.
     reg: u16,
     /// Off the plan: the real call.
@@ -139,10 +154,12 @@ impl<'a> Gen<'a> {
             xmms: 0,
             checked: recv_checked as u64,
             table: None,
+            writes: Vec::new(),
         };
         let mut exits = Exits {
             callee,
             max_attr: plan.max_attr,
+            stores: plan.stores,
             reg,
             call,
             done,
@@ -232,21 +249,13 @@ impl<'a> Gen<'a> {
                     Loc::Xmm(x)
                 }
                 Op::Attr { ix, name } => {
-                    let Some(t) = self.attr_table(&mut st, s.a, callee_regs, exits.max_attr, call)
-                    else {
+                    let Some(t) = self.attr_table(&mut st, s.a, callee_regs, exits, call) else {
                         complete = false;
                         break;
                     };
                     let at = layout().attr;
                     let e = ix as i32 * at.entry_size;
-                    let nm = exits.callee.names[name as usize].addr() as i64;
-                    asm!(self.ops
-                        ; cmp QWORD [Rq(t) + e + at.entry_key_tag], tags::STR as i32
-                        ; jne =>call
-                        ; mov r11, QWORD nm
-                        ; cmp [Rq(t) + e + at.entry_key_pay], r11
-                        ; jne =>call
-                    );
+                    self.entry_is(t, e, exits.callee.names[name as usize].addr() as i64, call);
                     Loc::Ref(t, e + at.entry_value)
                 }
                 Op::Not => {
@@ -278,6 +287,25 @@ impl<'a> Gen<'a> {
                         ; mov Rq(t), [Rq(base) + d + 8]
                     );
                     Loc::Gpr(t)
+                }
+                Op::SetAttr { ix, name } => {
+                    let Some(t) = self.attr_table(&mut st, s.a, callee_regs, exits, call) else {
+                        complete = false;
+                        break;
+                    };
+                    let at = layout().attr;
+                    let e = ix as i32 * at.entry_size;
+                    self.entry_is(t, e, exits.callee.names[name as usize].addr() as i64, call);
+                    st.writes.push((t, e + at.entry_value, b));
+                    Loc::Int(0)
+                }
+                Op::ICmp(cmp) => {
+                    let Some(t) = take(&mut st.gprs, &GPRS) else {
+                        complete = false;
+                        break;
+                    };
+                    self.int_compare_to(t, cmp, a, b);
+                    Loc::Bool(t)
                 }
                 Op::ClassConst {
                     slot: gslot,
@@ -317,6 +345,7 @@ impl<'a> Gen<'a> {
         match &path.end {
             End::Off => asm!(self.ops; jmp =>call),
             End::Return { val, .. } => {
+                self.write_attrs(&st.writes);
                 if let Some(counters) = exits.counters {
                     self.count_answered_call(counters[exits.next]);
                 }
@@ -403,25 +432,7 @@ impl<'a> Gen<'a> {
             }
             Test::Truth(a) => self.truth_false_to(loc_of(locs, a), when_false, call),
             Test::Cmp(cmp, a, b) if a.ty() == Ty::Int && b.ty() == Ty::Int => {
-                let (a, b) = (loc_of(locs, a), loc_of(locs, b));
-                let left = match a {
-                    Loc::Gpr(g) => g,
-                    _ => {
-                        self.int_to(11, a);
-                        11
-                    }
-                };
-                match b {
-                    Loc::Int(k) if i32::try_from(k).is_ok() => {
-                        asm!(self.ops; cmp Rq(left), k as i32)
-                    }
-                    Loc::Slot(s, _) => asm!(self.ops; cmp Rq(left), QWORD [rbx + pay(s)]),
-                    Loc::Gpr(g) => asm!(self.ops; cmp Rq(left), Rq(g)),
-                    _ => {
-                        self.int_to(10, b);
-                        asm!(self.ops; cmp Rq(left), r10);
-                    }
-                }
+                self.compare_ints(loc_of(locs, a), loc_of(locs, b));
                 // Signed: jump when the compare is false.
                 match cmp {
                     CmpOp::Lt => asm!(self.ops; jge =>when_false),
@@ -462,9 +473,83 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// The flags of the ints at `a` and `b` compared (signed). Uses r10
+    /// and r11.
+    fn compare_ints(&mut self, a: Loc, b: Loc) {
+        let left = match a {
+            Loc::Gpr(g) => g,
+            _ => {
+                self.int_to(11, a);
+                11
+            }
+        };
+        match b {
+            Loc::Int(k) if i32::try_from(k).is_ok() => asm!(self.ops; cmp Rq(left), k as i32),
+            Loc::Slot(s, _) => asm!(self.ops; cmp Rq(left), QWORD [rbx + pay(s)]),
+            Loc::Gpr(g) => asm!(self.ops; cmp Rq(left), Rq(g)),
+            _ => {
+                self.int_to(10, b);
+                asm!(self.ops; cmp Rq(left), r10);
+            }
+        }
+    }
+
+    /// GPR `t` = 1 when the ints at `a` and `b` compare as `cmp` says,
+    /// else 0. Uses r10 and r11.
+    fn int_compare_to(&mut self, t: u8, cmp: CmpOp, a: Loc, b: Loc) {
+        self.compare_ints(a, b);
+        // Moves leave the flags as they are.
+        asm!(self.ops
+            ; mov Rd(t), 0
+            ; mov r10d, 1
+        );
+        match cmp {
+            CmpOp::Lt => asm!(self.ops; cmovl Rd(t), r10d),
+            CmpOp::Le => asm!(self.ops; cmovle Rd(t), r10d),
+            CmpOp::Gt => asm!(self.ops; cmovg Rd(t), r10d),
+            CmpOp::Ge => asm!(self.ops; cmovge Rd(t), r10d),
+            CmpOp::Eq => asm!(self.ops; cmove Rd(t), r10d),
+            CmpOp::Ne => asm!(self.ops; cmovne Rd(t), r10d),
+        }
+    }
+
+    /// The writes of the attributes the way stored (`Op::SetAttr`), now
+    /// that nothing can leave the plan: each value (a constant or a
+    /// parameter's slot) into its entry. Uses r11.
+    fn write_attrs(&mut self, writes: &[(u8, i32, Loc)]) {
+        for &(t, d, v) in writes {
+            match v {
+                Loc::Slot(s, _) => asm!(self.ops
+                    ; mov r11, [rbx + slot(s)]
+                    ; mov [Rq(t) + d], r11
+                    ; mov r11, [rbx + pay(s)]
+                    ; mov [Rq(t) + d + 8], r11
+                ),
+                Loc::Int(k) => asm!(self.ops
+                    ; mov QWORD [Rq(t) + d], tags::INT as i32
+                    ; mov r11, QWORD k
+                    ; mov [Rq(t) + d + 8], r11
+                ),
+                Loc::Float(bits) => asm!(self.ops
+                    ; mov QWORD [Rq(t) + d], tags::FLOAT as i32
+                    ; mov r11, QWORD bits as i64
+                    ; mov [Rq(t) + d + 8], r11
+                ),
+                Loc::Const(tag, payload) => asm!(self.ops
+                    ; mov QWORD [Rq(t) + d], tag as i32
+                    ; mov QWORD [Rq(t) + d + 8], payload as i32
+                ),
+                _ => unreachable!("a stored value is a constant or a parameter"),
+            }
+        }
+    }
+
     /// The body's result, at `at`, into the call's result register.
     fn store_result(&mut self, reg: u16, at: Loc) {
         match at {
+            // A method returning its receiver (`return self`), whose slot
+            // is the result's.
+            Loc::Slot(s, _) if s == reg => {}
             Loc::Slot(s, _) => asm!(self.ops
                 ; mov r11, [rbx + slot(s)]
                 ; mov [rbx + slot(reg)], r11
@@ -678,7 +763,7 @@ impl<'a> Gen<'a> {
         st: &mut State,
         recv: Val,
         callee_regs: u16,
-        max_attr: Option<u32>,
+        exits: &Exits,
         call: DynamicLabel,
     ) -> Option<u8> {
         if let Some(t) = st.table {
@@ -689,7 +774,7 @@ impl<'a> Gen<'a> {
         };
         let t = take(&mut st.gprs, &GPRS)?;
         let at = layout().attr;
-        let max = max_attr.unwrap_or(0) as i32;
+        let max = exits.max_attr.unwrap_or(0) as i32;
         self.comment(format_args!(
             "the receiver: plain class, table free, no __dict__, over {max} entries"
         ));
@@ -699,7 +784,14 @@ impl<'a> Gen<'a> {
             ; cmp BYTE [r10 + at.type_plain_attrs], 0
             ; je =>call
             ; cmp QWORD [r11 + at.inst_flag], 0
-            ; jl =>call
+        );
+        // A load needs no mutable borrow in progress, a store no borrow.
+        if exits.stores {
+            asm!(self.ops; jne =>call);
+        } else {
+            asm!(self.ops; jl =>call);
+        }
+        asm!(self.ops
             ; cmp QWORD [r11 + at.inst_dict], 0
             ; jne =>call
             ; cmp QWORD [r11 + at.inst_entries_len], max
@@ -708,6 +800,20 @@ impl<'a> Gen<'a> {
         );
         st.table = Some(t);
         Some(t)
+    }
+
+    /// To `call` unless entry `e` (its displacement) of the table at GPR
+    /// `t` has the name at `nm` for its key (interned: compared by address,
+    /// the tag too, as a deleted entry keeps its key's payload). Uses r11.
+    fn entry_is(&mut self, t: u8, e: i32, nm: i64, call: DynamicLabel) {
+        let at = layout().attr;
+        asm!(self.ops
+            ; cmp QWORD [Rq(t) + e + at.entry_key_tag], tags::STR as i32
+            ; jne =>call
+            ; mov r11, QWORD nm
+            ; cmp [Rq(t) + e + at.entry_key_pay], r11
+            ; jne =>call
+        );
     }
 
     /// GPR `t` = the truth (0 or 1) of the bool, int or None at `a`; to

@@ -1,25 +1,39 @@
-//! Which callees a call site may run inline: a function whose body is int
-//! and float arithmetic on its parameters and constants, straight or
-//! branching on compares of them, each way through it ending in a
-//! `Return` (spectral_norm's `eval_A(i, j): return 1.0 / ((i + j) * (i +
-//! j + 1) // 2 + i + 1)`, or `if x > 0: x = x - 1 else: x = x + 2;
-//! return x`).
+//! Which callees a call site may run inline: a function whose body has no
+//! effect but its result, each way through it ending in a `Return`:
 //!
-//! Such a body has no effect but its result: it reads no global, calls
-//! nothing, writes nothing but its own registers, and cannot raise on the
-//! types it is planned for. So the call site can compute it in machine
-//! registers without pushing a frame, and whenever anything is not as
-//! planned (an argument of another type, an int overflow, a zero divisor,
-//! a float compare with a NaN) make the real call instead, from the start:
-//! nothing was done that the real call would see (`gen_inline_calls.rs`).
+//! - int and float arithmetic on its parameters and constants, straight or
+//!   branching on compares of them (spectral_norm's `eval_A(i, j): return
+//!   1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)`, or `if x > 0: x = x - 1
+//!   else: x = x + 2; return x`);
+//! - for a method, reads of its receiver's attributes, their truth and
+//!   `not` (richards' `return self.task_holding or (not self.packet_pending
+//!   and self.task_waiting)`), an attribute compared as an int with a class
+//!   constant a global holds (deltablue's `if self.direction ==
+//!   Direction.FORWARD: return self.v1`), and `None`, `True`, `False`
+//!   returned (`pass`).
+//!
+//! Such a body reads no global but a class's constant, calls nothing,
+//! writes nothing but its own registers, and cannot raise on the types it
+//! is planned for. So the call site can compute it in machine registers
+//! without pushing a frame, and whenever anything is not as planned (an
+//! argument or attribute of another type, an int overflow, a zero divisor,
+//! a float compare with a NaN, an instance laid out otherwise, the global
+//! rebound) make the real call instead, from the start: nothing was done
+//! that the real call would see (`gen_inline_calls.rs`).
 //!
 //! A branching body is planned as a tree: its forward jumps only (no
 //! loop), each way through it a path of its own from the first fork on,
 //! with the instructions it runs, so that a recorded call counts the lines
-//! of the way it took (`codegen/inline_counts.rs`).
+//! of the way it took (`codegen/inline_counts.rs`). A way through an
+//! attribute load no run made yet (its cache is empty) is left to the real
+//! call.
 //!
-//! This module only reads bytecode: the plan of a body for given parameter
-//! types, and the types to plan for.
+//! Attributes are planned from the callee's inline caches (where the
+//! instances seen so far keep them, what a class constant was): the plan
+//! checks at run time that they still say so.
+//!
+//! This module only reads bytecode and caches: the plan of a body for
+//! given parameter types, and the types to plan for.
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcodes::Instr;
@@ -136,6 +150,19 @@ pub enum Op {
         class: usize,
         version: u32,
     },
+    /// `self.name = b` at entry `ix` of the receiver's table, where the
+    /// callee's cache found it (an existing attribute of a plain class: the
+    /// store is a write of the entry's value). Checked where the body
+    /// stores (as `Attr` checks, and the table not borrowed at all);
+    /// written when the way returns, once nothing can leave the plan. `b`
+    /// is a constant or a parameter, which nothing changes before then.
+    /// Gives no value.
+    SetAttr {
+        ix: u32,
+        name: u16,
+    },
+    /// Int `a <cmp> b` as a bool.
+    ICmp(CmpOp),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -235,9 +262,11 @@ pub struct Plan {
     pub argc: u16,
     /// The number of values: the parameters and every step's result.
     pub values: u16,
-    /// The largest table entry an `Op::Attr` step reads (its instance
-    /// must have more entries), if any does.
+    /// The largest table entry an `Op::Attr` or `Op::SetAttr` step reads
+    /// (its instance must have more entries), if any does.
     pub max_attr: Option<u32>,
+    /// Some way stores an attribute (`Op::SetAttr`).
+    pub stores: bool,
 }
 
 /// What a callee register holds while planning.
@@ -318,6 +347,13 @@ pub fn candidate(code: &Code, argc: u16) -> bool {
             | Instr::BitOr { .. }
             | Instr::BitXor { .. }
             | Instr::LoadAttr { .. }
+            | Instr::StoreAttr { .. }
+            | Instr::Lt { .. }
+            | Instr::Le { .. }
+            | Instr::Gt { .. }
+            | Instr::Ge { .. }
+            | Instr::Eq { .. }
+            | Instr::Ne { .. }
             | Instr::Not { .. }
             | Instr::LoadNone { .. }
             | Instr::LoadBool { .. }
@@ -425,12 +461,14 @@ pub fn plan(code: &Code, tys: &[Ty]) -> Option<Plan> {
     }
     let mut planner = Planner {
         code,
+        argc,
         values: argc,
         steps: 0,
         paths: 0,
         max_attr: None,
+        stores: false,
     };
-    let body = planner.path(0, regs, Vec::new())?;
+    let body = planner.path(0, regs, Vec::new(), 0)?;
     if planner.paths == 0 {
         // Every way is off the plan.
         return None;
@@ -440,12 +478,20 @@ pub fn plan(code: &Code, tys: &[Ty]) -> Option<Plan> {
         argc,
         values: planner.values,
         max_attr: planner.max_attr,
+        stores: planner.stores,
     })
 }
+
+/// A way read an attribute of the receiver (`Planner::path`).
+const LOADED: u8 = 1;
+/// A way stored an attribute of the receiver.
+const STORED: u8 = 2;
 
 /// Planning's running totals.
 struct Planner<'c> {
     code: &'c Code,
+    /// The parameter count.
+    argc: u16,
     /// Values numbered so far.
     values: u16,
     /// Steps planned so far, over all paths.
@@ -454,12 +500,23 @@ struct Planner<'c> {
     paths: usize,
     /// `Plan::max_attr` so far.
     max_attr: Option<u32>,
+    /// `Plan::stores` so far.
+    stores: bool,
 }
 
 impl Planner<'_> {
     /// The path from `pc` on, with the registers as `regs` and the
-    /// instructions `ran` run before it.
-    fn path(&mut self, mut pc: u32, mut regs: Vec<Known>, mut ran: Vec<u32>) -> Option<Path> {
+    /// instructions `ran` run before it; `attrs`: what was done to the
+    /// receiver's attributes before it (`LOADED`, `STORED`). A way either
+    /// reads attributes or stores them: a store's write waits for the
+    /// return, and a value read would be read from the table then.
+    fn path(
+        &mut self,
+        mut pc: u32,
+        mut regs: Vec<Known>,
+        mut ran: Vec<u32>,
+        mut attrs: u8,
+    ) -> Option<Path> {
         let code = self.code;
         let get = known;
         let mut steps = Vec::new();
@@ -525,11 +582,75 @@ impl Planner<'_> {
                     (dst, val)
                 }
                 Instr::Move { dst, src } => (dst, get(&regs, src)?),
-                Instr::LoadAttr { dst, obj, name } => {
+                Instr::StoreAttr { obj, name, src } => {
                     let recv = get(&regs, obj)?;
-                    if recv.ty() != Ty::Inst {
+                    // A parameter is stored as it is, of any type.
+                    let (val, fixed) = match get(&regs, src)? {
+                        Val::Reg(v, _) => (Val::Reg(v, Ty::Obj), v < self.argc),
+                        c => (c, true),
+                    };
+                    if recv.ty() != Ty::Inst || !fixed || attrs & LOADED != 0 {
                         return None;
                     }
+                    let c = code.caches.get(pc as usize)?;
+                    if c.kind.get() == attr_cache::EMPTY {
+                        return Some(Path {
+                            steps,
+                            end: End::Off,
+                        });
+                    }
+                    let ix = c.index.get();
+                    if c.kind.get() != attr_cache::STORE || ix >= MAX_ATTR_INDEX {
+                        return None;
+                    }
+                    self.max_attr = self.max_attr.max(Some(ix));
+                    self.stores = true;
+                    attrs |= STORED;
+                    let out = self.number_step()?;
+                    steps.push(Step {
+                        op: Op::SetAttr { ix, name },
+                        a: recv,
+                        b: val,
+                        out,
+                    });
+                    pc += 1;
+                    continue;
+                }
+                Instr::Lt { dst, a, b }
+                | Instr::Le { dst, a, b }
+                | Instr::Gt { dst, a, b }
+                | Instr::Ge { dst, a, b }
+                | Instr::Eq { dst, a, b }
+                | Instr::Ne { dst, a, b } => {
+                    let cmp = match *ins {
+                        Instr::Lt { .. } => CmpOp::Lt,
+                        Instr::Le { .. } => CmpOp::Le,
+                        Instr::Gt { .. } => CmpOp::Gt,
+                        Instr::Ge { .. } => CmpOp::Ge,
+                        Instr::Eq { .. } => CmpOp::Eq,
+                        _ => CmpOp::Ne,
+                    };
+                    let (a, b) = (get(&regs, a)?, get(&regs, b)?);
+                    let a = self.as_number(a, pc, &mut steps)?;
+                    let b = self.as_number(b, pc, &mut steps)?;
+                    if a.ty() != Ty::Int || b.ty() != Ty::Int {
+                        return None;
+                    }
+                    let out = self.number_step()?;
+                    steps.push(Step {
+                        op: Op::ICmp(cmp),
+                        a,
+                        b,
+                        out,
+                    });
+                    (dst, Val::Reg(out, Ty::Bool))
+                }
+                Instr::LoadAttr { dst, obj, name } => {
+                    let recv = get(&regs, obj)?;
+                    if recv.ty() != Ty::Inst || attrs & STORED != 0 {
+                        return None;
+                    }
+                    attrs |= LOADED;
                     let c = code.caches.get(pc as usize)?;
                     if c.kind.get() == attr_cache::EMPTY {
                         return Some(Path {
@@ -591,8 +712,8 @@ impl Planner<'_> {
                             }
                         }
                     };
-                    let jumped = self.path(target, regs.clone(), ran.clone())?;
-                    let fell = self.path(pc + 1, regs, ran)?;
+                    let jumped = self.path(target, regs.clone(), ran.clone(), attrs)?;
+                    let fell = self.path(pc + 1, regs, ran, attrs)?;
                     let (if_true, if_false) = if jump_when {
                         (jumped, fell)
                     } else {
