@@ -3452,14 +3452,14 @@ main()
     }
 }
 
-/// Getter methods run at the call site once the lookup found them
-/// (`jit/inline.rs`: attribute loads of `self`, their truth, `not`) count
-/// the call on its edge and the lines of the way they took, on every
-/// engine, as CPython's sys.settrace and cProfile do; a way off the plan
-/// (an attribute whose truth is Python's business, a str here) makes the
-/// real call, counted by its frame.
+/// Getter and setter methods run at the call site once the lookup found
+/// them (`jit/inline.rs`: attribute loads of `self`, their truth, `not`,
+/// stores into `self`) count the call on its edge and the lines of the way
+/// they took, on every engine, as CPython's sys.settrace and cProfile do;
+/// a way off the plan (an attribute whose truth is Python's business, a
+/// str here) makes the real call, counted by its frame.
 #[test]
-fn getter_methods_run_at_the_site_count_calls_and_the_lines_of_their_way() {
+fn getter_and_setter_methods_run_at_the_site_count_calls_and_lines_of_their_way() {
     let src = "\
 class S:
     def __init__(self, a, b):
@@ -3473,6 +3473,10 @@ class S:
         if self.a:
             return self.b
         return False
+
+    def mark(self, v):
+        self.b = v
+        return self
 
 
 class T(S):
@@ -3488,6 +3492,7 @@ def main():
             n += 1
         if o.both():
             n += 2
+        o.mark(o.b)
         if k == 300:
             objs[2].b = \"x\"
     print(n)
@@ -3498,6 +3503,7 @@ main()
     let want: &CProfileFigures = &[
         ("either", (600, 600), &[("main", 600, 600)]),
         ("both", (600, 600), &[("main", 600, 600)]),
+        ("mark", (600, 600), &[("main", 600, 600)]),
         ("__init__", (4, 4), &[("main", 4, 4)]),
     ];
     let mut base: Option<(Counts, Vec<String>)> = None;
@@ -3507,13 +3513,13 @@ main()
         let line = |n: u32| line_exec_count(&p, n);
         // From sys.settrace (CPython 3.11).
         assert_eq!(
-            [line(7), line(10), line(11), line(12)],
-            [600, 600, 300, 300],
+            [line(7), line(10), line(11), line(12), line(15), line(16)],
+            [600, 600, 300, 300, 600, 600],
             "{extra:?}"
         );
         assert_eq!(
-            [line(22), line(24), line(25), line(26), line(27)],
-            [601, 600, 300, 600, 150],
+            [line(26), line(28), line(29), line(30), line(31), line(32)],
+            [601, 600, 300, 600, 150, 600],
             "{extra:?}"
         );
         check_cprofile_figures(&p, want, extra);

@@ -1060,7 +1060,11 @@ impl<'a> Gen<'a> {
     /// method (r10 its code word): when it is the planned code, its result
     /// into `reg` and on to `done`; else, and off the plan, on to what
     /// follows (the push, which needs the lookup's registers: made again
-    /// off the plan by `relookup`).
+    /// off the plan by `relookup`). The lookup knows only methods compiled
+    /// with a direct entry (`DirectSite::fill`), so until the method is
+    /// compiled its calls take the Rust path: a getter is hot before its
+    /// caller's loop is, as a rule, and sharing the site's lookup keeps
+    /// the receiver's class checked once.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn emit_method_inline(
         &mut self,
