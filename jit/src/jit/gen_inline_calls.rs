@@ -864,50 +864,26 @@ impl<'a> Gen<'a> {
     }
 
     /// To `when_false` unless the bool, int or None at `a` is true; to
-    /// `call` for any other type.
+    /// `call` for any other type. Uses r11.
     fn truth_false_to(&mut self, a: Loc, when_false: DynamicLabel, call: DynamicLabel) {
-        let (base, d) = match a {
-            Loc::Bool(g) => {
-                asm!(self.ops
-                    ; test Rq(g), Rq(g)
-                    ; jz =>when_false
-                );
-                return;
-            }
-            Loc::Slot(s, _) => (RBX, slot(s)),
-            Loc::Ref(g, d) => (g, d),
+        match a {
+            Loc::Bool(g) => asm!(self.ops
+                ; test Rq(g), Rq(g)
+                ; jz =>when_false
+            ),
             Loc::Const(_, payload) => {
                 if payload == 0 {
                     asm!(self.ops; jmp =>when_false);
                 }
-                return;
             }
             _ => {
-                asm!(self.ops; jmp =>call);
-                return;
+                self.truth_to(11, a, call);
+                asm!(self.ops
+                    ; test r11d, r11d
+                    ; jz =>when_false
+                );
             }
-        };
-        let (other, back) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
-        asm!(self.ops
-            ; cmp QWORD [Rq(base) + d], tags::BOOL as i32
-            ; jne =>other
-            ; cmp BYTE [Rq(base) + d + 8], 0
-            ; je =>when_false
-            ; =>back
-        );
-        self.cold(move |g| {
-            g.comment(format_args!("inline body: an int's or None's truth"));
-            asm!(g.ops
-                ; =>other
-                ; cmp QWORD [Rq(base) + d], tags::NONE as i32
-                ; je =>when_false
-                ; cmp QWORD [Rq(base) + d], tags::INT as i32
-                ; jne =>call
-                ; cmp QWORD [Rq(base) + d + 8], 0
-                ; je =>when_false
-                ; jmp =>back
-            );
-        });
+        }
     }
 }
 

@@ -592,18 +592,12 @@ impl Planner<'_> {
                     if recv.ty() != Ty::Inst || !fixed || attrs & LOADED != 0 {
                         return None;
                     }
-                    let c = code.caches.get(pc as usize)?;
-                    if c.kind.get() == attr_cache::EMPTY {
+                    let Some(ix) = self.table_entry(pc, attr_cache::STORE)? else {
                         return Some(Path {
                             steps,
                             end: End::Off,
                         });
-                    }
-                    let ix = c.index.get();
-                    if c.kind.get() != attr_cache::STORE || ix >= MAX_ATTR_INDEX {
-                        return None;
-                    }
-                    self.max_attr = self.max_attr.max(Some(ix));
+                    };
                     self.stores = true;
                     attrs |= STORED;
                     let out = self.number_step()?;
@@ -651,18 +645,12 @@ impl Planner<'_> {
                         return None;
                     }
                     attrs |= LOADED;
-                    let c = code.caches.get(pc as usize)?;
-                    if c.kind.get() == attr_cache::EMPTY {
+                    let Some(ix) = self.table_entry(pc, attr_cache::INSTANCE_ATTR)? else {
                         return Some(Path {
                             steps,
                             end: End::Off,
                         });
-                    }
-                    let ix = c.index.get();
-                    if c.kind.get() != attr_cache::INSTANCE_ATTR || ix >= MAX_ATTR_INDEX {
-                        return None;
-                    }
-                    self.max_attr = self.max_attr.max(Some(ix));
+                    };
                     let op = Op::Attr { ix, name };
                     let out = self.number_step()?;
                     steps.push(Step {
@@ -800,6 +788,24 @@ impl Planner<'_> {
         };
         let out = self.number_step()?;
         Some((dst, Step { op, a, b, out }))
+    }
+
+    /// The receiver's table entry that the callee's cache at `pc` found
+    /// with `kind` (`INSTANCE_ATTR` for a load, `STORE` for a store),
+    /// counted in `max_attr`: Some(None) when the cache is empty (no run
+    /// made the access yet: the way is left to the real call), None when
+    /// it holds anything else.
+    fn table_entry(&mut self, pc: u32, kind: u8) -> Option<Option<u32>> {
+        let c = self.code.caches.get(pc as usize)?;
+        if c.kind.get() == attr_cache::EMPTY {
+            return Some(None);
+        }
+        let ix = c.index.get();
+        if c.kind.get() != kind || ix >= MAX_ATTR_INDEX {
+            return None;
+        }
+        self.max_attr = self.max_attr.max(Some(ix));
+        Some(Some(ix))
     }
 
     /// `v` as an operand of arithmetic or a compare at `pc`: a number as
