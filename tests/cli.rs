@@ -1,5 +1,7 @@
 //! Command-line behaviour: exit codes and messages for bad input.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -18,7 +20,7 @@ fn jitprof(args: &[&str]) -> Output {
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jitprof-cli-{}", std::process::id()));
+    let dir = common::scratch("cli", "");
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();

@@ -19,6 +19,8 @@
 //! Debugging: `JITPROF_CORPUS_FILTER=substring` restricts both tests to the
 //! programs whose path (e.g. `testdata/errors/recursion_error.py`) contains it.
 
+mod common;
+
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -302,11 +304,10 @@ fn run(program: &Program, engine: &str) -> RunOutput {
     // the JIT really ran the corpus rather than falling back to the interpreter.
     let stats_file = (engine == "eager").then(|| {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
-        std::env::temp_dir().join(format!(
-            "jitprof-corpus-{}-{}.json",
-            std::process::id(),
-            SEQ.fetch_add(1, Ordering::Relaxed)
-        ))
+        common::scratch(
+            "corpus",
+            &format!("-{}.json", SEQ.fetch_add(1, Ordering::Relaxed)),
+        )
     });
     // Two engines record a profile (tiered, and eager under GC stress, where
     // the recorder's hooks meet the collector most often); the others run
@@ -314,11 +315,10 @@ fn run(program: &Program, engine: &str) -> RunOutput {
     // the profile must load.
     let profile_file = RECORDING_ENGINES.contains(&engine).then(|| {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
-        std::env::temp_dir().join(format!(
-            "jitprof-corpus-profile-{}-{}.json",
-            std::process::id(),
-            SEQ.fetch_add(1, Ordering::Relaxed)
-        ))
+        common::scratch(
+            "corpus-profile",
+            &format!("-{}.json", SEQ.fetch_add(1, Ordering::Relaxed)),
+        )
     });
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_jitprof"));
     cmd.env("JITPROF_GC_STRESS", stress)

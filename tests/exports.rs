@@ -2,6 +2,8 @@
 //! by a real `jitprof run`, checked with the tools that consume the formats
 //! (Python's pstats, valgrind's callgrind_annotate) where they are installed.
 
+mod common;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -13,8 +15,7 @@ struct Scratch {
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("jitprof-exports-{}-{}", std::process::id(), name));
+        let dir = common::scratch("exports", &format!("-{name}"));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         Scratch { dir }

@@ -1,6 +1,8 @@
 //! The collector keeps memory bounded: a loop making ten million short-lived
 //! lists must not grow the process beyond a small multiple of its live data.
 
+mod common;
+
 use std::process::Command;
 
 #[repr(C)]
@@ -19,7 +21,7 @@ const RUSAGE_CHILDREN: i32 = -1;
 
 #[test]
 fn ten_million_short_lived_lists_run_in_bounded_memory() {
-    let dir = std::env::temp_dir().join(format!("jitprof-gc-{}", std::process::id()));
+    let dir = common::scratch("gc", "");
     std::fs::create_dir_all(&dir).unwrap();
     let prog = dir.join("churn.py");
     std::fs::write(&prog, "total = 0\nfor i in range(10_000_000):\n    x = [i, i]\n    total += len(x)\nprint(total)\n").unwrap();

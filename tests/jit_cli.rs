@@ -1,6 +1,8 @@
 //! The JIT as seen from the command line: `disasm`, `--jit-stats`, tiering,
 //! code-size limits, recompiles, overflow and Ctrl-C in compiled code.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -24,9 +26,7 @@ fn jitprof(args: &[&str]) -> Output {
 
 /// A fresh directory per test, so tests running in parallel never share files.
 fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("jitprof-jit-cli-{}", std::process::id()))
-        .join(test);
+    let dir = common::scratch("jit-cli", "").join(test);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

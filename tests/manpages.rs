@@ -1,11 +1,13 @@
 //! The man pages in man/ must match what the CLI definitions generate.
 
+mod common;
+
 use std::process::Command;
 
 #[test]
 fn man_pages_are_up_to_date() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let tmp = std::env::temp_dir().join(format!("jitprof-man-{}", std::process::id()));
+    let tmp = common::scratch("man", "");
     let status = Command::new(env!("CARGO_BIN_EXE_jitprof"))
         .arg("manpages")
         .arg(&tmp)

@@ -3,6 +3,8 @@
 //! line, and a profile that survives `sys.exit`, an uncaught exception and
 //! Ctrl-C.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -10,7 +12,7 @@ use std::time::{Duration, Instant};
 use profile::{Profile, RunEnd};
 
 fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("jitprof-recorder-{}-{name}", std::process::id()));
+    let d = common::scratch("recorder", &format!("-{name}"));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

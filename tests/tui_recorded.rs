@@ -2,12 +2,14 @@
 //! crate's own tests use a hand-made profile): every view draws what the
 //! recording holds, and the keys get from the hot list to a bail and back.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 fn recorded() -> profile::Profile {
-    let dir = std::env::temp_dir().join(format!("jitprof-tui-recorded-{}", std::process::id()));
+    let dir = common::scratch("tui-recorded", "");
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("p.json");
     let root = env!("CARGO_MANIFEST_DIR");

@@ -2,6 +2,8 @@
 //! work, and quitting gives the shell its screen back. Skipped (with a note)
 //! when tmux is not installed.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -64,8 +66,7 @@ fn tui_runs_in_tmux_and_restores_the_terminal() {
         eprintln!("skipping tui_tmux: tmux is not installed (apt-get install tmux)");
         return;
     }
-    let dir: PathBuf =
-        std::env::temp_dir().join(format!("jitprof-tui-tmux-{}", std::process::id()));
+    let dir: PathBuf = common::scratch("tui-tmux", "");
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("example.json");
     profile::save(&profile::fixture::example(), &file).unwrap();

@@ -1,12 +1,15 @@
 //! The pstats export read back by CPython's own pstats module.
 
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
 use annotate::export;
 use profile::fixture::{self, FIB, MODULE};
 use std::path::PathBuf;
 use std::process::Command;
 
 fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jitprof-pstats-{}", std::process::id()));
+    let dir = common::scratch("pstats", "");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();

@@ -1,6 +1,9 @@
 //! speedscope JSON checked against its schema's required fields; callgrind
 //! text read by valgrind's callgrind_annotate.
 
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
 use annotate::export;
 use profile::fixture;
 use std::process::Command;
@@ -77,7 +80,7 @@ fn callgrind_annotate_reads_it() {
         return;
     }
     let p = fixture::example();
-    let dir = std::env::temp_dir().join(format!("jitprof-callgrind-{}", std::process::id()));
+    let dir = common::scratch("callgrind", "");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("callgrind.out.1"), export::callgrind(&p)).unwrap();
     // callgrind_annotate reads the source from disk.
