@@ -454,6 +454,44 @@ print(outer(120))
     assert!(text.contains(" samples); JIT"), "{text}");
 }
 
+/// A bail at `not x` names the type it found, as a branch's does, and a
+/// global that was neither bound nor a cached builtin names itself.
+/// Regression: both showed an empty observed type ("observed  (75)").
+#[test]
+fn bails_at_not_and_at_an_uncached_global_say_what_they_found() {
+    let src = "\
+def flip(x):
+    return not x
+
+
+def size(x):
+    return abs(x)
+
+
+n = 0
+for i in range(3000):
+    v = i if i < 2000 else \"s\" * (i % 2)
+    if flip(v):
+        n += 1
+print(n, size(-3))
+";
+    let (out, p, _) = record("bail-observed", src, &["--jit=eager"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "501 3\n");
+    let observed = |line: u32, reason: &str| -> Vec<String> {
+        let b = p
+            .bails
+            .iter()
+            .find(|b| b.line == line && b.reason == reason)
+            .unwrap_or_else(|| panic!("a {reason} bail on line {line}: {:?}", p.bails));
+        b.observed.iter().map(|o| o.type_name.clone()).collect()
+    };
+    assert_eq!(observed(2, "cond_not_bool"), ["str"]);
+    assert_eq!(
+        observed(6, "global_miss"),
+        ["'abs' not bound in the module nor in the builtin cache"]
+    );
+}
+
 /// `scale`'s argument is an int for 3000 calls, then a float: line 2 shows
 /// both types, and compiled code bails there (`x * 3` has a float path, but
 /// `%` has none: compiled for the ints it saw, it bails on floats, and the

@@ -859,6 +859,8 @@ impl Vm {
                 Instr::JumpIfFalse { cond, .. } | Instr::JumpIfTrue { cond, .. } => {
                     ([cond, 0], 1, None)
                 }
+                // `not x` bails on the condition's type, as a branch does.
+                Instr::Not { src, .. } => ([src, 0], 1, None),
                 Instr::ForIter { iter, .. } => ([iter, 0], 1, None),
                 _ => ([0, 0], 0, None),
             },
@@ -897,8 +899,17 @@ impl Vm {
                 .iter()
                 .map(|v| self.type_name(*v).to_string())
                 .collect();
-            match (sym, names.as_slice()) {
-                (Some(s), [a, b]) => format!("{a} {s} {b}"),
+            match (sym, names.as_slice(), ins) {
+                (Some(s), [a, b], _) => format!("{a} {s} {b}"),
+                // No operand: what the instruction looked for.
+                (_, [], Instr::LoadGlobal { name, .. }) => {
+                    // SAFETY: as for `ins` above.
+                    let name = unsafe { (&(*code).names)[name as usize] };
+                    format!(
+                        "'{}' not bound in the module nor in the builtin cache",
+                        name.as_str()
+                    )
+                }
                 _ => names.join(", "),
             }
         };
