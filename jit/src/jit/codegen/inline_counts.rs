@@ -1,9 +1,12 @@
 //! Recording: counting the calls compiled code answers at the call site
 //! without making them, so the profile shows them as if made.
 //!
-//! Two fast paths skip a call: a pure arithmetic callee's body computed at
-//! the site (`gen_inline_calls.rs`) and `len(x)` / `ord(c)` computed there
-//! (`gen_builtin_calls.rs`). Such a call enters and returns at once, so what
+//! Fast paths that skip a call: a callee's body with no effect but its
+//! result computed at the site, a function's or a method's
+//! (`gen_inline_calls.rs`), and builtins answered there: `len(x)`, `ord(c)`,
+//! `min`/`max` of two numbers (`gen_builtin_calls.rs`), `l.append(x)`,
+//! `l.pop()` (`gen_list_methods.rs`), `math.sqrt(x)`
+//! (`gen_module_calls.rs`). Such a call enters and returns at once, so what
 //! the interpreter would leave counted is: one call on the caller->callee
 //! edge (cProfile's calls of the edge, and of the callee, which are its
 //! edges' sum), primitive unless the callee was running (then recursive for
