@@ -249,14 +249,13 @@ impl<'a> Gen<'a> {
                     Loc::Xmm(x)
                 }
                 Op::Attr { ix, name } => {
-                    let Some(t) = self.attr_table(&mut st, s.a, callee_regs, exits, call) else {
+                    let Some((t, d)) =
+                        self.attr_entry(&mut st, s.a, (ix, name), callee_regs, exits)
+                    else {
                         complete = false;
                         break;
                     };
-                    let at = layout().attr;
-                    let e = ix as i32 * at.entry_size;
-                    self.entry_is(t, e, exits.callee.names[name as usize].addr() as i64, call);
-                    Loc::Ref(t, e + at.entry_value)
+                    Loc::Ref(t, d)
                 }
                 Op::Not => {
                     let reuse = match a {
@@ -289,14 +288,13 @@ impl<'a> Gen<'a> {
                     Loc::Gpr(t)
                 }
                 Op::SetAttr { ix, name } => {
-                    let Some(t) = self.attr_table(&mut st, s.a, callee_regs, exits, call) else {
+                    let Some((t, d)) =
+                        self.attr_entry(&mut st, s.a, (ix, name), callee_regs, exits)
+                    else {
                         complete = false;
                         break;
                     };
-                    let at = layout().attr;
-                    let e = ix as i32 * at.entry_size;
-                    self.entry_is(t, e, exits.callee.names[name as usize].addr() as i64, call);
-                    st.writes.push((t, e + at.entry_value, b));
+                    st.writes.push((t, d, b));
                     Loc::Int(0)
                 }
                 Op::ICmp(cmp) => {
@@ -609,6 +607,9 @@ impl<'a> Gen<'a> {
         self.comment(format_args!(
             "global slot {gslot}: the class it held, at version {version}"
         ));
+        // `gen_index.rs`'s `slots_base` with r11 for rdx, which may hold a
+        // value of the body here (a register chosen at run time would cost
+        // every load a SIB byte, in `slots_base`'s many uses too).
         asm!(self.ops
             ; mov r11, QWORD globals
             ; cmp QWORD [r11 + l.vec_flag], 0
@@ -764,8 +765,8 @@ impl<'a> Gen<'a> {
         recv: Val,
         callee_regs: u16,
         exits: &Exits,
-        call: DynamicLabel,
     ) -> Option<u8> {
+        let call = exits.call;
         if let Some(t) = st.table {
             return Some(t);
         }
@@ -802,18 +803,32 @@ impl<'a> Gen<'a> {
         Some(t)
     }
 
-    /// To `call` unless entry `e` (its displacement) of the table at GPR
-    /// `t` has the name at `nm` for its key (interned: compared by address,
-    /// the tag too, as a deleted entry keeps its key's payload). Uses r11.
-    fn entry_is(&mut self, t: u8, e: i32, nm: i64, call: DynamicLabel) {
+    /// Where the value of the receiver's attribute `name` (a name index of
+    /// the callee) is, at entry `ix` of its table: the GPR holding the
+    /// table's entries (`attr_table`) and the value's displacement; to the
+    /// real call unless the entry's key is the name (interned: compared by
+    /// address, the tag too, as a deleted entry keeps its key's payload).
+    /// None past the registers. Uses r10 and r11.
+    fn attr_entry(
+        &mut self,
+        st: &mut State,
+        recv: Val,
+        (ix, name): (u32, u16),
+        callee_regs: u16,
+        exits: &Exits,
+    ) -> Option<(u8, i32)> {
+        let t = self.attr_table(st, recv, callee_regs, exits)?;
         let at = layout().attr;
+        let e = ix as i32 * at.entry_size;
+        let nm = exits.callee.names[name as usize].addr() as i64;
         asm!(self.ops
             ; cmp QWORD [Rq(t) + e + at.entry_key_tag], tags::STR as i32
-            ; jne =>call
+            ; jne =>exits.call
             ; mov r11, QWORD nm
             ; cmp [Rq(t) + e + at.entry_key_pay], r11
-            ; jne =>call
+            ; jne =>exits.call
         );
+        Some((t, e + at.entry_value))
     }
 
     /// GPR `t` = the truth (0 or 1) of the bool, int or None at `a`; to
