@@ -113,17 +113,8 @@ impl<'a> Gen<'a> {
                 let inline = Some(())
                     .filter(|_| !self.rs.mode.regs)
                     .and_then(|_| self.inline_plan(code, k.func.fast_argc, callee_regs, false));
-                if let Some((plan, count)) = &inline {
-                    self.emit_inline_call(
-                        code,
-                        plan,
-                        count.as_ref(),
-                        reg,
-                        callee_regs,
-                        rust_enter,
-                        base_done,
-                        false,
-                    );
+                if let Some(planned) = &inline {
+                    self.emit_inline_call(planned, reg, callee_regs, rust_enter, base_done, false);
                 }
                 // Else its base case here (`gen_leaf_calls.rs`). Recording
                 // counts it as a call; not with exact timing, which times
@@ -153,23 +144,25 @@ impl<'a> Gen<'a> {
                     }
                     _ => None,
                 };
-                if let (Some((_, _, code)), Some(site)) = (&method_plan, self.method_sites.last()) {
+                if let (Some(p), Some(site)) = (&method_plan, self.method_sites.last()) {
                     // The site keeps the code alive, so the word compared
                     // is never another code's.
-                    site.keep_inlined(code.clone());
+                    site.keep_inlined(p.callee.clone());
                 }
                 self.comment(format_args!(
                     "direct call: the site's last callee again? push its frame inline"
                 ));
                 self.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter);
-                if let Some(planned) = method_plan {
+                if let Some(planned) = &method_plan {
                     self.emit_method_inline(
                         planned,
                         reg,
                         callee_regs,
                         rust_enter,
                         base_done,
-                        |g| g.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter),
+                        move |g| {
+                            g.emit_site_lookup(reg, tag, is_method, site_p, general, rust_enter)
+                        },
                     );
                 }
                 self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter, true)

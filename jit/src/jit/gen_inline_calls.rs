@@ -112,26 +112,32 @@ struct Exits<'p> {
     next: usize,
 }
 
+/// A callee's body planned for a call site, with how a recorded call is
+/// counted (`inline_counts.rs`; None when not recording).
+pub(super) struct Planned {
+    pub plan: Plan,
+    pub count: Option<PathCounts>,
+    pub callee: Rc<Code>,
+}
+
 impl<'a> Gen<'a> {
-    /// The body `plan` for the arguments from `callee_regs`: its result
+    /// The body `p` for the arguments from `callee_regs`: its result
     /// into `reg` and on to `done`; the push of the real call comes next
     /// (without the limit check, made here) when anything is not as
     /// planned. `rust_enter`: the Rust path, where the limit's exceptions
     /// and polls are handled. `recv_checked`: the first argument is known
     /// to be an instance (a method's receiver, which the site's lookup
     /// checked).
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn emit_inline_call(
         &mut self,
-        callee: &Code,
-        plan: &Plan,
-        count: Option<&PathCounts>,
+        p: &Planned,
         reg: u16,
         callee_regs: u16,
         rust_enter: DynamicLabel,
         done: DynamicLabel,
         recv_checked: bool,
     ) {
+        let (plan, count, callee) = (&p.plan, p.count.as_ref(), &*p.callee);
         let l = *crate::jit::direct_site::frame_layout();
         let call = self.ops.new_dynamic_label();
         self.comment(format_args!(
@@ -935,7 +941,7 @@ impl<'a> Gen<'a> {
         argc: u16,
         callee_regs: u16,
         method: bool,
-    ) -> Option<(Plan, Option<PathCounts>)> {
+    ) -> Option<Planned> {
         if !crate::jit::inline::candidate(callee, argc) {
             return None;
         }
@@ -949,7 +955,11 @@ impl<'a> Gen<'a> {
         });
         let plan = crate::jit::inline::plan(callee, &tys)?;
         let count = self.call_counts_to(callee, &plan.body.returns())?;
-        Some((plan, count))
+        Some(Planned {
+            plan,
+            count,
+            callee: callee.clone(),
+        })
     }
 }
 
@@ -967,7 +977,7 @@ impl<'a> Gen<'a> {
         reg: u16,
         argc: u16,
         callee_regs: u16,
-    ) -> Option<(Plan, Option<PathCounts>, Rc<Code>)> {
+    ) -> Option<Planned> {
         let code = self.code;
         let (slot, _) = crate::jit::inline::global_loaded_into(code, pc, reg)?;
         let f = match code.module.globals.try_borrow().ok()?.get(slot as usize) {
@@ -977,8 +987,7 @@ impl<'a> Gen<'a> {
         if f.code.jit.compiled.get().is_null() {
             return None;
         }
-        let plan = self.inline_plan(&f.code, argc, callee_regs, false)?;
-        Some((plan.0, plan.1, f.code.clone()))
+        self.inline_plan(&f.code, argc, callee_regs, false)
     }
 
     /// `site_inline_plan`'s body, when the callee register holds a function
@@ -993,10 +1002,10 @@ impl<'a> Gen<'a> {
         rust_enter: DynamicLabel,
         done: DynamicLabel,
     ) {
-        let Some((plan, count, callee)) = self.site_inline_plan(pc, reg, argc, callee_regs) else {
+        let Some(planned) = self.site_inline_plan(pc, reg, argc, callee_regs) else {
             return;
         };
-        let word = code_word(&callee);
+        let word = code_word(&planned.callee);
         let l = *crate::jit::direct_site::frame_layout();
         let other = self.ops.new_dynamic_label();
         self.comment(format_args!(
@@ -1010,16 +1019,7 @@ impl<'a> Gen<'a> {
             ; cmp [rax + l.function_code], r11
             ; jne =>other
         );
-        self.emit_inline_call(
-            &callee,
-            &plan,
-            count.as_ref(),
-            reg,
-            callee_regs,
-            rust_enter,
-            done,
-            false,
-        );
+        self.emit_inline_call(&planned, reg, callee_regs, rust_enter, done, false);
         asm!(self.ops; =>other);
     }
 
@@ -1033,7 +1033,7 @@ impl<'a> Gen<'a> {
         pc: u32,
         argc: u16,
         callee_regs: u16,
-    ) -> Option<(Plan, Option<PathCounts>, Rc<Code>)> {
+    ) -> Option<Planned> {
         let c = &self.code.caches[pc as usize];
         let f = match (c.kind.get(), c.value.get()) {
             (crate::interp::attr_cache::METHOD, crate::runtime::value::Value::Function(f)) => f,
@@ -1043,52 +1043,47 @@ impl<'a> Gen<'a> {
             return None;
         }
         let code = f.code.clone();
-        let (plan, count) = self.inline_plan(&code, argc + 1, callee_regs, true)?;
-        Some((plan, count, code))
+        self.inline_plan(&code, argc + 1, callee_regs, true)
     }
 
     /// `method_inline_plan`'s body, after the site's lookup found the
     /// method (r10 its code word): when it is the planned code, its result
     /// into `reg` and on to `done`; else, and off the plan, on to what
     /// follows (the push, which needs the lookup's registers: made again
-    /// off the plan by `relookup`). The lookup knows only methods compiled
+    /// off the plan by `relookup`, in the cold section). The lookup knows only methods compiled
     /// with a direct entry (`DirectSite::fill`), so until the method is
     /// compiled its calls take the Rust path: a getter is hot before its
     /// caller's loop is, as a rule, and sharing the site's lookup keeps
     /// the receiver's class checked once.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn emit_method_inline(
         &mut self,
-        planned: (Plan, Option<PathCounts>, Rc<Code>),
+        planned: &Planned,
         reg: u16,
         callee_regs: u16,
         rust_enter: DynamicLabel,
         done: DynamicLabel,
-        relookup: impl FnOnce(&mut Self),
+        relookup: impl FnOnce(&mut Gen<'a>) + 'a,
     ) {
-        let (plan, count, callee) = planned;
-        let push = self.ops.new_dynamic_label();
+        let (push, off) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         self.comment(format_args!("the planned method? its body inline"));
         asm!(self.ops
-            ; mov r11, QWORD code_word(&callee)
+            ; mov r11, QWORD code_word(&planned.callee)
             ; cmp r10, r11
             ; jne =>push
         );
-        self.emit_inline_call(
-            &callee,
-            &plan,
-            count.as_ref(),
-            reg,
-            callee_regs,
-            rust_enter,
-            done,
-            true,
+        self.emit_inline_call(planned, reg, callee_regs, rust_enter, done, true);
+        asm!(self.ops
+            ; jmp =>off
+            ; =>push
         );
-        self.comment(format_args!(
-            "off the plan: the site's lookup again, the real call"
-        ));
-        relookup(self);
-        asm!(self.ops; =>push);
+        self.cold(move |g| {
+            g.comment(format_args!(
+                "off the plan: the site's lookup again, the real call"
+            ));
+            asm!(g.ops; =>off);
+            relookup(g);
+            asm!(g.ops; jmp =>push);
+        });
     }
 }
 
