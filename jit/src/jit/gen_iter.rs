@@ -32,7 +32,8 @@ use crate::jit::fast;
 use crate::runtime::object::{IterObj, IterState};
 use crate::runtime::value::{tags, Value};
 
-/// `GetIter` (at `pc`) of a list, tuple or range into `*dst`, reusing the
+/// `GetIter` (at `pc`) of a list, tuple or range (or an instance of a
+/// subclass of list or tuple that iterates as one) into `*dst`, reusing the
 /// loop-owned iterator `*dst` holds: 1 done, 0 when the generic helper must
 /// do it (nothing changed then).
 pub extern "sysv64" fn jit_get_iter_loop(
@@ -48,6 +49,21 @@ pub extern "sysv64" fn jit_get_iter_loop(
     let state = match v {
         Value::List(_) | Value::Tuple(_) => IterState::Seq { seq: v, index: 0 },
         Value::Range(r) => r.iter_state(),
+        Value::Instance(i) => match i.payload() {
+            // A list or tuple subclass's instance that its class lets
+            // iterate as its payload (`Vm::instance_iter`): deltablue's
+            // `for c in v.constraints` over an `OrderedCollection(list)`,
+            // which took the generic helper (the interpreter's step, some
+            // 500 instructions) on every loop entry.
+            Some(seq @ (Value::List(_) | Value::Tuple(_))) => {
+                let name = vm.intern_static("__iter__");
+                if vm.lookup_special(i.class, name).is_some() {
+                    return 0;
+                }
+                IterState::Seq { seq, index: 0 }
+            }
+            _ => return 0,
+        },
         _ => return 0,
     };
     if vm.heap.rec.is_some() {
