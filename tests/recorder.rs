@@ -3568,6 +3568,68 @@ main()
     }
 }
 
+/// A method answered at its call site is answered only while it runs no
+/// activation: a call of it made while it runs is recursive, which only
+/// the real call counts. Here `get` runs (its receiver's `v` is a
+/// property, off the plan, so its call is made) when the property calls
+/// `via(plain)`, whose site answers `get` for plain receivers; from the
+/// 300th iteration on, after every engine compiled `via`, so that no
+/// recursive call was counted before. The site reads the method's
+/// activations through its code word (`unless_callee_running`); reading
+/// another word of its counts there (its recursive calls, or its calls,
+/// which stay 0) counted those 100 calls primitive.
+#[test]
+fn a_method_answered_at_its_site_while_it_runs_counts_as_recursive() {
+    let src = "\
+class P:
+    def __init__(self, v):
+        self.v = v
+
+    def get(self):
+        return self.v
+
+
+class Q(P):
+    def __init__(self):
+        pass
+
+    @property
+    def v(self):
+        return via(plain) + 1
+
+
+def via(o):
+    return o.get()
+
+
+plain = P(1)
+
+
+def main():
+    q = Q()
+    n = 0
+    for k in range(600):
+        n += via(plain)
+        if k >= 300 and k % 3 == 0:
+            n += via(q)
+    print(n)
+
+
+main()
+";
+    // From cProfile (CPython 3.11).
+    let want: &CProfileFigures = &[
+        ("get", (800, 700), &[("via", 800, 700)]),
+        ("via", (800, 700), &[("main", 700, 700), ("v", 100, 100)]),
+        ("v", (100, 100), &[("get", 100, 100)]),
+    ];
+    for extra in EVERY_ENGINE_AND_EXACT_TIMING {
+        let (out, p, _) = record("inline-recursive", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "800\n", "{extra:?}");
+        check_cprofile_figures(&p, want, extra);
+    }
+}
+
 /// `l.append(x)` and `l.pop()` done at the call site (`jit/gen_list_methods.rs`),
 /// on lists and on a list subclass's instances, count as the builtin calls
 /// they stand for, on every engine, and account

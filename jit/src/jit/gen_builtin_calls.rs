@@ -145,7 +145,7 @@ impl<'a> Gen<'a> {
             ; jne =>other
         );
         if let Some(count) = count {
-            self.unless_callee_running(count.edge, true, other);
+            self.unless_callee_running(count.edge, true, false, other);
         }
         match known {
             Known::Len => self.emit_len_cases(arg, other, store),

@@ -125,9 +125,9 @@ impl<'a> Gen<'a> {
     /// into `reg` and on to `done`; the push of the real call comes next
     /// (without the limit check, made here) when anything is not as
     /// planned. `rust_enter`: the Rust path, where the limit's exceptions
-    /// and polls are handled. `recv_checked`: the first argument is known
-    /// to be an instance (a method's receiver, which the site's lookup
-    /// checked).
+    /// and polls are handled. `recv_checked`: a method's call, whose site's
+    /// lookup checked that the first argument is an instance, and left the
+    /// method's code word in r10 (`emit_method_inline`).
     pub(super) fn emit_inline_call(
         &mut self,
         p: &Planned,
@@ -148,7 +148,7 @@ impl<'a> Gen<'a> {
             ; jae =>rust_enter
         );
         if let Some(count) = count {
-            self.unless_callee_running(count.edge, false, call);
+            self.unless_callee_running(count.edge, false, recv_checked, call);
         }
         let mut locs = vec![None; plan.values as usize];
         for p in 0..plan.argc {

@@ -123,7 +123,7 @@ impl<'a> Gen<'a> {
                 );
                 // (r10 and r11, before the debt is in r11.)
                 if let Some(count) = count {
-                    self.unless_callee_running(count.edge, true, other);
+                    self.unless_callee_running(count.edge, true, false, other);
                 }
                 let arg = obj + 1;
                 asm!(self.ops
@@ -153,7 +153,7 @@ impl<'a> Gen<'a> {
                     ; jz =>other
                 );
                 if let Some(count) = count {
-                    self.unless_callee_running(count.edge, true, other);
+                    self.unless_callee_running(count.edge, true, false, other);
                 }
                 asm!(self.ops
                     ; sub rcx, 1

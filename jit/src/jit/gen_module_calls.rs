@@ -102,7 +102,7 @@ impl<'a> Gen<'a> {
             ; jb =>other
         );
         if let Some(count) = count {
-            self.unless_callee_running(count.edge, true, other);
+            self.unless_callee_running(count.edge, true, false, other);
             self.count_answered_call(count.counter);
         }
         asm!(self.ops

@@ -170,11 +170,15 @@ impl<'a> Gen<'a> {
     /// To `call` when the callee of `edge` runs an activation (the call
     /// would be recursive: the real call counts it), or, for a builtin
     /// (`builtin`), when a call of it is in progress uncounted
-    /// (`CallTimes::lazy`). Uses r10 and r11.
+    /// (`CallTimes::lazy`). Uses r10 and r11. `code_in_r10`: r10 holds the
+    /// callee's code word (a method site's lookup found it), whose code
+    /// holds the counts (`InlineLayout::code_counts`): one load from it
+    /// instead of a 10-byte move of their address and a load.
     pub(super) fn unless_callee_running(
         &mut self,
         edge: *const Edge,
         builtin: bool,
+        code_in_r10: bool,
         call: DynamicLabel,
     ) {
         let c = *inline::layout();
@@ -207,6 +211,14 @@ impl<'a> Gen<'a> {
                     ; jmp =>back
                 );
             });
+        }
+        if code_in_r10 {
+            let l = *crate::jit::direct_site::frame_layout();
+            asm!(self.ops
+                ; cmp QWORD [r10 + l.rc_code + c.code_counts + c.active], 0
+                ; jne =>call
+            );
+            return;
         }
         asm!(self.ops
             ; mov r11, QWORD counts
