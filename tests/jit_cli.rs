@@ -235,6 +235,53 @@ print(few(100), many(100))
     assert_eq!(regs(&plain), regs(&recording));
 }
 
+/// `l.append(x)` is answered at its site for a list and for a list
+/// subclass's instance alike, whichever the site's cache saw when the code
+/// was compiled (here nothing: `--jit=eager` compiles before the first
+/// call), recording or not. Regression: a site compiled with an empty
+/// cache answered only lists, and only when not recording; deltablue's
+/// `coll.append(c)` made its 35K calls through the general helper.
+#[test]
+fn disasm_list_append_at_the_site_takes_lists_and_subclass_instances_from_the_start() {
+    let dir = temp_dir("disasm_append");
+    let p = dir.join("append.py");
+    std::fs::write(
+        &p,
+        "\
+class Bag(list):
+    pass
+
+
+def add(xs, v):
+    xs.append(v)
+    return xs.pop()
+
+
+# Recording counts a call answered at its site on the builtin's edge,
+# which a builtin has once it was called (`rec_edge_to_builtin`).
+[].append(0)
+[0].pop()
+print(add([], 1), add(Bag(), 2))
+",
+    )
+    .unwrap();
+    for extra in [&[][..], &["--recording"]] {
+        let mut args = vec!["disasm", "--function", "add", "--color", "never"];
+        args.extend_from_slice(extra);
+        args.push(s(&p));
+        let o = jitprof(&args);
+        assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.starts_with("1 2\n"), "{out}");
+        for method in ["append", "pop"] {
+            let path = format!(
+                "list.{method} of a list, or of a list subclass's instance whose class's cache found the method"
+            );
+            assert!(out.contains(&path), "{extra:?} {method}: {out}");
+        }
+    }
+}
+
 #[test]
 fn disasm_of_unknown_function_says_so_and_exits_0() {
     let dir = temp_dir("disasm_nosuch");

@@ -1786,6 +1786,16 @@ impl Vm {
     fn jit_hot(&mut self, code: &std::rc::Rc<Code>) {
         let due = self.heap.due_flag();
         let intr = self.interrupted.as_ptr() as *const bool;
+        if self.jit.list_methods[0].is_none() {
+            self.jit.list_methods = ["append", "pop"].map(|m| {
+                let name = self.intern_static(m);
+                let h = crate::interp::protocol::str_hash(name);
+                match self.types.list.dict.borrow().get_str(h, m) {
+                    Some(Value::Builtin(b)) => Some(b),
+                    _ => None,
+                }
+            });
+        }
         self.jit.compile(code, due, intr, self.rec.as_deref_mut());
     }
 

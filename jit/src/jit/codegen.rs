@@ -470,6 +470,8 @@ pub struct Polls {
     pub sample: Option<*const bool>,
     /// `JitOptions::exact_timing`.
     pub exact_timing: bool,
+    /// `JitRuntime::list_methods`.
+    pub list_methods: [Option<crate::runtime::heap::Gc<crate::runtime::object::BuiltinObj>>; 2],
 }
 
 fn tag_name(tag: u64) -> &'static str {

@@ -51,11 +51,20 @@ impl<'a> Gen<'a> {
         let Instr::CallMethod { obj, name, argc } = code.instrs[pc as usize] else {
             return;
         };
-        let (method, func) = match (code.names.get(name as usize).map(|s| s.as_str()), argc) {
-            (Some("append"), 1) => (Method::Append, methods_list::append as NativeFn),
-            (Some("pop"), 0) => (Method::Pop, methods_list::pop as NativeFn),
-            _ => return,
-        };
+        let (method, func, builtin) =
+            match (code.names.get(name as usize).map(|s| s.as_str()), argc) {
+                (Some("append"), 1) => (
+                    Method::Append,
+                    methods_list::append as NativeFn,
+                    self.polls.list_methods[0],
+                ),
+                (Some("pop"), 0) => (
+                    Method::Pop,
+                    methods_list::pop as NativeFn,
+                    self.polls.list_methods[1],
+                ),
+                _ => return,
+            };
         // SAFETY: `gc_due` is the `due` flag of the VM's heap, which lives
         // as long as the VM, and nothing else runs while compiling.
         let stress = unsafe {
@@ -64,23 +73,19 @@ impl<'a> Gen<'a> {
         if stress {
             return;
         }
-        // A list subclass's instance (`class OrderedCollection(list)`), when
-        // the site's cache found the method on its built-in base; else an
-        // exact list.
+        // The site's cache, which the subclass's path checks when it runs.
         let c = &code.caches[pc as usize];
-        let cached = match c.value.get() {
-            Value::Builtin(b) if b.func as usize == func as usize => Some(b),
-            _ => None,
-        };
-        let subclass = c.kind.get() == attr_cache::PAYLOAD_METHOD && cached.is_some();
-        // Recording: the call is counted on its edge, which needs the
-        // builtin the site's cache found (`codegen/inline_counts.rs`).
+        // Recording: the call is counted on its edge to the list type's
+        // builtin (`codegen/inline_counts.rs`), the one the interpreter
+        // calls on a list and on a list subclass's instance; the site's
+        // cache need not have found it yet (deltablue's `coll.append(c)`
+        // was compiled before it had, and made its 35K calls while
+        // recording).
         let count = match self.polls.sample {
             None if !self.polls.exact_timing => None,
             _ => {
-                let b = match cached {
-                    Some(b) if subclass || c.kind.get() == attr_cache::METHOD => b,
-                    _ => return,
+                let Some(b) = builtin.filter(|b| b.func as usize == func as usize) else {
+                    return;
                 };
                 let Some(count) = self.call_count_to_builtin(b) else {
                     return;
@@ -94,19 +99,26 @@ impl<'a> Gen<'a> {
             Method::Append => "append",
             Method::Pop => "pop",
         };
-        if subclass {
-            self.comment(format_args!(
-                "list.{named} of a list subclass's instance, the method its class's cache found: its list"
-            ));
-            self.list_of_subclass_instance(obj, c as *const _ as i64, func, other);
-        } else {
-            self.comment(format_args!("list.{named} of a list"));
-            asm!(self.ops
-                ; cmp QWORD [rbx + slot(obj)], tags::LIST as i32
-                ; jne =>other
-                ; mov rax, [rbx + pay(obj)]
-            );
-        }
+        // Both receivers, whichever the cache saw last: a site that sees
+        // lists and instances of a list subclass in turn (deltablue's
+        // `coll.append(c)`) kept only the list's path, and its subclass
+        // calls (92K) took the general helper. The subclass's path checks
+        // the cache when it runs, which its misses (the helper's) keep.
+        let (list, have) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        self.comment(format_args!(
+            "list.{named} of a list, or of a list subclass's instance whose class's cache found the method: its list"
+        ));
+        asm!(self.ops
+            ; cmp QWORD [rbx + slot(obj)], tags::LIST as i32
+            ; je =>list
+        );
+        self.list_of_subclass_instance(obj, c as *const _ as i64, func, other);
+        asm!(self.ops
+            ; jmp =>have
+            ; =>list
+            ; mov rax, [rbx + pay(obj)]
+            ; =>have
+        );
         self.comment(format_args!("its items free: done here, without a call"));
         asm!(self.ops
             // Borrowed (a running method reads or changes it): the call.

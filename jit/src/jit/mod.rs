@@ -315,6 +315,11 @@ pub struct JitRuntime {
     pub pending_exc: Option<PyExc>,
     /// A panic caught in a helper, re-raised once compiled code has returned.
     pub pending_panic: Option<Box<dyn std::any::Any + Send>>,
+    /// `list.append` and `list.pop`, the builtins of the list type's dict,
+    /// for compiled code that answers them at their sites and counts them
+    /// while recording (`gen_list_methods.rs`); set before the first
+    /// compile (`Vm::jit_hot`).
+    pub list_methods: [Option<crate::runtime::heap::Gc<crate::runtime::object::BuiltinObj>>; 2],
     /// Sites waiting for a recompile (code address -> generic sites).
     pub want_recompile: Vec<Rc<Code>>,
     /// Where compiled code is announced to Linux perf (`--perf-map`,
@@ -449,6 +454,7 @@ impl JitRuntime {
                 .profile
                 .then(crate::recorder::sampler::pending_flag),
             exact_timing: self.options.exact_timing,
+            list_methods: self.list_methods,
         };
         let listing = self.options.listing;
         // locals() reads variables from the frame: keep them there.
