@@ -1,10 +1,11 @@
-//! `l.append(x)` and `l.pop()` at the call site: when the receiver is a
+//! `l.append(x)`, `l.pop()` and `l.pop(i)` at the call site: when the receiver is a
 //! list (the tag says exactly `list`), or an instance of a list subclass
 //! whose class the site's cache found the method on (`PAYLOAD_METHOD`:
 //! the class at its version, not hidden by an instance attribute; a helper
 //! gives the list it extends), whose items no running method borrows, `append` with room in its buffer
-//! stores `x` after the last item, and `pop` of a non-empty list takes the
-//! last item, without the general call helper (`calls::jit_call`: the
+//! stores `x` after the last item, `pop` of a non-empty list takes the
+//! last item, and `pop(i)` with an int in range the item there
+//! (`jit_list_pop_at`, which shifts the rest), without the general call helper (`calls::jit_call`: the
 //! method's lookup through the site's cache, the argument buffer, arity
 //! and keyword checks, the dispatch; some 300 instructions a call). The
 //! built-in type's methods cannot be replaced, so for a list the tag is
@@ -32,7 +33,7 @@ use crate::bytecode::opcodes::Instr;
 use crate::interp::attr_cache;
 use crate::jit::layout::layout;
 use crate::runtime::heap::{Gc, Heap};
-use crate::runtime::object::{BuiltinObj, InstanceObj, NativeFn};
+use crate::runtime::object::{BuiltinObj, InstanceObj, ListObj, NativeFn};
 use crate::runtime::value::{tags, Value};
 
 /// The list methods done at the call site.
@@ -40,6 +41,8 @@ use crate::runtime::value::{tags, Value};
 enum Method {
     Append,
     Pop,
+    /// `pop(i)` with an int `i` (`jit_list_pop_at`).
+    PopAt,
 }
 
 impl<'a> Gen<'a> {
@@ -60,6 +63,11 @@ impl<'a> Gen<'a> {
                 ),
                 (Some("pop"), 0) => (
                     Method::Pop,
+                    methods_list::pop as NativeFn,
+                    self.polls.list_methods[1],
+                ),
+                (Some("pop"), 1) => (
+                    Method::PopAt,
                     methods_list::pop as NativeFn,
                     self.polls.list_methods[1],
                 ),
@@ -97,7 +105,7 @@ impl<'a> Gen<'a> {
         let other = self.ops.new_dynamic_label();
         let named = match method {
             Method::Append => "append",
-            Method::Pop => "pop",
+            Method::Pop | Method::PopAt => "pop",
         };
         // Both receivers, whichever the cache saw last: a site that sees
         // lists and instances of a list subclass in turn (deltablue's
@@ -178,6 +186,26 @@ impl<'a> Gen<'a> {
                     ; mov [rbx + pay(obj)], r11
                 );
             }
+            Method::PopAt => {
+                let helper = jit_list_pop_at as *const () as i64;
+                let arg = obj + 1;
+                asm!(self.ops
+                    ; cmp QWORD [rbx + slot(arg)], tags::INT as i32
+                    ; jne =>other
+                );
+                if let Some(count) = count {
+                    self.unless_callee_running(count.edge, true, false, other);
+                }
+                asm!(self.ops
+                    ; mov rdi, rax
+                    ; mov rsi, [rbx + pay(arg)]
+                    ; lea rdx, [rbx + slot(obj)]
+                    ; mov rax, QWORD helper
+                    ; call rax
+                    ; test rax, rax
+                    ; jz =>other
+                );
+            }
         }
         if let Some(count) = count {
             self.count_answered_call(count.counter);
@@ -226,6 +254,31 @@ impl<'a> Gen<'a> {
             ; jz =>other
         );
     }
+}
+
+/// `list.pop(i)` of the list at `list` (a `Value::List`'s payload word)
+/// with an int `i` in range: the item removed from there into `*out` (the
+/// receiver's register), 1; 0 (nothing changed) when `i` is out of range,
+/// the list is empty or being changed: the call then raises or waits its
+/// turn as it always did. deltablue's `todo.pop(0)` made 85K calls through
+/// the general helper.
+pub extern "sysv64" fn jit_list_pop_at(list: *const u8, i: i64, out: *mut Value) -> u64 {
+    // SAFETY: compiled code passes the payload word of a live list (a
+    // `GcBox<ListObj>`, its `ListObj` at `PAYLOAD_OFFSET`) and the address
+    // of a register of the running frame.
+    let l = unsafe { &*(list.add(Gc::<ListObj>::PAYLOAD_OFFSET) as *const ListObj) };
+    let Ok(mut items) = l.items.try_borrow_mut() else {
+        return 0;
+    };
+    let n = items.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return 0;
+    }
+    let x = items.remove(j as usize);
+    // SAFETY: as above.
+    unsafe { *out = x };
+    1
 }
 
 /// The list an instance of a list subclass extends (its payload word), or
