@@ -118,6 +118,21 @@ impl Vm {
                 f.addr()
             )),
             Value::Builtin(b) => match (b.bound_self, b.owner) {
+                (Some(s), Some(o)) if super::slot_methods::is_slot_wrapper(b.name, o.kind) => {
+                    let tn = self.type_name(s);
+                    out.push_str(&format!(
+                        "<method-wrapper '{}' of {} object at {:#x}>",
+                        b.name,
+                        tn,
+                        s.heap_addr().unwrap_or(0)
+                    ))
+                }
+                (None, Some(o)) if super::slot_methods::is_slot_wrapper(b.name, o.kind) => out
+                    .push_str(&format!(
+                        "<slot wrapper '{}' of '{}' objects>",
+                        b.name,
+                        o.name.as_str()
+                    )),
                 (Some(s), _) => {
                     let tn = self.type_name(s);
                     out.push_str(&format!(

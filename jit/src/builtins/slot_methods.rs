@@ -100,6 +100,14 @@ impl Vm {
     }
 }
 
+/// Whether the builtin `name` of type `kind` is one of these slots that
+/// CPython implements as a slot wrapper, which it shows as such:
+/// `<slot wrapper '__len__' of 'list' objects>`, and bound
+/// `<method-wrapper '__len__' of list object at 0x...>`.
+pub fn is_slot_wrapper(name: &str, kind: TypeKind) -> bool {
+    Slot::of(name).is_some_and(|slot| slot.on(kind) && !is_method(slot, kind))
+}
+
 /// Whether CPython implements the slot of `kind` as a method (a
 /// `method_descriptor`, like `list.__getitem__`) rather than a slot wrapper
 /// (`list.__len__`): the two word their errors differently.
