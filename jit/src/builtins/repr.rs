@@ -117,38 +117,37 @@ impl Vm {
                 f.shown_qualname().as_str(),
                 f.addr()
             )),
-            Value::Builtin(b) => match (b.bound_self, b.owner) {
-                (Some(s), Some(o)) if super::slot_methods::is_slot_wrapper(b.name, o.kind) => {
-                    let tn = self.type_name(s);
-                    out.push_str(&format!(
-                        "<method-wrapper '{}' of {} object at {:#x}>",
-                        b.name,
-                        tn,
-                        s.heap_addr().unwrap_or(0)
-                    ))
-                }
-                (None, Some(o)) if super::slot_methods::is_slot_wrapper(b.name, o.kind) => out
-                    .push_str(&format!(
-                        "<slot wrapper '{}' of '{}' objects>",
+            Value::Builtin(b) => {
+                // A container slot CPython implements as a slot wrapper
+                // (`list.__len__`) shows as one, bound or not.
+                let wrapper = b
+                    .owner
+                    .is_some_and(|o| super::slot_methods::is_slot_wrapper(b.name, o.kind));
+                match (b.bound_self, b.owner) {
+                    (Some(s), _) => {
+                        let tn = self.type_name(s);
+                        let at = s.heap_addr().unwrap_or(0);
+                        let kind = if wrapper {
+                            "method-wrapper"
+                        } else {
+                            "built-in method"
+                        };
+                        let name = if wrapper {
+                            format!("'{}'", b.name)
+                        } else {
+                            b.name.to_string()
+                        };
+                        out.push_str(&format!("<{kind} {name} of {tn} object at {at:#x}>"))
+                    }
+                    (None, Some(o)) => out.push_str(&format!(
+                        "<{} '{}' of '{}' objects>",
+                        if wrapper { "slot wrapper" } else { "method" },
                         b.name,
                         o.name.as_str()
                     )),
-                (Some(s), _) => {
-                    let tn = self.type_name(s);
-                    out.push_str(&format!(
-                        "<built-in method {} of {} object at {:#x}>",
-                        b.name,
-                        tn,
-                        s.heap_addr().unwrap_or(0)
-                    ))
+                    (None, None) => out.push_str(&format!("<built-in function {}>", b.name)),
                 }
-                (None, Some(o)) => out.push_str(&format!(
-                    "<method '{}' of '{}' objects>",
-                    b.name,
-                    o.name.as_str()
-                )),
-                (None, None) => out.push_str(&format!("<built-in function {}>", b.name)),
-            },
+            }
             Value::Type(t) if self.class_hook(t, "__jitprof_class_repr__")?.is_some() => {
                 let f = self
                     .class_hook(t, "__jitprof_class_repr__")?
