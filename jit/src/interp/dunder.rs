@@ -78,7 +78,7 @@ fn payload_of(v: Value) -> Value {
 impl Vm {
     /// The special method `name` of v's class (None for values that are not
     /// instances of classes, or when the class does not define it).
-    fn special_of(&mut self, v: Value, name: &'static str) -> Option<Value> {
+    pub(crate) fn special_of(&mut self, v: Value, name: &'static str) -> Option<Value> {
         let Value::Instance(i) = v else { return None };
         let n = self.intern_static(name);
         self.lookup_special(i.class, n)

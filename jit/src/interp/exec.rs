@@ -1789,8 +1789,7 @@ impl Vm {
         if self.jit.list_methods[0].is_none() {
             self.jit.list_methods = ["append", "pop"].map(|m| {
                 let name = self.intern_static(m);
-                let h = crate::interp::protocol::str_hash(name);
-                match self.types.list.dict.borrow().get_str(h, m) {
+                match self.lookup_type_attr(self.types.list, name) {
                     Some(Value::Builtin(b)) => Some(b),
                     _ => None,
                 }

@@ -31,7 +31,7 @@ use crate::bytecode::opcodes::Instr;
 use crate::interp::vm::Vm;
 use crate::jit::layout::layout;
 use crate::runtime::heap::Gc;
-use crate::runtime::object::{BuiltinObj, InstanceObj, NativeFn, StrObj};
+use crate::runtime::object::{BuiltinObj, NativeFn, StrObj};
 use crate::runtime::value::{tags, Value};
 
 /// The builtins computed at the call site.
@@ -58,22 +58,18 @@ pub extern "sysv64" fn jit_ord_str(s: *const u8) -> i64 {
     }
 }
 
-/// `len(x)` of an instance of a list or tuple subclass (`inst` a
-/// `Value::Instance`'s payload word) whose class leaves `__len__` to the
-/// built-in type (`Vm::instance_len`): its payload's length; -1 for any
-/// other instance, or a list being changed (the call then decides).
+/// `len(x)` of an instance of a list or tuple subclass (`*src`, a frame
+/// register holding a `Value::Instance`) whose class leaves `__len__` to
+/// the built-in type (`Vm::instance_len`): its payload's length; -1 for
+/// any other instance, or a list being changed (the call then decides).
 /// deltablue's `while len(todo):` over an `OrderedCollection(list)`
 /// made 121K calls through the general helper.
-pub extern "sysv64" fn jit_len_of_payload(vm: *mut Vm, inst: *const u8) -> i64 {
+pub extern "sysv64" fn jit_len_of_payload(vm: *mut Vm, src: *const Value) -> i64 {
     // SAFETY: compiled code passes the `Vm` it was entered with (nothing
-    // else uses it meanwhile) and the payload word of a `Value::Instance`
-    // held in a frame register: a live `GcBox<InstanceObj>`, its
-    // `InstanceObj` at `PAYLOAD_OFFSET`.
-    let (vm, i) = unsafe {
-        (
-            &mut *vm,
-            &*(inst.add(Gc::<InstanceObj>::PAYLOAD_OFFSET) as *const InstanceObj),
-        )
+    // else uses it meanwhile) and a register of the running frame.
+    let (vm, v) = unsafe { (&mut *vm, *src) };
+    let Value::Instance(i) = v else {
+        return -1;
     };
     let n = match i.payload() {
         Some(Value::List(l)) => match l.items.try_borrow() {
@@ -83,8 +79,7 @@ pub extern "sysv64" fn jit_len_of_payload(vm: *mut Vm, inst: *const u8) -> i64 {
         Some(Value::Tuple(t)) => t.items.len(),
         _ => return -1,
     };
-    let name = vm.intern_static("__len__");
-    if vm.lookup_special(i.class, name).is_some() {
+    if vm.special_of(v, "__len__").is_some() {
         return -1;
     }
     n as i64
@@ -369,7 +364,7 @@ impl<'a> Gen<'a> {
             ; cmp QWORD [rbx + slot(arg)], tags::INSTANCE as i32
             ; jne =>other
             ; mov rdi, r12
-            ; mov rsi, rax
+            ; lea rsi, [rbx + slot(arg)]
             ; mov rax, QWORD helper
             ; call rax
             ; test rax, rax

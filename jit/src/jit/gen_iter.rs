@@ -56,8 +56,7 @@ pub extern "sysv64" fn jit_get_iter_loop(
             // which took the generic helper (the interpreter's step, some
             // 500 instructions) on every loop entry.
             Some(seq @ (Value::List(_) | Value::Tuple(_))) => {
-                let name = vm.intern_static("__iter__");
-                if vm.lookup_special(i.class, name).is_some() {
+                if vm.special_of(v, "__iter__").is_some() {
                     return 0;
                 }
                 IterState::Seq { seq, index: 0 }
