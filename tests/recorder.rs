@@ -492,6 +492,157 @@ print(n, size(-3))
     );
 }
 
+/// The bail of `p`'s function `name` on `line` for `reason`.
+fn bail_at<'a>(p: &'a Profile, name: &str, line: u32, reason: &str) -> &'a profile::Bail {
+    let f = function(p, name);
+    p.bails
+        .iter()
+        .find(|b| b.function == f.id && b.line == line && b.reason == reason)
+        .unwrap_or_else(|| panic!("a {reason} bail on line {line}: {:?}", p.bails))
+}
+
+/// The reasons of the recompiles of `p`'s function `name`, by version.
+fn recompile_reasons(p: &Profile, name: &str) -> Vec<String> {
+    let f = function(p, name);
+    let mut cs: Vec<&profile::Compile> = p
+        .compiles
+        .iter()
+        .filter(|c| c.function == f.id && c.version > 0)
+        .collect();
+    cs.sort_by_key(|c| c.version);
+    cs.iter()
+        .map(|c| c.reason.clone().unwrap_or_default())
+        .collect()
+}
+
+/// A subscript compiled for lists that meets an instance with its own
+/// `__getitem__` bails in a lean helper, which stepped the instruction
+/// without logging it. Regression: the bail showed no observed types and
+/// no stack (`observed: []`, deltablue's `OrderedCollection` subscripts).
+#[test]
+fn bails_in_lean_helpers_keep_their_operands_and_first_stack() {
+    let src = "\
+class Box:
+    def __init__(self, v):
+        self.v = v
+    def __getitem__(self, i):
+        return self.v + i
+
+
+def get(c, i):
+    return c[i]
+
+
+t = 0
+for k in range(3000):
+    c = [1, 2, 3] if k < 1500 else Box(k)
+    t += get(c, 1)
+print(t)
+";
+    let (out, p, _) = record("bail-lean", src, &[]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "3378750\n");
+    let b = bail_at(&p, "get", 9, "subscr_not_fast");
+    let observed: Vec<&str> = b.observed.iter().map(|o| o.type_name.as_str()).collect();
+    assert_eq!(observed, ["Box, int"]);
+    let get = function(&p, "get");
+    assert!(
+        b.first_stack
+            .last()
+            .is_some_and(|f| f.function == get.id && f.line == 9),
+        "{:?}",
+        b.first_stack
+    );
+    assert!(b.recompiled && b.cost_ns > 0, "{b:?}");
+    assert_eq!(
+        recompile_reasons(&p, "get"),
+        ["line 9: generic after 1000 bails (subscr_not_fast)"]
+    );
+}
+
+/// A loop that keeps `t` in a float register until `hit` returns None:
+/// compiled code leaves for the interpreter there (`reg_type`), and after
+/// enough of those the loop is compiled without registers. Regression: the
+/// bail named no type, had no stack, no cost and no recompile, and the
+/// recompile had an empty reason (the listing said "1 recompile ()").
+#[test]
+fn a_register_local_changing_type_is_a_bail_that_names_the_local() {
+    let src = "\
+def hit(o, k):
+    return None if (o + k) % 7 == 0 else o * 0.5
+
+
+def nearest(objs, k):
+    best = 1e9
+    for o in objs:
+        t = hit(o, k)
+        if t is not None and t < best:
+            best = t
+    return best
+
+
+s = 0.0
+objs = list(range(6))
+for k in range(2000):
+    s += nearest(objs, k if k > 300 else 1)
+print(s)
+";
+    let (out, p, dir) = record("bail-reg-type", src, &[]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "121.5\n");
+    let b = bail_at(&p, "nearest", 9, "reg_type");
+    let observed: Vec<&str> = b.observed.iter().map(|o| o.type_name.as_str()).collect();
+    assert_eq!(observed, ["t is NoneType, not float"]);
+    assert!(b.count >= 1000, "{}", b.count);
+    assert!(
+        !b.first_stack.is_empty() && b.recompiled && b.cost_ns > 0,
+        "{b:?}"
+    );
+    let reasons = recompile_reasons(&p, "nearest");
+    assert_eq!(
+        reasons,
+        ["line 9: loop without registers after 1000 type changes (reg_type)"]
+    );
+    let listing = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+        .args(["annotate", "--function", "nearest", "--color", "never"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&listing.stdout);
+    assert!(
+        text.contains(&format!("1 recompile ({})", reasons[0])),
+        "{text}"
+    );
+    assert!(text.contains("observed t is NoneType, not float"), "{text}");
+}
+
+/// `mul` sees floats only until it is compiled, then ints: the site was
+/// compiled for floats, and its bails say so (it was "expected int or
+/// float operands, observed int * int"), with the recompile that dropped
+/// the speculation and its reason.
+#[test]
+fn a_failed_speculation_says_what_the_site_expected() {
+    let src = "\
+def mul(a, b):
+    return a * b
+
+
+t = 0.0
+for i in range(4000):
+    t += mul(1.5, 2.0) if i < 1000 else mul(i, 2)
+print(t)
+";
+    let (out, p, _) = record("bail-speculation", src, &[]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "15000000.0\n");
+    let b = bail_at(&p, "mul", 2, "not_int_or_float");
+    assert_eq!(b.expected, "float operands (from its type feedback)");
+    let observed: Vec<&str> = b.observed.iter().map(|o| o.type_name.as_str()).collect();
+    assert_eq!(observed, ["int * int"]);
+    assert!(b.recompiled, "{b:?}");
+    assert_eq!(
+        recompile_reasons(&p, "mul"),
+        ["line 2: speculation dropped after 1000 bails (not_int_or_float)"]
+    );
+}
+
 /// `scale`'s argument is an int for 3000 calls, then a float: line 2 shows
 /// both types, and compiled code bails there (`x * 3` has a float path, but
 /// `%` has none: compiled for the ints it saw, it bails on floats, and the

@@ -76,6 +76,7 @@ fn compiled(p: &Profile, f: &Function, recompiles: u32) -> String {
             .iter()
             .filter(|c| c.version > 0)
             .filter_map(|c| c.reason.as_deref())
+            .filter(|r| !r.is_empty())
             .collect();
         if !reasons.is_empty() {
             // A function that recompiled many times would fill the line.

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use crate::bytecode::code::Code;
 use crate::interp::vm::Vm;
 use crate::jit::exits::ExitReason;
+use crate::recorder::bails::LeftBail;
 use crate::recorder::calls::{Edge, FAST_TAG};
 use crate::recorder::{clock, sampler, sites, Recorder, RecorderOptions};
 use crate::runtime::heap::Gc;
@@ -109,6 +110,11 @@ impl Vm {
     pub fn rec_leave(&mut self) {
         if let (Some(r), Some(f)) = (self.rec.as_deref_mut(), self.frames.last_mut()) {
             r.leave_frame(f);
+            if r.bails.left.is_some() {
+                // The interpreted stretch after a bail that left compiled
+                // code may end with its frame's return.
+                self.rec_charge_left();
+            }
             // About the frame popped (of the same code as the one below it,
             // in a recursion): see `AllocRecorder::at`. Cleared before the
             // poll, so that a signal after the poll cannot keep it.
@@ -885,13 +891,7 @@ impl Vm {
             Some(Some(b)) => (false, b.knows(keys)),
             _ => (true, false),
         };
-        let stack = if first {
-            let mut stack = self.rec_stack(Some(pc as usize));
-            cap_stack(&mut stack);
-            stack
-        } else {
-            Vec::new()
-        };
+        let stack = self.bail_stack(first, pc);
         let text = if known {
             String::new()
         } else {
@@ -917,6 +917,118 @@ impl Vm {
             mark.site = r.bails.observe(key, keys, text, || stack);
         }
         mark
+    }
+
+    /// A `RegType` exit at `pc` of the top frame (`helpers::jit_reg_exit`):
+    /// compiled code left for the interpreter because a local its loop
+    /// keeps in a machine register was found holding another type. Logged
+    /// as a bail whose observed type names the local, what it held and
+    /// what its register keeps (`t is NoneType, not float`), found from
+    /// the checks that lead to that exit (`RegCheck`) in every compiled
+    /// version of the code (the frame may run an older one than its code's
+    /// latest). Its cost is the interpreter's time until compiled code runs
+    /// the frame again (`rec_charge_left`).
+    #[cold]
+    #[inline(never)]
+    pub fn rec_reg_exit(&mut self, pc: u32, reason: ExitReason) {
+        let Some(f) = self.frames.last() else {
+            return;
+        };
+        let (code_ptr, base, depth) = (f.code_ptr(), f.base, self.frames.len());
+        let t0 = clock::ticks();
+        let changed = self
+            .jit
+            .compiled
+            .iter()
+            .filter(|c| std::ptr::eq(Rc::as_ptr(&c.code), code_ptr))
+            .flat_map(|c| c.reg_checks.iter())
+            .find(|k| k.exit == pc && self.stack[base + k.slot as usize].tag() != k.tag)
+            .copied();
+        let held = changed.map(|k| self.stack[base + k.slot as usize]);
+        // The local and the tag its register keeps tell the shapes apart,
+        // with the type it held.
+        let keys = match (changed, held) {
+            (Some(k), Some(v)) => [self.type_key(v), (k.slot as u64) << 8 | k.tag],
+            _ => [0, 0],
+        };
+        let key = (code_ptr as usize, pc, reason as u32);
+        let Some(r) = self.rec.as_deref_mut() else {
+            return;
+        };
+        let site = match r.bails.count_known(key, keys) {
+            Some(site) => site,
+            None => {
+                let first = !r.bails.sites.contains_key(&key);
+                let text = match (changed, held) {
+                    (Some(k), Some(v)) => {
+                        // SAFETY: the frame keeps its function, and so its code, alive.
+                        let code = unsafe { &*code_ptr };
+                        let name = match code.reg_names.get(k.slot as usize) {
+                            Some(Some(n)) => n.to_string(),
+                            _ => format!("r{}", k.slot),
+                        };
+                        let kept = if k.tag == crate::runtime::value::tags::FLOAT {
+                            "float"
+                        } else {
+                            "int"
+                        };
+                        format!("{name} is {}, not {kept}", self.type_name(v))
+                    }
+                    _ => "a register local of another type".to_string(),
+                };
+                let stack = self.bail_stack(first, pc);
+                let Some(r) = self.rec.as_deref_mut() else {
+                    return;
+                };
+                r.bails.observe(key, keys, text, || stack)
+            }
+        };
+        if let Some(r) = self.rec.as_deref_mut() {
+            r.bails.left = Some(LeftBail {
+                site,
+                t0,
+                depth,
+                base,
+                code: code_ptr as usize,
+            });
+        }
+    }
+
+    /// Compiled code is about to run the top frame again, or the top frame
+    /// returns: the bail that left that frame for the interpreter
+    /// (`rec_reg_exit`) is charged the time since. A callee's code or
+    /// return leaves it pending (its time is part of the bailed frame's
+    /// interpreted stretch); a frame that went some other way (unwound by
+    /// an exception) is not charged.
+    #[cold]
+    #[inline(never)]
+    pub fn rec_charge_left(&mut self) {
+        let top = self.frames.last().map(|f| (f.base, f.code_ptr() as usize));
+        let n = self.frames.len();
+        let Some(r) = self.rec.as_deref_mut() else {
+            return;
+        };
+        let Some(l) = r.bails.left else {
+            return;
+        };
+        if n > l.depth {
+            return;
+        }
+        r.bails.left = None;
+        if n == l.depth && top == Some((l.base, l.code)) {
+            r.bails.charge(l.site, clock::ticks().wrapping_sub(l.t0));
+        }
+    }
+
+    /// The stack a site's first bail keeps (`first`), at `pc` of the top
+    /// frame; empty for the later ones.
+    fn bail_stack(&mut self, first: bool, pc: u32) -> Vec<(u32, u32)> {
+        if !first {
+            return Vec::new();
+        }
+        let mut stack = self.rec_stack(Some(pc as usize));
+        cap_stack(&mut stack);
+        stack
     }
 
     /// The bail noted by `rec_bail` was handled; charge its time.
@@ -951,6 +1063,9 @@ impl Vm {
         // Compiled code's inline calls rely on it being clear
         // (`gen_rec_calls.rs`).
         self.rec_at = std::ptr::null();
+        if self.rec.as_deref().is_some_and(|r| r.bails.left.is_some()) {
+            self.rec_charge_left();
+        }
         let prev = sampler::enter_jit();
         let w = entry(self as *mut Vm, regs, addr);
         sampler::restore_tier(prev);

@@ -315,9 +315,13 @@ pub struct Generated {
     pub direct_offset: Option<u32>,
     /// Bytecode positions whose guards can bail, with their reason.
     pub bail_sites: Vec<(u32, ExitReason)>,
+    /// The type checks behind the `RegType` exits among them.
+    pub reg_checks: Vec<crate::jit::regalloc::RegCheck>,
     /// Sites compiled with a speculation from their feedback (their failed
     /// guards leave compiled code); a recompile demotes those that kept failing.
     pub speculated: Vec<u32>,
+    /// What each of them expects, for the profile's bails.
+    pub speculations: Vec<(u32, &'static str)>,
     /// The memories the code's call sites point to.
     pub method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
     /// Recording: the line counters after the code.
@@ -332,6 +336,7 @@ pub struct Gen<'a> {
     cold_extras: Vec<ColdExtra>,
     notes: Vec<(u32, Note)>,
     bail_sites: Vec<(u32, ExitReason)>,
+    reg_checks: Vec<crate::jit::regalloc::RegCheck>,
     /// Sites the caller wants compiled without a fast path (they kept bailing).
     generic_at: &'a [u32],
     /// Sites whose speculation kept failing: the default template there.
@@ -340,6 +345,7 @@ pub struct Gen<'a> {
     /// site as if demoted, nothing speculated.
     settled: bool,
     speculated: Vec<u32>,
+    speculations: Vec<(u32, &'static str)>,
     /// Keep notes for `jitprof disasm` (source lines, bytecode, comments).
     listing: bool,
     /// Flags the back-edge poll reads.
@@ -547,10 +553,12 @@ impl<'a> Gen<'a> {
             cold_extras: Vec::new(),
             notes: Vec::new(),
             bail_sites: Vec::new(),
+            reg_checks: Vec::new(),
             generic_at,
             demoted,
             settled: false,
             speculated: Vec::new(),
+            speculations: Vec::new(),
             listing,
             polls,
             lc,
@@ -688,6 +696,14 @@ impl<'a> Gen<'a> {
     }
 
     /// Compile the whole code object.
+    /// Note that the site at `pc` speculates on its type feedback: its
+    /// failed guards leave compiled code (a recompile demotes it if they
+    /// keep failing), and its bails expected `what` (`Compiled::speculations`).
+    pub(super) fn speculate(&mut self, pc: u32, what: &'static str) {
+        self.speculated.push(pc);
+        self.speculations.push((pc, what));
+    }
+
     pub fn generate(mut self) -> Generated {
         self.notes.push((
             0,
@@ -922,7 +938,9 @@ impl<'a> Gen<'a> {
             entry_offsets,
             notes: self.notes,
             bail_sites: self.bail_sites,
+            reg_checks: self.reg_checks,
             speculated: self.speculated,
+            speculations: self.speculations,
             method_sites: self.method_sites,
             line_counters,
         }

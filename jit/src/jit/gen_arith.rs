@@ -190,7 +190,14 @@ impl<'a> Gen<'a> {
             }
         }
         if speculating {
-            self.speculated.push(pc);
+            self.speculate(
+                pc,
+                if hot_int {
+                    "int operands"
+                } else {
+                    "float operands"
+                },
+            );
         }
         // What holds after the instruction, on every path that continues here.
         let rejoins_unknown = (self.fail_used && on_fail == OnFail::Rejoin)
@@ -550,7 +557,7 @@ impl<'a> Gen<'a> {
         if fail_used {
             self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
             if speculating {
-                self.speculated.push(pc);
+                self.speculate(pc, "int operands");
                 self.cold(move |g| {
                     asm!(g.ops; =>fail);
                     g.comment(format_args!(
@@ -638,7 +645,7 @@ impl<'a> Gen<'a> {
             asm!(self.ops; btc rcx, 63);
             self.put_float_bits(dst, 1, dst_tag == Some(tags::FLOAT) || dst == src);
             self.bail_sites.push((pc, ExitReason::NotIntOrFloat));
-            self.speculated.push(pc);
+            self.speculate(pc, "a float operand");
             self.cold(move |g| {
                 asm!(g.ops; =>slow);
                 g.comment(format_args!(

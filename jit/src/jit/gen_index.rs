@@ -394,6 +394,7 @@ impl<'a> Gen<'a> {
             match self.alloc_of(t) {
                 Some(a) => {
                     other_used = true;
+                    self.note_reg_check(pc + 1, t, a.kind);
                     asm!(self.ops
                         ; cmp QWORD [rsi + at], a.kind.tag() as i32
                         ; jne =>other

@@ -312,7 +312,7 @@ impl<'a> Gen<'a> {
             .filter(|_| self.in_reg(dst).is_some())
             .map(|a| a.kind.tag());
         self.put_value_mem(dst, off);
-        self.speculated.push(pc);
+        self.speculate(pc, "a list indexed by an int in range");
         for (entry, reason) in [
             (not_list, ExitReason::SubscrNotFast),
             (oob, ExitReason::IndexOutOfRange),

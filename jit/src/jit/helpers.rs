@@ -18,22 +18,27 @@ pub extern "sysv64" fn jit_step(vm: *mut Vm, pc: u32, reason: u32) -> u64 {
     // SAFETY: compiled code passes the `Vm` it was entered with; the
     // interpreter that entered it holds no other reference while it runs.
     let vm = unsafe { &mut *vm };
-    guarded(vm, |vm| {
-        let r = ExitReason::from_code(reason);
-        let code = vm.frames.last().map(|f| f.code_ptr());
-        if let Some(r) = r {
-            vm.jit.count_exit(code, pc, r);
-        }
-        match (r, code) {
-            (Some(r), Some(_)) if vm.rec.is_some() && crate::jit::is_guard(r) => {
-                let mark = vm.rec_bail(pc, r);
-                let out = step(vm, pc);
-                vm.rec_bail_done(mark);
-                out
-            }
-            _ => step(vm, pc),
-        }
+    guarded(vm, |vm| match ExitReason::from_code(reason) {
+        Some(r) => step_bailed(vm, pc, r),
+        None => step(vm, pc),
     })
+}
+
+/// Count an exit at `pc` of the top frame's code for `reason` and step the
+/// instruction; a guard's exit while recording is a bail, logged with what
+/// its operands held and the time the step took (`Vm::rec_bail`). For
+/// every helper that gives an instruction up to the interpreter on a
+/// failed guard, whichever way compiled code reached it.
+pub(crate) fn step_bailed(vm: &mut Vm, pc: u32, reason: ExitReason) -> Outcome {
+    let code = vm.frames.last().map(|f| f.code_ptr());
+    vm.jit.count_exit(code, pc, reason);
+    if code.is_none() || vm.rec.is_none() || !crate::jit::is_guard(reason) {
+        return step(vm, pc);
+    }
+    let mark = vm.rec_bail(pc, reason);
+    let out = step(vm, pc);
+    vm.rec_bail_done(mark);
+    out
 }
 
 /// Leave compiled code to the interpreter at `pc`, with the frame up to
@@ -46,6 +51,9 @@ pub extern "sysv64" fn jit_reg_exit(vm: *mut Vm, pc: u32, reason: u32) -> u64 {
     let code = vm.frames.last().map(|f| f.code_ptr());
     if let Some(r) = ExitReason::from_code(reason) {
         vm.jit.count_exit(code, pc, r);
+        if vm.rec.is_some() && code.is_some() {
+            vm.rec_reg_exit(pc, r);
+        }
     }
     Outcome::Resume(pc).encode()
 }

@@ -25,7 +25,7 @@ use crate::interp::ops::BinOp;
 use crate::interp::vm::Vm;
 use crate::jit::exits::{ExitReason, Outcome};
 use crate::jit::feedback;
-use crate::jit::helpers::{guarded, step};
+use crate::jit::helpers::{guarded, step, step_bailed};
 use crate::runtime::object::{PyResult, SliceObj};
 use crate::runtime::value::Value;
 
@@ -36,13 +36,6 @@ pub(crate) fn enter(vm: &mut Vm, pc: u32) -> (usize, Instr) {
     let f = vm.frames.last_mut().expect("a frame runs compiled code");
     f.pc = pc as usize + 1;
     (f.base, f.code().instrs[pc as usize])
-}
-
-/// Count an exit at `pc` of the running code and step the instruction.
-pub(crate) fn step_counted(vm: &mut Vm, pc: u32, reason: ExitReason) -> Outcome {
-    let code = vm.frames.last().map(|f| f.code_ptr());
-    vm.jit.count_exit(code, pc, reason);
-    step(vm, pc)
 }
 
 /// Finish with `r`: continue at `next`, or raise.
@@ -103,7 +96,7 @@ fn subscr_any(vm: &mut Vm, pc: u32, reason: u32) -> Outcome {
             return Outcome::Continue(pc + 1);
         }
         if !array_access::is_plain_array(o) {
-            return step_counted(vm, pc, step_reason(reason));
+            return step_bailed(vm, pc, step_reason(reason));
         }
     }
     if let (Value::Str(s), Value::Int(i)) = (o, k) {
@@ -140,7 +133,7 @@ fn store_subscr_any(vm: &mut Vm, pc: u32, reason: u32) -> Outcome {
             return Outcome::Continue(pc + 1);
         }
         if !array_access::is_plain_array(o) {
-            return step_counted(vm, pc, step_reason(reason));
+            return step_bailed(vm, pc, step_reason(reason));
         }
     }
     let r = vm.setitem(o, k, v);
@@ -418,7 +411,7 @@ lean!(
             // change (not a failed guard: a generator compiled later is
             // resumed from here again, so the site must not go generic).
             return crate::jit::for_generator::for_iter_generator(vm, pc, g, slot, target as u32)
-                .unwrap_or_else(|| step_counted(vm, pc, ExitReason::FrameChange));
+                .unwrap_or_else(|| step_bailed(vm, pc, ExitReason::FrameChange));
         }
         match vm.iter_next(it) {
             Ok(Some(v)) => {

@@ -7,8 +7,8 @@ use crate::bytecode::opcodes::Instr;
 use crate::interp::vm::Vm;
 use crate::jit::exits::{ExitReason, Outcome};
 use crate::jit::fast::iterates_natively;
-use crate::jit::helpers::{guarded, step};
-use crate::jit::lean::{enter, finish, lean, step_counted};
+use crate::jit::helpers::{guarded, step, step_bailed};
+use crate::jit::lean::{enter, finish, lean};
 use crate::runtime::value::Value;
 
 lean!(
@@ -23,7 +23,7 @@ lean!(
         };
         let it = vm.stack[base + iterable as usize];
         if !iterates_natively(it) {
-            return step_counted(vm, pc, ExitReason::Generic);
+            return step_bailed(vm, pc, ExitReason::Generic);
         }
         let r = vm.list_extend(vm.stack[base + list as usize], it);
         finish(vm, r, pc + 1)

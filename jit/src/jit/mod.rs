@@ -195,6 +195,8 @@ pub struct Compiled {
     /// Comments for the disassembly, by code offset.
     pub notes: Vec<(u32, Note)>,
     pub bail_sites: Vec<(u32, ExitReason)>,
+    /// The type checks behind its `RegType` exits.
+    pub reg_checks: Vec<regalloc::RegCheck>,
     pub compile_time_ns: u64,
     /// When it was compiled (`recorder::clock` ticks).
     pub at_ticks: u64,
@@ -207,6 +209,8 @@ pub struct Compiled {
     pub generic_at: Vec<u32>,
     /// Sites compiled with a speculation from their type feedback.
     pub speculated: Vec<u32>,
+    /// What each of them expects (`int operands`), for the profile's bails.
+    pub speculations: Vec<(u32, &'static str)>,
     /// Instructions whose register-allocated loop kept finding a local of
     /// another type: their loops are compiled without register allocation.
     pub noreg_at: Vec<u32>,
@@ -471,7 +475,7 @@ impl JitRuntime {
                 .settled(settled)
                 .recorder(rec)
                 .generate();
-            let speculated = out.speculated;
+            let speculated = (out.speculated, out.speculations, out.reg_checks);
             let sites = out.method_sites;
             let direct_offset = out.direct_offset;
             let counters = out.line_counters;
@@ -488,7 +492,7 @@ impl JitRuntime {
         });
         let (
             (pc_offsets, entry_offsets, notes, bail_sites, direct_offset),
-            speculated,
+            (speculated, speculations, reg_checks),
             (method_sites, line_counters),
             bytes,
         ) = match built {
@@ -555,12 +559,14 @@ impl JitRuntime {
             entry_offsets,
             notes,
             bail_sites,
+            reg_checks,
             compile_time_ns,
             at_ticks,
             peak_heap_bytes,
             version,
             generic_at,
             speculated,
+            speculations,
             demoted,
             noreg_at,
             method_sites,

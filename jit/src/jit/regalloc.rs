@@ -136,6 +136,18 @@ impl RKind {
     }
 }
 
+/// A type check of a register-allocated slot whose failure leaves compiled
+/// code for the interpreter at `exit` (a `RegType` exit): the slot and
+/// the tag its region keeps there. Kept with the compiled code so that a
+/// recorded exit can say which local changed type, and to what
+/// (`Vm::rec_reg_exit`); several checks can share one exit.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct RegCheck {
+    pub exit: u32,
+    pub slot: u16,
+    pub tag: u64,
+}
+
 /// A machine register holding a slot.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum MReg {

@@ -27,6 +27,22 @@ pub struct BailLog {
     pub sites: FxHashMap<(usize, u32, u32), Box<BailRec>>,
     /// The site of the last bail counted.
     last: Option<((usize, u32, u32), *mut BailRec)>,
+    /// A bail that left compiled code for the interpreter (a `RegType`
+    /// exit), whose cost runs until compiled code runs its frame again
+    /// (`Vm::rec_charge_left`).
+    pub left: Option<LeftBail>,
+}
+
+/// A bail whose frame the interpreter runs since `t0` (ticks): the frame
+/// at `depth` (the VM's frame count with it on top), told by its register
+/// base and code, and the site's record to charge.
+#[derive(Clone, Copy)]
+pub struct LeftBail {
+    pub site: *mut BailRec,
+    pub t0: u64,
+    pub depth: usize,
+    pub base: usize,
+    pub code: usize,
 }
 
 impl BailRec {

@@ -237,7 +237,7 @@ impl<'a> Builder<'a> {
         let functions = self.functions(&samples, wall_ns);
         let lines = self.lines(&samples);
         let type_sites = self.type_sites();
-        let bails = self.bails(&compiles);
+        let bails = self.bails();
         let allocations = self.allocations(allocs);
         let summary = self.summary(wall_ns, &samples, &compiles, &allocations, &bails);
         let mode = match self.vm.jit.options.mode {
@@ -552,20 +552,28 @@ impl<'a> Builder<'a> {
     }
 
     #[inline(never)]
-    fn bails(&self, compiles: &[Compile]) -> Vec<Bail> {
+    fn bails(&self) -> Vec<Bail> {
         // Exit counts per (code, pc, reason), summed over the code's versions.
         let mut counts: FxHashMap<(usize, u32, ExitReason), u64> = FxHashMap::default();
         let mut recompiled: FxHashMap<(usize, u32), u64> = FxHashMap::default();
-        for (ci, c) in self.vm.jit.compiled.iter().enumerate() {
+        // What a site speculating on its feedback expected, in the first
+        // version that speculated there (a demoted site speculates no more).
+        let mut speculations: FxHashMap<(usize, u32), &str> = FxHashMap::default();
+        for c in &self.vm.jit.compiled {
             let key = Rc::as_ptr(&c.code) as usize;
             for (pc, r, n) in c.exits() {
                 if is_guard(r) {
                     *counts.entry((key, pc, r)).or_insert(0) += n;
                 }
             }
-            for &pc in &c.generic_at {
-                let t = compiles.get(ci).map(|x| x.compile_ns).unwrap_or(0);
-                recompiled.entry((key, pc)).or_insert(t);
+            // The sites a version compiled otherwise for their bails: its
+            // compile is their recompile (the first version that has them;
+            // the later ones keep them).
+            for pc in c.generic_at.iter().chain(&c.demoted).chain(&c.noreg_at) {
+                recompiled.entry((key, *pc)).or_insert(c.compile_time_ns);
+            }
+            for &(pc, what) in &c.speculations {
+                speculations.entry((key, pc)).or_insert(what);
             }
         }
         let mut out = Vec::new();
@@ -587,7 +595,14 @@ impl<'a> Builder<'a> {
                 col: code.locs.get(pc as usize).map(|l| l.col).unwrap_or(0),
                 reason: reason_code(r),
                 description: r.name().to_string(),
-                expected: expected(r).to_string(),
+                expected: match (r, speculations.get(&(key, pc))) {
+                    // The guard that failed is the speculation's, narrower
+                    // than the template's "int or float".
+                    (ExitReason::NotIntOrFloat, Some(what)) => {
+                        format!("{what} (from its type feedback)")
+                    }
+                    _ => expected(r).to_string(),
+                },
                 observed: log.map(|l| merge_observed(&l.observed)).unwrap_or_default(),
                 count,
                 first_stack: log
@@ -656,17 +671,12 @@ impl<'a> Builder<'a> {
                 CompileTrigger::Hot
             };
             let reason = (c.version > 0).then(|| {
-                c.generic_at
+                let prev = vm
+                    .jit
+                    .compiled
                     .iter()
-                    .map(|&pc| {
-                        format!(
-                            "line {}: generic after {} bails",
-                            c.code.line_at(pc as usize),
-                            crate::jit::BAILS_BEFORE_RECOMPILE
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                    .find(|p| Rc::ptr_eq(&p.code, &c.code) && p.version + 1 == c.version);
+                recompile_reason(c, prev.map(|p| &**p))
             });
             // SAFETY: the buffer is mapped readable as long as the VM
             // keeps the compile (`'a`: the VM is borrowed).
@@ -853,6 +863,66 @@ impl<'a> Builder<'a> {
             + observed as f64 * per_observation;
         self.to_ns.ns(est as u64)
     }
+}
+
+/// Why version `c` of a code object was compiled: the sites it compiles
+/// otherwise than the version before it (`prev`), each with the guard
+/// that kept failing there, in the previous version's exit counts; the
+/// last version (`jit::MAX_RECOMPILES`) speculates nowhere, which it says.
+/// Each reason is the new version's own: the sites an earlier version
+/// changed already are that version's reasons.
+fn recompile_reason(c: &crate::jit::Compiled, prev: Option<&crate::jit::Compiled>) -> String {
+    use crate::jit::{BAILS_BEFORE_RECOMPILE as N, MAX_RECOMPILES};
+    let line = |pc: u32| c.code.line_at(pc as usize);
+    let exits = prev.map(|p| p.exits()).unwrap_or_default();
+    // The guards that failed often enough at `pc` to change it.
+    let failing = |pc: u32| -> String {
+        let rs: Vec<String> = exits
+            .iter()
+            .filter(|&&(q, r, n)| q == pc && is_guard(r) && n >= N)
+            .map(|&(_, r, _)| reason_code(r))
+            .collect();
+        match rs.is_empty() {
+            true => String::new(),
+            false => format!(" ({})", rs.join(", ")),
+        }
+    };
+    let new = |now: &[u32], before: Option<&[u32]>| -> Vec<u32> {
+        now.iter()
+            .copied()
+            .filter(|pc| !before.is_some_and(|b| b.contains(pc)))
+            .collect()
+    };
+    let mut parts = Vec::new();
+    for pc in new(&c.generic_at, prev.map(|p| &p.generic_at[..])) {
+        parts.push(format!(
+            "line {}: generic after {N} bails{}",
+            line(pc),
+            failing(pc)
+        ));
+    }
+    for pc in new(&c.demoted, prev.map(|p| &p.demoted[..])) {
+        parts.push(format!(
+            "line {}: speculation dropped after {N} bails{}",
+            line(pc),
+            failing(pc)
+        ));
+    }
+    for pc in new(&c.noreg_at, prev.map(|p| &p.noreg_at[..])) {
+        parts.push(format!(
+            "line {}: loop without registers after {N} type changes (reg_type)",
+            line(pc)
+        ));
+    }
+    if c.version > MAX_RECOMPILES {
+        parts.push(format!(
+            "last version: no speculation after {MAX_RECOMPILES} recompiles"
+        ));
+    }
+    if parts.is_empty() {
+        parts.push("guards kept failing".to_string());
+    }
+    parts.join("; ")
 }
 
 /// A bail site's observed operand types, one entry per text (type keys

@@ -8,7 +8,7 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use super::{pay, slot, Gen, Known};
 use crate::jit::exits::ExitReason;
 use crate::jit::helpers;
-use crate::jit::regalloc::{Alloc, MReg, RKind, Region};
+use crate::jit::regalloc::{Alloc, MReg, RKind, RegCheck, Region};
 use crate::runtime::value::tags;
 
 macro_rules! asm {
@@ -314,7 +314,7 @@ impl<'a> Gen<'a> {
                 }
                 None => asm!(self.ops; mov QWORD [rbx + pay(dst)], Rq(s)),
             },
-            Some(_) => self.leave_type_changed(move |g| {
+            Some(_) => self.leave_type_changed(dst, move |g| {
                 asm!(g.ops
                     ; mov QWORD [rbx + slot(dst)], tag as i32
                     ; mov QWORD [rbx + pay(dst)], Rq(s)
@@ -343,7 +343,7 @@ impl<'a> Gen<'a> {
                 }
                 None => asm!(self.ops; movsd QWORD [rbx + pay(dst)], xmm0),
             },
-            Some(_) => self.leave_type_changed(move |g| {
+            Some(_) => self.leave_type_changed(dst, move |g| {
                 asm!(g.ops
                     ; mov QWORD [rbx + slot(dst)], tags::FLOAT as i32
                     ; movsd QWORD [rbx + pay(dst)], xmm0
@@ -361,7 +361,7 @@ impl<'a> Gen<'a> {
     /// Store the bool in `al` (zero-extended into rax) into `dst`.
     pub(super) fn put_bool_rax(&mut self, dst: u16, tag_known: bool) {
         if self.alloc_of(dst).is_some() {
-            self.leave_type_changed(move |g| {
+            self.leave_type_changed(dst, move |g| {
                 asm!(g.ops
                     ; mov QWORD [rbx + slot(dst)], tags::BOOL as i32
                     ; mov QWORD [rbx + pay(dst)], rax
@@ -400,7 +400,7 @@ impl<'a> Gen<'a> {
                 }
                 None => self.store_payload_const(dst, payload),
             },
-            Some(_) => self.leave_type_changed(move |g| {
+            Some(_) => self.leave_type_changed(dst, move |g| {
                 asm!(g.ops; mov QWORD [rbx + slot(dst)], tag as i32);
                 g.store_payload_const(dst, payload);
             }),
@@ -442,7 +442,7 @@ impl<'a> Gen<'a> {
                 }
                 self.cold(move |g| {
                     asm!(g.ops; =>other);
-                    g.leave_type_changed(move |g| {
+                    g.leave_type_changed(dst, move |g| {
                         asm!(g.ops
                             ; mov QWORD [rbx + slot(dst)], rax
                             ; mov QWORD [rbx + pay(dst)], rcx
@@ -460,7 +460,7 @@ impl<'a> Gen<'a> {
                 );
                 self.cold(move |g| {
                     asm!(g.ops; =>other);
-                    g.leave_type_changed(move |g| {
+                    g.leave_type_changed(dst, move |g| {
                         asm!(g.ops
                             ; mov QWORD [rbx + slot(dst)], rax
                             ; mov QWORD [rbx + pay(dst)], rcx
@@ -494,7 +494,7 @@ impl<'a> Gen<'a> {
                 }
                 self.cold(move |g| {
                     asm!(g.ops; =>other);
-                    g.leave_type_changed(move |g| {
+                    g.leave_type_changed(dst, move |g| {
                         asm!(g.ops
                             ; mov rax, QWORD [rsi + off]
                             ; mov rcx, QWORD [rsi + off + 8]
@@ -535,7 +535,7 @@ impl<'a> Gen<'a> {
         }
         self.cold(move |g| {
             asm!(g.ops; =>other);
-            g.leave_type_changed(move |g| {
+            g.leave_type_changed(dst, move |g| {
                 asm!(g.ops
                     ; mov rax, QWORD [rbx + slot(src)]
                     ; mov rcx, QWORD [rbx + pay(src)]
@@ -551,8 +551,11 @@ impl<'a> Gen<'a> {
     /// A result of another type than its allocated slot's: spill, write it
     /// to the frame (`write`), and leave to the interpreter after the
     /// instruction. Ends the path (no fall-through).
-    fn leave_type_changed(&mut self, write: impl FnOnce(&mut Gen<'a>)) {
+    fn leave_type_changed(&mut self, dst: u16, write: impl FnOnce(&mut Gen<'a>)) {
         let pc = self.rs.mode.pc;
+        if let Some(a) = self.alloc_of(dst) {
+            self.note_reg_check(pc + 1, dst, a.kind);
+        }
         self.comment(format_args!(
             "result changes a register local's type: leave"
         ));
@@ -564,6 +567,19 @@ impl<'a> Gen<'a> {
         write(self);
         self.reg_exit(pc + 1);
         self.rs.mode = mode;
+    }
+
+    /// Note that the slot `slot`, kept as `kind` by its region, is checked
+    /// on a way to a `RegType` exit at `exit` (see `RegCheck`).
+    pub(super) fn note_reg_check(&mut self, exit: u32, slot: u16, kind: RKind) {
+        let c = RegCheck {
+            exit,
+            slot,
+            tag: kind.tag(),
+        };
+        if !self.reg_checks.contains(&c) {
+            self.reg_checks.push(c);
+        }
     }
 
     /// Leave to the interpreter at `pc` (the frame is up to date), counting
@@ -743,6 +759,7 @@ impl<'a> Gen<'a> {
             self.rs.mode.clean |= 1 << i;
             if written {
                 fail_used = true;
+                self.note_reg_check(next, a.slot, a.kind);
                 asm!(self.ops
                     ; cmp QWORD [rbx + slot(a.slot)], tag
                     ; jne =>fail
@@ -893,6 +910,11 @@ impl<'a> Gen<'a> {
         for (r, kind) in tag_only {
             asm!(self.ops; mov QWORD [rbx + slot(r)], kind.tag() as i32);
         }
+        let checked: Vec<(u16, RKind)> = live
+            .iter()
+            .map(|a| (a.slot, a.kind))
+            .chain(invariant.iter().copied())
+            .collect();
         for a in live {
             asm!(self.ops
                 ; cmp QWORD [rbx + slot(a.slot)], a.kind.tag() as i32
@@ -916,6 +938,9 @@ impl<'a> Gen<'a> {
         if fail_used {
             if self.copy_label(pc).is_none() {
                 self.bail_sites.push((pc, ExitReason::RegType));
+                for &(r, kind) in &checked {
+                    self.note_reg_check(pc, r, kind);
+                }
             }
             asm!(self.ops; =>fail);
             self.reg_exit(pc);
