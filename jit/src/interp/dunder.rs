@@ -578,8 +578,11 @@ impl Vm {
             self.call_found(f, obj, &[key, v])?;
             return Ok(true);
         }
+        // Only a mutable payload takes the item: an immutable one's
+        // TypeError names the subclass (`'Pair' object does not support
+        // item assignment`), which `setitem` raises for the instance.
         let p = payload_of(obj);
-        if !p.is(&obj) {
+        if !p.is(&obj) && matches!(p, Value::List(_) | Value::Dict(_)) {
             self.setitem(p, key, v)?;
             return Ok(true);
         }

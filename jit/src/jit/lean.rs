@@ -79,6 +79,22 @@ fn step_reason(reason: u32) -> ExitReason {
     ExitReason::from_code(reason).unwrap_or(ExitReason::SubscrNotFast)
 }
 
+/// The list (or, when `tuples`, tuple) an instance of a subclass of list
+/// (or tuple) holds, when its class leaves the special method `method`
+/// to the built-in type: a subscript of the instance is then one of its
+/// payload, as `Vm::instance_getitem` and `instance_setitem` make it.
+/// deltablue's `OrderedCollection(list)` subscripts bailed here 3,000
+/// times and recompiled twice. A tuple's assignment is not taken: its
+/// TypeError names the subclass.
+fn sequence_payload(vm: &mut Vm, o: Value, method: &'static str, tuples: bool) -> Option<Value> {
+    let Value::Instance(i) = o else {
+        return None;
+    };
+    let p = i.payload()?;
+    let seq = matches!(p, Value::List(_)) || (tuples && matches!(p, Value::Tuple(_)));
+    (seq && vm.special_of(o, method).is_none()).then_some(p)
+}
+
 /// `jit_subscr_any`'s work (also the ordinary path of a fused slice).
 fn subscr_any(vm: &mut Vm, pc: u32, reason: u32) -> Outcome {
     let (base, ins) = enter(vm, pc);
@@ -96,6 +112,10 @@ fn subscr_any(vm: &mut Vm, pc: u32, reason: u32) -> Outcome {
             return Outcome::Continue(pc + 1);
         }
         if !array_access::is_plain_array(o) {
+            if let Some(p) = sequence_payload(vm, o, "__getitem__", true) {
+                let r = vm.getitem(p, k).map(|v| vm.stack[base + dst as usize] = v);
+                return finish(vm, r, pc + 1);
+            }
             return step_bailed(vm, pc, step_reason(reason));
         }
     }
@@ -133,6 +153,10 @@ fn store_subscr_any(vm: &mut Vm, pc: u32, reason: u32) -> Outcome {
             return Outcome::Continue(pc + 1);
         }
         if !array_access::is_plain_array(o) {
+            if let Some(p) = sequence_payload(vm, o, "__setitem__", false) {
+                let r = vm.setitem(p, k, v);
+                return finish(vm, r, pc + 1);
+            }
             return step_bailed(vm, pc, step_reason(reason));
         }
     }
