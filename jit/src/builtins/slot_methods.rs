@@ -100,13 +100,95 @@ impl Vm {
     }
 }
 
-/// Whether the builtin `name` of type `kind` is one of these slots that
-/// CPython implements as a slot wrapper, which it shows as such:
+/// Whether the builtin `name` of type `kind` is one of these slots (or
+/// an operator's, `OPERATOR_SLOTS`) that CPython implements as a slot
+/// wrapper, which it shows as such:
 /// `<slot wrapper '__len__' of 'list' objects>`, and bound
 /// `<method-wrapper '__len__' of list object at 0x...>`.
 pub fn is_slot_wrapper(name: &str, kind: TypeKind) -> bool {
-    Slot::of(name).is_some_and(|slot| slot.on(kind) && !is_method(slot, kind))
+    match Slot::of(name) {
+        Some(slot) if slot.on(kind) => !is_method(slot, kind),
+        _ => OPERATOR_SLOTS.contains(&name),
+    }
 }
+
+/// The other special methods CPython fills type slots with (its
+/// `slotdefs`: operators, comparisons, `repr`, `hash`, calls, attribute
+/// access, iteration), which a built-in type shows as slot wrappers:
+/// `<slot wrapper '__add__' of 'int' objects>`. The ones a type defines as
+/// plain methods (`__format__`, `__round__`, `__sizeof__`) are not slots.
+const OPERATOR_SLOTS: &[&str] = &[
+    "__repr__",
+    "__str__",
+    "__hash__",
+    "__call__",
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__lt__",
+    "__le__",
+    "__eq__",
+    "__ne__",
+    "__gt__",
+    "__ge__",
+    "__iter__",
+    "__next__",
+    "__get__",
+    "__set__",
+    "__delete__",
+    "__await__",
+    "__aiter__",
+    "__anext__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__rmod__",
+    "__divmod__",
+    "__rdivmod__",
+    "__pow__",
+    "__rpow__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__bool__",
+    "__invert__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__and__",
+    "__rand__",
+    "__xor__",
+    "__rxor__",
+    "__or__",
+    "__ror__",
+    "__int__",
+    "__float__",
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__imod__",
+    "__ipow__",
+    "__ilshift__",
+    "__irshift__",
+    "__iand__",
+    "__ixor__",
+    "__ior__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__truediv__",
+    "__rtruediv__",
+    "__ifloordiv__",
+    "__itruediv__",
+    "__index__",
+    "__matmul__",
+    "__rmatmul__",
+    "__imatmul__",
+];
 
 /// Whether CPython implements the slot of `kind` as a method (a
 /// `method_descriptor`, like `list.__getitem__`) rather than a slot wrapper
