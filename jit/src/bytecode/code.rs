@@ -139,7 +139,19 @@ impl Params {
     }
 }
 
+/// `repr(C)`, with the JIT's and the recorder's state first: compiled code
+/// reaches a callee's direct entry and its call counts through the code
+/// object's pointer at every call (`jit::direct_site::FrameLayout::rc_code_direct`,
+/// `recorder::calls_inline`), and offsets below 128 take a one-byte
+/// displacement: 4 bytes less per call site, and 8 more while recording
+/// (a `sub`, a `mov` and the compare of an answered call). Rust's own
+/// ordering put them at 0x198 and 0x1f8.
+#[repr(C)]
 pub struct Code {
+    /// Hotness and compiled code (see `jit/mod.rs`).
+    pub jit: crate::jit::CodeJit,
+    /// Execution counts and observed types (see `recorder/mod.rs`).
+    pub prof: crate::recorder::CodeProf,
     pub kind: CodeKind,
     pub name: Rc<str>,
     pub qualname: Rc<str>,
@@ -192,13 +204,9 @@ pub struct Code {
     /// made from this code runs with it. Modules compiled from source are
     /// pinned, so compiled code may embed its address.
     pub module: crate::runtime::heap::Gc<crate::runtime::object::ModuleObj>,
-    /// Hotness and compiled code (see `jit/mod.rs`).
-    pub jit: crate::jit::CodeJit,
     /// Operand kinds each arithmetic/comparison site saw in the interpreter
     /// (see `jit/feedback.rs`).
     pub feedback: crate::jit::feedback::Feedback,
-    /// Execution counts and observed types (see `recorder/mod.rs`).
-    pub prof: crate::recorder::CodeProf,
     /// `name` and `qualname` as interned (pinned) str objects, once a
     /// function was made from this code: a nested function or generator
     /// expression is made again on every run of its parent.

@@ -126,19 +126,20 @@ impl Default for JitOptions {
     }
 }
 
-/// Per-code-object JIT state, kept in `Code`.
+/// Per-code-object JIT state, kept in `Code` (first, `repr(C)`: see there).
 #[derive(Default)]
+#[repr(C)]
 pub struct CodeJit {
-    /// Calls and back-edges so far, weighted.
-    pub hot: Cell<u32>,
-    /// Compiled, or given up on (then `failed` says why): no more counting.
-    pub decided: Cell<bool>,
-    /// The current compiled code (owned by `JitRuntime::compiled`), or null.
-    pub compiled: Cell<*const Compiled>,
     /// The current compiled code's direct entry (`Compiled::direct`), or 0:
     /// where inline direct calls enter (`codegen/gen_calls.rs`), read
     /// through the callee's code object so a recompile redirects them.
     pub direct: Cell<usize>,
+    /// The current compiled code (owned by `JitRuntime::compiled`), or null.
+    pub compiled: Cell<*const Compiled>,
+    /// Calls and back-edges so far, weighted.
+    pub hot: Cell<u32>,
+    /// Compiled, or given up on (then `failed` says why): no more counting.
+    pub decided: Cell<bool>,
 }
 
 impl CodeJit {

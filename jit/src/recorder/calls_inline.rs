@@ -102,6 +102,18 @@ mod tests {
     use super::*;
     use crate::recorder::calls::{counted, CallTimes, Caller, FAST_TAG};
 
+    /// The callee's counts and direct entry, which compiled code reaches
+    /// from the code object's pointer at every call, sit where a one-byte
+    /// displacement reaches them (`Code` is `repr(C)` with them first).
+    #[test]
+    fn a_callees_counts_and_direct_entry_take_one_byte_displacements() {
+        let frame = crate::jit::direct_site::frame_layout();
+        let l = layout();
+        let last = frame.rc_code + l.code_counts + l.outer;
+        assert!(last < 128, "{last}");
+        assert!(frame.rc_code_direct < 128, "{}", frame.rc_code_direct);
+    }
+
     /// The word at offset `o` of `p`.
     ///
     /// # Safety

@@ -82,12 +82,14 @@ pub struct PcProf {
 /// Per-code-object recording state, kept in the `Code` so the interpreter
 /// reaches it without a lookup.
 #[derive(Default)]
+#[repr(C)]
 pub struct CodeProf {
-    /// The function's index in the profile (u32::MAX until first run).
-    pub id: Cell<u32>,
     /// The function's call counts (see `calls`): here, at an address that
     /// does not change, so calls from compiled code can count in place.
+    /// First, at a small offset in `Code` (see there).
     pub counts: calls::Counts,
+    /// The function's index in the profile (u32::MAX until first run).
+    pub id: Cell<u32>,
     /// The caller edge of the function's last counted call (null: none).
     /// Most functions are called from one place at a time, so a call
     /// usually finds its edge here, with one compare of the caller.
