@@ -318,9 +318,8 @@ pub struct Generated {
     /// The type checks behind the `RegType` exits among them.
     pub reg_checks: Vec<crate::jit::regalloc::RegCheck>,
     /// Sites compiled with a speculation from their feedback (their failed
-    /// guards leave compiled code); a recompile demotes those that kept failing.
-    pub speculated: Vec<u32>,
-    /// What each of them expects, for the profile's bails.
+    /// guards leave compiled code; a recompile demotes those that kept
+    /// failing), with what each expects, for the profile's bails.
     pub speculations: Vec<(u32, &'static str)>,
     /// The memories the code's call sites point to.
     pub method_sites: Vec<Box<crate::jit::direct_site::DirectSite>>,
@@ -344,7 +343,6 @@ pub struct Gen<'a> {
     /// The last version a code object gets (`jit::MAX_RECOMPILES`): every
     /// site as if demoted, nothing speculated.
     settled: bool,
-    speculated: Vec<u32>,
     speculations: Vec<(u32, &'static str)>,
     /// Keep notes for `jitprof disasm` (source lines, bytecode, comments).
     listing: bool,
@@ -557,7 +555,6 @@ impl<'a> Gen<'a> {
             generic_at,
             demoted,
             settled: false,
-            speculated: Vec::new(),
             speculations: Vec::new(),
             listing,
             polls,
@@ -695,15 +692,14 @@ impl<'a> Gen<'a> {
         });
     }
 
-    /// Compile the whole code object.
     /// Note that the site at `pc` speculates on its type feedback: its
     /// failed guards leave compiled code (a recompile demotes it if they
     /// keep failing), and its bails expected `what` (`Compiled::speculations`).
     pub(super) fn speculate(&mut self, pc: u32, what: &'static str) {
-        self.speculated.push(pc);
         self.speculations.push((pc, what));
     }
 
+    /// Compile the whole code object.
     pub fn generate(mut self) -> Generated {
         self.notes.push((
             0,
@@ -939,7 +935,6 @@ impl<'a> Gen<'a> {
             notes: self.notes,
             bail_sites: self.bail_sites,
             reg_checks: self.reg_checks,
-            speculated: self.speculated,
             speculations: self.speculations,
             method_sites: self.method_sites,
             line_counters,

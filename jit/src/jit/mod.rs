@@ -208,9 +208,8 @@ pub struct Compiled {
     pub version: u32,
     /// Sites compiled without a fast path because they kept bailing.
     pub generic_at: Vec<u32>,
-    /// Sites compiled with a speculation from their type feedback.
-    pub speculated: Vec<u32>,
-    /// What each of them expects (`int operands`), for the profile's bails.
+    /// Sites compiled with a speculation from their type feedback, with
+    /// what each expects (`int operands`), for the profile's bails.
     pub speculations: Vec<(u32, &'static str)>,
     /// Instructions whose register-allocated loop kept finding a local of
     /// another type: their loops are compiled without register allocation.
@@ -432,7 +431,7 @@ impl JitRuntime {
                 if !is_guard(r) || n < BAILS_BEFORE_RECOMPILE || generic_at.contains(&pc) {
                     continue;
                 }
-                if prev.speculated.contains(&pc) {
+                if prev.speculations.iter().any(|&(p, _)| p == pc) {
                     if !demoted.contains(&pc) {
                         demoted.push(pc);
                     }
@@ -476,7 +475,7 @@ impl JitRuntime {
                 .settled(settled)
                 .recorder(rec)
                 .generate();
-            let speculated = (out.speculated, out.speculations, out.reg_checks);
+            let guards = (out.speculations, out.reg_checks);
             let sites = out.method_sites;
             let direct_offset = out.direct_offset;
             let counters = out.line_counters;
@@ -488,12 +487,12 @@ impl JitRuntime {
                     out.bail_sites,
                     direct_offset,
                 );
-                (site_info, speculated, (sites, counters), bytes)
+                (site_info, guards, (sites, counters), bytes)
             })
         });
         let (
             (pc_offsets, entry_offsets, notes, bail_sites, direct_offset),
-            (speculated, speculations, reg_checks),
+            (speculations, reg_checks),
             (method_sites, line_counters),
             bytes,
         ) = match built {
@@ -566,7 +565,6 @@ impl JitRuntime {
             peak_heap_bytes,
             version,
             generic_at,
-            speculated,
             speculations,
             demoted,
             noreg_at,
@@ -689,7 +687,7 @@ impl JitRuntime {
                     "bytecode_instructions": c.code.instrs.len(),
                     "compile_time_ns": c.compile_time_ns,
                     "generic_sites": &c.generic_at,
-                    "speculated_sites": &c.speculated,
+                    "speculated_sites": c.speculations.iter().map(|&(pc, _)| pc).collect::<Vec<_>>(),
                     "demoted_sites": &c.demoted,
                     "exits": c.exits().iter().map(|(pc, r, n)| json!({
                         "pc": pc,
