@@ -501,6 +501,11 @@ fn bail_at<'a>(p: &'a Profile, name: &str, line: u32, reason: &str) -> &'a profi
         .unwrap_or_else(|| panic!("a {reason} bail on line {line}: {:?}", p.bails))
 }
 
+/// What a bail observed, as its texts.
+fn observed_types(b: &profile::Bail) -> Vec<&str> {
+    b.observed.iter().map(|o| o.type_name.as_str()).collect()
+}
+
 /// The reasons of the recompiles of `p`'s function `name`, by version.
 fn recompile_reasons(p: &Profile, name: &str) -> Vec<String> {
     let f = function(p, name);
@@ -542,7 +547,7 @@ print(t)
     let (out, p, _) = record("bail-lean", src, &[]);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "3378750\n");
     let b = bail_at(&p, "get", 9, "subscr_not_fast");
-    let observed: Vec<&str> = b.observed.iter().map(|o| o.type_name.as_str()).collect();
+    let observed = observed_types(b);
     assert_eq!(observed, ["Box, int"]);
     let get = function(&p, "get");
     assert!(
@@ -589,7 +594,7 @@ print(s)
     let (out, p, dir) = record("bail-reg-type", src, &[]);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "121.5\n");
     let b = bail_at(&p, "nearest", 9, "reg_type");
-    let observed: Vec<&str> = b.observed.iter().map(|o| o.type_name.as_str()).collect();
+    let observed = observed_types(b);
     assert_eq!(observed, ["t is NoneType, not float"]);
     assert!(b.count >= 1000, "{}", b.count);
     assert!(
@@ -634,7 +639,7 @@ print(t)
     assert_eq!(String::from_utf8_lossy(&out.stdout), "15000000.0\n");
     let b = bail_at(&p, "mul", 2, "not_int_or_float");
     assert_eq!(b.expected, "float operands (from its type feedback)");
-    let observed: Vec<&str> = b.observed.iter().map(|o| o.type_name.as_str()).collect();
+    let observed = observed_types(b);
     assert_eq!(observed, ["int * int"]);
     assert!(b.recompiled, "{b:?}");
     assert_eq!(
