@@ -1531,7 +1531,11 @@ print(drive())
 /// recursive one (a tree walk, methods recursing through each other,
 /// a constructor whose `__init__` recurses, an exception unwinding a
 /// method recursion) also its edge: the figures must match the
-/// interpreter's on every engine.
+/// interpreter's on every engine. A method calling its own name
+/// (`self.up.find()` in `find`) first tries the self-recursion path, which
+/// must not take a call of another function by that name (`Cell.find`
+/// calling `Other.find` at the end of a chain, `Chain.find` calling
+/// `Cell.find`).
 #[test]
 fn method_recursion_counts_are_the_same_on_every_engine() {
     let src = "\
@@ -1556,6 +1560,24 @@ class Walker:
         if n == 0:
             raise KeyError(n)
         return self.fail(n - 1)
+class Cell:
+    def __init__(self, up):
+        self.up = up
+    def find(self):
+        return self if self.up is None else self.up.find()
+class Other:
+    def find(self):
+        return self
+class Chain:
+    def __init__(self, nxt):
+        self.nxt = nxt
+    def find(self):
+        return self.nxt.find()
+def chain(n):
+    c = Cell(None if n % 2 else Other())
+    for _ in range(n):
+        c = Cell(c)
+    return c
 def drive():
     t = 0
     w = Walker()
@@ -1565,6 +1587,9 @@ def drive():
             w.fail(i % 5)
         except KeyError:
             t += 1
+        c = chain(i % 6)
+        t += (c.find() is c.find()) + (Chain(Other()).find() is not c)
+        t += Chain(Chain(c)).find() is c.find()
     return t
 print(drive())
 ";

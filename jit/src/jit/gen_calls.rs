@@ -165,7 +165,15 @@ impl<'a> Gen<'a> {
                         },
                     );
                 }
-                self.emit_push(pc, reg, callee_regs, PushFrom::Site, rust_enter, true)
+                let self_method = self.self_method_site(pc, ins);
+                self.emit_push(
+                    pc,
+                    reg,
+                    callee_regs,
+                    PushFrom::Site { self_method },
+                    rust_enter,
+                    true,
+                )
             }
         };
         let recording = self.polls.sample.is_some();
@@ -186,7 +194,9 @@ impl<'a> Gen<'a> {
                 // counted otherwise (and one the Rust path pushed) takes a
                 // copy of the sequence that uncounts its frame's edge, in
                 // the cold section, and comes back after the pop.
-                let self_call = konst.is_some_and(|k| std::ptr::eq(&*k.func.code, self.code));
+                // A method site's self-recursion path (`konst` None) has
+                // r8 its entry already, and counts through it.
+                let self_call = konst.is_none_or(|k| std::ptr::eq(&*k.func.code, self.code));
                 let hot = if self_call {
                     Uncount::No
                 } else {
@@ -194,14 +204,15 @@ impl<'a> Gen<'a> {
                 };
                 self.emit_direct_call(reg, callee_regs, self_entry, unwound, returned_fast, hot);
                 let after = self.ops.new_dynamic_label();
+                let entry = konst.map(|_| konst_entry);
                 self.cold(move |g| {
                     g.comment(format_args!("pc {pc}: recording: a call counted"));
                     asm!(g.ops; =>counted);
-                    if self_call {
+                    if self_call && entry.is_some() {
                         // The self-recursion path did not load it.
                         asm!(g.ops; mov r8, QWORD konst_entry);
                     }
-                    g.rec_call_enter(pc, Some(konst_entry));
+                    g.rec_call_enter(pc, entry);
                     g.emit_direct_call(
                         reg,
                         callee_regs,
@@ -272,6 +283,27 @@ impl<'a> Gen<'a> {
         // The result is in the register now.
         self.deferred = None;
         self.keep_known_below(pc, reg);
+    }
+
+    /// Whether a site is a method call of the function this code is, as
+    /// far as the interpreter's cache of the site says (the method it
+    /// found last: `reference.find(update)` in go's `Square.find`): a
+    /// recursion through instances, whose calls recording first tries to
+    /// count on the self-recursion path (`Gen::rec_self_method_enter`). The
+    /// test that takes it costs four instructions, so other sites do
+    /// without: a method calling a method of its own name on another class
+    /// (deltablue's) is not one.
+    fn self_method_site(&self, pc: u32, ins: Instr) -> bool {
+        if !matches!(ins, Instr::CallMethod { .. }) || self.polls.sample.is_none() {
+            return false;
+        }
+        let c = &self.code.caches[pc as usize];
+        match (c.kind.get(), c.value.get()) {
+            (crate::interp::attr_cache::METHOD, crate::runtime::value::Value::Function(f)) => {
+                std::ptr::eq(&*f.code, self.code)
+            }
+            _ => false,
+        }
     }
 
     /// Call the callee whose frame was pushed (r10 its code word, or
@@ -462,7 +494,7 @@ impl<'a> Gen<'a> {
             ; add rax, callee_regs as i32
         );
         match from {
-            PushFrom::Site => asm!(self.ops
+            PushFrom::Site { .. } => asm!(self.ops
                 ; mov rcx, rax
                 ; add rcx, [r8 + l.site_nregs]
                 ; cmp rcx, [r12 + l.stack_len]
@@ -482,7 +514,7 @@ impl<'a> Gen<'a> {
             ; mov QWORD [rdx + l.frame_pc - l.frame_size], (pc + 1) as i32
         );
         match from {
-            PushFrom::Site => asm!(self.ops; mov [rdx + l.frame_func], r9),
+            PushFrom::Site { .. } => asm!(self.ops; mov [rdx + l.frame_func], r9),
             PushFrom::Const { func, .. } => asm!(self.ops
                 ; mov rcx, QWORD func
                 ; mov [rdx + l.frame_func], rcx
@@ -494,7 +526,7 @@ impl<'a> Gen<'a> {
         // registers after the arguments.
         let ret_delta = callee_regs as i32 - reg as i32;
         match from {
-            PushFrom::Site => asm!(self.ops; lea rcx, [r10 + l.rc_code]),
+            PushFrom::Site { .. } => asm!(self.ops; lea rcx, [r10 + l.rc_code]),
             PushFrom::Const { code_word, .. } => {
                 asm!(self.ops; mov rcx, QWORD code_word + l.rc_code as i64)
             }
@@ -527,7 +559,12 @@ impl<'a> Gen<'a> {
             }
             let konst = match from {
                 PushFrom::Const { entry, .. } => Some(entry),
-                PushFrom::Site => None,
+                PushFrom::Site { self_method } => {
+                    if self_method && !self.polls.exact_timing {
+                        return Some(self.rec_self_method_enter());
+                    }
+                    None
+                }
             };
             if let (Some(entry), false) = (konst, self.polls.exact_timing) {
                 return Some(self.rec_const_call_enter(entry));
@@ -698,7 +735,10 @@ enum Uncount {
 #[derive(Clone, Copy)]
 enum PushFrom {
     /// The site's entry: r8 the entry, r9 the function, r10 its code word.
-    Site,
+    /// `self_method`: a method call likely to be of this code's own
+    /// function (`Gen::self_method_site`), which recording first tries to
+    /// count as self-recursion (`gen_rec_calls.rs`).
+    Site { self_method: bool },
     /// The function a global held at compile time (`const_calls.rs`), with
     /// its code word, its registers and the site's entry for recording.
     Const {

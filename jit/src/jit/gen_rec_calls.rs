@@ -54,7 +54,11 @@
 //! uncounting, and a cold one for the counted path (and the Rust path's
 //! pushes) with it. The compare is against the entry's edge already tagged
 //! (`DirectEntry::rec_fast`), 0 while unknown, which a frame's edge with
-//! the tag set never is.
+//! the tag set never is. A method site calling by the function's own name
+//! (`reference.find(update)` in go's `Square.find`) tries the same path
+//! through the entry its lookup found, whose `rec_fast` is set only when
+//! its callee is this function (`rec_self_method_enter`); go's 1.35M calls
+//! of `find`, 816K of them recursive, took 3.5M instructions less.
 //!
 //! A call its callee's base case answers at the site (`gen_leaf_calls.rs`)
 //! enters and returns at once, so it counts what that call and its return
@@ -303,10 +307,30 @@ impl<'a> Gen<'a> {
     /// entry's `rec_fast` is compared in its copy after the code, relative
     /// to rip (`DirectEntry::rec_fast_slot`), so the path needs no r8.
     pub(super) fn rec_self_call_enter(&mut self, entry: i64) -> DynamicLabel {
+        let fast = self.rec_fast_slot(entry);
+        self.rec_self_enter(Some(entry), fast)
+    }
+
+    /// At a method site likely to call the function it is in
+    /// (`Gen::self_method_site`: `reference.find(...)` in `find`), with r8
+    /// the site's entry for the callee found and rdx the new frame: the
+    /// self-recursion path, as `rec_self_call_enter`'s. The entry's
+    /// `rec_fast` is set only when its edge is the function's own
+    /// (`rec_learn_edge`), so another callee is never taken for this one:
+    /// it goes to the label returned, to be counted (`rec_call_enter`, with
+    /// r8 to r10 and rdx kept).
+    pub(super) fn rec_self_method_enter(&mut self) -> DynamicLabel {
+        self.rec_self_enter(None, None)
+    }
+
+    /// The self-recursion test and count (see the module comment): the
+    /// entry's `rec_fast` compared in its copy `fast` when there is one,
+    /// else at r8, loaded with `entry` when that is given (r8 holds the
+    /// entry otherwise).
+    fn rec_self_enter(&mut self, entry: Option<i64>, fast: Option<DynamicLabel>) -> DynamicLabel {
         let l = *frame_layout();
         let c = *inline::layout();
         let counted = self.ops.new_dynamic_label();
-        let fast = self.rec_fast_slot(entry);
         self.comment(format_args!(
             "recording: the caller came through this edge? then a recursive call"
         ));
@@ -314,12 +338,13 @@ impl<'a> Gen<'a> {
             ; mov rax, [rdx + c.frame_rec_edge - l.frame_size]
             ; or rax, c.fast_tag
         );
-        match fast {
-            Some(slot) => asm!(self.ops; cmp rax, [=>slot]),
-            None => asm!(self.ops
+        match (fast, entry) {
+            (Some(slot), _) => asm!(self.ops; cmp rax, [=>slot]),
+            (None, Some(entry)) => asm!(self.ops
                 ; mov r8, QWORD entry
                 ; cmp rax, [r8 + l.site_rec_fast]
             ),
+            (None, None) => asm!(self.ops; cmp rax, [r8 + l.site_rec_fast]),
         }
         asm!(self.ops
             ; jne =>counted
