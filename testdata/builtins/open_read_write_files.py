@@ -1,8 +1,9 @@
 # open(): text and binary files, read/readline/readlines/iteration, write,
 # writelines, print(file=), append, newline= and encoding=, and the errors
 # (missing file, directory, bad mode, wrong types, closed file, decoding).
-# Files go to /tmp under a random name: the engines run this at once.
-import random, sys
+# Files go to /tmp under a random name: the engines run this at once; the
+# file is removed at the end.
+import os, random, sys
 random.seed()
 tag = random.getrandbits(48)
 print(__file__.endswith("f1.py"), __name__)
@@ -79,3 +80,6 @@ try:
     w.read()
 except OSError as e:
     print("read on writer:", type(e).__name__ in ("UnsupportedOperation", "OSError"), e)
+w.close()
+os.remove(path)
+print(os.path.exists(path))

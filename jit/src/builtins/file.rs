@@ -381,7 +381,12 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
 
 /// The OSError subclass CPython raises for `e`, with `errno`, `strerror`
 /// and `filename` set: `[Errno 2] No such file or directory: 'x'`.
-fn os_error(vm: &mut Vm, e: &std::io::Error, path: &str) -> PyExc {
+pub(crate) fn os_error(vm: &mut Vm, e: &std::io::Error, path: &str) -> PyExc {
+    os_error2(vm, e, path, None)
+}
+
+/// `os_error` for a call on two paths (`os.rename`): `filename2` too.
+pub(crate) fn os_error2(vm: &mut Vm, e: &std::io::Error, path: &str, path2: Option<&str>) -> PyExc {
     let errno = e.raw_os_error().unwrap_or(0);
     let class = match errno {
         libc::ENOENT => "FileNotFoundError",
@@ -399,10 +404,15 @@ fn os_error(vm: &mut Vm, e: &std::io::Error, path: &str) -> PyExc {
     let m = vm.new_str(msg);
     let exc = vm.new_exception(class, vec![Value::Int(errno as i64), m]);
     let name = vm.new_str(path);
+    let name2 = match path2 {
+        Some(p) => vm.new_str(p),
+        None => Value::None,
+    };
     for (k, v) in [
         ("errno", Value::Int(errno as i64)),
         ("strerror", m),
         ("filename", name),
+        ("filename2", name2),
     ] {
         let key = vm.intern(k);
         let h = crate::interp::protocol::str_hash(key);

@@ -16,6 +16,7 @@ pub mod mod_heapq;
 pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_operator;
+pub mod mod_posix;
 pub mod mod_random;
 pub mod mod_string;
 pub mod mod_time;

@@ -21,6 +21,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
         "operator" => Some(super::mod_operator::make_operator(vm)),
         "string" => Some(super::mod_string::make_string(vm)),
         "time" => Some(super::mod_time::make_time(vm)),
+        "posix" => Some(super::mod_posix::make(vm)),
         "copy" => Some(super::mod_copy::make_copy(vm)),
         "collections" => Some(super::mod_collections::make(vm)),
         "_jitprof" => Some(make_jitprof(vm)),

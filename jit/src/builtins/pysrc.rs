@@ -18,6 +18,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "collections.abc" => Some(include_str!("pysrc/collections_abc.py")),
         "io" => Some(include_str!("pysrc/io.py")),
         "contextlib" => Some(include_str!("pysrc/contextlib.py")),
+        "os" => Some(include_str!("pysrc/os.py")),
+        "posixpath" => Some(include_str!("pysrc/posixpath.py")),
         _ => None,
     }
 }

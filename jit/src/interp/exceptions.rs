@@ -296,10 +296,20 @@ impl Vm {
         if t.items.len() == 2 && e.class.is_subtype_of(self.exc_types["OSError"]) {
             let h = crate::interp::protocol::str_hash(self.intern_static("filename"));
             let filename = e.table().borrow().get_str(h, "filename");
+            let h2 = crate::interp::protocol::str_hash(self.intern_static("filename2"));
+            let filename2 = e.table().borrow().get_str(h2, "filename2");
             let errno = self.str_of(t.items[0])?;
             let strerror = self.str_of(t.items[1])?;
-            return Ok(match filename {
-                Some(f) if !matches!(f, Value::None) => {
+            return Ok(match (filename, filename2) {
+                // `os.rename`'s: `[Errno 2] No such file or directory: 'a' -> 'b'`.
+                (Some(f), Some(f2)) if !matches!(f, Value::None) && !matches!(f2, Value::None) => {
+                    format!(
+                        "[Errno {errno}] {strerror}: {} -> {}",
+                        self.repr(f)?,
+                        self.repr(f2)?
+                    )
+                }
+                (Some(f), _) if !matches!(f, Value::None) => {
                     format!("[Errno {errno}] {strerror}: {}", self.repr(f)?)
                 }
                 _ => format!("[Errno {errno}] {strerror}"),

@@ -293,6 +293,15 @@ impl Vm {
                 return Ok(m);
             }
         }
+        // A module jitprof writes in Python that keeps another as an
+        // attribute, as CPython's `os` puts `posixpath` in `sys.modules`
+        // as `os.path`: `import os.path` finds it.
+        if parent.file.starts_with("<jitprof>/") {
+            if let Some(Value::Module(m)) = parent.get(part) {
+                self.register_module(full.to_string(), m);
+                return Ok(m);
+            }
+        }
         let Some(dir) = package_dir(parent) else {
             let msg = format!(
                 "No module named '{full}'; '{}' is not a package",
