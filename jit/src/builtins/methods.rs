@@ -19,7 +19,7 @@ use super::text::{TextErrKind, TextError};
 #[path = "methods_bytes.rs"]
 mod methods_bytes;
 #[path = "methods_dict.rs"]
-mod methods_dict;
+pub(crate) mod methods_dict;
 #[path = "methods_list.rs"]
 pub(crate) mod methods_list;
 #[path = "methods_num.rs"]

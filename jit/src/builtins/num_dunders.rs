@@ -1,5 +1,8 @@
-//! The numeric special methods of `int`, `bool`, `float` and `str` as
+//! The numeric special methods of `int`, `bool`, `float` and `str`, and the
+//! operators of `list`, `tuple`, `set`, `frozenset`, `dict` and `bytes`, as
 //! attributes: `(5).__index__()`, `int.__add__(2, 3)`, `float.__mul__`,
+//! `list.__add__`, `set.__and__`, `super().__iadd__(other)` in a list
+//! subclass,
 //! `super().__add__(other)` in an `int` subclass, `functools.total_ordering`
 //! or `operator`-style code that fetches `type(x).__lt__`.
 //!
@@ -26,6 +29,9 @@ enum Op {
     Bin(BinOp),
     /// The reflected form: `__radd__(self, other)` is `other + self`.
     RBin(BinOp),
+    /// The in-place form of a mutable container (`list.__iadd__`): the
+    /// operator's augmented assignment, which returns self.
+    IBin(BinOp),
     DivMod,
     RDivMod,
     Cmp(CmpOp),
@@ -48,7 +54,7 @@ enum Op {
 
 /// Every method name and what it does (its index is the `O` parameter of
 /// `call`, so the order must match `fns!` below).
-const OPS: [(&str, Op); 47] = [
+const OPS: [(&str, Op); NOPS] = [
     ("__add__", Op::Bin(BinOp::Add)),
     ("__sub__", Op::Bin(BinOp::Sub)),
     ("__mul__", Op::Bin(BinOp::Mul)),
@@ -96,7 +102,15 @@ const OPS: [(&str, Op); 47] = [
     ("__hash__", Op::Hash),
     ("__repr__", Op::Repr),
     ("__str__", Op::Str),
+    ("__iadd__", Op::IBin(BinOp::Add)),
+    ("__isub__", Op::IBin(BinOp::Sub)),
+    ("__imul__", Op::IBin(BinOp::Mul)),
+    ("__iand__", Op::IBin(BinOp::BitAnd)),
+    ("__ior__", Op::IBin(BinOp::BitOr)),
+    ("__ixor__", Op::IBin(BinOp::BitXor)),
 ];
+
+const NOPS: usize = 53;
 
 /// Whether type `kind` defines method `op` itself (what `kind.__dict__`
 /// holds in CPython; the rest is inherited along the MRO).
@@ -115,25 +129,63 @@ fn defines(kind: TypeKind, op: Op) -> bool {
         },
         TypeKind::Str => matches!(
             op,
-            Op::Bin(Add | Mul | Mod) | Op::RBin(Mul) | Op::Cmp(_) | Op::Hash | Op::Repr | Op::Str
+            Op::Bin(Add | Mul | Mod)
+                | Op::RBin(Mul | Mod)
+                | Op::Cmp(_)
+                | Op::Hash
+                | Op::Repr
+                | Op::Str
+        ),
+        // The containers' operators (their other special methods are
+        // `slot_methods.rs`'s): only what each defines in CPython.
+        TypeKind::List => matches!(
+            op,
+            Op::Bin(Add | Mul) | Op::RBin(Mul) | Op::IBin(Add | Mul) | Op::Cmp(_)
+        ),
+        TypeKind::Tuple | TypeKind::Bytes => {
+            matches!(op, Op::Bin(Add | Mul) | Op::RBin(Mul) | Op::Cmp(_))
+        }
+        TypeKind::Set | TypeKind::FrozenSet => match op {
+            Op::Bin(b) | Op::RBin(b) => matches!(b, BitAnd | BitOr | BitXor | Sub),
+            Op::IBin(b) => kind == TypeKind::Set && matches!(b, BitAnd | BitOr | BitXor | Sub),
+            Op::Cmp(_) => true,
+            _ => false,
+        },
+        TypeKind::Dict => matches!(
+            op,
+            Op::Bin(BitOr) | Op::RBin(BitOr) | Op::IBin(BitOr) | Op::Cmp(_)
         ),
         _ => false,
     }
 }
 
 /// Kind codes for the `K` parameter of `call`.
-const KINDS: [TypeKind; 4] = [
+const KINDS: [TypeKind; NKINDS] = [
     TypeKind::Int,
     TypeKind::Bool,
     TypeKind::Float,
     TypeKind::Str,
+    TypeKind::List,
+    TypeKind::Tuple,
+    TypeKind::Set,
+    TypeKind::FrozenSet,
+    TypeKind::Dict,
+    TypeKind::Bytes,
 ];
+
+const NKINDS: usize = 10;
 
 fn type_name(kind: TypeKind) -> &'static str {
     match kind {
         TypeKind::Int => "int",
         TypeKind::Bool => "bool",
         TypeKind::Float => "float",
+        TypeKind::List => "list",
+        TypeKind::Tuple => "tuple",
+        TypeKind::Set => "set",
+        TypeKind::FrozenSet => "frozenset",
+        TypeKind::Dict => "dict",
+        TypeKind::Bytes => "bytes",
         _ => "str",
     }
 }
@@ -157,6 +209,12 @@ fn as_kind(v: Value, kind: TypeKind) -> Option<Value> {
         TypeKind::Int => is_intlike(v),
         TypeKind::Bool => matches!(v, Value::Bool(_)),
         TypeKind::Float => matches!(v, Value::Float(_)),
+        TypeKind::List => matches!(v, Value::List(_)),
+        TypeKind::Tuple => matches!(v, Value::Tuple(_)),
+        TypeKind::Set => matches!(v, Value::Set(_)),
+        TypeKind::FrozenSet => matches!(v, Value::FrozenSet(_)),
+        TypeKind::Dict => matches!(v, Value::Dict(_)),
+        TypeKind::Bytes => matches!(v, Value::Bytes(_)),
         _ => matches!(v, Value::Str(_)),
     };
     ok.then_some(v)
@@ -176,7 +234,45 @@ fn accepts(kind: TypeKind, other: Value) -> bool {
     match kind {
         TypeKind::Int | TypeKind::Bool => is_intlike(other),
         TypeKind::Float => is_intlike(other) || matches!(other, Value::Float(_)),
+        TypeKind::Set | TypeKind::FrozenSet => {
+            matches!(other, Value::Set(_) | Value::FrozenSet(_))
+        }
+        TypeKind::List | TypeKind::Tuple | TypeKind::Dict | TypeKind::Bytes => {
+            as_kind(other, kind).is_some()
+        }
         _ => matches!(other, Value::Str(_)),
+    }
+}
+
+/// The error a sequence's `+` or `*` raises for an operand it does not
+/// take (`list.__add__([], 1)` raises rather than give NotImplemented, as
+/// CPython's sequence methods do), or None when it takes it.
+fn sequence_operand_error(vm: &mut Vm, kind: TypeKind, op: Op, other: Value) -> Option<PyExc> {
+    let ty = type_name(kind);
+    let seq = matches!(
+        kind,
+        TypeKind::Str | TypeKind::List | TypeKind::Tuple | TypeKind::Bytes
+    );
+    match op {
+        // The method, unlike the operator (`can't multiply sequence by
+        // non-int`), asks for an index.
+        Op::Bin(BinOp::Mul) | Op::RBin(BinOp::Mul) | Op::IBin(BinOp::Mul)
+            if seq && !is_intlike(other) =>
+        {
+            let tn = vm.type_name(other);
+            Some(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )))
+        }
+        Op::Bin(BinOp::Add) if seq && !accepts(kind, other) => {
+            let tn = vm.type_name(other);
+            Some(vm.type_error(&match kind {
+                TypeKind::Str => format!("can only concatenate str (not \"{tn}\") to str"),
+                TypeKind::Bytes => format!("can't concat {tn} to bytes"),
+                _ => format!("can only concatenate {ty} (not \"{tn}\") to {ty}"),
+            }))
+        }
+        _ => None,
     }
 }
 
@@ -214,7 +310,7 @@ fn apply(
     let rest = &args[1..];
     let (lo, hi) = match op {
         Op::Bin(BinOp::Pow) | Op::RBin(BinOp::Pow) => (1, 2),
-        Op::Bin(_) | Op::RBin(_) | Op::DivMod | Op::RDivMod | Op::Cmp(_) => (1, 1),
+        Op::Bin(_) | Op::RBin(_) | Op::IBin(_) | Op::DivMod | Op::RDivMod | Op::Cmp(_) => (1, 1),
         Op::Round => (0, 1),
         _ => (0, 0),
     };
@@ -230,16 +326,25 @@ fn apply(
         }
     });
     if let Some(o) = other {
-        // str.__add__ and str.__mul__ raise for a wrong operand, as `+` does.
-        let raises = kind == TypeKind::Str
-            && matches!(op, Op::Bin(BinOp::Add | BinOp::Mul) | Op::RBin(BinOp::Mul));
+        // A sequence's `+` and `*` raise for a wrong operand, as the
+        // operator does.
+        if let Some(e) = sequence_operand_error(vm, kind, op, o) {
+            return Err(e);
+        }
         let operand_ok = match op {
-            Op::Bin(BinOp::Mul) | Op::RBin(BinOp::Mul) if kind == TypeKind::Str => is_intlike(o),
+            Op::Bin(BinOp::Mul) | Op::RBin(BinOp::Mul) | Op::IBin(BinOp::Mul) => true,
             Op::Bin(BinOp::Mod) if kind == TypeKind::Str => true,
+            // Extends (update, for a dict) from any iterable.
+            Op::IBin(BinOp::Add) if kind == TypeKind::List => true,
+            Op::IBin(BinOp::BitOr) if kind == TypeKind::Dict => true,
+            // A dict has no order: `dict.__lt__` is always NotImplemented.
+            Op::Cmp(CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge) if kind == TypeKind::Dict => {
+                false
+            }
             Op::Round => true,
             _ => accepts(kind, o),
         };
-        if !operand_ok && !raises {
+        if !operand_ok {
             return Ok(Value::NotImplemented);
         }
     }
@@ -254,6 +359,11 @@ fn apply(
         }
         Op::Bin(b) => vm.binary_op(b, v, other.unwrap()),
         Op::RBin(b) => vm.binary_op(b, other.unwrap(), v),
+        // In place on the payload a subclass instance shares; self back.
+        Op::IBin(b) => {
+            vm.binary_op(b.inplace(), v, other.unwrap())?;
+            Ok(first)
+        }
         Op::DivMod => vm.divmod(v, other.unwrap()),
         Op::RDivMod => vm.divmod(other.unwrap(), v),
         Op::Cmp(c) => vm.compare_op(c, v, other.unwrap()),
@@ -319,11 +429,22 @@ macro_rules! fns {
 macro_rules! all_ops {
     ($k:literal) => {
         fns!($k; 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26
-            27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46)
+            27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52)
     };
 }
 
-static FNS: [[NativeFn; 47]; 4] = [all_ops!(0), all_ops!(1), all_ops!(2), all_ops!(3)];
+static FNS: [[NativeFn; NOPS]; NKINDS] = [
+    all_ops!(0),
+    all_ops!(1),
+    all_ops!(2),
+    all_ops!(3),
+    all_ops!(4),
+    all_ops!(5),
+    all_ops!(6),
+    all_ops!(7),
+    all_ops!(8),
+    all_ops!(9),
+];
 
 /// The type that provides method `name` for a class with MRO `mro`, and the
 /// method: found when, walking the MRO, a built-in numeric type or `str`

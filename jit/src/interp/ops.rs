@@ -804,6 +804,12 @@ impl Vm {
                 self.dict_update(a, b)?;
                 a
             }
+            // `d |= pairs` takes what `d.update(pairs)` takes (and raises
+            // as it does, with no reflected method tried).
+            (IOr, Value::Dict(d), _) => {
+                crate::builtins::methods::methods_dict::merge_from(self, d, b)?;
+                a
+            }
             _ => return Ok(None),
         }))
     }
