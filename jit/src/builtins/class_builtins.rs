@@ -34,7 +34,32 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, object, "__eq__", object_eq);
     add_method(vm, object, "__ne__", object_ne);
     add_method(vm, object, "__hash__", object_hash);
+    add_method(vm, object, "__format__", object_format);
     add_method(vm, object, "__init_subclass__", object_init_subclass);
+}
+
+/// `object.__format__(self, spec)`: `str(self)` for an empty spec; any
+/// other spec is an error, as CPython's.
+fn object_format(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    super::no_kwargs(vm, "__format__", kw)?;
+    let [obj, spec] = *args else {
+        let got = args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!(
+            "object.__format__() takes exactly one argument ({got} given)"
+        )));
+    };
+    let Value::Str(s) = spec else {
+        let tn = vm.type_name(spec);
+        return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
+    };
+    if !s.as_str().is_empty() {
+        let tn = vm.type_name(obj);
+        return Err(vm.type_error(&format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
+    }
+    let text = vm.str_of(obj)?;
+    Ok(vm.new_str(text))
 }
 
 fn build_class(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {

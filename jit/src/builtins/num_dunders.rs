@@ -50,6 +50,8 @@ enum Op {
     Hash,
     Repr,
     Str,
+    /// `__format__(spec)`: `format()` of the value itself.
+    Format,
 }
 
 /// Every method name and what it does (its index is the `O` parameter of
@@ -108,23 +110,24 @@ const OPS: [(&str, Op); NOPS] = [
     ("__iand__", Op::IBin(BinOp::BitAnd)),
     ("__ior__", Op::IBin(BinOp::BitOr)),
     ("__ixor__", Op::IBin(BinOp::BitXor)),
+    ("__format__", Op::Format),
 ];
 
-const NOPS: usize = 53;
+const NOPS: usize = 54;
 
 /// Whether type `kind` defines method `op` itself (what `kind.__dict__`
 /// holds in CPython; the rest is inherited along the MRO).
 fn defines(kind: TypeKind, op: Op) -> bool {
     use BinOp::*;
     match kind {
-        TypeKind::Int => !matches!(op, Op::Str),
+        TypeKind::Int => !matches!(op, Op::Str | Op::IBin(_)),
         TypeKind::Bool => matches!(
             op,
             Op::Bin(BitAnd | BitOr | BitXor) | Op::RBin(BitAnd | BitOr | BitXor) | Op::Repr
         ),
         TypeKind::Float => match op {
             Op::Bin(b) | Op::RBin(b) => !matches!(b, LShift | RShift | BitAnd | BitOr | BitXor),
-            Op::Invert | Op::Index | Op::Str => false,
+            Op::Invert | Op::Index | Op::Str | Op::IBin(_) => false,
             _ => true,
         },
         TypeKind::Str => matches!(
@@ -135,6 +138,7 @@ fn defines(kind: TypeKind, op: Op) -> bool {
                 | Op::Hash
                 | Op::Repr
                 | Op::Str
+                | Op::Format
         ),
         // The containers' operators (their other special methods are
         // `slot_methods.rs`'s): only what each defines in CPython.
@@ -304,13 +308,20 @@ fn apply(
     if !kw.is_empty() {
         return Err(vm.type_error(&format!("wrapper {name}() takes no keyword arguments")));
     }
-    if kind == TypeKind::Int {
+    // `int.__format__(True, '')` is 'True' (a bool formats as one).
+    if kind == TypeKind::Int && op != Op::Format {
         v = int_of_bool(v);
     }
     let rest = &args[1..];
     let (lo, hi) = match op {
         Op::Bin(BinOp::Pow) | Op::RBin(BinOp::Pow) => (1, 2),
-        Op::Bin(_) | Op::RBin(_) | Op::IBin(_) | Op::DivMod | Op::RDivMod | Op::Cmp(_) => (1, 1),
+        Op::Bin(_)
+        | Op::RBin(_)
+        | Op::IBin(_)
+        | Op::DivMod
+        | Op::RDivMod
+        | Op::Cmp(_)
+        | Op::Format => (1, 1),
         Op::Round => (0, 1),
         _ => (0, 0),
     };
@@ -342,6 +353,11 @@ fn apply(
                 false
             }
             Op::Round => true,
+            Op::Format if !matches!(o, Value::Str(_)) => {
+                let tn = vm.type_name(o);
+                return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
+            }
+            Op::Format => true,
             _ => accepts(kind, o),
         };
         if !operand_ok {
@@ -406,6 +422,8 @@ fn apply(
             let s = vm.str_of(v)?;
             Ok(vm.new_str(s))
         }
+        // The value itself, not a subclass's own `__format__` again.
+        Op::Format => vm.format_value(v, other),
     }
 }
 
@@ -429,7 +447,7 @@ macro_rules! fns {
 macro_rules! all_ops {
     ($k:literal) => {
         fns!($k; 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26
-            27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52)
+            27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53)
     };
 }
 
