@@ -294,16 +294,11 @@ impl<'a> Gen<'a> {
     /// without: a method calling a method of its own name on another class
     /// (deltablue's) is not one.
     fn self_method_site(&self, pc: u32, ins: Instr) -> bool {
-        if !matches!(ins, Instr::CallMethod { .. }) || self.polls.sample.is_none() {
-            return false;
-        }
-        let c = &self.code.caches[pc as usize];
-        match (c.kind.get(), c.value.get()) {
-            (crate::interp::attr_cache::METHOD, crate::runtime::value::Value::Function(f)) => {
-                std::ptr::eq(&*f.code, self.code)
-            }
-            _ => false,
-        }
+        matches!(ins, Instr::CallMethod { .. })
+            && self.polls.sample.is_some()
+            && self
+                .cached_method(pc)
+                .is_some_and(|f| std::ptr::eq(&*f.code, self.code))
     }
 
     /// Call the callee whose frame was pushed (r10 its code word, or

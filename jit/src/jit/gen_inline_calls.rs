@@ -1023,6 +1023,21 @@ impl<'a> Gen<'a> {
         asm!(self.ops; =>other);
     }
 
+    /// The plain Python method the interpreter's cache of the `CallMethod`
+    /// at `pc` found last, if any.
+    pub(super) fn cached_method(
+        &self,
+        pc: u32,
+    ) -> Option<crate::runtime::heap::Gc<crate::runtime::object::FunctionObj>> {
+        let c = &self.code.caches[pc as usize];
+        match (c.kind.get(), c.value.get()) {
+            (crate::interp::attr_cache::METHOD, crate::runtime::value::Value::Function(f)) => {
+                Some(f)
+            }
+            _ => None,
+        }
+    }
+
     /// At a `CallMethod` site whose cache holds a Python method with a
     /// plan (a getter: `return self.a or (not self.b and self.c)`, richards'
     /// `isTaskHoldingOrWaiting`), the method's code and plan. The site must
@@ -1034,11 +1049,7 @@ impl<'a> Gen<'a> {
         argc: u16,
         callee_regs: u16,
     ) -> Option<Planned> {
-        let c = &self.code.caches[pc as usize];
-        let f = match (c.kind.get(), c.value.get()) {
-            (crate::interp::attr_cache::METHOD, crate::runtime::value::Value::Function(f)) => f,
-            _ => return None,
-        };
+        let f = self.cached_method(pc)?;
         if f.fast_argc != argc + 1 {
             return None;
         }
