@@ -87,3 +87,8 @@ for fn, arg in [(os.remove, Bad()), (os.stat, 1.5), (os.path.exists, 2.5)]:
     except TypeError as e:
         print("TypeError", e)
 print(sorted(os.listdir(None)) == sorted(os.listdir()) == sorted(os.listdir(".")))
+for fn in (os.remove, os.stat, os.listdir):
+    try:
+        fn("a\0b")
+    except ValueError as e:
+        print(fn.__name__, "ValueError", e)

@@ -2,9 +2,9 @@
 //! where `os.py` is Python over this built-in module. What the embedded
 //! `os` and `posixpath` (`pysrc/`) need: the working directory, the process
 //! id, files and directories (remove, rename, mkdir, rmdir, listdir, stat)
-//! and the environment. Paths are str (bytes and path-like objects are not
-//! taken); failures raise the OSError subclass CPython raises, with errno,
-//! strerror and the file names (`builtins::file::os_error`).
+//! and the environment. Paths are str or os.PathLike (`__fspath__`; bytes
+//! are not taken); failures raise the OSError subclass CPython raises, with
+//! errno, strerror and the file names (`builtins::file::os_error`).
 
 use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 
@@ -64,7 +64,7 @@ fn path_arg(vm: &mut Vm, func: &str, args: &[Value], i: usize, fd_too: bool) -> 
         _ => return Err(not_a_path(vm, func, v, fd_too)),
     };
     if s.contains('\0') {
-        return Err(vm.value_error(&format!("{func}: embedded null character in path")));
+        return Err(vm.value_error("embedded null byte"));
     }
     Ok(s)
 }
