@@ -66,6 +66,15 @@ pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn, owner: Option<Gc<Typ
     }))
 }
 
+/// Set each named native function as an attribute of module `m` (a built-in
+/// module's functions).
+pub fn set_functions(vm: &mut Vm, m: Gc<ModuleObj>, fns: &[(&'static str, NativeFn)]) {
+    for (name, f) in fns {
+        let v = native(vm, name, *f, None);
+        m.set(name, v);
+    }
+}
+
 /// Set `name` in the dict of a class implemented in Rust.
 pub fn set_type_attr(vm: &mut Vm, t: Gc<TypeObj>, name: &str, v: Value) {
     let key = vm.intern(name);

@@ -17,10 +17,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
         ("insort_right", insort_right),
         ("insort", insort_right),
     ];
-    for (name, f) in fns {
-        let v = super::native(vm, name, *f, None);
-        m.set(name, v);
-    }
+    super::set_functions(vm, m, fns);
     m
 }
 

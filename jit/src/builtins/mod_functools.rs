@@ -19,10 +19,7 @@ pub fn make_functools(vm: &mut Vm) -> Gc<ModuleObj> {
         ("cache", ft_cache),
         ("total_ordering", super::total_ordering::total_ordering),
     ];
-    for (name, f) in fns {
-        let v = super::native(vm, name, *f, None);
-        m.set(name, v);
-    }
+    super::set_functions(vm, m, fns);
     let assigned: Vec<Value> = ASSIGNED.iter().map(|s| Value::Str(vm.intern(s))).collect();
     let t = vm.new_tuple(assigned);
     m.set("WRAPPER_ASSIGNMENTS", t);

@@ -18,10 +18,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
         ("nlargest", nlargest),
         ("nsmallest", nsmallest),
     ];
-    for (name, f) in fns {
-        let v = super::native(vm, name, *f, None);
-        m.set(name, v);
-    }
+    super::set_functions(vm, m, fns);
     // Written in Python (`pysrc/_pyextras.py`).
     if let Ok(f) = vm.embedded_attr("_pyextras", "merge") {
         m.set("merge", f);

@@ -50,10 +50,7 @@ pub fn make_operator(vm: &mut Vm) -> Gc<ModuleObj> {
         ("attrgetter", op_attrgetter),
         ("methodcaller", op_methodcaller),
     ];
-    for (name, f) in fns {
-        let v = super::native(vm, name, *f, None);
-        m.set(name, v);
-    }
+    super::set_functions(vm, m, fns);
     m
 }
 

@@ -32,10 +32,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
         ("strerror", strerror),
         ("_environ_items", environ_items),
     ];
-    for (name, f) in fns {
-        let v = super::native(vm, name, *f, None);
-        m.set(name, v);
-    }
+    super::set_functions(vm, m, fns);
     m
 }
 

@@ -22,10 +22,7 @@ pub fn make_time(vm: &mut Vm) -> Gc<ModuleObj> {
         ("process_time_ns", time_process_time_ns),
         ("sleep", time_sleep),
     ];
-    for (name, f) in fns {
-        let v = super::native(vm, name, *f, None);
-        m.set(name, v);
-    }
+    super::set_functions(vm, m, fns);
     m
 }
 

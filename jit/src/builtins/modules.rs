@@ -42,10 +42,7 @@ fn make_gc(vm: &mut Vm) -> Gc<ModuleObj> {
         ("disable", gc_disable),
         ("isenabled", gc_isenabled),
     ];
-    for (n, f) in fns {
-        let v = super::native(vm, n, *f, None);
-        m.set(n, v);
-    }
+    super::set_functions(vm, m, fns);
     m
 }
 

@@ -87,10 +87,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
         ("tee", it_tee),
         ("pairwise", it_pairwise),
     ];
-    for (name, f) in fns {
-        let v = super::native(vm, name, *f, None);
-        m.set(name, v);
-    }
+    super::set_functions(vm, m, fns);
     let module_name = vm.intern_static("itertools");
     for name in TYPE_NAMES {
         if vm.iter_types.contains_key(name) {

@@ -92,10 +92,7 @@ pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
         ("ulp", m_ulp),
         ("remainder", m_remainder),
     ];
-    for (name, f) in fns {
-        let v = super::native(vm, name, *f, None);
-        m.set(name, v);
-    }
+    super::set_functions(vm, m, fns);
     m.set("pi", Value::Float(std::f64::consts::PI));
     m.set("e", Value::Float(std::f64::consts::E));
     m.set("tau", Value::Float(std::f64::consts::TAU));
