@@ -14,6 +14,7 @@ pub mod mod_copy;
 pub mod mod_functools;
 pub mod mod_heapq;
 pub mod mod_itertools;
+pub mod mod_json;
 pub mod mod_math;
 pub mod mod_operator;
 pub mod mod_posix;

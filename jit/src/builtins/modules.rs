@@ -22,6 +22,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
         "string" => Some(super::mod_string::make_string(vm)),
         "time" => Some(super::mod_time::make_time(vm)),
         "posix" => Some(super::mod_posix::make(vm)),
+        "_json" => Some(super::mod_json::make(vm)),
         "copy" => Some(super::mod_copy::make_copy(vm)),
         "collections" => Some(super::mod_collections::make(vm)),
         "_jitprof" => Some(make_jitprof(vm)),

@@ -20,11 +20,18 @@ pub fn source(name: &str) -> Option<&'static str> {
         "contextlib" => Some(include_str!("pysrc/contextlib.py")),
         "os" => Some(include_str!("pysrc/os.py")),
         "posixpath" => Some(include_str!("pysrc/posixpath.py")),
+        "json" => Some(include_str!("pysrc/json.py")),
+        "json.decoder" => Some(include_str!("pysrc/json_decoder.py")),
+        "json.encoder" => Some(include_str!("pysrc/json_encoder.py")),
         _ => None,
     }
 }
 
 /// The path embedded modules show in `__file__` and tracebacks.
 pub fn path(name: &str) -> String {
-    format!("<jitprof>/{name}.py")
+    match name {
+        // Packages: the modules above have submodules.
+        "json" => format!("<jitprof>/{name}/__init__.py"),
+        _ => format!("<jitprof>/{}.py", name.replace('.', "/")),
+    }
 }

@@ -295,10 +295,16 @@ impl Vm {
         }
         // A module jitprof writes in Python that keeps another as an
         // attribute, as CPython's `os` puts `posixpath` in `sys.modules`
-        // as `os.path`: `import os.path` finds it.
+        // as `os.path`: `import os.path` finds it. Or a submodule of such a
+        // package (`json.decoder`).
         if parent.file.starts_with("<jitprof>/") {
             if let Some(Value::Module(m)) = parent.get(part) {
                 self.register_module(full.to_string(), m);
+                return Ok(m);
+            }
+            if let Some(text) = crate::builtins::pysrc::source(full) {
+                let m = self.load_embedded(full, text)?;
+                parent.set(part, Value::Module(m));
                 return Ok(m);
             }
         }

@@ -1,0 +1,683 @@
+//! The `_json` module: what CPython's `json` does in C (`_json`): scanning
+//! JSON text into values, and writing strings as JSON string literals. The
+//! classes and options are Python, in `pysrc/json_decoder.py` and
+//! `pysrc/json_encoder.py`, as in CPython.
+//!
+//! Why here and not in that Python: both go through a document a character
+//! at a time, which in Python (and without `re`) is an index and a compare
+//! per character, and indexing a str that is not ASCII walks it from the
+//! start. Here a document is scanned once, as bytes when it is ASCII (nearly
+//! always) and as characters otherwise; every position, in results and in
+//! errors, is Python's: a count of characters.
+//!
+//! The messages and positions are the C scanner's (`Modules/_json.c`), which
+//! CPython uses by default; they differ in places from its Python fallback.
+//! A `\uXXXX` escape of a lone surrogate decodes to U+FFFD: jitprof's str
+//! holds no surrogates (as `chr(0xd800)`).
+
+use crate::builtins::text::{parse_float, parse_int_literal};
+use crate::interp::vm::Vm;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
+    let m = vm.new_module("_json", "");
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("scanstring", scanstring),
+        ("scan_once", scan_once),
+        ("skip_whitespace", skip_whitespace),
+        ("encode_basestring_ascii", encode_basestring_ascii),
+        ("encode_basestring", encode_basestring),
+    ];
+    super::set_functions(vm, m, fns);
+    m
+}
+
+// ------------------------------------------------------------------ text
+
+/// A document, read by character position.
+trait Text {
+    fn len(&self) -> usize;
+    /// The character at `i` (< `len`).
+    fn at(&self, i: usize) -> u32;
+    /// Characters `a..b` appended to `out`.
+    fn push(&self, a: usize, b: usize, out: &mut String);
+}
+
+/// An ASCII document: a character is a byte.
+struct Ascii<'a>(&'a [u8]);
+
+impl Text for Ascii<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn at(&self, i: usize) -> u32 {
+        self.0[i] as u32
+    }
+    fn push(&self, a: usize, b: usize, out: &mut String) {
+        // ASCII bytes are whole characters.
+        out.push_str(std::str::from_utf8(&self.0[a..b]).unwrap_or_default());
+    }
+}
+
+/// Any other document, as its characters.
+struct Chars(Vec<char>);
+
+impl Text for Chars {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn at(&self, i: usize) -> u32 {
+        self.0[i] as u32
+    }
+    fn push(&self, a: usize, b: usize, out: &mut String) {
+        out.extend(&self.0[a..b]);
+    }
+}
+
+/// Run `f` on the text of `s`, as bytes when it is ASCII.
+fn with_text<R>(s: &StrObj, f: impl FnOnce(&dyn Text) -> R) -> R {
+    if s.is_ascii() {
+        f(&Ascii(s.as_str().as_bytes()))
+    } else {
+        f(&Chars(s.as_str().chars().collect()))
+    }
+}
+
+fn is_ws(c: u32) -> bool {
+    matches!(c, 0x20 | 0x09 | 0x0a | 0x0d)
+}
+
+fn skip_ws(t: &dyn Text, mut i: usize) -> usize {
+    while i < t.len() && is_ws(t.at(i)) {
+        i += 1;
+    }
+    i
+}
+
+// -------------------------------------------------------------- decoding
+
+/// How a scan fails: no value where one was expected (the caller's
+/// `StopIteration` with this position), or an exception.
+enum Fail {
+    Stop(usize),
+    Raise(PyExc),
+}
+
+impl From<PyExc> for Fail {
+    fn from(e: PyExc) -> Fail {
+        Fail::Raise(e)
+    }
+}
+
+/// The decoder's options (`json.decoder._make_scanner` passes them).
+struct Options {
+    strict: bool,
+    object_hook: Option<Value>,
+    object_pairs_hook: Option<Value>,
+    /// None: `float`.
+    parse_float: Option<Value>,
+    /// None: `int`.
+    parse_int: Option<Value>,
+    parse_constant: Value,
+    /// `json.decoder.JSONDecodeError`.
+    error: Value,
+}
+
+struct Scanner<'t> {
+    text: &'t dyn Text,
+    /// The document, for the errors.
+    doc: Value,
+    opts: Options,
+    /// How many more objects and arrays may nest (the recursion limit's
+    /// frames left, as CPython's `Py_EnterRecursiveCall`).
+    depth_left: usize,
+}
+
+type Scanned = Result<(Value, usize), Fail>;
+
+/// `JSONDecodeError(msg, doc, pos)`.
+fn decode_error(vm: &mut Vm, error: Value, doc: Value, msg: &str, pos: usize) -> PyExc {
+    let m = vm.new_str(msg);
+    match vm.call_value(error, &[m, doc, Value::Int(pos as i64)], &[]) {
+        Ok(Value::Instance(e)) => e,
+        Ok(_) => vm.type_error("JSONDecodeError did not make an exception"),
+        Err(e) => e,
+    }
+}
+
+impl Scanner<'_> {
+    fn fail(&self, vm: &mut Vm, msg: &str, pos: usize) -> Fail {
+        Fail::Raise(decode_error(vm, self.opts.error, self.doc, msg, pos))
+    }
+
+    /// The value at `idx`, and where it ends.
+    fn value(&mut self, vm: &mut Vm, idx: usize) -> Scanned {
+        let t = self.text;
+        let n = t.len();
+        if idx >= n {
+            return Err(Fail::Stop(idx));
+        }
+        let word = |w: &str| {
+            idx + w.len() <= n
+                && w.bytes()
+                    .enumerate()
+                    .all(|(k, b)| t.at(idx + k) == b as u32)
+        };
+        match t.at(idx) {
+            0x22 => {
+                let (s, end) =
+                    scan_string(vm, t, idx + 1, self.opts.strict, self.opts.error, self.doc)?;
+                Ok((s, end))
+            }
+            0x7b => self.nested(vm, idx, true),
+            0x5b => self.nested(vm, idx, false),
+            0x6e if word("null") => Ok((Value::None, idx + 4)),
+            0x74 if word("true") => Ok((Value::Bool(true), idx + 4)),
+            0x66 if word("false") => Ok((Value::Bool(false), idx + 5)),
+            0x4e if word("NaN") => self.constant(vm, "NaN", idx),
+            0x49 if word("Infinity") => self.constant(vm, "Infinity", idx),
+            0x2d if word("-Infinity") => self.constant(vm, "-Infinity", idx),
+            _ => self.number(vm, idx),
+        }
+    }
+
+    fn constant(&mut self, vm: &mut Vm, name: &str, idx: usize) -> Scanned {
+        let s = vm.new_str(name);
+        let v = vm.call_value(self.opts.parse_constant, &[s], &[])?;
+        Ok((v, idx + name.len()))
+    }
+
+    /// An object or an array starting at `idx`, within the recursion limit.
+    fn nested(&mut self, vm: &mut Vm, idx: usize, object: bool) -> Scanned {
+        if self.depth_left == 0 {
+            let what = if object { "object" } else { "array" };
+            let msg = format!(
+                "maximum recursion depth exceeded while decoding a JSON {what} from a unicode string"
+            );
+            return Err(Fail::Raise(vm.new_exception_msg("RecursionError", &msg)));
+        }
+        self.depth_left -= 1;
+        // The containers being filled are rooted while hooks run Python.
+        let roots = vm.temp_roots.len();
+        let r = if object {
+            self.object(vm, idx + 1)
+        } else {
+            self.array(vm, idx + 1)
+        };
+        vm.temp_roots.truncate(roots);
+        self.depth_left += 1;
+        r
+    }
+
+    fn array(&mut self, vm: &mut Vm, mut idx: usize) -> Scanned {
+        let t = self.text;
+        let list = vm.new_list(Vec::new());
+        vm.temp_roots.push(list);
+        let Value::List(items) = list else {
+            unreachable!("new_list makes a list")
+        };
+        idx = skip_ws(t, idx);
+        if idx >= t.len() || t.at(idx) != 0x5d {
+            loop {
+                let (v, next) = self.value(vm, idx)?;
+                items.items.borrow_mut().push(v);
+                idx = skip_ws(t, next);
+                if idx < t.len() && t.at(idx) == 0x5d {
+                    break;
+                }
+                if idx >= t.len() || t.at(idx) != 0x2c {
+                    return Err(self.fail(vm, "Expecting ',' delimiter", idx));
+                }
+                idx = skip_ws(t, idx + 1);
+            }
+        }
+        Ok((list, idx + 1))
+    }
+
+    fn object(&mut self, vm: &mut Vm, mut idx: usize) -> Scanned {
+        let t = self.text;
+        // Pairs in a list for `object_pairs_hook`, else a dict.
+        let pairs = self.opts.object_pairs_hook.is_some();
+        let obj = if pairs {
+            vm.new_list(Vec::new())
+        } else {
+            vm.new_dict()
+        };
+        vm.temp_roots.push(obj);
+        idx = skip_ws(t, idx);
+        if idx >= t.len() || t.at(idx) != 0x7d {
+            loop {
+                if idx >= t.len() || t.at(idx) != 0x22 {
+                    let msg = "Expecting property name enclosed in double quotes";
+                    return Err(self.fail(vm, msg, idx));
+                }
+                let (key, next) =
+                    scan_string(vm, t, idx + 1, self.opts.strict, self.opts.error, self.doc)?;
+                vm.temp_roots.push(key);
+                idx = skip_ws(t, next);
+                if idx >= t.len() || t.at(idx) != 0x3a {
+                    return Err(self.fail(vm, "Expecting ':' delimiter", idx));
+                }
+                idx = skip_ws(t, idx + 1);
+                let (v, next) = self.value(vm, idx)?;
+                match obj {
+                    Value::List(l) => {
+                        let pair = vm.new_tuple(vec![key, v]);
+                        l.items.borrow_mut().push(pair);
+                    }
+                    _ => vm.setitem(obj, key, v)?,
+                }
+                vm.temp_roots.pop();
+                idx = skip_ws(t, next);
+                if idx < t.len() && t.at(idx) == 0x7d {
+                    break;
+                }
+                if idx >= t.len() || t.at(idx) != 0x2c {
+                    return Err(self.fail(vm, "Expecting ',' delimiter", idx));
+                }
+                idx = skip_ws(t, idx + 1);
+            }
+        }
+        let end = idx + 1;
+        if let Some(hook) = self.opts.object_pairs_hook {
+            return Ok((vm.call_value(hook, &[obj], &[])?, end));
+        }
+        if let Some(hook) = self.opts.object_hook {
+            return Ok((vm.call_value(hook, &[obj], &[])?, end));
+        }
+        Ok((obj, end))
+    }
+
+    /// A number at `start`: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`,
+    /// ASCII digits only (as the C scanner; its Python fallback's `\d` also
+    /// takes other decimal digits).
+    fn number(&mut self, vm: &mut Vm, start: usize) -> Scanned {
+        let t = self.text;
+        let n = t.len();
+        let digit = |i: usize| i < n && (0x30..=0x39).contains(&t.at(i));
+        let mut idx = start;
+        if t.at(idx) == 0x2d {
+            idx += 1;
+            if idx >= n {
+                return Err(Fail::Stop(start));
+            }
+        }
+        match t.at(idx) {
+            0x31..=0x39 => {
+                idx += 1;
+                while digit(idx) {
+                    idx += 1;
+                }
+            }
+            0x30 => idx += 1,
+            _ => return Err(Fail::Stop(start)),
+        }
+        let mut is_float = false;
+        if idx < n && t.at(idx) == 0x2e && digit(idx + 1) {
+            is_float = true;
+            idx += 2;
+            while digit(idx) {
+                idx += 1;
+            }
+        }
+        if idx < n && matches!(t.at(idx), 0x65 | 0x45) {
+            let e_start = idx;
+            idx += 1;
+            if idx < n && matches!(t.at(idx), 0x2d | 0x2b) {
+                idx += 1;
+            }
+            let digits = idx;
+            while digit(idx) {
+                idx += 1;
+            }
+            if idx > digits {
+                is_float = true;
+            } else {
+                idx = e_start;
+            }
+        }
+        let mut text = String::with_capacity(idx - start);
+        t.push(start, idx, &mut text);
+        let hook = if is_float {
+            self.opts.parse_float
+        } else {
+            self.opts.parse_int
+        };
+        let v = match hook {
+            Some(f) => {
+                let s = vm.new_str(text);
+                vm.call_value(f, &[s], &[])?
+            }
+            None if is_float => Value::Float(parse_float(&text).unwrap_or(f64::NAN)),
+            None => match text.parse::<i64>() {
+                Ok(i) => Value::Int(i),
+                Err(_) => match parse_int_literal(&text, 10) {
+                    Some(b) => vm.int_from_big(b),
+                    None => return Err(Fail::Stop(start)),
+                },
+            },
+        };
+        Ok((v, idx))
+    }
+}
+
+/// The string whose text starts at `end` (after its opening quote), and the
+/// position after its closing quote.
+fn scan_string(
+    vm: &mut Vm,
+    t: &dyn Text,
+    end: usize,
+    strict: bool,
+    error: Value,
+    doc: Value,
+) -> Result<(Value, usize), Fail> {
+    match decode_string(t, end, strict) {
+        Ok((s, end)) => Ok((vm.new_str(s), end)),
+        Err((msg, pos)) => Err(Fail::Raise(decode_error(vm, error, doc, msg, pos))),
+    }
+}
+
+/// `scanstring`'s work: the text and the end, or an error's message and
+/// position.
+fn decode_string(
+    t: &dyn Text,
+    mut end: usize,
+    strict: bool,
+) -> Result<(String, usize), (&'static str, usize)> {
+    let n = t.len();
+    let begin = end.wrapping_sub(1);
+    let mut out = String::new();
+    loop {
+        // A run of characters that need no decoding.
+        let mut next = end;
+        let mut c = 0;
+        while next < n {
+            c = t.at(next);
+            if c == 0x22 || c == 0x5c {
+                break;
+            }
+            if c <= 0x1f && strict {
+                return Err(("Invalid control character at", next));
+            }
+            next += 1;
+        }
+        if next >= n || (c != 0x22 && c != 0x5c) {
+            return Err(("Unterminated string starting at", begin));
+        }
+        t.push(end, next, &mut out);
+        if c == 0x22 {
+            return Ok((out, next + 1));
+        }
+        // A backslash.
+        next += 1;
+        if next >= n {
+            return Err(("Unterminated string starting at", begin));
+        }
+        let e = t.at(next);
+        if e != 0x75 {
+            end = next + 1;
+            out.push(match e {
+                0x22 => '"',
+                0x5c => '\\',
+                0x2f => '/',
+                0x62 => '\u{8}',
+                0x66 => '\u{c}',
+                0x6e => '\n',
+                0x72 => '\r',
+                0x74 => '\t',
+                _ => return Err(("Invalid \\escape", end - 2)),
+            });
+            continue;
+        }
+        // \uXXXX, and a low surrogate's escape after a high one's.
+        next += 1;
+        end = next + 4;
+        if end >= n {
+            return Err(("Invalid \\uXXXX escape", next - 1));
+        }
+        let Some(mut cp) = hex4(t, next) else {
+            return Err(("Invalid \\uXXXX escape", end - 5));
+        };
+        if (0xd800..0xdc00).contains(&cp)
+            && end + 6 < n
+            && t.at(end) == 0x5c
+            && t.at(end + 1) == 0x75
+        {
+            let Some(low) = hex4(t, end + 2) else {
+                return Err(("Invalid \\uXXXX escape", end + 1));
+            };
+            if (0xdc00..0xe000).contains(&low) {
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+                end += 6;
+            }
+        }
+        out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
+    }
+}
+
+/// The four hex digits at `i`.
+fn hex4(t: &dyn Text, i: usize) -> Option<u32> {
+    (i..i + 4).try_fold(0u32, |acc, k| {
+        char::from_u32(t.at(k))
+            .and_then(|c| c.to_digit(16))
+            .map(|d| acc << 4 | d)
+    })
+}
+
+/// The str `v` is, or extends (an instance of a subclass of str).
+fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<Gc<StrObj>> {
+    let payload = match v {
+        Value::Instance(i) => i.payload(),
+        _ => None,
+    };
+    match payload.unwrap_or(v) {
+        Value::Str(s) => Ok(s),
+        _ => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("{what} must be a string, not {tn}")))
+        }
+    }
+}
+
+fn index_arg(vm: &mut Vm, v: Value, len: usize, what: &str) -> PyResult<usize> {
+    match v {
+        Value::Int(i) if i >= 0 && i as usize <= len => Ok(i as usize),
+        Value::Int(i) if i < 0 => Err(vm.value_error(&format!("{what} cannot be negative"))),
+        Value::Int(_) => Err(vm.value_error(&format!("{what} is out of bounds"))),
+        _ => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )))
+        }
+    }
+}
+
+fn arity(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, n: usize) -> PyResult<()> {
+    if !kw.is_empty() || args.len() != n {
+        return Err(vm.type_error(&format!(
+            "{name}() takes exactly {n} arguments ({} given)",
+            args.len() + kw.len()
+        )));
+    }
+    Ok(())
+}
+
+/// `scanstring(s, end, strict, error_class)`: the string whose text starts
+/// at `end` in `s`, and the position after it.
+fn scanstring(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    arity(vm, "scanstring", args, kw, 4)?;
+    let s = str_arg(vm, args[0], "first argument")?;
+    let end = match args[1] {
+        Value::Int(i) if i < 0 || i as usize > s.char_len() => {
+            return Err(vm.value_error("end is out of bounds"));
+        }
+        v => index_arg(vm, v, s.char_len(), "end")?,
+    };
+    let strict = vm.truthy(args[2])?;
+    let r = with_text(&s, |t| decode_string(t, end, strict));
+    match r {
+        Ok((text, end)) => {
+            let v = vm.new_str(text);
+            Ok(vm.new_tuple(vec![v, Value::Int(end as i64)]))
+        }
+        Err((msg, pos)) => Err(decode_error(vm, args[3], args[0], msg, pos)),
+    }
+}
+
+/// `scan_once(s, idx, options)`: the value at `idx` in `s` and where it
+/// ends; StopIteration(idx) when there is none. `options`: (strict,
+/// object_hook, object_pairs_hook, parse_float, parse_int, parse_constant,
+/// error_class), with None for hooks not given and for `float` and `int`.
+fn scan_once(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    arity(vm, "scan_once", args, kw, 3)?;
+    let s = str_arg(vm, args[0], "first argument")?;
+    let idx = match args[1] {
+        Value::Int(i) if i < 0 => return Err(vm.value_error("idx cannot be negative")),
+        Value::Int(i) => i as usize,
+        v => index_arg(vm, v, usize::MAX, "idx")?,
+    };
+    let Value::Tuple(o) = args[2] else {
+        return Err(vm.type_error("scan_once() options must be a tuple"));
+    };
+    let [strict, object_hook, pairs_hook, parse_float, parse_int, parse_constant, error] =
+        o.items[..]
+    else {
+        return Err(vm.type_error("scan_once() options must have 7 items"));
+    };
+    let given = |v: Value| (!matches!(v, Value::None)).then_some(v);
+    let opts = Options {
+        strict: vm.truthy(strict)?,
+        object_hook: given(object_hook),
+        object_pairs_hook: given(pairs_hook),
+        parse_float: given(parse_float),
+        parse_int: given(parse_int),
+        parse_constant,
+        error,
+    };
+    let depth_left = vm.recursion_limit.saturating_sub(vm.frames.len());
+    let doc = args[0];
+    let r = with_text(&s, |t| {
+        let mut sc = Scanner {
+            text: t,
+            doc,
+            opts,
+            depth_left,
+        };
+        sc.value(vm, idx)
+    });
+    match r {
+        Ok((v, end)) => Ok(vm.new_tuple(vec![v, Value::Int(end as i64)])),
+        Err(Fail::Stop(at)) => Err(vm.new_exception("StopIteration", vec![Value::Int(at as i64)])),
+        Err(Fail::Raise(e)) => Err(e),
+    }
+}
+
+/// `skip_whitespace(s, idx)`: the first position at or after `idx` that is
+/// not JSON whitespace (space, tab, newline, carriage return).
+fn skip_whitespace(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    arity(vm, "skip_whitespace", args, kw, 2)?;
+    let s = str_arg(vm, args[0], "first argument")?;
+    let idx = index_arg(vm, args[1], usize::MAX, "idx")?;
+    let end = with_text(&s, |t| skip_ws(t, idx.min(t.len())));
+    Ok(Value::Int(end as i64))
+}
+
+// -------------------------------------------------------------- encoding
+
+/// `s` as a JSON string literal, every character outside printable ASCII
+/// escaped when `ascii` (`\u00e9`, a pair of escapes past U+FFFF); only
+/// quotes, backslashes and control characters otherwise.
+pub fn quote(s: &str, ascii: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let short = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            ' '..='~' => continue,
+            c if !ascii && c >= ' ' => continue,
+            _ => "",
+        };
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
+        if !short.is_empty() {
+            out.push_str(short);
+            continue;
+        }
+        let mut units = [0u16; 2];
+        for u in c.encode_utf16(&mut units) {
+            out.push_str(&format!("\\u{u:04x}"));
+        }
+    }
+    out.push_str(&s[run..]);
+    out.push('"');
+    out
+}
+
+fn encode_with(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Kwargs,
+    ascii: bool,
+) -> PyResult<Value> {
+    arity(vm, name, args, kw, 1)?;
+    let s = str_arg(vm, args[0], "first argument")?;
+    let q = quote(s.as_str(), ascii);
+    Ok(vm.new_str(q))
+}
+
+fn encode_basestring_ascii(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    encode_with(vm, "encode_basestring_ascii", args, kw, true)
+}
+
+fn encode_basestring(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    encode_with(vm, "encode_basestring", args, kw, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(s: &str) -> Result<(String, usize), (&'static str, usize)> {
+        let st = StrObj::new(s);
+        with_text(&st, |t| decode_string(t, 1, true))
+    }
+
+    #[test]
+    fn strings_decode_their_escapes_and_surrogate_pairs() {
+        assert_eq!(decode(r#""a\n\"\u00e9""#), Ok(("a\n\"é".into(), 13)));
+        assert_eq!(decode(r#""\ud83d\ude00" "#), Ok(("😀".into(), 14)));
+        assert_eq!(decode("\"é\\té\""), Ok(("é\té".into(), 6)));
+    }
+
+    #[test]
+    fn string_errors_are_at_the_c_scanners_positions() {
+        assert_eq!(decode("\"abc"), Err(("Unterminated string starting at", 0)));
+        assert_eq!(
+            decode("\"a\u{1}\""),
+            Err(("Invalid control character at", 2))
+        );
+        assert_eq!(decode(r#""a\q""#), Err(("Invalid \\escape", 2)));
+        assert_eq!(decode(r#""\u12""#), Err(("Invalid \\uXXXX escape", 2)));
+        assert_eq!(decode(r#""\u12x4""#), Err(("Invalid \\uXXXX escape", 2)));
+    }
+
+    #[test]
+    fn quoting_escapes_what_json_needs() {
+        assert_eq!(
+            quote("a\"b\\\n\u{7f}é😀", true),
+            r#""a\"b\\\n\u007f\u00e9\ud83d\ude00""#
+        );
+        assert_eq!(quote("a\u{1f}\u{7f}é", false), "\"a\\u001f\u{7f}é\"");
+    }
+}
