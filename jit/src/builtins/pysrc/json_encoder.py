@@ -1,10 +1,9 @@
 """JSON encoding (jitprof's json.encoder): JSONEncoder.
 
-Strings are quoted by the built-in _json, as CPython's C accelerator quotes
-them; the rest is here. CPython encodes a whole document without indent in
-C (JSONEncoder.encode) and anything else in Python, and the two word one
-error differently (an infinite float with allow_nan=False): each case gets
-the words CPython would give it."""
+As in CPython, a whole document without indent (JSONEncoder.encode, and so
+json.dumps) is encoded by the built-in _json, and anything else here, with
+strings quoted by _json. The two word one error differently (an infinite
+float with allow_nan=False), as CPython's C and Python encoders do."""
 
 import _json
 
@@ -60,21 +59,26 @@ class JSONEncoder(object):
     def iterencode(self, o, _one_shot=False):
         """The JSON text of ``o`` in pieces, as an iterator (made as it is
         read, so errors come from reading it)."""
+        if _one_shot and self.indent is None:
+            options = (self.check_circular, self.default, self.ensure_ascii,
+                       self.allow_nan, self.key_separator,
+                       self.item_separator, self.sort_keys, self.skipkeys)
+            return [_json.encode(o, options)]
         if _one_shot:
             out = []
-            _make_writer(self, self.indent is None)(o, out, 0)
+            _make_writer(self)(o, out, 0)
             return out
         return self._iterencode(o)
 
     def _iterencode(self, o):
         out = []
-        _make_writer(self, False)(o, out, 0)
+        _make_writer(self)(o, out, 0)
         yield from out
 
 
-def _make_writer(encoder, c_words):
+def _make_writer(encoder):
     """A function that appends the JSON text of a value to a list, with the
-    encoder's options. ``c_words``: word errors as CPython's C encoder."""
+    encoder's options."""
     markers = {} if encoder.check_circular else None
     if encoder.ensure_ascii:
         quote = encode_basestring_ascii
@@ -103,9 +107,6 @@ def _make_writer(encoder, c_words):
         else:
             return float_repr(o)
         if not allow_nan:
-            if c_words:
-                raise ValueError(
-                    "Out of range float values are not JSON compliant")
             raise ValueError(
                 "Out of range float values are not JSON compliant: " +
                 repr(o))
