@@ -1,6 +1,6 @@
 print("this line runs: an import is resolved when it executes")
 try:
-    import json
+    import sqlite3
 except ImportError:
     print("not caught: an unsupported module stops the run")
 finally:

@@ -226,6 +226,21 @@ impl<T: Text> Scanner<'_, T> {
         r
     }
 
+    /// After an item of an array or object, which ends at `next`: the
+    /// position of the closing bracket `close` and true, or false and the
+    /// position of the next item, after a comma.
+    fn after_item(&self, vm: &mut Vm, next: usize, close: u32) -> Result<(usize, bool), Fail> {
+        let t = self.text;
+        let idx = skip_ws(t, next);
+        if idx < t.len() && t.at(idx) == close {
+            return Ok((idx, true));
+        }
+        if idx >= t.len() || t.at(idx) != 0x2c {
+            return Err(self.fail(vm, "Expecting ',' delimiter", idx));
+        }
+        Ok((skip_ws(t, idx + 1), false))
+    }
+
     fn array(&mut self, vm: &mut Vm, mut idx: usize) -> Scanned {
         let t = self.text;
         let list = vm.new_list(Vec::new());
@@ -238,14 +253,11 @@ impl<T: Text> Scanner<'_, T> {
             loop {
                 let (v, next) = self.value(vm, idx)?;
                 items.items.borrow_mut().push(v);
-                idx = skip_ws(t, next);
-                if idx < t.len() && t.at(idx) == 0x5d {
+                let closed;
+                (idx, closed) = self.after_item(vm, next, 0x5d)?;
+                if closed {
                     break;
                 }
-                if idx >= t.len() || t.at(idx) != 0x2c {
-                    return Err(self.fail(vm, "Expecting ',' delimiter", idx));
-                }
-                idx = skip_ws(t, idx + 1);
             }
         }
         Ok((list, idx + 1))
@@ -285,14 +297,11 @@ impl<T: Text> Scanner<'_, T> {
                     _ => vm.setitem(obj, key, v)?,
                 }
                 vm.temp_roots.pop();
-                idx = skip_ws(t, next);
-                if idx < t.len() && t.at(idx) == 0x7d {
+                let closed;
+                (idx, closed) = self.after_item(vm, next, 0x7d)?;
+                if closed {
                     break;
                 }
-                if idx >= t.len() || t.at(idx) != 0x2c {
-                    return Err(self.fail(vm, "Expecting ',' delimiter", idx));
-                }
-                idx = skip_ws(t, idx + 1);
             }
         }
         let end = idx + 1;

@@ -121,19 +121,30 @@ def _make_writer(encoder):
         markers[marker] = o
         return marker
 
+    def start(o, opening, out, level):
+        # Open container o: its marker, its bracket, the separator of its
+        # items, and the level inside it.
+        marker = enter(o)
+        out.append(opening)
+        if indent is None:
+            return marker, item_separator, level
+        level += 1
+        newline = '\n' + indent * level
+        out.append(newline)
+        return marker, item_separator + newline, level
+
+    def end(marker, closing, out, level):
+        if indent is not None:
+            out.append('\n' + indent * (level - 1))
+        out.append(closing)
+        if marker is not None:
+            del markers[marker]
+
     def array(items, out, level):
         if not items:
             out.append('[]')
             return
-        marker = enter(items)
-        out.append('[')
-        if indent is not None:
-            level += 1
-            newline = '\n' + indent * level
-            separator = item_separator + newline
-            out.append(newline)
-        else:
-            separator = item_separator
+        marker, separator, level = start(items, '[', out, level)
         first = True
         for item in items:
             if first:
@@ -141,25 +152,13 @@ def _make_writer(encoder):
             else:
                 out.append(separator)
             value(item, out, level)
-        if indent is not None:
-            out.append('\n' + indent * (level - 1))
-        out.append(']')
-        if marker is not None:
-            del markers[marker]
+        end(marker, ']', out, level)
 
     def obj(dct, out, level):
         if not dct:
             out.append('{}')
             return
-        marker = enter(dct)
-        out.append('{')
-        if indent is not None:
-            level += 1
-            newline = '\n' + indent * level
-            separator = item_separator + newline
-            out.append(newline)
-        else:
-            separator = item_separator
+        marker, separator, level = start(dct, '{', out, level)
         items = sorted(dct.items()) if sort_keys else dct.items()
         first = True
         for key, item in items:
@@ -187,11 +186,7 @@ def _make_writer(encoder):
             out.append(quote(key))
             out.append(key_separator)
             value(item, out, level)
-        if indent is not None:
-            out.append('\n' + indent * (level - 1))
-        out.append('}')
-        if marker is not None:
-            del markers[marker]
+        end(marker, '}', out, level)
 
     def value(o, out, level):
         if isinstance(o, str):
