@@ -657,7 +657,15 @@ impl Vm {
             }
             (Value::Str(st), Value::Slice(s)) => {
                 let (start, stop, step) = self.slice_indices(&s, st.char_len())?;
-                let r = crate::builtins::text::slice_chars(st.as_str(), start, stop, step);
+                // The str knows whether it is ASCII: asking the text
+                // scanned all of it, on every slice.
+                let r = crate::builtins::text::slice_chars_hint(
+                    st.as_str(),
+                    start,
+                    stop,
+                    step,
+                    st.is_ascii(),
+                );
                 Ok(self.new_str(r))
             }
             (Value::Bytes(b), Value::Slice(s)) => {
