@@ -291,7 +291,15 @@ class Flag(Enum):
         else:
             member = object.__new__(cls)
         member._value_ = value
-        names = [m._name_ for m in cls if m._value_ & value == m._value_ and m._value_]
+        names = []
+        named = 0
+        for m in cls:
+            if m._value_ and m._value_ & value == m._value_:
+                names.append(m._name_)
+                named |= m._value_
+        if names and value & ~named:
+            # An IntFlag keeps bits no member has (CPython's KEEP).
+            names.append(str(value & ~named))
         member._name_ = "|".join(names) if names else None
         cls._value2member_map_[value] = member
         return member
@@ -337,6 +345,8 @@ class Flag(Enum):
         return self.__class__(all_bits & ~self._value_)
 
     def __repr__(self):
+        if self._name_ is None:
+            return "<%s: %r>" % (self.__class__.__name__, self._value_)
         return "<%s.%s: %r>" % (self.__class__.__name__, self._name_, self._value_)
 
     def __str__(self):
@@ -344,7 +354,33 @@ class Flag(Enum):
 
 
 class IntFlag(int, Flag):
-    """Flags that are also ints."""
+    """Flags that are also ints: they combine with ints too, and keep bits
+    that are no member's (CPython's KEEP boundary)."""
+
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int):
+            raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
+        return cls._make_pseudo(value)
+
+    def __or__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return self.__class__(int(self) | int(other))
+
+    def __and__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return self.__class__(int(self) & int(other))
+
+    def __xor__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return self.__class__(int(self) ^ int(other))
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
 
     def __str__(self):
         return repr(int(self))
