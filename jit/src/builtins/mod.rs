@@ -19,6 +19,7 @@ pub mod mod_math;
 pub mod mod_operator;
 pub mod mod_posix;
 pub mod mod_random;
+pub mod mod_re;
 pub mod mod_string;
 pub mod mod_time;
 pub mod modules;

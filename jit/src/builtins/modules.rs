@@ -23,6 +23,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<Gc<ModuleObj>> {
         "time" => Some(super::mod_time::make_time(vm)),
         "posix" => Some(super::mod_posix::make(vm)),
         "_json" => Some(super::mod_json::make(vm)),
+        "_re" => Some(super::mod_re::make(vm)),
         "copy" => Some(super::mod_copy::make_copy(vm)),
         "collections" => Some(super::mod_collections::make(vm)),
         "_jitprof" => Some(make_jitprof(vm)),

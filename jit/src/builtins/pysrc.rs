@@ -21,6 +21,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "os" => Some(include_str!("pysrc/os.py")),
         "posixpath" => Some(include_str!("pysrc/posixpath.py")),
         "json" => Some(include_str!("pysrc/json.py")),
+        "re" => Some(include_str!("pysrc/re.py")),
         "json.decoder" => Some(include_str!("pysrc/json_decoder.py")),
         "json.encoder" => Some(include_str!("pysrc/json_encoder.py")),
         _ => None,

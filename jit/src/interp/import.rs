@@ -523,9 +523,16 @@ impl Vm {
     /// `FILE:LINE:COL: unsupported: WHAT`, at the running instruction: a
     /// feature of Python that jitprof lacks, reported as jitprof's
     /// limitation (exit status 2), never as an exception the program could
-    /// catch and go on with.
+    /// catch and go on with. Reached inside a module jitprof writes in
+    /// Python (`re` finding a bytes pattern), it names the program's line
+    /// that called into it.
     pub fn fatal_unsupported_here(&mut self, what: &str) -> PyExc {
-        let (path, line, col) = match self.frames.last() {
+        let program_frame = self
+            .frames
+            .iter()
+            .rev()
+            .find(|f| !f.code().source.path.starts_with("<jitprof>/"));
+        let (path, line, col) = match program_frame.or(self.frames.last()) {
             Some(f) => {
                 let code = f.code();
                 let loc = code
