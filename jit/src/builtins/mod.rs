@@ -70,6 +70,29 @@ pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn, owner: Option<Gc<Typ
 
 /// Set each named native function as an attribute of module `m` (a built-in
 /// module's functions).
+/// The str `v` is, or extends (an instance of a subclass of str).
+pub fn str_or_subclass(v: Value) -> Option<Gc<StrObj>> {
+    let payload = match v {
+        Value::Instance(i) => i.payload(),
+        _ => None,
+    };
+    match payload.unwrap_or(v) {
+        Value::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// `str_or_subclass`, or TypeError `"{expected}, not {type}"`.
+pub fn str_arg(vm: &mut Vm, v: Value, expected: &str) -> PyResult<Gc<StrObj>> {
+    match str_or_subclass(v) {
+        Some(s) => Ok(s),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("{expected}, not {tn}")))
+        }
+    }
+}
+
 pub fn set_functions(vm: &mut Vm, m: Gc<ModuleObj>, fns: &[(&'static str, NativeFn)]) {
     for (name, f) in fns {
         let v = native(vm, name, *f, None);

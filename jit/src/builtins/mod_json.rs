@@ -490,21 +490,6 @@ fn hex4<T: Text>(t: &T, i: usize) -> Option<u32> {
     })
 }
 
-/// The str `v` is, or extends (an instance of a subclass of str).
-fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<Gc<StrObj>> {
-    let payload = match v {
-        Value::Instance(i) => i.payload(),
-        _ => None,
-    };
-    match payload.unwrap_or(v) {
-        Value::Str(s) => Ok(s),
-        _ => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("{what} must be a string, not {tn}")))
-        }
-    }
-}
-
 fn index_arg(vm: &mut Vm, v: Value, len: usize, what: &str) -> PyResult<usize> {
     match v {
         Value::Int(i) if i >= 0 && i as usize <= len => Ok(i as usize),
@@ -533,7 +518,7 @@ fn arity(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, n: usize) -> PyRes
 /// at `end` in `s`, and the position after it.
 fn scanstring(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     arity(vm, "scanstring", args, kw, 4)?;
-    let s = str_arg(vm, args[0], "first argument")?;
+    let s = super::str_arg(vm, args[0], "first argument must be a string")?;
     let end = match args[1] {
         Value::Int(i) if i < 0 || i as usize > s.char_len() => {
             return Err(vm.value_error("end is out of bounds"));
@@ -557,7 +542,7 @@ fn scanstring(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 /// error_class), with None for hooks not given and for `float` and `int`.
 fn scan_once(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     arity(vm, "scan_once", args, kw, 3)?;
-    let s = str_arg(vm, args[0], "first argument")?;
+    let s = super::str_arg(vm, args[0], "first argument must be a string")?;
     let idx = match args[1] {
         Value::Int(i) if i < 0 => return Err(vm.value_error("idx cannot be negative")),
         Value::Int(i) => i as usize,
@@ -603,7 +588,7 @@ fn scan_once(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 /// not JSON whitespace (space, tab, newline, carriage return).
 fn skip_whitespace(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     arity(vm, "skip_whitespace", args, kw, 2)?;
-    let s = str_arg(vm, args[0], "first argument")?;
+    let s = super::str_arg(vm, args[0], "first argument must be a string")?;
     let idx = index_arg(vm, args[1], usize::MAX, "idx")?;
     let end = with_text!(&s, |t| skip_ws(t, idx.min(t.len())));
     Ok(Value::Int(end as i64))
@@ -660,7 +645,7 @@ fn encode_with(
     ascii: bool,
 ) -> PyResult<Value> {
     arity(vm, name, args, kw, 1)?;
-    let s = str_arg(vm, args[0], "first argument")?;
+    let s = super::str_arg(vm, args[0], "first argument must be a string")?;
     let q = quote(s.as_str(), ascii);
     Ok(vm.new_str(q))
 }
@@ -929,8 +914,10 @@ fn encode(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     else {
         return Err(vm.type_error("encode() options must have 8 items"));
     };
-    let key_separator = str_arg(vm, key_sep, "key_separator")?.as_str().to_string();
-    let item_separator = str_arg(vm, item_sep, "item_separator")?
+    let key_separator = super::str_arg(vm, key_sep, "key_separator must be a string")?
+        .as_str()
+        .to_string();
+    let item_separator = super::str_arg(vm, item_sep, "item_separator must be a string")?
         .as_str()
         .to_string();
     let mut enc = EncodeOptions {

@@ -106,20 +106,6 @@ fn compiled_in_cache(pattern: &str, flags: u32) -> Result<Rc<Compiled>, parse::E
     Ok(c)
 }
 
-fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<Gc<StrObj>> {
-    let payload = match v {
-        Value::Instance(i) => i.payload(),
-        _ => None,
-    };
-    match payload.unwrap_or(v) {
-        Value::Str(s) => Ok(s),
-        _ => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("{what} must be str, not {tn}")))
-        }
-    }
-}
-
 fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(i),
@@ -134,7 +120,7 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 }
 
 fn pattern_of(vm: &mut Vm, args: &[Value], error: Value) -> PyResult<(Gc<StrObj>, Rc<Compiled>)> {
-    let p = str_arg(vm, args[0], "pattern")?;
+    let p = super::str_arg(vm, args[0], "pattern must be str")?;
     let flags = int_arg(vm, args[1])? as u32;
     match compiled(p.as_str(), flags) {
         Ok(c) => Ok((p, c)),
@@ -187,7 +173,7 @@ fn search_fn(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         return Err(vm.type_error("search() takes exactly 7 arguments"));
     }
     let (_, c) = pattern_of(vm, args, Value::None)?;
-    let s = str_arg(vm, args[2], "string")?;
+    let s = super::str_arg(vm, args[2], "string must be str")?;
     let pos = int_arg(vm, args[3])?.clamp(0, s.char_len() as i64) as usize;
     let endpos = int_arg(vm, args[4])?.clamp(0, s.char_len() as i64) as usize;
     let mode = match int_arg(vm, args[5])? {

@@ -27,6 +27,18 @@ _FLAG_ORDER = (
 )
 
 
+def _flag_names(value, order):
+    # 're.A|re.B', in the order given, and any other bits in hex.
+    names = []
+    for name, bit in order:
+        if value & bit:
+            names.append('re.' + name)
+            value &= ~bit
+    if value:
+        names.append(hex(value))
+    return '|'.join(names)
+
+
 class RegexFlag(enum.IntFlag):
     NOFLAG = 0
     ASCII = A = 256
@@ -43,14 +55,7 @@ class RegexFlag(enum.IntFlag):
         value = int(self)
         if value == 0:
             return 're.NOFLAG'
-        names = []
-        for name, bit in _FLAG_ORDER:
-            if value & bit:
-                names.append('re.' + name)
-                value &= ~bit
-        if value:
-            names.append(hex(value))
-        return '|'.join(names)
+        return _flag_names(value, _FLAG_ORDER)
 
     __str__ = __repr__
 
@@ -236,14 +241,7 @@ class Pattern:
             text = text[:200]
         if not flags:
             return 're.compile(%s)' % text
-        names = []
-        for name, bit in _PATTERN_FLAG_ORDER:
-            if flags & bit:
-                names.append('re.' + name)
-                flags &= ~bit
-        if flags:
-            names.append(hex(flags))
-        return 're.compile(%s, %s)' % (text, '|'.join(names))
+        return 're.compile(%s, %s)' % (text, _flag_names(flags, _PATTERN_FLAG_ORDER))
 
     def __eq__(self, other):
         if not isinstance(other, Pattern):
