@@ -1,7 +1,8 @@
 # re edge cases: IGNORECASE with backreferences, classes and Unicode case pairs; $ and \Z
 # before trailing newlines; anchors and boundaries in empty text; backreferences to
 # unmatched groups; scoped flags; zero repeats; lookbehind alternatives; empty
-# patterns in split and sub; fullmatch backtracking into alternatives; lastindex.
+# patterns in split and sub; fullmatch backtracking into alternatives; lastindex;
+# negative counts and maxsplit; pos and endpos out of range; text that is not ASCII.
 import re
 tests = [
     (r'(?i)(a)\1', 'aA'), (r'(?i)[^a]', 'A'), (r'(?i)ǅ', 'ǆ'), (r'(?i)[k]', 'K'), (r'(?i)K', 'k'),
@@ -25,3 +26,6 @@ print(re.search(r'(?P<a>x)(?P<b>y)?', 'x').lastgroup, re.search(r'((a)b)', 'ab')
 print(re.compile(r'\d+').sub(lambda m: '<%s>' % m.group(), 'a12b3', 1))
 print(re.search(r'\w+', 'naïve café').group(), re.findall(r'(?a)\w+', 'naïve café'), re.findall(r'\S+', 'a\u00a0b c'))
 print(re.findall(r'[^\x00-\x7f]', 'aé😀b'), re.search('😀+', 'x😀😀y').span())
+print(re.sub('a', 'b', 'aaa', count=-1), re.subn('a', 'b', 'aaa', -2), re.split(',', 'a,b,c', maxsplit=-1), re.split(',', 'a,b,c', -5))
+print(re.findall('a', 'aaaa', ) , re.compile('a').findall('aaaa', 1, 3), re.compile('a').findall('aaaa', -1, -2), re.compile('a').findall('aaaa', 10))
+print(re.sub('(é)', r'<\1>', 'aébé'), re.split('(é)|x', 'aébxc'), re.findall('(é)(b)?', 'éébé'))

@@ -12,6 +12,7 @@
 
 mod compile;
 mod exec;
+mod loops;
 mod parse;
 
 use std::cell::RefCell;
@@ -37,7 +38,14 @@ pub mod flags {
 
 pub fn make(vm: &mut Vm) -> Gc<ModuleObj> {
     let m = vm.new_module("_re", "");
-    let fns: &[(&'static str, NativeFn)] = &[("compile", compile_fn), ("search", search_fn)];
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("compile", compile_fn),
+        ("search", search_fn),
+        ("findall", loops::findall_fn),
+        ("sub", loops::sub_fn),
+        ("split", loops::split_fn),
+        ("spans", loops::spans_fn),
+    ];
     super::set_functions(vm, m, fns);
     m
 }
@@ -163,17 +171,51 @@ fn compile_fn(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     ]))
 }
 
-/// `search(pattern, flags, string, pos, endpos, mode, must_advance)`: the
-/// match's group spans as a tuple (start, end of the whole match, then of
-/// each group; -1 for a group that matched nothing) and last its
-/// `lastindex` (0: none), or None. `mode`: 0
-/// search, 1 match, 2 fullmatch; `pos` and `endpos` are within the string.
-fn search_fn(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    if args.len() != 7 || !kw.is_empty() {
-        return Err(vm.type_error("search() takes exactly 7 arguments"));
+/// The program and the subject of a call `name(pattern, flags, string,
+/// ...)` of `n` arguments.
+fn compiled_for(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Kwargs,
+    n: usize,
+) -> PyResult<(Rc<Compiled>, Gc<StrObj>)> {
+    if args.len() != n || !kw.is_empty() {
+        return Err(vm.type_error(&format!("{name}() takes exactly {n} arguments")));
     }
     let (_, c) = pattern_of(vm, args, Value::None)?;
     let s = super::str_arg(vm, args[2], "string must be str")?;
+    Ok((c, s))
+}
+
+/// Ctrl-C during a match: taken here, as a safepoint takes it
+/// (`Vm::safepoint`).
+fn interrupted_error(vm: &mut Vm) -> PyExc {
+    vm.interrupted
+        .store(false, std::sync::atomic::Ordering::Relaxed);
+    vm.heap.refresh_call_limit();
+    vm.new_exception("KeyboardInterrupt", vec![])
+}
+
+/// The characters of `s`, which is not ASCII: the last subject's again
+/// when it is the same text.
+fn chars_of(s: &StrObj) -> Rc<[char]> {
+    CHARS.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.0 != s.as_str() {
+            *cell = (s.as_str().to_string(), s.as_str().chars().collect());
+        }
+        cell.1.clone()
+    })
+}
+
+/// `search(pattern, flags, string, pos, endpos, mode, must_advance)`: the
+/// match's group spans as a tuple (start, end of the whole match, then of
+/// each group; -1 for a group that matched nothing) and last its
+/// `lastindex` (0: none), or None. `mode`: 0 search, 1 match, 2 fullmatch;
+/// `pos` and `endpos` are within the string.
+fn search_fn(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let (c, s) = compiled_for(vm, "search", args, kw, 7)?;
     let pos = int_arg(vm, args[3])?.clamp(0, s.char_len() as i64) as usize;
     let endpos = int_arg(vm, args[4])?.clamp(0, s.char_len() as i64) as usize;
     let mode = match int_arg(vm, args[5])? {
@@ -185,23 +227,10 @@ fn search_fn(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let found = if s.is_ascii() {
         run(&c, s.as_str().as_bytes(), pos, endpos, mode, must_advance)
     } else {
-        let chars = CHARS.with(|cell| {
-            let mut cell = cell.borrow_mut();
-            if cell.0 != s.as_str() {
-                *cell = (s.as_str().to_string(), s.as_str().chars().collect());
-            }
-            cell.1.clone()
-        });
-        run(&c, &chars[..], pos, endpos, mode, must_advance)
+        run(&c, &chars_of(&s)[..], pos, endpos, mode, must_advance)
     };
     match found {
-        Err(exec::Interrupted) => {
-            // Taken here, as a safepoint takes it (`Vm::safepoint`).
-            vm.interrupted
-                .store(false, std::sync::atomic::Ordering::Relaxed);
-            vm.heap.refresh_call_limit();
-            Err(vm.new_exception("KeyboardInterrupt", vec![]))
-        }
+        Err(exec::Interrupted) => Err(interrupted_error(vm)),
         Ok(None) => Ok(Value::None),
         Ok(Some(slots)) => {
             // The last item is `lastindex`, never UNSET.

@@ -139,39 +139,41 @@ class Pattern:
         return self._match(string, pos, endpos, 0)
 
     def _spans(self, string, pos, endpos, limit=0):
-        # Every match's spans, left to right, each search starting where
-        # the last match ended; a match may be empty, but not at the end
-        # of an empty one (sre's must_advance).
+        # Every match's spans, left to right, from _re in batches: each
+        # search starts where the last match ended; a match may be empty,
+        # but not at the end of an empty one (sre's must_advance).
         string = _subject(string)
         n = len(string)
         pos = min(max(pos, 0), n)
         endpos = min(max(endpos, 0), n)
+        if limit < 0:
+            return
         must_advance = False
-        found = 0
-        while pos <= endpos and (not limit or found < limit):
-            spans = self._find(string, pos, endpos, 0, must_advance)
-            if spans is None:
+        batch = 16
+        while pos <= endpos:
+            if limit:
+                batch = min(batch, limit)
+            found = _re.spans(self.pattern, self._given, string, pos,
+                              must_advance, endpos, batch)
+            yield from found
+            if len(found) < batch:
                 return
-            yield spans
-            found += 1
-            must_advance = spans[1] == spans[0]
-            pos = spans[1]
+            if limit:
+                limit -= len(found)
+                if not limit:
+                    return
+            last = found[-1]
+            must_advance = last[1] == last[0]
+            pos = last[1]
+            batch = min(batch * 4, 1024)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
         """Every match's text (or its group's, or a tuple of its groups'
         when the pattern has more than one), left to right."""
         string = _subject(string)
-        groups = self.groups
-        out = []
-        for spans in self._spans(string, pos, endpos):
-            if groups == 0:
-                out.append(string[spans[0]:spans[1]])
-            elif groups == 1:
-                out.append(_text(string, spans, 1, ''))
-            else:
-                out.append(tuple([_text(string, spans, g, '')
-                                  for g in range(1, groups + 1)]))
-        return out
+        n = len(string)
+        return _re.findall(self.pattern, self._given, string,
+                           min(max(pos, 0), n), min(max(endpos, 0), n))
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
         """An iterator of every match, left to right."""
@@ -185,39 +187,26 @@ class Pattern:
         """``string`` cut at each match (at most ``maxsplit``), with the
         pattern's groups between the pieces."""
         string = _subject(string)
-        out = []
-        last = 0
-        for spans in self._spans(string, 0, _MAXSIZE, maxsplit):
-            out.append(string[last:spans[0]])
-            for g in range(1, self.groups + 1):
-                out.append(_text(string, spans, g, None))
-            last = spans[1]
-        out.append(string[last:])
-        return out
+        if maxsplit < 0:
+            return [string]
+        return _re.split(self.pattern, self._given, string, maxsplit)
 
     def subn(self, repl, string, count=0):
         """``sub`` and the number of replacements made."""
         string = _subject(string)
-        if callable(repl):
-            make = repl
-        else:
+        if not callable(repl):
             template = _template(self, repl)
-            if len(template) == 1 and isinstance(template[0], str):
-                literal = template[0]
-                make = None
-            else:
-                make = lambda m: _expand(m, template)
+            if count < 0:
+                return string, 0
+            return _re.sub(self.pattern, self._given, string, template, count)
         pieces = []
         last = 0
         n = 0
         for spans in self._spans(string, 0, _MAXSIZE, count):
             pieces.append(string[last:spans[0]])
-            if make is None:
-                pieces.append(literal)
-            else:
-                item = make(_new_match(self, string, 0, len(string), spans))
-                if item is not None:
-                    pieces.append(item)
+            item = repl(_new_match(self, string, 0, len(string), spans))
+            if item is not None:
+                pieces.append(item)
             last = spans[1]
             n += 1
         pieces.append(string[last:])
