@@ -30,17 +30,48 @@ impl Subject for [char] {
     }
 }
 
+/// Lowercase letters that IGNORECASE takes as the same letter though
+/// their cases differ (the long s and s, the Greek symbol forms), as sre's
+/// `_equivalences`; each group's first is its canonical form.
+const EQUIVALENT: &[&[char]] = &[
+    &['\u{69}', '\u{131}'],
+    &['\u{73}', '\u{17f}'],
+    &['\u{b5}', '\u{3bc}'],
+    &['\u{345}', '\u{3b9}', '\u{1fbe}'],
+    &['\u{390}', '\u{1fd3}'],
+    &['\u{3b0}', '\u{1fe3}'],
+    &['\u{3b2}', '\u{3d0}'],
+    &['\u{3b5}', '\u{3f5}'],
+    &['\u{3b8}', '\u{3d1}'],
+    &['\u{3ba}', '\u{3f0}'],
+    &['\u{3c0}', '\u{3d6}'],
+    &['\u{3c1}', '\u{3f1}'],
+    &['\u{3c2}', '\u{3c3}'],
+    &['\u{3c6}', '\u{3d5}'],
+    &['\u{1e61}', '\u{1e9b}'],
+    &['\u{fb05}', '\u{fb06}'],
+];
+
+/// The group of equivalent lowercase letters `l` is in.
+fn equivalents(l: char) -> Option<&'static [char]> {
+    EQUIVALENT.iter().copied().find(|g| g.contains(&l))
+}
+
+/// The simple lowercase of `c` (CPython's `_PyUnicode_ToLowercase`):
+/// Rust gives the full mapping, which differs for one letter, U+0130,
+/// whose simple lowercase is the first of its two.
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
 /// A character's case-insensitive form: its lowercase, when that is one
-/// character.
+/// character, or its group's canonical form (`EQUIVALENT`).
 pub fn fold(c: char) -> char {
-    if c.is_ascii() {
+    if c.is_ascii() && c != 'i' && c != 's' && c != 'I' && c != 'S' {
         return c.to_ascii_lowercase();
     }
-    let mut l = c.to_lowercase();
-    match (l.next(), l.next()) {
-        (Some(x), None) => x,
-        _ => c,
-    }
+    let l = lower(c);
+    equivalents(l).map_or(l, |g| g[0])
 }
 
 fn is_word(c: char, ascii: bool) -> bool {
@@ -77,13 +108,21 @@ pub fn class_matches(cl: &Class, c: char) -> bool {
     let hit = |c: char| cl.items.iter().any(|it| item_matches(it, c, cl.ascii));
     let mut m = hit(c);
     if !m && cl.icase {
-        let l = fold(c);
-        let mut u = c.to_uppercase();
-        m = (l != c && hit(l))
-            || match (u.next(), u.next()) {
-                (Some(x), None) => x != c && hit(x),
-                _ => false,
-            };
+        // Any case of the character, or of a letter equivalent to it.
+        let upper = |x: char| {
+            let mut u = x.to_uppercase();
+            match (u.next(), u.next()) {
+                (Some(y), None) => y,
+                _ => x,
+            }
+        };
+        let l = lower(c);
+        m = hit(l) || hit(upper(c));
+        if !m {
+            if let Some(g) = equivalents(l) {
+                m = g.iter().any(|&e| hit(e) || hit(upper(e)));
+            }
+        }
     }
     m != cl.negated
 }
@@ -412,9 +451,11 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
         if pos + n > self.end {
             return None;
         }
+        // By lowercase only, as sre's GROUPREF_IGNORE (not by the
+        // equivalent letters a literal matches).
         let same = (0..n).all(|k| {
             let (x, y) = (self.s.at(a + k), self.s.at(pos + k));
-            x == y || (icase && fold(x) == fold(y))
+            x == y || (icase && lower(x) == lower(y))
         });
         same.then_some(pos + n)
     }
