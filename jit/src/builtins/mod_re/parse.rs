@@ -747,7 +747,16 @@ impl Parser {
             'u' => self.hex_escape(4, start)?,
             'U' => self.hex_escape(8, start)?,
             'N' => {
-                return err("named Unicode escapes \\N{...} are not supported", start);
+                // Read past the name; the pattern stops the run when
+                // compiled (`Parsed::unsupported`).
+                while let Some(c) = self.peek() {
+                    self.i += 1;
+                    if c == '}' {
+                        break;
+                    }
+                }
+                self.unsupported = Some("named Unicode escapes \\N{...}");
+                '\u{fffd}'
             }
             '0'..='7' if e == '0' || in_class => {
                 // Up to two more octal digits.
