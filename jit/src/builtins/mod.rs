@@ -68,8 +68,6 @@ pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn, owner: Option<Gc<Typ
     }))
 }
 
-/// Set each named native function as an attribute of module `m` (a built-in
-/// module's functions).
 /// The str `v` is, or extends (an instance of a subclass of str).
 pub fn str_or_subclass(v: Value) -> Option<Gc<StrObj>> {
     let payload = match v {
@@ -93,6 +91,21 @@ pub fn str_arg(vm: &mut Vm, v: Value, expected: &str) -> PyResult<Gc<StrObj>> {
     }
 }
 
+/// Exactly `n` positional arguments and no keywords, for a built-in
+/// module's internal functions (`_json`, `_re`), which their Python
+/// modules call.
+pub fn exact_args(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, n: usize) -> PyResult<()> {
+    if !kw.is_empty() || args.len() != n {
+        return Err(vm.type_error(&format!(
+            "{name}() takes exactly {n} arguments ({} given)",
+            args.len() + kw.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Set each named native function as an attribute of module `m` (a built-in
+/// module's functions).
 pub fn set_functions(vm: &mut Vm, m: Gc<ModuleObj>, fns: &[(&'static str, NativeFn)]) {
     for (name, f) in fns {
         let v = native(vm, name, *f, None);

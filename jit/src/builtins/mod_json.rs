@@ -490,34 +490,19 @@ fn hex4<T: Text>(t: &T, i: usize) -> Option<u32> {
     })
 }
 
+/// An index argument `what` in `0..=len`.
 fn index_arg(vm: &mut Vm, v: Value, len: usize, what: &str) -> PyResult<usize> {
-    match v {
-        Value::Int(i) if i >= 0 && i as usize <= len => Ok(i as usize),
-        Value::Int(i) if i < 0 => Err(vm.value_error(&format!("{what} cannot be negative"))),
-        Value::Int(_) => Err(vm.value_error(&format!("{what} is out of bounds"))),
-        _ => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(&format!(
-                "'{tn}' object cannot be interpreted as an integer"
-            )))
-        }
+    match vm.index_of(v, what)? {
+        i if i < 0 => Err(vm.value_error(&format!("{what} cannot be negative"))),
+        i if i as usize > len => Err(vm.value_error(&format!("{what} is out of bounds"))),
+        i => Ok(i as usize),
     }
-}
-
-fn arity(vm: &mut Vm, name: &str, args: &[Value], kw: Kwargs, n: usize) -> PyResult<()> {
-    if !kw.is_empty() || args.len() != n {
-        return Err(vm.type_error(&format!(
-            "{name}() takes exactly {n} arguments ({} given)",
-            args.len() + kw.len()
-        )));
-    }
-    Ok(())
 }
 
 /// `scanstring(s, end, strict, error_class)`: the string whose text starts
 /// at `end` in `s`, and the position after it.
 fn scanstring(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    arity(vm, "scanstring", args, kw, 4)?;
+    super::exact_args(vm, "scanstring", args, kw, 4)?;
     let s = super::str_arg(vm, args[0], "first argument must be a string")?;
     let end = match args[1] {
         Value::Int(i) if i < 0 || i as usize > s.char_len() => {
@@ -541,7 +526,7 @@ fn scanstring(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 /// object_hook, object_pairs_hook, parse_float, parse_int, parse_constant,
 /// error_class), with None for hooks not given and for `float` and `int`.
 fn scan_once(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    arity(vm, "scan_once", args, kw, 3)?;
+    super::exact_args(vm, "scan_once", args, kw, 3)?;
     let s = super::str_arg(vm, args[0], "first argument must be a string")?;
     let idx = match args[1] {
         Value::Int(i) if i < 0 => return Err(vm.value_error("idx cannot be negative")),
@@ -587,7 +572,7 @@ fn scan_once(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 /// `skip_whitespace(s, idx)`: the first position at or after `idx` that is
 /// not JSON whitespace (space, tab, newline, carriage return).
 fn skip_whitespace(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    arity(vm, "skip_whitespace", args, kw, 2)?;
+    super::exact_args(vm, "skip_whitespace", args, kw, 2)?;
     let s = super::str_arg(vm, args[0], "first argument must be a string")?;
     let idx = index_arg(vm, args[1], usize::MAX, "idx")?;
     let end = with_text!(&s, |t| skip_ws(t, idx.min(t.len())));
@@ -644,7 +629,7 @@ fn encode_with(
     kw: Kwargs,
     ascii: bool,
 ) -> PyResult<Value> {
-    arity(vm, name, args, kw, 1)?;
+    super::exact_args(vm, name, args, kw, 1)?;
     let s = super::str_arg(vm, args[0], "first argument must be a string")?;
     let q = quote(s.as_str(), ascii);
     Ok(vm.new_str(q))
@@ -906,7 +891,7 @@ impl EncodeOptions {
 /// writes it. `options`: (check_circular, default, ensure_ascii, allow_nan,
 /// key_separator, item_separator, sort_keys, skipkeys).
 fn encode(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    arity(vm, "encode", args, kw, 2)?;
+    super::exact_args(vm, "encode", args, kw, 2)?;
     let Value::Tuple(o) = args[1] else {
         return Err(vm.type_error("encode() options must be a tuple"));
     };

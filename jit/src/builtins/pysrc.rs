@@ -28,11 +28,19 @@ pub fn source(name: &str) -> Option<&'static str> {
     }
 }
 
+/// What the paths of embedded modules start with.
+const PATH_PREFIX: &str = "<jitprof>/";
+
 /// The path embedded modules show in `__file__` and tracebacks.
 pub fn path(name: &str) -> String {
     match name {
         // Packages: the modules above have submodules.
-        "json" => format!("<jitprof>/{name}/__init__.py"),
-        _ => format!("<jitprof>/{}.py", name.replace('.', "/")),
+        "json" => format!("{PATH_PREFIX}{name}/__init__.py"),
+        _ => format!("{PATH_PREFIX}{}.py", name.replace('.', "/")),
     }
+}
+
+/// Whether `path` is an embedded module's (`path`).
+pub fn is_embedded(path: &str) -> bool {
+    path.starts_with(PATH_PREFIX)
 }

@@ -297,7 +297,7 @@ impl Vm {
         // attribute, as CPython's `os` puts `posixpath` in `sys.modules`
         // as `os.path`: `import os.path` finds it. Or a submodule of such a
         // package (`json.decoder`).
-        if parent.file.starts_with("<jitprof>/") {
+        if crate::builtins::pysrc::is_embedded(&parent.file) {
             if let Some(Value::Module(m)) = parent.get(part) {
                 self.register_module(full.to_string(), m);
                 return Ok(m);
@@ -531,7 +531,7 @@ impl Vm {
             .frames
             .iter()
             .rev()
-            .find(|f| !f.code().source.path.starts_with("<jitprof>/"));
+            .find(|f| !crate::builtins::pysrc::is_embedded(&f.code().source.path));
         let (path, line, col) = match program_frame.or(self.frames.last()) {
             Some(f) => {
                 let code = f.code();

@@ -173,11 +173,9 @@ macro_rules! on_subject {
     }};
 }
 
+/// A count or position argument; negative ones count as 0.
 fn arg_usize(vm: &mut Vm, v: Value) -> PyResult<usize> {
-    match v {
-        Value::Int(i) => Ok(i.max(0) as usize),
-        _ => Err(vm.type_error("an integer is required")),
-    }
+    Ok(vm.index_of(v, "int")?.max(0) as usize)
 }
 
 /// `spans(pattern, flags, string, pos, must_advance, endpos, limit)`: the

@@ -114,22 +114,9 @@ fn compiled_in_cache(pattern: &str, flags: u32) -> Result<Rc<Compiled>, parse::E
     Ok(c)
 }
 
-fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    match v {
-        Value::Int(i) => Ok(i),
-        Value::Bool(b) => Ok(b as i64),
-        _ => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(&format!(
-                "'{tn}' object cannot be interpreted as an integer"
-            )))
-        }
-    }
-}
-
 fn pattern_of(vm: &mut Vm, args: &[Value], error: Value) -> PyResult<(Gc<StrObj>, Rc<Compiled>)> {
     let p = super::str_arg(vm, args[0], "pattern must be str")?;
-    let flags = int_arg(vm, args[1])? as u32;
+    let flags = vm.index_of(args[1], "int")? as u32;
     match compiled(p.as_str(), flags) {
         Ok(c) => Ok((p, c)),
         Err(e) if e.overflow => Err(vm.new_exception_msg("OverflowError", &e.msg)),
@@ -148,9 +135,7 @@ fn pattern_of(vm: &mut Vm, args: &[Value], error: Value) -> PyResult<(Gc<StrObj>
 /// `compile(pattern, flags, error)`: (groups, [(name, index)...], flags
 /// with those the pattern sets), or `error(msg, pattern, pos)` raised.
 fn compile_fn(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    if args.len() != 3 || !kw.is_empty() {
-        return Err(vm.type_error("compile() takes exactly 3 arguments"));
-    }
+    super::exact_args(vm, "compile", args, kw, 3)?;
     if let Value::Bytes(_) = args[0] {
         return Err(vm.fatal_unsupported_here("re: bytes patterns"));
     }
@@ -180,9 +165,7 @@ fn compiled_for(
     kw: Kwargs,
     n: usize,
 ) -> PyResult<(Rc<Compiled>, Gc<StrObj>)> {
-    if args.len() != n || !kw.is_empty() {
-        return Err(vm.type_error(&format!("{name}() takes exactly {n} arguments")));
-    }
+    super::exact_args(vm, name, args, kw, n)?;
     let (_, c) = pattern_of(vm, args, Value::None)?;
     let s = super::str_arg(vm, args[2], "string must be str")?;
     Ok((c, s))
@@ -216,9 +199,9 @@ fn chars_of(s: &StrObj) -> Rc<[char]> {
 /// `pos` and `endpos` are within the string.
 fn search_fn(vm: &mut Vm, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (c, s) = compiled_for(vm, "search", args, kw, 7)?;
-    let pos = int_arg(vm, args[3])?.clamp(0, s.char_len() as i64) as usize;
-    let endpos = int_arg(vm, args[4])?.clamp(0, s.char_len() as i64) as usize;
-    let mode = match int_arg(vm, args[5])? {
+    let pos = vm.index_of(args[3], "int")?.clamp(0, s.char_len() as i64) as usize;
+    let endpos = vm.index_of(args[4], "int")?.clamp(0, s.char_len() as i64) as usize;
+    let mode = match vm.index_of(args[5], "int")? {
         0 => Mode::Search,
         1 => Mode::Match,
         _ => Mode::Full,

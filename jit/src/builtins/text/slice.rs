@@ -98,6 +98,10 @@ fn slice_len(start: i64, stop: i64, step: i64) -> usize {
 /// `step > 0`, `0 <= start, stop <= len`; for `step < 0`,
 /// `-1 <= start, stop <= len - 1`.  Out-of-contract values are clamped into
 /// that domain rather than trusted, and `step == 0` yields `""`.
+///
+/// Tests only: it scans `s` to learn whether it is ASCII, which a str
+/// object knows (`slice_chars_hint`).
+#[cfg(test)]
 pub fn slice_chars(s: &str, start: i64, stop: i64, step: i64) -> String {
     slice_chars_hint(s, start, stop, step, s.is_ascii())
 }
