@@ -128,6 +128,9 @@ struct Parser {
     names: Vec<(String, usize)>,
     /// Groups whose `)` has not been read yet.
     open: Vec<usize>,
+    /// Whether anything but global flags (and comments) has been read:
+    /// global flags may only come before it.
+    seen_item: bool,
     unsupported: Option<&'static str>,
 }
 
@@ -139,6 +142,7 @@ pub fn parse(pattern: &str, flags: u32) -> Result<Parsed, Error> {
         groups: 0,
         names: Vec::new(),
         open: Vec::new(),
+        seen_item: false,
         unsupported: None,
     };
     // Global flags at the start apply to all of the pattern, so they are
@@ -201,6 +205,7 @@ impl Parser {
     fn alternation(&mut self, depth: usize) -> Result<Node, Error> {
         let mut alts = vec![self.sequence(depth)?];
         while self.eat('|') {
+            self.seen_item = true;
             alts.push(self.sequence(depth)?);
         }
         Ok(if alts.len() == 1 {
@@ -247,9 +252,7 @@ impl Parser {
                 continue;
             }
             if let Some(n) = self.atom(depth)? {
-                // A repeat's result is an item that cannot be repeated
-                // again, but a group around it can: keep it marked by
-                // wrapping repeats only when they are items themselves.
+                self.seen_item = true;
                 items.push(n);
             }
         }
@@ -533,8 +536,9 @@ impl Parser {
                 if minus {
                     return err("missing :", self.i - 1);
                 }
-                // Global flags: only at the start of the pattern.
-                if start != 0 && depth == 0 || depth > 0 {
+                // Global flags: only at the start of the pattern (after
+                // other global flags, as `(?i)(?x)`).
+                if depth > 0 || self.seen_item {
                     return err("global flags not at the start of the expression", start);
                 }
                 self.flags |= on;
