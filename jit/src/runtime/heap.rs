@@ -291,7 +291,7 @@ impl Heap {
     ) -> Gc<T> {
         let size = Self::alloc_size(&value);
         if let Some(r) = self.rec.get() {
-            r.record_for_jit(at, Self::alloc_key(&value), size, || {
+            r.record_for_jit(at, Self::alloc_key(&value), size, &|| {
                 value.alloc_type_name()
             });
         }
@@ -339,7 +339,7 @@ impl Heap {
     pub fn record_alloc<T: Trace + 'static>(&mut self, value: &T) -> usize {
         let size = Self::alloc_size(value);
         if let Some(r) = self.rec.get() {
-            r.record(Self::alloc_key(value), size, || value.alloc_type_name());
+            r.record(Self::alloc_key(value), size, &|| value.alloc_type_name());
         }
         size
     }
