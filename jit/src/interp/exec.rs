@@ -35,14 +35,26 @@ impl Vm {
     /// Run from the top frame (which must be an entry frame) until it returns or,
     /// for a generator frame, yields.
     pub fn run_loop(&mut self) -> PyResult<Exit> {
+        if self.rec.is_none() {
+            return self.run_loop_in::<false>();
+        }
+        // The interpreter's tier, also when the runtime or a builtin runs
+        // this loop (a `sorted` key function, an `__init__` a class call
+        // runs, a generator `sum` resumes). Regression: such code showed in
+        // the tier of the builtin that started it, so a program run with
+        // `--jit=off` showed its time in the runtime.
+        let prev = crate::recorder::sampler::enter_tier_outside_jit(profile::Tier::Interpreter);
+        let r = self.run_loop_in::<true>();
+        crate::recorder::sampler::restore_tier(prev);
+        r
+    }
+
+    /// `run_loop`, recording or not (`PROF`): two instances of the loop, so
+    /// recording's per-instruction hook costs nothing when it is compiled
+    /// out.
+    fn run_loop_in<const PROF: bool>(&mut self) -> PyResult<Exit> {
         loop {
-            // Two instances of the loop: recording's per-instruction hook
-            // costs nothing when it is compiled out.
-            let r = if self.rec.is_some() {
-                self.run_inner::<false, true>()
-            } else {
-                self.run_inner::<false, false>()
-            };
+            let r = self.run_inner::<false, PROF>();
             match r {
                 Ok(exit) => return Ok(exit),
                 Err(exc) => {

@@ -240,9 +240,8 @@ impl Vm {
     /// `Runtime` while it runs. A sample pending before the call, a call
     /// with no edge found yet, exact timing: the hooks.
     ///
-    /// Only `calls::jit_call` calls this, in the interpreter's tier it set
-    /// (`rec_as_interpreter`): the switch to `Runtime` and back is a store
-    /// each, without reading the tier first (`set_tier_outside_jit`).
+    /// Only `calls::jit_call` calls this, in the runtime's tier it set
+    /// (`rec_as_runtime`), which is the builtin's too: no switch.
     #[inline(always)]
     pub fn call_native_at(
         &mut self,
@@ -263,10 +262,8 @@ impl Vm {
         if sample_pending() || !r.enter_builtin_at(code, Some(site), b.prof_id.get(), depth) {
             return self.call_native(b, args);
         }
-        debug_assert!(sampler::tier_is_outside_jit(Tier::Interpreter));
-        sampler::set_tier_outside_jit(Tier::Runtime);
+        debug_assert!(sampler::tier_is(Tier::Runtime));
         let out = (b.func)(self, args, &[]);
-        sampler::set_tier_outside_jit(Tier::Interpreter);
         // As `rec_builtin_leave` (the edges of the site and the memo are
         // never made with exact timing, so the call is not timed): the
         // poll first, while the call is still in progress.
@@ -1059,7 +1056,7 @@ impl Vm {
         // Compiled code keeps the frame's pc, not `rec_at`: what the
         // interpreter left there is about an instruction it ran before, which
         // allocations made outside compiled code (the calls it hands to the
-        // runtime as the interpreter, `rec_as_interpreter`) would take.
+        // runtime, `rec_as_runtime`) would take.
         // Compiled code's inline calls rely on it being clear
         // (`gen_rec_calls.rs`).
         self.rec_at = std::ptr::null();
@@ -1077,20 +1074,43 @@ impl Vm {
     /// function is running compiled, and the JIT chose to delegate the step.
     #[inline]
     pub fn rec_interpreted<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
-        self.rec_in_tier(sampler::enter_tier, f)
+        self.rec_in_tier(Tier::Interpreter, f)
     }
 
-    /// Run `f` (the dispatch of a call compiled code makes) as the
-    /// interpreter's own work, not under compiled code: a builtin it calls
-    /// may run Python code in a nested interpreter loop (sum() resuming a
-    /// generator), whose allocations must take that loop's pcs.
+    /// Run `f` (the dispatch of a call compiled code makes: a class call, a
+    /// bound method, a call with keywords) as runtime time under compiled
+    /// code, as any runtime helper compiled code calls. Python code it runs
+    /// in a nested interpreter loop (an `__init__` not compiled yet) is the
+    /// interpreter's again (`run_loop`). Regression: this ran as the
+    /// interpreter's time, so a compiled loop that made instances of a list
+    /// subclass showed most of its samples in the interpreter.
+    ///
+    /// A sample that came while it ran is taken here, at the call, as a
+    /// builtin's is when it returns (`rec_builtin_leave`): compiled code's
+    /// next poll is at its loop's back-edge, and a sample in the runtime's
+    /// tier takes the line of the frame's pc there, not the interrupted
+    /// address's, so the dispatch's time went to the loop's header line.
+    /// Not when `f` pushed a frame: the push polled (`rec_enter`), and the
+    /// callee's frame is on top now.
     #[inline]
-    pub fn rec_as_interpreter<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
-        self.rec_in_tier(sampler::enter_tier_outside_jit, f)
+    pub fn rec_as_runtime<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
+        // As `rec_in_tier`: `f` written once, for both cases.
+        let prev = self
+            .rec
+            .is_some()
+            .then(|| (sampler::enter_tier(Tier::Runtime), self.frames.len()));
+        let r = f(self);
+        if let Some((p, depth)) = prev {
+            if sample_pending() && self.frames.len() == depth {
+                self.rec_sample(None);
+            }
+            sampler::restore_tier(p);
+        }
+        r
     }
 
-    /// Run `f` as interpreter time, entered with `enter` (which says whether
-    /// compiled code stays below it); nothing to note when not recording.
+    /// Run `f` in tier `t`, under compiled code if it runs now; nothing to
+    /// note when not recording.
     ///
     /// `f` is written once, for both cases: with a call of `f` per case,
     /// the recording one's result went to a place of its own and was
@@ -1099,8 +1119,8 @@ impl Vm {
     /// `jit_call`, whose `call_instr` returns 24 bytes that way, took 2.6
     /// times its time when recording (perf, go: 181 -> 470 samples).
     #[inline(always)]
-    fn rec_in_tier<R>(&mut self, enter: fn(Tier) -> u8, f: impl FnOnce(&mut Vm) -> R) -> R {
-        let prev = self.rec.is_some().then(|| enter(Tier::Interpreter));
+    fn rec_in_tier<R>(&mut self, t: Tier, f: impl FnOnce(&mut Vm) -> R) -> R {
+        let prev = self.rec.is_some().then(|| sampler::enter_tier(t));
         let r = f(self);
         if let Some(p) = prev {
             sampler::restore_tier(p);

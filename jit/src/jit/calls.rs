@@ -58,9 +58,9 @@ fn call(vm: &mut Vm, pc: u32) -> Outcome {
     let at = caller.base;
     // SAFETY: the frame keeps its function, and so its code, alive.
     let code = unsafe { &*caller.code_ptr() };
-    // The call itself runs as the interpreter's would, also for the
-    // recorder (see `Vm::rec_as_interpreter`).
-    let (dst, done) = vm.rec_as_interpreter(|vm| call_instr(vm, code, pc, at));
+    // The call itself runs as the interpreter's would, in the runtime's
+    // tier for the recorder (see `Vm::rec_as_runtime`).
+    let (dst, done) = vm.rec_as_runtime(|vm| call_instr(vm, code, pc, at));
     match done {
         Ok(Some(v)) => {
             vm.stack[at + dst as usize] = v;

@@ -54,8 +54,9 @@ pub(crate) fn binary_instance(
         op
     };
     // The method's frame is pushed as the interpreter's own operator
-    // pushes it, also for the recorder (see `Vm::rec_as_interpreter`).
-    match vm.rec_as_interpreter(|vm| vm.binary_op_frame(op, x, y, dst)) {
+    // pushes it, in the runtime's tier for the recorder (see
+    // `Vm::rec_as_runtime`).
+    match vm.rec_as_runtime(|vm| vm.binary_op_frame(op, x, y, dst)) {
         Ok(Some(v)) => {
             vm.stack[base + dst as usize] = v;
             Outcome::Continue(pc + 1)

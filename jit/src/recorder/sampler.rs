@@ -107,9 +107,10 @@ pub fn enter_tier(t: Tier) -> u8 {
     prev
 }
 
-/// Like `enter_tier`, but no longer under compiled code: for work compiled
-/// code hands to the runtime exactly as the interpreter would do it (a direct
-/// call's dispatch), whose nested interpreter loops keep their own pcs.
+/// Like `enter_tier`, but no longer under compiled code: for an interpreter
+/// loop the runtime starts (`Vm::run_loop`), also below compiled code (a
+/// builtin it called resuming a generator), whose allocations are the
+/// interpreter's.
 #[inline(always)]
 pub fn enter_tier_outside_jit(t: Tier) -> u8 {
     let prev = TIER.load(Ordering::Relaxed);
@@ -136,19 +137,9 @@ pub fn restore_tier(prev: u8) {
     TIER.store(prev, Ordering::Relaxed);
 }
 
-/// Note a change to tier `t` from a tier the caller knows (no load, unlike
-/// `enter_tier`), outside compiled code: `Vm::call_native_at`, which runs
-/// in the interpreter's tier `calls::jit_call` set
-/// (`Vm::rec_as_interpreter`), switches to `Tier::Runtime` and back with
-/// one store each.
-#[inline(always)]
-pub fn set_tier_outside_jit(t: Tier) {
-    TIER.store(tier_code(t), Ordering::Relaxed);
-}
-
-/// Whether the tier now is `t`, outside compiled code (for assertions).
-pub fn tier_is_outside_jit(t: Tier) -> bool {
-    TIER.load(Ordering::Relaxed) == tier_code(t)
+/// Whether the tier now is `t`, under compiled code or not (for assertions).
+pub fn tier_is(t: Tier) -> bool {
+    TIER.load(Ordering::Relaxed) & !UNDER_JIT == tier_code(t)
 }
 
 /// Compiled code now occupies `[start, end)`.
@@ -283,9 +274,11 @@ extern "C" fn on_sigprof(_sig: libc::c_int, _info: *mut libc::siginfo_t, ctx: *m
             )
         };
         RIP.store(rip, Ordering::Relaxed);
-        // Only a signal under compiled code can need the callers (the VM
-        // uses them when `rip` is not in compiled code).
-        if TIER.load(Ordering::Relaxed) & UNDER_JIT != 0 {
+        // Only a signal in compiled code's own tier can need the callers
+        // (the VM uses them when `rip` is not in compiled code): not one in
+        // a builtin or a dispatch it called, whose samples the VM takes
+        // before the call returns, with the stack as it was.
+        if TIER.load(Ordering::Relaxed) == tier_code(Tier::Jit) | UNDER_JIT {
             let in_code =
                 JIT_LO.load(Ordering::Relaxed) <= rip && rip < JIT_HI.load(Ordering::Relaxed);
             scan_for_jit_callers(rsp, if in_code { NEAR_WORDS } else { SCAN_WORDS });
