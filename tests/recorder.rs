@@ -470,6 +470,45 @@ print(type(fill(1)).__name__)
     }
 }
 
+/// A compiled loop over a generator spends its time resuming it, through
+/// the runtime: that time is the `for` line's. Regression: the stack scan
+/// for the compiled caller kept the return address of the loop's function
+/// entry stub (which is no instruction's) instead of its slow path's, so
+/// most of those samples went to the function's first line (`tot = 0`).
+#[test]
+fn a_compiled_loop_resuming_a_generator_spends_its_time_on_the_for_line() {
+    let src = "\
+def gen(n):
+    for i in range(n):
+        yield i * 3 % 7
+
+
+def consume(n):
+    tot = 0
+    for v in gen(n):
+        tot += v
+    return tot
+
+
+print(sum(consume(100000) for k in range(10)))
+";
+    for extra in [&["--jit=eager"][..], &["--jit=auto"]] {
+        let (out, p, _) = record("generator-resumes", src, extra);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "3000010\n",
+            "{extra:?}"
+        );
+        let first: u64 = samples_at(&p, "consume", 7).values().sum();
+        let for_line: u64 = samples_at(&p, "consume", 8).values().sum();
+        assert!(
+            first <= 1 && for_line * 4 > p.samples.total,
+            "{extra:?}: {first} samples on `tot = 0`, {for_line} on the for line, of {}",
+            p.samples.total
+        );
+    }
+}
+
 /// With sampled timing, function times are the samples' share of the run:
 /// cumulative at least self (for functions and caller edges), an edge
 /// never more than its callee, and the self times adding up to the wall

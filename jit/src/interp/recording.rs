@@ -715,7 +715,14 @@ impl Vm {
                 let Some(c) = self.compiled_containing(ret - 1) else {
                     continue;
                 };
-                if !call_ends_at(c, ret) {
+                // The return address of the interpreter's entry into the
+                // activation's body (in its entry stubs) says no
+                // instruction. Kept, it took the place of the cold code's
+                // address below (which the frame's stored pc places),
+                // putting the time on the function's first line: a
+                // compiled loop over a generator showed its resumes there.
+                if !call_ends_at(c, ret) || c.pc_index().in_entry_stubs((ret - 1 - c.base()) as u32)
+                {
                     continue;
                 }
                 // A slow path calls its shared tail, which calls the

@@ -45,6 +45,14 @@ impl PcIndex {
                 .map_or(0, |i| self.by_offset[i].1 as usize),
         )
     }
+
+    /// Whether code offset `off` lies before the first instruction's code:
+    /// in the entry stubs, which every activation entered through (the
+    /// interpreter's entry calls into its own body there), and which are
+    /// no instruction's.
+    pub fn in_entry_stubs(&self, off: u32) -> bool {
+        self.by_offset.first().is_some_and(|&(o, _)| off < o)
+    }
 }
 
 #[cfg(test)]
