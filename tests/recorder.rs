@@ -509,6 +509,41 @@ print(sum(consume(100000) for k in range(10)))
     }
 }
 
+/// No sample has a builtin on top in the interpreter's tier: while a
+/// builtin is the innermost call, no bytecode runs for it. Regression: a
+/// signal that came after a sort's key function had returned, before its
+/// interpreter loop gave the tier back, made such a sample at the next
+/// call of the key: 3% of the samples of this program.
+#[test]
+fn no_sample_puts_a_builtin_in_the_interpreters_tier() {
+    let src = "\
+data = [(i * 7919) % 10007 for i in range(20000)]
+for k in range(80):
+    data.sort(key=lambda x: -x if k % 2 else x)
+print(data[0])
+";
+    for extra in [&["--jit=off"][..], &["--jit=auto"]] {
+        let (out, p, _) = record("builtin-tier", src, extra);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "10006\n", "{extra:?}");
+        let bad: Vec<_> = p
+            .samples
+            .stacks
+            .iter()
+            .filter(|s| s.tier == profile::Tier::Interpreter)
+            .filter(|s| {
+                s.frames.last().is_some_and(|f| {
+                    p.functions[f.function as usize].kind == profile::FunctionKind::Builtin
+                })
+            })
+            .collect();
+        let sort: u64 = samples_at(&p, "sort", 0).values().sum();
+        assert!(
+            bad.is_empty() && sort > 0,
+            "{extra:?}: {sort} samples in list.sort; in the interpreter's tier: {bad:?}"
+        );
+    }
+}
+
 /// With sampled timing, function times are the samples' share of the run:
 /// cumulative at least self (for functions and caller edges), an edge
 /// never more than its callee, and the self times adding up to the wall
