@@ -23,8 +23,9 @@ pub enum Command {
     /// each function, interleaved with its bytecode and source lines.
     #[command(trailing_var_arg = true)]
     Disasm(DisasmArgs),
-    /// Print the program's source annotated from a profile: time, samples and
-    /// execution counts per line, observed types, bails and allocations.
+    /// Print the program's source annotated from a profile: time (and the
+    /// tiers that ran it), samples and execution counts per line, observed
+    /// types, bails and allocations.
     Annotate(AnnotateArgs),
     /// Draw a flamegraph (SVG) of a profile: time, allocations, bails or compile time.
     Flamegraph(FlamegraphArgs),

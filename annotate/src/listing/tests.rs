@@ -101,11 +101,15 @@ fn types_bails_and_allocations_go_under_their_line() {
     let out = text(&fixture::example(), &opts());
     assert_eq!(
         notes(&out, "    if n < 2:"),
-        ["^ types <: left int 177; right int 177"]
+        [
+            "^ time  interpreter 67%, jit 33%",
+            "^ types <: left int 177; right int 177"
+        ]
     );
     assert_eq!(
         notes(&out, "        s = s + x"),
         [
+            "^ time  jit 67%, interpreter 33%",
             "^ types +: left int 200, float 100; right int 200, float 100",
             "^ bail  100x not_int_or_float: expected int + int, observed int + float (100); \
              cost 150us, recompiled",
@@ -117,12 +121,44 @@ fn types_bails_and_allocations_go_under_their_line() {
     );
     assert_eq!(
         notes(&out, "    for x in xs:"),
-        ["^ alloc 1x list_iterator, 48 B"]
+        ["^ time  jit 100%", "^ alloc 1x list_iterator, 48 B"]
     );
-    assert!(notes(&out, "    return fib(n - 1) + fib(n - 2)").is_empty());
+    assert_eq!(
+        notes(&out, "    return fib(n - 1) + fib(n - 2)"),
+        ["^ time  interpreter 100%"]
+    );
     // Only the bail's line is marked.
     let marked: Vec<&str> = out.lines().skip(3).filter(|l| l.contains('!')).collect();
     assert_eq!(marked, [row(&out, "        s = s + x")]);
+}
+
+/// A line with 1% or more of the samples says which tiers ran it, most
+/// first; one with less says nothing (a note under every line a sample
+/// touched once would bury the others).
+#[test]
+fn a_lines_time_is_split_by_tier_under_it() {
+    let mut p = fixture::example();
+    let l9 = p.lines.iter_mut().find(|l| l.line == 9).unwrap();
+    l9.samples = 1_000;
+    l9.samples_by_tier = profile::TierCounts {
+        interpreter: 0,
+        jit: 250,
+        runtime: 700,
+        collector: 50,
+        compiler: 0,
+    };
+    let out = text(&p, &opts());
+    assert_eq!(
+        notes(&out, "        s = s + x")[0],
+        "^ time  runtime 70%, jit 25%, collector 5%"
+    );
+    // Line 12 now holds 1 of 1008 samples: under 1%. (Without line 9's
+    // thousand, its 1 of 11 says `runtime 100%`.)
+    assert!(notes(&out, "print(fib(10))").is_empty(), "{out}");
+    assert_eq!(
+        notes(&text(&fixture::example(), &opts()), "print(fib(10))"),
+        ["^ time  runtime 100%"]
+    );
 }
 
 #[test]
@@ -152,7 +188,7 @@ fn megamorphic_sites_are_marked() {
     let out = text(&p, &opts());
     assert!(row(&out, "    if n < 2:").contains(" !   2"), "{out}");
     assert!(
-        notes(&out, "    if n < 2:")[0].contains("left int 177, ... (megamorphic)"),
+        notes(&out, "    if n < 2:")[1].contains("left int 177, ... (megamorphic)"),
         "{out}"
     );
     let v = render_json(&p, &opts()).unwrap();

@@ -10,7 +10,7 @@ use crate::lines::{LineData, LineTable};
 use crate::source::Source;
 use crate::units::{bytes, percent, time};
 use profile::sampled::SampledCounts;
-use profile::{Bail, Function, Profile, Timing, TypeSite};
+use profile::{Bail, Function, Profile, Tier, Timing, TypeSite};
 
 /// Column widths of the gutter, wide enough for the largest figure shown.
 struct Gutter {
@@ -129,7 +129,7 @@ pub fn render(p: &Profile, table: &LineTable, sections: &[Section], o: &ListingO
         paint(c, Style::BoldRed, "!")
     ));
     push(
-        "        ^ = types, bails, allocations seen on the line above; \
+        "        ^ = time by tier, types, bails, allocations seen on the line above; \
           [name] = a function's calls, time and JIT status"
             .to_string(),
     );
@@ -241,7 +241,7 @@ fn file_listing(
             push(format!("{}{code}", g.row(table, d, line, c)));
             if let Some(d) = d {
                 let indent = format!("{}{}", g.blank(), " ".repeat(src.indent(line)));
-                for n in notes(d, c) {
+                for n in notes(table, d, c) {
                     push(format!("{indent}{n}"));
                 }
             }
@@ -272,8 +272,11 @@ fn function_header(
 }
 
 /// The `^` lines under a source line.
-fn notes(d: &LineData, c: bool) -> Vec<String> {
+fn notes(table: &LineTable, d: &LineData, c: bool) -> Vec<String> {
     let mut out = Vec::new();
+    if let Some(t) = tiers(table, d) {
+        out.push(format!("{} {t}", paint(c, Style::Green, "^ time ")));
+    }
     for s in &d.types {
         // Two sites of the same operation on a line are told apart by column.
         let twin = d.types.iter().filter(|t| t.op == s.op).count() > 1;
@@ -301,6 +304,30 @@ fn notes(d: &LineData, c: bool) -> Vec<String> {
         out.push(format!("{} {s}", paint(c, Style::Yellow, "^ alloc")));
     }
     out
+}
+
+/// Which tiers ran a line, by share of its samples (`jit 67%,
+/// interpreter 33%`), for a line with at least 1% of the run's samples: what
+/// a compiled line's time went to (its machine code, or the runtime it
+/// calls, or the interpreter it left for), the question its share alone
+/// does not answer.
+fn tiers(table: &LineTable, d: &LineData) -> Option<String> {
+    if d.samples == 0 || table.percent(d.samples) < 1.0 {
+        return None;
+    }
+    let mut by: Vec<(Tier, u64)> = Tier::ALL
+        .iter()
+        .map(|&t| (t, d.by_tier.get(t)))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    // Most samples first; ties in the tiers' order.
+    by.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let total: u64 = by.iter().map(|&(_, n)| n).sum();
+    let parts: Vec<String> = by
+        .iter()
+        .map(|&(t, n)| format!("{} {:.0}%", t.name(), 100.0 * n as f64 / total as f64))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// `+: left int 200, float 100; right int 200, float 100`
