@@ -114,7 +114,15 @@ impl<'a> Gen<'a> {
                     .filter(|_| !self.rs.mode.regs)
                     .and_then(|_| self.inline_plan(code, k.func.fast_argc, callee_regs, false));
                 if let Some(planned) = &inline {
-                    self.emit_inline_call(planned, reg, callee_regs, rust_enter, base_done, false);
+                    self.emit_inline_call(
+                        planned,
+                        reg,
+                        callee_regs,
+                        rust_enter,
+                        base_done,
+                        false,
+                        false,
+                    );
                 }
                 // Else its base case here (`gen_leaf_calls.rs`). Recording
                 // counts it as a call; not with exact timing, which times

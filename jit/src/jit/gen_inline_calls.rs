@@ -126,8 +126,10 @@ impl<'a> Gen<'a> {
     /// (without the limit check, made here) when anything is not as
     /// planned. `rust_enter`: the Rust path, where the limit's exceptions
     /// and polls are handled. `recv_checked`: a method's call, whose site's
-    /// lookup checked that the first argument is an instance, and left the
-    /// method's code word in r10 (`emit_method_inline`).
+    /// lookup checked that the first argument is an instance. `code_in_r11`:
+    /// the site's guard left the callee's code word in r11, where it
+    /// compared it (`emit_site_inline`, `emit_method_inline`; a call of a
+    /// global known when compiling has no guard).
     pub(super) fn emit_inline_call(
         &mut self,
         p: &Planned,
@@ -136,6 +138,7 @@ impl<'a> Gen<'a> {
         rust_enter: DynamicLabel,
         done: DynamicLabel,
         recv_checked: bool,
+        code_in_r11: bool,
     ) {
         let (plan, count, callee) = (&p.plan, p.count.as_ref(), &*p.callee);
         let l = *crate::jit::direct_site::frame_layout();
@@ -148,7 +151,7 @@ impl<'a> Gen<'a> {
             ; jae =>rust_enter
         );
         if let Some(count) = count {
-            self.unless_callee_running(count.edge, false, recv_checked, call);
+            self.unless_callee_running(count.edge, false, code_in_r11, call);
         }
         let mut locs = vec![None; plan.values as usize];
         for p in 0..plan.argc {
@@ -1019,7 +1022,7 @@ impl<'a> Gen<'a> {
             ; cmp [rax + l.function_code], r11
             ; jne =>other
         );
-        self.emit_inline_call(&planned, reg, callee_regs, rust_enter, done, false);
+        self.emit_inline_call(&planned, reg, callee_regs, rust_enter, done, false, true);
         asm!(self.ops; =>other);
     }
 
@@ -1082,7 +1085,7 @@ impl<'a> Gen<'a> {
             ; cmp r10, r11
             ; jne =>push
         );
-        self.emit_inline_call(planned, reg, callee_regs, rust_enter, done, true);
+        self.emit_inline_call(planned, reg, callee_regs, rust_enter, done, true, true);
         asm!(self.ops
             ; jmp =>off
             ; =>push

@@ -314,6 +314,13 @@ impl Recorder {
         self.calls.lazy_slot()
     }
 
+    /// Where the depth of the innermost builtin call in progress is noted
+    /// (`calls::CallTimes::builtin_depth`; `usize::MAX`: none, counted or
+    /// `lazy`), for compiled code to read.
+    pub fn builtin_depth_slot(&self) -> *const usize {
+        &self.calls.builtin_depth
+    }
+
     /// The profile index of a builtin, by its name and owner type (address
     /// and name; the name is built only on first sight by the caller).
     #[inline]

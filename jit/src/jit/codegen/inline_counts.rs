@@ -170,15 +170,18 @@ impl<'a> Gen<'a> {
     /// To `call` when the callee of `edge` runs an activation (the call
     /// would be recursive: the real call counts it), or, for a builtin
     /// (`builtin`), when a call of it is in progress uncounted
-    /// (`CallTimes::lazy`). Uses r10 and r11. `code_in_r10`: r10 holds the
-    /// callee's code word (a method site's lookup found it), whose code
-    /// holds the counts (`InlineLayout::code_counts`): one load from it
-    /// instead of a 10-byte move of their address and a load.
+    /// (`CallTimes::lazy`); a builtin's two tests are made only while some
+    /// builtin call is in progress (`CallTimes::builtin_depth`). Uses r10
+    /// and r11. `code_in_r11`: r11 holds the
+    /// callee's code word (an inline site's guard compared the function's
+    /// or the method's code with it), whose code holds the counts
+    /// (`InlineLayout::code_counts`): one load from it instead of a 10-byte
+    /// move of their address and a load.
     pub(super) fn unless_callee_running(
         &mut self,
         edge: *const Edge,
         builtin: bool,
-        code_in_r10: bool,
+        code_in_r11: bool,
         call: DynamicLabel,
     ) {
         let c = *inline::layout();
@@ -186,36 +189,53 @@ impl<'a> Gen<'a> {
         // VM keeps to the end, boxed (`recorder::calls`).
         let counts = unsafe { (*edge).callee_counts } as i64;
         if builtin {
-            let Some(lazy) = self.rec.as_deref().map(|r| r.lazy_builtin_slot() as i64) else {
+            let Some((lazy, depth)) = self
+                .rec
+                .as_deref()
+                .map(|r| (r.lazy_builtin_slot() as i64, r.builtin_depth_slot() as i64))
+            else {
                 asm!(self.ops; jmp =>call);
                 return;
             };
-            let (some, back) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+            // No builtin call in progress, counted or lazy (the common case:
+            // a loop's `append` or `len` outside any builtin's callback):
+            // then this builtin runs no activation either. One compare where
+            // the two tests below took seven instructions a call.
+            let (check, back) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
             asm!(self.ops
-                ; mov r11, QWORD lazy
-                ; mov r11, [r11]
-                ; test r11, r11
-                ; jnz =>some
+                ; mov r11, QWORD depth
+                ; cmp QWORD [r11], -1
+                ; jne =>check
                 ; =>back
             );
             self.cold(move |g| {
                 g.comment(format_args!(
-                    "recording: a builtin call in progress, its activation uncounted: this builtin's?"
+                    "recording: a builtin call in progress: an uncounted one of this builtin's, or this builtin running?"
                 ));
+                let no_lazy = g.ops.new_dynamic_label();
                 asm!(g.ops
-                    ; =>some
+                    ; =>check
+                    ; mov r11, QWORD lazy
+                    ; mov r11, [r11]
+                    ; test r11, r11
+                    ; jz =>no_lazy
                     ; mov r11, [r11 + c.callee_counts]
                     ; mov r10, QWORD counts
                     ; cmp r11, r10
                     ; je =>call
+                    ; =>no_lazy
+                    ; mov r11, QWORD counts
+                    ; cmp QWORD [r11 + c.active], 0
+                    ; jne =>call
                     ; jmp =>back
                 );
             });
+            return;
         }
-        if code_in_r10 {
+        if code_in_r11 {
             let l = *crate::jit::direct_site::frame_layout();
             asm!(self.ops
-                ; cmp QWORD [r10 + l.rc_code + c.code_counts + c.active], 0
+                ; cmp QWORD [r11 + l.rc_code + c.code_counts + c.active], 0
                 ; jne =>call
             );
             return;
