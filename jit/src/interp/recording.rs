@@ -1095,7 +1095,16 @@ impl Vm {
     /// function is running compiled, and the JIT chose to delegate the step.
     #[inline]
     pub fn rec_interpreted<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
-        self.rec_in_tier(Tier::Interpreter, f)
+        // `f` written once, for both cases, as in `rec_as_runtime`.
+        let prev = self
+            .rec
+            .is_some()
+            .then(|| sampler::enter_tier(Tier::Interpreter));
+        let r = f(self);
+        if let Some(p) = prev {
+            sampler::restore_tier(p);
+        }
+        r
     }
 
     /// Run `f` (the dispatch of a call compiled code makes: a class call, a
@@ -1113,9 +1122,15 @@ impl Vm {
     /// address's, so the dispatch's time went to the loop's header line.
     /// Not when `f` pushed a frame: the push polled (`rec_enter`), and the
     /// callee's frame is on top now.
+    ///
+    /// `f` is written once, for both cases: with a call of `f` per case,
+    /// the recording one's result went to a place of its own and was
+    /// copied to the other's, right after the callee had written it field
+    /// by field (a store-forwarding stall on the 16-byte reload).
+    /// `jit_call`, whose `call_instr` returns 24 bytes that way, took 2.6
+    /// times its time when recording (perf, go: 181 -> 470 samples).
     #[inline]
     pub fn rec_as_runtime<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
-        // As `rec_in_tier`: `f` written once, for both cases.
         let prev = self
             .rec
             .is_some()
@@ -1125,25 +1140,6 @@ impl Vm {
             if sample_pending() && self.frames.len() == depth {
                 self.rec_sample(None);
             }
-            sampler::restore_tier(p);
-        }
-        r
-    }
-
-    /// Run `f` in tier `t`, under compiled code if it runs now; nothing to
-    /// note when not recording.
-    ///
-    /// `f` is written once, for both cases: with a call of `f` per case,
-    /// the recording one's result went to a place of its own and was
-    /// copied to the other's, right after the callee had written it field
-    /// by field (a store-forwarding stall on the 16-byte reload).
-    /// `jit_call`, whose `call_instr` returns 24 bytes that way, took 2.6
-    /// times its time when recording (perf, go: 181 -> 470 samples).
-    #[inline(always)]
-    fn rec_in_tier<R>(&mut self, t: Tier, f: impl FnOnce(&mut Vm) -> R) -> R {
-        let prev = self.rec.is_some().then(|| sampler::enter_tier(t));
-        let r = f(self);
-        if let Some(p) = prev {
             sampler::restore_tier(p);
         }
         r
