@@ -459,10 +459,16 @@ print(type(fill(1)).__name__)
         let call = samples_at(&p, "fill", 7);
         let header = samples_at(&p, "fill", 6);
         let runtime = call.get("Runtime").copied().unwrap_or(0);
+        // The interpreter does run a little here: each of the 41 calls
+        // enters the compiled loop from it (one sample of 84 in a CI run).
+        // Before the fix, it held 60% of the samples.
+        let interpreted = [&call, &header]
+            .iter()
+            .map(|m| m.get("Interpreter").copied().unwrap_or(0))
+            .sum::<u64>();
         assert!(
             runtime * 2 > p.samples.total
-                && !call.contains_key("Interpreter")
-                && !header.contains_key("Interpreter")
+                && interpreted * 20 < p.samples.total
                 && runtime > header.values().sum::<u64>(),
             "{extra:?}: line 7 {call:?}, line 6 {header:?}, of {} samples",
             p.samples.total
