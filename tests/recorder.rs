@@ -2969,6 +2969,46 @@ print(walk(its))
     );
 }
 
+/// Compiled code takes an iterator's or a generator's `GetIter` itself
+/// (their own iterators): it handed them to the interpreter, which ran
+/// `for i in reversed(range(n))`'s at every entry of the loop (nqueens'
+/// `permutations`, 121K times), observing the operand's type each time.
+/// Observed in the interpreter only, the site's counts are those of the
+/// calls that ran before the function was compiled: none under eager.
+#[test]
+fn a_compiled_get_iter_of_an_iterator_stays_in_compiled_code() {
+    let src = "\
+def gen(n):
+    yield from range(n)
+def walk(n):
+    t = 0
+    for i in reversed(range(n)):
+        t += i
+    for v in gen(n):
+        t += v
+    return t
+s = 0
+for _ in range(300):
+    s += walk(4)
+print(s)
+";
+    for (engine, want) in [("--jit=off", 300), ("--jit=eager", 0)] {
+        let (out, p, _) = record("compiled_get_iter", src, &[engine]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "3600\n", "{engine}");
+        // A site with nothing observed is left out of the profile.
+        let walk = function(&p, "walk").id;
+        let seen = |line| -> u64 {
+            p.type_sites
+                .iter()
+                .filter(|s| s.function == walk && s.line == line && s.op == "iterate")
+                .flat_map(|s| s.operands[0].types.iter().map(|t| t.count))
+                .sum()
+        };
+        assert_eq!(seen(5), want, "{engine}: the range iterator's GetIter");
+        assert_eq!(seen(7), want, "{engine}: the generator's GetIter");
+    }
+}
+
 /// Calls of a global's function from another function (`leaf(n)` in ping,
 /// `pong(n - 1)`), which compiled code counts inline on the site's edge and
 /// uncounts at the return through that same edge (`gen_rec_calls.rs`):
