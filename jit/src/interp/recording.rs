@@ -463,6 +463,26 @@ impl Vm {
         }
     }
 
+    /// Recording: whether the top frame's instruction at `pc`, which
+    /// compiled code left to the interpreter (its own count taken back),
+    /// may run without the interpreter's step: counted here as the step's
+    /// caller would count it (`rec_count_instr`), it has no operand types
+    /// to observe and no sample is pending, so the step's hook would do
+    /// nothing more (`rec_instr_inline`). False: nothing done, step it.
+    /// For a generator's yield to a compiled `for` (`jit/for_generator.rs`),
+    /// whose step cost more than the yield itself.
+    #[inline]
+    pub fn rec_count_plain(&self, pc: usize) -> bool {
+        let Some(p) = self.frames.last().and_then(|f| f.code().prof.pcs.get(pc)) else {
+            return false;
+        };
+        if p.obs.get().n != 0 || sample_pending() {
+            return false;
+        }
+        p.count.set(p.count.get().wrapping_add(1));
+        true
+    }
+
     /// A step's hook when a sample is pending: count the operand types of
     /// the instruction at `pc` as the inline path does, then take the
     /// sample. Out of line, as the rare case.
