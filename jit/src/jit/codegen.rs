@@ -350,6 +350,9 @@ pub struct Gen<'a> {
     polls: Polls,
     /// Recording: where line entries are counted (`linecount.rs`).
     lc: Option<linecount::LineCount>,
+    /// Recording: pc 0's counting entry, made before the direct entry
+    /// (`Gen::emit_counted_entry_at_start`).
+    counted_start: Option<linecount::CountedEntry>,
     /// Recording: the recorder, when the run records (`Gen::recorder`).
     rec: Option<&'a mut crate::recorder::Recorder>,
     /// Recording: counters of calls answered at their sites
@@ -559,6 +562,7 @@ impl<'a> Gen<'a> {
             listing,
             polls,
             lc,
+            counted_start: None,
             rec: None,
             counted: Vec::new(),
             block_start,
@@ -709,6 +713,7 @@ impl<'a> Gen<'a> {
         self.plan_counter_regs();
         self.make_peel_labels();
         self.eager_stubs();
+        self.emit_counted_entry_at_start();
         // Last before pc 0's code, which it falls into.
         let direct_offset = self.gen_direct_entry();
         let mut pc_offsets = vec![u32::MAX; self.code.instrs.len()];
