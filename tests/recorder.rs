@@ -3524,6 +3524,67 @@ print()
     }
 }
 
+/// The recorder leaves the JIT doing what it does without it. A caller
+/// whose callee bailed (`late`, once its argument turns float) is resumed
+/// by the interpreter after the call, in the middle of a counting block.
+/// Recording, the interpreter used to go on to the next block start: main
+/// ran `t += u * 2` interpreted, where without recording it went back to
+/// its code, which bails there in turn (the register-allocated `u` turned
+/// float). So the profile showed 1000 exits of the 1500 the program takes,
+/// and raytrace interpreted 365K instructions recording against 231K not.
+/// Compiled code's exits are now the same either way, and every line
+/// still counts as the interpreter counts it.
+#[test]
+fn a_frame_resumed_after_a_call_goes_back_to_compiled_code_while_recording() {
+    let src = "\
+def late(x):
+    return x * 2
+def main(n):
+    t = 0
+    for i in range(n):
+        u = late(i if i < 1000 else i + 0.5)
+        t += u * 2
+    return t
+print(main(1500))
+";
+    let dir = temp_dir("resumed_after_call");
+    std::fs::write(dir.join("prog.py"), src).unwrap();
+    let exits = |extra: &[&str]| -> (String, serde_json::Value) {
+        let out = Command::new(env!("CARGO_BIN_EXE_jitprof"))
+            .args(["run", "--jit=auto", "--jit-stats", "stats.json"])
+            .args(extra)
+            .arg("prog.py")
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stats: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("stats.json")).unwrap()).unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            stats["exits_by_reason"].clone(),
+        )
+    };
+    let bare = exits(&["--no-profile"]);
+    let recorded = exits(&["-q"]);
+    assert_eq!(bare.0, "4498000.0\n");
+    assert_eq!(recorded, bare);
+    assert_eq!(recorded.1["register local changed type"], 1000);
+    let mut base: Option<Counts> = None;
+    for engine in ["--jit=off", "--jit=auto", "--jit=eager"] {
+        let (_, p, _) = record("resumed_after_call", src, &[engine]);
+        let counts = exec_counts(&p);
+        match &base {
+            None => base = Some(counts),
+            Some(b) => assert_eq!(&counts, b, "{engine} vs --jit=off"),
+        }
+    }
+}
+
 /// Calls do not end a counting block (`jit/codegen/linecount.rs`): the
 /// lines after a call count with the lines before it, and every way a call
 /// leaves compiled code takes them back: a callee raising (caught in the

@@ -317,7 +317,20 @@ impl Vm {
         macro_rules! jit_enter {
             () => {{
                 if !STEP {
-                    while let Some((entry, addr)) = code.jit.entry(pc) {
+                    loop {
+                        let (entry, addr) = match code.jit.entry(pc) {
+                            Some(e) => e,
+                            // Recording: in the middle of a block (after a
+                            // call), counting the block's lines from here.
+                            None if PROF => match code.jit.mid_entry(pc) {
+                                Some((entry, addr, lines)) => {
+                                    self.rec_count_lines(code, lines);
+                                    (entry, addr)
+                                }
+                                None => break,
+                            },
+                            None => break,
+                        };
                         self.frames[frame_idx].pc = pc;
                         let w = if PROF {
                             // A poll before the tier changes, as after.

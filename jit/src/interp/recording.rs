@@ -463,6 +463,18 @@ impl Vm {
         }
     }
 
+    /// Count one entry of each of `lines` (pcs of line entries of `code`):
+    /// what a block's counter counts for them, for an entry into compiled
+    /// code in the middle of the block (`jit::codegen::MidEntry`).
+    #[inline(never)]
+    pub fn rec_count_lines(&self, code: &Code, lines: &[u32]) {
+        for &q in lines {
+            if let Some(p) = code.prof.pcs.get(q as usize) {
+                p.count.set(p.count.get().wrapping_add(1));
+            }
+        }
+    }
+
     /// Recording: whether the top frame's instruction at `pc`, which
     /// compiled code left to the interpreter (its own count taken back),
     /// may run without the interpreter's step: counted here as the step's

@@ -162,6 +162,27 @@ impl CodeJit {
             c.buf.ptr(dynasmrt::AssemblyOffset(off as usize)) as usize,
         ))
     }
+
+    /// Recording: an entry at `pc` in the middle of a block, and the line
+    /// entries the interpreter counts when it takes it (`MidEntry`). For
+    /// the interpreter's loop only, which counts them; `entry` has none.
+    #[inline]
+    pub fn mid_entry(&self, pc: usize) -> Option<(EntryFn, usize, &[u32])> {
+        let c = self.compiled.get();
+        if c.is_null() {
+            return None;
+        }
+        // SAFETY: as in `entry`.
+        let c = unsafe { &*c };
+        let mids = &c.line_counters.as_ref()?.mid_entries;
+        let i = mids.binary_search_by_key(&(pc as u32), |m| m.pc).ok()?;
+        let m = &mids[i];
+        Some((
+            c.entry,
+            c.buf.ptr(dynasmrt::AssemblyOffset(m.at as usize)) as usize,
+            &m.lines,
+        ))
+    }
 }
 
 /// Compiled code's calling convention: `(vm, regs, address) -> outcome`.

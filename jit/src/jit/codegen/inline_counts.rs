@@ -275,6 +275,7 @@ impl<'a> Gen<'a> {
                 run_calls: Vec::new(),
                 call_entries: Vec::new(),
                 counted_calls: Vec::new(),
+                mid_entries: Vec::new(),
             });
         }
         let counted = std::mem::take(&mut self.counted);

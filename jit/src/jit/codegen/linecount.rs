@@ -18,8 +18,10 @@
 //! `step_and_leave`, `reg_exit` and `exit_resume_counted` take back, in
 //! their correction counters, the counts of the block's lines they skip
 //! (`uncount_*`, `leave_after`). The
-//! interpreter enters compiled code only at block starts when recording
-//! (`entry_allowed`), so no block is entered past its counter, and a
+//! interpreter enters compiled code at a block's start (`entry_allowed`),
+//! or in its middle after counting the block's lines from there itself
+//! (`MidEntry`: after a call the frame made), so no line is entered past
+//! its counter uncounted, and a
 //! template that jumps past a block's start (the fused enumerate and
 //! unpack, `gen_loops.rs`) counts that block itself (`count_block`).
 //!
@@ -315,7 +317,7 @@ impl LineCount {
     /// it goes on into that its counter counts (`absorbed_blocks`, which
     /// leaves no cycle of absorbed blocks, so this ends: at most once
     /// round the blocks all the same).
-    fn entries_from(&self, pc: u32, from: u32) -> Vec<usize> {
+    pub(super) fn entries_from(&self, pc: u32, from: u32) -> Vec<usize> {
         let n = self.entry.len();
         let mut out = Vec::new();
         let (mut b, mut q) = (self.block[pc as usize], from as usize);
@@ -712,12 +714,6 @@ impl<'a> Gen<'a> {
         Some(l)
     }
 
-    /// Whether the interpreter may enter this code at `pc` (see the module
-    /// comment).
-    pub(super) fn entry_allowed(&self, pc: usize) -> bool {
-        self.lc.as_ref().is_none_or(|lc| lc.entry_allowed(pc))
-    }
-
     /// The counters, after all the code, from a page boundary on.
     pub(super) fn emit_line_counters(&mut self) -> Option<LineCounters> {
         let lc = self.lc.as_ref()?;
@@ -791,6 +787,7 @@ impl<'a> Gen<'a> {
             run_calls,
             call_entries,
             counted_calls: Vec::new(),
+            mid_entries: Vec::new(),
         })
     }
 }
