@@ -308,15 +308,16 @@ pub struct LineCounters {
 ///
 /// Entries are at block starts while recording, since a block counts its
 /// lines at its first instruction (`linecount.rs`). But the interpreter
-/// comes back into a frame in the middle of one after every call the frame
-/// made (calls do not end blocks): a function that bailed ran in the
-/// interpreter to the next call or back-edge at a block start, where
-/// without recording it went back to compiled code after its next call.
-/// raytrace interpreted 365K instructions recording against 231K not
-/// (`Sphere.intersectionTime`'s operands turning from int to float). An
-/// entry here counts, in the interpreter's counts (`PcProf::count`), the
-/// line entries the block's counter would have counted from `pc` on: the
-/// rest of the block and the blocks it absorbs (`LineCount::entries_from`).
+/// resumes a frame in the middle of one after each call it ran for the
+/// frame (calls do not end blocks; a callee that bailed, or one the
+/// interpreter ran): the frame stayed interpreted to its next block start,
+/// where without recording it went back to compiled code at once, so the
+/// profile showed another run than the user's (raytrace interpreted 365K
+/// instructions recording against 231K not, and a caller took fewer of its
+/// own exits). An entry here counts, in the interpreter's counts
+/// (`PcProf::count`), the line entries the block's counter would have
+/// counted from `pc` on: the rest of the block and the blocks it absorbs
+/// (`LineCount::entries_from`).
 /// An exit later in the block takes back the lines after it, as after an
 /// entry at the block's start; the exits of the entry's own checks (a
 /// register-allocated loop's stub, `emit_entry_checks`) take back the
