@@ -458,9 +458,15 @@ impl Vm {
         if self.rec.is_none() {
             return;
         }
-        if let Some(p) = self.frames.last().and_then(|f| f.code().prof.pcs.get(pc)) {
+        if let Some(p) = self.top_pc_prof(pc) {
             p.count.set(p.count.get().wrapping_add(1));
         }
+    }
+
+    /// The recorder's entry of the top frame's instruction at `pc`.
+    #[inline]
+    fn top_pc_prof(&self, pc: usize) -> Option<&crate::recorder::PcProf> {
+        self.frames.last().and_then(|f| f.code().prof.pcs.get(pc))
     }
 
     /// Count one entry of each of `lines` (pcs of line entries of `code`):
@@ -485,7 +491,7 @@ impl Vm {
     /// whose step cost more than the yield itself.
     #[inline]
     pub fn rec_count_plain(&self, pc: usize) -> bool {
-        let Some(p) = self.frames.last().and_then(|f| f.code().prof.pcs.get(pc)) else {
+        let Some(p) = self.top_pc_prof(pc) else {
             return false;
         };
         if p.obs.get().n != 0 || sample_pending() {
