@@ -380,6 +380,9 @@ pub struct Gen<'a> {
     polls: Polls,
     /// Recording: where line entries are counted (`linecount.rs`).
     lc: Option<linecount::LineCount>,
+    /// Recording: a vector `linecount.rs` lists line entries into, kept
+    /// from one use to the next (`LineCount::each_entry_from`).
+    entries_scratch: Vec<u32>,
     /// Recording: pc 0's counting entry, made before the direct entry
     /// (`Gen::emit_counted_entry_at_start`).
     counted_start: Option<linecount::CountedEntry>,
@@ -592,6 +595,7 @@ impl<'a> Gen<'a> {
             listing,
             polls,
             lc,
+            entries_scratch: Vec::new(),
             counted_start: None,
             rec: None,
             counted: Vec::new(),
@@ -916,6 +920,7 @@ impl<'a> Gen<'a> {
             self.counters_end_at(self.here() as usize - c.rw_from as usize);
         }
         let mut mid_entries = Vec::new();
+        let mut lines = std::mem::take(&mut self.entries_scratch);
         let mut entry_offsets = pc_offsets
             .iter()
             .enumerate()
@@ -938,11 +943,12 @@ impl<'a> Gen<'a> {
                 match &self.lc {
                     // Recording, in the middle of a block (see `MidEntry`).
                     Some(lc) if at != u32::MAX && !lc.entry_allowed(pc) => {
-                        let lines = lc.entries_from(pc as u32, pc as u32);
+                        lines.clear();
+                        lc.entries_from_into(pc as u32, pc as u32, &mut lines);
                         mid_entries.push(MidEntry {
                             pc: pc as u32,
                             at,
-                            lines: lines.into_iter().map(|q| q as u32).collect(),
+                            lines: lines.as_slice().into(),
                         });
                         u32::MAX
                     }
